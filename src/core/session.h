@@ -1,0 +1,191 @@
+/* session.h: the workout state machine. Pure and deterministic: time comes in as milliseconds
+ * and input as one SessionInput per step, so the same inputs always give the same events.
+ * No clock, file, device or SDL here. Events are queued for the caller to drain. */
+#ifndef UNKNOT_SESSION_H
+#define UNKNOT_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "routine.h"
+
+#define SESSION_TICK_MS 10          /* the fixed simulation step */
+#define SESSION_SAFETY_MS 8000      /* safety notice, then on by itself (a press goes on at once) */
+#define SESSION_INTRO_MS 6000       /* routine title and intro text */
+#define SESSION_READY_MS 5000       /* "get ready", next move named, 3-2-1 */
+#define SESSION_SWITCH_MS 5000      /* "switch sides" between the two sides of a step */
+#define SESSION_RESULTS_MS 15000    /* results screen, then the session is over */
+#define SESSION_EVENT_CAP 256       /* events queued between two drains; older ones are never dropped silently */
+#define SESSION_TEXT_BYTES 512      /* text carried in one event or caption */
+#define SESSION_CAPTION_MIN_MS 3500 /* a caption stays at least this long ... */
+#define SESSION_CAPTION_MS_PER_BYTE 60 /* ... or long enough to read at a slow pace */
+
+/* What a segment of the session is doing. A routine step expands to READY, then WORK per side
+ * and set, with SWITCH between sides and SET_REST between sets. */
+typedef enum {
+    SEG_SAFETY,
+    SEG_INTRO,
+    SEG_READY,
+    SEG_WORK,
+    SEG_SWITCH,
+    SEG_SET_REST,
+    SEG_RESULTS,
+    SEG_DONE
+} SegmentKind;
+
+typedef struct {
+    SegmentKind kind;
+    int step;        /* routine step index, -1 for safety/intro/results */
+    int set;         /* 1-based set number for WORK and SET_REST */
+    Sides side;      /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
+    int duration_ms; /* planned length; self-paced reps may run longer */
+} Segment;
+
+/* Edge actions for one tick; any number may be set at once. */
+enum {
+    INPUT_PRESS = 1u << 0,   /* the main button went down: counts a rep, starts a confirmed hold, confirms */
+    INPUT_RELEASE = 1u << 1, /* the main button went up */
+    INPUT_PAUSE = 1u << 2,
+    INPUT_RESUME = 1u << 3,
+    INPUT_TOGGLE_PAUSE = 1u << 4,
+    INPUT_SKIP = 1u << 5,    /* to the next step */
+    INPUT_BACK = 1u << 6,    /* to the start of this step, or the previous one when just started */
+    INPUT_QUIT = 1u << 7     /* end now: results are shown with what was done */
+};
+
+typedef struct {
+    unsigned actions;
+} SessionInput;
+
+typedef enum {
+    EV_SESSION_START,
+    EV_STEP_START,
+    EV_CUE,
+    EV_STEP_END,
+    EV_PAUSE,
+    EV_RESUME,
+    EV_SOUND,
+    EV_REP,
+    EV_HOLD_START,
+    EV_HOLD_BREAK,
+    EV_HOLD_DONE,
+    EV_COMBO,
+    EV_SESSION_END
+} SessionEventType;
+
+typedef enum {
+    CUE_KIND_ROUTINE,  /* written in the routine: spoken and captioned */
+    CUE_KIND_STANDARD, /* "Get ready", "Switch sides", "Rest", "Well done": spoken and captioned */
+    CUE_KIND_COUNT     /* a spoken number; the count is on screen, so no caption */
+} CueKind;
+
+typedef enum {
+    SOUND_TICK,    /* each of the last three seconds of a hold or countdown */
+    SOUND_CHIME,   /* end of a step */
+    SOUND_FANFARE, /* end of the workout */
+    SOUND_BEAT,    /* rep tempo */
+    SOUND_COUNT
+} SoundId;
+
+typedef struct {
+    int reps_done, reps_target, reps_on_tempo;
+    int holds_done, holds_total;
+    int held_ms;          /* fully held time, summed */
+    int combo, best_combo;
+    int steps_done, steps_skipped;
+    long score;
+} SessionScore;
+
+typedef struct {
+    SessionEventType type;
+    int64_t t_ms;         /* since the session started, pauses included */
+    int step;             /* routine step index or -1 */
+    MoveId move;
+    StepKind kind;
+    Sides side;
+    int set;
+    int n;                /* rep number, combo size, count number */
+    bool on_tempo;
+    bool completed;       /* EV_STEP_END: ran to its end (not skipped) */
+    CueKind cue_kind;
+    SoundId sound;
+    char text[SESSION_TEXT_BYTES];
+} SessionEvent;
+
+typedef struct {
+    const Routine *routine; /* borrowed: must outlive the session */
+    Segment *segments;      /* owned */
+    int segment_count;
+    int seg;                /* index of the current segment */
+    int seg_elapsed_ms;     /* time spent in it, pauses excluded */
+    int64_t t_ms;           /* session clock, pauses included */
+    int64_t active_ms;      /* time spent not paused */
+    bool paused;
+    bool started;
+    bool ended;
+    bool button_down;
+    int reps_counted;       /* in the current WORK segment */
+    int next_cue_ms;        /* bookkeeping for cues inside the segment */
+    char caption[SESSION_TEXT_BYTES];
+    int64_t caption_until_ms; /* active_ms at which the caption goes */
+    SessionScore score;
+    SessionEvent events[SESSION_EVENT_CAP];
+    int ev_head, ev_count;
+    int ev_dropped;
+} Session;
+
+/* What the screen shows, derived from a Session: nothing here is state of its own. */
+typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
+
+typedef struct {
+    SegmentKind kind;
+    const RoutineStep *step; /* the step being done or readied, or NULL */
+    int step_index;          /* 0-based, -1 outside steps */
+    int step_count;
+    Sides side;
+    int set, sets;
+    bool paused;
+    int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
+    int rep, reps;           /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
+    double progress;         /* 0..1 through the whole session's planned time */
+    const char *caption;     /* current caption or "" */
+    const RoutineStep *next; /* the step after this one, or NULL */
+    /* For the figure: which move, and where in its animation. */
+    MoveId figure;
+    AnimMode anim;
+    int anim_ms;             /* time into the animation */
+    int anim_length_ms;      /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */
+    int rep_hold_ms;         /* ANIM_REPS: the hold at the top of each rep */
+    const SessionScore *score;
+} SessionView;
+
+/* Build the session for r (borrowed). Returns 0, or -1 when out of memory. Free with session_free. */
+int session_init(Session *s, const Routine *r);
+
+/* Free what the session owns. Safe on a zeroed Session. */
+void session_free(Session *s);
+
+/* Advance by dt_ms (use SESSION_TICK_MS) after applying the tick's input (may be NULL). */
+void session_step(Session *s, const SessionInput *in, int dt_ms);
+
+/* Take the oldest queued event. Returns true and fills *ev, or false when none is left. */
+bool session_poll_event(Session *s, SessionEvent *ev);
+
+/* True once the results have been shown and the session is over. */
+bool session_over(const Session *s);
+
+/* Describe the current state for drawing; extra_ms (0..SESSION_TICK_MS) smooths the animation
+ * between ticks. The view borrows from s and is valid until the next session_step. */
+SessionView session_view(const Session *s, int extra_ms);
+
+/* Planned length of the whole session in ms (safety, intro, get-ready, steps, results). */
+int64_t session_planned_ms(const Session *s);
+
+/* Names for output: "session_start", "hold", "left", "safety", ... Static strings. */
+const char *session_event_name(SessionEventType t);
+const char *session_step_kind_name(StepKind k);
+const char *session_side_name(Sides s);
+const char *session_segment_name(SegmentKind k);
+const char *session_sound_name(SoundId s);
+
+#endif
