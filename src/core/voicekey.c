@@ -1,0 +1,112 @@
+/* voicekey.c: clip names by hashing voice + text, the table of standard phrases, and the list of
+ * texts a routine may speak. Pure data and string work: no I/O, no SDL, no mutable state. */
+#include "voicekey.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- the standard phrases ----
+ * Every text the session says that is not written in a routine. The session must emit exactly
+ * these bytes (CUE_KIND_STANDARD) for them to have a pre-rendered clip; a text not here still
+ * works at run time (synthesised into the cache), but `unknot --check` cannot vouch for it.
+ * "Get ready. Next: <name>." is composed from moves.c's display names; tests/test_voicekey.c
+ * checks each routine-usable move has its row here, so a renamed move fails the test. */
+static const char *const voicekey_standard_table[] = {
+    "Get ready.",
+    "Get ready. Next: Child's pose.",
+    "Get ready. Next: Cat-camel.",
+    "Get ready. Next: Forward fold.",
+    "Get ready. Next: Spinal twist.",
+    "Get ready. Next: Superman.",
+    "Get ready. Next: Bridge.",
+    "Get ready. Next: Bird dog.",
+    "Left side.",
+    "Right side.",
+    "Switch sides.",
+    "Rest.",
+    "Ten seconds left.",
+    "Well done.",
+    "Workout complete. Well done.",
+    "Paused.",
+};
+
+/* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */
+static const char *const voicekey_count_table[VOICEKEY_COUNT_MAX] = {
+    "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11", "12", "13", "14", "15",
+    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
+    "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45",
+    "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60",
+};
+
+#define VOICEKEY_TABLE_COUNT ((int)(sizeof voicekey_standard_table / sizeof voicekey_standard_table[0]))
+
+/* ---- hashing ---- */
+
+#define VOICEKEY_FNV_OFFSET 0xcbf29ce484222325ull
+#define VOICEKEY_FNV_PRIME 0x100000001b3ull
+
+static uint64_t voicekey_fnv_add(uint64_t h, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= VOICEKEY_FNV_PRIME;
+    }
+    return h;
+}
+
+uint64_t voicekey_hash(const char *voice_id, const char *text)
+{
+    uint64_t h = voicekey_fnv_add(VOICEKEY_FNV_OFFSET, voice_id);
+    h = voicekey_fnv_add(h, "\n");
+    return voicekey_fnv_add(h, text);
+}
+
+void voicekey_name(const char *text, char *name, size_t size)
+{
+    snprintf(name, size, "v_%016llx.wav", (unsigned long long)voicekey_hash(VOICEKEY_VOICE_ID, text));
+}
+
+int voicekey_standard_count(void)
+{
+    return VOICEKEY_TABLE_COUNT + VOICEKEY_COUNT_MAX;
+}
+
+const char *voicekey_standard_phrase(int i)
+{
+    if (i < 0 || i >= voicekey_standard_count())
+        return NULL;
+    if (i < VOICEKEY_TABLE_COUNT)
+        return voicekey_standard_table[i];
+    return voicekey_count_table[i - VOICEKEY_TABLE_COUNT];
+}
+
+/* ---- texts of a routine ---- */
+
+/* Add text to out when new. n is how many distinct texts were seen so far; returns the new n. */
+static int voicekey_add_text(const char **out, int cap, int n, const char *text)
+{
+    if (!text || !text[0])
+        return n;
+    for (int i = 0; i < n && i < cap; i++)
+        if (strcmp(out[i], text) == 0)
+            return n;
+    if (n < cap)
+        out[n] = text;
+    return n + 1;
+}
+
+int voicekey_routine_texts(const Routine *r, const char **out, int cap)
+{
+    int n = 0;
+    if (!r)
+        return 0;
+    n = voicekey_add_text(out, cap, n, r->title);
+    n = voicekey_add_text(out, cap, n, r->intro);
+    for (int s = 0; s < r->step_count; s++) {
+        const RoutineStep *st = &r->steps[s];
+        n = voicekey_add_text(out, cap, n, st->text);
+        for (int c = 0; c < st->cue_count; c++)
+            n = voicekey_add_text(out, cap, n, st->cues[c].text);
+    }
+    return n;
+}
