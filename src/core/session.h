@@ -19,6 +19,17 @@
 #define SESSION_TEXT_BYTES 512      /* text carried in one event or caption */
 #define SESSION_CAPTION_MIN_MS 3500 /* a caption stays at least this long ... */
 #define SESSION_CAPTION_MS_PER_BYTE 60 /* ... or long enough to read at a slow pace */
+#define SESSION_BACK_RESTART_MS 3000 /* "back" later than this into a step restarts it, else goes back one */
+#define SESSION_PROMPT_MS 8000      /* a gentle prompt when a press is awaited and none comes */
+#define SESSION_GIVE_UP_MS 60000    /* then the step ends undone, so nothing ever waits forever */
+#define SESSION_BOUNCE_MS 250       /* presses closer than this to the last are ignored */
+#define SESSION_TEMPO_WINDOW_MS 600 /* a press this close to the beat (or a quarter rep) is on tempo */
+#define SESSION_COMBO_STEP 5        /* the multiplier grows by one every this many on-tempo reps */
+#define SESSION_MAX_MULTIPLIER 4
+#define SESSION_POINTS_REP 10       /* per on-tempo rep, times the multiplier */
+#define SESSION_POINTS_OFF_TEMPO 3  /* per rep counted off tempo */
+#define SESSION_POINTS_HELD_SECOND 2 /* per fully held second */
+#define SESSION_POINTS_STEP 20      /* per step done to its end */
 
 /* What a segment of the session is doing. A routine step expands to READY, then WORK per side
  * and set, with SWITCH between sides and SET_REST between sets. */
@@ -38,7 +49,8 @@ typedef struct {
     int step;        /* routine step index, -1 for safety/intro/results */
     int set;         /* 1-based set number for WORK and SET_REST */
     Sides side;      /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
-    int duration_ms; /* planned length; self-paced reps may run longer */
+    int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer */
+    int64_t planned_start_ms; /* planned time of its start from the session start */
 } Segment;
 
 /* Edge actions for one tick; any number may be set at once. */
@@ -91,6 +103,7 @@ typedef struct {
     int reps_done, reps_target, reps_on_tempo;
     int holds_done, holds_total;
     int held_ms;          /* fully held time, summed */
+    int hold_breaks;      /* confirmed holds let go early */
     int combo, best_combo;
     int steps_done, steps_skipped;
     long score;
@@ -124,8 +137,11 @@ typedef struct {
     bool started;
     bool ended;
     bool button_down;
-    int reps_counted;       /* in the current WORK segment */
-    int next_cue_ms;        /* bookkeeping for cues inside the segment */
+    int reps_counted;       /* presses counted in the current WORK segment */
+    uint64_t beats_taken[2];/* guided reps: which beats a press was already matched to */
+    int last_press_ms;      /* segment time of the last counted press, -1 when none */
+    int idle_ms;            /* time with nothing from the user where something is awaited */
+    bool holding;           /* a confirmed hold is being held */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     SessionScore score;
@@ -147,6 +163,10 @@ typedef struct {
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
     int rep, reps;           /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
+    int counted;             /* reps the user has counted in this run */
+    bool awaiting_press;     /* self-paced reps or a confirmed hold waiting for the user */
+    bool holding;            /* a confirmed hold is being held now */
+    int multiplier;          /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
     double progress;         /* 0..1 through the whole session's planned time */
     const char *caption;     /* current caption or "" */
     const RoutineStep *next; /* the step after this one, or NULL */

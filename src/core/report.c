@@ -1,0 +1,126 @@
+/* report.c: JSON Lines for session events. One flat object per event, fields fixed per type,
+ * so a test or a physio's script can read it with any JSON reader. */
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    char *buf;
+    size_t size, len;
+} Out;
+
+static void put(Out *o, const char *fmt, ...)
+{
+    if (o->len + 1 >= o->size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->buf + o->len, o->size - o->len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        o->len = o->len + (size_t)n >= o->size ? o->size - 1 : o->len + (size_t)n;
+}
+
+size_t report_json_escape(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size == 0)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p && n + 7 < size; p++) {
+        unsigned char c = *p;
+        if (c == '"' || c == '\\') {
+            buf[n++] = '\\';
+            buf[n++] = (char)c;
+        } else if (c == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = 'n';
+        } else if (c == '\t') {
+            buf[n++] = '\\';
+            buf[n++] = 't';
+        } else if (c < 0x20) {
+            n += (size_t)snprintf(buf + n, size - n, "\\u%04x", c);
+        } else {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n] = 0;
+    return n;
+}
+
+static void put_step(Out *o, const Session *s, const SessionEvent *ev)
+{
+    const RoutineStep *st = ev->step >= 0 ? &s->routine->steps[ev->step] : NULL;
+    put(o, ",\"index\":%d", ev->step);
+    if (st) {
+        put(o, ",\"move\":\"%s\",\"kind\":\"%s\",\"side\":\"%s\",\"set\":%d",
+            st->kind == STEP_MOVE ? moves_info(st->move)->id : "rest", session_step_kind_name(st->kind),
+            session_side_name(ev->side), ev->set);
+    }
+}
+
+size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, size_t size)
+{
+    Out o = {buf, size, 0};
+    char text[SESSION_TEXT_BYTES * 2];
+    if (size == 0)
+        return 0;
+    buf[0] = 0;
+    put(&o, "{\"t\":%.3f,\"type\":\"%s\"", (double)ev->t_ms / 1000.0, session_event_name(ev->type));
+    switch (ev->type) {
+    case EV_SESSION_START:
+        report_json_escape(s->routine->title, text, sizeof text);
+        put(&o, ",\"title\":\"%s\",\"steps\":%d,\"planned\":%.3f", text, s->routine->step_count,
+            (double)session_planned_ms(s) / 1000.0);
+        break;
+    case EV_STEP_START:
+        put_step(&o, s, ev);
+        put(&o, ",\"duration\":%.3f", ev->n / 1000.0);
+        break;
+    case EV_STEP_END:
+        put_step(&o, s, ev);
+        put(&o, ",\"completed\":%s,\"reps\":%d", ev->completed ? "true" : "false", ev->n);
+        break;
+    case EV_CUE:
+        report_json_escape(ev->text, text, sizeof text);
+        put(&o, ",\"text\":\"%s\",\"cue\":\"%s\",\"index\":%d", text,
+            ev->cue_kind == CUE_KIND_ROUTINE ? "routine" : ev->cue_kind == CUE_KIND_STANDARD ? "standard" : "count",
+            ev->step);
+        break;
+    case EV_SOUND:
+        put(&o, ",\"sound\":\"%s\",\"index\":%d", session_sound_name(ev->sound), ev->step);
+        break;
+    case EV_REP:
+        put_step(&o, s, ev);
+        put(&o, ",\"n\":%d,\"on_tempo\":%s", ev->n, ev->on_tempo ? "true" : "false");
+        break;
+    case EV_HOLD_START:
+    case EV_HOLD_BREAK:
+    case EV_HOLD_DONE:
+        put_step(&o, s, ev);
+        put(&o, ",\"at\":%.3f", ev->n / 1000.0);
+        break;
+    case EV_COMBO:
+        put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n,
+            1 + ev->n / SESSION_COMBO_STEP > SESSION_MAX_MULTIPLIER ? SESSION_MAX_MULTIPLIER : 1 + ev->n / SESSION_COMBO_STEP);
+        break;
+    case EV_PAUSE:
+    case EV_RESUME:
+        put(&o, ",\"index\":%d", ev->step);
+        break;
+    case EV_SESSION_END: {
+        const SessionScore *sc = &s->score;
+        double pct = sc->reps_done > 0 ? 100.0 * sc->reps_on_tempo / sc->reps_done : 0.0;
+        put(&o, ",\"completed\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_target\":%d,"
+                "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,"
+                "\"held_seconds\":%.3f,\"best_combo\":%d,\"score\":%ld,\"active\":%.3f",
+            ev->completed ? "true" : "false", sc->steps_done, sc->steps_skipped, sc->reps_done, sc->reps_target,
+            sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks, sc->held_ms / 1000.0,
+            sc->best_combo, sc->score, (double)s->active_ms / 1000.0);
+        break;
+    }
+    }
+    put(&o, "}");
+    return o.len;
+}

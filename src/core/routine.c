@@ -1,0 +1,804 @@
+/* routine.c: the .routine parser (docs/routines.md). Line-based: each line is a sequence of
+ * clauses "keyword args..."; step clauses attach to the step opened last. Pure and bounded:
+ * every limit in routine.h is checked, every error is collected with its line and column. */
+#include "routine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- parser state ---- */
+
+typedef enum { TOK_END, TOK_WORD, TOK_STRING, TOK_BAD } TokenType;
+
+typedef struct {
+    TokenType type;
+    const char *start; /* WORD: the bytes; STRING: decoded text in Parser.text */
+    int len;
+    int col;
+} Token;
+
+typedef struct {
+    const char *path;
+    RoutineErrors *errs;
+    Routine *r;
+    int steps_cap;
+    int cues_cap;     /* capacity of the current step's cue array */
+    int line;
+    const char *line_start;
+    const char *p, *end; /* cursor in the current line */
+    char text[ROUTINE_MAX_TEXT_BYTES + 8];
+    bool seen_title, seen_level, seen_description, seen_intro;
+    bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
+    bool too_many_steps;
+} Parser;
+
+static int utf8_column(const char *line_start, const char *at)
+{
+    int col = 1;
+    for (const char *q = line_start; q < at; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+static void add_error(Parser *ps, int line, int col, const char *fmt, ...)
+{
+    RoutineErrors *e = ps->errs;
+    if (e->count >= ROUTINE_MAX_ERRORS) {
+        e->truncated = true;
+        return;
+    }
+    RoutineError *it = &e->items[e->count++];
+    snprintf(it->path, sizeof it->path, "%s", ps->path);
+    it->line = line;
+    it->col = col;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(it->message, sizeof it->message, fmt, ap);
+    va_end(ap);
+}
+
+#define ERR_AT(ps, tok, ...) add_error((ps), (ps)->line, (tok)->col, __VA_ARGS__)
+
+/* Length of a valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+static int utf8_sequence(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    int n;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; c &= 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; c &= 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; c &= 0x07; }
+    else return 0;
+    if (end - p < n)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* ---- tokens ---- */
+
+static bool is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '+' || c == '.' || c == '%';
+}
+
+static void skip_space(Parser *ps)
+{
+    while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t'))
+        ps->p++;
+    if (ps->p < ps->end && *ps->p == '#')
+        ps->p = ps->end;
+}
+
+/* Read the next token. Strings are decoded into ps->text. */
+static Token next_token(Parser *ps)
+{
+    Token t = {TOK_END, 0, 0, 0};
+    skip_space(ps);
+    t.col = utf8_column(ps->line_start, ps->p);
+    if (ps->p >= ps->end)
+        return t;
+    char c = *ps->p;
+    if (c == '"') {
+        size_t n = 0;
+        bool too_long = false;
+        ps->p++;
+        while (ps->p < ps->end && *ps->p != '"') {
+            char ch = *ps->p++;
+            if (ch == '\\') {
+                if (ps->p >= ps->end)
+                    break;
+                char esc = *ps->p++;
+                switch (esc) {
+                case 'n': ch = '\n'; break;
+                case 't': ch = '\t'; break;
+                case '"': ch = '"'; break;
+                case '\\': ch = '\\'; break;
+                default:
+                    add_error(ps, ps->line, utf8_column(ps->line_start, ps->p - 2),
+                              "unknown escape '\\%c' in string (use \\\", \\\\, \\n or \\t)", esc);
+                    t.type = TOK_BAD;
+                    ps->p = ps->end;
+                    return t;
+                }
+            }
+            if (n < ROUTINE_MAX_TEXT_BYTES)
+                ps->text[n++] = ch;
+            else
+                too_long = true;
+        }
+        if (ps->p >= ps->end) {
+            ERR_AT(ps, &t, "unterminated string: expected a closing '\"' before the end of the line");
+            t.type = TOK_BAD;
+            return t;
+        }
+        ps->p++; /* closing quote */
+        if (too_long) {
+            ERR_AT(ps, &t, "string is longer than %d bytes", ROUTINE_MAX_TEXT_BYTES);
+            t.type = TOK_BAD;
+            return t;
+        }
+        ps->text[n] = 0;
+        t.type = TOK_STRING;
+        t.start = ps->text;
+        t.len = (int)n;
+        return t;
+    }
+    if (is_word_char(c)) {
+        t.start = ps->p;
+        while (ps->p < ps->end && is_word_char(*ps->p))
+            ps->p++;
+        t.len = (int)(ps->p - t.start);
+        t.type = TOK_WORD;
+        return t;
+    }
+    ERR_AT(ps, &t, "unexpected character '%.*s'", utf8_sequence((const unsigned char *)ps->p,
+           (const unsigned char *)ps->end) > 0 ? utf8_sequence((const unsigned char *)ps->p,
+           (const unsigned char *)ps->end) : 1, ps->p);
+    t.type = TOK_BAD;
+    ps->p = ps->end;
+    return t;
+}
+
+static bool tok_is(const Token *t, const char *word)
+{
+    return t->type == TOK_WORD && (int)strlen(word) == t->len && memcmp(t->start, word, (size_t)t->len) == 0;
+}
+
+/* A short printable form of a token for messages. */
+static const char *tok_show(const Token *t, char *buf, size_t size)
+{
+    if (t->type == TOK_END)
+        return "end of line";
+    if (t->type == TOK_STRING)
+        snprintf(buf, size, "a string");
+    else
+        snprintf(buf, size, "'%.*s'", t->len > 40 ? 40 : t->len, t->start);
+    return buf;
+}
+
+/* ---- numbers and durations ---- */
+
+/* Parse a non-negative integer; returns false on anything else or overflow past 1e9. */
+static bool parse_int(const char *s, int len, int *out)
+{
+    if (len <= 0 || len > 9)
+        return false;
+    int v = 0;
+    for (int i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* Parse "30s", "1m30s", "1.5s", "20m", "1h", "500ms" into ms. Returns NULL on success, else why. */
+static const char *parse_duration(const char *s, int len, int *out_ms)
+{
+    double total = 0;
+    int i = 0;
+    if (len == 0)
+        return "expected a duration such as 30s";
+    while (i < len) {
+        double v = 0;
+        int digits = 0, frac_digits = 0;
+        double scale = 0.1;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            v = v * 10 + (s[i++] - '0');
+            if (++digits > 7)
+                return "number too large";
+        }
+        if (i < len && s[i] == '.') {
+            i++;
+            while (i < len && s[i] >= '0' && s[i] <= '9') {
+                v += (s[i++] - '0') * scale;
+                scale /= 10;
+                if (++frac_digits > 3)
+                    return "at most three decimals";
+            }
+        }
+        if (digits == 0 && frac_digits == 0)
+            return "expected a number";
+        double unit;
+        if (i + 1 < len && s[i] == 'm' && s[i + 1] == 's') { unit = 1; i += 2; }
+        else if (i < len && s[i] == 'h') { unit = 3600000; i++; }
+        else if (i < len && s[i] == 'm') { unit = 60000; i++; }
+        else if (i < len && s[i] == 's') { unit = 1000; i++; }
+        else if (i == len) return "a duration needs a unit: h, m, s or ms (e.g. 30s)";
+        else return "expected a unit h, m, s or ms";
+        total += v * unit;
+        if (total > (double)ROUTINE_MAX_DURATION_MS)
+            return "longer than the 1h limit";
+    }
+    *out_ms = (int)(total + 0.5);
+    return NULL;
+}
+
+/* Read a duration token; reports and returns false on error. */
+static bool expect_duration(Parser *ps, const char *what, int min_ms, int *out_ms)
+{
+    Token t = next_token(ps);
+    char b[64];
+    if (t.type != TOK_WORD) {
+        if (t.type != TOK_BAD)
+            ERR_AT(ps, &t, "expected a duration after '%s' (e.g. 30s), found %s", what, tok_show(&t, b, sizeof b));
+        return false;
+    }
+    const char *why = parse_duration(t.start, t.len, out_ms);
+    if (why) {
+        ERR_AT(ps, &t, "bad duration '%.*s' after '%s': %s", t.len > 40 ? 40 : t.len, t.start, what, why);
+        return false;
+    }
+    if (*out_ms < min_ms) {
+        char d[32];
+        routine_format_duration(min_ms, d, sizeof d);
+        ERR_AT(ps, &t, "'%s' must be at least %s", what, d);
+        return false;
+    }
+    return true;
+}
+
+static bool expect_int(Parser *ps, const char *what, int min, int max, int *out)
+{
+    Token t = next_token(ps);
+    char b[64];
+    if (t.type != TOK_WORD || !parse_int(t.start, t.len, out)) {
+        if (t.type != TOK_BAD)
+            ERR_AT(ps, &t, "expected a whole number after '%s', found %s", what, tok_show(&t, b, sizeof b));
+        return false;
+    }
+    if (*out < min || *out > max) {
+        ERR_AT(ps, &t, "'%s' must be between %d and %d, found %d", what, min, max, *out);
+        return false;
+    }
+    return true;
+}
+
+static char *dup_text(const char *s, int len)
+{
+    char *d = malloc((size_t)len + 1);
+    if (d) {
+        memcpy(d, s, (size_t)len);
+        d[len] = 0;
+    }
+    return d;
+}
+
+static bool expect_string(Parser *ps, const char *what, char **out)
+{
+    Token t = next_token(ps);
+    char b[64];
+    if (t.type != TOK_STRING) {
+        if (t.type != TOK_BAD)
+            ERR_AT(ps, &t, "expected a quoted string after '%s', found %s", what, tok_show(&t, b, sizeof b));
+        return false;
+    }
+    if (t.len == 0) {
+        ERR_AT(ps, &t, "the text after '%s' is empty", what);
+        return false;
+    }
+    free(*out);
+    *out = dup_text(t.start, t.len);
+    return *out != NULL;
+}
+
+/* ---- steps ---- */
+
+static RoutineStep *current_step(Parser *ps)
+{
+    return ps->r->step_count > 0 && !ps->too_many_steps ? &ps->r->steps[ps->r->step_count - 1] : NULL;
+}
+
+static RoutineStep *open_step(Parser *ps, StepKind kind, const Token *at)
+{
+    Routine *r = ps->r;
+    if (r->step_count >= ROUTINE_MAX_STEPS) {
+        if (!ps->too_many_steps)
+            ERR_AT(ps, at, "too many steps: the limit is %d", ROUTINE_MAX_STEPS);
+        ps->too_many_steps = true;
+        return NULL;
+    }
+    if (r->step_count == ps->steps_cap) {
+        int cap = ps->steps_cap ? ps->steps_cap * 2 : 16;
+        RoutineStep *n = realloc(r->steps, sizeof *n * (size_t)cap);
+        if (!n)
+            return NULL;
+        r->steps = n;
+        ps->steps_cap = cap;
+    }
+    RoutineStep *s = &r->steps[r->step_count++];
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->line = ps->line;
+    s->move = MOVE_REST;
+    s->sets = 1;
+    ps->cues_cap = 0;
+    ps->step_has_hold = ps->step_has_reps = ps->step_has_tempo = false;
+    ps->step_has_sides = ps->step_has_sets = ps->step_has_pacing = false;
+    return s;
+}
+
+static const char *step_word(const RoutineStep *s)
+{
+    return s->kind == STEP_MOVE ? "move" : s->kind == STEP_REST ? "rest" : "timer";
+}
+
+/* Parse "say ANCHOR \"text\"". */
+static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
+{
+    Token a = next_token(ps);
+    char b[64];
+    RoutineCue cue = {CUE_START, 0, NULL, ps->line};
+    if (a.type != TOK_WORD) {
+        if (a.type != TOK_BAD)
+            ERR_AT(ps, &a, "expected when to say it (start, end, end-10s, start+5s, half, each-rep), found %s",
+                   tok_show(&a, b, sizeof b));
+        ps->p = ps->end;
+        return;
+    }
+    const char *w = a.start;
+    int n = a.len;
+    const char *why = NULL;
+    if (tok_is(&a, "start")) cue.anchor = CUE_START;
+    else if (tok_is(&a, "end")) cue.anchor = CUE_END;
+    else if (tok_is(&a, "half")) cue.anchor = CUE_HALF;
+    else if (tok_is(&a, "each-rep")) cue.anchor = CUE_EACH_REP;
+    else if (n > 6 && memcmp(w, "start+", 6) == 0) why = parse_duration(w + 6, n - 6, &cue.offset_ms);
+    else if (n > 4 && memcmp(w, "end-", 4) == 0) { cue.anchor = CUE_END; why = parse_duration(w + 4, n - 4, &cue.offset_ms); }
+    else if (n > 1 && w[0] == '+') why = parse_duration(w + 1, n - 1, &cue.offset_ms);
+    else if (w[0] >= '0' && w[0] <= '9') why = parse_duration(w, n, &cue.offset_ms);
+    else why = "expected start, end, end-10s, start+5s, half or each-rep";
+    if (why) {
+        ERR_AT(ps, &a, "bad cue time '%.*s': %s", n > 40 ? 40 : n, w, why);
+        ps->p = ps->end;
+        return;
+    }
+    if (cue.anchor == CUE_EACH_REP && s->kind != STEP_MOVE) {
+        ERR_AT(ps, &a, "'each-rep' needs a move with reps, not a %s", step_word(s));
+        ps->p = ps->end;
+        return;
+    }
+    char *text = NULL;
+    if (!expect_string(ps, "say", &text)) {
+        ps->p = ps->end;
+        return;
+    }
+    if (s->cue_count >= ROUTINE_MAX_CUES) {
+        ERR_AT(ps, kw, "too many say lines in one step: the limit is %d", ROUTINE_MAX_CUES);
+        free(text);
+        return;
+    }
+    if (s->cue_count == ps->cues_cap) {
+        int cap = ps->cues_cap ? ps->cues_cap * 2 : 4;
+        RoutineCue *nc = realloc(s->cues, sizeof *nc * (size_t)cap);
+        if (!nc) {
+            free(text);
+            return;
+        }
+        s->cues = nc;
+        ps->cues_cap = cap;
+    }
+    cue.text = text;
+    s->cues[s->cue_count++] = cue;
+}
+
+/* Parse one step clause starting with keyword kw. Returns false when kw is not a step clause. */
+static bool parse_step_clause(Parser *ps, const Token *kw)
+{
+    RoutineStep *s = current_step(ps);
+    bool known = tok_is(kw, "hold") || tok_is(kw, "reps") || tok_is(kw, "tempo") || tok_is(kw, "sides") ||
+                 tok_is(kw, "sets") || tok_is(kw, "pacing") || tok_is(kw, "confirm-hold") ||
+                 tok_is(kw, "count-aloud") || tok_is(kw, "say");
+    if (!known)
+        return false;
+    if (!s) {
+        if (!ps->too_many_steps)
+            ERR_AT(ps, kw, "'%.*s' must follow a move, rest or timer step", kw->len, kw->start);
+        ps->p = ps->end;
+        return true;
+    }
+    if (tok_is(kw, "say")) {
+        parse_say(ps, s, kw);
+        return true;
+    }
+    if (s->kind != STEP_MOVE && !tok_is(kw, "count-aloud")) {
+        ERR_AT(ps, kw, "'%.*s' belongs to a move, not to a %s step", kw->len, kw->start, step_word(s));
+        ps->p = ps->end;
+        return true;
+    }
+    bool ok = true;
+    if (tok_is(kw, "hold")) {
+        if (ps->step_has_hold)
+            ERR_AT(ps, kw, "'hold' given twice in one step");
+        ps->step_has_hold = true;
+        /* "hold 30s" or "hold 3 breaths" */
+        const char *save = ps->p;
+        Token t = next_token(ps);
+        Token unit = next_token(ps);
+        int breaths;
+        if (t.type == TOK_WORD && parse_int(t.start, t.len, &breaths) && (tok_is(&unit, "breaths") || tok_is(&unit, "breath"))) {
+            if (breaths < 1 || breaths > ROUTINE_MAX_BREATHS) {
+                ERR_AT(ps, &t, "'hold' must be between 1 and %d breaths, found %d", ROUTINE_MAX_BREATHS, breaths);
+                ok = false;
+            } else {
+                s->hold_breaths = breaths;
+                s->hold_ms = breaths * ROUTINE_BREATH_MS;
+            }
+        } else {
+            ps->p = save;
+            ok = expect_duration(ps, "hold", 1000, &s->hold_ms);
+        }
+    } else if (tok_is(kw, "reps")) {
+        if (ps->step_has_reps)
+            ERR_AT(ps, kw, "'reps' given twice in one step");
+        ps->step_has_reps = true;
+        Token t = next_token(ps);
+        char b[64];
+        const char *dash = t.type == TOK_WORD ? memchr(t.start, '-', (size_t)t.len) : NULL;
+        int lo, hi;
+        if (t.type == TOK_WORD && dash && parse_int(t.start, (int)(dash - t.start), &lo) &&
+            parse_int(dash + 1, (int)(t.start + t.len - dash - 1), &hi)) {
+            if (lo < 1 || hi > ROUTINE_MAX_REPS || hi < lo) {
+                ERR_AT(ps, &t, "'reps' range must be low-high within 1 to %d, found %.*s", ROUTINE_MAX_REPS, t.len, t.start);
+                ok = false;
+            } else {
+                s->reps = lo;
+                s->reps_max = hi;
+            }
+        } else if (t.type == TOK_WORD && parse_int(t.start, t.len, &lo)) {
+            if (lo < 1 || lo > ROUTINE_MAX_REPS) {
+                ERR_AT(ps, &t, "'reps' must be between 1 and %d, found %d", ROUTINE_MAX_REPS, lo);
+                ok = false;
+            } else {
+                s->reps = s->reps_max = lo;
+            }
+        } else {
+            if (t.type != TOK_BAD)
+                ERR_AT(ps, &t, "expected a number of reps (8) or a range (8-10) after 'reps', found %s", tok_show(&t, b, sizeof b));
+            ok = false;
+        }
+    } else if (tok_is(kw, "tempo")) {
+        ps->step_has_tempo = true;
+        ok = expect_duration(ps, "tempo", 1000, &s->tempo_ms);
+    } else if (tok_is(kw, "sides")) {
+        ps->step_has_sides = true;
+        Token t = next_token(ps);
+        char b[64];
+        if (tok_is(&t, "both") || tok_is(&t, "each")) s->sides = SIDES_BOTH;
+        else if (tok_is(&t, "left")) s->sides = SIDES_LEFT;
+        else if (tok_is(&t, "right")) s->sides = SIDES_RIGHT;
+        else if (tok_is(&t, "none")) s->sides = SIDES_NONE;
+        else {
+            if (t.type != TOK_BAD)
+                ERR_AT(ps, &t, "expected both, each, left, right or none after 'sides', found %s", tok_show(&t, b, sizeof b));
+            ok = false;
+        }
+    } else if (tok_is(kw, "sets")) {
+        ps->step_has_sets = true;
+        ok = expect_int(ps, "sets", 1, ROUTINE_MAX_SETS, &s->sets);
+        if (ok) {
+            const char *save = ps->p;
+            Token t = next_token(ps);
+            if (tok_is(&t, "rest"))
+                ok = expect_duration(ps, "rest", 1000, &s->set_rest_ms);
+            else
+                ps->p = save;
+        }
+        if (ok && s->sets > 1 && s->set_rest_ms == 0)
+            s->set_rest_ms = 30000;
+    } else if (tok_is(kw, "pacing")) {
+        ps->step_has_pacing = true;
+        Token t = next_token(ps);
+        char b[64];
+        if (tok_is(&t, "guided")) s->pacing = PACING_GUIDED;
+        else if (tok_is(&t, "self")) s->pacing = PACING_SELF;
+        else {
+            if (t.type != TOK_BAD)
+                ERR_AT(ps, &t, "expected guided or self after 'pacing', found %s", tok_show(&t, b, sizeof b));
+            ok = false;
+        }
+    } else if (tok_is(kw, "confirm-hold")) {
+        s->confirm_hold = true;
+    } else if (tok_is(kw, "count-aloud")) {
+        s->count_aloud = true;
+    }
+    if (!ok)
+        ps->p = ps->end;
+    return true;
+}
+
+/* Check a finished step and fill defaults. */
+static void close_step(Parser *ps)
+{
+    RoutineStep *s = current_step(ps);
+    if (!s)
+        return;
+    int save_line = ps->line;
+    ps->line = s->line;
+    Token at = {TOK_WORD, 0, 0, 1};
+    if (s->kind == STEP_MOVE) {
+        const MoveInfo *mi = moves_info(s->move);
+        if (s->reps == 0 && s->hold_ms == 0)
+            ERR_AT(ps, &at, "move %s needs 'hold' (e.g. hold 30s) or 'reps' (e.g. reps 8 tempo 4s)", mi->id);
+        if (s->reps == 0 && ps->step_has_tempo)
+            ERR_AT(ps, &at, "move %s has 'tempo' but no 'reps'", mi->id);
+        if (s->reps == 0 && s->pacing == PACING_SELF)
+            ERR_AT(ps, &at, "move %s has 'pacing self' but no 'reps'", mi->id);
+        if (s->reps > 0 && s->confirm_hold)
+            ERR_AT(ps, &at, "move %s has 'confirm-hold' with 'reps': confirmed holds are for held steps", mi->id);
+        if (s->reps > 0 && s->tempo_ms == 0)
+            s->tempo_ms = mi->default_tempo_ms;
+        if (!ps->step_has_sides && mi->sided)
+            s->sides = SIDES_BOTH;
+    }
+    int run = routine_step_run_ms(s);
+    for (int i = 0; i < s->cue_count; i++) {
+        RoutineCue *c = &s->cues[i];
+        Token ct = {TOK_WORD, 0, 0, 1};
+        ps->line = c->line;
+        if (c->anchor == CUE_EACH_REP && s->reps == 0)
+            ERR_AT(ps, &ct, "'say each-rep' needs 'reps' in the step");
+        else if ((c->anchor == CUE_START || c->anchor == CUE_END) && c->offset_ms > run) {
+            char d[32], r[32];
+            routine_format_duration(c->offset_ms, d, sizeof d);
+            routine_format_duration(run, r, sizeof r);
+            ERR_AT(ps, &ct, "cue at %s %s falls outside the step, which lasts %s", c->anchor == CUE_END ? "end-" : "start+", d, r);
+        }
+    }
+    ps->line = save_line;
+}
+
+/* ---- top level ---- */
+
+static void parse_line(Parser *ps)
+{
+    Token kw = next_token(ps);
+    char b[64];
+    bool first = true;
+    while (kw.type != TOK_END) {
+        if (kw.type == TOK_BAD)
+            return;
+        if (kw.type != TOK_WORD) {
+            ERR_AT(ps, &kw, "expected a keyword, found %s", tok_show(&kw, b, sizeof b));
+            return;
+        }
+        if (first && (tok_is(&kw, "title") || tok_is(&kw, "description") || tok_is(&kw, "intro"))) {
+            bool *seen = tok_is(&kw, "title") ? &ps->seen_title : tok_is(&kw, "intro") ? &ps->seen_intro : &ps->seen_description;
+            char **dst = tok_is(&kw, "title") ? &ps->r->title : tok_is(&kw, "intro") ? &ps->r->intro : &ps->r->description;
+            if (ps->r->step_count > 0)
+                ERR_AT(ps, &kw, "'%.*s' belongs at the top of the file, before the first step", kw.len, kw.start);
+            else if (*seen)
+                ERR_AT(ps, &kw, "'%.*s' given twice", kw.len, kw.start);
+            *seen = true;
+            const char *name = tok_is(&kw, "title") ? "title" : tok_is(&kw, "intro") ? "intro" : "description";
+            if (!expect_string(ps, name, dst))
+                return;
+        } else if (first && tok_is(&kw, "level")) {
+            if (ps->seen_level)
+                ERR_AT(ps, &kw, "'level' given twice");
+            ps->seen_level = true;
+            if (!expect_int(ps, "level", 1, ROUTINE_MAX_LEVEL, &ps->r->level))
+                return;
+        } else if (first && tok_is(&kw, "move")) {
+            close_step(ps);
+            Token name = next_token(ps);
+            MoveId m = name.type == TOK_WORD ? moves_find(name.start, name.len) : MOVE_NONE;
+            if (m == MOVE_NONE || !moves_info(m)->routine_usable) {
+                if (name.type != TOK_BAD)
+                    ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b), moves_usable_list());
+                /* open the step anyway so its clauses are checked, as a child_pose stand-in */
+                m = MOVE_CHILD_POSE;
+                RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
+                if (s) { s->move = m; s->hold_ms = 1000; }
+                return;
+            }
+            RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
+            if (!s) { ps->p = ps->end; return; }
+            s->move = m;
+        } else if (first && (tok_is(&kw, "rest") || tok_is(&kw, "timer"))) {
+            close_step(ps);
+            bool is_rest = tok_is(&kw, "rest");
+            RoutineStep *s = open_step(ps, is_rest ? STEP_REST : STEP_TIMER, &kw);
+            if (!s) { ps->p = ps->end; return; }
+            if (!expect_duration(ps, is_rest ? "rest" : "timer", 1000, &s->duration_ms)) {
+                s->duration_ms = 1000;
+                return;
+            }
+            const char *save = ps->p;
+            Token t = next_token(ps);
+            if (t.type == TOK_STRING) {
+                s->text = dup_text(t.start, t.len);
+            } else {
+                ps->p = save;
+            }
+        } else if (!parse_step_clause(ps, &kw)) {
+            ERR_AT(ps, &kw, "unknown keyword %s: expected title, level, description, intro, move, rest, timer, "
+                   "hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say", tok_show(&kw, b, sizeof b));
+            return;
+        }
+        if (ps->p >= ps->end)
+            return;
+        first = false;
+        kw = next_token(ps);
+        if (kw.type == TOK_STRING) {
+            ERR_AT(ps, &kw, "unexpected extra text on the line");
+            return;
+        }
+        if (kw.type == TOK_WORD && (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") ||
+            tok_is(&kw, "rest") || tok_is(&kw, "timer") || tok_is(&kw, "intro") || tok_is(&kw, "description"))) {
+            ERR_AT(ps, &kw, "'%.*s' must start its own line", kw.len, kw.start);
+            return;
+        }
+    }
+}
+
+int routine_parse(const char *path, const char *src, size_t len, Routine *out, RoutineErrors *errs)
+{
+    Parser ps;
+    memset(&ps, 0, sizeof ps);
+    memset(out, 0, sizeof *out);
+    memset(errs, 0, sizeof *errs);
+    ps.path = path;
+    ps.errs = errs;
+    ps.r = out;
+    if (len > ROUTINE_MAX_FILE_BYTES) {
+        add_error(&ps, 1, 1, "file is %zu bytes; the limit is %d", len, ROUTINE_MAX_FILE_BYTES);
+        return -1;
+    }
+    const char *p = src, *end = src + len;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    int line = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *next = nl ? nl + 1 : end;
+        if (le > p && le[-1] == '\r')
+            le--;
+        line++;
+        ps.line = line;
+        ps.line_start = p;
+        if (le - p > ROUTINE_MAX_LINE_BYTES) {
+            add_error(&ps, line, 1, "line is %ld bytes long; the limit is %d", (long)(le - p), ROUTINE_MAX_LINE_BYTES);
+            p = next;
+            continue;
+        }
+        /* bytes: NUL and other control characters, and UTF-8 validity */
+        const char *bad = NULL;
+        const char *why = NULL;
+        for (const char *q = p; q < le;) {
+            unsigned char c = (unsigned char)*q;
+            if (c == 0) { bad = q; why = "NUL byte in the file (is this a text file?)"; break; }
+            if (c < 0x20 && c != '\t') { bad = q; why = "control character in the file (is this a text file?)"; break; }
+            int n = utf8_sequence((const unsigned char *)q, (const unsigned char *)le);
+            if (n == 0) { bad = q; why = "invalid UTF-8 (save the file as UTF-8)"; break; }
+            q += n;
+        }
+        if (bad) {
+            add_error(&ps, line, utf8_column(p, bad), "%s", why);
+            p = next;
+            if (errs->truncated)
+                break;
+            continue;
+        }
+        ps.p = p;
+        ps.end = le;
+        parse_line(&ps);
+        p = next;
+        if (errs->truncated)
+            break;
+    }
+    close_step(&ps);
+    ps.line = line;
+    if (!ps.seen_title)
+        add_error(&ps, 1, 1, "missing 'title \"...\"' at the top of the file");
+    if (out->step_count == 0 && errs->count == 0)
+        add_error(&ps, line > 0 ? line : 1, 1, "the routine has no steps: add a move, rest or timer");
+    if (errs->count == 0 && routine_total_ms(out) > ROUTINE_MAX_TOTAL_MS)
+        add_error(&ps, 1, 1, "the routine lasts over 3 hours; the limit is 3h");
+    if (errs->count > 0) {
+        routine_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void routine_free(Routine *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->step_count; i++) {
+        for (int j = 0; j < r->steps[i].cue_count; j++)
+            free(r->steps[i].cues[j].text);
+        free(r->steps[i].cues);
+        free(r->steps[i].text);
+    }
+    free(r->steps);
+    free(r->title);
+    free(r->description);
+    free(r->intro);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- derived figures ---- */
+
+int routine_step_run_ms(const RoutineStep *s)
+{
+    if (s->kind != STEP_MOVE)
+        return s->duration_ms;
+    if (s->reps > 0)
+        return s->reps * (s->tempo_ms + s->hold_ms);
+    return s->hold_ms;
+}
+
+int routine_step_total_ms(const RoutineStep *s)
+{
+    int sides = s->sides == SIDES_BOTH ? 2 : 1;
+    long run = (long)routine_step_run_ms(s) * sides;
+    long total = run * s->sets + (long)s->set_rest_ms * (s->sets - 1);
+    return total > ROUTINE_MAX_TOTAL_MS ? ROUTINE_MAX_TOTAL_MS + 1 : (int)total;
+}
+
+long routine_total_ms(const Routine *r)
+{
+    long t = 0;
+    for (int i = 0; i < r->step_count; i++)
+        t += routine_step_total_ms(&r->steps[i]);
+    return t;
+}
+
+void routine_error_format(const RoutineError *e, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s:%d:%d: %s", e->path, e->line, e->col, e->message);
+}
+
+void routine_format_duration(int ms, char *buf, size_t size)
+{
+    int h = ms / 3600000, m = ms / 60000 % 60, s = ms / 1000 % 60, rest = ms % 1000;
+    size_t n = 0;
+    buf[0] = 0;
+    if (h)
+        n += (size_t)snprintf(buf + n, size - n, "%dh", h);
+    if (m && n < size)
+        n += (size_t)snprintf(buf + n, size - n, "%dm", m);
+    if ((s || rest || (!h && !m)) && n < size) {
+        if (rest)
+            snprintf(buf + n, size - n, "%d.%03ds", s, rest);
+        else
+            snprintf(buf + n, size - n, "%ds", s);
+    }
+}

@@ -1,0 +1,792 @@
+/* session.c: the workout state machine. A routine is expanded once into a flat list of timed
+ * segments (safety, intro, get ready, work per side and set, switch, set rest, results); the
+ * session walks it in fixed ticks, fires cues and sounds at their times and scores presses.
+ * Deterministic: no clock, no I/O, no globals. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ---- */
+
+static void emit(Session *s, const SessionEvent *ev)
+{
+    if (s->ev_count >= SESSION_EVENT_CAP) {
+        s->ev_dropped++;
+        return;
+    }
+    s->events[(s->ev_head + s->ev_count) % SESSION_EVENT_CAP] = *ev;
+    s->ev_count++;
+}
+
+static const Segment *cur(const Session *s)
+{
+    return &s->segments[s->seg];
+}
+
+static const RoutineStep *seg_step(const Session *s, const Segment *g)
+{
+    return g->step >= 0 ? &s->routine->steps[g->step] : NULL;
+}
+
+/* An event pre-filled with the time and the current step's identity. */
+static SessionEvent make_event(const Session *s, SessionEventType type, int64_t t)
+{
+    SessionEvent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.t_ms = t;
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    ev.step = g->step;
+    ev.move = st ? st->move : MOVE_IDLE;
+    ev.kind = st ? st->kind : STEP_MOVE;
+    ev.side = g->side;
+    ev.set = g->set;
+    return ev;
+}
+
+static void emit_simple(Session *s, SessionEventType type, int64_t t)
+{
+    SessionEvent ev = make_event(s, type, t);
+    emit(s, &ev);
+}
+
+static void say(Session *s, int64_t t, CueKind kind, const char *text)
+{
+    SessionEvent ev = make_event(s, EV_CUE, t);
+    ev.cue_kind = kind;
+    snprintf(ev.text, sizeof ev.text, "%s", text);
+    emit(s, &ev);
+    if (kind != CUE_KIND_COUNT) {
+        snprintf(s->caption, sizeof s->caption, "%s", text);
+        int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
+        if (show < SESSION_CAPTION_MIN_MS)
+            show = SESSION_CAPTION_MIN_MS;
+        s->caption_until_ms = s->active_ms + show;
+    }
+}
+
+static void say_number(Session *s, int64_t t, int n)
+{
+    char b[16];
+    snprintf(b, sizeof b, "%d", n);
+    say(s, t, CUE_KIND_COUNT, b);
+}
+
+static void sound(Session *s, int64_t t, SoundId id)
+{
+    SessionEvent ev = make_event(s, EV_SOUND, t);
+    ev.sound = id;
+    emit(s, &ev);
+}
+
+/* ---- building the segment list ---- */
+
+static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set, Sides side, int ms)
+{
+    if (list) {
+        list[n].kind = kind;
+        list[n].step = step;
+        list[n].set = set;
+        list[n].side = side;
+        list[n].duration_ms = ms;
+    }
+    return n + 1;
+}
+
+/* Fill list (when not NULL) and return the number of segments. */
+static int build_segments(const Routine *r, Segment *list)
+{
+    int n = 0;
+    n = add_segment(list, n, SEG_SAFETY, -1, 0, SIDES_NONE, SESSION_SAFETY_MS);
+    n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, SESSION_INTRO_MS);
+    for (int i = 0; i < r->step_count; i++) {
+        const RoutineStep *st = &r->steps[i];
+        if (st->kind != STEP_REST)
+            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, SESSION_READY_MS);
+        int run = routine_step_run_ms(st);
+        for (int set = 1; set <= st->sets; set++) {
+            if (st->sides == SIDES_BOTH) {
+                n = add_segment(list, n, SEG_WORK, i, set, SIDES_LEFT, run);
+                n = add_segment(list, n, SEG_SWITCH, i, set, SIDES_RIGHT, SESSION_SWITCH_MS);
+                n = add_segment(list, n, SEG_WORK, i, set, SIDES_RIGHT, run);
+            } else {
+                n = add_segment(list, n, SEG_WORK, i, set, st->sides, run);
+            }
+            if (set < st->sets)
+                n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, st->set_rest_ms);
+        }
+    }
+    n = add_segment(list, n, SEG_RESULTS, -1, 0, SIDES_NONE, SESSION_RESULTS_MS);
+    n = add_segment(list, n, SEG_DONE, -1, 0, SIDES_NONE, 0);
+    return n;
+}
+
+int session_init(Session *s, const Routine *r)
+{
+    memset(s, 0, sizeof *s);
+    s->routine = r;
+    int n = build_segments(r, NULL);
+    s->segments = calloc((size_t)n, sizeof *s->segments);
+    if (!s->segments)
+        return -1;
+    s->segment_count = build_segments(r, s->segments);
+    int64_t t = 0;
+    for (int i = 0; i < n; i++) {
+        s->segments[i].planned_start_ms = t;
+        t += s->segments[i].duration_ms;
+    }
+    s->last_press_ms = -1;
+    for (int i = 0; i < n; i++) {
+        const Segment *g = &s->segments[i];
+        if (g->kind != SEG_WORK || r->steps[g->step].kind != STEP_MOVE)
+            continue;
+        if (r->steps[g->step].reps > 0)
+            s->score.reps_target += r->steps[g->step].reps;
+        else
+            s->score.holds_total++;
+    }
+    return 0;
+}
+
+void session_free(Session *s)
+{
+    free(s->segments);
+    memset(s, 0, sizeof *s);
+}
+
+int64_t session_planned_ms(const Session *s)
+{
+    const Segment *last = &s->segments[s->segment_count - 1];
+    return last->planned_start_ms + last->duration_ms;
+}
+
+bool session_over(const Session *s)
+{
+    return s->ended;
+}
+
+bool session_poll_event(Session *s, SessionEvent *ev)
+{
+    if (s->ev_count == 0)
+        return false;
+    *ev = s->events[s->ev_head];
+    s->ev_head = (s->ev_head + 1) % SESSION_EVENT_CAP;
+    s->ev_count--;
+    return true;
+}
+
+/* ---- rules of a work segment ---- */
+
+static bool is_hold_work(const Session *s)
+{
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    return g->kind == SEG_WORK && st->kind == STEP_MOVE && st->reps == 0;
+}
+
+static bool is_rep_work(const Session *s)
+{
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    return g->kind == SEG_WORK && st->kind == STEP_MOVE && st->reps > 0;
+}
+
+/* Time of rep i's beat (0-based) from the start of a guided rep run: at the top of the rep. */
+static int rep_beat_ms(const RoutineStep *st, int i)
+{
+    return i * (st->tempo_ms + st->hold_ms) + st->tempo_ms / 2;
+}
+
+static int rep_ms(const RoutineStep *st)
+{
+    return st->tempo_ms + st->hold_ms;
+}
+
+static int multiplier_of(int combo)
+{
+    int m = 1 + combo / SESSION_COMBO_STEP;
+    return m > SESSION_MAX_MULTIPLIER ? SESSION_MAX_MULTIPLIER : m;
+}
+
+/* A press during a rep segment: bounce, on or off tempo, combo and score. */
+static void count_rep(Session *s, int64_t t)
+{
+    const RoutineStep *st = seg_step(s, cur(s));
+    int at = s->seg_elapsed_ms;
+    if (s->last_press_ms >= 0 && at - s->last_press_ms < SESSION_BOUNCE_MS)
+        return;
+    if (s->reps_counted >= st->reps_max)
+        return;
+    int window = rep_ms(st) / 4;
+    if (window > SESSION_TEMPO_WINDOW_MS)
+        window = SESSION_TEMPO_WINDOW_MS;
+    bool on_tempo;
+    if (st->pacing == PACING_GUIDED) {
+        /* match the nearest beat not already taken */
+        int i = (at - st->tempo_ms / 2 + rep_ms(st) / 2) / rep_ms(st);
+        if (i < 0)
+            i = 0;
+        if (i >= st->reps)
+            i = st->reps - 1;
+        int d = at - rep_beat_ms(st, i);
+        bool taken = (s->beats_taken[i / 64] >> (i % 64)) & 1u;
+        on_tempo = !taken && d <= window && d >= -window;
+        if (on_tempo)
+            s->beats_taken[i / 64] |= (uint64_t)1 << (i % 64);
+    } else {
+        /* self pacing: the interval since the last press is close to the tempo */
+        if (s->last_press_ms < 0) {
+            on_tempo = true;
+        } else {
+            int d = at - s->last_press_ms - rep_ms(st);
+            on_tempo = d <= window * 2 && d >= -window * 2;
+        }
+    }
+    s->last_press_ms = at;
+    s->idle_ms = 0;
+    s->reps_counted++;
+    SessionScore *sc = &s->score;
+    sc->reps_done++;
+    SessionEvent ev = make_event(s, EV_REP, t);
+    ev.n = s->reps_counted;
+    ev.on_tempo = on_tempo;
+    if (on_tempo) {
+        sc->reps_on_tempo++;
+        sc->combo++;
+        if (sc->combo > sc->best_combo)
+            sc->best_combo = sc->combo;
+        sc->score += (long)SESSION_POINTS_REP * multiplier_of(sc->combo);
+    } else {
+        sc->combo = 0;
+        sc->score += SESSION_POINTS_OFF_TEMPO;
+    }
+    emit(s, &ev);
+    if (on_tempo && sc->combo >= 2) {
+        SessionEvent c = make_event(s, EV_COMBO, t);
+        c.n = sc->combo;
+        emit(s, &c);
+    }
+    if (st->count_aloud && st->pacing == PACING_SELF)
+        say_number(s, t, s->reps_counted);
+}
+
+static void hold_start(Session *s, int64_t t)
+{
+    s->holding = true;
+    s->idle_ms = 0;
+    SessionEvent ev = make_event(s, EV_HOLD_START, t);
+    ev.n = s->seg_elapsed_ms;
+    emit(s, &ev);
+}
+
+static void hold_break(Session *s, int64_t t)
+{
+    s->holding = false;
+    s->score.hold_breaks++;
+    SessionEvent ev = make_event(s, EV_HOLD_BREAK, t);
+    ev.n = s->seg_elapsed_ms;
+    emit(s, &ev);
+}
+
+/* ---- entering and leaving segments ---- */
+
+static void enter_segment(Session *s, int index, int64_t t);
+
+static void end_work(Session *s, int64_t t, bool completed)
+{
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    SessionScore *sc = &s->score;
+    if (st->kind == STEP_MOVE && st->reps == 0) {
+        if (completed) {
+            sc->holds_done++;
+            if (!st->confirm_hold)
+                sc->held_ms += g->duration_ms;
+            sc->score += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);
+            SessionEvent ev = make_event(s, EV_HOLD_DONE, t);
+            ev.n = g->duration_ms;
+            emit(s, &ev);
+        } else if (s->holding) {
+            hold_break(s, t);
+        }
+    }
+    if (!completed)
+        sc->combo = 0;
+    SessionEvent ev = make_event(s, EV_STEP_END, t);
+    ev.completed = completed;
+    ev.n = s->reps_counted;
+    emit(s, &ev);
+    if (completed)
+        sound(s, t, SOUND_CHIME);
+    s->holding = false;
+}
+
+/* The first segment of step i, or results when i is past the last step. */
+static int first_segment_of(const Session *s, int step)
+{
+    for (int i = 0; i < s->segment_count; i++)
+        if (s->segments[i].step == step)
+            return i;
+    for (int i = 0; i < s->segment_count; i++)
+        if (s->segments[i].kind == SEG_RESULTS)
+            return i;
+    return s->segment_count - 1;
+}
+
+/* Count a step as done or skipped when leaving its last segment or jumping away from it. */
+static void finish_step(Session *s, int step, bool completed)
+{
+    if (step < 0)
+        return;
+    if (completed) {
+        s->score.steps_done++;
+        s->score.score += SESSION_POINTS_STEP;
+    } else {
+        s->score.steps_skipped++;
+    }
+}
+
+static void leave_segment(Session *s, int64_t t, bool completed)
+{
+    const Segment *g = cur(s);
+    if (g->kind == SEG_WORK)
+        end_work(s, t, completed);
+    bool last_of_step = g->step >= 0 && (s->seg + 1 >= s->segment_count || s->segments[s->seg + 1].step != g->step);
+    if (completed && last_of_step)
+        finish_step(s, g->step, true);
+}
+
+static void session_summary(Session *s, int64_t t)
+{
+    SessionEvent ev = make_event(s, EV_SESSION_END, t);
+    ev.completed = s->score.steps_skipped == 0;
+    emit(s, &ev);
+}
+
+static void enter_segment(Session *s, int index, int64_t t)
+{
+    if (index >= s->segment_count)
+        index = s->segment_count - 1;
+    s->seg = index;
+    s->seg_elapsed_ms = 0;
+    s->reps_counted = 0;
+    s->beats_taken[0] = s->beats_taken[1] = 0;
+    s->last_press_ms = -1;
+    s->idle_ms = 0;
+    s->holding = false;
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    char b[SESSION_TEXT_BYTES];
+    switch (g->kind) {
+    case SEG_SAFETY:
+        break;
+    case SEG_INTRO:
+        say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title);
+        break;
+    case SEG_READY:
+        if (st->kind == STEP_MOVE)
+            snprintf(b, sizeof b, "Get ready. Next: %s.", moves_info(st->move)->name);
+        else
+            snprintf(b, sizeof b, "Get ready.");
+        say(s, t, CUE_KIND_STANDARD, b);
+        break;
+    case SEG_SWITCH:
+        say(s, t, CUE_KIND_STANDARD, "Switch sides.");
+        break;
+    case SEG_SET_REST:
+        say(s, t, CUE_KIND_STANDARD, "Rest.");
+        break;
+    case SEG_WORK: {
+        SessionEvent ev = make_event(s, EV_STEP_START, t);
+        ev.n = g->duration_ms;
+        emit(s, &ev);
+        if (st->kind == STEP_REST) {
+            say(s, t, CUE_KIND_STANDARD, "Rest.");
+            if (st->text)
+                say(s, t, CUE_KIND_ROUTINE, st->text);
+        } else if (st->kind == STEP_TIMER && st->text) {
+            say(s, t, CUE_KIND_ROUTINE, st->text);
+        }
+        if (st->kind == STEP_MOVE && st->reps == 0 && !st->confirm_hold) {
+            SessionEvent h = make_event(s, EV_HOLD_START, t);
+            emit(s, &h);
+            s->holding = true;
+        }
+        break;
+    }
+    case SEG_RESULTS:
+        session_summary(s, t);
+        say(s, t, CUE_KIND_STANDARD, "Workout complete. Well done.");
+        sound(s, t, SOUND_FANFARE);
+        break;
+    case SEG_DONE:
+        s->ended = true;
+        break;
+    }
+}
+
+/* ---- time inside a segment ---- */
+
+static bool crossed(int at, int from, int to)
+{
+    return at > from && at <= to;
+}
+
+/* Cues and sounds planned for (from, to] of the current segment. t0 is the session time at from. */
+static void fire_timed(Session *s, int from, int to, int64_t t0)
+{
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    int dur = g->duration_ms;
+#define AT(ms) (t0 + ((ms) - from))
+    if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+        for (int k = 3; k >= 1; k--)
+            if (crossed(dur - k * 1000, from, to))
+                say_number(s, AT(dur - k * 1000), k);
+        return;
+    }
+    if (g->kind != SEG_WORK)
+        return;
+    /* the routine's own cues: at the start ones fire on entering (from == -1 there) */
+    bool routine_cue_near_end10 = false;
+    for (int i = 0; i < st->cue_count; i++) {
+        const RoutineCue *c = &st->cues[i];
+        if (c->anchor == CUE_EACH_REP) {
+            if (st->pacing == PACING_GUIDED)
+                for (int r = 0; r < st->reps; r++)
+                    if (crossed(rep_beat_ms(st, r), from, to))
+                        say(s, AT(rep_beat_ms(st, r)), CUE_KIND_ROUTINE, c->text);
+            continue;
+        }
+        int at = c->anchor == CUE_START ? c->offset_ms : c->anchor == CUE_END ? dur - c->offset_ms : dur / 2;
+        if (c->anchor == CUE_END && c->offset_ms >= 7000 && c->offset_ms <= 13000)
+            routine_cue_near_end10 = true;
+        if (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to))
+            say(s, AT(at), CUE_KIND_ROUTINE, c->text);
+    }
+    bool timed = !(st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF);
+    if (timed && dur >= 30000 && !routine_cue_near_end10 && crossed(dur - 10000, from, to))
+        say(s, AT(dur - 10000), CUE_KIND_STANDARD, "Ten seconds left.");
+    if (st->kind != STEP_MOVE || st->reps == 0) {
+        for (int k = 3; k >= 1; k--)
+            if (dur >= 5000 && crossed(dur - k * 1000, from, to))
+                sound(s, AT(dur - k * 1000), SOUND_TICK);
+        if (st->count_aloud && st->kind == STEP_MOVE)
+            for (int sec = 1000; sec < dur && sec <= 60000; sec += 1000)
+                if (crossed(sec, from, to))
+                    say_number(s, AT(sec), sec / 1000);
+    } else if (st->pacing == PACING_GUIDED) {
+        for (int r = 0; r < st->reps; r++) {
+            int b = rep_beat_ms(st, r);
+            if (crossed(b, from, to)) {
+                sound(s, AT(b), SOUND_BEAT);
+                if (st->count_aloud)
+                    say_number(s, AT(b), r + 1);
+            }
+        }
+    }
+#undef AT
+}
+
+/* Whether the current segment's clock runs now. */
+static bool segment_clock_runs(const Session *s)
+{
+    const Segment *g = cur(s);
+    if (g->kind != SEG_WORK)
+        return true;
+    const RoutineStep *st = seg_step(s, g);
+    if (st->kind == STEP_MOVE && st->reps == 0 && st->confirm_hold)
+        return s->holding;
+    return true;
+}
+
+/* Whether the segment ends by its clock (self-paced reps end by the count instead). */
+static bool segment_ends_by_time(const Session *s)
+{
+    const Segment *g = cur(s);
+    if (g->kind == SEG_DONE)
+        return false;
+    if (g->kind != SEG_WORK)
+        return true;
+    const RoutineStep *st = seg_step(s, g);
+    return !(st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF);
+}
+
+static bool awaiting_press(const Session *s)
+{
+    const Segment *g = cur(s);
+    if (g->kind != SEG_WORK)
+        return false;
+    const RoutineStep *st = seg_step(s, g);
+    if (st->kind != STEP_MOVE)
+        return false;
+    if (st->reps == 0)
+        return st->confirm_hold && !s->holding;
+    return st->pacing == PACING_SELF;
+}
+
+static void next_segment(Session *s, int64_t t)
+{
+    leave_segment(s, t, true);
+    enter_segment(s, s->seg + 1, t);
+    fire_timed(s, -1, 0, t);
+}
+
+/* Advance the current segment by dt of running time, crossing into following segments. */
+static void advance(Session *s, int dt, int64_t t)
+{
+    int guard = 0;
+    while (dt > 0 && !s->ended && guard++ < 1000) {
+        const Segment *g = cur(s);
+        if (awaiting_press(s)) {
+            int before = s->idle_ms;
+            s->idle_ms += dt;
+            for (int p = SESSION_PROMPT_MS; p < SESSION_GIVE_UP_MS; p += SESSION_PROMPT_MS)
+                if (crossed(p, before, s->idle_ms))
+                    say(s, t, CUE_KIND_STANDARD, seg_step(s, g)->reps > 0 ? "Press when you finish each rep." : "Press and hold while you hold the pose.");
+            if (s->idle_ms >= SESSION_GIVE_UP_MS) {
+                leave_segment(s, t, false);
+                finish_step(s, g->step, false);
+                enter_segment(s, first_segment_of(s, g->step + 1), t);
+                fire_timed(s, -1, 0, t);
+                return;
+            }
+        }
+        if (!segment_clock_runs(s))
+            return;
+        int left = g->duration_ms - s->seg_elapsed_ms;
+        int step = segment_ends_by_time(s) && left < dt ? left : dt;
+        if (step < 0)
+            step = 0;
+        int from = s->seg_elapsed_ms;
+        s->seg_elapsed_ms += step;
+        if (is_hold_work(s) && seg_step(s, g)->confirm_hold)
+            s->score.held_ms += step;
+        fire_timed(s, from, s->seg_elapsed_ms, t);
+        t += step;
+        dt -= step;
+        if (segment_ends_by_time(s) && s->seg_elapsed_ms >= g->duration_ms)
+            next_segment(s, t);
+        else if (step == 0)
+            break;
+    }
+}
+
+/* ---- input ---- */
+
+static void jump_to(Session *s, int index, int64_t t, bool count_skip)
+{
+    const Segment *g = cur(s);
+    if (g->kind == SEG_WORK)
+        leave_segment(s, t, false);
+    if (count_skip && g->step >= 0)
+        finish_step(s, g->step, false);
+    enter_segment(s, index, t);
+    fire_timed(s, -1, 0, t);
+}
+
+static void apply_input(Session *s, unsigned a, int64_t t)
+{
+    const Segment *g = cur(s);
+    if (a & INPUT_QUIT) {
+        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE)
+            enter_segment(s, s->segment_count - 1, t);
+        else
+            jump_to(s, first_segment_of(s, s->routine->step_count), t, g->step >= 0);
+        return;
+    }
+    bool want_pause = (a & INPUT_PAUSE) || ((a & INPUT_TOGGLE_PAUSE) && !s->paused);
+    bool want_resume = (a & INPUT_RESUME) || ((a & INPUT_TOGGLE_PAUSE) && s->paused);
+    if (want_pause && !s->paused && g->kind != SEG_DONE) {
+        s->paused = true;
+        if (s->holding && is_hold_work(s) && seg_step(s, g)->confirm_hold)
+            hold_break(s, t);
+        emit_simple(s, EV_PAUSE, t);
+        return;
+    }
+    if (want_resume && s->paused) {
+        s->paused = false;
+        emit_simple(s, EV_RESUME, t);
+        return;
+    }
+    if (s->paused) {
+        /* buttons while paused change nothing but the button's own state; a press resumes */
+        if (a & INPUT_RELEASE)
+            s->button_down = false;
+        if (a & INPUT_PRESS) {
+            s->button_down = true;
+            s->paused = false;
+            emit_simple(s, EV_RESUME, t);
+        }
+        return;
+    }
+    if (a & INPUT_SKIP) {
+        if (g->step >= 0)
+            jump_to(s, first_segment_of(s, g->step + 1), t, true);
+        else if (g->kind != SEG_DONE)
+            next_segment(s, t);
+        return;
+    }
+    if (a & INPUT_BACK) {
+        int target;
+        if (g->step < 0) {
+            target = g->kind == SEG_RESULTS ? first_segment_of(s, s->routine->step_count - 1) : (s->seg > 0 ? s->seg - 1 : 0);
+        } else {
+            int first = first_segment_of(s, g->step);
+            bool just_started = s->seg == first && s->seg_elapsed_ms < SESSION_BACK_RESTART_MS;
+            target = just_started ? (g->step > 0 ? first_segment_of(s, g->step - 1) : first - 1) : first;
+        }
+        if (g->kind == SEG_WORK)
+            leave_segment(s, t, false);
+        enter_segment(s, target, t);
+        fire_timed(s, -1, 0, t);
+        return;
+    }
+    if (a & INPUT_RELEASE) {
+        s->button_down = false;
+        if (s->holding && is_hold_work(s) && seg_step(s, g)->confirm_hold)
+            hold_break(s, t);
+    }
+    if (a & INPUT_PRESS) {
+        s->button_down = true;
+        if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS)
+            next_segment(s, t);
+        else if (is_rep_work(s))
+            count_rep(s, t);
+        else if (is_hold_work(s) && seg_step(s, g)->confirm_hold && !s->holding)
+            hold_start(s, t);
+    }
+}
+
+void session_step(Session *s, const SessionInput *in, int dt_ms)
+{
+    if (s->ended)
+        return;
+    if (!s->started) {
+        s->started = true;
+        SessionEvent ev = make_event(s, EV_SESSION_START, s->t_ms);
+        emit(s, &ev);
+        enter_segment(s, 0, s->t_ms);
+    }
+    if (in && in->actions)
+        apply_input(s, in->actions, s->t_ms);
+    if (!s->paused && dt_ms > 0 && !s->ended) {
+        advance(s, dt_ms, s->t_ms);
+        s->active_ms += dt_ms;
+    }
+    s->t_ms += dt_ms > 0 ? dt_ms : 0;
+}
+
+/* ---- the view ---- */
+
+SessionView session_view(const Session *s, int extra_ms)
+{
+    SessionView v;
+    memset(&v, 0, sizeof v);
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    const Routine *r = s->routine;
+    v.kind = g->kind;
+    v.step = st;
+    v.step_index = g->step;
+    v.step_count = r->step_count;
+    v.side = g->side;
+    v.set = g->set;
+    v.sets = st ? st->sets : 0;
+    v.paused = s->paused;
+    v.score = &s->score;
+    v.counted = s->reps_counted;
+    v.awaiting_press = awaiting_press(s);
+    v.holding = s->holding;
+    v.multiplier = multiplier_of(s->score.combo);
+    int extra = s->paused || s->ended || !segment_clock_runs(s) ? 0 : extra_ms;
+    int el = s->seg_elapsed_ms + extra;
+    if (segment_ends_by_time(s) && el > g->duration_ms)
+        el = g->duration_ms;
+    v.elapsed_ms = el;
+    v.duration_ms = g->duration_ms;
+    v.remaining_ms = g->duration_ms > el ? g->duration_ms - el : 0;
+    if (st && st->kind == STEP_MOVE && st->reps > 0) {
+        v.reps = st->reps;
+        if (g->kind == SEG_WORK && st->pacing == PACING_GUIDED)
+            v.rep = el / rep_ms(st) + 1;
+        else
+            v.rep = s->reps_counted + (g->kind == SEG_WORK ? 1 : 0);
+        if (v.rep > v.reps)
+            v.rep = v.reps;
+        if (v.rep < 1)
+            v.rep = g->kind == SEG_WORK ? 1 : 0;
+    }
+    int64_t total = session_planned_ms(s);
+    int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
+    v.progress = g->kind == SEG_DONE ? 1.0 : total > 0 ? (double)done / (double)total : 0;
+    if (v.progress > 1)
+        v.progress = 1;
+    v.caption = s->active_ms < s->caption_until_ms ? s->caption : "";
+    int next_index = -1;
+    if (g->step >= 0 && g->step + 1 < r->step_count)
+        next_index = g->step + 1;
+    else if (g->step < 0 && g->kind != SEG_RESULTS && g->kind != SEG_DONE && r->step_count > 0)
+        next_index = 0;
+    v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
+    /* the figure */
+    v.figure = MOVE_IDLE;
+    v.anim = ANIM_LOOP;
+    v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
+    v.anim_length_ms = 4000;
+    if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
+        v.figure = st->move;
+        v.anim = ANIM_START;
+        v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
+    } else if (st && g->kind == SEG_WORK && st->kind == STEP_MOVE) {
+        v.figure = st->move;
+        v.anim_ms = el;
+        if (st->reps > 0) {
+            v.anim = ANIM_REPS;
+            v.anim_length_ms = rep_ms(st);
+            v.rep_hold_ms = st->hold_ms;
+            if (st->pacing == PACING_SELF) /* the figure keeps a steady cycle while the user counts */
+                v.anim_ms = el;
+        } else {
+            v.anim = ANIM_HOLD;
+            v.anim_length_ms = g->duration_ms;
+        }
+    } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
+        v.figure = MOVE_REST;
+    }
+    return v;
+}
+
+/* ---- names ---- */
+
+const char *session_event_name(SessionEventType t)
+{
+    static const char *names[] = {"session_start", "step_start", "cue", "step_end", "pause", "resume", "sound",
+                                  "rep", "hold_start", "hold_break", "hold_done", "combo", "session_end"};
+    return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
+}
+
+const char *session_step_kind_name(StepKind k)
+{
+    return k == STEP_MOVE ? "move" : k == STEP_REST ? "rest" : "timer";
+}
+
+const char *session_side_name(Sides s)
+{
+    return s == SIDES_LEFT ? "left" : s == SIDES_RIGHT ? "right" : s == SIDES_BOTH ? "both" : "none";
+}
+
+const char *session_segment_name(SegmentKind k)
+{
+    static const char *names[] = {"safety", "intro", "ready", "work", "switch", "set_rest", "results", "done"};
+    return k >= 0 && k <= SEG_DONE ? names[k] : "unknown";
+}
+
+const char *session_sound_name(SoundId s)
+{
+    static const char *names[] = {"tick", "chime", "fanfare", "beat"};
+    return s >= 0 && s < SOUND_COUNT ? names[s] : "unknown";
+}

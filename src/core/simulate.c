@@ -1,0 +1,205 @@
+/* simulate.c: the input-file parser and the headless session driver used by --simulate,
+ * --shot, the tests and benchmarks. Whatever the input, it ends: a paused session with no
+ * input left stops, and the session itself gives up on awaited presses. */
+#include "simulate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void input_error(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)
+{
+    if (e->count >= ROUTINE_MAX_ERRORS) {
+        e->truncated = true;
+        return;
+    }
+    RoutineError *it = &e->items[e->count++];
+    snprintf(it->path, sizeof it->path, "%s", path);
+    it->line = line;
+    it->col = col;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(it->message, sizeof it->message, fmt, ap);
+    va_end(ap);
+}
+
+static int cmp_input(const void *a, const void *b)
+{
+    const TimedInput *x = a, *y = b;
+    if (x->t_ms != y->t_ms)
+        return x->t_ms < y->t_ms ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int push(InputScript *out, int *cap, int64_t t, unsigned a)
+{
+    if (out->count == *cap) {
+        int nc = *cap ? *cap * 2 : 64;
+        TimedInput *n = realloc(out->items, sizeof *n * (size_t)nc);
+        if (!n)
+            return -1;
+        out->items = n;
+        *cap = nc;
+    }
+    out->items[out->count++] = (TimedInput){t, a, 0};
+    return 0;
+}
+
+int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs)
+{
+    static const struct { const char *name; unsigned bits; } actions[] = {
+        {"rep", INPUT_PRESS}, {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
+        {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP}, {"back", INPUT_BACK}, {"quit", INPUT_QUIT},
+    };
+    memset(out, 0, sizeof *out);
+    memset(errs, 0, sizeof *errs);
+    if (len > SIMULATE_MAX_FILE_BYTES) {
+        input_error(errs, path, 1, 1, "file is %zu bytes; the limit is %d", len, SIMULATE_MAX_FILE_BYTES);
+        return -1;
+    }
+    int cap = 0, line = 0;
+    const char *p = src, *end = src + len;
+    while (p < end && !errs->truncated) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        line++;
+        const char *ls = p, *q = p;
+        p = nl ? nl + 1 : end;
+        while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q == le || *q == '#')
+            continue;
+        if (memchr(q, 0, (size_t)(le - q))) {
+            input_error(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls), "NUL byte in the file");
+            continue;
+        }
+        /* SECONDS */
+        const char *ts = q;
+        double t = 0, scale = 0.1;
+        int digits = 0;
+        while (q < le && *q >= '0' && *q <= '9' && digits < 9) {
+            t = t * 10 + (*q++ - '0');
+            digits++;
+        }
+        if (q < le && *q == '.') {
+            q++;
+            while (q < le && *q >= '0' && *q <= '9') {
+                t += (*q++ - '0') * scale;
+                scale /= 10;
+            }
+        }
+        int tcol = 1 + (int)(ts - ls);
+        if (digits == 0 || (q < le && *q != ' ' && *q != '\t')) {
+            input_error(errs, path, line, tcol, "expected 'SECONDS ACTION', e.g. '12.5 rep'");
+            continue;
+        }
+        if (t > SIMULATE_MAX_SECONDS) {
+            input_error(errs, path, line, tcol, "time %.0f s is past the %d s limit", t, SIMULATE_MAX_SECONDS);
+            continue;
+        }
+        while (q < le && (*q == ' ' || *q == '\t'))
+            q++;
+        const char *as = q;
+        while (q < le && *q != ' ' && *q != '\t' && *q != '\r' && *q != '#')
+            q++;
+        int alen = (int)(q - as);
+        const char *rest = q;
+        while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+            rest++;
+        int acol = tcol + (int)(as - ts);
+        unsigned bits = 0;
+        for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
+            if ((int)strlen(actions[i].name) == alen && memcmp(actions[i].name, as, (size_t)alen) == 0)
+                bits = actions[i].bits;
+        if (!bits) {
+            input_error(errs, path, line, acol,
+                        "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back or quit",
+                        alen > 40 ? 40 : alen, as);
+            continue;
+        }
+        if (rest < le && *rest != '#') {
+            input_error(errs, path, line, acol + alen + 1, "unexpected text after the action");
+            continue;
+        }
+        if (out->count >= SIMULATE_MAX_INPUTS) {
+            input_error(errs, path, line, 1, "too many inputs: the limit is %d", SIMULATE_MAX_INPUTS);
+            break;
+        }
+        int64_t ms = (int64_t)(t * 1000.0 + 0.5);
+        bool is_rep = alen == 3 && memcmp(as, "rep", 3) == 0;
+        if (push(out, &cap, ms, bits) < 0 || (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE) < 0)) {
+            input_error(errs, path, line, 1, "out of memory");
+            break;
+        }
+    }
+    if (errs->count > 0) {
+        inputscript_free(out);
+        return -1;
+    }
+    /* sorted by time; same-time inputs keep their file order */
+    for (int i = 0; i < out->count; i++)
+        out->items[i].order = i;
+    qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_input);
+    return 0;
+}
+
+void inputscript_free(InputScript *in)
+{
+    free(in->items);
+    memset(in, 0, sizeof *in);
+}
+
+/* Inputs due by session time t, merged into one tick's actions. */
+static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
+{
+    unsigned a = 0;
+    while (in && *next < in->count && in->items[*next].t_ms <= t) {
+        unsigned bits = in->items[*next].actions;
+        /* a press and a release in one tick: apply the earlier now, keep the later for the next tick */
+        if ((a & INPUT_PRESS) && (bits & INPUT_RELEASE))
+            break;
+        if ((a & INPUT_RELEASE) && (bits & INPUT_PRESS))
+            break;
+        a |= bits;
+        (*next)++;
+    }
+    return a;
+}
+
+SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx)
+{
+    Session s;
+    if (session_init(&s, r) < 0)
+        return SIMULATE_NO_MEMORY;
+    int next = 0;
+    SimulateResult result = SIMULATE_DONE;
+    while (!session_over(&s)) {
+        SessionInput in = {due_inputs(inputs, &next, s.t_ms)};
+        session_step(&s, &in, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev))
+            fn(ctx, &s, &ev);
+        if (s.paused && (!inputs || next >= inputs->count)) {
+            result = SIMULATE_STUCK_PAUSED;
+            break;
+        }
+    }
+    session_free(&s);
+    return result;
+}
+
+int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s)
+{
+    if (session_init(s, r) < 0)
+        return -1;
+    int next = 0;
+    while (!session_over(s) && s->t_ms < at_ms) {
+        SessionInput in = {due_inputs(inputs, &next, s->t_ms)};
+        session_step(s, &in, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(s, &ev)) {
+        }
+    }
+    return 0;
+}

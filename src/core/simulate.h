@@ -1,0 +1,45 @@
+/* simulate.h: timed user inputs (the --input file of docs/simulate.md) and a driver that runs a
+ * whole session from them as fast as the CPU allows. Pure: no clock, no I/O. */
+#ifndef UNKNOT_SIMULATE_H
+#define UNKNOT_SIMULATE_H
+
+#include <stdint.h>
+
+#include "routine.h"
+#include "session.h"
+
+#define SIMULATE_MAX_INPUTS 100000
+#define SIMULATE_MAX_FILE_BYTES (4 * 1024 * 1024)
+#define SIMULATE_MAX_SECONDS (24 * 3600) /* input times beyond a day are refused */
+#define SIMULATE_TAP_MS 100              /* a "rep" is a press and a release this much later */
+
+typedef struct {
+    int64_t t_ms;
+    unsigned actions; /* INPUT_* bits */
+    int order;        /* position in the file, to keep same-time inputs in order */
+} TimedInput;
+
+typedef struct {
+    TimedInput *items; /* sorted by time, owned */
+    int count;
+} InputScript;
+
+/* Parse an input file: lines "SECONDS ACTION", actions rep press release pause resume skip back
+ * quit, '#' comments. Returns 0 and fills *out, or -1 and fills errs. Free with inputscript_free. */
+int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs);
+
+void inputscript_free(InputScript *in);
+
+typedef void (*SimulateEventFn)(void *ctx, const Session *s, const SessionEvent *ev);
+
+typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_NO_MEMORY } SimulateResult;
+
+/* Run r with inputs (may be NULL) to its end, calling fn for every event in order. Ends early
+ * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it. */
+SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx);
+
+/* Run r without inputs until session time at_ms (or its end); s is left there for drawing.
+ * Returns 0, or -1 when out of memory. The caller frees s with session_free. */
+int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s);
+
+#endif

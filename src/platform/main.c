@@ -1,0 +1,324 @@
+/* main.c: the command line (docs in README.md and `unknot --help`). Parses options, runs one
+ * mode, prints errors as one line each and returns 0 ok, 1 invalid input, 2 usage. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "files.h"
+#include "levels.h"
+#include "report.h"
+#include "routine.h"
+#include "session.h"
+#include "simulate.h"
+
+#ifndef UNKNOT_VERSION
+#define UNKNOT_VERSION "0.0.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "Usage: unknot [OPTIONS] [ROUTINE]\n"
+    "Guided back-care exercises with animation, voice cues and captions.\n"
+    "\n"
+    "Modes:\n"
+    "  unknot [ROUTINE]                 play ROUTINE, or open the menu of levels/\n"
+    "  unknot --check FILE...           check routine files; exit 0 if all are valid, 1 if not\n"
+    "  unknot --list [DIR]              list the routines in DIR (default: levels/)\n"
+    "  unknot --simulate ROUTINE        run the workout headless, print JSON Lines events\n"
+    "        [--input FILE]             timed presses for the simulation (docs/simulate.md)\n"
+    "        [--audio-out FILE.wav]     also write the session's soundtrack\n"
+    "  unknot --shot OUT.png --at SECONDS [--size WxH] [--input FILE] [ROUTINE]\n"
+    "                                   render the frame seen at SECONDS to a PNG, no display needed\n"
+    "\n"
+    "Options:\n"
+    "  --window WxH      window size (default 1280x720)\n"
+    "  --fullscreen      start full screen (F11 toggles)\n"
+    "  --font FILE       a TrueType font to use instead of the system's sans font\n"
+    "  --levels DIR      the routine folder for the menu (default: levels/)\n"
+    "  --data DIR        where assets/ and levels/ are (default: the source tree, or $UNKNOT_DATA)\n"
+    "  --help            this text\n"
+    "  --version         the version\n"
+    "\n"
+    "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
+    "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q quit to the menu.\n"
+    "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
+    "Routine format: docs/routines.md. Errors are printed as FILE:LINE:COL: message.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "unknot: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'unknot --help'.\n");
+    return EXIT_USAGE;
+}
+
+static void print_errors(const RoutineErrors *errs)
+{
+    char line[1024];
+    for (int i = 0; i < errs->count; i++) {
+        routine_error_format(&errs->items[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    if (errs->truncated && errs->count > 0)
+        fprintf(stderr, "%s: too many errors; stopped after %d\n", errs->items[0].path, errs->count);
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    if (end == s || *end != 'x' || errno)
+        return -1;
+    const char *p = end + 1;
+    long b = strtol(p, &end, 10);
+    if (end == p || *end || errno || a < 320 || b < 240 || a > 7680 || b > 4320)
+        return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+/* ---- modes ---- */
+
+static int mode_check(char **files, int n)
+{
+    int bad = 0;
+    RoutineErrors *errs = malloc(sizeof *errs);
+    if (!errs)
+        return EXIT_INVALID;
+    for (int i = 0; i < n; i++) {
+        Routine r;
+        if (files_load_routine(files[i], &r, errs) < 0) {
+            print_errors(errs);
+            bad++;
+            continue;
+        }
+        char total[32];
+        routine_format_duration((int)routine_total_ms(&r), total, sizeof total);
+        printf("%s: ok: \"%s\", %d steps, %s\n", files[i], r.title, r.step_count, total);
+        routine_free(&r);
+    }
+    free(errs);
+    return bad ? EXIT_INVALID : EXIT_OK;
+}
+
+static int mode_list(const char *dir)
+{
+    LevelList l;
+    if (levels_scan(dir, &l) < 0) {
+        fprintf(stderr, "unknot: %s: cannot read the routine folder: %s\n", dir, strerror(errno));
+        return EXIT_INVALID;
+    }
+    int bad = 0;
+    for (int i = 0; i < l.count; i++) {
+        LevelEntry *e = &l.items[i];
+        if (!e->valid) {
+            fprintf(stderr, "%s\n", e->error);
+            bad++;
+            continue;
+        }
+        char total[32], moves[512];
+        routine_format_duration((int)routine_total_ms(&e->routine), total, sizeof total);
+        levels_moves_summary(&e->routine, moves, sizeof moves);
+        printf("%s\t%s\tlevel %d\t%s\t%s\n", e->path, e->routine.title, e->routine.level, total, moves);
+    }
+    if (l.count == 0)
+        fprintf(stderr, "unknot: %s: no .routine files\n", dir);
+    levels_free(&l);
+    return bad ? EXIT_INVALID : EXIT_OK;
+}
+
+typedef struct {
+    FILE *out;
+    char line[4096];
+} SimPrinter;
+
+static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    SimPrinter *p = ctx;
+    report_event_json(s, ev, p->line, sizeof p->line);
+    fputs(p->line, p->out);
+    fputc('\n', p->out);
+}
+
+static int mode_simulate(const char *routine_path, const char *input_path, const char *audio_out)
+{
+    Routine r;
+    InputScript in = {0};
+    RoutineErrors *errs = malloc(sizeof *errs);
+    int rc = EXIT_OK;
+    if (!errs)
+        return EXIT_INVALID;
+    if (files_load_routine(routine_path, &r, errs) < 0) {
+        print_errors(errs);
+        free(errs);
+        return EXIT_INVALID;
+    }
+    if (input_path && files_load_inputs(input_path, &in, errs) < 0) {
+        print_errors(errs);
+        routine_free(&r);
+        free(errs);
+        return EXIT_INVALID;
+    }
+    (void)audio_out;
+    SimPrinter p = {stdout, {0}};
+    SimulateResult res = simulate_run(&r, input_path ? &in : NULL, print_event, &p);
+    if (res == SIMULATE_STUCK_PAUSED)
+        fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
+                input_path);
+    else if (res == SIMULATE_NO_MEMORY)
+        rc = EXIT_INVALID;
+    fflush(stdout);
+    inputscript_free(&in);
+    routine_free(&r);
+    free(errs);
+    return rc;
+}
+
+/* ---- option parsing ---- */
+
+int main(int argc, char **argv)
+{
+    AppOptions o = {0};
+    const char *data = getenv("UNKNOT_DATA");
+    o.data_dir = data && data[0] ? data : UNKNOT_DATA_DIR;
+    o.width = 1280;
+    o.height = 720;
+    o.shot_at_ms = -1;
+    enum { PLAY, CHECK, LIST, SIMULATE, SHOT } mode = PLAY;
+    const char *input = NULL, *audio_out = NULL, *list_dir = NULL;
+    char **positional = calloc((size_t)argc + 1, sizeof *positional);
+    int npos = 0;
+    bool size_given = false;
+    if (!positional)
+        return EXIT_INVALID;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED_ARG() do { if (!next) { free(positional); return usage_error("option '%s' needs an argument", a); } i++; } while (0)
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage_text, stdout);
+            free(positional);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--version")) {
+            printf("unknot %s\n", UNKNOT_VERSION);
+            free(positional);
+            return EXIT_OK;
+        } else if (!strcmp(a, "--check")) {
+            mode = CHECK;
+        } else if (!strcmp(a, "--list")) {
+            mode = LIST;
+            if (next && next[0] != '-') {
+                list_dir = next;
+                i++;
+            }
+        } else if (!strcmp(a, "--simulate")) {
+            mode = SIMULATE;
+        } else if (!strcmp(a, "--shot")) {
+            NEED_ARG();
+            mode = SHOT;
+            o.shot_out = next;
+        } else if (!strcmp(a, "--at")) {
+            NEED_ARG();
+            char *end;
+            double t = strtod(next, &end);
+            if (end == next || *end || !(t >= 0 && t <= 86400)) {
+                free(positional);
+                return usage_error("--at needs seconds from 0 to 86400, not '%s'", next);
+            }
+            o.shot_at_ms = (int64_t)(t * 1000 + 0.5);
+        } else if (!strcmp(a, "--size") || !strcmp(a, "--window")) {
+            NEED_ARG();
+            if (parse_size(next, &o.width, &o.height) < 0) {
+                free(positional);
+                return usage_error("size must be WxH between 320x240 and 7680x4320, not '%s'", next);
+            }
+            size_given = true;
+        } else if (!strcmp(a, "--fullscreen")) {
+            o.fullscreen = true;
+        } else if (!strcmp(a, "--font")) {
+            NEED_ARG();
+            o.font = next;
+        } else if (!strcmp(a, "--levels")) {
+            NEED_ARG();
+            o.levels_dir = next;
+        } else if (!strcmp(a, "--data")) {
+            NEED_ARG();
+            o.data_dir = next;
+        } else if (!strcmp(a, "--input")) {
+            NEED_ARG();
+            input = next;
+        } else if (!strcmp(a, "--audio-out")) {
+            NEED_ARG();
+            audio_out = next;
+        } else if (a[0] == '-' && a[1]) {
+            free(positional);
+            return usage_error("unknown option '%s'", a);
+        } else {
+            positional[npos++] = argv[i];
+        }
+#undef NEED_ARG
+    }
+    static char levels_buf[4096];
+    if (!o.levels_dir) {
+        snprintf(levels_buf, sizeof levels_buf, "%s/levels", o.data_dir);
+        o.levels_dir = levels_buf;
+    }
+    int rc;
+    if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
+        rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
+    } else if (mode != SHOT && o.shot_at_ms >= 0) {
+        rc = usage_error("%s goes with --shot", "--at");
+    } else if (mode == CHECK) {
+        rc = npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(positional, npos);
+    } else if (mode == LIST) {
+        rc = npos > 0 ? usage_error("unexpected argument '%s' after --list", positional[0])
+                      : mode_list(list_dir ? list_dir : o.levels_dir);
+    } else if (mode == SIMULATE) {
+        if (npos != 1)
+            rc = usage_error("%s needs exactly one ROUTINE", "--simulate");
+        else if (audio_out)
+            rc = usage_error("%s is not available yet (part 3)", "--audio-out");
+        else
+            rc = mode_simulate(positional[0], input, audio_out);
+    } else if (mode == SHOT) {
+        if (o.shot_at_ms < 0)
+            rc = usage_error("%s needs --at SECONDS", "--shot");
+        else if (npos > 1)
+            rc = usage_error("unexpected argument '%s'", positional[1]);
+        else {
+            InputScript in = {0};
+            RoutineErrors *errs = malloc(sizeof *errs);
+            rc = EXIT_OK;
+            if (input && (!errs || files_load_inputs(input, &in, errs) < 0)) {
+                if (errs)
+                    print_errors(errs);
+                rc = EXIT_INVALID;
+            }
+            free(errs);
+            if (rc == EXIT_OK) {
+                o.routine = npos ? positional[0] : NULL;
+                o.inputs = input ? &in : NULL;
+                if (!size_given) {
+                    o.width = 1920;
+                    o.height = 1080;
+                }
+                rc = app_shot(&o);
+            }
+            inputscript_free(&in);
+        }
+    } else {
+        if (npos > 1)
+            rc = usage_error("unexpected argument '%s'", positional[1]);
+        else {
+            o.routine = npos ? positional[0] : NULL;
+            rc = app_play(&o);
+        }
+    }
+    free(positional);
+    return rc;
+}

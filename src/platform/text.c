@@ -1,0 +1,343 @@
+/* text.c: SDL2_ttf text with a small texture cache. Wrapping is done here by words, so long
+ * captions never run off the screen at any window size. Must not be used from two threads. */
+#include "text.h"
+
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct {
+    int px;
+    TTF_Font *font;
+    unsigned last_use;
+} SizedFont;
+
+typedef struct {
+    char *str;
+    int px, wrap, max_lines;
+    SDL_Color color;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned last_use;
+} CacheEntry;
+
+struct Text {
+    SDL_Renderer *r;
+    char path[1024];
+    SizedFont fonts[TEXT_MAX_SIZES];
+    CacheEntry cache[TEXT_CACHE_ENTRIES];
+    unsigned clock;
+    bool ttf_inited_here;
+};
+
+static int find_system_font(char *out, size_t size)
+{
+    int rc = -1;
+    if (!FcInit())
+        return -1;
+    FcPattern *pat = FcNameParse((const FcChar8 *)"DejaVu Sans:bold");
+    if (!pat)
+        return -1;
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcChar8 *file = NULL;
+    if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        const char *f = (const char *)file;
+        size_t n = strlen(f);
+        /* TTF_OpenFont reads TrueType and OpenType; skip bitmap fonts fontconfig may offer */
+        if (n > 4 && (!strcasecmp(f + n - 4, ".ttf") || !strcasecmp(f + n - 4, ".otf"))) {
+            snprintf(out, size, "%s", f);
+            rc = 0;
+        }
+    }
+    if (match)
+        FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return rc;
+}
+
+Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize)
+{
+    Text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    t->r = r;
+    if (!TTF_WasInit()) {
+        if (TTF_Init() < 0) {
+            snprintf(err, errsize, "cannot start the font library: %s", TTF_GetError());
+            free(t);
+            return NULL;
+        }
+        t->ttf_inited_here = true;
+    }
+    if (font) {
+        snprintf(t->path, sizeof t->path, "%s", font);
+    } else if (find_system_font(t->path, sizeof t->path) < 0) {
+        const char *fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+        snprintf(t->path, sizeof t->path, "%s", fallback);
+    }
+    TTF_Font *probe = TTF_OpenFont(t->path, 24);
+    if (!probe) {
+        snprintf(err, errsize, "%s: cannot open font: %s%s", t->path, TTF_GetError(),
+                 font ? "" : " (install fonts-dejavu-core or pass --font FILE)");
+        text_free(t);
+        return NULL;
+    }
+    TTF_CloseFont(probe);
+    return t;
+}
+
+void text_flush(Text *t)
+{
+    for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
+        CacheEntry *e = &t->cache[i];
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
+        free(e->str);
+        memset(e, 0, sizeof *e);
+    }
+}
+
+void text_free(Text *t)
+{
+    if (!t)
+        return;
+    text_flush(t);
+    for (int i = 0; i < TEXT_MAX_SIZES; i++)
+        if (t->fonts[i].font)
+            TTF_CloseFont(t->fonts[i].font);
+    if (t->ttf_inited_here)
+        TTF_Quit();
+    free(t);
+}
+
+const char *text_font_path(const Text *t)
+{
+    return t->path;
+}
+
+static TTF_Font *font_at(Text *t, int px)
+{
+    if (px < 6)
+        px = 6;
+    if (px > 600)
+        px = 600;
+    int oldest = 0;
+    for (int i = 0; i < TEXT_MAX_SIZES; i++) {
+        if (t->fonts[i].font && t->fonts[i].px == px) {
+            t->fonts[i].last_use = ++t->clock;
+            return t->fonts[i].font;
+        }
+        if (!t->fonts[i].font || t->fonts[i].last_use < t->fonts[oldest].last_use)
+            oldest = i;
+        if (!t->fonts[i].font)
+            break;
+    }
+    SizedFont *f = &t->fonts[oldest];
+    if (f->font) {
+        TTF_CloseFont(f->font);
+        text_flush(t); /* cached lines do not hold the font, but keep sizes and cache in step */
+    }
+    f->font = TTF_OpenFont(t->path, px);
+    f->px = px;
+    f->last_use = ++t->clock;
+    if (f->font)
+        TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
+    return f->font;
+}
+
+/* Split s into lines no wider than max_w (0: only at newlines). Writes NUL-separated lines into
+ * buf and returns the count, at most max_lines; the last line gets an ellipsis when text is cut. */
+static int wrap_lines(TTF_Font *f, const char *s, int max_w, int max_lines, char *buf, size_t size, const char **lines)
+{
+    int count = 0;
+    size_t used = 0;
+    const char *p = s;
+    while (*p && count < max_lines) {
+        /* take words while they fit */
+        char line[1024];
+        size_t n = 0;
+        const char *q = p, *last_fit_end = NULL, *last_fit_next = NULL;
+        while (*q && *q != '\n') {
+            const char *w = q;
+            while (*w == ' ')
+                w++;
+            const char *we = w;
+            while (*we && *we != ' ' && *we != '\n')
+                we++;
+            size_t cand = (size_t)(we - p);
+            if (cand >= sizeof line - 4)
+                break;
+            memcpy(line, p, cand);
+            line[cand] = 0;
+            int tw = 0, th = 0;
+            TTF_SizeUTF8(f, line, &tw, &th);
+            if (max_w > 0 && tw > max_w && last_fit_end)
+                break;
+            last_fit_end = we;
+            last_fit_next = we;
+            q = we;
+            if (max_w > 0 && tw > max_w)
+                break; /* a single word wider than the line: it stands alone */
+        }
+        if (!last_fit_end) {
+            last_fit_end = q;
+            last_fit_next = q;
+        }
+        n = (size_t)(last_fit_end - p);
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, p, n);
+        line[n] = 0;
+        p = last_fit_next;
+        while (*p == ' ')
+            p++;
+        if (*p == '\n')
+            p++;
+        if (count == max_lines - 1 && *p) {
+            /* cut: end the last line with an ellipsis that fits */
+            size_t m = strlen(line);
+            for (;;) {
+                char tmp[1024];
+                if (m > sizeof tmp - 4)
+                    m = sizeof tmp - 4;
+                snprintf(tmp, sizeof tmp, "%.*s\xE2\x80\xA6", (int)m, line);
+                int tw = 0, th = 0;
+                TTF_SizeUTF8(f, tmp, &tw, &th);
+                if (max_w <= 0 || tw <= max_w || m == 0) {
+                    memcpy(line, tmp, sizeof line);
+                    break;
+                }
+                m--;
+                while (m > 0 && ((unsigned char)line[m] & 0xC0) == 0x80)
+                    m--;
+            }
+        }
+        size_t len = strlen(line);
+        if (used + len + 1 > size)
+            break;
+        memcpy(buf + used, line, len + 1);
+        lines[count++] = buf + used;
+        used += len + 1;
+    }
+    return count;
+}
+
+static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int max_w, int max_lines)
+{
+    if (max_lines < 1)
+        max_lines = 1;
+    if (max_lines > TEXT_MAX_LINES)
+        max_lines = TEXT_MAX_LINES;
+    int oldest = 0;
+    for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
+        CacheEntry *e = &t->cache[i];
+        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->color.r == c.r &&
+            e->color.g == c.g && e->color.b == c.b && e->color.a == c.a && !strcmp(e->str, s)) {
+            e->last_use = ++t->clock;
+            return e;
+        }
+        if (!e->str) {
+            oldest = i;
+            break;
+        }
+        if (e->last_use < t->cache[oldest].last_use)
+            oldest = i;
+    }
+    TTF_Font *f = font_at(t, px);
+    if (!f)
+        return NULL;
+    char buf[4096];
+    const char *lines[TEXT_MAX_LINES];
+    int n = wrap_lines(f, s, max_w, max_lines, buf, sizeof buf, lines);
+    int line_h = TTF_FontLineSkip(f);
+    int w = 1;
+    SDL_Surface *parts[TEXT_MAX_LINES] = {0};
+    for (int i = 0; i < n; i++) {
+        parts[i] = lines[i][0] ? TTF_RenderUTF8_Blended(f, lines[i], c) : NULL;
+        if (parts[i] && parts[i]->w > w)
+            w = parts[i]->w;
+    }
+    int h = n > 0 ? line_h * n : 1;
+    SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (all) {
+        SDL_FillRect(all, NULL, SDL_MapRGBA(all->format, c.r, c.g, c.b, 0));
+        for (int i = 0; i < n; i++) {
+            if (!parts[i])
+                continue;
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+            SDL_Rect dst = {0, i * line_h, parts[i]->w, parts[i]->h};
+            SDL_BlitSurface(parts[i], NULL, all, &dst);
+        }
+    }
+    for (int i = 0; i < n; i++)
+        SDL_FreeSurface(parts[i]);
+    CacheEntry *e = &t->cache[oldest];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->str);
+    memset(e, 0, sizeof *e);
+    if (!all)
+        return NULL;
+    e->tex = SDL_CreateTextureFromSurface(t->r, all);
+    SDL_FreeSurface(all);
+    if (!e->tex)
+        return NULL;
+    SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+    e->str = strdup(s);
+    e->px = px;
+    e->wrap = max_w;
+    e->max_lines = max_lines;
+    e->color = c;
+    e->w = w;
+    e->h = h;
+    e->last_use = ++t->clock;
+    return e;
+}
+
+int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, TextAlign align, int max_w, int max_lines)
+{
+    if (!s || !*s)
+        return 0;
+    CacheEntry *e = render_entry(t, s, px, color, max_w, max_lines);
+    if (!e)
+        return 0;
+    SDL_Rect dst = {x, y, e->w, e->h};
+    if (align == TEXT_CENTER)
+        dst.x = x - e->w / 2;
+    else if (align == TEXT_RIGHT)
+        dst.x = x - e->w;
+    SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+    return e->h;
+}
+
+void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int *w, int *h)
+{
+    *w = *h = 0;
+    if (!s || !*s)
+        return;
+    CacheEntry *e = render_entry(t, s, px, (SDL_Color){255, 255, 255, 255}, max_w, max_lines);
+    if (e) {
+        *w = e->w;
+        *h = e->h;
+    }
+}
+
+int text_fit(Text *t, const char *s, int px, int min_px, int max_w)
+{
+    while (px > min_px) {
+        TTF_Font *f = font_at(t, px);
+        int w = 0, h = 0;
+        if (!f || TTF_SizeUTF8(f, s, &w, &h) < 0 || w <= max_w)
+            break;
+        px = px * 9 / 10;
+    }
+    return px < min_px ? min_px : px;
+}

@@ -1,0 +1,40 @@
+/* text.h: fonts and text drawing. Finds a sans font through fontconfig (or takes a file),
+ * opens it at the pixel sizes asked for, and caches rendered lines as textures so a steady
+ * screen costs no text rendering per frame. */
+#ifndef UNKNOT_TEXT_H
+#define UNKNOT_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#define TEXT_CACHE_ENTRIES 96  /* rendered lines kept as textures */
+#define TEXT_MAX_SIZES 12      /* font sizes kept open at once */
+#define TEXT_MAX_LINES 8       /* a wrapped paragraph is cut to this many lines, with an ellipsis */
+
+typedef struct Text Text;
+
+typedef enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } TextAlign;
+
+/* Open text drawing on r with the font file `font`, or the system's bold sans font when NULL.
+ * Returns NULL with a one-line reason in err when no usable font is found. */
+Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize);
+
+void text_free(Text *t);
+
+/* The font file in use. */
+const char *text_font_path(const Text *t);
+
+/* Draw s (UTF-8) at px size, wrapped to max_w (0: no wrapping) and cut to max_lines lines,
+ * aligned around x with its top at y. Returns the height drawn, in pixels. */
+int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, TextAlign align, int max_w, int max_lines);
+
+/* The size s would take with the same arguments, without drawing it. */
+void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int *w, int *h);
+
+/* The largest size <= px at which s fits in one line of max_w (at least min_px). */
+int text_fit(Text *t, const char *s, int px, int min_px, int max_w);
+
+/* Drop cached textures (after the renderer's target size changes). */
+void text_flush(Text *t);
+
+#endif
