@@ -1,0 +1,381 @@
+/* speech.c: voice clip lookup (assets, then cache), rendering with libespeak-ng, and the clip WAV
+ * format. Plain C and POSIX, no SDL (tools/voicegen links it). Must not print or exit: every
+ * failure is returned as a message. The one global is the flag guarding espeak-ng's own state. */
+#include "speech.h"
+
+#include <errno.h>
+#include <espeak-ng/speak_lib.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "voicekey.h"
+
+/* ---- where clips live ---- */
+
+int speech_cache_dir(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        snprintf(buf, size, "%s/unknot/voice", xdg);
+    else if (home && home[0])
+        snprintf(buf, size, "%s/.cache/unknot/voice", home);
+    else
+        return -1;
+    return 0;
+}
+
+static bool speech_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 44;
+}
+
+bool speech_clip_prerendered(const char *data_dir, const char *text)
+{
+    char name[VOICEKEY_NAME_BYTES], path[SPEECH_PATH_BYTES];
+    voicekey_name(text, name, sizeof name);
+    snprintf(path, sizeof path, "%s/assets/voice/%s", data_dir ? data_dir : ".", name);
+    return speech_file_exists(path);
+}
+
+bool speech_clip_find(const char *data_dir, const char *text, char *path, size_t size)
+{
+    char name[VOICEKEY_NAME_BYTES], dir[SPEECH_PATH_BYTES];
+    voicekey_name(text, name, sizeof name);
+    snprintf(path, size, "%s/assets/voice/%s", data_dir ? data_dir : ".", name);
+    if (speech_file_exists(path))
+        return true;
+    if (speech_cache_dir(dir, sizeof dir) == 0) {
+        snprintf(path, size, "%s/%s", dir, name);
+        if (speech_file_exists(path))
+            return true;
+    }
+    return false;
+}
+
+/* mkdir -p: create dir and its parents. Returns 0 or -1 (errno set). */
+static int speech_mkdirs(const char *dir)
+{
+    char tmp[SPEECH_PATH_BYTES];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+/* ---- libespeak-ng ---- */
+
+/* espeak-ng's state is process-wide: this flag lets only one SpeechSynth use it at a time. */
+static atomic_flag speech_espeak_busy = ATOMIC_FLAG_INIT;
+
+struct SpeechSynth {
+    int rate_hz;
+};
+
+/* Samples collected by the synthesis callback for one text. */
+typedef struct {
+    int16_t *samples;
+    size_t count, cap;
+    bool overflow;
+} SpeechBuffer;
+
+static int speech_callback(short *wav, int numsamples, espeak_EVENT *events)
+{
+    SpeechBuffer *b = events ? (SpeechBuffer *)events->user_data : NULL;
+    if (!b || !wav || numsamples <= 0)
+        return 0;
+    if (b->count + (size_t)numsamples > SPEECH_MAX_CLIP_SAMPLES) {
+        b->overflow = true;
+        return 1; /* stop synthesis */
+    }
+    if (b->count + (size_t)numsamples > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 22050;
+        while (cap < b->count + (size_t)numsamples)
+            cap *= 2;
+        int16_t *grown = realloc(b->samples, cap * sizeof *grown);
+        if (!grown) {
+            b->overflow = true;
+            return 1;
+        }
+        b->samples = grown;
+        b->cap = cap;
+    }
+    memcpy(b->samples + b->count, wav, (size_t)numsamples * sizeof *wav);
+    b->count += (size_t)numsamples;
+    return 0;
+}
+
+SpeechSynth *speech_synth_new(char *err, size_t errsize)
+{
+    if (atomic_flag_test_and_set(&speech_espeak_busy)) {
+        snprintf(err, errsize, "espeak-ng is already in use in this process");
+        return NULL;
+    }
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) {
+        snprintf(err, errsize, "espeak-ng could not start (voice data missing?)");
+        atomic_flag_clear(&speech_espeak_busy);
+        return NULL;
+    }
+    if (rate != VOICEKEY_RATE_HZ || espeak_SetVoiceByName(VOICEKEY_ESPEAK_VOICE) != EE_OK) {
+        snprintf(err, errsize, "espeak-ng: voice %s at %d Hz unavailable (got %d Hz)", VOICEKEY_ESPEAK_VOICE,
+                 VOICEKEY_RATE_HZ, rate);
+        espeak_Terminate();
+        atomic_flag_clear(&speech_espeak_busy);
+        return NULL;
+    }
+    espeak_SetParameter(espeakRATE, VOICEKEY_ESPEAK_RATE, 0);
+    espeak_SetParameter(espeakPITCH, VOICEKEY_ESPEAK_PITCH, 0);
+    espeak_SetParameter(espeakRANGE, VOICEKEY_ESPEAK_RANGE, 0);
+    espeak_SetSynthCallback(speech_callback);
+    SpeechSynth *s = malloc(sizeof *s);
+    if (!s) {
+        snprintf(err, errsize, "out of memory");
+        espeak_Terminate();
+        atomic_flag_clear(&speech_espeak_busy);
+        return NULL;
+    }
+    s->rate_hz = rate;
+    return s;
+}
+
+void speech_synth_free(SpeechSynth *s)
+{
+    if (!s)
+        return;
+    espeak_Terminate();
+    free(s);
+    atomic_flag_clear(&speech_espeak_busy);
+}
+
+/* Trim near-silence at both ends (keeping a few ms), normalise the peak, fade the edges. */
+static void speech_shape(SpeechBuffer *b)
+{
+    const int threshold = 100;
+    const size_t pad = 22050 / 50; /* 20 ms kept around the speech */
+    size_t first = 0, last = b->count;
+    while (first < b->count && abs(b->samples[first]) < threshold)
+        first++;
+    while (last > first && abs(b->samples[last - 1]) < threshold)
+        last--;
+    first = first > pad ? first - pad : 0;
+    last = last + pad < b->count ? last + pad : b->count;
+    size_t n = last - first;
+    memmove(b->samples, b->samples + first, n * sizeof *b->samples);
+    b->count = n;
+
+    int peak = 1;
+    for (size_t i = 0; i < n; i++)
+        if (abs(b->samples[i]) > peak)
+            peak = abs(b->samples[i]);
+    double gain = SPEECH_PEAK * 32767.0 / peak;
+    size_t fade = pad < n / 2 ? pad : n / 2;
+    for (size_t i = 0; i < n; i++) {
+        double g = gain;
+        if (i < fade)
+            g *= (double)i / (double)fade;
+        else if (n - 1 - i < fade)
+            g *= (double)(n - 1 - i) / (double)fade;
+        double v = b->samples[i] * g;
+        b->samples[i] = (int16_t)(v > 32767.0 ? 32767 : v < -32768.0 ? -32768 : (int)(v < 0 ? v - 0.5 : v + 0.5));
+    }
+}
+
+int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err,
+                        size_t errsize)
+{
+    SpeechBuffer b = {0};
+    *samples = NULL;
+    *count = 0;
+    if (!s) {
+        snprintf(err, errsize, "no speech synthesiser");
+        return -1;
+    }
+    espeak_ERROR rc = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &b);
+    if (rc == EE_OK)
+        rc = espeak_Synchronize();
+    if (rc != EE_OK || b.overflow || b.count == 0) {
+        snprintf(err, errsize, "espeak-ng could not render \"%.60s\"%s", text,
+                 b.overflow ? " (too long or out of memory)" : "");
+        free(b.samples);
+        return -1;
+    }
+    speech_shape(&b);
+    *samples = b.samples;
+    *count = b.count;
+    return 0;
+}
+
+int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size,
+                       char *err, size_t errsize)
+{
+    char dir[SPEECH_PATH_BYTES], name[VOICEKEY_NAME_BYTES];
+    if (speech_clip_find(data_dir, text, path, size))
+        return 0;
+    if (!synth) {
+        snprintf(err, errsize, "no clip for \"%.60s\" and no synthesiser", text);
+        return -1;
+    }
+    if (speech_cache_dir(dir, sizeof dir) != 0) {
+        snprintf(err, errsize, "no cache directory (neither XDG_CACHE_HOME nor HOME is set)");
+        return -1;
+    }
+    if (speech_mkdirs(dir) != 0) {
+        snprintf(err, errsize, "cannot create %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    voicekey_name(text, name, sizeof name);
+    snprintf(path, size, "%s/%s", dir, name);
+    int16_t *samples;
+    size_t count;
+    if (speech_synth_render(synth, text, &samples, &count, err, errsize) != 0)
+        return -1;
+    int rc = speech_wav_write(path, samples, count, VOICEKEY_RATE_HZ, err, errsize);
+    free(samples);
+    return rc;
+}
+
+/* ---- the clip format: 16-bit PCM WAV ---- */
+
+static void speech_put_u16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v & 0xff);
+    p[1] = (unsigned char)((v >> 8) & 0xff);
+}
+
+static void speech_put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)((v >> (8 * i)) & 0xff);
+}
+
+static uint32_t speech_get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static unsigned speech_get_u16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+int speech_wav_write(const char *path, const int16_t *samples, size_t count, int rate, char *err, size_t errsize)
+{
+    char tmp[SPEECH_PATH_BYTES + 32];
+    unsigned char header[44];
+    uint32_t data_bytes = (uint32_t)(count * 2);
+    memcpy(header, "RIFF", 4);
+    speech_put_u32(header + 4, 36 + data_bytes);
+    memcpy(header + 8, "WAVEfmt ", 8);
+    speech_put_u32(header + 16, 16);
+    speech_put_u16(header + 20, 1); /* PCM */
+    speech_put_u16(header + 22, 1); /* mono */
+    speech_put_u32(header + 24, (uint32_t)rate);
+    speech_put_u32(header + 28, (uint32_t)rate * 2);
+    speech_put_u16(header + 32, 2);
+    speech_put_u16(header + 34, 16);
+    memcpy(header + 36, "data", 4);
+    speech_put_u32(header + 40, data_bytes);
+
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
+        return -1;
+    }
+    bool ok = fwrite(header, 1, sizeof header, f) == sizeof header;
+    unsigned char chunk[4096];
+    size_t i = 0;
+    while (ok && i < count) {
+        size_t n = 0;
+        for (; n + 2 <= sizeof chunk && i < count; i++, n += 2)
+            speech_put_u16(chunk + n, (unsigned)(uint16_t)samples[i]);
+        ok = fwrite(chunk, 1, n, f) == n;
+    }
+    if (fclose(f) != 0)
+        ok = false;
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rate, char *err, size_t errsize)
+{
+    unsigned char head[12], ch[8], fmt[16];
+    int channels = 0, bits = 0;
+    bool have_fmt = false;
+    *samples = NULL;
+    *count = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errsize, "cannot open %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (fread(head, 1, 12, f) != 12 || memcmp(head, "RIFF", 4) != 0 || memcmp(head + 8, "WAVE", 4) != 0)
+        goto bad;
+    while (fread(ch, 1, 8, f) == 8) {
+        uint32_t size = speech_get_u32(ch + 4);
+        if (memcmp(ch, "fmt ", 4) == 0) {
+            if (size < 16 || fread(fmt, 1, 16, f) != 16)
+                goto bad;
+            unsigned format = speech_get_u16(fmt);
+            channels = (int)speech_get_u16(fmt + 2);
+            *rate = (int)speech_get_u32(fmt + 4);
+            bits = (int)speech_get_u16(fmt + 14);
+            if ((format != 1 && format != 0xfffe) || bits != 16 || channels < 1 || channels > 2)
+                goto unsupported;
+            have_fmt = true;
+            if (fseek(f, (long)(size - 16 + (size & 1)), SEEK_CUR) != 0)
+                goto bad;
+        } else if (memcmp(ch, "data", 4) == 0) {
+            if (!have_fmt)
+                goto bad;
+            size_t frames = size / (size_t)(2 * channels);
+            if (frames > SPEECH_MAX_CLIP_SAMPLES * 4)
+                goto unsupported;
+            unsigned char *raw = malloc(frames * (size_t)(2 * channels) + 1);
+            int16_t *out = malloc(frames * sizeof *out + 1);
+            if (!raw || !out) {
+                free(raw);
+                free(out);
+                fclose(f);
+                snprintf(err, errsize, "out of memory reading %s", path);
+                return -1;
+            }
+            frames = fread(raw, (size_t)(2 * channels), frames, f); /* a short file keeps what it has */
+            for (size_t i = 0; i < frames; i++)
+                out[i] = (int16_t)speech_get_u16(raw + i * (size_t)(2 * channels));
+            free(raw);
+            fclose(f);
+            *samples = out;
+            *count = frames;
+            return 0;
+        } else if (fseek(f, (long)(size + (size & 1)), SEEK_CUR) != 0) {
+            goto bad;
+        }
+    }
+bad:
+    fclose(f);
+    snprintf(err, errsize, "%s: not a readable WAV file", path);
+    return -1;
+unsupported:
+    fclose(f);
+    snprintf(err, errsize, "%s: only 16-bit PCM mono or stereo WAV is supported", path);
+    return -1;
+}
