@@ -64,7 +64,9 @@ static void say(Session *s, int64_t t, CueKind kind, const char *text)
         int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
         if (show < SESSION_CAPTION_MIN_MS)
             show = SESSION_CAPTION_MIN_MS;
-        s->caption_until_ms = s->active_ms + show;
+        /* shown until replaced; once its segment ends, only until it has been readable long enough */
+        s->caption_until_ms = INT64_MAX;
+        s->caption_min_until_ms = s->active_ms + show;
     }
 }
 
@@ -372,6 +374,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         index = s->segment_count - 1;
     s->seg = index;
     s->seg_elapsed_ms = 0;
+    s->caption_until_ms = s->caption_min_until_ms;
     s->reps_counted = 0;
     s->beats_taken[0] = s->beats_taken[1] = 0;
     s->last_press_ms = -1;
@@ -441,7 +444,8 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     const Segment *g = cur(s);
     const RoutineStep *st = seg_step(s, g);
     int dur = g->duration_ms;
-#define AT(ms) (t0 + ((ms) - from))
+    int base = from < 0 ? 0 : from;
+#define AT(ms) (t0 + ((ms) - base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
         for (int k = 3; k >= 1; k--)
             if (crossed(dur - k * 1000, from, to))
@@ -467,7 +471,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
         if (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to))
             say(s, AT(at), CUE_KIND_ROUTINE, c->text);
     }
-    bool timed = !(st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF);
+    bool timed = !(st->kind == STEP_MOVE && st->reps > 0);
     if (timed && dur >= 30000 && !routine_cue_near_end10 && crossed(dur - 10000, from, to))
         say(s, AT(dur - 10000), CUE_KIND_STANDARD, "Ten seconds left.");
     if (st->kind != STEP_MOVE || st->reps == 0) {

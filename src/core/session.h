@@ -144,6 +144,7 @@ typedef struct {
     bool holding;           /* a confirmed hold is being held */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
+    int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
     SessionScore score;
     SessionEvent events[SESSION_EVENT_CAP];
     int ev_head, ev_count;

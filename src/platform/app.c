@@ -1,0 +1,511 @@
+/* app.c: the game loop (window, events, fixed-step simulation, interpolated drawing, audio) and
+ * the headless --shot. The loop never spins: it sleeps until the next frame is due, and sleeps
+ * on events while paused or in the menu. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <stb_image_write.h>
+
+#include "audio.h"
+#include "files.h"
+#include "input.h"
+#include "levels.h"
+#include "render.h"
+#include "sprites.h"
+#include "text.h"
+
+#define APP_FRAME_MS 16            /* about 60 frames a second; the last ms is waited precisely */
+#define APP_MAX_FRAME_MS 250       /* a longer stall is not simulated in one go ("Fix Your Timestep") */
+#define APP_IDLE_WAIT_MS 100       /* menu and pause: wake at least this often to animate and redraw */
+#define APP_NOTICE_MS 3000
+
+typedef struct {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    Render rd;
+    Input input;
+    Audio *audio;
+    const AppOptions *opt;
+    LevelList levels;
+    int selected;
+    Routine own;             /* the routine given on the command line */
+    bool have_own;
+    const Routine *routine;  /* being played, or NULL in the menu */
+    Session session;
+    bool in_session;
+    bool from_menu;
+    bool focus_lost;
+    bool fullscreen;
+    bool running;
+    unsigned pending;        /* session input gathered since the last tick */
+    char notice[96];
+    Uint32 notice_until;
+    Uint64 menu_started;
+} App;
+
+/* ---- helpers shared by the window and the shot ---- */
+
+static int load_routine(const char *path, Routine *r)
+{
+    RoutineErrors *errs = malloc(sizeof *errs);
+    if (!errs)
+        return -1;
+    int rc = files_load_routine(path, r, errs);
+    if (rc < 0) {
+        char line[1024];
+        for (int i = 0; i < errs->count; i++) {
+            routine_error_format(&errs->items[i], line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+    }
+    free(errs);
+    return rc;
+}
+
+static Sprites *open_sprites(SDL_Renderer *ren, const char *data_dir)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/assets/sprites", data_dir);
+    return sprites_new(ren, dir);
+}
+
+/* The idle figure for the menu: a view with nothing but the breathing loop. */
+static SessionView idle_view(int anim_ms)
+{
+    SessionView v;
+    memset(&v, 0, sizeof v);
+    v.kind = SEG_SAFETY;
+    v.step_index = -1;
+    v.figure = MOVE_IDLE;
+    v.anim = ANIM_LOOP;
+    v.anim_ms = anim_ms;
+    v.anim_length_ms = 4000;
+    v.caption = "";
+    return v;
+}
+
+/* ---- window mode ---- */
+
+static void set_notice(App *a, const char *text)
+{
+    snprintf(a->notice, sizeof a->notice, "%s", text);
+    a->notice_until = SDL_GetTicks() + APP_NOTICE_MS;
+}
+
+static void start_session(App *a, const Routine *r)
+{
+    if (a->in_session)
+        session_free(&a->session);
+    if (session_init(&a->session, r) < 0) {
+        set_notice(a, "Out of memory");
+        return;
+    }
+    a->routine = r;
+    a->in_session = true;
+    a->pending = 0;
+    a->focus_lost = false;
+    audio_free(a->audio);
+    a->audio = audio_new(a->opt->data_dir, r);
+}
+
+static void end_session(App *a)
+{
+    if (a->in_session)
+        session_free(&a->session);
+    a->in_session = false;
+    a->routine = NULL;
+    if (!a->from_menu)
+        a->running = false;
+    a->menu_started = SDL_GetTicks64();
+}
+
+static void toggle_fullscreen(App *a)
+{
+    a->fullscreen = !a->fullscreen;
+    SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+/* Where a click or tap lands: a button, the stage (count), or nothing. */
+static void pointer(App *a, int x, int y, bool down)
+{
+    SDL_Point p = {x, y};
+    if (!a->in_session) {
+        if (down && a->levels.count > 0)
+            a->pending |= 0; /* the menu is chosen by keys, pad or the list below */
+        return;
+    }
+    if (down) {
+        SDL_Rect pause = render_button_rect(&a->rd, BUTTON_PAUSE);
+        SDL_Rect skip = render_button_rect(&a->rd, BUTTON_SKIP);
+        SDL_Rect back = render_button_rect(&a->rd, BUTTON_BACK);
+        if (SDL_PointInRect(&p, &pause))
+            a->pending |= INPUT_TOGGLE_PAUSE;
+        else if (SDL_PointInRect(&p, &skip))
+            a->pending |= INPUT_SKIP;
+        else if (SDL_PointInRect(&p, &back))
+            a->pending |= INPUT_BACK;
+        else
+            a->pending |= INPUT_PRESS;
+    } else {
+        a->pending |= INPUT_RELEASE;
+    }
+}
+
+static void menu_pointer(App *a, int x, int y)
+{
+    /* rows are laid out by render_menu: same geometry as there */
+    SDL_Rect stage = render_stage_rect(&a->rd);
+    int u100 = a->rd.h * 120 / 1080;
+    if (a->rd.w * 1080 < a->rd.h * 1920)
+        u100 = a->rd.w * 120 / 1920;
+    if (x < stage.x + stage.w || u100 <= 0)
+        return;
+    int row = (y - stage.y) / u100;
+    if (row >= 0 && row < a->levels.count) {
+        if (row == a->selected && a->levels.items[row].valid) {
+            a->from_menu = true;
+            start_session(a, &a->levels.items[row].routine);
+        } else {
+            a->selected = row;
+        }
+    }
+}
+
+static void handle_action(App *a, Action act)
+{
+    switch (act) {
+    case ACT_FULLSCREEN: toggle_fullscreen(a); return;
+    case ACT_MUTE:
+        audio_toggle_mute(a->audio);
+        set_notice(a, audio_muted(a->audio) ? "Sound off" : "Sound on");
+        return;
+    case ACT_VOLUME_UP:
+    case ACT_VOLUME_DOWN: {
+        char b[32];
+        audio_volume_step(a->audio, act == ACT_VOLUME_UP ? 1 : -1);
+        snprintf(b, sizeof b, "Volume %d%%", audio_volume_percent(a->audio));
+        set_notice(a, b);
+        return;
+    }
+    default: break;
+    }
+    if (!a->in_session) {
+        switch (act) {
+        case ACT_UP: if (a->selected > 0) a->selected--; break;
+        case ACT_DOWN: if (a->selected + 1 < a->levels.count) a->selected++; break;
+        case ACT_PRESS:
+            if (a->selected < a->levels.count && a->levels.items[a->selected].valid) {
+                a->from_menu = true;
+                start_session(a, &a->levels.items[a->selected].routine);
+            } else if (a->levels.count > 0) {
+                set_notice(a, "This routine has errors: run unknot --check on it");
+            }
+            break;
+        case ACT_QUIT:
+        case ACT_PAUSE:
+        case ACT_BACK: a->running = false; break;
+        default: break;
+        }
+        return;
+    }
+    switch (act) {
+    case ACT_PRESS: a->pending |= INPUT_PRESS; break;
+    case ACT_RELEASE: a->pending |= INPUT_RELEASE; break;
+    case ACT_PAUSE: a->pending |= INPUT_TOGGLE_PAUSE; a->focus_lost = false; break;
+    case ACT_SKIP: a->pending |= INPUT_SKIP; break;
+    case ACT_BACK: a->pending |= INPUT_BACK; break;
+    case ACT_QUIT: a->pending |= INPUT_QUIT; break;
+    default: break;
+    }
+}
+
+static void handle_event(App *a, const SDL_Event *e)
+{
+    if (e->type == SDL_QUIT) {
+        a->running = false;
+        return;
+    }
+    if (e->type == SDL_WINDOWEVENT) {
+        if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST && a->in_session && !a->session.paused &&
+            !session_over(&a->session)) {
+            a->pending |= INPUT_PAUSE;
+            a->focus_lost = true;
+        }
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            text_flush(a->rd.text);
+        return;
+    }
+    if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP) {
+        if (e->button.button != SDL_BUTTON_LEFT)
+            return;
+        /* mouse events also stand for touches (SDL's default), so one path serves both */
+        int rw, rh, ww, wh;
+        SDL_GetRendererOutputSize(a->ren, &rw, &rh);
+        SDL_GetWindowSize(a->win, &ww, &wh);
+        int x = ww > 0 ? e->button.x * rw / ww : e->button.x;
+        int y = wh > 0 ? e->button.y * rh / wh : e->button.y;
+        if (a->in_session)
+            pointer(a, x, y, e->type == SDL_MOUSEBUTTONDOWN);
+        else if (e->type == SDL_MOUSEBUTTONDOWN)
+            menu_pointer(a, x, y);
+        return;
+    }
+    InputResult r = input_translate(&a->input, e);
+    if (r.notice[0])
+        set_notice(a, r.notice);
+    if (r.pad_removed && a->in_session && !a->session.paused)
+        a->pending |= INPUT_PAUSE;
+    for (int i = 0; i < r.count; i++)
+        handle_action(a, r.actions[i]);
+}
+
+static void drain_events(App *a)
+{
+    SessionEvent ev;
+    while (session_poll_event(&a->session, &ev))
+        audio_handle_event(a->audio, &ev);
+}
+
+static void draw(App *a, int extra_ms)
+{
+    SDL_GetRendererOutputSize(a->ren, &a->rd.w, &a->rd.h);
+    Overlay ov = {0};
+    ov.notice = SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until) ? NULL : a->notice;
+    ov.focus_lost = a->focus_lost;
+    ov.volume_percent = audio_has_device(a->audio) ? audio_volume_percent(a->audio) : -1;
+    ov.muted = audio_muted(a->audio);
+    if (a->in_session) {
+        SessionView v = session_view(&a->session, extra_ms);
+        if (a->rd.sprites) {
+            const RoutineStep *next = v.next;
+            sprites_prepare(a->rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
+        }
+        render_session(&a->rd, &v, a->routine->title, &ov);
+    } else {
+        SessionView v = idle_view((int)(SDL_GetTicks64() - a->menu_started));
+        if (a->rd.sprites)
+            sprites_prepare(a->rd.sprites, MOVE_IDLE, MOVE_IDLE);
+        render_menu(&a->rd, &a->levels, a->selected, &v, &ov);
+    }
+    SDL_RenderPresent(a->ren);
+}
+
+static int open_window(App *a)
+{
+    const AppOptions *o = a->opt;
+    /* Measured (shared/SDL-NOTES.md): without a GPU the software renderer presenting through the
+     * native framebuffer is the fastest and smallest. The environment can override both hints. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
+        fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
+        return -1;
+    }
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
+        fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    a->win = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    if (!a->win) {
+        fprintf(stderr, "unknot: cannot open a window: %s\n", SDL_GetError());
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(a->win, 640, 360);
+    a->fullscreen = o->fullscreen;
+    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, 0);
+    if (!a->ren) {
+        fprintf(stderr, "unknot: cannot draw in the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+int app_play(const AppOptions *o)
+{
+    App *a = calloc(1, sizeof *a);
+    int rc = 1;
+    if (!a)
+        return 1;
+    a->opt = o;
+    a->running = true;
+    if (o->routine) {
+        if (load_routine(o->routine, &a->own) < 0)
+            goto done;
+        a->have_own = true;
+    }
+    if (open_window(a) < 0)
+        goto done;
+    char err[512];
+    a->rd.r = a->ren;
+    a->rd.text = text_new(a->ren, o->font, err, sizeof err);
+    if (!a->rd.text) {
+        fprintf(stderr, "unknot: %s\n", err);
+        goto done;
+    }
+    a->rd.sprites = open_sprites(a->ren, o->data_dir);
+    char cfg[4096], bindings[4200];
+    if (files_config_dir(cfg, sizeof cfg) == 0) {
+        snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfg);
+        input_init(&a->input, bindings);
+    } else {
+        input_init(&a->input, NULL);
+    }
+    if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
+        fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
+    a->menu_started = SDL_GetTicks64();
+    if (a->have_own) {
+        a->from_menu = false;
+        start_session(a, &a->own);
+    } else {
+        a->from_menu = true;
+        a->audio = audio_new(o->data_dir, NULL);
+    }
+    Uint64 freq = SDL_GetPerformanceFrequency();
+    Uint64 last = SDL_GetPerformanceCounter();
+    double acc_ms = 0;
+    while (a->running) {
+        bool idle = !a->in_session || a->session.paused;
+        SDL_Event e;
+        if (idle) {
+            /* sleep on events: no frame is drawn while nothing changes but the idle figure */
+            if (SDL_WaitEventTimeout(&e, APP_IDLE_WAIT_MS))
+                handle_event(a, &e);
+        }
+        while (SDL_PollEvent(&e))
+            handle_event(a, &e);
+        Uint64 now = SDL_GetPerformanceCounter();
+        double frame_ms = (double)(now - last) * 1000.0 / (double)freq;
+        last = now;
+        if (frame_ms > APP_MAX_FRAME_MS)
+            frame_ms = APP_MAX_FRAME_MS;
+        if (a->in_session) {
+            if (a->pending) {
+                /* inputs are applied at once, so a counted rep shows on the very next frame */
+                SessionInput in = {a->pending};
+                a->pending = 0;
+                session_step(&a->session, &in, 0);
+            }
+            acc_ms += frame_ms;
+            while (acc_ms >= SESSION_TICK_MS) {
+                session_step(&a->session, NULL, SESSION_TICK_MS);
+                acc_ms -= SESSION_TICK_MS;
+            }
+            drain_events(a);
+            audio_update(a->audio);
+            if (session_over(&a->session))
+                end_session(a);
+        } else {
+            acc_ms = 0;
+        }
+        if (!a->running)
+            break;
+        draw(a, (int)acc_ms);
+        if (!idle) {
+            /* the software renderer does not wait for vsync: sleep until the next frame is due */
+            Uint64 spent = SDL_GetPerformanceCounter() - now;
+            double spent_ms = (double)spent * 1000.0 / (double)freq;
+            if (spent_ms < APP_FRAME_MS)
+                SDL_Delay((Uint32)(APP_FRAME_MS - spent_ms));
+        }
+    }
+    rc = 0;
+done:
+    if (a->in_session)
+        session_free(&a->session);
+    audio_free(a->audio);
+    input_close(&a->input);
+    levels_free(&a->levels);
+    if (a->have_own)
+        routine_free(&a->own);
+    sprites_free(a->rd.sprites);
+    text_free(a->rd.text);
+    if (a->ren)
+        SDL_DestroyRenderer(a->ren);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
+    SDL_Quit();
+    free(a);
+    return rc;
+}
+
+/* ---- headless shot ---- */
+
+int app_shot(const AppOptions *o)
+{
+    Routine own = {0};
+    LevelList levels = {0};
+    const Routine *r = NULL;
+    int rc = 1;
+    SDL_Surface *surf = NULL;
+    SDL_Renderer *ren = NULL;
+    Render rd = {0};
+    Session s = {0};
+    bool have_session = false;
+    if (o->routine) {
+        if (load_routine(o->routine, &own) < 0)
+            return 1;
+        r = &own;
+    } else {
+        levels_scan(o->levels_dir, &levels);
+        for (int i = 0; i < levels.count && !r; i++)
+            if (levels.items[i].valid)
+                r = &levels.items[i].routine;
+        if (!r) {
+            fprintf(stderr, "unknot: %s: no valid routine to show\n", o->levels_dir);
+            goto done;
+        }
+    }
+    surf = SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ABGR8888);
+    ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    if (!ren) {
+        fprintf(stderr, "unknot: cannot create an image of %dx%d: %s\n", o->width, o->height, SDL_GetError());
+        goto done;
+    }
+    char err[512];
+    rd.r = ren;
+    rd.w = o->width;
+    rd.h = o->height;
+    rd.text = text_new(ren, o->font, err, sizeof err);
+    if (!rd.text) {
+        fprintf(stderr, "unknot: %s\n", err);
+        goto done;
+    }
+    rd.sprites = open_sprites(ren, o->data_dir);
+    if (simulate_until(r, o->inputs, o->shot_at_ms, &s) < 0) {
+        fprintf(stderr, "unknot: out of memory\n");
+        goto done;
+    }
+    have_session = true;
+    SessionView v = session_view(&s, 0);
+    if (rd.sprites) {
+        const RoutineStep *next = v.next;
+        sprites_prepare(rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
+    }
+    Overlay ov = {0};
+    ov.volume_percent = -1;
+    render_session(&rd, &v, r->title, &ov);
+    SDL_RenderPresent(ren);
+    if (!stbi_write_png(o->shot_out, surf->w, surf->h, 4, surf->pixels, surf->pitch)) {
+        fprintf(stderr, "unknot: %s: cannot write the PNG\n", o->shot_out);
+        goto done;
+    }
+    rc = 0;
+done:
+    if (have_session)
+        session_free(&s);
+    sprites_free(rd.sprites);
+    text_free(rd.text);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    levels_free(&levels);
+    routine_free(&own);
+    return rc;
+}

@@ -1,0 +1,79 @@
+/* input.h: turns SDL events from keyboard, gamepads, mouse and touch into unknot's actions,
+ * through a binding table that a small config file can change (docs/input.md). Owns the open
+ * game controllers and follows hot-plugging. Knows nothing of sessions or screens. */
+#ifndef UNKNOT_INPUT_H
+#define UNKNOT_INPUT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+typedef enum {
+    ACT_NONE = 0,
+    ACT_PRESS,        /* main button down: count a rep, hold, confirm */
+    ACT_RELEASE,      /* main button up */
+    ACT_PAUSE,        /* toggle pause */
+    ACT_SKIP,
+    ACT_BACK,
+    ACT_QUIT,         /* end the workout (results), or leave the menu */
+    ACT_FULLSCREEN,
+    ACT_MUTE,
+    ACT_VOLUME_UP,
+    ACT_VOLUME_DOWN,
+    ACT_UP,           /* menu navigation */
+    ACT_DOWN,
+    ACT_COUNT
+} Action;
+
+#define INPUT_MAX_BINDINGS 64
+#define INPUT_MAX_PADS 8
+
+typedef enum { BIND_KEY, BIND_PAD_BUTTON } BindKind;
+
+typedef struct {
+    BindKind kind;
+    int code;         /* SDL_Keycode or SDL_GameControllerButton */
+    Action action;    /* for the main button, ACT_PRESS (its release gives ACT_RELEASE) */
+} Binding;
+
+typedef struct {
+    Binding items[INPUT_MAX_BINDINGS];
+    int count;
+} Bindings;
+
+/* What one SDL event means: up to two actions, and a notice for the screen. */
+typedef struct {
+    Action actions[2];
+    int count;
+    char notice[96];  /* "Gamepad connected: Xbox Controller", or "" */
+    bool pad_removed; /* the pad in use was unplugged: the caller pauses */
+} InputResult;
+
+typedef struct {
+    Bindings bindings;
+    SDL_GameController *pads[INPUT_MAX_PADS];
+    SDL_JoystickID pad_ids[INPUT_MAX_PADS];
+    SDL_JoystickID active_pad;  /* the pad used last, -1 when none */
+    Sint16 last_axis_y;
+} Input;
+
+/* The default bindings (keys and pad buttons of docs/input.md). */
+void input_default_bindings(Bindings *b);
+
+/* Parse a bindings file's text ("key space = press", "pad a = press"). Lines it cannot read
+ * are reported in err (the first one) and skipped; returns the number of bad lines. */
+int input_parse_bindings(const char *src, size_t len, Bindings *b, char *err, size_t errsize);
+
+/* Set up with default bindings, then those in path when it exists (NULL: none). A bad file
+ * gives one warning on stderr and the defaults. */
+void input_init(Input *in, const char *bindings_path);
+
+/* Close all pads. */
+void input_close(Input *in);
+
+/* Translate one event. Keyboard auto-repeat is ignored. */
+InputResult input_translate(Input *in, const SDL_Event *e);
+
+/* Action's name as used in the bindings file. */
+const char *input_action_name(Action a);
+
+#endif
