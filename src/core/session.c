@@ -764,6 +764,22 @@ SessionView session_view(const Session *s, int extra_ms)
     return v;
 }
 
+const char *session_verdict(const SessionScore *sc)
+{
+    bool all_steps = sc->steps_skipped == 0 && sc->steps_done > 0;
+    bool reps_ok = sc->reps_target == 0 || sc->reps_done * 10 >= sc->reps_target * 9;
+    bool tempo_ok = sc->reps_done > 0 && sc->reps_on_tempo * 5 >= sc->reps_done * 4;
+    if (all_steps && reps_ok && tempo_ok && sc->hold_breaks == 0)
+        return "Excellent: every step done, steady and on tempo.";
+    if (all_steps && reps_ok)
+        return "Well done: every step completed.";
+    if (all_steps)
+        return "Every step done. Count your reps next time to score them.";
+    if (sc->steps_done > sc->steps_skipped)
+        return "Good effort. Try to finish every step next time.";
+    return "A start. Even a few minutes helps your back.";
+}
+
 /* ---- names ---- */
 
 const char *session_event_name(SessionEventType t)

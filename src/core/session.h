@@ -202,6 +202,9 @@ SessionView session_view(const Session *s, int extra_ms);
 /* Planned length of the whole session in ms (safety, intro, get-ready, steps, results). */
 int64_t session_planned_ms(const Session *s);
 
+/* A one-line verdict on a score for the results screen. Static string. */
+const char *session_verdict(const SessionScore *sc);
+
 /* Names for output: "session_start", "hold", "left", "safety", ... Static strings. */
 const char *session_event_name(SessionEventType t);
 const char *session_step_kind_name(StepKind k);

@@ -369,6 +369,7 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
     y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
     snprintf(line, sizeof line, "Score: %ld", sc->score);
     y = panel_line(rd, l, y, line, U(l, 56), COL_WARM);
+    y = panel_line(rd, l, y + U(l, 6), session_verdict(sc), U(l, 40), COL_ACCENT);
     panel_line(rd, l, y + U(l, 10), "Press Space to finish.", U(l, 40), COL_MUTED);
 }
 
