@@ -23,7 +23,7 @@
 #define APP_IDLE_WAIT_MS 100       /* menu and pause: wake at least this often to animate and redraw */
 #define APP_NOTICE_MS 3000
 
-typedef struct {
+struct App {
     SDL_Window *win;
     SDL_Renderer *ren;
     Render rd;
@@ -45,7 +45,9 @@ typedef struct {
     char notice[96];
     Uint32 notice_until;
     Uint64 menu_started;
-} App;
+    double acc_ms;           /* simulation time not yet stepped */
+    bool owns_window;        /* app_play made the window and renderer */
+};
 
 /* ---- helpers shared by the window and the shot ---- */
 
@@ -125,6 +127,8 @@ static void end_session(App *a)
 
 static void toggle_fullscreen(App *a)
 {
+    if (!a->win)
+        return;
     a->fullscreen = !a->fullscreen;
     SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 }
@@ -245,7 +249,10 @@ static void handle_event(App *a, const SDL_Event *e)
         /* mouse events also stand for touches (SDL's default), so one path serves both */
         int rw, rh, ww, wh;
         SDL_GetRendererOutputSize(a->ren, &rw, &rh);
-        SDL_GetWindowSize(a->win, &ww, &wh);
+        ww = rw;
+        wh = rh;
+        if (a->win)
+            SDL_GetWindowSize(a->win, &ww, &wh);
         int x = ww > 0 ? e->button.x * rw / ww : e->button.x;
         int y = wh > 0 ? e->button.y * rh / wh : e->button.y;
         if (a->in_session)
@@ -294,9 +301,8 @@ static void draw(App *a, int extra_ms)
     SDL_RenderPresent(a->ren);
 }
 
-static int open_window(App *a)
+static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren)
 {
-    const AppOptions *o = a->opt;
     /* Measured (shared/SDL-NOTES.md): without a GPU the software renderer presenting through the
      * native framebuffer is the fastest and smallest. The environment can override both hints. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -310,46 +316,48 @@ static int open_window(App *a)
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
         fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    a->win = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
-    if (!a->win) {
+    *win = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    if (!*win) {
         fprintf(stderr, "unknot: cannot open a window: %s\n", SDL_GetError());
         return -1;
     }
-    SDL_SetWindowMinimumSize(a->win, 640, 360);
-    a->fullscreen = o->fullscreen;
-    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!a->ren)
-        a->ren = SDL_CreateRenderer(a->win, -1, 0);
-    if (!a->ren) {
+    SDL_SetWindowMinimumSize(*win, 640, 360);
+    *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!*ren)
+        *ren = SDL_CreateRenderer(*win, -1, 0);
+    if (!*ren) {
         fprintf(stderr, "unknot: cannot draw in the window: %s\n", SDL_GetError());
         return -1;
     }
     return 0;
 }
 
-int app_play(const AppOptions *o)
+App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
 {
     App *a = calloc(1, sizeof *a);
-    int rc = 1;
     if (!a)
-        return 1;
+        return NULL;
     a->opt = o;
+    a->win = win;
+    a->ren = ren;
     a->running = true;
     if (o->routine) {
-        if (load_routine(o->routine, &a->own) < 0)
-            goto done;
+        if (load_routine(o->routine, &a->own) < 0) {
+            free(a);
+            return NULL;
+        }
         a->have_own = true;
     }
-    if (open_window(a) < 0)
-        goto done;
     char err[512];
-    a->rd.r = a->ren;
-    a->rd.text = text_new(a->ren, o->font, err, sizeof err);
+    a->rd.r = ren;
+    SDL_GetRendererOutputSize(ren, &a->rd.w, &a->rd.h);
+    a->rd.text = text_new(ren, o->font, err, sizeof err);
     if (!a->rd.text) {
         fprintf(stderr, "unknot: %s\n", err);
-        goto done;
+        app_free(a);
+        return NULL;
     }
-    a->rd.sprites = open_sprites(a->ren, o->data_dir);
+    a->rd.sprites = open_sprites(ren, o->data_dir);
     char cfg[4096], bindings[4200];
     if (files_config_dir(cfg, sizeof cfg) == 0) {
         snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfg);
@@ -367,56 +375,13 @@ int app_play(const AppOptions *o)
         a->from_menu = true;
         a->audio = audio_new(o->data_dir, NULL);
     }
-    Uint64 freq = SDL_GetPerformanceFrequency();
-    Uint64 last = SDL_GetPerformanceCounter();
-    double acc_ms = 0;
-    while (a->running) {
-        bool idle = !a->in_session || a->session.paused;
-        SDL_Event e;
-        if (idle) {
-            /* sleep on events: no frame is drawn while nothing changes but the idle figure */
-            if (SDL_WaitEventTimeout(&e, APP_IDLE_WAIT_MS))
-                handle_event(a, &e);
-        }
-        while (SDL_PollEvent(&e))
-            handle_event(a, &e);
-        Uint64 now = SDL_GetPerformanceCounter();
-        double frame_ms = (double)(now - last) * 1000.0 / (double)freq;
-        last = now;
-        if (frame_ms > APP_MAX_FRAME_MS)
-            frame_ms = APP_MAX_FRAME_MS;
-        if (a->in_session) {
-            if (a->pending) {
-                /* inputs are applied at once, so a counted rep shows on the very next frame */
-                SessionInput in = {a->pending};
-                a->pending = 0;
-                session_step(&a->session, &in, 0);
-            }
-            acc_ms += frame_ms;
-            while (acc_ms >= SESSION_TICK_MS) {
-                session_step(&a->session, NULL, SESSION_TICK_MS);
-                acc_ms -= SESSION_TICK_MS;
-            }
-            drain_events(a);
-            audio_update(a->audio);
-            if (session_over(&a->session))
-                end_session(a);
-        } else {
-            acc_ms = 0;
-        }
-        if (!a->running)
-            break;
-        draw(a, (int)acc_ms);
-        if (!idle) {
-            /* the software renderer does not wait for vsync: sleep until the next frame is due */
-            Uint64 spent = SDL_GetPerformanceCounter() - now;
-            double spent_ms = (double)spent * 1000.0 / (double)freq;
-            if (spent_ms < APP_FRAME_MS)
-                SDL_Delay((Uint32)(APP_FRAME_MS - spent_ms));
-        }
-    }
-    rc = 0;
-done:
+    return a;
+}
+
+void app_free(App *a)
+{
+    if (!a)
+        return;
     if (a->in_session)
         session_free(&a->session);
     audio_free(a->audio);
@@ -426,13 +391,113 @@ done:
         routine_free(&a->own);
     sprites_free(a->rd.sprites);
     text_free(a->rd.text);
-    if (a->ren)
-        SDL_DestroyRenderer(a->ren);
-    if (a->win)
-        SDL_DestroyWindow(a->win);
-    SDL_Quit();
+    if (a->owns_window) {
+        if (a->ren)
+            SDL_DestroyRenderer(a->ren);
+        if (a->win)
+            SDL_DestroyWindow(a->win);
+    }
     free(a);
-    return rc;
+}
+
+void app_event(App *a, const SDL_Event *e)
+{
+    handle_event(a, e);
+}
+
+bool app_running(const App *a)
+{
+    return a->running;
+}
+
+bool app_idle(const App *a)
+{
+    return !a->in_session || a->session.paused;
+}
+
+void app_update(App *a, double frame_ms)
+{
+    if (frame_ms > APP_MAX_FRAME_MS)
+        frame_ms = APP_MAX_FRAME_MS;
+    if (!a->in_session) {
+        a->acc_ms = 0;
+        return;
+    }
+    if (a->pending) {
+        /* inputs are applied at once, so a counted rep shows on the very next frame */
+        SessionInput in = {a->pending};
+        a->pending = 0;
+        session_step(&a->session, &in, 0);
+    }
+    a->acc_ms += frame_ms;
+    while (a->acc_ms >= SESSION_TICK_MS) {
+        session_step(&a->session, NULL, SESSION_TICK_MS);
+        a->acc_ms -= SESSION_TICK_MS;
+    }
+    drain_events(a);
+    audio_update(a->audio);
+    if (session_over(&a->session))
+        end_session(a);
+}
+
+void app_draw(App *a)
+{
+    draw(a, (int)a->acc_ms);
+}
+
+const Session *app_session(const App *a)
+{
+    return a->in_session ? &a->session : NULL;
+}
+
+int app_play(const AppOptions *o)
+{
+    App *a = NULL;
+    SDL_Window *win = NULL;
+    SDL_Renderer *ren = NULL;
+    if (open_window(o, &win, &ren) < 0) {
+        if (ren)
+            SDL_DestroyRenderer(ren);
+        if (win)
+            SDL_DestroyWindow(win);
+        SDL_Quit();
+        return 1;
+    }
+    a = app_new(o, win, ren);
+    if (!a) {
+        SDL_DestroyRenderer(ren);
+        SDL_DestroyWindow(win);
+        SDL_Quit();
+        return 1;
+    }
+    a->owns_window = true;
+    a->fullscreen = o->fullscreen;
+    Uint64 freq = SDL_GetPerformanceFrequency();
+    Uint64 last = SDL_GetPerformanceCounter();
+    while (a->running) {
+        bool idle = app_idle(a);
+        SDL_Event e;
+        if (idle && SDL_WaitEventTimeout(&e, APP_IDLE_WAIT_MS)) /* sleep on events: no spinning */
+            handle_event(a, &e);
+        while (SDL_PollEvent(&e))
+            handle_event(a, &e);
+        Uint64 now = SDL_GetPerformanceCounter();
+        double frame_ms = (double)(now - last) * 1000.0 / (double)freq;
+        last = now;
+        app_update(a, frame_ms);
+        if (!a->running)
+            break;
+        app_draw(a);
+        if (!idle) {
+            /* the software renderer does not wait for vsync: sleep until the next frame is due */
+            double spent_ms = (double)(SDL_GetPerformanceCounter() - now) * 1000.0 / (double)freq;
+            if (spent_ms < APP_FRAME_MS)
+                SDL_Delay((Uint32)(APP_FRAME_MS - spent_ms));
+        }
+    }
+    app_free(a);
+    SDL_Quit();
+    return 0;
 }
 
 /* ---- headless shot ---- */

@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <SDL.h>
+
+#include "session.h"
 #include "simulate.h"
 
 typedef struct {
@@ -19,6 +22,33 @@ typedef struct {
     int64_t shot_at_ms;      /* --at */
     const InputScript *inputs; /* --input for --shot, may be NULL */
 } AppOptions;
+
+typedef struct App App;
+
+/* The app on a window and renderer made by the caller (win may be NULL for a headless
+ * renderer). Loads the routine or the menu. NULL after one message on stderr. */
+App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren);
+
+/* Free the app (and the window and renderer when app_play made them). Safe on NULL. */
+void app_free(App *a);
+
+/* Handle one SDL event (keys, pads, mouse/touch, window). */
+void app_event(App *a, const SDL_Event *e);
+
+/* Advance by frame_ms of wall time: apply gathered input at once, then fixed ticks. */
+void app_update(App *a, double frame_ms);
+
+/* Draw the current frame (interpolated between ticks) and present it. */
+void app_draw(App *a);
+
+/* False once the user has quit. */
+bool app_running(const App *a);
+
+/* True in the menu or while paused: the loop may sleep on events. */
+bool app_idle(const App *a);
+
+/* The session being played, or NULL in the menu. */
+const Session *app_session(const App *a);
 
 /* Open a window and run the menu or the routine until the user quits. Returns the exit code. */
 int app_play(const AppOptions *o);

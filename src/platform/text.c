@@ -18,6 +18,7 @@ typedef struct {
 typedef struct {
     char *str;
     int px, wrap, max_lines;
+    TextAlign align;
     SDL_Color color;
     SDL_Texture *tex;
     int w, h;
@@ -230,7 +231,7 @@ static int wrap_lines(TTF_Font *f, const char *s, int max_w, int max_lines, char
     return count;
 }
 
-static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int max_w, int max_lines)
+static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int max_w, int max_lines, TextAlign align)
 {
     if (max_lines < 1)
         max_lines = 1;
@@ -239,7 +240,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     int oldest = 0;
     for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
         CacheEntry *e = &t->cache[i];
-        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->color.r == c.r &&
+        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->align == align && e->color.r == c.r &&
             e->color.g == c.g && e->color.b == c.b && e->color.a == c.a && !strcmp(e->str, s)) {
             e->last_use = ++t->clock;
             return e;
@@ -273,7 +274,8 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
             if (!parts[i])
                 continue;
             SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
-            SDL_Rect dst = {0, i * line_h, parts[i]->w, parts[i]->h};
+            int x = align == TEXT_CENTER ? (w - parts[i]->w) / 2 : align == TEXT_RIGHT ? w - parts[i]->w : 0;
+            SDL_Rect dst = {x, i * line_h, parts[i]->w, parts[i]->h};
             SDL_BlitSurface(parts[i], NULL, all, &dst);
         }
     }
@@ -295,6 +297,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     e->px = px;
     e->wrap = max_w;
     e->max_lines = max_lines;
+    e->align = align;
     e->color = c;
     e->w = w;
     e->h = h;
@@ -306,7 +309,7 @@ int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, Tex
 {
     if (!s || !*s)
         return 0;
-    CacheEntry *e = render_entry(t, s, px, color, max_w, max_lines);
+    CacheEntry *e = render_entry(t, s, px, color, max_w, max_lines, align);
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
@@ -323,7 +326,7 @@ void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int 
     *w = *h = 0;
     if (!s || !*s)
         return;
-    CacheEntry *e = render_entry(t, s, px, (SDL_Color){255, 255, 255, 255}, max_w, max_lines);
+    CacheEntry *e = render_entry(t, s, px, (SDL_Color){255, 255, 255, 255}, max_w, max_lines, TEXT_LEFT);
     if (e) {
         *w = e->w;
         *h = e->h;
