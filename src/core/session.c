@@ -159,6 +159,20 @@ void session_free(Session *s)
     memset(s, 0, sizeof *s);
 }
 
+int64_t session_routine_ms(const Routine *r)
+{
+    int64_t t = SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_RESULTS_MS;
+    for (int i = 0; i < r->step_count; i++) {
+        const RoutineStep *st = &r->steps[i];
+        t += routine_step_total_ms(st);
+        if (st->kind != STEP_REST)
+            t += SESSION_READY_MS;
+        if (st->sides == SIDES_BOTH)
+            t += (int64_t)SESSION_SWITCH_MS * st->sets;
+    }
+    return t;
+}
+
 int64_t session_planned_ms(const Session *s)
 {
     const Segment *last = &s->segments[s->segment_count - 1];

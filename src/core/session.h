@@ -202,6 +202,9 @@ SessionView session_view(const Session *s, int extra_ms);
 /* Planned length of the whole session in ms (safety, intro, get-ready, steps, results). */
 int64_t session_planned_ms(const Session *s);
 
+/* The same for a routine, without building a session: what --list and the menu show. */
+int64_t session_routine_ms(const Routine *r);
+
 /* A one-line verdict on a score for the results screen. Static string. */
 const char *session_verdict(const SessionScore *sc);
 

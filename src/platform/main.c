@@ -98,7 +98,7 @@ static int mode_check(char **files, int n)
             continue;
         }
         char total[32];
-        routine_format_duration((int)routine_total_ms(&r), total, sizeof total);
+        routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
         printf("%s: ok: \"%s\", %d steps, %s\n", files[i], r.title, r.step_count, total);
         routine_free(&r);
     }
@@ -122,7 +122,7 @@ static int mode_list(const char *dir)
             continue;
         }
         char total[32], moves[512];
-        routine_format_duration((int)routine_total_ms(&e->routine), total, sizeof total);
+        routine_format_duration((int)session_routine_ms(&e->routine), total, sizeof total);
         levels_moves_summary(&e->routine, moves, sizeof moves);
         printf("%s\t%s\tlevel %d\t%s\t%s\n", e->path, e->routine.title, e->routine.level, total, moves);
     }

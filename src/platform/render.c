@@ -22,6 +22,8 @@ static const SDL_Color COL_MUTED = {176, 192, 212, 255};
 static const SDL_Color COL_ACCENT = {96, 228, 192, 255};
 static const SDL_Color COL_WARM = {255, 200, 96, 255};
 static const SDL_Color COL_TRACK = {44, 60, 86, 255};
+static const SDL_Color COL_STAGE = {236, 232, 224, 255};   /* a light mat-room card: the figure reads on it */
+static const SDL_Color COL_STAGE_TEXT = {52, 64, 84, 255};
 
 typedef struct {
     double u;            /* pixels per layout unit */
@@ -131,8 +133,10 @@ static int text_fitted(Render *rd, const char *s, int px, int min_px, SDL_Color 
     return text_draw(rd->text, s, p, c, x, y, a, max_w, 2);
 }
 
+
 static void draw_stage(Render *rd, const Layout *l, const SessionView *v)
 {
+    fill_round(rd->r, l->stage, U(l, 28), COL_STAGE);
     bool drawn = rd->sprites && sprites_draw(rd->sprites, v, l->stage);
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
@@ -141,7 +145,7 @@ static void draw_stage(Render *rd, const Layout *l, const SessionView *v)
         int px = text_fit(rd->text, name, U(l, 120), U(l, 40), l->stage.w - U(l, 40));
         int tw, th;
         text_measure(rd->text, name, px, l->stage.w - U(l, 40), 2, &tw, &th);
-        text_draw(rd->text, name, px, COL_MUTED, l->stage.x + l->stage.w / 2, l->stage.y + (l->stage.h - th) / 2,
+        text_draw(rd->text, name, px, COL_STAGE_TEXT, l->stage.x + l->stage.w / 2, l->stage.y + (l->stage.h - th) / 2,
                   TEXT_CENTER, l->stage.w - U(l, 40), 2);
     }
 }
@@ -271,9 +275,14 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
     SDL_Color bigc = COL_TEXT;
     if (v->kind == SEG_WORK && v->reps > 0) {
         snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
-        label = v->awaiting_press ? "press Space when you finish a rep" : "rep";
-        if (st->pacing == PACING_SELF)
+        static char counted[64];
+        if (st->pacing == PACING_SELF) {
             snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
+            label = "press Space after each rep";
+        } else {
+            snprintf(counted, sizeof counted, "follow the figure \xC2\xB7 you counted %d", v->counted);
+            label = v->counted > 0 ? counted : "follow the figure \xC2\xB7 Space counts a rep";
+        }
     } else {
         format_clock(v->remaining_ms, big, sizeof big);
         label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
@@ -454,7 +463,8 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         SDL_Color fg = i == selected ? COL_BG : COL_TEXT;
         char sub[160], total[32];
         if (e->valid) {
-            routine_format_duration((int)routine_total_ms(&e->routine), total, sizeof total);
+            int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
+            snprintf(total, sizeof total, "%d min", minutes < 1 ? 1 : minutes);
             snprintf(sub, sizeof sub, "Level %d \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, total, e->routine.step_count);
         } else {
             snprintf(sub, sizeof sub, "Cannot be played: see unknot --check");
