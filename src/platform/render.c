@@ -261,7 +261,7 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
 {
     const RoutineStep *st = v->step;
     int y = l->panel.y;
-    char line[128], big[32], dose[96];
+    char line[128], big[32], dose[96], counted[64];
     y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
     const char *side = side_name(v->side);
     if (v->sets > 1 && side)
@@ -275,7 +275,6 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
     SDL_Color bigc = COL_TEXT;
     if (v->kind == SEG_WORK && v->reps > 0) {
         snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
-        static char counted[64];
         if (st->pacing == PACING_SELF) {
             snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
             label = "press Space after each rep";
