@@ -12,6 +12,7 @@
 #include "routine.h"
 #include "session.h"
 #include "simulate.h"
+#include "speech.h"
 
 #ifndef UNKNOT_VERSION
 #define UNKNOT_VERSION "0.0.0"
@@ -84,7 +85,30 @@ static int parse_size(const char *s, int *w, int *h)
 
 /* ---- modes ---- */
 
-static int mode_check(char **files, int n)
+/* Warn (never fail) about texts with no pre-rendered voice clip: they are synthesised when the
+ * routine loads, which takes a moment and needs espeak-ng on that machine. */
+static void warn_missing_clips(const char *data_dir, const char *path, const Routine *r)
+{
+    const char *top[2] = {r->title, r->intro};
+    int missing = 0;
+    for (int i = 0; i < 2; i++)
+        if (top[i] && !speech_clip_prerendered(data_dir, top[i]) && missing++ < 20)
+            fprintf(stderr, "%s: warning: no pre-rendered voice clip for \"%.60s\"\n", path, top[i]);
+    for (int i = 0; i < r->step_count; i++) {
+        const RoutineStep *st = &r->steps[i];
+        if (st->text && !speech_clip_prerendered(data_dir, st->text) && missing++ < 20)
+            fprintf(stderr, "%s:%d:1: warning: no pre-rendered voice clip for \"%.60s\"\n", path, st->line, st->text);
+        for (int j = 0; j < st->cue_count; j++)
+            if (!speech_clip_prerendered(data_dir, st->cues[j].text) && missing++ < 20)
+                fprintf(stderr, "%s:%d:1: warning: no pre-rendered voice clip for \"%.60s\"\n", path, st->cues[j].line,
+                        st->cues[j].text);
+    }
+    if (missing > 0)
+        fprintf(stderr, "%s: %d text%s will be voiced when the routine loads; build and run tools/voicegen to "
+                        "pre-render them\n", path, missing, missing == 1 ? "" : "s");
+}
+
+static int mode_check(const char *data_dir, char **files, int n)
 {
     int bad = 0;
     RoutineErrors *errs = malloc(sizeof *errs);
@@ -99,7 +123,8 @@ static int mode_check(char **files, int n)
         }
         char total[32];
         routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
-        printf("%s: ok: \"%s\", %d steps, %s\n", files[i], r.title, r.step_count, total);
+        printf("%s: ok: \"%s\", %d step%s, %s\n", files[i], r.title, r.step_count, r.step_count == 1 ? "" : "s", total);
+        warn_missing_clips(data_dir, files[i], &r);
         routine_free(&r);
     }
     free(errs);
@@ -274,7 +299,7 @@ int main(int argc, char **argv)
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
     } else if (mode == CHECK) {
-        rc = npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(positional, npos);
+        rc = npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(o.data_dir, positional, npos);
     } else if (mode == LIST) {
         rc = npos > 0 ? usage_error("unexpected argument '%s' after --list", positional[0])
                       : mode_list(list_dir ? list_dir : o.levels_dir);
