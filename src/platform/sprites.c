@@ -1,0 +1,225 @@
+/* sprites.c: load sprite sheets through stb_image into one SDL texture per frame and draw the
+ * figure for a SessionView. Frame choice lives in core (sheet.c); this file only does I/O and
+ * drawing, and never fails hard: a bad sheet logs one warning and draws nothing. */
+#include "sprites.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "moves.h"
+#include "sheet.h"
+#include "stb_image.h"
+
+#define SPRITES_PATH_BYTES 1024
+
+typedef struct {
+    bool tried;     /* a load was attempted (so a failure is reported once) */
+    bool ok;
+    SheetMeta meta;
+    SDL_Texture **frames; /* meta.frames textures of frame_w x frame_h */
+    unsigned last_used;
+} SpriteSheet;
+
+struct Sprites {
+    SDL_Renderer *renderer;
+    char dir[SPRITES_PATH_BYTES];
+    SpriteSheet sheets[MOVE_COUNT];
+    bool warned[MOVE_COUNT];
+    unsigned clock; /* counts draws, for dropping the least recently used sheet */
+};
+
+/* ------------------------------------------------------------------ loading */
+
+static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
+{
+    if (s->warned[id])
+        return;
+    s->warned[id] = true;
+    SDL_Log("unknot: no animation for %s: %s: %s", moves_info(id)->id, what, why);
+}
+
+static void sheet_unload(SpriteSheet *sh)
+{
+    if (sh->frames) {
+        for (int i = 0; i < sh->meta.frames; i++)
+            if (sh->frames[i])
+                SDL_DestroyTexture(sh->frames[i]);
+        free(sh->frames);
+    }
+    memset(sh, 0, sizeof *sh);
+}
+
+/* Read and check the .sheet, decode the PNG and cut it into frame textures. */
+static void sheet_load(Sprites *s, MoveId id)
+{
+    SpriteSheet *sh = &s->sheets[id];
+    char path[SPRITES_PATH_BYTES + 80], err[200];
+    unsigned char *pixels = NULL;
+    sheet_unload(sh);
+    sh->tried = true;
+    snprintf(path, sizeof path, "%s/%s.sheet", s->dir, moves_info(id)->id);
+    size_t len = 0;
+    char *text = SDL_LoadFile(path, &len);
+    if (!text) {
+        sprites_warn(s, id, path, SDL_GetError());
+        return;
+    }
+    int rc = sheet_parse(text, len, &sh->meta, err, sizeof err);
+    SDL_free(text);
+    if (rc != 0) {
+        sprites_warn(s, id, path, err);
+        return;
+    }
+    const SheetMeta *m = &sh->meta;
+    snprintf(path, sizeof path, "%s/%s", s->dir, m->image);
+    int w = 0, h = 0, n = 0;
+    pixels = stbi_load(path, &w, &h, &n, 4);
+    if (!pixels) {
+        sprites_warn(s, id, path, stbi_failure_reason());
+        goto fail;
+    }
+    int rows = (m->frames + m->columns - 1) / m->columns;
+    if (w < m->columns * m->frame_w || h < rows * m->frame_h) {
+        sprites_warn(s, id, path, "image smaller than the sheet says");
+        goto fail;
+    }
+    /* RGBA bytes to native ARGB8888 words, the format software framebuffers use */
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
+        unsigned char *p = &pixels[i * 4];
+        Uint32 argb = ((Uint32)p[3] << 24) | ((Uint32)p[0] << 16) | ((Uint32)p[1] << 8) | p[2];
+        memcpy(p, &argb, 4);
+    }
+    sh->frames = calloc((size_t)m->frames, sizeof *sh->frames);
+    if (!sh->frames) {
+        sprites_warn(s, id, path, "out of memory");
+        goto fail;
+    }
+    for (int f = 0; f < m->frames; f++) {
+        SDL_Texture *t = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                           m->frame_w, m->frame_h);
+        if (!t) {
+            sprites_warn(s, id, path, SDL_GetError());
+            goto fail;
+        }
+        sh->frames[f] = t;
+        const unsigned char *src =
+            &pixels[((size_t)(f / m->columns) * (size_t)m->frame_h * (size_t)w + (size_t)(f % m->columns) * (size_t)m->frame_w) * 4];
+        SDL_UpdateTexture(t, NULL, src, w * 4);
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    }
+    stbi_image_free(pixels);
+    sh->ok = true;
+    return;
+fail:
+    stbi_image_free(pixels);
+    SheetMeta keep = sh->meta;
+    sheet_unload(sh);
+    sh->meta = keep;
+    sh->tried = true;
+}
+
+/* The loaded sheet for id, loading it (and dropping the least recently used) if needed. */
+static SpriteSheet *sprites_get(Sprites *s, MoveId id)
+{
+    SpriteSheet *sh = &s->sheets[id];
+    if (!sh->tried) {
+        int loaded = 0;
+        for (int i = 0; i < MOVE_COUNT; i++)
+            loaded += s->sheets[i].ok;
+        while (loaded >= SPRITES_MAX_LOADED) {
+            int oldest = -1;
+            for (int i = 0; i < MOVE_COUNT; i++)
+                if (s->sheets[i].ok && (oldest < 0 || s->sheets[i].last_used < s->sheets[oldest].last_used))
+                    oldest = i;
+            sheet_unload(&s->sheets[oldest]);
+            loaded--;
+        }
+        sheet_load(s, id);
+    }
+    sh->last_used = ++s->clock;
+    return sh->ok ? sh : NULL;
+}
+
+/* ------------------------------------------------------------------ public */
+
+Sprites *sprites_new(SDL_Renderer *r, const char *sprite_dir)
+{
+    Sprites *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->renderer = r;
+    snprintf(s->dir, sizeof s->dir, "%s", sprite_dir ? sprite_dir : ".");
+    return s;
+}
+
+void sprites_free(Sprites *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < MOVE_COUNT; i++)
+        sheet_unload(&s->sheets[i]);
+    free(s);
+}
+
+void sprites_prepare(Sprites *s, MoveId current, MoveId next)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < MOVE_COUNT; i++)
+        if (i != (int)current && i != (int)next && s->sheets[i].tried)
+            sheet_unload(&s->sheets[i]); /* forgets failures too: a fixed file is retried later */
+    if (current >= 0 && current < MOVE_COUNT)
+        sprites_get(s, current);
+    if (next >= 0 && next < MOVE_COUNT)
+        sprites_get(s, next);
+}
+
+bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
+{
+    if (!s || !v || v->figure < 0 || v->figure >= MOVE_COUNT || stage.w <= 0 || stage.h <= 0)
+        return false;
+    SpriteSheet *sh = sprites_get(s, v->figure);
+    if (!sh)
+        return false;
+    const SheetMeta *m = &sh->meta;
+    SheetFrame f;
+    sheet_frame_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &f);
+    /* fit the whole canvas into the stage, so every move shares one scale and one mat line */
+    double scale = fmin((double)stage.w / m->canvas_w, (double)stage.h / m->canvas_h);
+    double ox = stage.x + (stage.w - m->canvas_w * scale) / 2.0;
+    double oy = stage.y + (stage.h - m->canvas_h * scale) / 2.0;
+    bool flip = sheet_mirrored(m, v->side);
+    int crop_x = flip ? m->canvas_w - m->crop_x - m->frame_w : m->crop_x;
+    SDL_Rect dst;
+    dst.x = (int)lround(ox + crop_x * scale);
+    dst.y = (int)lround(oy + m->crop_y * scale);
+    dst.w = (int)lround(ox + (crop_x + m->frame_w) * scale) - dst.x;
+    dst.h = (int)lround(oy + (m->crop_y + m->frame_h) * scale) - dst.y;
+    int alpha_b = (int)lroundf(f.blend * 255.0f);
+    int frames[2] = {f.a, f.b};
+    int alphas[2] = {255, alpha_b};
+    for (int i = 0; i < 2; i++) {
+        if (i == 1 && (f.b == f.a || alpha_b <= 0))
+            break;
+        SDL_Texture *t = sh->frames[frames[i]];
+        SDL_SetTextureAlphaMod(t, (Uint8)alphas[i]);
+        if (flip)
+            SDL_RenderCopyEx(s->renderer, t, NULL, &dst, 0.0, NULL, SDL_FLIP_HORIZONTAL);
+        else
+            SDL_RenderCopy(s->renderer, t, NULL, &dst);
+    }
+    return true;
+}
+
+size_t sprites_texture_bytes(const Sprites *s)
+{
+    size_t bytes = 0;
+    for (int i = 0; s && i < MOVE_COUNT; i++)
+        if (s->sheets[i].ok)
+            bytes += (size_t)s->sheets[i].meta.frames * (size_t)s->sheets[i].meta.frame_w *
+                     (size_t)s->sheets[i].meta.frame_h * 4;
+    return bytes;
+}
