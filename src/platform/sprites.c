@@ -63,7 +63,7 @@ static void sheet_load(Sprites *s, MoveId id)
     size_t len = 0;
     char *text = SDL_LoadFile(path, &len);
     if (!text) {
-        sprites_warn(s, id, path, SDL_GetError());
+        sprites_warn(s, id, path, "cannot read the file");
         return;
     }
     int rc = sheet_parse(text, len, &sh->meta, err, sizeof err);
