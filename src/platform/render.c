@@ -257,11 +257,41 @@ static int panel_line(Render *rd, const Layout *l, int y, const char *s, int px,
     return y + h + U(l, 8);
 }
 
+/* Bottom of the panel's text: above the touch buttons. */
+static int panel_bottom(const Render *rd, const Layout *l)
+{
+    return render_button_rect(rd, BUTTON_PAUSE).y - U(l, 16);
+}
+
+/* Height a panel_line of s would take. */
+static int line_height(Render *rd, const Layout *l, const char *s, int px)
+{
+    int w, h;
+    if (!s || !*s)
+        return 0;
+    text_measure(rd->text, s, px, l->panel.w, 3, &w, &h);
+    return h + U(l, 8);
+}
+
+/* Draw the big number at the largest size up to 230 units that fits in avail pixels. */
+static int draw_big(Render *rd, const Layout *l, const char *big, SDL_Color c, int y, int avail)
+{
+    int px = U(l, 230);
+    int w, h;
+    for (;;) {
+        text_measure(rd->text, big, px, 0, 1, &w, &h);
+        if ((h <= avail && w <= l->panel.w) || px <= U(l, 60))
+            break;
+        px = px * 9 / 10;
+    }
+    return text_draw(rd->text, big, px, c, l->panel.x, y, TEXT_LEFT, 0, 1);
+}
+
 static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
 {
     const RoutineStep *st = v->step;
     int y = l->panel.y;
-    char line[128], big[32], dose[96], counted[64];
+    char line[128], big[32], dose[96], counted[64], next[96];
     y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
     const char *side = side_name(v->side);
     if (v->sets > 1 && side)
@@ -274,35 +304,35 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
     const char *label;
     SDL_Color bigc = COL_TEXT;
     if (v->kind == SEG_WORK && v->reps > 0) {
-        snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
         if (st->pacing == PACING_SELF) {
             snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
             label = "press Space after each rep";
         } else {
-            snprintf(counted, sizeof counted, "follow the figure \xC2\xB7 you counted %d", v->counted);
-            label = v->counted > 0 ? counted : "follow the figure \xC2\xB7 Space counts a rep";
+            snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
+            snprintf(counted, sizeof counted, "you counted %d", v->counted);
+            label = v->counted > 0 ? counted : "Space counts a rep";
         }
     } else {
         format_clock(v->remaining_ms, big, sizeof big);
         label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
         if (v->awaiting_press)
             label = "press and hold Space while you hold";
+        else if (v->holding && st && st->confirm_hold)
+            label = "holding \xC2\xB7 keep Space down";
         if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
             bigc = COL_WARM;
     }
-    y += text_draw(rd->text, big, U(l, 230), bigc, l->panel.x, y, TEXT_LEFT, 0, 1) - U(l, 20);
-    y = panel_line(rd, l, y, label, U(l, 40), COL_MUTED);
     dose_text(st, dose, sizeof dose);
+    snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
+    int below = line_height(rd, l, label, U(l, 40)) + line_height(rd, l, dose, U(l, 40)) +
+                line_height(rd, l, next, U(l, 44)) + U(l, 20);
+    y += draw_big(rd, l, big, bigc, y, panel_bottom(rd, l) - y - below + U(l, 20)) - U(l, 20);
+    y = panel_line(rd, l, y, label, U(l, 40), COL_MUTED);
     y = panel_line(rd, l, y + U(l, 10), dose, U(l, 40), COL_MUTED);
-    if (v->next) {
-        snprintf(line, sizeof line, "Next: %s", step_title(v->next));
-        panel_line(rd, l, y + U(l, 10), line, U(l, 44), COL_TEXT);
-    } else {
-        panel_line(rd, l, y + U(l, 10), "Last step", U(l, 44), COL_TEXT);
-    }
+    panel_line(rd, l, y + U(l, 10), next, U(l, 44), COL_TEXT);
     if (v->score && v->score->combo >= 2) {
         snprintf(line, sizeof line, "Combo %d  \xC3\x97%d", v->score->combo, v->multiplier);
-        text_draw(rd->text, line, U(l, 48), COL_WARM, l->stage.x + l->stage.w - U(l, 10), l->stage.y + U(l, 10),
+        text_draw(rd->text, line, U(l, 48), COL_WARM, l->stage.x + l->stage.w - U(l, 20), l->stage.y + U(l, 16),
                   TEXT_RIGHT, 0, 1);
     }
 }
@@ -320,7 +350,7 @@ static void draw_panel_countdown(Render *rd, const Layout *l, const SessionView 
     dose_text(st, dose, sizeof dose);
     y = panel_line(rd, l, y, dose, U(l, 40), COL_MUTED);
     format_clock(v->remaining_ms, big, sizeof big);
-    text_draw(rd->text, big, U(l, 230), COL_WARM, l->panel.x, y, TEXT_LEFT, 0, 1);
+    draw_big(rd, l, big, COL_WARM, y, panel_bottom(rd, l) - y);
 }
 
 static void draw_safety(Render *rd, const Layout *l, const SessionView *v, const char *title)
