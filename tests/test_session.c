@@ -1,0 +1,877 @@
+/* test_session.c: the workout state machine driven tick by tick with exact times: segment order,
+ * cues, sides and sets, pause, skip, back, quit, rep scoring, self pacing, confirmed holds, the
+ * view and determinism. Core only; every event is collected and checked by time and content. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "routine.h"
+#include "session.h"
+#include "testutil.h"
+
+/* ---- harness: one routine, one session, every event logged ---- */
+
+static Routine R;
+static Session S;
+static SessionEvent *L; /* the log */
+static int L_n, L_cap;
+
+/* Parse src into R (a failure is a test failure) and start a fresh session on it. */
+static void load(const char *src)
+{
+    RoutineErrors errs;
+    session_free(&S);
+    routine_free(&R);
+    int rc = routine_parse("s.routine", src, strlen(src), &R, &errs);
+    CHECK_INT(rc, 0);
+    if (rc != 0) {
+        char b[512];
+        routine_error_format(&errs.items[0], b, sizeof b);
+        fprintf(stderr, "    %s\n", b);
+        exit(1);
+    }
+    CHECK_INT(session_init(&S, &R), 0);
+    L_n = 0;
+}
+
+/* Start again on the same routine. */
+static void restart(void)
+{
+    session_free(&S);
+    CHECK_INT(session_init(&S, &R), 0);
+    L_n = 0;
+}
+
+static void tick(unsigned actions)
+{
+    SessionInput in = {actions};
+    session_step(&S, &in, SESSION_TICK_MS);
+    SessionEvent ev;
+    while (session_poll_event(&S, &ev)) {
+        if (L_n == L_cap) {
+            L_cap = L_cap ? L_cap * 2 : 1024;
+            L = realloc(L, sizeof *L * (size_t)L_cap);
+        }
+        L[L_n++] = ev;
+    }
+}
+
+/* Tick with no input until the session clock reads t (the next tick starts at t). */
+static void run_until(int64_t t)
+{
+    while (S.t_ms < t && !S.ended)
+        tick(0);
+}
+
+/* The tick starting at session time t carries actions. */
+static void act_at(int64_t t, unsigned actions)
+{
+    run_until(t);
+    CHECK_INT(S.t_ms, t);
+    tick(actions);
+}
+
+static void run_to_end(void)
+{
+    for (int guard = 0; !session_over(&S) && guard < 2000000; guard++)
+        tick(0);
+    CHECK(session_over(&S));
+    CHECK_INT(S.ev_dropped, 0);
+}
+
+/* The first logged event of type from index `from` on whose text holds `text` (NULL: any). */
+static int find_from(int from, SessionEventType type, const char *text)
+{
+    for (int i = from; i < L_n; i++)
+        if (L[i].type == type && (!text || strstr(L[i].text, text)))
+            return i;
+    return -1;
+}
+
+static int find(SessionEventType type, const char *text)
+{
+    return find_from(0, type, text);
+}
+
+/* Time of the first such event, or -1. */
+static long long time_of(SessionEventType type, const char *text)
+{
+    int i = find(type, text);
+    return i >= 0 ? (long long)L[i].t_ms : -1;
+}
+
+static int count(SessionEventType type, const char *text)
+{
+    int n = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == type && (!text || strstr(L[i].text, text)))
+            n++;
+    return n;
+}
+
+/* Times of step phases for a routine whose first step is a move: ready at 14 s, work at 19 s. */
+#define T_INTRO SESSION_SAFETY_MS
+#define T_READY (SESSION_SAFETY_MS + SESSION_INTRO_MS)
+#define T_WORK (T_READY + SESSION_READY_MS)
+
+#define ONE_HOLD "title \"One\"\nintro \"Breathe slowly.\"\nmove child_pose\n  hold 30s\n"
+
+/* ---- segments ---- */
+
+static void test_segment_order(void)
+{
+    load(ONE_HOLD);
+    CHECK_INT(session_planned_ms(&S), 8000 + 6000 + 5000 + 30000 + 15000);
+    SegmentKind seen[16];
+    int n = 0;
+    tick(0);
+    seen[n++] = session_view(&S, 0).kind;
+    while (!session_over(&S) && n < 16) {
+        tick(0);
+        SegmentKind k = session_view(&S, 0).kind;
+        if (k != seen[n - 1])
+            seen[n++] = k;
+    }
+    static const SegmentKind want[] = {SEG_SAFETY, SEG_INTRO, SEG_READY, SEG_WORK, SEG_RESULTS, SEG_DONE};
+    CHECK_INT(n, 6);
+    for (int i = 0; i < n && i < 6; i++)
+        CHECK_INT(seen[i], want[i]);
+    CHECK_INT(S.t_ms, 64000);
+
+    CHECK_INT(L[0].type, EV_SESSION_START);
+    CHECK_INT(L[0].t_ms, 0);
+    CHECK_INT(count(EV_SESSION_START, NULL), 1);
+    CHECK_INT(time_of(EV_CUE, "Breathe slowly."), T_INTRO);
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Child's pose."), T_READY);
+    int ss = find(EV_STEP_START, NULL);
+    CHECK(ss >= 0 && L[ss].t_ms == T_WORK && L[ss].n == 30000 && L[ss].step == 0 && L[ss].move == MOVE_CHILD_POSE);
+    CHECK_INT(time_of(EV_HOLD_START, NULL), T_WORK);
+    int hd = find(EV_HOLD_DONE, NULL);
+    CHECK(hd >= 0 && L[hd].t_ms == T_WORK + 30000 && L[hd].n == 30000);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se > hd && L[se].t_ms == T_WORK + 30000 && L[se].completed && L[se].step == 0);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end > se && L[end].t_ms == T_WORK + 30000 && L[end].completed);
+    CHECK_INT(count(EV_SESSION_END, NULL), 1);
+    CHECK_INT(time_of(EV_CUE, "Workout complete"), T_WORK + 30000);
+    CHECK(find(EV_SOUND, NULL) >= 0);
+    int chime = -1, fanfare = -1;
+    for (int i = 0; i < L_n; i++) {
+        if (L[i].type == EV_SOUND && L[i].sound == SOUND_CHIME)
+            chime = i;
+        if (L[i].type == EV_SOUND && L[i].sound == SOUND_FANFARE)
+            fanfare = i;
+    }
+    CHECK(chime > se && L[chime].t_ms == T_WORK + 30000);
+    CHECK(fanfare > end && L[fanfare].t_ms == T_WORK + 30000);
+    /* times never go backwards */
+    for (int i = 1; i < L_n; i++)
+        CHECK(L[i].t_ms >= L[i - 1].t_ms);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.holds_done, 1);
+    CHECK_INT(S.score.holds_total, 1);
+    CHECK_INT(S.score.held_ms, 30000);
+    CHECK_INT(S.score.score, SESSION_POINTS_STEP + 30 * SESSION_POINTS_HELD_SECOND);
+    /* once over, more ticks do nothing */
+    int before = L_n;
+    tick(INPUT_PRESS);
+    CHECK_INT(L_n, before);
+}
+
+static void test_get_ready(void)
+{
+    load(ONE_HOLD);
+    run_until(T_WORK + 10);
+    int gr = find(EV_CUE, "Get ready");
+    CHECK(gr >= 0 && L[gr].cue_kind == CUE_KIND_STANDARD);
+    const char *nums[] = {"3", "2", "1"};
+    int at = gr;
+    for (int k = 0; k < 3; k++) {
+        at = find_from(at + 1, EV_CUE, NULL);
+        CHECK(at >= 0 && strcmp(L[at].text, nums[k]) == 0 && L[at].cue_kind == CUE_KIND_COUNT &&
+              L[at].t_ms == T_WORK - (3 - k) * 1000);
+    }
+    /* a rest step has no get-ready before it */
+    load("title \"R\"\nrest 10s \"Lie down.\"\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Get ready"), 0);
+    int ss = find(EV_STEP_START, NULL);
+    CHECK(ss >= 0 && L[ss].t_ms == T_READY && L[ss].kind == STEP_REST && L[ss].move == MOVE_REST);
+    CHECK_INT(time_of(EV_CUE, "Rest."), T_READY);
+    CHECK_INT(time_of(EV_CUE, "Lie down."), T_READY);
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_READY + 10000);
+    /* no intro: the title is said */
+    CHECK_INT(time_of(EV_CUE, "R"), T_INTRO);
+}
+
+static void test_hold_cues(void)
+{
+    load("title \"C\"\nmove child_pose\n  hold 30s\n  say start \"A\"\n  say half \"B\"\n  say end-10s \"C10\"\n"
+         "  say start+5s \"D\"\n  say end \"E\"\n  say 7s \"F\"\n");
+    run_until(T_WORK + 10000);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_WORK);
+    CHECK_INT(v.elapsed_ms, 10000);
+    CHECK_INT(v.remaining_ms, 20000);
+    CHECK_INT(v.duration_ms, 30000);
+    CHECK_INT(v.anim, ANIM_HOLD);
+    CHECK_INT(v.figure, MOVE_CHILD_POSE);
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, "A"), T_WORK);
+    CHECK_INT(time_of(EV_CUE, "D"), T_WORK + 5000);
+    CHECK_INT(time_of(EV_CUE, "F"), T_WORK + 7000);
+    CHECK_INT(time_of(EV_CUE, "B"), T_WORK + 15000);
+    CHECK_INT(time_of(EV_CUE, "C10"), T_WORK + 20000);
+    CHECK_INT(time_of(EV_CUE, "E"), T_WORK + 30000);
+    CHECK(find(EV_CUE, "E") < find(EV_STEP_END, NULL));
+    CHECK_INT(L[find(EV_CUE, "A")].cue_kind, CUE_KIND_ROUTINE);
+    /* the routine's own end-10s replaces the standard one */
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
+    /* ticks in the last three seconds */
+    int ticks = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_SOUND && L[i].sound == SOUND_TICK) {
+            CHECK(L[i].t_ms == T_WORK + 27000 + ticks * 1000);
+            ticks++;
+        }
+    CHECK_INT(ticks, 3);
+
+    /* without a routine cue near then, the standard one is said at end-10s */
+    load("title \"C\"\nmove child_pose hold 30s\n  say end-5s \"five\"\n");
+    run_to_end();
+    int ten = find(EV_CUE, "Ten seconds left.");
+    CHECK(ten >= 0 && L[ten].t_ms == T_WORK + 20000 && L[ten].cue_kind == CUE_KIND_STANDARD);
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 1);
+    load("title \"C\"\nmove child_pose hold 30s\n  say end-8s \"eight\"\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
+    load("title \"C\"\nmove child_pose hold 29s\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
+    load("title \"C\"\ntimer 1m\n");
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_WORK + 50000);
+}
+
+static void test_sides_and_sets(void)
+{
+    load("title \"S\"\nmove spinal_twist\n  hold 20s\n  sets 2 rest 10s\n  say start \"Turn.\"\n");
+    struct { SegmentKind k; Sides side; int set; } seen[32], want[] = {
+        {SEG_SAFETY, SIDES_NONE, 0}, {SEG_INTRO, SIDES_NONE, 0}, {SEG_READY, SIDES_NONE, 1},
+        {SEG_WORK, SIDES_LEFT, 1}, {SEG_SWITCH, SIDES_RIGHT, 1}, {SEG_WORK, SIDES_RIGHT, 1},
+        {SEG_SET_REST, SIDES_NONE, 2}, {SEG_WORK, SIDES_LEFT, 2}, {SEG_SWITCH, SIDES_RIGHT, 2},
+        {SEG_WORK, SIDES_RIGHT, 2}, {SEG_RESULTS, SIDES_NONE, 0}, {SEG_DONE, SIDES_NONE, 0},
+    };
+    int n = 0;
+    for (;;) {
+        tick(0);
+        const Segment *g = &S.segments[S.seg];
+        if (n == 0 || g->kind != seen[n - 1].k || g->side != seen[n - 1].side || g->set != seen[n - 1].set) {
+            if (n == 32)
+                break;
+            seen[n].k = g->kind;
+            seen[n].side = g->side;
+            seen[n].set = g->set;
+            n++;
+        }
+        if (session_over(&S))
+            break;
+    }
+    CHECK_INT(n, 12);
+    for (int i = 0; i < n && i < 12; i++) {
+        CHECK_INT(seen[i].k, want[i].k);
+        CHECK_INT(seen[i].side, want[i].side);
+        CHECK_INT(seen[i].set, want[i].set);
+    }
+    static const struct { Sides side; int set; int64_t t; } starts[] = {
+        {SIDES_LEFT, 1, T_WORK}, {SIDES_RIGHT, 1, T_WORK + 25000},
+        {SIDES_LEFT, 2, T_WORK + 55000}, {SIDES_RIGHT, 2, T_WORK + 80000},
+    };
+    int at = -1;
+    for (int i = 0; i < 4; i++) {
+        at = find_from(at + 1, EV_STEP_START, NULL);
+        CHECK(at >= 0 && L[at].side == starts[i].side && L[at].set == starts[i].set && L[at].t_ms == starts[i].t);
+        /* the step's own cue is said on every side and set */
+        int cue = find_from(at, EV_CUE, "Turn.");
+        CHECK(cue >= 0 && L[cue].t_ms == starts[i].t);
+    }
+    CHECK_INT(count(EV_STEP_START, NULL), 4);
+    CHECK_INT(count(EV_STEP_END, NULL), 4);
+    CHECK_INT(count(EV_CUE, "Switch sides."), 2);
+    CHECK_INT(time_of(EV_CUE, "Switch sides."), T_WORK + 20000);
+    CHECK_INT(count(EV_CUE, "Rest."), 1);
+    CHECK_INT(time_of(EV_CUE, "Rest."), T_WORK + 45000);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), T_WORK + 100000);
+    CHECK_INT(S.score.steps_done, 1); /* one step, however many runs */
+    CHECK_INT(S.score.holds_done, 4);
+    CHECK_INT(S.score.holds_total, 4);
+    CHECK_INT(session_planned_ms(&S), T_WORK + 100000 + SESSION_RESULTS_MS);
+}
+
+/* ---- pause, skip, back, quit ---- */
+
+static void test_pause(void)
+{
+    load(ONE_HOLD);
+    act_at(T_WORK + 6000, INPUT_PAUSE);
+    SessionView v = session_view(&S, 5);
+    CHECK(v.paused);
+    CHECK_INT(v.elapsed_ms, 6000); /* extra_ms is ignored while paused */
+    int64_t active = S.active_ms;
+    run_until(T_WORK + 13000);
+    v = session_view(&S, 0);
+    CHECK_INT(v.elapsed_ms, 6000);
+    CHECK_INT(S.active_ms, active);
+    CHECK_INT(S.t_ms, T_WORK + 13000);
+    act_at(T_WORK + 13000, INPUT_RESUME);
+    CHECK(!session_view(&S, 0).paused);
+    run_to_end();
+    int p = find(EV_PAUSE, NULL), r = find(EV_RESUME, NULL);
+    CHECK(p >= 0 && L[p].t_ms == T_WORK + 6000 && L[p].step == 0);
+    CHECK(r > p && L[r].t_ms == T_WORK + 13000);
+    /* everything after is 7 s later */
+    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_WORK + 20000 + 7000);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 30000 + 7000);
+    CHECK(L[find(EV_STEP_END, NULL)].completed);
+    CHECK_INT(S.active_ms, session_planned_ms(&S));
+    CHECK_INT(S.t_ms, session_planned_ms(&S) + 7000);
+
+    /* toggle, a second pause does nothing, a press while paused resumes */
+    restart();
+    act_at(T_WORK + 1000, INPUT_TOGGLE_PAUSE);
+    act_at(T_WORK + 2000, INPUT_PAUSE);
+    act_at(T_WORK + 3000, INPUT_TOGGLE_PAUSE);
+    act_at(T_WORK + 4000, INPUT_PAUSE);
+    act_at(T_WORK + 5000, INPUT_PRESS);
+    CHECK(!S.paused);
+    run_to_end();
+    CHECK_INT(count(EV_PAUSE, NULL), 2);
+    CHECK_INT(count(EV_RESUME, NULL), 2);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 30000 + 3000);
+
+    /* pausing in the safety notice freezes it too */
+    restart();
+    act_at(1000, INPUT_PAUSE);
+    act_at(5000, INPUT_RESUME);
+    run_until(T_INTRO + 4000 + 10);
+    CHECK_INT(time_of(EV_CUE, "Breathe slowly."), T_INTRO + 4000);
+}
+
+#define TWO_STEPS "title \"Two\"\nmove child_pose hold 30s\nmove bridge hold 20s\n"
+/* step 0: ready 14-19 s, work 19-49 s; step 1: ready 49-54 s, work 54-74 s; results 74-89 s */
+
+static void test_skip(void)
+{
+    load(TWO_STEPS);
+    act_at(25000, INPUT_SKIP);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && L[se].t_ms == 25000 && !L[se].completed && L[se].step == 0);
+    CHECK_INT(count(EV_HOLD_DONE, NULL), 0);
+    CHECK_INT(time_of(EV_CUE, "Next: Bridge."), 25000);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK_INT(session_view(&S, 0).step_index, 1);
+    run_to_end();
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_WORK);
+    int ss2 = find_from(se, EV_STEP_START, NULL);
+    CHECK(ss2 >= 0 && L[ss2].t_ms == 30000 && L[ss2].step == 1);
+    CHECK_INT(S.score.steps_skipped, 1);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.holds_done, 1);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 50000);
+
+    /* skip in the safety notice goes on to the intro; in the intro to the first step */
+    restart();
+    act_at(1000, INPUT_SKIP);
+    CHECK_INT(time_of(EV_CUE, "Two"), 1000);
+    act_at(2000, INPUT_SKIP);
+    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 2000);
+    CHECK_INT(S.score.steps_skipped, 0);
+    /* skip the last step: straight to the results */
+    restart();
+    act_at(60000, INPUT_SKIP);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), 60000);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+}
+
+static void test_back(void)
+{
+    /* well into a step: back restarts it */
+    load(TWO_STEPS);
+    act_at(60000, INPUT_BACK);
+    int se = find_from(0, EV_STEP_END, NULL);
+    se = find_from(se + 1, EV_STEP_END, NULL); /* step 0 ended normally; this is step 1's */
+    CHECK(se >= 0 && L[se].step == 1 && !L[se].completed && L[se].t_ms == 60000);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK_INT(session_view(&S, 0).step_index, 1);
+    run_to_end();
+    int again = find_from(se, EV_STEP_START, NULL);
+    CHECK(again >= 0 && L[again].step == 1 && L[again].t_ms == 65000);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), 85000);
+
+    /* within SESSION_BACK_RESTART_MS of a step's start: back to the previous step */
+    restart();
+    act_at(49000 + SESSION_BACK_RESTART_MS - 10, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).step_index, 0);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK_INT(count(EV_CUE, "Next: Child's pose."), 2);
+    /* exactly at the limit: restart this one */
+    restart();
+    act_at(49000 + SESSION_BACK_RESTART_MS, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).step_index, 1);
+    CHECK_INT(count(EV_CUE, "Next: Bridge."), 2);
+    CHECK_INT(time_of(EV_CUE, "Next: Bridge.") < 52000, 1);
+    /* back at the very start of the first step goes to the intro */
+    restart();
+    act_at(T_READY + 1000, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_INTRO);
+    /* back in the results: to the last step */
+    restart();
+    act_at(80000, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).step_index, 1);
+    run_to_end();
+    CHECK_INT(count(EV_SESSION_END, NULL), 2);
+}
+
+static void test_quit_and_press(void)
+{
+    load(TWO_STEPS);
+    act_at(25000, INPUT_QUIT);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && !L[se].completed && L[se].t_ms == 25000);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end > se && L[end].t_ms == 25000 && !L[end].completed);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    run_to_end();
+    CHECK_INT(S.t_ms, 25000 + SESSION_RESULTS_MS);
+    CHECK_INT(S.score.steps_done, 0);
+    CHECK(S.score.steps_skipped >= 1);
+    CHECK_INT(count(EV_STEP_START, NULL), 1);
+    /* quit in the results ends at once */
+    restart();
+    act_at(80000, INPUT_QUIT);
+    CHECK(session_over(&S));
+
+    /* a press in the safety notice and the intro goes on at once; in the results it ends */
+    restart();
+    act_at(500, INPUT_PRESS);
+    CHECK_INT(time_of(EV_CUE, "Two"), 500);
+    act_at(700, INPUT_RELEASE);
+    act_at(900, INPUT_PRESS);
+    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
+    run_until(80000 - T_READY + 900);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    act_at(80000 - T_READY + 900, INPUT_PRESS);
+    CHECK(session_over(&S));
+}
+
+/* ---- reps ---- */
+
+#define FOUR_REPS "title \"Reps\"\nmove cat_camel\n  reps 4 tempo 4s\n"
+/* work 19-35 s; beats at 21, 25, 29, 33 s; window min(600, 4000/4) = 600 ms */
+
+/* Press once at t in a fresh session of the current routine; the rep event or NULL. */
+static const SessionEvent *press_once(int64_t t)
+{
+    restart();
+    act_at(t, INPUT_PRESS);
+    int i = find(EV_REP, NULL);
+    return i >= 0 ? &L[i] : NULL;
+}
+
+static void test_rep_tempo(void)
+{
+    load(FOUR_REPS);
+    run_until(T_WORK + 10);
+    CHECK_INT(count(EV_STEP_START, NULL), 1);
+    CHECK_INT(count(EV_HOLD_START, NULL), 0);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.anim, ANIM_REPS);
+    CHECK_INT(v.anim_length_ms, 4000);
+    CHECK(!v.awaiting_press);
+    CHECK_INT(S.score.reps_target, 4);
+    /* the beats of a guided step */
+    run_to_end();
+    int beats = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_SOUND && L[i].sound == SOUND_BEAT) {
+            CHECK(L[i].t_ms == T_WORK + 2000 + beats * 4000);
+            beats++;
+        }
+    CHECK_INT(beats, 4);
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0); /* not in rep steps */
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_WORK + 16000);
+
+    const SessionEvent *e = press_once(T_WORK + 2000);
+    CHECK(e && e->on_tempo && e->n == 1 && e->t_ms == T_WORK + 2000 && e->step == 0 && e->move == MOVE_CAT_CAMEL);
+    CHECK_INT(S.score.score, SESSION_POINTS_REP);
+    CHECK_INT(S.score.reps_on_tempo, 1);
+    /* the window's edges, both sides */
+    e = press_once(T_WORK + 2000 + SESSION_TEMPO_WINDOW_MS);
+    CHECK(e && e->on_tempo);
+    e = press_once(T_WORK + 2000 + SESSION_TEMPO_WINDOW_MS + 10);
+    CHECK(e && !e->on_tempo);
+    e = press_once(T_WORK + 2000 - SESSION_TEMPO_WINDOW_MS);
+    CHECK(e && e->on_tempo);
+    e = press_once(T_WORK + 2000 - SESSION_TEMPO_WINDOW_MS - 10);
+    CHECK(e && !e->on_tempo);
+    /* off tempo: between beats; counts, scores less, no combo */
+    e = press_once(T_WORK + 4000);
+    CHECK(e && !e->on_tempo && e->n == 1);
+    CHECK_INT(S.score.score, SESSION_POINTS_OFF_TEMPO);
+    CHECK_INT(S.score.reps_done, 1);
+    CHECK_INT(S.score.reps_on_tempo, 0);
+    /* the last beat */
+    e = press_once(T_WORK + 14000);
+    CHECK(e && e->on_tempo);
+    /* a press outside a rep step counts nothing */
+    CHECK(press_once(T_READY + 1000) == NULL);
+
+    /* a short rep narrows the window to a quarter rep */
+    load("title \"Fast\"\nmove cat_camel reps 4 tempo 1s\n");
+    e = press_once(T_WORK + 500 + 250);
+    CHECK(e && e->on_tempo);
+    e = press_once(T_WORK + 500 + 260);
+    CHECK(e && !e->on_tempo);
+    /* a hold at the top moves the beats: i * (tempo + hold) + tempo / 2 */
+    load("title \"Top\"\nmove bridge reps 3 tempo 4s hold 2s\n");
+    e = press_once(T_WORK + 6000 + 2000);
+    CHECK(e && e->on_tempo);
+}
+
+static void test_bounce_and_beats(void)
+{
+    load(FOUR_REPS);
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 2000 + SESSION_BOUNCE_MS - 10, INPUT_PRESS);
+    CHECK_INT(count(EV_REP, NULL), 1);
+    CHECK_INT(S.score.reps_done, 1);
+    restart();
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 2000 + SESSION_BOUNCE_MS, INPUT_PRESS);
+    CHECK_INT(count(EV_REP, NULL), 2);
+    /* the second press near the same beat is off tempo: a beat is taken once */
+    int second = find_from(find(EV_REP, NULL) + 1, EV_REP, NULL);
+    CHECK(second >= 0 && !L[second].on_tempo && L[second].n == 2);
+    /* the range's top is the most that counts */
+    load("title \"Range\"\nmove cat_camel reps 2-3 tempo 4s\n");
+    CHECK_INT(S.score.reps_target, 2);
+    for (int i = 0; i < 5; i++)
+        act_at(T_WORK + 500 + i * 500, INPUT_PRESS);
+    CHECK_INT(count(EV_REP, NULL), 3);
+    run_to_end();
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && L[se].n == 3 && L[se].completed);
+}
+
+static void test_combo(void)
+{
+    load("title \"Combo\"\nmove cat_camel reps 12 tempo 4s\n");
+    for (int i = 0; i < 12; i++) {
+        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+        act_at(T_WORK + 2100 + i * 4000, INPUT_RELEASE);
+        int want = 1 + (i + 1) / SESSION_COMBO_STEP;
+        CHECK_INT(session_view(&S, 0).multiplier, want > SESSION_MAX_MULTIPLIER ? SESSION_MAX_MULTIPLIER : want);
+    }
+    CHECK_INT(count(EV_REP, NULL), 12);
+    CHECK_INT(count(EV_COMBO, NULL), 11); /* from 2 on */
+    int c = find(EV_COMBO, NULL);
+    CHECK(c >= 0 && L[c].n == 2);
+    CHECK_INT(S.score.combo, 12);
+    CHECK_INT(S.score.best_combo, 12);
+    /* 4 reps at x1, 5 at x2, 3 at x3 */
+    CHECK_INT(S.score.score, 10 * (4 * 1 + 5 * 2 + 3 * 3));
+    run_to_end();
+    CHECK_INT(S.score.score, 10 * (4 * 1 + 5 * 2 + 3 * 3) + SESSION_POINTS_STEP);
+    CHECK_INT(S.score.reps_on_tempo, 12);
+
+    /* an off-tempo rep resets the combo and the multiplier */
+    restart();
+    for (int i = 0; i < 6; i++)
+        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+    CHECK_INT(session_view(&S, 0).multiplier, 2);
+    act_at(T_WORK + 2000 + 6 * 4000 - 2000, INPUT_PRESS);
+    CHECK_INT(S.score.combo, 0);
+    CHECK_INT(session_view(&S, 0).multiplier, 1);
+    CHECK_INT(S.score.best_combo, 6);
+    /* a skipped step resets it too */
+    load("title \"Two\"\nmove cat_camel reps 4 tempo 4s\nmove cat_camel reps 4 tempo 4s\n");
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 6000, INPUT_PRESS);
+    CHECK_INT(S.score.combo, 2);
+    act_at(T_WORK + 7000, INPUT_SKIP);
+    CHECK_INT(S.score.combo, 0);
+}
+
+static void test_self_pacing(void)
+{
+    load("title \"Self\"\nmove cat_camel\n  reps 3 tempo 4s\n  pacing self\n");
+    run_until(T_WORK + 10);
+    CHECK(session_view(&S, 0).awaiting_press);
+    act_at(T_WORK + 1000, INPUT_PRESS);
+    act_at(T_WORK + 5000, INPUT_PRESS);
+    act_at(T_WORK + 9000, INPUT_PRESS);
+    CHECK_INT(count(EV_REP, NULL), 3);
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_REP)
+            CHECK(L[i].on_tempo);
+    CHECK_INT(session_view(&S, 0).counted, 3);
+    /* the count is reached: the step ends without waiting for the give-up */
+    run_until(T_WORK + 9000 + 4000 + 10);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0);
+    if (se >= 0) {
+        CHECK(L[se].completed);
+        CHECK_INT(L[se].n, 3);
+        CHECK(L[se].t_ms >= T_WORK + 9000 && L[se].t_ms <= T_WORK + 13000);
+    }
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.steps_skipped, 0);
+    CHECK_INT(count(EV_CUE, "Press when you finish each rep."), 0);
+
+    /* on tempo when the interval is within half a rep of tempo + hold (docs/scoring.md) */
+    restart();
+    act_at(T_WORK + 1000, INPUT_PRESS);
+    act_at(T_WORK + 1000 + 4000 + 1500, INPUT_PRESS);  /* 1.5 s late: within 2 s */
+    act_at(T_WORK + 6500 + 4000 + 2500, INPUT_PRESS);  /* 2.5 s late: not */
+    int r1 = find(EV_REP, NULL), r2 = find_from(r1 + 1, EV_REP, NULL), r3 = find_from(r2 + 1, EV_REP, NULL);
+    CHECK(r1 >= 0 && L[r1].on_tempo);
+    CHECK(r2 >= 0 && L[r2].on_tempo);
+    CHECK(r3 >= 0 && !L[r3].on_tempo);
+
+    /* nobody presses: a prompt every SESSION_PROMPT_MS, then it gives up; it never hangs */
+    restart();
+    run_to_end();
+    int prompts = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_CUE && strcmp(L[i].text, "Press when you finish each rep.") == 0) {
+            prompts++;
+            long long want = T_WORK + (long long)prompts * SESSION_PROMPT_MS;
+            CHECK(L[i].t_ms >= want - SESSION_TICK_MS && L[i].t_ms <= want);
+            CHECK_INT(L[i].cue_kind, CUE_KIND_STANDARD);
+        }
+    CHECK_INT(prompts, (SESSION_GIVE_UP_MS - 1) / SESSION_PROMPT_MS);
+    se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && !L[se].completed && L[se].n == 0);
+    CHECK(se >= 0 && L[se].t_ms >= T_WORK + SESSION_GIVE_UP_MS - SESSION_TICK_MS && L[se].t_ms <= T_WORK + SESSION_GIVE_UP_MS);
+    CHECK_INT(S.score.steps_skipped, 1);
+    CHECK_INT(S.score.steps_done, 0);
+
+    /* a press restarts the prompt clock */
+    restart();
+    act_at(T_WORK + 5000, INPUT_PRESS);
+    run_until(T_WORK + 5000 + SESSION_PROMPT_MS + 100);
+    long long p = time_of(EV_CUE, "Press when you finish each rep.");
+    CHECK(p >= T_WORK + 5000 + SESSION_PROMPT_MS - SESSION_TICK_MS && p <= T_WORK + 5000 + SESSION_PROMPT_MS);
+
+    /* count-aloud with self pacing speaks the user's count */
+    load("title \"Self\"\nmove cat_camel reps 3 tempo 4s pacing self count-aloud\n");
+    act_at(T_WORK + 1000, INPUT_PRESS);
+    act_at(T_WORK + 5000, INPUT_PRESS);
+    int two = find_from(find(EV_STEP_START, NULL), EV_CUE, "2");
+    CHECK(two >= 0 && L[two].cue_kind == CUE_KIND_COUNT && L[two].t_ms == T_WORK + 5000);
+}
+
+/* ---- confirmed holds ---- */
+
+#define CONFIRMED "title \"Hold\"\nmove child_pose\n  hold 10s\n  confirm-hold\n"
+
+static void test_confirmed_hold(void)
+{
+    load(CONFIRMED);
+    run_until(T_WORK + 1000);
+    CHECK_INT(count(EV_HOLD_START, NULL), 0);
+    SessionView v = session_view(&S, 0);
+    CHECK(v.awaiting_press);
+    CHECK(!v.holding);
+    CHECK_INT(v.elapsed_ms, 0); /* the timer waits */
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    int hs = find(EV_HOLD_START, NULL);
+    CHECK(hs >= 0 && L[hs].t_ms == T_WORK + 2000 && L[hs].n == 0);
+    CHECK(session_view(&S, 0).holding);
+    act_at(T_WORK + 6000, INPUT_RELEASE);
+    int hb = find(EV_HOLD_BREAK, NULL);
+    CHECK(hb >= 0 && L[hb].t_ms == T_WORK + 6000 && L[hb].n == 4000);
+    run_until(T_WORK + 8000);
+    v = session_view(&S, 0);
+    CHECK_INT(v.elapsed_ms, 4000);
+    CHECK(!v.holding);
+    CHECK(v.awaiting_press);
+    act_at(T_WORK + 8000, INPUT_PRESS);
+    hs = find_from(hs + 1, EV_HOLD_START, NULL);
+    CHECK(hs >= 0 && L[hs].n == 4000);
+    run_to_end();
+    int hd = find(EV_HOLD_DONE, NULL);
+    CHECK(hd >= 0 && L[hd].t_ms == T_WORK + 8000 + 6000);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se > hd && L[se].completed);
+    CHECK_INT(S.score.hold_breaks, 1);
+    CHECK_INT(S.score.holds_done, 1);
+    CHECK_INT(S.score.held_ms, 10000);
+
+    /* pausing during a hold breaks it; after resuming a press continues */
+    restart();
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 4000, INPUT_PAUSE);
+    int b = find(EV_HOLD_BREAK, NULL), p = find(EV_PAUSE, NULL);
+    CHECK(b >= 0 && p >= 0 && L[b].t_ms == T_WORK + 4000 && L[b].n == 2000);
+    act_at(T_WORK + 5000, INPUT_RESUME);
+    run_until(T_WORK + 6000);
+    CHECK_INT(session_view(&S, 0).elapsed_ms, 2000);
+    act_at(T_WORK + 6000, INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 6000 + 8000);
+    CHECK_INT(S.score.hold_breaks, 1);
+
+    /* skipping a held hold breaks it */
+    restart();
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 3000, INPUT_SKIP);
+    CHECK_INT(count(EV_HOLD_BREAK, NULL), 1);
+
+    /* nobody presses: prompts, then the step is given up */
+    restart();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Press and hold while you hold the pose."), (SESSION_GIVE_UP_MS - 1) / SESSION_PROMPT_MS);
+    se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && !L[se].completed && L[se].t_ms <= T_WORK + SESSION_GIVE_UP_MS);
+    CHECK_INT(S.score.holds_done, 0);
+    CHECK_INT(S.score.held_ms, 0);
+}
+
+/* ---- the view ---- */
+
+static void test_view(void)
+{
+    load(FOUR_REPS);
+    run_until(T_READY + 100);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_READY);
+    CHECK_INT(v.rep, 0);
+    CHECK_INT(v.reps, 4);
+    CHECK_INT(v.step_index, 0);
+    CHECK_INT(v.step_count, 1);
+    CHECK(v.step == &R.steps[0]);
+    CHECK(v.next == NULL);
+    CHECK_INT(v.figure, MOVE_CAT_CAMEL);
+    CHECK_INT(v.anim, ANIM_START);
+    CHECK_STR(v.caption, "Get ready. Next: Cat-camel.");
+    /* the spoken 3-2-1 is not captioned: the get-ready text stays */
+    run_until(T_WORK - 500);
+    CHECK_STR(session_view(&S, 0).caption, "Get ready. Next: Cat-camel.");
+    static const struct { int at, rep; } reps[] = {{0, 1}, {3990, 1}, {4000, 2}, {8000, 3}, {15990, 4}};
+    for (size_t i = 0; i < sizeof reps / sizeof *reps; i++) {
+        run_until(T_WORK + reps[i].at);
+        v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_WORK);
+        CHECK_INT(v.rep, reps[i].rep);
+        CHECK_INT(v.remaining_ms, 16000 - reps[i].at);
+    }
+    /* extra_ms smooths between ticks but never past the end */
+    restart();
+    run_until(T_WORK + 1000);
+    CHECK_INT(session_view(&S, 5).elapsed_ms, 1005);
+    run_until(T_WORK + 16000 - SESSION_TICK_MS);
+    CHECK_INT(session_view(&S, 5).elapsed_ms, 16000 - 5);
+
+    /* progress runs from 0 to 1 and never goes back; the caption follows the cues */
+    load("title \"P\"\nintro \"Welcome.\"\nmove spinal_twist hold 10s sets 2 rest 5s\nrest 5s \"Breathe.\"\n"
+         "move bridge reps 3 tempo 4s count-aloud\n");
+    double last = -1;
+    bool monotonic = true;
+    v = session_view(&S, 0);
+    CHECK(v.progress == 0.0);
+    CHECK(v.next == &R.steps[0]);
+    while (!session_over(&S)) {
+        tick(0);
+        v = session_view(&S, 0);
+        if (v.progress < last || v.progress < 0 || v.progress > 1)
+            monotonic = false;
+        last = v.progress;
+        if (S.t_ms == T_INTRO + 1000) {
+            CHECK_STR(v.caption, "Welcome.");
+            CHECK(v.next == &R.steps[0]);
+        }
+        if (S.t_ms == T_WORK + 10000 + 1000) {
+            CHECK_STR(v.caption, "Switch sides.");
+            CHECK_INT(v.kind, SEG_SWITCH);
+            CHECK_INT(v.side, SIDES_RIGHT);
+            CHECK(v.next == &R.steps[1]);
+        }
+    }
+    CHECK(monotonic);
+    CHECK(session_view(&S, 0).progress == 1.0);
+}
+
+/* ---- determinism ---- */
+
+static char *run_json(const char *routine, const unsigned *acts, const int64_t *times, int n)
+{
+    load(routine);
+    size_t cap = 1 << 20, len = 0;
+    char *out = malloc(cap);
+    int next = 0;
+    while (!session_over(&S) && S.t_ms < 3600000) {
+        unsigned a = 0;
+        while (next < n && times[next] <= S.t_ms)
+            a |= acts[next++];
+        SessionInput in = {a};
+        session_step(&S, &in, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&S, &ev)) {
+            char line[4096];
+            size_t k = report_event_json(&S, &ev, line, sizeof line);
+            if (len + k + 2 > cap)
+                out = realloc(out, cap *= 2);
+            memcpy(out + len, line, k);
+            len += k;
+            out[len++] = '\n';
+        }
+    }
+    out[len] = 0;
+    return out;
+}
+
+static void test_determinism(void)
+{
+    const char *routine = "title \"D\"\nmove bird_dog reps 4 tempo 4s hold 2s sets 2 rest 10s\n  say each-rep \"Up.\"\n"
+                          "move child_pose hold 20s confirm-hold\nmove cat_camel reps 5 pacing self\ntimer 1m \"Tea.\"\n";
+    static const int64_t t[] = {1000, 16000, 21000, 27000, 30000, 31000, 33000, 40000, 90000, 95000, 97000, 120000,
+                                130000, 131000, 150000};
+    static const unsigned a[] = {INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_PAUSE, INPUT_RESUME,
+                                 INPUT_PRESS, INPUT_BACK, INPUT_PRESS, INPUT_RELEASE, INPUT_PRESS, INPUT_PRESS,
+                                 INPUT_PRESS, INPUT_PRESS, INPUT_SKIP};
+    int n = (int)(sizeof t / sizeof *t);
+    char *one = run_json(routine, a, t, n);
+    char *two = run_json(routine, a, t, n);
+    CHECK(strlen(one) > 1000);
+    CHECK_STR(one, two);
+    CHECK(strstr(one, "\"type\":\"rep\"") != NULL);
+    CHECK(strstr(one, "\"type\":\"session_end\"") != NULL);
+    free(one);
+    free(two);
+}
+
+int main(void)
+{
+    test_segment_order();
+    test_get_ready();
+    test_hold_cues();
+    test_sides_and_sets();
+    test_pause();
+    test_skip();
+    test_back();
+    test_quit_and_press();
+    test_rep_tempo();
+    test_bounce_and_beats();
+    test_combo();
+    test_self_pacing();
+    test_confirmed_hold();
+    test_view();
+    test_determinism();
+    session_free(&S);
+    routine_free(&R);
+    free(L);
+    return TEST_END();
+}

@@ -1,0 +1,388 @@
+/* test_simulate.c: the --input file parser (every action, comments, errors with line:col,
+ * ordering, limits) and the headless driver on every routine in levels/: each one ends, with
+ * its events in order, and a paused session with nothing left to resume it stops. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "routine.h"
+#include "session.h"
+#include "simulate.h"
+#include "testutil.h"
+
+static InputScript in;
+static RoutineErrors errs;
+
+static int parse(const char *src)
+{
+    inputscript_free(&in);
+    return inputscript_parse("in.txt", src, strlen(src), &in, &errs);
+}
+
+static int find_error(int line, int col, const char *needle)
+{
+    for (int i = 0; i < errs.count; i++)
+        if (errs.items[i].line == line && (col <= 0 || errs.items[i].col == col) && strstr(errs.items[i].message, needle))
+            return i;
+    return -1;
+}
+
+#define CHECK_INPUT(i, t, bits) CHECK((i) < in.count && in.items[i].t_ms == (t) && in.items[i].actions == (bits))
+
+#define CHECK_BAD(src, line, col, needle)              \
+    do {                                               \
+        CHECK_INT(parse(src), -1);                     \
+        CHECK(find_error((line), (col), (needle)) >= 0); \
+        CHECK(in.count == 0 && in.items == NULL);      \
+    } while (0)
+
+/* ---- the input file ---- */
+
+static void test_actions(void)
+{
+    CHECK_INT(parse("1 press\n2 release\n3 pause\n4 resume\n5 skip\n6 back\n7 quit\n"), 0);
+    CHECK_INT(errs.count, 0);
+    CHECK_INT(in.count, 7);
+    static const unsigned bits[] = {INPUT_PRESS, INPUT_RELEASE, INPUT_PAUSE, INPUT_RESUME, INPUT_SKIP, INPUT_BACK,
+                                    INPUT_QUIT};
+    for (int i = 0; i < 7; i++)
+        CHECK_INPUT(i, (i + 1) * 1000, bits[i]);
+    /* a rep is a tap: press, then release SIMULATE_TAP_MS later */
+    CHECK_INT(parse("12.5 rep\n"), 0);
+    CHECK_INT(in.count, 2);
+    CHECK_INPUT(0, 12500, INPUT_PRESS);
+    CHECK_INPUT(1, 12500 + SIMULATE_TAP_MS, INPUT_RELEASE);
+    /* fractions round to the millisecond; integers and a trailing dot are fine */
+    CHECK_INT(parse("0.0015 skip\n3. skip\n0 skip\n86400 quit\n"), 0);
+    CHECK_INPUT(0, 0, INPUT_SKIP);
+    CHECK_INPUT(1, 2, INPUT_SKIP);
+    CHECK_INPUT(2, 3000, INPUT_SKIP);
+    CHECK_INPUT(3, 86400000, INPUT_QUIT);
+}
+
+static void test_comments_and_space(void)
+{
+    CHECK_INT(parse("# a comment\n\n   \n\t# indented\n  1\tpause   # why\r\n2 resume#tight\r\n3 skip"), 0);
+    CHECK_INT(in.count, 3);
+    CHECK_INPUT(0, 1000, INPUT_PAUSE);
+    CHECK_INPUT(1, 2000, INPUT_RESUME);
+    CHECK_INPUT(2, 3000, INPUT_SKIP);
+    CHECK_INT(parse(""), 0);
+    CHECK_INT(in.count, 0);
+    CHECK_INT(parse("# nothing\n"), 0);
+    CHECK_INT(in.count, 0);
+}
+
+static void test_sorting(void)
+{
+    CHECK_INT(parse("5 skip\n1 pause\n3 resume\n2 press\n2 release\n2 back\n"), 0);
+    CHECK_INT(in.count, 6);
+    CHECK_INPUT(0, 1000, INPUT_PAUSE);
+    CHECK_INPUT(1, 2000, INPUT_PRESS);   /* equal times keep file order */
+    CHECK_INPUT(2, 2000, INPUT_RELEASE);
+    CHECK_INPUT(3, 2000, INPUT_BACK);
+    CHECK_INPUT(4, 3000, INPUT_RESUME);
+    CHECK_INPUT(5, 5000, INPUT_SKIP);
+    for (int i = 1; i < in.count; i++)
+        CHECK(in.items[i].t_ms >= in.items[i - 1].t_ms);
+    /* a rep's release sorts among later inputs */
+    CHECK_INT(parse("2 rep\n2.05 pause\n"), 0);
+    CHECK_INPUT(0, 2000, INPUT_PRESS);
+    CHECK_INPUT(1, 2050, INPUT_PAUSE);
+    CHECK_INPUT(2, 2100, INPUT_RELEASE);
+}
+
+static void test_errors(void)
+{
+    CHECK_BAD("abc rep\n", 1, 1, "SECONDS ACTION");
+    CHECK_BAD("1 pause\n  x2 rep\n", 2, 3, "SECONDS ACTION");
+    CHECK_BAD("1.5.2 rep\n", 1, 1, "SECONDS ACTION");
+    CHECK_BAD("-1 rep\n", 1, 1, "SECONDS ACTION");
+    CHECK_BAD("5rep\n", 1, 1, "SECONDS ACTION");
+    CHECK_BAD("3 jump\n", 1, 3, "unknown action 'jump'");
+    CHECK_BAD("  5  dance\n", 1, 6, "unknown action 'dance'");
+    CHECK_BAD("3\n", 1, 2, "unknown action");
+    CHECK_BAD("3 REP\n", 1, 3, "unknown action");
+    CHECK_BAD("3 rep extra\n", 1, 7, "unexpected text");
+    CHECK_BAD("86401 quit\n", 1, 1, "limit");
+    CHECK_BAD("999999999 quit\n", 1, 1, "limit");
+    static const char nul[] = "1 pause\n2 re\0sume\n";
+    CHECK_INT(inputscript_parse("in.txt", nul, sizeof nul - 1, &in, &errs), -1);
+    CHECK(find_error(2, 5, "NUL") >= 0);
+    /* every bad line is reported, with its own line */
+    CHECK_INT(parse("1 pause\nx\n2 resume\n3 fly\n4 rep 5\n"), -1);
+    CHECK_INT(errs.count, 3);
+    CHECK(find_error(2, 1, "") >= 0);
+    CHECK(find_error(4, 3, "fly") >= 0);
+    CHECK(find_error(5, 7, "unexpected") >= 0);
+    for (int i = 0; i < errs.count; i++)
+        CHECK_STR(errs.items[i].path, "in.txt");
+    char b[512];
+    routine_error_format(&errs.items[1], b, sizeof b);
+    CHECK(strncmp(b, "in.txt:4:3: unknown action 'fly'", 32) == 0);
+    /* more bad lines than fit */
+    char many[4096] = "";
+    for (int i = 0; i < ROUTINE_MAX_ERRORS + 10; i++)
+        strcat(many, "bad\n");
+    CHECK_INT(parse(many), -1);
+    CHECK_INT(errs.count, ROUTINE_MAX_ERRORS);
+    CHECK(errs.truncated);
+}
+
+static void test_limits(void)
+{
+    /* SIMULATE_MAX_INPUTS is fine, one more is refused */
+    size_t cap = (size_t)(SIMULATE_MAX_INPUTS + 2) * 8 + 1;
+    char *src = malloc(cap);
+    size_t n = 0;
+    for (int i = 0; i < SIMULATE_MAX_INPUTS; i++)
+        n += (size_t)snprintf(src + n, cap - n, "1 skip\n");
+    CHECK_INT(inputscript_parse("in.txt", src, n, &in, &errs), 0);
+    CHECK_INT(in.count, SIMULATE_MAX_INPUTS);
+    inputscript_free(&in);
+    n += (size_t)snprintf(src + n, cap - n, "2 skip\n");
+    CHECK_INT(inputscript_parse("in.txt", src, n, &in, &errs), -1);
+    CHECK(find_error(SIMULATE_MAX_INPUTS + 1, 0, "too many inputs") >= 0);
+    free(src);
+    /* a file over the size limit is refused whole */
+    size_t big = (size_t)SIMULATE_MAX_FILE_BYTES + 1;
+    char *huge = malloc(big);
+    memset(huge, '#', big);
+    CHECK_INT(inputscript_parse("in.txt", huge, big, &in, &errs), -1);
+    CHECK_INT(errs.count, 1);
+    CHECK(strstr(errs.items[0].message, "limit") != NULL);
+    CHECK_INT(inputscript_parse("in.txt", huge, big - 1, &in, &errs), 0); /* all comment */
+    free(huge);
+}
+
+/* ---- the driver ---- */
+
+typedef struct {
+    SessionEvent *ev;
+    int n, cap;
+    char *json;
+    size_t len, jcap;
+} Log;
+
+static void collect(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    Log *l = ctx;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 1024;
+        l->ev = realloc(l->ev, sizeof *l->ev * (size_t)l->cap);
+    }
+    l->ev[l->n++] = *ev;
+    char line[4096];
+    size_t k = report_event_json(s, ev, line, sizeof line);
+    if (l->len + k + 2 > l->jcap) {
+        l->jcap = (l->jcap + k + 2) * 2;
+        l->json = realloc(l->json, l->jcap);
+    }
+    memcpy(l->json + l->len, line, k);
+    l->len += k;
+    l->json[l->len++] = '\n';
+    l->json[l->len] = 0;
+}
+
+static void log_free(Log *l)
+{
+    free(l->ev);
+    free(l->json);
+    memset(l, 0, sizeof *l);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t k;
+    while ((k = fread(b + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap)
+            b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+/* Check the shape of one whole run's events. */
+static void check_run(const Routine *r, const Log *l, bool expect_complete)
+{
+    CHECK(l->n > 0);
+    if (l->n == 0)
+        return;
+    CHECK_INT(l->ev[0].type, EV_SESSION_START);
+    int starts = 0, ends = 0, session_ends = 0, end_at = -1;
+    int open = -1;
+    for (int i = 0; i < l->n; i++) {
+        const SessionEvent *e = &l->ev[i];
+        if (i > 0)
+            CHECK(e->t_ms >= l->ev[i - 1].t_ms);
+        if (e->type == EV_STEP_START) {
+            CHECK(open < 0);
+            open = e->step;
+            starts++;
+        } else if (e->type == EV_STEP_END) {
+            CHECK(open == e->step);
+            open = -1;
+            ends++;
+        } else if (e->type == EV_SESSION_END) {
+            session_ends++;
+            end_at = i;
+            if (expect_complete)
+                CHECK(e->completed);
+        } else if (e->type == EV_CUE) {
+            CHECK(e->text[0] != 0);
+        }
+    }
+    CHECK_INT(starts, ends);
+    CHECK(open < 0);
+    CHECK_INT(session_ends, 1);
+    /* after session_end only the results' own cue and sound */
+    for (int i = end_at + 1; i < l->n; i++)
+        CHECK(l->ev[i].type == EV_CUE || l->ev[i].type == EV_SOUND);
+    CHECK(end_at >= l->n - 3);
+    /* every step ran at least once */
+    for (int s = 0; expect_complete && s < r->step_count; s++) {
+        bool seen = false;
+        for (int i = 0; i < l->n; i++)
+            if (l->ev[i].type == EV_STEP_START && l->ev[i].step == s)
+                seen = true;
+        CHECK(seen);
+    }
+}
+
+static void test_levels(void)
+{
+    DIR *d = opendir("levels");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    int files = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t nl = strlen(de->d_name);
+        if (nl < 9 || strcmp(de->d_name + nl - 8, ".routine") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "levels/%s", de->d_name);
+        size_t len;
+        char *src = read_all(path, &len);
+        CHECK(src != NULL);
+        if (!src)
+            continue;
+        Routine r;
+        CHECK_INT(routine_parse(path, src, len, &r, &errs), 0);
+        Log a = {0}, b = {0};
+        CHECK_INT(simulate_run(&r, NULL, collect, &a), SIMULATE_DONE);
+        check_run(&r, &a, true);
+        /* nobody pressed: every step done, nothing skipped, planned time met exactly */
+        const SessionEvent *last = &a.ev[a.n - 1];
+        Session s;
+        CHECK_INT(session_init(&s, &r), 0);
+        int64_t planned = session_planned_ms(&s);
+        session_free(&s);
+        CHECK_INT(last->t_ms, planned - SESSION_RESULTS_MS);
+        /* the same run twice prints the same bytes */
+        CHECK_INT(simulate_run(&r, NULL, collect, &b), SIMULATE_DONE);
+        CHECK(a.len == b.len && memcmp(a.json, b.json, a.len) == 0);
+        log_free(&a);
+        log_free(&b);
+        routine_free(&r);
+        free(src);
+        files++;
+    }
+    closedir(d);
+    CHECK(files >= 4);
+}
+
+static void test_driver_inputs(void)
+{
+    const char *src = "title \"Reps\"\nmove bridge reps 4 tempo 4s\nmove child_pose hold 30s\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    /* a rep at the beat (19 s + 2 s) is on tempo; one between beats is not */
+    CHECK_INT(parse("21 rep\n27 rep\n"), 0);
+    Log l = {0};
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    int reps = 0;
+    for (int i = 0; i < l.n; i++)
+        if (l.ev[i].type == EV_REP) {
+            CHECK(l.ev[i].on_tempo == (reps == 0));
+            CHECK_INT(l.ev[i].t_ms, reps == 0 ? 21000 : 27000);
+            reps++;
+        }
+    CHECK_INT(reps, 2);
+    CHECK(strstr(l.json, "\"type\":\"rep\"") && strstr(l.json, "\"on_tempo\":true"));
+    log_free(&l);
+
+    /* a press and its release in the same tick are split over two ticks */
+    CHECK_INT(parse("21 press\n21 release\n21.004 press\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    int n = 0;
+    for (int i = 0; i < l.n; i++)
+        n += l.ev[i].type == EV_REP;
+    CHECK_INT(n, 1); /* the second press is a bounce */
+    log_free(&l);
+
+    /* quit: results at once, not completed */
+    CHECK_INT(parse("25 quit\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, false);
+    CHECK_INT(l.ev[l.n - 1].t_ms, 25000);
+    log_free(&l);
+
+    /* paused with nothing left to resume it: stops at once instead of running forever */
+    CHECK_INT(parse("20 pause\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_STUCK_PAUSED);
+    CHECK(l.n > 0 && l.ev[l.n - 1].type == EV_PAUSE && l.ev[l.n - 1].t_ms == 20000);
+    log_free(&l);
+    /* ... but a later resume keeps it going */
+    CHECK_INT(parse("20 pause\n3000 resume\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    log_free(&l);
+    /* inputs after the end are harmless */
+    CHECK_INT(parse("80000 skip\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    log_free(&l);
+
+    /* simulate_until leaves the session at the time asked for */
+    Session s;
+    CHECK_INT(simulate_until(&r, NULL, 20000, &s), 0);
+    CHECK_INT(s.t_ms, 20000);
+    SessionView v = session_view(&s, 0);
+    CHECK_INT(v.kind, SEG_WORK);
+    CHECK_INT(v.step_index, 0);
+    CHECK_INT(v.elapsed_ms, 1000);
+    session_free(&s);
+    CHECK_INT(parse("1 pause\n"), 0);
+    CHECK_INT(simulate_until(&r, &in, 5000, &s), 0);
+    CHECK(s.paused);
+    CHECK_INT(session_view(&s, 0).kind, SEG_SAFETY);
+    session_free(&s);
+    CHECK_INT(simulate_until(&r, NULL, 10000000, &s), 0);
+    CHECK(session_over(&s));
+    session_free(&s);
+    routine_free(&r);
+}
+
+int main(void)
+{
+    test_actions();
+    test_comments_and_space();
+    test_sorting();
+    test_errors();
+    test_limits();
+    test_levels();
+    test_driver_inputs();
+    inputscript_free(&in);
+    return TEST_END();
+}
