@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""cli_test.py: the unknot command line as a user sees it: help, version, usage errors, --check,
+--list and --simulate (JSON Lines read with a real JSON parser). Exit codes: 0 ok, 1 invalid
+input, 2 usage. Usage: cli_test.py PATH/TO/unknot (run from the repository root)."""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
+LEVELS = sorted(glob.glob("levels/*.routine"))
+failures = 0
+checks = 0
+
+
+def check(cond, what):
+    global failures, checks
+    checks += 1
+    if not cond:
+        failures += 1
+        print(f"FAIL: {what}", file=sys.stderr)
+
+
+def run(*args, stdin=None):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    p = subprocess.run([UNKNOT, *args], capture_output=True, text=True, timeout=30, env=env, input=stdin)
+    return p.returncode, p.stdout, p.stderr
+
+
+def write(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+ERROR_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)$")
+
+
+def error_lines(stderr):
+    """The FILE:LINE:COL errors in stderr (warnings are left out)."""
+    return [l for l in stderr.splitlines() if ERROR_LINE.match(l) and ": warning:" not in l]
+
+
+def test_help_version_usage():
+    rc, out, err = run("--help")
+    check(rc == 0, "--help exits 0")
+    check("Usage: unknot" in out and "--check" in out and "--simulate" in out, "--help prints the usage on stdout")
+    check("Exit codes: 0 ok, 1 invalid input, 2 usage" in out, "--help documents the exit codes")
+    rc, out, _ = run("-h")
+    check(rc == 0 and "Usage" in out, "-h is --help")
+    rc, out, _ = run("--version")
+    check(rc == 0 and re.fullmatch(r"unknot \d+\.\d+\.\d+\n", out) is not None, f"--version prints 'unknot X.Y.Z': {out!r}")
+    for args in (["--bogus"], ["-x"], ["--check"], ["--simulate"], ["--simulate", "a", "b"],
+                 ["--shot", "/tmp/unknot-cli.png"], ["--at", "3", LEVELS[0]], ["--input", "x", "--check", LEVELS[0]],
+                 ["--shot", "/tmp/unknot-cli.png", "--at", "-1"], ["--shot", "/tmp/unknot-cli.png", "--at", "soon"],
+                 ["--size", "10x10", "--shot", "/tmp/unknot-cli.png", "--at", "1"], ["--list", "levels", "extra"],
+                 ["--shot"]):
+        rc, out, err = run(*args)
+        check(rc == 2, f"{args} is a usage error (exit 2), got {rc}")
+        check(err.startswith("unknot: ") and "--help" in err, f"{args}: the usage error says what and points at --help: {err!r}")
+        check(out == "", f"{args}: nothing on stdout")
+
+
+def test_check():
+    check(len(LEVELS) >= 4, "levels/ holds the starter routines")
+    for path in LEVELS:
+        rc, out, err = run("--check", path)
+        check(rc == 0, f"--check {path} exits 0 (got {rc}: {err.strip()})")
+        check(out.startswith(f"{path}: ok: "), f"--check {path} says ok: {out!r}")
+        check(error_lines(err) == [], f"--check {path}: no errors")
+    rc, out, err = run("--check", *LEVELS)
+    check(rc == 0 and len(out.splitlines()) == len(LEVELS), "--check with all levels: one ok line each")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = write(tmp, "bad.routine", 'title "Bad"\nmove child_pose\n  hold 30x\n')
+        rc, out, err = run("--check", bad)
+        check(rc == 1, f"--check on a bad file exits 1, got {rc}")
+        errs = error_lines(err)
+        check(len(errs) == 1, f"one error line: {err!r}")
+        m = ERROR_LINE.match(errs[0]) if errs else None
+        check(m is not None and m["file"] == bad and m["line"] == "3" and m["col"] == "8" and "30x" in m["msg"],
+              f"FILE:LINE:COL: message with the right place: {errs}")
+        check(err.count("\n") == len(err.splitlines()) and all(l.strip() for l in err.splitlines()),
+              "each error is one whole line")
+
+        # several errors in one file: all reported, in one run
+        many = write(tmp, "many.routine",
+                     'title "Many"\nmove dance hold 3s\n  wobble\nrest 10s\n  reps 3\nmove child_pose hold 2h\n')
+        rc, out, err = run("--check", many)
+        places = [(ERROR_LINE.match(l)["line"], ERROR_LINE.match(l)["col"]) for l in error_lines(err)]
+        check(rc == 1, "--check with several errors exits 1")
+        for want in [("2", "6"), ("3", "3"), ("5", "3"), ("6", "22")]:
+            check(want in places, f"error at {want[0]}:{want[1]} reported: {places}")
+
+        # several files: every one is checked, ok and bad alike
+        missing = os.path.join(tmp, "missing.routine")
+        rc, out, err = run("--check", LEVELS[0], bad, many, missing, LEVELS[1])
+        check(rc == 1, "--check with a bad file among good ones exits 1")
+        check(f"{LEVELS[0]}: ok" in out and f"{LEVELS[1]}: ok" in out, "the good files are still reported ok")
+        files = {ERROR_LINE.match(l)["file"] for l in error_lines(err)}
+        check(files == {bad, many, missing}, f"errors for each bad file: {files}")
+
+        # no title, no steps, a directory
+        rc, out, err = run("--check", write(tmp, "empty.routine", ""))
+        check(rc == 1 and "title" in err, "an empty file: missing title")
+        rc, out, err = run("--check", tmp)
+        check(rc == 1 and len(error_lines(err)) == 1 and "directory" in err, f"a directory is refused in one line: {err!r}")
+
+
+def test_list():
+    rc, out, err = run("--list", "levels")
+    lines = out.splitlines()
+    check(rc == 0, f"--list exits 0 ({err.strip()})")
+    check(len(lines) == len(LEVELS), f"--list prints one line per routine: {lines}")
+    titles = []
+    for line in lines:
+        fields = line.split("\t")
+        check(len(fields) >= 4 and fields[0].endswith(".routine") and fields[2].startswith("level "),
+              f"--list line: path, title, level, length: {line!r}")
+        titles.append(fields[1] if len(fields) > 1 else "")
+    check("Gentle start" in titles and "Cold pack timer" in titles, f"--list shows the titles: {titles}")
+    rc, out, _ = run("--list")
+    check(rc == 0 and len(out.splitlines()) == len(LEVELS), "--list defaults to levels/")
+    with tempfile.TemporaryDirectory() as tmp:
+        write(tmp, "a.routine", 'title "A"\nmove child_pose hold 30s\n')
+        write(tmp, "b.routine", 'title "B"\nmove nope hold 30s\n')
+        write(tmp, "notes.txt", "not a routine\n")
+        rc, out, err = run("--list", tmp)
+        check(len(out.splitlines()) == 1 and "\tA\t" in out, f"--list shows the valid routine only: {out!r}")
+        check(rc == 1 and "b.routine" in err, f"--list reports the invalid one and exits 1: {rc} {err!r}")
+        rc, out, err = run("--list", os.path.join(tmp, "nowhere"))
+        check(rc == 1 and out == "", "--list on a missing folder exits 1")
+
+
+def parse_jsonl(out, what):
+    events = []
+    for i, line in enumerate(out.splitlines()):
+        try:
+            events.append(json.loads(line))
+        except ValueError as e:
+            check(False, f"{what}: line {i + 1} is not JSON ({e}): {line!r}")
+    return events
+
+
+def check_stream(events, what):
+    check(len(events) > 5, f"{what}: events printed")
+    if not events:
+        return
+    check(events[0]["type"] == "session_start", f"{what}: session_start first")
+    types = [e["type"] for e in events]
+    check(types.count("session_start") == 1 and types.count("session_end") == 1, f"{what}: one start, one end")
+    end = types.index("session_end") if "session_end" in types else -1
+    check(end >= len(events) - 3 and all(t in ("cue", "sound") for t in types[end + 1:]),
+          f"{what}: session_end near the end, only the results' cue and sound after it: {types[end:]}")
+    last_t, open_step = -1.0, None
+    for e in events:
+        check(isinstance(e.get("t"), (int, float)) and e["t"] >= last_t, f"{what}: times never go back at {e}")
+        last_t = e.get("t", last_t)
+        if e["type"] == "step_start":
+            check(open_step is None, f"{what}: step_start inside another step: {e}")
+            open_step = (e["index"], e["side"], e["set"])
+            check(e["kind"] in ("move", "rest", "timer") and e["duration"] > 0, f"{what}: step fields {e}")
+        elif e["type"] == "step_end":
+            check(open_step == (e["index"], e["side"], e["set"]), f"{what}: step_end pairs with its start: {e}")
+            open_step = None
+        elif e["type"] == "cue":
+            check(isinstance(e.get("text"), str) and e["text"] != "" and e["cue"] in ("routine", "standard", "count"),
+                  f"{what}: cue with text: {e}")
+    check(open_step is None, f"{what}: every step_start has its step_end")
+
+
+def test_simulate():
+    for path in LEVELS:
+        rc, out, err = run("--simulate", path)
+        check(rc == 0, f"--simulate {path} exits 0 ({err.strip()})")
+        events = parse_jsonl(out, path)
+        check_stream(events, path)
+        if events:
+            start, end = events[0], [e for e in events if e["type"] == "session_end"]
+            check(start.get("steps", 0) >= 1 and start.get("planned", 0) > 0 and start.get("title"),
+                  f"{path}: session_start has title, steps and planned")
+            check(bool(end) and end[0]["completed"] is True and end[0]["steps_skipped"] == 0,
+                  f"{path}: with nobody pressing, every step runs to its end")
+            check(any(e["type"] == "cue" and e["cue"] == "routine" for e in events), f"{path}: the routine's cues are said")
+        rc2, out2, _ = run("--simulate", path)
+        check(out == out2, f"{path}: the same run prints the same bytes")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # bridge: get-ready 14-19 s, beats at 21, 25, 29, 33 s
+        routine = write(tmp, "reps.routine",
+                        'title "Reps \\"quoted\\""\nmove bridge\n  reps 4 tempo 4s\n  say each-rep "Up, \\"high\\"."\n')
+        inputs = write(tmp, "in.txt", "# two reps\n21.0 rep\n27 rep\n40 skip\n")
+        rc, out, err = run("--simulate", routine, "--input", inputs)
+        check(rc == 0, f"--simulate with --input exits 0 ({err.strip()})")
+        events = parse_jsonl(out, "reps")
+        check_stream(events, "reps")
+        reps = [e for e in events if e["type"] == "rep"]
+        check(len(reps) == 2, f"two rep events: {reps}")
+        if len(reps) == 2:
+            check(reps[0]["on_tempo"] is True and reps[0]["n"] == 1 and reps[0]["t"] == 21.0, f"a rep at the beat is on tempo: {reps[0]}")
+            check(reps[1]["on_tempo"] is False and reps[1]["n"] == 2, f"a rep between beats is not: {reps[1]}")
+            check(reps[0]["move"] == "bridge" and reps[0]["index"] == 0, "rep events name the move")
+        check(events and events[0]["title"] == 'Reps "quoted"', "titles with quotes survive JSON")
+        check(any(e["type"] == "cue" and e["text"] == 'Up, "high".' for e in events), "cue text with quotes survives JSON")
+        end = [e for e in events if e["type"] == "session_end"]
+        check(bool(end) and end[0]["reps_done"] == 2 and end[0]["reps_on_tempo"] == 1, f"session_end sums the reps: {end}")
+
+        # bad input file: FILE:LINE:COL and exit 1, nothing on stdout
+        bad_in = write(tmp, "bad.txt", "1 pause\n2 fly\n")
+        rc, out, err = run("--simulate", routine, "--input", bad_in)
+        errs = error_lines(err)
+        check(rc == 1 and out == "", f"a bad input file exits 1 with no events ({rc})")
+        check(len(errs) == 1 and errs[0].startswith(f"{bad_in}:2:3: "), f"input error at FILE:2:3: {errs}")
+        rc, out, err = run("--simulate", routine, "--input", os.path.join(tmp, "none.txt"))
+        check(rc == 1 and len(error_lines(err)) == 1, "a missing input file exits 1 in one line")
+        rc, out, err = run("--simulate", os.path.join(tmp, "none.routine"))
+        check(rc == 1 and len(error_lines(err)) == 1 and out == "", "a missing routine exits 1 in one line")
+
+        # paused forever: the simulation stops with one message
+        stuck = write(tmp, "stuck.txt", "20 pause\n")
+        rc, out, err = run("--simulate", routine, "--input", stuck)
+        events = parse_jsonl(out, "stuck")
+        check(rc == 0 and events and events[-1]["type"] == "pause", f"stuck paused: stops after the pause ({rc})")
+        check(len(err.strip().splitlines()) == 1 and "paused" in err, f"stuck paused: one message: {err!r}")
+
+
+def main():
+    if not os.path.exists(UNKNOT):
+        print(f"cli_test: no program at {UNKNOT}", file=sys.stderr)
+        return 1
+    test_help_version_usage()
+    test_check()
+    test_list()
+    test_simulate()
+    print(f"cli_test: {checks} checks, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
