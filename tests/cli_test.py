@@ -220,6 +220,12 @@ def test_simulate():
         rc, out, err = run("--simulate", os.path.join(tmp, "none.routine"))
         check(rc == 1 and len(error_lines(err)) == 1 and out == "", "a missing routine exits 1 in one line")
 
+        # an input file with nothing in it but comments: the same as no input
+        empty = write(tmp, "empty.txt", "# nobody presses\n\n")
+        rc, out, err = run("--simulate", routine, "--input", empty)
+        rc0, out0, _ = run("--simulate", routine)
+        check(rc == 0 and out == out0 and err == "", f"an input of only comments runs like no input ({rc}: {err.strip()[:200]})")
+
         # paused forever: the simulation stops with one message
         stuck = write(tmp, "stuck.txt", "20 pause\n")
         rc, out, err = run("--simulate", routine, "--input", stuck)
