@@ -32,6 +32,7 @@ typedef struct {
     bool seen_title, seen_level, seen_description, seen_intro;
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
     bool too_many_steps;
+    bool skipped_lines;  /* a line was not parsed (bad bytes, too long): no "missing ..." guesses */
 } Parser;
 
 static int utf8_column(const char *line_start, const char *at)
@@ -552,7 +553,7 @@ static void close_step(Parser *ps)
     Token at = {TOK_WORD, 0, 0, 1};
     if (s->kind == STEP_MOVE) {
         const MoveInfo *mi = moves_info(s->move);
-        if (s->reps == 0 && s->hold_ms == 0)
+        if (!ps->step_has_reps && !ps->step_has_hold)
             ERR_AT(ps, &at, "move %s needs 'hold' (e.g. hold 30s) or 'reps' (e.g. reps 8 tempo 4s)", mi->id);
         if (s->reps == 0 && ps->step_has_tempo)
             ERR_AT(ps, &at, "move %s has 'tempo' but no 'reps'", mi->id);
@@ -692,17 +693,12 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
         line++;
         ps.line = line;
         ps.line_start = p;
-        if (le - p > ROUTINE_MAX_LINE_BYTES) {
-            add_error(&ps, line, 1, "line is %ld bytes long; the limit is %d", (long)(le - p), ROUTINE_MAX_LINE_BYTES);
-            p = next;
-            continue;
-        }
-        /* bytes: NUL and other control characters, and UTF-8 validity */
+        /* bytes first: a binary file is refused with one line, whatever its line lengths */
         const char *bad = NULL;
         const char *why = NULL;
         for (const char *q = p; q < le;) {
             unsigned char c = (unsigned char)*q;
-            if (c == 0) { bad = q; why = "NUL byte in the file (is this a text file?)"; break; }
+            if (c == 0) { bad = q; why = "NUL byte: this is not a text file"; break; }
             if (c < 0x20 && c != '\t') { bad = q; why = "control character in the file (is this a text file?)"; break; }
             int n = utf8_sequence((const unsigned char *)q, (const unsigned char *)le);
             if (n == 0) { bad = q; why = "invalid UTF-8 (save the file as UTF-8)"; break; }
@@ -710,9 +706,18 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
         }
         if (bad) {
             add_error(&ps, line, utf8_column(p, bad), "%s", why);
+            ps.skipped_lines = true;
+            if (*bad == 0)
+                break; /* binary: one error is enough */
             p = next;
             if (errs->truncated)
                 break;
+            continue;
+        }
+        if (le - p > ROUTINE_MAX_LINE_BYTES) {
+            add_error(&ps, line, 1, "line is %ld bytes long; the limit is %d", (long)(le - p), ROUTINE_MAX_LINE_BYTES);
+            ps.skipped_lines = true;
+            p = next;
             continue;
         }
         ps.p = p;
@@ -724,13 +729,23 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
     }
     close_step(&ps);
     ps.line = line;
-    if (!ps.seen_title)
+    if (!ps.seen_title && !ps.skipped_lines)
         add_error(&ps, 1, 1, "missing 'title \"...\"' at the top of the file");
     if (out->step_count == 0 && errs->count == 0)
         add_error(&ps, line > 0 ? line : 1, 1, "the routine has no steps: add a move, rest or timer");
     if (errs->count == 0 && routine_total_ms(out) > ROUTINE_MAX_TOTAL_MS)
         add_error(&ps, 1, 1, "the routine lasts over 3 hours; the limit is 3h");
     if (errs->count > 0) {
+        /* in file order: a step's own errors are found when it closes, after later lines */
+        for (int i = 1; i < errs->count; i++) {
+            RoutineError e = errs->items[i];
+            int j = i - 1;
+            while (j >= 0 && (errs->items[j].line > e.line || (errs->items[j].line == e.line && errs->items[j].col > e.col))) {
+                errs->items[j + 1] = errs->items[j];
+                j--;
+            }
+            errs->items[j + 1] = e;
+        }
         routine_free(out);
         return -1;
     }

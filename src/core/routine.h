@@ -76,7 +76,7 @@ typedef struct {
 
 typedef struct {
     char path[256];
-    int line, col;       /* 1-based; line 0 for whole-file errors */
+    int line, col;       /* 1-based; whole-file errors are at line 1, column 1 */
     char message[200];
 } RoutineError;
 

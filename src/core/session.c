@@ -258,7 +258,7 @@ static void count_rep(Session *s, int64_t t)
             on_tempo = true;
         } else {
             int d = at - s->last_press_ms - rep_ms(st);
-            on_tempo = d <= window * 2 && d >= -window * 2;
+            on_tempo = d <= rep_ms(st) / 2 && d >= -rep_ms(st) / 2;
         }
     }
     s->last_press_ms = at;
@@ -435,9 +435,9 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     }
     case SEG_RESULTS:
-        session_summary(s, t);
         say(s, t, CUE_KIND_STANDARD, "Workout complete. Well done.");
         sound(s, t, SOUND_FANFARE);
+        session_summary(s, t);
         break;
     case SEG_DONE:
         s->ended = true;
@@ -672,8 +672,13 @@ static void apply_input(Session *s, unsigned a, int64_t t)
         s->button_down = true;
         if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS)
             next_segment(s, t);
-        else if (is_rep_work(s))
+        else if (is_rep_work(s)) {
             count_rep(s, t);
+            /* self pacing: the step is done when the user has counted the target */
+            const RoutineStep *st = seg_step(s, g);
+            if (st->pacing == PACING_SELF && s->reps_counted >= st->reps)
+                next_segment(s, t);
+        }
         else if (is_hold_work(s) && seg_step(s, g)->confirm_hold && !s->holding)
             hold_start(s, t);
     }

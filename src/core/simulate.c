@@ -140,7 +140,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
     /* sorted by time; same-time inputs keep their file order */
     for (int i = 0; i < out->count; i++)
         out->items[i].order = i;
-    qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_input);
+    if (out->count > 1)
+        qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_input);
     return 0;
 }
 
