@@ -113,10 +113,10 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
         const SessionScore *sc = &s->score;
         double pct = sc->reps_done > 0 ? 100.0 * sc->reps_on_tempo / sc->reps_done : 0.0;
         put(&o, ",\"completed\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_target\":%d,"
-                "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,"
+                "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,\"best_hold_streak\":%d,"
                 "\"held_seconds\":%.3f,\"best_combo\":%d,\"score\":%ld,\"active\":%.3f,\"verdict\":\"%s\"",
             ev->completed ? "true" : "false", sc->steps_done, sc->steps_skipped, sc->reps_done, sc->reps_target,
-            sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks, sc->held_ms / 1000.0,
+            sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks, sc->best_hold_streak, sc->held_ms / 1000.0,
             sc->best_combo, sc->score, (double)s->active_ms / 1000.0, session_verdict(sc));
         break;
     }

@@ -302,6 +302,8 @@ static void hold_break(Session *s, int64_t t)
 {
     s->holding = false;
     s->score.hold_breaks++;
+    s->score.hold_streak = 0;
+    say(s, t, CUE_KIND_STANDARD, "Hold broken. Press and hold to go on.");
     SessionEvent ev = make_event(s, EV_HOLD_BREAK, t);
     ev.n = s->seg_elapsed_ms;
     emit(s, &ev);
@@ -319,6 +321,9 @@ static void end_work(Session *s, int64_t t, bool completed)
     if (st->kind == STEP_MOVE && st->reps == 0) {
         if (completed) {
             sc->holds_done++;
+            sc->hold_streak++;
+            if (sc->hold_streak > sc->best_hold_streak)
+                sc->best_hold_streak = sc->hold_streak;
             if (!st->confirm_hold)
                 sc->held_ms += g->duration_ms;
             sc->score += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);

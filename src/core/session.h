@@ -104,6 +104,7 @@ typedef struct {
     int holds_done, holds_total;
     int held_ms;          /* fully held time, summed */
     int hold_breaks;      /* confirmed holds let go early */
+    int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
     int steps_done, steps_skipped;
     long score;

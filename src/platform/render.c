@@ -330,10 +330,18 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
     y = panel_line(rd, l, y, label, U(l, 40), COL_MUTED);
     y = panel_line(rd, l, y + U(l, 10), dose, U(l, 40), COL_MUTED);
     panel_line(rd, l, y + U(l, 10), next, U(l, 44), COL_TEXT);
-    if (v->score && v->score->combo >= 2) {
+    /* streaks on the stage's corner, where the eye already is */
+    line[0] = 0;
+    if (v->score && v->reps > 0 && v->score->combo >= 2)
         snprintf(line, sizeof line, "Combo %d  \xC3\x97%d", v->score->combo, v->multiplier);
-        text_draw(rd->text, line, U(l, 48), COL_WARM, l->stage.x + l->stage.w - U(l, 20), l->stage.y + U(l, 16),
-                  TEXT_RIGHT, 0, 1);
+    else if (v->score && v->reps == 0 && st && st->confirm_hold && v->score->hold_streak >= 1)
+        snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
+    if (line[0]) {
+        int tw, th;
+        text_measure(rd->text, line, U(l, 48), 0, 1, &tw, &th);
+        SDL_Rect badge = {l->stage.x + l->stage.w - tw - U(l, 56), l->stage.y + U(l, 16), tw + U(l, 40), th + U(l, 12)};
+        fill_round(rd->r, badge, U(l, 16), COL_BG);
+        text_draw(rd->text, line, U(l, 48), COL_WARM, badge.x + U(l, 20), badge.y + U(l, 6), TEXT_LEFT, 0, 1);
     }
 }
 
@@ -403,8 +411,10 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
         snprintf(line, sizeof line, "Holds completed: %d of %d", sc->holds_done, sc->holds_total);
         y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
     }
-    snprintf(line, sizeof line, "Best combo: %d", sc->best_combo);
-    y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+    if (sc->reps_target > 0) {
+        snprintf(line, sizeof line, "Best combo: %d", sc->best_combo);
+        y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+    }
     snprintf(line, sizeof line, "Score: %ld", sc->score);
     y = panel_line(rd, l, y, line, U(l, 56), COL_WARM);
     y = panel_line(rd, l, y + U(l, 6), session_verdict(sc), U(l, 40), COL_ACCENT);
