@@ -18,9 +18,10 @@
 #include "sprites.h"
 #include "text.h"
 
-#define APP_FRAME_MS 16            /* about 60 frames a second; the last ms is waited precisely */
+#define APP_FPS 60                 /* frames a second while a workout runs */
 #define APP_MAX_FRAME_MS 250       /* a longer stall is not simulated in one go ("Fix Your Timestep") */
-#define APP_IDLE_WAIT_MS 100       /* menu and pause: wake at least this often to animate and redraw */
+#define APP_IDLE_WAIT_MS 100       /* menu: wake this often to animate the idle figure */
+#define APP_PAUSED_WAIT_MS 1000    /* paused: wake this often, and redraw only when something changed */
 #define APP_NOTICE_MS 3000
 
 struct App {
@@ -316,7 +317,16 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
         fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    *win = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o->width, h = o->height;
+    SDL_Rect display;
+    if (o->fullscreen && SDL_GetDisplayBounds(0, &display) == 0) {
+        /* placed on the display already, so full screen also covers it without a window manager */
+        x = display.x;
+        y = display.y;
+        w = display.w;
+        h = display.h;
+    }
+    *win = SDL_CreateWindow("unknot", x, y, w, h, flags);
     if (!*win) {
         fprintf(stderr, "unknot: cannot open a window: %s\n", SDL_GetError());
         return -1;
@@ -474,13 +484,32 @@ int app_play(const AppOptions *o)
     a->fullscreen = o->fullscreen;
     Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
+    /* UNKNOT_STATS=1 prints frames per second and the slowest frame every 5 s on stderr */
+    const char *stats_env = getenv("UNKNOT_STATS");
+    bool stats = stats_env && stats_env[0] == '1';
+    Uint64 stats_start = last, next_frame = last;
+    int stats_frames = 0;
+    double stats_worst = 0;
     while (a->running) {
         bool idle = app_idle(a);
+        bool paused = a->in_session && a->session.paused;
+        bool woke = false;
         SDL_Event e;
-        if (idle && SDL_WaitEventTimeout(&e, APP_IDLE_WAIT_MS)) /* sleep on events: no spinning */
+        /* sleep on events: the menu wakes to let the idle figure breathe, a paused workout only
+         * to let a notice expire, so a paused screen costs next to nothing */
+        if (idle && SDL_WaitEventTimeout(&e, paused ? APP_PAUSED_WAIT_MS : APP_IDLE_WAIT_MS)) {
             handle_event(a, &e);
-        while (SDL_PollEvent(&e))
+            woke = true;
+        }
+        while (SDL_PollEvent(&e)) {
             handle_event(a, &e);
+            woke = true;
+        }
+        if (paused && !woke && a->in_session && a->session.paused &&
+            SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until + APP_PAUSED_WAIT_MS)) {
+            last = SDL_GetPerformanceCounter();
+            continue; /* nothing changed on a paused screen: no redraw */
+        }
         Uint64 now = SDL_GetPerformanceCounter();
         double frame_ms = (double)(now - last) * 1000.0 / (double)freq;
         last = now;
@@ -488,11 +517,30 @@ int app_play(const AppOptions *o)
         if (!a->running)
             break;
         app_draw(a);
+        if (stats) {
+            stats_frames++;
+            if (frame_ms > stats_worst)
+                stats_worst = frame_ms;
+            double span = (double)(SDL_GetPerformanceCounter() - stats_start) / (double)freq;
+            if (span >= 5.0) {
+                fprintf(stderr, "unknot: %.1f frames/s, slowest frame %.1f ms\n", stats_frames / span, stats_worst);
+                stats_start = SDL_GetPerformanceCounter();
+                stats_frames = 0;
+                stats_worst = 0;
+            }
+        }
         if (!idle) {
-            /* the software renderer does not wait for vsync: sleep until the next frame is due */
-            double spent_ms = (double)(SDL_GetPerformanceCounter() - now) * 1000.0 / (double)freq;
-            if (spent_ms < APP_FRAME_MS)
-                SDL_Delay((Uint32)(APP_FRAME_MS - spent_ms));
+            /* the software renderer does not wait for vsync: sleep until the next frame is due,
+             * on a fixed schedule so the rate averages 60 frames a second exactly */
+            Uint64 period = freq / APP_FPS;
+            Uint64 t = SDL_GetPerformanceCounter();
+            next_frame += period;
+            if (next_frame + period < t)
+                next_frame = t; /* fell behind (a stall): start the schedule again */
+            if (next_frame > t)
+                SDL_Delay((Uint32)((next_frame - t) * 1000 / freq));
+        } else {
+            next_frame = SDL_GetPerformanceCounter();
         }
     }
     app_free(a);

@@ -423,7 +423,9 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
 
 static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
 {
-    fill(rd->r, (SDL_Rect){0, 0, l->w, l->h}, (SDL_Color){6, 10, 18, 215});
+    fill(rd->r, (SDL_Rect){0, 0, l->w, l->h}, (SDL_Color){6, 10, 18, 200});
+    SDL_Rect box = {U(l, 120), l->h / 2 - U(l, 260), l->w - U(l, 240), U(l, 480)};
+    fill_round(rd->r, box, U(l, 32), COL_PANEL);
     int y = l->h / 2 - U(l, 220);
     text_draw(rd->text, "Paused", U(l, 140), COL_TEXT, l->w / 2, y, TEXT_CENTER, 0, 1);
     y += U(l, 190);
