@@ -44,20 +44,32 @@ static int utf8_column(const char *line_start, const char *at)
     return col;
 }
 
-static void add_error(Parser *ps, int line, int col, const char *fmt, ...)
+void routine_errors_vadd(RoutineErrors *e, const char *path, int line, int col, const char *fmt, va_list ap)
 {
-    RoutineErrors *e = ps->errs;
     if (e->count >= ROUTINE_MAX_ERRORS) {
         e->truncated = true;
         return;
     }
     RoutineError *it = &e->items[e->count++];
-    snprintf(it->path, sizeof it->path, "%s", ps->path);
+    snprintf(it->path, sizeof it->path, "%s", path);
     it->line = line;
     it->col = col;
+    vsnprintf(it->message, sizeof it->message, fmt, ap);
+}
+
+void routine_errors_add(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(it->message, sizeof it->message, fmt, ap);
+    routine_errors_vadd(e, path, line, col, fmt, ap);
+    va_end(ap);
+}
+
+static void add_error(Parser *ps, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    routine_errors_vadd(ps->errs, ps->path, line, col, fmt, ap);
     va_end(ap);
 }
 

@@ -5,6 +5,7 @@
 #define UNKNOT_ROUTINE_H
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "moves.h"
@@ -90,6 +91,11 @@ typedef struct {
  * errs (and leaves *out empty). The caller frees *out with routine_free(). src need not be
  * NUL-terminated and may hold any bytes. */
 int routine_parse(const char *path, const char *src, size_t len, Routine *out, RoutineErrors *errs);
+
+/* Add one error to e (or mark it truncated when full). Used by every parser of user files. */
+void routine_errors_add(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void routine_errors_vadd(RoutineErrors *e, const char *path, int line, int col, const char *fmt, va_list ap);
 
 /* Free everything a Routine owns and zero it. Safe on a zeroed Routine. */
 void routine_free(Routine *r);

@@ -3,26 +3,9 @@
  * input left stops, and the session itself gives up on awaited presses. */
 #include "simulate.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void input_error(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)
-{
-    if (e->count >= ROUTINE_MAX_ERRORS) {
-        e->truncated = true;
-        return;
-    }
-    RoutineError *it = &e->items[e->count++];
-    snprintf(it->path, sizeof it->path, "%s", path);
-    it->line = line;
-    it->col = col;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(it->message, sizeof it->message, fmt, ap);
-    va_end(ap);
-}
 
 static int cmp_input(const void *a, const void *b)
 {
@@ -55,7 +38,7 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
     if (len > SIMULATE_MAX_FILE_BYTES) {
-        input_error(errs, path, 1, 1, "file is %zu bytes; the limit is %d", len, SIMULATE_MAX_FILE_BYTES);
+        routine_errors_add(errs, path, 1, 1, "file is %zu bytes; the limit is %d", len, SIMULATE_MAX_FILE_BYTES);
         return -1;
     }
     int cap = 0, line = 0;
@@ -71,7 +54,7 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         if (q == le || *q == '#')
             continue;
         if (memchr(q, 0, (size_t)(le - q))) {
-            input_error(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls), "NUL byte in the file");
+            routine_errors_add(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls), "NUL byte in the file");
             continue;
         }
         /* SECONDS */
@@ -91,11 +74,11 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         }
         int tcol = 1 + (int)(ts - ls);
         if (digits == 0 || (q < le && *q != ' ' && *q != '\t')) {
-            input_error(errs, path, line, tcol, "expected 'SECONDS ACTION', e.g. '12.5 rep'");
+            routine_errors_add(errs, path, line, tcol, "expected 'SECONDS ACTION', e.g. '12.5 rep'");
             continue;
         }
         if (t > SIMULATE_MAX_SECONDS) {
-            input_error(errs, path, line, tcol, "time %.0f s is past the %d s limit", t, SIMULATE_MAX_SECONDS);
+            routine_errors_add(errs, path, line, tcol, "time %.0f s is past the %d s limit", t, SIMULATE_MAX_SECONDS);
             continue;
         }
         while (q < le && (*q == ' ' || *q == '\t'))
@@ -113,23 +96,23 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
             if ((int)strlen(actions[i].name) == alen && memcmp(actions[i].name, as, (size_t)alen) == 0)
                 bits = actions[i].bits;
         if (!bits) {
-            input_error(errs, path, line, acol,
+            routine_errors_add(errs, path, line, acol,
                         "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back or quit",
                         alen > 40 ? 40 : alen, as);
             continue;
         }
         if (rest < le && *rest != '#') {
-            input_error(errs, path, line, acol + alen + 1, "unexpected text after the action");
+            routine_errors_add(errs, path, line, acol + alen + 1, "unexpected text after the action");
             continue;
         }
         if (out->count >= SIMULATE_MAX_INPUTS) {
-            input_error(errs, path, line, 1, "too many inputs: the limit is %d", SIMULATE_MAX_INPUTS);
+            routine_errors_add(errs, path, line, 1, "too many inputs: the limit is %d", SIMULATE_MAX_INPUTS);
             break;
         }
         int64_t ms = (int64_t)(t * 1000.0 + 0.5);
         bool is_rep = alen == 3 && memcmp(as, "rep", 3) == 0;
         if (push(out, &cap, ms, bits) < 0 || (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE) < 0)) {
-            input_error(errs, path, line, 1, "out of memory");
+            routine_errors_add(errs, path, line, 1, "out of memory");
             break;
         }
     }

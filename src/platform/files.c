@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,11 +71,7 @@ int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char
 static void io_error(RoutineErrors *errs, const char *path, const char *msg)
 {
     memset(errs, 0, sizeof *errs);
-    RoutineError *e = &errs->items[errs->count++];
-    snprintf(e->path, sizeof e->path, "%s", path);
-    e->line = 1;
-    e->col = 1;
-    snprintf(e->message, sizeof e->message, "%s", msg);
+    routine_errors_add(errs, path, 1, 1, "%s", msg);
 }
 
 int files_load_routine(const char *path, Routine *r, RoutineErrors *errs)
