@@ -14,7 +14,7 @@
 #include "routine.h"
 
 /* The espeak-ng settings every clip is rendered with (tools/voicegen.c and src/platform/speech.c). */
-#define VOICEKEY_ESPEAK_VOICE "en-gb+f2" /* British English, soft female variant */
+#define VOICEKEY_ESPEAK_VOICE "gmw/en+f2" /* British English (voice file gmw/en), soft female variant f2 */
 #define VOICEKEY_ESPEAK_RATE 140         /* words per minute: calm and slow */
 #define VOICEKEY_ESPEAK_PITCH 42         /* 0..100, 50 normal: a little lower */
 #define VOICEKEY_ESPEAK_RANGE 40         /* 0..100, 50 normal: a little less sing-song */
