@@ -78,8 +78,12 @@ static int speech_mkdirs(const char *dir)
 
 /* ---- libespeak-ng ---- */
 
-/* espeak-ng's state is process-wide: this flag lets only one SpeechSynth use it at a time. */
+/* espeak-ng's state is process-wide, and with espeak-ng 1.51 a second espeak_Initialize after
+ * espeak_Terminate hangs. So it is initialised once, on first use, and left to the process's end
+ * (its memory is espeak-ng's, reclaimed at exit). These two atomics are the module's only globals:
+ * busy lets one SpeechSynth exist at a time, state remembers the one initialisation. */
 static atomic_flag speech_espeak_busy = ATOMIC_FLAG_INIT;
+static atomic_int speech_espeak_state; /* 0 not yet, 1 ready, -1 failed */
 
 struct SpeechSynth {
     int rate_hz;
@@ -118,37 +122,44 @@ static int speech_callback(short *wav, int numsamples, espeak_EVENT *events)
     return 0;
 }
 
+/* Initialise espeak-ng once with unknot's voice. Called with speech_espeak_busy held. */
+static int speech_espeak_start(char *err, size_t errsize)
+{
+    if (atomic_load(&speech_espeak_state) == 0) {
+        int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+        bool ok = rate == VOICEKEY_RATE_HZ && espeak_SetVoiceByName(VOICEKEY_ESPEAK_VOICE) == EE_OK;
+        if (ok) {
+            espeak_SetParameter(espeakRATE, VOICEKEY_ESPEAK_RATE, 0);
+            espeak_SetParameter(espeakPITCH, VOICEKEY_ESPEAK_PITCH, 0);
+            espeak_SetParameter(espeakRANGE, VOICEKEY_ESPEAK_RANGE, 0);
+            espeak_SetSynthCallback(speech_callback);
+        }
+        atomic_store(&speech_espeak_state, ok ? 1 : -1);
+    }
+    if (atomic_load(&speech_espeak_state) < 0) {
+        snprintf(err, errsize, "espeak-ng could not start with voice %s at %d Hz", VOICEKEY_ESPEAK_VOICE,
+                 VOICEKEY_RATE_HZ);
+        return -1;
+    }
+    return 0;
+}
+
 SpeechSynth *speech_synth_new(char *err, size_t errsize)
 {
     if (atomic_flag_test_and_set(&speech_espeak_busy)) {
         snprintf(err, errsize, "espeak-ng is already in use in this process");
         return NULL;
     }
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) {
-        snprintf(err, errsize, "espeak-ng could not start (voice data missing?)");
-        atomic_flag_clear(&speech_espeak_busy);
-        return NULL;
+    SpeechSynth *s = NULL;
+    if (speech_espeak_start(err, errsize) == 0) {
+        s = malloc(sizeof *s);
+        if (s)
+            s->rate_hz = VOICEKEY_RATE_HZ;
+        else
+            snprintf(err, errsize, "out of memory");
     }
-    if (rate != VOICEKEY_RATE_HZ || espeak_SetVoiceByName(VOICEKEY_ESPEAK_VOICE) != EE_OK) {
-        snprintf(err, errsize, "espeak-ng: voice %s at %d Hz unavailable (got %d Hz)", VOICEKEY_ESPEAK_VOICE,
-                 VOICEKEY_RATE_HZ, rate);
-        espeak_Terminate();
+    if (!s)
         atomic_flag_clear(&speech_espeak_busy);
-        return NULL;
-    }
-    espeak_SetParameter(espeakRATE, VOICEKEY_ESPEAK_RATE, 0);
-    espeak_SetParameter(espeakPITCH, VOICEKEY_ESPEAK_PITCH, 0);
-    espeak_SetParameter(espeakRANGE, VOICEKEY_ESPEAK_RANGE, 0);
-    espeak_SetSynthCallback(speech_callback);
-    SpeechSynth *s = malloc(sizeof *s);
-    if (!s) {
-        snprintf(err, errsize, "out of memory");
-        espeak_Terminate();
-        atomic_flag_clear(&speech_espeak_busy);
-        return NULL;
-    }
-    s->rate_hz = rate;
     return s;
 }
 
@@ -156,7 +167,6 @@ void speech_synth_free(SpeechSynth *s)
 {
     if (!s)
         return;
-    espeak_Terminate();
     free(s);
     atomic_flag_clear(&speech_espeak_busy);
 }
@@ -205,8 +215,8 @@ int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, siz
         return -1;
     }
     espeak_ERROR rc = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &b);
-    if (rc == EE_OK)
-        rc = espeak_Synchronize();
+    /* Synchronous output: espeak_Synth returns when the text is rendered (espeak_Synchronize would
+     * hang here after a re-initialisation with espeak-ng 1.51). */
     if (rc != EE_OK || b.overflow || b.count == 0) {
         snprintf(err, errsize, "espeak-ng could not render \"%.60s\"%s", text,
                  b.overflow ? " (too long or out of memory)" : "");

@@ -4,7 +4,8 @@
  * No SDL here, so tools/voicegen builds it too; errors come back as strings, never printed.
  *
  * Global state: libespeak-ng keeps its own process-wide state, so at most one SpeechSynth exists
- * at a time in a process (enforced by one atomic flag here, the only global in this module). */
+ * at a time in a process (an atomic flag here), and espeak-ng is initialised once, on first use,
+ * and never terminated (espeak-ng 1.51 hangs when re-initialised); the OS reclaims it at exit. */
 #ifndef UNKNOT_SPEECH_H
 #define UNKNOT_SPEECH_H
 
@@ -32,7 +33,7 @@ typedef struct SpeechSynth SpeechSynth;
  * cannot start or another SpeechSynth is alive. Free with speech_synth_free. */
 SpeechSynth *speech_synth_new(char *err, size_t errsize);
 
-/* Stop libespeak-ng. Safe on NULL. */
+/* Release the synthesiser so another may be made (espeak-ng itself stays loaded). Safe on NULL. */
 void speech_synth_free(SpeechSynth *s);
 
 /* Render text to *samples (malloc'd, caller frees) of *count samples at VOICEKEY_RATE_HZ, with the
