@@ -1,0 +1,460 @@
+/* audio.c: live workout sound with SDL2_mixer: voice clips through the voice queue, effects that
+ * duck under voice, pause, volume and mute saved between runs. Must never block a frame (clips are
+ * prepared on a worker thread) and never stop a workout: every failure is one warning, then silence. */
+#include "audio.h"
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "speech.h"
+#include "voicekey.h"
+#include "voicequeue.h"
+
+#define AUDIO_PATH_BYTES 1024
+#define AUDIO_ERR_BYTES 300
+#define AUDIO_MAX_ROUTINE_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 1) + 2)
+
+/* ---- data ---- */
+
+/* One text the voice may say. The worker fills samples and then sets ready; the main thread reads
+ * samples only after seeing ready, and owns chunk. */
+typedef struct {
+    char *text;
+    uint64_t key;
+    SDL_atomic_t ready; /* 1: samples/count are final (samples may be NULL: no clip) */
+    int16_t *samples;
+    size_t count;
+    Mix_Chunk *chunk;   /* made from samples on first use */
+} AudioClip;
+
+struct Audio {
+    char data_dir[AUDIO_PATH_BYTES];
+    bool device;             /* a device is open */
+    bool subsystem;          /* SDL_InitSubSystem(SDL_INIT_AUDIO) succeeded */
+    Mix_Chunk *sounds[SOUND_COUNT];
+    AudioClip *clips;
+    int clip_count;
+    SDL_Thread *worker;
+    SDL_atomic_t worker_done;
+    SDL_atomic_t worker_cancel;
+    char worker_err[AUDIO_ERR_BYTES]; /* written by the worker before worker_done */
+    bool worker_reported;
+    VoiceQueue queue;
+    Uint64 t0;               /* SDL ticks at audio_new: the queue's clock starts there */
+    int next_effect;         /* round-robin over the effect channels */
+    bool paused;
+    bool ducked;
+    int volume;              /* percent */
+    bool muted;
+    int problems;            /* the first is a warning, the rest debug notes */
+    int voice_started;
+};
+
+static const char *const audio_sound_files[SOUND_COUNT] = {
+    [SOUND_TICK] = "tick.wav", [SOUND_CHIME] = "chime.wav", [SOUND_FANFARE] = "fanfare.wav", [SOUND_BEAT] = "beat.wav"};
+
+/* ---- warnings: one per Audio, the rest at debug level ---- */
+
+static void audio_warn(Audio *a, const char *what, const char *detail)
+{
+    if (a->problems == 0)
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "audio: %s (%s); the workout goes on with captions", what, detail);
+    else
+        SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: %s (%s)", what, detail);
+    a->problems++;
+}
+
+/* ---- settings: volume and mute in audio.conf ---- */
+
+static int audio_config_path(char *buf, size_t size, char *dir, size_t dirsize)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        snprintf(dir, dirsize, "%s/unknot", xdg);
+    else if (home && home[0])
+        snprintf(dir, dirsize, "%s/.config/unknot", home);
+    else
+        return -1;
+    snprintf(buf, size, "%s/audio.conf", dir);
+    return 0;
+}
+
+static void audio_load_settings(Audio *a)
+{
+    char path[AUDIO_PATH_BYTES], dir[AUDIO_PATH_BYTES], line[128];
+    a->volume = AUDIO_VOLUME_DEFAULT;
+    a->muted = false;
+    if (audio_config_path(path, sizeof path, dir, sizeof dir) != 0)
+        return;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        int v;
+        if (sscanf(line, "volume=%d", &v) == 1)
+            a->volume = v < 0 ? 0 : v > 100 ? 100 : v;
+        else if (sscanf(line, "muted=%d", &v) == 1)
+            a->muted = v != 0;
+    }
+    fclose(f);
+}
+
+/* Write audio.conf atomically (temp file, then rename); a failure is a debug note, not a warning. */
+static void audio_save_settings(const Audio *a)
+{
+    char path[AUDIO_PATH_BYTES], dir[AUDIO_PATH_BYTES], tmp[AUDIO_PATH_BYTES + 32];
+    if (audio_config_path(path, sizeof path, dir, sizeof dir) != 0)
+        return;
+    for (char *p = dir + 1; *p; p++) { /* mkdir -p */
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    }
+    mkdir(dir, 0755);
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    bool ok = f && fprintf(f, "# unknot audio settings\nvolume=%d\nmuted=%d\n", a->volume, a->muted ? 1 : 0) > 0;
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok || rename(tmp, path) != 0) {
+        SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: cannot save %s: %s", path, strerror(errno));
+        remove(tmp);
+    }
+}
+
+/* Apply volume, mute and ducking to the channels. */
+static void audio_apply_volume(Audio *a)
+{
+    if (!a->device)
+        return;
+    int level = a->muted ? 0 : a->volume * MIX_MAX_VOLUME / 100;
+    int effects = a->ducked ? level * AUDIO_DUCK_PERCENT / 100 : level;
+    Mix_Volume(AUDIO_VOICE_CHANNEL, level);
+    for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
+        Mix_Volume(c, effects);
+}
+
+/* ---- the clip worker: find or render every clip, off the main thread ---- */
+
+static int SDLCALL audio_worker(void *data)
+{
+    Audio *a = data;
+    SpeechSynth *synth = NULL;
+    bool tried_synth = false;
+    int missing = 0;
+    char err[AUDIO_ERR_BYTES] = "", first_err[AUDIO_ERR_BYTES] = "";
+    for (int i = 0; i < a->clip_count && !SDL_AtomicGet(&a->worker_cancel); i++) {
+        AudioClip *c = &a->clips[i];
+        char path[SPEECH_PATH_BYTES];
+        int rate = 0;
+        bool found = speech_clip_find(a->data_dir, c->text, path, sizeof path);
+        if (!found && !tried_synth) {
+            tried_synth = true;
+            synth = speech_synth_new(err, sizeof err);
+            if (!synth)
+                snprintf(first_err, sizeof first_err, "%s", err);
+        }
+        if (!found && synth)
+            found = speech_clip_ensure(a->data_dir, synth, c->text, path, sizeof path, err, sizeof err) == 0;
+        if (found && speech_wav_read(path, &c->samples, &c->count, &rate, err, sizeof err) == 0 &&
+            rate != VOICEKEY_RATE_HZ) {
+            snprintf(err, sizeof err, "%.200s is %d Hz, not %d", path, rate, VOICEKEY_RATE_HZ);
+            free(c->samples);
+            c->samples = NULL;
+            c->count = 0;
+        }
+        if (!c->samples) {
+            missing++;
+            if (!first_err[0])
+                snprintf(first_err, sizeof first_err, "%s", err);
+        }
+        SDL_AtomicSet(&c->ready, 1);
+    }
+    speech_synth_free(synth);
+    if (missing)
+        snprintf(a->worker_err, sizeof a->worker_err, "%d of %d voice clips unavailable: %.200s", missing, a->clip_count,
+                 first_err);
+    SDL_AtomicSet(&a->worker_done, 1);
+    return 0;
+}
+
+/* Add text to the clip table unless there. */
+static int audio_add_clip(Audio *a, const char *text, int cap)
+{
+    uint64_t key = voicekey_hash(VOICEKEY_VOICE_ID, text);
+    for (int i = 0; i < a->clip_count; i++)
+        if (a->clips[i].key == key && strcmp(a->clips[i].text, text) == 0)
+            return 0;
+    if (a->clip_count >= cap)
+        return 0;
+    AudioClip *c = &a->clips[a->clip_count];
+    memset(c, 0, sizeof *c);
+    c->text = SDL_strdup(text);
+    if (!c->text)
+        return -1;
+    c->key = key;
+    a->clip_count++;
+    return 0;
+}
+
+static AudioClip *audio_find_clip(Audio *a, const char *text)
+{
+    uint64_t key = voicekey_hash(VOICEKEY_VOICE_ID, text);
+    for (int i = 0; i < a->clip_count; i++)
+        if (a->clips[i].key == key && strcmp(a->clips[i].text, text) == 0)
+            return &a->clips[i];
+    return NULL;
+}
+
+/* ---- set-up and tear-down ---- */
+
+static void audio_open_device(Audio *a)
+{
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        audio_warn(a, "no audio", SDL_GetError());
+        return;
+    }
+    a->subsystem = true;
+    /* allowed_changes 0: SDL converts to the real device, chunks stay in the clips' own format. */
+    if (Mix_OpenAudioDevice(AUDIO_RATE_HZ, AUDIO_S16SYS, 1, 1024, NULL, 0) != 0) {
+        audio_warn(a, "cannot open the audio device", Mix_GetError());
+        return;
+    }
+    a->device = true;
+    Mix_AllocateChannels(1 + AUDIO_EFFECT_CHANNELS);
+    char path[AUDIO_PATH_BYTES];
+    for (int s = 0; s < SOUND_COUNT; s++) {
+        snprintf(path, sizeof path, "%.900s/assets/sounds/%s", a->data_dir, audio_sound_files[s]);
+        a->sounds[s] = Mix_LoadWAV(path);
+        if (!a->sounds[s])
+            audio_warn(a, "cannot load a sound", path);
+    }
+}
+
+Audio *audio_new(const char *data_dir, const Routine *r)
+{
+    Audio *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    snprintf(a->data_dir, sizeof a->data_dir, "%s", data_dir ? data_dir : ".");
+    voicequeue_init(&a->queue);
+    audio_load_settings(a);
+    audio_open_device(a);
+    audio_apply_volume(a);
+    a->t0 = SDL_GetTicks64();
+
+    const char **texts = malloc(sizeof *texts * AUDIO_MAX_ROUTINE_TEXTS);
+    int n = texts ? voicekey_routine_texts(r, texts, AUDIO_MAX_ROUTINE_TEXTS) : 0;
+    if (n > AUDIO_MAX_ROUTINE_TEXTS)
+        n = AUDIO_MAX_ROUTINE_TEXTS;
+    int cap = n + voicekey_standard_count();
+    a->clips = calloc((size_t)cap, sizeof *a->clips);
+    bool ok = texts && a->clips;
+    /* Routine texts first: the title and intro are said before any standard phrase. */
+    for (int i = 0; ok && i < n; i++)
+        ok = audio_add_clip(a, texts[i], cap) == 0;
+    for (int i = 0; ok && i < voicekey_standard_count(); i++)
+        ok = audio_add_clip(a, voicekey_standard_phrase(i), cap) == 0;
+    free(texts);
+    if (!ok) {
+        audio_free(a);
+        return NULL;
+    }
+    if (!a->device) {
+        SDL_AtomicSet(&a->worker_done, 1); /* silent: no clips needed */
+        return a;
+    }
+    a->worker = SDL_CreateThread(audio_worker, "unknot-voice", a);
+    if (!a->worker) {
+        audio_warn(a, "cannot start the voice worker", SDL_GetError());
+        SDL_AtomicSet(&a->worker_done, 1);
+    }
+    return a;
+}
+
+void audio_free(Audio *a)
+{
+    if (!a)
+        return;
+    if (a->worker) {
+        SDL_AtomicSet(&a->worker_cancel, 1);
+        SDL_WaitThread(a->worker, NULL);
+    }
+    if (a->device) {
+        Mix_HaltChannel(-1);
+        for (int s = 0; s < SOUND_COUNT; s++)
+            Mix_FreeChunk(a->sounds[s]);
+    }
+    for (int i = 0; a->clips && i < a->clip_count; i++) {
+        if (a->clips[i].chunk)
+            Mix_FreeChunk(a->clips[i].chunk); /* QuickLoad chunks do not own samples */
+        free(a->clips[i].samples);
+        SDL_free(a->clips[i].text);
+    }
+    free(a->clips);
+    if (a->device)
+        Mix_CloseAudio();
+    if (a->subsystem)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    free(a);
+}
+
+/* ---- playing ---- */
+
+static int64_t audio_now(const Audio *a)
+{
+    return (int64_t)(SDL_GetTicks64() - a->t0);
+}
+
+/* Make (once) the chunk for a clip that is ready and has samples. NULL when not possible. */
+static Mix_Chunk *audio_clip_chunk(Audio *a, AudioClip *c)
+{
+    if (!SDL_AtomicGet(&c->ready) || !c->samples || c->count == 0)
+        return NULL;
+    if (!c->chunk) {
+        c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
+        if (!c->chunk)
+            audio_warn(a, "cannot use a voice clip", Mix_GetError());
+    }
+    return c->chunk;
+}
+
+void audio_handle_event(Audio *a, const SessionEvent *ev)
+{
+    if (!a || !ev)
+        return;
+    switch (ev->type) {
+    case EV_CUE: {
+        AudioClip *c = audio_find_clip(a, ev->text);
+        if (!c || !SDL_AtomicGet(&c->ready) || !c->samples) {
+            SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
+            return;
+        }
+        int ms = (int)(c->count * 1000 / VOICEKEY_RATE_HZ);
+        VoicePriority p = ev->cue_kind == CUE_KIND_COUNT ? VOICE_PRIORITY_COUNT : VOICE_PRIORITY_CUE;
+        voicequeue_push(&a->queue, (int)(c - a->clips), p, audio_now(a), ms);
+        audio_update(a); /* start it now if voice is free, not a frame later */
+        break;
+    }
+    case EV_SOUND:
+        if (a->device && ev->sound >= 0 && ev->sound < SOUND_COUNT && a->sounds[ev->sound] && !a->paused) {
+            int channel = 1 + a->next_effect;
+            a->next_effect = (a->next_effect + 1) % AUDIO_EFFECT_CHANNELS;
+            Mix_PlayChannel(channel, a->sounds[ev->sound], 0);
+        }
+        break;
+    case EV_PAUSE:
+        audio_set_paused(a, true);
+        break;
+    case EV_RESUME:
+        audio_set_paused(a, false);
+        break;
+    default:
+        break;
+    }
+}
+
+void audio_update(Audio *a)
+{
+    if (!a)
+        return;
+    if (!a->worker_reported && SDL_AtomicGet(&a->worker_done)) {
+        a->worker_reported = true;
+        if (a->worker_err[0])
+            audio_warn(a, "voice unavailable", a->worker_err);
+    }
+    int64_t now = audio_now(a);
+    VoiceItem item;
+    /* The mixer has the last word on overlap: wait while the voice channel still sounds. */
+    bool busy = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
+    if (!busy && voicequeue_next(&a->queue, now, &item)) {
+        Mix_Chunk *chunk = audio_clip_chunk(a, &a->clips[item.clip]);
+        if (a->device && chunk && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
+            a->voice_started++;
+    }
+    bool duck = voicequeue_voice_playing(&a->queue, now) || (a->device && Mix_Playing(AUDIO_VOICE_CHANNEL));
+    if (duck != a->ducked) {
+        a->ducked = duck;
+        audio_apply_volume(a);
+    }
+}
+
+void audio_set_paused(Audio *a, bool paused)
+{
+    if (!a || paused == a->paused)
+        return;
+    a->paused = paused;
+    if (paused) {
+        /* The sentence stops and is not repeated later; cues said while paused still play. */
+        voicequeue_clear(&a->queue, audio_now(a));
+        if (a->device) {
+            Mix_HaltChannel(AUDIO_VOICE_CHANNEL);
+            for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
+                Mix_Pause(c);
+        }
+    } else if (a->device) {
+        for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
+            Mix_Resume(c);
+    }
+}
+
+/* ---- volume ---- */
+
+void audio_volume_step(Audio *a, int delta)
+{
+    if (!a)
+        return;
+    int v = a->volume + delta * AUDIO_VOLUME_STEP;
+    v = (v + AUDIO_VOLUME_STEP / 2) / AUDIO_VOLUME_STEP * AUDIO_VOLUME_STEP; /* stay on the 10% grid */
+    a->volume = v < 0 ? 0 : v > 100 ? 100 : v;
+    audio_apply_volume(a);
+    audio_save_settings(a);
+}
+
+void audio_toggle_mute(Audio *a)
+{
+    if (!a)
+        return;
+    a->muted = !a->muted;
+    audio_apply_volume(a);
+    audio_save_settings(a);
+}
+
+int audio_volume_percent(const Audio *a)
+{
+    return a ? a->volume : 0;
+}
+
+bool audio_muted(const Audio *a)
+{
+    return a ? a->muted : true;
+}
+
+bool audio_voice_ready(const Audio *a)
+{
+    return a && SDL_AtomicGet((SDL_atomic_t *)&a->worker_done);
+}
+
+bool audio_has_device(const Audio *a)
+{
+    return a && a->device;
+}
+
+int audio_warning_count(const Audio *a)
+{
+    return a && a->problems > 0 ? 1 : 0;
+}
+
+int audio_voice_started(const Audio *a)
+{
+    return a ? a->voice_started : 0;
+}

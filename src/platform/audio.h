@@ -1,0 +1,69 @@
+/* audio.h: live sound for a workout through SDL2_mixer: voice clips for cues, effect sounds, pause,
+ * volume and mute (remembered in $XDG_CONFIG_HOME/unknot/audio.conf). Voice follows voicequeue.h's
+ * rules. Never fatal: without a device or clips it warns once and stays silent (captions carry on).
+ *
+ * Channels: 0 is voice, 1..3 are effects. Effects duck to AUDIO_DUCK_PERCENT while voice plays.
+ * Voice clips are found or made on a worker thread (speech.h) so no frame ever waits for them; a
+ * cue whose clip is not ready yet is captioned only. Pause stops the sentence being said and pauses
+ * the effects; resuming never repeats what was said, and cues said while paused ("Paused.") play. */
+#ifndef UNKNOT_AUDIO_H
+#define UNKNOT_AUDIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "routine.h"
+#include "session.h"
+
+#define AUDIO_RATE_HZ 22050         /* device rate: the clips' own rate, so no resampling */
+#define AUDIO_VOICE_CHANNEL 0
+#define AUDIO_EFFECT_CHANNELS 3     /* channels 1..3 */
+#define AUDIO_DUCK_PERCENT 35       /* effects' level while voice plays */
+#define AUDIO_VOLUME_DEFAULT 80     /* percent, before any audio.conf exists */
+#define AUDIO_VOLUME_STEP 10        /* percent per audio_volume_step */
+
+typedef struct Audio Audio;
+
+/* Open the audio device, load DATA_DIR/assets/sounds and start preparing the voice clips of r's
+ * texts and the standard phrases (r is read during the call only; NULL for none). Initialises
+ * SDL's audio subsystem itself. Without a device: one warning, a silent Audio that accepts every
+ * call. Returns NULL only when out of memory. Free with audio_free. */
+Audio *audio_new(const char *data_dir, const Routine *r);
+
+/* Stop sound, wait for the clip worker, close the device, free everything. Safe on NULL. */
+void audio_free(Audio *a);
+
+/* React to a session event: EV_CUE queues its voice clip, EV_SOUND plays an effect, EV_PAUSE and
+ * EV_RESUME pause and resume; other events are ignored. Call as events are drained. */
+void audio_handle_event(Audio *a, const SessionEvent *ev);
+
+/* Once a frame: start the next voice clip when voice is free, duck effects, report the worker's
+ * outcome. Reads SDL's clock; never blocks. */
+void audio_update(Audio *a);
+
+/* Pause (stop the sentence, drop waiting cues, pause effects) or resume (effects go on). */
+void audio_set_paused(Audio *a, bool paused);
+
+/* Change the volume by delta steps of AUDIO_VOLUME_STEP percent (clamped 0..100) and save it. */
+void audio_volume_step(Audio *a, int delta);
+
+/* Mute or unmute (sound keeps its timing, just silent) and save it. */
+void audio_toggle_mute(Audio *a);
+
+/* Volume 0..100 percent, and whether muted. */
+int audio_volume_percent(const Audio *a);
+bool audio_muted(const Audio *a);
+
+/* True once the voice worker has finished (every clip found, made or given up on). */
+bool audio_voice_ready(const Audio *a);
+
+/* True when a device is open (false: silent Audio). */
+bool audio_has_device(const Audio *a);
+
+/* Warnings printed so far (at most one per Audio; for tests). */
+int audio_warning_count(const Audio *a);
+
+/* Voice clips started so far (for tests and --verbose). */
+int audio_voice_started(const Audio *a);
+
+#endif

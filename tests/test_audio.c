@@ -1,0 +1,269 @@
+/* test_audio.c: live audio and the offline soundtrack, headless (SDL_AUDIODRIVER=dummy): the device
+ * opens and takes events, a bad data dir or no driver is one warning and no crash, a new text gets a
+ * non-silent clip rendered into a temporary cache, volume is remembered, and a soundtrack is loud at
+ * its cue times and quiet between. Uses temp XDG dirs: never touches the user's cache or config. */
+#include <SDL.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audio.h"
+#include "soundtrack.h"
+#include "speech.h"
+#include "voicekey.h"
+
+static int failures;
+#define CHECK(cond)                                                                   \
+    do {                                                                              \
+        if (!(cond)) {                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            failures++;                                                               \
+        }                                                                             \
+    } while (0)
+
+#define NEW_TEXT "Unknot test: breathe out through seven oranges."
+
+/* A tiny routine built by hand: one held step with one cue, one rest with a label. */
+typedef struct {
+    RoutineCue cue;
+    RoutineStep steps[2];
+    Routine r;
+} TinyRoutine;
+
+static void tiny_routine(TinyRoutine *t)
+{
+    memset(t, 0, sizeof *t);
+    t->cue = (RoutineCue){CUE_START, 0, NEW_TEXT, 3};
+    t->steps[0].kind = STEP_MOVE;
+    t->steps[0].move = MOVE_CHILD_POSE;
+    t->steps[0].hold_ms = 20000;
+    t->steps[0].sets = 1;
+    t->steps[0].cues = &t->cue;
+    t->steps[0].cue_count = 1;
+    t->steps[1].kind = STEP_REST;
+    t->steps[1].move = MOVE_REST;
+    t->steps[1].duration_ms = 10000;
+    t->steps[1].sets = 1;
+    t->steps[1].text = "Rest.";
+    t->r.title = "Test routine";
+    t->r.steps = t->steps;
+    t->r.step_count = 2;
+}
+
+static SessionEvent cue_event(int64_t t, CueKind kind, const char *text)
+{
+    SessionEvent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_CUE;
+    ev.t_ms = t;
+    ev.cue_kind = kind;
+    ev.step = -1;
+    snprintf(ev.text, sizeof ev.text, "%s", text);
+    return ev;
+}
+
+static SessionEvent sound_event(int64_t t, SoundId s)
+{
+    SessionEvent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_SOUND;
+    ev.t_ms = t;
+    ev.sound = s;
+    ev.step = -1;
+    return ev;
+}
+
+static double rms(const int16_t *s, size_t from, size_t to)
+{
+    double sum = 0.0;
+    if (to <= from)
+        return 0.0;
+    for (size_t i = from; i < to; i++)
+        sum += (double)s[i] * s[i];
+    return sqrt(sum / (double)(to - from)) / 32768.0;
+}
+
+static bool wait_ready(Audio *a)
+{
+    for (int i = 0; i < 1000 && !audio_voice_ready(a); i++)
+        SDL_Delay(10);
+    return audio_voice_ready(a);
+}
+
+static void test_live(const TinyRoutine *t)
+{
+    Audio *a = audio_new(".", &t->r);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    CHECK(wait_ready(a));
+    audio_update(a);
+    printf("live: device %d, warnings %d\n", audio_has_device(a), audio_warning_count(a));
+    CHECK(audio_warning_count(a) == 0);
+
+    /* The new text was rendered into the temporary cache, and it is speech, not silence. */
+    char path[SPEECH_PATH_BYTES], err[256];
+    CHECK(!speech_clip_prerendered(".", NEW_TEXT));
+    CHECK(speech_clip_find(".", NEW_TEXT, path, sizeof path));
+    int16_t *samples = NULL;
+    size_t count = 0;
+    int rate = 0;
+    CHECK(speech_wav_read(path, &samples, &count, &rate, err, sizeof err) == 0);
+    CHECK(rate == VOICEKEY_RATE_HZ);
+    double r = rms(samples, 0, count);
+    printf("live: synthesised clip %.2f s, RMS %.3f\n", (double)count / VOICEKEY_RATE_HZ, r);
+    CHECK(count > (size_t)VOICEKEY_RATE_HZ && r > 0.05);
+    free(samples);
+
+    /* Events are taken; a voice clip starts; pause, resume and volume work. */
+    SessionEvent ev = cue_event(0, CUE_KIND_STANDARD, "Get ready.");
+    audio_handle_event(a, &ev);
+    ev = sound_event(0, SOUND_TICK);
+    audio_handle_event(a, &ev);
+    ev = cue_event(0, CUE_KIND_COUNT, "3");
+    audio_handle_event(a, &ev);
+    ev = cue_event(0, CUE_KIND_ROUTINE, "A text nobody rendered.");
+    audio_handle_event(a, &ev);
+    for (int i = 0; i < 20; i++) {
+        audio_update(a);
+        SDL_Delay(5);
+    }
+    if (audio_has_device(a))
+        CHECK(audio_voice_started(a) >= 1);
+    ev.type = EV_PAUSE;
+    audio_handle_event(a, &ev);
+    ev = cue_event(0, CUE_KIND_STANDARD, "Paused.");
+    audio_handle_event(a, &ev);
+    audio_update(a);
+    ev.type = EV_RESUME;
+    audio_handle_event(a, &ev);
+    audio_update(a);
+
+    int v = audio_volume_percent(a);
+    CHECK(v == AUDIO_VOLUME_DEFAULT);
+    audio_volume_step(a, +1);
+    CHECK(audio_volume_percent(a) == v + 10);
+    audio_volume_step(a, +5);
+    CHECK(audio_volume_percent(a) == 100);
+    audio_volume_step(a, -3);
+    CHECK(audio_volume_percent(a) == 70);
+    CHECK(!audio_muted(a));
+    audio_toggle_mute(a);
+    CHECK(audio_muted(a));
+    CHECK(audio_warning_count(a) == 0);
+    audio_free(a);
+
+    /* Remembered between runs. */
+    a = audio_new(".", NULL);
+    CHECK(a && audio_volume_percent(a) == 70 && audio_muted(a));
+    audio_free(a);
+}
+
+static void test_bad_setups(const TinyRoutine *t)
+{
+    /* A data dir with no sounds: one warning, every call accepted. */
+    Audio *a = audio_new("/nonexistent/unknot", &t->r);
+    CHECK(a != NULL);
+    wait_ready(a);
+    SessionEvent ev = cue_event(0, CUE_KIND_STANDARD, "Rest.");
+    audio_handle_event(a, &ev);
+    ev = sound_event(0, SOUND_CHIME);
+    audio_handle_event(a, &ev);
+    audio_update(a);
+    CHECK(audio_warning_count(a) == 1);
+    audio_free(a);
+
+    /* No audio driver at all: one warning, a silent Audio. */
+    char *saved = getenv("SDL_AUDIODRIVER") ? strdup(getenv("SDL_AUDIODRIVER")) : NULL;
+    setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+    a = audio_new(".", &t->r);
+    CHECK(a != NULL && !audio_has_device(a));
+    audio_handle_event(a, &ev);
+    audio_update(a);
+    audio_set_paused(a, true);
+    audio_set_paused(a, false);
+    audio_volume_step(a, 1);
+    CHECK(audio_warning_count(a) == 1);
+    audio_free(a);
+    if (saved)
+        setenv("SDL_AUDIODRIVER", saved, 1);
+    else
+        unsetenv("SDL_AUDIODRIVER");
+    free(saved);
+}
+
+static void test_soundtrack(const TinyRoutine *t, const char *dir)
+{
+    Soundtrack *st = soundtrack_new(".", &t->r);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    CHECK(soundtrack_warning(st)[0] == '\0');
+    SessionEvent evs[] = {
+        cue_event(1000, CUE_KIND_ROUTINE, NEW_TEXT),
+        sound_event(8000, SOUND_CHIME),
+        cue_event(12000, CUE_KIND_COUNT, "3"),
+        cue_event(12100, CUE_KIND_COUNT, "2"), /* "3" is still being said: "2" waits, then is said */
+        sound_event(12000, SOUND_TICK),        /* ducked under the voice */
+    };
+    evs[4].t_ms = 12100;
+    for (size_t i = 0; i < sizeof evs / sizeof evs[0]; i++)
+        soundtrack_add_event(st, &evs[i]);
+    char path[600], err[256];
+    snprintf(path, sizeof path, "%s/soundtrack.wav", dir);
+    CHECK(soundtrack_write(st, path, err, sizeof err) == 0);
+    CHECK(soundtrack_voice_count(st) == 3);
+    soundtrack_free(st);
+
+    int16_t *s = NULL;
+    size_t n = 0;
+    int rate = 0;
+    CHECK(speech_wav_read(path, &s, &n, &rate, err, sizeof err) == 0);
+    if (!s)
+        return;
+#define AT(ms) ((size_t)(ms) * VOICEKEY_RATE_HZ / 1000)
+    double before = rms(s, 0, AT(1000));
+    double cue = rms(s, AT(1000), AT(3000));
+    double gap = rms(s, AT(5000), AT(7900));
+    double chime = rms(s, AT(8000), AT(8500));
+    double count = rms(s, AT(12000), AT(12500));
+    printf("soundtrack: %.1f s; RMS before %.4f, cue %.3f, gap %.4f, chime %.3f, count %.3f\n",
+           (double)n / VOICEKEY_RATE_HZ, before, cue, gap, chime, count);
+    CHECK(rate == VOICEKEY_RATE_HZ && n > AT(13000));
+    CHECK(before < 0.001 && gap < 0.001);
+    CHECK(cue > 0.05 && chime > 0.05 && count > 0.05);
+    free(s);
+}
+
+int main(void)
+{
+    char cache[] = "/tmp/unknot-audio-cache-XXXXXX", config[] = "/tmp/unknot-audio-config-XXXXXX";
+    char out[] = "/tmp/unknot-audio-out-XXXXXX";
+    if (!mkdtemp(cache) || !mkdtemp(config) || !mkdtemp(out)) {
+        fprintf(stderr, "test_audio: cannot make temp dirs\n");
+        return 1;
+    }
+    setenv("XDG_CACHE_HOME", cache, 1);
+    setenv("XDG_CONFIG_HOME", config, 1);
+    if (!getenv("SDL_AUDIODRIVER"))
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+
+    TinyRoutine t;
+    tiny_routine(&t);
+    test_live(&t);
+    test_bad_setups(&t);
+    test_soundtrack(&t, out);
+    SDL_Quit();
+
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", cache, config, out);
+    if (system(cmd) != 0)
+        fprintf(stderr, "test_audio: could not remove temp dirs\n");
+    if (failures) {
+        fprintf(stderr, "test_audio: %d failure(s)\n", failures);
+        return 1;
+    }
+    printf("test_audio: ok\n");
+    return 0;
+}
