@@ -28,6 +28,9 @@ static const char *const voicekey_standard_table[] = {
     "Well done.",
     "Workout complete. Well done.",
     "Paused.",
+    "Hold broken. Press and hold to go on.",
+    "Press when you finish each rep.",
+    "Press and hold while you hold the pose.",
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */
