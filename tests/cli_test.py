@@ -190,10 +190,10 @@ def test_simulate():
         check(out == out2, f"{path}: the same run prints the same bytes")
 
     with tempfile.TemporaryDirectory() as tmp:
-        # bridge: get-ready 14-19 s, beats at 21, 25, 29, 33 s
+        # bridge: get-ready 14-21 s (7 s), beats at 23, 27, 31, 35 s
         routine = write(tmp, "reps.routine",
                         'title "Reps \\"quoted\\""\nmove bridge\n  reps 4 tempo 4s\n  say each-rep "Up, \\"high\\"."\n')
-        inputs = write(tmp, "in.txt", "# two reps\n21.0 rep\n27 rep\n40 skip\n")
+        inputs = write(tmp, "in.txt", "# two reps\n23.0 rep\n29 rep\n40 skip\n")
         rc, out, err = run("--simulate", routine, "--input", inputs)
         check(rc == 0, f"--simulate with --input exits 0 ({err.strip()})")
         events = parse_jsonl(out, "reps")
@@ -201,7 +201,7 @@ def test_simulate():
         reps = [e for e in events if e["type"] == "rep"]
         check(len(reps) == 2, f"two rep events: {reps}")
         if len(reps) == 2:
-            check(reps[0]["on_tempo"] is True and reps[0]["n"] == 1 and reps[0]["t"] == 21.0, f"a rep at the beat is on tempo: {reps[0]}")
+            check(reps[0]["on_tempo"] is True and reps[0]["n"] == 1 and reps[0]["t"] == 23.0, f"a rep at the beat is on tempo: {reps[0]}")
             check(reps[1]["on_tempo"] is False and reps[1]["n"] == 2, f"a rep between beats is not: {reps[1]}")
             check(reps[0]["move"] == "bridge" and reps[0]["index"] == 0, "rep events name the move")
         check(events and events[0]["title"] == 'Reps "quoted"', "titles with quotes survive JSON")

@@ -114,7 +114,7 @@ int main(void)
     CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
     tap(a, SDLK_RETURN);
     CHECK_INT(s->segments[s->seg].kind, SEG_READY);
-    run(a, 5100);
+    run(a, SESSION_READY_MS + 100);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
 
     /* keyboard: a Space press counts at once, before any tick, so the next frame shows it */

@@ -121,7 +121,7 @@ static int count(SessionEventType type, const char *text)
 static void test_segment_order(void)
 {
     load(ONE_HOLD);
-    CHECK_INT(session_planned_ms(&S), 8000 + 6000 + 5000 + 30000 + 15000);
+    CHECK_INT(session_planned_ms(&S), 8000 + 6000 + SESSION_READY_MS + 30000 + 15000);
     SegmentKind seen[16];
     int n = 0;
     tick(0);
@@ -136,7 +136,7 @@ static void test_segment_order(void)
     CHECK_INT(n, 6);
     for (int i = 0; i < n && i < 6; i++)
         CHECK_INT(seen[i], want[i]);
-    CHECK_INT(S.t_ms, 64000);
+    CHECK_INT(S.t_ms, 59000 + SESSION_READY_MS);
 
     CHECK_INT(L[0].type, EV_SESSION_START);
     CHECK_INT(L[0].t_ms, 0);
@@ -360,7 +360,8 @@ static void test_pause(void)
 }
 
 #define TWO_STEPS "title \"Two\"\nmove child_pose hold 30s\nmove bridge hold 20s\n"
-/* step 0: ready 14-19 s, work 19-49 s; step 1: ready 49-54 s, work 54-74 s; results 74-89 s */
+/* with R = SESSION_READY_MS: step 0 ready 14 s to 14+R, work to 44+R; step 1 ready to 44+2R,
+ * work to 64+2R; results 15 s */
 
 static void test_skip(void)
 {
@@ -375,12 +376,12 @@ static void test_skip(void)
     run_to_end();
     CHECK_INT(time_of(EV_STEP_START, NULL), T_WORK);
     int ss2 = find_from(se, EV_STEP_START, NULL);
-    CHECK(ss2 >= 0 && L[ss2].t_ms == 30000 && L[ss2].step == 1);
+    CHECK(ss2 >= 0 && L[ss2].t_ms == 25000 + SESSION_READY_MS && L[ss2].step == 1);
     CHECK_INT(S.score.steps_skipped, 1);
     CHECK_INT(S.score.steps_done, 1);
     CHECK_INT(S.score.holds_done, 1);
     int end = find(EV_SESSION_END, NULL);
-    CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 50000);
+    CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 45000 + SESSION_READY_MS);
 
     /* skip in the safety notice goes on to the intro; in the intro to the first step */
     restart();
@@ -408,21 +409,21 @@ static void test_back(void)
     CHECK_INT(session_view(&S, 0).step_index, 1);
     run_to_end();
     int again = find_from(se, EV_STEP_START, NULL);
-    CHECK(again >= 0 && L[again].step == 1 && L[again].t_ms == 65000);
-    CHECK_INT(time_of(EV_SESSION_END, NULL), 85000);
+    CHECK(again >= 0 && L[again].step == 1 && L[again].t_ms == 60000 + SESSION_READY_MS);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), 80000 + SESSION_READY_MS);
 
     /* within SESSION_BACK_RESTART_MS of a step's start: back to the previous step */
     restart();
-    act_at(49000 + SESSION_BACK_RESTART_MS - 10, INPUT_BACK);
+    act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS - 10, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).step_index, 0);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(count(EV_CUE, "Next: Child's pose."), 2);
     /* exactly at the limit: restart this one */
     restart();
-    act_at(49000 + SESSION_BACK_RESTART_MS, INPUT_BACK);
+    act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).step_index, 1);
     CHECK_INT(count(EV_CUE, "Next: Bridge."), 2);
-    CHECK_INT(time_of(EV_CUE, "Next: Bridge.") < 52000, 1);
+    CHECK_INT(time_of(EV_CUE, "Next: Bridge.") < 44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, 1);
     /* back at the very start of the first step goes to the intro */
     restart();
     act_at(T_READY + 1000, INPUT_BACK);

@@ -306,8 +306,8 @@ static void test_driver_inputs(void)
     const char *src = "title \"Reps\"\nmove bridge reps 4 tempo 4s\nmove child_pose hold 30s\n";
     Routine r;
     CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
-    /* a rep at the beat (19 s + 2 s) is on tempo; one between beats is not */
-    CHECK_INT(parse("21 rep\n27 rep\n"), 0);
+    /* work starts at 14 s + SESSION_READY_MS (21 s): a rep at the beat (+2 s) is on tempo; one between beats is not */
+    CHECK_INT(parse("23 rep\n29 rep\n"), 0);
     Log l = {0};
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     check_run(&r, &l, true);
@@ -315,7 +315,7 @@ static void test_driver_inputs(void)
     for (int i = 0; i < l.n; i++)
         if (l.ev[i].type == EV_REP) {
             CHECK(l.ev[i].on_tempo == (reps == 0));
-            CHECK_INT(l.ev[i].t_ms, reps == 0 ? 21000 : 27000);
+            CHECK_INT(l.ev[i].t_ms, reps == 0 ? 23000 : 29000);
             reps++;
         }
     CHECK_INT(reps, 2);
@@ -323,7 +323,7 @@ static void test_driver_inputs(void)
     log_free(&l);
 
     /* a press and its release in the same tick are split over two ticks */
-    CHECK_INT(parse("21 press\n21 release\n21.004 press\n"), 0);
+    CHECK_INT(parse("23 press\n23 release\n23.004 press\n"), 0);
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     int n = 0;
     for (int i = 0; i < l.n; i++)
@@ -356,8 +356,8 @@ static void test_driver_inputs(void)
 
     /* simulate_until leaves the session at the time asked for */
     Session s;
-    CHECK_INT(simulate_until(&r, NULL, 20000, &s), 0);
-    CHECK_INT(s.t_ms, 20000);
+    CHECK_INT(simulate_until(&r, NULL, 22000, &s), 0);
+    CHECK_INT(s.t_ms, 22000);
     SessionView v = session_view(&s, 0);
     CHECK_INT(v.kind, SEG_WORK);
     CHECK_INT(v.step_index, 0);

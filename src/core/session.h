@@ -12,7 +12,7 @@
 #define SESSION_TICK_MS 10          /* the fixed simulation step */
 #define SESSION_SAFETY_MS 8000      /* safety notice, then on by itself (a press goes on at once) */
 #define SESSION_INTRO_MS 6000       /* routine title and intro text */
-#define SESSION_READY_MS 5000       /* "get ready", next move named, 3-2-1 */
+#define SESSION_READY_MS 7000       /* "get ready", next move named, 3-2-1: time to get down to the mat */
 #define SESSION_SWITCH_MS 5000      /* "switch sides" between the two sides of a step */
 #define SESSION_RESULTS_MS 15000    /* results screen, then the session is over */
 #define SESSION_EVENT_CAP 256       /* events queued between two drains; older ones are never dropped silently */

@@ -12,6 +12,7 @@
 #include "routine.h"
 #include "session.h"
 #include "simulate.h"
+#include "soundtrack.h"
 #include "speech.h"
 
 #ifndef UNKNOT_VERSION
@@ -159,6 +160,7 @@ static int mode_list(const char *dir)
 
 typedef struct {
     FILE *out;
+    Soundtrack *track; /* --audio-out, or NULL */
     char line[4096];
 } SimPrinter;
 
@@ -168,9 +170,11 @@ static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
     report_event_json(s, ev, p->line, sizeof p->line);
     fputs(p->line, p->out);
     fputc('\n', p->out);
+    if (p->track)
+        soundtrack_add_event(p->track, ev);
 }
 
-static int mode_simulate(const char *routine_path, const char *input_path, const char *audio_out)
+static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out)
 {
     Routine r;
     InputScript in = {0};
@@ -189,8 +193,12 @@ static int mode_simulate(const char *routine_path, const char *input_path, const
         free(errs);
         return EXIT_INVALID;
     }
-    (void)audio_out;
-    SimPrinter p = {stdout, {0}};
+    SimPrinter p = {stdout, NULL, {0}};
+    if (audio_out && !(p.track = soundtrack_new(data_dir, &r))) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = EXIT_INVALID;
+        goto done;
+    }
     SimulateResult res = simulate_run(&r, input_path ? &in : NULL, print_event, &p);
     if (res == SIMULATE_STUCK_PAUSED)
         fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
@@ -198,6 +206,17 @@ static int mode_simulate(const char *routine_path, const char *input_path, const
     else if (res == SIMULATE_NO_MEMORY)
         rc = EXIT_INVALID;
     fflush(stdout);
+    if (p.track) {
+        char err[512];
+        if (soundtrack_warning(p.track)[0])
+            fprintf(stderr, "unknot: warning: %s\n", soundtrack_warning(p.track));
+        if (soundtrack_write(p.track, audio_out, err, sizeof err) < 0) {
+            fprintf(stderr, "unknot: %s: %s\n", audio_out, err);
+            rc = EXIT_INVALID;
+        }
+        soundtrack_free(p.track);
+    }
+done:
     inputscript_free(&in);
     routine_free(&r);
     free(errs);
@@ -306,10 +325,8 @@ int main(int argc, char **argv)
     } else if (mode == SIMULATE) {
         if (npos != 1)
             rc = usage_error("%s needs exactly one ROUTINE", "--simulate");
-        else if (audio_out)
-            rc = usage_error("%s is not available yet (part 3)", "--audio-out");
         else
-            rc = mode_simulate(positional[0], input, audio_out);
+            rc = mode_simulate(o.data_dir, positional[0], input, audio_out);
     } else if (mode == SHOT) {
         if (o.shot_at_ms < 0)
             rc = usage_error("%s needs --at SECONDS", "--shot");
