@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,8 +218,44 @@ static AudioClip *audio_find_clip(Audio *a, const char *text)
 
 /* ---- set-up and tear-down ---- */
 
+/* True when some sound output can exist: a sound server's socket or an ALSA playback device.
+ * Without either, opening the device only makes libasound print a page of errors first. An
+ * explicit SDL_AUDIODRIVER (dummy, disk, ...) is always tried. */
+static bool audio_output_possible(void)
+{
+    const char *driver = SDL_getenv("SDL_AUDIODRIVER");
+    if (driver && driver[0])
+        return true;
+    if (SDL_getenv("PULSE_SERVER"))
+        return true;
+    const char *run = SDL_getenv("XDG_RUNTIME_DIR");
+    char path[AUDIO_PATH_BYTES];
+    struct stat st;
+    if (run && run[0]) {
+        snprintf(path, sizeof path, "%.900s/pulse/native", run);
+        if (stat(path, &st) == 0)
+            return true;
+        snprintf(path, sizeof path, "%.900s/pipewire-0", run);
+        if (stat(path, &st) == 0)
+            return true;
+    }
+    DIR *d = opendir("/dev/snd");
+    bool found = false;
+    if (d) {
+        struct dirent *e;
+        while (!found && (e = readdir(d)) != NULL)
+            found = strncmp(e->d_name, "pcmC", 4) == 0;
+        closedir(d);
+    }
+    return found;
+}
+
 static void audio_open_device(Audio *a)
 {
+    if (!audio_output_possible()) {
+        audio_warn(a, "no sound device found", "no sound server and no /dev/snd playback device");
+        return;
+    }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         audio_warn(a, "no audio", SDL_GetError());
         return;
