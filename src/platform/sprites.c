@@ -1,6 +1,8 @@
 /* sprites.c: load sprite sheets through stb_image into one SDL texture per frame and draw the
  * figure for a SessionView. Frame choice lives in core (sheet.c); this file only does I/O and
- * drawing, and never fails hard: a bad sheet logs one warning and draws nothing. */
+ * drawing, and never fails hard: a bad sheet logs one warning and draws nothing. The next move's
+ * sheet is read and decoded on a worker thread (the slow part, up to ~50 ms), so a step change
+ * only uploads textures on the render thread. */
 #include "sprites.h"
 
 #include <math.h>
@@ -14,12 +16,25 @@
 
 #define SPRITES_PATH_BYTES 1024
 
+/* What a worker thread reads and decodes for one sheet; the render thread only touches it
+ * after SDL_WaitThread has joined the worker. */
+typedef struct {
+    char dir[SPRITES_PATH_BYTES];
+    MoveId id;
+    SheetMeta meta;
+    unsigned char *pixels; /* ARGB8888 words, w x h, or NULL on failure */
+    int w, h;
+    char what[SPRITES_PATH_BYTES + 80], why[200]; /* the failure, when pixels is NULL */
+} SheetDecode;
+
 typedef struct {
     bool tried;     /* a load was attempted (so a failure is reported once) */
     bool ok;
     SheetMeta meta;
     SDL_Texture **frames; /* meta.frames textures of frame_w x frame_h */
     unsigned last_used;
+    SDL_Thread *worker;   /* decoding ahead of need, or NULL */
+    SheetDecode *decode;  /* the worker's result, owned here */
 } SpriteSheet;
 
 struct Sprites {
@@ -40,8 +55,64 @@ static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *wh
     SDL_Log("unknot: no animation for %s: %s: %s", moves_info(id)->id, what, why);
 }
 
+/* Read and check the .sheet, decode the PNG to ARGB words. Any thread; touches only d. */
+static void sheet_decode(SheetDecode *d)
+{
+    char path[SPRITES_PATH_BYTES + 80];
+    snprintf(path, sizeof path, "%s/%s.sheet", d->dir, moves_info(d->id)->id);
+    snprintf(d->what, sizeof d->what, "%s", path);
+    size_t len = 0;
+    char *text = SDL_LoadFile(path, &len);
+    if (!text) {
+        snprintf(d->why, sizeof d->why, "cannot read the file");
+        return;
+    }
+    int rc = sheet_parse(text, len, &d->meta, d->why, sizeof d->why);
+    SDL_free(text);
+    if (rc != 0)
+        return;
+    const SheetMeta *m = &d->meta;
+    snprintf(path, sizeof path, "%s/%s", d->dir, m->image);
+    snprintf(d->what, sizeof d->what, "%s", path);
+    int n = 0;
+    unsigned char *pixels = stbi_load(path, &d->w, &d->h, &n, 4);
+    if (!pixels) {
+        snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
+        return;
+    }
+    int rows = (m->frames + m->columns - 1) / m->columns;
+    if (d->w < m->columns * m->frame_w || d->h < rows * m->frame_h) {
+        snprintf(d->why, sizeof d->why, "image smaller than the sheet says");
+        stbi_image_free(pixels);
+        return;
+    }
+    /* RGBA bytes to native ARGB8888 words, the format software framebuffers use */
+    for (size_t i = 0; i < (size_t)d->w * (size_t)d->h; i++) {
+        unsigned char *p = &pixels[i * 4];
+        Uint32 argb = ((Uint32)p[3] << 24) | ((Uint32)p[0] << 16) | ((Uint32)p[1] << 8) | p[2];
+        memcpy(p, &argb, 4);
+    }
+    d->pixels = pixels;
+}
+
+static int sheet_decode_thread(void *data)
+{
+    sheet_decode(data);
+    return 0;
+}
+
+static void sheet_decode_free(SheetDecode *d)
+{
+    if (d)
+        stbi_image_free(d->pixels);
+    free(d);
+}
+
 static void sheet_unload(SpriteSheet *sh)
 {
+    if (sh->worker)
+        SDL_WaitThread(sh->worker, NULL);
+    sheet_decode_free(sh->decode);
     if (sh->frames) {
         for (int i = 0; i < sh->meta.frames; i++)
             if (sh->frames[i])
@@ -51,70 +122,74 @@ static void sheet_unload(SpriteSheet *sh)
     memset(sh, 0, sizeof *sh);
 }
 
-/* Read and check the .sheet, decode the PNG and cut it into frame textures. */
+/* Start decoding id's sheet on a worker thread, unless it is loaded or on its way. */
+static void sheet_start_decode(Sprites *s, MoveId id)
+{
+    SpriteSheet *sh = &s->sheets[id];
+    if (sh->tried || sh->decode)
+        return;
+    SheetDecode *d = calloc(1, sizeof *d);
+    if (!d)
+        return;
+    snprintf(d->dir, sizeof d->dir, "%s", s->dir);
+    d->id = id;
+    sh->decode = d;
+    sh->worker = SDL_CreateThread(sheet_decode_thread, "unknot-sprite", d);
+    /* no thread: the decode happens when the sheet is first drawn */
+}
+
+/* Make id's frame textures from its decoded sheet (decoding it here if no worker did). */
 static void sheet_load(Sprites *s, MoveId id)
 {
     SpriteSheet *sh = &s->sheets[id];
-    char path[SPRITES_PATH_BYTES + 80], err[200];
-    unsigned char *pixels = NULL;
-    sheet_unload(sh);
+    SheetDecode *d = sh->decode;
+    if (sh->worker) {
+        SDL_WaitThread(sh->worker, NULL);
+        sh->worker = NULL;
+    }
+    if (!d) {
+        d = calloc(1, sizeof *d);
+        if (!d)
+            return;
+        snprintf(d->dir, sizeof d->dir, "%s", s->dir);
+        d->id = id;
+        sheet_decode(d);
+    } else if (!d->pixels && !d->why[0]) {
+        sheet_decode(d); /* the worker could not be started */
+    }
+    sh->decode = NULL;
     sh->tried = true;
-    snprintf(path, sizeof path, "%s/%s.sheet", s->dir, moves_info(id)->id);
-    size_t len = 0;
-    char *text = SDL_LoadFile(path, &len);
-    if (!text) {
-        sprites_warn(s, id, path, "cannot read the file");
-        return;
-    }
-    int rc = sheet_parse(text, len, &sh->meta, err, sizeof err);
-    SDL_free(text);
-    if (rc != 0) {
-        sprites_warn(s, id, path, err);
-        return;
-    }
+    sh->meta = d->meta;
     const SheetMeta *m = &sh->meta;
-    snprintf(path, sizeof path, "%s/%s", s->dir, m->image);
-    int w = 0, h = 0, n = 0;
-    pixels = stbi_load(path, &w, &h, &n, 4);
-    if (!pixels) {
-        sprites_warn(s, id, path, stbi_failure_reason());
-        goto fail;
-    }
-    int rows = (m->frames + m->columns - 1) / m->columns;
-    if (w < m->columns * m->frame_w || h < rows * m->frame_h) {
-        sprites_warn(s, id, path, "image smaller than the sheet says");
-        goto fail;
-    }
-    /* RGBA bytes to native ARGB8888 words, the format software framebuffers use */
-    for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
-        unsigned char *p = &pixels[i * 4];
-        Uint32 argb = ((Uint32)p[3] << 24) | ((Uint32)p[0] << 16) | ((Uint32)p[1] << 8) | p[2];
-        memcpy(p, &argb, 4);
+    if (!d->pixels) {
+        sprites_warn(s, id, d->what, d->why);
+        sheet_decode_free(d);
+        return;
     }
     sh->frames = calloc((size_t)m->frames, sizeof *sh->frames);
     if (!sh->frames) {
-        sprites_warn(s, id, path, "out of memory");
+        sprites_warn(s, id, d->what, "out of memory");
         goto fail;
     }
     for (int f = 0; f < m->frames; f++) {
         SDL_Texture *t = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
                                            m->frame_w, m->frame_h);
         if (!t) {
-            sprites_warn(s, id, path, SDL_GetError());
+            sprites_warn(s, id, d->what, SDL_GetError());
             goto fail;
         }
         sh->frames[f] = t;
-        const unsigned char *src =
-            &pixels[((size_t)(f / m->columns) * (size_t)m->frame_h * (size_t)w + (size_t)(f % m->columns) * (size_t)m->frame_w) * 4];
-        SDL_UpdateTexture(t, NULL, src, w * 4);
+        const unsigned char *src = &d->pixels[((size_t)(f / m->columns) * (size_t)m->frame_h * (size_t)d->w +
+                                               (size_t)(f % m->columns) * (size_t)m->frame_w) * 4];
+        SDL_UpdateTexture(t, NULL, src, d->w * 4);
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
         SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     }
-    stbi_image_free(pixels);
+    sheet_decode_free(d);
     sh->ok = true;
     return;
 fail:
-    stbi_image_free(pixels);
+    sheet_decode_free(d);
     SheetMeta keep = sh->meta;
     sheet_unload(sh);
     sh->meta = keep;
@@ -169,12 +244,12 @@ void sprites_prepare(Sprites *s, MoveId current, MoveId next)
     if (!s)
         return;
     for (int i = 0; i < MOVE_COUNT; i++)
-        if (i != (int)current && i != (int)next && s->sheets[i].tried)
+        if (i != (int)current && i != (int)next && (s->sheets[i].tried || s->sheets[i].decode))
             sheet_unload(&s->sheets[i]); /* forgets failures too: a fixed file is retried later */
     if (current >= 0 && current < MOVE_COUNT)
         sprites_get(s, current);
-    if (next >= 0 && next < MOVE_COUNT)
-        sprites_get(s, next);
+    if (next >= 0 && next < MOVE_COUNT && next != current)
+        sheet_start_decode(s, next); /* ready by the time it is drawn */
 }
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
