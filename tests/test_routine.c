@@ -261,11 +261,22 @@ static void test_cues(void)
     CHECK_ERROR(src, 3 + ROUTINE_MAX_CUES, 2, "too many say lines");
 }
 
+static void test_review_errors(void)
+{
+    /* count-aloud belongs to a move; clauses given twice; end-Ns with self pacing */
+    CHECK_ERROR(HEAD "rest 10s\n  count-aloud\n", 3, 3, "belongs to a move");
+    CHECK_ERROR(HEAD "move cat_camel\n  reps 8 tempo 4s tempo 5s\n", 3, 19, "'tempo' given twice");
+    CHECK_ERROR(HEAD "move bird_dog\n  hold 5s\n  sides both\n  sides left\n", 5, 3, "'sides' given twice");
+    CHECK_ERROR(HEAD "move bridge\n  reps 8\n  sets 2\n  sets 3\n", 5, 3, "'sets' given twice");
+    CHECK_ERROR(HEAD "move bridge\n  reps 8\n  pacing self\n  pacing guided\n", 5, 3, "'pacing' given twice");
+    CHECK_ERROR(HEAD "move bridge\n  reps 8\n  pacing self\n  say end-5s \"x\"\n", 5, 1, "not known in advance");
+    CHECK_INT(parse(HEAD "move bridge\n  reps 8\n  pacing self\n  say end \"x\"\n  say half \"y\"\n"), 0);
+}
+
 static void test_rest_timer(void)
 {
     CHECK_INT(parse(HEAD "rest 10s \"Roll over.\"\nrest 15s\ntimer 20m \"Cold pack.\"\n"
-                         "  say start+10s \"Breathe.\"\n  say end-1m \"One minute left.\"\n  say end \"Done.\"\n"
-                         "  count-aloud\n"),
+                         "  say start+10s \"Breathe.\"\n  say end-1m \"One minute left.\"\n  say end \"Done.\"\n"),
               0);
     CHECK_INT(r.step_count, 3);
     CHECK_INT(r.steps[0].kind, STEP_REST);
@@ -282,7 +293,7 @@ static void test_rest_timer(void)
     CHECK_INT(r.steps[2].cue_count, 3);
     CHECK_INT(r.steps[2].cues[1].anchor, CUE_END);
     CHECK_INT(r.steps[2].cues[1].offset_ms, 60000);
-    CHECK(r.steps[2].count_aloud);
+    CHECK(!r.steps[2].count_aloud); /* count-aloud belongs to moves (see test_review_errors) */
     CHECK_INT(routine_step_run_ms(&r.steps[2]), 1200000);
 }
 
@@ -621,6 +632,7 @@ int main(void)
     test_sides_sets_pacing();
     test_cues();
     test_rest_timer();
+    test_review_errors();
     test_comments_and_space();
     test_text();
     test_bom_crlf();

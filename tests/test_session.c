@@ -428,12 +428,68 @@ static void test_back(void)
     restart();
     act_at(T_READY + 1000, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).kind, SEG_INTRO);
-    /* back in the results: to the last step */
+    /* back in the results does nothing: the summary has been given once */
     restart();
-    act_at(80000, INPUT_BACK);
-    CHECK_INT(session_view(&S, 0).step_index, 1);
+    act_at(80000 + SESSION_READY_MS, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
     run_to_end();
-    CHECK_INT(count(EV_SESSION_END, NULL), 2);
+    CHECK_INT(count(EV_SESSION_END, NULL), 1);
+
+    /* a step done again after back counts once: totals never exceed the routine */
+    load("title \"Again\"\nmove child_pose hold 20s\nmove bridge hold 10s\n");
+    int64_t step1_ready = 14000 + SESSION_READY_MS + 20000;
+    act_at(step1_ready + 1000, INPUT_BACK); /* within the restart limit: back to step 0 */
+    CHECK_INT(session_view(&S, 0).step_index, 0);
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 2);
+    CHECK_INT(S.score.steps_skipped, 0);
+    CHECK_INT(S.score.holds_done, 2);
+    CHECK_INT(S.score.holds_total, 2);
+    CHECK_INT(S.score.held_ms, 30000);
+    CHECK_INT(S.score.score, 2 * SESSION_POINTS_STEP + SESSION_POINTS_HELD_SECOND * 30);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end >= 0 && L[end].completed);
+}
+
+static void test_pause_then_skip(void)
+{
+    /* skip and back act while paused, and the session stays paused */
+    load(TWO_STEPS);
+    act_at(T_WORK + 2000, INPUT_PAUSE);
+    act_at(T_WORK + 3000, INPUT_SKIP);
+    CHECK(S.paused);
+    CHECK_INT(session_view(&S, 0).step_index, 1);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    int64_t t = S.t_ms;
+    run_until(t + 5000);
+    CHECK_INT(session_view(&S, 0).elapsed_ms, 0); /* frozen */
+    act_at(t + 5000, INPUT_BACK);
+    CHECK(S.paused);
+    CHECK_INT(session_view(&S, 0).step_index, 0);
+    act_at(t + 6000, INPUT_RESUME);
+    CHECK(!S.paused);
+}
+
+static void test_quit_early(void)
+{
+    /* quitting in the intro: the workout ended, it was not completed, nothing is "well done" */
+    load(TWO_STEPS);
+    act_at(9000, INPUT_QUIT);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end >= 0 && !L[end].completed);
+    CHECK_INT(S.score.steps_done, 0);
+    CHECK_INT(S.score.steps_skipped, 2);
+    CHECK_INT(count(EV_CUE, "Workout ended."), 1);
+    CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 0);
+    CHECK(session_view(&S, 0).ended_early);
+    CHECK(session_view(&S, 0).progress == 1.0);
+    /* a full run: completed, and the usual words */
+    load(TWO_STEPS);
+    run_to_end();
+    end = find(EV_SESSION_END, NULL);
+    CHECK(end >= 0 && L[end].completed);
+    CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 1);
+    CHECK(!session_view(&S, 0).ended_early);
 }
 
 static void test_quit_and_press(void)
@@ -680,6 +736,22 @@ static void test_self_pacing(void)
 
 #define CONFIRMED "title \"Hold\"\nmove child_pose\n  hold 10s\n  confirm-hold\n"
 
+static void test_self_paced_cues(void)
+{
+    /* with pacing self the clock says nothing about progress: half/end/each-rep follow the count */
+    load("title \"Self cues\"\nmove cat_camel\n  reps 4 tempo 4s\n  pacing self\n"
+         "  say half \"Halfway.\"\n  say end \"Last one done.\"\n  say each-rep \"Good.\"\n");
+    act_at(T_WORK + 1000, INPUT_PRESS);
+    act_at(T_WORK + 30000, INPUT_PRESS); /* long after the planned end: no end cue yet */
+    CHECK_INT(count(EV_CUE, "Last one done."), 0);
+    CHECK_INT(count(EV_CUE, "Halfway."), 1);
+    CHECK_INT(time_of(EV_CUE, "Halfway."), T_WORK + 30000);
+    act_at(T_WORK + 34000, INPUT_PRESS);
+    act_at(T_WORK + 38000, INPUT_PRESS);
+    CHECK_INT(time_of(EV_CUE, "Last one done."), T_WORK + 38000);
+    CHECK_INT(count(EV_CUE, "Good."), 4);
+}
+
 static void test_confirmed_hold(void)
 {
     load(CONFIRMED);
@@ -727,11 +799,13 @@ static void test_confirmed_hold(void)
     CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 6000 + 8000);
     CHECK_INT(S.score.hold_breaks, 1);
 
-    /* skipping a held hold breaks it */
+    /* skipping a held hold is the user's choice, not a hold break: no break, no "hold broken" */
     restart();
     act_at(T_WORK + 2000, INPUT_PRESS);
     act_at(T_WORK + 3000, INPUT_SKIP);
-    CHECK_INT(count(EV_HOLD_BREAK, NULL), 1);
+    CHECK_INT(count(EV_HOLD_BREAK, NULL), 0);
+    CHECK_INT(count(EV_CUE, "Hold broken. Press and hold to go on."), 0);
+    CHECK_INT(S.score.hold_breaks, 0);
 
     /* nobody presses: prompts, then the step is given up */
     restart();
@@ -865,11 +939,14 @@ int main(void)
     test_pause();
     test_skip();
     test_back();
+    test_pause_then_skip();
+    test_quit_early();
     test_quit_and_press();
     test_rep_tempo();
     test_bounce_and_beats();
     test_combo();
     test_self_pacing();
+    test_self_paced_cues();
     test_confirmed_hold();
     test_view();
     test_determinism();

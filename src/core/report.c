@@ -103,7 +103,7 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
         break;
     case EV_COMBO:
         put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n,
-            1 + ev->n / SESSION_COMBO_STEP > SESSION_MAX_MULTIPLIER ? SESSION_MAX_MULTIPLIER : 1 + ev->n / SESSION_COMBO_STEP);
+            session_multiplier(ev->n));
         break;
     case EV_PAUSE:
     case EV_RESUME:
@@ -112,12 +112,12 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
     case EV_SESSION_END: {
         const SessionScore *sc = &s->score;
         double pct = sc->reps_done > 0 ? 100.0 * sc->reps_on_tempo / sc->reps_done : 0.0;
-        put(&o, ",\"completed\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_target\":%d,"
+        put(&o, ",\"completed\":%s,\"ended_early\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_target\":%d,"
                 "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,\"best_hold_streak\":%d,"
                 "\"held_seconds\":%.3f,\"best_combo\":%d,\"score\":%ld,\"active\":%.3f,\"verdict\":\"%s\"",
-            ev->completed ? "true" : "false", sc->steps_done, sc->steps_skipped, sc->reps_done, sc->reps_target,
+            ev->completed ? "true" : "false", s->ended_early ? "true" : "false", sc->steps_done, sc->steps_skipped, sc->reps_done, sc->reps_target,
             sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks, sc->best_hold_streak, sc->held_ms / 1000.0,
-            sc->best_combo, sc->score, (double)s->active_ms / 1000.0, session_verdict(sc));
+            sc->best_combo, sc->score, (double)ev->active_ms / 1000.0, session_verdict(sc));
         break;
     }
     }

@@ -448,7 +448,7 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         parse_say(ps, s, kw);
         return true;
     }
-    if (s->kind != STEP_MOVE && !tok_is(kw, "count-aloud")) {
+    if (s->kind != STEP_MOVE) {
         ERR_AT(ps, kw, "'%.*s' belongs to a move, not to a %s step", kw->len, kw->start, step_word(s));
         ps->p = ps->end;
         return true;
@@ -505,9 +505,13 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             ok = false;
         }
     } else if (tok_is(kw, "tempo")) {
+        if (ps->step_has_tempo)
+            ERR_AT(ps, kw, "'tempo' given twice in one step");
         ps->step_has_tempo = true;
         ok = expect_duration(ps, "tempo", 1000, &s->tempo_ms);
     } else if (tok_is(kw, "sides")) {
+        if (ps->step_has_sides)
+            ERR_AT(ps, kw, "'sides' given twice in one step");
         ps->step_has_sides = true;
         Token t = next_token(ps);
         char b[64];
@@ -521,6 +525,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             ok = false;
         }
     } else if (tok_is(kw, "sets")) {
+        if (ps->step_has_sets)
+            ERR_AT(ps, kw, "'sets' given twice in one step");
         ps->step_has_sets = true;
         ok = expect_int(ps, "sets", 1, ROUTINE_MAX_SETS, &s->sets);
         if (ok) {
@@ -534,6 +540,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         if (ok && s->sets > 1 && s->set_rest_ms == 0)
             s->set_rest_ms = 30000;
     } else if (tok_is(kw, "pacing")) {
+        if (ps->step_has_pacing)
+            ERR_AT(ps, kw, "'pacing' given twice in one step");
         ps->step_has_pacing = true;
         Token t = next_token(ps);
         char b[64];
@@ -585,6 +593,8 @@ static void close_step(Parser *ps)
         ps->line = c->line;
         if (c->anchor == CUE_EACH_REP && s->reps == 0)
             ERR_AT(ps, &ct, "'say each-rep' needs 'reps' in the step");
+        else if (s->pacing == PACING_SELF && c->anchor == CUE_END && c->offset_ms > 0)
+            ERR_AT(ps, &ct, "with 'pacing self' the end is not known in advance: use 'say end', 'half' or 'each-rep'");
         else if ((c->anchor == CUE_START || c->anchor == CUE_END) && c->offset_ms > run) {
             char d[32], r[32];
             routine_format_duration(c->offset_ms, d, sizeof d);

@@ -37,6 +37,7 @@ static SessionEvent make_event(const Session *s, SessionEventType type, int64_t 
     memset(&ev, 0, sizeof ev);
     ev.type = type;
     ev.t_ms = t;
+    ev.active_ms = s->active_ms + (t - s->t_ms);
     const Segment *g = cur(s);
     const RoutineStep *st = seg_step(s, g);
     ev.step = g->step;
@@ -132,8 +133,12 @@ int session_init(Session *s, const Routine *r)
     s->routine = r;
     int n = build_segments(r, NULL);
     s->segments = calloc((size_t)n, sizeof *s->segments);
-    if (!s->segments)
+    s->tally = calloc((size_t)n, sizeof *s->tally);
+    s->step_result = calloc((size_t)(r->step_count > 0 ? r->step_count : 1), 1);
+    if (!s->segments || !s->tally || !s->step_result) {
+        session_free(s);
         return -1;
+    }
     s->segment_count = build_segments(r, s->segments);
     int64_t t = 0;
     for (int i = 0; i < n; i++) {
@@ -156,6 +161,8 @@ int session_init(Session *s, const Routine *r)
 void session_free(Session *s)
 {
     free(s->segments);
+    free(s->tally);
+    free(s->step_result);
     memset(s, 0, sizeof *s);
 }
 
@@ -221,10 +228,37 @@ static int rep_ms(const RoutineStep *st)
     return st->tempo_ms + st->hold_ms;
 }
 
-static int multiplier_of(int combo)
+int session_multiplier(int combo)
 {
     int m = 1 + combo / SESSION_COMBO_STEP;
     return m > SESSION_MAX_MULTIPLIER ? SESSION_MAX_MULTIPLIER : m;
+}
+
+/* Derive the totals from the per-run tallies and step results, so a step done again after
+ * "back" counts once. Streaks (combo, hold streak, breaks) are history and stay as they are. */
+static void recount(Session *s)
+{
+    SessionScore *sc = &s->score;
+    sc->reps_done = sc->reps_on_tempo = sc->holds_done = sc->held_ms = 0;
+    sc->steps_done = sc->steps_skipped = 0;
+    sc->score = 0;
+    for (int i = 0; i < s->segment_count; i++) {
+        const SegmentTally *ty = &s->tally[i];
+        sc->reps_done += ty->reps;
+        sc->reps_on_tempo += ty->reps_on_tempo;
+        sc->held_ms += ty->held_ms;
+        sc->holds_done += ty->hold_done;
+        sc->score += ty->points;
+    }
+    bool at_results = s->segments[s->seg].kind == SEG_RESULTS || s->segments[s->seg].kind == SEG_DONE;
+    for (int i = 0; i < s->routine->step_count; i++) {
+        if (s->step_result[i] == STEP_RESULT_DONE) {
+            sc->steps_done++;
+            sc->score += SESSION_POINTS_STEP;
+        } else if (s->step_result[i] == STEP_RESULT_SKIPPED || at_results) {
+            sc->steps_skipped++;
+        }
+    }
 }
 
 /* A press during a rep segment: bounce, on or off tempo, combo and score. */
@@ -265,28 +299,39 @@ static void count_rep(Session *s, int64_t t)
     s->idle_ms = 0;
     s->reps_counted++;
     SessionScore *sc = &s->score;
-    sc->reps_done++;
+    SegmentTally *ty = &s->tally[s->seg];
+    ty->reps++;
     SessionEvent ev = make_event(s, EV_REP, t);
     ev.n = s->reps_counted;
     ev.on_tempo = on_tempo;
     if (on_tempo) {
-        sc->reps_on_tempo++;
+        ty->reps_on_tempo++;
         sc->combo++;
         if (sc->combo > sc->best_combo)
             sc->best_combo = sc->combo;
-        sc->score += (long)SESSION_POINTS_REP * multiplier_of(sc->combo);
+        ty->points += (long)SESSION_POINTS_REP * session_multiplier(sc->combo);
     } else {
         sc->combo = 0;
-        sc->score += SESSION_POINTS_OFF_TEMPO;
+        ty->points += SESSION_POINTS_OFF_TEMPO;
     }
+    recount(s);
     emit(s, &ev);
     if (on_tempo && sc->combo >= 2) {
         SessionEvent c = make_event(s, EV_COMBO, t);
         c.n = sc->combo;
         emit(s, &c);
     }
-    if (st->count_aloud && st->pacing == PACING_SELF)
-        say_number(s, t, s->reps_counted);
+    if (st->pacing == PACING_SELF) {
+        /* self pacing: cues tied to the count, since the clock says nothing about progress */
+        if (st->count_aloud)
+            say_number(s, t, s->reps_counted);
+        for (int i = 0; i < st->cue_count; i++) {
+            const RoutineCue *c = &st->cues[i];
+            if (c->anchor == CUE_EACH_REP || (c->anchor == CUE_HALF && s->reps_counted == (st->reps + 1) / 2) ||
+                (c->anchor == CUE_END && s->reps_counted == st->reps))
+                say(s, t, CUE_KIND_ROUTINE, c->text);
+        }
+    }
 }
 
 static void hold_start(Session *s, int64_t t)
@@ -318,21 +363,20 @@ static void end_work(Session *s, int64_t t, bool completed)
     const Segment *g = cur(s);
     const RoutineStep *st = seg_step(s, g);
     SessionScore *sc = &s->score;
-    if (st->kind == STEP_MOVE && st->reps == 0) {
-        if (completed) {
-            sc->holds_done++;
-            sc->hold_streak++;
-            if (sc->hold_streak > sc->best_hold_streak)
-                sc->best_hold_streak = sc->hold_streak;
-            if (!st->confirm_hold)
-                sc->held_ms += g->duration_ms;
-            sc->score += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);
-            SessionEvent ev = make_event(s, EV_HOLD_DONE, t);
-            ev.n = g->duration_ms;
-            emit(s, &ev);
-        } else if (s->holding) {
-            hold_break(s, t);
-        }
+    SegmentTally *ty = &s->tally[s->seg];
+    /* leaving a hold early on purpose (skip, back, quit, give-up) is not a hold break */
+    if (st->kind == STEP_MOVE && st->reps == 0 && completed) {
+        ty->hold_done = true;
+        sc->hold_streak++;
+        if (sc->hold_streak > sc->best_hold_streak)
+            sc->best_hold_streak = sc->hold_streak;
+        if (!st->confirm_hold)
+            ty->held_ms = g->duration_ms;
+        ty->points += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);
+        recount(s);
+        SessionEvent ev = make_event(s, EV_HOLD_DONE, t);
+        ev.n = g->duration_ms;
+        emit(s, &ev);
     }
     if (!completed)
         sc->combo = 0;
@@ -362,12 +406,8 @@ static void finish_step(Session *s, int step, bool completed)
 {
     if (step < 0)
         return;
-    if (completed) {
-        s->score.steps_done++;
-        s->score.score += SESSION_POINTS_STEP;
-    } else {
-        s->score.steps_skipped++;
-    }
+    s->step_result[step] = completed ? STEP_RESULT_DONE : STEP_RESULT_SKIPPED;
+    recount(s);
 }
 
 static void leave_segment(Session *s, int64_t t, bool completed)
@@ -382,8 +422,9 @@ static void leave_segment(Session *s, int64_t t, bool completed)
 
 static void session_summary(Session *s, int64_t t)
 {
+    recount(s);
     SessionEvent ev = make_event(s, EV_SESSION_END, t);
-    ev.completed = s->score.steps_skipped == 0;
+    ev.completed = s->score.steps_done == s->routine->step_count;
     emit(s, &ev);
 }
 
@@ -393,6 +434,14 @@ static void enter_segment(Session *s, int index, int64_t t)
         index = s->segment_count - 1;
     s->seg = index;
     s->seg_elapsed_ms = 0;
+    const Segment *entering = &s->segments[index];
+    if (entering->step >= 0 && (index == 0 || s->segments[index - 1].step != entering->step)) {
+        /* a step (re)starts: whatever an earlier run of it earned is replaced by this run */
+        s->step_result[entering->step] = STEP_RESULT_NONE;
+        for (int i = index; i < s->segment_count && s->segments[i].step == entering->step; i++)
+            memset(&s->tally[i], 0, sizeof s->tally[i]);
+        recount(s);
+    }
     s->caption_until_ms = s->caption_min_until_ms;
     s->reps_counted = 0;
     s->beats_taken[0] = s->beats_taken[1] = 0;
@@ -440,7 +489,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     }
     case SEG_RESULTS:
-        say(s, t, CUE_KIND_STANDARD, "Workout complete. Well done.");
+        say(s, t, CUE_KIND_STANDARD, s->ended_early ? "Workout ended." : "Workout complete. Well done.");
         sound(s, t, SOUND_FANFARE);
         session_summary(s, t);
         break;
@@ -477,6 +526,9 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     bool routine_cue_near_end10 = false;
     for (int i = 0; i < st->cue_count; i++) {
         const RoutineCue *c = &st->cues[i];
+        bool self_paced = st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF;
+        if (self_paced && c->anchor != CUE_START)
+            continue; /* said as the user counts (count_rep) */
         if (c->anchor == CUE_EACH_REP) {
             if (st->pacing == PACING_GUIDED)
                 for (int r = 0; r < st->reps; r++)
@@ -569,12 +621,14 @@ static void advance(Session *s, int dt, int64_t t)
             s->idle_ms += dt;
             for (int p = SESSION_PROMPT_MS; p < SESSION_GIVE_UP_MS; p += SESSION_PROMPT_MS)
                 if (crossed(p, before, s->idle_ms))
-                    say(s, t, CUE_KIND_STANDARD, seg_step(s, g)->reps > 0 ? "Press when you finish each rep." : "Press and hold while you hold the pose.");
+                    say(s, t + (p - before), CUE_KIND_STANDARD,
+                        seg_step(s, g)->reps > 0 ? "Press when you finish each rep." : "Press and hold while you hold the pose.");
             if (s->idle_ms >= SESSION_GIVE_UP_MS) {
-                leave_segment(s, t, false);
+                int64_t at = t + (SESSION_GIVE_UP_MS - before);
+                leave_segment(s, at, false);
                 finish_step(s, g->step, false);
-                enter_segment(s, first_segment_of(s, g->step + 1), t);
-                fire_timed(s, -1, 0, t);
+                enter_segment(s, first_segment_of(s, g->step + 1), at);
+                fire_timed(s, -1, 0, at);
                 return;
             }
         }
@@ -586,8 +640,10 @@ static void advance(Session *s, int dt, int64_t t)
             step = 0;
         int from = s->seg_elapsed_ms;
         s->seg_elapsed_ms += step;
-        if (is_hold_work(s) && seg_step(s, g)->confirm_hold)
+        if (is_hold_work(s) && seg_step(s, g)->confirm_hold) {
+            s->tally[s->seg].held_ms += step;
             s->score.held_ms += step;
+        }
         fire_timed(s, from, s->seg_elapsed_ms, t);
         t += step;
         dt -= step;
@@ -615,10 +671,13 @@ static void apply_input(Session *s, unsigned a, int64_t t)
 {
     const Segment *g = cur(s);
     if (a & INPUT_QUIT) {
-        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE)
+        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE) {
             enter_segment(s, s->segment_count - 1, t);
-        else
+        } else {
+            s->ended_early = true;
+            s->paused = false;
             jump_to(s, first_segment_of(s, s->routine->step_count), t, g->step >= 0);
+        }
         return;
     }
     bool want_pause = (a & INPUT_PAUSE) || ((a & INPUT_TOGGLE_PAUSE) && !s->paused);
@@ -636,15 +695,17 @@ static void apply_input(Session *s, unsigned a, int64_t t)
         return;
     }
     if (s->paused) {
-        /* buttons while paused change nothing but the button's own state; a press resumes */
+        /* while paused a press resumes; skip and back move and stay paused; nothing else acts */
         if (a & INPUT_RELEASE)
             s->button_down = false;
         if (a & INPUT_PRESS) {
             s->button_down = true;
             s->paused = false;
             emit_simple(s, EV_RESUME, t);
+            return;
         }
-        return;
+        if (!(a & (INPUT_SKIP | INPUT_BACK)))
+            return;
     }
     if (a & INPUT_SKIP) {
         if (g->step >= 0)
@@ -655,8 +716,10 @@ static void apply_input(Session *s, unsigned a, int64_t t)
     }
     if (a & INPUT_BACK) {
         int target;
+        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE)
+            return; /* the summary has been given; the workout is over */
         if (g->step < 0) {
-            target = g->kind == SEG_RESULTS ? first_segment_of(s, s->routine->step_count - 1) : (s->seg > 0 ? s->seg - 1 : 0);
+            target = s->seg > 0 ? s->seg - 1 : 0;
         } else {
             int first = first_segment_of(s, g->step);
             bool just_started = s->seg == first && s->seg_elapsed_ms < SESSION_BACK_RESTART_MS;
@@ -729,7 +792,7 @@ SessionView session_view(const Session *s, int extra_ms)
     v.counted = s->reps_counted;
     v.awaiting_press = awaiting_press(s);
     v.holding = s->holding;
-    v.multiplier = multiplier_of(s->score.combo);
+    v.multiplier = session_multiplier(s->score.combo);
     int extra = s->paused || s->ended || !segment_clock_runs(s) ? 0 : extra_ms;
     int el = s->seg_elapsed_ms + extra;
     if (segment_ends_by_time(s) && el > g->duration_ms)
@@ -750,7 +813,8 @@ SessionView session_view(const Session *s, int extra_ms)
     }
     int64_t total = session_planned_ms(s);
     int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
-    v.progress = g->kind == SEG_DONE ? 1.0 : total > 0 ? (double)done / (double)total : 0;
+    v.progress = g->kind == SEG_DONE || g->kind == SEG_RESULTS ? 1.0 : total > 0 ? (double)done / (double)total : 0;
+    v.ended_early = s->ended_early;
     if (v.progress > 1)
         v.progress = 1;
     v.caption = s->active_ms < s->caption_until_ms ? s->caption : "";
@@ -792,7 +856,7 @@ const char *session_verdict(const SessionScore *sc)
 {
     bool all_steps = sc->steps_skipped == 0 && sc->steps_done > 0;
     bool reps_ok = sc->reps_target == 0 || sc->reps_done * 10 >= sc->reps_target * 9;
-    bool tempo_ok = sc->reps_done > 0 && sc->reps_on_tempo * 5 >= sc->reps_done * 4;
+    bool tempo_ok = sc->reps_target == 0 || (sc->reps_done > 0 && sc->reps_on_tempo * 5 >= sc->reps_done * 4);
     if (all_steps && reps_ok && tempo_ok && sc->hold_breaks == 0)
         return "Excellent: every step done, steady and on tempo.";
     if (all_steps && reps_ok)

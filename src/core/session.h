@@ -106,13 +106,14 @@ typedef struct {
     int hold_breaks;      /* confirmed holds let go early */
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
-    int steps_done, steps_skipped;
+    int steps_done, steps_skipped; /* at the results, steps never reached count as skipped */
     long score;
 } SessionScore;
 
 typedef struct {
     SessionEventType type;
     int64_t t_ms;         /* since the session started, pauses included */
+    int64_t active_ms;    /* the same moment, pauses excluded */
     int step;             /* routine step index or -1 */
     MoveId move;
     StepKind kind;
@@ -126,9 +127,21 @@ typedef struct {
     char text[SESSION_TEXT_BYTES];
 } SessionEvent;
 
+/* What one run of a WORK segment earned; a re-run (after "back") replaces it. */
+typedef struct {
+    int reps, reps_on_tempo;
+    int held_ms;
+    bool hold_done;
+    long points;
+} SegmentTally;
+
+typedef enum { STEP_RESULT_NONE = 0, STEP_RESULT_DONE, STEP_RESULT_SKIPPED } StepResult;
+
 typedef struct {
     const Routine *routine; /* borrowed: must outlive the session */
     Segment *segments;      /* owned */
+    SegmentTally *tally;    /* owned, one per segment */
+    unsigned char *step_result; /* owned, one StepResult per routine step */
     int segment_count;
     int seg;                /* index of the current segment */
     int seg_elapsed_ms;     /* time spent in it, pauses excluded */
@@ -137,6 +150,7 @@ typedef struct {
     bool paused;
     bool started;
     bool ended;
+    bool ended_early;       /* the user quit before the last step was done */
     bool button_down;
     int reps_counted;       /* presses counted in the current WORK segment */
     uint64_t beats_taken[2];/* guided reps: which beats a press was already matched to */
@@ -169,6 +183,7 @@ typedef struct {
     bool awaiting_press;     /* self-paced reps or a confirmed hold waiting for the user */
     bool holding;            /* a confirmed hold is being held now */
     int multiplier;          /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
+    bool ended_early;        /* results after a quit: "Workout ended", not "Well done" */
     double progress;         /* 0..1 through the whole session's planned time */
     const char *caption;     /* current caption or "" */
     const RoutineStep *next; /* the step after this one, or NULL */
@@ -205,6 +220,9 @@ int64_t session_planned_ms(const Session *s);
 
 /* The same for a routine, without building a session: what --list and the menu show. */
 int64_t session_routine_ms(const Routine *r);
+
+/* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
+int session_multiplier(int combo);
 
 /* A one-line verdict on a score for the results screen. Static string. */
 const char *session_verdict(const SessionScore *sc);

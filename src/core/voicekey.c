@@ -27,6 +27,7 @@ static const char *const voicekey_standard_table[] = {
     "Ten seconds left.",
     "Well done.",
     "Workout complete. Well done.",
+    "Workout ended.",
     "Paused.",
     "Hold broken. Press and hold to go on.",
     "Press when you finish each rep.",

@@ -16,17 +16,20 @@
 
 /* ---- where clips live ---- */
 
+/* The same XDG rules as files_config_dir: a relative $XDG_CACHE_HOME is ignored, and so is a
+ * relative $HOME (a cache must not land in the current directory). */
 int speech_cache_dir(char *buf, size_t size)
 {
     const char *xdg = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
+    int n;
     if (xdg && xdg[0] == '/')
-        snprintf(buf, size, "%s/unknot/voice", xdg);
-    else if (home && home[0])
-        snprintf(buf, size, "%s/.cache/unknot/voice", home);
+        n = snprintf(buf, size, "%s/unknot/voice", xdg);
+    else if (home && home[0] == '/')
+        n = snprintf(buf, size, "%s/.cache/unknot/voice", home);
     else
         return -1;
-    return 0;
+    return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 static bool speech_file_exists(const char *path)
@@ -214,6 +217,9 @@ int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, siz
         snprintf(err, errsize, "no speech synthesiser");
         return -1;
     }
+    /* espeak-ng's voice variants draw on rand() (pitch flutter, breath noise): a fixed seed per
+     * clip makes each clip depend on its text alone, not on what was rendered before it */
+    srand(1);
     espeak_ERROR rc = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &b);
     /* Synchronous output: espeak_Synth returns when the text is rendered (espeak_Synchronize would
      * hang here after a re-initialisation with espeak-ng 1.51). */
