@@ -137,8 +137,18 @@ int files_write_atomic(const char *path, const void *data, size_t len)
     return 0;
 }
 
-static int make_dir(const char *p)
+/* mkdir -p: create p and its missing parents. */
+static int make_dirs(char *p)
 {
+    for (char *q = p + 1; *q; q++) {
+        if (*q != '/')
+            continue;
+        *q = 0;
+        int rc = mkdir(p, 0755) == 0 || errno == EEXIST ? 0 : -1;
+        *q = '/';
+        if (rc < 0)
+            return -1;
+    }
     return mkdir(p, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
@@ -146,16 +156,25 @@ int files_config_dir(char *buf, size_t size)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
-    char base[3072];
-    if (xdg && xdg[0])
-        snprintf(base, sizeof base, "%s", xdg);
-    else if (home && home[0])
-        snprintf(base, sizeof base, "%s/.config", home);
+    int n;
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/unknot", xdg);
+    else if (home && home[0] == '/')
+        n = snprintf(buf, size, "%s/.config/unknot", home);
     else
         return -1;
-    if (make_dir(base) < 0)
+    if (n < 0 || (size_t)n >= size)
         return -1;
-    if (snprintf(buf, size, "%s/unknot", base) >= (int)size)
-        return -1;
-    return make_dir(buf);
+    return make_dirs(buf);
+}
+
+void files_print_errors(const RoutineErrors *errs)
+{
+    char line[1024];
+    for (int i = 0; i < errs->count; i++) {
+        routine_error_format(&errs->items[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    if (errs->truncated && errs->count > 0)
+        fprintf(stderr, "%s: too many errors; stopped after %d\n", errs->items[0].path, errs->count);
 }

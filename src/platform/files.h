@@ -24,7 +24,12 @@ int files_load_inputs(const char *path, InputScript *in, RoutineErrors *errs);
 int files_write_atomic(const char *path, const void *data, size_t len);
 
 /* The user's config directory for unknot ($XDG_CONFIG_HOME/unknot or ~/.config/unknot), created
- * when missing. Returns 0 and fills buf, or -1. */
+ * (with its parents) when missing. A relative $XDG_CONFIG_HOME is ignored, as the XDG spec says.
+ * The one place that decides where settings live. Returns 0 and fills buf, or -1. */
 int files_config_dir(char *buf, size_t size);
+
+/* Print each error of errs as one FILE:LINE:COL line on stderr, then a "too many errors" line
+ * when the list was cut. */
+void files_print_errors(const RoutineErrors *errs);
 
 #endif

@@ -25,11 +25,21 @@ typedef struct {
     unsigned last_use;
 } CacheEntry;
 
+/* A measured paragraph: the size only, for text_measure. */
+typedef struct {
+    char *str;
+    int px, wrap, max_lines;
+    int w, h;
+    unsigned last_use;
+} MeasureEntry;
+
 struct Text {
     SDL_Renderer *r;
     char path[1024];
     SizedFont fonts[TEXT_MAX_SIZES];
     CacheEntry cache[TEXT_CACHE_ENTRIES];
+    MeasureEntry measured[TEXT_MEASURE_ENTRIES];
+    TextStats stats;
     unsigned clock;
     bool ttf_inited_here;
 };
@@ -104,6 +114,15 @@ void text_flush(Text *t)
         free(e->str);
         memset(e, 0, sizeof *e);
     }
+    for (int i = 0; i < TEXT_MEASURE_ENTRIES; i++) {
+        free(t->measured[i].str);
+        memset(&t->measured[i], 0, sizeof t->measured[i]);
+    }
+}
+
+TextStats text_stats(const Text *t)
+{
+    return t->stats;
 }
 
 void text_free(Text *t)
@@ -142,11 +161,10 @@ static TTF_Font *font_at(Text *t, int px)
             break;
     }
     SizedFont *f = &t->fonts[oldest];
-    if (f->font) {
-        TTF_CloseFont(f->font);
-        text_flush(t); /* cached lines do not hold the font, but keep sizes and cache in step */
-    }
+    if (f->font)
+        TTF_CloseFont(f->font); /* cached textures and sizes do not hold the font: they stay */
     f->font = TTF_OpenFont(t->path, px);
+    t->stats.font_opens++;
     f->px = px;
     f->last_use = ++t->clock;
     if (f->font)
@@ -156,8 +174,10 @@ static TTF_Font *font_at(Text *t, int px)
 
 /* Split s into lines no wider than max_w (0: only at newlines). Writes NUL-separated lines into
  * buf and returns the count, at most max_lines; the last line gets an ellipsis when text is cut. */
-static int wrap_lines(TTF_Font *f, const char *s, int max_w, int max_lines, char *buf, size_t size, const char **lines)
+static int wrap_lines(Text *t, TTF_Font *f, const char *s, int max_w, int max_lines, char *buf, size_t size,
+                      const char **lines)
 {
+    t->stats.wraps++;
     int count = 0;
     size_t used = 0;
     const char *p = s;
@@ -231,12 +251,14 @@ static int wrap_lines(TTF_Font *f, const char *s, int max_w, int max_lines, char
     return count;
 }
 
+static int clamp_lines(int max_lines)
+{
+    return max_lines < 1 ? 1 : max_lines > TEXT_MAX_LINES ? TEXT_MAX_LINES : max_lines;
+}
+
 static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int max_w, int max_lines, TextAlign align)
 {
-    if (max_lines < 1)
-        max_lines = 1;
-    if (max_lines > TEXT_MAX_LINES)
-        max_lines = TEXT_MAX_LINES;
+    max_lines = clamp_lines(max_lines);
     int oldest = 0;
     for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
         CacheEntry *e = &t->cache[i];
@@ -257,12 +279,13 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
         return NULL;
     char buf[4096];
     const char *lines[TEXT_MAX_LINES];
-    int n = wrap_lines(f, s, max_w, max_lines, buf, sizeof buf, lines);
+    int n = wrap_lines(t, f, s, max_w, max_lines, buf, sizeof buf, lines);
     int line_h = TTF_FontLineSkip(f);
     int w = 1;
     SDL_Surface *parts[TEXT_MAX_LINES] = {0};
     for (int i = 0; i < n; i++) {
         parts[i] = lines[i][0] ? TTF_RenderUTF8_Blended(f, lines[i], c) : NULL;
+        t->stats.renders++;
         if (parts[i] && parts[i]->w > w)
             w = parts[i]->w;
     }
@@ -326,19 +349,67 @@ void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int 
     *w = *h = 0;
     if (!s || !*s)
         return;
-    CacheEntry *e = render_entry(t, s, px, (SDL_Color){255, 255, 255, 255}, max_w, max_lines, TEXT_LEFT);
-    if (e) {
-        *w = e->w;
-        *h = e->h;
+    max_lines = clamp_lines(max_lines);
+    /* a line drawn in any colour or alignment has the size asked for */
+    for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
+        CacheEntry *e = &t->cache[i];
+        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && !strcmp(e->str, s)) {
+            *w = e->w;
+            *h = e->h;
+            return;
+        }
     }
+    int oldest = 0;
+    for (int i = 0; i < TEXT_MEASURE_ENTRIES; i++) {
+        MeasureEntry *m = &t->measured[i];
+        if (m->str && m->px == px && m->wrap == max_w && m->max_lines == max_lines && !strcmp(m->str, s)) {
+            m->last_use = ++t->clock;
+            *w = m->w;
+            *h = m->h;
+            return;
+        }
+        if (!m->str) {
+            oldest = i;
+            break;
+        }
+        if (m->last_use < t->measured[oldest].last_use)
+            oldest = i;
+    }
+    TTF_Font *f = font_at(t, px);
+    if (!f)
+        return;
+    char buf[4096];
+    const char *lines[TEXT_MAX_LINES];
+    int n = wrap_lines(t, f, s, max_w, max_lines, buf, sizeof buf, lines);
+    int mw = 1;
+    for (int i = 0; i < n; i++) {
+        int lw = 0, lh = 0;
+        if (lines[i][0] && TTF_SizeUTF8(f, lines[i], &lw, &lh) == 0 && lw > mw)
+            mw = lw;
+    }
+    *w = mw;
+    *h = n > 0 ? TTF_FontLineSkip(f) * n : 1;
+    MeasureEntry *m = &t->measured[oldest];
+    free(m->str);
+    m->str = strdup(s);
+    if (!m->str) {
+        memset(m, 0, sizeof *m);
+        return;
+    }
+    m->px = px;
+    m->wrap = max_w;
+    m->max_lines = max_lines;
+    m->w = *w;
+    m->h = *h;
+    m->last_use = ++t->clock;
 }
 
 int text_fit(Text *t, const char *s, int px, int min_px, int max_w)
 {
     while (px > min_px) {
-        TTF_Font *f = font_at(t, px);
         int w = 0, h = 0;
-        if (!f || TTF_SizeUTF8(f, s, &w, &h) < 0 || w <= max_w)
+        text_measure(t, s, px, 0, 1, &w, &h);
+        if (w <= max_w)
             break;
         px = px * 9 / 10;
     }

@@ -8,7 +8,8 @@
 #include <stdbool.h>
 
 #define TEXT_CACHE_ENTRIES 96  /* rendered lines kept as textures */
-#define TEXT_MAX_SIZES 12      /* font sizes kept open at once */
+#define TEXT_MAX_SIZES 24      /* font sizes kept open at once (a screen uses about 14) */
+#define TEXT_MEASURE_ENTRIES 128/* measured sizes kept, so fitting loops cost nothing per frame */
 #define TEXT_MAX_LINES 8       /* a wrapped paragraph is cut to this many lines, with an ellipsis */
 
 typedef struct Text Text;
@@ -28,13 +29,21 @@ const char *text_font_path(const Text *t);
  * aligned around x with its top at y. Returns the height drawn, in pixels. */
 int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, TextAlign align, int max_w, int max_lines);
 
-/* The size s would take with the same arguments, without drawing it. */
+/* The size s would take with the same arguments, without drawing it. Measures with the font's
+ * metrics (no texture is made) and remembers the answer. */
 void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int *w, int *h);
 
 /* The largest size <= px at which s fits in one line of max_w (at least min_px). */
 int text_fit(Text *t, const char *s, int px, int min_px, int max_w);
 
-/* Drop cached textures (after the renderer's target size changes). */
+/* Drop cached textures and measurements (after the renderer's target size changes). */
 void text_flush(Text *t);
+
+/* Work done since text_new, for tests and benchmarks: lines rendered to pixels, fonts opened
+ * and paragraphs wrapped. A steady screen adds nothing to any of them. */
+typedef struct {
+    unsigned renders, font_opens, wraps;
+} TextStats;
+TextStats text_stats(const Text *t);
 
 #endif
