@@ -58,11 +58,20 @@ def test_help_version_usage():
                  ["--shot", "/tmp/unknot-cli.png"], ["--at", "3", LEVELS[0]], ["--input", "x", "--check", LEVELS[0]],
                  ["--shot", "/tmp/unknot-cli.png", "--at", "-1"], ["--shot", "/tmp/unknot-cli.png", "--at", "soon"],
                  ["--size", "10x10", "--shot", "/tmp/unknot-cli.png", "--at", "1"], ["--list", "levels", "extra"],
-                 ["--shot"]):
+                 ["--shot"], ["--shot", "/tmp/unknot-cli.png", "--at", "0x10"],
+                 ["--shot", "/tmp/unknot-cli.png", "--at", "inf"], ["--shot", "/tmp/unknot-cli.png", "--at", "nan"],
+                 ["--shot", "/tmp/unknot-cli.png", "--at", "1e2"],
+                 ["--simulate", "--check", LEVELS[0]], ["--check", LEVELS[0], "--list"],
+                 ["--shot", "/tmp/unknot-cli.png", "--at", "1", "--list"], ["--list", "--simulate", LEVELS[0]]):
         rc, out, err = run(*args)
         check(rc == 2, f"{args} is a usage error (exit 2), got {rc}")
-        check(err.startswith("unknot: ") and "--help" in err, f"{args}: the usage error says what and points at --help: {err!r}")
+        check(err.startswith("unknot: ") and err.endswith(" (see unknot --help)\n") and err.count("\n") == 1,
+              f"{args}: the usage error is one line that says what and points at --help: {err!r}")
         check(out == "", f"{args}: nothing on stdout")
+    rc, out, err = run("--bogus")
+    check(err == "unknot: unknown option '--bogus' (see unknot --help)\n", f"unknown option, in one line: {err!r}")
+    rc, out, _ = run("--help")
+    check("Q end the workout (results)" in out and "quit to the menu" not in out, "--help: Q ends the workout")
 
 
 def test_check():
@@ -134,6 +143,19 @@ def test_list():
         check(rc == 1 and "b.routine" in err, f"--list reports the invalid one and exits 1: {rc} {err!r}")
         rc, out, err = run("--list", os.path.join(tmp, "nowhere"))
         check(rc == 1 and out == "", "--list on a missing folder exits 1")
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = run("--list", tmp)
+        check(rc == 1 and out == "" and len(err.splitlines()) == 1, f"--list of a folder with no routines exits 1: {rc} {err!r}")
+        write(tmp, "nolevel.routine", 'title "No level"\nmove child_pose hold 30s\n')
+        rc, out, err = run("--list", tmp)
+        fields = out.rstrip("\n").split("\t")
+        check(rc == 0 and len(fields) >= 3 and fields[2] == "level -", f"a routine without level lists 'level -': {out!r}")
+
+        # --data without assets/: one warning line, and the mode still runs
+        rc, out, err = run("--data", tmp, "--check", LEVELS[0])
+        warn = [l for l in err.splitlines() if "assets/" in l]
+        check(rc == 0 and len(warn) == 1 and warn[0].startswith(f"unknot: warning: {tmp}: no assets/ folder"),
+              f"--data without assets/ warns once and goes on: {rc} {err!r}")
 
 
 def parse_jsonl(out, what):
@@ -230,7 +252,16 @@ def test_simulate():
         stuck = write(tmp, "stuck.txt", "20 pause\n")
         rc, out, err = run("--simulate", routine, "--input", stuck)
         events = parse_jsonl(out, "stuck")
-        check(rc == 0 and events and events[-1]["type"] == "pause", f"stuck paused: stops after the pause ({rc})")
+        check(rc == 1 and events and events[-1]["type"] == "pause", f"stuck paused: stops after the pause, exit 1 ({rc})")
+
+        # stdout that cannot be written: one line and exit 1, never a silent success
+        if os.path.exists("/dev/full"):
+            env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+            with open("/dev/full", "w") as full:
+                p = subprocess.run([UNKNOT, "--simulate", routine], stdout=full, stderr=subprocess.PIPE, text=True,
+                                   timeout=30, env=env)
+            check(p.returncode == 1 and len(p.stderr.splitlines()) == 1 and p.stderr.startswith("unknot: "),
+                  f"--simulate > /dev/full: exit 1 with one line ({p.returncode}: {p.stderr!r})")
         check(len(err.strip().splitlines()) == 1 and "paused" in err, f"stuck paused: one message: {err!r}")
 
 

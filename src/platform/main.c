@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "files.h"
@@ -45,27 +46,50 @@ static const char usage_text[] =
     "  --version         the version\n"
     "\n"
     "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
-    "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q quit to the menu.\n"
+    "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q end the workout (results).\n"
+    "In the menu, Q or Esc quits.\n"
     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
     "Routine format: docs/routines.md. Errors are printed as FILE:LINE:COL: message.\n";
 
+/* One line: "unknot: WHAT (see unknot --help)". */
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "unknot: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'unknot --help'.\n");
+    fprintf(stderr, " (see unknot --help)\n");
     return EXIT_USAGE;
 }
 
-static void print_errors(const RoutineErrors *errs)
+/* Seconds for --at: plain decimal digits with an optional fraction ("12", "7.5"); no sign,
+ * exponent, hex, inf or nan. Returns 0 and fills *ms, or -1. */
+static int parse_seconds(const char *s, int64_t *ms)
 {
-    char line[1024];
-    for (int i = 0; i < errs->count; i++) {
-        routine_error_format(&errs->items[i], line, sizeof line);
-        fprintf(stderr, "%s\n", line);
+    int digits = 0, dots = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && dots++ == 0)
+            continue;
+        else
+            return -1;
     }
-    if (errs->truncated && errs->count > 0)
-        fprintf(stderr, "%s: too many errors; stopped after %d\n", errs->items[0].path, errs->count);
+    if (digits == 0 || digits > 12)
+        return -1;
+    double t = strtod(s, NULL);
+    if (!(t >= 0 && t <= 86400))
+        return -1;
+    *ms = (int64_t)(t * 1000 + 0.5);
+    return 0;
+}
+
+/* Warn once when DIR has no assets/ folder: the figure and sounds are then missing. */
+static void warn_no_assets(const char *dir)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/assets", dir);
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        fprintf(stderr, "unknot: warning: %s: no assets/ folder; the workout runs without animation and sound\n", dir);
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -118,7 +142,7 @@ static int mode_check(const char *data_dir, char **files, int n)
     for (int i = 0; i < n; i++) {
         Routine r;
         if (files_load_routine(files[i], &r, errs) < 0) {
-            print_errors(errs);
+            files_print_errors(errs);
             bad++;
             continue;
         }
@@ -150,11 +174,20 @@ static int mode_list(const char *dir)
         char total[32], moves[512];
         routine_format_duration((int)session_routine_ms(&e->routine), total, sizeof total);
         levels_moves_summary(&e->routine, moves, sizeof moves);
-        printf("%s\t%s\tlevel %d\t%s\t%s\n", e->path, e->routine.title, e->routine.level, total, moves);
+        char level[16] = "-";
+        if (e->routine.level > 0)
+            snprintf(level, sizeof level, "%d", e->routine.level);
+        printf("%s\t%s\tlevel %s\t%s\t%s\n", e->path, e->routine.title, level, total, moves);
     }
-    if (l.count == 0)
+    if (l.count == 0) {
         fprintf(stderr, "unknot: %s: no .routine files\n", dir);
+        bad++;
+    }
     levels_free(&l);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "unknot: cannot write the list: %s\n", strerror(errno));
+        return EXIT_INVALID;
+    }
     return bad ? EXIT_INVALID : EXIT_OK;
 }
 
@@ -183,12 +216,12 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
     if (!errs)
         return EXIT_INVALID;
     if (files_load_routine(routine_path, &r, errs) < 0) {
-        print_errors(errs);
+        files_print_errors(errs);
         free(errs);
         return EXIT_INVALID;
     }
     if (input_path && files_load_inputs(input_path, &in, errs) < 0) {
-        print_errors(errs);
+        files_print_errors(errs);
         routine_free(&r);
         free(errs);
         return EXIT_INVALID;
@@ -200,12 +233,18 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         goto done;
     }
     SimulateResult res = simulate_run(&r, input_path ? &in : NULL, print_event, &p);
-    if (res == SIMULATE_STUCK_PAUSED)
+    if (res == SIMULATE_STUCK_PAUSED) {
         fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
                 input_path);
-    else if (res == SIMULATE_NO_MEMORY)
         rc = EXIT_INVALID;
-    fflush(stdout);
+    } else if (res == SIMULATE_NO_MEMORY) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = EXIT_INVALID;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "unknot: cannot write the events: %s\n", strerror(errno ? errno : EIO));
+        rc = EXIT_INVALID;
+    }
     if (p.track) {
         char err[512];
         if (soundtrack_warning(p.track)[0])
@@ -240,10 +279,22 @@ int main(int argc, char **argv)
     bool size_given = false;
     if (!positional)
         return EXIT_INVALID;
+    const char *mode_flag = NULL; /* the option that chose the mode, to name a conflict */
+    bool data_given = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
 #define NEED_ARG() do { if (!next) { free(positional); return usage_error("option '%s' needs an argument", a); } i++; } while (0)
+#define SET_MODE(m)                                                                                    \
+    do {                                                                                               \
+        if (mode_flag && strcmp(mode_flag, a) != 0) {                                                  \
+            free(positional);                                                                          \
+            fprintf(stderr, "unknot: %s and %s cannot be used together (see unknot --help)\n", mode_flag, a); \
+            return EXIT_USAGE;                                                                         \
+        }                                                                                              \
+        mode_flag = a;                                                                                 \
+        mode = (m);                                                                                    \
+    } while (0)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage_text, stdout);
             free(positional);
@@ -253,28 +304,25 @@ int main(int argc, char **argv)
             free(positional);
             return EXIT_OK;
         } else if (!strcmp(a, "--check")) {
-            mode = CHECK;
+            SET_MODE(CHECK);
         } else if (!strcmp(a, "--list")) {
-            mode = LIST;
+            SET_MODE(LIST);
             if (next && next[0] != '-') {
                 list_dir = next;
                 i++;
             }
         } else if (!strcmp(a, "--simulate")) {
-            mode = SIMULATE;
+            SET_MODE(SIMULATE);
         } else if (!strcmp(a, "--shot")) {
+            SET_MODE(SHOT);
             NEED_ARG();
-            mode = SHOT;
             o.shot_out = next;
         } else if (!strcmp(a, "--at")) {
             NEED_ARG();
-            char *end;
-            double t = strtod(next, &end);
-            if (end == next || *end || !(t >= 0 && t <= 86400)) {
+            if (parse_seconds(next, &o.shot_at_ms) < 0) {
                 free(positional);
-                return usage_error("--at needs seconds from 0 to 86400, not '%s'", next);
+                return usage_error("--at needs decimal seconds from 0 to 86400, not '%s'", next);
             }
-            o.shot_at_ms = (int64_t)(t * 1000 + 0.5);
         } else if (!strcmp(a, "--size") || !strcmp(a, "--window")) {
             NEED_ARG();
             if (parse_size(next, &o.width, &o.height) < 0) {
@@ -293,6 +341,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--data")) {
             NEED_ARG();
             o.data_dir = next;
+            data_given = true;
         } else if (!strcmp(a, "--input")) {
             NEED_ARG();
             input = next;
@@ -306,12 +355,15 @@ int main(int argc, char **argv)
             positional[npos++] = argv[i];
         }
 #undef NEED_ARG
+#undef SET_MODE
     }
-    static char levels_buf[4096];
+    char levels_buf[4096];
     if (!o.levels_dir) {
         snprintf(levels_buf, sizeof levels_buf, "%s/levels", o.data_dir);
         o.levels_dir = levels_buf;
     }
+    if (data_given && mode != LIST)
+        warn_no_assets(o.data_dir);
     int rc;
     if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
         rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
@@ -338,7 +390,7 @@ int main(int argc, char **argv)
             rc = EXIT_OK;
             if (input && (!errs || files_load_inputs(input, &in, errs) < 0)) {
                 if (errs)
-                    print_errors(errs);
+                    files_print_errors(errs);
                 rc = EXIT_INVALID;
             }
             free(errs);
