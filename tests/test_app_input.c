@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "levels.h"
 #include "render.h"
 #include "testutil.h"
 
@@ -208,6 +209,23 @@ int main(void)
     /* keyboard still works after the pad is gone: P resumes, Q ends the workout (results) */
     tap(a, SDLK_p);
     CHECK(!s->paused);
+
+    /* losing focus pauses with a note; resuming by a tap on the stage clears the note */
+    {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_WINDOWEVENT;
+        e.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+        SDL_PushEvent(&e);
+        pump(a);
+        app_update(a, 0);
+        CHECK(s->paused);
+        CHECK(app_focus_lost(a));
+        click(a, render_stage_rect(&rd));
+        run(a, 20);
+        CHECK(!s->paused);
+        CHECK(!app_focus_lost(a));
+    }
     tap(a, SDLK_q);
     CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
 
@@ -216,9 +234,100 @@ int main(void)
     app_free(a);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
+
+    /* the menu: only Q (and Esc) leave it; P, Backspace, Left and pad B do not. Taps land on the
+     * rows as drawn, also when the list is scrolled. */
+    char lvdir[64];
+    snprintf(lvdir, sizeof lvdir, "%s/levels", dir);
+    mkdir(lvdir, 0755);
+    for (int i = 0; i < 9; i++) {
+        char p[400], text[200];
+        snprintf(p, sizeof p, "%s/%02d.routine", lvdir, i);
+        snprintf(text, sizeof text, "title \"Routine %d\"\nmove child_pose\n  hold 20s\n", i);
+        write_file(p, text);
+    }
+    SDL_Surface *msurf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *mren = SDL_CreateSoftwareRenderer(msurf);
+    AppOptions mo = o;
+    mo.routine = NULL;
+    mo.levels_dir = lvdir;
+    a = app_new(&mo, NULL, mren);
+    CHECK(a != NULL);
+    if (a) {
+        SDL_Keycode harmless[] = {SDLK_p, SDLK_BACKSPACE, SDLK_LEFT};
+        for (int i = 0; i < 3; i++) {
+            tap(a, harmless[i]);
+            CHECK(app_running(a));
+        }
+        int index2 = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+        SDL_Joystick *pad = index2 >= 0 ? SDL_JoystickOpen(index2) : NULL;
+        pump(a);
+        SDL_GameControllerButton pad_harmless[] = {SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
+                                                   SDL_CONTROLLER_BUTTON_START};
+        for (int i = 0; pad && i < 3; i++) {
+            SDL_JoystickSetVirtualButton(pad, pad_harmless[i], 1);
+            SDL_JoystickUpdate();
+            pump(a);
+            SDL_JoystickSetVirtualButton(pad, pad_harmless[i], 0);
+            SDL_JoystickUpdate();
+            pump(a);
+            CHECK(app_running(a));
+        }
+        if (pad) {
+            SDL_JoystickClose(pad);
+            SDL_JoystickDetachVirtual(index2);
+            pump(a);
+        }
+        /* scroll to the last routine, then tap the top visible row twice: that one starts */
+        for (int i = 0; i < 8; i++)
+            tap(a, SDLK_DOWN);
+        LevelList shown;
+        CHECK_INT(levels_scan(lvdir, &shown), 0);
+        Render mrd = {mren, NULL, NULL, 640, 360};
+        SDL_Rect st = render_stage_rect(&mrd);
+        int x = st.x + st.w + 40, top = -1, y = st.y;
+        for (; y < 360 && top < 0; y++)
+            top = render_menu_row_at(&mrd, &shown, 8, x, y);
+        CHECK(top > 0); /* scrolled: the top row is not the first routine */
+        CHECK_INT(render_menu_row_at(&mrd, &shown, 8, 5, y), -1); /* left of the list: no row */
+        SDL_Rect row = {x, y, 1, 1};
+        click(a, row);
+        CHECK(app_session(a) == NULL);
+        click(a, row);
+        CHECK(app_session(a) != NULL);
+        if (app_session(a) && top > 0)
+            CHECK_STR(app_session(a)->routine->title, shown.items[top].routine.title);
+        levels_free(&shown);
+        tap(a, SDLK_q); /* ends that workout; the results come, then the menu */
+        app_free(a);
+    }
+    /* Esc and Q leave the menu */
+    SDL_Keycode leave[] = {SDLK_ESCAPE, SDLK_q};
+    for (int i = 0; i < 2; i++) {
+        a = app_new(&mo, NULL, mren);
+        CHECK(a != NULL);
+        if (!a)
+            break;
+        tap(a, leave[i]);
+        CHECK(!app_running(a));
+        app_free(a);
+    }
+    SDL_DestroyRenderer(mren);
+    SDL_FreeSurface(msurf);
+    for (int i = 0; i < 9; i++) {
+        char p[400];
+        snprintf(p, sizeof p, "%s/%02d.routine", lvdir, i);
+        unlink(p);
+    }
+    rmdir(lvdir);
+
     SDL_Quit();
     unlink(bindings);
-    rmdir(cfgdir);
+    snprintf(path, sizeof path, "%.200s/audio.conf", cfgdir);
     unlink(path);
+    rmdir(cfgdir);
+    snprintf(path, sizeof path, "%s/t.routine", dir);
+    unlink(path);
+    rmdir(dir);
     return TEST_END();
 }

@@ -58,13 +58,8 @@ static int load_routine(const char *path, Routine *r)
     if (!errs)
         return -1;
     int rc = files_load_routine(path, r, errs);
-    if (rc < 0) {
-        char line[1024];
-        for (int i = 0; i < errs->count; i++) {
-            routine_error_format(&errs->items[i], line, sizeof line);
-            fprintf(stderr, "%s\n", line);
-        }
-    }
+    if (rc < 0)
+        files_print_errors(errs);
     free(errs);
     return rc;
 }
@@ -103,8 +98,12 @@ static void start_session(App *a, const Routine *r)
 {
     if (a->in_session)
         session_free(&a->session);
+    a->in_session = false; /* until the new one exists: nothing may touch the freed session */
+    a->routine = NULL;
     if (session_init(&a->session, r) < 0) {
         set_notice(a, "Out of memory");
+        if (!a->from_menu)
+            a->running = false;
         return;
     }
     a->routine = r;
@@ -138,11 +137,8 @@ static void toggle_fullscreen(App *a)
 static void pointer(App *a, int x, int y, bool down)
 {
     SDL_Point p = {x, y};
-    if (!a->in_session) {
-        if (down && a->levels.count > 0)
-            a->pending |= 0; /* the menu is chosen by keys, pad or the list below */
-        return;
-    }
+    if (!a->in_session)
+        return; /* the menu is chosen with menu_pointer */
     if (down) {
         SDL_Rect pause = render_button_rect(&a->rd, BUTTON_PAUSE);
         SDL_Rect skip = render_button_rect(&a->rd, BUTTON_SKIP);
@@ -162,21 +158,14 @@ static void pointer(App *a, int x, int y, bool down)
 
 static void menu_pointer(App *a, int x, int y)
 {
-    /* rows are laid out by render_menu: same geometry as there */
-    SDL_Rect stage = render_stage_rect(&a->rd);
-    int u100 = a->rd.h * 120 / 1080;
-    if (a->rd.w * 1080 < a->rd.h * 1920)
-        u100 = a->rd.w * 120 / 1920;
-    if (x < stage.x + stage.w || u100 <= 0)
+    int row = render_menu_row_at(&a->rd, &a->levels, a->selected, x, y);
+    if (row < 0)
         return;
-    int row = (y - stage.y) / u100;
-    if (row >= 0 && row < a->levels.count) {
-        if (row == a->selected && a->levels.items[row].valid) {
-            a->from_menu = true;
-            start_session(a, &a->levels.items[row].routine);
-        } else {
-            a->selected = row;
-        }
+    if (row == a->selected && a->levels.items[row].valid) {
+        a->from_menu = true;
+        start_session(a, &a->levels.items[row].routine);
+    } else {
+        a->selected = row;
     }
 }
 
@@ -210,10 +199,8 @@ static void handle_action(App *a, Action act)
                 set_notice(a, "This routine has errors: run unknot --check on it");
             }
             break;
-        case ACT_QUIT:
-        case ACT_PAUSE:
-        case ACT_BACK: a->running = false; break;
-        default: break;
+        case ACT_QUIT: a->running = false; break; /* Q, pad Back; Esc is handled in handle_event */
+        default: break; /* pause, back (P, Backspace, pad B): never close the menu by accident */
         }
         return;
     }
@@ -260,6 +247,10 @@ static void handle_event(App *a, const SDL_Event *e)
             pointer(a, x, y, e->type == SDL_MOUSEBUTTONDOWN);
         else if (e->type == SDL_MOUSEBUTTONDOWN)
             menu_pointer(a, x, y);
+        return;
+    }
+    if (!a->in_session && e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_ESCAPE) {
+        a->running = false; /* Esc leaves the menu whatever it is bound to in a workout */
         return;
     }
     InputResult r = input_translate(&a->input, e);
@@ -420,6 +411,11 @@ bool app_running(const App *a)
     return a->running;
 }
 
+bool app_focus_lost(const App *a)
+{
+    return a->focus_lost;
+}
+
 bool app_idle(const App *a)
 {
     return !a->in_session || a->session.paused;
@@ -444,6 +440,8 @@ void app_update(App *a, double frame_ms)
         session_step(&a->session, NULL, SESSION_TICK_MS);
         a->acc_ms -= SESSION_TICK_MS;
     }
+    if (!a->session.paused)
+        a->focus_lost = false; /* resumed by any means: tap, press, pad */
     drain_events(a);
     audio_update(a->audio);
     if (session_over(&a->session))

@@ -44,6 +44,9 @@ void app_draw(App *a);
 /* False once the user has quit. */
 bool app_running(const App *a);
 
+/* True while the "window lost focus" note is shown (paused by focus loss, not yet resumed). */
+bool app_focus_lost(const App *a);
+
 /* True in the menu or while paused: the loop may sleep on events. */
 bool app_idle(const App *a);
 

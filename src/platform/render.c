@@ -9,9 +9,8 @@
 
 const char *const render_safety_lines[] = {
     "Move slowly and gently. Stop if the pain gets worse.",
-    "See a doctor if your back pain persists or worsens,",
-    "comes with fever, weight loss, numbness or weakness,",
-    "or follows an injury such as a fall.",
+    "See a doctor if your back pain persists or worsens, comes with fever, weight loss, numbness or "
+    "weakness, or follows an injury such as a fall.",
     NULL,
 };
 
@@ -24,6 +23,9 @@ static const SDL_Color COL_WARM = {255, 200, 96, 255};
 static const SDL_Color COL_TRACK = {44, 60, 86, 255};
 static const SDL_Color COL_STAGE = {236, 232, 224, 255};   /* a light mat-room card: the figure reads on it */
 static const SDL_Color COL_STAGE_TEXT = {52, 64, 84, 255};
+
+#define CAPTION_MAX_LINES 5   /* a caption wraps to at most this many lines ... */
+#define CAPTION_MIN_UNITS 28  /* ... shrinking down to this size (layout units) */
 
 typedef struct {
     double u;            /* pixels per layout unit */
@@ -165,17 +167,20 @@ static void draw_caption(Render *rd, const Layout *l, const char *caption)
         return;
     fill_round(rd->r, l->caption, U(l, 22), COL_PANEL);
     int maxw = l->caption.w - U(l, 80);
-    int px = U(l, 56);
+    int px = U(l, 56), min_px = U(l, CAPTION_MIN_UNITS);
     int tw, th;
-    /* shrink until the caption fits in two lines of the band */
+    /* shrink until the caption fits the band in up to CAPTION_MAX_LINES lines; only a cue
+     * longer than a long spoken sentence (~400 bytes) is cut at the smallest size */
     for (;;) {
-        text_measure(rd->text, caption, px, maxw, 3, &tw, &th);
-        if (th <= l->caption.h - U(l, 20) || px <= U(l, 30))
+        text_measure(rd->text, caption, px, maxw, CAPTION_MAX_LINES, &tw, &th);
+        if (th <= l->caption.h - U(l, 16) || px <= min_px)
             break;
         px = px * 9 / 10;
+        if (px < min_px)
+            px = min_px;
     }
     text_draw(rd->text, caption, px, COL_TEXT, l->caption.x + l->caption.w / 2,
-              l->caption.y + (l->caption.h - th) / 2, TEXT_CENTER, maxw, 3);
+              l->caption.y + (l->caption.h - th) / 2, TEXT_CENTER, maxw, CAPTION_MAX_LINES);
 }
 
 static void draw_top(Render *rd, const Layout *l, const char *title, const SessionView *v)
@@ -209,41 +214,71 @@ static const char *step_title(const RoutineStep *st)
     return moves_info(st->move)->name;
 }
 
-/* The dose in words: "Hold 45 s", "8 reps, 5 s each, hold 3 s", "8-10 reps". */
+/* A duration for the dose line: "5 s", "1.5 s", "2 min", "1 min 30 s". */
+static void dose_duration(int ms, char *buf, size_t size)
+{
+    if (ms < 60000 && ms % 1000 != 0)
+        snprintf(buf, size, "%.1f s", ms / 1000.0);
+    else if (ms < 60000)
+        snprintf(buf, size, "%d s", ms / 1000);
+    else if (ms % 60000 == 0)
+        snprintf(buf, size, "%d min", ms / 60000);
+    else
+        snprintf(buf, size, "%d min %d s", ms / 60000, (ms % 60000 + 500) / 1000);
+}
+
+/* Append part to buf, after a middle dot when buf is not empty; a part that does not fit is left out. */
+static void dose_add(char *buf, size_t size, const char *part)
+{
+    size_t n = strlen(buf), m = strlen(part), sep = n ? 4 : 0; /* " · " is 4 bytes */
+    if (n + sep + m + 1 > size)
+        return;
+    memcpy(buf + n, " \xC2\xB7 ", sep);
+    memcpy(buf + n + sep, part, m + 1);
+}
+
+/* The dose in words, unambiguous about what each number means:
+ * "8–10 reps × 5 s · hold 3 s at the top · each side · 3 sets", "Hold 45 s", "Hold for 3 breaths". */
 static void dose_text(const RoutineStep *st, char *buf, size_t size)
 {
-    char d[32];
+    char d[32], part[96];
     buf[0] = 0;
     if (!st || st->kind != STEP_MOVE) {
         if (st && st->kind == STEP_TIMER) {
-            routine_format_duration(st->duration_ms, d, sizeof d);
+            dose_duration(st->duration_ms, d, sizeof d);
             snprintf(buf, size, "Timer: %s", d);
         }
         return;
     }
     if (st->reps > 0) {
-        size_t n;
+        int n;
         if (st->reps_max > st->reps)
-            n = (size_t)snprintf(buf, size, "%d\xE2\x80\x93%d reps", st->reps, st->reps_max);
+            n = snprintf(part, sizeof part, "%d\xE2\x80\x93%d reps", st->reps, st->reps_max);
         else
-            n = (size_t)snprintf(buf, size, "%d reps", st->reps);
-        if (st->hold_ms > 0 && n < size) {
-            routine_format_duration(st->hold_ms, d, sizeof d);
-            snprintf(buf + n, size - n, ", hold %s", d);
+            n = snprintf(part, sizeof part, "%d rep%s", st->reps, st->reps == 1 ? "" : "s");
+        if (st->tempo_ms > 0 && n > 0 && (size_t)n < sizeof part) {
+            dose_duration(st->tempo_ms, d, sizeof d);
+            snprintf(part + n, sizeof part - (size_t)n, " \xC3\x97 %s", d);
+        }
+        dose_add(buf, size, part);
+        if (st->hold_ms > 0) {
+            dose_duration(st->hold_ms, d, sizeof d);
+            snprintf(part, sizeof part, "hold %s at the top", d);
+            dose_add(buf, size, part);
         }
     } else if (st->hold_breaths > 0) {
-        snprintf(buf, size, "Hold for %d breaths", st->hold_breaths);
+        snprintf(part, sizeof part, "Hold for %d breath%s", st->hold_breaths, st->hold_breaths == 1 ? "" : "s");
+        dose_add(buf, size, part);
     } else {
-        routine_format_duration(st->hold_ms, d, sizeof d);
-        snprintf(buf, size, "Hold %s", d);
+        dose_duration(st->hold_ms, d, sizeof d);
+        snprintf(part, sizeof part, "Hold %s", d);
+        dose_add(buf, size, part);
     }
-    if (st->sides == SIDES_BOTH) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, size - n, " each side");
-    }
+    if (st->sides == SIDES_BOTH)
+        dose_add(buf, size, "each side");
     if (st->sets > 1) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, size - n, ", %d sets", st->sets);
+        snprintf(part, sizeof part, "%d sets", st->sets);
+        dose_add(buf, size, part);
     }
 }
 
@@ -255,6 +290,12 @@ static int panel_line(Render *rd, const Layout *l, int y, const char *s, int px,
         return y;
     int h = text_draw(rd->text, s, px, c, l->panel.x, y, TEXT_LEFT, l->panel.w, 3);
     return y + h + U(l, 8);
+}
+
+/* The dose line: fitted to one line of the panel (down to 28 units), else wrapped to two. */
+static int dose_px(Render *rd, const Layout *l, const char *dose)
+{
+    return text_fit(rd->text, dose, U(l, 40), U(l, 28), l->panel.w);
 }
 
 /* Bottom of the panel's text: above the touch buttons. */
@@ -291,7 +332,7 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
 {
     const RoutineStep *st = v->step;
     int y = l->panel.y;
-    char line[128], big[32], dose[96], counted[64], next[96];
+    char line[128], big[32], dose[160], counted[64], next[96];
     y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
     const char *side = side_name(v->side);
     if (v->sets > 1 && side)
@@ -306,29 +347,29 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
     if (v->kind == SEG_WORK && v->reps > 0) {
         if (st->pacing == PACING_SELF) {
             snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
-            label = "press Space after each rep";
+            label = "press after each rep";
         } else {
             snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
             snprintf(counted, sizeof counted, "you counted %d", v->counted);
-            label = v->counted > 0 ? counted : "Space counts a rep";
+            label = v->counted > 0 ? counted : "press to count a rep";
         }
     } else {
         format_clock(v->remaining_ms, big, sizeof big);
         label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
         if (v->awaiting_press)
-            label = "press and hold Space while you hold";
+            label = "press and hold while you hold the pose";
         else if (v->holding && st && st->confirm_hold)
-            label = "holding \xC2\xB7 keep Space down";
+            label = "holding \xC2\xB7 keep pressing";
         if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
             bigc = COL_WARM;
     }
     dose_text(st, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
-    int below = line_height(rd, l, label, U(l, 40)) + line_height(rd, l, dose, U(l, 40)) +
+    int below = line_height(rd, l, label, U(l, 40)) + line_height(rd, l, dose, dose_px(rd, l, dose)) +
                 line_height(rd, l, next, U(l, 44)) + U(l, 20);
     y += draw_big(rd, l, big, bigc, y, panel_bottom(rd, l) - y - below + U(l, 20)) - U(l, 20);
     y = panel_line(rd, l, y, label, U(l, 40), COL_MUTED);
-    y = panel_line(rd, l, y + U(l, 10), dose, U(l, 40), COL_MUTED);
+    y = panel_line(rd, l, y + U(l, 10), dose, dose_px(rd, l, dose), COL_MUTED);
     panel_line(rd, l, y + U(l, 10), next, U(l, 44), COL_TEXT);
     /* streaks on the stage's corner, where the eye already is */
     line[0] = 0;
@@ -349,14 +390,14 @@ static void draw_panel_countdown(Render *rd, const Layout *l, const SessionView 
 {
     const RoutineStep *st = v->step;
     int y = l->panel.y;
-    char big[16], dose[96];
+    char big[16], dose[160];
     y = panel_line(rd, l, y, heading, U(l, 56), COL_ACCENT);
     y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
     const char *side = side_name(v->side);
     if (side)
         y = panel_line(rd, l, y, side, U(l, 48), COL_ACCENT);
     dose_text(st, dose, sizeof dose);
-    y = panel_line(rd, l, y, dose, U(l, 40), COL_MUTED);
+    y = panel_line(rd, l, y, dose, dose_px(rd, l, dose), COL_MUTED);
     format_clock(v->remaining_ms, big, sizeof big);
     draw_big(rd, l, big, COL_WARM, y, panel_bottom(rd, l) - y);
 }
@@ -368,11 +409,12 @@ static void draw_safety(Render *rd, const Layout *l, const SessionView *v, const
     y = panel_line(rd, l, y, "Before you start", U(l, 64), COL_ACCENT);
     y += U(l, 10);
     for (int i = 0; render_safety_lines[i]; i++)
-        y = panel_line(rd, l, y, render_safety_lines[i], U(l, 40), COL_TEXT);
+        y += text_draw(rd->text, render_safety_lines[i], U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w,
+                       TEXT_MAX_LINES) + U(l, 14);
     y += U(l, 20);
     snprintf(line, sizeof line, "%s starts in %d s.", title, (v->remaining_ms + 999) / 1000);
     y = panel_line(rd, l, y, line, U(l, 40), COL_MUTED);
-    panel_line(rd, l, y, "Press Space to start now.", U(l, 40), COL_MUTED);
+    panel_line(rd, l, y, "Press to start now.", U(l, 40), COL_MUTED);
 }
 
 static void draw_intro(Render *rd, const Layout *l, const SessionView *v, const char *title)
@@ -387,7 +429,7 @@ static void draw_intro(Render *rd, const Layout *l, const SessionView *v, const 
         snprintf(line, sizeof line, "First: %s", step_title(v->next));
         y = panel_line(rd, l, y + U(l, 10), line, U(l, 44), COL_TEXT);
     }
-    snprintf(line, sizeof line, "Starting in %d s \xC2\xB7 Space to start now", (v->remaining_ms + 999) / 1000);
+    snprintf(line, sizeof line, "Starting in %d s \xC2\xB7 press to start now", (v->remaining_ms + 999) / 1000);
     panel_line(rd, l, y + U(l, 20), line, U(l, 40), COL_MUTED);
 }
 
@@ -396,7 +438,7 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
     const SessionScore *sc = v->score;
     int y = l->panel.y;
     char line[128];
-    y = panel_line(rd, l, y, "Well done!", U(l, 96), COL_ACCENT);
+    y = panel_line(rd, l, y, v->ended_early ? "Workout ended" : "Well done!", U(l, 96), COL_ACCENT);
     snprintf(line, sizeof line, "Steps done: %d of %d", sc->steps_done, v->step_count);
     y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
     if (sc->reps_target > 0) {
@@ -418,7 +460,7 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
     snprintf(line, sizeof line, "Score: %ld", sc->score);
     y = panel_line(rd, l, y, line, U(l, 56), COL_WARM);
     y = panel_line(rd, l, y + U(l, 6), session_verdict(sc), U(l, 40), COL_ACCENT);
-    panel_line(rd, l, y + U(l, 10), "Press Space to finish.", U(l, 40), COL_MUTED);
+    panel_line(rd, l, y + U(l, 10), "Press to finish.", U(l, 40), COL_MUTED);
 }
 
 static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
@@ -482,21 +524,43 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
         draw_pause(rd, &l, ov);
 }
 
+/* The menu's rows: their height, the first one shown (the page holding the selected one) and how
+ * many fit. render_menu and render_menu_row_at share it, so taps land on what is drawn. */
+static void menu_rows(const Layout *l, int selected, int *row_h, int *first, int *visible)
+{
+    *row_h = U(l, 120);
+    *visible = *row_h > 0 ? l->panel.h / *row_h : 1;
+    if (*visible < 1)
+        *visible = 1;
+    /* whole pages: choosing any row on the page shown (a tap) never scrolls it away */
+    *first = selected > 0 ? selected / *visible * *visible : 0;
+}
+
+int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, int x, int y)
+{
+    Layout l = layout_of(rd);
+    int row_h, first, visible;
+    menu_rows(&l, selected, &row_h, &first, &visible);
+    if (x < l.panel.x || x >= l.panel.x + l.panel.w || y < l.panel.y || row_h <= 0)
+        return -1;
+    int i = first + (y - l.panel.y) / row_h;
+    if ((y - l.panel.y) % row_h >= row_h - U(&l, 12))
+        return -1; /* the gap between two rows */
+    return i < first + visible && i < levels->count ? i : -1;
+}
+
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov)
 {
     Layout l = layout_of(rd);
     SDL_SetRenderDrawColor(rd->r, COL_BG.r, COL_BG.g, COL_BG.b, 255);
     SDL_RenderClear(rd->r);
     text_draw(rd->text, "unknot", U(&l, 64), COL_ACCENT, l.top.x, l.top.y, TEXT_LEFT, 0, 1);
-    const char *hint = "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 Space start \xC2\xB7 Esc quit";
+    const char *hint = "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 Q or Esc quit";
     text_draw(rd->text, hint, U(&l, 40), COL_MUTED, l.top.x + l.top.w, l.top.y + U(&l, 14), TEXT_RIGHT, l.top.w / 2, 1);
     draw_stage(rd, &l, idle);
     int y = l.panel.y;
-    int row_h = U(&l, 120);
-    int visible = l.panel.h / row_h;
-    if (visible < 1)
-        visible = 1;
-    int first = selected >= visible ? selected - visible + 1 : 0;
+    int row_h, first, visible;
+    menu_rows(&l, selected, &row_h, &first, &visible);
     for (int i = first; i < levels->count && i < first + visible; i++) {
         const LevelEntry *e = &levels->items[i];
         SDL_Rect row = {l.panel.x, y, l.panel.w, row_h - U(&l, 12)};
@@ -506,7 +570,11 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         if (e->valid) {
             int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
             snprintf(total, sizeof total, "%d min", minutes < 1 ? 1 : minutes);
-            snprintf(sub, sizeof sub, "Level %d \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, total, e->routine.step_count);
+            if (e->routine.level > 0)
+                snprintf(sub, sizeof sub, "Level %d \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, total,
+                         e->routine.step_count);
+            else
+                snprintf(sub, sizeof sub, "%s \xC2\xB7 %d steps", total, e->routine.step_count);
         } else {
             snprintf(sub, sizeof sub, "Cannot be played: see unknot --check");
         }

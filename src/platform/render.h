@@ -33,6 +33,10 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
 /* Draw the menu: the routines, the selected one highlighted, the idle figure. */
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov);
 
+/* The routine row of render_menu (same layout and scrolling) at pixel x, y: its index in
+ * levels, or -1 when x, y is on no row. */
+int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, int x, int y);
+
 /* The screen rectangles of the touch buttons, in the same layout render_session draws them. */
 typedef enum { BUTTON_COUNT_REP, BUTTON_PAUSE, BUTTON_SKIP, BUTTON_BACK, BUTTON_TOTAL } ButtonId;
 SDL_Rect render_button_rect(const Render *rd, ButtonId b);
@@ -40,7 +44,7 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b);
 /* The stage rectangle where the figure is drawn (also the large touch count area). */
 SDL_Rect render_stage_rect(const Render *rd);
 
-/* The safety advice shown before every workout, one sentence per line. */
+/* The safety advice shown before every workout: whole sentences, wrapped to the panel. */
 extern const char *const render_safety_lines[];
 
 #endif
