@@ -52,7 +52,7 @@ static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *wh
     if (s->warned[id])
         return;
     s->warned[id] = true;
-    SDL_Log("unknot: no animation for %s: %s: %s", moves_info(id)->id, what, why);
+    fprintf(stderr, "unknot: warning: no animation for %s: %s: %s\n", moves_info(id)->id, what, why);
 }
 
 /* Read and check the .sheet, decode the PNG to ARGB words. Any thread; touches only d. */
@@ -74,15 +74,26 @@ static void sheet_decode(SheetDecode *d)
     const SheetMeta *m = &d->meta;
     snprintf(path, sizeof path, "%s/%s", d->dir, m->image);
     snprintf(d->what, sizeof d->what, "%s", path);
+    /* the header first: a picture of any other size (a huge one above all) is never decoded */
     int n = 0;
-    unsigned char *pixels = stbi_load(path, &d->w, &d->h, &n, 4);
+    int rows = (m->frames + m->columns - 1) / m->columns;
+    long want_w = (long)m->columns * m->frame_w, want_h = (long)rows * m->frame_h;
+    if (!stbi_info(path, &d->w, &d->h, &n)) {
+        snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
+        return;
+    }
+    if (d->w != want_w || d->h != want_h) {
+        snprintf(d->why, sizeof d->why, "image is %dx%d; the sheet says %ldx%ld", d->w, d->h, want_w, want_h);
+        return;
+    }
+    int w = 0, h = 0;
+    unsigned char *pixels = stbi_load(path, &w, &h, &n, 4);
     if (!pixels) {
         snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
         return;
     }
-    int rows = (m->frames + m->columns - 1) / m->columns;
-    if (d->w < m->columns * m->frame_w || d->h < rows * m->frame_h) {
-        snprintf(d->why, sizeof d->why, "image smaller than the sheet says");
+    if (w != d->w || h != d->h) { /* the file changed between the two reads */
+        snprintf(d->why, sizeof d->why, "image changed while it was read");
         stbi_image_free(pixels);
         return;
     }
