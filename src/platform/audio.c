@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "speech.h"
 #include "voicekey.h"
 #include "voicequeue.h"
@@ -60,6 +61,14 @@ struct Audio {
 static const char *const audio_sound_files[SOUND_COUNT] = {
     [SOUND_TICK] = "tick.wav", [SOUND_CHIME] = "chime.wav", [SOUND_FANFARE] = "fanfare.wav", [SOUND_BEAT] = "beat.wav"};
 
+/* Read a flag the worker set after its data: the barrier makes that data visible here too. */
+static int audio_flag_acquire(SDL_atomic_t *flag)
+{
+    int v = SDL_AtomicGet(flag);
+    SDL_MemoryBarrierAcquire();
+    return v;
+}
+
 /* ---- warnings: one per Audio, the rest at debug level ---- */
 
 static void audio_warn(Audio *a, const char *what, const char *detail)
@@ -73,26 +82,22 @@ static void audio_warn(Audio *a, const char *what, const char *detail)
 
 /* ---- settings: volume and mute in audio.conf ---- */
 
-static int audio_config_path(char *buf, size_t size, char *dir, size_t dirsize)
+/* audio.conf in the one config directory files.c decides (XDG rules live there). */
+static int audio_config_path(char *buf, size_t size)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && xdg[0] == '/')
-        snprintf(dir, dirsize, "%s/unknot", xdg);
-    else if (home && home[0])
-        snprintf(dir, dirsize, "%s/.config/unknot", home);
-    else
+    char dir[AUDIO_PATH_BYTES];
+    if (files_config_dir(dir, sizeof dir) != 0)
         return -1;
-    snprintf(buf, size, "%s/audio.conf", dir);
-    return 0;
+    int n = snprintf(buf, size, "%s/audio.conf", dir);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 static void audio_load_settings(Audio *a)
 {
-    char path[AUDIO_PATH_BYTES], dir[AUDIO_PATH_BYTES], line[128];
+    char path[AUDIO_PATH_BYTES + 16], line[128];
     a->volume = AUDIO_VOLUME_DEFAULT;
     a->muted = false;
-    if (audio_config_path(path, sizeof path, dir, sizeof dir) != 0)
+    if (audio_config_path(path, sizeof path) != 0)
         return;
     FILE *f = fopen(path, "r");
     if (!f)
@@ -110,17 +115,9 @@ static void audio_load_settings(Audio *a)
 /* Write audio.conf atomically (temp file, then rename); a failure is a debug note, not a warning. */
 static void audio_save_settings(const Audio *a)
 {
-    char path[AUDIO_PATH_BYTES], dir[AUDIO_PATH_BYTES], tmp[AUDIO_PATH_BYTES + 32];
-    if (audio_config_path(path, sizeof path, dir, sizeof dir) != 0)
+    char path[AUDIO_PATH_BYTES + 16], tmp[AUDIO_PATH_BYTES + 48];
+    if (audio_config_path(path, sizeof path) != 0)
         return;
-    for (char *p = dir + 1; *p; p++) { /* mkdir -p */
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(dir, 0755);
-            *p = '/';
-        }
-    }
-    mkdir(dir, 0755);
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "w");
     bool ok = f && fprintf(f, "# unknot audio settings\nvolume=%d\nmuted=%d\n", a->volume, a->muted ? 1 : 0) > 0;
@@ -178,12 +175,14 @@ static int SDLCALL audio_worker(void *data)
             if (!first_err[0])
                 snprintf(first_err, sizeof first_err, "%s", err);
         }
+        SDL_MemoryBarrierRelease(); /* samples and count are visible before ready */
         SDL_AtomicSet(&c->ready, 1);
     }
     speech_synth_free(synth);
     if (missing)
         snprintf(a->worker_err, sizeof a->worker_err, "%d of %d voice clips unavailable: %.200s", missing, a->clip_count,
                  first_err);
+    SDL_MemoryBarrierRelease(); /* worker_err is visible before worker_done */
     SDL_AtomicSet(&a->worker_done, 1);
     return 0;
 }
@@ -355,7 +354,7 @@ static int64_t audio_now(const Audio *a)
 /* Make (once) the chunk for a clip that is ready and has samples. NULL when not possible. */
 static Mix_Chunk *audio_clip_chunk(Audio *a, AudioClip *c)
 {
-    if (!SDL_AtomicGet(&c->ready) || !c->samples || c->count == 0)
+    if (!audio_flag_acquire(&c->ready) || !c->samples || c->count == 0)
         return NULL;
     if (!c->chunk) {
         c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
@@ -372,7 +371,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
     switch (ev->type) {
     case EV_CUE: {
         AudioClip *c = audio_find_clip(a, ev->text);
-        if (!c || !SDL_AtomicGet(&c->ready) || !c->samples) {
+        if (!c || !audio_flag_acquire(&c->ready) || !c->samples) {
             SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
             return;
         }
@@ -404,7 +403,7 @@ void audio_update(Audio *a)
 {
     if (!a)
         return;
-    if (!a->worker_reported && SDL_AtomicGet(&a->worker_done)) {
+    if (!a->worker_reported && audio_flag_acquire(&a->worker_done)) {
         a->worker_reported = true;
         if (a->worker_err[0])
             audio_warn(a, "voice unavailable", a->worker_err);
@@ -478,7 +477,7 @@ bool audio_muted(const Audio *a)
 
 bool audio_voice_ready(const Audio *a)
 {
-    return a && SDL_AtomicGet((SDL_atomic_t *)&a->worker_done);
+    return a && audio_flag_acquire((SDL_atomic_t *)&a->worker_done);
 }
 
 bool audio_has_device(const Audio *a)
