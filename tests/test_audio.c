@@ -12,15 +12,8 @@
 #include "soundtrack.h"
 #include "speech.h"
 #include "voicekey.h"
+#include "testutil.h"
 
-static int failures;
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                               \
-        }                                                                             \
-    } while (0)
 
 #define NEW_TEXT "Unknot test: breathe out through seven oranges."
 
@@ -260,10 +253,5 @@ int main(void)
     snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", cache, config, out);
     if (system(cmd) != 0)
         fprintf(stderr, "test_audio: could not remove temp dirs\n");
-    if (failures) {
-        fprintf(stderr, "test_audio: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_audio: ok\n");
-    return 0;
+    return TEST_END();
 }

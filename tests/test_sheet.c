@@ -5,15 +5,8 @@
 #include <string.h>
 
 #include "sheet.h"
+#include "testutil.h"
 
-static int failures;
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                             \
-        }                                                                           \
-    } while (0)
 
 static const char *valid =
     "# a comment\n"
@@ -267,10 +260,5 @@ int main(void)
     test_parse();
     test_errors();
     test_frames();
-    if (failures) {
-        fprintf(stderr, "test_sheet: %d failures\n", failures);
-        return 1;
-    }
-    printf("test_sheet: ok\n");
-    return 0;
+    return TEST_END();
 }

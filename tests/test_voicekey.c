@@ -6,15 +6,7 @@
 
 #include "moves.h"
 #include "voicekey.h"
-
-static int failures;
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                               \
-        }                                                                             \
-    } while (0)
+#include "testutil.h"
 
 static bool has_phrase(const char *text)
 {
@@ -106,10 +98,5 @@ int main(void)
     test_hash();
     test_standard_table();
     test_routine_texts();
-    if (failures) {
-        fprintf(stderr, "test_voicekey: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_voicekey: ok\n");
-    return 0;
+    return TEST_END();
 }

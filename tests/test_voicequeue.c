@@ -4,15 +4,8 @@
 #include <stdio.h>
 
 #include "voicequeue.h"
+#include "testutil.h"
 
-static int failures;
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                               \
-        }                                                                             \
-    } while (0)
 
 /* Run the queue like the soundtrack does, from t to until: start each clip as soon as voice is
  * free. Records start times and clips in order; returns how many started. */
@@ -139,10 +132,5 @@ int main(void)
     test_count_superseded();
     test_stale();
     test_overflow_and_clear();
-    if (failures) {
-        fprintf(stderr, "test_voicequeue: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_voicequeue: ok\n");
-    return 0;
+    return TEST_END();
 }
