@@ -82,7 +82,7 @@ int main(void)
         push_key(SDLK_SPACE, false);
         pump(a);
     }
-    for (int i = 0; i < 520 && s->segments[s->seg].kind != SEG_WORK; i++) {
+    for (int i = 0; i < 3000 && s->segments[s->seg].kind != SEG_WORK; i++) {
         pump(a);
         app_update(a, 10);
     }
