@@ -438,7 +438,8 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
     const SessionScore *sc = v->score;
     int y = l->panel.y;
     char line[128];
-    y = panel_line(rd, l, y, v->ended_early ? "Workout ended" : "Well done!", U(l, 96), COL_ACCENT);
+    y += text_fitted(rd, v->ended_early ? "Workout ended" : "Well done!", U(l, 96), U(l, 48), COL_ACCENT, l->panel.x, y,
+                     TEXT_LEFT, l->panel.w) + U(l, 8);
     snprintf(line, sizeof line, "Steps done: %d of %d", sc->steps_done, v->step_count);
     y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
     if (sc->reps_target > 0) {
@@ -466,16 +467,25 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
 static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
 {
     fill(rd->r, (SDL_Rect){0, 0, l->w, l->h}, (SDL_Color){6, 10, 18, 200});
-    SDL_Rect box = {U(l, 120), l->h / 2 - U(l, 260), l->w - U(l, 240), U(l, 480)};
+    /* no-break spaces keep each key with its action when the line wraps */
+#define NBSP "\xC2\xA0"
+    const char *keys = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP "skip \xC2\xB7 Backspace:" NBSP
+                       "back \xC2\xB7 Q:" NBSP "end" NBSP "workout";
+#undef NBSP
+    const char *why = ov && ov->focus_lost ? "The window lost focus, so the workout waits for you." : NULL;
+    int wrap = l->w - U(l, 320), kw, kh, ww = 0, wh = 0;
+    text_measure(rd->text, keys, U(l, 44), wrap, 3, &kw, &kh);
+    if (why)
+        text_measure(rd->text, why, U(l, 44), wrap, 2, &ww, &wh);
+    int content = U(l, 170) + (why ? wh + U(l, 10) : 0) + kh;
+    SDL_Rect box = {U(l, 120), (l->h - content) / 2 - U(l, 50), l->w - U(l, 240), content + U(l, 100)};
     fill_round(rd->r, box, U(l, 32), COL_PANEL);
-    int y = l->h / 2 - U(l, 220);
+    int y = box.y + U(l, 40);
     text_draw(rd->text, "Paused", U(l, 140), COL_TEXT, l->w / 2, y, TEXT_CENTER, 0, 1);
-    y += U(l, 190);
-    if (ov && ov->focus_lost)
-        y += text_draw(rd->text, "The window lost focus, so the workout waits for you.", U(l, 44), COL_MUTED, l->w / 2, y,
-                       TEXT_CENTER, l->w - U(l, 160), 2) + U(l, 10);
-    text_draw(rd->text, "Space or P: resume \xC2\xB7 S: skip \xC2\xB7 Backspace: back \xC2\xB7 Q: end workout", U(l, 44),
-              COL_ACCENT, l->w / 2, y, TEXT_CENTER, l->w - U(l, 160), 3);
+    y += U(l, 170);
+    if (why)
+        y += text_draw(rd->text, why, U(l, 44), COL_MUTED, l->w / 2, y, TEXT_CENTER, wrap, 2) + U(l, 10);
+    text_draw(rd->text, keys, U(l, 44), COL_ACCENT, l->w / 2, y, TEXT_CENTER, wrap, 3);
 }
 
 static void draw_notice(Render *rd, const Layout *l, const Overlay *ov)
@@ -487,6 +497,8 @@ static void draw_notice(Render *rd, const Layout *l, const Overlay *ov)
         else
             snprintf(vol, sizeof vol, "Volume %d%%", ov->volume_percent);
     }
+    if (ov && ov->muted)
+        text_draw(rd->text, vol, U(l, 40), COL_WARM, l->w / 2, l->top.y + U(l, 4), TEXT_CENTER, 0, 1);
     if (ov && ov->notice && *ov->notice) {
         int tw, th;
         text_measure(rd->text, ov->notice, U(l, 40), l->w / 2, 2, &tw, &th);
@@ -520,8 +532,15 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     draw_caption(rd, &l, v->caption);
     draw_notice(rd, &l, ov);
-    if (v->paused)
+    if (v->paused) {
         draw_pause(rd, &l, ov);
+        /* the touch buttons stay usable above the dimmed screen */
+        if (v->kind != SEG_SAFETY && v->kind != SEG_RESULTS && v->kind != SEG_DONE) {
+            draw_button(rd, &l, render_button_rect(rd, BUTTON_BACK), "\xE2\x97\x80 Back", false);
+            draw_button(rd, &l, render_button_rect(rd, BUTTON_PAUSE), "Resume", true);
+            draw_button(rd, &l, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
+        }
+    }
 }
 
 /* The menu's rows: their height, the first one shown (the page holding the selected one) and how
