@@ -74,7 +74,7 @@ static int audio_flag_acquire(SDL_atomic_t *flag)
 static void audio_warn(Audio *a, const char *what, const char *detail)
 {
     if (a->problems == 0)
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "audio: %s (%s); the workout goes on with captions", what, detail);
+        fprintf(stderr, "unknot: warning: audio: %s (%s); the workout goes on with captions\n", what, detail);
     else
         SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: %s (%s)", what, detail);
     a->problems++;
