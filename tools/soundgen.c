@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "speech.h"
+
 #define SOUNDGEN_RATE 22050
 #define SOUNDGEN_MAX_SAMPLES (SOUNDGEN_RATE * 4) /* no sound is longer than 4 s */
 #define SOUNDGEN_PATH_BYTES 1024
@@ -136,56 +138,25 @@ static int make_beat(double *buf)
     return n;
 }
 
-/* ---- WAV output ---- */
+/* ---- WAV output: the one clip writer, speech_wav_write (src/platform/speech.c) ---- */
 
-static void put_u16(unsigned char *p, unsigned v)
-{
-    p[0] = (unsigned char)(v & 0xff);
-    p[1] = (unsigned char)((v >> 8) & 0xff);
-}
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)((v >> (8 * i)) & 0xff);
-}
-
-/* Write buf[0..n) as a canonical 44-byte-header PCM WAV. Returns 0 or -1 (message printed). */
+/* Write buf[0..n) as 16-bit PCM WAV. Returns 0 or -1 (message printed). */
 static int write_wav(const char *path, const double *buf, int n)
 {
-    unsigned char header[44];
-    uint32_t data_bytes = (uint32_t)n * 2;
-    memcpy(header, "RIFF", 4);
-    put_u32(header + 4, 36 + data_bytes);
-    memcpy(header + 8, "WAVEfmt ", 8);
-    put_u32(header + 16, 16);
-    put_u16(header + 20, 1); /* PCM */
-    put_u16(header + 22, 1); /* mono */
-    put_u32(header + 24, SOUNDGEN_RATE);
-    put_u32(header + 28, SOUNDGEN_RATE * 2);
-    put_u16(header + 32, 2);
-    put_u16(header + 34, 16);
-    memcpy(header + 36, "data", 4);
-    put_u32(header + 40, data_bytes);
-
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        fprintf(stderr, "soundgen: cannot write %s\n", path);
+    int16_t *pcm = malloc(sizeof *pcm * (size_t)(n > 0 ? n : 1));
+    char err[300];
+    if (!pcm) {
+        fprintf(stderr, "soundgen: out of memory\n");
         return -1;
     }
-    int rc = fwrite(header, 1, sizeof header, f) == sizeof header ? 0 : -1;
-    for (int i = 0; i < n && rc == 0; i++) {
+    for (int i = 0; i < n; i++) {
         double x = buf[i] * 32767.0;
-        long v = lrint(x > 32767.0 ? 32767.0 : x < -32768.0 ? -32768.0 : x);
-        unsigned char s[2];
-        put_u16(s, (unsigned)(v & 0xffff));
-        if (fwrite(s, 1, 2, f) != 2)
-            rc = -1;
+        pcm[i] = (int16_t)lrint(x > 32767.0 ? 32767.0 : x < -32768.0 ? -32768.0 : x);
     }
-    if (fclose(f) != 0)
-        rc = -1;
+    int rc = speech_wav_write(path, pcm, (size_t)n, SOUNDGEN_RATE, err, sizeof err);
     if (rc != 0)
-        fprintf(stderr, "soundgen: error writing %s\n", path);
+        fprintf(stderr, "soundgen: %s\n", err);
+    free(pcm);
     return rc;
 }
 
