@@ -605,18 +605,23 @@ static void test_bounce_and_beats(void)
     act_at(T_WORK + 2000 + SESSION_BOUNCE_MS - 10, INPUT_PRESS);
     CHECK_INT(count(EV_REP, NULL), 1);
     CHECK_INT(S.score.reps_done, 1);
+    /* nor can a rep be faster than a quarter of its tempo (4 s here: 1 s) */
     restart();
     act_at(T_WORK + 2000, INPUT_PRESS);
-    act_at(T_WORK + 2000 + SESSION_BOUNCE_MS, INPUT_PRESS);
+    act_at(T_WORK + 2000 + 990, INPUT_PRESS);
+    CHECK_INT(count(EV_REP, NULL), 1);
+    restart();
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 2000 + 1000, INPUT_PRESS);
     CHECK_INT(count(EV_REP, NULL), 2);
-    /* the second press near the same beat is off tempo: a beat is taken once */
+    /* the second press, between beats, is off tempo */
     int second = find_from(find(EV_REP, NULL) + 1, EV_REP, NULL);
     CHECK(second >= 0 && !L[second].on_tempo && L[second].n == 2);
     /* the range's top is the most that counts */
     load("title \"Range\"\nmove cat_camel reps 2-3 tempo 4s\n");
     CHECK_INT(S.score.reps_target, 2);
     for (int i = 0; i < 5; i++)
-        act_at(T_WORK + 500 + i * 500, INPUT_PRESS);
+        act_at(T_WORK + 500 + i * 1000, INPUT_PRESS);
     CHECK_INT(count(EV_REP, NULL), 3);
     run_to_end();
     int se = find(EV_STEP_END, NULL);
@@ -750,6 +755,45 @@ static void test_self_paced_cues(void)
     act_at(T_WORK + 38000, INPUT_PRESS);
     CHECK_INT(time_of(EV_CUE, "Last one done."), T_WORK + 38000);
     CHECK_INT(count(EV_CUE, "Good."), 4);
+}
+
+static void test_explore_findings(void)
+{
+    /* giving up on a self-paced side moves on to the next side, not the next step */
+    load("title \"Give up\"\nmove bird_dog\n  reps 2 tempo 4s\n  pacing self\n  sides both\nmove child_pose hold 10s\n");
+    run_until(T_WORK + SESSION_GIVE_UP_MS + 10);
+    CHECK_INT(count(EV_CUE, "Moving on."), 1);
+    CHECK_INT(session_view(&S, 0).kind, SEG_SWITCH);
+    CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);
+    act_at(S.t_ms + SESSION_SWITCH_MS + 1000, INPUT_PRESS);
+    act_at(S.t_ms + 2000, INPUT_PRESS); /* the right side is counted in full */
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 1);     /* the bird dog is not done: its left side was given up */
+    CHECK_INT(S.score.steps_skipped, 1);
+    CHECK_INT(count(EV_CUE, "Workout ended."), 1);
+    CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 0);
+
+    /* back well into the right side restarts the right side, not the left */
+    load("title \"Sides\"\nmove spinal_twist hold 20s\n");
+    int64_t right = T_WORK + 20000 + SESSION_SWITCH_MS;
+    act_at(right + 10000, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_WORK);
+    CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);
+    CHECK(session_view(&S, 0).elapsed_ms <= SESSION_TICK_MS);
+    /* and again at once: to the step's start, then to the intro */
+    act_at(right + 11000, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.holds_done, 2);
+
+    /* pressing again after a broken confirmed hold clears the "hold broken" caption */
+    load("title \"Confirm\"\nmove child_pose\n  hold 20s\n  confirm-hold\n");
+    act_at(T_WORK + 1000, INPUT_PRESS);
+    act_at(T_WORK + 3000, INPUT_RELEASE);
+    CHECK_STR(session_view(&S, 0).caption, "Hold broken. Press and hold to go on.");
+    act_at(T_WORK + 4000, INPUT_PRESS);
+    CHECK_STR(session_view(&S, 0).caption, "");
 }
 
 static void test_confirmed_hold(void)
@@ -947,6 +991,7 @@ int main(void)
     test_combo();
     test_self_pacing();
     test_self_paced_cues();
+    test_explore_findings();
     test_confirmed_hold();
     test_view();
     test_determinism();

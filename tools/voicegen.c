@@ -1,7 +1,11 @@
 /* voicegen.c: pre-render every text unknot speaks into OUT_VOICE_DIR/<voicekey>.wav: the standard
  * phrases (voicekey.c) and every text of the LEVELS_DIR/NAME.routine files. Usage: voicegen LEVELS_DIR OUT_VOICE_DIR.
- * Existing clips are kept (a clip's name already pins its voice and text); nothing is deleted. */
+ * Existing clips are kept (a clip's name already pins its voice and text); nothing is deleted.
+ * Each clip is rendered in its own child process: libespeak-ng keeps state from one utterance to the
+ * next (pitch flutter), so a clip rendered after others would depend on what came before it. */
 #include <dirent.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,35 +27,59 @@ static int voicegen_compare(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Render text into out_dir unless its clip is there. */
-static void voicegen_text(SpeechSynth *synth, const char *out_dir, const char *text, VoicegenTally *t)
+/* Render one text into path in a fresh process, so the clip depends on its text alone. */
+static int voicegen_render_isolated(const char *text, const char *path)
 {
-    char name[VOICEKEY_NAME_BYTES], path[SPEECH_PATH_BYTES], err[256];
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        char err[256];
+        int16_t *samples;
+        size_t count;
+        SpeechSynth *synth = speech_synth_new(err, sizeof err);
+        if (!synth || speech_synth_render(synth, text, &samples, &count, err, sizeof err) != 0 ||
+            speech_wav_write(path, samples, count, VOICEKEY_RATE_HZ, err, sizeof err) != 0) {
+            fprintf(stderr, "voicegen: %s\n", err);
+            _exit(1);
+        }
+        _exit(0); /* espeak-ng is left to the process exit: it hangs if shut down and restarted */
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) < 0)
+        return -1;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Render text into out_dir unless its clip is there. */
+static void voicegen_text(const char *out_dir, const char *text, VoicegenTally *t)
+{
+    char name[VOICEKEY_NAME_BYTES], path[SPEECH_PATH_BYTES];
     voicekey_name(text, name, sizeof name);
     snprintf(path, sizeof path, "%s/%s", out_dir, name);
     FILE *f = fopen(path, "rb");
+    bool existed = f != NULL;
+    if (!f) {
+        if (voicegen_render_isolated(text, path) != 0) {
+            t->failed++;
+            return;
+        }
+        f = fopen(path, "rb");
+    }
     if (f) {
         fseek(f, 0, SEEK_END);
         t->bytes += ftell(f);
         fclose(f);
+    }
+    if (existed)
         t->kept++;
-        return;
-    }
-    int16_t *samples;
-    size_t count;
-    if (speech_synth_render(synth, text, &samples, &count, err, sizeof err) != 0 ||
-        speech_wav_write(path, samples, count, VOICEKEY_RATE_HZ, err, sizeof err) != 0) {
-        fprintf(stderr, "voicegen: %s\n", err);
-        t->failed++;
-        return;
-    }
-    free(samples);
-    t->bytes += 44 + (long)count * 2;
-    t->made++;
+    else
+        t->made++;
 }
 
 /* Read, parse and render one routine file. Returns 0, or -1 when it cannot be read or parsed. */
-static int voicegen_routine(SpeechSynth *synth, const char *path, const char *out_dir, VoicegenTally *t)
+static int voicegen_routine(const char *path, const char *out_dir, VoicegenTally *t)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -76,7 +104,7 @@ static int voicegen_routine(SpeechSynth *synth, const char *path, const char *ou
         const char **texts = malloc(sizeof *texts * VOICEGEN_MAX_TEXTS); /* borrowed from r */
         int n = texts ? voicekey_routine_texts(&r, texts, VOICEGEN_MAX_TEXTS) : 0;
         for (int i = 0; i < n && i < VOICEGEN_MAX_TEXTS; i++)
-            voicegen_text(synth, out_dir, texts[i], t);
+            voicegen_text(out_dir, texts[i], t);
         free(texts);
     }
     routine_free(&r);
@@ -91,16 +119,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: voicegen LEVELS_DIR OUT_VOICE_DIR\n");
         return 2;
     }
-    char err[256];
-    SpeechSynth *synth = speech_synth_new(err, sizeof err);
-    if (!synth) {
-        fprintf(stderr, "voicegen: %s\n", err);
-        return 1;
-    }
     VoicegenTally t = {0};
     int status = 0;
     for (int i = 0; i < voicekey_standard_count(); i++)
-        voicegen_text(synth, argv[2], voicekey_standard_phrase(i), &t);
+        voicegen_text(argv[2], voicekey_standard_phrase(i), &t);
 
     char *names[VOICEGEN_MAX_FILES];
     int nfiles = 0;
@@ -120,11 +142,10 @@ int main(int argc, char **argv)
     for (int i = 0; i < nfiles; i++) {
         char path[SPEECH_PATH_BYTES];
         snprintf(path, sizeof path, "%s/%s", argv[1], names[i]);
-        if (names[i] && voicegen_routine(synth, path, argv[2], &t) != 0)
+        if (names[i] && voicegen_routine(path, argv[2], &t) != 0)
             status = 1;
         free(names[i]);
     }
-    speech_synth_free(synth);
     printf("voicegen: %d routine(s), %d clip(s) made, %d kept, %d failed, %.1f MB referenced\n", nfiles, t.made,
            t.kept, t.failed, t.bytes / 1e6);
     return status || t.failed ? 1 : 0;

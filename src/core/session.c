@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define HOLD_BROKEN_TEXT "Hold broken. Press and hold to go on."
+
 /* ---- small helpers ---- */
 
 static void emit(Session *s, const SessionEvent *ev)
@@ -266,8 +268,9 @@ static void count_rep(Session *s, int64_t t)
 {
     const RoutineStep *st = seg_step(s, cur(s));
     int at = s->seg_elapsed_ms;
-    if (s->last_press_ms >= 0 && at - s->last_press_ms < SESSION_BOUNCE_MS)
-        return;
+    int min_gap = rep_ms(st) / 4 > SESSION_BOUNCE_MS ? rep_ms(st) / 4 : SESSION_BOUNCE_MS;
+    if (s->last_press_ms >= 0 && at - s->last_press_ms < min_gap)
+        return; /* a bounce, or faster than a rep can be done */
     if (s->reps_counted >= st->reps_max)
         return;
     int window = rep_ms(st) / 4;
@@ -338,6 +341,8 @@ static void hold_start(Session *s, int64_t t)
 {
     s->holding = true;
     s->idle_ms = 0;
+    if (strcmp(s->caption, HOLD_BROKEN_TEXT) == 0)
+        s->caption_until_ms = s->active_ms; /* holding again: the warning is over */
     SessionEvent ev = make_event(s, EV_HOLD_START, t);
     ev.n = s->seg_elapsed_ms;
     emit(s, &ev);
@@ -348,7 +353,7 @@ static void hold_break(Session *s, int64_t t)
     s->holding = false;
     s->score.hold_breaks++;
     s->score.hold_streak = 0;
-    say(s, t, CUE_KIND_STANDARD, "Hold broken. Press and hold to go on.");
+    say(s, t, CUE_KIND_STANDARD, HOLD_BROKEN_TEXT);
     SessionEvent ev = make_event(s, EV_HOLD_BREAK, t);
     ev.n = s->seg_elapsed_ms;
     emit(s, &ev);
@@ -416,8 +421,8 @@ static void leave_segment(Session *s, int64_t t, bool completed)
     if (g->kind == SEG_WORK)
         end_work(s, t, completed);
     bool last_of_step = g->step >= 0 && (s->seg + 1 >= s->segment_count || s->segments[s->seg + 1].step != g->step);
-    if (completed && last_of_step)
-        finish_step(s, g->step, true);
+    if (completed && last_of_step && s->step_result[g->step] != STEP_RESULT_SKIPPED)
+        finish_step(s, g->step, true); /* a side or set given up earlier keeps the step undone */
 }
 
 static void session_summary(Session *s, int64_t t)
@@ -440,6 +445,9 @@ static void enter_segment(Session *s, int index, int64_t t)
         s->step_result[entering->step] = STEP_RESULT_NONE;
         for (int i = index; i < s->segment_count && s->segments[i].step == entering->step; i++)
             memset(&s->tally[i], 0, sizeof s->tally[i]);
+        recount(s);
+    } else if (entering->kind == SEG_WORK) {
+        memset(&s->tally[index], 0, sizeof s->tally[index]); /* this side or set again: a re-run replaces */
         recount(s);
     }
     s->caption_until_ms = s->caption_min_until_ms;
@@ -489,7 +497,9 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     }
     case SEG_RESULTS:
-        say(s, t, CUE_KIND_STANDARD, s->ended_early ? "Workout ended." : "Workout complete. Well done.");
+        recount(s);
+        say(s, t, CUE_KIND_STANDARD,
+            s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
         sound(s, t, SOUND_FANFARE);
         session_summary(s, t);
         break;
@@ -610,6 +620,19 @@ static void next_segment(Session *s, int64_t t)
     fire_timed(s, -1, 0, t);
 }
 
+/* On to the next segment with this one not done (given up). */
+static void next_segment_undone(Session *s, int64_t t)
+{
+    const Segment *g = cur(s);
+    if (g->kind == SEG_WORK)
+        end_work(s, t, false);
+    bool last_of_step = s->seg + 1 >= s->segment_count || s->segments[s->seg + 1].step != g->step;
+    if (last_of_step)
+        finish_step(s, g->step, false);
+    enter_segment(s, s->seg + 1, t);
+    fire_timed(s, -1, 0, t);
+}
+
 /* Advance the current segment by dt of running time, crossing into following segments. */
 static void advance(Session *s, int dt, int64_t t)
 {
@@ -624,11 +647,11 @@ static void advance(Session *s, int dt, int64_t t)
                     say(s, t + (p - before), CUE_KIND_STANDARD,
                         seg_step(s, g)->reps > 0 ? "Press when you finish each rep." : "Press and hold while you hold the pose.");
             if (s->idle_ms >= SESSION_GIVE_UP_MS) {
+                /* give up this side or set only: the step counts as not done, the rest goes on */
                 int64_t at = t + (SESSION_GIVE_UP_MS - before);
-                leave_segment(s, at, false);
-                finish_step(s, g->step, false);
-                enter_segment(s, first_segment_of(s, g->step + 1), at);
-                fire_timed(s, -1, 0, at);
+                s->step_result[g->step] = STEP_RESULT_SKIPPED;
+                say(s, at, CUE_KIND_STANDARD, "Moving on.");
+                next_segment_undone(s, at);
                 return;
             }
         }
@@ -720,10 +743,12 @@ static void apply_input(Session *s, unsigned a, int64_t t)
             return; /* the summary has been given; the workout is over */
         if (g->step < 0) {
             target = s->seg > 0 ? s->seg - 1 : 0;
+        } else if (s->seg_elapsed_ms >= SESSION_BACK_RESTART_MS) {
+            target = s->seg; /* well into this part (a side, a set, the countdown): do it again */
         } else {
+            /* just started: back to the step's start, and from there to the previous step */
             int first = first_segment_of(s, g->step);
-            bool just_started = s->seg == first && s->seg_elapsed_ms < SESSION_BACK_RESTART_MS;
-            target = just_started ? (g->step > 0 ? first_segment_of(s, g->step - 1) : first - 1) : first;
+            target = s->seg != first ? first : g->step > 0 ? first_segment_of(s, g->step - 1) : first - 1;
         }
         if (g->kind == SEG_WORK)
             leave_segment(s, t, false);

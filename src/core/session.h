@@ -19,10 +19,11 @@
 #define SESSION_TEXT_BYTES 512      /* text carried in one event or caption */
 #define SESSION_CAPTION_MIN_MS 3500 /* a caption stays at least this long ... */
 #define SESSION_CAPTION_MS_PER_BYTE 60 /* ... or long enough to read at a slow pace */
-#define SESSION_BACK_RESTART_MS 3000 /* "back" later than this into a step restarts it, else goes back one */
+#define SESSION_BACK_RESTART_MS 3000 /* "back" later than this into a part (side, set, countdown) restarts
+                                      * it; sooner goes to the step's start, then to the previous step */
 #define SESSION_PROMPT_MS 8000      /* a gentle prompt when a press is awaited and none comes */
-#define SESSION_GIVE_UP_MS 60000    /* then the step ends undone, so nothing ever waits forever */
-#define SESSION_BOUNCE_MS 250       /* presses closer than this to the last are ignored */
+#define SESSION_GIVE_UP_MS 60000    /* then this side or set ends undone ("Moving on."), so nothing waits forever */
+#define SESSION_BOUNCE_MS 250       /* presses closer than this (or a quarter rep) to the last are ignored */
 #define SESSION_TEMPO_WINDOW_MS 600 /* a press this close to the beat (or a quarter rep) is on tempo */
 #define SESSION_COMBO_STEP 5        /* the multiplier grows by one every this many on-tempo reps */
 #define SESSION_MAX_MULTIPLIER 4

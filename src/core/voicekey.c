@@ -28,6 +28,7 @@ static const char *const voicekey_standard_table[] = {
     "Well done.",
     "Workout complete. Well done.",
     "Workout ended.",
+    "Moving on.",
     "Paused.",
     "Hold broken. Press and hold to go on.",
     "Press when you finish each rep.",

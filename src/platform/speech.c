@@ -217,8 +217,9 @@ int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, siz
         snprintf(err, errsize, "no speech synthesiser");
         return -1;
     }
-    /* espeak-ng's voice variants draw on rand() (pitch flutter, breath noise): a fixed seed per
-     * clip makes each clip depend on its text alone, not on what was rendered before it */
+    /* espeak-ng's voice variants draw on rand(): a fixed seed per clip keeps that part repeatable.
+     * Its pitch flutter also carries over between utterances, which is why tools/voicegen renders
+     * each committed clip in a process of its own. */
     srand(1);
     espeak_ERROR rc = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &b);
     /* Synchronous output: espeak_Synth returns when the text is rendered (espeak_Synchronize would
