@@ -269,8 +269,15 @@ static void test_review_errors(void)
     CHECK_ERROR(HEAD "move bird_dog\n  hold 5s\n  sides both\n  sides left\n", 5, 3, "'sides' given twice");
     CHECK_ERROR(HEAD "move bridge\n  reps 8\n  sets 2\n  sets 3\n", 5, 3, "'sets' given twice");
     CHECK_ERROR(HEAD "move bridge\n  reps 8\n  pacing self\n  pacing guided\n", 5, 3, "'pacing' given twice");
-    CHECK_ERROR(HEAD "move bridge\n  reps 8\n  pacing self\n  say end-5s \"x\"\n", 5, 1, "not known in advance");
+    CHECK_ERROR(HEAD "move bridge\n  reps 8\n  pacing self\n  say end-5s \"x\"\n", 5, 7, "not known in advance");
     CHECK_INT(parse(HEAD "move bridge\n  reps 8\n  pacing self\n  say end \"x\"\n  say half \"y\"\n"), 0);
+    /* one mistake, one message: no follow-on complaints about the same step */
+    CHECK_INT(parse(HEAD "move bird_dog\n  reps 8-6\n  pacing self\n"), -1);
+    CHECK_INT(errs.count, 1);
+    CHECK_INT(parse(HEAD "move bridge\n  rep 10\n"), -1);
+    CHECK_INT(errs.count, 1);
+    CHECK_INT(parse(HEAD "move bridge\n  reps 0 tempo 4s\n"), -1);
+    CHECK_INT(errs.count, 1);
 }
 
 static void test_rest_timer(void)
@@ -505,8 +512,8 @@ static void test_errors_strings(void)
 static void test_errors_steps(void)
 {
     /* a cue after the end or before the start of its step */
-    CHECK_ERROR(HEAD "move child_pose\n  hold 30s\n  say start+31s \"late\"\n", 4, 0, "outside the step");
-    CHECK_ERROR(HEAD "move child_pose\n  hold 30s\n  say end-40s \"early\"\n", 4, 0, "outside the step");
+    CHECK_ERROR(HEAD "move child_pose\n  hold 30s\n  say start+31s \"late\"\n", 4, 7, "cue at start+31s falls outside");
+    CHECK_ERROR(HEAD "move child_pose\n  hold 30s\n  say end-40s \"early\"\n", 4, 7, "cue at end-40s falls outside");
     CHECK_ERROR(HEAD "rest 10s\n  say 11s \"late\"\n", 3, 0, "outside the step");
     CHECK_ERROR(HEAD "move child_pose\n  hold 30s\n  say each-rep \"x\"\n", 4, 0, "each-rep");
     CHECK_ERROR(HEAD "rest 10s\n  say each-rep \"x\"\n", 3, 7, "each-rep");

@@ -32,7 +32,8 @@ typedef struct {
     bool seen_title, seen_level, seen_description, seen_intro;
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
     bool too_many_steps;
-    bool skipped_lines;  /* a line was not parsed (bad bytes, too long): no "missing ..." guesses */
+    bool skipped_lines;
+    int errors_at_open;  /* errors found before the current step opened */  /* a line was not parsed (bad bytes, too long): no "missing ..." guesses */
 } Parser;
 
 static int utf8_column(const char *line_start, const char *at)
@@ -362,6 +363,7 @@ static RoutineStep *open_step(Parser *ps, StepKind kind, const Token *at)
     ps->cues_cap = 0;
     ps->step_has_hold = ps->step_has_reps = ps->step_has_tempo = false;
     ps->step_has_sides = ps->step_has_sets = ps->step_has_pacing = false;
+    ps->errors_at_open = ps->errs->count;
     return s;
 }
 
@@ -375,7 +377,7 @@ static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
 {
     Token a = next_token(ps);
     char b[64];
-    RoutineCue cue = {CUE_START, 0, NULL, ps->line};
+    RoutineCue cue = {CUE_START, 0, NULL, ps->line, 1};
     if (a.type != TOK_WORD) {
         if (a.type != TOK_BAD)
             ERR_AT(ps, &a, "expected when to say it (start, end, end-10s, start+5s, half, each-rep), found %s",
@@ -385,6 +387,7 @@ static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
     }
     const char *w = a.start;
     int n = a.len;
+    cue.col = a.col;
     const char *why = NULL;
     if (tok_is(&a, "start")) cue.anchor = CUE_START;
     else if (tok_is(&a, "end")) cue.anchor = CUE_END;
@@ -573,11 +576,13 @@ static void close_step(Parser *ps)
     Token at = {TOK_WORD, 0, 0, 1};
     if (s->kind == STEP_MOVE) {
         const MoveInfo *mi = moves_info(s->move);
-        if (!ps->step_has_reps && !ps->step_has_hold)
+        /* only when the step's own lines were clean: one mistake should give one message */
+        bool clean = ps->errs->count == ps->errors_at_open;
+        if (clean && !ps->step_has_reps && !ps->step_has_hold)
             ERR_AT(ps, &at, "move %s needs 'hold' (e.g. hold 30s) or 'reps' (e.g. reps 8 tempo 4s)", mi->id);
-        if (s->reps == 0 && ps->step_has_tempo)
+        if (!ps->step_has_reps && ps->step_has_tempo)
             ERR_AT(ps, &at, "move %s has 'tempo' but no 'reps'", mi->id);
-        if (s->reps == 0 && s->pacing == PACING_SELF)
+        if (!ps->step_has_reps && s->pacing == PACING_SELF)
             ERR_AT(ps, &at, "move %s has 'pacing self' but no 'reps'", mi->id);
         if (s->reps > 0 && s->confirm_hold)
             ERR_AT(ps, &at, "move %s has 'confirm-hold' with 'reps': confirmed holds are for held steps", mi->id);
@@ -589,7 +594,7 @@ static void close_step(Parser *ps)
     int run = routine_step_run_ms(s);
     for (int i = 0; i < s->cue_count; i++) {
         RoutineCue *c = &s->cues[i];
-        Token ct = {TOK_WORD, 0, 0, 1};
+        Token ct = {TOK_WORD, 0, 0, c->col};
         ps->line = c->line;
         if (c->anchor == CUE_EACH_REP && s->reps == 0)
             ERR_AT(ps, &ct, "'say each-rep' needs 'reps' in the step");
@@ -599,7 +604,7 @@ static void close_step(Parser *ps)
             char d[32], r[32];
             routine_format_duration(c->offset_ms, d, sizeof d);
             routine_format_duration(run, r, sizeof r);
-            ERR_AT(ps, &ct, "cue at %s %s falls outside the step, which lasts %s", c->anchor == CUE_END ? "end-" : "start+", d, r);
+            ERR_AT(ps, &ct, "cue at %s%s falls outside the step, which lasts %s", c->anchor == CUE_END ? "end-" : "start+", d, r);
         }
     }
     ps->line = save_line;

@@ -40,6 +40,7 @@ typedef struct {
     int offset_ms;
     char *text; /* UTF-8, owned by the Routine */
     int line;
+    int col;    /* of the WHEN word, for messages */
 } RoutineCue;
 
 typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH } Sides;

@@ -1,9 +1,11 @@
 /* main.c: the command line (docs in README.md and `unknot --help`). Parses options, runs one
  * mode, prints errors as one line each and returns 0 ok, 1 invalid input, 2 usage. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/stat.h>
 
 #include "app.h"
@@ -110,27 +112,86 @@ static int parse_size(const char *s, int *w, int *h)
 
 /* ---- modes ---- */
 
-/* Warn (never fail) about texts with no pre-rendered voice clip: they are synthesised when the
- * routine loads, which takes a moment and needs espeak-ng on that machine. */
-static void warn_missing_clips(const char *data_dir, const char *path, const Routine *r)
+/* Warnings that never fail a check: texts with no recorded voice clip yet (they are synthesised
+ * the first time the routine plays) and timers past the 20-minute advice for cold or heat packs. */
+static void warn_routine(const char *data_dir, const char *path, const Routine *r)
 {
     const char *top[2] = {r->title, r->intro};
-    int missing = 0;
     for (int i = 0; i < 2; i++)
-        if (top[i] && !speech_clip_prerendered(data_dir, top[i]) && missing++ < 20)
-            fprintf(stderr, "%s: warning: no pre-rendered voice clip for \"%.60s\"\n", path, top[i]);
+        if (top[i] && !speech_clip_prerendered(data_dir, top[i]))
+            fprintf(stderr, "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays\n",
+                    path, top[i]);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
-        if (st->text && !speech_clip_prerendered(data_dir, st->text) && missing++ < 20)
-            fprintf(stderr, "%s:%d:1: warning: no pre-rendered voice clip for \"%.60s\"\n", path, st->line, st->text);
+        if (st->kind == STEP_TIMER && st->duration_ms > 20 * 60 * 1000)
+            fprintf(stderr, "%s:%d:1: warning: a timer over 20 minutes; cold or heat packs should stay on at most "
+                            "20 minutes at a time\n", path, st->line);
+        if (st->text && !speech_clip_prerendered(data_dir, st->text))
+            fprintf(stderr, "%s:%d:1: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
+                            "first plays\n", path, st->line, st->text);
         for (int j = 0; j < st->cue_count; j++)
-            if (!speech_clip_prerendered(data_dir, st->cues[j].text) && missing++ < 20)
-                fprintf(stderr, "%s:%d:1: warning: no pre-rendered voice clip for \"%.60s\"\n", path, st->cues[j].line,
-                        st->cues[j].text);
+            if (!speech_clip_prerendered(data_dir, st->cues[j].text))
+                fprintf(stderr, "%s:%d:%d: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
+                                "first plays\n", path, st->cues[j].line, st->cues[j].col, st->cues[j].text);
     }
-    if (missing > 0)
-        fprintf(stderr, "%s: %d text%s will be voiced when the routine loads; build and run tools/voicegen to "
-                        "pre-render them\n", path, missing, missing == 1 ? "" : "s");
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int check_file(const char *data_dir, const char *path, RoutineErrors *errs);
+
+/* A folder given to --check: every *.routine in it, in name order. Returns the number invalid. */
+static int check_folder(const char *data_dir, const char *dir, RoutineErrors *errs)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "%s:1:1: cannot read the folder: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    char *names[LEVELS_MAX];
+    int n = 0, bad = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < LEVELS_MAX) {
+        size_t len = strlen(e->d_name);
+        if (len > 8 && e->d_name[0] != '.' && strcmp(e->d_name + len - 8, ".routine") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare_names);
+    if (n == 0) {
+        fprintf(stderr, "%s:1:1: no .routine files in this folder\n", dir);
+        bad++;
+    }
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        if (names[i] && snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path)
+            bad += check_file(data_dir, path, errs);
+        free(names[i]);
+    }
+    return bad;
+}
+
+/* Check one file (or folder); print "ok" or its errors. Returns the number of invalid files. */
+static int check_file(const char *data_dir, const char *path, RoutineErrors *errs)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return check_folder(data_dir, path, errs);
+    Routine r;
+    if (files_load_routine(path, &r, errs) < 0) {
+        files_print_errors(errs);
+        return 1;
+    }
+    char total[32];
+    routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
+    printf("%s: ok: \"%s\", %d step%s, %s\n", path, r.title, r.step_count, r.step_count == 1 ? "" : "s", total);
+    fflush(stdout);
+    warn_routine(data_dir, path, &r);
+    routine_free(&r);
+    return 0;
 }
 
 static int mode_check(const char *data_dir, char **files, int n)
@@ -139,19 +200,8 @@ static int mode_check(const char *data_dir, char **files, int n)
     RoutineErrors *errs = malloc(sizeof *errs);
     if (!errs)
         return EXIT_INVALID;
-    for (int i = 0; i < n; i++) {
-        Routine r;
-        if (files_load_routine(files[i], &r, errs) < 0) {
-            files_print_errors(errs);
-            bad++;
-            continue;
-        }
-        char total[32];
-        routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
-        printf("%s: ok: \"%s\", %d step%s, %s\n", files[i], r.title, r.step_count, r.step_count == 1 ? "" : "s", total);
-        warn_missing_clips(data_dir, files[i], &r);
-        routine_free(&r);
-    }
+    for (int i = 0; i < n; i++)
+        bad += check_file(data_dir, files[i], errs);
     free(errs);
     return bad ? EXIT_INVALID : EXIT_OK;
 }
