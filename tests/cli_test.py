@@ -116,8 +116,16 @@ def test_check():
         # no title, no steps, a directory
         rc, out, err = run("--check", write(tmp, "empty.routine", ""))
         check(rc == 1 and "title" in err, "an empty file: missing title")
+        # a folder: every routine in it is checked, each error on its own line
         rc, out, err = run("--check", tmp)
-        check(rc == 1 and len(error_lines(err)) == 1 and "directory" in err, f"a directory is refused in one line: {err!r}")
+        files = {ERROR_LINE.match(l)["file"] for l in error_lines(err) if ERROR_LINE.match(l)}
+        check(rc == 1 and {bad, many} <= files, f"a folder is checked routine by routine: {err!r}")
+        rc, out, err = run("--check", "levels")
+        check(rc == 0 and out.count(": ok:") >= 4, f"--check levels: every routine ok: {out!r}")
+        empty = os.path.join(tmp, "nothing-here")
+        os.mkdir(empty)
+        rc, out, err = run("--check", empty)
+        check(rc == 1 and len(error_lines(err)) == 1 and "no .routine files" in err, f"an empty folder: one line: {err!r}")
 
 
 def test_list():

@@ -1,6 +1,6 @@
 #!/bin/sh
 # robust_test.sh: `unknot --check` on hostile input (huge lines, huge files, random bytes, NUL,
-# invalid UTF-8, a directory, a missing file, /dev/zero, a FIFO). Each must exit 1 with one clear
+# invalid UTF-8, a folder with no routines, a missing file, /dev/zero, a FIFO). Each must exit 1 with one clear
 # error line, quickly, without crashing or hanging. Usage: robust_test.sh PATH/TO/unknot
 UNKNOT=${1:?usage: robust_test.sh PATH/TO/unknot}
 TMP=$(mktemp -d)
@@ -75,7 +75,8 @@ expect_refused "NUL byte" "$TMP/nul.routine" "NUL"
 expect_refused "only NUL bytes" "$TMP/allnul.routine" "NUL"
 expect_refused "invalid UTF-8" "$TMP/utf8.routine" "UTF-8"
 expect_refused "control character" "$TMP/control.routine" "control"
-expect_refused "a directory" "$TMP" "directory"
+mkdir "$TMP/emptydir"
+expect_refused "a folder with no routines" "$TMP/emptydir" "no .routine files"
 expect_refused "a missing file" "$TMP/missing.routine" ""
 expect_refused "/dev/zero" /dev/zero "regular file"
 mkfifo "$TMP/fifo.routine"
