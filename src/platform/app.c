@@ -48,6 +48,7 @@ struct App {
     Uint64 menu_started;
     double acc_ms;           /* simulation time not yet stepped */
     bool owns_window;        /* app_play made the window and renderer */
+    SDL_Rect windowed;       /* the window's place and size before full screen */
 };
 
 /* ---- helpers shared by the window and the shot ---- */
@@ -130,7 +131,26 @@ static void toggle_fullscreen(App *a)
     if (!a->win)
         return;
     a->fullscreen = !a->fullscreen;
-    SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    if (a->fullscreen) {
+        /* remember the window, and put it on the display first: without a window manager
+         * (a kiosk) the full-screen request alone leaves it where it was */
+        SDL_GetWindowPosition(a->win, &a->windowed.x, &a->windowed.y);
+        SDL_GetWindowSize(a->win, &a->windowed.w, &a->windowed.h);
+        SDL_Rect display;
+        int index = SDL_GetWindowDisplayIndex(a->win);
+        if (SDL_GetDisplayBounds(index < 0 ? 0 : index, &display) == 0) {
+            SDL_SetWindowPosition(a->win, display.x, display.y);
+            SDL_SetWindowSize(a->win, display.w, display.h);
+        }
+        SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    } else {
+        SDL_SetWindowFullscreen(a->win, 0);
+        if (a->windowed.w > 0) {
+            SDL_SetWindowSize(a->win, a->windowed.w, a->windowed.h);
+            SDL_SetWindowPosition(a->win, a->windowed.x, a->windowed.y);
+        }
+    }
+    text_flush(a->rd.text);
 }
 
 /* Where a click or tap lands: a button, the stage (count), or nothing. */
@@ -180,6 +200,8 @@ static void handle_action(App *a, Action act)
     case ACT_VOLUME_UP:
     case ACT_VOLUME_DOWN: {
         char b[32];
+        if (audio_muted(a->audio))
+            audio_toggle_mute(a->audio); /* changing the volume means the user wants to hear it */
         audio_volume_step(a->audio, act == ACT_VOLUME_UP ? 1 : -1);
         snprintf(b, sizeof b, "Volume %d%%", audio_volume_percent(a->audio));
         set_notice(a, b);

@@ -488,23 +488,24 @@ static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
     text_draw(rd->text, keys, U(l, 44), COL_ACCENT, l->w / 2, y, TEXT_CENTER, wrap, 3);
 }
 
+/* Notices sit on the stage card, where they never cover the panel, the list or the header:
+ * a passing notice centred near its top, and a lasting "Sound off" badge in its corner. */
 static void draw_notice(Render *rd, const Layout *l, const Overlay *ov)
 {
-    char vol[64] = "";
-    if (ov && ov->volume_percent >= 0) {
-        if (ov->muted)
-            snprintf(vol, sizeof vol, "Sound off");
-        else
-            snprintf(vol, sizeof vol, "Volume %d%%", ov->volume_percent);
-    }
-    if (ov && ov->muted)
-        text_draw(rd->text, vol, U(l, 40), COL_WARM, l->w / 2, l->top.y + U(l, 4), TEXT_CENTER, 0, 1);
-    if (ov && ov->notice && *ov->notice) {
-        int tw, th;
-        text_measure(rd->text, ov->notice, U(l, 40), l->w / 2, 2, &tw, &th);
-        SDL_Rect box = {l->w / 2 - tw / 2 - U(l, 30), l->top.y + l->top.h + U(l, 24), tw + U(l, 60), th + U(l, 24)};
-        fill_round(rd->r, box, U(l, 18), COL_ACCENT);
-        text_draw(rd->text, ov->notice, U(l, 40), COL_BG, l->w / 2, box.y + U(l, 12), TEXT_CENTER, l->w / 2, 2);
+    if (!ov)
+        return;
+    int maxw = l->stage.w - U(l, 80), tw, th;
+    if (ov->notice && *ov->notice) {
+        text_measure(rd->text, ov->notice, U(l, 40), maxw, 2, &tw, &th);
+        int cx = l->stage.x + l->stage.w / 2;
+        SDL_Rect box = {cx - tw / 2 - U(l, 30), l->stage.y + U(l, 20), tw + U(l, 60), th + U(l, 24)};
+        fill_round(rd->r, box, U(l, 18), COL_BG);
+        text_draw(rd->text, ov->notice, U(l, 40), COL_ACCENT, cx, box.y + U(l, 12), TEXT_CENTER, maxw, 2);
+    } else if (ov->muted) {
+        text_measure(rd->text, "Sound off", U(l, 36), 0, 1, &tw, &th);
+        SDL_Rect box = {l->stage.x + U(l, 20), l->stage.y + U(l, 20), tw + U(l, 40), th + U(l, 16)};
+        fill_round(rd->r, box, U(l, 16), COL_BG);
+        text_draw(rd->text, "Sound off", U(l, 36), COL_WARM, box.x + U(l, 20), box.y + U(l, 8), TEXT_LEFT, 0, 1);
     }
 }
 
@@ -575,7 +576,8 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
     SDL_RenderClear(rd->r);
     text_draw(rd->text, "unknot", U(&l, 64), COL_ACCENT, l.top.x, l.top.y, TEXT_LEFT, 0, 1);
     const char *hint = "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 Q or Esc quit";
-    text_draw(rd->text, hint, U(&l, 40), COL_MUTED, l.top.x + l.top.w, l.top.y + U(&l, 14), TEXT_RIGHT, l.top.w / 2, 1);
+    int hint_px = text_fit(rd->text, hint, U(&l, 40), U(&l, 24), l.top.w * 2 / 3);
+    text_draw(rd->text, hint, hint_px, COL_MUTED, l.top.x + l.top.w, l.top.y + U(&l, 14), TEXT_RIGHT, 0, 1);
     draw_stage(rd, &l, idle);
     int y = l.panel.y;
     int row_h, first, visible;
