@@ -58,9 +58,6 @@ struct Audio {
     int voice_started;
 };
 
-static const char *const audio_sound_files[SOUND_COUNT] = {
-    [SOUND_TICK] = "tick.wav", [SOUND_CHIME] = "chime.wav", [SOUND_FANFARE] = "fanfare.wav", [SOUND_BEAT] = "beat.wav"};
-
 /* Read a flag the worker set after its data: the barrier makes that data visible here too. */
 static int audio_flag_acquire(SDL_atomic_t *flag)
 {
@@ -269,7 +266,7 @@ static void audio_open_device(Audio *a)
     Mix_AllocateChannels(1 + AUDIO_EFFECT_CHANNELS);
     char path[AUDIO_PATH_BYTES];
     for (int s = 0; s < SOUND_COUNT; s++) {
-        snprintf(path, sizeof path, "%.900s/assets/sounds/%s", a->data_dir, audio_sound_files[s]);
+        snprintf(path, sizeof path, "%.900s/assets/sounds/%s.wav", a->data_dir, session_sound_name((SoundId)s));
         a->sounds[s] = Mix_LoadWAV(path);
         if (!a->sounds[s])
             audio_warn(a, "cannot load a sound", path);

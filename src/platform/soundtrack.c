@@ -51,8 +51,6 @@ struct Soundtrack {
     char warning[SOUNDTRACK_ERR_BYTES];
 };
 
-static const char *const soundtrack_sound_files[SOUND_COUNT] = {
-    [SOUND_TICK] = "tick.wav", [SOUND_CHIME] = "chime.wav", [SOUND_FANFARE] = "fanfare.wav", [SOUND_BEAT] = "beat.wav"};
 
 static void soundtrack_warn(Soundtrack *st, const char *msg)
 {
@@ -126,7 +124,7 @@ Soundtrack *soundtrack_new(const char *data_dir, const Routine *r)
     for (int s = 0; s < SOUND_COUNT; s++) {
         char path[SPEECH_PATH_BYTES + 32], err[SOUNDTRACK_ERR_BYTES];
         int rate = 0;
-        snprintf(path, sizeof path, "%s/assets/sounds/%s", st->data_dir, soundtrack_sound_files[s]);
+        snprintf(path, sizeof path, "%s/assets/sounds/%s.wav", st->data_dir, session_sound_name((SoundId)s));
         if (speech_wav_read(path, &st->sounds[s], &st->sound_len[s], &rate, err, sizeof err) != 0)
             soundtrack_warn(st, err);
         else if (rate != VOICEKEY_RATE_HZ) {
