@@ -132,7 +132,8 @@ int main(void)
         sum += event_to_present[i];
     }
     printf("input-to-screen latency: %d frame(s) at worst over %d presses (aim 1); "
-           "event to drawn frame %.2f ms on average\n", worst, samples, samples ? sum / samples : 0.0);
+           "event to drawn frame %.2f ms on average\n",
+           worst, samples, samples ? sum / samples : 0.0);
     /* frame cost at 1920x1080 */
     enum { FRAMES = 600 };
     static double times[FRAMES];
@@ -145,7 +146,8 @@ int main(void)
     }
     qsort(times, FRAMES, sizeof *times, cmp_double);
     printf("frame at %dx%d (software renderer, headless): median %.2f ms, p99 %.2f ms, max %.2f ms "
-           "(60 fps needs < 16.7 ms)\n", w, h, times[FRAMES / 2], times[FRAMES * 99 / 100], times[FRAMES - 1]);
+           "(60 fps needs < 16.7 ms)\n",
+           w, h, times[FRAMES / 2], times[FRAMES * 99 / 100], times[FRAMES - 1]);
     app_free(a);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);

@@ -69,7 +69,8 @@ int main(void)
             best = dt;
     }
     double mean = total / runs;
-    printf("simulate: %.1f-minute routine in %.3f ms (best of %d, mean %.3f ms, %ld events), %.0f x faster than real time\n",
+    printf("simulate: %.1f-minute routine in %.3f ms (best of %d, mean %.3f ms, %ld events), %.0f x faster than real "
+           "time\n",
            planned_ms / 60000.0, best, runs, mean, events, planned_ms / (best > 0 ? best : 1e-6));
     routine_free(&r);
     return 0;

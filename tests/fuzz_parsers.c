@@ -75,13 +75,38 @@ static char *slurp(const char *path, size_t *len)
 
 static const char *const seeds[] = {
     "levels/01-gentle-start.routine", "levels/02-core-strength.routine", "levels/03-desk-break.routine",
-    "levels/04-cold-pack.routine", "assets/sprites/cat_camel.sheet", "assets/sprites/bird_dog.sheet",
+    "levels/04-cold-pack.routine",    "assets/sprites/cat_camel.sheet",  "assets/sprites/bird_dog.sheet",
 };
 
 static const char *const tokens[] = {
-    "move ", "reps ", "hold ", "tempo ", "sides both", "sets 3 rest 1s", "say end-10s ", "say each-rep ", "\"",
-    "\\", "\n", "\r\n", "#", "9999999999", "-1", "1h", "0.001s", "pacing self", "confirm-hold", "\xEF\xBB\xBF",
-    "\xC3\xA9", "\xFF", "\0", "frames 0", "columns 0", "frame 100000 100000", "cycle 5 2 0", "beat 9999",
+    "move ",
+    "reps ",
+    "hold ",
+    "tempo ",
+    "sides both",
+    "sets 3 rest 1s",
+    "say end-10s ",
+    "say each-rep ",
+    "\"",
+    "\\",
+    "\n",
+    "\r\n",
+    "#",
+    "9999999999",
+    "-1",
+    "1h",
+    "0.001s",
+    "pacing self",
+    "confirm-hold",
+    "\xEF\xBB\xBF",
+    "\xC3\xA9",
+    "\xFF",
+    "\0",
+    "frames 0",
+    "columns 0",
+    "frame 100000 100000",
+    "cycle 5 2 0",
+    "beat 9999",
 };
 
 int main(void)
@@ -104,9 +129,12 @@ int main(void)
             for (int e = 0; e < edits && n > 0; e++) {
                 size_t at = rng() % n;
                 switch (rng() % 5) {
-                case 0: buf[at] = (uint8_t)rng(); break;                    /* flip a byte */
-                case 1: memmove(buf + at, buf + at + 1, n - at - 1); n--; break; /* delete */
-                case 2: {                                                   /* insert a token */
+                case 0: buf[at] = (uint8_t)rng(); break; /* flip a byte */
+                case 1:
+                    memmove(buf + at, buf + at + 1, n - at - 1);
+                    n--;
+                    break; /* delete */
+                case 2: { /* insert a token */
                     const char *t = tokens[rng() % (sizeof tokens / sizeof *tokens)];
                     size_t tl = strlen(t) ? strlen(t) : 1;
                     if (n + tl < max) {
@@ -116,8 +144,8 @@ int main(void)
                     }
                     break;
                 }
-                case 3: n = at; break;                                      /* truncate */
-                default: {                                                  /* duplicate a span */
+                case 3: n = at; break; /* truncate */
+                default: { /* duplicate a span */
                     size_t span = rng() % 64;
                     if (at + span <= n && n + span < max) {
                         memmove(buf + at + span, buf + at, n - at);

@@ -14,7 +14,6 @@
 #include "voicekey.h"
 #include "testutil.h"
 
-
 #define NEW_TEXT "Unknot test: breathe out through seven oranges."
 
 /* A tiny routine built by hand: one held step with one cue, one rest with a label. */
@@ -198,7 +197,7 @@ static void test_soundtrack(const TinyRoutine *t, const char *dir)
         sound_event(8000, SOUND_CHIME),
         cue_event(12000, CUE_KIND_COUNT, "3"),
         cue_event(12100, CUE_KIND_COUNT, "2"), /* "3" is still being said: "2" waits, then is said */
-        sound_event(12000, SOUND_TICK),        /* ducked under the voice */
+        sound_event(12000, SOUND_TICK), /* ducked under the voice */
     };
     evs[4].t_ms = 12100;
     for (size_t i = 0; i < sizeof evs / sizeof evs[0]; i++)
@@ -215,7 +214,7 @@ static void test_soundtrack(const TinyRoutine *t, const char *dir)
     CHECK(speech_wav_read(path, &s, &n, &rate, err, sizeof err) == 0);
     if (!s)
         return;
-#define AT(ms) ((size_t)(ms) * VOICEKEY_RATE_HZ / 1000)
+#define AT(ms) ((size_t)(ms)*VOICEKEY_RATE_HZ / 1000)
     double before = rms(s, 0, AT(1000));
     double cue = rms(s, AT(1000), AT(3000));
     double gap = rms(s, AT(5000), AT(7900));

@@ -13,18 +13,17 @@
 #include "simulate.h"
 #include "testutil.h"
 
-#define LONG_CUE                                                                                        \
-    "Kneel on the mat with your knees hip-width apart, sit back slowly towards your heels, reach both " \
-    "arms forward along the floor and let your forehead rest; breathe out through your mouth and feel " \
-    "your lower back lengthen, keep your shoulders soft and away from your ears, and if your knees "    \
+#define LONG_CUE                                                                                                       \
+    "Kneel on the mat with your knees hip-width apart, sit back slowly towards your heels, reach both "                \
+    "arms forward along the floor and let your forehead rest; breathe out through your mouth and feel "                \
+    "your lower back lengthen, keep your shoulders soft and away from your ears, and if your knees "                   \
     "complain put a folded towel under them, then stay here and breathe slowly and evenly for a while."
 
-static const char routine_text[] =
-    "title \"A rather long routine title for people who sit at a desk all day long\"\n"
-    "move cat_camel\n"
-    "  reps 8-10 tempo 5s hold 3s\n"
-    "  sets 3\n"
-    "  say start \"" LONG_CUE "\"\n";
+static const char routine_text[] = "title \"A rather long routine title for people who sit at a desk all day long\"\n"
+                                   "move cat_camel\n"
+                                   "  reps 8-10 tempo 5s hold 3s\n"
+                                   "  sets 3\n"
+                                   "  say start \"" LONG_CUE "\"\n";
 
 /* Session time at which the long cue is on screen, or -1. */
 static int64_t caption_time(const Routine *r)
@@ -97,7 +96,8 @@ int main(void)
             frames(&rd, &v, r.title, 60, &steady_ms);
             TextStats after = text_stats(rd.text);
             printf("%dx%d%s: first frame %.2f ms, steady %.2f ms/frame; per 60 frames: %u renders, %u font opens, "
-                   "%u wraps\n", sizes[k][0], sizes[k][1], paused ? " paused" : "", first_ms, steady_ms,
+                   "%u wraps\n",
+                   sizes[k][0], sizes[k][1], paused ? " paused" : "", first_ms, steady_ms,
                    after.renders - before.renders, after.font_opens - before.font_opens, after.wraps - before.wraps);
             CHECK_INT(after.renders - before.renders, 0);
             CHECK_INT(after.font_opens - before.font_opens, 0);

@@ -46,15 +46,15 @@ static void dump_errors(void)
 }
 
 /* Expect src to fail with an error at line:col (col 0: any) mentioning needle. */
-#define CHECK_ERROR(src, line, col, needle)                                \
-    do {                                                                   \
-        int rc_ = parse(src);                                              \
-        CHECK(rc_ == -1);                                                  \
-        int at_ = find_error((line), (col), (needle));                     \
-        CHECK(at_ >= 0);                                                   \
-        if (at_ < 0)                                                       \
-            dump_errors();                                                 \
-        CHECK(r.step_count == 0 && r.steps == NULL && r.title == NULL);    \
+#define CHECK_ERROR(src, line, col, needle)                                                                            \
+    do {                                                                                                               \
+        int rc_ = parse(src);                                                                                          \
+        CHECK(rc_ == -1);                                                                                              \
+        int at_ = find_error((line), (col), (needle));                                                                 \
+        CHECK(at_ >= 0);                                                                                               \
+        if (at_ < 0)                                                                                                   \
+            dump_errors();                                                                                             \
+        CHECK(r.step_count == 0 && r.steps == NULL && r.title == NULL);                                                \
     } while (0)
 
 #define HEAD "title \"T\"\n"
@@ -104,10 +104,14 @@ static void test_header(void)
 
 static void test_every_move(void)
 {
-    static const struct { const char *id; MoveId m; bool sided; } moves[] = {
-        {"child_pose", MOVE_CHILD_POSE, false}, {"cat_camel", MOVE_CAT_CAMEL, false},
+    static const struct {
+        const char *id;
+        MoveId m;
+        bool sided;
+    } moves[] = {
+        {"child_pose", MOVE_CHILD_POSE, false},     {"cat_camel", MOVE_CAT_CAMEL, false},
         {"forward_fold", MOVE_FORWARD_FOLD, false}, {"spinal_twist", MOVE_SPINAL_TWIST, true},
-        {"superman", MOVE_SUPERMAN, false}, {"bridge", MOVE_BRIDGE, false},
+        {"superman", MOVE_SUPERMAN, false},         {"bridge", MOVE_BRIDGE, false},
         {"bird_dog", MOVE_BIRD_DOG, true},
     };
     for (size_t i = 0; i < sizeof moves / sizeof *moves; i++) {
@@ -138,10 +142,12 @@ static void test_hold(void)
 
 static void test_durations(void)
 {
-    static const struct { const char *text; int ms; } ok[] = {
-        {"30s", 30000}, {"1m30s", 90000}, {"1.5s", 1500}, {"1500ms", 1500}, {"1h", 3600000},
-        {"2m", 120000}, {"1m5s", 65000}, {"0.25m", 15000}, {"1s", 1000}, {"59m59s", 3599000},
-        {"1.125s", 1125},
+    static const struct {
+        const char *text;
+        int ms;
+    } ok[] = {
+        {"30s", 30000},  {"1m30s", 90000}, {"1.5s", 1500}, {"1500ms", 1500},    {"1h", 3600000},  {"2m", 120000},
+        {"1m5s", 65000}, {"0.25m", 15000}, {"1s", 1000},   {"59m59s", 3599000}, {"1.125s", 1125},
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         char src[128];
@@ -189,7 +195,10 @@ static void test_reps(void)
 
 static void test_sides_sets_pacing(void)
 {
-    static const struct { const char *word; Sides sides; } sides[] = {
+    static const struct {
+        const char *word;
+        Sides sides;
+    } sides[] = {
         {"both", SIDES_BOTH}, {"each", SIDES_BOTH}, {"left", SIDES_LEFT}, {"right", SIDES_RIGHT}, {"none", SIDES_NONE},
     };
     for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
@@ -238,8 +247,12 @@ static void test_cues(void)
               0);
     const RoutineStep *s = &r.steps[0];
     CHECK_INT(s->cue_count, 8);
-    static const struct { CueAnchor a; int off; const char *text; } want[] = {
-        {CUE_START, 0, "a"}, {CUE_END, 0, "b"}, {CUE_HALF, 0, "c"}, {CUE_EACH_REP, 0, "d"},
+    static const struct {
+        CueAnchor a;
+        int off;
+        const char *text;
+    } want[] = {
+        {CUE_START, 0, "a"},    {CUE_END, 0, "b"},     {CUE_HALF, 0, "c"},     {CUE_EACH_REP, 0, "d"},
         {CUE_START, 5000, "e"}, {CUE_END, 10000, "f"}, {CUE_START, 5000, "g"}, {CUE_START, 500, "h"},
     };
     for (int i = 0; i < s->cue_count && i < 8; i++) {
@@ -324,11 +337,13 @@ static void test_comments_and_space(void)
 
 static void test_text(void)
 {
-    CHECK_INT(parse("title \"R\xC3\xBC" "cken \xE2\x80\x93 \xE8\x83\x8C\xE4\xB8\xAD \xF0\x9F\x98\x8C\"\n"
+    CHECK_INT(parse("title \"R\xC3\xBC"
+                    "cken \xE2\x80\x93 \xE8\x83\x8C\xE4\xB8\xAD \xF0\x9F\x98\x8C\"\n"
                     "move child_pose hold 30s\n"
                     "  say start \"a \\\"b\\\" c\\\\d\\ne\\tf\"\n"),
               0);
-    CHECK_STR(r.title, "R\xC3\xBC" "cken \xE2\x80\x93 \xE8\x83\x8C\xE4\xB8\xAD \xF0\x9F\x98\x8C");
+    CHECK_STR(r.title, "R\xC3\xBC"
+                       "cken \xE2\x80\x93 \xE8\x83\x8C\xE4\xB8\xAD \xF0\x9F\x98\x8C");
     CHECK_STR(r.steps[0].cues[0].text, "a \"b\" c\\d\ne\tf");
     /* the longest string allowed */
     char src[1024];
@@ -389,7 +404,9 @@ static void test_bom_crlf(void)
     routine_free(&a);
     /* a BOM only counts at the very start; columns after it count from the first real byte */
     CHECK_ERROR("\xEF\xBB\xBFtitle \"T\"\nmove child_pose hold 30s\nbogus\n", 3, 1, "unknown keyword");
-    CHECK_ERROR("\xEF\xBB\xBF" "bogus\n" HEAD, 1, 1, "unknown keyword");
+    CHECK_ERROR("\xEF\xBB\xBF"
+                "bogus\n" HEAD,
+                1, 1, "unknown keyword");
 }
 
 /* ---- derived figures ---- */
@@ -410,9 +427,12 @@ static void test_totals_and_format(void)
     CHECK_INT(routine_step_total_ms(&r.steps[4]), 60000);
     CHECK_INT(routine_total_ms(&r), 130000 + 48000 + 10000 + 120000 + 60000);
 
-    static const struct { int ms; const char *text; } fmt[] = {
-        {90000, "1m30s"}, {45000, "45s"}, {1200000, "20m"}, {3600000, "1h"}, {3661000, "1h1m1s"},
-        {0, "0s"}, {60000, "1m"}, {7200000, "2h"}, {3605000, "1h5s"},
+    static const struct {
+        int ms;
+        const char *text;
+    } fmt[] = {
+        {90000, "1m30s"}, {45000, "45s"}, {1200000, "20m"}, {3600000, "1h"},   {3661000, "1h1m1s"},
+        {0, "0s"},        {60000, "1m"},  {7200000, "2h"},  {3605000, "1h5s"},
     };
     for (size_t i = 0; i < sizeof fmt / sizeof *fmt; i++) {
         char b[32];
@@ -582,8 +602,8 @@ static void test_errors_bytes(void)
     CHECK(find_error(2, 3, "NUL") >= 0);
     CHECK_ERROR("title \"a\xFF\"\nmove child_pose hold 30s\n", 1, 9, "invalid UTF-8");
     CHECK_ERROR("title \"\xC3\xBC\xC3\"\nmove child_pose hold 30s\n", 1, 9, "invalid UTF-8"); /* cut short */
-    CHECK_ERROR("title \"\xC0\xAF\"\nmove child_pose hold 30s\n", 1, 8, "invalid UTF-8");       /* overlong */
-    CHECK_ERROR("title \"\xED\xA0\x80\"\nmove child_pose hold 30s\n", 1, 8, "invalid UTF-8");   /* surrogate */
+    CHECK_ERROR("title \"\xC0\xAF\"\nmove child_pose hold 30s\n", 1, 8, "invalid UTF-8"); /* overlong */
+    CHECK_ERROR("title \"\xED\xA0\x80\"\nmove child_pose hold 30s\n", 1, 8, "invalid UTF-8"); /* surrogate */
     CHECK_ERROR("title \"\xF4\x90\x80\x80\"\nmove child_pose hold 30s\n", 1, 8, "invalid UTF-8"); /* > U+10FFFF */
     CHECK_ERROR(HEAD "move child_pose\x01 hold 30s\n", 2, 16, "control character");
     CHECK_ERROR(HEAD "move child_pose hold 30s\x1B[0m\n", 2, 25, "control character");
@@ -595,12 +615,12 @@ static void test_all_errors_reported(void)
 {
     int rc = parse("title \"T\"\n"
                    "move child_pose\n"
-                   "  hold 30x\n"         /* 3: bad duration */
+                   "  hold 30x\n" /* 3: bad duration */
                    "move dance hold 3s\n" /* 4: unknown move */
-                   "  wobble\n"           /* 5: unknown keyword */
+                   "  wobble\n" /* 5: unknown keyword */
                    "rest 10s\n"
-                   "  reps 3\n"           /* 7: wrong step kind */
-                   "title \"again\"\n");  /* 8: given twice (and after the steps) */
+                   "  reps 3\n" /* 7: wrong step kind */
+                   "title \"again\"\n"); /* 8: given twice (and after the steps) */
     CHECK_INT(rc, -1);
     CHECK(errs.count >= 5);
     CHECK(find_error(3, 8, "bad duration") >= 0);

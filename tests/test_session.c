@@ -258,12 +258,16 @@ static void test_hold_cues(void)
 static void test_sides_and_sets(void)
 {
     load("title \"S\"\nmove spinal_twist\n  hold 20s\n  sets 2 rest 10s\n  say start \"Turn.\"\n");
-    struct { SegmentKind k; Sides side; int set; } seen[32], want[] = {
-        {SEG_SAFETY, SIDES_NONE, 0}, {SEG_INTRO, SIDES_NONE, 0}, {SEG_READY, SIDES_NONE, 1},
-        {SEG_WORK, SIDES_LEFT, 1}, {SEG_SWITCH, SIDES_RIGHT, 1}, {SEG_WORK, SIDES_RIGHT, 1},
-        {SEG_SET_REST, SIDES_NONE, 2}, {SEG_WORK, SIDES_LEFT, 2}, {SEG_SWITCH, SIDES_RIGHT, 2},
-        {SEG_WORK, SIDES_RIGHT, 2}, {SEG_RESULTS, SIDES_NONE, 0}, {SEG_DONE, SIDES_NONE, 0},
-    };
+    struct {
+        SegmentKind k;
+        Sides side;
+        int set;
+    } seen[32], want[] = {
+                    {SEG_SAFETY, SIDES_NONE, 0},   {SEG_INTRO, SIDES_NONE, 0},   {SEG_READY, SIDES_NONE, 1},
+                    {SEG_WORK, SIDES_LEFT, 1},     {SEG_SWITCH, SIDES_RIGHT, 1}, {SEG_WORK, SIDES_RIGHT, 1},
+                    {SEG_SET_REST, SIDES_NONE, 2}, {SEG_WORK, SIDES_LEFT, 2},    {SEG_SWITCH, SIDES_RIGHT, 2},
+                    {SEG_WORK, SIDES_RIGHT, 2},    {SEG_RESULTS, SIDES_NONE, 0}, {SEG_DONE, SIDES_NONE, 0},
+                };
     int n = 0;
     for (;;) {
         tick(0);
@@ -285,9 +289,15 @@ static void test_sides_and_sets(void)
         CHECK_INT(seen[i].side, want[i].side);
         CHECK_INT(seen[i].set, want[i].set);
     }
-    static const struct { Sides side; int set; int64_t t; } starts[] = {
-        {SIDES_LEFT, 1, T_WORK}, {SIDES_RIGHT, 1, T_WORK + 25000},
-        {SIDES_LEFT, 2, T_WORK + 55000}, {SIDES_RIGHT, 2, T_WORK + 80000},
+    static const struct {
+        Sides side;
+        int set;
+        int64_t t;
+    } starts[] = {
+        {SIDES_LEFT, 1, T_WORK},
+        {SIDES_RIGHT, 1, T_WORK + 25000},
+        {SIDES_LEFT, 2, T_WORK + 55000},
+        {SIDES_RIGHT, 2, T_WORK + 80000},
     };
     int at = -1;
     for (int i = 0; i < 4; i++) {
@@ -697,8 +707,8 @@ static void test_self_pacing(void)
     /* on tempo when the interval is within half a rep of tempo + hold (docs/scoring.md) */
     restart();
     act_at(T_WORK + 1000, INPUT_PRESS);
-    act_at(T_WORK + 1000 + 4000 + 1500, INPUT_PRESS);  /* 1.5 s late: within 2 s */
-    act_at(T_WORK + 6500 + 4000 + 2500, INPUT_PRESS);  /* 2.5 s late: not */
+    act_at(T_WORK + 1000 + 4000 + 1500, INPUT_PRESS); /* 1.5 s late: within 2 s */
+    act_at(T_WORK + 6500 + 4000 + 2500, INPUT_PRESS); /* 2.5 s late: not */
     int r1 = find(EV_REP, NULL), r2 = find_from(r1 + 1, EV_REP, NULL), r3 = find_from(r2 + 1, EV_REP, NULL);
     CHECK(r1 >= 0 && L[r1].on_tempo);
     CHECK(r2 >= 0 && L[r2].on_tempo);
@@ -718,7 +728,8 @@ static void test_self_pacing(void)
     CHECK_INT(prompts, (SESSION_GIVE_UP_MS - 1) / SESSION_PROMPT_MS);
     se = find(EV_STEP_END, NULL);
     CHECK(se >= 0 && !L[se].completed && L[se].n == 0);
-    CHECK(se >= 0 && L[se].t_ms >= T_WORK + SESSION_GIVE_UP_MS - SESSION_TICK_MS && L[se].t_ms <= T_WORK + SESSION_GIVE_UP_MS);
+    CHECK(se >= 0 && L[se].t_ms >= T_WORK + SESSION_GIVE_UP_MS - SESSION_TICK_MS &&
+          L[se].t_ms <= T_WORK + SESSION_GIVE_UP_MS);
     CHECK_INT(S.score.steps_skipped, 1);
     CHECK_INT(S.score.steps_done, 0);
 
@@ -760,7 +771,8 @@ static void test_self_paced_cues(void)
 static void test_explore_findings(void)
 {
     /* giving up on a self-paced side moves on to the next side, not the next step */
-    load("title \"Give up\"\nmove bird_dog\n  reps 2 tempo 4s\n  pacing self\n  sides both\nmove child_pose hold 10s\n");
+    load(
+        "title \"Give up\"\nmove bird_dog\n  reps 2 tempo 4s\n  pacing self\n  sides both\nmove child_pose hold 10s\n");
     run_until(T_WORK + SESSION_GIVE_UP_MS + 10);
     CHECK_INT(count(EV_CUE, "Moving on."), 1);
     CHECK_INT(session_view(&S, 0).kind, SEG_SWITCH);
@@ -768,7 +780,7 @@ static void test_explore_findings(void)
     act_at(S.t_ms + SESSION_SWITCH_MS + 1000, INPUT_PRESS);
     act_at(S.t_ms + 2000, INPUT_PRESS); /* the right side is counted in full */
     run_to_end();
-    CHECK_INT(S.score.steps_done, 1);     /* the bird dog is not done: its left side was given up */
+    CHECK_INT(S.score.steps_done, 1); /* the bird dog is not done: its left side was given up */
     CHECK_INT(S.score.steps_skipped, 1);
     CHECK_INT(count(EV_CUE, "Workout ended."), 1);
     CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 0);
@@ -881,7 +893,9 @@ static void test_view(void)
     /* the spoken 3-2-1 is not captioned: the get-ready text stays */
     run_until(T_WORK - 500);
     CHECK_STR(session_view(&S, 0).caption, "Get ready. Next: Cat-camel.");
-    static const struct { int at, rep; } reps[] = {{0, 1}, {3990, 1}, {4000, 2}, {8000, 3}, {15990, 4}};
+    static const struct {
+        int at, rep;
+    } reps[] = {{0, 1}, {3990, 1}, {4000, 2}, {8000, 3}, {15990, 4}};
     for (size_t i = 0; i < sizeof reps / sizeof *reps; i++) {
         run_until(T_WORK + reps[i].at);
         v = session_view(&S, 0);
@@ -956,13 +970,14 @@ static char *run_json(const char *routine, const unsigned *acts, const int64_t *
 
 static void test_determinism(void)
 {
-    const char *routine = "title \"D\"\nmove bird_dog reps 4 tempo 4s hold 2s sets 2 rest 10s\n  say each-rep \"Up.\"\n"
-                          "move child_pose hold 20s confirm-hold\nmove cat_camel reps 5 pacing self\ntimer 1m \"Tea.\"\n";
-    static const int64_t t[] = {1000, 16000, 21000, 27000, 30000, 31000, 33000, 40000, 90000, 95000, 97000, 120000,
-                                130000, 131000, 150000};
-    static const unsigned a[] = {INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_PAUSE, INPUT_RESUME,
-                                 INPUT_PRESS, INPUT_BACK, INPUT_PRESS, INPUT_RELEASE, INPUT_PRESS, INPUT_PRESS,
-                                 INPUT_PRESS, INPUT_PRESS, INPUT_SKIP};
+    const char *routine =
+        "title \"D\"\nmove bird_dog reps 4 tempo 4s hold 2s sets 2 rest 10s\n  say each-rep \"Up.\"\n"
+        "move child_pose hold 20s confirm-hold\nmove cat_camel reps 5 pacing self\ntimer 1m \"Tea.\"\n";
+    static const int64_t t[] = {1000,  16000, 21000, 27000,  30000,  31000,  33000, 40000,
+                                90000, 95000, 97000, 120000, 130000, 131000, 150000};
+    static const unsigned a[] = {INPUT_PRESS,  INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_PAUSE,
+                                 INPUT_RESUME, INPUT_PRESS, INPUT_BACK,  INPUT_PRESS, INPUT_RELEASE,
+                                 INPUT_PRESS,  INPUT_PRESS, INPUT_PRESS, INPUT_PRESS, INPUT_SKIP};
     int n = (int)(sizeof t / sizeof *t);
     char *one = run_json(routine, a, t, n);
     char *two = run_json(routine, a, t, n);

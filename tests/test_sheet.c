@@ -7,12 +7,10 @@
 #include "sheet.h"
 #include "testutil.h"
 
-
-static const char *valid =
-    "# a comment\n"
-    "sheet 1\nmove child_pose\nimage child_pose.png\ncanvas 576 324\ncrop 10 20\nframe 200 150\n"
-    "columns 8\nframes 60\nfps 10\nside right\n"
-    "intro 0 20 2000\ncycle 21 41 4000\nbreath 21 33 4000\noutro 40 59 2000\nbeat 31\nheld 21\n";
+static const char *valid = "# a comment\n"
+                           "sheet 1\nmove child_pose\nimage child_pose.png\ncanvas 576 324\ncrop 10 20\nframe 200 150\n"
+                           "columns 8\nframes 60\nfps 10\nside right\n"
+                           "intro 0 20 2000\ncycle 21 41 4000\nbreath 21 33 4000\noutro 40 59 2000\nbeat 31\nheld 21\n";
 
 static int parse(const char *src, SheetMeta *m, char *err)
 {
@@ -66,7 +64,7 @@ static void test_parse(void)
 
     /* every committed sheet parses */
     static const char *const moves[] = {"child_pose", "cat_camel", "forward_fold", "spinal_twist", "superman",
-                                        "bridge", "bird_dog", "idle", "rest"};
+                                        "bridge",     "bird_dog",  "idle",         "rest"};
     for (int i = 0; i < 9; i++) {
         char path[256], buf[SHEET_MAX_BYTES];
         snprintf(path, sizeof path, "assets/sprites/%s.sheet", moves[i]);
@@ -89,7 +87,9 @@ static void test_errors(void)
 {
     char err[200];
     SheetMeta m;
-    struct { const char *key, *line, *expect; } cases[] = {
+    struct {
+        const char *key, *line, *expect;
+    } cases[] = {
         {"sheet", "sheet 2", "version"},
         {"move", "move ../etc", "bad name"},
         {"image", "image /abs.png", "bad name"},
@@ -120,7 +120,8 @@ static void test_errors(void)
         err[0] = '\0';
         int rc = parse_with(cases[i].key, cases[i].line, err);
         if (rc == 0 || !strstr(err, cases[i].expect))
-            fprintf(stderr, "case %zu (%s): rc %d, err '%s'\n", i, cases[i].line ? cases[i].line : "(removed)", rc, err);
+            fprintf(stderr, "case %zu (%s): rc %d, err '%s'\n", i, cases[i].line ? cases[i].line : "(removed)", rc,
+                    err);
         CHECK(rc == -1 && strstr(err, cases[i].expect));
     }
     /* duplicates, NUL bytes, binary, long lines, oversized input, empty input, tiny err buffer */
@@ -156,7 +157,8 @@ static void test_errors(void)
         }
         if (sheet_parse(buf, n, &m, err, sizeof err) == 0) {
             CHECK(m.frames >= 1 && m.frames <= SHEET_MAX_FRAMES);
-            CHECK(m.intro.last < m.frames && m.cycle.last < m.frames && m.breath.last < m.frames && m.outro.last < m.frames);
+            CHECK(m.intro.last < m.frames && m.cycle.last < m.frames && m.breath.last < m.frames &&
+                  m.outro.last < m.frames);
             CHECK(m.held < m.frames && m.beat >= m.cycle.first && m.beat <= m.cycle.last);
         }
     }

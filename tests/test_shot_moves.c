@@ -17,15 +17,14 @@
 #define W 960
 #define H 540
 
-static const char routine_text[] =
-    "title \"Every move\"\n"
-    "move child_pose\n hold 12s\n"
-    "move cat_camel\n reps 3 tempo 4s\n"
-    "move forward_fold\n hold 12s\n"
-    "move spinal_twist\n hold 12s\n sides both\n"
-    "move superman\n reps 3 tempo 4s hold 2s\n"
-    "move bridge\n reps 3 tempo 4s hold 2s\n"
-    "move bird_dog\n reps 3 tempo 4s hold 2s\n sides both\n";
+static const char routine_text[] = "title \"Every move\"\n"
+                                   "move child_pose\n hold 12s\n"
+                                   "move cat_camel\n reps 3 tempo 4s\n"
+                                   "move forward_fold\n hold 12s\n"
+                                   "move spinal_twist\n hold 12s\n sides both\n"
+                                   "move superman\n reps 3 tempo 4s hold 2s\n"
+                                   "move bridge\n reps 3 tempo 4s hold 2s\n"
+                                   "move bird_dog\n reps 3 tempo 4s hold 2s\n sides both\n";
 
 typedef struct {
     int64_t t;

@@ -23,18 +23,19 @@ static int parse(const char *src)
 static int find_error(int line, int col, const char *needle)
 {
     for (int i = 0; i < errs.count; i++)
-        if (errs.items[i].line == line && (col <= 0 || errs.items[i].col == col) && strstr(errs.items[i].message, needle))
+        if (errs.items[i].line == line && (col <= 0 || errs.items[i].col == col) &&
+            strstr(errs.items[i].message, needle))
             return i;
     return -1;
 }
 
 #define CHECK_INPUT(i, t, bits) CHECK((i) < in.count && in.items[i].t_ms == (t) && in.items[i].actions == (bits))
 
-#define CHECK_BAD(src, line, col, needle)              \
-    do {                                               \
-        CHECK_INT(parse(src), -1);                     \
-        CHECK(find_error((line), (col), (needle)) >= 0); \
-        CHECK(in.count == 0 && in.items == NULL);      \
+#define CHECK_BAD(src, line, col, needle)                                                                              \
+    do {                                                                                                               \
+        CHECK_INT(parse(src), -1);                                                                                     \
+        CHECK(find_error((line), (col), (needle)) >= 0);                                                               \
+        CHECK(in.count == 0 && in.items == NULL);                                                                      \
     } while (0)
 
 /* ---- the input file ---- */
@@ -44,8 +45,8 @@ static void test_actions(void)
     CHECK_INT(parse("1 press\n2 release\n3 pause\n4 resume\n5 skip\n6 back\n7 quit\n"), 0);
     CHECK_INT(errs.count, 0);
     CHECK_INT(in.count, 7);
-    static const unsigned bits[] = {INPUT_PRESS, INPUT_RELEASE, INPUT_PAUSE, INPUT_RESUME, INPUT_SKIP, INPUT_BACK,
-                                    INPUT_QUIT};
+    static const unsigned bits[] = {INPUT_PRESS, INPUT_RELEASE, INPUT_PAUSE, INPUT_RESUME,
+                                    INPUT_SKIP,  INPUT_BACK,    INPUT_QUIT};
     for (int i = 0; i < 7; i++)
         CHECK_INPUT(i, (i + 1) * 1000, bits[i]);
     /* a rep is a tap: press, then release SIMULATE_TAP_MS later */
@@ -79,7 +80,7 @@ static void test_sorting(void)
     CHECK_INT(parse("5 skip\n1 pause\n3 resume\n2 press\n2 release\n2 back\n"), 0);
     CHECK_INT(in.count, 6);
     CHECK_INPUT(0, 1000, INPUT_PAUSE);
-    CHECK_INPUT(1, 2000, INPUT_PRESS);   /* equal times keep file order */
+    CHECK_INPUT(1, 2000, INPUT_PRESS); /* equal times keep file order */
     CHECK_INPUT(2, 2000, INPUT_RELEASE);
     CHECK_INPUT(3, 2000, INPUT_BACK);
     CHECK_INPUT(4, 3000, INPUT_RESUME);

@@ -10,7 +10,6 @@
 #include "sprites.h"
 #include "testutil.h"
 
-
 #define W 1920
 #define H 1080
 static const SDL_Rect stage = {384, 216, 1152, 648}; /* the middle 60% the lead passes */
@@ -35,8 +34,10 @@ static int count_drawn(SDL_Surface *s, SDL_Rect r, int *top, int *bottom)
         for (int x = r.x; x < r.x + r.w; x++)
             if (px(s, x, y) != BG) {
                 n++;
-                if (y < *top) *top = y;
-                if (y > *bottom) *bottom = y;
+                if (y < *top)
+                    *top = y;
+                if (y > *bottom)
+                    *bottom = y;
             }
     return n;
 }
@@ -172,8 +173,10 @@ int main(void)
             size_t n = fread(buf, 1, sizeof buf, in);
             fwrite(buf, 1, n, f);
         }
-        if (in) fclose(in);
-        if (f) fclose(f);
+        if (in)
+            fclose(in);
+        if (f)
+            fclose(f);
         sp = sprites_new(r, dir);
         v = view(MOVE_BRIDGE, ANIM_REPS, 100, 4000, SIDES_NONE);
         CHECK(!sprites_draw(sp, &v, stage));
@@ -190,8 +193,10 @@ int main(void)
             while (fgets(line, sizeof line, in))
                 fputs(strncmp(line, "columns ", 8) == 0 ? "columns 6\n" : line, f);
         }
-        if (in) fclose(in);
-        if (f) fclose(f);
+        if (in)
+            fclose(in);
+        if (f)
+            fclose(f);
         char png[256];
         snprintf(png, sizeof png, "%s/idle.png", dir);
         in = fopen("assets/sprites/idle.png", "rb");
@@ -202,8 +207,10 @@ int main(void)
             while ((n = fread(buf, 1, sizeof buf, in)) > 0)
                 fwrite(buf, 1, n, f);
         }
-        if (in) fclose(in);
-        if (f) fclose(f);
+        if (in)
+            fclose(in);
+        if (f)
+            fclose(f);
         sp = sprites_new(r, dir);
         v = view(MOVE_IDLE, ANIM_LOOP, 100, 4000, SIDES_NONE);
         CHECK(!sprites_draw(sp, &v, stage));

@@ -47,8 +47,12 @@ static void test_standard_table(void)
     CHECK(voicekey_standard_count() > VOICEKEY_COUNT_MAX);
     CHECK(voicekey_standard_phrase(-1) == NULL);
     CHECK(voicekey_standard_phrase(voicekey_standard_count()) == NULL);
-    const char *must[] = {"Get ready.", "Switch sides.", "Rest.", "Ten seconds left.", "Well done.",
-                          "Workout complete. Well done.", "Paused.", "1", "3", "10", "60"};
+    const char *must[] = {"Get ready.", "Switch sides.",
+                          "Rest.",      "Ten seconds left.",
+                          "Well done.", "Workout complete. Well done.",
+                          "Paused.",    "1",
+                          "3",          "10",
+                          "60"};
     for (size_t i = 0; i < sizeof must / sizeof must[0]; i++) {
         if (!has_phrase(must[i]))
             fprintf(stderr, "missing standard phrase \"%s\"\n", must[i]);
@@ -73,7 +77,8 @@ static void test_standard_table(void)
 
 static void test_routine_texts(void)
 {
-    RoutineCue cues[3] = {{CUE_START, 0, "Breathe in.", 3}, {CUE_HALF, 0, "Breathe out.", 4}, {CUE_END, 0, "Breathe in.", 5}};
+    RoutineCue cues[3] = {
+        {CUE_START, 0, "Breathe in.", 3}, {CUE_HALF, 0, "Breathe out.", 4}, {CUE_END, 0, "Breathe in.", 5}};
     RoutineStep steps[2];
     memset(steps, 0, sizeof steps);
     steps[0].kind = STEP_MOVE;

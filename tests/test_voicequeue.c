@@ -6,7 +6,6 @@
 #include "voicequeue.h"
 #include "testutil.h"
 
-
 /* Run the queue like the soundtrack does, from t to until: start each clip as soon as voice is
  * free. Records start times and clips in order; returns how many started. */
 static int run(VoiceQueue *q, int64_t t, int64_t until, int *clips, int64_t *starts, int cap)
@@ -40,7 +39,7 @@ static void test_no_overlap(void)
     CHECK(voicequeue_voice_playing(&q, 0));
     CHECK(voicequeue_voice_playing(&q, 1999));
     CHECK(!voicequeue_voice_playing(&q, 2000));
-    CHECK(!voicequeue_next(&q, 1000, &it));                  /* still speaking */
+    CHECK(!voicequeue_next(&q, 1000, &it)); /* still speaking */
     CHECK(!voicequeue_next(&q, 2000 + VOICEQUEUE_GAP_MS - 1, &it)); /* the breath between clips */
     CHECK(voicequeue_next(&q, 2000 + VOICEQUEUE_GAP_MS, &it) && it.clip == 2);
     CHECK(voicequeue_pending(&q) == 0);
@@ -87,9 +86,9 @@ static void test_stale(void)
     voicequeue_push(&q, 100, VOICE_PRIORITY_CUE, 0, 6000); /* a very long clip */
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it));
-    voicequeue_push(&q, 200, VOICE_PRIORITY_CUE, 1000, 500);  /* 5.15 s old at its turn: dropped */
-    voicequeue_push(&q, 300, VOICE_PRIORITY_CUE, 3000, 500);  /* 3.15 s old: still said */
-    voicequeue_push(&q, 7, VOICE_PRIORITY_COUNT, 6000, 300);  /* waits behind 300: 0.8 s old, said */
+    voicequeue_push(&q, 200, VOICE_PRIORITY_CUE, 1000, 500); /* 5.15 s old at its turn: dropped */
+    voicequeue_push(&q, 300, VOICE_PRIORITY_CUE, 3000, 500); /* 3.15 s old: still said */
+    voicequeue_push(&q, 7, VOICE_PRIORITY_COUNT, 6000, 300); /* waits behind 300: 0.8 s old, said */
     int clips[8];
     int64_t starts[8];
     int n = run(&q, 6000, 20000, clips, starts, 8);

@@ -165,7 +165,8 @@ int main(int argc, char **argv)
     static const struct {
         const char *file;
         int (*make)(double *);
-    } sounds[] = {{"tick.wav", make_tick}, {"chime.wav", make_chime}, {"fanfare.wav", make_fanfare}, {"beat.wav", make_beat}};
+    } sounds[] = {
+        {"tick.wav", make_tick}, {"chime.wav", make_chime}, {"fanfare.wav", make_fanfare}, {"beat.wav", make_beat}};
 
     if (argc != 2) {
         fprintf(stderr, "usage: soundgen OUT_DIR   (writes tick.wav chime.wav fanfare.wav beat.wav)\n");

@@ -17,28 +17,48 @@
 
 /* ------------------------------------------------------------------ limits and layout */
 
-#define GEN_CANVAS_W 576      /* every frame is cut from a canvas of this size ... */
-#define GEN_CANVAS_H 324      /* ... so all moves share one scale and one mat line */
-#define GEN_HEIGHT_PX 262.0f  /* standing height H in canvas pixels */
-#define GEN_MAT_Y 302.0f      /* canvas row of the mat's top surface (the mat line) */
-#define GEN_MAX_KEYS 32       /* keys in one section */
+#define GEN_CANVAS_W 576 /* every frame is cut from a canvas of this size ... */
+#define GEN_CANVAS_H 324 /* ... so all moves share one scale and one mat line */
+#define GEN_HEIGHT_PX 262.0f /* standing height H in canvas pixels */
+#define GEN_MAT_Y 302.0f /* canvas row of the mat's top surface (the mat line) */
+#define GEN_MAX_KEYS 32 /* keys in one section */
 #define GEN_MAX_SECTIONS 4
 #define GEN_MAX_FRAMES 256
 #define GEN_MAX_SHOWCASE 4
-#define GEN_MAX_PARTS 16      /* round cones in one drawn group */
+#define GEN_MAX_PARTS 16 /* round cones in one drawn group */
 #define GEN_MAX_GROUPS 12
 #define GEN_LINE_BYTES 512
 
-static const char *const gen_moves[] = {"child_pose", "cat_camel", "forward_fold", "spinal_twist",
-                                        "superman", "bridge", "bird_dog", "idle", "rest"};
+static const char *const gen_moves[] = {"child_pose", "cat_camel", "forward_fold", "spinal_twist", "superman",
+                                        "bridge",     "bird_dog",  "idle",         "rest"};
 #define GEN_MOVE_COUNT ((int)(sizeof gen_moves / sizeof gen_moves[0]))
 
 /* ------------------------------------------------------------------ pose parameters */
 
 enum {
-    P_X, P_PELVIS, P_SPINE0, P_SPINE1, P_SPINE2, P_SPINE3, P_NECK, P_HEAD, P_TWIST, P_LOOK, P_CHEST,
-    P_HIP_N, P_HIP_F, P_KNEE_N, P_KNEE_F, P_ANKLE_N, P_ANKLE_F,
-    P_SHOULDER_N, P_SHOULDER_F, P_ELBOW_N, P_ELBOW_F, P_WRIST_N, P_WRIST_F,
+    P_X,
+    P_PELVIS,
+    P_SPINE0,
+    P_SPINE1,
+    P_SPINE2,
+    P_SPINE3,
+    P_NECK,
+    P_HEAD,
+    P_TWIST,
+    P_LOOK,
+    P_CHEST,
+    P_HIP_N,
+    P_HIP_F,
+    P_KNEE_N,
+    P_KNEE_F,
+    P_ANKLE_N,
+    P_ANKLE_F,
+    P_SHOULDER_N,
+    P_SHOULDER_F,
+    P_ELBOW_N,
+    P_ELBOW_F,
+    P_WRIST_N,
+    P_WRIST_F,
     P_COUNT
 };
 
@@ -48,11 +68,10 @@ typedef struct {
 } ParamName;
 
 static const ParamName gen_params[] = {
-    {"x", P_X, 1},           {"pelvis", P_PELVIS, 1},     {"spine", P_SPINE0, 4},
-    {"neck", P_NECK, 1},     {"head", P_HEAD, 1},         {"twist", P_TWIST, 1},
-    {"look", P_LOOK, 1},     {"chest", P_CHEST, 1},       {"hip", P_HIP_N, 2},         {"knee", P_KNEE_N, 2},
-    {"ankle", P_ANKLE_N, 2}, {"shoulder", P_SHOULDER_N, 2}, {"elbow", P_ELBOW_N, 2},
-    {"wrist", P_WRIST_N, 2},
+    {"x", P_X, 1},           {"pelvis", P_PELVIS, 1}, {"spine", P_SPINE0, 4},  {"neck", P_NECK, 1},
+    {"head", P_HEAD, 1},     {"twist", P_TWIST, 1},   {"look", P_LOOK, 1},     {"chest", P_CHEST, 1},
+    {"hip", P_HIP_N, 2},     {"knee", P_KNEE_N, 2},   {"ankle", P_ANKLE_N, 2}, {"shoulder", P_SHOULDER_N, 2},
+    {"elbow", P_ELBOW_N, 2}, {"wrist", P_WRIST_N, 2},
 };
 
 typedef struct {
@@ -74,8 +93,7 @@ typedef struct {
 } Section;
 
 enum { G_FAR_ARM, G_FAR_LEG, G_TORSO, G_NEAR_LEG, G_NEAR_ARM, G_ORDER_COUNT };
-static const char *const gen_group_names[G_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg",
-                                                           "near_arm"};
+static const char *const gen_group_names[G_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
 
 typedef struct {
     char move[32];
@@ -84,7 +102,11 @@ typedef struct {
     int order[G_ORDER_COUNT];
     Section sections[GEN_MAX_SECTIONS];
     int section_count;
-    struct { char section[16]; int index; float t; } showcase[GEN_MAX_SHOWCASE];
+    struct {
+        char section[16];
+        int index;
+        float t;
+    } showcase[GEN_MAX_SHOWCASE];
     int showcase_count;
 } PoseFile;
 
@@ -541,8 +563,8 @@ static float part_distance(const Part *p, float x, float y, float *t)
         d = sqrtf(px * px + py * py) - fmaxf(p->ra, p->rb);
     } else {
         float ux = dx / len, uy = dy / len;
-        float ly = px * ux + py * uy;           /* along the axis */
-        float lx = fabsf(-px * uy + py * ux);   /* across it */
+        float ly = px * ux + py * uy; /* along the axis */
+        float lx = fabsf(-px * uy + py * ux); /* across it */
         float tt = ly / len;
         *t = tt < 0.0f ? 0.0f : tt > 1.0f ? 1.0f : tt;
         float b = (p->ra - p->rb) / len;
@@ -833,10 +855,14 @@ static int move_write(Move *m, const char *out_dir)
         for (int y = 0; y < GEN_CANVAS_H; y++)
             for (int x = 0; x < GEN_CANVAS_W; x++)
                 if (m->rgba[f][((size_t)y * GEN_CANVAS_W + (size_t)x) * 4 + 3]) {
-                    if (x < x0) x0 = x;
-                    if (x > x1) x1 = x;
-                    if (y < y0) y0 = y;
-                    if (y > y1) y1 = y;
+                    if (x < x0)
+                        x0 = x;
+                    if (x > x1)
+                        x1 = x;
+                    if (y < y0)
+                        y0 = y;
+                    if (y > y1)
+                        y1 = y;
                 }
     x0 = x0 > 2 ? x0 - 2 : 0, y0 = y0 > 2 ? y0 - 2 : 0;
     x1 = x1 + 2 < GEN_CANVAS_W ? x1 + 2 : GEN_CANVAS_W - 1;
@@ -891,14 +917,13 @@ static int move_write(Move *m, const char *out_dir)
         fprintf(stderr, "spritegen: cannot write %s\n", path);
         return -1;
     }
-    fprintf(f, "# %s.sheet: written by spritegen from assets/poses/%s.pose; format in docs/sprites.md\n",
-            m->pf.move, m->pf.move);
+    fprintf(f, "# %s.sheet: written by spritegen from assets/poses/%s.pose; format in docs/sprites.md\n", m->pf.move,
+            m->pf.move);
     fprintf(f, "sheet 1\nmove %s\nimage %s.png\n", m->pf.move, m->pf.move);
-    fprintf(f, "canvas %d %d\ncrop %d %d\nframe %d %d\ncolumns %d\nframes %d\nfps %d\nside %s\n",
-            GEN_CANVAS_W, GEN_CANVAS_H, x0, y0, fw, fh, cols, m->frame_count, m->pf.fps, m->pf.side);
-    fprintf(f, "intro %d %d %d\ncycle %d %d %d\nbreath %d %d %d\noutro %d %d %d\n", intro.first, intro.last,
-            intro.ms, cycle.first, cycle.last, cycle.ms, breath.first, breath.last, breath.ms, outro.first,
-            outro.last, outro.ms);
+    fprintf(f, "canvas %d %d\ncrop %d %d\nframe %d %d\ncolumns %d\nframes %d\nfps %d\nside %s\n", GEN_CANVAS_W,
+            GEN_CANVAS_H, x0, y0, fw, fh, cols, m->frame_count, m->pf.fps, m->pf.side);
+    fprintf(f, "intro %d %d %d\ncycle %d %d %d\nbreath %d %d %d\noutro %d %d %d\n", intro.first, intro.last, intro.ms,
+            cycle.first, cycle.last, cycle.ms, breath.first, breath.last, breath.ms, outro.first, outro.last, outro.ms);
     fprintf(f, "beat %d\nheld %d\n", beat, held);
     fclose(f);
     printf("spritegen: %s: %d frames of %dx%d, sheet %dx%d\n", m->pf.move, m->frame_count, fw, fh, sw, sh);

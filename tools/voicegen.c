@@ -146,7 +146,7 @@ int main(int argc, char **argv)
             status = 1;
         free(names[i]);
     }
-    printf("voicegen: %d routine(s), %d clip(s) made, %d kept, %d failed, %.1f MB referenced\n", nfiles, t.made,
-           t.kept, t.failed, t.bytes / 1e6);
+    printf("voicegen: %d routine(s), %d clip(s) made, %d kept, %d failed, %.1f MB referenced\n", nfiles, t.made, t.kept,
+           t.failed, t.bytes / 1e6);
     return status || t.failed ? 1 : 0;
 }

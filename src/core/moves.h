@@ -20,11 +20,11 @@ typedef enum {
 } MoveId;
 
 typedef struct {
-    const char *id;      /* name used in routine files and sprite files: "child_pose" */
-    const char *name;    /* display name: "Child's pose" */
+    const char *id; /* name used in routine files and sprite files: "child_pose" */
+    const char *name; /* display name: "Child's pose" */
     bool routine_usable; /* false for idle/rest, which routines cannot name with `move` */
-    bool sided;          /* true when the move is normally done on each side */
-    int default_tempo_ms;/* tempo used when a routine gives reps without a tempo */
+    bool sided; /* true when the move is normally done on each side */
+    int default_tempo_ms; /* tempo used when a routine gives reps without a tempo */
 } MoveInfo;
 
 /* Look up a move by its routine/sprite id. Returns MOVE_NONE if unknown. len may be -1 for a C string. */

@@ -85,12 +85,12 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
     case EV_CUE:
         report_json_escape(ev->text, text, sizeof text);
         put(&o, ",\"text\":\"%s\",\"cue\":\"%s\",\"index\":%d", text,
-            ev->cue_kind == CUE_KIND_ROUTINE ? "routine" : ev->cue_kind == CUE_KIND_STANDARD ? "standard" : "count",
+            ev->cue_kind == CUE_KIND_ROUTINE    ? "routine"
+            : ev->cue_kind == CUE_KIND_STANDARD ? "standard"
+                                                : "count",
             ev->step);
         break;
-    case EV_SOUND:
-        put(&o, ",\"sound\":\"%s\",\"index\":%d", session_sound_name(ev->sound), ev->step);
-        break;
+    case EV_SOUND: put(&o, ",\"sound\":\"%s\",\"index\":%d", session_sound_name(ev->sound), ev->step); break;
     case EV_REP:
         put_step(&o, s, ev);
         put(&o, ",\"n\":%d,\"on_tempo\":%s", ev->n, ev->on_tempo ? "true" : "false");
@@ -101,23 +101,22 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
         put_step(&o, s, ev);
         put(&o, ",\"at\":%.3f", ev->n / 1000.0);
         break;
-    case EV_COMBO:
-        put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n,
-            session_multiplier(ev->n));
-        break;
+    case EV_COMBO: put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n, session_multiplier(ev->n)); break;
     case EV_PAUSE:
-    case EV_RESUME:
-        put(&o, ",\"index\":%d", ev->step);
-        break;
+    case EV_RESUME: put(&o, ",\"index\":%d", ev->step); break;
     case EV_SESSION_END: {
         const SessionScore *sc = &s->score;
         double pct = sc->reps_done > 0 ? 100.0 * sc->reps_on_tempo / sc->reps_done : 0.0;
-        put(&o, ",\"completed\":%s,\"ended_early\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_target\":%d,"
-                "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,\"best_hold_streak\":%d,"
-                "\"held_seconds\":%.3f,\"best_combo\":%d,\"score\":%ld,\"active\":%.3f,\"verdict\":\"%s\"",
-            ev->completed ? "true" : "false", s->ended_early ? "true" : "false", sc->steps_done, sc->steps_skipped, sc->reps_done, sc->reps_target,
-            sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks, sc->best_hold_streak, sc->held_ms / 1000.0,
-            sc->best_combo, sc->score, (double)ev->active_ms / 1000.0, session_verdict(sc));
+        put(&o,
+            ",\"completed\":%s,\"ended_early\":%s,\"steps_done\":%d,\"steps_skipped\":%d,\"reps_done\":%d,\"reps_"
+            "target\":%d,"
+            "\"reps_on_tempo\":%d,\"on_tempo_pct\":%.1f,\"holds_done\":%d,\"holds_total\":%d,\"hold_breaks\":%d,\"best_"
+            "hold_streak\":%d,"
+            "\"held_seconds\":%.3f,\"best_combo\":%d,\"score\":%ld,\"active\":%.3f,\"verdict\":\"%s\"",
+            ev->completed ? "true" : "false", s->ended_early ? "true" : "false", sc->steps_done, sc->steps_skipped,
+            sc->reps_done, sc->reps_target, sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks,
+            sc->best_hold_streak, sc->held_ms / 1000.0, sc->best_combo, sc->score, (double)ev->active_ms / 1000.0,
+            session_verdict(sc));
         break;
     }
     }

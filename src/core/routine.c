@@ -24,7 +24,7 @@ typedef struct {
     RoutineErrors *errs;
     Routine *r;
     int steps_cap;
-    int cues_cap;     /* capacity of the current step's cue array */
+    int cues_cap; /* capacity of the current step's cue array */
     int line;
     const char *line_start;
     const char *p, *end; /* cursor in the current line */
@@ -33,7 +33,8 @@ typedef struct {
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
     bool too_many_steps;
     bool skipped_lines;
-    int errors_at_open;  /* errors found before the current step opened */  /* a line was not parsed (bad bytes, too long): no "missing ..." guesses */
+    int errors_at_open; /* errors found before the current step opened */ /* a line was not parsed (bad bytes, too
+                                                                             long): no "missing ..." guesses */
 } Parser;
 
 static int utf8_column(const char *line_start, const char *at)
@@ -84,10 +85,20 @@ static int utf8_sequence(const unsigned char *p, const unsigned char *end)
     unsigned min;
     if (c < 0x80)
         return 1;
-    if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; c &= 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; c &= 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; c &= 0x07; }
-    else return 0;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        min = 0x80;
+        c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        min = 0x800;
+        c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        min = 0x10000;
+        c &= 0x07;
+    } else
+        return 0;
     if (end - p < n)
         return 0;
     for (int i = 1; i < n; i++) {
@@ -104,8 +115,8 @@ static int utf8_sequence(const unsigned char *p, const unsigned char *end)
 
 static bool is_word_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-' || c == '+' || c == '.' || c == '%';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '+' || c == '.' || c == '%';
 }
 
 static void skip_space(Parser *ps)
@@ -178,9 +189,11 @@ static Token next_token(Parser *ps)
         t.type = TOK_WORD;
         return t;
     }
-    ERR_AT(ps, &t, "unexpected character '%.*s'", utf8_sequence((const unsigned char *)ps->p,
-           (const unsigned char *)ps->end) > 0 ? utf8_sequence((const unsigned char *)ps->p,
-           (const unsigned char *)ps->end) : 1, ps->p);
+    ERR_AT(ps, &t, "unexpected character '%.*s'",
+           utf8_sequence((const unsigned char *)ps->p, (const unsigned char *)ps->end) > 0
+               ? utf8_sequence((const unsigned char *)ps->p, (const unsigned char *)ps->end)
+               : 1,
+           ps->p);
     t.type = TOK_BAD;
     ps->p = ps->end;
     return t;
@@ -248,12 +261,22 @@ static const char *parse_duration(const char *s, int len, int *out_ms)
         if (digits == 0 && frac_digits == 0)
             return "expected a number";
         double unit;
-        if (i + 1 < len && s[i] == 'm' && s[i + 1] == 's') { unit = 1; i += 2; }
-        else if (i < len && s[i] == 'h') { unit = 3600000; i++; }
-        else if (i < len && s[i] == 'm') { unit = 60000; i++; }
-        else if (i < len && s[i] == 's') { unit = 1000; i++; }
-        else if (i == len) return "a duration needs a unit: h, m, s or ms (e.g. 30s)";
-        else return "expected a unit h, m, s or ms";
+        if (i + 1 < len && s[i] == 'm' && s[i + 1] == 's') {
+            unit = 1;
+            i += 2;
+        } else if (i < len && s[i] == 'h') {
+            unit = 3600000;
+            i++;
+        } else if (i < len && s[i] == 'm') {
+            unit = 60000;
+            i++;
+        } else if (i < len && s[i] == 's') {
+            unit = 1000;
+            i++;
+        } else if (i == len)
+            return "a duration needs a unit: h, m, s or ms (e.g. 30s)";
+        else
+            return "expected a unit h, m, s or ms";
         total += v * unit;
         if (total > (double)ROUTINE_MAX_DURATION_MS)
             return "longer than the 1h limit";
@@ -389,15 +412,25 @@ static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
     int n = a.len;
     cue.col = a.col;
     const char *why = NULL;
-    if (tok_is(&a, "start")) cue.anchor = CUE_START;
-    else if (tok_is(&a, "end")) cue.anchor = CUE_END;
-    else if (tok_is(&a, "half")) cue.anchor = CUE_HALF;
-    else if (tok_is(&a, "each-rep")) cue.anchor = CUE_EACH_REP;
-    else if (n > 6 && memcmp(w, "start+", 6) == 0) why = parse_duration(w + 6, n - 6, &cue.offset_ms);
-    else if (n > 4 && memcmp(w, "end-", 4) == 0) { cue.anchor = CUE_END; why = parse_duration(w + 4, n - 4, &cue.offset_ms); }
-    else if (n > 1 && w[0] == '+') why = parse_duration(w + 1, n - 1, &cue.offset_ms);
-    else if (w[0] >= '0' && w[0] <= '9') why = parse_duration(w, n, &cue.offset_ms);
-    else why = "expected start, end, end-10s, start+5s, half or each-rep";
+    if (tok_is(&a, "start"))
+        cue.anchor = CUE_START;
+    else if (tok_is(&a, "end"))
+        cue.anchor = CUE_END;
+    else if (tok_is(&a, "half"))
+        cue.anchor = CUE_HALF;
+    else if (tok_is(&a, "each-rep"))
+        cue.anchor = CUE_EACH_REP;
+    else if (n > 6 && memcmp(w, "start+", 6) == 0)
+        why = parse_duration(w + 6, n - 6, &cue.offset_ms);
+    else if (n > 4 && memcmp(w, "end-", 4) == 0) {
+        cue.anchor = CUE_END;
+        why = parse_duration(w + 4, n - 4, &cue.offset_ms);
+    } else if (n > 1 && w[0] == '+')
+        why = parse_duration(w + 1, n - 1, &cue.offset_ms);
+    else if (w[0] >= '0' && w[0] <= '9')
+        why = parse_duration(w, n, &cue.offset_ms);
+    else
+        why = "expected start, end, end-10s, start+5s, half or each-rep";
     if (why) {
         ERR_AT(ps, &a, "bad cue time '%.*s': %s", n > 40 ? 40 : n, w, why);
         ps->p = ps->end;
@@ -466,7 +499,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         Token t = next_token(ps);
         Token unit = next_token(ps);
         int breaths;
-        if (t.type == TOK_WORD && parse_int(t.start, t.len, &breaths) && (tok_is(&unit, "breaths") || tok_is(&unit, "breath"))) {
+        if (t.type == TOK_WORD && parse_int(t.start, t.len, &breaths) &&
+            (tok_is(&unit, "breaths") || tok_is(&unit, "breath"))) {
             if (breaths < 1 || breaths > ROUTINE_MAX_BREATHS) {
                 ERR_AT(ps, &t, "'hold' must be between 1 and %d breaths, found %d", ROUTINE_MAX_BREATHS, breaths);
                 ok = false;
@@ -489,7 +523,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         if (t.type == TOK_WORD && dash && parse_int(t.start, (int)(dash - t.start), &lo) &&
             parse_int(dash + 1, (int)(t.start + t.len - dash - 1), &hi)) {
             if (lo < 1 || hi > ROUTINE_MAX_REPS || hi < lo) {
-                ERR_AT(ps, &t, "'reps' range must be low-high within 1 to %d, found %.*s", ROUTINE_MAX_REPS, t.len, t.start);
+                ERR_AT(ps, &t, "'reps' range must be low-high within 1 to %d, found %.*s", ROUTINE_MAX_REPS, t.len,
+                       t.start);
                 ok = false;
             } else {
                 s->reps = lo;
@@ -504,7 +539,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             }
         } else {
             if (t.type != TOK_BAD)
-                ERR_AT(ps, &t, "expected a number of reps (8) or a range (8-10) after 'reps', found %s", tok_show(&t, b, sizeof b));
+                ERR_AT(ps, &t, "expected a number of reps (8) or a range (8-10) after 'reps', found %s",
+                       tok_show(&t, b, sizeof b));
             ok = false;
         }
     } else if (tok_is(kw, "tempo")) {
@@ -518,13 +554,18 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         ps->step_has_sides = true;
         Token t = next_token(ps);
         char b[64];
-        if (tok_is(&t, "both") || tok_is(&t, "each")) s->sides = SIDES_BOTH;
-        else if (tok_is(&t, "left")) s->sides = SIDES_LEFT;
-        else if (tok_is(&t, "right")) s->sides = SIDES_RIGHT;
-        else if (tok_is(&t, "none")) s->sides = SIDES_NONE;
+        if (tok_is(&t, "both") || tok_is(&t, "each"))
+            s->sides = SIDES_BOTH;
+        else if (tok_is(&t, "left"))
+            s->sides = SIDES_LEFT;
+        else if (tok_is(&t, "right"))
+            s->sides = SIDES_RIGHT;
+        else if (tok_is(&t, "none"))
+            s->sides = SIDES_NONE;
         else {
             if (t.type != TOK_BAD)
-                ERR_AT(ps, &t, "expected both, each, left, right or none after 'sides', found %s", tok_show(&t, b, sizeof b));
+                ERR_AT(ps, &t, "expected both, each, left, right or none after 'sides', found %s",
+                       tok_show(&t, b, sizeof b));
             ok = false;
         }
     } else if (tok_is(kw, "sets")) {
@@ -548,8 +589,10 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         ps->step_has_pacing = true;
         Token t = next_token(ps);
         char b[64];
-        if (tok_is(&t, "guided")) s->pacing = PACING_GUIDED;
-        else if (tok_is(&t, "self")) s->pacing = PACING_SELF;
+        if (tok_is(&t, "guided"))
+            s->pacing = PACING_GUIDED;
+        else if (tok_is(&t, "self"))
+            s->pacing = PACING_SELF;
         else {
             if (t.type != TOK_BAD)
                 ERR_AT(ps, &t, "expected guided or self after 'pacing', found %s", tok_show(&t, b, sizeof b));
@@ -604,7 +647,8 @@ static void close_step(Parser *ps)
             char d[32], r[32];
             routine_format_duration(c->offset_ms, d, sizeof d);
             routine_format_duration(run, r, sizeof r);
-            ERR_AT(ps, &ct, "cue at %s%s falls outside the step, which lasts %s", c->anchor == CUE_END ? "end-" : "start+", d, r);
+            ERR_AT(ps, &ct, "cue at %s%s falls outside the step, which lasts %s",
+                   c->anchor == CUE_END ? "end-" : "start+", d, r);
         }
     }
     ps->line = save_line;
@@ -625,8 +669,12 @@ static void parse_line(Parser *ps)
             return;
         }
         if (first && (tok_is(&kw, "title") || tok_is(&kw, "description") || tok_is(&kw, "intro"))) {
-            bool *seen = tok_is(&kw, "title") ? &ps->seen_title : tok_is(&kw, "intro") ? &ps->seen_intro : &ps->seen_description;
-            char **dst = tok_is(&kw, "title") ? &ps->r->title : tok_is(&kw, "intro") ? &ps->r->intro : &ps->r->description;
+            bool *seen = tok_is(&kw, "title")   ? &ps->seen_title
+                         : tok_is(&kw, "intro") ? &ps->seen_intro
+                                                : &ps->seen_description;
+            char **dst = tok_is(&kw, "title")   ? &ps->r->title
+                         : tok_is(&kw, "intro") ? &ps->r->intro
+                                                : &ps->r->description;
             if (ps->r->step_count > 0)
                 ERR_AT(ps, &kw, "'%.*s' belongs at the top of the file, before the first step", kw.len, kw.start);
             else if (*seen)
@@ -647,21 +695,31 @@ static void parse_line(Parser *ps)
             MoveId m = name.type == TOK_WORD ? moves_find(name.start, name.len) : MOVE_NONE;
             if (m == MOVE_NONE || !moves_info(m)->routine_usable) {
                 if (name.type != TOK_BAD)
-                    ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b), moves_usable_list());
+                    ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b),
+                           moves_usable_list());
                 /* open the step anyway so its clauses are checked, as a child_pose stand-in */
                 m = MOVE_CHILD_POSE;
                 RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
-                if (s) { s->move = m; s->hold_ms = 1000; }
+                if (s) {
+                    s->move = m;
+                    s->hold_ms = 1000;
+                }
                 return;
             }
             RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
-            if (!s) { ps->p = ps->end; return; }
+            if (!s) {
+                ps->p = ps->end;
+                return;
+            }
             s->move = m;
         } else if (first && (tok_is(&kw, "rest") || tok_is(&kw, "timer"))) {
             close_step(ps);
             bool is_rest = tok_is(&kw, "rest");
             RoutineStep *s = open_step(ps, is_rest ? STEP_REST : STEP_TIMER, &kw);
-            if (!s) { ps->p = ps->end; return; }
+            if (!s) {
+                ps->p = ps->end;
+                return;
+            }
             if (!expect_duration(ps, is_rest ? "rest" : "timer", 1000, &s->duration_ms)) {
                 s->duration_ms = 1000;
                 return;
@@ -674,8 +732,10 @@ static void parse_line(Parser *ps)
                 ps->p = save;
             }
         } else if (!parse_step_clause(ps, &kw)) {
-            ERR_AT(ps, &kw, "unknown keyword %s: expected title, level, description, intro, move, rest, timer, "
-                   "hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say", tok_show(&kw, b, sizeof b));
+            ERR_AT(ps, &kw,
+                   "unknown keyword %s: expected title, level, description, intro, move, rest, timer, "
+                   "hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say",
+                   tok_show(&kw, b, sizeof b));
             return;
         }
         if (ps->p >= ps->end)
@@ -686,8 +746,9 @@ static void parse_line(Parser *ps)
             ERR_AT(ps, &kw, "unexpected extra text on the line");
             return;
         }
-        if (kw.type == TOK_WORD && (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") ||
-            tok_is(&kw, "rest") || tok_is(&kw, "timer") || tok_is(&kw, "intro") || tok_is(&kw, "description"))) {
+        if (kw.type == TOK_WORD &&
+            (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") || tok_is(&kw, "rest") ||
+             tok_is(&kw, "timer") || tok_is(&kw, "intro") || tok_is(&kw, "description"))) {
             ERR_AT(ps, &kw, "'%.*s' must start its own line", kw.len, kw.start);
             return;
         }
@@ -725,10 +786,22 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
         const char *why = NULL;
         for (const char *q = p; q < le;) {
             unsigned char c = (unsigned char)*q;
-            if (c == 0) { bad = q; why = "NUL byte: this is not a text file"; break; }
-            if (c < 0x20 && c != '\t') { bad = q; why = "control character in the file (is this a text file?)"; break; }
+            if (c == 0) {
+                bad = q;
+                why = "NUL byte: this is not a text file";
+                break;
+            }
+            if (c < 0x20 && c != '\t') {
+                bad = q;
+                why = "control character in the file (is this a text file?)";
+                break;
+            }
             int n = utf8_sequence((const unsigned char *)q, (const unsigned char *)le);
-            if (n == 0) { bad = q; why = "invalid UTF-8 (save the file as UTF-8)"; break; }
+            if (n == 0) {
+                bad = q;
+                why = "invalid UTF-8 (save the file as UTF-8)";
+                break;
+            }
             q += n;
         }
         if (bad) {
@@ -767,7 +840,8 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
         for (int i = 1; i < errs->count; i++) {
             RoutineError e = errs->items[i];
             int j = i - 1;
-            while (j >= 0 && (errs->items[j].line > e.line || (errs->items[j].line == e.line && errs->items[j].col > e.col))) {
+            while (j >= 0 &&
+                   (errs->items[j].line > e.line || (errs->items[j].line == e.line && errs->items[j].col > e.col))) {
                 errs->items[j + 1] = errs->items[j];
                 j--;
             }

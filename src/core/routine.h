@@ -11,28 +11,28 @@
 #include "moves.h"
 
 /* Limits, enforced by routine_parse and documented in docs/routines.md. */
-#define ROUTINE_MAX_FILE_BYTES (256 * 1024)     /* a routine file is a page of text */
-#define ROUTINE_MAX_LINE_BYTES 1024             /* one line, after the BOM */
-#define ROUTINE_MAX_TEXT_BYTES 400              /* one quoted string (UTF-8 bytes) */
-#define ROUTINE_MAX_STEPS 200                   /* steps in one routine */
-#define ROUTINE_MAX_CUES 32                     /* say lines in one step */
+#define ROUTINE_MAX_FILE_BYTES (256 * 1024) /* a routine file is a page of text */
+#define ROUTINE_MAX_LINE_BYTES 1024 /* one line, after the BOM */
+#define ROUTINE_MAX_TEXT_BYTES 400 /* one quoted string (UTF-8 bytes) */
+#define ROUTINE_MAX_STEPS 200 /* steps in one routine */
+#define ROUTINE_MAX_CUES 32 /* say lines in one step */
 #define ROUTINE_MAX_DURATION_MS (60 * 60 * 1000) /* any one duration: 1 hour */
 #define ROUTINE_MAX_TOTAL_MS (3 * 60 * 60 * 1000) /* a whole routine: 3 hours */
 #define ROUTINE_MAX_REPS 100
 #define ROUTINE_MAX_SETS 10
 #define ROUTINE_MAX_BREATHS 30
-#define ROUTINE_BREATH_MS 5000                  /* one slow breath, for "hold 3 breaths" */
-#define ROUTINE_MAX_ERRORS 50                   /* then one "too many errors" line */
+#define ROUTINE_BREATH_MS 5000 /* one slow breath, for "hold 3 breaths" */
+#define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
 
 typedef enum { STEP_MOVE, STEP_REST, STEP_TIMER } StepKind;
 
 /* Where in a step a cue is said. Offsets are relative to one run of the step (one side of one set). */
 typedef enum {
-    CUE_START,    /* at the start, plus offset_ms ("start", "start+5s", "5s") */
-    CUE_END,      /* offset_ms before the end ("end", "end-10s") */
-    CUE_HALF,     /* halfway ("half") */
-    CUE_EACH_REP  /* at each rep's beat ("each-rep") */
+    CUE_START, /* at the start, plus offset_ms ("start", "start+5s", "5s") */
+    CUE_END, /* offset_ms before the end ("end", "end-10s") */
+    CUE_HALF, /* halfway ("half") */
+    CUE_EACH_REP /* at each rep's beat ("each-rep") */
 } CueAnchor;
 
 typedef struct {
@@ -40,7 +40,7 @@ typedef struct {
     int offset_ms;
     char *text; /* UTF-8, owned by the Routine */
     int line;
-    int col;    /* of the WHEN word, for messages */
+    int col; /* of the WHEN word, for messages */
 } RoutineCue;
 
 typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH } Sides;
@@ -48,44 +48,44 @@ typedef enum { PACING_GUIDED = 0, PACING_SELF } Pacing;
 
 typedef struct {
     StepKind kind;
-    int line;            /* where the step starts in the file */
-    MoveId move;         /* STEP_MOVE: the move; STEP_REST: MOVE_REST; STEP_TIMER: MOVE_REST */
-    int hold_ms;         /* move without reps: how long the pose is held. With reps: held at each rep's top */
-    int hold_breaths;    /* >0 when the hold was dosed in breaths (hold_ms = breaths * ROUTINE_BREATH_MS) */
-    int reps;            /* 0: a held step. Otherwise the target (low end of a range) */
-    int reps_max;        /* high end of "reps 8-10"; equals reps when no range */
-    int tempo_ms;        /* seconds per rep, without the hold at the top */
-    Sides sides;         /* SIDES_BOTH: the step runs left, then right, with a "switch sides" cue */
-    int sets;            /* >= 1 */
-    int set_rest_ms;     /* rest between sets */
-    Pacing pacing;       /* guided: the figure leads; self: the step waits for the user's count */
-    bool confirm_hold;   /* the user holds the button while holding the pose (part 4) */
-    bool count_aloud;    /* reps and hold seconds are counted aloud */
-    int duration_ms;     /* STEP_REST / STEP_TIMER: the length */
-    char *text;          /* STEP_REST / STEP_TIMER: optional label, else NULL */
+    int line; /* where the step starts in the file */
+    MoveId move; /* STEP_MOVE: the move; STEP_REST: MOVE_REST; STEP_TIMER: MOVE_REST */
+    int hold_ms; /* move without reps: how long the pose is held. With reps: held at each rep's top */
+    int hold_breaths; /* >0 when the hold was dosed in breaths (hold_ms = breaths * ROUTINE_BREATH_MS) */
+    int reps; /* 0: a held step. Otherwise the target (low end of a range) */
+    int reps_max; /* high end of "reps 8-10"; equals reps when no range */
+    int tempo_ms; /* seconds per rep, without the hold at the top */
+    Sides sides; /* SIDES_BOTH: the step runs left, then right, with a "switch sides" cue */
+    int sets; /* >= 1 */
+    int set_rest_ms; /* rest between sets */
+    Pacing pacing; /* guided: the figure leads; self: the step waits for the user's count */
+    bool confirm_hold; /* the user holds the button while holding the pose (part 4) */
+    bool count_aloud; /* reps and hold seconds are counted aloud */
+    int duration_ms; /* STEP_REST / STEP_TIMER: the length */
+    char *text; /* STEP_REST / STEP_TIMER: optional label, else NULL */
     RoutineCue *cues;
     int cue_count;
 } RoutineStep;
 
 typedef struct {
-    char *title;         /* never NULL after a successful parse */
-    int level;           /* 0 when not given */
-    char *description;   /* may be NULL */
-    char *intro;         /* may be NULL */
+    char *title; /* never NULL after a successful parse */
+    int level; /* 0 when not given */
+    char *description; /* may be NULL */
+    char *intro; /* may be NULL */
     RoutineStep *steps;
     int step_count;
 } Routine;
 
 typedef struct {
     char path[256];
-    int line, col;       /* 1-based; whole-file errors are at line 1, column 1 */
+    int line, col; /* 1-based; whole-file errors are at line 1, column 1 */
     char message[200];
 } RoutineError;
 
 typedef struct {
     RoutineError items[ROUTINE_MAX_ERRORS];
     int count;
-    bool truncated;      /* more errors were found than fit */
+    bool truncated; /* more errors were found than fit */
 } RoutineErrors;
 
 /* Parse len bytes of src, named path in messages. Returns 0 and fills *out, or -1 and fills

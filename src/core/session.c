@@ -460,11 +460,8 @@ static void enter_segment(Session *s, int index, int64_t t)
     const RoutineStep *st = seg_step(s, g);
     char b[SESSION_TEXT_BYTES];
     switch (g->kind) {
-    case SEG_SAFETY:
-        break;
-    case SEG_INTRO:
-        say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title);
-        break;
+    case SEG_SAFETY: break;
+    case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
         if (st->kind == STEP_MOVE)
             snprintf(b, sizeof b, "Get ready. Next: %s.", moves_info(st->move)->name);
@@ -472,12 +469,8 @@ static void enter_segment(Session *s, int index, int64_t t)
             snprintf(b, sizeof b, "Get ready.");
         say(s, t, CUE_KIND_STANDARD, b);
         break;
-    case SEG_SWITCH:
-        say(s, t, CUE_KIND_STANDARD, "Switch sides.");
-        break;
-    case SEG_SET_REST:
-        say(s, t, CUE_KIND_STANDARD, "Rest.");
-        break;
+    case SEG_SWITCH: say(s, t, CUE_KIND_STANDARD, "Switch sides."); break;
+    case SEG_SET_REST: say(s, t, CUE_KIND_STANDARD, "Rest."); break;
     case SEG_WORK: {
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
@@ -503,9 +496,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         sound(s, t, SOUND_FANFARE);
         session_summary(s, t);
         break;
-    case SEG_DONE:
-        s->ended = true;
-        break;
+    case SEG_DONE: s->ended = true; break;
     }
 }
 
@@ -523,7 +514,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     const RoutineStep *st = seg_step(s, g);
     int dur = g->duration_ms;
     int base = from < 0 ? 0 : from;
-#define AT(ms) (t0 + ((ms) - base))
+#define AT(ms) (t0 + ((ms)-base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
         for (int k = 3; k >= 1; k--)
             if (crossed(dur - k * 1000, from, to))
@@ -645,7 +636,8 @@ static void advance(Session *s, int dt, int64_t t)
             for (int p = SESSION_PROMPT_MS; p < SESSION_GIVE_UP_MS; p += SESSION_PROMPT_MS)
                 if (crossed(p, before, s->idle_ms))
                     say(s, t + (p - before), CUE_KIND_STANDARD,
-                        seg_step(s, g)->reps > 0 ? "Press when you finish each rep." : "Press and hold while you hold the pose.");
+                        seg_step(s, g)->reps > 0 ? "Press when you finish each rep."
+                                                 : "Press and hold while you hold the pose.");
             if (s->idle_ms >= SESSION_GIVE_UP_MS) {
                 /* give up this side or set only: the step counts as not done, the rest goes on */
                 int64_t at = t + (SESSION_GIVE_UP_MS - before);
@@ -771,8 +763,7 @@ static void apply_input(Session *s, unsigned a, int64_t t)
             const RoutineStep *st = seg_step(s, g);
             if (st->pacing == PACING_SELF && s->reps_counted >= st->reps)
                 next_segment(s, t);
-        }
-        else if (is_hold_work(s) && seg_step(s, g)->confirm_hold && !s->holding)
+        } else if (is_hold_work(s) && seg_step(s, g)->confirm_hold && !s->holding)
             hold_start(s, t);
     }
 }
@@ -897,8 +888,9 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue", "step_end", "pause", "resume", "sound",
-                                  "rep", "hold_start", "hold_break", "hold_done", "combo", "session_end"};
+    static const char *names[] = {"session_start", "step_start", "cue",        "step_end",   "pause",
+                                  "resume",        "sound",      "rep",        "hold_start", "hold_break",
+                                  "hold_done",     "combo",      "session_end"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 

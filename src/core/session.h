@@ -9,28 +9,29 @@
 
 #include "routine.h"
 
-#define SESSION_TICK_MS 10          /* the fixed simulation step */
-#define SESSION_SAFETY_MS 8000      /* safety notice, then on by itself (a press goes on at once) */
-#define SESSION_INTRO_MS 6000       /* routine title and intro text */
-#define SESSION_READY_MS 7000       /* "get ready", next move named, 3-2-1: time to get down to the mat */
-#define SESSION_SWITCH_MS 5000      /* "switch sides" between the two sides of a step */
-#define SESSION_RESULTS_MS 15000    /* results screen, then the session is over */
-#define SESSION_EVENT_CAP 256       /* events queued between two drains; older ones are never dropped silently */
-#define SESSION_TEXT_BYTES 512      /* text carried in one event or caption */
+#define SESSION_TICK_MS 10 /* the fixed simulation step */
+#define SESSION_SAFETY_MS 8000 /* safety notice, then on by itself (a press goes on at once) */
+#define SESSION_INTRO_MS 6000 /* routine title and intro text */
+#define SESSION_READY_MS 7000 /* "get ready", next move named, 3-2-1: time to get down to the mat */
+#define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
+#define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
+#define SESSION_EVENT_CAP 256 /* events queued between two drains; older ones are never dropped silently */
+#define SESSION_TEXT_BYTES 512 /* text carried in one event or caption */
 #define SESSION_CAPTION_MIN_MS 3500 /* a caption stays at least this long ... */
 #define SESSION_CAPTION_MS_PER_BYTE 60 /* ... or long enough to read at a slow pace */
-#define SESSION_BACK_RESTART_MS 3000 /* "back" later than this into a part (side, set, countdown) restarts
-                                      * it; sooner goes to the step's start, then to the previous step */
-#define SESSION_PROMPT_MS 8000      /* a gentle prompt when a press is awaited and none comes */
-#define SESSION_GIVE_UP_MS 60000    /* then this side or set ends undone ("Moving on."), so nothing waits forever */
-#define SESSION_BOUNCE_MS 250       /* presses closer than this (or a quarter rep) to the last are ignored */
+/* "back" later than this into a part (side, set, countdown) restarts it; sooner goes to the step's
+ * start, then to the previous step */
+#define SESSION_BACK_RESTART_MS 3000
+#define SESSION_PROMPT_MS 8000 /* a gentle prompt when a press is awaited and none comes */
+#define SESSION_GIVE_UP_MS 60000 /* then this side or set ends undone ("Moving on."), so nothing waits forever */
+#define SESSION_BOUNCE_MS 250 /* presses closer than this (or a quarter rep) to the last are ignored */
 #define SESSION_TEMPO_WINDOW_MS 600 /* a press this close to the beat (or a quarter rep) is on tempo */
-#define SESSION_COMBO_STEP 5        /* the multiplier grows by one every this many on-tempo reps */
+#define SESSION_COMBO_STEP 5 /* the multiplier grows by one every this many on-tempo reps */
 #define SESSION_MAX_MULTIPLIER 4
-#define SESSION_POINTS_REP 10       /* per on-tempo rep, times the multiplier */
-#define SESSION_POINTS_OFF_TEMPO 3  /* per rep counted off tempo */
+#define SESSION_POINTS_REP 10 /* per on-tempo rep, times the multiplier */
+#define SESSION_POINTS_OFF_TEMPO 3 /* per rep counted off tempo */
 #define SESSION_POINTS_HELD_SECOND 2 /* per fully held second */
-#define SESSION_POINTS_STEP 20      /* per step done to its end */
+#define SESSION_POINTS_STEP 20 /* per step done to its end */
 
 /* What a segment of the session is doing. A routine step expands to READY, then WORK per side
  * and set, with SWITCH between sides and SET_REST between sets. */
@@ -47,23 +48,23 @@ typedef enum {
 
 typedef struct {
     SegmentKind kind;
-    int step;        /* routine step index, -1 for safety/intro/results */
-    int set;         /* 1-based set number for WORK and SET_REST */
-    Sides side;      /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
+    int step; /* routine step index, -1 for safety/intro/results */
+    int set; /* 1-based set number for WORK and SET_REST */
+    Sides side; /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
     int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer */
     int64_t planned_start_ms; /* planned time of its start from the session start */
 } Segment;
 
 /* Edge actions for one tick; any number may be set at once. */
 enum {
-    INPUT_PRESS = 1u << 0,   /* the main button went down: counts a rep, starts a confirmed hold, confirms */
+    INPUT_PRESS = 1u << 0, /* the main button went down: counts a rep, starts a confirmed hold, confirms */
     INPUT_RELEASE = 1u << 1, /* the main button went up */
     INPUT_PAUSE = 1u << 2,
     INPUT_RESUME = 1u << 3,
     INPUT_TOGGLE_PAUSE = 1u << 4,
-    INPUT_SKIP = 1u << 5,    /* to the next step */
-    INPUT_BACK = 1u << 6,    /* to the start of this step, or the previous one when just started */
-    INPUT_QUIT = 1u << 7     /* end now: results are shown with what was done */
+    INPUT_SKIP = 1u << 5, /* to the next step */
+    INPUT_BACK = 1u << 6, /* to the start of this step, or the previous one when just started */
+    INPUT_QUIT = 1u << 7 /* end now: results are shown with what was done */
 };
 
 typedef struct {
@@ -87,24 +88,24 @@ typedef enum {
 } SessionEventType;
 
 typedef enum {
-    CUE_KIND_ROUTINE,  /* written in the routine: spoken and captioned */
+    CUE_KIND_ROUTINE, /* written in the routine: spoken and captioned */
     CUE_KIND_STANDARD, /* "Get ready", "Switch sides", "Rest", "Well done": spoken and captioned */
-    CUE_KIND_COUNT     /* a spoken number; the count is on screen, so no caption */
+    CUE_KIND_COUNT /* a spoken number; the count is on screen, so no caption */
 } CueKind;
 
 typedef enum {
-    SOUND_TICK,    /* each of the last three seconds of a hold or countdown */
-    SOUND_CHIME,   /* end of a step */
+    SOUND_TICK, /* each of the last three seconds of a hold or countdown */
+    SOUND_CHIME, /* end of a step */
     SOUND_FANFARE, /* end of the workout */
-    SOUND_BEAT,    /* rep tempo */
+    SOUND_BEAT, /* rep tempo */
     SOUND_COUNT
 } SoundId;
 
 typedef struct {
     int reps_done, reps_target, reps_on_tempo;
     int holds_done, holds_total;
-    int held_ms;          /* fully held time, summed */
-    int hold_breaks;      /* confirmed holds let go early */
+    int held_ms; /* fully held time, summed */
+    int hold_breaks; /* confirmed holds let go early */
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
     int steps_done, steps_skipped; /* at the results, steps never reached count as skipped */
@@ -113,16 +114,16 @@ typedef struct {
 
 typedef struct {
     SessionEventType type;
-    int64_t t_ms;         /* since the session started, pauses included */
-    int64_t active_ms;    /* the same moment, pauses excluded */
-    int step;             /* routine step index or -1 */
+    int64_t t_ms; /* since the session started, pauses included */
+    int64_t active_ms; /* the same moment, pauses excluded */
+    int step; /* routine step index or -1 */
     MoveId move;
     StepKind kind;
     Sides side;
     int set;
-    int n;                /* rep number, combo size, count number */
+    int n; /* rep number, combo size, count number */
     bool on_tempo;
-    bool completed;       /* EV_STEP_END: ran to its end (not skipped) */
+    bool completed; /* EV_STEP_END: ran to its end (not skipped) */
     CueKind cue_kind;
     SoundId sound;
     char text[SESSION_TEXT_BYTES];
@@ -140,24 +141,24 @@ typedef enum { STEP_RESULT_NONE = 0, STEP_RESULT_DONE, STEP_RESULT_SKIPPED } Ste
 
 typedef struct {
     const Routine *routine; /* borrowed: must outlive the session */
-    Segment *segments;      /* owned */
-    SegmentTally *tally;    /* owned, one per segment */
+    Segment *segments; /* owned */
+    SegmentTally *tally; /* owned, one per segment */
     unsigned char *step_result; /* owned, one StepResult per routine step */
     int segment_count;
-    int seg;                /* index of the current segment */
-    int seg_elapsed_ms;     /* time spent in it, pauses excluded */
-    int64_t t_ms;           /* session clock, pauses included */
-    int64_t active_ms;      /* time spent not paused */
+    int seg; /* index of the current segment */
+    int seg_elapsed_ms; /* time spent in it, pauses excluded */
+    int64_t t_ms; /* session clock, pauses included */
+    int64_t active_ms; /* time spent not paused */
     bool paused;
     bool started;
     bool ended;
-    bool ended_early;       /* the user quit before the last step was done */
+    bool ended_early; /* the user quit before the last step was done */
     bool button_down;
-    int reps_counted;       /* presses counted in the current WORK segment */
-    uint64_t beats_taken[2];/* guided reps: which beats a press was already matched to */
-    int last_press_ms;      /* segment time of the last counted press, -1 when none */
-    int idle_ms;            /* time with nothing from the user where something is awaited */
-    bool holding;           /* a confirmed hold is being held */
+    int reps_counted; /* presses counted in the current WORK segment */
+    uint64_t beats_taken[2]; /* guided reps: which beats a press was already matched to */
+    int last_press_ms; /* segment time of the last counted press, -1 when none */
+    int idle_ms; /* time with nothing from the user where something is awaited */
+    bool holding; /* a confirmed hold is being held */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
@@ -173,27 +174,27 @@ typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
 typedef struct {
     SegmentKind kind;
     const RoutineStep *step; /* the step being done or readied, or NULL */
-    int step_index;          /* 0-based, -1 outside steps */
+    int step_index; /* 0-based, -1 outside steps */
     int step_count;
     Sides side;
     int set, sets;
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
-    int rep, reps;           /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
-    int counted;             /* reps the user has counted in this run */
-    bool awaiting_press;     /* self-paced reps or a confirmed hold waiting for the user */
-    bool holding;            /* a confirmed hold is being held now */
-    int multiplier;          /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
-    bool ended_early;        /* results after a quit: "Workout ended", not "Well done" */
-    double progress;         /* 0..1 through the whole session's planned time */
-    const char *caption;     /* current caption or "" */
+    int rep, reps; /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
+    int counted; /* reps the user has counted in this run */
+    bool awaiting_press; /* self-paced reps or a confirmed hold waiting for the user */
+    bool holding; /* a confirmed hold is being held now */
+    int multiplier; /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
+    bool ended_early; /* results after a quit: "Workout ended", not "Well done" */
+    double progress; /* 0..1 through the whole session's planned time */
+    const char *caption; /* current caption or "" */
     const RoutineStep *next; /* the step after this one, or NULL */
     /* For the figure: which move, and where in its animation. */
     MoveId figure;
     AnimMode anim;
-    int anim_ms;             /* time into the animation */
-    int anim_length_ms;      /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */
-    int rep_hold_ms;         /* ANIM_REPS: the hold at the top of each rep */
+    int anim_ms; /* time into the animation */
+    int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */
+    int rep_hold_ms; /* ANIM_REPS: the hold at the top of each rep */
     const SessionScore *score;
 } SessionView;
 

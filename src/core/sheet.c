@@ -13,13 +13,28 @@
 /* ------------------------------------------------------------------ parser */
 
 enum {
-    KEY_SHEET, KEY_MOVE, KEY_IMAGE, KEY_CANVAS, KEY_CROP, KEY_FRAME, KEY_COLUMNS, KEY_FRAMES, KEY_FPS,
-    KEY_SIDE, KEY_INTRO, KEY_CYCLE, KEY_BREATH, KEY_OUTRO, KEY_BEAT, KEY_HELD, KEY_COUNT
+    KEY_SHEET,
+    KEY_MOVE,
+    KEY_IMAGE,
+    KEY_CANVAS,
+    KEY_CROP,
+    KEY_FRAME,
+    KEY_COLUMNS,
+    KEY_FRAMES,
+    KEY_FPS,
+    KEY_SIDE,
+    KEY_INTRO,
+    KEY_CYCLE,
+    KEY_BREATH,
+    KEY_OUTRO,
+    KEY_BEAT,
+    KEY_HELD,
+    KEY_COUNT
 };
 
-static const char *const sheet_keys[KEY_COUNT] = {"sheet", "move",   "image",  "canvas", "crop", "frame",
-                                                  "columns", "frames", "fps",    "side",   "intro", "cycle",
-                                                  "breath", "outro",  "beat",   "held"};
+static const char *const sheet_keys[KEY_COUNT] = {"sheet",   "move",   "image", "canvas", "crop",  "frame",
+                                                  "columns", "frames", "fps",   "side",   "intro", "cycle",
+                                                  "breath",  "outro",  "beat",  "held"};
 
 static int sheet_fail(char *err, size_t errsize, int line, const char *fmt, ...)
 {
@@ -79,8 +94,8 @@ static bool sheet_name(const char *s)
         return false;
     for (; *s; s++) {
         char c = *s;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '-' || c == '.'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              c == '.'))
             return false;
     }
     return true;
@@ -143,10 +158,14 @@ static int sheet_parse_line(char *line, int lineno, SheetMeta *m, bool seen[KEY_
     case KEY_HELD: m->held = v[0]; break;
     default: {
         SheetRange r = {v[0], v[1], v[2]};
-        if (key == KEY_INTRO) m->intro = r;
-        else if (key == KEY_CYCLE) m->cycle = r;
-        else if (key == KEY_BREATH) m->breath = r;
-        else m->outro = r;
+        if (key == KEY_INTRO)
+            m->intro = r;
+        else if (key == KEY_CYCLE)
+            m->cycle = r;
+        else if (key == KEY_BREATH)
+            m->breath = r;
+        else
+            m->outro = r;
     }
     }
     return 0;
@@ -155,8 +174,7 @@ static int sheet_parse_line(char *line, int lineno, SheetMeta *m, bool seen[KEY_
 static int sheet_check_range(const SheetMeta *m, const SheetRange *r, const char *name, char *err, size_t errsize)
 {
     if (r->first > r->last || r->last >= m->frames)
-        return sheet_fail(err, errsize, 0, "%s range %d..%d is outside 0..%d", name, r->first, r->last,
-                          m->frames - 1);
+        return sheet_fail(err, errsize, 0, "%s range %d..%d is outside 0..%d", name, r->first, r->last, m->frames - 1);
     if (r->ms > SHEET_MAX_MS || (r->last > r->first && r->ms == 0))
         return sheet_fail(err, errsize, 0, "%s time %d ms is out of range", name, r->ms);
     return 0;
@@ -183,8 +201,10 @@ static int sheet_validate(SheetMeta *m, const bool seen[KEY_COUNT], char *err, s
         return sheet_fail(err, errsize, 0, "sheet image too large");
     if (m->fps < 1 || m->fps > 240)
         return sheet_fail(err, errsize, 0, "fps out of range 1..240");
-    if (sheet_check_range(m, &m->intro, "intro", err, errsize) || sheet_check_range(m, &m->cycle, "cycle", err, errsize) ||
-        sheet_check_range(m, &m->breath, "breath", err, errsize) || sheet_check_range(m, &m->outro, "outro", err, errsize))
+    if (sheet_check_range(m, &m->intro, "intro", err, errsize) ||
+        sheet_check_range(m, &m->cycle, "cycle", err, errsize) ||
+        sheet_check_range(m, &m->breath, "breath", err, errsize) ||
+        sheet_check_range(m, &m->outro, "outro", err, errsize))
         return -1;
     if (m->beat < m->cycle.first || m->beat > m->cycle.last)
         return sheet_fail(err, errsize, 0, "beat frame %d is outside the cycle", m->beat);
@@ -285,9 +305,7 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
 {
     double t = anim_ms < 0 ? 0.0 : (double)anim_ms;
     switch (mode) {
-    case ANIM_START:
-        sheet_still(m->intro.first, out);
-        return;
+    case ANIM_START: sheet_still(m->intro.first, out); return;
     case ANIM_LOOP:
         if (m->cycle.ms <= 0 || m->cycle.last == m->cycle.first) {
             sheet_still(m->cycle.first, out);

@@ -11,28 +11,28 @@
 #define SHEET_MAX_BYTES (16 * 1024) /* a .sheet file is a screen of text */
 #define SHEET_MAX_LINE 256
 #define SHEET_MAX_FRAMES 1024
-#define SHEET_MAX_SIZE 8192         /* canvas, frame and sheet sides in pixels */
+#define SHEET_MAX_SIZE 8192 /* canvas, frame and sheet sides in pixels */
 #define SHEET_NAME_BYTES 64
 
 typedef struct {
     int first, last; /* inclusive frame indices, first <= last */
-    int ms;          /* how long playing first..last takes */
+    int ms; /* how long playing first..last takes */
 } SheetRange;
 
 typedef struct {
     char move[SHEET_NAME_BYTES];
     char image[SHEET_NAME_BYTES]; /* file name of the PNG, beside the .sheet */
-    int canvas_w, canvas_h;       /* every frame is cut from a canvas of this size ... */
-    int crop_x, crop_y;           /* ... at this offset, so frames of all moves line up */
+    int canvas_w, canvas_h; /* every frame is cut from a canvas of this size ... */
+    int crop_x, crop_y; /* ... at this offset, so frames of all moves line up */
     int frame_w, frame_h;
     int columns, frames, fps;
-    Sides side;                   /* SIDES_NONE, or the side the frames show; the other is mirrored */
-    SheetRange intro;             /* neutral start to the held pose */
-    SheetRange cycle;             /* one rep: neutral, peak at the beat, neutral */
-    SheetRange breath;            /* a loop of breathing in the held pose, starting at held */
-    SheetRange outro;             /* held pose back to neutral */
-    int beat;                     /* the frame where a rep is counted: the middle of the cycle */
-    int held;                     /* the frame of the held pose */
+    Sides side; /* SIDES_NONE, or the side the frames show; the other is mirrored */
+    SheetRange intro; /* neutral start to the held pose */
+    SheetRange cycle; /* one rep: neutral, peak at the beat, neutral */
+    SheetRange breath; /* a loop of breathing in the held pose, starting at held */
+    SheetRange outro; /* held pose back to neutral */
+    int beat; /* the frame where a rep is counted: the middle of the cycle */
+    int held; /* the frame of the held pose */
 } SheetMeta;
 
 /* Two neighbouring frames and how far between them: draw a, then b with alpha blend (0..1). */

@@ -31,9 +31,12 @@ static int push(InputScript *out, int *cap, int64_t t, unsigned a)
 
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs)
 {
-    static const struct { const char *name; unsigned bits; } actions[] = {
-        {"rep", INPUT_PRESS}, {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
-        {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP}, {"back", INPUT_BACK}, {"quit", INPUT_QUIT},
+    static const struct {
+        const char *name;
+        unsigned bits;
+    } actions[] = {
+        {"rep", INPUT_PRESS},     {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
+        {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},   {"back", INPUT_BACK},       {"quit", INPUT_QUIT},
     };
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
@@ -54,7 +57,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         if (q == le || *q == '#')
             continue;
         if (memchr(q, 0, (size_t)(le - q))) {
-            routine_errors_add(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls), "NUL byte in the file");
+            routine_errors_add(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls),
+                               "NUL byte in the file");
             continue;
         }
         /* SECONDS */
@@ -97,8 +101,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
                 bits = actions[i].bits;
         if (!bits) {
             routine_errors_add(errs, path, line, acol,
-                        "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back or quit",
-                        alen > 40 ? 40 : alen, as);
+                               "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back or quit",
+                               alen > 40 ? 40 : alen, as);
             continue;
         }
         if (rest < le && *rest != '#') {

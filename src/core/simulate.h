@@ -11,12 +11,12 @@
 #define SIMULATE_MAX_INPUTS 100000
 #define SIMULATE_MAX_FILE_BYTES (4 * 1024 * 1024)
 #define SIMULATE_MAX_SECONDS (24 * 3600) /* input times beyond a day are refused */
-#define SIMULATE_TAP_MS 100              /* a "rep" is a press and a release this much later */
+#define SIMULATE_TAP_MS 100 /* a "rep" is a press and a release this much later */
 
 typedef struct {
     int64_t t_ms;
     unsigned actions; /* INPUT_* bits */
-    int order;        /* position in the file, to keep same-time inputs in order */
+    int order; /* position in the file, to keep same-time inputs in order */
 } TimedInput;
 
 typedef struct {

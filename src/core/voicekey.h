@@ -15,14 +15,14 @@
 
 /* The espeak-ng settings every clip is rendered with (tools/voicegen.c and src/platform/speech.c). */
 #define VOICEKEY_ESPEAK_VOICE "gmw/en+f2" /* British English (voice file gmw/en), soft female variant f2 */
-#define VOICEKEY_ESPEAK_RATE 140         /* words per minute: calm and slow */
-#define VOICEKEY_ESPEAK_PITCH 42         /* 0..100, 50 normal: a little lower */
-#define VOICEKEY_ESPEAK_RANGE 40         /* 0..100, 50 normal: a little less sing-song */
+#define VOICEKEY_ESPEAK_RATE 140 /* words per minute: calm and slow */
+#define VOICEKEY_ESPEAK_PITCH 42 /* 0..100, 50 normal: a little lower */
+#define VOICEKEY_ESPEAK_RANGE 40 /* 0..100, 50 normal: a little less sing-song */
 #define VOICEKEY_VOICE_ID "espeak-ng:" VOICEKEY_ESPEAK_VOICE ":rate140:pitch42:range40"
 #define VOICEKEY_RATE_HZ 22050
 
 #define VOICEKEY_NAME_BYTES 24 /* "v_" + 16 hex + ".wav" + NUL = 23 */
-#define VOICEKEY_COUNT_MAX 60  /* counts "1".."60" are standard phrases */
+#define VOICEKEY_COUNT_MAX 60 /* counts "1".."60" are standard phrases */
 
 /* FNV-1a 64 of voice_id, '\n', text. Both NUL-terminated; text may be any bytes. */
 uint64_t voicekey_hash(const char *voice_id, const char *text);

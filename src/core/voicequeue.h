@@ -18,31 +18,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define VOICEQUEUE_CAP 32              /* waiting requests; when full the least useful one goes */
+#define VOICEQUEUE_CAP 32 /* waiting requests; when full the least useful one goes */
 #define VOICEQUEUE_COUNT_STALE_MS 1000 /* a count later than this is pointless */
-#define VOICEQUEUE_CUE_STALE_MS 4000   /* a cue later than this refers to something gone */
-#define VOICEQUEUE_GAP_MS 150          /* silence between two clips */
+#define VOICEQUEUE_CUE_STALE_MS 4000 /* a cue later than this refers to something gone */
+#define VOICEQUEUE_GAP_MS 150 /* silence between two clips */
 
 typedef enum {
     VOICE_PRIORITY_COUNT = 0, /* spoken numbers */
-    VOICE_PRIORITY_CUE = 1    /* routine and standard cues */
+    VOICE_PRIORITY_CUE = 1 /* routine and standard cues */
 } VoicePriority;
 
 typedef struct {
-    int clip;               /* the caller's handle for the clip (e.g. an index in its clip table) */
+    int clip; /* the caller's handle for the clip (e.g. an index in its clip table) */
     VoicePriority priority;
-    int64_t t_ms;           /* when it was asked for */
-    int duration_ms;        /* length of the clip */
-    unsigned seq;           /* push order, set by voicequeue_push */
+    int64_t t_ms; /* when it was asked for */
+    int duration_ms; /* length of the clip */
+    unsigned seq; /* push order, set by voicequeue_push */
 } VoiceItem;
 
 typedef struct {
     VoiceItem items[VOICEQUEUE_CAP];
     int count;
     unsigned next_seq;
-    int playing_clip;       /* clip of the last started item, -1 before any */
+    int playing_clip; /* clip of the last started item, -1 before any */
     int64_t playing_start_ms, playing_end_ms;
-    int dropped;            /* requests dropped as stale, superseded or by overflow */
+    int dropped; /* requests dropped as stale, superseded or by overflow */
 } VoiceQueue;
 
 /* Empty queue, nothing playing. */

@@ -18,10 +18,10 @@
 #include "sprites.h"
 #include "text.h"
 
-#define APP_FPS 60                 /* frames a second while a workout runs */
-#define APP_MAX_FRAME_MS 250       /* a longer stall is not simulated in one go ("Fix Your Timestep") */
-#define APP_IDLE_WAIT_MS 100       /* menu: wake this often to animate the idle figure */
-#define APP_PAUSED_WAIT_MS 1000    /* paused: wake this often, and redraw only when something changed */
+#define APP_FPS 60 /* frames a second while a workout runs */
+#define APP_MAX_FRAME_MS 250 /* a longer stall is not simulated in one go ("Fix Your Timestep") */
+#define APP_IDLE_WAIT_MS 100 /* menu: wake this often to animate the idle figure */
+#define APP_PAUSED_WAIT_MS 1000 /* paused: wake this often, and redraw only when something changed */
 #define APP_NOTICE_MS 3000
 
 struct App {
@@ -33,22 +33,22 @@ struct App {
     const AppOptions *opt;
     LevelList levels;
     int selected;
-    Routine own;             /* the routine given on the command line */
+    Routine own; /* the routine given on the command line */
     bool have_own;
-    const Routine *routine;  /* being played, or NULL in the menu */
+    const Routine *routine; /* being played, or NULL in the menu */
     Session session;
     bool in_session;
     bool from_menu;
     bool focus_lost;
     bool fullscreen;
     bool running;
-    unsigned pending;        /* session input gathered since the last tick */
+    unsigned pending; /* session input gathered since the last tick */
     char notice[96];
     Uint32 notice_until;
     Uint64 menu_started;
-    double acc_ms;           /* simulation time not yet stepped */
-    bool owns_window;        /* app_play made the window and renderer */
-    SDL_Rect windowed;       /* the window's place and size before full screen */
+    double acc_ms; /* simulation time not yet stepped */
+    bool owns_window; /* app_play made the window and renderer */
+    SDL_Rect windowed; /* the window's place and size before full screen */
 };
 
 /* ---- helpers shared by the window and the shot ---- */
@@ -211,8 +211,14 @@ static void handle_action(App *a, Action act)
     }
     if (!a->in_session) {
         switch (act) {
-        case ACT_UP: if (a->selected > 0) a->selected--; break;
-        case ACT_DOWN: if (a->selected + 1 < a->levels.count) a->selected++; break;
+        case ACT_UP:
+            if (a->selected > 0)
+                a->selected--;
+            break;
+        case ACT_DOWN:
+            if (a->selected + 1 < a->levels.count)
+                a->selected++;
+            break;
         case ACT_PRESS:
             if (a->selected < a->levels.count && a->levels.items[a->selected].valid) {
                 a->from_menu = true;
@@ -229,7 +235,10 @@ static void handle_action(App *a, Action act)
     switch (act) {
     case ACT_PRESS: a->pending |= INPUT_PRESS; break;
     case ACT_RELEASE: a->pending |= INPUT_RELEASE; break;
-    case ACT_PAUSE: a->pending |= INPUT_TOGGLE_PAUSE; a->focus_lost = false; break;
+    case ACT_PAUSE:
+        a->pending |= INPUT_TOGGLE_PAUSE;
+        a->focus_lost = false;
+        break;
     case ACT_SKIP: a->pending |= INPUT_SKIP; break;
     case ACT_BACK: a->pending |= INPUT_BACK; break;
     case ACT_QUIT: a->pending |= INPUT_QUIT; break;
@@ -329,7 +338,8 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     }
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
         fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    Uint32 flags =
+        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o->width, h = o->height;
     SDL_Rect display;
     if (o->fullscreen && SDL_GetDisplayBounds(0, &display) == 0) {

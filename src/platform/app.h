@@ -12,14 +12,14 @@
 #include "simulate.h"
 
 typedef struct {
-    const char *data_dir;    /* where assets/ and levels/ are */
-    const char *levels_dir;  /* the routine folder for the menu */
-    const char *routine;     /* a routine to play at once, or NULL for the menu */
-    const char *font;        /* --font, or NULL to ask fontconfig */
-    int width, height;       /* window or shot size */
+    const char *data_dir; /* where assets/ and levels/ are */
+    const char *levels_dir; /* the routine folder for the menu */
+    const char *routine; /* a routine to play at once, or NULL for the menu */
+    const char *font; /* --font, or NULL to ask fontconfig */
+    int width, height; /* window or shot size */
     bool fullscreen;
-    const char *shot_out;    /* --shot: PNG path */
-    int64_t shot_at_ms;      /* --at */
+    const char *shot_out; /* --shot: PNG path */
+    int64_t shot_at_ms; /* --at */
     const InputScript *inputs; /* --input for --shot, may be NULL */
 } AppOptions;
 

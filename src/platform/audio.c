@@ -32,13 +32,13 @@ typedef struct {
     SDL_atomic_t ready; /* 1: samples/count are final (samples may be NULL: no clip) */
     int16_t *samples;
     size_t count;
-    Mix_Chunk *chunk;   /* made from samples on first use */
+    Mix_Chunk *chunk; /* made from samples on first use */
 } AudioClip;
 
 struct Audio {
     char data_dir[AUDIO_PATH_BYTES];
-    bool device;             /* a device is open */
-    bool subsystem;          /* SDL_InitSubSystem(SDL_INIT_AUDIO) succeeded */
+    bool device; /* a device is open */
+    bool subsystem; /* SDL_InitSubSystem(SDL_INIT_AUDIO) succeeded */
     Mix_Chunk *sounds[SOUND_COUNT];
     AudioClip *clips;
     int clip_count;
@@ -48,13 +48,13 @@ struct Audio {
     char worker_err[AUDIO_ERR_BYTES]; /* written by the worker before worker_done */
     bool worker_reported;
     VoiceQueue queue;
-    Uint64 t0;               /* SDL ticks at audio_new: the queue's clock starts there */
-    int next_effect;         /* round-robin over the effect channels */
+    Uint64 t0; /* SDL ticks at audio_new: the queue's clock starts there */
+    int next_effect; /* round-robin over the effect channels */
     bool paused;
     bool ducked;
-    int volume;              /* percent */
+    int volume; /* percent */
     bool muted;
-    int problems;            /* the first is a warning, the rest debug notes */
+    int problems; /* the first is a warning, the rest debug notes */
     int voice_started;
 };
 
@@ -177,8 +177,8 @@ static int SDLCALL audio_worker(void *data)
     }
     speech_synth_free(synth);
     if (missing)
-        snprintf(a->worker_err, sizeof a->worker_err, "%d of %d voice clips unavailable: %.200s", missing, a->clip_count,
-                 first_err);
+        snprintf(a->worker_err, sizeof a->worker_err, "%d of %d voice clips unavailable: %.200s", missing,
+                 a->clip_count, first_err);
     SDL_MemoryBarrierRelease(); /* worker_err is visible before worker_done */
     SDL_AtomicSet(&a->worker_done, 1);
     return 0;
@@ -385,14 +385,9 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
             Mix_PlayChannel(channel, a->sounds[ev->sound], 0);
         }
         break;
-    case EV_PAUSE:
-        audio_set_paused(a, true);
-        break;
-    case EV_RESUME:
-        audio_set_paused(a, false);
-        break;
-    default:
-        break;
+    case EV_PAUSE: audio_set_paused(a, true); break;
+    case EV_RESUME: audio_set_paused(a, false); break;
+    default: break;
     }
 }
 

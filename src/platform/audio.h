@@ -15,12 +15,12 @@
 #include "routine.h"
 #include "session.h"
 
-#define AUDIO_RATE_HZ 22050         /* device rate: the clips' own rate, so no resampling */
+#define AUDIO_RATE_HZ 22050 /* device rate: the clips' own rate, so no resampling */
 #define AUDIO_VOICE_CHANNEL 0
-#define AUDIO_EFFECT_CHANNELS 3     /* channels 1..3 */
-#define AUDIO_DUCK_PERCENT 35       /* effects' level while voice plays */
-#define AUDIO_VOLUME_DEFAULT 80     /* percent, before any audio.conf exists */
-#define AUDIO_VOLUME_STEP 10        /* percent per audio_volume_step */
+#define AUDIO_EFFECT_CHANNELS 3 /* channels 1..3 */
+#define AUDIO_DUCK_PERCENT 35 /* effects' level while voice plays */
+#define AUDIO_VOLUME_DEFAULT 80 /* percent, before any audio.conf exists */
+#define AUDIO_VOLUME_STEP 10 /* percent per audio_volume_step */
 
 typedef struct Audio Audio;
 

@@ -11,8 +11,8 @@
 #include "files.h"
 
 static const char *const action_names[ACT_COUNT] = {
-    "none", "press", "release", "pause", "skip", "back", "quit", "fullscreen", "mute", "volume-up",
-    "volume-down", "up", "down",
+    "none",       "press", "release",   "pause",       "skip", "back", "quit",
+    "fullscreen", "mute",  "volume-up", "volume-down", "up",   "down",
 };
 
 const char *input_action_name(Action a)
@@ -228,8 +228,7 @@ InputResult input_translate(Input *in, const SDL_Event *e)
             in->last_axis_y = v;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     return r;
 }

@@ -9,17 +9,17 @@
 
 typedef enum {
     ACT_NONE = 0,
-    ACT_PRESS,        /* main button down: count a rep, hold, confirm */
-    ACT_RELEASE,      /* main button up */
-    ACT_PAUSE,        /* toggle pause */
+    ACT_PRESS, /* main button down: count a rep, hold, confirm */
+    ACT_RELEASE, /* main button up */
+    ACT_PAUSE, /* toggle pause */
     ACT_SKIP,
     ACT_BACK,
-    ACT_QUIT,         /* end the workout (results), or leave the menu */
+    ACT_QUIT, /* end the workout (results), or leave the menu */
     ACT_FULLSCREEN,
     ACT_MUTE,
     ACT_VOLUME_UP,
     ACT_VOLUME_DOWN,
-    ACT_UP,           /* menu navigation */
+    ACT_UP, /* menu navigation */
     ACT_DOWN,
     ACT_COUNT
 } Action;
@@ -31,8 +31,8 @@ typedef enum { BIND_KEY, BIND_PAD_BUTTON } BindKind;
 
 typedef struct {
     BindKind kind;
-    int code;         /* SDL_Keycode or SDL_GameControllerButton */
-    Action action;    /* for the main button, ACT_PRESS (its release gives ACT_RELEASE) */
+    int code; /* SDL_Keycode or SDL_GameControllerButton */
+    Action action; /* for the main button, ACT_PRESS (its release gives ACT_RELEASE) */
 } Binding;
 
 typedef struct {
@@ -44,7 +44,7 @@ typedef struct {
 typedef struct {
     Action actions[2];
     int count;
-    char notice[96];  /* "Gamepad connected: Xbox Controller", or "" */
+    char notice[96]; /* "Gamepad connected: Xbox Controller", or "" */
     bool pad_removed; /* the pad in use was unplugged: the caller pauses */
 } InputResult;
 
@@ -52,7 +52,7 @@ typedef struct {
     Bindings bindings;
     SDL_GameController *pads[INPUT_MAX_PADS];
     SDL_JoystickID pad_ids[INPUT_MAX_PADS];
-    SDL_JoystickID active_pad;  /* the pad used last, -1 when none */
+    SDL_JoystickID active_pad; /* the pad used last, -1 when none */
     Sint16 last_axis_y;
 } Input;
 

@@ -10,12 +10,12 @@
 typedef struct {
     char path[512];
     bool valid;
-    Routine routine;     /* parsed when valid; owned */
-    char error[800];     /* first error when not valid */
+    Routine routine; /* parsed when valid; owned */
+    char error[800]; /* first error when not valid */
 } LevelEntry;
 
 typedef struct {
-    LevelEntry *items;   /* owned, sorted by file name */
+    LevelEntry *items; /* owned, sorted by file name */
     int count;
 } LevelList;
 

@@ -119,20 +119,27 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
     const char *top[2] = {r->title, r->intro};
     for (int i = 0; i < 2; i++)
         if (top[i] && !speech_clip_prerendered(data_dir, top[i]))
-            fprintf(stderr, "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays\n",
-                    path, top[i]);
+            fprintf(stderr,
+                    "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays\n", path,
+                    top[i]);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (st->kind == STEP_TIMER && st->duration_ms > 20 * 60 * 1000)
-            fprintf(stderr, "%s:%d:1: warning: a timer over 20 minutes; cold or heat packs should stay on at most "
-                            "20 minutes at a time\n", path, st->line);
+            fprintf(stderr,
+                    "%s:%d:1: warning: a timer over 20 minutes; cold or heat packs should stay on at most "
+                    "20 minutes at a time\n",
+                    path, st->line);
         if (st->text && !speech_clip_prerendered(data_dir, st->text))
-            fprintf(stderr, "%s:%d:1: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
-                            "first plays\n", path, st->line, st->text);
+            fprintf(stderr,
+                    "%s:%d:1: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
+                    "first plays\n",
+                    path, st->line, st->text);
         for (int j = 0; j < st->cue_count; j++)
             if (!speech_clip_prerendered(data_dir, st->cues[j].text))
-                fprintf(stderr, "%s:%d:%d: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
-                                "first plays\n", path, st->cues[j].line, st->cues[j].col, st->cues[j].text);
+                fprintf(stderr,
+                        "%s:%d:%d: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
+                        "first plays\n",
+                        path, st->cues[j].line, st->cues[j].col, st->cues[j].text);
     }
 }
 
@@ -334,16 +341,23 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEED_ARG() do { if (!next) { free(positional); return usage_error("option '%s' needs an argument", a); } i++; } while (0)
-#define SET_MODE(m)                                                                                    \
-    do {                                                                                               \
-        if (mode_flag && strcmp(mode_flag, a) != 0) {                                                  \
-            free(positional);                                                                          \
-            fprintf(stderr, "unknot: %s and %s cannot be used together (see unknot --help)\n", mode_flag, a); \
-            return EXIT_USAGE;                                                                         \
-        }                                                                                              \
-        mode_flag = a;                                                                                 \
-        mode = (m);                                                                                    \
+#define NEED_ARG()                                                                                                     \
+    do {                                                                                                               \
+        if (!next) {                                                                                                   \
+            free(positional);                                                                                          \
+            return usage_error("option '%s' needs an argument", a);                                                    \
+        }                                                                                                              \
+        i++;                                                                                                           \
+    } while (0)
+#define SET_MODE(m)                                                                                                    \
+    do {                                                                                                               \
+        if (mode_flag && strcmp(mode_flag, a) != 0) {                                                                  \
+            free(positional);                                                                                          \
+            fprintf(stderr, "unknot: %s and %s cannot be used together (see unknot --help)\n", mode_flag, a);          \
+            return EXIT_USAGE;                                                                                         \
+        }                                                                                                              \
+        mode_flag = a;                                                                                                 \
+        mode = (m);                                                                                                    \
     } while (0)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage_text, stdout);
@@ -420,7 +434,8 @@ int main(int argc, char **argv)
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
     } else if (mode == CHECK) {
-        rc = npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(o.data_dir, positional, npos);
+        rc =
+            npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(o.data_dir, positional, npos);
     } else if (mode == LIST) {
         rc = npos > 0 ? usage_error("unexpected argument '%s' after --list", positional[0])
                       : mode_list(list_dir ? list_dir : o.levels_dir);

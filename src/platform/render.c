@@ -21,14 +21,14 @@ static const SDL_Color COL_MUTED = {176, 192, 212, 255};
 static const SDL_Color COL_ACCENT = {96, 228, 192, 255};
 static const SDL_Color COL_WARM = {255, 200, 96, 255};
 static const SDL_Color COL_TRACK = {44, 60, 86, 255};
-static const SDL_Color COL_STAGE = {236, 232, 224, 255};   /* a light mat-room card: the figure reads on it */
+static const SDL_Color COL_STAGE = {236, 232, 224, 255}; /* a light mat-room card: the figure reads on it */
 static const SDL_Color COL_STAGE_TEXT = {52, 64, 84, 255};
 
-#define CAPTION_MAX_LINES 5   /* a caption wraps to at most this many lines ... */
-#define CAPTION_MIN_UNITS 28  /* ... shrinking down to this size (layout units) */
+#define CAPTION_MAX_LINES 5 /* a caption wraps to at most this many lines ... */
+#define CAPTION_MIN_UNITS 28 /* ... shrinking down to this size (layout units) */
 
 typedef struct {
-    double u;            /* pixels per layout unit */
+    double u; /* pixels per layout unit */
     int w, h;
     SDL_Rect top, stage, panel, caption;
 } Layout;
@@ -135,7 +135,6 @@ static int text_fitted(Render *rd, const char *s, int px, int min_px, SDL_Color 
     return text_draw(rd->text, s, p, c, x, y, a, max_w, 2);
 }
 
-
 static void draw_stage(Render *rd, const Layout *l, const SessionView *v)
 {
     fill_round(rd->r, l->stage, U(l, 28), COL_STAGE);
@@ -158,7 +157,8 @@ static void draw_button(Render *rd, const Layout *l, SDL_Rect rc, const char *la
     int px = text_fit(rd->text, label, U(l, 40), U(l, 20), rc.w - U(l, 20));
     int tw, th;
     text_measure(rd->text, label, px, 0, 1, &tw, &th);
-    text_draw(rd->text, label, px, active ? COL_BG : COL_TEXT, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0, 1);
+    text_draw(rd->text, label, px, active ? COL_BG : COL_TEXT, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0,
+              1);
 }
 
 static void draw_caption(Render *rd, const Layout *l, const char *caption)
@@ -179,8 +179,8 @@ static void draw_caption(Render *rd, const Layout *l, const char *caption)
         if (px < min_px)
             px = min_px;
     }
-    text_draw(rd->text, caption, px, COL_TEXT, l->caption.x + l->caption.w / 2,
-              l->caption.y + (l->caption.h - th) / 2, TEXT_CENTER, maxw, CAPTION_MAX_LINES);
+    text_draw(rd->text, caption, px, COL_TEXT, l->caption.x + l->caption.w / 2, l->caption.y + (l->caption.h - th) / 2,
+              TEXT_CENTER, maxw, CAPTION_MAX_LINES);
 }
 
 static void draw_top(Render *rd, const Layout *l, const char *title, const SessionView *v)
@@ -410,7 +410,8 @@ static void draw_safety(Render *rd, const Layout *l, const SessionView *v, const
     y += U(l, 10);
     for (int i = 0; render_safety_lines[i]; i++)
         y += text_draw(rd->text, render_safety_lines[i], U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w,
-                       TEXT_MAX_LINES) + U(l, 14);
+                       TEXT_MAX_LINES) +
+             U(l, 14);
     y += U(l, 20);
     snprintf(line, sizeof line, "%s starts in %d s.", title, (v->remaining_ms + 999) / 1000);
     y = panel_line(rd, l, y, line, U(l, 40), COL_MUTED);
@@ -439,7 +440,8 @@ static void draw_results(Render *rd, const Layout *l, const SessionView *v)
     int y = l->panel.y;
     char line[128];
     y += text_fitted(rd, v->ended_early ? "Workout ended" : "Well done!", U(l, 96), U(l, 48), COL_ACCENT, l->panel.x, y,
-                     TEXT_LEFT, l->panel.w) + U(l, 8);
+                     TEXT_LEFT, l->panel.w) +
+         U(l, 8);
     snprintf(line, sizeof line, "Steps done: %d of %d", sc->steps_done, v->step_count);
     y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
     if (sc->reps_target > 0) {
@@ -469,8 +471,8 @@ static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
     fill(rd->r, (SDL_Rect){0, 0, l->w, l->h}, (SDL_Color){6, 10, 18, 200});
     /* no-break spaces keep each key with its action when the line wraps */
 #define NBSP "\xC2\xA0"
-    const char *keys = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP "skip \xC2\xB7 Backspace:" NBSP
-                       "back \xC2\xB7 Q:" NBSP "end" NBSP "workout";
+    const char *keys = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP
+                       "skip \xC2\xB7 Backspace:" NBSP "back \xC2\xB7 Q:" NBSP "end" NBSP "workout";
 #undef NBSP
     const char *why = ov && ov->focus_lost ? "The window lost focus, so the workout waits for you." : NULL;
     int wrap = l->w - U(l, 320), kw, kh, ww = 0, wh = 0;
@@ -606,8 +608,10 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         y += row_h;
     }
     if (levels->count == 0)
-        text_draw(rd->text, "No routines found in levels/.", U(&l, 44), COL_TEXT, l.panel.x, y, TEXT_LEFT, l.panel.w, 2);
-    if (selected >= 0 && selected < levels->count && levels->items[selected].valid && levels->items[selected].routine.description)
+        text_draw(rd->text, "No routines found in levels/.", U(&l, 44), COL_TEXT, l.panel.x, y, TEXT_LEFT, l.panel.w,
+                  2);
+    if (selected >= 0 && selected < levels->count && levels->items[selected].valid &&
+        levels->items[selected].routine.description)
         draw_caption(rd, &l, levels->items[selected].routine.description);
     draw_notice(rd, &l, ov);
 }

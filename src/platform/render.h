@@ -15,15 +15,15 @@
 typedef struct {
     SDL_Renderer *r;
     Text *text;
-    Sprites *sprites;       /* may be NULL: the stage then shows the move's name */
-    int w, h;               /* output size in pixels */
+    Sprites *sprites; /* may be NULL: the stage then shows the move's name */
+    int w, h; /* output size in pixels */
 } Render;
 
 /* Extra state shown over the workout that the session does not own. */
 typedef struct {
-    const char *notice;     /* a short notice (gamepad connected, volume 70%), or NULL */
-    bool focus_lost;        /* paused because the window lost focus */
-    int volume_percent;     /* -1 when there is no audio */
+    const char *notice; /* a short notice (gamepad connected, volume 70%), or NULL */
+    bool focus_lost; /* paused because the window lost focus */
+    int volume_percent; /* -1 when there is no audio */
     bool muted;
 } Overlay;
 

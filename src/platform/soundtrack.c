@@ -30,7 +30,7 @@ typedef struct {
     const int16_t *samples;
     int64_t start, end; /* end may be cut short by a pause */
     bool voice;
-    bool cut;           /* fade out over the last few ms: the sentence was stopped */
+    bool cut; /* fade out over the last few ms: the sentence was stopped */
 } SoundtrackPlace;
 
 struct Soundtrack {
@@ -41,16 +41,15 @@ struct Soundtrack {
     size_t sound_len[SOUND_COUNT];
     SoundtrackPlace *places;
     int place_count, place_cap;
-    int last_voice;     /* index in places of the latest voice clip, -1 */
+    int last_voice; /* index in places of the latest voice clip, -1 */
     VoiceQueue queue;
-    int64_t now_ms;     /* latest event time */
+    int64_t now_ms; /* latest event time */
     SpeechSynth *synth; /* opened on the first missing clip */
     bool synth_tried;
     int voice_count;
     bool oom;
     char warning[SOUNDTRACK_ERR_BYTES];
 };
-
 
 static void soundtrack_warn(Soundtrack *st, const char *msg)
 {
@@ -242,8 +241,7 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
         voicequeue_clear(&st->queue, ev->t_ms);
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -304,9 +302,9 @@ int soundtrack_write(Soundtrack *st, const char *path, char *err, size_t errsize
         snprintf(err, errsize, "cannot write %s", path);
         return -1;
     }
-    unsigned char header[44] = {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ',
-                                16,  0,   0,   0,   1, 0, 1, 0, 0,   0,   0,   0,   0,   0,   0,   0,
-                                2,   0,   16,  0,   'd', 'a', 't', 'a', 0, 0, 0, 0};
+    unsigned char header[44] = {'R', 'I', 'F', 'F', 0,  0, 0,   0,   'W', 'A', 'V', 'E', 'f', 'm', 't',
+                                ' ', 16,  0,   0,   0,  1, 0,   1,   0,   0,   0,   0,   0,   0,   0,
+                                0,   0,   2,   0,   16, 0, 'd', 'a', 't', 'a', 0,   0,   0,   0};
     soundtrack_put_u32(header + 4, (uint32_t)(36 + total * 2));
     soundtrack_put_u32(header + 24, VOICEKEY_RATE_HZ);
     soundtrack_put_u32(header + 28, VOICEKEY_RATE_HZ * 2);

@@ -10,9 +10,9 @@
 #include "routine.h"
 #include "session.h"
 
-#define SOUNDTRACK_DUCK 0.35    /* effects' gain while voice plays (AUDIO_DUCK_PERCENT live) */
+#define SOUNDTRACK_DUCK 0.35 /* effects' gain while voice plays (AUDIO_DUCK_PERCENT live) */
 #define SOUNDTRACK_DUCK_RAMP_MS 40
-#define SOUNDTRACK_TAIL_MS 500  /* silence kept after the last sound */
+#define SOUNDTRACK_TAIL_MS 500 /* silence kept after the last sound */
 
 typedef struct Soundtrack Soundtrack;
 

@@ -207,8 +207,7 @@ static void speech_shape(SpeechBuffer *b)
     }
 }
 
-int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err,
-                        size_t errsize)
+int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err, size_t errsize)
 {
     SpeechBuffer b = {0};
     *samples = NULL;
@@ -236,8 +235,8 @@ int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, siz
     return 0;
 }
 
-int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size,
-                       char *err, size_t errsize)
+int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size, char *err,
+                       size_t errsize)
 {
     char dir[SPEECH_PATH_BYTES], name[VOICEKEY_NAME_BYTES];
     if (speech_clip_find(data_dir, text, path, size))

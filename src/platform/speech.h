@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #define SPEECH_PATH_BYTES 1024
-#define SPEECH_PEAK 0.8                  /* clips are normalised to this peak (-2 dBFS) */
+#define SPEECH_PEAK 0.8 /* clips are normalised to this peak (-2 dBFS) */
 #define SPEECH_MAX_CLIP_SAMPLES (22050 * 60) /* a clip longer than a minute is refused */
 
 /* Fill buf with the cache directory: $XDG_CACHE_HOME/unknot/voice, else $HOME/.cache/unknot/voice.
@@ -38,13 +38,12 @@ void speech_synth_free(SpeechSynth *s);
 
 /* Render text to *samples (malloc'd, caller frees) of *count samples at VOICEKEY_RATE_HZ, with the
  * silence around it trimmed and the peak at SPEECH_PEAK. Returns 0, or -1 and fills err. */
-int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err,
-                        size_t errsize);
+int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err, size_t errsize);
 
 /* Find text's clip, or render it with synth (if not NULL) into the cache, creating the directory.
  * Returns 0 with path filled, or -1 with err filled. */
-int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size,
-                       char *err, size_t errsize);
+int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size, char *err,
+                       size_t errsize);
 
 /* Write count mono 16-bit samples at rate Hz as a PCM WAV, atomically (temp file, then rename).
  * Returns 0, or -1 and fills err. */

@@ -28,13 +28,13 @@ typedef struct {
 } SheetDecode;
 
 typedef struct {
-    bool tried;     /* a load was attempted (so a failure is reported once) */
+    bool tried; /* a load was attempted (so a failure is reported once) */
     bool ok;
     SheetMeta meta;
     SDL_Texture **frames; /* meta.frames textures of frame_w x frame_h */
     unsigned last_used;
-    SDL_Thread *worker;   /* decoding ahead of need, or NULL */
-    SheetDecode *decode;  /* the worker's result, owned here */
+    SDL_Thread *worker; /* decoding ahead of need, or NULL */
+    SheetDecode *decode; /* the worker's result, owned here */
 } SpriteSheet;
 
 struct Sprites {
@@ -183,15 +183,16 @@ static void sheet_load(Sprites *s, MoveId id)
         goto fail;
     }
     for (int f = 0; f < m->frames; f++) {
-        SDL_Texture *t = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
-                                           m->frame_w, m->frame_h);
+        SDL_Texture *t =
+            SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, m->frame_w, m->frame_h);
         if (!t) {
             sprites_warn(s, id, d->what, SDL_GetError());
             goto fail;
         }
         sh->frames[f] = t;
         const unsigned char *src = &d->pixels[((size_t)(f / m->columns) * (size_t)m->frame_h * (size_t)d->w +
-                                               (size_t)(f % m->columns) * (size_t)m->frame_w) * 4];
+                                               (size_t)(f % m->columns) * (size_t)m->frame_w) *
+                                              4];
         SDL_UpdateTexture(t, NULL, src, d->w * 4);
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
         SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);

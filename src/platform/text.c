@@ -262,8 +262,8 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     int oldest = 0;
     for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
         CacheEntry *e = &t->cache[i];
-        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->align == align && e->color.r == c.r &&
-            e->color.g == c.g && e->color.b == c.b && e->color.a == c.a && !strcmp(e->str, s)) {
+        if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->align == align &&
+            e->color.r == c.r && e->color.g == c.g && e->color.b == c.b && e->color.a == c.a && !strcmp(e->str, s)) {
             e->last_use = ++t->clock;
             return e;
         }

@@ -7,10 +7,10 @@
 #include <SDL.h>
 #include <stdbool.h>
 
-#define TEXT_CACHE_ENTRIES 96  /* rendered lines kept as textures */
-#define TEXT_MAX_SIZES 24      /* font sizes kept open at once (a screen uses about 14) */
-#define TEXT_MEASURE_ENTRIES 128/* measured sizes kept, so fitting loops cost nothing per frame */
-#define TEXT_MAX_LINES 8       /* a wrapped paragraph is cut to this many lines, with an ellipsis */
+#define TEXT_CACHE_ENTRIES 96 /* rendered lines kept as textures */
+#define TEXT_MAX_SIZES 24 /* font sizes kept open at once (a screen uses about 14) */
+#define TEXT_MEASURE_ENTRIES 128 /* measured sizes kept, so fitting loops cost nothing per frame */
+#define TEXT_MAX_LINES 8 /* a wrapped paragraph is cut to this many lines, with an ellipsis */
 
 typedef struct Text Text;
 
