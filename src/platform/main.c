@@ -30,7 +30,8 @@ static const char usage_text[] =
     "\n"
     "Modes:\n"
     "  unknot [ROUTINE]                 play ROUTINE, or open the menu of levels/\n"
-    "  unknot --check FILE...           check routine files; exit 0 if all are valid, 1 if not\n"
+    "  unknot --check FILE|FOLDER...    check routine files (a folder: each .routine in it);\n"
+    "                                   exit 0 if all are valid, 1 if not\n"
     "  unknot --list [DIR]              list the routines in DIR (default: levels/)\n"
     "  unknot --simulate ROUTINE        run the workout headless, print JSON Lines events\n"
     "        [--input FILE]             timed presses for the simulation (docs/simulate.md)\n"
@@ -50,6 +51,7 @@ static const char usage_text[] =
     "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
     "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q end the workout (results).\n"
     "In the menu, Q or Esc quits.\n"
+    "Environment: UNKNOT_DATA (as --data), UNKNOT_STATS=1 (print frames per second every 5 s).\n"
     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
     "Routine format: docs/routines.md. Errors are printed as FILE:LINE:COL: message.\n";
 
