@@ -22,6 +22,15 @@ static void pump(App *a)
         app_event(a, &e);
 }
 
+/* Press or release a virtual pad's button and let the app see it at once. */
+static void pad_button(App *a, SDL_Joystick *joy, SDL_GameControllerButton b, bool down)
+{
+    SDL_JoystickSetVirtualButton(joy, b, down ? 1 : 0);
+    SDL_JoystickUpdate();
+    pump(a);
+    app_update(a, 0);
+}
+
 static void key(App *a, SDL_Keycode k, bool down)
 {
     SDL_Event e;
@@ -162,40 +171,20 @@ int main(void)
     pump(a);
     CHECK(SDL_IsGameController(index));
     run(a, 2000);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_A, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, true);
     CHECK_INT(s->reps_counted, 4);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_A, 0);
-    SDL_JoystickUpdate();
-    pump(a);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, false);
     /* Start pauses and resumes */
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(s->paused);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 0);
-    SDL_JoystickUpdate();
-    pump(a);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(!s->paused);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 0);
-    SDL_JoystickUpdate();
-    pump(a);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
     /* the right shoulder skips to the next step */
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, true);
     CHECK_INT(s->segments[s->seg].step, 1);
-    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, 0);
-    SDL_JoystickUpdate();
-    pump(a);
+    pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, false);
 
     /* unplugging the pad in use pauses the workout */
     run(a, 100);
