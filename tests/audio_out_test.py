@@ -11,15 +11,10 @@ import sys
 import tempfile
 import wave
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 unknot = sys.argv[1]
-failures = 0
-
-
-def check(ok, what):
-    global failures
-    if not ok:
-        failures += 1
-        print("FAIL:", what)
 
 
 def soundtrack(routine, wav, env):
@@ -73,5 +68,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(any(n.endswith(".wav") for _, _, files in os.walk(tmp) for n in files if n.startswith("v_")),
           "the synthesised clip is cached")
 
-print(f"audio_out_test: {failures} failed")
-sys.exit(1 if failures else 0)
+sys.exit(finish("audio_out_test"))

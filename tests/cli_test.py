@@ -10,18 +10,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
 LEVELS = sorted(glob.glob("levels/*.routine"))
-failures = 0
-checks = 0
-
-
-def check(cond, what):
-    global failures, checks
-    checks += 1
-    if not cond:
-        failures += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def run(*args, stdin=None):
@@ -281,8 +274,7 @@ def main():
     test_check()
     test_list()
     test_simulate()
-    print(f"cli_test: {checks} checks, {failures} failed")
-    return 1 if failures else 0
+    return finish("cli_test")
 
 
 if __name__ == "__main__":

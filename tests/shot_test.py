@@ -9,18 +9,11 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
 ROUTINE = "levels/01-gentle-start.routine"
-failures = 0
-checks = 0
-
-
-def check(cond, what):
-    global failures, checks
-    checks += 1
-    if not cond:
-        failures += 1
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def run(*args):
@@ -174,8 +167,7 @@ def main():
         rc, _, err = run("--shot", os.path.join(tmp, "y.png"), "--at", "3", bad)
         check(rc == 1 and ":2:6: " in err, f"--shot of an invalid routine exits 1 with FILE:LINE:COL ({rc}: {err.strip()})")
         check(not os.path.exists(os.path.join(tmp, "y.png")), "--shot of an invalid routine writes nothing")
-    print(f"shot_test: {checks} checks, {failures} failed")
-    return 1 if failures else 0
+    return finish("shot_test")
 
 
 if __name__ == "__main__":
