@@ -1,0 +1,179 @@
+/* kiosk.h: the rules of kiosk mode (docs/kiosk.md): which screen shows, the idle reset with its
+ * "Still there?" countdown, the admin chord, the on-screen keypad, the PIN tries and lock-out.
+ * Pure: time comes in as milliseconds, input as one KioskInput per step, and what the platform
+ * must do (start or end a workout, check a PIN, exit) comes out as queued commands. No SDL, no
+ * clock, no files; the PIN itself is checked by the platform (a libsodium hash). */
+#ifndef UNKNOT_KIOSK_H
+#define UNKNOT_KIOSK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "session.h"
+
+#define KIOSK_IDLE_MS_DEFAULT 60000 /* no input this long in the menu, a workout or its results ... */
+#define KIOSK_STILL_THERE_MS 10000 /* ... shows "Still there?" this long before the attract loop */
+#define KIOSK_CHORD_MS 5000 /* the admin chord is held this long before the PIN keypad opens */
+#define KIOSK_PIN_TRIES 5 /* wrong PINs in a row before the keypad locks ... */
+#define KIOSK_LOCKOUT_MS 60000 /* ... for this long */
+#define KIOSK_PIN_MIN_DIGITS 4
+#define KIOSK_PIN_MAX_DIGITS 8
+#define KIOSK_CODE_MIN_DIGITS 4 /* a patient code: 4 to 6 digits */
+#define KIOSK_CODE_MAX_DIGITS 6
+#define KIOSK_ATTRACT_MOVE_MS 6000 /* each move plays this long in the attract loop */
+#define KIOSK_MAX_TILES 8 /* routines offered at once */
+#define KIOSK_COMMAND_CAP 8 /* commands queued between two polls */
+
+typedef enum {
+    KIOSK_ATTRACT, /* nobody there: moves play, "Press any button or touch the screen to start" */
+    KIOSK_TILES, /* the clinic's routines as big tiles (and the patient-code button) */
+    KIOSK_CODE, /* the keypad for an optional patient code */
+    KIOSK_WORKOUT, /* safety notice, the workout, its results: drawn by the session */
+    KIOSK_STILL_THERE, /* the idle countdown */
+    KIOSK_PIN, /* the keypad for the admin PIN */
+    KIOSK_ADMIN /* today's figures, reload settings, exit */
+} KioskScreen;
+
+/* The keypad's buttons in reading order on a 3-column grid, then Cancel below it. */
+typedef enum {
+    KEYPAD_1,
+    KEYPAD_2,
+    KEYPAD_3,
+    KEYPAD_4,
+    KEYPAD_5,
+    KEYPAD_6,
+    KEYPAD_7,
+    KEYPAD_8,
+    KEYPAD_9,
+    KEYPAD_DELETE,
+    KEYPAD_0,
+    KEYPAD_OK,
+    KEYPAD_CANCEL,
+    KEYPAD_BUTTONS
+} KeypadButton;
+#define KEYPAD_COLUMNS 3
+
+/* The admin screen's buttons. */
+typedef enum { ADMIN_RELOAD, ADMIN_EXIT, ADMIN_CLOSE, ADMIN_BUTTONS } AdminButton;
+
+/* Edge actions for one step; any number may be set at once. */
+enum {
+    KIOSK_IN_ANY = 1u << 0, /* any button, key or tap: wakes the attract loop */
+    KIOSK_IN_PRESS = 1u << 1, /* confirm: Enter, Space, pad A, pad Start */
+    KIOSK_IN_BACK = 1u << 2, /* Backspace, Esc, pad B: delete a digit, or go back */
+    KIOSK_IN_UP = 1u << 3,
+    KIOSK_IN_DOWN = 1u << 4,
+    KIOSK_IN_LEFT = 1u << 5,
+    KIOSK_IN_RIGHT = 1u << 6,
+    KIOSK_IN_DIGIT = 1u << 7, /* a digit typed on a keyboard: see KioskInput.digit */
+    KIOSK_IN_TAP = 1u << 8, /* a tap or click on an item: see KioskInput.item */
+    KIOSK_IN_ACTIVITY = 1u << 9 /* someone is there (the mouse moved, a workout button): idle only */
+};
+
+typedef struct {
+    unsigned actions;
+    int digit; /* 0..9 with KIOSK_IN_DIGIT */
+    int item; /* with KIOSK_IN_TAP: a tile, a KeypadButton or an AdminButton of the screen shown */
+    bool chord; /* the admin chord is held down now */
+    bool workout_busy; /* the workout runs by itself (a guided hold, rest, timer, countdown) */
+    bool workout_over; /* the workout has ended and its results were shown */
+} KioskInput;
+
+typedef enum {
+    KIOSK_CMD_START_WORKOUT, /* start tile `tile`, for patient `code` ("" when anonymous) */
+    KIOSK_CMD_END_WORKOUT, /* drop the workout now (idle reset, admin): no results screen */
+    KIOSK_CMD_CHECK_PIN, /* check `digits`, then call kiosk_pin_checked */
+    KIOSK_CMD_RELOAD, /* read the settings again */
+    KIOSK_CMD_EXIT /* the admin chose to leave the kiosk */
+} KioskCommandType;
+
+typedef struct {
+    KioskCommandType type;
+    int tile;
+    char code[KIOSK_CODE_MAX_DIGITS + 1];
+    char digits[KIOSK_PIN_MAX_DIGITS + 1];
+} KioskCommand;
+
+/* What the keypad screen says under the digits. */
+typedef enum {
+    KIOSK_NOTE_NONE,
+    KIOSK_NOTE_TOO_SHORT, /* OK with too few digits */
+    KIOSK_NOTE_WRONG_PIN, /* kiosk_tries_left() tries left */
+    KIOSK_NOTE_LOCKED, /* kiosk_locked_ms() to wait */
+    KIOSK_NOTE_RELOADED /* admin: the settings were read again */
+} KioskNote;
+
+typedef struct {
+    int idle_ms; /* KIOSK_IDLE_MS_DEFAULT unless the settings say otherwise */
+    int tile_count; /* routines offered, 0..KIOSK_MAX_TILES */
+    int tile_columns; /* how the tiles are laid out, for up and down */
+    bool patient_codes; /* offer the patient-code button after the tiles */
+    bool have_pin; /* without a PIN the chord does nothing: the kiosk is stopped from outside */
+} KioskSettings;
+
+typedef struct {
+    KioskSettings set;
+    KioskScreen screen;
+    KioskScreen before_still; /* the screen "Still there?" returns to */
+    int64_t now_ms; /* time since kiosk_init */
+    int64_t attract_ms; /* time in the attract loop */
+    int idle_ms; /* time without input on a screen that resets */
+    int still_ms; /* time into "Still there?" */
+    int chord_ms; /* time the chord has been held */
+    bool chord_fired; /* the chord opened the keypad: release it before it counts again */
+    int focus; /* the focused tile, keypad or admin button */
+    char digits[KIOSK_PIN_MAX_DIGITS + 1]; /* typed on the keypad */
+    char code[KIOSK_CODE_MAX_DIGITS + 1]; /* the patient code of this visitor, "" when none */
+    KioskNote note;
+    int wrong_pins; /* wrong PINs in a row */
+    int64_t locked_until_ms; /* the keypad takes no PIN before this */
+    bool checking; /* a PIN is being checked */
+    int workouts_started; /* since kiosk_init, for the soak and the admin screen */
+    KioskCommand cmds[KIOSK_COMMAND_CAP];
+    int cmd_head, cmd_count;
+} Kiosk;
+
+/* Start in the attract loop with settings set (copied). */
+void kiosk_init(Kiosk *k, const KioskSettings *set);
+
+/* New settings (after a reload): kept screen, focus clamped to the new tiles. */
+void kiosk_apply_settings(Kiosk *k, const KioskSettings *set);
+
+/* Advance by dt_ms after applying the step's input (in may be NULL: nothing happened). */
+void kiosk_step(Kiosk *k, const KioskInput *in, int dt_ms);
+
+/* The platform's answer to KIOSK_CMD_CHECK_PIN: ok opens the admin screen; a wrong PIN counts,
+ * and the KIOSK_PIN_TRIES-th in a row locks the keypad for KIOSK_LOCKOUT_MS. */
+void kiosk_pin_checked(Kiosk *k, bool ok);
+
+/* Take the oldest queued command. Returns true and fills *c, or false when none is left. */
+bool kiosk_poll_command(Kiosk *k, KioskCommand *c);
+
+/* Tries left before the lock-out, and ms left of it (0 when not locked). */
+int kiosk_tries_left(const Kiosk *k);
+int64_t kiosk_locked_ms(const Kiosk *k);
+
+/* Seconds left of the "Still there?" countdown, rounded up. */
+int kiosk_still_seconds(const Kiosk *k);
+
+/* The attract loop's move: which of n moves plays now, and how far into it (ms). */
+int kiosk_attract_slot(const Kiosk *k, int n, int *ms_in_slot);
+
+/* Number of items the current screen can focus or tap (tiles and the code button, keypad
+ * buttons, admin buttons), 0 for screens without any. */
+int kiosk_item_count(const Kiosk *k);
+
+/* True when the workout may advance now (not behind "Still there?", the keypad or admin). */
+bool kiosk_workout_runs(const Kiosk *k);
+
+/* Whether a workout in view v runs by itself (counts as someone there): a guided hold, rest,
+ * timer or countdown does; a paused workout or a step waiting for presses does not. */
+bool kiosk_session_busy(const SessionView *v);
+
+/* The keypad label of b: "1".."9", "0", "Delete", "OK", "Cancel". Static string. */
+const char *kiosk_keypad_label(KeypadButton b);
+
+/* Names for logs and tests: "attract", "tiles", ... Static strings. */
+const char *kiosk_screen_name(KioskScreen s);
+
+#endif

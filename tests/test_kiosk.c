@@ -1,0 +1,340 @@
+/* test_kiosk.c: the kiosk's rules in core (kiosk.h) with exact times: the idle reset and its
+ * countdown, the chord, the keypad, the PIN tries and lock-out, the attract-tiles-workout loop. */
+#include <string.h>
+
+#include "kiosk.h"
+#include "testutil.h"
+
+static KioskSettings settings(void)
+{
+    KioskSettings s;
+    memset(&s, 0, sizeof s);
+    s.idle_ms = 60000;
+    s.tile_count = 3;
+    s.tile_columns = 3;
+    s.patient_codes = true;
+    s.have_pin = true;
+    return s;
+}
+
+static void act(Kiosk *k, unsigned actions)
+{
+    KioskInput in = {0};
+    in.actions = actions;
+    kiosk_step(k, &in, 10);
+}
+
+static void tap(Kiosk *k, int item)
+{
+    KioskInput in = {0};
+    in.actions = KIOSK_IN_TAP | KIOSK_IN_ANY;
+    in.item = item;
+    kiosk_step(k, &in, 10);
+}
+
+/* Let ms pass in 10 ms steps with the same held state. */
+static void wait_ms(Kiosk *k, int ms, bool chord, bool busy)
+{
+    KioskInput in = {0};
+    in.chord = chord;
+    in.workout_busy = busy;
+    for (int t = 0; t < ms; t += 10)
+        kiosk_step(k, &in, 10);
+}
+
+static int drain(Kiosk *k, KioskCommandType want, KioskCommand *out)
+{
+    KioskCommand c;
+    int n = 0;
+    while (kiosk_poll_command(k, &c))
+        if (c.type == want) {
+            n++;
+            if (out)
+                *out = c;
+        }
+    return n;
+}
+
+static void type_pin(Kiosk *k, const char *pin)
+{
+    for (const char *p = pin; *p; p++) {
+        KioskInput in = {0};
+        in.actions = KIOSK_IN_DIGIT | KIOSK_IN_ANY;
+        in.digit = *p - '0';
+        kiosk_step(k, &in, 10);
+    }
+    tap(k, KEYPAD_OK);
+}
+
+static void test_flow(void)
+{
+    KioskSettings s = settings();
+    Kiosk k;
+    kiosk_init(&k, &s);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    /* the mouse moving alone does not start; a press does, and only opens the tiles */
+    act(&k, KIOSK_IN_ACTIVITY);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    act(&k, KIOSK_IN_ANY | KIOSK_IN_PRESS);
+    CHECK_INT(k.screen, KIOSK_TILES);
+    CHECK_INT(drain(&k, KIOSK_CMD_START_WORKOUT, NULL), 0);
+    act(&k, KIOSK_IN_RIGHT | KIOSK_IN_ANY);
+    CHECK_INT(k.focus, 1);
+    act(&k, KIOSK_IN_PRESS | KIOSK_IN_ANY);
+    CHECK_INT(k.screen, KIOSK_WORKOUT);
+    KioskCommand c;
+    CHECK_INT(drain(&k, KIOSK_CMD_START_WORKOUT, &c), 1);
+    CHECK_INT(c.tile, 1);
+    CHECK_STR(c.code, "");
+    KioskInput over = {0};
+    over.workout_over = true;
+    kiosk_step(&k, &over, 10);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    CHECK_INT(k.focus, 0);
+
+    /* a second visitor with a patient code; the third has none: nothing carried over */
+    act(&k, KIOSK_IN_ANY);
+    CHECK_INT(k.screen, KIOSK_TILES);
+    CHECK_INT(kiosk_item_count(&k), 4);
+    tap(&k, 3);
+    CHECK_INT(k.screen, KIOSK_CODE);
+    type_pin(&k, "12"); /* too short */
+    CHECK_INT(k.note, KIOSK_NOTE_TOO_SHORT);
+    CHECK_INT(k.screen, KIOSK_CODE);
+    type_pin(&k, "345678"); /* 12 + 3456 (the keypad takes 6 digits at most) */
+    CHECK_INT(k.screen, KIOSK_TILES);
+    CHECK_STR(k.code, "123456");
+    tap(&k, 0);
+    CHECK_INT(drain(&k, KIOSK_CMD_START_WORKOUT, &c), 1);
+    CHECK_STR(c.code, "123456");
+    kiosk_step(&k, &over, 10);
+    CHECK_STR(k.code, "");
+    act(&k, KIOSK_IN_ANY);
+    tap(&k, 2);
+    CHECK_INT(drain(&k, KIOSK_CMD_START_WORKOUT, &c), 1);
+    CHECK_STR(c.code, "");
+    CHECK_INT(c.tile, 2);
+    CHECK_INT(k.workouts_started, 3);
+
+    /* Back from the tiles is the attract loop; the code keypad's Cancel is the tiles */
+    kiosk_step(&k, &over, 10);
+    act(&k, KIOSK_IN_ANY);
+    tap(&k, 3);
+    tap(&k, KEYPAD_CANCEL);
+    CHECK_INT(k.screen, KIOSK_TILES);
+    act(&k, KIOSK_IN_BACK | KIOSK_IN_ANY);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+}
+
+static void test_idle(void)
+{
+    KioskSettings s = settings();
+    s.idle_ms = 30000;
+    Kiosk k;
+    kiosk_init(&k, &s);
+    /* the attract loop never resets */
+    wait_ms(&k, 200000, false, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    /* the tiles: exactly at the set time, "Still there?"; a press brings the tiles back */
+    act(&k, KIOSK_IN_ANY);
+    wait_ms(&k, 29990, false, false);
+    CHECK_INT(k.screen, KIOSK_TILES);
+    wait_ms(&k, 10, false, false);
+    CHECK_INT(k.screen, KIOSK_STILL_THERE);
+    CHECK_INT(kiosk_still_seconds(&k), 10);
+    wait_ms(&k, 4000, false, false);
+    CHECK_INT(kiosk_still_seconds(&k), 6);
+    act(&k, KIOSK_IN_ANY);
+    CHECK_INT(k.screen, KIOSK_TILES);
+
+    /* a workout running a guided hold is never idle; one waiting for presses is */
+    tap(&k, 0);
+    drain(&k, KIOSK_CMD_START_WORKOUT, NULL);
+    wait_ms(&k, 600000, false, true);
+    CHECK_INT(k.screen, KIOSK_WORKOUT);
+    CHECK(kiosk_workout_runs(&k));
+    wait_ms(&k, 29990, false, false);
+    CHECK_INT(k.screen, KIOSK_WORKOUT);
+    wait_ms(&k, 10, false, false);
+    CHECK_INT(k.screen, KIOSK_STILL_THERE);
+    CHECK(!kiosk_workout_runs(&k));
+    /* the countdown runs out: the workout is dropped and the attract loop shows */
+    wait_ms(&k, KIOSK_STILL_THERE_MS - 10, false, false);
+    CHECK_INT(k.screen, KIOSK_STILL_THERE);
+    CHECK_INT(drain(&k, KIOSK_CMD_END_WORKOUT, NULL), 0);
+    wait_ms(&k, 10, false, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    CHECK_INT(drain(&k, KIOSK_CMD_END_WORKOUT, NULL), 1);
+
+    /* activity (a workout button, the mouse) keeps the workout going */
+    act(&k, KIOSK_IN_ANY);
+    tap(&k, 0);
+    for (int i = 0; i < 10; i++) {
+        wait_ms(&k, 20000, false, false);
+        act(&k, KIOSK_IN_ACTIVITY);
+    }
+    CHECK_INT(k.screen, KIOSK_WORKOUT);
+}
+
+static void test_busy(void)
+{
+    SessionView v;
+    memset(&v, 0, sizeof v);
+    v.kind = SEG_WORK;
+    CHECK(kiosk_session_busy(&v)); /* a guided hold, rest or timer */
+    v.awaiting_press = true;
+    CHECK(!kiosk_session_busy(&v)); /* a self-paced step waiting for presses */
+    v.awaiting_press = false;
+    v.paused = true;
+    CHECK(!kiosk_session_busy(&v));
+    v.paused = false;
+    v.kind = SEG_READY;
+    CHECK(kiosk_session_busy(&v));
+}
+
+static void test_pin(void)
+{
+    KioskSettings s = settings();
+    Kiosk k;
+    kiosk_init(&k, &s);
+    /* the chord must be held KIOSK_CHORD_MS; a shorter hold does nothing */
+    wait_ms(&k, KIOSK_CHORD_MS - 10, true, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    wait_ms(&k, 10, false, false);
+    wait_ms(&k, KIOSK_CHORD_MS - 10, true, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    wait_ms(&k, 10, true, false);
+    CHECK_INT(k.screen, KIOSK_PIN);
+    /* still held: nothing more */
+    wait_ms(&k, 20000, true, false);
+    CHECK_INT(k.screen, KIOSK_PIN);
+
+    /* during a workout the chord drops the workout */
+    act(&k, KIOSK_IN_BACK);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    wait_ms(&k, 10, false, false);
+    act(&k, KIOSK_IN_ANY);
+    tap(&k, 0);
+    drain(&k, KIOSK_CMD_START_WORKOUT, NULL);
+    wait_ms(&k, KIOSK_CHORD_MS, true, true);
+    CHECK_INT(k.screen, KIOSK_PIN);
+    CHECK_INT(drain(&k, KIOSK_CMD_END_WORKOUT, NULL), 1);
+    wait_ms(&k, 10, false, false);
+
+    /* four wrong PINs count down; the right one opens the admin screen and resets the count */
+    KioskCommand c;
+    for (int i = 0; i < 4; i++) {
+        type_pin(&k, "0000");
+        CHECK_INT(drain(&k, KIOSK_CMD_CHECK_PIN, &c), 1);
+        CHECK_STR(c.digits, "0000");
+        kiosk_pin_checked(&k, false);
+        CHECK_INT(k.note, KIOSK_NOTE_WRONG_PIN);
+        CHECK_INT(kiosk_tries_left(&k), 4 - i);
+    }
+    type_pin(&k, "2468");
+    CHECK_INT(drain(&k, KIOSK_CMD_CHECK_PIN, &c), 1);
+    kiosk_pin_checked(&k, true);
+    CHECK_INT(k.screen, KIOSK_ADMIN);
+    CHECK_INT(kiosk_tries_left(&k), KIOSK_PIN_TRIES);
+    act(&k, KIOSK_IN_DOWN);
+    act(&k, KIOSK_IN_PRESS);
+    CHECK_INT(drain(&k, KIOSK_CMD_EXIT, NULL), 1);
+    tap(&k, ADMIN_RELOAD);
+    CHECK_INT(drain(&k, KIOSK_CMD_RELOAD, NULL), 1);
+    CHECK_INT(k.note, KIOSK_NOTE_RELOADED);
+    tap(&k, ADMIN_CLOSE);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+
+    /* five wrong PINs lock the keypad for a minute, even after leaving it */
+    wait_ms(&k, KIOSK_CHORD_MS, true, false);
+    for (int i = 0; i < KIOSK_PIN_TRIES; i++) {
+        type_pin(&k, "1111");
+        drain(&k, KIOSK_CMD_CHECK_PIN, NULL);
+        kiosk_pin_checked(&k, false);
+    }
+    CHECK_INT(k.note, KIOSK_NOTE_LOCKED);
+    CHECK(kiosk_locked_ms(&k) > KIOSK_LOCKOUT_MS - 100);
+    type_pin(&k, "2468");
+    CHECK_INT(drain(&k, KIOSK_CMD_CHECK_PIN, NULL), 0);
+    CHECK_STR(k.digits, "");
+    tap(&k, KEYPAD_CANCEL);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    wait_ms(&k, KIOSK_CHORD_MS, true, false);
+    CHECK_INT(k.screen, KIOSK_PIN);
+    CHECK_INT(k.note, KIOSK_NOTE_LOCKED);
+    type_pin(&k, "2468");
+    CHECK_INT(drain(&k, KIOSK_CMD_CHECK_PIN, NULL), 0);
+    /* the PIN screen left alone goes back to attract; the lock runs out */
+    wait_ms(&k, 60000, false, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+    CHECK_INT(kiosk_locked_ms(&k), 0);
+    wait_ms(&k, KIOSK_CHORD_MS, true, false);
+    type_pin(&k, "2468");
+    CHECK_INT(drain(&k, KIOSK_CMD_CHECK_PIN, NULL), 1);
+    kiosk_pin_checked(&k, true);
+    CHECK_INT(k.screen, KIOSK_ADMIN);
+
+    /* without a PIN the chord does nothing */
+    s.have_pin = false;
+    kiosk_init(&k, &s);
+    wait_ms(&k, 30000, true, false);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+}
+
+static void test_keypad_navigation(void)
+{
+    KioskSettings s = settings();
+    Kiosk k;
+    kiosk_init(&k, &s);
+    wait_ms(&k, KIOSK_CHORD_MS, true, false);
+    wait_ms(&k, 10, false, false);
+    CHECK_INT(k.focus, KEYPAD_1);
+    act(&k, KIOSK_IN_RIGHT);
+    act(&k, KIOSK_IN_DOWN);
+    CHECK_INT(k.focus, KEYPAD_5);
+    act(&k, KIOSK_IN_PRESS);
+    CHECK_STR(k.digits, "5");
+    act(&k, KIOSK_IN_DOWN);
+    act(&k, KIOSK_IN_DOWN);
+    CHECK_INT(k.focus, KEYPAD_0);
+    act(&k, KIOSK_IN_PRESS);
+    CHECK_STR(k.digits, "50");
+    act(&k, KIOSK_IN_BACK);
+    CHECK_STR(k.digits, "5");
+    act(&k, KIOSK_IN_DOWN);
+    CHECK_INT(k.focus, KEYPAD_CANCEL);
+    act(&k, KIOSK_IN_UP);
+    CHECK_INT(k.focus, KEYPAD_0);
+    act(&k, KIOSK_IN_RIGHT);
+    CHECK_INT(k.focus, KEYPAD_OK);
+    CHECK_STR(kiosk_keypad_label(KEYPAD_OK), "OK");
+    CHECK_STR(kiosk_keypad_label(KEYPAD_7), "7");
+    /* Back on an empty keypad leaves it */
+    act(&k, KIOSK_IN_BACK);
+    act(&k, KIOSK_IN_BACK);
+    CHECK_INT(k.screen, KIOSK_ATTRACT);
+}
+
+static void test_attract_slots(void)
+{
+    KioskSettings s = settings();
+    Kiosk k;
+    kiosk_init(&k, &s);
+    int ms;
+    CHECK_INT(kiosk_attract_slot(&k, 7, &ms), 0);
+    wait_ms(&k, KIOSK_ATTRACT_MOVE_MS * 8 + 500, false, false);
+    CHECK_INT(kiosk_attract_slot(&k, 7, &ms), 1);
+    CHECK_INT(ms, 500);
+    CHECK_INT(kiosk_attract_slot(&k, 0, &ms), 0);
+}
+
+int main(void)
+{
+    test_flow();
+    test_idle();
+    test_busy();
+    test_pin();
+    test_keypad_navigation();
+    test_attract_slots();
+    return TEST_END();
+}
