@@ -1,6 +1,6 @@
 /* app.c: the game loop (window, events, fixed-step simulation, interpolated drawing, audio) and
  * the headless --shot. The loop never spins: it sleeps until the next frame is due, and sleeps
- * on events while paused or in the menu. */
+ * on events while paused or in the menu, where a screen on which nothing moves is not redrawn. */
 #include "app.h"
 
 #include <stdio.h>
@@ -20,8 +20,7 @@
 
 #define APP_FPS 60 /* frames a second while a workout runs */
 #define APP_MAX_FRAME_MS 250 /* a longer stall is not simulated in one go ("Fix Your Timestep") */
-#define APP_IDLE_WAIT_MS 100 /* menu: wake this often to animate the idle figure */
-#define APP_PAUSED_WAIT_MS 1000 /* paused: wake this often, and redraw only when something changed */
+#define APP_IDLE_WAIT_MS 1000 /* menu or paused: wake at least this often; redraw only on a change */
 #define APP_NOTICE_MS 3000
 
 struct App {
@@ -45,8 +44,9 @@ struct App {
     unsigned pending; /* session input gathered since the last tick */
     char notice[96];
     Uint32 notice_until;
-    Uint64 menu_started;
     double acc_ms; /* simulation time not yet stepped */
+    bool drawn; /* a frame has been presented since the screen last changed */
+    bool drawn_notice; /* ... and it showed the notice */
     bool owns_window; /* app_play made the window and renderer */
     SDL_Rect windowed; /* the window's place and size before full screen */
 };
@@ -72,8 +72,9 @@ static Sprites *open_sprites(SDL_Renderer *ren, const char *data_dir)
     return sprites_new(ren, dir);
 }
 
-/* The idle figure for the menu: a view with nothing but the breathing loop. */
-static SessionView idle_view(int anim_ms)
+/* The idle figure for the menu: a view with nothing but the standing figure, still, so the menu
+ * costs nothing while nobody touches it. */
+static SessionView idle_view(void)
 {
     SessionView v;
     memset(&v, 0, sizeof v);
@@ -81,7 +82,7 @@ static SessionView idle_view(int anim_ms)
     v.step_index = -1;
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
-    v.anim_ms = anim_ms;
+    v.anim_ms = 0;
     v.anim_length_ms = 4000;
     v.caption = "";
     return v;
@@ -123,7 +124,6 @@ static void end_session(App *a)
     a->routine = NULL;
     if (!a->from_menu)
         a->running = false;
-    a->menu_started = SDL_GetTicks64();
 }
 
 static void toggle_fullscreen(App *a)
@@ -316,7 +316,7 @@ static void draw(App *a, int extra_ms)
         }
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else {
-        SessionView v = idle_view((int)(SDL_GetTicks64() - a->menu_started));
+        SessionView v = idle_view();
         if (a->rd.sprites)
             sprites_prepare(a->rd.sprites, MOVE_IDLE, MOVE_IDLE);
         render_menu(&a->rd, &a->levels, a->selected, &v, &ov);
@@ -400,7 +400,6 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     }
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
-    a->menu_started = SDL_GetTicks64();
     if (a->have_own) {
         a->from_menu = false;
         start_session(a, &a->own);
@@ -483,6 +482,8 @@ void app_update(App *a, double frame_ms)
 void app_draw(App *a)
 {
     draw(a, (int)a->acc_ms);
+    a->drawn = true;
+    a->drawn_notice = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
 }
 
 const Session *app_session(const App *a)
@@ -522,23 +523,28 @@ int app_play(const AppOptions *o)
     double stats_worst = 0;
     while (a->running) {
         bool idle = app_idle(a);
-        bool paused = a->in_session && a->session.paused;
         bool woke = false;
         SDL_Event e;
-        /* sleep on events: the menu wakes to let the idle figure breathe, a paused workout only
-         * to let a notice expire, so a paused screen costs next to nothing */
-        if (idle && SDL_WaitEventTimeout(&e, paused ? APP_PAUSED_WAIT_MS : APP_IDLE_WAIT_MS)) {
-            handle_event(a, &e);
-            woke = true;
+        /* sleep on events in the menu or while paused: wake for input, or when a notice is due
+         * to go, and redraw only then, so a still screen costs next to nothing */
+        if (idle) {
+            Uint32 wait = APP_IDLE_WAIT_MS;
+            Uint32 now_ms = SDL_GetTicks();
+            if (!SDL_TICKS_PASSED(now_ms, a->notice_until) && a->notice_until - now_ms + 1 < wait)
+                wait = a->notice_until - now_ms + 1;
+            if (SDL_WaitEventTimeout(&e, (int)wait)) {
+                handle_event(a, &e);
+                woke = true;
+            }
         }
         while (SDL_PollEvent(&e)) {
             handle_event(a, &e);
             woke = true;
         }
-        if (paused && !woke && a->in_session && a->session.paused &&
-            SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until + APP_PAUSED_WAIT_MS)) {
+        bool notice_shown = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
+        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice) {
             last = SDL_GetPerformanceCounter();
-            continue; /* nothing changed on a paused screen: no redraw */
+            continue; /* nothing changed on a still screen: no redraw */
         }
         Uint64 now = SDL_GetPerformanceCounter();
         double frame_ms = (double)(now - last) * 1000.0 / (double)freq;

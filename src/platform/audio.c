@@ -281,7 +281,8 @@ Audio *audio_new(const char *data_dir, const Routine *r)
     snprintf(a->data_dir, sizeof a->data_dir, "%s", data_dir ? data_dir : ".");
     voicequeue_init(&a->queue);
     audio_load_settings(a);
-    audio_open_device(a);
+    if (r)
+        audio_open_device(a); /* the menu says nothing: no device, so no mixing thread while it waits */
     audio_apply_volume(a);
     a->t0 = SDL_GetTicks64();
 

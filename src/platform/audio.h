@@ -25,9 +25,10 @@
 typedef struct Audio Audio;
 
 /* Open the audio device, load DATA_DIR/assets/sounds and start preparing the voice clips of r's
- * texts and the standard phrases (r is read during the call only; NULL for none). Initialises
- * SDL's audio subsystem itself. Without a device: one warning, a silent Audio that accepts every
- * call. Returns NULL only when out of memory. Free with audio_free. */
+ * texts and the standard phrases (r is read during the call only). With r NULL (the menu) only
+ * the volume and mute settings are loaded and no device is opened, so a waiting menu costs no
+ * mixing. Initialises SDL's audio subsystem itself. Without a device: one warning, a silent Audio
+ * that accepts every call. Returns NULL only when out of memory. Free with audio_free. */
 Audio *audio_new(const char *data_dir, const Routine *r);
 
 /* Stop sound, wait for the clip worker, close the device, free everything. Safe on NULL. */

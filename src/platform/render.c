@@ -1,6 +1,7 @@
-/* render.c: every screen, laid out from the output size (1 unit = 1 px at 1920x1080). High
- * contrast, large type for reading at 3 metres; text is fitted or wrapped, never clipped.
- * Reads state only; all decisions are in core. */
+/* render.c: every screen, laid out from the output size in layout units (1 unit = 1 px at
+ * 1920x1080) with the sizes and colours of one RenderStyle. High contrast, large type for
+ * reading at 3 metres; text is fitted or wrapped, never clipped. Reads state only; all decisions
+ * are in core. */
 #include "render.h"
 
 #include <math.h>
@@ -14,58 +15,152 @@ const char *const render_safety_lines[] = {
     NULL,
 };
 
-static const SDL_Color COL_BG = {14, 22, 36, 255};
-static const SDL_Color COL_PANEL = {26, 38, 58, 255};
-static const SDL_Color COL_TEXT = {246, 248, 251, 255};
-static const SDL_Color COL_MUTED = {176, 192, 212, 255};
-static const SDL_Color COL_ACCENT = {96, 228, 192, 255};
-static const SDL_Color COL_WARM = {255, 200, 96, 255};
-static const SDL_Color COL_TRACK = {44, 60, 86, 255};
-static const SDL_Color COL_STAGE = {236, 232, 224, 255}; /* a light mat-room card: the figure reads on it */
-static const SDL_Color COL_STAGE_TEXT = {52, 64, 84, 255};
+#define INK                                                                                                            \
+    {                                                                                                                  \
+        14, 22, 36, 255                                                                                                \
+    } /* the background's dark blue: text on light (selected, active) fills */
+#define MINT                                                                                                           \
+    {                                                                                                                  \
+        96, 228, 192, 255                                                                                              \
+    }
+#define AMBER                                                                                                          \
+    {                                                                                                                  \
+        255, 200, 96, 255                                                                                              \
+    }
+#define SLATE                                                                                                          \
+    {                                                                                                                  \
+        26, 38, 58, 255                                                                                                \
+    }
 
-#define CAPTION_MAX_LINES 5 /* a caption wraps to at most this many lines ... */
-#define CAPTION_MIN_UNITS 28 /* ... shrinking down to this size (layout units) */
+const RenderStyle render_style_default = {
+    .background = INK,
+    .text = {246, 248, 251, 255},
+    .text_quiet = {176, 192, 212, 255},
+    .heading = MINT,
+    .attention = AMBER,
+    .panel_bg = SLATE,
+    .selected_bg = MINT,
+    .selected_text = INK,
+    .caption_bg = SLATE,
+    .caption_text = {246, 248, 251, 255},
+    .button_bg = SLATE,
+    .button_text = {246, 248, 251, 255},
+    .button_active_bg = MINT,
+    .button_active_text = INK,
+    .progress_track = {44, 60, 86, 255},
+    .progress_fill = MINT,
+    .stage_bg = {236, 232, 224, 255}, /* a light mat-room card: the figure reads on it */
+    .stage_text = {52, 64, 84, 255},
+    .badge_bg = INK,
+    .notice_text = MINT,
+    .dim = {6, 10, 18, 200},
+    .margin = 40,
+    .gap = 16,
+    .header_y = 20,
+    .header_h = 110,
+    .header_text = 44,
+    .progress_y = 70,
+    .progress_h = 18,
+    .stage_share = 0.58,
+    .caption_h = 190,
+    .caption_bottom = 24,
+    .caption_size = 56,
+    .caption_size_min = 28,
+    .caption_pad_x = 40,
+    .caption_pad_y = 8,
+    .caption_max_lines = 5, /* with text_min, fits a cue as long as a long spoken sentence (~400 bytes) */
+    .radius_stage = 28,
+    .radius_caption = 22,
+    .radius_button = 18,
+    .radius_box = 32,
+    .radius_badge = 16,
+    .line_gap = 8,
+    .text_name = 80,
+    .text_name_min = 40,
+    .text_heading = 60,
+    .text_side = 48,
+    .text_big = 230,
+    .text_big_min = 60,
+    .text_body = 40,
+    .text_body_min = 28,
+    .text_hint_min = 24,
+    .text_next = 44,
+    .text_headline = 96,
+    .text_result = 44,
+    .text_score = 56,
+    .button_h = 110,
+    .button_size = 40,
+    .button_size_min = 20,
+    .button_pad = 10,
+    .notice_size = 40,
+    .badge_size = 44,
+    .badge_pad = 20,
+    .pause_title = 140,
+    .pause_text = 44,
+    .pause_pad = 40,
+    .menu_row_h = 120,
+    .menu_row_gap = 12,
+    .menu_name = 48,
+    .menu_name_min = 26,
+    .menu_sub = 32,
+    .menu_pad = 20,
+    .logo_text = 64,
+};
 
-typedef struct {
-    double u; /* pixels per layout unit */
-    int w, h;
-    SDL_Rect top, stage, panel, caption;
-} Layout;
+#undef INK
+#undef MINT
+#undef AMBER
+#undef SLATE
 
-static int U(const Layout *l, double v)
+/* ---- style and layout ---- */
+
+const RenderStyle *render_style(const Render *rd)
 {
-    return (int)lround(v * l->u);
+    return rd->style ? rd->style : &render_style_default;
 }
 
-static Layout layout_of(const Render *rd)
+static double unit_of(const Render *rd)
 {
-    Layout l;
-    l.w = rd->w;
-    l.h = rd->h;
     double ux = rd->w / 1920.0, uy = rd->h / 1080.0;
-    l.u = ux < uy ? ux : uy;
-    int m = U(&l, 40);
-    l.top = (SDL_Rect){m, U(&l, 20), rd->w - 2 * m, U(&l, 110)};
-    int cap_h = U(&l, 190);
-    l.caption = (SDL_Rect){m, rd->h - cap_h - U(&l, 24), rd->w - 2 * m, cap_h};
-    int stage_top = l.top.y + l.top.h + U(&l, 16);
-    int stage_w = (int)(rd->w * 0.58);
-    l.stage = (SDL_Rect){m, stage_top, stage_w - m, l.caption.y - stage_top - U(&l, 16)};
-    l.panel = (SDL_Rect){stage_w + m / 2, stage_top, rd->w - stage_w - m - m / 2, l.stage.h};
+    return ux < uy ? ux : uy;
+}
+
+int render_px(const Render *rd, int units)
+{
+    return (int)lround(units * unit_of(rd));
+}
+
+RenderLayout render_layout(const Render *rd)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l;
+    l.unit = unit_of(rd);
+    int m = render_px(rd, st->margin), gap = render_px(rd, st->gap);
+    l.header = (SDL_Rect){m, render_px(rd, st->header_y), rd->w - 2 * m, render_px(rd, st->header_h)};
+    int cap_h = render_px(rd, st->caption_h);
+    l.caption = (SDL_Rect){m, rd->h - cap_h - render_px(rd, st->caption_bottom), rd->w - 2 * m, cap_h};
+    int body_top = l.header.y + l.header.h + gap;
+    l.body = (SDL_Rect){m, body_top, rd->w - 2 * m, l.caption.y - body_top - gap};
+    int stage_w = (int)(rd->w * st->stage_share);
+    l.stage = (SDL_Rect){m, body_top, stage_w - m, l.body.h};
+    l.panel = (SDL_Rect){stage_w + m / 2, body_top, rd->w - stage_w - m - m / 2, l.body.h};
+    int button_h = render_px(rd, st->button_h);
+    l.panel_text = l.panel;
+    l.panel_text.h = l.panel.h - button_h - gap;
     return l;
 }
 
 SDL_Rect render_stage_rect(const Render *rd)
 {
-    return layout_of(rd).stage;
+    return render_layout(rd).stage;
 }
 
 SDL_Rect render_button_rect(const Render *rd, ButtonId b)
 {
-    Layout l = layout_of(rd);
-    int gap = U(&l, 16);
-    int bh = U(&l, 110);
+    RenderLayout l = render_layout(rd);
+    const RenderStyle *st = render_style(rd);
+    int gap = render_px(rd, st->gap);
+    int bh = render_px(rd, st->button_h);
     int y = l.panel.y + l.panel.h - bh;
     int n = 3;
     int bw = (l.panel.w - gap * (n - 1)) / n;
@@ -78,7 +173,7 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b)
     }
 }
 
-/* ---- drawing helpers ---- */
+/* ---- building blocks ---- */
 
 static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
 {
@@ -87,28 +182,50 @@ static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
     SDL_RenderFillRect(r, &rc);
 }
 
-/* A filled rectangle with rounded corners of radius rad, drawn as horizontal spans. */
-static void fill_round(SDL_Renderer *r, SDL_Rect rc, int rad, SDL_Color c)
+void render_box(Render *rd, SDL_Rect rc, int rad, SDL_Color c)
 {
     if (rad * 2 > rc.h)
         rad = rc.h / 2;
     if (rad * 2 > rc.w)
         rad = rc.w / 2;
+    if (rad < 0)
+        rad = 0;
     SDL_Rect mid = {rc.x, rc.y + rad, rc.w, rc.h - 2 * rad};
-    fill(r, mid, c);
+    fill(rd->r, mid, c);
+    /* the corners as horizontal spans */
     for (int i = 0; i < rad; i++) {
         double dy = rad - i - 0.5;
         int dx = (int)lround(rad - sqrt((double)rad * rad - dy * dy));
         SDL_Rect a = {rc.x + dx, rc.y + i, rc.w - 2 * dx, 1};
         SDL_Rect b = {rc.x + dx, rc.y + rc.h - 1 - i, rc.w - 2 * dx, 1};
-        fill(r, a, c);
-        fill(r, b, c);
+        fill(rd->r, a, c);
+        fill(rd->r, b, c);
     }
 }
 
-static void progress_bar(SDL_Renderer *r, SDL_Rect rc, double frac, SDL_Color c)
+void render_clear(Render *rd)
 {
-    fill_round(r, rc, rc.h / 2, COL_TRACK);
+    SDL_Color c = render_style(rd)->background;
+    SDL_SetRenderDrawColor(rd->r, c.r, c.g, c.b, 255);
+    SDL_RenderClear(rd->r);
+}
+
+int render_text(Render *rd, const char *s, int units, int min_units, SDL_Color c, int x, int y, TextAlign a, int max_w,
+                int max_lines)
+{
+    if (!s || !*s)
+        return 0;
+    int px = render_px(rd, units);
+    if (min_units > 0 && max_w > 0)
+        px = text_fit(rd->text, s, px, render_px(rd, min_units), max_w);
+    int h = text_draw(rd->text, s, px, c, x, y, a, max_w, max_lines < 1 ? 1 : max_lines);
+    return h + render_px(rd, render_style(rd)->line_gap);
+}
+
+static void progress_bar(Render *rd, SDL_Rect rc, double frac)
+{
+    const RenderStyle *st = render_style(rd);
+    render_box(rd, rc, rc.h / 2, st->progress_track);
     if (frac <= 0)
         return;
     if (frac > 1)
@@ -117,7 +234,117 @@ static void progress_bar(SDL_Renderer *r, SDL_Rect rc, double frac, SDL_Color c)
     done.w = (int)(rc.w * frac);
     if (done.w < rc.h)
         done.w = rc.h;
-    fill_round(r, done, rc.h / 2, c);
+    render_box(rd, done, rc.h / 2, st->progress_fill);
+}
+
+void render_header(Render *rd, const char *title, const char *right_text, double progress)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int px = render_px(rd, st->header_text);
+    int rw = 0, rh = 0;
+    if (right_text && *right_text) {
+        text_measure(rd->text, right_text, px, 0, 1, &rw, &rh);
+        text_draw(rd->text, right_text, px, st->text_quiet, l.header.x + l.header.w, l.header.y, TEXT_RIGHT, 0, 1);
+        rw += render_px(rd, st->margin);
+    }
+    if (title && *title) {
+        int tpx = text_fit(rd->text, title, px, px / 2, l.header.w - rw);
+        text_draw(rd->text, title, tpx, st->text, l.header.x, l.header.y, TEXT_LEFT, l.header.w - rw, 1);
+    }
+    if (progress >= 0) {
+        SDL_Rect bar = {l.header.x, l.header.y + render_px(rd, st->progress_y), l.header.w,
+                        render_px(rd, st->progress_h)};
+        progress_bar(rd, bar, progress);
+    }
+}
+
+void render_figure(Render *rd, const SessionView *v)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    render_box(rd, l.stage, render_px(rd, st->radius_stage), st->stage_bg);
+    bool drawn = rd->sprites && sprites_draw(rd->sprites, v, l.stage);
+    if (!drawn) {
+        /* no sprite sheet: the move's name stands on the stage */
+        const MoveInfo *mi = moves_info(v->figure);
+        const char *name = mi ? mi->name : "";
+        int pad = render_px(rd, st->caption_pad_x), maxw = l.stage.w - pad;
+        int px = text_fit(rd->text, name, render_px(rd, st->text_big / 2), render_px(rd, st->text_body), maxw);
+        int tw, th;
+        text_measure(rd->text, name, px, maxw, 2, &tw, &th);
+        text_draw(rd->text, name, px, st->stage_text, l.stage.x + l.stage.w / 2, l.stage.y + (l.stage.h - th) / 2,
+                  TEXT_CENTER, maxw, 2);
+    }
+}
+
+void render_button(Render *rd, SDL_Rect rc, const char *label, bool active)
+{
+    const RenderStyle *st = render_style(rd);
+    render_box(rd, rc, render_px(rd, st->radius_button), active ? st->button_active_bg : st->button_bg);
+    int pad = render_px(rd, st->button_pad);
+    int px =
+        text_fit(rd->text, label, render_px(rd, st->button_size), render_px(rd, st->button_size_min), rc.w - 2 * pad);
+    int tw, th;
+    text_measure(rd->text, label, px, 0, 1, &tw, &th);
+    text_draw(rd->text, label, px, active ? st->button_active_text : st->button_text, rc.x + rc.w / 2,
+              rc.y + (rc.h - th) / 2, TEXT_CENTER, 0, 1);
+}
+
+void render_caption(Render *rd, const char *caption)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    render_box(rd, l.caption, render_px(rd, st->radius_caption), st->caption_bg);
+    if (!caption || !*caption)
+        return;
+    int maxw = l.caption.w - 2 * render_px(rd, st->caption_pad_x);
+    int px = render_px(rd, st->caption_size), min_px = render_px(rd, st->caption_size_min);
+    int room = l.caption.h - 2 * render_px(rd, st->caption_pad_y);
+    int tw, th;
+    /* shrink until the caption fits the band in up to caption_max_lines lines; only a cue longer
+     * than a long spoken sentence is cut at the smallest size */
+    for (;;) {
+        text_measure(rd->text, caption, px, maxw, st->caption_max_lines, &tw, &th);
+        if (th <= room || px <= min_px)
+            break;
+        px = px * 9 / 10;
+        if (px < min_px)
+            px = min_px;
+    }
+    text_draw(rd->text, caption, px, st->caption_text, l.caption.x + l.caption.w / 2,
+              l.caption.y + (l.caption.h - th) / 2, TEXT_CENTER, maxw, st->caption_max_lines);
+}
+
+/* A badge of text on the stage card: a rounded box in badge_bg at x (left, centre or right
+ * edge by a), y. */
+static void stage_badge(Render *rd, const char *s, int units, SDL_Color c, int x, int y, TextAlign a, int max_w)
+{
+    const RenderStyle *st = render_style(rd);
+    int px = render_px(rd, units), pad = render_px(rd, st->badge_pad), tw, th;
+    text_measure(rd->text, s, px, max_w, 2, &tw, &th);
+    int left = a == TEXT_LEFT ? x : a == TEXT_CENTER ? x - tw / 2 - pad : x - tw - 2 * pad;
+    SDL_Rect box = {left, y, tw + 2 * pad, th + pad};
+    render_box(rd, box, render_px(rd, st->radius_badge), st->badge_bg);
+    text_draw(rd->text, s, px, c, box.x + box.w / 2, box.y + pad / 2, TEXT_CENTER, max_w, 2);
+}
+
+/* Notices sit on the stage card, where they never cover the panel, the list or the header:
+ * a passing notice centred near its top, and a lasting "Sound off" badge in its corner. */
+void render_notice(Render *rd, const Overlay *ov)
+{
+    if (!ov)
+        return;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int inset = render_px(rd, st->badge_pad);
+    int maxw = l.stage.w - 4 * inset;
+    if (ov->notice && *ov->notice)
+        stage_badge(rd, ov->notice, st->notice_size, st->notice_text, l.stage.x + l.stage.w / 2, l.stage.y + inset,
+                    TEXT_CENTER, maxw);
+    else if (ov->muted)
+        stage_badge(rd, "Sound off", st->notice_size, st->attention, l.stage.x + inset, l.stage.y + inset, TEXT_LEFT,
+                    maxw);
 }
 
 static void format_clock(int ms, char *buf, size_t size)
@@ -127,75 +354,6 @@ static void format_clock(int ms, char *buf, size_t size)
         snprintf(buf, size, "%d:%02d", s / 60, s % 60);
     else
         snprintf(buf, size, "%d", s);
-}
-
-static int text_fitted(Render *rd, const char *s, int px, int min_px, SDL_Color c, int x, int y, TextAlign a, int max_w)
-{
-    int p = text_fit(rd->text, s, px, min_px, max_w);
-    return text_draw(rd->text, s, p, c, x, y, a, max_w, 2);
-}
-
-static void draw_stage(Render *rd, const Layout *l, const SessionView *v)
-{
-    fill_round(rd->r, l->stage, U(l, 28), COL_STAGE);
-    bool drawn = rd->sprites && sprites_draw(rd->sprites, v, l->stage);
-    if (!drawn) {
-        /* no sprite sheet: the move's name stands on the stage */
-        const MoveInfo *mi = moves_info(v->figure);
-        const char *name = mi ? mi->name : "";
-        int px = text_fit(rd->text, name, U(l, 120), U(l, 40), l->stage.w - U(l, 40));
-        int tw, th;
-        text_measure(rd->text, name, px, l->stage.w - U(l, 40), 2, &tw, &th);
-        text_draw(rd->text, name, px, COL_STAGE_TEXT, l->stage.x + l->stage.w / 2, l->stage.y + (l->stage.h - th) / 2,
-                  TEXT_CENTER, l->stage.w - U(l, 40), 2);
-    }
-}
-
-static void draw_button(Render *rd, const Layout *l, SDL_Rect rc, const char *label, bool active)
-{
-    fill_round(rd->r, rc, U(l, 18), active ? COL_ACCENT : COL_PANEL);
-    int px = text_fit(rd->text, label, U(l, 40), U(l, 20), rc.w - U(l, 20));
-    int tw, th;
-    text_measure(rd->text, label, px, 0, 1, &tw, &th);
-    text_draw(rd->text, label, px, active ? COL_BG : COL_TEXT, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0,
-              1);
-}
-
-static void draw_caption(Render *rd, const Layout *l, const char *caption)
-{
-    if (!caption || !*caption)
-        return;
-    fill_round(rd->r, l->caption, U(l, 22), COL_PANEL);
-    int maxw = l->caption.w - U(l, 80);
-    int px = U(l, 56), min_px = U(l, CAPTION_MIN_UNITS);
-    int tw, th;
-    /* shrink until the caption fits the band in up to CAPTION_MAX_LINES lines; only a cue
-     * longer than a long spoken sentence (~400 bytes) is cut at the smallest size */
-    for (;;) {
-        text_measure(rd->text, caption, px, maxw, CAPTION_MAX_LINES, &tw, &th);
-        if (th <= l->caption.h - U(l, 16) || px <= min_px)
-            break;
-        px = px * 9 / 10;
-        if (px < min_px)
-            px = min_px;
-    }
-    text_draw(rd->text, caption, px, COL_TEXT, l->caption.x + l->caption.w / 2, l->caption.y + (l->caption.h - th) / 2,
-              TEXT_CENTER, maxw, CAPTION_MAX_LINES);
-}
-
-static void draw_top(Render *rd, const Layout *l, const char *title, const SessionView *v)
-{
-    char right[64] = "";
-    if (v->step_index >= 0)
-        snprintf(right, sizeof right, "Step %d of %d", v->step_index + 1, v->step_count);
-    else if (v->kind == SEG_RESULTS)
-        snprintf(right, sizeof right, "Finished");
-    int rw = 0, rh = 0;
-    text_measure(rd->text, right, U(l, 44), 0, 1, &rw, &rh);
-    text_draw(rd->text, right, U(l, 44), COL_MUTED, l->top.x + l->top.w, l->top.y, TEXT_RIGHT, 0, 1);
-    text_fitted(rd, title, U(l, 44), U(l, 24), COL_TEXT, l->top.x, l->top.y, TEXT_LEFT, l->top.w - rw - U(l, 40));
-    SDL_Rect bar = {l->top.x, l->top.y + U(l, 70), l->top.w, U(l, 18)};
-    progress_bar(rd->r, bar, v->progress, COL_ACCENT);
 }
 
 static const char *side_name(Sides s)
@@ -284,56 +442,62 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
 
 /* ---- the panels of each segment ---- */
 
-static int panel_line(Render *rd, const Layout *l, int y, const char *s, int px, SDL_Color c)
+/* A line of panel text (wrapped to three lines) at y; returns the y below it. */
+static int panel_line(Render *rd, int y, const char *s, int units, SDL_Color c)
 {
-    if (!s || !*s)
-        return y;
-    int h = text_draw(rd->text, s, px, c, l->panel.x, y, TEXT_LEFT, l->panel.w, 3);
-    return y + h + U(l, 8);
+    RenderLayout l = render_layout(rd);
+    return y + render_text(rd, s, units, 0, c, l.panel.x, y, TEXT_LEFT, l.panel.w, 3);
 }
 
-/* The dose line: fitted to one line of the panel (down to 28 units), else wrapped to two. */
-static int dose_px(Render *rd, const Layout *l, const char *dose)
+/* A line fitted to one line of the panel (down to min_units), else wrapped to two. */
+static int panel_fitted(Render *rd, int y, const char *s, int units, int min_units, SDL_Color c)
 {
-    return text_fit(rd->text, dose, U(l, 40), U(l, 28), l->panel.w);
+    RenderLayout l = render_layout(rd);
+    return y + render_text(rd, s, units, min_units, c, l.panel.x, y, TEXT_LEFT, l.panel.w, 2);
 }
 
-/* Bottom of the panel's text: above the touch buttons. */
-static int panel_bottom(const Render *rd, const Layout *l)
+/* Height a panel_line (or panel_fitted, when min_units > 0) of s would take. */
+static int line_height(Render *rd, const char *s, int units, int min_units)
 {
-    return render_button_rect(rd, BUTTON_PAUSE).y - U(l, 16);
-}
-
-/* Height a panel_line of s would take. */
-static int line_height(Render *rd, const Layout *l, const char *s, int px)
-{
-    int w, h;
     if (!s || !*s)
         return 0;
-    text_measure(rd->text, s, px, l->panel.w, 3, &w, &h);
-    return h + U(l, 8);
+    RenderLayout l = render_layout(rd);
+    int px = render_px(rd, units), w, h;
+    if (min_units > 0)
+        px = text_fit(rd->text, s, px, render_px(rd, min_units), l.panel.w);
+    text_measure(rd->text, s, px, l.panel.w, min_units > 0 ? 2 : 3, &w, &h);
+    return h + render_px(rd, render_style(rd)->line_gap);
 }
 
-/* Draw the big number at the largest size up to 230 units that fits in avail pixels. */
-static int draw_big(Render *rd, const Layout *l, const char *big, SDL_Color c, int y, int avail)
+/* Draw the big number at the largest size up to text_big that fits in avail pixels. Returns
+ * the height drawn. */
+static int draw_big(Render *rd, const char *big, SDL_Color c, int y, int avail)
 {
-    int px = U(l, 230);
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int px = render_px(rd, st->text_big), min_px = render_px(rd, st->text_big_min);
     int w, h;
     for (;;) {
         text_measure(rd->text, big, px, 0, 1, &w, &h);
-        if ((h <= avail && w <= l->panel.w) || px <= U(l, 60))
+        if ((h <= avail && w <= l.panel.w) || px <= min_px)
             break;
         px = px * 9 / 10;
     }
-    return text_draw(rd->text, big, px, c, l->panel.x, y, TEXT_LEFT, 0, 1);
+    return text_draw(rd->text, big, px, c, l.panel.x, y, TEXT_LEFT, 0, 1);
 }
 
-static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
+/* The big number's font leaves room above its digits; this much of it is tucked under the line
+ * above and the line below, in units of its size */
+#define BIG_TUCK_DIVISOR 11
+
+static void draw_panel_work(Render *rd, const SessionView *v)
 {
-    const RoutineStep *st = v->step;
-    int y = l->panel.y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    const RoutineStep *step = v->step;
+    int y = l.panel.y;
     char line[128], big[32], dose[160], counted[64], next[96];
-    y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
+    y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
     const char *side = side_name(v->side);
     if (v->sets > 1 && side)
         snprintf(line, sizeof line, "%s \xC2\xB7 set %d of %d", side, v->set, v->sets);
@@ -341,11 +505,11 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
         snprintf(line, sizeof line, "Set %d of %d", v->set, v->sets);
     else
         snprintf(line, sizeof line, "%s", side ? side : "");
-    y = panel_line(rd, l, y, line, U(l, 48), COL_ACCENT);
+    y = panel_line(rd, y, line, st->text_side, st->heading);
     const char *label;
-    SDL_Color bigc = COL_TEXT;
+    SDL_Color bigc = st->text;
     if (v->kind == SEG_WORK && v->reps > 0) {
-        if (st->pacing == PACING_SELF) {
+        if (step->pacing == PACING_SELF) {
             snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
             label = "press after each rep";
         } else {
@@ -358,200 +522,217 @@ static void draw_panel_work(Render *rd, const Layout *l, const SessionView *v)
         label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
         if (v->awaiting_press)
             label = "press and hold while you hold the pose";
-        else if (v->holding && st && st->confirm_hold)
+        else if (v->holding && step && step->confirm_hold)
             label = "holding \xC2\xB7 keep pressing";
         if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
-            bigc = COL_WARM;
+            bigc = st->attention;
     }
-    dose_text(st, dose, sizeof dose);
+    dose_text(step, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
-    int below = line_height(rd, l, label, U(l, 40)) + line_height(rd, l, dose, dose_px(rd, l, dose)) +
-                line_height(rd, l, next, U(l, 44)) + U(l, 20);
-    y += draw_big(rd, l, big, bigc, y, panel_bottom(rd, l) - y - below + U(l, 20)) - U(l, 20);
-    y = panel_line(rd, l, y, label, U(l, 40), COL_MUTED);
-    y = panel_line(rd, l, y + U(l, 10), dose, dose_px(rd, l, dose), COL_MUTED);
-    panel_line(rd, l, y + U(l, 10), next, U(l, 44), COL_TEXT);
+    int gap = render_px(rd, st->line_gap);
+    int below = line_height(rd, label, st->text_body, 0) + line_height(rd, dose, st->text_body, st->text_body_min) +
+                line_height(rd, next, st->text_next, 0) + 2 * gap;
+    int tuck = render_px(rd, st->text_big / BIG_TUCK_DIVISOR);
+    int bottom = l.panel_text.y + l.panel_text.h;
+    y += draw_big(rd, big, bigc, y, bottom - y - below + tuck) - tuck;
+    y = panel_line(rd, y, label, st->text_body, st->text_quiet);
+    y = panel_fitted(rd, y + gap, dose, st->text_body, st->text_body_min, st->text_quiet);
+    panel_line(rd, y + gap, next, st->text_next, st->text);
     /* streaks on the stage's corner, where the eye already is */
     line[0] = 0;
     if (v->score && v->reps > 0 && v->score->combo >= 2)
         snprintf(line, sizeof line, "Combo %d  \xC3\x97%d", v->score->combo, v->multiplier);
-    else if (v->score && v->reps == 0 && st && st->confirm_hold && v->score->hold_streak >= 1)
+    else if (v->score && v->reps == 0 && step && step->confirm_hold && v->score->hold_streak >= 1)
         snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
     if (line[0]) {
-        int tw, th;
-        text_measure(rd->text, line, U(l, 48), 0, 1, &tw, &th);
-        SDL_Rect badge = {l->stage.x + l->stage.w - tw - U(l, 56), l->stage.y + U(l, 16), tw + U(l, 40), th + U(l, 12)};
-        fill_round(rd->r, badge, U(l, 16), COL_BG);
-        text_draw(rd->text, line, U(l, 48), COL_WARM, badge.x + U(l, 20), badge.y + U(l, 6), TEXT_LEFT, 0, 1);
+        int inset = render_px(rd, st->badge_pad);
+        stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + l.stage.w - inset, l.stage.y + inset,
+                    TEXT_RIGHT, l.stage.w / 2);
     }
 }
 
-static void draw_panel_countdown(Render *rd, const Layout *l, const SessionView *v, const char *heading)
+static void draw_panel_countdown(Render *rd, const SessionView *v, const char *heading)
 {
-    const RoutineStep *st = v->step;
-    int y = l->panel.y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    const RoutineStep *step = v->step;
+    int y = l.panel.y;
     char big[16], dose[160];
-    y = panel_line(rd, l, y, heading, U(l, 56), COL_ACCENT);
-    y += text_fitted(rd, step_title(st), U(l, 80), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 6);
-    const char *side = side_name(v->side);
-    if (side)
-        y = panel_line(rd, l, y, side, U(l, 48), COL_ACCENT);
-    dose_text(st, dose, sizeof dose);
-    y = panel_line(rd, l, y, dose, dose_px(rd, l, dose), COL_MUTED);
+    y = panel_line(rd, y, heading, st->text_heading, st->heading);
+    y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
+    y = panel_line(rd, y, side_name(v->side), st->text_side, st->heading);
+    dose_text(step, dose, sizeof dose);
+    y = panel_fitted(rd, y, dose, st->text_body, st->text_body_min, st->text_quiet);
     format_clock(v->remaining_ms, big, sizeof big);
-    draw_big(rd, l, big, COL_WARM, y, panel_bottom(rd, l) - y);
+    draw_big(rd, big, st->attention, y, l.panel_text.y + l.panel_text.h - y);
 }
 
-static void draw_safety(Render *rd, const Layout *l, const SessionView *v, const char *title)
+static void draw_safety(Render *rd, const SessionView *v)
 {
-    int y = l->panel.y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int y = l.panel.y, gap = render_px(rd, st->line_gap);
     char line[96];
-    y = panel_line(rd, l, y, "Before you start", U(l, 64), COL_ACCENT);
-    y += U(l, 10);
+    y = panel_line(rd, y, "Before you start", st->text_heading, st->heading);
     for (int i = 0; render_safety_lines[i]; i++)
-        y += text_draw(rd->text, render_safety_lines[i], U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w,
-                       TEXT_MAX_LINES) +
-             U(l, 14);
-    y += U(l, 20);
-    snprintf(line, sizeof line, "%s starts in %d s.", title, (v->remaining_ms + 999) / 1000);
-    y = panel_line(rd, l, y, line, U(l, 40), COL_MUTED);
-    panel_line(rd, l, y, "Press to start now.", U(l, 40), COL_MUTED);
+        y += render_text(rd, render_safety_lines[i], st->text_body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w,
+                         TEXT_MAX_LINES) +
+             gap;
+    snprintf(line, sizeof line, "Starting in %d s.", (v->remaining_ms + 999) / 1000);
+    y = panel_line(rd, y + gap, line, st->text_body, st->text_quiet);
+    panel_line(rd, y, "Press to start now.", st->text_body, st->text_quiet);
 }
 
-static void draw_intro(Render *rd, const Layout *l, const SessionView *v, const char *title)
+static void draw_intro(Render *rd, const SessionView *v, const char *title)
 {
-    int y = l->panel.y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int y = l.panel.y, gap = render_px(rd, st->line_gap);
     char line[96];
-    y += text_fitted(rd, title, U(l, 84), U(l, 40), COL_TEXT, l->panel.x, y, TEXT_LEFT, l->panel.w) + U(l, 10);
-    int steps = v->step_count;
-    snprintf(line, sizeof line, "%d steps", steps);
-    y = panel_line(rd, l, y, line, U(l, 44), COL_ACCENT);
+    y = panel_fitted(rd, y, title, st->text_name, st->text_name_min, st->text);
+    snprintf(line, sizeof line, "%d steps", v->step_count);
+    y = panel_line(rd, y, line, st->text_next, st->heading);
     if (v->next) {
         snprintf(line, sizeof line, "First: %s", step_title(v->next));
-        y = panel_line(rd, l, y + U(l, 10), line, U(l, 44), COL_TEXT);
+        y = panel_line(rd, y + gap, line, st->text_next, st->text);
     }
     snprintf(line, sizeof line, "Starting in %d s \xC2\xB7 press to start now", (v->remaining_ms + 999) / 1000);
-    panel_line(rd, l, y + U(l, 20), line, U(l, 40), COL_MUTED);
+    panel_line(rd, y + 2 * gap, line, st->text_body, st->text_quiet);
 }
 
-static void draw_results(Render *rd, const Layout *l, const SessionView *v)
+static void draw_results(Render *rd, const SessionView *v)
 {
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
     const SessionScore *sc = v->score;
-    int y = l->panel.y;
+    int y = l.panel.y, gap = render_px(rd, st->line_gap);
     char line[128];
-    y += text_fitted(rd, v->ended_early ? "Workout ended" : "Well done!", U(l, 96), U(l, 48), COL_ACCENT, l->panel.x, y,
-                     TEXT_LEFT, l->panel.w) +
-         U(l, 8);
+    y = panel_fitted(rd, y, v->ended_early ? "Workout ended" : "Well done!", st->text_headline, st->text_name_min,
+                     st->heading);
     snprintf(line, sizeof line, "Steps done: %d of %d", sc->steps_done, v->step_count);
-    y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+    y = panel_line(rd, y, line, st->text_result, st->text);
     if (sc->reps_target > 0) {
         snprintf(line, sizeof line, "Reps counted: %d of %d", sc->reps_done, sc->reps_target);
-        y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+        y = panel_line(rd, y, line, st->text_result, st->text);
         if (sc->reps_done > 0) {
             snprintf(line, sizeof line, "On tempo: %d%%", 100 * sc->reps_on_tempo / sc->reps_done);
-            y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+            y = panel_line(rd, y, line, st->text_result, st->text);
         }
     }
     if (sc->holds_total > 0) {
         snprintf(line, sizeof line, "Holds completed: %d of %d", sc->holds_done, sc->holds_total);
-        y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+        y = panel_line(rd, y, line, st->text_result, st->text);
     }
     if (sc->reps_target > 0) {
         snprintf(line, sizeof line, "Best combo: %d", sc->best_combo);
-        y = panel_line(rd, l, y, line, U(l, 44), COL_TEXT);
+        y = panel_line(rd, y, line, st->text_result, st->text);
     }
     snprintf(line, sizeof line, "Score: %ld", sc->score);
-    y = panel_line(rd, l, y, line, U(l, 56), COL_WARM);
-    y = panel_line(rd, l, y + U(l, 6), session_verdict(sc), U(l, 40), COL_ACCENT);
-    panel_line(rd, l, y + U(l, 10), "Press to finish.", U(l, 40), COL_MUTED);
+    y = panel_line(rd, y, line, st->text_score, st->attention);
+    y = panel_line(rd, y + gap, session_verdict(sc), st->text_body, st->heading);
+    panel_line(rd, y + gap, "Press to finish.", st->text_body, st->text_quiet);
 }
 
-static void draw_pause(Render *rd, const Layout *l, const Overlay *ov)
-{
-    fill(rd->r, (SDL_Rect){0, 0, l->w, l->h}, (SDL_Color){6, 10, 18, 200});
-    /* no-break spaces keep each key with its action when the line wraps */
+/* The default key line of the pause screen; no-break spaces keep each key with its action. */
 #define NBSP "\xC2\xA0"
-    const char *keys = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP
-                       "skip \xC2\xB7 Backspace:" NBSP "back \xC2\xB7 Q:" NBSP "end" NBSP "workout";
+static const char PAUSE_KEYS_DEFAULT[] = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP
+                                         "skip \xC2\xB7 Backspace:" NBSP "back \xC2\xB7 Q:" NBSP "end" NBSP "workout";
 #undef NBSP
+
+/* The dimmed screen and the pause box, between the header and the button row, so the buttons
+ * stay visible and usable below it. */
+static void draw_pause(Render *rd, const Overlay *ov)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    fill(rd->r, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
+    const char *keys = ov && ov->keys_hint ? ov->keys_hint : PAUSE_KEYS_DEFAULT;
     const char *why = ov && ov->focus_lost ? "The window lost focus, so the workout waits for you." : NULL;
-    int wrap = l->w - U(l, 320), kw, kh, ww = 0, wh = 0;
-    text_measure(rd->text, keys, U(l, 44), wrap, 3, &kw, &kh);
+    int pad = render_px(rd, st->pause_pad), gap = render_px(rd, st->line_gap);
+    SDL_Rect area = l.body;
+    area.h = render_button_rect(rd, BUTTON_PAUSE).y - render_px(rd, st->gap) - area.y;
+    int wrap = area.w - 2 * pad, px = render_px(rd, st->pause_text), kw, kh, ww = 0, wh = 0;
+    text_measure(rd->text, keys, px, wrap, 3, &kw, &kh);
     if (why)
-        text_measure(rd->text, why, U(l, 44), wrap, 2, &ww, &wh);
-    int content = U(l, 170) + (why ? wh + U(l, 10) : 0) + kh;
-    SDL_Rect box = {U(l, 120), (l->h - content) / 2 - U(l, 50), l->w - U(l, 240), content + U(l, 100)};
-    fill_round(rd->r, box, U(l, 32), COL_PANEL);
-    int y = box.y + U(l, 40);
-    text_draw(rd->text, "Paused", U(l, 140), COL_TEXT, l->w / 2, y, TEXT_CENTER, 0, 1);
-    y += U(l, 170);
+        text_measure(rd->text, why, px, wrap, 2, &ww, &wh);
+    int text_h = kh + (why ? wh + gap : 0);
+    /* the title takes what is left, up to its own size */
+    int title_px = render_px(rd, st->pause_title), tw, th;
+    for (;;) {
+        text_measure(rd->text, "Paused", title_px, 0, 1, &tw, &th);
+        if (th + gap + text_h + 2 * pad <= area.h || title_px <= px)
+            break;
+        title_px = title_px * 9 / 10;
+    }
+    int content = th + gap + text_h;
+    SDL_Rect box = {area.x, area.y + (area.h - content - 2 * pad) / 2, area.w, content + 2 * pad};
+    if (box.y < area.y)
+        box.y = area.y;
+    render_box(rd, box, render_px(rd, st->radius_box), st->panel_bg);
+    int cx = box.x + box.w / 2, y = box.y + pad;
+    y += text_draw(rd->text, "Paused", title_px, st->text, cx, y, TEXT_CENTER, 0, 1) + gap;
     if (why)
-        y += text_draw(rd->text, why, U(l, 44), COL_MUTED, l->w / 2, y, TEXT_CENTER, wrap, 2) + U(l, 10);
-    text_draw(rd->text, keys, U(l, 44), COL_ACCENT, l->w / 2, y, TEXT_CENTER, wrap, 3);
+        y += text_draw(rd->text, why, px, st->text_quiet, cx, y, TEXT_CENTER, wrap, 2) + gap;
+    text_draw(rd->text, keys, px, st->heading, cx, y, TEXT_CENTER, wrap, 3);
 }
 
-/* Notices sit on the stage card, where they never cover the panel, the list or the header:
- * a passing notice centred near its top, and a lasting "Sound off" badge in its corner. */
-static void draw_notice(Render *rd, const Layout *l, const Overlay *ov)
+/* The header's right-hand text: where the user is in the workout. */
+static void header_text(const SessionView *v, char *buf, size_t size)
 {
-    if (!ov)
-        return;
-    int maxw = l->stage.w - U(l, 80), tw, th;
-    if (ov->notice && *ov->notice) {
-        text_measure(rd->text, ov->notice, U(l, 40), maxw, 2, &tw, &th);
-        int cx = l->stage.x + l->stage.w / 2;
-        SDL_Rect box = {cx - tw / 2 - U(l, 30), l->stage.y + U(l, 20), tw + U(l, 60), th + U(l, 24)};
-        fill_round(rd->r, box, U(l, 18), COL_BG);
-        text_draw(rd->text, ov->notice, U(l, 40), COL_ACCENT, cx, box.y + U(l, 12), TEXT_CENTER, maxw, 2);
-    } else if (ov->muted) {
-        text_measure(rd->text, "Sound off", U(l, 36), 0, 1, &tw, &th);
-        SDL_Rect box = {l->stage.x + U(l, 20), l->stage.y + U(l, 20), tw + U(l, 40), th + U(l, 16)};
-        fill_round(rd->r, box, U(l, 16), COL_BG);
-        text_draw(rd->text, "Sound off", U(l, 36), COL_WARM, box.x + U(l, 20), box.y + U(l, 8), TEXT_LEFT, 0, 1);
-    }
+    buf[0] = 0;
+    if (v->step_index >= 0)
+        snprintf(buf, size, "Step %d of %d", v->step_index + 1, v->step_count);
+    else if (v->kind == SEG_RESULTS || v->kind == SEG_DONE)
+        snprintf(buf, size, "%s", v->ended_early ? "Ended early" : "Finished");
+}
+
+/* The bar shows the planned time gone; on the results, the share of the steps done, so a
+ * workout ended at once does not show a full bar. */
+static double header_progress(const SessionView *v)
+{
+    if ((v->kind == SEG_RESULTS || v->kind == SEG_DONE) && v->score && v->step_count > 0)
+        return (double)v->score->steps_done / v->step_count;
+    return v->progress;
 }
 
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov)
 {
-    Layout l = layout_of(rd);
-    SDL_SetRenderDrawColor(rd->r, COL_BG.r, COL_BG.g, COL_BG.b, 255);
-    SDL_RenderClear(rd->r);
-    draw_top(rd, &l, routine_title, v);
-    draw_stage(rd, &l, v);
+    char right[64];
+    render_clear(rd);
+    header_text(v, right, sizeof right);
+    render_header(rd, routine_title, right, header_progress(v));
+    render_figure(rd, v);
     switch (v->kind) {
-    case SEG_SAFETY: draw_safety(rd, &l, v, routine_title); break;
-    case SEG_INTRO: draw_intro(rd, &l, v, routine_title); break;
-    case SEG_READY: draw_panel_countdown(rd, &l, v, "Get ready"); break;
-    case SEG_SWITCH: draw_panel_countdown(rd, &l, v, "Switch sides"); break;
-    case SEG_SET_REST: draw_panel_countdown(rd, &l, v, "Rest before the next set"); break;
-    case SEG_WORK: draw_panel_work(rd, &l, v); break;
+    case SEG_SAFETY: draw_safety(rd, v); break;
+    case SEG_INTRO: draw_intro(rd, v, routine_title); break;
+    case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
+    case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;
+    case SEG_SET_REST: draw_panel_countdown(rd, v, "Rest before the next set"); break;
+    case SEG_WORK: draw_panel_work(rd, v); break;
     case SEG_RESULTS:
-    case SEG_DONE: draw_results(rd, &l, v); break;
+    case SEG_DONE: draw_results(rd, v); break;
     }
+    render_caption(rd, v->caption);
+    render_notice(rd, ov);
+    if (v->paused)
+        draw_pause(rd, ov);
+    /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
     if (v->kind != SEG_SAFETY && v->kind != SEG_RESULTS && v->kind != SEG_DONE) {
-        draw_button(rd, &l, render_button_rect(rd, BUTTON_BACK), "\xE2\x97\x80 Back", false);
-        draw_button(rd, &l, render_button_rect(rd, BUTTON_PAUSE), v->paused ? "Resume" : "Pause", v->paused);
-        draw_button(rd, &l, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
-    }
-    draw_caption(rd, &l, v->caption);
-    draw_notice(rd, &l, ov);
-    if (v->paused) {
-        draw_pause(rd, &l, ov);
-        /* the touch buttons stay usable above the dimmed screen */
-        if (v->kind != SEG_SAFETY && v->kind != SEG_RESULTS && v->kind != SEG_DONE) {
-            draw_button(rd, &l, render_button_rect(rd, BUTTON_BACK), "\xE2\x97\x80 Back", false);
-            draw_button(rd, &l, render_button_rect(rd, BUTTON_PAUSE), "Resume", true);
-            draw_button(rd, &l, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
-        }
+        render_button(rd, render_button_rect(rd, BUTTON_BACK), "\xE2\x97\x80 Back", false);
+        render_button(rd, render_button_rect(rd, BUTTON_PAUSE), v->paused ? "Resume" : "Pause", v->paused);
+        render_button(rd, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
     }
 }
 
+/* ---- the menu ---- */
+
 /* The menu's rows: their height, the first one shown (the page holding the selected one) and how
  * many fit. render_menu and render_menu_row_at share it, so taps land on what is drawn. */
-static void menu_rows(const Layout *l, int selected, int *row_h, int *first, int *visible)
+static void menu_rows(const Render *rd, int selected, int *row_h, int *first, int *visible)
 {
-    *row_h = U(l, 120);
-    *visible = *row_h > 0 ? l->panel.h / *row_h : 1;
+    RenderLayout l = render_layout(rd);
+    *row_h = render_px(rd, render_style(rd)->menu_row_h);
+    *visible = *row_h > 0 ? l.panel.h / *row_h : 1;
     if (*visible < 1)
         *visible = 1;
     /* whole pages: choosing any row on the page shown (a tap) never scrolls it away */
@@ -560,35 +741,39 @@ static void menu_rows(const Layout *l, int selected, int *row_h, int *first, int
 
 int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, int x, int y)
 {
-    Layout l = layout_of(rd);
+    RenderLayout l = render_layout(rd);
     int row_h, first, visible;
-    menu_rows(&l, selected, &row_h, &first, &visible);
+    menu_rows(rd, selected, &row_h, &first, &visible);
     if (x < l.panel.x || x >= l.panel.x + l.panel.w || y < l.panel.y || row_h <= 0)
         return -1;
     int i = first + (y - l.panel.y) / row_h;
-    if ((y - l.panel.y) % row_h >= row_h - U(&l, 12))
+    if ((y - l.panel.y) % row_h >= row_h - render_px(rd, render_style(rd)->menu_row_gap))
         return -1; /* the gap between two rows */
     return i < first + visible && i < levels->count ? i : -1;
 }
 
+static const char MENU_KEYS_DEFAULT[] =
+    "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 Q or Esc quit";
+
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov)
 {
-    Layout l = layout_of(rd);
-    SDL_SetRenderDrawColor(rd->r, COL_BG.r, COL_BG.g, COL_BG.b, 255);
-    SDL_RenderClear(rd->r);
-    text_draw(rd->text, "unknot", U(&l, 64), COL_ACCENT, l.top.x, l.top.y, TEXT_LEFT, 0, 1);
-    const char *hint = "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 Q or Esc quit";
-    int hint_px = text_fit(rd->text, hint, U(&l, 40), U(&l, 24), l.top.w * 2 / 3);
-    text_draw(rd->text, hint, hint_px, COL_MUTED, l.top.x + l.top.w, l.top.y + U(&l, 14), TEXT_RIGHT, 0, 1);
-    draw_stage(rd, &l, idle);
-    int y = l.panel.y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    render_clear(rd);
+    render_text(rd, "unknot", st->logo_text, 0, st->heading, l.header.x, l.header.y, TEXT_LEFT, 0, 1);
+    const char *hint = ov && ov->keys_hint ? ov->keys_hint : MENU_KEYS_DEFAULT;
+    render_text(rd, hint, st->text_body, st->text_hint_min, st->text_quiet, l.header.x + l.header.w,
+                l.header.y + (render_px(rd, st->logo_text) - render_px(rd, st->text_body)) / 2, TEXT_RIGHT,
+                l.header.w * 2 / 3, 1);
+    render_figure(rd, idle);
+    int y = l.panel.y, pad = render_px(rd, st->menu_pad);
     int row_h, first, visible;
-    menu_rows(&l, selected, &row_h, &first, &visible);
+    menu_rows(rd, selected, &row_h, &first, &visible);
     for (int i = first; i < levels->count && i < first + visible; i++) {
         const LevelEntry *e = &levels->items[i];
-        SDL_Rect row = {l.panel.x, y, l.panel.w, row_h - U(&l, 12)};
-        fill_round(rd->r, row, U(&l, 18), i == selected ? COL_ACCENT : COL_PANEL);
-        SDL_Color fg = i == selected ? COL_BG : COL_TEXT;
+        SDL_Rect row = {l.panel.x, y, l.panel.w, row_h - render_px(rd, st->menu_row_gap)};
+        render_box(rd, row, render_px(rd, st->radius_button), i == selected ? st->selected_bg : st->panel_bg);
+        SDL_Color fg = i == selected ? st->selected_text : st->text;
         char sub[160], total[32];
         if (e->valid) {
             int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
@@ -602,16 +787,18 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
             snprintf(sub, sizeof sub, "Cannot be played: see unknot --check");
         }
         const char *name = e->valid ? e->routine.title : e->path;
-        int px = text_fit(rd->text, name, U(&l, 48), U(&l, 26), row.w - U(&l, 40));
-        text_draw(rd->text, name, px, fg, row.x + U(&l, 20), row.y + U(&l, 8), TEXT_LEFT, 0, 1);
-        text_draw(rd->text, sub, U(&l, 32), fg, row.x + U(&l, 20), row.y + U(&l, 64), TEXT_LEFT, row.w - U(&l, 40), 1);
+        int name_h = render_text(rd, name, st->menu_name, st->menu_name_min, fg, row.x + pad, row.y + pad / 2,
+                                 TEXT_LEFT, row.w - 2 * pad, 1);
+        int sub_y = row.y + pad / 2 + name_h - render_px(rd, st->line_gap); /* tight under the name */
+        render_text(rd, sub, st->menu_sub, 0, fg, row.x + pad, sub_y, TEXT_LEFT, row.w - 2 * pad, 1);
         y += row_h;
     }
     if (levels->count == 0)
-        text_draw(rd->text, "No routines found in levels/.", U(&l, 44), COL_TEXT, l.panel.x, y, TEXT_LEFT, l.panel.w,
-                  2);
-    if (selected >= 0 && selected < levels->count && levels->items[selected].valid &&
-        levels->items[selected].routine.description)
-        draw_caption(rd, &l, levels->items[selected].routine.description);
-    draw_notice(rd, &l, ov);
+        render_text(rd, "No routines found in levels/.", st->text_result, 0, st->text, l.panel.x, y, TEXT_LEFT,
+                    l.panel.w, 2);
+    const char *about = NULL;
+    if (selected >= 0 && selected < levels->count && levels->items[selected].valid)
+        about = levels->items[selected].routine.description;
+    render_caption(rd, about);
+    render_notice(rd, ov);
 }

@@ -1,6 +1,20 @@
 /* render.h: draws every screen of unknot from plain state (a SessionView, the menu list) onto
  * an SDL_Renderer of any size. Layout is computed from the output size each frame, so the same
- * code serves a 1280x720 window, a 4K kiosk and a headless --shot. Draws; decides nothing. */
+ * code serves a 1280x720 window, a 4K kiosk and a headless --shot. Draws; decides nothing.
+ *
+ * Every size and colour is in one RenderStyle (as microui's mu_Style): drawing code reads
+ * style->caption_bg, never a literal, so "change the caption band's colour" is one line, and a
+ * kiosk or high-contrast theme is a second struct put in Render.style.
+ *
+ * Adding a screen (a check-in, a keypad, a progress chart) in its own file:
+ *   1. const RenderStyle *st = render_style(rd); RenderLayout l = render_layout(rd);
+ *   2. render_clear(rd); render_header(rd, title, right_text, progress or -1);
+ *   3. lay out inside l.stage and l.panel (or l.body for one wide area), converting style sizes
+ *      with render_px(rd, st->text_body) and drawing with render_text / render_box /
+ *      render_button; a new size or colour goes into RenderStyle, not into the drawing code;
+ *   4. render_caption(rd, text) for the bottom band (always drawn, so nothing jumps), and
+ *      render_notice(rd, ov) last. Touch targets: compute the same rectangles in a function the
+ *      input code also calls (as render_button_rect), so taps land on what is drawn. */
 #ifndef UNKNOT_RENDER_H
 #define UNKNOT_RENDER_H
 
@@ -12,12 +26,72 @@
 #include "sprites.h"
 #include "text.h"
 
+/* Sizes are layout units: 1 unit = 1 px at 1920x1080, scaled with the smaller of width/1920 and
+ * height/1080. Colours are named by purpose; two purposes may share a value but never a field. */
+typedef struct {
+    /* colours */
+    SDL_Color background; /* behind everything */
+    SDL_Color text; /* body text and values */
+    SDL_Color text_quiet; /* labels and hints beside the values */
+    SDL_Color heading; /* a segment's heading ("Get ready", "Before you start"), the side, the logo */
+    SDL_Color attention; /* the last seconds of a countdown, the score, a streak */
+    SDL_Color panel_bg; /* boxes on the background: menu rows, the pause box */
+    SDL_Color selected_bg, selected_text; /* the chosen menu row */
+    SDL_Color caption_bg, caption_text; /* the caption band at the bottom */
+    SDL_Color button_bg, button_text; /* touch buttons */
+    SDL_Color button_active_bg, button_active_text; /* a button that is "on" (Resume while paused) */
+    SDL_Color progress_track, progress_fill; /* the workout progress bar */
+    SDL_Color stage_bg, stage_text; /* the card the figure stands on */
+    SDL_Color badge_bg, notice_text; /* a notice or streak badge on the stage */
+    SDL_Color dim; /* over the screen while paused (with alpha) */
+    /* the frame: header, stage, panel, caption band */
+    int margin; /* left/right edges */
+    int gap; /* between areas */
+    int header_y, header_h, header_text;
+    int progress_y, progress_h; /* the bar, from the header's top */
+    double stage_share; /* the stage's share of the width; the panel takes the rest */
+    int caption_h, caption_bottom; /* the band's height and its distance from the bottom */
+    int caption_size, caption_size_min, caption_pad_x, caption_pad_y, caption_max_lines;
+    int radius_stage, radius_caption, radius_button, radius_box, radius_badge;
+    /* text in the panel */
+    int line_gap; /* below each line */
+    int text_name, text_name_min; /* the move's name */
+    int text_heading; /* "Get ready", "Before you start" */
+    int text_side; /* "Left side · set 1 of 2" */
+    int text_big, text_big_min; /* the count or the seconds */
+    int text_body, text_body_min; /* labels, the dose line */
+    int text_hint_min; /* a key hint in the header shrinks down to this */
+    int text_next; /* "Next: ..." */
+    int text_headline; /* results "Well done!" */
+    int text_result, text_score;
+    /* buttons, notices, the pause box, the menu */
+    int button_h, button_size, button_size_min, button_pad;
+    int notice_size, badge_size, badge_pad;
+    int pause_title, pause_text, pause_pad;
+    int menu_row_h, menu_row_gap, menu_name, menu_name_min, menu_sub, menu_pad, logo_text;
+} RenderStyle;
+
+/* The default style: dark background, light stage card, large type for 3 metres. */
+extern const RenderStyle render_style_default;
+
 typedef struct {
     SDL_Renderer *r;
     Text *text;
     Sprites *sprites; /* may be NULL: the stage then shows the move's name */
     int w, h; /* output size in pixels */
+    const RenderStyle *style; /* NULL: render_style_default */
 } Render;
+
+/* The areas of a frame, in pixels. */
+typedef struct {
+    double unit; /* pixels per layout unit */
+    SDL_Rect header; /* title, right-hand text and the progress bar */
+    SDL_Rect stage; /* the figure's card (left) */
+    SDL_Rect panel; /* the text column (right); its bottom holds the button row */
+    SDL_Rect body; /* stage and panel together: one wide area for a screen with no figure */
+    SDL_Rect caption; /* the caption band */
+    SDL_Rect panel_text; /* the panel above the button row */
+} RenderLayout;
 
 /* Extra state shown over the workout that the session does not own. */
 typedef struct {
@@ -25,12 +99,16 @@ typedef struct {
     bool focus_lost; /* paused because the window lost focus */
     int volume_percent; /* -1 when there is no audio */
     bool muted;
+    const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
 } Overlay;
+
+/* ---- whole screens ---- */
 
 /* Draw one whole frame of a workout. */
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov);
 
-/* Draw the menu: the routines, the selected one highlighted, the idle figure. */
+/* Draw the menu: the routines, the selected one highlighted, the idle figure, and the key line
+ * ov->keys_hint (NULL: the default keys). */
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov);
 
 /* The routine row of render_menu (same layout and scrolling) at pixel x, y: its index in
@@ -46,5 +124,46 @@ SDL_Rect render_stage_rect(const Render *rd);
 
 /* The safety advice shown before every workout: whole sentences, wrapped to the panel. */
 extern const char *const render_safety_lines[];
+
+/* ---- building blocks for screens (see the top of this file) ---- */
+
+/* The style in use: rd->style or render_style_default. */
+const RenderStyle *render_style(const Render *rd);
+
+/* Layout units to pixels at the current output size. */
+int render_px(const Render *rd, int units);
+
+/* The frame's areas at the current output size. */
+RenderLayout render_layout(const Render *rd);
+
+/* Fill the whole output with style->background. */
+void render_clear(Render *rd);
+
+/* A filled rectangle with rounded corners of radius px (0: square). */
+void render_box(Render *rd, SDL_Rect rc, int radius_px, SDL_Color c);
+
+/* The header: title on the left (shrunk to fit), right_text (may be NULL) on the right, and the
+ * progress bar at progress 0..1 below them (progress < 0: no bar). */
+void render_header(Render *rd, const char *title, const char *right_text, double progress);
+
+/* The stage card with the figure of v (or the move's name when there are no sprites). */
+void render_figure(Render *rd, const SessionView *v);
+
+/* The caption band with text centred and shrunk to fit; the band is drawn even for "" or NULL,
+ * so the layout never jumps. */
+void render_caption(Render *rd, const char *text);
+
+/* A touch button with label centred in rc; active draws it in the "on" colours. */
+void render_button(Render *rd, SDL_Rect rc, const char *label, bool active);
+
+/* Text (UTF-8) of size units (a style size) at x, y, aligned around x, wrapped to max_w px
+ * (0: one line) and at most max_lines lines; when min_units > 0 and max_w > 0 one line is first
+ * shrunk towards min_units to fit. Returns the pixel height drawn plus style->line_gap, so
+ * calls stack: y += render_text(...). Nothing is drawn (returns 0) for NULL or "". */
+int render_text(Render *rd, const char *s, int units, int min_units, SDL_Color c, int x, int y, TextAlign a, int max_w,
+                int max_lines);
+
+/* The notice of ov (or the "Sound off" badge) on the stage card; ov may be NULL. */
+void render_notice(Render *rd, const Overlay *ov);
 
 #endif
