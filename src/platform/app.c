@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 #include <stb_image_write.h>
 
 #include "audio.h"
 #include "files.h"
+#include "history.h"
 #include "input.h"
 #include "levels.h"
 #include "render.h"
@@ -36,6 +38,8 @@ struct App {
     bool have_own;
     const Routine *routine; /* being played, or NULL in the menu */
     Session session;
+    History *history; /* the workout history, or NULL when o->history_path is NULL */
+    HistoryRecorder rec; /* the workout being played, as recorded */
     bool in_session;
     bool from_menu;
     bool focus_lost;
@@ -96,6 +100,17 @@ static void set_notice(App *a, const char *text)
     a->notice_until = SDL_GetTicks() + APP_NOTICE_MS;
 }
 
+/* The file r was read from, for the history. */
+static const char *routine_path_of(const App *a, const Routine *r)
+{
+    if (a->have_own && r == &a->own)
+        return a->opt->routine;
+    for (int i = 0; i < a->levels.count; i++)
+        if (&a->levels.items[i].routine == r)
+            return a->levels.items[i].path;
+    return r->title;
+}
+
 static void start_session(App *a, const Routine *r)
 {
     if (a->in_session)
@@ -110,6 +125,7 @@ static void start_session(App *a, const Routine *r)
     }
     a->routine = r;
     a->in_session = true;
+    history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, NULL);
     a->pending = 0;
     a->focus_lost = false;
     audio_free(a->audio);
@@ -296,8 +312,11 @@ static void handle_event(App *a, const SDL_Event *e)
 static void drain_events(App *a)
 {
     SessionEvent ev;
-    while (session_poll_event(&a->session, &ev))
+    while (session_poll_event(&a->session, &ev)) {
+        int64_t now = (int64_t)time(NULL);
+        history_recorder_event(&a->rec, &a->session, &ev, now, history_local_offset(now));
         audio_handle_event(a->audio, &ev);
+    }
 }
 
 static void draw(App *a, int extra_ms)
@@ -398,6 +417,8 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     } else {
         input_init(&a->input, NULL);
     }
+    if (o->history_path)
+        a->history = history_open(o->history_path);
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     if (a->have_own) {
@@ -418,6 +439,7 @@ void app_free(App *a)
         session_free(&a->session);
     audio_free(a->audio);
     input_close(&a->input);
+    history_close(a->history);
     levels_free(&a->levels);
     if (a->have_own)
         routine_free(&a->own);
@@ -489,6 +511,16 @@ void app_draw(App *a)
 const Session *app_session(const App *a)
 {
     return a->in_session ? &a->session : NULL;
+}
+
+const HistoryRecorder *app_recorder(const App *a)
+{
+    return a->in_session ? &a->rec : NULL;
+}
+
+History *app_history(const App *a)
+{
+    return a->history;
 }
 
 int app_play(const AppOptions *o)

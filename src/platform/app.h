@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 
+#include "history.h"
 #include "session.h"
 #include "simulate.h"
 
@@ -21,6 +22,8 @@ typedef struct {
     const char *shot_out; /* --shot: PNG path */
     int64_t shot_at_ms; /* --at */
     const InputScript *inputs; /* --input for --shot, may be NULL */
+    const char *history_path; /* the workout history to record into; NULL records nothing (tests) */
+    int week_goal; /* --week-goal, 0 for the default */
 } AppOptions;
 
 typedef struct App App;
@@ -52,6 +55,13 @@ bool app_idle(const App *a);
 
 /* The session being played, or NULL in the menu. */
 const Session *app_session(const App *a);
+
+/* The workout being played as recorded in the history (status "Not saved", the streak and bonus
+ * once closed), or NULL in the menu. Borrowed from a. */
+const HistoryRecorder *app_recorder(const App *a);
+
+/* The open history for the menu and progress screen, or NULL when not recording. Borrowed. */
+History *app_history(const App *a);
 
 /* Open a window and run the menu or the routine until the user quits. Returns the exit code. */
 int app_play(const AppOptions *o);

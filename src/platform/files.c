@@ -168,6 +168,22 @@ int files_config_dir(char *buf, size_t size)
     return make_dirs(buf);
 }
 
+int files_data_dir(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/unknot", xdg);
+    else if (home && home[0] == '/')
+        n = snprintf(buf, size, "%s/.local/share/unknot", home);
+    else
+        return -1;
+    if (n < 0 || (size_t)n >= size)
+        return -1;
+    return make_dirs(buf);
+}
+
 void files_print_errors(const RoutineErrors *errs)
 {
     char line[1024];

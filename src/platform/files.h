@@ -28,6 +28,10 @@ int files_write_atomic(const char *path, const void *data, size_t len);
  * The one place that decides where settings live. Returns 0 and fills buf, or -1. */
 int files_config_dir(char *buf, size_t size);
 
+/* The user's data directory for unknot ($XDG_DATA_HOME/unknot or ~/.local/share/unknot), where
+ * the history lives, created when missing; the same rules as files_config_dir. Returns 0 or -1. */
+int files_data_dir(char *buf, size_t size);
+
 /* Print each error of errs as one FILE:LINE:COL line on stderr, then a "too many errors" line
  * when the list was cut. */
 void files_print_errors(const RoutineErrors *errs);

@@ -96,6 +96,10 @@ History *history_open(const char *path);
 /* Close the database and free h. Safe on NULL. */
 void history_close(History *h);
 
+/* Cap the database at pages pages (PRAGMA max_page_count, this connection only): writes past it
+ * fail as on a full disk. For tests and for a kiosk that must not fill its disk. Returns 0/-1. */
+int history_set_max_pages(History *h, int pages);
+
 /* True when the database is open and writable so far. */
 bool history_usable(const History *h);
 
@@ -114,12 +118,17 @@ int history_update(History *h, int64_t id, const HistoryWorkout *w);
  * updated at every step end and closed at the session end (the results). */
 typedef struct {
     History *history; /* borrowed; NULL records nothing (status stays NONE) */
-    HistoryWorkout w; /* the row as last written; routine_file/title/patient_code borrowed */
+    HistoryWorkout w; /* the row as last written; its strings point into the arrays below */
     char routine_file[HISTORY_NAME_BYTES];
+    char title[HISTORY_NAME_BYTES];
     char patient_code[HISTORY_CODE_BYTES];
-    int64_t id; /* 0 until begun */
-    HistoryStatus status;
+    int64_t id; /* 0 until a write succeeded */
+    HistoryStatus status; /* of the last write */
+    bool begun; /* the first step started */
+    bool stopped_for_pain;
     bool closed; /* the session end was written (or tried) */
+    bool have_streak; /* streak below is known (closed and saved) */
+    StreakSummary streak; /* as of the close, this workout included: "Day 5 in a row", w.bonus_percent */
 } HistoryRecorder;
 
 /* Start recording a workout of routine r read from routine_path (any folders are dropped),

@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/stat.h>
+#include <time.h>
 
 #include "app.h"
 #include "files.h"
+#include "history.h"
 #include "levels.h"
 #include "report.h"
 #include "routine.h"
@@ -36,8 +37,12 @@ static const char usage_text[] =
     "  unknot --simulate ROUTINE        run the workout headless, print JSON Lines events\n"
     "        [--input FILE]             timed presses for the simulation (docs/simulate.md)\n"
     "        [--audio-out FILE.wav]     also write the session's soundtrack\n"
+    "        [--record [--now TIME]]    also record it in the history as if it began at TIME\n"
     "  unknot --shot OUT.png --at SECONDS [--size WxH] [--input FILE] [ROUTINE]\n"
     "                                   render the frame seen at SECONDS to a PNG, no display needed\n"
+    "  unknot --stats [--json] [--now TIME]\n"
+    "                                   the streak, this week and the workouts so far (docs/streaks.md)\n"
+    "  unknot --export-csv FILE         every workout in the history as CSV, one row each\n"
     "\n"
     "Options:\n"
     "  --window WxH      window size (default 1280x720)\n"
@@ -45,6 +50,11 @@ static const char usage_text[] =
     "  --font FILE       a TrueType font to use instead of the system's sans font\n"
     "  --levels DIR      the routine folder for the menu (default: levels/)\n"
     "  --data DIR        where assets/ and levels/ are (default: the source tree, or $UNKNOT_DATA)\n"
+    "  --history FILE    the workout history (default: $XDG_DATA_HOME/unknot/history.db,\n"
+    "                    ~/.local/share/unknot/history.db)\n"
+    "  --now TIME        the time to use, ISO 8601 with its UTC offset: 2026-03-02T07:30:00+01:00\n"
+    "  --week-goal N     days of 7 for the weekly goal (default 4)\n"
+    "  --patient CODE    a kiosk patient's workouts, for --record and --stats\n"
     "  --help            this text\n"
     "  --version         the version\n"
     "\n"
@@ -250,28 +260,71 @@ static int mode_list(const char *dir)
     return bad ? EXIT_INVALID : EXIT_OK;
 }
 
+/* --record, --now, --history, --patient and --week-goal, as given. */
+typedef struct {
+    bool record;
+    const char *history; /* --history, or NULL for the default */
+    bool have_now;
+    int64_t now_utc; /* --now, or the clock */
+    int32_t now_offset;
+    const char *patient; /* --patient, or NULL */
+    int week_goal; /* 0: the default */
+} HistoryArgs;
+
+/* The history --history names, or the default one. */
+static History *open_history(const HistoryArgs *ha)
+{
+    History *h = history_open(ha->history);
+    if (!h)
+        fprintf(stderr, "unknot: out of memory\n");
+    return h;
+}
+
+/* The time to use: --now, or the clock with this machine's UTC offset. */
+static void now_of(const HistoryArgs *ha, int64_t *utc, int32_t *offset)
+{
+    if (ha->have_now) {
+        *utc = ha->now_utc;
+        *offset = ha->now_offset;
+    } else {
+        *utc = (int64_t)time(NULL);
+        *offset = history_local_offset(*utc);
+    }
+}
+
 typedef struct {
     FILE *out;
     Soundtrack *track; /* --audio-out, or NULL */
+    HistoryRecorder *rec; /* --record, or NULL */
+    int64_t start_utc; /* the wall time of session time 0 */
+    int32_t offset;
     char line[4096];
 } SimPrinter;
 
 static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
 {
     SimPrinter *p = ctx;
+    /* written to the history first: an event printed is an event recorded */
+    if (p->rec)
+        history_recorder_event(p->rec, s, ev, p->start_utc + ev->t_ms / 1000, p->offset);
     report_event_json(s, ev, p->line, sizeof p->line);
     fputs(p->line, p->out);
     fputc('\n', p->out);
+    if (p->rec && (ev->type == EV_STEP_END || ev->type == EV_SESSION_END))
+        fflush(p->out);
     if (p->track)
         soundtrack_add_event(p->track, ev);
 }
 
-static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out)
+static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out,
+                         const HistoryArgs *ha)
 {
     Routine r;
     InputScript in = {0};
     RoutineErrors *errs = malloc(sizeof *errs);
     int rc = EXIT_OK;
+    History *history = NULL;
+    HistoryRecorder *rec = NULL;
     if (!errs)
         return EXIT_INVALID;
     if (files_load_routine(routine_path, &r, errs) < 0) {
@@ -285,11 +338,21 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         free(errs);
         return EXIT_INVALID;
     }
-    SimPrinter p = {stdout, NULL, {0}};
+    SimPrinter p = {stdout, NULL, NULL, 0, 0, {0}};
     if (audio_out && !(p.track = soundtrack_new(data_dir, &r))) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = EXIT_INVALID;
         goto done;
+    }
+    if (ha->record) {
+        rec = malloc(sizeof *rec);
+        if (!rec || !(history = open_history(ha))) {
+            rc = EXIT_INVALID;
+            goto done;
+        }
+        history_recorder_init(rec, history, routine_path, &r, ha->patient);
+        now_of(ha, &p.start_utc, &p.offset);
+        p.rec = rec;
     }
     SimulateResult res = simulate_run(&r, input_path ? &in : NULL, print_event, &p);
     if (res == SIMULATE_STUCK_PAUSED) {
@@ -299,6 +362,18 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
     } else if (res == SIMULATE_NO_MEMORY) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = EXIT_INVALID;
+    }
+    if (rec) {
+        /* the last line says whether the workout is in the history (docs/simulate.md) */
+        HistoryStatus st = history_recorder_status(rec);
+        char file[8192];
+        report_json_escape(history_path(history), file, sizeof file);
+        printf("{\"event\":\"history\",\"file\":\"%s\",\"id\":%lld,\"status\":\"%s\"}\n", file, (long long)rec->id,
+               st == HISTORY_STATUS_SAVED       ? "saved"
+               : st == HISTORY_STATUS_NOT_SAVED ? "not_saved"
+                                                : "none");
+        if (st == HISTORY_STATUS_NOT_SAVED)
+            rc = EXIT_INVALID;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "unknot: cannot write the events: %s\n", strerror(errno ? errno : EIO));
@@ -315,9 +390,88 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         soundtrack_free(p.track);
     }
 done:
+    history_close(history);
+    free(rec);
     inputscript_free(&in);
     routine_free(&r);
     free(errs);
+    return rc;
+}
+
+/* --stats: the streak, the week, the workouts and the open level, as text or one JSON object. */
+static int mode_stats(const HistoryArgs *ha, const char *levels_dir, bool json)
+{
+    History *h = open_history(ha);
+    if (!h)
+        return EXIT_INVALID;
+    HistoryProgress *pr = malloc(sizeof *pr);
+    int routines_at[STREAK_MAX_LEVEL + 1] = {0}, completed_at[STREAK_MAX_LEVEL + 1];
+    int rc = EXIT_OK;
+    int64_t now;
+    int32_t offset;
+    now_of(ha, &now, &offset);
+    if (!pr || history_progress(h, ha->patient, now, offset, ha->week_goal, pr) < 0 ||
+        history_completed_by_level(h, completed_at, STREAK_MAX_LEVEL) < 0) {
+        fprintf(stderr, "unknot: %s: cannot read the history\n", history_path(h));
+        rc = EXIT_INVALID;
+        goto done;
+    }
+    LevelList l;
+    if (levels_scan(levels_dir, &l) == 0) {
+        for (int i = 0; i < l.count; i++)
+            if (l.items[i].valid && l.items[i].routine.level > 0 && l.items[i].routine.level <= STREAK_MAX_LEVEL)
+                routines_at[l.items[i].routine.level]++;
+        levels_free(&l);
+    }
+    int level = streak_open_level(routines_at, completed_at, STREAK_MAX_LEVEL);
+    int to_next = streak_workouts_to_next_level(routines_at, completed_at, STREAK_MAX_LEVEL);
+    int next_level = level + 1;
+    while (next_level < STREAK_MAX_LEVEL && routines_at[next_level] == 0)
+        next_level++; /* the next level that has routines */
+    const StreakSummary *s = &pr->streak;
+    int y, m, d;
+    streak_day_to_date(s->today, &y, &m, &d);
+    if (json) {
+        printf("{\"today\":\"%04d-%02d-%02d\",\"current_streak\":%d,\"best_streak\":%d,\"sessions\":%d,"
+               "\"completed\":%d,\"days\":%d,\"today_workouts\":%d,\"today_counted\":%s,\"week_days\":%d,"
+               "\"week_goal\":%d,\"rest_day_used\":%s,\"rest_days_left\":%d,\"bonus_percent\":%d,\"level\":%d,"
+               "\"workouts_to_next_level\":%d}\n",
+               y, m, d, s->current, s->best, pr->sessions, pr->completed, s->total_days, pr->today_workouts,
+               s->today_counted ? "true" : "false", s->week_days, s->week_goal, s->rest_day_used ? "true" : "false",
+               s->rest_days_left, s->bonus_percent, level, to_next);
+    } else {
+        if (s->current > 0)
+            printf("Streak: %d day%s in a row (best %d)%s\n", s->current, s->current == 1 ? "" : "s", s->best,
+                   s->rest_day_used ? ", rest day used" : ", 1 rest day left this week");
+        else
+            printf("Streak: none yet today (best %d)\n", s->best);
+        printf("This week: %d of %d days\n", s->week_days, s->week_goal);
+        printf("Workouts: %d begun, %d completed, on %d day%s; %d today\n", pr->sessions, pr->completed, s->total_days,
+               s->total_days == 1 ? "" : "s", pr->today_workouts);
+        if (to_next > 0)
+            printf("Level %d is open; %d more completed workout%s open%s level %d\n", level, to_next,
+                   to_next == 1 ? "" : "s", to_next == 1 ? "s" : "", next_level);
+        else
+            printf("Level %d is open\n", level);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "unknot: cannot write the summary: %s\n", strerror(errno ? errno : EIO));
+        rc = EXIT_INVALID;
+    }
+done:
+    free(pr);
+    history_close(h);
+    return rc;
+}
+
+/* --export-csv FILE */
+static int mode_export(const HistoryArgs *ha, const char *out)
+{
+    History *h = open_history(ha);
+    if (!h)
+        return EXIT_INVALID;
+    int rc = history_export_csv(h, out) == 0 ? EXIT_OK : EXIT_INVALID;
+    history_close(h);
     return rc;
 }
 
@@ -331,8 +485,10 @@ int main(int argc, char **argv)
     o.width = 1280;
     o.height = 720;
     o.shot_at_ms = -1;
-    enum { PLAY, CHECK, LIST, SIMULATE, SHOT } mode = PLAY;
-    const char *input = NULL, *audio_out = NULL, *list_dir = NULL;
+    enum { PLAY, CHECK, LIST, SIMULATE, SHOT, STATS, EXPORT } mode = PLAY;
+    const char *input = NULL, *audio_out = NULL, *list_dir = NULL, *export_csv = NULL, *now_arg = NULL;
+    HistoryArgs ha = {0};
+    bool json = false, week_goal_given = false;
     char **positional = calloc((size_t)argc + 1, sizeof *positional);
     int npos = 0;
     bool size_given = false;
@@ -379,6 +535,43 @@ int main(int argc, char **argv)
             }
         } else if (!strcmp(a, "--simulate")) {
             SET_MODE(SIMULATE);
+        } else if (!strcmp(a, "--stats")) {
+            SET_MODE(STATS);
+        } else if (!strcmp(a, "--export-csv")) {
+            SET_MODE(EXPORT);
+            NEED_ARG();
+            export_csv = next;
+        } else if (!strcmp(a, "--json")) {
+            json = true;
+        } else if (!strcmp(a, "--record")) {
+            ha.record = true;
+        } else if (!strcmp(a, "--history")) {
+            NEED_ARG();
+            ha.history = next;
+        } else if (!strcmp(a, "--now")) {
+            NEED_ARG();
+            now_arg = next;
+            if (history_parse_iso8601(next, &ha.now_utc, &ha.now_offset) < 0) {
+                free(positional);
+                return usage_error("--now needs a time like 2026-03-02T07:30:00+01:00 (with its UTC offset), not '%s'",
+                                   next);
+            }
+            ha.have_now = true;
+        } else if (!strcmp(a, "--patient")) {
+            NEED_ARG();
+            if (!next[0] || strlen(next) >= HISTORY_CODE_BYTES) {
+                free(positional);
+                return usage_error("--patient needs a code of 1 to 63 characters, not '%s'", next);
+            }
+            ha.patient = next;
+        } else if (!strcmp(a, "--week-goal")) {
+            NEED_ARG();
+            if (!(next[0] >= '1' && next[0] <= '7' && next[1] == 0)) {
+                free(positional);
+                return usage_error("--week-goal needs a number of days from 1 to 7, not '%s'", next);
+            }
+            ha.week_goal = next[0] - '0';
+            week_goal_given = true;
         } else if (!strcmp(a, "--shot")) {
             SET_MODE(SHOT);
             NEED_ARG();
@@ -435,6 +628,20 @@ int main(int argc, char **argv)
         rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
+    } else if (ha.record && mode != SIMULATE) {
+        rc = usage_error("%s goes with --simulate", "--record");
+    } else if (now_arg && !ha.record && mode != STATS) {
+        rc = usage_error("%s goes with --simulate --record or --stats", "--now");
+    } else if (json && mode != STATS) {
+        rc = usage_error("%s goes with --stats", "--json");
+    } else if (ha.patient && !ha.record && mode != STATS) {
+        rc = usage_error("%s goes with --simulate --record or --stats", "--patient");
+    } else if (week_goal_given && mode != STATS && mode != PLAY) {
+        rc = usage_error("%s goes with --stats or a workout", "--week-goal");
+    } else if (mode == STATS || mode == EXPORT) {
+        rc = npos > 0        ? usage_error("unexpected argument '%s'", positional[0])
+             : mode == STATS ? mode_stats(&ha, o.levels_dir, json)
+                             : mode_export(&ha, export_csv);
     } else if (mode == CHECK) {
         rc =
             npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(o.data_dir, positional, npos);
@@ -445,7 +652,7 @@ int main(int argc, char **argv)
         if (npos != 1)
             rc = usage_error("%s needs exactly one ROUTINE", "--simulate");
         else
-            rc = mode_simulate(o.data_dir, positional[0], input, audio_out);
+            rc = mode_simulate(o.data_dir, positional[0], input, audio_out, &ha);
     } else if (mode == SHOT) {
         if (o.shot_at_ms < 0)
             rc = usage_error("%s needs --at SECONDS", "--shot");
@@ -477,6 +684,15 @@ int main(int argc, char **argv)
             rc = usage_error("unexpected argument '%s'", positional[1]);
         else {
             o.routine = npos ? positional[0] : NULL;
+            char history_buf[4096];
+            if (ha.history)
+                o.history_path = ha.history;
+            else if (history_default_path(history_buf, sizeof history_buf) == 0)
+                o.history_path = history_buf;
+            else
+                fprintf(stderr, "unknot: warning: no home folder for the history ($HOME and $XDG_DATA_HOME are not "
+                                "set); workouts are not saved\n");
+            o.week_goal = ha.week_goal;
             rc = app_play(&o);
         }
     }
