@@ -34,6 +34,7 @@ static void tiny_routine(TinyRoutine *t)
     t->steps[0].cues = &t->cue;
     t->steps[0].cue_count = 1;
     t->steps[1].kind = STEP_REST;
+    t->steps[1].mode = MODE_REST;
     t->steps[1].move = MOVE_REST;
     t->steps[1].duration_ms = 10000;
     t->steps[1].sets = 1;

@@ -293,6 +293,28 @@ static void test_review_errors(void)
     CHECK_INT(errs.count, 1);
 }
 
+/* The parser names the kind of work each step does, once. */
+static void test_modes(void)
+{
+    CHECK_INT(parse(HEAD "move child_pose hold 30s\n"
+                         "move bridge hold 10s confirm-hold\n"
+                         "move cat_camel reps 8\n"
+                         "move cat_camel reps 8 pacing self\n"
+                         "move bird_dog reps 4 hold 3s pacing guided\n"
+                         "rest 10s\n"
+                         "timer 1m\n"),
+              0);
+    CHECK_INT(r.step_count, 7);
+    StepMode want[] = {MODE_HOLD,        MODE_HOLD_CONFIRMED, MODE_REPS_GUIDED, MODE_REPS_SELF,
+                       MODE_REPS_GUIDED, MODE_REST,           MODE_TIMER};
+    for (int i = 0; i < 7 && i < r.step_count; i++) {
+        CHECK_INT(r.steps[i].mode, want[i]);
+        CHECK_INT(routine_step_mode(&r.steps[i]), want[i]);
+    }
+    CHECK_STR(routine_mode_name(MODE_REPS_SELF), "self_paced_reps");
+    CHECK_STR(routine_mode_name(MODE_HOLD_CONFIRMED), "confirmed_hold");
+}
+
 static void test_rest_timer(void)
 {
     CHECK_INT(parse(HEAD "rest 10s \"Roll over.\"\nrest 15s\ntimer 20m \"Cold pack.\"\n"
@@ -659,6 +681,7 @@ int main(void)
     test_sides_sets_pacing();
     test_cues();
     test_rest_timer();
+    test_modes();
     test_review_errors();
     test_comments_and_space();
     test_text();

@@ -875,6 +875,21 @@ static void test_confirmed_hold(void)
 
 /* ---- the view ---- */
 
+/* The table of modes: every mode has rules, and they say what the session does. */
+static void test_mode_rules(void)
+{
+    SessionModeRules hold = session_mode_rules(MODE_HOLD), confirmed = session_mode_rules(MODE_HOLD_CONFIRMED);
+    SessionModeRules guided = session_mode_rules(MODE_REPS_GUIDED), self = session_mode_rules(MODE_REPS_SELF);
+    SessionModeRules rest = session_mode_rules(MODE_REST), timer = session_mode_rules(MODE_TIMER);
+    CHECK(hold.ends_by_time && !hold.awaits_press && hold.score == SCORE_HOLD && hold.anim == ANIM_HOLD);
+    CHECK(confirmed.clock_needs_button && confirmed.awaits_press && confirmed.prompt && confirmed.score == SCORE_HOLD);
+    CHECK(guided.ends_by_time && !guided.awaits_press && guided.score == SCORE_REPS && guided.anim == ANIM_REPS);
+    CHECK(!self.ends_by_time && self.awaits_press && self.count_cues && self.prompt);
+    CHECK(!rest.is_move && !rest.get_ready && rest.score == SCORE_NOTHING && rest.end_warnings);
+    CHECK(!timer.is_move && timer.get_ready && timer.ends_by_time);
+    CHECK(hold.is_move && confirmed.is_move && guided.is_move && self.is_move);
+}
+
 static void test_view(void)
 {
     load(FOUR_REPS);
@@ -1008,6 +1023,7 @@ int main(void)
     test_self_paced_cues();
     test_explore_findings();
     test_confirmed_hold();
+    test_mode_rules();
     test_view();
     test_determinism();
     session_free(&S);

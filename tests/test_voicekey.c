@@ -85,6 +85,7 @@ static void test_routine_texts(void)
     steps[0].cues = cues;
     steps[0].cue_count = 3;
     steps[1].kind = STEP_REST;
+    steps[1].mode = MODE_REST;
     steps[1].text = "Shake out your arms.";
     Routine r = {"Morning", 1, NULL, "", steps, 2};
     const char *texts[8];

@@ -380,6 +380,7 @@ static RoutineStep *open_step(Parser *ps, StepKind kind, const Token *at)
     RoutineStep *s = &r->steps[r->step_count++];
     memset(s, 0, sizeof *s);
     s->kind = kind;
+    s->mode = routine_step_mode(s); /* final once the step's clauses are read (close_step) */
     s->line = ps->line;
     s->move = MOVE_REST;
     s->sets = 1;
@@ -634,6 +635,7 @@ static void close_step(Parser *ps)
         if (!ps->step_has_sides && mi->sided)
             s->sides = SIDES_BOTH;
     }
+    s->mode = routine_step_mode(s);
     int run = routine_step_run_ms(s);
     for (int i = 0; i < s->cue_count; i++) {
         RoutineCue *c = &s->cues[i];
@@ -872,13 +874,42 @@ void routine_free(Routine *r)
 
 /* ---- derived figures ---- */
 
+StepMode routine_step_mode(const RoutineStep *s)
+{
+    switch (s->kind) {
+    case STEP_REST: return MODE_REST;
+    case STEP_TIMER: return MODE_TIMER;
+    case STEP_MOVE: break;
+    }
+    if (s->reps > 0)
+        return s->pacing == PACING_SELF ? MODE_REPS_SELF : MODE_REPS_GUIDED;
+    return s->confirm_hold ? MODE_HOLD_CONFIRMED : MODE_HOLD;
+}
+
+const char *routine_mode_name(StepMode m)
+{
+    switch (m) {
+    case MODE_HOLD: return "hold";
+    case MODE_HOLD_CONFIRMED: return "confirmed_hold";
+    case MODE_REPS_GUIDED: return "guided_reps";
+    case MODE_REPS_SELF: return "self_paced_reps";
+    case MODE_REST: return "rest";
+    case MODE_TIMER: return "timer";
+    }
+    return "unknown";
+}
+
 int routine_step_run_ms(const RoutineStep *s)
 {
-    if (s->kind != STEP_MOVE)
-        return s->duration_ms;
-    if (s->reps > 0)
-        return s->reps * (s->tempo_ms + s->hold_ms);
-    return s->hold_ms;
+    switch (s->mode) {
+    case MODE_REST:
+    case MODE_TIMER: return s->duration_ms;
+    case MODE_REPS_GUIDED:
+    case MODE_REPS_SELF: return s->reps * (s->tempo_ms + s->hold_ms);
+    case MODE_HOLD:
+    case MODE_HOLD_CONFIRMED: return s->hold_ms;
+    }
+    return 0;
 }
 
 int routine_step_total_ms(const RoutineStep *s)

@@ -44,10 +44,23 @@ typedef struct {
 } RoutineCue;
 
 typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH } Sides;
+
+/* The kind of work a step does, worked out once by the parser from the step's kind, reps, pacing
+ * and confirm-hold. Code that behaves differently per mode switches on it (session.c's
+ * session_mode_rules is the table), so -Wswitch finds every place a new mode must be handled. */
+typedef enum {
+    MODE_HOLD, /* a held pose; the clock runs and ends the step */
+    MODE_HOLD_CONFIRMED, /* a held pose timed only while the user holds the button */
+    MODE_REPS_GUIDED, /* reps led by the figure at the tempo; presses are scored against the beat */
+    MODE_REPS_SELF, /* reps counted by the user's presses; the step ends at the target */
+    MODE_REST, /* a rest step: the rest figure breathes */
+    MODE_TIMER /* a plain timer (a heat or cold pack) */
+} StepMode;
 typedef enum { PACING_GUIDED = 0, PACING_SELF } Pacing;
 
 typedef struct {
     StepKind kind;
+    StepMode mode; /* what kind of work it is: set by the parser from the fields below */
     int line; /* where the step starts in the file */
     MoveId move; /* STEP_MOVE: the move; STEP_REST: MOVE_REST; STEP_TIMER: MOVE_REST */
     int hold_ms; /* move without reps: how long the pose is held. With reps: held at each rep's top */
@@ -100,6 +113,12 @@ void routine_errors_vadd(RoutineErrors *e, const char *path, int line, int col, 
 
 /* Free everything a Routine owns and zero it. Safe on a zeroed Routine. */
 void routine_free(Routine *r);
+
+/* The mode a step's fields describe (what the parser stores in mode). */
+StepMode routine_step_mode(const RoutineStep *s);
+
+/* "hold", "confirmed_hold", "guided_reps", "self_paced_reps", "rest", "timer". Static strings. */
+const char *routine_mode_name(StepMode m);
 
 /* Length of one run of a step (one side of one set) in ms, including per-rep holds. */
 int routine_step_run_ms(const RoutineStep *s);

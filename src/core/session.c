@@ -87,6 +87,54 @@ static void sound(Session *s, int64_t t, SoundId id)
     emit(s, &ev);
 }
 
+/* ---- what each mode of work does ---- */
+
+SessionModeRules session_mode_rules(StepMode m)
+{
+    switch (m) {
+    case MODE_HOLD:
+        return (SessionModeRules){.is_move = true,
+                                  .get_ready = true,
+                                  .ends_by_time = true,
+                                  .end_warnings = true,
+                                  .anim = ANIM_HOLD,
+                                  .score = SCORE_HOLD};
+    case MODE_HOLD_CONFIRMED:
+        return (SessionModeRules){.is_move = true,
+                                  .get_ready = true,
+                                  .clock_needs_button = true,
+                                  .ends_by_time = true,
+                                  .awaits_press = true,
+                                  .prompt = "Press and hold while you hold the pose.",
+                                  .end_warnings = true,
+                                  .anim = ANIM_HOLD,
+                                  .score = SCORE_HOLD};
+    case MODE_REPS_GUIDED:
+        return (SessionModeRules){
+            .is_move = true, .get_ready = true, .ends_by_time = true, .anim = ANIM_REPS, .score = SCORE_REPS};
+    case MODE_REPS_SELF:
+        return (SessionModeRules){.is_move = true,
+                                  .get_ready = true,
+                                  .awaits_press = true,
+                                  .prompt = "Press when you finish each rep.",
+                                  .count_cues = true,
+                                  .anim = ANIM_REPS,
+                                  .score = SCORE_REPS};
+    case MODE_REST:
+        return (SessionModeRules){
+            .ends_by_time = true, .end_warnings = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
+    case MODE_TIMER:
+        return (SessionModeRules){
+            .get_ready = true, .ends_by_time = true, .end_warnings = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
+    }
+    return (SessionModeRules){.ends_by_time = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
+}
+
+static SessionModeRules step_rules(const RoutineStep *st)
+{
+    return session_mode_rules(st->mode);
+}
+
 /* ---- building the segment list ---- */
 
 static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set, Sides side, int ms)
@@ -109,7 +157,7 @@ static int build_segments(const Routine *r, Segment *list)
     n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, SESSION_INTRO_MS);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
-        if (st->kind != STEP_REST)
+        if (step_rules(st).get_ready)
             n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, SESSION_READY_MS);
         int run = routine_step_run_ms(st);
         for (int set = 1; set <= st->sets; set++) {
@@ -150,12 +198,14 @@ int session_init(Session *s, const Routine *r)
     s->last_press_ms = -1;
     for (int i = 0; i < n; i++) {
         const Segment *g = &s->segments[i];
-        if (g->kind != SEG_WORK || r->steps[g->step].kind != STEP_MOVE)
+        if (g->kind != SEG_WORK)
             continue;
-        if (r->steps[g->step].reps > 0)
-            s->score.reps_target += r->steps[g->step].reps;
-        else
-            s->score.holds_total++;
+        const RoutineStep *st = &r->steps[g->step];
+        switch (step_rules(st).score) {
+        case SCORE_REPS: s->score.reps_target += st->reps; break;
+        case SCORE_HOLD: s->score.holds_total++; break;
+        case SCORE_NOTHING: break;
+        }
     }
     return 0;
 }
@@ -174,7 +224,7 @@ int64_t session_routine_ms(const Routine *r)
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         t += routine_step_total_ms(st);
-        if (st->kind != STEP_REST)
+        if (step_rules(st).get_ready)
             t += SESSION_READY_MS;
         if (st->sides == SIDES_BOTH)
             t += (int64_t)SESSION_SWITCH_MS * st->sets;
@@ -205,18 +255,13 @@ bool session_poll_event(Session *s, SessionEvent *ev)
 
 /* ---- rules of a work segment ---- */
 
-static bool is_hold_work(const Session *s)
+/* The rules of the current segment: a work segment's mode, else those of a plain timed part. */
+static SessionModeRules cur_rules(const Session *s)
 {
     const Segment *g = cur(s);
-    const RoutineStep *st = seg_step(s, g);
-    return g->kind == SEG_WORK && st->kind == STEP_MOVE && st->reps == 0;
-}
-
-static bool is_rep_work(const Session *s)
-{
-    const Segment *g = cur(s);
-    const RoutineStep *st = seg_step(s, g);
-    return g->kind == SEG_WORK && st->kind == STEP_MOVE && st->reps > 0;
+    if (g->kind == SEG_WORK)
+        return step_rules(seg_step(s, g));
+    return (SessionModeRules){.ends_by_time = g->kind != SEG_DONE, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
 }
 
 /* Time of rep i's beat (0-based) from the start of a guided rep run: at the top of the rep. */
@@ -276,8 +321,9 @@ static void count_rep(Session *s, int64_t t)
     int window = rep_ms(st) / 4;
     if (window > SESSION_TEMPO_WINDOW_MS)
         window = SESSION_TEMPO_WINDOW_MS;
-    bool on_tempo;
-    if (st->pacing == PACING_GUIDED) {
+    bool on_tempo = false;
+    switch (st->mode) {
+    case MODE_REPS_GUIDED: {
         /* match the nearest beat not already taken */
         int i = (at - st->tempo_ms / 2 + rep_ms(st) / 2) / rep_ms(st);
         if (i < 0)
@@ -289,7 +335,9 @@ static void count_rep(Session *s, int64_t t)
         on_tempo = !taken && d <= window && d >= -window;
         if (on_tempo)
             s->beats_taken[i / 64] |= (uint64_t)1 << (i % 64);
-    } else {
+        break;
+    }
+    case MODE_REPS_SELF:
         /* self pacing: the interval since the last press is close to the tempo */
         if (s->last_press_ms < 0) {
             on_tempo = true;
@@ -297,6 +345,11 @@ static void count_rep(Session *s, int64_t t)
             int d = at - s->last_press_ms - rep_ms(st);
             on_tempo = d <= rep_ms(st) / 2 && d >= -rep_ms(st) / 2;
         }
+        break;
+    case MODE_HOLD:
+    case MODE_HOLD_CONFIRMED:
+    case MODE_REST:
+    case MODE_TIMER: return; /* no reps to count */
     }
     s->last_press_ms = at;
     s->idle_ms = 0;
@@ -324,7 +377,7 @@ static void count_rep(Session *s, int64_t t)
         c.n = sc->combo;
         emit(s, &c);
     }
-    if (st->pacing == PACING_SELF) {
+    if (step_rules(st).count_cues) {
         /* self pacing: cues tied to the count, since the clock says nothing about progress */
         if (st->count_aloud)
             say_number(s, t, s->reps_counted);
@@ -369,13 +422,14 @@ static void end_work(Session *s, int64_t t, bool completed)
     const RoutineStep *st = seg_step(s, g);
     SessionScore *sc = &s->score;
     SegmentTally *ty = &s->tally[s->seg];
+    SessionModeRules rules = step_rules(st);
     /* leaving a hold early on purpose (skip, back, quit, give-up) is not a hold break */
-    if (st->kind == STEP_MOVE && st->reps == 0 && completed) {
+    if (rules.score == SCORE_HOLD && completed) {
         ty->hold_done = true;
         sc->hold_streak++;
         if (sc->hold_streak > sc->best_hold_streak)
             sc->best_hold_streak = sc->hold_streak;
-        if (!st->confirm_hold)
+        if (!rules.clock_needs_button) /* a confirmed hold counted its held time as it went */
             ty->held_ms = g->duration_ms;
         ty->points += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);
         recount(s);
@@ -463,10 +517,10 @@ static void enter_segment(Session *s, int index, int64_t t)
     case SEG_SAFETY: break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
-        if (st->kind == STEP_MOVE)
+        if (step_rules(st).is_move)
             snprintf(b, sizeof b, "Get ready. Next: %s.", moves_info(st->move)->name);
         else
-            snprintf(b, sizeof b, "Get ready.");
+            snprintf(b, sizeof b, "Get ready."); /* a timer: time to fetch the pack */
         say(s, t, CUE_KIND_STANDARD, b);
         break;
     case SEG_SWITCH: say(s, t, CUE_KIND_STANDARD, "Switch sides."); break;
@@ -475,17 +529,25 @@ static void enter_segment(Session *s, int index, int64_t t)
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
         emit(s, &ev);
-        if (st->kind == STEP_REST) {
+        switch (st->mode) {
+        case MODE_REST:
             say(s, t, CUE_KIND_STANDARD, "Rest.");
             if (st->text)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
-        } else if (st->kind == STEP_TIMER && st->text) {
-            say(s, t, CUE_KIND_ROUTINE, st->text);
-        }
-        if (st->kind == STEP_MOVE && st->reps == 0 && !st->confirm_hold) {
+            break;
+        case MODE_TIMER:
+            if (st->text)
+                say(s, t, CUE_KIND_ROUTINE, st->text);
+            break;
+        case MODE_HOLD: {
             SessionEvent h = make_event(s, EV_HOLD_START, t);
             emit(s, &h);
             s->holding = true;
+            break;
+        }
+        case MODE_HOLD_CONFIRMED: /* held from the user's press */
+        case MODE_REPS_GUIDED:
+        case MODE_REPS_SELF: break;
         }
         break;
     }
@@ -523,15 +585,15 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     }
     if (g->kind != SEG_WORK)
         return;
+    SessionModeRules rules = step_rules(st);
     /* the routine's own cues: at the start ones fire on entering (from == -1 there) */
     bool routine_cue_near_end10 = false;
     for (int i = 0; i < st->cue_count; i++) {
         const RoutineCue *c = &st->cues[i];
-        bool self_paced = st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF;
-        if (self_paced && c->anchor != CUE_START)
+        if (rules.count_cues && c->anchor != CUE_START)
             continue; /* said as the user counts (count_rep) */
         if (c->anchor == CUE_EACH_REP) {
-            if (st->pacing == PACING_GUIDED)
+            if (st->mode == MODE_REPS_GUIDED) /* on the figure's beat; self pacing says it per count */
                 for (int r = 0; r < st->reps; r++)
                     if (crossed(rep_beat_ms(st, r), from, to))
                         say(s, AT(rep_beat_ms(st, r)), CUE_KIND_ROUTINE, c->text);
@@ -543,18 +605,22 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
         if (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to))
             say(s, AT(at), CUE_KIND_ROUTINE, c->text);
     }
-    bool timed = !(st->kind == STEP_MOVE && st->reps > 0);
-    if (timed && dur >= 30000 && !routine_cue_near_end10 && crossed(dur - 10000, from, to))
-        say(s, AT(dur - 10000), CUE_KIND_STANDARD, "Ten seconds left.");
-    if (st->kind != STEP_MOVE || st->reps == 0) {
+    if (rules.end_warnings) {
+        if (dur >= 30000 && !routine_cue_near_end10 && crossed(dur - 10000, from, to))
+            say(s, AT(dur - 10000), CUE_KIND_STANDARD, "Ten seconds left.");
         for (int k = 3; k >= 1; k--)
             if (dur >= 5000 && crossed(dur - k * 1000, from, to))
                 sound(s, AT(dur - k * 1000), SOUND_TICK);
-        if (st->count_aloud && st->kind == STEP_MOVE)
+    }
+    switch (st->mode) {
+    case MODE_HOLD:
+    case MODE_HOLD_CONFIRMED:
+        if (st->count_aloud)
             for (int sec = 1000; sec < dur && sec <= 60000; sec += 1000)
                 if (crossed(sec, from, to))
                     say_number(s, AT(sec), sec / 1000);
-    } else if (st->pacing == PACING_GUIDED) {
+        break;
+    case MODE_REPS_GUIDED:
         for (int r = 0; r < st->reps; r++) {
             int b = rep_beat_ms(st, r);
             if (crossed(b, from, to)) {
@@ -563,6 +629,10 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
                     say_number(s, AT(b), r + 1);
             }
         }
+        break;
+    case MODE_REPS_SELF: /* counted aloud as the user counts (count_rep) */
+    case MODE_REST:
+    case MODE_TIMER: break;
     }
 #undef AT
 }
@@ -570,38 +640,19 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
 /* Whether the current segment's clock runs now. */
 static bool segment_clock_runs(const Session *s)
 {
-    const Segment *g = cur(s);
-    if (g->kind != SEG_WORK)
-        return true;
-    const RoutineStep *st = seg_step(s, g);
-    if (st->kind == STEP_MOVE && st->reps == 0 && st->confirm_hold)
-        return s->holding;
-    return true;
+    return !cur_rules(s).clock_needs_button || s->holding;
 }
 
 /* Whether the segment ends by its clock (self-paced reps end by the count instead). */
 static bool segment_ends_by_time(const Session *s)
 {
-    const Segment *g = cur(s);
-    if (g->kind == SEG_DONE)
-        return false;
-    if (g->kind != SEG_WORK)
-        return true;
-    const RoutineStep *st = seg_step(s, g);
-    return !(st->kind == STEP_MOVE && st->reps > 0 && st->pacing == PACING_SELF);
+    return cur_rules(s).ends_by_time;
 }
 
 static bool awaiting_press(const Session *s)
 {
-    const Segment *g = cur(s);
-    if (g->kind != SEG_WORK)
-        return false;
-    const RoutineStep *st = seg_step(s, g);
-    if (st->kind != STEP_MOVE)
-        return false;
-    if (st->reps == 0)
-        return st->confirm_hold && !s->holding;
-    return st->pacing == PACING_SELF;
+    SessionModeRules rules = cur_rules(s);
+    return rules.awaits_press && !(rules.clock_needs_button && s->holding);
 }
 
 static void next_segment(Session *s, int64_t t)
@@ -633,11 +684,10 @@ static void advance(Session *s, int dt, int64_t t)
         if (awaiting_press(s)) {
             int before = s->idle_ms;
             s->idle_ms += dt;
+            const char *prompt = cur_rules(s).prompt;
             for (int p = SESSION_PROMPT_MS; p < SESSION_GIVE_UP_MS; p += SESSION_PROMPT_MS)
-                if (crossed(p, before, s->idle_ms))
-                    say(s, t + (p - before), CUE_KIND_STANDARD,
-                        seg_step(s, g)->reps > 0 ? "Press when you finish each rep."
-                                                 : "Press and hold while you hold the pose.");
+                if (prompt && crossed(p, before, s->idle_ms))
+                    say(s, t + (p - before), CUE_KIND_STANDARD, prompt);
             if (s->idle_ms >= SESSION_GIVE_UP_MS) {
                 /* give up this side or set only: the step counts as not done, the rest goes on */
                 int64_t at = t + (SESSION_GIVE_UP_MS - before);
@@ -655,7 +705,7 @@ static void advance(Session *s, int dt, int64_t t)
             step = 0;
         int from = s->seg_elapsed_ms;
         s->seg_elapsed_ms += step;
-        if (is_hold_work(s) && seg_step(s, g)->confirm_hold) {
+        if (cur_rules(s).clock_needs_button) { /* the clock ran only because the pose was held */
             s->tally[s->seg].held_ms += step;
             s->score.held_ms += step;
         }
@@ -682,6 +732,27 @@ static void jump_to(Session *s, int index, int64_t t, bool count_skip)
     fire_timed(s, -1, 0, t);
 }
 
+/* The main button went down during a work segment. */
+static void press_in_work(Session *s, int64_t t)
+{
+    const RoutineStep *st = seg_step(s, cur(s));
+    switch (st->mode) {
+    case MODE_REPS_GUIDED: count_rep(s, t); break;
+    case MODE_REPS_SELF:
+        count_rep(s, t);
+        if (s->reps_counted >= st->reps) /* the step is done when the user has counted the target */
+            next_segment(s, t);
+        break;
+    case MODE_HOLD_CONFIRMED:
+        if (!s->holding)
+            hold_start(s, t);
+        break;
+    case MODE_HOLD:
+    case MODE_REST:
+    case MODE_TIMER: break; /* nothing to count: the clock leads */
+    }
+}
+
 static void apply_input(Session *s, unsigned a, int64_t t)
 {
     const Segment *g = cur(s);
@@ -699,7 +770,7 @@ static void apply_input(Session *s, unsigned a, int64_t t)
     bool want_resume = (a & INPUT_RESUME) || ((a & INPUT_TOGGLE_PAUSE) && s->paused);
     if (want_pause && !s->paused && g->kind != SEG_DONE) {
         s->paused = true;
-        if (s->holding && is_hold_work(s) && seg_step(s, g)->confirm_hold)
+        if (s->holding && cur_rules(s).clock_needs_button)
             hold_break(s, t);
         emit_simple(s, EV_PAUSE, t);
         return;
@@ -750,21 +821,15 @@ static void apply_input(Session *s, unsigned a, int64_t t)
     }
     if (a & INPUT_RELEASE) {
         s->button_down = false;
-        if (s->holding && is_hold_work(s) && seg_step(s, g)->confirm_hold)
+        if (s->holding && cur_rules(s).clock_needs_button)
             hold_break(s, t);
     }
     if (a & INPUT_PRESS) {
         s->button_down = true;
         if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS)
             next_segment(s, t);
-        else if (is_rep_work(s)) {
-            count_rep(s, t);
-            /* self pacing: the step is done when the user has counted the target */
-            const RoutineStep *st = seg_step(s, g);
-            if (st->pacing == PACING_SELF && s->reps_counted >= st->reps)
-                next_segment(s, t);
-        } else if (is_hold_work(s) && seg_step(s, g)->confirm_hold && !s->holding)
-            hold_start(s, t);
+        else if (g->kind == SEG_WORK)
+            press_in_work(s, t);
     }
 }
 
@@ -816,9 +881,9 @@ SessionView session_view(const Session *s, int extra_ms)
     v.elapsed_ms = el;
     v.duration_ms = g->duration_ms;
     v.remaining_ms = g->duration_ms > el ? g->duration_ms - el : 0;
-    if (st && st->kind == STEP_MOVE && st->reps > 0) {
+    if (st && step_rules(st).score == SCORE_REPS) {
         v.reps = st->reps;
-        if (g->kind == SEG_WORK && st->pacing == PACING_GUIDED)
+        if (g->kind == SEG_WORK && st->mode == MODE_REPS_GUIDED) /* the figure's rep; else the count */
             v.rep = el / rep_ms(st) + 1;
         else
             v.rep = s->reps_counted + (g->kind == SEG_WORK ? 1 : 0);
@@ -849,18 +914,18 @@ SessionView session_view(const Session *s, int extra_ms)
         v.figure = st->move;
         v.anim = ANIM_START;
         v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
-    } else if (st && g->kind == SEG_WORK && st->kind == STEP_MOVE) {
+    } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         v.figure = st->move;
-        v.anim_ms = el;
-        if (st->reps > 0) {
-            v.anim = ANIM_REPS;
+        v.anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */
+        v.anim = step_rules(st).anim;
+        switch (v.anim) {
+        case ANIM_REPS:
             v.anim_length_ms = rep_ms(st);
             v.rep_hold_ms = st->hold_ms;
-            if (st->pacing == PACING_SELF) /* the figure keeps a steady cycle while the user counts */
-                v.anim_ms = el;
-        } else {
-            v.anim = ANIM_HOLD;
-            v.anim_length_ms = g->duration_ms;
+            break;
+        case ANIM_HOLD: v.anim_length_ms = g->duration_ms; break;
+        case ANIM_LOOP:
+        case ANIM_START: break;
         }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
         v.figure = MOVE_REST;

@@ -33,6 +33,9 @@
 #define SESSION_POINTS_HELD_SECOND 2 /* per fully held second */
 #define SESSION_POINTS_STEP 20 /* per step done to its end */
 
+/* How the figure moves: a loop (idle, rest), the start pose (get ready), a hold, or reps. */
+typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
+
 /* What a segment of the session is doing. A routine step expands to READY, then WORK per side
  * and set, with SWITCH between sides and SET_REST between sets. */
 typedef enum {
@@ -169,7 +172,31 @@ typedef struct {
 } Session;
 
 /* What the screen shows, derived from a Session: nothing here is state of its own. */
-typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
+
+/* How a step's work is scored. */
+typedef enum {
+    SCORE_NOTHING, /* rests and timers: done or skipped only */
+    SCORE_HOLD, /* a hold done to its end, and the seconds held */
+    SCORE_REPS /* counted reps, on or off tempo, and the combo */
+} ScoreRule;
+
+/* What a mode of work does: the one table that session.c and render.c read instead of working it
+ * out again from the step's fields. */
+typedef struct {
+    bool is_move; /* a move of the figure, not a rest or timer */
+    bool get_ready; /* a "Get ready" countdown comes before the step */
+    bool clock_needs_button; /* the clock runs only while the user holds the button */
+    bool ends_by_time; /* else it ends when the user has counted the target */
+    bool awaits_press; /* a press is awaited: a prompt every SESSION_PROMPT_MS, then a give-up */
+    const char *prompt; /* what the prompt says, or NULL */
+    bool end_warnings; /* "Ten seconds left." and ticks before the end */
+    bool count_cues; /* the routine's half, end and each-rep cues follow the user's count, not the clock */
+    AnimMode anim; /* how the figure moves during the work */
+    ScoreRule score;
+} SessionModeRules;
+
+/* The rules of mode m. */
+SessionModeRules session_mode_rules(StepMode m);
 
 typedef struct {
     SegmentKind kind;

@@ -365,10 +365,14 @@ static const char *step_title(const RoutineStep *st)
 {
     if (!st)
         return "";
-    if (st->kind == STEP_REST)
-        return "Rest";
-    if (st->kind == STEP_TIMER)
-        return "Timer";
+    switch (st->mode) {
+    case MODE_REST: return "Rest";
+    case MODE_TIMER: return "Timer";
+    case MODE_HOLD:
+    case MODE_HOLD_CONFIRMED:
+    case MODE_REPS_GUIDED:
+    case MODE_REPS_SELF: break;
+    }
     return moves_info(st->move)->name;
 }
 
@@ -401,14 +405,20 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
 {
     char d[32], part[96];
     buf[0] = 0;
-    if (!st || st->kind != STEP_MOVE) {
-        if (st && st->kind == STEP_TIMER) {
-            dose_duration(st->duration_ms, d, sizeof d);
-            snprintf(buf, size, "Timer: %s", d);
-        }
+    if (!st)
         return;
+    switch (st->mode) {
+    case MODE_REST: return;
+    case MODE_TIMER:
+        dose_duration(st->duration_ms, d, sizeof d);
+        snprintf(buf, size, "Timer: %s", d);
+        return;
+    case MODE_HOLD:
+    case MODE_HOLD_CONFIRMED:
+    case MODE_REPS_GUIDED:
+    case MODE_REPS_SELF: break;
     }
-    if (st->reps > 0) {
+    if (session_mode_rules(st->mode).score == SCORE_REPS) {
         int n;
         if (st->reps_max > st->reps)
             n = snprintf(part, sizeof part, "%d\xE2\x80\x93%d reps", st->reps, st->reps_max);
@@ -508,24 +518,28 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     y = panel_line(rd, y, line, st->text_side, st->heading);
     const char *label;
     SDL_Color bigc = st->text;
-    if (v->kind == SEG_WORK && v->reps > 0) {
-        if (step->pacing == PACING_SELF) {
-            snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
-            label = "press after each rep";
-        } else {
-            snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
-            snprintf(counted, sizeof counted, "you counted %d", v->counted);
-            label = v->counted > 0 ? counted : "press to count a rep";
-        }
-    } else {
-        format_clock(v->remaining_ms, big, sizeof big);
-        label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
-        if (v->awaiting_press)
-            label = "press and hold while you hold the pose";
-        else if (v->holding && step && step->confirm_hold)
-            label = "holding \xC2\xB7 keep pressing";
-        if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
-            bigc = st->attention;
+    format_clock(v->remaining_ms, big, sizeof big);
+    label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
+    if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
+        bigc = st->attention;
+    switch (v->kind == SEG_WORK && step ? step->mode : MODE_REST) {
+    case MODE_REPS_SELF:
+        snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
+        label = "press after each rep";
+        bigc = st->text;
+        break;
+    case MODE_REPS_GUIDED:
+        snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
+        snprintf(counted, sizeof counted, "you counted %d", v->counted);
+        label = v->counted > 0 ? counted : "press to count a rep";
+        bigc = st->text;
+        break;
+    case MODE_HOLD_CONFIRMED:
+        label = v->awaiting_press ? "press and hold while you hold the pose" : "holding \xC2\xB7 keep pressing";
+        break;
+    case MODE_HOLD:
+    case MODE_REST:
+    case MODE_TIMER: break;
     }
     dose_text(step, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
@@ -542,7 +556,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     line[0] = 0;
     if (v->score && v->reps > 0 && v->score->combo >= 2)
         snprintf(line, sizeof line, "Combo %d  \xC3\x97%d", v->score->combo, v->multiplier);
-    else if (v->score && v->reps == 0 && step && step->confirm_hold && v->score->hold_streak >= 1)
+    else if (v->score && step && step->mode == MODE_HOLD_CONFIRMED && v->score->hold_streak >= 1)
         snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
     if (line[0]) {
         int inset = render_px(rd, st->badge_pad);
