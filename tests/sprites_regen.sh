@@ -1,13 +1,18 @@
 #!/bin/sh
 # sprites_regen.sh SPRITEGEN: regenerate every sprite sheet and the contact sheet into a temp
-# dir and compare byte for byte with the committed assets/sprites/* and docs/moves.png.
+# dir and compare byte for byte with the committed assets/sprites/* and docs/moves.png. --report
+# checks every rendered frame on the way: a required contact more than 2 px off the mat or a part
+# below it fails the test (and names the move, frame and part).
 set -eu
 gen="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/sprites"
-"$gen" assets/poses "$tmp/sprites" "$tmp/moves.png" >/dev/null
 status=0
+"$gen" --report assets/poses "$tmp/sprites" "$tmp/moves.png" >"$tmp/report.txt" || {
+    grep -v ' 0 faulty' "$tmp/report.txt" | grep -v '^spritegen: ' || true
+    echo "sprites_regen: spritegen --report found frames with a body part floating or sunk"; status=1
+}
 for f in assets/sprites/*; do
     if ! cmp -s "$f" "$tmp/sprites/$(basename "$f")"; then
         echo "differs from a fresh run: $f"; status=1

@@ -81,7 +81,7 @@ int main(void)
     int top, bottom;
 
     for (int id = 0; id < MOVE_COUNT; id++) {
-        bool rest_like = id == MOVE_IDLE || id == MOVE_REST;
+        bool rest_like = !moves_info((MoveId)id)->routine_usable; /* idle and the resting figures */
         AnimMode mode = rest_like ? ANIM_LOOP : ANIM_REPS;
         sprites_prepare(sp, (MoveId)id, MOVE_NONE);
         /* a rep of 4 s: start and beat (2 s) differ; for held moves the reps loop the breath */
@@ -116,8 +116,13 @@ int main(void)
     }
 
     /* left and right are mirror images about the stage's centre line */
-    MoveId sided[] = {MOVE_SPINAL_TWIST, MOVE_BIRD_DOG};
-    for (int i = 0; i < 2; i++) {
+    MoveId sided[MOVE_COUNT];
+    int nsided = 0;
+    for (int id = 0; id < MOVE_COUNT; id++)
+        if (moves_info((MoveId)id)->sided)
+            sided[nsided++] = (MoveId)id;
+    CHECK(nsided >= 7); /* every sided move of the catalogue */
+    for (int i = 0; i < nsided; i++) {
         clear(surf);
         SessionView v = view(sided[i], ANIM_HOLD, 6000, 12000, SIDES_LEFT);
         CHECK(sprites_draw(sp, &v, stage));

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "moves.h"
 #include "stb_image_write.h"
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function"
@@ -29,8 +30,9 @@
 #define GEN_MAX_GROUPS 12
 #define GEN_LINE_BYTES 512
 
-static const char *const gen_moves[] = {"child_pose", "cat_camel", "forward_fold", "spinal_twist", "superman",
-                                        "bridge",     "bird_dog",  "idle",         "rest"};
+/* every move of the catalogue (moves.h), in its order */
+#define GEN_MOVE_ROW(e, id, name, usable, sided, tempo, pos) id,
+static const char *const gen_moves[] = {MOVES(GEN_MOVE_ROW)};
 #define GEN_MOVE_COUNT ((int)(sizeof gen_moves / sizeof gen_moves[0]))
 
 /* ------------------------------------------------------------------ pose parameters */
@@ -59,6 +61,9 @@ enum {
     P_ELBOW_F,
     P_WRIST_N,
     P_WRIST_F,
+    P_ROLL,
+    P_BELLY,
+    P_STANCE,
     P_COUNT
 };
 
@@ -71,7 +76,8 @@ static const ParamName gen_params[] = {
     {"x", P_X, 1},           {"pelvis", P_PELVIS, 1}, {"spine", P_SPINE0, 4},  {"neck", P_NECK, 1},
     {"head", P_HEAD, 1},     {"twist", P_TWIST, 1},   {"look", P_LOOK, 1},     {"chest", P_CHEST, 1},
     {"hip", P_HIP_N, 2},     {"knee", P_KNEE_N, 2},   {"ankle", P_ANKLE_N, 2}, {"shoulder", P_SHOULDER_N, 2},
-    {"elbow", P_ELBOW_N, 2}, {"wrist", P_WRIST_N, 2},
+    {"elbow", P_ELBOW_N, 2}, {"wrist", P_WRIST_N, 2}, {"roll", P_ROLL, 1},     {"belly", P_BELLY, 1},
+    {"stance", P_STANCE, 1},
 };
 
 typedef struct {
@@ -90,7 +96,54 @@ typedef struct {
     Key keys[GEN_MAX_KEYS];
     int key_count;
     int first_frame; /* filled when frames are laid out */
+    unsigned contacts; /* CONTACT_* bits: the parts that stay on the mat through the section */
 } Section;
+
+/* Body parts a section may name on its `contacts` line: the solver keeps them on the mat. */
+enum {
+    CONTACT_HEAD,
+    CONTACT_BACK,
+    CONTACT_PELVIS,
+    CONTACT_NEAR_HAND,
+    CONTACT_FAR_HAND,
+    CONTACT_NEAR_FOREARM,
+    CONTACT_FAR_FOREARM,
+    CONTACT_NEAR_KNEE,
+    CONTACT_FAR_KNEE,
+    CONTACT_NEAR_FOOT,
+    CONTACT_FAR_FOOT,
+    CONTACT_NEAR_THIGH,
+    CONTACT_FAR_THIGH,
+    CONTACT_COUNT
+};
+static const char *const gen_contact_names[CONTACT_COUNT] = {
+    "head",      "back",     "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
+    "near_knee", "far_knee", "near_foot", "far_foot",  "near_thigh", "far_thigh"};
+
+/* A word of a `contacts` line: one part, or a pair ("hands" = near_hand + far_hand). 0 if unknown. */
+static unsigned contact_word(const char *w)
+{
+    static const struct {
+        const char *word;
+        unsigned bits;
+    } pairs[] = {
+        {"forehead", 1u << CONTACT_HEAD},
+        {"hands", (1u << CONTACT_NEAR_HAND) | (1u << CONTACT_FAR_HAND)},
+        {"forearms", (1u << CONTACT_NEAR_FOREARM) | (1u << CONTACT_FAR_FOREARM)},
+        {"elbows", (1u << CONTACT_NEAR_FOREARM) | (1u << CONTACT_FAR_FOREARM)},
+        {"knees", (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE)},
+        {"shins", (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE)},
+        {"feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)},
+        {"thighs", (1u << CONTACT_NEAR_THIGH) | (1u << CONTACT_FAR_THIGH)},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(w, pairs[i].word) == 0)
+            return pairs[i].bits;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (strcmp(w, gen_contact_names[c]) == 0)
+            return 1u << c;
+    return 0;
+}
 
 enum { G_FAR_ARM, G_FAR_LEG, G_TORSO, G_NEAR_LEG, G_NEAR_ARM, G_ORDER_COUNT };
 static const char *const gen_group_names[G_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
@@ -250,6 +303,22 @@ static int posefile_parse(const char *path, PoseFile *pf)
                     rc = gen_error(path, lineno, "bad field", tok[i]);
             last = k->pose;
             sec->key_count++;
+        } else if (strcmp(tok[0], "contacts") == 0) {
+            if (pf->section_count == 0) {
+                rc = gen_error(path, lineno, "contacts before any section", NULL);
+                break;
+            }
+            Section *sec = &pf->sections[pf->section_count - 1];
+            sec->contacts = 0;
+            for (int i = 1; i < nt && rc == 0; i++) {
+                unsigned bits = contact_word(tok[i]);
+                if (!bits)
+                    rc = gen_error(path, lineno,
+                                   "unknown contact (head, back, pelvis, hands, forearms, knees, feet, "
+                                   "thighs, or near_/far_ one of them)",
+                                   tok[i]);
+                sec->contacts |= bits;
+            }
         } else if (strcmp(tok[0], "showcase") == 0 && nt == 3) {
             if (pf->showcase_count == GEN_MAX_SHOWCASE)
                 rc = gen_error(path, lineno, "at most 4 showcase lines", tok[1]);
@@ -390,11 +459,19 @@ static void figure_arm(Group *g, Vec s, float top_deg, float sh, float el, float
     group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
 }
 
-static void figure_leg(Group *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float shade)
+static void figure_leg(Group *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float roll, float shade)
 {
     float a1 = pelvis_deg + 180.0f + hp, a2 = a1 - kn, a3 = a2 + 90.0f - an;
     Vec k = vadd(hip, vdir(a1), B_THIGH);
     Vec a = vadd(k, vdir(a2), B_SHANK);
+    if (roll != 0.0f) {
+        /* the bent leg turns about a line through the ankle along the pelvis: seen from the side,
+         * the knee sinks toward the ankle's level (the thigh foreshortens) while the foot stays */
+        Vec u = vdir(pelvis_deg), ka = {k.x - a.x, k.y - a.y};
+        float along = ka.x * u.x + ka.y * u.y, c = cosf(roll * 3.14159265f / 180.0f);
+        k.x = a.x + u.x * along + (ka.x - u.x * along) * c;
+        k.y = a.y + u.y * along + (ka.y - u.y * along) * c;
+    }
     Vec sole = vdir(a3 - 90.0f);
     Vec heel = vadd(vadd(a, vdir(a3), -0.028f), sole, 0.015f);
     Vec toe = vadd(vadd(a, vdir(a3), 0.110f), sole, 0.022f);
@@ -436,6 +513,11 @@ static void figure_build(const Pose *p, const int order[G_ORDER_COUNT], Figure *
     Vec T[5];
     for (int i = 0; i < 5; i++) {
         T[i] = P[i];
+        if (i == 1) { /* the belly: drawn in (< 0) or let out, the back staying where it rests */
+            float grow = rr[i] * 0.14f * v[P_BELLY];
+            rr[i] += grow;
+            T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
+        }
         if (i == 2 || i == 3) {
             float grow = rr[i] * 0.08f * v[P_CHEST];
             rr[i] += grow;
@@ -478,8 +560,11 @@ static void figure_build(const Pose *p, const int order[G_ORDER_COUNT], Figure *
     torso.name = hair.name = eyes.name = "";
     figure_arm(&far_arm, sh_far, d[3], v[P_SHOULDER_F], v[P_ELBOW_F], v[P_WRIST_F], 0.80f);
     figure_arm(&near_arm, sh_near, d[3], v[P_SHOULDER_N], v[P_ELBOW_N], v[P_WRIST_N], 1.03f);
-    figure_leg(&far_leg, P[0], v[P_PELVIS], v[P_HIP_F], v[P_KNEE_F], v[P_ANKLE_F], 0.80f);
-    figure_leg(&near_leg, P[0], v[P_PELVIS], v[P_HIP_N], v[P_KNEE_N], v[P_ANKLE_N], 1.03f);
+    /* stance: the hip joints apart across the image, for a figure facing the viewer */
+    Vec hip_side = vdir(v[P_PELVIS] - 90.0f);
+    Vec hip_near = vadd(P[0], hip_side, -0.048f * v[P_STANCE]), hip_far = vadd(P[0], hip_side, 0.048f * v[P_STANCE]);
+    figure_leg(&far_leg, hip_far, v[P_PELVIS], v[P_HIP_F], v[P_KNEE_F], v[P_ANKLE_F], v[P_ROLL] * 0.85f, 0.80f);
+    figure_leg(&near_leg, hip_near, v[P_PELVIS], v[P_HIP_N], v[P_KNEE_N], v[P_ANKLE_N], v[P_ROLL], 1.03f);
     for (int i = 0; i < G_ORDER_COUNT; i++) {
         switch (order[i]) {
         case G_FAR_ARM: fig->groups[fig->count++] = far_arm; break;
@@ -522,10 +607,213 @@ static void figure_extent_x(const Figure *fig, float *lo, float *hi)
         }
 }
 
-/* Ground the figure (lowest point on the mat), then map H units to canvas pixels. */
-static void figure_place(Figure *fig, float offset_x)
+/* ------------------------------------------------------------------ contacts and the solver */
+
+#define GEN_CONTACT_TOL_H 0.0015f /* 2 px for a figure shown 1333 px tall: stricter than any 1080p stage */
+
+/* Which contact a part of a group counts for, or -1. */
+static int part_contact(const Group *g, const Part *p)
 {
-    float lift = -figure_lowest(fig);
+    int far = g->name && strcmp(g->name, "far_") == 0, near = g->name && strcmp(g->name, "near_") == 0;
+    if (!far && !near) {
+        if (strcmp(p->name, "head") == 0)
+            return CONTACT_HEAD;
+        if (strcmp(p->name, "trunk") == 0)
+            return CONTACT_BACK;
+        if (strcmp(p->name, "pelvis") == 0)
+            return CONTACT_PELVIS;
+        return -1;
+    }
+    int c = -1;
+    if (strcmp(p->name, "hand") == 0)
+        c = CONTACT_NEAR_HAND;
+    else if (strcmp(p->name, "forearm") == 0)
+        c = CONTACT_NEAR_FOREARM;
+    else if (strcmp(p->name, "shank") == 0)
+        c = CONTACT_NEAR_KNEE;
+    else if (strcmp(p->name, "foot") == 0 || strcmp(p->name, "heel") == 0)
+        c = CONTACT_NEAR_FOOT;
+    else if (strcmp(p->name, "thigh") == 0)
+        c = CONTACT_NEAR_THIGH;
+    return c < 0 ? -1 : c + far; /* every FAR_ follows its NEAR_ */
+}
+
+/* Lowest surface point of each contact (low[c]) and of every part (H units). Returns the ground:
+ * the lowest of the required contacts, or of the whole figure when none is required. */
+static float figure_ground(const Figure *fig, unsigned contacts, float low[CONTACT_COUNT])
+{
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        low[c] = 1e9f;
+    for (int g = 0; g < fig->count; g++) {
+        if (fig->groups[g].flat)
+            continue;
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const Part *p = &fig->groups[g].parts[i];
+            int c = p->clip ? -1 : part_contact(&fig->groups[g], p);
+            if (c >= 0)
+                low[c] = fminf(low[c], fminf(p->ay - p->ra, p->by - p->rb));
+        }
+    }
+    float ground = 1e9f;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (contacts & (1u << c))
+            ground = fminf(ground, low[c]);
+    return contacts ? ground : figure_lowest(fig);
+}
+
+/* The joints the solver may turn to keep the contacts down; where the figure is, how it breathes
+ * and which way it looks stay as keyed. */
+static const int gen_solve_params[] = {
+    P_PELVIS, P_SPINE0,  P_SPINE1,  P_SPINE2,     P_SPINE3,     P_NECK,    P_HEAD,    P_HIP_N,   P_HIP_F,  P_KNEE_N,
+    P_KNEE_F, P_ANKLE_N, P_ANKLE_F, P_SHOULDER_N, P_SHOULDER_F, P_ELBOW_N, P_ELBOW_F, P_WRIST_N, P_WRIST_F};
+#define GEN_SOLVE_COUNT ((int)(sizeof gen_solve_params / sizeof gen_solve_params[0]))
+
+#define GEN_SOLVE_MAX_RES (CONTACT_COUNT + GEN_MAX_GROUPS * GEN_MAX_PARTS + GEN_SOLVE_COUNT)
+#define GEN_SOLVE_PULL 1e-5f /* weight of the pull back to the keyed pose, per degree */
+
+/* The residuals of pose p, whose squares sum to how far it is from resting on its contacts: the
+ * heights of the contacts above the ground, twice the depths of parts below it, and a small pull
+ * back to the keyed pose. Returns how many were written to r (always the same number). */
+static int pose_residuals(const Pose *p, const Pose *keyed, const int order[G_ORDER_COUNT], unsigned contacts, float *r)
+{
+    Figure fig;
+    float low[CONTACT_COUNT];
+    int n = 0;
+    figure_build(p, order, &fig);
+    float ground = figure_ground(&fig, contacts, low);
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        r[n++] = contacts & (1u << c) ? low[c] - ground : 0.0f;
+    for (int g = 0; g < GEN_MAX_GROUPS; g++)
+        for (int i = 0; i < GEN_MAX_PARTS; i++) {
+            float depth = 0.0f;
+            if (g < fig.count && i < fig.groups[g].count && !fig.groups[g].flat && !fig.groups[g].parts[i].clip) {
+                const Part *q = &fig.groups[g].parts[i];
+                depth = fmaxf(0.0f, ground - fminf(q->ay - q->ra, q->by - q->rb));
+            }
+            r[n++] = 2.0f * depth;
+        }
+    for (int k = 0; k < GEN_SOLVE_COUNT; k++)
+        r[n++] = GEN_SOLVE_PULL * (p->v[gen_solve_params[k]] - keyed->v[gen_solve_params[k]]);
+    return n;
+}
+
+static float sum_squares(const float *r, int n)
+{
+    float s = 0.0f;
+    for (int i = 0; i < n; i++)
+        s += r[i] * r[i];
+    return s;
+}
+
+/* Solve the small dense system a x = b (n unknowns, a row-major) by Gaussian elimination with
+ * partial pivoting. Returns 0, or -1 when it is singular. */
+static int solve_linear(double *a, double *b, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(a[r * n + c]) > fabs(a[piv * n + c]))
+                piv = r;
+        if (fabs(a[piv * n + c]) < 1e-18)
+            return -1;
+        if (piv != c) {
+            for (int k = 0; k < n; k++) {
+                double t = a[c * n + k];
+                a[c * n + k] = a[piv * n + k], a[piv * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv], b[piv] = t;
+        }
+        for (int r = c + 1; r < n; r++) {
+            double f = a[r * n + c] / a[c * n + c];
+            for (int k = c; k < n; k++)
+                a[r * n + k] -= f * a[c * n + k];
+            b[r] -= f * b[c];
+        }
+    }
+    for (int c = n - 1; c >= 0; c--) {
+        double s = b[c];
+        for (int k = c + 1; k < n; k++)
+            s -= a[c * n + k] * b[k];
+        b[c] = s / a[c * n + c];
+    }
+    return 0;
+}
+
+static void pose_clamp(Pose *p)
+{
+    for (int j = P_KNEE_N; j <= P_KNEE_F; j++) /* never bend a knee or an elbow backwards */
+        p->v[j] = fmaxf(p->v[j], 0.0f);
+    for (int j = P_ELBOW_N; j <= P_ELBOW_F; j++)
+        p->v[j] = fmaxf(p->v[j], 0.0f);
+}
+
+/* Keep the section's contacts on the mat: turn the joints (Levenberg-Marquardt from the keyed pose,
+ * numeric derivatives) until every required contact rests on the ground and no part is below it,
+ * changing the keyed pose as little as that allows. Deterministic: the same pose in gives the same
+ * pose out. */
+static void pose_solve(Pose *p, const int order[G_ORDER_COUNT], unsigned contacts)
+{
+    if (!contacts)
+        return;
+    const Pose keyed = *p;
+    float r[GEN_SOLVE_MAX_RES], r2[GEN_SOLVE_MAX_RES], jac[GEN_SOLVE_COUNT][GEN_SOLVE_MAX_RES];
+    int n = pose_residuals(p, &keyed, order, contacts, r);
+    float cost = sum_squares(r, n);
+    double mu = 1e-6;
+    for (int it = 0, stalls = 0; it < 200 && cost > GEN_CONTACT_TOL_H * GEN_CONTACT_TOL_H * 0.01f; it++) {
+        for (int k = 0; k < GEN_SOLVE_COUNT; k++) {
+            Pose q = *p;
+            q.v[gen_solve_params[k]] += 0.05f;
+            pose_residuals(&q, &keyed, order, contacts, r2);
+            for (int i = 0; i < n; i++)
+                jac[k][i] = (r2[i] - r[i]) / 0.05f;
+        }
+        double a[GEN_SOLVE_COUNT * GEN_SOLVE_COUNT], b[GEN_SOLVE_COUNT];
+        int accepted = 0;
+        for (int tries = 0; tries < 8 && !accepted; tries++) {
+            for (int k = 0; k < GEN_SOLVE_COUNT; k++) {
+                b[k] = 0.0;
+                for (int i = 0; i < n; i++)
+                    b[k] -= (double)jac[k][i] * r[i];
+                for (int l = 0; l < GEN_SOLVE_COUNT; l++) {
+                    double s = 0.0;
+                    for (int i = 0; i < n; i++)
+                        s += (double)jac[k][i] * jac[l][i];
+                    a[k * GEN_SOLVE_COUNT + l] = s + (k == l ? mu * (1.0 + s) : 0.0);
+                }
+            }
+            if (solve_linear(a, b, GEN_SOLVE_COUNT) != 0) {
+                mu *= 10.0;
+                continue;
+            }
+            Pose q = *p;
+            for (int k = 0; k < GEN_SOLVE_COUNT; k++)
+                q.v[gen_solve_params[k]] += (float)fmax(-20.0, fmin(20.0, b[k]));
+            pose_clamp(&q);
+            pose_residuals(&q, &keyed, order, contacts, r2);
+            float c2 = sum_squares(r2, n);
+            if (c2 < cost) {
+                *p = q, cost = c2, accepted = 1;
+                memcpy(r, r2, sizeof(float) * (size_t)n);
+                mu = fmax(mu * 0.3, 1e-9);
+            } else {
+                mu *= 10.0;
+            }
+        }
+        if (!accepted) { /* stalled in a kink of the min(): start the damping afresh, a few times */
+            if (++stalls == 4)
+                break;
+            mu = 1e-6;
+        }
+    }
+}
+
+/* Ground the figure (its contacts, or its lowest point, on the mat), then map H units to canvas pixels. */
+static void figure_place(Figure *fig, float offset_x, unsigned contacts)
+{
+    float low[CONTACT_COUNT];
+    float lift = -figure_ground(fig, contacts, low);
     for (int g = 0; g < fig->count; g++)
         for (int i = 0; i < fig->groups[g].count; i++) {
             Part *p = &fig->groups[g].parts[i];
@@ -734,9 +1022,12 @@ typedef struct {
     unsigned char *rgba[GEN_MAX_FRAMES]; /* canvas-sized straight-alpha frames */
 } Move;
 
+/* The pose of a frame, solved so its section's contacts rest on the mat. */
 static void move_pose(const Move *m, int frame, Pose *out)
 {
-    section_pose_at(&m->pf.sections[m->frame_section[frame]], m->frame_t[frame], out);
+    const Section *sec = &m->pf.sections[m->frame_section[frame]];
+    section_pose_at(sec, m->frame_t[frame], out);
+    pose_solve(out, m->pf.order, sec->contacts);
 }
 
 static void move_layout(Move *m)
@@ -772,7 +1063,7 @@ static unsigned char *move_render_frame(const Move *m, int frame, Canvas *c)
     Figure fig;
     move_pose(m, frame, &p);
     figure_build(&p, m->pf.order, &fig);
-    figure_place(&fig, m->offset_x);
+    figure_place(&fig, m->offset_x, m->pf.sections[m->frame_section[frame]].contacts);
     memset(c->px, 0, sizeof(float) * 4 * (size_t)c->w * (size_t)c->h);
     canvas_mat(c, m->mat_x0, m->mat_x1);
     canvas_shadow(c, &fig, m->mat_x0, m->mat_x1);
@@ -793,39 +1084,52 @@ static unsigned char *move_render_frame(const Move *m, int frame, Canvas *c)
     return out;
 }
 
-/* Print the parts resting on the mat at every key, and joints bent the wrong way. */
-static void move_report(const Move *m)
+/* Check every frame as it is drawn: each required contact within GEN_CONTACT_TOL_H of the mat,
+ * no part below it, no knee or elbow bent backwards. Prints each fault and a summary line;
+ * returns the number of faulty frames. */
+static int move_report(const Move *m)
 {
-    for (int s = 0; s < m->pf.section_count; s++) {
-        const Section *sec = &m->pf.sections[s];
-        for (int k = 0; k < sec->key_count; k++) {
-            const Pose *p = &sec->keys[k].pose;
-            Figure fig;
-            figure_build(p, m->pf.order, &fig);
-            float lo = figure_lowest(&fig);
-            printf("%s %s key %.2f touching:", m->pf.move, sec->name, sec->keys[k].t);
-            for (int g = 0; g < fig.count; g++) {
-                const Group *gr = &fig.groups[g];
-                if (gr->flat)
-                    continue;
-                for (int i = 0; i < gr->count; i++) {
-                    const Part *pt = &gr->parts[i];
-                    if (pt->clip)
-                        continue;
-                    float h = fminf(pt->ay - pt->ra, pt->by - pt->rb) - lo;
-                    if (h < 0.012f)
-                        printf(" %s%s(%.3f)", gr->name, pt->name, h);
-                }
+    int bad_frames = 0;
+    float worst = 0.0f;
+    for (int f = 0; f < m->frame_count; f++) {
+        const Section *sec = &m->pf.sections[m->frame_section[f]];
+        Pose p;
+        Figure fig;
+        float low[CONTACT_COUNT];
+        move_pose(m, f, &p);
+        figure_build(&p, m->pf.order, &fig);
+        float ground = figure_ground(&fig, sec->contacts, low);
+        char faults[512] = "";
+        size_t n = 0;
+        for (int c = 0; c < CONTACT_COUNT; c++) {
+            float h = low[c] - ground;
+            if ((sec->contacts & (1u << c)) && h > GEN_CONTACT_TOL_H && n < sizeof faults)
+                n += (size_t)snprintf(faults + n, sizeof faults - n, " %s %.1f px off the mat", gen_contact_names[c],
+                                      h / GEN_CONTACT_TOL_H * 2.0f);
+            if (sec->contacts & (1u << c))
+                worst = fmaxf(worst, h);
+        }
+        for (int g = 0; g < fig.count; g++)
+            for (int i = 0; i < fig.groups[g].count && !fig.groups[g].flat; i++) {
+                const Part *q = &fig.groups[g].parts[i];
+                float depth = ground - fminf(q->ay - q->ra, q->by - q->rb);
+                if (!q->clip && depth > GEN_CONTACT_TOL_H && n < sizeof faults)
+                    n += (size_t)snprintf(faults + n, sizeof faults - n, " %s%s %.1f px below the mat",
+                                          fig.groups[g].name, q->name, depth / GEN_CONTACT_TOL_H * 2.0f);
             }
-            for (int j = P_KNEE_N; j <= P_KNEE_F; j++)
-                if (p->v[j] < -1.0f)
-                    printf(" KNEE-HYPEREXTENDED");
-            for (int j = P_ELBOW_N; j <= P_ELBOW_F; j++)
-                if (p->v[j] < -5.0f)
-                    printf(" ELBOW-HYPEREXTENDED");
-            printf("\n");
+        for (int j = P_KNEE_N; j <= P_ELBOW_F; j++)
+            if ((j == P_KNEE_N || j == P_KNEE_F) && p.v[j] < -1.0f && n < sizeof faults)
+                n += (size_t)snprintf(faults + n, sizeof faults - n, " knee bent backwards");
+            else if ((j == P_ELBOW_N || j == P_ELBOW_F) && p.v[j] < -5.0f && n < sizeof faults)
+                n += (size_t)snprintf(faults + n, sizeof faults - n, " elbow bent backwards");
+        if (n > 0) {
+            bad_frames++;
+            printf("%s: frame %d (%s %.2f):%s\n", m->pf.move, f, sec->name, m->frame_t[f], faults);
         }
     }
+    printf("%s: %d frames checked, %d faulty; highest required contact %.1f px off the mat\n", m->pf.move,
+           m->frame_count, bad_frames, worst / GEN_CONTACT_TOL_H * 2.0f);
+    return bad_frames;
 }
 
 /* ------------------------------------------------------------------ sheet output */
@@ -1009,7 +1313,7 @@ int main(int argc, char **argv)
     int cs_w = CS_LABEL_W + cs_cols * cell_w, cs_h = (only ? 2 : GEN_MOVE_COUNT) * cell_h + 20;
     unsigned char *cs = cs_new(cs_w, cs_h);
     Move *m = calloc(1, sizeof *m);
-    int rc = 0;
+    int rc = 0, faulty = 0;
     if (!buf || !cs || !m) {
         fprintf(stderr, "spritegen: out of memory\n");
         rc = 1;
@@ -1027,8 +1331,8 @@ int main(int argc, char **argv)
             break;
         }
         move_layout(m);
-        if (report)
-            move_report(m);
+        if (report && move_report(m) > 0)
+            faulty++;
         for (int f = 0; f < m->frame_count && rc == 0; f++)
             if (!(m->rgba[f] = move_render_frame(m, f, &c)))
                 rc = 1;
@@ -1047,6 +1351,10 @@ int main(int argc, char **argv)
     }
     if (rc == 0 && !stbi_write_png(cs_path, cs_w, cs_h, 4, cs, cs_w * 4)) {
         fprintf(stderr, "spritegen: cannot write %s\n", cs_path);
+        rc = 1;
+    }
+    if (rc == 0 && faulty > 0) {
+        fprintf(stderr, "spritegen: %d moves have frames with a contact off the mat or a part below it\n", faulty);
         rc = 1;
     }
 cleanup:

@@ -1,19 +1,31 @@
-/* moves.c: the move catalogue. Data only; the order matches MoveId. */
+/* moves.c: the move catalogue, expanded from the MOVES table in moves.h. Data only. */
 #include "moves.h"
 
 #include <string.h>
 
-static const MoveInfo moves_table[MOVE_COUNT] = {
-    [MOVE_CHILD_POSE] = {"child_pose", "Child's pose", true, false, 6000},
-    [MOVE_CAT_CAMEL] = {"cat_camel", "Cat-camel", true, false, 4000},
-    [MOVE_FORWARD_FOLD] = {"forward_fold", "Forward fold", true, false, 6000},
-    [MOVE_SPINAL_TWIST] = {"spinal_twist", "Spinal twist", true, true, 6000},
-    [MOVE_SUPERMAN] = {"superman", "Superman", true, false, 4000},
-    [MOVE_BRIDGE] = {"bridge", "Bridge", true, false, 4000},
-    [MOVE_BIRD_DOG] = {"bird_dog", "Bird dog", true, true, 4000},
-    [MOVE_IDLE] = {"idle", "Stand and breathe", false, false, 4000},
-    [MOVE_REST] = {"rest", "Rest", false, false, 4000},
-};
+#define MOVES_INFO_ROW(e, id, name, usable, sided, tempo, pos)                                                         \
+    [MOVE_##e] = {id, name, usable, sided, tempo, POSITION_##pos},
+static const MoveInfo moves_table[MOVE_COUNT] = {MOVES(MOVES_INFO_ROW)};
+#undef MOVES_INFO_ROW
+
+/* ", id" for each usable row, pasted at compile time; the list starts after the first ", ". */
+#define MOVES_LIST_true(id) ", " id
+#define MOVES_LIST_false(id)
+#define MOVES_LIST_ROW(e, id, name, usable, sided, tempo, pos) MOVES_LIST_##usable(id)
+static const char moves_list[] = "" MOVES(MOVES_LIST_ROW);
+#undef MOVES_LIST_ROW
+
+#define POSITIONS_WORD_ROW(e, word, figure) [POSITION_##e] = word,
+static const char *const positions_words[POSITION_COUNT] = {POSITIONS(POSITIONS_WORD_ROW)};
+#undef POSITIONS_WORD_ROW
+
+#define POSITIONS_FIGURE_ROW(e, word, figure) [POSITION_##e] = MOVE_##figure,
+static const MoveId positions_figures[POSITION_COUNT] = {POSITIONS(POSITIONS_FIGURE_ROW)};
+#undef POSITIONS_FIGURE_ROW
+
+#define POSITIONS_LIST_ROW(e, word, figure) ", " word
+static const char positions_list[] = "" POSITIONS(POSITIONS_LIST_ROW);
+#undef POSITIONS_LIST_ROW
 
 MoveId moves_find(const char *id, int len)
 {
@@ -34,5 +46,29 @@ const MoveInfo *moves_info(MoveId id)
 
 const char *moves_usable_list(void)
 {
-    return "child_pose, cat_camel, forward_fold, spinal_twist, superman, bridge, bird_dog";
+    return moves_list + 2;
+}
+
+Position moves_position_find(const char *word, int len)
+{
+    size_t n = len < 0 ? strlen(word) : (size_t)len;
+    for (int i = 0; i < POSITION_COUNT; i++)
+        if (strlen(positions_words[i]) == n && memcmp(positions_words[i], word, n) == 0)
+            return (Position)i;
+    return POSITION_NONE;
+}
+
+const char *moves_position_word(Position p)
+{
+    return p < 0 || p >= POSITION_COUNT ? 0 : positions_words[p];
+}
+
+MoveId moves_position_figure(Position p)
+{
+    return p < 0 || p >= POSITION_COUNT ? MOVE_NONE : positions_figures[p];
+}
+
+const char *moves_position_list(void)
+{
+    return positions_list + 2;
 }

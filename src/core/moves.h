@@ -1,39 +1,85 @@
-/* moves.h: the catalogue of moves unknot can show. Pure data, no SDL, no I/O.
- * A new move is one row in moves.c plus a pose file in assets/poses/; nothing else changes. */
+/* moves.h: the catalogue of moves unknot can show, and the positions a body rests in. Pure data,
+ * no SDL, no I/O. A new move is one row of MOVES below plus a pose file assets/poses/<id>.pose;
+ * the enum, the names, the "Get ready. Next: ..." voice rows, spritegen's list and the docs check
+ * all come from this table (tests/test_moves.c fails when a row lacks its pose, clip or docs entry). */
 #ifndef UNKNOT_MOVES_H
 #define UNKNOT_MOVES_H
 
 #include <stdbool.h>
 
-typedef enum {
-    MOVE_NONE = -1,
-    MOVE_CHILD_POSE = 0,
-    MOVE_CAT_CAMEL,
-    MOVE_FORWARD_FOLD,
-    MOVE_SPINAL_TWIST,
-    MOVE_SUPERMAN,
-    MOVE_BRIDGE,
-    MOVE_BIRD_DOG,
-    MOVE_IDLE, /* standing, breathing: menus, safety notice, attract screen */
-    MOVE_REST, /* lying, breathing: rest steps and timers */
-    MOVE_COUNT
-} MoveId;
+/* Where a body is: the position a move starts and ends in, and what a rest or timer may name. */
+#define POSITIONS(X)                                                                                                   \
+    X(ON_BACK, "on-back", REST)                                                                                        \
+    X(ON_FRONT, "on-front", REST_ON_FRONT)                                                                             \
+    X(ALL_FOURS, "all-fours", REST_ALL_FOURS)                                                                          \
+    X(KNEELING, "kneeling", REST_KNEELING)                                                                             \
+    X(SITTING, "sitting", REST_SITTING)                                                                                \
+    X(STANDING, "standing", IDLE)
+
+/* X(ENUM, id, display name, routine_usable, sided, default tempo ms, position).
+ * Routine-usable moves come first: moves_usable_list() lists them in this order. */
+#define MOVES(X)                                                                                                       \
+    X(CHILD_POSE, "child_pose", "Child's pose", true, false, 6000, ALL_FOURS)                                          \
+    X(CAT_CAMEL, "cat_camel", "Cat-camel", true, false, 4000, ALL_FOURS)                                               \
+    X(FORWARD_FOLD, "forward_fold", "Forward fold", true, false, 6000, STANDING)                                       \
+    X(SPINAL_TWIST, "spinal_twist", "Spinal twist", true, true, 6000, SITTING)                                         \
+    X(SUPERMAN, "superman", "Superman", true, false, 4000, ON_FRONT)                                                   \
+    X(BRIDGE, "bridge", "Bridge", true, false, 4000, ON_BACK)                                                          \
+    X(BIRD_DOG, "bird_dog", "Bird dog", true, true, 4000, ALL_FOURS)                                                   \
+    X(KNEE_ROLLS, "knee_rolls", "Knee rolls", true, true, 6000, ON_BACK)                                               \
+    X(PELVIC_TILT, "pelvic_tilt", "Pelvic tilt", true, false, 4000, ON_BACK)                                           \
+    X(KNEE_TO_CHEST, "knee_to_chest", "Knee to chest", true, true, 6000, ON_BACK)                                      \
+    X(KNEES_TO_CHEST, "knees_to_chest", "Knees to chest", true, false, 6000, ON_BACK)                                  \
+    X(PRESS_UP, "press_up", "Lying press-up", true, false, 4000, ON_FRONT)                                             \
+    X(PRONE_ON_ELBOWS, "prone_on_elbows", "Lying on elbows", true, false, 6000, ON_FRONT)                              \
+    X(DRAW_IN, "draw_in", "Belly draw-in", true, false, 5000, ON_BACK)                                                 \
+    X(STANDING_EXTENSION, "standing_extension", "Standing back bend", true, false, 4000, STANDING)                     \
+    X(HAMSTRING_STRETCH, "hamstring_stretch", "Hamstring stretch", true, true, 6000, ON_BACK)                          \
+    X(HIP_FLEXOR_LUNGE, "hip_flexor_lunge", "Hip flexor lunge", true, true, 6000, KNEELING)                            \
+    X(SIDE_BEND, "side_bend", "Side bend", true, true, 4000, STANDING)                                                 \
+    X(IDLE, "idle", "Stand and breathe", false, false, 4000, STANDING)                                                 \
+    X(REST, "rest", "Rest on your back", false, false, 4000, ON_BACK)                                                  \
+    X(REST_ON_FRONT, "rest_on_front", "Rest on your front", false, false, 4000, ON_FRONT)                              \
+    X(REST_ALL_FOURS, "rest_all_fours", "Rest on hands and knees", false, false, 4000, ALL_FOURS)                      \
+    X(REST_KNEELING, "rest_kneeling", "Rest kneeling", false, false, 4000, KNEELING)                                   \
+    X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)
+
+#define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
+typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
+#undef MOVES_ENUM_ROW
+
+#define POSITIONS_ENUM_ROW(e, id, figure) POSITION_##e,
+typedef enum { POSITION_NONE = -1, POSITIONS(POSITIONS_ENUM_ROW) POSITION_COUNT } Position;
+#undef POSITIONS_ENUM_ROW
 
 typedef struct {
-    const char *id; /* name used in routine files and sprite files: "child_pose" */
+    const char *id; /* name used in routine files and pose files: "child_pose" */
     const char *name; /* display name: "Child's pose" */
-    bool routine_usable; /* false for idle/rest, which routines cannot name with `move` */
+    bool routine_usable; /* false for idle and the rest figures, which routines cannot name with `move` */
     bool sided; /* true when the move is normally done on each side */
     int default_tempo_ms; /* tempo used when a routine gives reps without a tempo */
+    Position position; /* where the move starts and ends */
 } MoveInfo;
 
 /* Look up a move by its routine/sprite id. Returns MOVE_NONE if unknown. len may be -1 for a C string. */
 MoveId moves_find(const char *id, int len);
 
-/* Information for a valid MoveId; never NULL for 0 <= id < MOVE_COUNT. */
+/* Information for a valid MoveId; NULL outside 0 <= id < MOVE_COUNT. */
 const MoveInfo *moves_info(MoveId id);
 
 /* Comma-separated list of move ids a routine may use, for error messages. Static storage. */
 const char *moves_usable_list(void);
+
+/* Look up a position by its routine word ("on-front"). Returns POSITION_NONE if unknown. len may be -1. */
+Position moves_position_find(const char *word, int len);
+
+/* The routine word of a valid position ("on-front"), or NULL. */
+const char *moves_position_word(Position p);
+
+/* The figure that breathes at rest in position p (MOVE_REST for on-back, MOVE_IDLE for standing). */
+MoveId moves_position_figure(Position p);
+
+/* Comma-separated list of the position words, for error messages. Static storage. */
+const char *moves_position_list(void);
 
 #endif

@@ -9,18 +9,16 @@
  * Every text the session says that is not written in a routine. The session must emit exactly
  * these bytes (CUE_KIND_STANDARD) for them to have a pre-rendered clip; a text not here still
  * works at run time (synthesised into the cache), but `unknot --check` cannot vouch for it.
- * "Get ready. Next: <name>." is composed from moves.c's display names; tests/test_voicekey.c
- * checks each routine-usable move has its row here, so a renamed move fails the test. */
+ * "Get ready. Next: <name>." rows come from the move catalogue (moves.h), so a new or renamed
+ * move has its row; tests/test_voicekey.c checks it. */
+/* "Get ready. Next: <display name>." for each routine-usable row of the move catalogue. */
+#define VOICEKEY_GET_READY_true(name) "Get ready. Next: " name ".",
+#define VOICEKEY_GET_READY_false(name)
+#define VOICEKEY_GET_READY_ROW(e, id, name, usable, sided, tempo, pos) VOICEKEY_GET_READY_##usable(name)
+
 static const char *const voicekey_standard_table[] = {
     "Get ready.",
-    "Get ready. Next: Child's pose.",
-    "Get ready. Next: Cat-camel.",
-    "Get ready. Next: Forward fold.",
-    "Get ready. Next: Spinal twist.",
-    "Get ready. Next: Superman.",
-    "Get ready. Next: Bridge.",
-    "Get ready. Next: Bird dog.",
-    "Left side.",
+    MOVES(VOICEKEY_GET_READY_ROW) "Left side.",
     "Right side.",
     "Switch sides.",
     "Rest.",
