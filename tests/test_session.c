@@ -31,6 +31,9 @@ static void load(const char *src)
         exit(1);
     }
     CHECK_INT(session_init(&S, &R), 0);
+    /* the timing tests: pain check-ins skipped at once (as --simulate without pain lines);
+     * test_checkins waits for answers */
+    session_set_checkin_wait(&S, 0);
     L_n = 0;
 }
 
@@ -39,6 +42,9 @@ static void restart(void)
 {
     session_free(&S);
     CHECK_INT(session_init(&S, &R), 0);
+    /* the timing tests: pain check-ins skipped at once (as --simulate without pain lines);
+     * test_checkins waits for answers */
+    session_set_checkin_wait(&S, 0);
     L_n = 0;
 }
 
@@ -1004,6 +1010,148 @@ static void test_determinism(void)
     free(two);
 }
 
+/* ---- pain check-ins ---- */
+
+static void pain_at(int64_t t, int pain)
+{
+    run_until(t);
+    SessionInput in = {INPUT_PAIN, pain};
+    session_step(&S, &in, SESSION_TICK_MS);
+    tick(0); /* drain into the log */
+}
+
+static void test_checkins(void)
+{
+    load(ONE_HOLD);
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    /* after the safety notice the before check-in opens and is asked aloud and captioned */
+    run_until(SESSION_SAFETY_MS + 10);
+    CHECK(session_checkin_open(&S));
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_PAIN_BEFORE);
+    CHECK_STR(v.caption, SESSION_ASK_PAIN_BEFORE);
+    CHECK_INT(time_of(EV_CUE, SESSION_ASK_PAIN_BEFORE), SESSION_SAFETY_MS);
+    /* it waits (no planned time); the view counts down to when it is skipped */
+    run_until(SESSION_SAFETY_MS + 30000);
+    v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_PAIN_BEFORE);
+    CHECK_INT(v.remaining_ms, SESSION_CHECKIN_WAIT_MS - 30000);
+    CHECK_INT(v.pain_before, -1);
+    /* a press is not an answer; nor is a value out of range */
+    tick(INPUT_PRESS);
+    tick(INPUT_RELEASE);
+    SessionInput bad = {INPUT_PAIN, SESSION_PAIN_MAX + 1};
+    session_step(&S, &bad, SESSION_TICK_MS);
+    bad.pain = -1;
+    session_step(&S, &bad, SESSION_TICK_MS);
+    CHECK(session_checkin_open(&S));
+    CHECK_INT(count(EV_PAIN, NULL), 0);
+    /* an answer: recorded, one event, and the intro starts at once */
+    int64_t answered = SESSION_SAFETY_MS + 31000;
+    pain_at(answered, 3);
+    CHECK_INT(S.pain_before, 3);
+    int p = find(EV_PAIN, NULL);
+    CHECK(p >= 0 && L[p].n == 3 && L[p].set == 0 && L[p].t_ms == answered);
+    CHECK_INT(time_of(EV_CUE, "Breathe slowly."), answered);
+    CHECK(!session_checkin_open(&S));
+    /* after the last step the after check-in opens before the results */
+    int64_t after = answered + SESSION_INTRO_MS + SESSION_READY_MS + 30000;
+    run_until(after + 10);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    CHECK_INT(time_of(EV_CUE, SESSION_ASK_PAIN_AFTER), after);
+    CHECK_INT(count(EV_SESSION_END, NULL), 0);
+    CHECK(session_view(&S, 0).next == NULL); /* nothing comes "next" after the workout */
+    /* back does nothing here: the workout is over */
+    tick(INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    pain_at(after + 2000, 6);
+    CHECK_INT(S.pain_after, 6);
+    v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_RESULTS);
+    CHECK(v.pain_stop); /* 3 -> 6: up by 2 or more */
+    CHECK_INT(time_of(EV_CUE, SESSION_SAY_STOP), after + 2000);
+    int e = find(EV_SESSION_END, NULL);
+    CHECK(e >= 0 && L[e].t_ms == after + 2000);
+    char json[2048];
+    report_event_json(&S, &L[e], json, sizeof json);
+    CHECK(strstr(json, "\"pain_before\":3,\"pain_after\":6,\"pain_stop\":true") != NULL);
+    report_event_json(&S, &L[p], json, sizeof json);
+    CHECK(strstr(json, "\"type\":\"pain\",\"when\":\"before\",\"pain\":3}") != NULL);
+    run_to_end();
+
+    /* skipped with one press; an unanswered one is skipped when the wait is over */
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    act_at(SESSION_SAFETY_MS, INPUT_SKIP);
+    CHECK_INT(S.pain_before, -1);
+    p = find(EV_PAIN, NULL);
+    CHECK(p >= 0 && L[p].n == -1 && L[p].t_ms == SESSION_SAFETY_MS);
+    report_event_json(&S, &L[p], json, sizeof json);
+    CHECK(strstr(json, "\"when\":\"before\",\"pain\":null") != NULL);
+    CHECK_INT(session_view(&S, 0).kind, SEG_INTRO);
+    run_to_end();
+    int64_t open_at = SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + 30000;
+    p = find_from(find(EV_PAIN, NULL) + 1, EV_PAIN, NULL);
+    CHECK(p >= 0 && L[p].n == -1 && L[p].set == 1 && L[p].t_ms == open_at + SESSION_CHECKIN_WAIT_MS);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), open_at + SESSION_CHECKIN_WAIT_MS);
+    CHECK_INT(count(EV_CUE, SESSION_SAY_STOP), 0);
+
+    /* paused at a check-in: an answer resumes and is taken */
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    act_at(SESSION_SAFETY_MS + 1000, INPUT_PAUSE);
+    CHECK(S.paused);
+    pain_at(SESSION_SAFETY_MS + 5000, 0);
+    CHECK(!S.paused);
+    CHECK_INT(S.pain_before, 0);
+    CHECK_INT(session_view(&S, 0).kind, SEG_INTRO);
+
+    /* quit during a step: ask pain after, then the results; a second quit skips the question */
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    pain_at(SESSION_SAFETY_MS, 2);
+    act_at(S.t_ms + SESSION_INTRO_MS + SESSION_READY_MS + 5000, INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    CHECK(S.ended_early);
+    tick(INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    CHECK_INT(S.pain_after, -1);
+    CHECK(!session_view(&S, 0).pain_stop);
+
+    /* quit before any step: nothing to compare, straight to the results */
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    act_at(2000, INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    act_at(SESSION_SAFETY_MS + 500, INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    CHECK_INT(count(EV_CUE, SESSION_ASK_PAIN_AFTER), 0);
+
+    /* skipping the last step leads to the after check-in, not past it */
+    restart();
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    pain_at(SESSION_SAFETY_MS, 1);
+    act_at(S.t_ms + SESSION_INTRO_MS + SESSION_READY_MS + 1000, INPUT_SKIP);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    pain_at(S.t_ms + 1000, 7); /* 7 or more says stop, whatever it was before */
+    CHECK(session_view(&S, 0).pain_stop);
+}
+
+static void test_pain_rule(void)
+{
+    static const struct {
+        int before, after;
+        bool stop;
+    } cases[] = {
+        {3, 5, true}, {3, 4, false}, {0, 2, true},   {0, 1, false},   {-1, 6, false}, {-1, 7, true},
+        {8, 7, true}, {9, 6, false}, {2, -1, false}, {-1, -1, false}, {6, 10, true},  {5, 6, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        CHECK_INT(session_pain_says_stop(cases[i].before, cases[i].after), cases[i].stop);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1026,6 +1174,8 @@ int main(void)
     test_mode_rules();
     test_view();
     test_determinism();
+    test_checkins();
+    test_pain_rule();
     session_free(&S);
     routine_free(&R);
     free(L);

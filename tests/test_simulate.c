@@ -62,6 +62,22 @@ static void test_actions(void)
     CHECK_INPUT(3, 86400000, INPUT_QUIT);
 }
 
+static void test_pain_lines(void)
+{
+    CHECK_INT(parse("9 pain 3\n0 pain 10 # after\n5 pain skip\n1 pain 0\n"), 0);
+    CHECK_INT(in.count, 4);
+    CHECK(in.items[0].t_ms == 0 && in.items[0].actions == INPUT_PAIN && in.items[0].pain == 10);
+    CHECK(in.items[1].t_ms == 1000 && in.items[1].pain == 0);
+    CHECK(in.items[2].t_ms == 5000 && in.items[2].pain == -1);
+    CHECK(in.items[3].t_ms == 9000 && in.items[3].pain == 3);
+    CHECK_BAD("9 pain 11\n", 1, 8, "0 to 10");
+    CHECK_BAD("9 pain\n", 1, 7, "0 to 10");
+    CHECK_BAD("9 pain x\n", 1, 8, "0 to 10");
+    CHECK_BAD("9 pain -1\n", 1, 8, "0 to 10");
+    CHECK_BAD("9 pain 007\n", 1, 8, "0 to 10");
+    CHECK_BAD("9 pain 3 4\n", 1, 10, "unexpected text");
+}
+
 static void test_comments_and_space(void)
 {
     CHECK_INT(parse("# a comment\n\n   \n\t# indented\n  1\tpause   # why\r\n2 resume#tight\r\n3 skip"), 0);
@@ -355,6 +371,63 @@ static void test_driver_inputs(void)
     check_run(&r, &l, true);
     log_free(&l);
 
+    /* pain answers: each waits for the next check-in to open and answers it; with none left,
+     * check-ins are skipped at once, so the timings above stay as they were */
+    CHECK_INT(parse("0 pain 2\n0 pain 4\n23 rep\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    {
+        int pains = 0;
+        for (int i = 0; i < l.n; i++) {
+            if (l.ev[i].type == EV_PAIN) {
+                CHECK_INT(l.ev[i].n, pains == 0 ? 2 : 4);
+                CHECK_INT(l.ev[i].set, pains);
+                if (pains == 0)
+                    CHECK_INT(l.ev[i].t_ms, SESSION_SAFETY_MS);
+                pains++;
+            }
+            if (l.ev[i].type == EV_REP)
+                CHECK(l.ev[i].on_tempo && l.ev[i].t_ms == 23000);
+        }
+        CHECK_INT(pains, 2);
+        CHECK(strstr(l.json, "\"pain_before\":2,\"pain_after\":4,\"pain_stop\":true"));
+    }
+    log_free(&l);
+    /* an answer given later than the check-in: it waits for it (here 2 s), and the after
+     * check-in, with no answer left, is skipped at once */
+    CHECK_INT(parse("10 pain 5\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    {
+        int first = -1;
+        for (int i = 0; i < l.n; i++)
+            if (l.ev[i].type == EV_PAIN && first < 0)
+                first = i;
+        CHECK(first >= 0 && l.ev[first].t_ms == 10000 && l.ev[first].n == 5);
+        CHECK(strstr(l.json, "\"pain_before\":5,\"pain_after\":null"));
+        CHECK(strstr(l.json, "\"type\":\"pain\",\"when\":\"after\",\"pain\":null"));
+    }
+    log_free(&l);
+    /* one far too late: the before check-in is skipped after SESSION_CHECKIN_WAIT_MS, and the answer
+     * goes to the after check-in; "pain skip" skips one */
+    CHECK_INT(parse("0 pain skip\n0 pain 1\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "\"pain_before\":null,\"pain_after\":1"));
+    log_free(&l);
+    CHECK_INT(parse("100 pain 1\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "\"pain_before\":null,\"pain_after\":1"));
+    CHECK(strstr(l.json, "{\"t\":68.000,\"type\":\"pain\",\"when\":\"before\",\"pain\":null}"));
+    log_free(&l);
+    /* paused at a check-in with an answer still to come: not stuck; the answer resumes */
+    CHECK_INT(parse("8.5 pause\n30 pain 3\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "\"pain_before\":3"));
+    log_free(&l);
+    /* paused outside a check-in with only an answer left: stuck, and said so */
+    CHECK_INT(parse("2 pause\n30 pain 3\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_STUCK_PAUSED);
+    log_free(&l);
+
     /* simulate_until leaves the session at the time asked for */
     Session s;
     CHECK_INT(simulate_until(&r, NULL, 22000, &s), 0);
@@ -379,6 +452,7 @@ int main(void)
 {
     test_actions();
     test_comments_and_space();
+    test_pain_lines();
     test_sorting();
     test_errors();
     test_limits();

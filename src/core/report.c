@@ -60,6 +60,15 @@ static void put_step(Out *o, const Session *s, const SessionEvent *ev)
     }
 }
 
+/* A pain value, or null when the check-in was skipped. */
+static void put_pain(Out *o, const char *name, int pain)
+{
+    if (pain >= 0)
+        put(o, ",\"%s\":%d", name, pain);
+    else
+        put(o, ",\"%s\":null", name);
+}
+
 size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, size_t size)
 {
     Out o = {buf, size, 0};
@@ -104,6 +113,13 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
     case EV_COMBO: put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n, session_multiplier(ev->n)); break;
     case EV_PAUSE:
     case EV_RESUME: put(&o, ",\"index\":%d", ev->step); break;
+    case EV_PAIN:
+        put(&o, ",\"when\":\"%s\"", ev->set == 0 ? "before" : "after");
+        if (ev->n >= 0)
+            put(&o, ",\"pain\":%d", ev->n);
+        else
+            put(&o, ",\"pain\":null");
+        break;
     case EV_SESSION_END: {
         const SessionScore *sc = &s->score;
         double pct = sc->reps_done > 0 ? 100.0 * sc->reps_on_tempo / sc->reps_done : 0.0;
@@ -117,6 +133,9 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             sc->reps_done, sc->reps_target, sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks,
             sc->best_hold_streak, sc->held_ms / 1000.0, sc->best_combo, sc->score, (double)ev->active_ms / 1000.0,
             session_verdict(sc));
+        put_pain(&o, "pain_before", s->pain_before);
+        put_pain(&o, "pain_after", s->pain_after);
+        put(&o, ",\"pain_stop\":%s", session_pain_says_stop(s->pain_before, s->pain_after) ? "true" : "false");
         break;
     }
     }

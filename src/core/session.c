@@ -154,6 +154,7 @@ static int build_segments(const Routine *r, Segment *list)
 {
     int n = 0;
     n = add_segment(list, n, SEG_SAFETY, -1, 0, SIDES_NONE, SESSION_SAFETY_MS);
+    n = add_segment(list, n, SEG_PAIN_BEFORE, -1, 0, SIDES_NONE, 0); /* waits for an answer: no planned time */
     n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, SESSION_INTRO_MS);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
@@ -172,6 +173,7 @@ static int build_segments(const Routine *r, Segment *list)
                 n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, st->set_rest_ms);
         }
     }
+    n = add_segment(list, n, SEG_PAIN_AFTER, -1, 0, SIDES_NONE, 0);
     n = add_segment(list, n, SEG_RESULTS, -1, 0, SIDES_NONE, SESSION_RESULTS_MS);
     n = add_segment(list, n, SEG_DONE, -1, 0, SIDES_NONE, 0);
     return n;
@@ -196,6 +198,8 @@ int session_init(Session *s, const Routine *r)
         t += s->segments[i].duration_ms;
     }
     s->last_press_ms = -1;
+    s->pain_before = s->pain_after = -1;
+    s->checkin_wait_ms = SESSION_CHECKIN_WAIT_MS;
     for (int i = 0; i < n; i++) {
         const Segment *g = &s->segments[i];
         if (g->kind != SEG_WORK)
@@ -208,6 +212,18 @@ int session_init(Session *s, const Routine *r)
         }
     }
     return 0;
+}
+
+void session_set_checkin_wait(Session *s, int ms)
+{
+    s->checkin_wait_ms = ms > 0 ? ms : 0;
+}
+
+bool session_pain_says_stop(int before, int after)
+{
+    if (after < 0)
+        return false;
+    return after >= SESSION_PAIN_STOP_LEVEL || (before >= 0 && after - before >= SESSION_PAIN_STOP_RISE);
 }
 
 void session_free(Session *s)
@@ -261,7 +277,9 @@ static SessionModeRules cur_rules(const Session *s)
     const Segment *g = cur(s);
     if (g->kind == SEG_WORK)
         return step_rules(seg_step(s, g));
-    return (SessionModeRules){.ends_by_time = g->kind != SEG_DONE, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
+    /* the check-ins wait for an answer (or their own wait, in advance) */
+    bool timed = g->kind != SEG_DONE && g->kind != SEG_PAIN_BEFORE && g->kind != SEG_PAIN_AFTER;
+    return (SessionModeRules){.ends_by_time = timed, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
 }
 
 /* Time of rep i's beat (0-based) from the start of a guided rep run: at the top of the rep. */
@@ -297,7 +315,8 @@ static void recount(Session *s)
         sc->holds_done += ty->hold_done;
         sc->score += ty->points;
     }
-    bool at_results = s->segments[s->seg].kind == SEG_RESULTS || s->segments[s->seg].kind == SEG_DONE;
+    SegmentKind now = s->segments[s->seg].kind;
+    bool at_results = now == SEG_PAIN_AFTER || now == SEG_RESULTS || now == SEG_DONE;
     for (int i = 0; i < s->routine->step_count; i++) {
         if (s->step_result[i] == STEP_RESULT_DONE) {
             sc->steps_done++;
@@ -448,14 +467,23 @@ static void end_work(Session *s, int64_t t, bool completed)
     s->holding = false;
 }
 
-/* The first segment of step i, or results when i is past the last step. */
+/* The first segment of step i, or the after check-in when i is past the last step. */
 static int first_segment_of(const Session *s, int step)
 {
     for (int i = 0; i < s->segment_count; i++)
         if (s->segments[i].step == step)
             return i;
     for (int i = 0; i < s->segment_count; i++)
-        if (s->segments[i].kind == SEG_RESULTS)
+        if (s->segments[i].kind == SEG_PAIN_AFTER)
+            return i;
+    return s->segment_count - 1;
+}
+
+/* The index of the first segment of kind k (every session has one of each check-in). */
+static int segment_of_kind(const Session *s, SegmentKind k)
+{
+    for (int i = 0; i < s->segment_count; i++)
+        if (s->segments[i].kind == k)
             return i;
     return s->segment_count - 1;
 }
@@ -494,6 +522,8 @@ static void enter_segment(Session *s, int index, int64_t t)
     s->seg = index;
     s->seg_elapsed_ms = 0;
     const Segment *entering = &s->segments[index];
+    if (entering->step >= 0)
+        s->steps_started = true;
     if (entering->step >= 0 && (index == 0 || s->segments[index - 1].step != entering->step)) {
         /* a step (re)starts: whatever an earlier run of it earned is replaced by this run */
         s->step_result[entering->step] = STEP_RESULT_NONE;
@@ -515,6 +545,12 @@ static void enter_segment(Session *s, int index, int64_t t)
     char b[SESSION_TEXT_BYTES];
     switch (g->kind) {
     case SEG_SAFETY: break;
+    case SEG_PAIN_BEFORE:
+    case SEG_PAIN_AFTER:
+        /* asked aloud only when someone can answer; a session that skips at once says nothing */
+        if (s->checkin_wait_ms > 0)
+            say(s, t, CUE_KIND_STANDARD, g->kind == SEG_PAIN_BEFORE ? SESSION_ASK_PAIN_BEFORE : SESSION_ASK_PAIN_AFTER);
+        break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
         if (step_rules(st).is_move)
@@ -556,6 +592,8 @@ static void enter_segment(Session *s, int index, int64_t t)
         say(s, t, CUE_KIND_STANDARD,
             s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
         sound(s, t, SOUND_FANFARE);
+        if (session_pain_says_stop(s->pain_before, s->pain_after))
+            say(s, t, CUE_KIND_STANDARD, SESSION_SAY_STOP);
         session_summary(s, t);
         break;
     case SEG_DONE: s->ended = true; break;
@@ -675,12 +713,55 @@ static void next_segment_undone(Session *s, int64_t t)
     fire_timed(s, -1, 0, t);
 }
 
+static bool in_checkin(const Session *s)
+{
+    SegmentKind k = cur(s)->kind;
+    return k == SEG_PAIN_BEFORE || k == SEG_PAIN_AFTER;
+}
+
+/* Close the open check-in with pain 0..SESSION_PAIN_MAX, or -1 when skipped, and go on. */
+static void checkin_answer(Session *s, int64_t t, int pain)
+{
+    bool before = cur(s)->kind == SEG_PAIN_BEFORE;
+    if (before)
+        s->pain_before = pain;
+    else
+        s->pain_after = pain;
+    SessionEvent ev = make_event(s, EV_PAIN, t);
+    ev.n = pain;
+    ev.set = before ? 0 : 1;
+    emit(s, &ev);
+    s->caption_until_ms = s->active_ms; /* the question is answered: its caption goes */
+    s->caption_min_until_ms = s->active_ms;
+    next_segment(s, t);
+}
+
 /* Advance the current segment by dt of running time, crossing into following segments. */
 static void advance(Session *s, int dt, int64_t t)
 {
     int guard = 0;
-    while (dt > 0 && !s->ended && guard++ < 1000) {
+    while (!s->ended && guard++ < 1000) {
         const Segment *g = cur(s);
+        if (in_checkin(s)) {
+            /* unanswered: skipped once the wait is over (at once when the wait is 0, even at the
+             * very end of a tick, so no frame shows a check-in nobody is asked) */
+            int left = s->checkin_wait_ms - s->idle_ms;
+            if (left <= 0) {
+                checkin_answer(s, t, -1);
+                continue;
+            }
+            if (dt <= 0)
+                break;
+            int step = left < dt ? left : dt;
+            s->idle_ms += step;
+            t += step;
+            dt -= step;
+            if (s->idle_ms >= s->checkin_wait_ms)
+                checkin_answer(s, t, -1);
+            continue;
+        }
+        if (dt <= 0)
+            break;
         if (awaiting_press(s)) {
             int before = s->idle_ms;
             s->idle_ms += dt;
@@ -753,16 +834,28 @@ static void press_in_work(Session *s, int64_t t)
     }
 }
 
-static void apply_input(Session *s, unsigned a, int64_t t)
+static bool in_pain_range(int pain)
+{
+    return pain >= 0 && pain <= SESSION_PAIN_MAX;
+}
+
+static void apply_input(Session *s, unsigned a, int pain, int64_t t)
 {
     const Segment *g = cur(s);
     if (a & INPUT_QUIT) {
         if (g->kind == SEG_RESULTS || g->kind == SEG_DONE) {
             enter_segment(s, s->segment_count - 1, t);
+        } else if (g->kind == SEG_PAIN_AFTER) {
+            s->paused = false;
+            checkin_answer(s, t, -1); /* a second quit: straight to the results */
         } else {
             s->ended_early = true;
             s->paused = false;
-            jump_to(s, first_segment_of(s, s->routine->step_count), t, g->step >= 0);
+            /* after any step has begun, ask how the back is now; before that, nothing to compare */
+            if (g->kind == SEG_PAIN_BEFORE)
+                s->pain_before = -1;
+            int to = s->steps_started ? segment_of_kind(s, SEG_PAIN_AFTER) : segment_of_kind(s, SEG_RESULTS);
+            jump_to(s, to, t, g->step >= 0);
         }
         return;
     }
@@ -790,8 +883,22 @@ static void apply_input(Session *s, unsigned a, int64_t t)
             emit_simple(s, EV_RESUME, t);
             return;
         }
-        if (!(a & (INPUT_SKIP | INPUT_BACK)))
+        if ((a & INPUT_PAIN) && in_checkin(s) && in_pain_range(pain)) {
+            s->paused = false; /* answering is being back: resume, and take the answer */
+            emit_simple(s, EV_RESUME, t);
+        } else if (!(a & (INPUT_SKIP | INPUT_BACK))) {
             return;
+        }
+    }
+    if (in_checkin(s) && (a & (INPUT_PAIN | INPUT_SKIP))) {
+        /* an answer, or skipped with one press; a value out of range answers nothing */
+        if (a & INPUT_PAIN) {
+            if (in_pain_range(pain))
+                checkin_answer(s, t, pain);
+        } else {
+            checkin_answer(s, t, -1);
+        }
+        return;
     }
     if (a & INPUT_SKIP) {
         if (g->step >= 0)
@@ -802,8 +909,8 @@ static void apply_input(Session *s, unsigned a, int64_t t)
     }
     if (a & INPUT_BACK) {
         int target;
-        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE)
-            return; /* the summary has been given; the workout is over */
+        if (g->kind == SEG_RESULTS || g->kind == SEG_DONE || g->kind == SEG_PAIN_AFTER)
+            return; /* the workout is over: the check-in and summary are for what was done */
         if (g->step < 0) {
             target = s->seg > 0 ? s->seg - 1 : 0;
         } else if (s->seg_elapsed_ms >= SESSION_BACK_RESTART_MS) {
@@ -844,12 +951,17 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
         enter_segment(s, 0, s->t_ms);
     }
     if (in && in->actions)
-        apply_input(s, in->actions, s->t_ms);
+        apply_input(s, in->actions, in->pain, s->t_ms);
     if (!s->paused && dt_ms > 0 && !s->ended) {
         advance(s, dt_ms, s->t_ms);
         s->active_ms += dt_ms;
     }
     s->t_ms += dt_ms > 0 ? dt_ms : 0;
+}
+
+bool session_checkin_open(const Session *s)
+{
+    return s->segments && !s->ended && in_checkin(s);
 }
 
 /* ---- the view ---- */
@@ -896,13 +1008,23 @@ SessionView session_view(const Session *s, int extra_ms)
     int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
     v.progress = g->kind == SEG_DONE || g->kind == SEG_RESULTS ? 1.0 : total > 0 ? (double)done / (double)total : 0;
     v.ended_early = s->ended_early;
+    v.pain_before = s->pain_before;
+    v.pain_after = s->pain_after;
+    v.pain_stop = session_pain_says_stop(s->pain_before, s->pain_after);
+    if (in_checkin(s)) {
+        /* a check-in has no planned length: the view counts down the wait before it is skipped */
+        v.duration_ms = s->checkin_wait_ms;
+        v.elapsed_ms = s->idle_ms;
+        v.remaining_ms = s->checkin_wait_ms > s->idle_ms ? s->checkin_wait_ms - s->idle_ms : 0;
+    }
     if (v.progress > 1)
         v.progress = 1;
     v.caption = s->active_ms < s->caption_until_ms ? s->caption : "";
     int next_index = -1;
     if (g->step >= 0 && g->step + 1 < r->step_count)
         next_index = g->step + 1;
-    else if (g->step < 0 && g->kind != SEG_RESULTS && g->kind != SEG_DONE && r->step_count > 0)
+    else if (g->step < 0 && g->kind != SEG_PAIN_AFTER && g->kind != SEG_RESULTS && g->kind != SEG_DONE &&
+             r->step_count > 0)
         next_index = 0;
     v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
     /* the figure */
@@ -953,9 +1075,9 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",        "step_end",   "pause",
-                                  "resume",        "sound",      "rep",        "hold_start", "hold_break",
-                                  "hold_done",     "combo",      "session_end"};
+    static const char *names[] = {"session_start", "step_start", "cue",  "step_end",   "pause",
+                                  "resume",        "sound",      "rep",  "hold_start", "hold_break",
+                                  "hold_done",     "combo",      "pain", "session_end"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 
@@ -971,7 +1093,8 @@ const char *session_side_name(Sides s)
 
 const char *session_segment_name(SegmentKind k)
 {
-    static const char *names[] = {"safety", "intro", "ready", "work", "switch", "set_rest", "results", "done"};
+    static const char *names[] = {"safety", "pain_before", "intro",      "ready",   "work",
+                                  "switch", "set_rest",    "pain_after", "results", "done"};
     return k >= 0 && k <= SEG_DONE ? names[k] : "unknown";
 }
 

@@ -32,26 +32,40 @@
 #define SESSION_POINTS_OFF_TEMPO 3 /* per rep counted off tempo */
 #define SESSION_POINTS_HELD_SECOND 2 /* per fully held second */
 #define SESSION_POINTS_STEP 20 /* per step done to its end */
+/* The pain check-ins before and after a workout: 0 (no pain) to SESSION_PAIN_MAX (the worst).
+ * They take no planned time; one left unanswered is skipped after the session's check-in wait. */
+#define SESSION_PAIN_MAX 10
+#define SESSION_CHECKIN_WAIT_MS 60000 /* the default wait; session_set_checkin_wait changes it */
+/* The results say to stop for today (and when to see a doctor) when pain after is at least this
+ * much above pain before, or at least SESSION_PAIN_STOP_LEVEL whatever it was before. */
+#define SESSION_PAIN_STOP_RISE 2
+#define SESSION_PAIN_STOP_LEVEL 7
+#define SESSION_ASK_PAIN_BEFORE "How much does your back hurt right now? Choose from 0 to 10."
+#define SESSION_ASK_PAIN_AFTER "And now, after the workout? Choose from 0 to 10."
+#define SESSION_SAY_STOP "Your pain is up. Please stop for today."
 
 /* How the figure moves: a loop (idle, rest), the start pose (get ready), a hold, or reps. */
 typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
 
 /* What a segment of the session is doing. A routine step expands to READY, then WORK per side
- * and set, with SWITCH between sides and SET_REST between sets. */
+ * and set, with SWITCH between sides and SET_REST between sets. The pain check-ins come after
+ * the safety notice and before the results. */
 typedef enum {
     SEG_SAFETY,
+    SEG_PAIN_BEFORE,
     SEG_INTRO,
     SEG_READY,
     SEG_WORK,
     SEG_SWITCH,
     SEG_SET_REST,
+    SEG_PAIN_AFTER,
     SEG_RESULTS,
     SEG_DONE
 } SegmentKind;
 
 typedef struct {
     SegmentKind kind;
-    int step; /* routine step index, -1 for safety/intro/results */
+    int step; /* routine step index, -1 for safety/check-ins/intro/results */
     int set; /* 1-based set number for WORK and SET_REST */
     Sides side; /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
     int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer */
@@ -67,11 +81,13 @@ enum {
     INPUT_TOGGLE_PAUSE = 1u << 4,
     INPUT_SKIP = 1u << 5, /* to the next step */
     INPUT_BACK = 1u << 6, /* to the start of this step, or the previous one when just started */
-    INPUT_QUIT = 1u << 7 /* end now: results are shown with what was done */
+    INPUT_QUIT = 1u << 7, /* end now: the pain check-in, then the results with what was done */
+    INPUT_PAIN = 1u << 8 /* answers the open check-in with SessionInput.pain; ignored elsewhere */
 };
 
 typedef struct {
     unsigned actions;
+    int pain; /* with INPUT_PAIN: 0..SESSION_PAIN_MAX; other values are ignored */
 } SessionInput;
 
 typedef enum {
@@ -87,6 +103,7 @@ typedef enum {
     EV_HOLD_BREAK,
     EV_HOLD_DONE,
     EV_COMBO,
+    EV_PAIN, /* a check-in answered (n = 0..10) or skipped (n = -1); set 0 before, 1 after */
     EV_SESSION_END
 } SessionEventType;
 
@@ -162,6 +179,9 @@ typedef struct {
     int last_press_ms; /* segment time of the last counted press, -1 when none */
     int idle_ms; /* time with nothing from the user where something is awaited */
     bool holding; /* a confirmed hold is being held */
+    bool steps_started; /* a step's first segment was entered: a quit then asks pain after */
+    int pain_before, pain_after; /* 0..SESSION_PAIN_MAX, or -1 when skipped or not asked yet */
+    int checkin_wait_ms; /* an unanswered check-in is skipped after this long (0: at once) */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
@@ -223,16 +243,29 @@ typedef struct {
     int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */
     int rep_hold_ms; /* ANIM_REPS: the hold at the top of each rep */
     const SessionScore *score;
+    int pain_before, pain_after; /* -1 when skipped or not yet asked */
+    bool pain_stop; /* the results must say: stop for today, and when to see a doctor */
 } SessionView;
 
 /* Build the session for r (borrowed). Returns 0, or -1 when out of memory. Free with session_free. */
 int session_init(Session *s, const Routine *r);
+
+/* How long an unanswered pain check-in waits before it is skipped: SESSION_CHECKIN_WAIT_MS
+ * after session_init; 0 skips check-ins at once (simulations that answer none). */
+void session_set_checkin_wait(Session *s, int ms);
+
+/* The pain rule of the results: true when after is SESSION_PAIN_STOP_LEVEL or more, or at least
+ * SESSION_PAIN_STOP_RISE above before. A value of -1 (not given) never counts as a rise. */
+bool session_pain_says_stop(int before, int after);
 
 /* Free what the session owns. Safe on a zeroed Session. */
 void session_free(Session *s);
 
 /* Advance by dt_ms (use SESSION_TICK_MS) after applying the tick's input (may be NULL). */
 void session_step(Session *s, const SessionInput *in, int dt_ms);
+
+/* True while a pain check-in (before or after) waits for an answer. */
+bool session_checkin_open(const Session *s);
 
 /* Take the oldest queued event. Returns true and fills *ev, or false when none is left. */
 bool session_poll_event(Session *s, SessionEvent *ev);

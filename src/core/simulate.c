@@ -15,7 +15,7 @@ static int cmp_input(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int push(InputScript *out, int *cap, int64_t t, unsigned a)
+static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain)
 {
     if (out->count == *cap) {
         int nc = *cap ? *cap * 2 : 64;
@@ -25,7 +25,7 @@ static int push(InputScript *out, int *cap, int64_t t, unsigned a)
         out->items = n;
         *cap = nc;
     }
-    out->items[out->count++] = (TimedInput){t, a, 0};
+    out->items[out->count++] = (TimedInput){t, a, 0, pain};
     return 0;
 }
 
@@ -35,8 +35,9 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         const char *name;
         unsigned bits;
     } actions[] = {
-        {"rep", INPUT_PRESS},     {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
-        {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},   {"back", INPUT_BACK},       {"quit", INPUT_QUIT},
+        {"rep", INPUT_PRESS},   {"press", INPUT_PRESS},   {"release", INPUT_RELEASE},
+        {"pause", INPUT_PAUSE}, {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},
+        {"back", INPUT_BACK},   {"quit", INPUT_QUIT},     {"pain", INPUT_PAIN},
     };
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
@@ -96,14 +97,41 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
             rest++;
         int acol = tcol + (int)(as - ts);
         unsigned bits = 0;
+        int pain = 0;
         for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
             if ((int)strlen(actions[i].name) == alen && memcmp(actions[i].name, as, (size_t)alen) == 0)
                 bits = actions[i].bits;
         if (!bits) {
             routine_errors_add(errs, path, line, acol,
-                               "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back or quit",
+                               "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back, quit "
+                               "or pain",
                                alen > 40 ? 40 : alen, as);
             continue;
+        }
+        if (bits == INPUT_PAIN) {
+            /* "pain N" (0..10) or "pain skip": the answer to a check-in */
+            const char *vs = rest, *ve = rest;
+            while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
+                ve++;
+            int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
+            if (vlen == 4 && memcmp(vs, "skip", 4) == 0) {
+                pain = -1;
+            } else if (vlen >= 1 && vlen <= 2 && vs[0] >= '0' && vs[0] <= '9' &&
+                       (vlen == 1 || (vs[1] >= '0' && vs[1] <= '9'))) {
+                pain = vlen == 1 ? vs[0] - '0' : (vs[0] - '0') * 10 + (vs[1] - '0');
+            } else {
+                pain = SESSION_PAIN_MAX + 1;
+            }
+            if (pain > SESSION_PAIN_MAX) {
+                routine_errors_add(errs, path, line, vcol,
+                                   "pain needs a number from 0 to %d or 'skip', e.g. '9.5 pain 3'", SESSION_PAIN_MAX);
+                continue;
+            }
+            rest = ve;
+            while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+                rest++;
+            acol = vcol - alen - 1; /* "unexpected text" is then reported after the value */
+            alen = vlen + alen + 1;
         }
         if (rest < le && *rest != '#') {
             routine_errors_add(errs, path, line, acol + alen + 1, "unexpected text after the action");
@@ -115,7 +143,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         }
         int64_t ms = (int64_t)(t * 1000.0 + 0.5);
         bool is_rep = alen == 3 && memcmp(as, "rep", 3) == 0;
-        if (push(out, &cap, ms, bits) < 0 || (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE) < 0)) {
+        if (push(out, &cap, ms, bits, pain) < 0 ||
+            (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE, 0) < 0)) {
             routine_errors_add(errs, path, line, 1, "out of memory");
             break;
         }
@@ -138,12 +167,17 @@ void inputscript_free(InputScript *in)
     memset(in, 0, sizeof *in);
 }
 
-/* Inputs due by session time t, merged into one tick's actions. */
+/* Inputs due by session time t, merged into one tick's actions. Pain answers are fed apart
+ * (feed_tick), so they are passed over here. */
 static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
 {
     unsigned a = 0;
     while (in && *next < in->count && in->items[*next].t_ms <= t) {
         unsigned bits = in->items[*next].actions;
+        if (bits == INPUT_PAIN) {
+            (*next)++;
+            continue;
+        }
         /* a press and a release in one tick: apply the earlier now, keep the later for the next tick */
         if ((a & INPUT_PRESS) && (bits & INPUT_RELEASE))
             break;
@@ -155,20 +189,73 @@ static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
     return a;
 }
 
+/* Where a simulation is in its input script: the next ordinary input and the next pain answer. */
+typedef struct {
+    const InputScript *in;
+    int next;
+    int pain_next;
+} Feed;
+
+static int next_pain(const InputScript *in, int from)
+{
+    while (in && from < in->count && in->items[from].actions != INPUT_PAIN)
+        from++;
+    return from;
+}
+
+static void feed_init(Feed *f, const InputScript *in)
+{
+    f->in = in;
+    f->next = 0;
+    f->pain_next = next_pain(in, 0);
+}
+
+/* The input of the tick starting now. A due pain answer waits for the next check-in to open and
+ * answers it; with no answer left in the script, check-ins are skipped at once. */
+static SessionInput feed_tick(Feed *f, Session *s)
+{
+    SessionInput in = {due_inputs(f->in, &f->next, s->t_ms), 0};
+    bool pain_left = f->in && f->pain_next < f->in->count;
+    if (pain_left && session_checkin_open(s) && f->in->items[f->pain_next].t_ms <= s->t_ms) {
+        int pain = f->in->items[f->pain_next].pain;
+        if (pain >= 0) {
+            in.actions |= INPUT_PAIN;
+            in.pain = pain;
+        } else {
+            in.actions |= INPUT_SKIP;
+        }
+        f->pain_next = next_pain(f->in, f->pain_next + 1);
+        pain_left = f->pain_next < f->in->count;
+    }
+    /* applied before the tick advances, so the answer given now is taken first */
+    session_set_checkin_wait(s, pain_left ? SESSION_CHECKIN_WAIT_MS : 0);
+    return in;
+}
+
+/* True when the script still has an input that can act on s now or later: a paused session
+ * only hears ordinary inputs, or a pain answer when a check-in is open. */
+static bool feed_left(const Feed *f, const Session *s)
+{
+    if (!f->in)
+        return false;
+    return f->next < f->in->count || (f->pain_next < f->in->count && session_checkin_open(s));
+}
+
 SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx)
 {
     Session s;
     if (session_init(&s, r) < 0)
         return SIMULATE_NO_MEMORY;
-    int next = 0;
+    Feed f;
+    feed_init(&f, inputs);
     SimulateResult result = SIMULATE_DONE;
     while (!session_over(&s)) {
-        SessionInput in = {due_inputs(inputs, &next, s.t_ms)};
+        SessionInput in = feed_tick(&f, &s);
         session_step(&s, &in, SESSION_TICK_MS);
         SessionEvent ev;
         while (session_poll_event(&s, &ev))
             fn(ctx, &s, &ev);
-        if (s.paused && (!inputs || next >= inputs->count)) {
+        if (s.paused && !feed_left(&f, &s)) {
             result = SIMULATE_STUCK_PAUSED;
             break;
         }
@@ -181,9 +268,10 @@ int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, S
 {
     if (session_init(s, r) < 0)
         return -1;
-    int next = 0;
+    Feed f;
+    feed_init(&f, inputs);
     while (!session_over(s) && s->t_ms < at_ms) {
-        SessionInput in = {due_inputs(inputs, &next, s->t_ms)};
+        SessionInput in = feed_tick(&f, s);
         session_step(s, &in, SESSION_TICK_MS);
         SessionEvent ev;
         while (session_poll_event(s, &ev)) {

@@ -17,6 +17,7 @@ typedef struct {
     int64_t t_ms;
     unsigned actions; /* INPUT_* bits */
     int order; /* position in the file, to keep same-time inputs in order */
+    int pain; /* INPUT_PAIN: 0..SESSION_PAIN_MAX, or -1 for "pain skip" */
 } TimedInput;
 
 typedef struct {
@@ -25,7 +26,8 @@ typedef struct {
 } InputScript;
 
 /* Parse an input file: lines "SECONDS ACTION", actions rep press release pause resume skip back
- * quit, '#' comments. Returns 0 and fills *out, or -1 and fills errs. Free with inputscript_free. */
+ * quit, "pain N" (0..10) and "pain skip", '#' comments. Returns 0 and fills *out, or -1 and fills errs. Free with
+ * inputscript_free. */
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs);
 
 void inputscript_free(InputScript *in);
@@ -35,7 +37,11 @@ typedef void (*SimulateEventFn)(void *ctx, const Session *s, const SessionEvent 
 typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_NO_MEMORY } SimulateResult;
 
 /* Run r with inputs (may be NULL) to its end, calling fn for every event in order. Ends early
- * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it. */
+ * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it.
+ * Pain check-ins: a "pain" input due at or before the time a check-in is open answers it (an
+ * earlier one waits for the next check-in); with no pain input left, check-ins are skipped at
+ * once, so scripts without pain lines keep their times; an answer later than
+ * SESSION_CHECKIN_WAIT_MS after a check-in opens comes too late (skipped, as in the app). */
 SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx);
 
 /* Run r without inputs until session time at_ms (or its end); s is left there for drawing.

@@ -2,6 +2,8 @@
  * texts a routine may speak. Pure data and string work: no I/O, no SDL, no mutable state. */
 #include "voicekey.h"
 
+#include "session.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +33,9 @@ static const char *const voicekey_standard_table[] = {
     "Hold broken. Press and hold to go on.",
     "Press when you finish each rep.",
     "Press and hold while you hold the pose.",
+    SESSION_ASK_PAIN_BEFORE,
+    SESSION_ASK_PAIN_AFTER,
+    SESSION_SAY_STOP,
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */

@@ -718,6 +718,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     render_figure(rd, v);
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
+    case SEG_PAIN_BEFORE:
+    case SEG_PAIN_AFTER: break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
     case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;
