@@ -12,6 +12,7 @@
 #include <stb_image_write.h>
 
 #include "audio.h"
+#include "checkin.h"
 #include "files.h"
 #include "history.h"
 #include "input.h"
@@ -46,6 +47,9 @@ struct App {
     bool fullscreen;
     bool running;
     unsigned pending; /* session input gathered since the last tick */
+    int pending_pain; /* with INPUT_PAIN in pending: the answer */
+    PainPicker picker; /* the pain check-in's highlighted number */
+    int picker_seg; /* the segment the picker was set up for, -1 none */
     char notice[96];
     Uint32 notice_until;
     double acc_ms; /* simulation time not yet stepped */
@@ -127,6 +131,7 @@ static void start_session(App *a, const Routine *r)
     a->in_session = true;
     history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, NULL);
     a->pending = 0;
+    a->picker_seg = -1;
     a->focus_lost = false;
     audio_free(a->audio);
     a->audio = audio_new(a->opt->data_dir, r);
@@ -192,6 +197,36 @@ static void pointer(App *a, int x, int y, bool down)
     }
 }
 
+/* ---- the pain check-ins: the picker reads the input first ---- */
+
+static bool checkin_active(const App *a)
+{
+    return a->in_session && !a->session.paused && session_checkin_open(&a->session);
+}
+
+static void checkin_result(App *a, PainPickResult r)
+{
+    if (r == PAINPICK_CHOSEN) {
+        a->pending |= INPUT_PAIN;
+        a->pending_pain = a->picker.value;
+    } else if (r == PAINPICK_SKIPPED) {
+        a->pending |= INPUT_SKIP;
+    }
+}
+
+/* A new check-in starts on 0 before the workout, and on the answer given before it after. */
+static void checkin_follow(App *a)
+{
+    if (!a->in_session || !session_checkin_open(&a->session)) {
+        a->picker_seg = -1;
+        return;
+    }
+    if (a->picker_seg == a->session.seg)
+        return;
+    a->picker_seg = a->session.seg;
+    painpick_init(&a->picker, a->session.pain_before > 0 ? a->session.pain_before : 0);
+}
+
 static void menu_pointer(App *a, int x, int y)
 {
     int row = render_menu_row_at(&a->rd, &a->levels, a->selected, x, y);
@@ -248,6 +283,10 @@ static void handle_action(App *a, Action act)
         }
         return;
     }
+    if (checkin_active(a) && act != ACT_PAUSE && act != ACT_QUIT) {
+        checkin_result(a, painpick_action(&a->picker, act)); /* press answers; skip and back skip */
+        return;
+    }
     switch (act) {
     case ACT_PRESS: a->pending |= INPUT_PRESS; break;
     case ACT_RELEASE: a->pending |= INPUT_RELEASE; break;
@@ -290,7 +329,12 @@ static void handle_event(App *a, const SDL_Event *e)
             SDL_GetWindowSize(a->win, &ww, &wh);
         int x = ww > 0 ? e->button.x * rw / ww : e->button.x;
         int y = wh > 0 ? e->button.y * rh / wh : e->button.y;
-        if (a->in_session)
+        if (checkin_active(a)) {
+            if (e->type == SDL_MOUSEBUTTONDOWN) {
+                PainPickLayout pl = checkin_picker_layout(&a->rd);
+                checkin_result(a, painpick_tap(&a->picker, &pl, x, y));
+            }
+        } else if (a->in_session)
             pointer(a, x, y, e->type == SDL_MOUSEBUTTONDOWN);
         else if (e->type == SDL_MOUSEBUTTONDOWN)
             menu_pointer(a, x, y);
@@ -300,6 +344,8 @@ static void handle_event(App *a, const SDL_Event *e)
         a->running = false; /* Esc leaves the menu whatever it is bound to in a workout */
         return;
     }
+    if (checkin_active(a) && painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
+        return; /* arrows, digits, d-pad: the scale's own keys */
     InputResult r = input_translate(&a->input, e);
     if (r.notice[0])
         set_notice(a, r.notice);
@@ -333,6 +379,7 @@ static void draw(App *a, int extra_ms)
             const RoutineStep *next = v.next;
             sprites_prepare(a->rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
         }
+        ov.pain_value = a->picker.value;
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else {
         SessionView v = idle_view();
@@ -484,15 +531,17 @@ void app_update(App *a, double frame_ms)
     }
     if (a->pending) {
         /* inputs are applied at once, so a counted rep shows on the very next frame */
-        SessionInput in = {a->pending};
+        SessionInput in = {a->pending, a->pending_pain};
         a->pending = 0;
         session_step(&a->session, &in, 0);
     }
+    checkin_follow(a);
     a->acc_ms += frame_ms;
     while (a->acc_ms >= SESSION_TICK_MS) {
         session_step(&a->session, NULL, SESSION_TICK_MS);
         a->acc_ms -= SESSION_TICK_MS;
     }
+    checkin_follow(a);
     if (!a->session.paused)
         a->focus_lost = false; /* resumed by any means: tap, press, pad */
     drain_events(a);
@@ -671,6 +720,7 @@ int app_shot(const AppOptions *o)
     }
     Overlay ov = {0};
     ov.volume_percent = -1;
+    ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */
     render_session(&rd, &v, r->title, &ov);
     SDL_RenderPresent(ren);
     if (!stbi_write_png(o->shot_out, surf->w, surf->h, 4, surf->pixels, surf->pitch)) {

@@ -60,6 +60,7 @@ static const char usage_text[] =
     "\n"
     "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
     "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q end the workout (results).\n"
+    "Pain check-ins (0-10): arrows or digits choose, Space/Enter answers, S skips (docs/input.md).\n"
     "In the menu, Q or Esc quits.\n"
     "Environment: UNKNOT_DATA (as --data), UNKNOT_STATS=1 (print frames per second every 5 s).\n"
     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"

@@ -4,6 +4,8 @@
  * are in core. */
 #include "render.h"
 
+#include "checkin.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,6 +107,22 @@ const RenderStyle render_style_default = {
     .menu_sub = 32,
     .menu_pad = 20,
     .logo_text = 64,
+    .pain_low = {112, 200, 150, 255},
+    .pain_high = {232, 96, 84, 255},
+    .warning_bg = {92, 30, 30, 255},
+    .warning_text = {255, 232, 224, 255},
+    .heat_empty = {44, 60, 86, 255},
+    .heat_low = {64, 160, 136, 255},
+    .heat_high = MINT,
+    .chart_before = {150, 176, 214, 255},
+    .chart_after = AMBER,
+    .chart_grid = {52, 70, 98, 255},
+    .picker_number = 120,
+    .picker_tile_min_w = 120,
+    .picker_strip_h = 16,
+    .text_question = 64,
+    .text_stat = 72,
+    .text_stat_min = 40,
 };
 
 #undef INK
@@ -715,11 +733,13 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     render_clear(rd);
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, header_progress(v));
-    render_figure(rd, v);
+    bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER;
+    if (!checkin)
+        render_figure(rd, v); /* a check-in uses the whole width for its numbers */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
-    case SEG_PAIN_AFTER: break;
+    case SEG_PAIN_AFTER: checkin_draw(rd, v, ov ? ov->pain_value : 0); break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
     case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;
@@ -733,7 +753,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
-    if (v->kind != SEG_SAFETY && v->kind != SEG_RESULTS && v->kind != SEG_DONE) {
+    if (v->kind != SEG_SAFETY && v->kind != SEG_RESULTS && v->kind != SEG_DONE && !checkin) {
         render_button(rd, render_button_rect(rd, BUTTON_BACK), "\xE2\x97\x80 Back", false);
         render_button(rd, render_button_rect(rd, BUTTON_PAUSE), v->paused ? "Resume" : "Pause", v->paused);
         render_button(rd, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);

@@ -69,6 +69,16 @@ typedef struct {
     int notice_size, badge_size, badge_pad;
     int pause_title, pause_text, pause_pad;
     int menu_row_h, menu_row_gap, menu_name, menu_name_min, menu_sub, menu_pad, logo_text;
+    /* the pain picker (check-ins), the results' pain advice, the streak, the progress screen */
+    SDL_Color pain_low, pain_high; /* the strip under 0 and under 10 of the pain scale, blended between */
+    SDL_Color warning_bg, warning_text; /* "Stop for today" and when to see a doctor */
+    SDL_Color heat_empty, heat_low, heat_high; /* calendar days: none, one workout, two or more */
+    SDL_Color chart_before, chart_after, chart_grid; /* the pain trend lines and their grid */
+    int picker_number; /* the numbers 0..10 */
+    int picker_tile_min_w; /* a number tile narrower than this: the picker takes two rows */
+    int picker_strip_h; /* the colour strip at the bottom of each tile */
+    int text_question; /* the check-in question */
+    int text_stat, text_stat_min; /* "Day 5 in a row", the big streak figures */
 } RenderStyle;
 
 /* The default style: dark background, light stage card, large type for 3 metres. */
@@ -100,6 +110,7 @@ typedef struct {
     int volume_percent; /* -1 when there is no audio */
     bool muted;
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
+    int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
 } Overlay;
 
 /* ---- whole screens ---- */

@@ -1,0 +1,278 @@
+/* test_checkin_input.c: the pain check-ins answered through real SDL events: arrows, digits
+ * ("1" then "0" is 10) and Enter on the keyboard; d-pad and A on a virtual gamepad; taps on the
+ * numbers and the OK button; skipped with one press of S, pad B or the Skip button; a digit
+ * bound to an action keeps its action. Headless: dummy video, software renderer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SDL.h>
+
+#include "app.h"
+#include "checkin.h"
+#include "testutil.h"
+
+static void pump(App *a)
+{
+    SDL_Event e;
+    SDL_PumpEvents();
+    while (SDL_PollEvent(&e))
+        app_event(a, &e);
+}
+
+static void key(App *a, SDL_Keycode k, bool down)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&e);
+    pump(a);
+}
+
+static void tap(App *a, SDL_Keycode k)
+{
+    key(a, k, true);
+    app_update(a, 0);
+    key(a, k, false);
+    app_update(a, 0);
+}
+
+static void pad_tap(App *a, SDL_Joystick *joy, SDL_GameControllerButton b)
+{
+    SDL_JoystickSetVirtualButton(joy, b, 1);
+    SDL_JoystickUpdate();
+    pump(a);
+    app_update(a, 0);
+    SDL_JoystickSetVirtualButton(joy, b, 0);
+    SDL_JoystickUpdate();
+    pump(a);
+    app_update(a, 0);
+}
+
+static void click_at(App *a, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
+    pump(a);
+    app_update(a, 0);
+}
+
+static void click(App *a, SDL_Rect rc)
+{
+    click_at(a, rc.x + rc.w / 2, rc.y + rc.h / 2);
+}
+
+static SegmentKind kind(App *a)
+{
+    const Session *s = app_session(a);
+    return s ? s->segments[s->seg].kind : SEG_DONE;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* A fresh app on the routine, at the before check-in (the safety notice pressed away). */
+static App *at_checkin(const AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = app_new(o, NULL, ren);
+    CHECK(a != NULL);
+    if (!a)
+        return NULL;
+    app_update(a, 10);
+    tap(a, SDLK_SPACE);
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    CHECK(session_checkin_open(app_session(a)));
+    return a;
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/unknot-checkin-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char path[256], cfgdir[256], bindings[300];
+    snprintf(cfgdir, sizeof cfgdir, "%s/unknot", dir);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("XDG_CACHE_HOME", dir, 1);
+    setenv("XDG_DATA_HOME", dir, 1);
+    mkdir(cfgdir, 0755);
+    snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfgdir);
+    snprintf(path, sizeof path, "%s/t.routine", dir);
+    write_file(path, "title \"Check-in test\"\nmove child_pose\n  hold 20s\nmove child_pose\n  hold 20s\n");
+
+    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    CHECK(ren != NULL);
+    Render rd = {0};
+    rd.r = ren;
+    rd.w = 1280;
+    rd.h = 720;
+    PainPickLayout pl = checkin_picker_layout(&rd);
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.routine = path;
+    o.width = 1280;
+    o.height = 720;
+
+    /* keyboard: arrows move along the scale (Right is not "skip" here), Enter answers */
+    App *a = at_checkin(&o, ren);
+    if (!a)
+        return TEST_END();
+    const Session *s = app_session(a);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_LEFT);
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE); /* moving is not answering */
+    app_draw(a);
+    tap(a, SDLK_RETURN);
+    CHECK_INT(s->pain_before, 2);
+    CHECK_INT(kind(a), SEG_INTRO);
+    /* Q during the first step: the after check-in, starting on the answer before; digits choose */
+    tap(a, SDLK_SPACE); /* intro -> get ready */
+    for (int i = 0; i < 800; i++)
+        app_update(a, 10);
+    CHECK_INT(kind(a), SEG_WORK);
+    tap(a, SDLK_q);
+    CHECK_INT(kind(a), SEG_PAIN_AFTER);
+    app_draw(a);
+    tap(a, SDLK_1);
+    tap(a, SDLK_0); /* "1" then "0" at once: 10 */
+    tap(a, SDLK_KP_ENTER);
+    CHECK_INT(s->pain_after, 10);
+    CHECK_INT(kind(a), SEG_RESULTS);
+    CHECK(session_view(s, 0).pain_stop);
+    app_draw(a);
+    app_free(a);
+
+    /* a single digit, then the main button; and the S key skips with one press */
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    tap(a, SDLK_7);
+    tap(a, SDLK_SPACE);
+    CHECK_INT(s->pain_before, 7);
+    app_free(a);
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_s);
+    CHECK_INT(s->pain_before, -1);
+    CHECK_INT(kind(a), SEG_INTRO);
+    /* Esc still pauses a check-in; the session waits */
+    app_free(a);
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    tap(a, SDLK_ESCAPE);
+    CHECK(s->paused);
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    tap(a, SDLK_ESCAPE);
+    CHECK(!s->paused);
+    app_free(a);
+
+    /* gamepad: d-pad right four times (and back one, up one), A answers; B skips */
+    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    CHECK(index >= 0);
+    SDL_Joystick *joy = SDL_JoystickOpen(index);
+    CHECK(joy != NULL);
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    pump(a);
+    for (int i = 0; i < 4; i++)
+        pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_LEFT);
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_UP);
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A);
+    CHECK_INT(s->pain_before, 4);
+    CHECK_INT(kind(a), SEG_INTRO);
+    /* the pad's Back ends the workout; at the after check-in B skips with one press */
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A); /* intro -> get ready */
+    for (int i = 0; i < 800; i++)
+        app_update(a, 10);
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_BACK);
+    CHECK_INT(kind(a), SEG_PAIN_AFTER);
+    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_B);
+    CHECK_INT(s->pain_after, -1);
+    CHECK_INT(kind(a), SEG_RESULTS);
+    app_free(a);
+    SDL_JoystickClose(joy);
+    SDL_JoystickDetachVirtual(index);
+
+    /* touch: a tap highlights a number, a second tap on it answers; OK answers; Skip skips */
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    click(a, pl.number[6]);
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    click(a, pl.number[6]);
+    CHECK_INT(s->pain_before, 6);
+    app_free(a);
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    click(a, pl.number[3]);
+    click(a, pl.number[5]);
+    click(a, pl.ok);
+    CHECK_INT(s->pain_before, 5);
+    app_free(a);
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    click_at(a, 2, 2); /* off the picker: nothing */
+    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    click(a, pl.skip);
+    CHECK_INT(s->pain_before, -1);
+    CHECK_INT(kind(a), SEG_INTRO);
+    app_free(a);
+    /* the numbers are big enough to hit from the floor: at 1280x720 each tile is >= 80 px a side */
+    for (int i = 0; i <= PAINPICK_MAX; i++)
+        CHECK(pl.number[i].w >= 80 && pl.number[i].h >= 80);
+
+    /* nobody answers: skipped after SESSION_CHECKIN_WAIT_MS, the workout goes on */
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    for (int t = 0; t < SESSION_CHECKIN_WAIT_MS + 100; t += 50)
+        app_update(a, 50);
+    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(s->pain_before, -1);
+    app_free(a);
+
+    /* a digit bound to an action (an accessibility switch sending "1") keeps its action */
+    write_file(bindings, "key 1 = press\n");
+    a = at_checkin(&o, ren);
+    s = app_session(a);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_RIGHT);
+    tap(a, SDLK_1);
+    CHECK_INT(s->pain_before, 2);
+    app_free(a);
+
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+    unlink(bindings);
+    snprintf(path, sizeof path, "%.200s/audio.conf", cfgdir);
+    unlink(path);
+    rmdir(cfgdir);
+    snprintf(path, sizeof path, "%s/t.routine", dir);
+    unlink(path);
+    rmdir(dir);
+    return TEST_END();
+}
