@@ -74,12 +74,13 @@ int main(void)
         return 1;
     }
     const Session *s = app_session(a);
-    /* to the first rep step: skip the notice and intro, wait out "get ready" */
-    for (int i = 0; i < 2; i++) {
-        push_key(SDLK_SPACE, true);
+    /* to the first rep step: skip the notice, the pain check-in (S) and the intro, wait out "get ready" */
+    static const SDL_Keycode to_work[] = {SDLK_SPACE, SDLK_s, SDLK_SPACE};
+    for (int i = 0; i < 3; i++) {
+        push_key(to_work[i], true);
         pump(a);
         app_update(a, 0);
-        push_key(SDLK_SPACE, false);
+        push_key(to_work[i], false);
         pump(a);
     }
     for (int i = 0; i < 3000 && s->segments[s->seg].kind != SEG_WORK; i++) {

@@ -118,9 +118,12 @@ int main(void)
     CHECK(s != NULL);
     app_update(a, 10);
 
-    /* Space during the safety notice goes on to the intro, and again to "get ready" */
+    /* Space during the safety notice goes on (to the pain check-in, skipped with S, then the
+     * intro), and again to "get ready" */
     CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
     tap(a, SDLK_SPACE);
+    CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_BEFORE); /* the pain check-in: S skips it */
+    tap(a, SDLK_s);
     CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
     tap(a, SDLK_RETURN);
     CHECK_INT(s->segments[s->seg].kind, SEG_READY);
@@ -215,6 +218,8 @@ int main(void)
         CHECK(!s->paused);
         CHECK(!app_focus_lost(a));
     }
+    tap(a, SDLK_q);
+    CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_AFTER); /* how is the back now; Q again: results */
     tap(a, SDLK_q);
     CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
 

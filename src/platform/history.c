@@ -462,6 +462,11 @@ static void take_score(HistoryWorkout *w, const Session *s)
     w->holds_done = sc->holds_done;
     w->holds_total = sc->holds_total;
     w->score = sc->score;
+    /* the check-in answers as the session has them (answered before this row is written) */
+    if (s->pain_before >= 0)
+        w->pain_before = s->pain_before;
+    if (s->pain_after >= 0)
+        w->pain_after = s->pain_after;
 }
 
 static void write_row(HistoryRecorder *rec)
