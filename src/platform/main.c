@@ -311,7 +311,7 @@ static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
     report_event_json(s, ev, p->line, sizeof p->line);
     fputs(p->line, p->out);
     fputc('\n', p->out);
-    if (p->rec && (ev->type == EV_STEP_END || ev->type == EV_SESSION_END))
+    if (p->rec && (ev->type == EV_SESSION_START || ev->type == EV_STEP_END || ev->type == EV_SESSION_END))
         fflush(p->out);
     if (p->track)
         soundtrack_add_event(p->track, ev);
