@@ -68,7 +68,13 @@ def test_month(tmp):
     done = [2, 3, 4, 5, 6, 8, 9, 10, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 28, 29, 30]
     for day in done:
         routine = LEVEL2 if 22 <= day <= 26 else LEVEL1
-        rc, last, err = record(db, routine, london(day))
+        extra = []
+        if day <= 6:  # the first week answers both check-ins: pain falls from 6 to 2 before, 5 to 1 after
+            answers = os.path.join(tmp, f"pain{day}.input")
+            with open(answers, "w", encoding="utf-8") as f:
+                f.write(f"0 pain {8 - day}\n0 pain {7 - day}\n")
+            extra = ["--input", answers]
+        rc, last, err = record(db, routine, london(day), *extra)
         saved += rc == 0 and last.get("status") == "saved"
         if day == 9:  # twice on the 9th: one day, two workouts
             rc, last, _ = record(db, LEVEL1, london(9, 19, 0))
@@ -122,9 +128,23 @@ def test_month(tmp):
           f"after the change to BST: {rows[-1]}")
     check(sum(r["outcome"] == "completed" for r in rows) == 24, "24 completed rows")
     check([r["outcome"] for r in rows if r["local_date"] == "2026-03-13"] == ["ended_early"], "the 13th ended early")
+    check([(r["pain_before"], r["pain_after"]) for r in rows[:6]] == [("6", "5"), ("5", "4"), ("4", "3"), ("3", "2"),
+                                                                     ("2", "1"), ("", "")],
+          f"the check-in answers are stored, skipped ones empty: {[(r['pain_before'], r['pain_after']) for r in rows[:6]]}")
     check(not glob.glob(os.path.join(tmp, "month.csv.tmp*")), "no temporary file is left")
     rc, _, err = run("--export-csv", os.path.join(tmp, "no", "such", "dir.csv"), "--history", db)
     check(rc == 1 and err.count("\n") == 1 and "cannot write" in err, f"an unwritable CSV path: one line: {err!r}")
+
+
+def test_no_history(tmp):
+    db = os.path.join(tmp, "never.db")
+    expect(stats(db, "2026-03-02T20:00:00+01:00"), "no history yet", current_streak=0, best_streak=0, sessions=0,
+           days=0, week_days=0, week_goal=4, level=1)
+    out_csv = os.path.join(tmp, "empty.csv")
+    rc, _, err = run("--export-csv", out_csv, "--history", db)
+    with open(out_csv, "rb") as f:
+        check(rc == 0 and f.read().count(b"\r\n") == 1, f"no history: the CSV is the header alone ({err!r})")
+    check(not os.path.exists(db), "--stats and --export-csv do not create a history that is not there")
 
 
 def test_corrupt(tmp):
@@ -209,6 +229,7 @@ def test_usage():
 def main():
     with tempfile.TemporaryDirectory(prefix="unknot-history-cli-") as tmp:
         test_month(tmp)
+        test_no_history(tmp)
         test_corrupt(tmp)
         test_cannot_write(tmp)
         test_two_at_once(tmp)

@@ -851,8 +851,8 @@ int history_export_csv(History *h, const char *path)
     }
     if (rc != SQLITE_DONE || b.failed) {
         free(b.data);
-        fprintf(stderr, "unknot: %s: cannot read the history: %s\n", h->path,
-                b.failed ? "out of memory" : sqlite3_errmsg(h->db));
+        fprintf(stderr, "unknot: %s: cannot read the history: %s\n", history_path(h),
+                b.failed || !h || !h->db ? "out of memory" : sqlite3_errmsg(h->db));
         return -1;
     }
     if (files_write_atomic(path, b.data, b.len) < 0) {

@@ -272,13 +272,27 @@ typedef struct {
     int week_goal; /* 0: the default */
 } HistoryArgs;
 
-/* The history --history names, or the default one. */
-static History *open_history(const HistoryArgs *ha)
+/* The history --history names, or the default one. With only_existing (--stats, --export-csv)
+ * a history that is not there is read as empty: *h stays NULL and nothing is created. */
+static int open_history(const HistoryArgs *ha, bool only_existing, History **h)
 {
-    History *h = history_open(ha->history);
-    if (!h)
+    char path[4096];
+    struct stat st;
+    *h = NULL;
+    if (only_existing) {
+        if (ha->history)
+            snprintf(path, sizeof path, "%s", ha->history);
+        if (!ha->history && history_default_path(path, sizeof path) < 0)
+            return 0;
+        if (stat(path, &st) != 0 && errno == ENOENT)
+            return 0;
+    }
+    *h = history_open(ha->history);
+    if (!*h) {
         fprintf(stderr, "unknot: out of memory\n");
-    return h;
+        return -1;
+    }
+    return 0;
 }
 
 /* The time to use: --now, or the clock with this machine's UTC offset. */
@@ -347,7 +361,7 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
     }
     if (ha->record) {
         rec = malloc(sizeof *rec);
-        if (!rec || !(history = open_history(ha))) {
+        if (!rec || open_history(ha, false, &history) < 0) {
             rc = EXIT_INVALID;
             goto done;
         }
@@ -402,8 +416,8 @@ done:
 /* --stats: the streak, the week, the workouts and the open level, as text or one JSON object. */
 static int mode_stats(const HistoryArgs *ha, const char *levels_dir, bool json)
 {
-    History *h = open_history(ha);
-    if (!h)
+    History *h;
+    if (open_history(ha, true, &h) < 0)
         return EXIT_INVALID;
     HistoryProgress *pr = malloc(sizeof *pr);
     int routines_at[STREAK_MAX_LEVEL + 1] = {0}, completed_at[STREAK_MAX_LEVEL + 1];
@@ -468,8 +482,8 @@ done:
 /* --export-csv FILE */
 static int mode_export(const HistoryArgs *ha, const char *out)
 {
-    History *h = open_history(ha);
-    if (!h)
+    History *h;
+    if (open_history(ha, true, &h) < 0)
         return EXIT_INVALID;
     int rc = history_export_csv(h, out) == 0 ? EXIT_OK : EXIT_INVALID;
     history_close(h);
