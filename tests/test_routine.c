@@ -337,6 +337,25 @@ static void test_rest_timer(void)
     CHECK_INT(r.steps[2].cues[1].offset_ms, 60000);
     CHECK(!r.steps[2].count_aloud); /* count-aloud belongs to moves (see test_review_errors) */
     CHECK_INT(routine_step_run_ms(&r.steps[2]), 1200000);
+    CHECK_INT(r.steps[0].position, POSITION_NONE);
+    CHECK_INT(r.steps[2].position, POSITION_NONE);
+
+    /* a rest or timer may name the position it is spent in */
+    CHECK_INT(parse(HEAD "rest 20s on-front \"Roll onto your front.\"\ntimer 20m on-front \"Cold pack.\"\n"
+                         "rest 10s all-fours\nrest 5s standing\n"),
+              0);
+    CHECK_INT(r.step_count, 4);
+    CHECK_INT(r.steps[0].position, POSITION_ON_FRONT);
+    CHECK_STR(r.steps[0].text, "Roll onto your front.");
+    CHECK_INT(r.steps[1].kind, STEP_TIMER);
+    CHECK_INT(r.steps[1].position, POSITION_ON_FRONT);
+    CHECK_STR(r.steps[1].text, "Cold pack.");
+    CHECK_INT(r.steps[2].position, POSITION_ALL_FOURS);
+    CHECK(r.steps[2].text == NULL);
+    CHECK_INT(r.steps[3].position, POSITION_STANDING);
+    /* a misspelt position is an error at its column, naming the positions */
+    CHECK_INT(parse(HEAD "rest 20s on-frnt \"Roll over.\"\n"), -1);
+    CHECK(find_error(2, 10, "unknown position 'on-frnt': expected on-back, on-front") >= 0);
 }
 
 static void test_comments_and_space(void)

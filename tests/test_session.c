@@ -896,6 +896,40 @@ static void test_mode_rules(void)
     CHECK(hold.is_move && confirmed.is_move && guided.is_move && self.is_move);
 }
 
+/* A rest shows the figure breathing in the position to get into: the one a rest or timer names,
+ * else the one the next move starts in; between sets, the move's own position. */
+static void test_rest_figures(void)
+{
+    load("title \"P\"\nmove bridge reps 2 tempo 3s sets 2 rest 5s\nrest 10s\nmove press_up reps 2 tempo 3s\n"
+         "rest 10s all-fours \"Come up onto your hands and knees.\"\ntimer 1m on-front \"Cold pack.\"\n"
+         "move side_bend reps 2 tempo 3s\nrest 5s\n");
+    static const struct {
+        int step;
+        SegmentKind kind;
+        MoveId figure;
+    } want[] = {
+        {0, SEG_SET_REST, MOVE_REST}, /* between sets of bridge: on the back */
+        {1, SEG_WORK, MOVE_REST_ON_FRONT}, /* before press_up: on the front */
+        {3, SEG_WORK, MOVE_REST_ALL_FOURS}, /* named */
+        {4, SEG_WORK, MOVE_REST_ON_FRONT}, /* a timer names its position too */
+        {6, SEG_WORK, MOVE_IDLE}, /* the last rest: where the last move (standing) ended */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        int seg = -1;
+        for (int k = 0; k < S.segment_count && seg < 0; k++)
+            if (S.segments[k].step == want[i].step && S.segments[k].kind == want[i].kind)
+                seg = k;
+        CHECK(seg >= 0);
+        if (seg < 0)
+            continue;
+        run_until(S.segments[seg].planned_start_ms + 500);
+        SessionView v = session_view(&S, 0);
+        CHECK_INT(v.kind, want[i].kind);
+        CHECK_INT(v.step_index, want[i].step);
+        CHECK_INT(v.figure, want[i].figure);
+    }
+}
+
 static void test_view(void)
 {
     load(FOUR_REPS);
@@ -1173,6 +1207,7 @@ int main(void)
     test_confirmed_hold();
     test_mode_rules();
     test_view();
+    test_rest_figures();
     test_determinism();
     test_checkins();
     test_pain_rule();

@@ -383,6 +383,7 @@ static RoutineStep *open_step(Parser *ps, StepKind kind, const Token *at)
     s->mode = routine_step_mode(s); /* final once the step's clauses are read (close_step) */
     s->line = ps->line;
     s->move = MOVE_REST;
+    s->position = POSITION_NONE;
     s->sets = 1;
     ps->cues_cap = 0;
     ps->step_has_hold = ps->step_has_reps = ps->step_has_tempo = false;
@@ -728,6 +729,17 @@ static void parse_line(Parser *ps)
             }
             const char *save = ps->p;
             Token t = next_token(ps);
+            if (t.type == TOK_WORD &&
+                (t.len > 3 && (memcmp(t.start, "on-", 3) == 0 || memcmp(t.start, "all-", 4) == 0 ||
+                               moves_position_find(t.start, t.len) != POSITION_NONE))) {
+                /* the position the rest or timer is spent in: `rest 20s on-front "..."` */
+                s->position = moves_position_find(t.start, t.len);
+                if (s->position == POSITION_NONE)
+                    ERR_AT(ps, &t, "unknown position %s: expected %s", tok_show(&t, b, sizeof b),
+                           moves_position_list());
+                save = ps->p;
+                t = next_token(ps);
+            }
             if (t.type == TOK_STRING) {
                 s->text = dup_text(t.start, t.len);
             } else {

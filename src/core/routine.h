@@ -76,6 +76,7 @@ typedef struct {
     bool count_aloud; /* reps and hold seconds are counted aloud */
     int duration_ms; /* STEP_REST / STEP_TIMER: the length */
     char *text; /* STEP_REST / STEP_TIMER: optional label, else NULL */
+    Position position; /* STEP_REST / STEP_TIMER: the position named (`rest 20s on-front`), else POSITION_NONE */
     RoutineCue *cues;
     int cue_count;
 } RoutineStep;

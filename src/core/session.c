@@ -966,6 +966,26 @@ bool session_checkin_open(const Session *s)
 
 /* ---- the view ---- */
 
+/* The figure breathing through a rest: between sets, the move's own position; in a rest or timer
+ * step, the position it names, else the position the next move starts in (so the person sees
+ * where to go before the get-ready), else the one the last move ended in; lying on the back when
+ * the routine has no moves around it. */
+static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (between_sets && st->kind == STEP_MOVE)
+        return moves_position_figure(moves_info(st->move)->position);
+    if (st->kind != STEP_MOVE && st->position != POSITION_NONE)
+        return moves_position_figure(st->position);
+    for (int i = step + 1; i < r->step_count; i++)
+        if (r->steps[i].kind == STEP_MOVE)
+            return moves_position_figure(moves_info(r->steps[i].move)->position);
+    for (int i = step - 1; i >= 0; i--)
+        if (r->steps[i].kind == STEP_MOVE)
+            return moves_position_figure(moves_info(r->steps[i].move)->position);
+    return MOVE_REST;
+}
+
 SessionView session_view(const Session *s, int extra_ms)
 {
     SessionView v;
@@ -1050,7 +1070,7 @@ SessionView session_view(const Session *s, int extra_ms)
         case ANIM_START: break;
         }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
-        v.figure = MOVE_REST;
+        v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST);
     }
     return v;
 }
