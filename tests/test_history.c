@@ -487,6 +487,47 @@ static void test_full_disk(void)
     history_close(h);
 }
 
+/* Another program holds the write lock: the write fails after the busy wait, a later one catches up. */
+static void test_busy(void)
+{
+    char db[512];
+    path_in(db, sizeof db, "busy.db");
+    History *h = history_open(db);
+    history_set_busy_ms(h, 50);
+    sqlite3 *other = NULL;
+    CHECK(sqlite3_open(db, &other) == SQLITE_OK);
+    CHECK(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK);
+    HistoryRecorder rec;
+    static const char src[] = "title \"Busy\"\nmove child_pose\n  hold 2s\n";
+    Routine r;
+    RoutineErrors *errs = malloc(sizeof *errs);
+    CHECK(routine_parse("busy.routine", src, sizeof src - 1, &r, errs) == 0);
+    free(errs);
+    Session s;
+    CHECK(session_init(&s, &r) == 0);
+    history_recorder_init(&rec, h, "busy.routine", &r, NULL);
+    bool released = false;
+    while (!session_over(&s)) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev)) {
+            history_recorder_event(&rec, &s, &ev, at(2026, 3, 2, 8, 0, 0) + ev.t_ms / 1000, 0);
+            if (ev.type == EV_STEP_START) {
+                CHECK_INT(history_recorder_status(&rec), HISTORY_STATUS_NOT_SAVED); /* locked out */
+                CHECK(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL) == SQLITE_OK);
+                released = true;
+            }
+        }
+    }
+    CHECK(released);
+    CHECK_INT(history_recorder_status(&rec), HISTORY_STATUS_SAVED); /* the step end and close caught up */
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM workouts WHERE outcome = 'completed' AND steps_done = 1"), 1);
+    sqlite3_close(other);
+    session_free(&s);
+    routine_free(&r);
+    history_close(h);
+}
+
 /* What one step's write costs (the app writes at every step end): printed, never asserted. */
 static void bench_write(void)
 {
@@ -559,6 +600,17 @@ static void test_time(void)
     CHECK_INT(history_parse_iso8601("2026-03-02T07:30:00+19:00", &utc, &off), -1);
     CHECK_INT(history_parse_iso8601("2026-03-02T07:30:00+01:00x", &utc, &off), -1);
     CHECK_INT(history_parse_iso8601("", &utc, &off), -1);
+    /* anything else is refused without reading past its end */
+    srand(7);
+    for (int i = 0; i < 20000; i++) {
+        char junk[32];
+        int n = rand() % 31;
+        for (int j = 0; j < n; j++)
+            junk[j] = "0123456789-:+TZ. x"[rand() % 18];
+        junk[n] = 0;
+        if (history_parse_iso8601(junk, &utc, &off) == 0)
+            CHECK(off >= -18 * H && off <= 18 * H && utc > -100000);
+    }
     /* the machine's offset comes from its time zone database, at the moment asked */
     setenv("TZ", "Europe/London", 1);
     tzset();
@@ -660,6 +712,7 @@ int main(void)
     test_full_disk();
     test_export_csv();
     bench_write();
+    test_busy();
     test_time();
     test_default_path();
     test_app_records();

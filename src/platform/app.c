@@ -130,6 +130,7 @@ static void start_session(App *a, const Routine *r)
     a->routine = r;
     a->in_session = true;
     history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, NULL);
+    a->rec.week_goal = a->opt->week_goal;
     a->pending = 0;
     a->picker_seg = -1;
     a->focus_lost = false;
@@ -464,8 +465,10 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     } else {
         input_init(&a->input, NULL);
     }
-    if (o->history_path)
+    if (o->history_path) {
         a->history = history_open(o->history_path);
+        history_set_busy_ms(a->history, HISTORY_APP_BUSY_MS); /* never freeze the workout for long */
+    }
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     if (a->have_own) {

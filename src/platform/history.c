@@ -81,7 +81,7 @@ static void warn_write(History *h, const char *what)
     if (h->warned_write)
         return;
     h->warned_write = true;
-    fprintf(stderr, "unknot: warning: %s: %s; this workout is not saved\n", h->path,
+    fprintf(stderr, "unknot: warning: %s: %s; this workout is not saved (each later step tries again)\n", h->path,
             what ? what : (h->db ? sqlite3_errmsg(h->db) : "no database"));
 }
 
@@ -297,6 +297,12 @@ bool history_usable(const History *h)
 const char *history_path(const History *h)
 {
     return h ? h->path : "";
+}
+
+void history_set_busy_ms(History *h, int ms)
+{
+    if (h && h->db)
+        sqlite3_busy_timeout(h->db, ms > 0 ? ms : 0);
 }
 
 int history_set_max_pages(History *h, int pages)
@@ -517,7 +523,7 @@ void history_recorder_event(HistoryRecorder *rec, const Session *s, const Sessio
         if (rec->status != HISTORY_STATUS_SAVED)
             return;
         /* the streak with this workout in it gives the bonus shown on the results */
-        if (history_streak(rec->history, rec->w.patient_code, now_utc, utc_offset, 0, &rec->streak) == 0) {
+        if (history_streak(rec->history, rec->w.patient_code, now_utc, utc_offset, rec->week_goal, &rec->streak) == 0) {
             rec->have_streak = true;
             rec->w.bonus_percent = streak_outcome_counts(rec->w.outcome) ? rec->streak.bonus_percent : 0;
             if (rec->w.bonus_percent > 0)

@@ -14,6 +14,7 @@
 
 #define HISTORY_SCHEMA_VERSION 2 /* PRAGMA user_version of a current database */
 #define HISTORY_BUSY_MS 10000 /* a second unknot on the same file waits this long for a write */
+#define HISTORY_APP_BUSY_MS 1000 /* the game loop waits at most this: a later step's write catches up */
 #define HISTORY_HEATMAP_WEEKS 12
 #define HISTORY_HEATMAP_DAYS (HISTORY_HEATMAP_WEEKS * 7)
 #define HISTORY_PAIN_POINTS 60 /* the last this many workouts with a pain check-in */
@@ -100,6 +101,10 @@ void history_close(History *h);
  * fail as on a full disk. For tests and for a kiosk that must not fill its disk. Returns 0/-1. */
 int history_set_max_pages(History *h, int pages);
 
+/* How long a write waits for another program's lock before it fails (default HISTORY_BUSY_MS).
+ * Every write rewrites the whole row, so a later write catches up what a failed one missed. */
+void history_set_busy_ms(History *h, int ms);
+
 /* True when the database is open and writable so far. */
 bool history_usable(const History *h);
 
@@ -127,6 +132,7 @@ typedef struct {
     bool begun; /* the first step started */
     bool stopped_for_pain;
     bool closed; /* the session end was written (or tried) */
+    int week_goal; /* for the streak at the close: 0 (default) unless the caller sets it after init */
     bool have_streak; /* streak below is known (closed and saved) */
     StreakSummary streak; /* as of the close, this workout included: "Day 5 in a row", w.bonus_percent */
 } HistoryRecorder;
