@@ -177,6 +177,13 @@ static OpenResult open_db(History *h)
     sqlite3_finalize(st);
     if (is_corrupt(rc))
         return OPEN_CORRUPT;
+    if ((rc & 0xff) == SQLITE_READONLY) { /* a WAL file and its folder that cannot be written */
+        fprintf(stderr,
+                "unknot: warning: %s: read-only (the file or its folder cannot be written); workouts are "
+                "not saved\n",
+                h->path);
+        return OPEN_FAILED;
+    }
     if (rc != SQLITE_OK) {
         fprintf(stderr, "unknot: warning: %s: cannot read the history: %s; workouts are not saved\n", h->path,
                 sqlite3_errmsg(h->db));
@@ -200,7 +207,10 @@ static OpenResult open_db(History *h)
         return OPEN_FAILED;
     }
     if (sqlite3_db_readonly(h->db, "main") == 1) {
-        fprintf(stderr, "unknot: warning: %s: read-only; workouts are not saved\n", h->path);
+        fprintf(stderr,
+                "unknot: warning: %s: read-only (the file or its folder cannot be written); workouts are "
+                "not saved\n",
+                h->path);
         h->writable = false;
         return OPEN_OK; /* still readable for the streak and progress */
     }
