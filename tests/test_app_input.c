@@ -225,6 +225,11 @@ int main(void)
 
     /* a frame draws without trouble in every state reached */
     app_draw(a);
+    /* after the results, a routine given on the command line goes to the menu, not the desktop */
+    run(a, SESSION_RESULTS_MS + 100);
+    CHECK(app_session(a) == NULL);
+    CHECK(app_running(a));
+    app_draw(a);
     app_free(a);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
@@ -295,14 +300,34 @@ int main(void)
         tap(a, SDLK_q); /* ends that workout; the results come, then the menu */
         app_free(a);
     }
-    /* Esc and Q leave the menu */
+    /* Esc and Q in the menu ask first: the same key again leaves, any other key stays */
     SDL_Keycode leave[] = {SDLK_ESCAPE, SDLK_q};
+    Render crd = {mren, NULL, NULL, 640, 360};
     for (int i = 0; i < 2; i++) {
         a = app_new(&mo, NULL, mren);
         CHECK(a != NULL);
         if (!a)
             break;
         tap(a, leave[i]);
+        CHECK(app_running(a));
+        app_draw(a);
+        tap(a, SDLK_DOWN);
+        CHECK(app_running(a));
+        tap(a, leave[i]);
+        CHECK(app_running(a));
+        tap(a, leave[i]);
+        CHECK(!app_running(a));
+        app_free(a);
+    }
+    /* by touch: "Stay" stays, "Quit" quits */
+    a = app_new(&mo, NULL, mren);
+    CHECK(a != NULL);
+    if (a) {
+        tap(a, SDLK_ESCAPE);
+        click(a, render_confirm_button_rect(&crd, CONFIRM_NO));
+        CHECK(app_running(a));
+        tap(a, SDLK_ESCAPE);
+        click(a, render_confirm_button_rect(&crd, CONFIRM_YES));
         CHECK(!app_running(a));
         app_free(a);
     }

@@ -3,6 +3,7 @@
  * on events while paused or in the menu, where a screen on which nothing moves is not redrawn. */
 #include "app.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,7 @@ struct App {
     HistoryRecorder rec; /* the workout being played, as recorded */
     bool in_session;
     bool from_menu;
+    bool confirm_quit; /* the menu asks "Quit unknot?" before closing */
     bool focus_lost;
     bool fullscreen;
     bool running;
@@ -138,14 +140,17 @@ static void start_session(App *a, const Routine *r)
     a->audio = audio_new(a->opt->data_dir, r);
 }
 
+/* After the results, the menu: also when the routine was given on the command line, so the
+ * next workout is one press away and nobody lands on the desktop by surprise. */
 static void end_session(App *a)
 {
     if (a->in_session)
         session_free(&a->session);
     a->in_session = false;
     a->routine = NULL;
-    if (!a->from_menu)
-        a->running = false;
+    a->from_menu = true;
+    audio_free(a->audio);
+    a->audio = audio_new(a->opt->data_dir, NULL);
 }
 
 static void toggle_fullscreen(App *a)
@@ -167,6 +172,7 @@ static void toggle_fullscreen(App *a)
         SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
     } else {
         SDL_SetWindowFullscreen(a->win, 0);
+        SDL_SetWindowBordered(a->win, SDL_TRUE); /* it opened borderless when it started full screen */
         if (a->windowed.w > 0) {
             SDL_SetWindowSize(a->win, a->windowed.w, a->windowed.h);
             SDL_SetWindowPosition(a->win, a->windowed.x, a->windowed.y);
@@ -230,6 +236,15 @@ static void checkin_follow(App *a)
 
 static void menu_pointer(App *a, int x, int y)
 {
+    if (a->confirm_quit) {
+        SDL_Point p = {x, y};
+        SDL_Rect quit = render_confirm_button_rect(&a->rd, CONFIRM_YES);
+        if (SDL_PointInRect(&p, &quit))
+            a->running = false;
+        else
+            a->confirm_quit = false; /* "Stay", or anywhere else */
+        return;
+    }
     int row = render_menu_row_at(&a->rd, &a->levels, a->selected, x, y);
     if (row < 0)
         return;
@@ -261,6 +276,14 @@ static void handle_action(App *a, Action act)
     }
     default: break;
     }
+    if (!a->in_session && a->confirm_quit) {
+        /* "Quit unknot?": the quit key again leaves, anything else stays */
+        if (act == ACT_QUIT)
+            a->running = false;
+        else if (act != ACT_RELEASE && act != ACT_NONE)
+            a->confirm_quit = false;
+        return;
+    }
     if (!a->in_session) {
         switch (act) {
         case ACT_UP:
@@ -279,7 +302,7 @@ static void handle_action(App *a, Action act)
                 set_notice(a, "This routine has errors: run unknot --check on it");
             }
             break;
-        case ACT_QUIT: a->running = false; break; /* Q, pad Back; Esc is handled in handle_event */
+        case ACT_QUIT: a->confirm_quit = true; break; /* Q, pad Back; Esc is handled in handle_event */
         default: break; /* pause, back (P, Backspace, pad B): never close the menu by accident */
         }
         return;
@@ -342,7 +365,11 @@ static void handle_event(App *a, const SDL_Event *e)
         return;
     }
     if (!a->in_session && e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_ESCAPE) {
-        a->running = false; /* Esc leaves the menu whatever it is bound to in a workout */
+        /* Esc asks to leave the menu whatever it is bound to in a workout; Esc again leaves */
+        if (a->confirm_quit)
+            a->running = false;
+        else
+            a->confirm_quit = true;
         return;
     }
     if (checkin_active(a) && painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
@@ -387,8 +414,25 @@ static void draw(App *a, int extra_ms)
         if (a->rd.sprites)
             sprites_prepare(a->rd.sprites, MOVE_IDLE, MOVE_IDLE);
         render_menu(&a->rd, &a->levels, a->selected, &v, &ov);
+        if (a->confirm_quit)
+            render_confirm(&a->rd, "Quit unknot?", "Esc or Q again: quit \xC2\xB7 any other key: stay", "Stay", "Quit");
     }
     SDL_RenderPresent(a->ren);
+}
+
+/* UNKNOT_STATS=1: print when a start-up stage ends, on CLOCK_MONOTONIC (the clock a launcher
+ * can read before exec), so a benchmark can tell exec to first frame and where the time went. */
+static void startup_mark(const char *stage)
+{
+    const char *env = getenv("UNKNOT_STATS");
+    if (!env || env[0] != '1')
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    struct timespec cpu;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    fprintf(stderr, "unknot: start-up: %s at monotonic %.6f s (main thread CPU %.1f ms)\n", stage,
+            (double)ts.tv_sec + ts.tv_nsec / 1e9, cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6);
 }
 
 static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren)
@@ -403,14 +447,19 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
         fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
         return -1;
     }
+    startup_mark("video");
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
         fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
-    Uint32 flags =
-        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    startup_mark("gamepads");
+    /* Full screen is asked for after the first frame (app_play): SDL's X11 code asks the window
+     * manager for full screen on a mapped window and then polls up to 100 ms for the window to
+     * move and resize (X11_SetWindowFullscreenViaWM), which without a window manager (a kiosk)
+     * never happens. So the window opens borderless, already covering the display: the first
+     * frame comes at once and looks the same, and the full-screen state follows. */
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_BORDERLESS : 0);
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o->width, h = o->height;
     SDL_Rect display;
     if (o->fullscreen && SDL_GetDisplayBounds(0, &display) == 0) {
-        /* placed on the display already, so full screen also covers it without a window manager */
         x = display.x;
         y = display.y;
         w = display.w;
@@ -421,6 +470,7 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
         fprintf(stderr, "unknot: cannot open a window: %s\n", SDL_GetError());
         return -1;
     }
+    startup_mark("window");
     SDL_SetWindowMinimumSize(*win, 640, 360);
     *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_PRESENTVSYNC);
     if (!*ren)
@@ -472,6 +522,11 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     if (a->have_own) {
+        /* the menu that follows the results has this routine chosen, when it is in the list */
+        char want[PATH_MAX], have[PATH_MAX];
+        for (int i = 0; i < a->levels.count && realpath(o->routine, want); i++)
+            if (realpath(a->levels.items[i].path, have) && strcmp(want, have) == 0)
+                a->selected = i;
         a->from_menu = false;
         start_session(a, &a->own);
     } else {
@@ -588,7 +643,9 @@ int app_play(const AppOptions *o)
         SDL_Quit();
         return 1;
     }
+    startup_mark("renderer");
     a = app_new(o, win, ren);
+    startup_mark("app");
     if (!a) {
         SDL_DestroyRenderer(ren);
         SDL_DestroyWindow(win);
@@ -597,6 +654,7 @@ int app_play(const AppOptions *o)
     }
     a->owns_window = true;
     a->fullscreen = o->fullscreen;
+    bool fullscreen_pending = o->fullscreen;
     Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
     /* UNKNOT_STATS=1 prints frames per second and the slowest frame every 5 s on stderr */
@@ -605,6 +663,7 @@ int app_play(const AppOptions *o)
     Uint64 stats_start = last, next_frame = last;
     int stats_frames = 0;
     double stats_worst = 0;
+    bool stats_first_done = false;
     while (a->running) {
         bool idle = app_idle(a);
         bool woke = false;
@@ -637,7 +696,15 @@ int app_play(const AppOptions *o)
         if (!a->running)
             break;
         app_draw(a);
+        if (fullscreen_pending) {
+            /* the first frame is on screen: now the full-screen state (see open_window) */
+            SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+            fullscreen_pending = false;
+        }
         if (stats) {
+            if (!stats_first_done)
+                startup_mark("first frame");
+            stats_first_done = true;
             stats_frames++;
             if (frame_ms > stats_worst)
                 stats_worst = frame_ms;

@@ -45,8 +45,8 @@ static const char usage_text[] =
     "  unknot --export-csv FILE         every workout in the history as CSV, one row each\n"
     "\n"
     "Options:\n"
-    "  --window WxH      window size (default 1280x720)\n"
-    "  --fullscreen      start full screen (F11 toggles)\n"
+    "  --window [WxH]    play in a window (default size 1280x720) instead of full screen\n"
+    "  --fullscreen      play full screen (the default; F11 toggles)\n"
     "  --font FILE       a TrueType font to use instead of the system's sans font\n"
     "  --levels DIR      the routine folder for the menu (default: levels/)\n"
     "  --data DIR        where assets/ and levels/ are (default: the source tree, or $UNKNOT_DATA)\n"
@@ -61,8 +61,9 @@ static const char usage_text[] =
     "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
     "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q end the workout (results).\n"
     "Pain check-ins (0-10): arrows or digits choose, Space/Enter answers, S skips (docs/input.md).\n"
-    "In the menu, Q or Esc quits.\n"
-    "Environment: UNKNOT_DATA (as --data), UNKNOT_STATS=1 (print frames per second every 5 s).\n"
+    "In the menu, Q or Esc asks before quitting. After the results comes the menu.\n"
+    "Environment: UNKNOT_DATA (as --data), UNKNOT_STATS=1 (print the start-up stages, then frames\n"
+    "per second every 5 s).\n"
     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
     "Routine format: docs/routines.md. Errors are printed as FILE:LINE:COL: message.\n";
 
@@ -500,6 +501,7 @@ int main(int argc, char **argv)
     o.width = 1280;
     o.height = 720;
     o.shot_at_ms = -1;
+    o.fullscreen = true; /* play full screen unless --window */
     enum { PLAY, CHECK, LIST, SIMULATE, SHOT, STATS, EXPORT } mode = PLAY;
     const char *input = NULL, *audio_out = NULL, *list_dir = NULL, *export_csv = NULL, *now_arg = NULL;
     HistoryArgs ha = {0};
@@ -597,7 +599,11 @@ int main(int argc, char **argv)
                 free(positional);
                 return usage_error("--at needs decimal seconds from 0 to 86400, not '%s'", next);
             }
+        } else if (!strcmp(a, "--window") && !(next && next[0] >= '0' && next[0] <= '9')) {
+            o.fullscreen = false; /* --window alone: the default window size */
         } else if (!strcmp(a, "--size") || !strcmp(a, "--window")) {
+            if (!strcmp(a, "--window"))
+                o.fullscreen = false;
             NEED_ARG();
             if (parse_size(next, &o.width, &o.height) < 0) {
                 free(positional);

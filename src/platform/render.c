@@ -708,6 +708,36 @@ static void draw_pause(Render *rd, const Overlay *ov)
     text_draw(rd->text, keys, px, st->heading, cx, y, TEXT_CENTER, wrap, 3);
 }
 
+/* The confirm box: centred on the body, as wide as the panel column allows, buttons at its foot. */
+static SDL_Rect confirm_box(const Render *rd)
+{
+    RenderLayout l = render_layout(rd);
+    int w = l.body.w * 2 / 3, h = l.body.h * 2 / 3;
+    return (SDL_Rect){l.body.x + (l.body.w - w) / 2, l.body.y + (l.body.h - h) / 2, w, h};
+}
+
+SDL_Rect render_confirm_button_rect(const Render *rd, ConfirmButton b)
+{
+    const RenderStyle *st = render_style(rd);
+    SDL_Rect box = confirm_box(rd);
+    int pad = render_px(rd, st->pause_pad), gap = render_px(rd, st->gap), bh = render_px(rd, st->button_h);
+    int bw = (box.w - 2 * pad - gap) / 2;
+    return (SDL_Rect){box.x + pad + (b == CONFIRM_YES ? bw + gap : 0), box.y + box.h - pad - bh, bw, bh};
+}
+
+void render_confirm(Render *rd, const char *question, const char *hint, const char *no_label, const char *yes_label)
+{
+    const RenderStyle *st = render_style(rd);
+    fill(rd->r, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
+    SDL_Rect box = confirm_box(rd);
+    render_box(rd, box, render_px(rd, st->radius_box), st->panel_bg);
+    int pad = render_px(rd, st->pause_pad), cx = box.x + box.w / 2, y = box.y + pad;
+    y += render_text(rd, question, st->text_name, st->text_name_min, st->text, cx, y, TEXT_CENTER, box.w - 2 * pad, 1);
+    render_text(rd, hint, st->text_body, 0, st->text_quiet, cx, y, TEXT_CENTER, box.w - 2 * pad, 3);
+    render_button(rd, render_confirm_button_rect(rd, CONFIRM_NO), no_label, false);
+    render_button(rd, render_confirm_button_rect(rd, CONFIRM_YES), yes_label, true);
+}
+
 /* The header's right-hand text: where the user is in the workout. */
 static void header_text(const SessionView *v, char *buf, size_t size)
 {

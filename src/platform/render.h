@@ -133,6 +133,12 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b);
 /* The stage rectangle where the figure is drawn (also the large touch count area). */
 SDL_Rect render_stage_rect(const Render *rd);
 
+/* A question over the dimmed screen ("Quit unknot?") with a key hint and two touch buttons, "no"
+ * on the left and "yes" on the right; render_confirm_button_rect gives their rectangles. */
+typedef enum { CONFIRM_NO, CONFIRM_YES } ConfirmButton;
+void render_confirm(Render *rd, const char *question, const char *hint, const char *no_label, const char *yes_label);
+SDL_Rect render_confirm_button_rect(const Render *rd, ConfirmButton b);
+
 /* The safety advice shown before every workout: whole sentences, wrapped to the panel. */
 extern const char *const render_safety_lines[];
 
