@@ -144,6 +144,12 @@ static void test_schema_and_queries(void)
     CHECK_INT(n, 5);
     CHECK_INT(history_completed_count(h, "02-core.routine", &n), 0);
     CHECK_INT(n, 0);
+    CHECK_INT(history_completed_today(h, "x/01-gentle.routine", NULL, at(2026, 3, 6, 20, 0, 0), 0, &n), 0);
+    CHECK_INT(n, 1);
+    CHECK_INT(history_completed_today(h, "01-gentle.routine", NULL, at(2026, 3, 7, 20, 0, 0), 0, &n), 0);
+    CHECK_INT(n, 0);
+    CHECK_INT(history_completed_today(h, "01-gentle.routine", "A17", at(2026, 3, 6, 20, 0, 0), 0, &n), 0);
+    CHECK_INT(n, 0);
     int by_level[5];
     CHECK_INT(history_completed_by_level(h, by_level, 4), 0);
     CHECK(by_level[1] == 5 && by_level[2] == 0 && by_level[0] == 0);

@@ -653,6 +653,26 @@ int history_completed_count(History *h, const char *routine_path, int *count)
     return finish(h, st, rc);
 }
 
+int history_completed_today(History *h, const char *routine_path, const char *patient_code, int64_t now_utc,
+                            int32_t now_offset, int *count)
+{
+    *count = 0;
+    sqlite3_stmt *st = prepare_for(h,
+                                   "SELECT count(*) FROM workouts WHERE outcome = 'completed' AND " FOR_PATIENT
+                                   " AND routine_file = ?2 AND local_day = ?3",
+                                   patient_code);
+    if (!st)
+        return h && h->db ? -1 : 0;
+    sqlite3_bind_text(st, 2, base_name(routine_path), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 3, streak_local_day(now_utc, now_offset));
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *count = sqlite3_column_int(st, 0);
+        rc = SQLITE_DONE;
+    }
+    return finish(h, st, rc);
+}
+
 int history_completed_by_level(History *h, int *completed_at, int max_level)
 {
     for (int l = 0; l <= max_level; l++)

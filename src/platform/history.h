@@ -173,6 +173,11 @@ int history_today_count(History *h, const char *patient_code, int64_t now_utc, i
 /* Completed workouts of one routine file (folders dropped), for progression and levels. *count. */
 int history_completed_count(History *h, const char *routine_path, int *count);
 
+/* Completed workouts of one routine file (folders dropped) on the local day of now, for routines
+ * done several times a day; patient_code NULL counts everyone's. *count. */
+int history_completed_today(History *h, const char *routine_path, const char *patient_code, int64_t now_utc,
+                            int32_t now_offset, int *count);
+
 /* Completed workouts per level: completed_at[L] for L = 0..max_level (zeroed first). */
 int history_completed_by_level(History *h, int *completed_at, int max_level);
 
