@@ -12,12 +12,16 @@
 #include <SDL.h>
 #include <stb_image_write.h>
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include "audio.h"
 #include "checkin.h"
 #include "files.h"
 #include "history.h"
 #include "input.h"
 #include "levels.h"
+#include "progress.h"
 #include "render.h"
 #include "sprites.h"
 #include "text.h"
@@ -408,6 +412,7 @@ static void draw(App *a, int extra_ms)
             sprites_prepare(a->rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
         }
         ov.pain_value = a->picker.value;
+        ov.record = &a->rec;
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else {
         SessionView v = idle_view();
@@ -737,6 +742,26 @@ int app_play(const AppOptions *o)
 
 /* ---- headless shot ---- */
 
+/* The progress of o->history_path as of --now (or the clock) into *p. A history file that does
+ * not exist is the empty history (and is not created by a shot). Returns 0, or -1. */
+static int load_progress(const AppOptions *o, HistoryProgress *p)
+{
+    int64_t now = o->have_now ? o->now_utc : (int64_t)time(NULL);
+    int32_t offset = o->have_now ? o->now_offset : history_local_offset(now);
+    struct stat sb;
+    memset(p, 0, sizeof *p);
+    if (!o->history_path || stat(o->history_path, &sb) != 0) {
+        StreakDay today = streak_local_day(now, offset);
+        streak_summarize(NULL, 0, today, o->week_goal, &p->streak);
+        p->heatmap_first_day = streak_week_start(today) - (HISTORY_HEATMAP_WEEKS - 1) * 7;
+        return 0;
+    }
+    History *h = history_open(o->history_path);
+    int rc = h ? history_progress(h, NULL, now, offset, o->week_goal, p) : -1;
+    history_close(h);
+    return rc;
+}
+
 int app_shot(const AppOptions *o)
 {
     Routine own = {0};
@@ -748,7 +773,10 @@ int app_shot(const AppOptions *o)
     Render rd = {0};
     Session s = {0};
     bool have_session = false;
-    if (o->routine) {
+    bool progress = o->screen && strcmp(o->screen, "progress") == 0;
+    if (progress) {
+        /* no workout on this screen */
+    } else if (o->routine) {
         if (load_routine(o->routine, &own) < 0)
             return 1;
         r = &own;
@@ -778,6 +806,17 @@ int app_shot(const AppOptions *o)
         goto done;
     }
     rd.sprites = open_sprites(ren, o->data_dir);
+    if (progress) {
+        HistoryProgress *p = malloc(sizeof *p);
+        if (!p || load_progress(o, p) < 0) {
+            fprintf(stderr, "unknot: %s: cannot read the history\n", o->history_path ? o->history_path : "");
+            free(p);
+            goto done;
+        }
+        progress_draw(&rd, p, NULL);
+        free(p);
+        goto write;
+    }
     if (simulate_until(r, o->inputs, o->shot_at_ms, &s) < 0) {
         fprintf(stderr, "unknot: out of memory\n");
         goto done;
@@ -792,6 +831,7 @@ int app_shot(const AppOptions *o)
     ov.volume_percent = -1;
     ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */
     render_session(&rd, &v, r->title, &ov);
+write:
     SDL_RenderPresent(ren);
     if (!stbi_write_png(o->shot_out, surf->w, surf->h, 4, surf->pixels, surf->pitch)) {
         fprintf(stderr, "unknot: %s: cannot write the PNG\n", o->shot_out);

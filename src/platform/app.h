@@ -24,6 +24,10 @@ typedef struct {
     const InputScript *inputs; /* --input for --shot, may be NULL */
     const char *history_path; /* the workout history to record into; NULL records nothing (tests) */
     int week_goal; /* --week-goal, 0 for the default */
+    const char *screen; /* --screen for --shot: NULL or "session" (a workout at --at), "progress" */
+    bool have_now; /* --now given: the progress screen as of now_utc / now_offset, else the clock */
+    int64_t now_utc;
+    int32_t now_offset;
 } AppOptions;
 
 typedef struct App App;
@@ -66,7 +70,9 @@ History *app_history(const App *a);
 /* Open a window and run the menu or the routine until the user quits. Returns the exit code. */
 int app_play(const AppOptions *o);
 
-/* Render the frame a player would see at o->shot_at_ms of o->routine into o->shot_out.
+/* Render the frame a player would see at o->shot_at_ms of o->routine into o->shot_out (or, with
+ * o->screen "progress", the progress screen of o->history_path as of --now; a missing history
+ * file shows the empty state and is not created).
  * Needs no display. Returns the exit code (0, or 1 with one message on stderr). */
 int app_shot(const AppOptions *o);
 

@@ -562,6 +562,13 @@ int main(int argc, char **argv)
             json = true;
         } else if (!strcmp(a, "--record")) {
             ha.record = true;
+        } else if (!strcmp(a, "--screen")) {
+            NEED_ARG();
+            if (strcmp(next, "session") != 0 && strcmp(next, "progress") != 0) {
+                free(positional);
+                return usage_error("--screen is session or progress, not '%s'", next);
+            }
+            o.screen = next;
         } else if (!strcmp(a, "--history")) {
             NEED_ARG();
             ha.history = next;
@@ -645,19 +652,22 @@ int main(int argc, char **argv)
     if (data_given && mode != LIST)
         warn_no_assets(o.data_dir);
     int rc;
+    bool progress_shot = o.screen && strcmp(o.screen, "progress") == 0;
     if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
         rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
     } else if (ha.record && mode != SIMULATE) {
         rc = usage_error("%s goes with --simulate", "--record");
-    } else if (now_arg && !ha.record && mode != STATS) {
-        rc = usage_error("%s goes with --simulate --record or --stats", "--now");
+    } else if (o.screen && mode != SHOT) {
+        rc = usage_error("%s goes with --shot", "--screen");
+    } else if (now_arg && !ha.record && mode != STATS && !(mode == SHOT && progress_shot)) {
+        rc = usage_error("%s goes with --simulate --record, --stats or --shot --screen progress", "--now");
     } else if (json && mode != STATS) {
         rc = usage_error("%s goes with --stats", "--json");
     } else if (ha.patient && !ha.record && mode != STATS) {
         rc = usage_error("%s goes with --simulate --record or --stats", "--patient");
-    } else if (week_goal_given && mode != STATS && mode != PLAY) {
+    } else if (week_goal_given && mode != STATS && mode != PLAY && !(mode == SHOT && progress_shot)) {
         rc = usage_error("%s goes with --stats or a workout", "--week-goal");
     } else if (mode == STATS || mode == EXPORT) {
         rc = npos > 0        ? usage_error("unexpected argument '%s'", positional[0])
@@ -674,6 +684,23 @@ int main(int argc, char **argv)
             rc = usage_error("%s needs exactly one ROUTINE", "--simulate");
         else
             rc = mode_simulate(o.data_dir, positional[0], input, audio_out, &ha);
+    } else if (mode == SHOT && progress_shot) {
+        char history_buf[4096];
+        o.history_path = ha.history;
+        if (!o.history_path && history_default_path(history_buf, sizeof history_buf) == 0)
+            o.history_path = history_buf;
+        o.have_now = ha.have_now;
+        o.now_utc = ha.now_utc;
+        o.now_offset = ha.now_offset;
+        o.week_goal = ha.week_goal;
+        if (!size_given) {
+            o.width = 1920;
+            o.height = 1080;
+        }
+        rc = npos > 0 ? usage_error("unexpected argument '%s'", positional[0])
+             : o.shot_at_ms >= 0 || input
+                 ? usage_error("%s is for --screen session", o.shot_at_ms >= 0 ? "--at" : "--input")
+                 : app_shot(&o);
     } else if (mode == SHOT) {
         if (o.shot_at_ms < 0)
             rc = usage_error("%s needs --at SECONDS", "--shot");

@@ -5,6 +5,7 @@
 #include "render.h"
 
 #include "checkin.h"
+#include "results.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -632,39 +633,6 @@ static void draw_intro(Render *rd, const SessionView *v, const char *title)
     panel_line(rd, y + 2 * gap, line, st->text_body, st->text_quiet);
 }
 
-static void draw_results(Render *rd, const SessionView *v)
-{
-    const RenderStyle *st = render_style(rd);
-    RenderLayout l = render_layout(rd);
-    const SessionScore *sc = v->score;
-    int y = l.panel.y, gap = render_px(rd, st->line_gap);
-    char line[128];
-    y = panel_fitted(rd, y, v->ended_early ? "Workout ended" : "Well done!", st->text_headline, st->text_name_min,
-                     st->heading);
-    snprintf(line, sizeof line, "Steps done: %d of %d", sc->steps_done, v->step_count);
-    y = panel_line(rd, y, line, st->text_result, st->text);
-    if (sc->reps_target > 0) {
-        snprintf(line, sizeof line, "Reps counted: %d of %d", sc->reps_done, sc->reps_target);
-        y = panel_line(rd, y, line, st->text_result, st->text);
-        if (sc->reps_done > 0) {
-            snprintf(line, sizeof line, "On tempo: %d%%", 100 * sc->reps_on_tempo / sc->reps_done);
-            y = panel_line(rd, y, line, st->text_result, st->text);
-        }
-    }
-    if (sc->holds_total > 0) {
-        snprintf(line, sizeof line, "Holds completed: %d of %d", sc->holds_done, sc->holds_total);
-        y = panel_line(rd, y, line, st->text_result, st->text);
-    }
-    if (sc->reps_target > 0) {
-        snprintf(line, sizeof line, "Best combo: %d", sc->best_combo);
-        y = panel_line(rd, y, line, st->text_result, st->text);
-    }
-    snprintf(line, sizeof line, "Score: %ld", sc->score);
-    y = panel_line(rd, y, line, st->text_score, st->attention);
-    y = panel_line(rd, y + gap, session_verdict(sc), st->text_body, st->heading);
-    panel_line(rd, y + gap, "Press to finish.", st->text_body, st->text_quiet);
-}
-
 /* The default key line of the pause screen; no-break spaces keep each key with its action. */
 #define NBSP "\xC2\xA0"
 static const char PAUSE_KEYS_DEFAULT[] = "Press" NBSP "or" NBSP "tap" NBSP "to" NBSP "resume \xC2\xB7 S:" NBSP
@@ -764,8 +732,9 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, header_progress(v));
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER;
-    if (!checkin)
-        render_figure(rd, v); /* a check-in uses the whole width for its numbers */
+    bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
+    if (!checkin && !results)
+        render_figure(rd, v); /* a check-in and the results use the whole width */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
@@ -776,7 +745,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_SET_REST: draw_panel_countdown(rd, v, "Rest before the next set"); break;
     case SEG_WORK: draw_panel_work(rd, v); break;
     case SEG_RESULTS:
-    case SEG_DONE: draw_results(rd, v); break;
+    case SEG_DONE: results_draw(rd, v, ov ? ov->record : NULL); break;
     }
     render_caption(rd, v->caption);
     render_notice(rd, ov);

@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "history.h"
 #include "levels.h"
 #include "session.h"
 #include "sprites.h"
@@ -111,6 +112,7 @@ typedef struct {
     bool muted;
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
     int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
+    const HistoryRecorder *record; /* the results: the streak and whether it was saved; NULL: none */
 } Overlay;
 
 /* ---- whole screens ---- */

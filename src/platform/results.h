@@ -1,0 +1,29 @@
+/* results.h: the results screen at the end of a workout. The streak is its centre ("Day 5 in a
+ * row"), with the streak bonus on the score, the week's goal and the rest day; "Not saved" when
+ * the history could not keep the workout; and, when the pain check-ins say so, stop for today
+ * and when to see a doctor. Also that advice on its own, for the menu. Draws; decides nothing. */
+#ifndef UNKNOT_RESULTS_H
+#define UNKNOT_RESULTS_H
+
+#include "history.h"
+#include "render.h"
+#include "session.h"
+
+/* When to see a doctor, in whole sentences (NULL-terminated). The results (after a pain rise)
+ * and the menu's advice screen show the same lines. */
+extern const char *const results_doctor_lines[];
+
+/* The streak line's text for a summary: "Day 5 in a row", "Day 1: a new streak", "". */
+void results_streak_text(const StreakSummary *s, char *buf, size_t size);
+
+/* The streak bonus as the results say it, "Day 5 in a row: +50%", or "" without a bonus. */
+void results_bonus_text(const StreakSummary *s, char *buf, size_t size);
+
+/* Draw the body of the results (below the header) for v; rec is the workout's record (NULL or
+ * status NONE when nothing is recorded: no streak, no "Not saved"). */
+void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec);
+
+/* Draw the advice (stop for today, when to see a doctor) filling area; heading may be NULL. */
+void results_draw_advice(Render *rd, SDL_Rect area, const char *heading);
+
+#endif
