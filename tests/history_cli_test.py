@@ -171,7 +171,9 @@ def test_cannot_write(tmp):
     plain = os.path.join(tmp, "plain")
     with open(plain, "w", encoding="utf-8") as f:
         f.write("x")
-    for db in (os.path.join(plain, "history.db"), "/proc/unknot-test/history.db"):
+    fifo = os.path.join(tmp, "fifo.db")
+    os.mkfifo(fifo)
+    for db in (os.path.join(plain, "history.db"), "/proc/unknot-test/history.db", fifo, tmp):
         rc, out, err = run("--simulate", LEVEL1, "--record", "--history", db, "--now", "2026-03-02T07:30:00+01:00")
         lines = out.splitlines()
         check(any('"type":"session_end"' in l for l in lines), f"{db}: the workout still runs to its end")
@@ -220,7 +222,7 @@ def test_two_at_once(tmp):
 def test_usage():
     for args in (["--now", "2026-03-02T07:30:00", "--stats"], ["--now", "yesterday", "--stats"],
                  ["--record", "--stats"], ["--json", "--list"], ["--week-goal", "8", "--stats"],
-                 ["--patient", "A1", "--list"], ["--export-csv"]):
+                 ["--patient", "A1", "--list"], ["--export-csv"], ["--history", "", "--stats"]):
         rc, out, err = run(*args)
         check(rc == 2 and err.count("\n") == 1 and err.endswith("(see unknot --help)\n"),
               f"{args}: usage error, one line: {rc} {err!r}")

@@ -156,6 +156,12 @@ typedef enum { OPEN_OK, OPEN_CORRUPT, OPEN_FAILED } OpenResult;
 /* Open h->path, check it, set WAL, and migrate it to HISTORY_SCHEMA_VERSION. */
 static OpenResult open_db(History *h)
 {
+    struct stat info;
+    if (stat(h->path, &info) == 0 && !S_ISREG(info.st_mode)) {
+        /* a folder, FIFO or device would fail or block forever: refused before SQLite opens it */
+        fprintf(stderr, "unknot: warning: %s: not a regular file; workouts are not saved\n", h->path);
+        return OPEN_FAILED;
+    }
     int rc = sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         fprintf(stderr, "unknot: warning: %s: cannot open the history: %s; workouts are not saved\n", h->path,

@@ -571,6 +571,10 @@ int main(int argc, char **argv)
             o.screen = next;
         } else if (!strcmp(a, "--history")) {
             NEED_ARG();
+            if (!next[0]) {
+                free(positional);
+                return usage_error("--history needs a file name%s", "");
+            }
             ha.history = next;
         } else if (!strcmp(a, "--now")) {
             NEED_ARG();
