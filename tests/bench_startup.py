@@ -36,7 +36,8 @@ def one_run(unknot, args, env):
 
 def inner(unknot):
     tmp = tempfile.mkdtemp()
-    env = dict(os.environ, UNKNOT_STATS="1", SDL_AUDIODRIVER="dummy", XDG_CONFIG_HOME=tmp, XDG_CACHE_HOME=tmp)
+    env = dict(os.environ, UNKNOT_STATS="1", SDL_AUDIODRIVER="dummy", XDG_CONFIG_HOME=tmp, XDG_CACHE_HOME=tmp,
+               XDG_DATA_HOME=tmp)
     routine = "levels/01-gentle-start.routine"
     measured = 0
     for label, args in (("window 1280x720", ["--window", routine]), ("full screen 1920x1080", [routine])):

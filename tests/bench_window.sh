@@ -8,7 +8,7 @@ command -v xvfb-run >/dev/null 2>&1 || { echo "bench_window: xvfb-run not instal
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '
-    UNKNOT_STATS=1 SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME="$2" XDG_CACHE_HOME="$2" "$1" --fullscreen levels/02-core-strength.routine 2>"$3" &
+    UNKNOT_STATS=1 SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME="$2" XDG_CACHE_HOME="$2" XDG_DATA_HOME="$2" "$1" --fullscreen levels/02-core-strength.routine 2>"$3" &
     pid=$!
     sleep 16
     rss=$(grep VmRSS /proc/$pid/status 2>/dev/null | tr -s " " | cut -d" " -f2)
