@@ -315,6 +315,112 @@ static void test_modes(void)
     CHECK_STR(routine_mode_name(MODE_HOLD_CONFIRMED), "confirmed_hold");
 }
 
+/* Part 9: names, ranges, open holds, breaths, alternating sides, once-only cues, stop rules. */
+static void test_part9_language(void)
+{
+    CHECK_INT(parse(HEAD "stop-if \"Pain spreads down your leg\"\n"
+                         "stop-if \"Numbness or tingling\"\n"
+                         "breath 6s\n"
+                         "move spinal_twist\n"
+                         "  name \"Knee rolls\"\n"
+                         "  reps 8\xE2\x80\x93"
+                         "10 each side tempo 4s hold 2s\n"
+                         "  sides alternate\n"
+                         "  say once start \"Lie on your back, knees bent.\"\n"
+                         "move child_pose hold 3-5 breaths\n"
+                         "move bridge hold 5-10s\n"
+                         "move superman hold 5s-10s\n"
+                         "move bridge hold up to 10s\n"
+                         "move cat_camel hold open\n"
+                         "move bird_dog reps 10 in all sides alternate\n"
+                         "move cat_camel reps 5 each side\n"
+                         "timer 10m \"Cold pack\"\n  name \"Cold pack\"\n"
+                         "rest 10s\n  name \"Breather\"\n"),
+              0);
+    if (r.step_count != 10) {
+        CHECK_INT(r.step_count, 10);
+        dump_errors();
+        return;
+    }
+    CHECK_INT(r.stop_if_count, 2);
+    CHECK_STR(r.stop_if[0], "Pain spreads down your leg");
+    CHECK_STR(r.stop_if[1], "Numbness or tingling");
+    CHECK_INT(r.breath_ms, 6000);
+    const RoutineStep *k = &r.steps[0];
+    CHECK_STR(k->name, "Knee rolls");
+    CHECK_STR(routine_step_name(k), "Knee rolls");
+    CHECK_STR(k->ready_text, "Get ready. Next: Knee rolls.");
+    CHECK_INT(k->reps, 8);
+    CHECK_INT(k->reps_max, 10);
+    CHECK_INT(k->sides, SIDES_ALTERNATE);
+    CHECK_INT(k->reps_count, REPS_EACH_SIDE);
+    CHECK(k->cue_count == 1 && k->cues[0].once && k->cues[0].anchor == CUE_START);
+    CHECK_INT(routine_step_runs(k), 16);
+    CHECK_INT(routine_run_side(k, 0), SIDES_LEFT);
+    CHECK_INT(routine_run_side(k, 1), SIDES_RIGHT);
+    CHECK_INT(routine_run_reps(k, 5), 1);
+    CHECK_INT(routine_step_total_ms(k), 16 * 6000);
+    const RoutineStep *b = &r.steps[1];
+    CHECK(b->hold_breaths == 3 && b->hold_breaths_max == 5 && b->hold_ms == 18000 && b->hold_max_ms == 30000);
+    CHECK_STR(b->ready_text, "Get ready. Next: Child's pose.");
+    CHECK(r.steps[2].hold_ms == 5000 && r.steps[2].hold_max_ms == 10000 && r.steps[2].mode == MODE_HOLD);
+    CHECK(r.steps[3].hold_ms == 5000 && r.steps[3].hold_max_ms == 10000);
+    CHECK(r.steps[4].hold_up_to && r.steps[4].hold_ms == 10000 && r.steps[4].mode == MODE_HOLD_UNTIL_PRESS);
+    CHECK(r.steps[5].hold_open && r.steps[5].hold_ms == ROUTINE_OPEN_HOLD_MS);
+    CHECK_INT(r.steps[5].mode, MODE_HOLD_UNTIL_PRESS);
+    CHECK_INT(r.steps[6].reps_count, REPS_IN_ALL);
+    CHECK_INT(routine_step_runs(&r.steps[6]), 10);
+    CHECK_INT(r.steps[7].sides, SIDES_BOTH); /* "each side" makes the step sided */
+    CHECK_INT(routine_step_runs(&r.steps[7]), 2);
+    CHECK_INT(routine_run_reps(&r.steps[7], 1), 5);
+    CHECK_STR(r.steps[8].ready_text, "Get ready. Next: Cold pack.");
+    CHECK_STR(routine_step_name(&r.steps[8]), "Cold pack");
+    CHECK_STR(routine_step_name(&r.steps[9]), "Breather");
+    /* in all on both sides: the left side takes the odd rep */
+    CHECK_INT(parse(HEAD "move bird_dog reps 9 in all sides both\n"), 0);
+    CHECK_INT(routine_run_reps(&r.steps[0], 0), 5);
+    CHECK_INT(routine_run_reps(&r.steps[0], 1), 4);
+    /* an alternating held step: one hold each side; default breath length */
+    CHECK_INT(parse(HEAD "move spinal_twist hold 20s sides alternate\nmove child_pose hold 2 breaths\n"), 0);
+    CHECK_INT(routine_step_runs(&r.steps[0]), 2);
+    CHECK_INT(r.steps[1].hold_ms, 2 * ROUTINE_BREATH_MS);
+    CHECK_STR(routine_step_name(&r.steps[0]), "Spinal twist");
+}
+
+static void test_part9_errors(void)
+{
+    CHECK_ERROR(HEAD "move child_pose hold 10-5s\n", 2, 22, "low to high");
+    CHECK_ERROR(HEAD "move child_pose hold 5-10x\n", 2, 22, "bad duration");
+    CHECK_ERROR(HEAD "move child_pose hold up 10s\n", 2, 25, "expected 'to'");
+    CHECK_ERROR(HEAD "move child_pose hold up to 5-10s\n", 2, 28, "one duration");
+    CHECK_ERROR(HEAD "move child_pose hold 5-3 breaths\n", 2, 22, "low to high");
+    CHECK_ERROR(HEAD "move cat_camel reps 10\xE2\x80\x93"
+                     "8\n",
+                2, 21, "low-high");
+    CHECK_ERROR(HEAD "move cat_camel reps 5 each leg\n", 2, 28, "expected 'each side'");
+    CHECK_ERROR(HEAD "move cat_camel reps 5 in total\n", 2, 26, "expected 'in all'");
+    CHECK_ERROR(HEAD "move cat_camel reps 5 in all\n", 2, 23, "'in all' needs");
+    CHECK_ERROR(HEAD "move cat_camel\n  reps 5 hold open\n", 2, 1, "a hold ended by a press");
+    CHECK_ERROR(HEAD "move bridge\n  hold open confirm-hold\n", 2, 1, "one or the other");
+    CHECK_ERROR(HEAD "move bridge hold 5s\n  name \"A\"\n  name \"B\"\n", 4, 3, "'name' given twice");
+    CHECK_ERROR(HEAD "move bridge hold 5s name Bridge\n", 2, 26, "quoted string");
+    CHECK_ERROR(HEAD "move bridge hold 5s\n  name \"A very long name that is really a sentence and not a heading at "
+                     "all\"\n",
+                3, 8, "a heading");
+    CHECK_ERROR(HEAD "move bridge hold 5s\nstop-if \"Pain\"\n", 3, 1, "top of the file");
+    CHECK_ERROR(HEAD "stop-if\nmove bridge hold 5s\n", 2, 8, "quoted string");
+    CHECK_ERROR(HEAD "breath 1s\nmove bridge hold 5s\n", 2, 8, "at least");
+    CHECK_ERROR(HEAD "breath 20s\nmove bridge hold 5s\n", 2, 1, "at most 12s");
+    CHECK_ERROR(HEAD "breath 5s\nbreath 6s\nmove bridge hold 5s\n", 3, 1, "given twice");
+    CHECK_ERROR(HEAD "move bridge hold 5s\n  say once \"x\"\n", 3, 12, "after 'once'");
+    CHECK_ERROR(HEAD "move bridge hold 5s\n  sides sometimes\n", 3, 9, "alternate");
+    /* a text over the limit in a rest is reported once, not twice */
+    char src[700];
+    snprintf(src, sizeof src, HEAD "rest 10s \"%0500d\"\n", 0);
+    CHECK_ERROR(src, 2, 10, "longer than");
+    CHECK_INT(errs.count, 1);
+}
+
 static void test_rest_timer(void)
 {
     CHECK_INT(parse(HEAD "rest 10s \"Roll over.\"\nrest 15s\ntimer 20m \"Cold pack.\"\n"
@@ -701,6 +807,8 @@ int main(void)
     test_cues();
     test_rest_timer();
     test_modes();
+    test_part9_language();
+    test_part9_errors();
     test_review_errors();
     test_comments_and_space();
     test_text();

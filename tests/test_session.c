@@ -881,6 +881,101 @@ static void test_confirmed_hold(void)
 
 /* ---- the view ---- */
 
+/* Part 9: a named step, alternating sides, once-only cues. */
+static void test_alternate_sides(void)
+{
+    load("title \"A\"\nmove spinal_twist\n  name \"Knee rolls\"\n  reps 2 each side tempo 4s\n"
+         "  sides alternate\n  say once start \"Knees together.\"\n  say start \"Roll.\"\n");
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Knee rolls."), T_READY);
+    /* four runs, L R L R, 4 s each, back to back: no switch countdown between them */
+    Sides want[] = {SIDES_LEFT, SIDES_RIGHT, SIDES_LEFT, SIDES_RIGHT};
+    int at = -1;
+    for (int k = 0; k < 4; k++) {
+        at = find_from(at + 1, EV_STEP_START, NULL);
+        CHECK(at >= 0 && L[at].side == want[k] && L[at].t_ms == T_WORK + k * 4000 && L[at].n_run == k);
+    }
+    CHECK_INT(count(EV_STEP_START, NULL), 4);
+    CHECK_INT(count(EV_CUE, "Other side."), 3);
+    CHECK_INT(time_of(EV_CUE, "Other side."), T_WORK + 4000);
+    CHECK_INT(count(EV_CUE, "Switch sides"), 0);
+    CHECK_INT(count(EV_CUE, "Knees together."), 1); /* say once: the first side only */
+    CHECK_INT(time_of(EV_CUE, "Knees together."), T_WORK);
+    CHECK_INT(count(EV_CUE, "Roll."), 4);
+    CHECK_INT(S.score.reps_target, 4);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(session_planned_ms(&S),
+              SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + 16000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_routine_ms(&R), session_planned_ms(&S));
+    /* the view shows the rep of the side: the third run is rep 2 of 2 on the left */
+    restart();
+    run_until(T_WORK + 8000 + 100);
+    SessionView v = session_view(&S, 0);
+    CHECK(v.side == SIDES_LEFT && v.rep == 2 && v.reps == 2);
+    CHECK_STR(routine_step_name(v.step), "Knee rolls");
+}
+
+/* "hold up to": a press ends it, done, without penalty; "hold open": no prompt, no give-up. */
+static void test_hold_until_press(void)
+{
+    load("title \"U\"\nmove bridge\n  hold up to 10s\n");
+    act_at(T_WORK + 4000, INPUT_PRESS);
+    run_to_end();
+    int hd = find(EV_HOLD_DONE, NULL);
+    CHECK(hd >= 0 && L[hd].t_ms == T_WORK + 4000 && L[hd].n == 4000);
+    int se = find(EV_STEP_END, NULL);
+    CHECK(se >= 0 && L[se].completed);
+    CHECK_INT(S.score.holds_done, 1);
+    CHECK_INT(S.score.held_ms, 4000);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.hold_breaks, 0);
+    /* no press: it ends at 10 s, done */
+    restart();
+    run_to_end();
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 10000);
+    CHECK_INT(S.score.holds_done, 1);
+    /* open: three minutes with nothing pressed brings no prompt and no give-up, and counts as done */
+    load("title \"O\"\nmove child_pose\n  hold open\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Press"), 0);
+    CHECK_INT(count(EV_CUE, "Moving on."), 0);
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + ROUTINE_OPEN_HOLD_MS);
+    CHECK_INT(S.score.steps_done, 1);
+    load("title \"O\"\nmove child_pose\n  hold open\n");
+    act_at(T_WORK + 65000, INPUT_PRESS);
+    run_until(T_WORK + 66000);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 65000);
+    CHECK_INT(S.score.held_ms, 65000);
+}
+
+/* A hold in breaths: the pacer breathes in and out, count-aloud counts breaths. */
+static void test_breaths(void)
+{
+    load("title \"B\"\nbreath 4s\nmove child_pose\n  hold 3 breaths\n  count-aloud\n");
+    run_until(T_WORK + 500);
+    SessionView v = session_view(&S, 0);
+    CHECK(v.breaths == 3 && v.breath == 1 && v.breath_in);
+    CHECK(v.breath_fill > 0.2 && v.breath_fill < 0.4);
+    run_until(T_WORK + 2500); /* in for 1.6 s of 4 s, then out */
+    v = session_view(&S, 0);
+    CHECK(v.breath == 1 && !v.breath_in);
+    run_until(T_WORK + 4500);
+    v = session_view(&S, 0);
+    CHECK(v.breath == 2 && v.breath_in);
+    run_to_end();
+    int ss = find(EV_STEP_START, NULL), c1 = find_from(ss, EV_CUE, "1"), c3 = find_from(ss, EV_CUE, "3");
+    CHECK(c1 > ss && L[c1].t_ms == T_WORK + 4000);
+    CHECK(c3 > ss && L[c3].t_ms == T_WORK + 12000);
+    CHECK_INT(count(EV_CUE, "4"), 0);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 12000);
+    /* count-aloud on a 5 s hold counts to 5 */
+    load("title \"C\"\nmove child_pose\n  hold 5s\n  count-aloud\n");
+    run_to_end();
+    int c5 = find_from(find(EV_STEP_START, NULL), EV_CUE, "5");
+    CHECK(c5 >= 0 && L[c5].t_ms == T_WORK + 5000);
+}
+
 /* The table of modes: every mode has rules, and they say what the session does. */
 static void test_mode_rules(void)
 {
@@ -1206,6 +1301,9 @@ int main(void)
     test_explore_findings();
     test_confirmed_hold();
     test_mode_rules();
+    test_alternate_sides();
+    test_hold_until_press();
+    test_breaths();
     test_view();
     test_rest_figures();
     test_determinism();

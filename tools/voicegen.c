@@ -15,7 +15,7 @@
 #include "voicekey.h"
 
 #define VOICEGEN_MAX_FILES 256
-#define VOICEGEN_MAX_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 1) + 2)
+#define VOICEGEN_MAX_TEXTS VOICEKEY_MAX_ROUTINE_TEXTS
 
 typedef struct {
     int made, kept, failed;

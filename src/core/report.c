@@ -83,10 +83,20 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
         put(&o, ",\"title\":\"%s\",\"steps\":%d,\"planned\":%.3f", text, s->routine->step_count,
             (double)session_planned_ms(s) / 1000.0);
         break;
-    case EV_STEP_START:
+    case EV_STEP_START: {
         put_step(&o, s, ev);
         put(&o, ",\"duration\":%.3f", ev->n / 1000.0);
+        const RoutineStep *st = ev->step >= 0 ? &s->routine->steps[ev->step] : NULL;
+        if (st) {
+            report_json_escape(routine_step_name(st), text, sizeof text);
+            put(&o, ",\"name\":\"%s\",\"mode\":\"%s\"", text, routine_mode_name(st->mode));
+            if (st->hold_breaths > 0 && st->reps == 0)
+                put(&o, ",\"breaths\":%d", st->hold_breaths);
+            if (st->sides == SIDES_ALTERNATE)
+                put(&o, ",\"run\":%d", ev->n_run + 1);
+        }
         break;
+    }
     case EV_STEP_END:
         put_step(&o, s, ev);
         put(&o, ",\"completed\":%s,\"reps\":%d", ev->completed ? "true" : "false", ev->n);

@@ -29,8 +29,11 @@ typedef struct {
     const char *line_start;
     const char *p, *end; /* cursor in the current line */
     char text[ROUTINE_MAX_TEXT_BYTES + 8];
-    bool seen_title, seen_level, seen_description, seen_intro;
+    bool seen_title, seen_level, seen_description, seen_intro, seen_breath;
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
+    bool step_has_name;
+    Token reps_count_at; /* where "in all" or "each side" was written, for messages */
+    int reps_count_line;
     bool too_many_steps;
     bool skipped_lines;
     int errors_at_open; /* errors found before the current step opened */ /* a line was not parsed (bad bytes, too
@@ -113,6 +116,24 @@ static int utf8_sequence(const unsigned char *p, const unsigned char *end)
 
 /* ---- tokens ---- */
 
+#define EN_DASH "\xE2\x80\x93"
+
+/* Split a range word "5-10s" or "8–10" at its dash (a hyphen or an en dash, not first).
+ * Returns false when there is no dash. */
+static bool split_range(const char *s, int len, int *lo_len, const char **hi, int *hi_len)
+{
+    for (int i = 1; i < len; i++) {
+        int dash = s[i] == '-' ? 1 : len - i >= 3 && memcmp(s + i, EN_DASH, 3) == 0 ? 3 : 0;
+        if (dash) {
+            *lo_len = i;
+            *hi = s + i + dash;
+            *hi_len = len - i - dash;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool is_word_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
@@ -183,8 +204,9 @@ static Token next_token(Parser *ps)
     }
     if (is_word_char(c)) {
         t.start = ps->p;
-        while (ps->p < ps->end && is_word_char(*ps->p))
-            ps->p++;
+        /* an en dash inside a word is a range's dash: "8–10", as leaflets print it */
+        while (ps->p < ps->end && (is_word_char(*ps->p) || (ps->end - ps->p >= 3 && memcmp(ps->p, EN_DASH, 3) == 0)))
+            ps->p += is_word_char(*ps->p) ? 1 : 3;
         t.len = (int)(ps->p - t.start);
         t.type = TOK_WORD;
         return t;
@@ -387,7 +409,8 @@ static RoutineStep *open_step(Parser *ps, StepKind kind, const Token *at)
     s->sets = 1;
     ps->cues_cap = 0;
     ps->step_has_hold = ps->step_has_reps = ps->step_has_tempo = false;
-    ps->step_has_sides = ps->step_has_sets = ps->step_has_pacing = false;
+    ps->step_has_sides = ps->step_has_sets = ps->step_has_pacing = ps->step_has_name = false;
+    ps->reps_count_at.type = TOK_END;
     ps->errors_at_open = ps->errs->count;
     return s;
 }
@@ -402,13 +425,24 @@ static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
 {
     Token a = next_token(ps);
     char b[64];
-    RoutineCue cue = {CUE_START, 0, NULL, ps->line, 1};
+    RoutineCue cue = {CUE_START, 0, NULL, ps->line, 1, false};
     if (a.type != TOK_WORD) {
         if (a.type != TOK_BAD)
             ERR_AT(ps, &a, "expected when to say it (start, end, end-10s, start+5s, half, each-rep), found %s",
                    tok_show(&a, b, sizeof b));
         ps->p = ps->end;
         return;
+    }
+    if (tok_is(&a, "once")) {
+        cue.once = true;
+        a = next_token(ps);
+        if (a.type != TOK_WORD) {
+            if (a.type != TOK_BAD)
+                ERR_AT(ps, &a, "expected when to say it after 'once' (start, end, half...), found %s",
+                       tok_show(&a, b, sizeof b));
+            ps->p = ps->end;
+            return;
+        }
     }
     const char *w = a.start;
     int n = a.len;
@@ -467,13 +501,110 @@ static void parse_say(Parser *ps, RoutineStep *s, const Token *kw)
     s->cues[s->cue_count++] = cue;
 }
 
+/* Parse a duration range "30s", "5-10s", "5s-10s" or "1m–2m" (the low end takes the high end's
+ * unit when it has none) into lo and hi. Reports and returns false on error. */
+static bool parse_duration_range(Parser *ps, const Token *t, const char *what, int *lo, int *hi)
+{
+    char b[64];
+    const char *hs;
+    int ll, hl;
+    if (t->type != TOK_WORD) {
+        if (t->type != TOK_BAD)
+            ERR_AT(ps, t, "expected a duration after '%s' (e.g. 30s, 5-10s, up to 10s, open), found %s", what,
+                   tok_show(t, b, sizeof b));
+        return false;
+    }
+    const char *why = NULL;
+    if (t->start[0] >= '0' && t->start[0] <= '9' && split_range(t->start, t->len, &ll, &hs, &hl)) {
+        char low[48];
+        int unit = hl;
+        while (unit > 0 && !((hs[unit - 1] >= '0' && hs[unit - 1] <= '9') || hs[unit - 1] == '.'))
+            unit--;
+        bool low_has_unit = !(t->start[ll - 1] >= '0' && t->start[ll - 1] <= '9') && t->start[ll - 1] != '.';
+        int n =
+            snprintf(low, sizeof low, "%.*s%.*s", ll > 20 ? 20 : ll, t->start, low_has_unit ? 0 : hl - unit, hs + unit);
+        why = parse_duration(low, n, lo);
+        if (!why)
+            why = parse_duration(hs, hl, hi);
+        if (!why && *hi < *lo)
+            why = "a range goes from low to high (e.g. 5-10s)";
+    } else {
+        why = parse_duration(t->start, t->len, lo);
+        *hi = *lo;
+    }
+    if (why) {
+        ERR_AT(ps, t, "bad duration '%.*s' after '%s': %s", t->len > 40 ? 40 : t->len, t->start, what, why);
+        return false;
+    }
+    if (*lo < 1000) {
+        ERR_AT(ps, t, "'%s' must be at least 1s", what);
+        return false;
+    }
+    return true;
+}
+
+/* "hold 30s", "hold 5-10s", "hold 3 breaths", "hold 3-5 breaths", "hold up to 10s", "hold open". */
+static bool parse_hold(Parser *ps, RoutineStep *s)
+{
+    const char *save = ps->p;
+    Token t = next_token(ps);
+    if (tok_is(&t, "open")) {
+        s->hold_open = true;
+        s->hold_ms = s->hold_max_ms = ROUTINE_OPEN_HOLD_MS;
+        return true;
+    }
+    if (tok_is(&t, "up")) {
+        Token to = next_token(ps);
+        char b[64];
+        if (!tok_is(&to, "to")) {
+            if (to.type != TOK_BAD)
+                ERR_AT(ps, &to, "expected 'to' in 'hold up to 10s', found %s", tok_show(&to, b, sizeof b));
+            return false;
+        }
+        Token d = next_token(ps);
+        if (!parse_duration_range(ps, &d, "hold up to", &s->hold_ms, &s->hold_max_ms))
+            return false;
+        if (s->hold_max_ms != s->hold_ms) {
+            ERR_AT(ps, &d, "'hold up to' takes one duration, the most to hold (e.g. hold up to 10s)");
+            return false;
+        }
+        s->hold_up_to = true;
+        return true;
+    }
+    Token unit = next_token(ps);
+    if (t.type == TOK_WORD && (tok_is(&unit, "breaths") || tok_is(&unit, "breath"))) {
+        const char *hs;
+        int ll, hl, lo, hi;
+        bool range = split_range(t.start, t.len, &ll, &hs, &hl);
+        if (range ? !parse_int(t.start, ll, &lo) || !parse_int(hs, hl, &hi) : !parse_int(t.start, t.len, &lo)) {
+            ERR_AT(ps, &t, "expected a number of breaths (3) or a range (3-5) after 'hold'");
+            return false;
+        }
+        if (!range)
+            hi = lo;
+        if (lo < 1 || hi > ROUTINE_MAX_BREATHS || hi < lo) {
+            ERR_AT(ps, &t, "'hold' must be between 1 and %d breaths, low to high, found %.*s", ROUTINE_MAX_BREATHS,
+                   t.len > 20 ? 20 : t.len, t.start);
+            return false;
+        }
+        s->hold_breaths = lo;
+        s->hold_breaths_max = hi;
+        s->hold_ms = lo * ROUTINE_BREATH_MS; /* set again with the routine's breath length at close_step */
+        s->hold_max_ms = hi * ROUTINE_BREATH_MS;
+        return true;
+    }
+    ps->p = save;
+    t = next_token(ps);
+    return parse_duration_range(ps, &t, "hold", &s->hold_ms, &s->hold_max_ms);
+}
+
 /* Parse one step clause starting with keyword kw. Returns false when kw is not a step clause. */
 static bool parse_step_clause(Parser *ps, const Token *kw)
 {
     RoutineStep *s = current_step(ps);
     bool known = tok_is(kw, "hold") || tok_is(kw, "reps") || tok_is(kw, "tempo") || tok_is(kw, "sides") ||
                  tok_is(kw, "sets") || tok_is(kw, "pacing") || tok_is(kw, "confirm-hold") ||
-                 tok_is(kw, "count-aloud") || tok_is(kw, "say");
+                 tok_is(kw, "count-aloud") || tok_is(kw, "say") || tok_is(kw, "name");
     if (!known)
         return false;
     if (!s) {
@@ -486,6 +617,21 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         parse_say(ps, s, kw);
         return true;
     }
+    if (tok_is(kw, "name")) {
+        if (ps->step_has_name)
+            ERR_AT(ps, kw, "'name' given twice in one step");
+        ps->step_has_name = true;
+        const char *save = ps->p;
+        Token t = next_token(ps);
+        ps->p = save;
+        if (!expect_string(ps, "name", &s->name))
+            ps->p = ps->end;
+        else if (strlen(s->name) > ROUTINE_MAX_NAME_BYTES || strchr(s->name, '\n')) {
+            ERR_AT(ps, &t, "a step's name is a heading: one line of at most %d bytes", ROUTINE_MAX_NAME_BYTES);
+            ps->p = ps->end;
+        }
+        return true;
+    }
     if (s->kind != STEP_MOVE) {
         ERR_AT(ps, kw, "'%.*s' belongs to a move, not to a %s step", kw->len, kw->start, step_word(s));
         ps->p = ps->end;
@@ -496,34 +642,17 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         if (ps->step_has_hold)
             ERR_AT(ps, kw, "'hold' given twice in one step");
         ps->step_has_hold = true;
-        /* "hold 30s" or "hold 3 breaths" */
-        const char *save = ps->p;
-        Token t = next_token(ps);
-        Token unit = next_token(ps);
-        int breaths;
-        if (t.type == TOK_WORD && parse_int(t.start, t.len, &breaths) &&
-            (tok_is(&unit, "breaths") || tok_is(&unit, "breath"))) {
-            if (breaths < 1 || breaths > ROUTINE_MAX_BREATHS) {
-                ERR_AT(ps, &t, "'hold' must be between 1 and %d breaths, found %d", ROUTINE_MAX_BREATHS, breaths);
-                ok = false;
-            } else {
-                s->hold_breaths = breaths;
-                s->hold_ms = breaths * ROUTINE_BREATH_MS;
-            }
-        } else {
-            ps->p = save;
-            ok = expect_duration(ps, "hold", 1000, &s->hold_ms);
-        }
+        ok = parse_hold(ps, s);
     } else if (tok_is(kw, "reps")) {
         if (ps->step_has_reps)
             ERR_AT(ps, kw, "'reps' given twice in one step");
         ps->step_has_reps = true;
         Token t = next_token(ps);
         char b[64];
-        const char *dash = t.type == TOK_WORD ? memchr(t.start, '-', (size_t)t.len) : NULL;
-        int lo, hi;
-        if (t.type == TOK_WORD && dash && parse_int(t.start, (int)(dash - t.start), &lo) &&
-            parse_int(dash + 1, (int)(t.start + t.len - dash - 1), &hi)) {
+        const char *hs;
+        int lo, hi, ll, hl;
+        if (t.type == TOK_WORD && split_range(t.start, t.len, &ll, &hs, &hl) && parse_int(t.start, ll, &lo) &&
+            parse_int(hs, hl, &hi)) {
             if (lo < 1 || hi > ROUTINE_MAX_REPS || hi < lo) {
                 ERR_AT(ps, &t, "'reps' range must be low-high within 1 to %d, found %.*s", ROUTINE_MAX_REPS, t.len,
                        t.start);
@@ -545,6 +674,25 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
                        tok_show(&t, b, sizeof b));
             ok = false;
         }
+        /* "reps 8 each side" (the default on a sided step) or "reps 8 in all" */
+        const char *save = ps->p;
+        Token w = next_token(ps);
+        if (ok && (tok_is(&w, "each") || tok_is(&w, "per") || tok_is(&w, "in"))) {
+            Token w2 = next_token(ps);
+            bool in_all = tok_is(&w, "in");
+            if (in_all ? !tok_is(&w2, "all") : !tok_is(&w2, "side")) {
+                if (w2.type != TOK_BAD)
+                    ERR_AT(ps, &w2, "expected '%.*s %s' after the reps (e.g. reps 8 %s), found %s", w.len, w.start,
+                           in_all ? "all" : "side", in_all ? "in all" : "each side", tok_show(&w2, b, sizeof b));
+                ok = false;
+            } else {
+                s->reps_count = in_all ? REPS_IN_ALL : REPS_EACH_SIDE;
+                ps->reps_count_at = w;
+                ps->reps_count_line = ps->line;
+            }
+        } else {
+            ps->p = save;
+        }
     } else if (tok_is(kw, "tempo")) {
         if (ps->step_has_tempo)
             ERR_AT(ps, kw, "'tempo' given twice in one step");
@@ -564,9 +712,11 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             s->sides = SIDES_RIGHT;
         else if (tok_is(&t, "none"))
             s->sides = SIDES_NONE;
+        else if (tok_is(&t, "alternate") || tok_is(&t, "alternating"))
+            s->sides = SIDES_ALTERNATE;
         else {
             if (t.type != TOK_BAD)
-                ERR_AT(ps, &t, "expected both, each, left, right or none after 'sides', found %s",
+                ERR_AT(ps, &t, "expected both, each, alternate, left, right or none after 'sides', found %s",
                        tok_show(&t, b, sizeof b));
             ok = false;
         }
@@ -631,11 +781,35 @@ static void close_step(Parser *ps)
             ERR_AT(ps, &at, "move %s has 'pacing self' but no 'reps'", mi->id);
         if (s->reps > 0 && s->confirm_hold)
             ERR_AT(ps, &at, "move %s has 'confirm-hold' with 'reps': confirmed holds are for held steps", mi->id);
+        if ((s->hold_open || s->hold_up_to) && s->reps > 0)
+            ERR_AT(ps, &at, "move %s has 'hold %s' with 'reps': a hold ended by a press is for held steps", mi->id,
+                   s->hold_open ? "open" : "up to");
+        if ((s->hold_open || s->hold_up_to) && s->confirm_hold)
+            ERR_AT(ps, &at, "move %s has 'hold %s' with 'confirm-hold': use one or the other", mi->id,
+                   s->hold_open ? "open" : "up to");
         if (s->reps > 0 && s->tempo_ms == 0)
             s->tempo_ms = mi->default_tempo_ms;
-        if (!ps->step_has_sides && mi->sided)
-            s->sides = SIDES_BOTH;
+        if (!ps->step_has_sides &&
+            (mi->sided || (ps->reps_count_at.type == TOK_WORD && s->reps_count == REPS_EACH_SIDE)))
+            s->sides = SIDES_BOTH; /* "reps 5 each side" says the step is sided */
+        if (s->reps_count == REPS_IN_ALL && s->sides != SIDES_BOTH && s->sides != SIDES_ALTERNATE)
+            add_error(ps, ps->reps_count_line, ps->reps_count_at.col,
+                      "'in all' needs 'sides both' or 'sides alternate'");
+        if (s->hold_breaths > 0) {
+            s->hold_ms = s->hold_breaths * ps->r->breath_ms;
+            s->hold_max_ms = s->hold_breaths_max * ps->r->breath_ms;
+        }
     }
+    if (s->hold_max_ms < s->hold_ms)
+        s->hold_max_ms = s->hold_ms;
+    /* what "get ready" says: a named step is announced by its own name */
+    char ready[ROUTINE_MAX_NAME_BYTES + 32];
+    if (s->kind == STEP_MOVE || s->name)
+        snprintf(ready, sizeof ready, "Get ready. Next: %s.", routine_step_name(s));
+    else
+        snprintf(ready, sizeof ready, "Get ready.");
+    free(s->ready_text);
+    s->ready_text = dup_text(ready, (int)strlen(ready));
     s->mode = routine_step_mode(s);
     int run = routine_step_run_ms(s);
     for (int i = 0; i < s->cue_count; i++) {
@@ -686,6 +860,31 @@ static void parse_line(Parser *ps)
             const char *name = tok_is(&kw, "title") ? "title" : tok_is(&kw, "intro") ? "intro" : "description";
             if (!expect_string(ps, name, dst))
                 return;
+        } else if (first && tok_is(&kw, "stop-if")) {
+            if (ps->r->step_count > 0)
+                ERR_AT(ps, &kw, "'stop-if' belongs at the top of the file, before the first step");
+            else if (ps->r->stop_if_count >= ROUTINE_MAX_STOP_RULES)
+                ERR_AT(ps, &kw, "too many stop-if lines: the limit is %d", ROUTINE_MAX_STOP_RULES);
+            char *rule = NULL;
+            if (!expect_string(ps, "stop-if", &rule))
+                return;
+            if (ps->r->step_count == 0 && ps->r->stop_if_count < ROUTINE_MAX_STOP_RULES)
+                ps->r->stop_if[ps->r->stop_if_count++] = rule;
+            else
+                free(rule);
+        } else if (first && tok_is(&kw, "breath")) {
+            if (ps->r->step_count > 0)
+                ERR_AT(ps, &kw, "'breath' belongs at the top of the file, before the first step");
+            else if (ps->seen_breath)
+                ERR_AT(ps, &kw, "'breath' given twice");
+            ps->seen_breath = true;
+            if (!expect_duration(ps, "breath", ROUTINE_MIN_BREATH_MS, &ps->r->breath_ms))
+                return;
+            if (ps->r->breath_ms > ROUTINE_MAX_BREATH_MS) {
+                ERR_AT(ps, &kw, "'breath' must be at most %ds (one slow breath in and out)",
+                       ROUTINE_MAX_BREATH_MS / 1000);
+                ps->r->breath_ms = ROUTINE_BREATH_MS;
+            }
         } else if (first && tok_is(&kw, "level")) {
             if (ps->seen_level)
                 ERR_AT(ps, &kw, "'level' given twice");
@@ -729,6 +928,8 @@ static void parse_line(Parser *ps)
             }
             const char *save = ps->p;
             Token t = next_token(ps);
+            if (t.type == TOK_BAD)
+                return; /* already reported; reading it again would report it twice */
             if (t.type == TOK_WORD &&
                 (t.len > 3 && (memcmp(t.start, "on-", 3) == 0 || memcmp(t.start, "all-", 4) == 0 ||
                                moves_position_find(t.start, t.len) != POSITION_NONE))) {
@@ -739,6 +940,8 @@ static void parse_line(Parser *ps)
                            moves_position_list());
                 save = ps->p;
                 t = next_token(ps);
+                if (t.type == TOK_BAD)
+                    return;
             }
             if (t.type == TOK_STRING) {
                 s->text = dup_text(t.start, t.len);
@@ -747,8 +950,8 @@ static void parse_line(Parser *ps)
             }
         } else if (!parse_step_clause(ps, &kw)) {
             ERR_AT(ps, &kw,
-                   "unknown keyword %s: expected title, level, description, intro, move, rest, timer, "
-                   "hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say",
+                   "unknown keyword %s: expected title, level, description, intro, stop-if, breath, move, rest, "
+                   "timer, name, hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say",
                    tok_show(&kw, b, sizeof b));
             return;
         }
@@ -760,9 +963,9 @@ static void parse_line(Parser *ps)
             ERR_AT(ps, &kw, "unexpected extra text on the line");
             return;
         }
-        if (kw.type == TOK_WORD &&
-            (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") || tok_is(&kw, "rest") ||
-             tok_is(&kw, "timer") || tok_is(&kw, "intro") || tok_is(&kw, "description"))) {
+        if (kw.type == TOK_WORD && (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") ||
+                                    tok_is(&kw, "rest") || tok_is(&kw, "timer") || tok_is(&kw, "intro") ||
+                                    tok_is(&kw, "description") || tok_is(&kw, "stop-if") || tok_is(&kw, "breath"))) {
             ERR_AT(ps, &kw, "'%.*s' must start its own line", kw.len, kw.start);
             return;
         }
@@ -778,6 +981,7 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
     ps.path = path;
     ps.errs = errs;
     ps.r = out;
+    out->breath_ms = ROUTINE_BREATH_MS;
     if (len > ROUTINE_MAX_FILE_BYTES) {
         add_error(&ps, 1, 1, "file is %zu bytes; the limit is %d", len, ROUTINE_MAX_FILE_BYTES);
         return -1;
@@ -876,7 +1080,11 @@ void routine_free(Routine *r)
             free(r->steps[i].cues[j].text);
         free(r->steps[i].cues);
         free(r->steps[i].text);
+        free(r->steps[i].name);
+        free(r->steps[i].ready_text);
     }
+    for (int i = 0; i < r->stop_if_count; i++)
+        free(r->stop_if[i]);
     free(r->steps);
     free(r->title);
     free(r->description);
@@ -895,7 +1103,65 @@ StepMode routine_step_mode(const RoutineStep *s)
     }
     if (s->reps > 0)
         return s->pacing == PACING_SELF ? MODE_REPS_SELF : MODE_REPS_GUIDED;
+    if (s->hold_open || s->hold_up_to)
+        return MODE_HOLD_UNTIL_PRESS;
     return s->confirm_hold ? MODE_HOLD_CONFIRMED : MODE_HOLD;
+}
+
+const char *routine_step_name(const RoutineStep *s)
+{
+    if (s->name)
+        return s->name;
+    switch (s->kind) {
+    case STEP_REST: return "Rest";
+    case STEP_TIMER: return "Timer";
+    case STEP_MOVE: break;
+    }
+    return moves_info(s->move)->name;
+}
+
+int routine_step_runs(const RoutineStep *s)
+{
+    switch (s->sides) {
+    case SIDES_BOTH: return 2;
+    case SIDES_ALTERNATE:
+        if (s->reps == 0)
+            return 2; /* a held step: one hold on each side */
+        return s->reps_count == REPS_IN_ALL ? s->reps : 2 * s->reps;
+    case SIDES_NONE:
+    case SIDES_LEFT:
+    case SIDES_RIGHT: break;
+    }
+    return 1;
+}
+
+Sides routine_run_side(const RoutineStep *s, int run)
+{
+    switch (s->sides) {
+    case SIDES_BOTH:
+    case SIDES_ALTERNATE: return run % 2 == 0 ? SIDES_LEFT : SIDES_RIGHT;
+    case SIDES_NONE:
+    case SIDES_LEFT:
+    case SIDES_RIGHT: break;
+    }
+    return s->sides;
+}
+
+int routine_run_reps(const RoutineStep *s, int run)
+{
+    if (s->reps == 0)
+        return 0;
+    switch (s->sides) {
+    case SIDES_ALTERNATE: return 1;
+    case SIDES_BOTH:
+        if (s->reps_count == REPS_IN_ALL) /* the left side takes the odd one */
+            return run == 0 ? (s->reps + 1) / 2 : s->reps / 2;
+        break;
+    case SIDES_NONE:
+    case SIDES_LEFT:
+    case SIDES_RIGHT: break;
+    }
+    return s->reps;
 }
 
 const char *routine_mode_name(StepMode m)
@@ -905,6 +1171,7 @@ const char *routine_mode_name(StepMode m)
     case MODE_HOLD_CONFIRMED: return "confirmed_hold";
     case MODE_REPS_GUIDED: return "guided_reps";
     case MODE_REPS_SELF: return "self_paced_reps";
+    case MODE_HOLD_UNTIL_PRESS: return "hold_until_press";
     case MODE_REST: return "rest";
     case MODE_TIMER: return "timer";
     }
@@ -919,15 +1186,23 @@ int routine_step_run_ms(const RoutineStep *s)
     case MODE_REPS_GUIDED:
     case MODE_REPS_SELF: return s->reps * (s->tempo_ms + s->hold_ms);
     case MODE_HOLD:
-    case MODE_HOLD_CONFIRMED: return s->hold_ms;
+    case MODE_HOLD_CONFIRMED:
+    case MODE_HOLD_UNTIL_PRESS: return s->hold_ms;
     }
     return 0;
 }
 
+int routine_run_ms(const RoutineStep *s, int run)
+{
+    int reps = routine_run_reps(s, run);
+    return reps > 0 ? reps * (s->tempo_ms + s->hold_ms) : routine_step_run_ms(s);
+}
+
 int routine_step_total_ms(const RoutineStep *s)
 {
-    int sides = s->sides == SIDES_BOTH ? 2 : 1;
-    long run = (long)routine_step_run_ms(s) * sides;
+    long run = 0;
+    for (int i = 0; i < routine_step_runs(s); i++)
+        run += routine_run_ms(s, i);
     long total = run * s->sets + (long)s->set_rest_ms * (s->sets - 1);
     return total > ROUTINE_MAX_TOTAL_MS ? ROUTINE_MAX_TOTAL_MS + 1 : (int)total;
 }

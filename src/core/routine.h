@@ -21,7 +21,12 @@
 #define ROUTINE_MAX_REPS 100
 #define ROUTINE_MAX_SETS 10
 #define ROUTINE_MAX_BREATHS 30
-#define ROUTINE_BREATH_MS 5000 /* one slow breath, for "hold 3 breaths" */
+#define ROUTINE_BREATH_MS 5000 /* one slow breath, for "hold 3 breaths", unless "breath" says */
+#define ROUTINE_MIN_BREATH_MS 2000 /* "breath 2s" .. "breath 12s" */
+#define ROUTINE_MAX_BREATH_MS 12000
+#define ROUTINE_OPEN_HOLD_MS (3 * 60 * 1000) /* "hold open" ends by itself after 3 minutes */
+#define ROUTINE_MAX_NAME_BYTES 60 /* a step's name is a heading: "Knee rolls" */
+#define ROUTINE_MAX_STOP_RULES 8 /* stop-if lines in one routine */
 #define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
 
@@ -41,9 +46,15 @@ typedef struct {
     char *text; /* UTF-8, owned by the Routine */
     int line;
     int col; /* of the WHEN word, for messages */
+    bool once; /* "say once ...": in the first side and set only */
 } RoutineCue;
 
-typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH } Sides;
+/* SIDES_BOTH: all of the left, "switch sides", all of the right. SIDES_ALTERNATE: one rep on the
+ * left, one on the right, and so on, with only "Other side." between them. */
+typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH, SIDES_ALTERNATE } Sides;
+
+/* What "reps 8" counts on a sided step: 8 on each side (the default), or 8 in all. */
+typedef enum { REPS_EACH_SIDE = 0, REPS_IN_ALL } RepsCount;
 
 /* The kind of work a step does, worked out once by the parser from the step's kind, reps, pacing
  * and confirm-hold. Code that behaves differently per mode switches on it (session.c's
@@ -53,6 +64,7 @@ typedef enum {
     MODE_HOLD_CONFIRMED, /* a held pose timed only while the user holds the button */
     MODE_REPS_GUIDED, /* reps led by the figure at the tempo; presses are scored against the beat */
     MODE_REPS_SELF, /* reps counted by the user's presses; the step ends at the target */
+    MODE_HOLD_UNTIL_PRESS, /* "hold up to 10s", "hold open": held until the user presses, at most hold_ms */
     MODE_REST, /* a rest step: the rest figure breathes */
     MODE_TIMER /* a plain timer (a heat or cold pack) */
 } StepMode;
@@ -64,9 +76,14 @@ typedef struct {
     int line; /* where the step starts in the file */
     MoveId move; /* STEP_MOVE: the move; STEP_REST: MOVE_REST; STEP_TIMER: MOVE_REST */
     int hold_ms; /* move without reps: how long the pose is held. With reps: held at each rep's top */
-    int hold_breaths; /* >0 when the hold was dosed in breaths (hold_ms = breaths * ROUTINE_BREATH_MS) */
+    int hold_max_ms; /* high end of "hold 5-10s"; equals hold_ms when no range */
+    int hold_breaths; /* >0 when the hold was dosed in breaths (hold_ms = breaths * Routine.breath_ms) */
+    int hold_breaths_max; /* high end of "hold 3-5 breaths" */
+    bool hold_up_to; /* "hold up to 10s": a press ends it early, without penalty */
+    bool hold_open; /* "hold open": held until the press; hold_ms is ROUTINE_OPEN_HOLD_MS */
     int reps; /* 0: a held step. Otherwise the target (low end of a range) */
     int reps_max; /* high end of "reps 8-10"; equals reps when no range */
+    RepsCount reps_count; /* on a sided step: reps on each side, or in all */
     int tempo_ms; /* seconds per rep, without the hold at the top */
     Sides sides; /* SIDES_BOTH: the step runs left, then right, with a "switch sides" cue */
     int sets; /* >= 1 */
@@ -77,6 +94,8 @@ typedef struct {
     int duration_ms; /* STEP_REST / STEP_TIMER: the length */
     char *text; /* STEP_REST / STEP_TIMER: optional label, else NULL */
     Position position; /* STEP_REST / STEP_TIMER: the position named (`rest 20s on-front`), else POSITION_NONE */
+    char *name; /* "name \"Knee rolls\"": shown and spoken instead of the move's name, or NULL */
+    char *ready_text; /* what "get ready" says: "Get ready. Next: Knee rolls."; never NULL once parsed */
     RoutineCue *cues;
     int cue_count;
 } RoutineStep;
@@ -88,6 +107,9 @@ typedef struct {
     char *intro; /* may be NULL */
     RoutineStep *steps;
     int step_count;
+    char *stop_if[ROUTINE_MAX_STOP_RULES]; /* "stop-if \"Pain spreads down your leg\"" */
+    int stop_if_count;
+    int breath_ms; /* one breath of "hold 3 breaths": ROUTINE_BREATH_MS unless "breath 6s" */
 } Routine;
 
 typedef struct {
@@ -121,8 +143,21 @@ StepMode routine_step_mode(const RoutineStep *s);
 /* "hold", "confirmed_hold", "guided_reps", "self_paced_reps", "rest", "timer". Static strings. */
 const char *routine_mode_name(StepMode m);
 
-/* Length of one run of a step (one side of one set) in ms, including per-rep holds. */
+/* The step's name as shown: its own name, else the move's, else "Rest" or "Timer". Never NULL. */
+const char *routine_step_name(const RoutineStep *s);
+
+/* How many runs (WORK segments) one set of the step has: 2 for both sides, 2 per rep when
+ * alternating (or the reps in all), else 1. */
+int routine_step_runs(const RoutineStep *s);
+
+/* Side and reps of run i (0-based) of one set. */
+Sides routine_run_side(const RoutineStep *s, int run);
+int routine_run_reps(const RoutineStep *s, int run);
+
+/* Length of one run of a step (one side of one set, or one rep when alternating) in ms, including
+ * per-rep holds. With run >= 0 that run's own length (alternating runs may differ by a rep). */
 int routine_step_run_ms(const RoutineStep *s);
+int routine_run_ms(const RoutineStep *s, int run);
 
 /* Planned length of the whole step: all sides and sets and the rests between sets, in ms. */
 int routine_step_total_ms(const RoutineStep *s);

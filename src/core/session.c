@@ -3,6 +3,7 @@
  * session walks it in fixed ticks, fires cues and sounds at their times and scores presses.
  * Deterministic: no clock, no I/O, no globals. */
 #include "session.h"
+#include "voicekey.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,13 @@ SessionModeRules session_mode_rules(StepMode m)
                                   .count_cues = true,
                                   .anim = ANIM_REPS,
                                   .score = SCORE_REPS};
+    case MODE_HOLD_UNTIL_PRESS: /* no prompt, no give-up: the person decides when it is enough */
+        return (SessionModeRules){.is_move = true,
+                                  .get_ready = true,
+                                  .ends_by_time = true,
+                                  .ends_by_press = true,
+                                  .anim = ANIM_HOLD,
+                                  .score = SCORE_HOLD};
     case MODE_REST:
         return (SessionModeRules){
             .ends_by_time = true, .end_warnings = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
@@ -140,6 +148,7 @@ static SessionModeRules step_rules(const RoutineStep *st)
 static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set, Sides side, int ms)
 {
     if (list) {
+        memset(&list[n], 0, sizeof list[n]);
         list[n].kind = kind;
         list[n].step = step;
         list[n].set = set;
@@ -147,6 +156,20 @@ static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set
         list[n].duration_ms = ms;
     }
     return n + 1;
+}
+
+/* One run of a step's set: a WORK segment with its side and its share of the reps. */
+static int add_run(Segment *list, int n, const RoutineStep *st, int step, int set, int run)
+{
+    n = add_segment(list, n, SEG_WORK, step, set, routine_run_side(st, run), routine_run_ms(st, run));
+    if (list) {
+        Segment *g = &list[n - 1];
+        g->run = run;
+        g->reps = routine_run_reps(st, run);
+        /* a range's top end is there to be counted, except where each run is one rep */
+        g->reps_max = st->sides == SIDES_ALTERNATE ? g->reps : g->reps + st->reps_max - st->reps;
+    }
+    return n;
 }
 
 /* Fill list (when not NULL) and return the number of segments. */
@@ -160,14 +183,12 @@ static int build_segments(const Routine *r, Segment *list)
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
             n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, SESSION_READY_MS);
-        int run = routine_step_run_ms(st);
         for (int set = 1; set <= st->sets; set++) {
-            if (st->sides == SIDES_BOTH) {
-                n = add_segment(list, n, SEG_WORK, i, set, SIDES_LEFT, run);
-                n = add_segment(list, n, SEG_SWITCH, i, set, SIDES_RIGHT, SESSION_SWITCH_MS);
-                n = add_segment(list, n, SEG_WORK, i, set, SIDES_RIGHT, run);
-            } else {
-                n = add_segment(list, n, SEG_WORK, i, set, st->sides, run);
+            for (int run = 0; run < routine_step_runs(st); run++) {
+                /* both sides: a "switch sides" countdown; alternating: only "Other side." */
+                if (run > 0 && st->sides == SIDES_BOTH)
+                    n = add_segment(list, n, SEG_SWITCH, i, set, routine_run_side(st, run), SESSION_SWITCH_MS);
+                n = add_run(list, n, st, i, set, run);
             }
             if (set < st->sets)
                 n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, st->set_rest_ms);
@@ -206,7 +227,7 @@ int session_init(Session *s, const Routine *r)
             continue;
         const RoutineStep *st = &r->steps[g->step];
         switch (step_rules(st).score) {
-        case SCORE_REPS: s->score.reps_target += st->reps; break;
+        case SCORE_REPS: s->score.reps_target += g->reps; break;
         case SCORE_HOLD: s->score.holds_total++; break;
         case SCORE_NOTHING: break;
         }
@@ -327,15 +348,23 @@ static void recount(Session *s)
     }
 }
 
+/* Whether the current segment is the step's first run (first side of the first set). */
+static bool first_run(const Session *s)
+{
+    const Segment *g = cur(s);
+    return g->set == 1 && g->run == 0;
+}
+
 /* A press during a rep segment: bounce, on or off tempo, combo and score. */
 static void count_rep(Session *s, int64_t t)
 {
-    const RoutineStep *st = seg_step(s, cur(s));
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
     int at = s->seg_elapsed_ms;
     int min_gap = rep_ms(st) / 4 > SESSION_BOUNCE_MS ? rep_ms(st) / 4 : SESSION_BOUNCE_MS;
     if (s->last_press_ms >= 0 && at - s->last_press_ms < min_gap)
         return; /* a bounce, or faster than a rep can be done */
-    if (s->reps_counted >= st->reps_max)
+    if (s->reps_counted >= g->reps_max)
         return;
     int window = rep_ms(st) / 4;
     if (window > SESSION_TEMPO_WINDOW_MS)
@@ -347,8 +376,8 @@ static void count_rep(Session *s, int64_t t)
         int i = (at - st->tempo_ms / 2 + rep_ms(st) / 2) / rep_ms(st);
         if (i < 0)
             i = 0;
-        if (i >= st->reps)
-            i = st->reps - 1;
+        if (i >= g->reps)
+            i = g->reps - 1;
         int d = at - rep_beat_ms(st, i);
         bool taken = (s->beats_taken[i / 64] >> (i % 64)) & 1u;
         on_tempo = !taken && d <= window && d >= -window;
@@ -367,6 +396,7 @@ static void count_rep(Session *s, int64_t t)
         break;
     case MODE_HOLD:
     case MODE_HOLD_CONFIRMED:
+    case MODE_HOLD_UNTIL_PRESS:
     case MODE_REST:
     case MODE_TIMER: return; /* no reps to count */
     }
@@ -402,8 +432,10 @@ static void count_rep(Session *s, int64_t t)
             say_number(s, t, s->reps_counted);
         for (int i = 0; i < st->cue_count; i++) {
             const RoutineCue *c = &st->cues[i];
-            if (c->anchor == CUE_EACH_REP || (c->anchor == CUE_HALF && s->reps_counted == (st->reps + 1) / 2) ||
-                (c->anchor == CUE_END && s->reps_counted == st->reps))
+            if (c->once && !first_run(s))
+                continue;
+            if (c->anchor == CUE_EACH_REP || (c->anchor == CUE_HALF && s->reps_counted == (g->reps + 1) / 2) ||
+                (c->anchor == CUE_END && s->reps_counted == g->reps))
                 say(s, t, CUE_KIND_ROUTINE, c->text);
         }
     }
@@ -448,12 +480,14 @@ static void end_work(Session *s, int64_t t, bool completed)
         sc->hold_streak++;
         if (sc->hold_streak > sc->best_hold_streak)
             sc->best_hold_streak = sc->hold_streak;
-        if (!rules.clock_needs_button) /* a confirmed hold counted its held time as it went */
-            ty->held_ms = g->duration_ms;
-        ty->points += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000);
+        /* a confirmed hold counted its held time as it went; one ended by a press, until the press */
+        int held = s->seg_elapsed_ms < g->duration_ms ? s->seg_elapsed_ms : g->duration_ms;
+        if (!rules.clock_needs_button)
+            ty->held_ms = held;
+        ty->points += (long)SESSION_POINTS_HELD_SECOND * (held / 1000);
         recount(s);
         SessionEvent ev = make_event(s, EV_HOLD_DONE, t);
-        ev.n = g->duration_ms;
+        ev.n = held;
         emit(s, &ev);
     }
     if (!completed)
@@ -553,8 +587,11 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
-        if (step_rules(st).is_move)
-            snprintf(b, sizeof b, "Get ready. Next: %s.", moves_info(st->move)->name);
+        /* the parser composed it from the step's name: "Get ready. Next: Knee rolls." */
+        if (st->ready_text)
+            snprintf(b, sizeof b, "%s", st->ready_text);
+        else if (step_rules(st).is_move)
+            snprintf(b, sizeof b, "Get ready. Next: %s.", routine_step_name(st));
         else
             snprintf(b, sizeof b, "Get ready."); /* a timer: time to fetch the pack */
         say(s, t, CUE_KIND_STANDARD, b);
@@ -564,7 +601,10 @@ static void enter_segment(Session *s, int index, int64_t t)
     case SEG_WORK: {
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
+        ev.n_run = g->run;
         emit(s, &ev);
+        if (st->sides == SIDES_ALTERNATE && g->run > 0) /* no countdown between alternating sides */
+            say(s, t, CUE_KIND_STANDARD, "Other side.");
         switch (st->mode) {
         case MODE_REST:
             say(s, t, CUE_KIND_STANDARD, "Rest.");
@@ -575,7 +615,8 @@ static void enter_segment(Session *s, int index, int64_t t)
             if (st->text)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
             break;
-        case MODE_HOLD: {
+        case MODE_HOLD:
+        case MODE_HOLD_UNTIL_PRESS: {
             SessionEvent h = make_event(s, EV_HOLD_START, t);
             emit(s, &h);
             s->holding = true;
@@ -630,9 +671,11 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
         const RoutineCue *c = &st->cues[i];
         if (rules.count_cues && c->anchor != CUE_START)
             continue; /* said as the user counts (count_rep) */
+        if (c->once && !first_run(s))
+            continue; /* "say once": the first side of the first set only */
         if (c->anchor == CUE_EACH_REP) {
             if (st->mode == MODE_REPS_GUIDED) /* on the figure's beat; self pacing says it per count */
-                for (int r = 0; r < st->reps; r++)
+                for (int r = 0; r < g->reps; r++)
                     if (crossed(rep_beat_ms(st, r), from, to))
                         say(s, AT(rep_beat_ms(st, r)), CUE_KIND_ROUTINE, c->text);
             continue;
@@ -653,13 +696,22 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     switch (st->mode) {
     case MODE_HOLD:
     case MODE_HOLD_CONFIRMED:
-        if (st->count_aloud)
-            for (int sec = 1000; sec < dur && sec <= 60000; sec += 1000)
+    case MODE_HOLD_UNTIL_PRESS:
+        if (!st->count_aloud)
+            break;
+        if (st->hold_breaths > 0) { /* a hold in breaths is counted in breaths, each as it ends */
+            int breath = s->routine->breath_ms > 0 ? s->routine->breath_ms : ROUTINE_BREATH_MS;
+            for (int k = 1; k * breath <= dur && k <= VOICEKEY_COUNT_MAX; k++)
+                if (crossed(k * breath, from, to))
+                    say_number(s, AT(k * breath), k);
+        } else { /* every second, the last one too: a 5 s hold is counted to 5 */
+            for (int sec = 1000; sec <= dur && sec <= VOICEKEY_COUNT_MAX * 1000; sec += 1000)
                 if (crossed(sec, from, to))
                     say_number(s, AT(sec), sec / 1000);
+        }
         break;
     case MODE_REPS_GUIDED:
-        for (int r = 0; r < st->reps; r++) {
+        for (int r = 0; r < g->reps; r++) {
             int b = rep_beat_ms(st, r);
             if (crossed(b, from, to)) {
                 sound(s, AT(b), SOUND_BEAT);
@@ -828,6 +880,7 @@ static void press_in_work(Session *s, int64_t t)
         if (!s->holding)
             hold_start(s, t);
         break;
+    case MODE_HOLD_UNTIL_PRESS: next_segment(s, t); break; /* enough: done, whenever it is */
     case MODE_HOLD:
     case MODE_REST:
     case MODE_TIMER: break; /* nothing to count: the clock leads */
@@ -994,6 +1047,7 @@ SessionView session_view(const Session *s, int extra_ms)
     const RoutineStep *st = seg_step(s, g);
     const Routine *r = s->routine;
     v.kind = g->kind;
+    v.routine = r;
     v.step = st;
     v.step_index = g->step;
     v.step_count = r->step_count;
@@ -1014,7 +1068,7 @@ SessionView session_view(const Session *s, int extra_ms)
     v.duration_ms = g->duration_ms;
     v.remaining_ms = g->duration_ms > el ? g->duration_ms - el : 0;
     if (st && step_rules(st).score == SCORE_REPS) {
-        v.reps = st->reps;
+        v.reps = g->kind == SEG_WORK ? g->reps : st->reps;
         if (g->kind == SEG_WORK && st->mode == MODE_REPS_GUIDED) /* the figure's rep; else the count */
             v.rep = el / rep_ms(st) + 1;
         else
@@ -1023,6 +1077,12 @@ SessionView session_view(const Session *s, int extra_ms)
             v.rep = v.reps;
         if (v.rep < 1)
             v.rep = g->kind == SEG_WORK ? 1 : 0;
+        if (st->sides == SIDES_ALTERNATE && g->kind == SEG_WORK) {
+            /* one rep per run: show the rep of the side ("3 / 8"), or of all ("5 / 10") */
+            bool in_all = st->reps_count == REPS_IN_ALL;
+            v.reps = st->reps;
+            v.rep = in_all ? g->run + 1 : g->run / 2 + 1;
+        }
     }
     int64_t total = session_planned_ms(s);
     int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
@@ -1057,6 +1117,15 @@ SessionView session_view(const Session *s, int extra_ms)
         v.anim = ANIM_START;
         v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
+        if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
+            /* the breathing pacer: in for two fifths of a breath, out for the rest */
+            int breath = r->breath_ms > 0 ? r->breath_ms : ROUTINE_BREATH_MS;
+            int in_ms = breath * 2 / 5, at = el % breath;
+            v.breaths = g->duration_ms / breath;
+            v.breath = el / breath + 1 > v.breaths ? v.breaths : el / breath + 1;
+            v.breath_in = at < in_ms;
+            v.breath_fill = v.breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (breath - in_ms);
+        }
         v.figure = st->move;
         v.anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */
         v.anim = step_rules(st).anim;

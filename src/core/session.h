@@ -70,6 +70,8 @@ typedef struct {
     Sides side; /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
     int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer */
     int64_t planned_start_ms; /* planned time of its start from the session start */
+    int run; /* WORK: which run of the set (0-based): a side, or one rep of alternating sides */
+    int reps, reps_max; /* WORK of a rep step: the target of this run and the most counted */
 } Segment;
 
 /* Edge actions for one tick; any number may be set at once. */
@@ -142,6 +144,7 @@ typedef struct {
     Sides side;
     int set;
     int n; /* rep number, combo size, count number */
+    int n_run; /* EV_STEP_START: which run of the set (0-based), for alternating sides */
     bool on_tempo;
     bool completed; /* EV_STEP_END: ran to its end (not skipped) */
     CueKind cue_kind;
@@ -207,6 +210,7 @@ typedef struct {
     bool get_ready; /* a "Get ready" countdown comes before the step */
     bool clock_needs_button; /* the clock runs only while the user holds the button */
     bool ends_by_time; /* else it ends when the user has counted the target */
+    bool ends_by_press; /* a press ends it, done, before its time */
     bool awaits_press; /* a press is awaited: a prompt every SESSION_PROMPT_MS, then a give-up */
     const char *prompt; /* what the prompt says, or NULL */
     bool end_warnings; /* "Ten seconds left." and ticks before the end */
@@ -220,6 +224,7 @@ SessionModeRules session_mode_rules(StepMode m);
 
 typedef struct {
     SegmentKind kind;
+    const Routine *routine; /* the routine being played (its stop rules, for the safety notice) */
     const RoutineStep *step; /* the step being done or readied, or NULL */
     int step_index; /* 0-based, -1 outside steps */
     int step_count;
@@ -228,6 +233,9 @@ typedef struct {
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
     int rep, reps; /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
+    int breath, breaths; /* a hold dosed in breaths: the breath now (1-based) and how many, else 0 */
+    bool breath_in; /* the breathing pacer: in (true) or out */
+    double breath_fill; /* 0..1: how full the pacer is (grows breathing in, shrinks breathing out) */
     int counted; /* reps the user has counted in this run */
     bool awaiting_press; /* self-paced reps or a confirmed hold waiting for the user */
     bool holding; /* a confirmed hold is being held now */

@@ -23,6 +23,7 @@ static const char *const voicekey_standard_table[] = {
     MOVES(VOICEKEY_GET_READY_ROW) "Left side.",
     "Right side.",
     "Switch sides.",
+    "Other side.",
     "Rest.",
     "Ten seconds left.",
     "Well done.",
@@ -113,6 +114,7 @@ int voicekey_routine_texts(const Routine *r, const char **out, int cap)
     for (int s = 0; s < r->step_count; s++) {
         const RoutineStep *st = &r->steps[s];
         n = voicekey_add_text(out, cap, n, st->text);
+        n = voicekey_add_text(out, cap, n, st->ready_text);
         for (int c = 0; c < st->cue_count; c++)
             n = voicekey_add_text(out, cap, n, st->cues[c].text);
     }

@@ -37,8 +37,12 @@ int voicekey_standard_count(void);
 /* Standard phrase i (0 <= i < voicekey_standard_count()), static storage; NULL when out of range. */
 const char *voicekey_standard_phrase(int i);
 
+/* The most distinct texts a routine may speak: title, intro, and per step its text, its
+ * "get ready" line and its cues. */
+#define VOICEKEY_MAX_ROUTINE_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 2) + 2)
+
 /* Fill out[0..cap) with the distinct texts routine r may speak (title, intro, each step's rest or
- * timer text, each say cue), borrowed from r, first occurrence order. Returns the number of
+ * timer text, its "get ready" line, each say cue), borrowed from r, first occurrence order. Returns the number of
  * distinct texts found, or an upper bound of it when above cap (only cap are written).
  * Empty texts are skipped. */
 int voicekey_routine_texts(const Routine *r, const char **out, int cap);

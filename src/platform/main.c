@@ -18,6 +18,7 @@
 #include "simulate.h"
 #include "soundtrack.h"
 #include "speech.h"
+#include "voicekey.h"
 
 #ifndef UNKNOT_VERSION
 #define UNKNOT_VERSION "0.0.0"
@@ -130,12 +131,6 @@ static int parse_size(const char *s, int *w, int *h)
  * the first time the routine plays) and timers past the 20-minute advice for cold or heat packs. */
 static void warn_routine(const char *data_dir, const char *path, const Routine *r)
 {
-    const char *top[2] = {r->title, r->intro};
-    for (int i = 0; i < 2; i++)
-        if (top[i] && !speech_clip_prerendered(data_dir, top[i]))
-            fprintf(stderr,
-                    "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays\n", path,
-                    top[i]);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (st->kind == STEP_TIMER && st->duration_ms > 20 * 60 * 1000)
@@ -143,18 +138,26 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
                     "%s:%d:1: warning: a timer over 20 minutes; cold or heat packs should stay on at most "
                     "20 minutes at a time\n",
                     path, st->line);
-        if (st->text && !speech_clip_prerendered(data_dir, st->text))
-            fprintf(stderr,
-                    "%s:%d:1: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
-                    "first plays\n",
-                    path, st->line, st->text);
-        for (int j = 0; j < st->cue_count; j++)
-            if (!speech_clip_prerendered(data_dir, st->cues[j].text))
-                fprintf(stderr,
-                        "%s:%d:%d: warning: no recorded voice yet for \"%.50s\"; it is made when the routine "
-                        "first plays\n",
-                        path, st->cues[j].line, st->cues[j].col, st->cues[j].text);
     }
+    /* one line for every text without a clip: a new routine has many, and they must not bury errors */
+    const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
+    int n = texts ? voicekey_routine_texts(r, texts, VOICEKEY_MAX_ROUTINE_TEXTS) : 0;
+    int missing = 0;
+    const char *first = NULL;
+    for (int i = 0; i < n && i < VOICEKEY_MAX_ROUTINE_TEXTS; i++)
+        if (!speech_clip_prerendered(data_dir, texts[i]) && missing++ == 0)
+            first = texts[i];
+    if (missing == 1)
+        fprintf(stderr,
+                "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays "
+                "(or run voicegen)\n",
+                path, first);
+    else if (missing > 1)
+        fprintf(stderr,
+                "%s: warning: %d texts have no recorded voice yet (the first: \"%.50s\"); they are made when "
+                "the routine first plays (or run voicegen)\n",
+                path, missing, first);
+    free(texts);
 }
 
 static int compare_names(const void *a, const void *b)

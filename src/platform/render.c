@@ -382,17 +382,7 @@ static const char *side_name(Sides s)
 
 static const char *step_title(const RoutineStep *st)
 {
-    if (!st)
-        return "";
-    switch (st->mode) {
-    case MODE_REST: return "Rest";
-    case MODE_TIMER: return "Timer";
-    case MODE_HOLD:
-    case MODE_HOLD_CONFIRMED:
-    case MODE_REPS_GUIDED:
-    case MODE_REPS_SELF: break;
-    }
-    return moves_info(st->move)->name;
+    return st ? routine_step_name(st) : "";
 }
 
 /* A duration for the dose line: "5 s", "1.5 s", "2 min", "1 min 30 s". */
@@ -434,6 +424,7 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
         return;
     case MODE_HOLD:
     case MODE_HOLD_CONFIRMED:
+    case MODE_HOLD_UNTIL_PRESS:
     case MODE_REPS_GUIDED:
     case MODE_REPS_SELF: break;
     }
@@ -453,16 +444,38 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
             snprintf(part, sizeof part, "hold %s at the top", d);
             dose_add(buf, size, part);
         }
+    } else if (st->hold_open) {
+        dose_add(buf, size, "Hold as long as comfortable");
+    } else if (st->hold_up_to) {
+        dose_duration(st->hold_ms, d, sizeof d);
+        snprintf(part, sizeof part, "Hold up to %s", d);
+        dose_add(buf, size, part);
     } else if (st->hold_breaths > 0) {
-        snprintf(part, sizeof part, "Hold for %d breath%s", st->hold_breaths, st->hold_breaths == 1 ? "" : "s");
+        if (st->hold_breaths_max > st->hold_breaths)
+            snprintf(part, sizeof part, "Hold for %d\xE2\x80\x93%d breaths", st->hold_breaths, st->hold_breaths_max);
+        else
+            snprintf(part, sizeof part, "Hold for %d breath%s", st->hold_breaths, st->hold_breaths == 1 ? "" : "s");
         dose_add(buf, size, part);
     } else {
         dose_duration(st->hold_ms, d, sizeof d);
-        snprintf(part, sizeof part, "Hold %s", d);
+        if (st->hold_max_ms > st->hold_ms) { /* "Hold 5–10 s" */
+            char hi[32];
+            dose_duration(st->hold_max_ms, hi, sizeof hi);
+            const char *unit = strchr(d, ' ');
+            if (unit && strcmp(unit, strchr(hi, ' ') ? strchr(hi, ' ') : "") == 0)
+                snprintf(part, sizeof part, "Hold %.*s\xE2\x80\x93%s", (int)(unit - d), d, hi);
+            else
+                snprintf(part, sizeof part, "Hold %s\xE2\x80\x93%s", d, hi);
+        } else {
+            snprintf(part, sizeof part, "Hold %s", d);
+        }
         dose_add(buf, size, part);
     }
+    bool in_all = st->reps > 0 && st->reps_count == REPS_IN_ALL;
     if (st->sides == SIDES_BOTH)
-        dose_add(buf, size, "each side");
+        dose_add(buf, size, in_all ? "in all, left then right" : "each side");
+    if (st->sides == SIDES_ALTERNATE)
+        dose_add(buf, size, in_all || st->reps == 0 ? "alternating sides" : "each side, alternating");
     if (st->sets > 1) {
         snprintf(part, sizeof part, "%d sets", st->sets);
         dose_add(buf, size, part);
@@ -556,19 +569,41 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     case MODE_HOLD_CONFIRMED:
         label = v->awaiting_press ? "press and hold while you hold the pose" : "holding \xC2\xB7 keep pressing";
         break;
+    case MODE_HOLD_UNTIL_PRESS:
+        if (step->hold_open) { /* no end to count down to: the time held counts up */
+            format_clock(v->elapsed_ms, big, sizeof big);
+            bigc = st->text;
+            label = "as long as comfortable \xC2\xB7 press when done";
+        } else {
+            label = "press to stop sooner";
+        }
+        break;
     case MODE_HOLD:
     case MODE_REST:
     case MODE_TIMER: break;
+    }
+    if (v->kind == SEG_WORK && step && step->sides == SIDES_ALTERNATE && v->reps > 0)
+        snprintf(big, sizeof big, "%d / %d", v->rep, v->reps); /* the count of the side, not of this one rep */
+    if (v->breaths > 0) { /* the pacer: the breath and whether to breathe in or out */
+        snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
+        label = v->breath_in ? "breathe in" : "breathe out";
+        bigc = st->text;
     }
     dose_text(step, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
     int gap = render_px(rd, st->line_gap);
     int below = line_height(rd, label, st->text_body, 0) + line_height(rd, dose, st->text_body, st->text_body_min) +
-                line_height(rd, next, st->text_next, 0) + 2 * gap;
+                line_height(rd, next, st->text_next, 0) + 2 * gap +
+                (v->breaths > 0 ? render_px(rd, st->line_gap * 3) + gap : 0);
     int tuck = render_px(rd, st->text_big / BIG_TUCK_DIVISOR);
     int bottom = l.panel_text.y + l.panel_text.h;
     y += draw_big(rd, big, bigc, y, bottom - y - below + tuck) - tuck;
     y = panel_line(rd, y, label, st->text_body, st->text_quiet);
+    if (v->breaths > 0 && v->kind == SEG_WORK) { /* fills breathing in, empties breathing out */
+        SDL_Rect pacer = {l.panel.x, y, l.panel.w * 2 / 3, render_px(rd, st->line_gap * 3)};
+        progress_bar(rd, pacer, v->breath_fill);
+        y += pacer.h + gap;
+    }
     y = panel_fitted(rd, y + gap, dose, st->text_body, st->text_body_min, st->text_quiet);
     panel_line(rd, y + gap, next, st->text_next, st->text);
     /* streaks on the stage's corner, where the eye already is */
@@ -605,12 +640,22 @@ static void draw_safety(Render *rd, const SessionView *v)
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     int y = l.panel.y, gap = render_px(rd, st->line_gap);
-    char line[96];
+    char line[ROUTINE_MAX_TEXT_BYTES + 8];
     y = panel_line(rd, y, "Before you start", st->text_heading, st->heading);
+    const Routine *r = v->routine;
+    /* the routine's own stop rules make the notice longer: it steps down a size to keep them all */
+    int body = r && r->stop_if_count > 0 ? st->text_body_min : st->text_body;
     for (int i = 0; render_safety_lines[i]; i++)
-        y += render_text(rd, render_safety_lines[i], st->text_body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w,
+        y += render_text(rd, render_safety_lines[i], body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w,
                          TEXT_MAX_LINES) +
              gap;
+    if (r && r->stop_if_count > 0) {
+        y = panel_line(rd, y + gap, "Stop this workout if:", body, st->attention);
+        for (int i = 0; i < r->stop_if_count; i++) {
+            snprintf(line, sizeof line, "\xE2\x80\xA2 %s", r->stop_if[i]);
+            y += render_text(rd, line, body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w, 2);
+        }
+    }
     snprintf(line, sizeof line, "Starting in %d s.", (v->remaining_ms + 999) / 1000);
     y = panel_line(rd, y + gap, line, st->text_body, st->text_quiet);
     panel_line(rd, y, "Press to start now.", st->text_body, st->text_quiet);
