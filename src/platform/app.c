@@ -22,6 +22,7 @@
 #include "input.h"
 #include "levels.h"
 #include "progress.h"
+#include "results.h"
 #include "render.h"
 #include "sprites.h"
 #include "text.h"
@@ -63,6 +64,11 @@ struct App {
     bool drawn_notice; /* ... and it showed the notice */
     bool owns_window; /* app_play made the window and renderer */
     SDL_Rect windowed; /* the window's place and size before full screen */
+    /* out of a workout: the menu, or the progress or doctor-advice screen over it */
+    enum { VIEW_MENU, VIEW_PROGRESS, VIEW_ADVICE } view;
+    Uint32 view_until; /* the progress screen after a workout goes back to the menu by itself */
+    HistoryProgress *progress; /* loaded when the progress screen opens; owned */
+    MenuInfo menu; /* the streak and level states on the menu, refreshed on entering it */
 };
 
 /* ---- helpers shared by the window and the shot ---- */
@@ -146,6 +152,96 @@ static void start_session(App *a, const Routine *r)
 
 /* After the results, the menu: also when the routine was given on the command line, so the
  * next workout is one press away and nobody lands on the desktop by surprise. */
+/* ---- the menu's streak and levels, the progress and advice screens ---- */
+
+static void now_and_offset(const App *a, int64_t *now, int32_t *offset)
+{
+    *now = a->opt->have_now ? a->opt->now_utc : (int64_t)time(NULL);
+    *offset = a->opt->have_now ? a->opt->now_offset : history_local_offset(*now);
+}
+
+/* The streak and each routine's level state from history h (may be NULL: none) for the menu. */
+static void menu_info_load(History *h, const LevelList *levels, int64_t now, int32_t offset, int week_goal, MenuInfo *m)
+{
+    memset(m, 0, sizeof *m);
+    if (!h || !history_usable(h))
+        return;
+    m->have_streak = history_streak(h, NULL, now, offset, week_goal, &m->streak) == 0;
+    int routines_at[STREAK_MAX_LEVEL + 1] = {0}, completed_at[STREAK_MAX_LEVEL + 1] = {0};
+    for (int i = 0; i < levels->count; i++)
+        if (levels->items[i].valid && levels->items[i].routine.level > 0 &&
+            levels->items[i].routine.level <= STREAK_MAX_LEVEL)
+            routines_at[levels->items[i].routine.level]++;
+    if (history_completed_by_level(h, completed_at, STREAK_MAX_LEVEL) < 0)
+        return;
+    int open = streak_open_level(routines_at, completed_at, STREAK_MAX_LEVEL);
+    int more = streak_workouts_to_next_level(routines_at, completed_at, STREAK_MAX_LEVEL);
+    int next_level = 0;
+    for (int L = open + 1; L <= STREAK_MAX_LEVEL && !next_level; L++)
+        if (routines_at[L] > 0)
+            next_level = L;
+    if (more > 0 && next_level > 0)
+        snprintf(m->next, sizeof m->next, "%d more workout%s at level %d open%s level %d", more, more == 1 ? "" : "s",
+                 open, more == 1 ? "s" : "", next_level);
+    for (int i = 0; i < levels->count && i < LEVELS_MAX; i++) {
+        const LevelEntry *e = &levels->items[i];
+        if (!e->valid || e->routine.level <= 0)
+            continue;
+        int done = 0;
+        if (e->routine.level > open)
+            m->state[i] = MENU_LEVEL_LOCKED;
+        else if (history_completed_count(h, e->path, &done) == 0 && done > 0)
+            m->state[i] = MENU_LEVEL_DONE;
+        else
+            m->state[i] = MENU_LEVEL_OPEN;
+    }
+}
+
+static void refresh_menu(App *a)
+{
+    int64_t now;
+    int32_t offset;
+    now_and_offset(a, &now, &offset);
+    menu_info_load(a->history, &a->levels, now, offset, a->opt->week_goal, &a->menu);
+}
+
+/* Open the progress screen (after a workout it goes back to the menu by itself). */
+static void show_progress(App *a, bool after_workout)
+{
+    if (!a->progress)
+        a->progress = malloc(sizeof *a->progress);
+    if (!a->progress || !a->history) {
+        set_notice(a, "No history: progress is not available");
+        return;
+    }
+    int64_t now;
+    int32_t offset;
+    now_and_offset(a, &now, &offset);
+    if (history_progress(a->history, NULL, now, offset, a->opt->week_goal, a->progress) < 0) {
+        set_notice(a, "The history cannot be read just now");
+        return;
+    }
+    a->view = VIEW_PROGRESS;
+    a->view_until = after_workout ? SDL_GetTicks() + PROGRESS_RETURN_MS : 0;
+}
+
+/* Start the routine of menu row i, unless it is locked or cannot be played. */
+static void menu_start(App *a, int i)
+{
+    if (i < 0 || i >= a->levels.count)
+        return;
+    if (!a->levels.items[i].valid) {
+        set_notice(a, "This routine has errors: run unknot --check on it");
+    } else if (i < LEVELS_MAX && a->menu.state[i] == MENU_LEVEL_LOCKED) {
+        char b[sizeof a->notice];
+        snprintf(b, sizeof b, "Locked: %.80s", a->menu.next[0] ? a->menu.next : "finish the level before it first");
+        set_notice(a, b);
+    } else {
+        a->from_menu = true;
+        start_session(a, &a->levels.items[i].routine);
+    }
+}
+
 static void end_session(App *a)
 {
     if (a->in_session)
@@ -155,6 +251,9 @@ static void end_session(App *a)
     a->from_menu = true;
     audio_free(a->audio);
     a->audio = audio_new(a->opt->data_dir, NULL);
+    refresh_menu(a);
+    if (a->history)
+        show_progress(a, true); /* after each workout's results: how the days add up */
 }
 
 static void toggle_fullscreen(App *a)
@@ -249,15 +348,24 @@ static void menu_pointer(App *a, int x, int y)
             a->confirm_quit = false; /* "Stay", or anywhere else */
         return;
     }
+    SDL_Point p = {x, y};
+    SDL_Rect prog = render_menu_button_rect(&a->rd, MENU_BUTTON_PROGRESS);
+    SDL_Rect advice = render_menu_button_rect(&a->rd, MENU_BUTTON_ADVICE);
+    if (SDL_PointInRect(&p, &prog)) {
+        show_progress(a, false);
+        return;
+    }
+    if (SDL_PointInRect(&p, &advice)) {
+        a->view = VIEW_ADVICE;
+        return;
+    }
     int row = render_menu_row_at(&a->rd, &a->levels, a->selected, x, y);
     if (row < 0)
         return;
-    if (row == a->selected && a->levels.items[row].valid) {
-        a->from_menu = true;
-        start_session(a, &a->levels.items[row].routine);
-    } else {
+    if (row == a->selected)
+        menu_start(a, row);
+    else
         a->selected = row;
-    }
 }
 
 static void handle_action(App *a, Action act)
@@ -298,15 +406,10 @@ static void handle_action(App *a, Action act)
             if (a->selected + 1 < a->levels.count)
                 a->selected++;
             break;
-        case ACT_PRESS:
-            if (a->selected < a->levels.count && a->levels.items[a->selected].valid) {
-                a->from_menu = true;
-                start_session(a, &a->levels.items[a->selected].routine);
-            } else if (a->levels.count > 0) {
-                set_notice(a, "This routine has errors: run unknot --check on it");
-            }
-            break;
+        case ACT_PRESS: menu_start(a, a->selected); break;
         case ACT_QUIT: a->confirm_quit = true; break; /* Q, pad Back; Esc is handled in handle_event */
+        case ACT_SKIP: show_progress(a, false); break; /* Right, S, pad right shoulder: "Your progress ▶" */
+        case ACT_BACK: a->view = VIEW_ADVICE; break; /* Left, Backspace, pad B: "◀ When to see a doctor" */
         default: break; /* pause, back (P, Backspace, pad B): never close the menu by accident */
         }
         return;
@@ -343,6 +446,24 @@ static void handle_event(App *a, const SDL_Event *e)
         }
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             text_flush(a->rd.text);
+        return;
+    }
+    if (!a->in_session && a->view != VIEW_MENU) {
+        /* the progress and advice screens: any key, button or tap goes back to the menu */
+        if ((e->type == SDL_KEYDOWN && !e->key.repeat) || e->type == SDL_CONTROLLERBUTTONDOWN ||
+            (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT)) {
+            a->view = VIEW_MENU;
+            a->view_until = 0;
+        }
+        return;
+    }
+    if (!a->in_session && !a->confirm_quit && e->type == SDL_KEYDOWN && !e->key.repeat &&
+        (e->key.keysym.sym == SDLK_g || e->key.keysym.sym == SDLK_h)) {
+        /* the menu's two screens, as their buttons say: G progress, H when to see a doctor */
+        if (e->key.keysym.sym == SDLK_g)
+            show_progress(a, false);
+        else
+            a->view = VIEW_ADVICE;
         return;
     }
     if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP) {
@@ -414,10 +535,24 @@ static void draw(App *a, int extra_ms)
         ov.pain_value = a->picker.value;
         ov.record = &a->rec;
         render_session(&a->rd, &v, a->routine->title, &ov);
+    } else if (a->view == VIEW_PROGRESS && a->progress) {
+        progress_draw(&a->rd, a->progress, a->view_until ? "Back to the menu in 30 s" : NULL);
+    } else if (a->view == VIEW_ADVICE) {
+        RenderLayout l = render_layout(&a->rd);
+        const RenderStyle *st = render_style(&a->rd);
+        render_clear(&a->rd);
+        render_header(&a->rd, "Your back: when to stop, when to see a doctor", NULL, -1);
+        SDL_Rect box = l.body;
+        box.h -= render_px(&a->rd, st->text_body) * 2;
+        results_draw_advice(&a->rd, box, "Stop for today if the pain gets worse as you move.");
+        render_text(&a->rd, "Press to go back to the menu.", st->text_body, st->text_body_min, st->text_quiet, l.body.x,
+                    box.y + box.h + render_px(&a->rd, st->gap), TEXT_LEFT, l.body.w, 1);
+        render_notice(&a->rd, &ov);
     } else {
         SessionView v = idle_view();
         if (a->rd.sprites)
             sprites_prepare(a->rd.sprites, MOVE_IDLE, MOVE_IDLE);
+        ov.menu = &a->menu;
         render_menu(&a->rd, &a->levels, a->selected, &v, &ov);
         if (a->confirm_quit)
             render_confirm(&a->rd, "Quit unknot?", "Esc or Q again: quit \xC2\xB7 any other key: stay", "Stay", "Quit");
@@ -526,6 +661,7 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     }
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
+    refresh_menu(a);
     if (a->have_own) {
         /* the menu that follows the results has this routine chosen, when it is in the list */
         char want[PATH_MAX], have[PATH_MAX];
@@ -547,6 +683,7 @@ void app_free(App *a)
         return;
     if (a->in_session)
         session_free(&a->session);
+    free(a->progress);
     audio_free(a->audio);
     input_close(&a->input);
     history_close(a->history);
@@ -590,6 +727,11 @@ void app_update(App *a, double frame_ms)
         frame_ms = APP_MAX_FRAME_MS;
     if (!a->in_session) {
         a->acc_ms = 0;
+        if (a->view == VIEW_PROGRESS && a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until)) {
+            a->view = VIEW_MENU; /* after a workout, nobody there: back to the menu */
+            a->view_until = 0;
+            a->drawn = false;
+        }
         return;
     }
     if (a->pending) {
@@ -618,6 +760,13 @@ void app_draw(App *a)
     draw(a, (int)a->acc_ms);
     a->drawn = true;
     a->drawn_notice = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
+}
+
+const char *app_screen(const App *a)
+{
+    if (a->in_session)
+        return "session";
+    return a->view == VIEW_PROGRESS ? "progress" : a->view == VIEW_ADVICE ? "advice" : "menu";
 }
 
 const Session *app_session(const App *a)
@@ -690,7 +839,8 @@ int app_play(const AppOptions *o)
             woke = true;
         }
         bool notice_shown = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
-        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice) {
+        bool view_due = a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until);
+        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice && !view_due) {
             last = SDL_GetPerformanceCounter();
             continue; /* nothing changed on a still screen: no redraw */
         }
@@ -774,7 +924,8 @@ int app_shot(const AppOptions *o)
     Session s = {0};
     bool have_session = false;
     bool progress = o->screen && strcmp(o->screen, "progress") == 0;
-    if (progress) {
+    bool menu = o->screen && strcmp(o->screen, "menu") == 0;
+    if (progress || menu) {
         /* no workout on this screen */
     } else if (o->routine) {
         if (load_routine(o->routine, &own) < 0)
@@ -815,6 +966,25 @@ int app_shot(const AppOptions *o)
         }
         progress_draw(&rd, p, NULL);
         free(p);
+        goto write;
+    }
+    if (menu) {
+        MenuInfo *m = calloc(1, sizeof *m);
+        struct stat sb;
+        History *h = o->history_path && stat(o->history_path, &sb) == 0 ? history_open(o->history_path) : NULL;
+        int64_t now = o->have_now ? o->now_utc : (int64_t)time(NULL);
+        levels_scan(o->levels_dir, &levels);
+        if (m)
+            menu_info_load(h, &levels, now, o->have_now ? o->now_offset : history_local_offset(now), o->week_goal, m);
+        history_close(h);
+        SessionView idle = idle_view();
+        if (rd.sprites)
+            sprites_prepare(rd.sprites, MOVE_IDLE, MOVE_IDLE);
+        Overlay ov = {0};
+        ov.volume_percent = -1;
+        ov.menu = m;
+        render_menu(&rd, &levels, 0, &idle, &ov);
+        free(m);
         goto write;
     }
     if (simulate_until(r, o->inputs, o->shot_at_ms, &s) < 0) {

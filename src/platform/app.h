@@ -57,6 +57,9 @@ bool app_focus_lost(const App *a);
 /* True in the menu or while paused: the loop may sleep on events. */
 bool app_idle(const App *a);
 
+/* The screen shown: "session", "menu", "progress" or "advice" (when to see a doctor). */
+const char *app_screen(const App *a);
+
 /* The session being played, or NULL in the menu. */
 const Session *app_session(const App *a);
 

@@ -41,6 +41,9 @@ static const char usage_text[] =
     "        [--record [--now TIME]]    also record it in the history as if it began at TIME\n"
     "  unknot --shot OUT.png --at SECONDS [--size WxH] [--input FILE] [ROUTINE]\n"
     "                                   render the frame seen at SECONDS to a PNG, no display needed\n"
+    "  unknot --shot OUT.png --screen progress|menu [--history FILE] [--now TIME] [--size WxH]\n"
+    "                                   render the progress screen (streaks, 12 weeks, pain, best scores)\n"
+    "                                   or the menu (streak, levels) as of TIME\n"
     "  unknot --stats [--json] [--now TIME]\n"
     "                                   the streak, this week and the workouts so far (docs/streaks.md)\n"
     "  unknot --export-csv FILE         every workout in the history as CSV, one row each\n"
@@ -567,9 +570,9 @@ int main(int argc, char **argv)
             ha.record = true;
         } else if (!strcmp(a, "--screen")) {
             NEED_ARG();
-            if (strcmp(next, "session") != 0 && strcmp(next, "progress") != 0) {
+            if (strcmp(next, "session") != 0 && strcmp(next, "progress") != 0 && strcmp(next, "menu") != 0) {
                 free(positional);
-                return usage_error("--screen is session or progress, not '%s'", next);
+                return usage_error("--screen is session, progress or menu, not '%s'", next);
             }
             o.screen = next;
         } else if (!strcmp(a, "--history")) {
@@ -659,7 +662,7 @@ int main(int argc, char **argv)
     if (data_given && mode != LIST)
         warn_no_assets(o.data_dir);
     int rc;
-    bool progress_shot = o.screen && strcmp(o.screen, "progress") == 0;
+    bool progress_shot = o.screen && (strcmp(o.screen, "progress") == 0 || strcmp(o.screen, "menu") == 0);
     if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
         rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
     } else if (mode != SHOT && o.shot_at_ms >= 0) {

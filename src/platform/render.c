@@ -806,6 +806,44 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
 
 /* ---- the menu ---- */
 
+SDL_Rect render_menu_button_rect(const Render *rd, MenuButton b)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int pad = render_px(rd, st->gap), bh = render_px(rd, st->button_h);
+    int bw = (l.stage.w - 3 * pad) / 2;
+    int y = l.stage.y + l.stage.h - bh - pad;
+    return b == MENU_BUTTON_ADVICE ? (SDL_Rect){l.stage.x + pad, y, bw, bh}
+                                   : (SDL_Rect){l.stage.x + 2 * pad + bw, y, bw, bh};
+}
+
+/* On the menu's stage card: the streak and the week at the top, where a newcomer sees them
+ * without reading anything, and the buttons to the progress screen and the doctor advice. */
+static void draw_menu_home(Render *rd, const MenuInfo *m)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int pad = render_px(rd, st->gap);
+    if (m && m->have_streak) {
+        char line[160];
+        const StreakSummary *s = &m->streak;
+        if (s->current >= 2)
+            snprintf(line, sizeof line, "Day %d in a row \xC2\xB7 %d of %d this week", s->current, s->week_days,
+                     s->week_goal);
+        else if (s->current == 1)
+            snprintf(line, sizeof line, "Day 1 of a streak \xC2\xB7 %d of %d this week", s->week_days, s->week_goal);
+        else
+            snprintf(line, sizeof line, "Start a streak today \xC2\xB7 %d of %d this week", s->week_days, s->week_goal);
+        stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + pad, l.stage.y + pad, TEXT_LEFT,
+                    l.stage.w - 2 * pad);
+        if (m->next[0])
+            stage_badge(rd, m->next, st->text_body_min, st->notice_text, l.stage.x + pad,
+                        l.stage.y + pad + render_px(rd, st->badge_size) * 2, TEXT_LEFT, l.stage.w - 2 * pad);
+    }
+    render_button(rd, render_menu_button_rect(rd, MENU_BUTTON_ADVICE), "\xE2\x97\x80 When to see a doctor", false);
+    render_button(rd, render_menu_button_rect(rd, MENU_BUTTON_PROGRESS), "Your progress \xE2\x96\xB6", false);
+}
+
 /* The menu's rows: their height, the first one shown (the page holding the selected one) and how
  * many fit. render_menu and render_menu_row_at share it, so taps land on what is drawn. */
 static void menu_rows(const Render *rd, int selected, int *row_h, int *first, int *visible)
@@ -833,7 +871,8 @@ int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, 
 }
 
 static const char MENU_KEYS_DEFAULT[] =
-    "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 Q or Esc quit";
+    "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 \xE2\x97\x80 doctor advice \xC2\xB7 "
+    "progress \xE2\x96\xB6 \xC2\xB7 Q quit";
 
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov)
 {
@@ -855,12 +894,17 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         render_box(rd, row, render_px(rd, st->radius_button), i == selected ? st->selected_bg : st->panel_bg);
         SDL_Color fg = i == selected ? st->selected_text : st->text;
         char sub[160], total[32];
+        MenuLevelState ls = ov && ov->menu && i < LEVELS_MAX ? ov->menu->state[i] : MENU_LEVEL_NONE;
+        if (ls == MENU_LEVEL_LOCKED && i != selected)
+            fg = st->text_quiet; /* locked: visibly not yet, still readable */
+        static const char *const LEVEL_WORD[] = {"", " \xC2\xB7 open", " \xC2\xB7 done \xE2\x9C\x93",
+                                                 " \xC2\xB7 locked"};
         if (e->valid) {
             int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
             snprintf(total, sizeof total, "%d min", minutes < 1 ? 1 : minutes);
             if (e->routine.level > 0)
-                snprintf(sub, sizeof sub, "Level %d \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, total,
-                         e->routine.step_count);
+                snprintf(sub, sizeof sub, "Level %d%s \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, LEVEL_WORD[ls],
+                         total, e->routine.step_count);
             else
                 snprintf(sub, sizeof sub, "%s \xC2\xB7 %d steps", total, e->routine.step_count);
         } else {
@@ -880,5 +924,6 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
     if (selected >= 0 && selected < levels->count && levels->items[selected].valid)
         about = levels->items[selected].routine.description;
     render_caption(rd, about);
+    draw_menu_home(rd, ov ? ov->menu : NULL);
     render_notice(rd, ov);
 }

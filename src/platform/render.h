@@ -104,6 +104,17 @@ typedef struct {
     SDL_Rect panel_text; /* the panel above the button row */
 } RenderLayout;
 
+/* A routine's place on the level ladder (docs/streaks.md), as the menu shows it. */
+typedef enum { MENU_LEVEL_NONE = 0, MENU_LEVEL_OPEN, MENU_LEVEL_DONE, MENU_LEVEL_LOCKED } MenuLevelState;
+
+/* What the menu shows from the history: the streak now, each routine's level state, what opens next. */
+typedef struct {
+    bool have_streak;
+    StreakSummary streak;
+    unsigned char state[LEVELS_MAX]; /* MenuLevelState per levels->items[i] */
+    char next[128]; /* "2 more workouts at level 1 open level 2", or "" */
+} MenuInfo;
+
 /* Extra state shown over the workout that the session does not own. */
 typedef struct {
     const char *notice; /* a short notice (gamepad connected, volume 70%), or NULL */
@@ -113,6 +124,7 @@ typedef struct {
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
     int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
     const HistoryRecorder *record; /* the results: the streak and whether it was saved; NULL: none */
+    const MenuInfo *menu; /* the menu: streak and levels from the history; NULL: none */
 } Overlay;
 
 /* ---- whole screens ---- */
@@ -140,6 +152,10 @@ SDL_Rect render_stage_rect(const Render *rd);
 typedef enum { CONFIRM_NO, CONFIRM_YES } ConfirmButton;
 void render_confirm(Render *rd, const char *question, const char *hint, const char *no_label, const char *yes_label);
 SDL_Rect render_confirm_button_rect(const Render *rd, ConfirmButton b);
+
+/* The menu's touch buttons on the stage card: the progress screen and when to see a doctor. */
+typedef enum { MENU_BUTTON_PROGRESS, MENU_BUTTON_ADVICE } MenuButton;
+SDL_Rect render_menu_button_rect(const Render *rd, MenuButton b);
 
 /* The safety advice shown before every workout: whole sentences, wrapped to the panel. */
 extern const char *const render_safety_lines[];
