@@ -103,6 +103,29 @@ static void test_stale(void)
     CHECK(voicequeue_next(&q, VOICEQUEUE_CUE_STALE_MS, &it) && it.clip == 2);
 }
 
+/* The cold-pack case: a routine's own cues asked for during a long clip wait for it, however
+ * long, and are said in the order written, before unknot's own cue asked for meanwhile. */
+static void test_routine_cues_never_dropped(void)
+{
+    VoiceQueue q;
+    voicequeue_init(&q);
+    voicequeue_push(&q, 100, VOICE_PRIORITY_ROUTINE, 0, 9000); /* a long instruction */
+    VoiceItem it;
+    CHECK(voicequeue_next(&q, 0, &it));
+    voicequeue_push(&q, 200, VOICE_PRIORITY_ROUTINE, 500, 600); /* "Rest." */
+    voicequeue_push(&q, 300, VOICE_PRIORITY_ROUTINE, 1000, 1500); /* "Let your skin warm up." */
+    voicequeue_push(&q, 400, VOICE_PRIORITY_CUE, 8000, 800); /* "Ten seconds left." */
+    int clips[8];
+    int64_t starts[8];
+    int n = run(&q, 9000, 30000, clips, starts, 8);
+    CHECK(n == 3 && clips[0] == 200 && clips[1] == 300 && clips[2] == 400);
+    CHECK(starts[0] == 9000 + VOICEQUEUE_GAP_MS);
+    CHECK(q.dropped == 0);
+    CHECK(voicequeue_priority(CUE_KIND_ROUTINE) == VOICE_PRIORITY_ROUTINE);
+    CHECK(voicequeue_priority(CUE_KIND_STANDARD) == VOICE_PRIORITY_CUE);
+    CHECK(voicequeue_priority(CUE_KIND_COUNT) == VOICE_PRIORITY_COUNT);
+}
+
 static void test_overflow_and_clear(void)
 {
     VoiceQueue q;
@@ -130,6 +153,7 @@ int main(void)
     test_cues_before_counts_and_newest_first();
     test_count_superseded();
     test_stale();
+    test_routine_cues_never_dropped();
     test_overflow_and_clear();
     return TEST_END();
 }

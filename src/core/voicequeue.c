@@ -19,11 +19,23 @@ static void voicequeue_remove(VoiceQueue *q, int i)
     q->count--;
 }
 
+VoicePriority voicequeue_priority(CueKind k)
+{
+    switch (k) {
+    case CUE_KIND_ROUTINE: return VOICE_PRIORITY_ROUTINE;
+    case CUE_KIND_STANDARD: return VOICE_PRIORITY_CUE;
+    case CUE_KIND_COUNT: return VOICE_PRIORITY_COUNT;
+    }
+    return VOICE_PRIORITY_CUE;
+}
+
 /* True when a should be said before b. */
 static bool voicequeue_before(const VoiceItem *a, const VoiceItem *b)
 {
     if (a->priority != b->priority)
         return a->priority > b->priority;
+    if (a->priority == VOICE_PRIORITY_ROUTINE)
+        return a->seq < b->seq; /* the routine's cues in the order written */
     if (a->t_ms != b->t_ms)
         return a->t_ms > b->t_ms;
     return a->seq < b->seq;
@@ -59,6 +71,8 @@ void voicequeue_push(VoiceQueue *q, int clip, VoicePriority priority, int64_t t_
 static bool voicequeue_stale(const VoiceItem *it, int64_t now_ms)
 {
     int64_t age = now_ms - it->t_ms;
+    if (it->priority == VOICE_PRIORITY_ROUTINE)
+        return false;
     if (it->priority == VOICE_PRIORITY_COUNT && age > VOICEQUEUE_COUNT_STALE_MS)
         return true;
     return age > VOICEQUEUE_CUE_STALE_MS;

@@ -5,12 +5,13 @@
  * The rules:
  *  - Voice never overlaps voice: a clip starts only once the previous one has ended, plus a short
  *    breath of VOICEQUEUE_GAP_MS.
- *  - Cues (routine and standard) are more important than counts: waiting cues are said first.
- *    Within one priority the newest request goes first; requests made at the same time keep
- *    the order they were pushed in.
+ *  - A routine's own cue (what the physio wrote) is never dropped: it waits for the clip before
+ *    it, and routine cues are said in the order they were asked for, before anything else.
+ *  - unknot's own cues (standard phrases) come next, then counts. Within those two the newest
+ *    request goes first; requests made at the same time keep the order they were pushed in.
  *  - A new count replaces any count still waiting (hearing "4" after "5" would be wrong).
  *  - Stale requests are dropped when their turn would come: a count older than
- *    VOICEQUEUE_COUNT_STALE_MS, anything older than VOICEQUEUE_CUE_STALE_MS.
+ *    VOICEQUEUE_COUNT_STALE_MS, a standard cue older than VOICEQUEUE_CUE_STALE_MS.
  *  - Effects duck while voice plays: voicequeue_voice_playing() says when. */
 #ifndef UNKNOT_VOICEQUEUE_H
 #define UNKNOT_VOICEQUEUE_H
@@ -18,15 +19,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "session.h"
+
 #define VOICEQUEUE_CAP 32 /* waiting requests; when full the least useful one goes */
 #define VOICEQUEUE_COUNT_STALE_MS 1000 /* a count later than this is pointless */
-#define VOICEQUEUE_CUE_STALE_MS 4000 /* a cue later than this refers to something gone */
+#define VOICEQUEUE_CUE_STALE_MS 4000 /* a standard cue later than this refers to something gone */
 #define VOICEQUEUE_GAP_MS 150 /* silence between two clips */
 
 typedef enum {
-    VOICE_PRIORITY_COUNT = 0, /* spoken numbers */
-    VOICE_PRIORITY_CUE = 1 /* routine and standard cues */
+    VOICE_PRIORITY_COUNT = 0, /* spoken numbers: superseded by the next, stale after 1 s */
+    VOICE_PRIORITY_CUE = 1, /* unknot's standard cues: stale after 4 s */
+    VOICE_PRIORITY_ROUTINE = 2 /* the routine's own cues: never dropped, said in order */
 } VoicePriority;
+
+/* The priority of a cue of kind k: the one mapping the live mixer and the soundtrack share. */
+VoicePriority voicequeue_priority(CueKind k);
 
 typedef struct {
     int clip; /* the caller's handle for the clip (e.g. an index in its clip table) */

@@ -374,7 +374,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
             return;
         }
         int ms = (int)(c->count * 1000 / VOICEKEY_RATE_HZ);
-        VoicePriority p = ev->cue_kind == CUE_KIND_COUNT ? VOICE_PRIORITY_COUNT : VOICE_PRIORITY_CUE;
+        VoicePriority p = voicequeue_priority(ev->cue_kind);
         voicequeue_push(&a->queue, (int)(c - a->clips), p, audio_now(a), ms);
         audio_update(a); /* start it now if voice is free, not a frame later */
         break;

@@ -14,6 +14,19 @@ static int cmp_path(const void *a, const void *b)
     return strcmp(((const LevelEntry *)a)->path, ((const LevelEntry *)b)->path);
 }
 
+/* The menu's order: by level, easiest first; routines with no level (a timer) and files that
+ * cannot be played after them; the file name within one level. */
+static int level_rank(const LevelEntry *e)
+{
+    return e->valid && e->routine.level > 0 ? e->routine.level : e->valid ? 1000 : 2000;
+}
+
+static int cmp_level(const void *a, const void *b)
+{
+    int ra = level_rank(a), rb = level_rank(b);
+    return ra != rb ? (ra < rb ? -1 : 1) : cmp_path(a, b);
+}
+
 int levels_scan(const char *dir, LevelList *out)
 {
     memset(out, 0, sizeof *out);
@@ -49,6 +62,7 @@ int levels_scan(const char *dir, LevelList *out)
             routine_error_format(&errs->items[0], le->error, sizeof le->error);
     }
     free(errs);
+    qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_level);
     return 0;
 }
 

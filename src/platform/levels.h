@@ -15,7 +15,7 @@ typedef struct {
 } LevelEntry;
 
 typedef struct {
-    LevelEntry *items; /* owned, sorted by file name */
+    LevelEntry *items; /* owned, easiest level first (no level last), then by file name */
     int count;
 } LevelList;
 

@@ -221,7 +221,7 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
         if (i < 0 || !st->clips[i].samples)
             break;
         int ms = (int)(st->clips[i].count * 1000 / VOICEKEY_RATE_HZ);
-        VoicePriority p = ev->cue_kind == CUE_KIND_COUNT ? VOICE_PRIORITY_COUNT : VOICE_PRIORITY_CUE;
+        VoicePriority p = voicequeue_priority(ev->cue_kind);
         voicequeue_push(&st->queue, i, p, ev->t_ms, ms);
         soundtrack_advance(st, ev->t_ms);
         break;
