@@ -1,0 +1,937 @@
+/* pose.c: pose files, easing, the contact solver and the figure's shapes (pose.h). Pure C: no SDL,
+ * no I/O, no globals. Units are body heights H (FIGURE-NOTES proportions), degrees, seconds. */
+#include "pose.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ pose file parser */
+
+typedef struct {
+    const char *name;
+    int first, count;
+} PoseParamName;
+
+static const PoseParamName pose_params[] = {
+    {"x", POSE_X, 1},           {"pelvis", POSE_PELVIS, 1}, {"spine", POSE_SPINE0, 4},
+    {"neck", POSE_NECK, 1},     {"head", POSE_HEAD, 1},     {"twist", POSE_TWIST, 1},
+    {"look", POSE_LOOK, 1},     {"chest", POSE_CHEST, 1},   {"hip", POSE_HIP_N, 2},
+    {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
+    {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
+    {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1},
+};
+
+static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
+
+static const char *const pose_contact_names[CONTACT_COUNT] = {
+    "head",      "back",     "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
+    "near_knee", "far_knee", "near_foot", "far_foot",  "near_thigh", "far_thigh"};
+
+const char *pose_contact_name(int c)
+{
+    return c < 0 || c >= CONTACT_COUNT ? NULL : pose_contact_names[c];
+}
+
+/* A word of a `contacts` line: one part, or a pair ("hands" = near_hand + far_hand). 0 if unknown. */
+static unsigned pose_contact_word(const char *w)
+{
+    static const struct {
+        const char *word;
+        unsigned bits;
+    } pairs[] = {
+        {"forehead", 1u << CONTACT_HEAD},
+        {"hands", (1u << CONTACT_NEAR_HAND) | (1u << CONTACT_FAR_HAND)},
+        {"forearms", (1u << CONTACT_NEAR_FOREARM) | (1u << CONTACT_FAR_FOREARM)},
+        {"elbows", (1u << CONTACT_NEAR_FOREARM) | (1u << CONTACT_FAR_FOREARM)},
+        {"knees", (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE)},
+        {"shins", (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE)},
+        {"feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)},
+        {"thighs", (1u << CONTACT_NEAR_THIGH) | (1u << CONTACT_FAR_THIGH)},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(w, pairs[i].word) == 0)
+            return pairs[i].bits;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (strcmp(w, pose_contact_names[c]) == 0)
+            return 1u << c;
+    return 0;
+}
+
+static void pose_neutral(Pose *p)
+{
+    memset(p, 0, sizeof *p);
+    p->v[POSE_PELVIS] = 90.0f;
+}
+
+int pose_section_find(const PoseFile *pf, const char *name)
+{
+    for (int i = 0; i < pf->section_count; i++)
+        if (strcmp(pf->sections[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* A finite number within POSE_MAX_VALUE filling the whole of s. */
+static bool pose_number(const char *s, float *out)
+{
+    char *end;
+    if (!*s)
+        return false;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || !isfinite(v) || fabs(v) > POSE_MAX_VALUE)
+        return false;
+    *out = (float)v;
+    return true;
+}
+
+/* A whole number lo..hi filling the whole of s. */
+static bool pose_int(const char *s, int lo, int hi, int *out)
+{
+    float v;
+    if (!pose_number(s, &v) || v != floorf(v) || v < (float)lo || v > (float)hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* Apply "name=v" or "name=v1,v2,..." to pose; returns 0, -1 on an unknown name, -2 on a bad number. */
+static int pose_set_field(Pose *p, const char *tok)
+{
+    const char *eq = strchr(tok, '=');
+    if (!eq)
+        return -1;
+    size_t n = (size_t)(eq - tok);
+    for (size_t i = 0; i < sizeof pose_params / sizeof pose_params[0]; i++) {
+        const PoseParamName *pn = &pose_params[i];
+        if (strlen(pn->name) != n || memcmp(pn->name, tok, n) != 0)
+            continue;
+        float vals[4];
+        int got = 0;
+        char num[64];
+        const char *s = eq + 1;
+        for (;;) {
+            const char *comma = strchr(s, ',');
+            size_t len = comma ? (size_t)(comma - s) : strlen(s);
+            if (got == pn->count || len >= sizeof num)
+                return -2;
+            memcpy(num, s, len);
+            num[len] = '\0';
+            if (!pose_number(num, &vals[got]))
+                return -2;
+            got++;
+            if (!comma)
+                break;
+            s = comma + 1;
+        }
+        for (int k = 0; k < pn->count; k++)
+            p->v[pn->first + k] = vals[got == 1 ? 0 : (k < got ? k : got - 1)];
+        return 0;
+    }
+    return -1;
+}
+
+#define POSE_MAX_WORDS 40
+
+typedef struct {
+    const char *path;
+    RoutineErrors *errs;
+    int line;
+    char *word[POSE_MAX_WORDS];
+    int col[POSE_MAX_WORDS];
+    int count;
+} PoseLine;
+
+#define POSE_ERR(pl, w, ...) routine_errors_add((pl)->errs, (pl)->path, (pl)->line, (pl)->col[w], __VA_ARGS__)
+
+/* One line of a pose file; errors go to pl->errs. */
+static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
+{
+    char **tok = pl->word;
+    int nt = pl->count;
+    if (strcmp(tok[0], "move") == 0 && nt == 2) {
+        if (strlen(tok[1]) >= sizeof pf->move)
+            POSE_ERR(pl, 1, "move name is longer than %d bytes", (int)sizeof pf->move - 1);
+        else
+            snprintf(pf->move, sizeof pf->move, "%s", tok[1]);
+    } else if (strcmp(tok[0], "side") == 0 && nt == 2) {
+        if (strcmp(tok[1], "none") == 0)
+            pf->side = SIDES_NONE;
+        else if (strcmp(tok[1], "left") == 0)
+            pf->side = SIDES_LEFT;
+        else if (strcmp(tok[1], "right") == 0)
+            pf->side = SIDES_RIGHT;
+        else
+            POSE_ERR(pl, 1, "side must be none, left or right");
+    } else if (strcmp(tok[0], "fps") == 0 && nt == 2) {
+        if (!pose_int(tok[1], 1, 60, &pf->fps))
+            POSE_ERR(pl, 1, "fps must be a whole number 1..60");
+    } else if (strcmp(tok[0], "order") == 0 && nt == 1 + POSE_ORDER_COUNT) {
+        int seen = 0;
+        for (int i = 0; i < POSE_ORDER_COUNT; i++) {
+            int g = -1;
+            for (int k = 0; k < POSE_ORDER_COUNT; k++)
+                if (strcmp(tok[1 + i], pose_group_names[k]) == 0)
+                    g = k;
+            if (g < 0 || (seen & (1 << g))) {
+                POSE_ERR(pl, 1 + i, "order names each of far_arm far_leg torso near_leg near_arm once");
+                return;
+            }
+            seen |= 1 << g;
+            pf->order[i] = g;
+        }
+    } else if (strcmp(tok[0], "section") == 0 && (nt == 3 || nt == 4)) {
+        if (pf->section_count == POSE_MAX_SECTIONS) {
+            POSE_ERR(pl, 0, "too many sections (at most %d)", POSE_MAX_SECTIONS);
+            return;
+        }
+        if (strcmp(tok[1], "intro") && strcmp(tok[1], "breath") && strcmp(tok[1], "outro") && strcmp(tok[1], "cycle")) {
+            POSE_ERR(pl, 1, "section must be intro, breath, outro or cycle");
+            return;
+        }
+        if (pose_section_find(pf, tok[1]) >= 0) {
+            POSE_ERR(pl, 1, "section %s given twice", tok[1]);
+            return;
+        }
+        PoseSection *sec = &pf->sections[pf->section_count++];
+        snprintf(sec->name, sizeof sec->name, "%s", tok[1]);
+        if (!pose_number(tok[2], &sec->seconds) || sec->seconds < 0.1f || sec->seconds > POSE_MAX_SECONDS) {
+            POSE_ERR(pl, 2, "section length must be 0.1 to %.0f seconds", (double)POSE_MAX_SECONDS);
+            sec->seconds = 1.0f;
+        }
+        if (nt == 4) {
+            if (!pose_int(tok[3], 2, 128, &sec->frames))
+                POSE_ERR(pl, 3, "frame count must be a whole number 2..128");
+        } else {
+            sec->frames = (int)lroundf(sec->seconds * (float)pf->fps) + 1;
+            sec->frames = sec->frames < 2 ? 2 : sec->frames > 128 ? 128 : sec->frames;
+        }
+        if (strcmp(sec->name, "cycle") == 0 && sec->frames % 2 == 0)
+            sec->frames++; /* odd, so the beat (the middle) is a frame of its own */
+    } else if (strcmp(tok[0], "contacts") == 0) {
+        if (pf->section_count == 0) {
+            POSE_ERR(pl, 0, "contacts before any section");
+            return;
+        }
+        PoseSection *sec = &pf->sections[pf->section_count - 1];
+        sec->contacts = 0;
+        for (int i = 1; i < nt; i++) {
+            unsigned bits = pose_contact_word(tok[i]);
+            if (!bits)
+                POSE_ERR(pl, i,
+                         "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, thighs, "
+                         "or near_/far_ one of them",
+                         tok[i]);
+            sec->contacts |= bits;
+        }
+    } else if (strcmp(tok[0], "key") == 0 && nt >= 2) {
+        if (pf->section_count == 0) {
+            POSE_ERR(pl, 0, "key before any section");
+            return;
+        }
+        PoseSection *sec = &pf->sections[pf->section_count - 1];
+        if (sec->key_count == POSE_MAX_KEYS) {
+            POSE_ERR(pl, 0, "too many keys in one section (at most %d)", POSE_MAX_KEYS);
+            return;
+        }
+        PoseKey *k = &sec->keys[sec->key_count];
+        if (!pose_number(tok[1], &k->t) || k->t < 0.0f || k->t > 1.0f ||
+            (sec->key_count > 0 && k->t <= sec->keys[sec->key_count - 1].t)) {
+            POSE_ERR(pl, 1, "key times must rise from 0 to 1");
+            return;
+        }
+        k->pose = *last;
+        for (int i = 2; i < nt; i++) {
+            int rc = pose_set_field(&k->pose, tok[i]);
+            if (rc == -1)
+                POSE_ERR(pl, i, "unknown field %s", tok[i]);
+            else if (rc == -2)
+                POSE_ERR(pl, i, "bad value in %s: numbers must be finite and within %.0f, one per side at most", tok[i],
+                         (double)POSE_MAX_VALUE);
+        }
+        *last = k->pose;
+        sec->key_count++;
+    } else if (strcmp(tok[0], "showcase") == 0 && nt == 3) {
+        if (pf->showcase_count == POSE_MAX_SHOWCASE) {
+            POSE_ERR(pl, 0, "at most %d showcase lines", POSE_MAX_SHOWCASE);
+            return;
+        }
+        float t;
+        if (!pose_number(tok[2], &t) || t < 0.0f || t > 1.0f) {
+            POSE_ERR(pl, 2, "showcase time must be 0..1");
+            return;
+        }
+        snprintf(pf->showcase[pf->showcase_count].name, sizeof pf->showcase[0].name, "%s", tok[1]);
+        pf->showcase[pf->showcase_count].line = pl->line;
+        pf->showcase[pf->showcase_count].col = pl->col[1];
+        pf->showcase[pf->showcase_count++].t = t;
+    } else {
+        POSE_ERR(pl, 0, "unknown line %s: expected move, side, fps, order, section, contacts, key or showcase", tok[0]);
+    }
+}
+
+int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, RoutineErrors *errs)
+{
+    memset(out, 0, sizeof *out);
+    int errors_before = errs->count;
+    out->fps = 10;
+    for (int i = 0; i < POSE_ORDER_COUNT; i++)
+        out->order[i] = i;
+    Pose last;
+    pose_neutral(&last);
+    if (len > POSE_MAX_FILE_BYTES) {
+        routine_errors_add(errs, path, 1, 1, "file is larger than %d bytes", POSE_MAX_FILE_BYTES);
+        return -1;
+    }
+    PoseLine pl = {path, errs, 0, {0}, {0}, 0};
+    char line[POSE_MAX_LINE + 1];
+    size_t pos = 0;
+    while (pos < len) {
+        size_t end = pos;
+        while (end < len && src[end] != '\n')
+            end++;
+        pl.line++;
+        size_t n = end - pos;
+        if (n > 0 && src[pos + n - 1] == '\r')
+            n--;
+        if (n > POSE_MAX_LINE) {
+            routine_errors_add(errs, path, pl.line, POSE_MAX_LINE + 1, "line is longer than %d bytes", POSE_MAX_LINE);
+            pos = end + 1;
+            continue;
+        }
+        memcpy(line, src + pos, n);
+        line[n] = '\0';
+        pos = end + 1;
+        pl.count = 0;
+        bool bad_byte = false;
+        for (size_t i = 0; i < n && !bad_byte; i++)
+            if (line[i] == '\0' || (unsigned char)line[i] >= 0x80 || (line[i] < ' ' && line[i] != '\t')) {
+                if (line[i] == '#')
+                    break;
+                routine_errors_add(errs, path, pl.line, (int)i + 1, "unexpected byte 0x%02x", (unsigned char)line[i]);
+                bad_byte = true;
+            } else if (line[i] == '#') {
+                line[i] = '\0';
+                break;
+            }
+        if (bad_byte)
+            continue;
+        char *p = line;
+        while (*p && pl.count < POSE_MAX_WORDS) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            if (!*p)
+                break;
+            pl.word[pl.count] = p;
+            pl.col[pl.count++] = (int)(p - line) + 1;
+            while (*p && *p != ' ' && *p != '\t')
+                p++;
+            if (*p)
+                *p++ = '\0';
+        }
+        if (pl.count == POSE_MAX_WORDS && *p) {
+            routine_errors_add(errs, path, pl.line, (int)(p - line) + 1, "more than %d words on a line",
+                               POSE_MAX_WORDS);
+            continue;
+        }
+        if (pl.count > 0)
+            pose_parse_line(&pl, out, &last);
+    }
+    if (errs->count == errors_before) {
+        if (out->move[0] == '\0')
+            routine_errors_add(errs, path, 1, 1, "no move line");
+        if (pose_section_find(out, "breath") < 0 && pose_section_find(out, "cycle") < 0)
+            routine_errors_add(errs, path, 1, 1, "needs a breath or a cycle section");
+        for (int i = 0; i < out->showcase_count; i++)
+            if ((out->showcase[i].section = pose_section_find(out, out->showcase[i].name)) < 0)
+                routine_errors_add(errs, path, out->showcase[i].line, out->showcase[i].col,
+                                   "showcase names no section of this file: %s", out->showcase[i].name);
+        for (int i = 0; i < out->section_count; i++) {
+            const PoseSection *sec = &out->sections[i];
+            if (sec->key_count < 2 || sec->keys[0].t != 0.0f || sec->keys[sec->key_count - 1].t != 1.0f)
+                routine_errors_add(errs, path, 1, 1, "section %s needs keys at 0 and at 1", sec->name);
+        }
+    }
+    return errs->count == errors_before ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ easing */
+
+static float pose_ease(float u)
+{
+    return u * u * (3.0f - 2.0f * u);
+}
+
+void pose_section_at(const PoseSection *sec, float t, Pose *out)
+{
+    int i = 0;
+    while (i + 2 < sec->key_count && t > sec->keys[i + 1].t)
+        i++;
+    const PoseKey *a = &sec->keys[i], *b = &sec->keys[i + 1];
+    float u = (t - a->t) / (b->t - a->t);
+    u = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
+    for (int p = 0; p < POSE_PARAM_COUNT; p++)
+        out->v[p] = a->pose.v[p] + (b->pose.v[p] - a->pose.v[p]) * u;
+}
+
+/* ------------------------------------------------------------------ the figure */
+
+static const PoseColor col_skin = {0.93f, 0.72f, 0.58f};
+static const PoseColor col_shirt = {0.24f, 0.64f, 0.68f};
+static const PoseColor col_pants = {0.29f, 0.33f, 0.50f};
+static const PoseColor col_hair = {0.33f, 0.22f, 0.17f};
+static const PoseColor col_eye = {0.18f, 0.13f, 0.12f};
+static PoseColor rgb_scale(PoseColor c, float k)
+{
+    PoseColor o = {c.r * k, c.g * k, c.b * k};
+    return o;
+}
+
+typedef struct {
+    float x, y;
+} Vec;
+
+static Vec vdir(float deg)
+{
+    float r = deg * 3.14159265f / 180.0f;
+    Vec v = {cosf(r), sinf(r)};
+    return v;
+}
+
+static Vec vadd(Vec a, Vec b, float k)
+{
+    Vec v = {a.x + b.x * k, a.y + b.y * k};
+    return v;
+}
+
+static void group_add(PoseGroup *g, Vec a, float ra, Vec b, float rb, PoseColor c, const char *name)
+{
+    if (g->count == POSE_MAX_PARTS)
+        return;
+    PosePart *p = &g->parts[g->count++];
+    memset(p, 0, sizeof *p);
+    p->ax = a.x, p->ay = a.y, p->bx = b.x, p->by = b.y, p->ra = ra, p->rb = rb, p->color = c;
+    p->name = name;
+}
+
+/* Body proportions (fractions of H, FIGURE-NOTES.md). */
+#define B_TRUNK 0.290f
+#define B_UPPER_ARM 0.186f
+#define B_FOREARM 0.146f
+#define B_HAND 0.085f
+#define B_THIGH 0.245f
+#define B_SHANK 0.246f
+#define B_NECK 0.058f
+#define B_HEAD_R 0.062f
+
+/* Arm from shoulder s with the trunk top pointing along top_deg. */
+static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float shade)
+{
+    float a1 = top_deg + 180.0f + sh, a2 = a1 + el, a3 = a2 + wr;
+    Vec e = vadd(s, vdir(a1), B_UPPER_ARM);
+    Vec mid = vadd(s, vdir(a1), B_UPPER_ARM * 0.5f);
+    Vec w = vadd(e, vdir(a2), B_FOREARM);
+    Vec h = vadd(w, vdir(a3), B_HAND);
+    group_add(g, e, 0.030f, w, 0.022f, rgb_scale(col_skin, shade), "forearm");
+    group_add(g, w, 0.021f, h, 0.017f, rgb_scale(col_skin, shade), "hand");
+    group_add(g, s, 0.034f, e, 0.030f, rgb_scale(col_skin, shade), "upper_arm");
+    group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
+}
+
+static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float roll, float shade)
+{
+    float a1 = pelvis_deg + 180.0f + hp, a2 = a1 - kn, a3 = a2 + 90.0f - an;
+    Vec k = vadd(hip, vdir(a1), B_THIGH);
+    Vec a = vadd(k, vdir(a2), B_SHANK);
+    if (roll != 0.0f) {
+        /* the bent leg turns about a line through the ankle along the pelvis: seen from the side,
+         * the knee sinks toward the ankle's level (the thigh foreshortens) while the foot stays */
+        Vec u = vdir(pelvis_deg), ka = {k.x - a.x, k.y - a.y};
+        float along = ka.x * u.x + ka.y * u.y, c = cosf(roll * 3.14159265f / 180.0f);
+        k.x = a.x + u.x * along + (ka.x - u.x * along) * c;
+        k.y = a.y + u.y * along + (ka.y - u.y * along) * c;
+    }
+    Vec sole = vdir(a3 - 90.0f);
+    Vec heel = vadd(vadd(a, vdir(a3), -0.028f), sole, 0.015f);
+    Vec toe = vadd(vadd(a, vdir(a3), 0.110f), sole, 0.022f);
+    group_add(g, heel, 0.024f, toe, 0.017f, rgb_scale(col_skin, shade), "foot");
+    group_add(g, a, 0.027f, heel, 0.024f, rgb_scale(col_skin, shade), "heel");
+    group_add(g, k, 0.042f, a, 0.027f, rgb_scale(col_pants, shade), "shank");
+    group_add(g, hip, 0.062f, k, 0.043f, rgb_scale(col_pants, shade), "thigh");
+}
+
+/* Build the figure for pose p in H units, feet-up y; the caller grounds and scales it. */
+void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFigure *fig)
+{
+    const float *v = p->v;
+    fig->count = 0; /* parts are written as they are added: no need to clear 12 KB each build */
+    Vec P[5];
+    float d[4];
+    P[0].x = v[POSE_X], P[0].y = 0.0f;
+    float prev = v[POSE_PELVIS];
+    for (int i = 0; i < 4; i++) {
+        d[i] = prev - v[POSE_SPINE0 + i];
+        prev = d[i];
+        P[i + 1] = vadd(P[i], vdir(d[i]), B_TRUNK / 4.0f);
+    }
+    float tw = v[POSE_TWIST] * 3.14159265f / 180.0f;
+    Vec ant = vdir(d[3] - 90.0f);
+    Vec shoulder_base = vadd(P[4], vdir(d[3]), -0.012f);
+    Vec sh_near = vadd(shoulder_base, ant, -sinf(tw) * 0.10f);
+    Vec sh_far = vadd(shoulder_base, ant, sinf(tw) * 0.10f);
+
+    PoseGroup torso, far_arm, near_arm, far_leg, near_leg, hair, eyes;
+    PoseGroup *all[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        all[i]->count = all[i]->flat = all[i]->highlight = 0, all[i]->name = "";
+    /* torso: pelvis in pants, then shirt; radii are half the body's depth, widened by twist */
+    static const float radius[5] = {0.066f, 0.056f, 0.060f, 0.064f, 0.056f};
+    float rr[5];
+    for (int i = 0; i < 5; i++) {
+        float share = (float)i / 4.0f;
+        rr[i] = radius[i] * (1.0f + 0.55f * fabsf(sinf(tw * share)));
+    }
+    /* breathing in fills the chest toward the front only, so the back stays where it rests */
+    Vec T[5];
+    for (int i = 0; i < 5; i++) {
+        T[i] = P[i];
+        if (i == 1) { /* the belly: drawn in (< 0) or let out, the back staying where it rests */
+            float grow = rr[i] * 0.14f * v[POSE_BELLY];
+            rr[i] += grow;
+            T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
+        }
+        if (i == 2 || i == 3) {
+            float grow = rr[i] * 0.08f * v[POSE_CHEST];
+            rr[i] += grow;
+            T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
+        }
+    }
+    group_add(&torso, T[0], rr[0], T[1], rr[1], rgb_scale(col_pants, 0.95f), "pelvis");
+    for (int i = 1; i < 4; i++)
+        group_add(&torso, T[i], rr[i], T[i + 1], rr[i + 1], rgb_scale(col_shirt, 0.95f), "trunk");
+    float dn = d[3] - v[POSE_NECK], dh = dn - v[POSE_HEAD];
+    Vec n0 = vadd(P[4], vdir(d[3]), -0.02f);
+    Vec n1 = vadd(P[4], vdir(dn), B_NECK);
+    Vec hc = vadd(vadd(n1, vdir(dh), 0.048f), vdir(dh - 90.0f), 0.014f);
+    group_add(&torso, n0, 0.030f, n1, 0.027f, rgb_scale(col_skin, 0.95f), "neck");
+    group_add(&torso, hc, B_HEAD_R, hc, B_HEAD_R, rgb_scale(col_skin, 0.97f), "head");
+    /* hair: the head circle cut by a plane that turns with the look (yaw toward the viewer) */
+    float look = v[POSE_LOOK] * 3.14159265f / 180.0f;
+    Vec face_fwd = vdir(dh - 90.0f), up = vdir(dh);
+    Vec hn = {face_fwd.x * cosf(look) * 0.85f - up.x * 0.5f, face_fwd.y * cosf(look) * 0.85f - up.y * 0.5f};
+    float hl = sqrtf(hn.x * hn.x + hn.y * hn.y);
+    hn.x /= hl, hn.y /= hl;
+    Vec hcen = vadd(hc, up, 0.004f);
+    group_add(&hair, hcen, B_HEAD_R + 0.005f, hcen, B_HEAD_R + 0.005f, col_hair, "hair");
+    hair.parts[0].clip = 1;
+    hair.parts[0].nx = hn.x, hair.parts[0].ny = hn.y;
+    hair.parts[0].k = hn.x * hc.x + hn.y * hc.y - 0.012f;
+    /* eyes: two points on the face, turned by the look; only those facing the viewer are drawn */
+    for (int e = 0; e < 2; e++) {
+        float lat = e == 0 ? 0.024f : -0.024f; /* + toward the viewer */
+        float fw = 0.052f;
+        float f2 = fw * cosf(look) - lat * sinf(look);
+        float l2 = fw * sinf(look) + lat * cosf(look);
+        if (l2 < -0.012f)
+            continue;
+        Vec ep = vadd(vadd(hc, face_fwd, f2), up, 0.012f);
+        group_add(&eyes, ep, 0.0075f, ep, 0.0075f, col_eye, "eye");
+    }
+    eyes.flat = 1;
+    far_arm.name = "far_", near_arm.name = "near_", far_leg.name = "far_", near_leg.name = "near_";
+    torso.name = hair.name = eyes.name = "";
+    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], 0.80f);
+    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], 1.03f);
+    /* stance: the hip joints apart across the image, for a figure facing the viewer */
+    Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
+    Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),
+        hip_far = vadd(P[0], hip_side, 0.048f * v[POSE_STANCE]);
+    figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], v[POSE_ROLL] * 0.85f,
+               0.80f);
+    figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], v[POSE_ROLL],
+               1.03f);
+    for (int i = 0; i < POSE_ORDER_COUNT; i++) {
+        switch (order[i]) {
+        case POSE_GROUP_FAR_ARM: fig->groups[fig->count++] = far_arm; break;
+        case POSE_GROUP_FAR_LEG: fig->groups[fig->count++] = far_leg; break;
+        case POSE_GROUP_NEAR_LEG: fig->groups[fig->count++] = near_leg; break;
+        case POSE_GROUP_NEAR_ARM: fig->groups[fig->count++] = near_arm; break;
+        default:
+            fig->groups[fig->count++] = torso;
+            fig->groups[fig->count++] = hair;
+            fig->groups[fig->count++] = eyes;
+            break;
+        }
+    }
+}
+
+/* Lowest point of the figure's surface (H units). Round cones are lowest at an end sphere. */
+static float figure_lowest(const PoseFigure *fig)
+{
+    float lo = 1e9f;
+    for (int g = 0; g < fig->count; g++) {
+        if (fig->groups[g].flat)
+            continue;
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            if (p->clip)
+                continue;
+            lo = fminf(lo, fminf(p->ay - p->ra, p->by - p->rb));
+        }
+    }
+    return lo;
+}
+
+/* Which contact a part of a group counts for, or -1. */
+static int part_contact(const PoseGroup *g, const PosePart *p)
+{
+    int far = g->name && strcmp(g->name, "far_") == 0, near = g->name && strcmp(g->name, "near_") == 0;
+    if (!far && !near) {
+        if (strcmp(p->name, "head") == 0)
+            return CONTACT_HEAD;
+        if (strcmp(p->name, "trunk") == 0)
+            return CONTACT_BACK;
+        if (strcmp(p->name, "pelvis") == 0)
+            return CONTACT_PELVIS;
+        return -1;
+    }
+    int c = -1;
+    if (strcmp(p->name, "hand") == 0)
+        c = CONTACT_NEAR_HAND;
+    else if (strcmp(p->name, "forearm") == 0)
+        c = CONTACT_NEAR_FOREARM;
+    else if (strcmp(p->name, "shank") == 0)
+        c = CONTACT_NEAR_KNEE;
+    else if (strcmp(p->name, "foot") == 0 || strcmp(p->name, "heel") == 0)
+        c = CONTACT_NEAR_FOOT;
+    else if (strcmp(p->name, "thigh") == 0)
+        c = CONTACT_NEAR_THIGH;
+    return c < 0 ? -1 : c + far; /* every FAR_ follows its NEAR_ */
+}
+
+/* Lowest surface point of each contact (low[c]) and of every part (H units). Returns the ground:
+ * the lowest of the required contacts, or of the whole figure when none is required. */
+float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CONTACT_COUNT])
+{
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        low[c] = 1e9f;
+    for (int g = 0; g < fig->count; g++) {
+        if (fig->groups[g].flat)
+            continue;
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            int c = p->clip ? -1 : part_contact(&fig->groups[g], p);
+            if (c >= 0)
+                low[c] = fminf(low[c], fminf(p->ay - p->ra, p->by - p->rb));
+        }
+    }
+    float ground = 1e9f;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (contacts & (1u << c))
+            ground = fminf(ground, low[c]);
+    return contacts ? ground : figure_lowest(fig);
+}
+
+/* The joints the solver may turn to keep the contacts down; where the figure is, how it breathes
+ * and which way it looks stay as keyed. */
+static const int pose_solve_params[] = {POSE_PELVIS,  POSE_SPINE0,  POSE_SPINE1,  POSE_SPINE2,     POSE_SPINE3,
+                                        POSE_NECK,    POSE_HEAD,    POSE_HIP_N,   POSE_HIP_F,      POSE_KNEE_N,
+                                        POSE_KNEE_F,  POSE_ANKLE_N, POSE_ANKLE_F, POSE_SHOULDER_N, POSE_SHOULDER_F,
+                                        POSE_ELBOW_N, POSE_ELBOW_F, POSE_WRIST_N, POSE_WRIST_F};
+#define POSE_SOLVE_COUNT ((int)(sizeof pose_solve_params / sizeof pose_solve_params[0]))
+
+#define POSE_SOLVE_MAX_RES (CONTACT_COUNT + POSE_MAX_GROUPS * POSE_MAX_PARTS + POSE_SOLVE_COUNT)
+#define POSE_SOLVE_PULL 1e-5f /* weight of the pull back to the keyed pose, per degree */
+
+/* The residuals of pose p, whose squares sum to how far it is from resting on its contacts: the
+ * heights of the contacts above the ground, twice the depths of parts below it, and a small pull
+ * back to the keyed pose. Returns how many were written to r (always the same number). */
+static int pose_residuals(const Pose *p, const Pose *keyed, const int order[POSE_ORDER_COUNT], unsigned contacts,
+                          float *r)
+{
+    PoseFigure fig;
+    float low[CONTACT_COUNT];
+    int n = 0;
+    pose_figure_build(p, order, &fig);
+    float ground = pose_figure_ground(&fig, contacts, low);
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        r[n++] = contacts & (1u << c) ? low[c] - ground : 0.0f;
+    for (int g = 0; g < POSE_MAX_GROUPS; g++)
+        for (int i = 0; i < POSE_MAX_PARTS; i++) {
+            float depth = 0.0f;
+            if (g < fig.count && i < fig.groups[g].count && !fig.groups[g].flat && !fig.groups[g].parts[i].clip) {
+                const PosePart *q = &fig.groups[g].parts[i];
+                depth = fmaxf(0.0f, ground - fminf(q->ay - q->ra, q->by - q->rb));
+            }
+            r[n++] = 2.0f * depth;
+        }
+    for (int k = 0; k < POSE_SOLVE_COUNT; k++)
+        r[n++] = POSE_SOLVE_PULL * (p->v[pose_solve_params[k]] - keyed->v[pose_solve_params[k]]);
+    return n;
+}
+
+static float sum_squares(const float *r, int n)
+{
+    float s = 0.0f;
+    for (int i = 0; i < n; i++)
+        s += r[i] * r[i];
+    return s;
+}
+
+/* Solve the small dense system a x = b (n unknowns, a row-major) by Gaussian elimination with
+ * partial pivoting. Returns 0, or -1 when it is singular. */
+static int solve_linear(double *a, double *b, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(a[r * n + c]) > fabs(a[piv * n + c]))
+                piv = r;
+        if (fabs(a[piv * n + c]) < 1e-18)
+            return -1;
+        if (piv != c) {
+            for (int k = 0; k < n; k++) {
+                double t = a[c * n + k];
+                a[c * n + k] = a[piv * n + k], a[piv * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv], b[piv] = t;
+        }
+        for (int r = c + 1; r < n; r++) {
+            double f = a[r * n + c] / a[c * n + c];
+            for (int k = c; k < n; k++)
+                a[r * n + k] -= f * a[c * n + k];
+            b[r] -= f * b[c];
+        }
+    }
+    for (int c = n - 1; c >= 0; c--) {
+        double s = b[c];
+        for (int k = c + 1; k < n; k++)
+            s -= a[c * n + k] * b[k];
+        b[c] = s / a[c * n + c];
+    }
+    return 0;
+}
+
+static void pose_clamp(Pose *p)
+{
+    for (int j = POSE_KNEE_N; j <= POSE_KNEE_F; j++) /* never bend a knee or an elbow backwards */
+        p->v[j] = fmaxf(p->v[j], 0.0f);
+    for (int j = POSE_ELBOW_N; j <= POSE_ELBOW_F; j++)
+        p->v[j] = fmaxf(p->v[j], 0.0f);
+}
+
+/* Keep the section's contacts on the mat: turn the joints (Levenberg-Marquardt from the keyed pose,
+ * numeric derivatives) until every required contact rests on the ground and no part is below it,
+ * changing the keyed pose as little as that allows. Deterministic: the same pose in gives the same
+ * pose out. */
+/* The worst fault among residuals r: a contact's height or a part's depth, in H. */
+static float pose_violation(const float *r)
+{
+    float worst = 0.0f;
+    for (int i = 0; i < CONTACT_COUNT; i++)
+        worst = fmaxf(worst, r[i]);
+    for (int i = CONTACT_COUNT; i < CONTACT_COUNT + POSE_MAX_GROUPS * POSE_MAX_PARTS; i++)
+        worst = fmaxf(worst, r[i] * 0.5f);
+    return worst;
+}
+
+void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts)
+{
+    if (!contacts)
+        return;
+    const Pose keyed = *p;
+    if (guess)
+        *p = *guess;
+    float r[POSE_SOLVE_MAX_RES], r2[POSE_SOLVE_MAX_RES], jac[POSE_SOLVE_COUNT][POSE_SOLVE_MAX_RES];
+    int n = pose_residuals(p, &keyed, order, contacts, r);
+    float cost = sum_squares(r, n);
+    double mu = 1e-6;
+    for (int it = 0, stalls = 0; it < 100 && pose_violation(r) > POSE_CONTACT_TOL_H * 0.3f; it++) {
+        for (int k = 0; k < POSE_SOLVE_COUNT; k++) {
+            Pose q = *p;
+            q.v[pose_solve_params[k]] += 0.05f;
+            pose_residuals(&q, &keyed, order, contacts, r2);
+            for (int i = 0; i < n; i++)
+                jac[k][i] = (r2[i] - r[i]) / 0.05f;
+        }
+        /* only the residuals that are not zero here or nearby take part in the sums */
+        int active[POSE_SOLVE_MAX_RES], na = 0;
+        for (int i = 0; i < n; i++) {
+            bool used = r[i] != 0.0f;
+            for (int k = 0; k < POSE_SOLVE_COUNT && !used; k++)
+                used = jac[k][i] != 0.0f;
+            if (used)
+                active[na++] = i;
+        }
+        double a[POSE_SOLVE_COUNT * POSE_SOLVE_COUNT], b[POSE_SOLVE_COUNT];
+        int accepted = 0;
+        for (int tries = 0; tries < 8 && !accepted; tries++) {
+            for (int k = 0; k < POSE_SOLVE_COUNT; k++) {
+                b[k] = 0.0;
+                for (int j = 0; j < na; j++)
+                    b[k] -= (double)jac[k][active[j]] * r[active[j]];
+                for (int l = 0; l < POSE_SOLVE_COUNT; l++) {
+                    double s = 0.0;
+                    for (int j = 0; j < na; j++)
+                        s += (double)jac[k][active[j]] * jac[l][active[j]];
+                    a[k * POSE_SOLVE_COUNT + l] = s + (k == l ? mu * (1.0 + s) : 0.0);
+                }
+            }
+            if (solve_linear(a, b, POSE_SOLVE_COUNT) != 0) {
+                mu *= 10.0;
+                continue;
+            }
+            Pose q = *p;
+            for (int k = 0; k < POSE_SOLVE_COUNT; k++)
+                q.v[pose_solve_params[k]] += (float)fmax(-20.0, fmin(20.0, b[k]));
+            pose_clamp(&q);
+            pose_residuals(&q, &keyed, order, contacts, r2);
+            float c2 = sum_squares(r2, n);
+            if (c2 < cost) {
+                if (c2 > cost * 0.995f)
+                    stalls++; /* barely better: the contacts are as close as this pose allows */
+                *p = q, cost = c2, accepted = 1;
+                memcpy(r, r2, sizeof(float) * (size_t)n);
+                mu = fmax(mu * 0.3, 1e-9);
+            } else {
+                mu *= 10.0;
+            }
+        }
+        if (!accepted) /* stalled in a kink of the min(): start the damping afresh, a few times */
+            stalls++, mu = 1e-6;
+        if (stalls >= 4)
+            break;
+    }
+}
+
+/* Shift every part (and its clip plane) by (dx, dy). */
+void pose_figure_shift(PoseFigure *fig, float dx, float dy)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            PosePart *p = &fig->groups[g].parts[i];
+            p->ax += dx, p->bx += dx, p->ay += dy, p->by += dy;
+            p->k += p->nx * dx + p->ny * dy;
+        }
+}
+
+void pose_figure_extent(const PoseFigure *fig, float *x0, float *x1, float *y0, float *y1)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            float r = fmaxf(p->ra, p->rb);
+            *x0 = fminf(*x0, fminf(p->ax, p->bx) - r), *x1 = fmaxf(*x1, fmaxf(p->ax, p->bx) + r);
+            *y0 = fminf(*y0, fminf(p->ay, p->by) - r), *y1 = fmaxf(*y1, fmaxf(p->ay, p->by) + r);
+        }
+}
+
+/* ------------------------------------------------------------------ a move, sampled */
+
+static SheetRange pose_range(int first, int last, float seconds)
+{
+    SheetRange r = {first, last, (int)lroundf(seconds * 1000.0f)};
+    return r;
+}
+
+int pose_move_init(PoseMove *out, const PoseFile *pf)
+{
+    memset(out, 0, sizeof *out);
+    out->file = *pf;
+    int first[POSE_MAX_SECTIONS], count[POSE_MAX_SECTIONS], total = 0;
+    for (int s = 0; s < pf->section_count; s++) {
+        int n = (int)lroundf(pf->sections[s].seconds * (float)POSE_SAMPLE_FPS) + 1;
+        if (strcmp(pf->sections[s].name, "cycle") == 0 && n % 2 == 0)
+            n++; /* odd, so the beat (the middle) is a sample of its own */
+        first[s] = total, count[s] = n < 2 ? 2 : n;
+        total += count[s];
+    }
+    out->samples = calloc((size_t)total, sizeof *out->samples);
+    out->sample_section = calloc((size_t)total, sizeof *out->sample_section);
+    if (!out->samples || !out->sample_section) {
+        pose_move_free(out);
+        return -1;
+    }
+    out->x0 = out->y0 = 1e9f, out->x1 = out->y1 = -1e9f;
+    Pose prev_keyed;
+    for (int s = 0; s < pf->section_count; s++)
+        for (int i = 0; i < count[s]; i++) {
+            int k = first[s] + i;
+            const PoseSection *sec = &pf->sections[s];
+            Pose keyed;
+            pose_section_at(sec, (float)i / (float)(count[s] - 1), &keyed);
+            out->samples[k] = keyed;
+            if (i > 0) { /* start from the last sample's solution, moved on by what the keys move */
+                Pose guess = out->samples[k - 1];
+                for (int j = 0; j < POSE_PARAM_COUNT; j++)
+                    guess.v[j] += keyed.v[j] - prev_keyed.v[j];
+                pose_solve(&out->samples[k], &guess, pf->order, sec->contacts);
+            } else {
+                pose_solve(&out->samples[k], NULL, pf->order, sec->contacts);
+            }
+            prev_keyed = keyed;
+            out->sample_section[k] = s;
+            PoseFigure fig;
+            pose_move_sample_figure(out, k, &fig);
+            pose_figure_extent(&fig, &out->x0, &out->x1, &out->y0, &out->y1);
+        }
+    /* the timing of a sprite sheet (sheet.h) over the samples */
+    SheetMeta *m = &out->meta;
+    snprintf(m->move, sizeof m->move, "%s", pf->move);
+    m->frames = total, m->fps = POSE_SAMPLE_FPS, m->side = pf->side;
+    m->canvas_w = m->canvas_h = m->frame_w = m->frame_h = m->columns = 1;
+    int si = pose_section_find(pf, "intro"), sb = pose_section_find(pf, "breath");
+    int so = pose_section_find(pf, "outro"), sc = pose_section_find(pf, "cycle");
+    SheetRange breath = sb >= 0 ? pose_range(first[sb], first[sb] + count[sb] - 1, pf->sections[sb].seconds)
+                                : pose_range(first[sc], first[sc] + count[sc] - 1, pf->sections[sc].seconds);
+    SheetRange cycle = sc >= 0 ? pose_range(first[sc], first[sc] + count[sc] - 1, pf->sections[sc].seconds) : breath;
+    m->beat = cycle.first + (cycle.last - cycle.first) / 2;
+    SheetRange intro = {breath.first, breath.first, 0}, outro = intro;
+    if (si >= 0)
+        intro = pose_range(first[si], first[si] + count[si] - 1, pf->sections[si].seconds);
+    else if (sc >= 0 && sb >= 0) /* a rep move: in = first half of the cycle, out = second half */
+        intro = (SheetRange){cycle.first, m->beat, cycle.ms / 2};
+    if (so >= 0)
+        outro = pose_range(first[so], first[so] + count[so] - 1, pf->sections[so].seconds);
+    else if (sc >= 0 && sb >= 0)
+        outro = (SheetRange){m->beat, cycle.last, cycle.ms - cycle.ms / 2};
+    m->intro = intro, m->cycle = cycle, m->breath = breath, m->outro = outro;
+    m->held = breath.first;
+    return 0;
+}
+
+void pose_move_free(PoseMove *m)
+{
+    if (!m)
+        return;
+    free(m->samples);
+    free(m->sample_section);
+    memset(m, 0, sizeof *m);
+}
+
+/* Build pose p and stand it on the mat (y = 0) by its section's contacts. */
+static void pose_grounded_figure(const PoseMove *m, const Pose *p, int section, PoseFigure *fig)
+{
+    float low[CONTACT_COUNT];
+    pose_figure_build(p, m->file.order, fig);
+    pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, m->file.sections[section].contacts, low));
+}
+
+void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
+{
+    pose_grounded_figure(m, &m->samples[i], m->sample_section[i], fig);
+}
+
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
+                         PoseFigure *fig)
+{
+    SheetFrame f;
+    sheet_frame_at(&m->meta, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
+    Pose p;
+    const Pose *a = &m->samples[f.a], *b = &m->samples[f.b];
+    for (int k = 0; k < POSE_PARAM_COUNT; k++)
+        p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
+    pose_grounded_figure(m, &p, m->sample_section[f.blend < 0.5f ? f.a : f.b], fig);
+}

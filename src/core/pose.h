@@ -1,0 +1,198 @@
+/* pose.h: the figure's pose model, shared by the program (drawn live each frame) and the tools.
+ * Parses pose files (docs/sprites.md) from a buffer, eases between keyframes, keeps a section's
+ * floor contacts on the mat (a small solver), and builds the figure as round cones in body
+ * heights. Pure: no SDL, no I/O, no globals; any bytes are safe to parse. */
+#ifndef UNKNOT_POSE_H
+#define UNKNOT_POSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "routine.h"
+#include "sheet.h"
+
+#define POSE_MAX_FILE_BYTES (64 * 1024) /* a pose file is a page of text */
+#define POSE_MAX_LINE 512
+#define POSE_MAX_KEYS 32 /* keys in one section */
+#define POSE_MAX_SECTIONS 4
+#define POSE_MAX_SHOWCASE 4
+#define POSE_MAX_SECONDS 60.0f /* one section */
+#define POSE_MAX_VALUE 1000.0f /* any field, in absolute value: degrees, body heights or 0..1 */
+#define POSE_MAX_PARTS 16 /* round cones in one drawn group */
+#define POSE_MAX_GROUPS 12
+#define POSE_CONTACT_TOL_H 0.0015f /* 2 px of a figure 1333 px tall: stricter than any 1080p stage */
+#define POSE_SAMPLE_FPS 30 /* solved poses a second kept for drawing; eased between when drawn */
+
+typedef enum {
+    POSE_X,
+    POSE_PELVIS,
+    POSE_SPINE0,
+    POSE_SPINE1,
+    POSE_SPINE2,
+    POSE_SPINE3,
+    POSE_NECK,
+    POSE_HEAD,
+    POSE_TWIST,
+    POSE_LOOK,
+    POSE_CHEST,
+    POSE_HIP_N,
+    POSE_HIP_F,
+    POSE_KNEE_N,
+    POSE_KNEE_F,
+    POSE_ANKLE_N,
+    POSE_ANKLE_F,
+    POSE_SHOULDER_N,
+    POSE_SHOULDER_F,
+    POSE_ELBOW_N,
+    POSE_ELBOW_F,
+    POSE_WRIST_N,
+    POSE_WRIST_F,
+    POSE_ROLL,
+    POSE_BELLY,
+    POSE_STANCE,
+    POSE_PARAM_COUNT
+} PoseParam;
+
+typedef struct {
+    float v[POSE_PARAM_COUNT];
+} Pose;
+
+/* Body parts a section may name on its `contacts` line; each FAR_ follows its NEAR_. */
+typedef enum {
+    CONTACT_HEAD,
+    CONTACT_BACK,
+    CONTACT_PELVIS,
+    CONTACT_NEAR_HAND,
+    CONTACT_FAR_HAND,
+    CONTACT_NEAR_FOREARM,
+    CONTACT_FAR_FOREARM,
+    CONTACT_NEAR_KNEE,
+    CONTACT_FAR_KNEE,
+    CONTACT_NEAR_FOOT,
+    CONTACT_FAR_FOOT,
+    CONTACT_NEAR_THIGH,
+    CONTACT_FAR_THIGH,
+    CONTACT_COUNT
+} PoseContact;
+
+typedef enum {
+    POSE_GROUP_FAR_ARM,
+    POSE_GROUP_FAR_LEG,
+    POSE_GROUP_TORSO,
+    POSE_GROUP_NEAR_LEG,
+    POSE_GROUP_NEAR_ARM
+} PoseGroupId;
+#define POSE_ORDER_COUNT 5
+
+typedef struct {
+    float t;
+    Pose pose;
+} PoseKey;
+
+typedef struct {
+    char name[16]; /* intro, breath, outro or cycle */
+    float seconds;
+    int frames; /* frames the tool renders for the contact sheet */
+    PoseKey keys[POSE_MAX_KEYS];
+    int key_count;
+    unsigned contacts; /* 1u << PoseContact for each part that stays on the mat */
+} PoseSection;
+
+typedef struct {
+    char move[32];
+    Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn mirrored */
+    int fps;
+    int order[POSE_ORDER_COUNT]; /* paint order of the groups */
+    PoseSection sections[POSE_MAX_SECTIONS];
+    int section_count;
+    struct {
+        char name[16]; /* the section named, resolved to section after the whole file is read */
+        int section;
+        float t;
+        int line, col;
+    } showcase[POSE_MAX_SHOWCASE];
+    int showcase_count;
+} PoseFile;
+
+/* Parse len bytes of src (a pose file named path in messages). Returns 0 and fills *out, or -1 and
+ * adds FILE:LINE:COL errors to errs. Numbers must be finite and within POSE_MAX_VALUE. */
+int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, RoutineErrors *errs);
+
+/* Index of the section called name, or -1. */
+int pose_section_find(const PoseFile *pf, const char *name);
+
+/* The keyed pose at fraction t (0..1) of section sec, eased between keys (smoothstep). */
+void pose_section_at(const PoseSection *sec, float t, Pose *out);
+
+/* Turn the keyed pose p's joints as little as possible so every contact in `contacts` rests on
+ * the mat and no part is below it, starting from guess (a neighbouring solution) or, when NULL,
+ * from p itself. Deterministic: the same arguments give the same pose. */
+void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts);
+
+/* ---- the figure: round cones in body heights H, y up, feet-up; grounded by the caller ---- */
+
+typedef struct {
+    float r, g, b;
+} PoseColor;
+
+typedef struct {
+    float ax, ay, bx, by, ra, rb; /* a round cone from a (radius ra) to b (radius rb) */
+    PoseColor color;
+    int clip; /* clipped by the half-plane dot(q, n) <= k */
+    float nx, ny, k;
+    const char *name; /* "hand", "thigh", ... */
+} PosePart;
+
+typedef struct {
+    PosePart parts[POSE_MAX_PARTS];
+    int count;
+    int flat; /* no shading and no outline: eyes */
+    const char *name; /* "near_", "far_" or "" */
+    int highlight; /* the working limb: drawn brighter */
+} PoseGroup;
+
+typedef struct {
+    PoseGroup groups[POSE_MAX_GROUPS];
+    int count;
+} PoseFigure;
+
+/* Build the figure of pose p, painted in the given group order. */
+void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFigure *fig);
+
+/* The lowest point of each contact (low[c]) and the ground: the lowest required contact, or the
+ * lowest point of the figure when contacts is 0. */
+float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CONTACT_COUNT]);
+
+/* Grow *x0..*x1, *y0..*y1 to hold the figure. */
+void pose_figure_extent(const PoseFigure *fig, float *x0, float *x1, float *y0, float *y1);
+
+/* Move the figure by (dx, dy). */
+void pose_figure_shift(PoseFigure *fig, float dx, float dy);
+
+/* The word for contact c ("near_hand"), or NULL. */
+const char *pose_contact_name(int c);
+
+/* ---- a whole move, sampled for drawing ---- */
+
+/* Every section sampled at POSE_SAMPLE_FPS and solved, with the timing of sheet.h (intro, cycle,
+ * breath, outro, beat, held) over those samples. Owned; free with pose_move_free. */
+typedef struct {
+    PoseFile file;
+    SheetMeta meta; /* frames = samples; timing as a sprite sheet's */
+    Pose *samples;
+    int *sample_section;
+    float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
+} PoseMove;
+
+/* Sample and solve pf into *out. Returns 0, or -1 when out of memory. */
+int pose_move_init(PoseMove *out, const PoseFile *pf);
+void pose_move_free(PoseMove *m);
+
+/* The grounded figure at an animation moment (as sheet_frame_at), eased between samples. */
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
+                         PoseFigure *fig);
+
+/* The grounded figure of sample i. */
+void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);
+
+#endif

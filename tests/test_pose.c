@@ -1,0 +1,148 @@
+/* test_pose.c: the pose model shared by the tools and (next) the program: pose files parse from a
+ * buffer with FILE:LINE:COL errors and refuse bad numbers; every committed pose file parses; and
+ * every sample of every move (POSE_SAMPLE_FPS a second, solved) keeps its section's contacts on
+ * the mat with nothing below it. Core only: no SDL; reads assets/poses from the source tree. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "moves.h"
+#include "pose.h"
+#include "testutil.h"
+
+static PoseFile pf;
+static RoutineErrors errs;
+
+static int parse(const char *src)
+{
+    memset(&errs, 0, sizeof errs);
+    return pose_parse("t.pose", src, strlen(src), &pf, &errs);
+}
+
+/* True when an error at line:col mentions needle. */
+static bool has_error(int line, int col, const char *needle)
+{
+    for (int i = 0; i < errs.count; i++)
+        if (errs.items[i].line == line && errs.items[i].col == col && strstr(errs.items[i].message, needle))
+            return true;
+    for (int i = 0; i < errs.count; i++)
+        fprintf(stderr, "    got %d:%d: %s\n", errs.items[i].line, errs.items[i].col, errs.items[i].message);
+    return false;
+}
+
+#define GOOD "move squat\nside none\nsection cycle 2.0\ncontacts feet\nkey 0 x=0 pelvis=90\nkey 1\n"
+
+static void test_parse(void)
+{
+    CHECK_INT(parse(GOOD), 0);
+    CHECK_STR(pf.move, "squat");
+    CHECK_INT(pf.section_count, 1);
+    CHECK_INT(pf.sections[0].key_count, 2);
+    CHECK(pf.sections[0].contacts == ((1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)));
+    CHECK(pf.sections[0].frames % 2 == 1); /* a cycle has a middle frame */
+    CHECK_INT(parse("move m\nshowcase cycle 0.5\nsection cycle 2\nkey 0 hip=10,20 knee=5\r\nkey 1 # end\n"), 0);
+    CHECK(pf.sections[0].keys[0].pose.v[POSE_HIP_N] == 10.0f && pf.sections[0].keys[0].pose.v[POSE_HIP_F] == 20.0f);
+    CHECK(pf.sections[0].keys[1].pose.v[POSE_KNEE_F] == 5.0f); /* a key keeps what it does not set */
+    CHECK_INT(pf.showcase_count, 1);
+    CHECK_INT(pf.showcase[0].section, 0);
+}
+
+static void test_errors(void)
+{
+    static const struct {
+        const char *src;
+        int line, col;
+        const char *needle;
+    } cases[] = {
+        {GOOD "key 0.5\n", 7, 5, "key times must rise"},
+        {"move m\nsection cycle 2\nkey 0 hip=nan\nkey 1\n", 3, 7, "bad value in hip=nan"},
+        {"move m\nsection cycle 2\nkey 0 knee=inf\nkey 1\n", 3, 7, "bad value"},
+        {"move m\nsection cycle 2\nkey 0 x=1e30\nkey 1\n", 3, 7, "bad value"},
+        {"move m\nsection cycle 2\nkey 0 hip=1,2,3\nkey 1\n", 3, 7, "bad value"},
+        {"move m\nsection cycle 2\nkey 0  elbw=3\nkey 1\n", 3, 8, "unknown field elbw=3"},
+        {"move m\nsection cycle 2\ncontacts feet tail\nkey 0\nkey 1\n", 3, 15, "unknown contact tail"},
+        {"move m\nsection cycle nan\nkey 0\nkey 1\n", 2, 15, "section length"},
+        {"move m\nsection warmup 2\n", 2, 9, "section must be"},
+        {"move m\nfps 0\nsection cycle 2\nkey 0\nkey 1\n", 2, 5, "fps"},
+        {"move m\nside up\n", 2, 6, "side must be"},
+        {"move m\ncontacts feet\n", 2, 1, "contacts before any section"},
+        {"move m\nwobble 3\n", 2, 1, "unknown line wobble"},
+        {"section cycle 2\nkey 0\nkey 1\n", 1, 1, "no move line"},
+        {"move m\nsection intro 2\nkey 0\nkey 1\n", 1, 1, "needs a breath or a cycle"},
+        {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 1, 1, "needs keys at 0 and at 1"},
+        {"move m\nshowcase outro 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 10, "showcase names no section"},
+        {"move m\norder torso torso far_arm near_leg near_arm\n", 2, 13, "order names each"},
+        {"move m\x01\n", 1, 7, "unexpected byte 0x01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int rc = parse(cases[i].src);
+        CHECK_INT(rc, -1);
+        if (!has_error(cases[i].line, cases[i].col, cases[i].needle))
+            fprintf(stderr, "case %zu: wanted %d:%d %s\n", i, cases[i].line, cases[i].col, cases[i].needle);
+        CHECK(has_error(cases[i].line, cases[i].col, cases[i].needle));
+    }
+    /* too big, too long a line: refused, never read past */
+    size_t big = POSE_MAX_FILE_BYTES + 10;
+    char *buf = malloc(big);
+    memset(buf, 'x', big);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("t.pose", buf, big, &pf, &errs), -1);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("t.pose", buf, POSE_MAX_LINE + 5, &pf, &errs), -1);
+    CHECK(errs.count >= 1 && strstr(errs.items[0].message, "line is longer"));
+    free(buf);
+}
+
+/* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
+static void test_committed_moves(void)
+{
+    for (int id = 0; id < MOVE_COUNT; id++) {
+        const char *name = moves_info((MoveId)id)->id;
+        char path[256];
+        snprintf(path, sizeof path, "assets/poses/%s.pose", name);
+        FILE *f = fopen(path, "rb");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        static char src[POSE_MAX_FILE_BYTES];
+        size_t n = fread(src, 1, sizeof src, f);
+        fclose(f);
+        memset(&errs, 0, sizeof errs);
+        int rc = pose_parse(path, src, n, &pf, &errs);
+        if (rc != 0)
+            has_error(0, 0, "");
+        CHECK_INT(rc, 0);
+        CHECK_STR(pf.move, name);
+        CHECK(pf.side == (moves_info((MoveId)id)->sided ? SIDES_RIGHT : SIDES_NONE));
+        PoseMove m;
+        CHECK_INT(pose_move_init(&m, &pf), 0);
+        int faulty = 0;
+        float worst = 0.0f;
+        for (int k = 0; k < m.meta.frames; k++) {
+            PoseFigure fig;
+            float low[CONTACT_COUNT];
+            pose_move_sample_figure(&m, k, &fig);
+            unsigned contacts = pf.sections[m.sample_section[k]].contacts;
+            float ground = pose_figure_ground(&fig, contacts, low), bad = 0.0f;
+            for (int c = 0; c < CONTACT_COUNT; c++)
+                if (contacts & (1u << c))
+                    bad = fmaxf(bad, low[c] - ground);
+            float lowest = pose_figure_ground(&fig, 0, low); /* the lowest point of any part */
+            worst = fmaxf(worst, bad);
+            faulty += bad > POSE_CONTACT_TOL_H || fabsf(ground) > POSE_CONTACT_TOL_H || lowest < -POSE_CONTACT_TOL_H;
+        }
+        printf("%-18s %4d samples, highest required contact %.4f H off the mat, %d faulty\n", name, m.meta.frames,
+               worst, faulty);
+        CHECK_INT(faulty, 0);
+        pose_move_free(&m);
+    }
+}
+
+int main(void)
+{
+    test_parse();
+    test_errors();
+    test_committed_moves();
+    return TEST_END();
+}
