@@ -167,6 +167,26 @@ def main():
         rc, _, err = run("--shot", os.path.join(tmp, "y.png"), "--at", "3", bad)
         check(rc == 1 and ":2:6: " in err, f"--shot of an invalid routine exits 1 with FILE:LINE:COL ({rc}: {err.strip()})")
         check(not os.path.exists(os.path.join(tmp, "y.png")), "--shot of an invalid routine writes nothing")
+
+        # --screen progress and menu: a missing history is the empty state and is not created
+        hist = os.path.join(tmp, "none.db")
+        for screen in ("progress", "menu"):
+            out = os.path.join(tmp, f"{screen}.png")
+            rc, _, err = run("--shot", out, "--screen", screen, "--history", hist, "--now", "2026-03-02T07:30:00+01:00",
+                             "--size", "1280x720")
+            check(rc == 0 and os.path.exists(out), f"--screen {screen} renders ({rc}: {err.strip()})")
+            try:
+                frac, _ = bright_fraction(read_png(out), 0.0, 0.0, 1.0, 1.0)
+                check(frac > 0.01, f"--screen {screen}: the frame is not blank ({frac:.4f})")
+            except (OSError, ValueError, zlib.error) as e:
+                check(False, f"--screen {screen}: PNG decodes ({e})")
+        check(not os.path.exists(hist), "a shot never creates the history")
+        rc, _, err = run("--shot", os.path.join(tmp, "z.png"), "--screen", "nope")
+        check(rc == 2 and "--screen" in err, f"--screen with an unknown name exits 2 ({rc})")
+        rc, _, err = run("--shot", os.path.join(tmp, "z.png"), "--screen", "progress", "--at", "3")
+        check(rc == 2, f"--screen progress with --at exits 2 ({rc})")
+        rc, _, err = run("--screen", "progress")
+        check(rc == 2, f"--screen without --shot exits 2 ({rc})")
     return finish("shot_test")
 
 
