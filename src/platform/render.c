@@ -573,7 +573,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         if (step->hold_open) { /* no end to count down to: the time held counts up */
             format_clock(v->elapsed_ms, big, sizeof big);
             bigc = st->text;
-            label = "as long as comfortable \xC2\xB7 press when done";
+            label = "held \xC2\xB7 press when done";
         } else {
             label = "press to stop sooner";
         }
