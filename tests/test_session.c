@@ -847,6 +847,24 @@ static void test_confirmed_hold(void)
     CHECK_INT(S.score.holds_done, 1);
     CHECK_INT(S.score.held_ms, 10000);
 
+    /* a button pressed during the get-ready and kept down holds from the first moment */
+    restart();
+    act_at(T_WORK - 1500, INPUT_PRESS);
+    run_until(T_WORK + 3000);
+    hs = find(EV_HOLD_START, NULL);
+    CHECK(hs >= 0 && L[hs].t_ms == T_WORK);
+    v = session_view(&S, 0);
+    CHECK(v.holding && !v.awaiting_press);
+    CHECK_INT(v.elapsed_ms, 3000);
+    CHECK_INT(count(EV_CUE, "Hold broken. Press and hold to go on."), 0);
+    /* pressed and let go during the get-ready: nothing is held */
+    restart();
+    act_at(T_WORK - 1500, INPUT_PRESS);
+    act_at(T_WORK - 1000, INPUT_RELEASE);
+    run_until(T_WORK + 1000);
+    CHECK_INT(count(EV_HOLD_START, NULL), 0);
+    CHECK(session_view(&S, 0).awaiting_press);
+
     /* pausing during a hold breaks it; after resuming a press continues */
     restart();
     act_at(T_WORK + 2000, INPUT_PRESS);

@@ -622,7 +622,12 @@ static void enter_segment(Session *s, int index, int64_t t)
             s->holding = true;
             break;
         }
-        case MODE_HOLD_CONFIRMED: /* held from the user's press */
+        case MODE_HOLD_CONFIRMED:
+            /* held from the user's press; a button already down (pressed during the 3-2-1 and
+             * kept down) is that press */
+            if (s->button_down)
+                hold_start(s, t);
+            break;
         case MODE_REPS_GUIDED:
         case MODE_REPS_SELF: break;
         }
@@ -1087,6 +1092,14 @@ SessionView session_view(const Session *s, int extra_ms)
     int64_t total = session_planned_ms(s);
     int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
     v.progress = g->kind == SEG_DONE || g->kind == SEG_RESULTS ? 1.0 : total > 0 ? (double)done / (double)total : 0;
+    v.left_ms = total > done && g->kind != SEG_DONE && g->kind != SEG_RESULTS ? total - done : 0;
+    for (int i = 0; i < r->step_count; i++) {
+        if (r->steps[i].kind != STEP_MOVE)
+            continue;
+        v.exercises++;
+        if (i == g->step)
+            v.exercise = v.exercises;
+    }
     v.ended_early = s->ended_early;
     v.pain_before = s->pain_before;
     v.pain_after = s->pain_after;

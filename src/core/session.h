@@ -242,6 +242,9 @@ typedef struct {
     int multiplier; /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
     bool ended_early; /* results after a quit: "Workout ended", not "Well done" */
     double progress; /* 0..1 through the whole session's planned time */
+    int exercise, exercises; /* this move step's number among the move steps (rests and timers not
+                                counted), 1-based; exercise 0 on a rest, a timer or outside steps */
+    int64_t left_ms; /* planned time left in the whole workout, pauses and waits not counted */
     const char *caption; /* current caption or "" */
     const RoutineStep *next; /* the step after this one, or NULL */
     /* For the figure: which move, and where in its animation. */

@@ -561,9 +561,16 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         bigc = st->text;
         break;
     case MODE_REPS_GUIDED:
-        snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
-        snprintf(counted, sizeof counted, "you counted %d", v->counted);
-        label = v->counted > 0 ? counted : "press to count a rep";
+        /* once the user counts, the big number is their own count and the figure's beat is the
+         * guide below it; before any press it is the figure's rep */
+        if (v->counted > 0) {
+            snprintf(big, sizeof big, "%d / %d", v->counted, v->reps);
+            snprintf(counted, sizeof counted, "your count \xC2\xB7 figure on rep %d", v->rep);
+            label = counted;
+        } else {
+            snprintf(big, sizeof big, "%d / %d", v->rep, v->reps);
+            label = "the figure's rep \xC2\xB7 press to count";
+        }
         bigc = st->text;
         break;
     case MODE_HOLD_CONFIRMED:
@@ -608,9 +615,13 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     panel_line(rd, y + gap, next, st->text_next, st->text);
     /* streaks on the stage's corner, where the eye already is */
     line[0] = 0;
-    if (v->score && v->reps > 0 && v->score->combo >= 2)
-        snprintf(line, sizeof line, "Combo %d  \xC3\x97%d", v->score->combo, v->multiplier);
-    else if (v->score && step && step->mode == MODE_HOLD_CONFIRMED && v->score->hold_streak >= 1)
+    if (v->score && v->reps > 0 && v->score->combo >= 2) {
+        if (v->multiplier > 1)
+            snprintf(line, sizeof line, "%d on the beat in a row \xC2\xB7 points \xC3\x97%d", v->score->combo,
+                     v->multiplier);
+        else
+            snprintf(line, sizeof line, "%d on the beat in a row", v->score->combo);
+    } else if (v->score && step && step->mode == MODE_HOLD_CONFIRMED && v->score->hold_streak >= 1)
         snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
     if (line[0]) {
         int inset = render_px(rd, st->badge_pad);
@@ -755,8 +766,19 @@ void render_confirm(Render *rd, const char *question, const char *hint, const ch
 static void header_text(const SessionView *v, char *buf, size_t size)
 {
     buf[0] = 0;
-    if (v->step_index >= 0)
-        snprintf(buf, size, "Step %d of %d", v->step_index + 1, v->step_count);
+    char left[32];
+    int secs = (int)((v->left_ms + 999) / 1000);
+    if (secs >= 60)
+        snprintf(left, sizeof left, "%d min left", (secs + 59) / 60);
+    else
+        snprintf(left, sizeof left, "%d s left", secs);
+    /* exercises, not steps: a rest is not an exercise done */
+    if (v->step_index >= 0 && v->exercise > 0)
+        snprintf(buf, size, "Exercise %d of %d \xC2\xB7 %s", v->exercise, v->exercises, left);
+    else if (v->step_index >= 0 && v->step && v->step->kind == STEP_REST)
+        snprintf(buf, size, "Rest \xC2\xB7 %s", left);
+    else if (v->step_index >= 0)
+        snprintf(buf, size, "%s", left);
     else if (v->kind == SEG_RESULTS || v->kind == SEG_DONE)
         snprintf(buf, size, "%s", v->ended_early ? "Ended early" : "Finished");
 }
