@@ -1,65 +1,75 @@
-/* files.c: bounded, type-checked file reading and atomic writing. Refuses anything that could
- * hang (FIFOs, devices) or exhaust memory (files over the limit) before reading a byte. */
+/* files.c: bounded, type-checked file reading and whole-or-nothing writing. Refuses anything
+ * that could hang (FIFOs, devices) or exhaust memory (files over the limit) before reading a
+ * byte. The one global is the table of temporary files a signal must remove. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* realpath (the SDL flags define 600, which has it too) */
+#endif
 #include "files.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Fail files_read: the reason in err, errno kept for the caller (ENOENT: no such file). */
+static int files_read_fail(int fd, char *buf, int e, char *err, size_t errsize, const char *fmt, const char *detail)
+{
+    snprintf(err, errsize, fmt, detail);
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    errno = e;
+    return -1;
+}
+
 int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char *err, size_t errsize)
 {
     *out = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO with no writer returns at once (and is then refused) */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        snprintf(err, errsize, "cannot open: %s", strerror(errno));
-        return -1;
+        int e = errno;
+        return files_read_fail(-1, NULL, e, err, errsize, "cannot open: %s", strerror(e));
     }
     struct stat st;
     if (fstat(fd, &st) < 0) {
-        snprintf(err, errsize, "cannot read: %s", strerror(errno));
-        close(fd);
-        return -1;
+        int e = errno;
+        return files_read_fail(fd, NULL, e, err, errsize, "cannot read: %s", strerror(e));
     }
-    if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errsize, "is a directory, not a file");
-        close(fd);
-        return -1;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        snprintf(err, errsize, "is not a regular file");
-        close(fd);
-        return -1;
-    }
-    if ((size_t)st.st_size > max_bytes) {
-        snprintf(err, errsize, "file is %lld bytes; the limit is %zu", (long long)st.st_size, max_bytes);
-        close(fd);
-        return -1;
+    if (S_ISDIR(st.st_mode))
+        return files_read_fail(fd, NULL, EISDIR, err, errsize, "%s", "is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        return files_read_fail(fd, NULL, EINVAL, err, errsize, "%s",
+                               S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file"
+                                                    : "is a device or socket, not a regular file");
+    if (st.st_size < 0 || (unsigned long long)st.st_size > max_bytes) {
+        char why[96];
+        snprintf(why, sizeof why, "file is %lld bytes; the limit is %zu", (long long)st.st_size, max_bytes);
+        return files_read_fail(fd, NULL, EFBIG, err, errsize, "%s", why);
     }
     size_t cap = (size_t)st.st_size + 1;
     char *buf = malloc(cap);
-    if (!buf) {
-        snprintf(err, errsize, "out of memory");
-        close(fd);
-        return -1;
-    }
+    if (!buf)
+        return files_read_fail(fd, NULL, ENOMEM, err, errsize, "%s", "out of memory");
     size_t n = 0;
-    for (;;) {
+    while (n < cap - 1) { /* a file that grew meanwhile is read up to its size at open */
         ssize_t r = read(fd, buf + n, cap - 1 - n);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            snprintf(err, errsize, "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
+            int e = errno;
+            return files_read_fail(fd, buf, e, err, errsize, "cannot read: %s", strerror(e));
         }
-        if (r == 0 || (n += (size_t)r) == cap - 1)
+        if (r == 0)
             break;
+        n += (size_t)r;
     }
     close(fd);
     buf[n] = 0;
@@ -104,37 +114,186 @@ int files_load_inputs(const char *path, InputScript *in, RoutineErrors *errs)
     return rc;
 }
 
-int files_write_atomic(const char *path, const void *data, size_t len)
+/* ---- output: temporary file, then rename ---- */
+
+/* Temporary files being written, for the signal handler: a slot is 0 free, 1 being set up or
+ * torn down, 2 holding a path the handler may unlink. Lock-free atomics: safe in a handler. */
+#define FILES_MAX_OUT 8
+static atomic_int files_out_state[FILES_MAX_OUT];
+static char files_out_paths[FILES_MAX_OUT][FILES_PATH_BYTES + 32];
+
+static int files_out_register(const char *tmp)
 {
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
-        return -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return -1;
-    const char *p = data;
-    size_t left = len;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            close(fd);
-            unlink(tmp);
+    for (int i = 0; i < FILES_MAX_OUT; i++) {
+        int expected = 0;
+        if (atomic_compare_exchange_strong(&files_out_state[i], &expected, 1)) {
+            snprintf(files_out_paths[i], sizeof files_out_paths[i], "%s", tmp);
+            atomic_store(&files_out_state[i], 2);
+            return i;
+        }
+    }
+    return -1; /* more than FILES_MAX_OUT at once: written all the same, only not cleaned on a signal */
+}
+
+static void files_out_unregister(const char *tmp)
+{
+    for (int i = 0; i < FILES_MAX_OUT; i++) {
+        int expected = 2;
+        if (strcmp(files_out_paths[i], tmp) == 0 && atomic_compare_exchange_strong(&files_out_state[i], &expected, 1)) {
+            files_out_paths[i][0] = 0;
+            atomic_store(&files_out_state[i], 0);
+            return;
+        }
+    }
+}
+
+static void files_signal(int sig)
+{
+    for (int i = 0; i < FILES_MAX_OUT; i++)
+        if (atomic_load(&files_out_state[i]) == 2)
+            unlink(files_out_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void files_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = files_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
+}
+
+int files_out_open(FilesOut *o, const char *path, char *err, size_t errsize)
+{
+    memset(o, 0, sizeof *o);
+    o->fd = -1;
+    /* A link is followed, so the file it names is replaced, not the link. A device or FIFO
+     * (/dev/null, /dev/stdout, /dev/full, a pipe) cannot be replaced: it is written directly,
+     * and a failed write is still an error. */
+    char real[PATH_MAX];
+    struct stat st;
+    const char *target = path;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errsize, "cannot write %s: %s", path, strerror(EISDIR));
+            o->error = EISDIR;
             return -1;
         }
-        p += w;
-        left -= (size_t)w;
+        if (!S_ISREG(st.st_mode)) {
+            snprintf(o->path, sizeof o->path, "%s", path);
+            o->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+            if (o->fd < 0) {
+                o->error = errno;
+                snprintf(err, errsize, "cannot write %s: %s", path, strerror(o->error));
+                return -1;
+            }
+            return 0;
+        }
+        if (realpath(path, real))
+            target = real;
     }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        unlink(tmp);
+    if (snprintf(o->path, sizeof o->path, "%s", target) >= (int)sizeof o->path ||
+        snprintf(o->tmp, sizeof o->tmp, "%s.tmp%ld", target, (long)getpid()) >= (int)sizeof o->tmp) {
+        snprintf(err, errsize, "cannot write %s: the path is too long", path);
+        o->error = ENAMETOOLONG;
+        o->tmp[0] = 0;
         return -1;
     }
-    if (rename(tmp, path) < 0) {
-        unlink(tmp);
+    files_out_register(o->tmp);
+    o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (o->fd < 0) {
+        o->error = errno;
+        files_out_unregister(o->tmp);
+        snprintf(err, errsize, "cannot create %s: %s", o->tmp, strerror(o->error));
+        o->tmp[0] = 0;
         return -1;
     }
     return 0;
+}
+
+int files_out_write(FilesOut *o, const void *data, size_t len)
+{
+    const char *p = data;
+    while (!o->error && len > 0) {
+        ssize_t w = write(o->fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            o->error = w < 0 ? errno : EIO;
+            break;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return o->error ? -1 : 0;
+}
+
+int files_out_pwrite(FilesOut *o, const void *data, size_t len, long long offset)
+{
+    const char *p = data;
+    while (!o->error && len > 0) {
+        ssize_t w = pwrite(o->fd, p, len, (off_t)offset);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            o->error = w < 0 ? errno : EIO;
+            break;
+        }
+        p += w;
+        len -= (size_t)w;
+        offset += w;
+    }
+    return o->error ? -1 : 0;
+}
+
+void files_out_abort(FilesOut *o)
+{
+    if (o->fd >= 0)
+        close(o->fd);
+    o->fd = -1;
+    if (o->tmp[0]) {
+        unlink(o->tmp);
+        files_out_unregister(o->tmp);
+        o->tmp[0] = 0;
+    }
+}
+
+int files_out_commit(FilesOut *o, char *err, size_t errsize)
+{
+    if (o->fd < 0 && !o->error)
+        o->error = EBADF;
+    bool direct = !o->tmp[0]; /* a device or FIFO, written in place */
+    if (!o->error && !direct && fsync(o->fd) < 0)
+        o->error = errno;
+    if (o->fd >= 0) {
+        if (close(o->fd) < 0 && !o->error)
+            o->error = errno;
+        o->fd = -1;
+    }
+    if (!o->error && !direct && rename(o->tmp, o->path) < 0)
+        o->error = errno;
+    if (o->error) {
+        snprintf(err, errsize, "cannot write %s: %s", o->path, strerror(o->error));
+        files_out_abort(o);
+        return -1;
+    }
+    if (!direct)
+        files_out_unregister(o->tmp);
+    o->tmp[0] = 0;
+    return 0;
+}
+
+int files_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errsize)
+{
+    FilesOut o;
+    if (files_out_open(&o, path, err, errsize) < 0)
+        return -1;
+    files_out_write(&o, data, len);
+    return files_out_commit(&o, err, errsize);
 }
 
 /* mkdir -p: create p and its missing parents. */

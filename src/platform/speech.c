@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "voicekey.h"
 
 /* ---- where clips live ---- */
@@ -90,6 +91,8 @@ static atomic_int speech_espeak_state; /* 0 not yet, 1 ready, -1 failed */
 
 struct SpeechSynth {
     int rate_hz;
+    int (*should_stop)(void *ctx); /* asked between blocks of samples; NULL: never */
+    void *stop_ctx;
 };
 
 /* Samples collected by the synthesis callback for one text. */
@@ -97,11 +100,17 @@ typedef struct {
     int16_t *samples;
     size_t count, cap;
     bool overflow;
+    bool stopped;
+    const SpeechSynth *synth;
 } SpeechBuffer;
 
 static int speech_callback(short *wav, int numsamples, espeak_EVENT *events)
 {
     SpeechBuffer *b = events ? (SpeechBuffer *)events->user_data : NULL;
+    if (b && b->synth->should_stop && b->synth->should_stop(b->synth->stop_ctx)) {
+        b->stopped = true;
+        return 1; /* the program is ending: stop synthesis within a few milliseconds */
+    }
     if (!b || !wav || numsamples <= 0)
         return 0;
     if (b->count + (size_t)numsamples > SPEECH_MAX_CLIP_SAMPLES) {
@@ -156,14 +165,24 @@ SpeechSynth *speech_synth_new(char *err, size_t errsize)
     SpeechSynth *s = NULL;
     if (speech_espeak_start(err, errsize) == 0) {
         s = malloc(sizeof *s);
-        if (s)
+        if (s) {
             s->rate_hz = VOICEKEY_RATE_HZ;
-        else
+            s->should_stop = NULL;
+            s->stop_ctx = NULL;
+        } else
             snprintf(err, errsize, "out of memory");
     }
     if (!s)
         atomic_flag_clear(&speech_espeak_busy);
     return s;
+}
+
+void speech_synth_set_stop(SpeechSynth *s, int (*should_stop)(void *ctx), void *ctx)
+{
+    if (!s)
+        return;
+    s->should_stop = should_stop;
+    s->stop_ctx = ctx;
 }
 
 void speech_synth_free(SpeechSynth *s)
@@ -210,6 +229,7 @@ static void speech_shape(SpeechBuffer *b)
 int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err, size_t errsize)
 {
     SpeechBuffer b = {0};
+    b.synth = s;
     *samples = NULL;
     *count = 0;
     if (!s) {
@@ -223,9 +243,11 @@ int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, siz
     espeak_ERROR rc = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &b);
     /* Synchronous output: espeak_Synth returns when the text is rendered (espeak_Synchronize would
      * hang here after a re-initialisation with espeak-ng 1.51). */
-    if (rc != EE_OK || b.overflow || b.count == 0) {
+    if (rc != EE_OK || b.overflow || b.stopped || b.count == 0) {
         snprintf(err, errsize, "espeak-ng could not render \"%.60s\"%s", text,
-                 b.overflow ? " (too long or out of memory)" : "");
+                 b.stopped    ? " (stopped)"
+                 : b.overflow ? " (too long or out of memory)"
+                              : "");
         free(b.samples);
         return -1;
     }
@@ -290,7 +312,6 @@ static unsigned speech_get_u16(const unsigned char *p)
 
 int speech_wav_write(const char *path, const int16_t *samples, size_t count, int rate, char *err, size_t errsize)
 {
-    char tmp[SPEECH_PATH_BYTES + 32];
     unsigned char header[44];
     uint32_t data_bytes = (uint32_t)(count * 2);
     memcpy(header, "RIFF", 4);
@@ -306,92 +327,99 @@ int speech_wav_write(const char *path, const int16_t *samples, size_t count, int
     memcpy(header + 36, "data", 4);
     speech_put_u32(header + 40, data_bytes);
 
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
+    FilesOut f; /* whole or not at all: a temporary file renamed into place at the end */
+    if (files_out_open(&f, path, err, errsize) < 0)
         return -1;
-    }
-    bool ok = fwrite(header, 1, sizeof header, f) == sizeof header;
+    bool ok = files_out_write(&f, header, sizeof header) == 0;
     unsigned char chunk[4096];
     size_t i = 0;
     while (ok && i < count) {
         size_t n = 0;
         for (; n + 2 <= sizeof chunk && i < count; i++, n += 2)
             speech_put_u16(chunk + n, (unsigned)(uint16_t)samples[i]);
-        ok = fwrite(chunk, 1, n, f) == n;
+        ok = files_out_write(&f, chunk, n) == 0;
     }
-    if (fclose(f) != 0)
-        ok = false;
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-        remove(tmp);
+    return files_out_commit(&f, err, errsize);
+}
+
+int speech_wav_parse(const unsigned char *b, size_t len, int16_t **samples, size_t *count, int *rate, char *why,
+                     size_t whysize)
+{
+    int channels = 0;
+    bool have_fmt = false;
+    *samples = NULL;
+    *count = 0;
+    if (len < 12 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WAVE", 4) != 0) {
+        snprintf(why, whysize, "not a WAV file");
         return -1;
     }
-    return 0;
+    size_t at = 12;
+    while (len - at >= 8) {
+        const unsigned char *ch = b + at;
+        size_t size = speech_get_u32(ch + 4);
+        at += 8;
+        size_t avail = len - at;
+        if (memcmp(ch, "fmt ", 4) == 0) {
+            if (size < 16 || avail < 16) {
+                snprintf(why, whysize, "a short format chunk");
+                return -1;
+            }
+            unsigned format = speech_get_u16(b + at);
+            channels = (int)speech_get_u16(b + at + 2);
+            *rate = (int)speech_get_u32(b + at + 4);
+            int bits = (int)speech_get_u16(b + at + 14);
+            if ((format != 1 && format != 0xfffe) || bits != 16 || channels < 1 || channels > 2 || *rate <= 0) {
+                snprintf(why, whysize, "only 16-bit PCM mono or stereo WAV is supported");
+                return -1;
+            }
+            have_fmt = true;
+        } else if (memcmp(ch, "data", 4) == 0) {
+            if (!have_fmt) {
+                snprintf(why, whysize, "the data comes before the format");
+                return -1;
+            }
+            size_t frame = (size_t)(2 * channels);
+            size_t frames = (size < avail ? size : avail) / frame; /* a short file keeps what it has */
+            if (frames > SPEECH_MAX_CLIP_SAMPLES * 4) {
+                snprintf(why, whysize, "longer than the limit of %d seconds", SPEECH_MAX_CLIP_SAMPLES * 4 / 22050);
+                return -1;
+            }
+            if (size > avail || frames == 0) { /* cut off: a killed writer, a full disk */
+                snprintf(why, whysize, "the data is cut short (%zu of %zu bytes)", avail, size);
+                return -1;
+            }
+            int16_t *out = malloc(frames * sizeof *out + 1);
+            if (!out) {
+                snprintf(why, whysize, "out of memory");
+                return -1;
+            }
+            for (size_t i = 0; i < frames; i++)
+                out[i] = (int16_t)speech_get_u16(b + at + i * frame);
+            *samples = out;
+            *count = frames;
+            return 0;
+        }
+        if (size > avail)
+            break;
+        at += size + (size & 1 && size < avail ? 1 : 0);
+    }
+    snprintf(why, whysize, "no sound data");
+    return -1;
 }
 
 int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rate, char *err, size_t errsize)
 {
-    unsigned char head[12], ch[8], fmt[16];
-    int channels = 0, bits = 0;
-    bool have_fmt = false;
+    char *bytes, why[200];
+    size_t len;
     *samples = NULL;
     *count = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errsize, "cannot open %s: %s", path, strerror(errno));
+    if (files_read(path, FILES_MAX_VOICE_BYTES, &bytes, &len, why, sizeof why) < 0) {
+        snprintf(err, errsize, "cannot open %s: %s", path, why);
         return -1;
     }
-    if (fread(head, 1, 12, f) != 12 || memcmp(head, "RIFF", 4) != 0 || memcmp(head + 8, "WAVE", 4) != 0)
-        goto bad;
-    while (fread(ch, 1, 8, f) == 8) {
-        uint32_t size = speech_get_u32(ch + 4);
-        if (memcmp(ch, "fmt ", 4) == 0) {
-            if (size < 16 || fread(fmt, 1, 16, f) != 16)
-                goto bad;
-            unsigned format = speech_get_u16(fmt);
-            channels = (int)speech_get_u16(fmt + 2);
-            *rate = (int)speech_get_u32(fmt + 4);
-            bits = (int)speech_get_u16(fmt + 14);
-            if ((format != 1 && format != 0xfffe) || bits != 16 || channels < 1 || channels > 2)
-                goto unsupported;
-            have_fmt = true;
-            if (fseek(f, (long)(size - 16 + (size & 1)), SEEK_CUR) != 0)
-                goto bad;
-        } else if (memcmp(ch, "data", 4) == 0) {
-            if (!have_fmt)
-                goto bad;
-            size_t frames = size / (size_t)(2 * channels);
-            if (frames > SPEECH_MAX_CLIP_SAMPLES * 4)
-                goto unsupported;
-            unsigned char *raw = malloc(frames * (size_t)(2 * channels) + 1);
-            int16_t *out = malloc(frames * sizeof *out + 1);
-            if (!raw || !out) {
-                free(raw);
-                free(out);
-                fclose(f);
-                snprintf(err, errsize, "out of memory reading %s", path);
-                return -1;
-            }
-            frames = fread(raw, (size_t)(2 * channels), frames, f); /* a short file keeps what it has */
-            for (size_t i = 0; i < frames; i++)
-                out[i] = (int16_t)speech_get_u16(raw + i * (size_t)(2 * channels));
-            free(raw);
-            fclose(f);
-            *samples = out;
-            *count = frames;
-            return 0;
-        } else if (fseek(f, (long)(size + (size & 1)), SEEK_CUR) != 0) {
-            goto bad;
-        }
-    }
-bad:
-    fclose(f);
-    snprintf(err, errsize, "%s: not a readable WAV file", path);
-    return -1;
-unsupported:
-    fclose(f);
-    snprintf(err, errsize, "%s: only 16-bit PCM mono or stereo WAV is supported", path);
-    return -1;
+    int rc = speech_wav_parse((const unsigned char *)bytes, len, samples, count, rate, why, sizeof why);
+    free(bytes);
+    if (rc < 0)
+        snprintf(err, errsize, "%s: not a readable WAV file: %s", path, why);
+    return rc;
 }

@@ -33,6 +33,10 @@ typedef struct SpeechSynth SpeechSynth;
  * cannot start or another SpeechSynth is alive. Free with speech_synth_free. */
 SpeechSynth *speech_synth_new(char *err, size_t errsize);
 
+/* Make s ask should_stop(ctx) (from the rendering thread) between blocks of samples; when it
+ * returns nonzero, the render in progress stops within milliseconds and fails. NULL: never. */
+void speech_synth_set_stop(SpeechSynth *s, int (*should_stop)(void *ctx), void *ctx);
+
 /* Release the synthesiser so another may be made (espeak-ng itself stays loaded). Safe on NULL. */
 void speech_synth_free(SpeechSynth *s);
 
@@ -49,8 +53,13 @@ int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *tex
  * Returns 0, or -1 and fills err. */
 int speech_wav_write(const char *path, const int16_t *samples, size_t count, int rate, char *err, size_t errsize);
 
-/* Read a 16-bit PCM WAV (mono, or the first channel of stereo) into *samples (malloc'd, caller
- * frees), *count samples, *rate Hz. Returns 0, or -1 and fills err. */
+/* Parse len bytes of a 16-bit PCM WAV, as speech_wav_read. Any bytes are safe; a data chunk cut
+ * short (a killed writer) is refused. Returns 0, or -1 and fills why. */
+int speech_wav_parse(const unsigned char *bytes, size_t len, int16_t **samples, size_t *count, int *rate, char *why,
+                     size_t whysize);
+
+/* Read (through files_read, at most FILES_MAX_VOICE_BYTES) a 16-bit PCM WAV (mono, or the first channel of stereo) into
+ * *samples (malloc'd, caller frees), *count samples, *rate Hz. Returns 0, or -1 and fills err. */
 int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rate, char *err, size_t errsize);
 
 #endif

@@ -5,11 +5,13 @@
  * only uploads textures on the render thread. */
 #include "sprites.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "moves.h"
 #include "sheet.h"
 #include "stb_image.h"
@@ -25,7 +27,12 @@ typedef struct {
     unsigned char *pixels; /* ARGB8888 words, w x h, or NULL on failure */
     int w, h;
     char what[SPRITES_PATH_BYTES + 80], why[200]; /* the failure, when pixels is NULL */
+    SDL_atomic_t state; /* SHEET_DECODE_*: who frees it when a worker decodes it */
 } SheetDecode;
+
+/* A worker's SheetDecode: the render thread waits for one it needs, but abandons one it drops
+ * (a quit, a move that is no longer next), so a slow decode never holds up a frame or the exit. */
+enum { SHEET_DECODE_RUNNING, SHEET_DECODE_DONE, SHEET_DECODE_ABANDONED };
 
 typedef struct {
     bool tried; /* a load was attempted (so a failure is reported once) */
@@ -62,38 +69,53 @@ static void sheet_decode(SheetDecode *d)
     snprintf(path, sizeof path, "%s/%s.sheet", d->dir, moves_info(d->id)->id);
     snprintf(d->what, sizeof d->what, "%s", path);
     size_t len = 0;
-    char *text = SDL_LoadFile(path, &len);
-    if (!text) {
-        snprintf(d->why, sizeof d->why, "cannot read the file");
+    char *text = NULL;
+    if (files_read(path, FILES_MAX_SHEET_BYTES, &text, &len, d->why, sizeof d->why) < 0)
         return;
-    }
     int rc = sheet_parse(text, len, &d->meta, d->why, sizeof d->why);
-    SDL_free(text);
+    free(text);
     if (rc != 0)
         return;
     const SheetMeta *m = &d->meta;
     snprintf(path, sizeof path, "%s/%s", d->dir, m->image);
     snprintf(d->what, sizeof d->what, "%s", path);
+    char *png = NULL;
+    if (files_read(path, FILES_MAX_IMAGE_BYTES, &png, &len, d->why, sizeof d->why) < 0)
+        return;
+    if (len > INT_MAX) {
+        snprintf(d->why, sizeof d->why, "image file too large");
+        free(png);
+        return;
+    }
     /* the header first: a picture of any other size (a huge one above all) is never decoded */
     int n = 0;
     int rows = (m->frames + m->columns - 1) / m->columns;
     long want_w = (long)m->columns * m->frame_w, want_h = (long)rows * m->frame_h;
-    if (!stbi_info(path, &d->w, &d->h, &n)) {
+    const stbi_uc *bytes = (const stbi_uc *)png;
+    if (!stbi_info_from_memory(bytes, (int)len, &d->w, &d->h, &n)) {
         snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
+        free(png);
         return;
     }
     if (d->w != want_w || d->h != want_h) {
         snprintf(d->why, sizeof d->why, "image is %dx%d; the sheet says %ldx%ld", d->w, d->h, want_w, want_h);
+        free(png);
+        return;
+    }
+    if ((long long)d->w * d->h > FILES_MAX_IMAGE_PIXELS) {
+        snprintf(d->why, sizeof d->why, "image is %dx%d; the limit is %d pixels", d->w, d->h, FILES_MAX_IMAGE_PIXELS);
+        free(png);
         return;
     }
     int w = 0, h = 0;
-    unsigned char *pixels = stbi_load(path, &w, &h, &n, 4);
+    unsigned char *pixels = stbi_load_from_memory(bytes, (int)len, &w, &h, &n, 4);
+    free(png);
     if (!pixels) {
         snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
         return;
     }
-    if (w != d->w || h != d->h) { /* the file changed between the two reads */
-        snprintf(d->why, sizeof d->why, "image changed while it was read");
+    if (w != d->w || h != d->h) { /* cannot happen: the same bytes were measured */
+        snprintf(d->why, sizeof d->why, "image size changed while it was decoded");
         stbi_image_free(pixels);
         return;
     }
@@ -106,12 +128,6 @@ static void sheet_decode(SheetDecode *d)
     d->pixels = pixels;
 }
 
-static int sheet_decode_thread(void *data)
-{
-    sheet_decode(data);
-    return 0;
-}
-
 static void sheet_decode_free(SheetDecode *d)
 {
     if (d)
@@ -119,10 +135,25 @@ static void sheet_decode_free(SheetDecode *d)
     free(d);
 }
 
+static int sheet_decode_thread(void *data)
+{
+    SheetDecode *d = data;
+    sheet_decode(d);
+    if (!SDL_AtomicCAS(&d->state, SHEET_DECODE_RUNNING, SHEET_DECODE_DONE))
+        sheet_decode_free(d); /* abandoned: nobody else will */
+    return 0;
+}
+
 static void sheet_unload(SpriteSheet *sh)
 {
-    if (sh->worker)
-        SDL_WaitThread(sh->worker, NULL);
+    if (sh->worker) {
+        if (SDL_AtomicCAS(&sh->decode->state, SHEET_DECODE_RUNNING, SHEET_DECODE_ABANDONED)) {
+            SDL_DetachThread(sh->worker); /* it frees its SheetDecode when done */
+            sh->decode = NULL;
+        } else {
+            SDL_WaitThread(sh->worker, NULL); /* finished already: a moment */
+        }
+    }
     sheet_decode_free(sh->decode);
     if (sh->frames) {
         for (int i = 0; i < sh->meta.frames; i++)

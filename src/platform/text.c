@@ -4,10 +4,13 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "files.h"
 
 typedef struct {
     int px;
@@ -36,6 +39,8 @@ typedef struct {
 struct Text {
     SDL_Renderer *r;
     char path[1024];
+    char *font_data; /* the whole font file, read once through files_read; fonts open from it */
+    size_t font_len;
     SizedFont fonts[TEXT_MAX_SIZES];
     CacheEntry cache[TEXT_CACHE_ENTRIES];
     MeasureEntry measured[TEXT_MEASURE_ENTRIES];
@@ -72,6 +77,15 @@ static int find_system_font(char *out, size_t size)
     return rc;
 }
 
+/* Open the font at px from the bytes read once (SDL_ttf reads them lazily, so they stay). */
+static TTF_Font *text_open_font(Text *t, int px)
+{
+    if (!t->font_data || t->font_len > INT_MAX)
+        return NULL;
+    SDL_RWops *rw = SDL_RWFromConstMem(t->font_data, (int)t->font_len);
+    return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+}
+
 Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize)
 {
     Text *t = calloc(1, sizeof *t);
@@ -94,7 +108,14 @@ Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize)
         const char *fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
         snprintf(t->path, sizeof t->path, "%s", fallback);
     }
-    TTF_Font *probe = TTF_OpenFont(t->path, 24);
+    char why[256];
+    if (files_read(t->path, FILES_MAX_FONT_BYTES, &t->font_data, &t->font_len, why, sizeof why) < 0) {
+        snprintf(err, errsize, "%s: cannot open font: %s%s", t->path, why,
+                 font ? "" : " (install fonts-dejavu-core or pass --font FILE)");
+        text_free(t);
+        return NULL;
+    }
+    TTF_Font *probe = text_open_font(t, 24);
     if (!probe) {
         snprintf(err, errsize, "%s: cannot open font: %s%s", t->path, TTF_GetError(),
                  font ? "" : " (install fonts-dejavu-core or pass --font FILE)");
@@ -135,6 +156,7 @@ void text_free(Text *t)
             TTF_CloseFont(t->fonts[i].font);
     if (t->ttf_inited_here)
         TTF_Quit();
+    free(t->font_data);
     free(t);
 }
 
@@ -163,7 +185,7 @@ static TTF_Font *font_at(Text *t, int px)
     SizedFont *f = &t->fonts[oldest];
     if (f->font)
         TTF_CloseFont(f->font); /* cached textures and sizes do not hold the font: they stay */
-    f->font = TTF_OpenFont(t->path, px);
+    f->font = text_open_font(t, px);
     t->stats.font_opens++;
     f->px = px;
     f->last_use = ++t->clock;
