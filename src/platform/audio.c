@@ -7,12 +7,14 @@
 #include <SDL_mixer.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audioconf.h"
 #include "files.h"
 #include "speech.h"
 #include "voicekey.h"
@@ -91,39 +93,36 @@ static int audio_config_path(char *buf, size_t size)
 
 static void audio_load_settings(Audio *a)
 {
-    char path[AUDIO_PATH_BYTES + 16], line[128];
+    char path[AUDIO_PATH_BYTES + 16], err[AUDIO_ERR_BYTES];
     a->volume = AUDIO_VOLUME_DEFAULT;
     a->muted = false;
     if (audio_config_path(path, sizeof path) != 0)
         return;
-    FILE *f = fopen(path, "r");
-    if (!f)
+    char *src;
+    size_t len;
+    if (files_read(path, FILES_MAX_CONFIG_BYTES, &src, &len, err, sizeof err) < 0) {
+        if (errno != ENOENT) /* no file yet is the usual case */
+            fprintf(stderr, "unknot: warning: %s: %s; using volume %d%%, sound on\n", path, err, a->volume);
         return;
-    while (fgets(line, sizeof line, f)) {
-        int v;
-        if (sscanf(line, "volume=%d", &v) == 1)
-            a->volume = v < 0 ? 0 : v > 100 ? 100 : v;
-        else if (sscanf(line, "muted=%d", &v) == 1)
-            a->muted = v != 0;
     }
-    fclose(f);
+    AudioConf c = {a->volume, a->muted};
+    if (audioconf_parse(src, len, &c, err, sizeof err) > 0)
+        fprintf(stderr, "unknot: warning: %s: %s; the line is ignored\n", path, err);
+    free(src);
+    a->volume = c.volume;
+    a->muted = c.muted;
 }
 
-/* Write audio.conf atomically (temp file, then rename); a failure is a debug note, not a warning. */
+/* Write audio.conf whole or not at all; a failure is a debug note, not a warning. */
 static void audio_save_settings(const Audio *a)
 {
-    char path[AUDIO_PATH_BYTES + 16], tmp[AUDIO_PATH_BYTES + 48];
-    if (audio_config_path(path, sizeof path) != 0)
+    char path[AUDIO_PATH_BYTES + 16], text[128], err[AUDIO_ERR_BYTES];
+    AudioConf c = {a->volume, a->muted};
+    int n = audioconf_format(&c, text, sizeof text);
+    if (audio_config_path(path, sizeof path) != 0 || n < 0)
         return;
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "w");
-    bool ok = f && fprintf(f, "# unknot audio settings\nvolume=%d\nmuted=%d\n", a->volume, a->muted ? 1 : 0) > 0;
-    if (f && fclose(f) != 0)
-        ok = false;
-    if (!ok || rename(tmp, path) != 0) {
-        SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: cannot save %s: %s", path, strerror(errno));
-        remove(tmp);
-    }
+    if (files_write_atomic(path, text, (size_t)n, err, sizeof err) < 0)
+        SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: %s", err);
 }
 
 /* Apply volume, mute and ducking to the channels. */
@@ -140,6 +139,13 @@ static void audio_apply_volume(Audio *a)
 
 /* ---- the clip worker: find or render every clip, off the main thread ---- */
 
+/* The synthesiser's question: is the program ending? */
+static int audio_worker_cancelled(void *data)
+{
+    Audio *a = data;
+    return SDL_AtomicGet(&a->worker_cancel);
+}
+
 static int SDLCALL audio_worker(void *data)
 {
     Audio *a = data;
@@ -155,6 +161,7 @@ static int SDLCALL audio_worker(void *data)
         if (!found && !tried_synth) {
             tried_synth = true;
             synth = speech_synth_new(err, sizeof err);
+            speech_synth_set_stop(synth, audio_worker_cancelled, a);
             if (!synth)
                 snprintf(first_err, sizeof first_err, "%s", err);
         }
@@ -267,9 +274,19 @@ static void audio_open_device(Audio *a)
     char path[AUDIO_PATH_BYTES];
     for (int s = 0; s < SOUND_COUNT; s++) {
         snprintf(path, sizeof path, "%.900s/assets/sounds/%s.wav", a->data_dir, session_sound_name((SoundId)s));
-        a->sounds[s] = Mix_LoadWAV(path);
-        if (!a->sounds[s])
-            audio_warn(a, "cannot load a sound", path);
+        char *wav = NULL, err[AUDIO_ERR_BYTES] = "too large", what[AUDIO_PATH_BYTES + AUDIO_ERR_BYTES + 8];
+        size_t len = 0;
+        if (files_read(path, FILES_MAX_SOUND_BYTES, &wav, &len, err, sizeof err) == 0 && len <= INT_MAX) {
+            SDL_RWops *rw = SDL_RWFromConstMem(wav, (int)len);
+            a->sounds[s] = rw ? Mix_LoadWAV_RW(rw, 1) : NULL; /* the chunk holds its own copy */
+            if (!a->sounds[s])
+                snprintf(err, sizeof err, "%s", Mix_GetError());
+        }
+        free(wav);
+        if (!a->sounds[s]) {
+            snprintf(what, sizeof what, "%s: %s", path, err);
+            audio_warn(a, "cannot load a sound", what);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
  * who knows the layout. */
 #include "input.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,53 +76,98 @@ static Action action_from_name(const char *s, size_t n)
     return ACT_NONE;
 }
 
+/* Trim spaces and tabs at both ends of [*s, *e). */
+static void trim(const char **s, const char **e)
+{
+    while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
+        (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+        (*e)--;
+}
+
+/* One line "key NAME = ACTION" or "pad BUTTON = ACTION"; NAME may hold spaces ("keypad enter").
+ * Returns NULL when bound, else why not. */
+static const char *parse_binding(const char *p, const char *le, Bindings *b)
+{
+    const char *eq = memchr(p, '=', (size_t)(le - p));
+    if (!eq)
+        return "expected 'key NAME = ACTION' or 'pad BUTTON = ACTION'";
+    const char *ks = p, *ke = p;
+    while (ke < eq && ke[0] != ' ' && ke[0] != '\t')
+        ke++;
+    const char *ns = ke, *ne = eq, *as = eq + 1, *ae = le;
+    trim(&ns, &ne);
+    trim(&as, &ae);
+    if (ns == ne || as == ae || memchr(as, ' ', (size_t)(ae - as)) || memchr(as, '=', (size_t)(ae - as)))
+        return "expected 'key NAME = ACTION' or 'pad BUTTON = ACTION'";
+    for (const char *c = p; c < le; c++)
+        if ((unsigned char)*c < 0x20 && *c != '\t' && *c != '\r')
+            return "a control character in the line";
+    Action a = action_from_name(as, (size_t)(ae - as));
+    if (a == ACT_NONE || a == ACT_RELEASE)
+        return "unknown action (press, pause, skip, back, quit, fullscreen, mute, volume-up, volume-down, up, down)";
+    char name[64];
+    if ((size_t)(ne - ns) >= sizeof name)
+        return "the key or button name is too long";
+    memcpy(name, ns, (size_t)(ne - ns));
+    name[ne - ns] = 0;
+    size_t klen = (size_t)(ke - ks);
+    BindKind kind;
+    int code;
+    if (klen == 3 && !strncasecmp(ks, "key", 3)) {
+        SDL_Keycode k = SDL_GetKeyFromName(name);
+        if (k == SDLK_UNKNOWN)
+            return "unknown key name (SDL key names: space, return, keypad enter, f5, a, ...)";
+        kind = BIND_KEY;
+        code = (int)k;
+    } else if (klen == 3 && !strncasecmp(ks, "pad", 3)) {
+        SDL_GameControllerButton btn = SDL_GameControllerGetButtonFromString(name);
+        if (btn == SDL_CONTROLLER_BUTTON_INVALID)
+            return "unknown pad button (a, b, x, y, start, back, leftshoulder, rightshoulder, dpup, ...)";
+        kind = BIND_PAD_BUTTON;
+        code = (int)btn;
+    } else {
+        return "a binding starts with 'key' or 'pad'";
+    }
+    int before = b->count;
+    bool replaced = false;
+    for (int i = 0; i < b->count; i++)
+        replaced |= b->items[i].kind == kind && b->items[i].code == code;
+    bind(b, kind, code, a);
+    if (!replaced && b->count == before)
+        return "too many bindings (at most " INPUT_MAX_BINDINGS_TEXT ")";
+    return NULL;
+}
+
 int input_parse_bindings(const char *src, size_t len, Bindings *b, char *err, size_t errsize)
 {
     int bad = 0, line = 0;
     const char *p = src, *end = src + len;
     if (err && errsize)
         err[0] = 0;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; /* a UTF-8 byte order mark, as some editors write */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
-        char buf[256];
-        size_t n = (size_t)(le - p) < sizeof buf - 1 ? (size_t)(le - p) : sizeof buf - 1;
-        memcpy(buf, p, n);
-        buf[n] = 0;
-        p = nl ? nl + 1 : end;
+        const char *next = nl ? nl + 1 : end;
         line++;
-        char *hash = strchr(buf, '#');
-        if (hash)
-            *hash = 0;
-        char kind[32], name[64], eq[8], act[32];
-        int got = sscanf(buf, "%31s %63s %7s %31s", kind, name, eq, act);
-        if (got <= 0)
-            continue;
         const char *why = NULL;
-        Action a = ACT_NONE;
-        if (got != 4 || strcmp(eq, "="))
-            why = "expected 'key NAME = ACTION' or 'pad BUTTON = ACTION'";
-        else if ((a = action_from_name(act, strlen(act))) == ACT_NONE || a == ACT_RELEASE)
-            why = "unknown action";
-        else if (!strcasecmp(kind, "key")) {
-            SDL_Keycode k = SDL_GetKeyFromName(name);
-            if (k == SDLK_UNKNOWN)
-                why = "unknown key name (SDL key names: space, return, f5, a, ...)";
-            else
-                bind(b, BIND_KEY, k, a);
-        } else if (!strcasecmp(kind, "pad")) {
-            SDL_GameControllerButton btn = SDL_GameControllerGetButtonFromString(name);
-            if (btn == SDL_CONTROLLER_BUTTON_INVALID)
-                why = "unknown pad button (a, b, x, y, start, back, leftshoulder, rightshoulder, dpup, ...)";
-            else
-                bind(b, BIND_PAD_BUTTON, btn, a);
-        } else
-            why = "a binding starts with 'key' or 'pad'";
+        if ((size_t)(le - p) > INPUT_MAX_BINDING_LINE) {
+            why = "line too long (over " INPUT_MAX_BINDING_LINE_TEXT " bytes)";
+        } else {
+            const char *hash = memchr(p, '#', (size_t)(le - p));
+            const char *s = p, *e = hash ? hash : le;
+            trim(&s, &e);
+            if (s < e)
+                why = parse_binding(s, e, b);
+        }
         if (why) {
             if (bad == 0 && err)
                 snprintf(err, errsize, "line %d: %s", line, why);
             bad++;
         }
+        p = next;
     }
     return bad;
 }
@@ -136,10 +182,17 @@ void input_init(Input *in, const char *bindings_path)
     char *src;
     size_t len;
     char err[256];
-    if (files_read(bindings_path, 64 * 1024, &src, &len, err, sizeof err) < 0)
-        return; /* no file: the defaults */
+    if (files_read(bindings_path, FILES_MAX_CONFIG_BYTES, &src, &len, err, sizeof err) < 0) {
+        if (errno != ENOENT) /* no file is the usual case: the defaults, silently */
+            fprintf(stderr, "unknot: warning: %s: %s; the default bindings apply\n", bindings_path, err);
+        return;
+    }
     char why[200];
-    if (input_parse_bindings(src, len, &in->bindings, why, sizeof why) > 0)
+    int bad = input_parse_bindings(src, len, &in->bindings, why, sizeof why);
+    if (bad > 1)
+        fprintf(stderr, "unknot: warning: %s: %s (and %d more lines); the rest of the bindings apply\n", bindings_path,
+                why, bad - 1);
+    else if (bad == 1)
         fprintf(stderr, "unknot: warning: %s: %s; the rest of the bindings apply\n", bindings_path, why);
     free(src);
 }

@@ -25,6 +25,9 @@ typedef enum {
 } Action;
 
 #define INPUT_MAX_BINDINGS 64
+#define INPUT_MAX_BINDINGS_TEXT "64"
+#define INPUT_MAX_BINDING_LINE 255 /* bytes in one bindings.conf line */
+#define INPUT_MAX_BINDING_LINE_TEXT "255"
 #define INPUT_MAX_PADS 8
 
 typedef enum { BIND_KEY, BIND_PAD_BUTTON } BindKind;
