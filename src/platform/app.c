@@ -3,6 +3,7 @@
  * on events while paused or in the menu, where a screen on which nothing moves is not redrawn. */
 #include "app.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -912,6 +913,13 @@ static int load_progress(const AppOptions *o, HistoryProgress *p)
     return rc;
 }
 
+/* stb's PNG writer hands over the encoded file here. */
+static void shot_write(void *ctx, void *data, int size)
+{
+    if (size > 0)
+        files_out_write(ctx, data, (size_t)size);
+}
+
 int app_shot(const AppOptions *o)
 {
     Routine own = {0};
@@ -1003,8 +1011,17 @@ int app_shot(const AppOptions *o)
     render_session(&rd, &v, r->title, &ov);
 write:
     SDL_RenderPresent(ren);
-    if (!stbi_write_png(o->shot_out, surf->w, surf->h, 4, surf->pixels, surf->pitch)) {
-        fprintf(stderr, "unknot: %s: cannot write the PNG\n", o->shot_out);
+    /* the PNG is encoded in memory and written whole or not at all */
+    FilesOut out;
+    char werr[FILES_PATH_BYTES + 200];
+    if (files_out_open(&out, o->shot_out, werr, sizeof werr) < 0) {
+        fprintf(stderr, "unknot: %s\n", werr);
+        goto done;
+    }
+    if (!stbi_write_png_to_func(shot_write, &out, surf->w, surf->h, 4, surf->pixels, surf->pitch) && !out.error)
+        out.error = ENOMEM; /* stb could not allocate the encoded image */
+    if (files_out_commit(&out, werr, sizeof werr) < 0) {
+        fprintf(stderr, "unknot: %s\n", werr);
         goto done;
     }
     rc = 0;

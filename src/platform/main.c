@@ -2,6 +2,8 @@
  * mode, prints errors as one line each and returns 0 ok, 1 invalid input, 2 usage. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +165,15 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
     free(texts);
 }
 
+/* The first reason standard output failed, for the one message at the end. */
+static int stdout_errno;
+
+static void flush_stdout(void)
+{
+    if (fflush(stdout) != 0 && !stdout_errno)
+        stdout_errno = errno;
+}
+
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -215,7 +226,7 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
     char total[32];
     routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
     printf("%s: ok: \"%s\", %d step%s, %s\n", path, r.title, r.step_count, r.step_count == 1 ? "" : "s", total);
-    fflush(stdout);
+    flush_stdout(); /* "ok" before the file's warnings, in order on a terminal */
     warn_routine(data_dir, path, &r);
     routine_free(&r);
     return 0;
@@ -499,7 +510,7 @@ static int mode_export(const HistoryArgs *ha, const char *out)
 
 /* ---- option parsing ---- */
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     AppOptions o = {0};
     const char *data = getenv("UNKNOT_DATA");
@@ -661,6 +672,10 @@ int main(int argc, char **argv)
     }
     if (data_given && mode != LIST)
         warn_no_assets(o.data_dir);
+    /* the window leaves SIGINT and SIGTERM to SDL (an SDL_QUIT event ends the loop); every other
+     * mode ends at once, removing a half-written output */
+    if (mode != PLAY)
+        files_catch_signals();
     int rc;
     bool progress_shot = o.screen && (strcmp(o.screen, "progress") == 0 || strcmp(o.screen, "menu") == 0);
     if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
@@ -755,5 +770,25 @@ int main(int argc, char **argv)
         }
     }
     free(positional);
+    return rc;
+}
+
+/* Standard output is an output like any other: a full disk or a closed pipe is exit 1, with the
+ * reason, unless the mode has failed (and said so) already. */
+int main(int argc, char **argv)
+{
+    signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error (EFBIG), not a silent kill */
+    int rc = run(argc, argv);
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno ? errno : stdout_errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        e = errno;
+    }
+    if (failed && rc == EXIT_OK) {
+        fprintf(stderr, "unknot: cannot write to standard output: %s\n", strerror(e ? e : EIO));
+        rc = EXIT_INVALID;
+    }
     return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "speech.h"
 #include "voicekey.h"
 #include "voicequeue.h"
@@ -297,11 +298,9 @@ int soundtrack_write(Soundtrack *st, const char *path, char *err, size_t errsize
         return -1;
     }
 
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, errsize, "cannot write %s", path);
+    FilesOut f; /* whole or not at all: a temporary file renamed into place at the end */
+    if (files_out_open(&f, path, err, errsize) < 0)
         return -1;
-    }
     unsigned char header[44] = {'R', 'I', 'F', 'F', 0,  0, 0,   0,   'W', 'A', 'V', 'E', 'f', 'm', 't',
                                 ' ', 16,  0,   0,   0,  1, 0,   1,   0,   0,   0,   0,   0,   0,   0,
                                 0,   0,   2,   0,   16, 0, 'd', 'a', 't', 'a', 0,   0,   0,   0};
@@ -309,7 +308,7 @@ int soundtrack_write(Soundtrack *st, const char *path, char *err, size_t errsize
     soundtrack_put_u32(header + 24, VOICEKEY_RATE_HZ);
     soundtrack_put_u32(header + 28, VOICEKEY_RATE_HZ * 2);
     soundtrack_put_u32(header + 40, (uint32_t)(total * 2));
-    bool ok = fwrite(header, 1, sizeof header, f) == sizeof header;
+    bool ok = files_out_write(&f, header, sizeof header) == 0;
 
     const int64_t fade = soundtrack_samples(10);
     int lo = 0; /* places before lo have all ended */
@@ -338,15 +337,9 @@ int soundtrack_write(Soundtrack *st, const char *path, char *err, size_t errsize
             out[2 * i] = (unsigned char)(x & 0xff);
             out[2 * i + 1] = (unsigned char)((x >> 8) & 0xff);
         }
-        ok = fwrite(out, 2, (size_t)n, f) == (size_t)n;
+        ok = files_out_write(&f, out, 2 * (size_t)n) == 0;
     }
-    if (fclose(f) != 0)
-        ok = false;
-    if (!ok) {
-        snprintf(err, errsize, "error writing %s", path);
-        return -1;
-    }
-    return 0;
+    return files_out_commit(&f, err, errsize);
 }
 
 const char *soundtrack_warning(const Soundtrack *st)
