@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""hostile_test.py: the hostile corpus. Every file unknot reads is replaced in turn by something
+that once crashed, hung or flooded memory (a directory, a FIFO, a link to /dev/zero, a huge image,
+a corrupt clip), and every file it writes is written into a full disk, a file-size limit or a
+SIGTERM. Each case must end in time with the documented warning or error, never half a file.
+
+To add a case: one entry in the table of its section (a name, what to plant, what to expect).
+Usage: hostile_test.py PATH/TO/unknot (run from the repository root)."""
+import os
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
+UNKNOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/unknot")
+ROOT = os.getcwd()
+# Time limits are generous so a loaded machine cannot fail them: they catch a hang, not a slow
+# second. The aim (SIGTERM ends the window within a second) is printed as a measured figure.
+# Sanitizer builds run several times slower: their limits are scaled.
+SLOW = 4 if "ASAN_OPTIONS" in os.environ else 1
+TIMEOUT = 10 * SLOW  # seconds: any case still running then has hung
+CHILD = 'title "Child pose"\nmove child_pose hold 30s\n'  # at 30 s the child's pose figure shows
+
+
+def env_for(tmp, **extra):
+    e = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+             XDG_CONFIG_HOME=os.path.join(tmp, "config"), XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+             HOME=tmp)
+    e.update(extra)
+    return e
+
+
+def run(args, tmp, stdout=subprocess.PIPE, fsize=None, **extra):
+    """Run unknot; returns (rc, stdout, stderr, seconds). rc is None when it hung."""
+    def limit():
+        if fsize is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    start = time.monotonic()
+    try:
+        p = subprocess.run([UNKNOT, *args], stdout=stdout, stderr=subprocess.PIPE, timeout=TIMEOUT,
+                           env=env_for(tmp, **extra), preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        return None, b"", b"hung", TIMEOUT
+    out = p.stdout if isinstance(p.stdout, bytes) else b""
+    return p.returncode, out, p.stderr, time.monotonic() - start
+
+
+def data_dir(tmp):
+    """A private copy of assets/ to spoil."""
+    d = os.path.join(tmp, "data")
+    shutil.copytree(os.path.join(ROOT, "assets"), os.path.join(d, "assets"))
+    return d
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def replace(path, how):
+    """Put something hostile where path was: 'dir', 'fifo', 'zero', 'urandom' or bytes."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if how == "dir":
+        os.mkdir(path)
+    elif how == "fifo":
+        os.mkfifo(path)
+    elif how in ("zero", "urandom"):
+        os.symlink("/dev/" + how, path)
+    else:
+        write(path, how)
+
+
+def png_header(w, h):
+    """The first bytes of a PNG declaring w x h (the rest is junk: it must never be decoded)."""
+    import struct
+    import zlib
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+            + b"\0" * (1024 * 1024))
+
+
+HUGE_SHEET = ("sheet 1\nmove child_pose\nimage child_pose.png\ncanvas 8192 8192\ncrop 0 0\nframe 8192 8192\n"
+              "columns 2\nframes 4\nfps 10\nside none\nintro 0 1 1000\ncycle 2 3 1000\nbreath 2 3 1000\n"
+              "outro 0 1 1000\nbeat 2\nheld 2\n")
+
+# ---- every file read: a sheet, an image, a font, a sound, a config ----
+# (name, file under the data dir or config dir, what to plant, words the warning must hold)
+READS = [
+    ("sheet is a directory", "data/assets/sprites/child_pose.sheet", "dir", "directory"),
+    ("sheet is a FIFO", "data/assets/sprites/child_pose.sheet", "fifo", "FIFO"),
+    ("sheet links to /dev/zero", "data/assets/sprites/child_pose.sheet", "zero", "device"),
+    ("image is a FIFO", "data/assets/sprites/child_pose.png", "fifo", "FIFO"),
+    ("image links to /dev/urandom", "data/assets/sprites/child_pose.png", "urandom", "device"),
+    ("image is garbage", "data/assets/sprites/child_pose.png", b"\x89PNG junk" * 100, "child_pose.png"),
+]
+
+
+def test_reads():
+    for name, rel, how, want in READS:
+        with tempfile.TemporaryDirectory() as tmp:
+            d = data_dir(tmp)
+            replace(os.path.join(tmp, rel), how)
+            r = write(os.path.join(tmp, "c.routine"), CHILD)
+            out = os.path.join(tmp, "o.png")
+            rc, _, err, secs = run(["--data", d, "--shot", out, "--at", "30", r], tmp)
+            err = err.decode(errors="replace")
+            check(rc == 0, f"{name}: --shot exits 0 without the figure, got {rc}: {err[:300]}")
+            check(secs < 5 * SLOW, f"{name}: took {secs:.1f} s")
+            lines = [l for l in err.splitlines() if "child_pose" in l]
+            check(len(lines) == 1 and lines[0].startswith("unknot: warning: no animation for child_pose")
+                  and want in lines[0], f"{name}: one warning naming the problem ('{want}'): {err[:400]}")
+            check(os.path.getsize(out) > 1000 if os.path.exists(out) else False, f"{name}: the shot is written")
+
+
+def test_huge_image():
+    """A 1 MB PNG declaring 16384x16384 with a sheet that asks for exactly that: refused unread."""
+    with tempfile.TemporaryDirectory() as tmp:
+        d = data_dir(tmp)
+        replace(os.path.join(d, "assets/sprites/child_pose.sheet"), HUGE_SHEET)
+        replace(os.path.join(d, "assets/sprites/child_pose.png"), png_header(16384, 16384))
+        r = write(os.path.join(tmp, "c.routine"), CHILD)
+        start = time.monotonic()
+        p = subprocess.Popen([UNKNOT, "--data", d, "--shot", os.path.join(tmp, "o.png"), "--at", "30", r],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for(tmp))
+        _, err = p.communicate(timeout=TIMEOUT)
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        secs = time.monotonic() - start
+        err = err.decode(errors="replace")
+        check(p.returncode == 0, f"huge image: exit 0, got {p.returncode}")
+        check(secs < 3 * SLOW, f"huge image: took {secs:.1f} s")
+        check(ru.ru_maxrss < 400 * 1024 * SLOW, f"huge image: peak RSS {ru.ru_maxrss // 1024} MB, want well under 1 GB")
+        check("no animation for child_pose" in err, f"huge image: a warning: {err[:300]}")
+
+
+# (name, sound to spoil, what to plant)
+SOUNDS = [
+    ("tick.wav is a FIFO", "tick", "fifo"),
+    ("tick.wav links to /dev/zero", "tick", "zero"),
+    ("chime.wav is a directory", "chime", "dir"),
+    ("tick.wav is cut short", "tick", None),  # planted below: a header claiming more than is there
+]
+
+
+def test_sounds():
+    routine = os.path.join(ROOT, "levels", sorted(os.listdir(os.path.join(ROOT, "levels")))[0])
+    for name, sound, how in SOUNDS:
+        with tempfile.TemporaryDirectory() as tmp:
+            d = data_dir(tmp)
+            path = os.path.join(d, "assets/sounds", sound + ".wav")
+            if how is None:
+                with open(path, "rb") as f:
+                    how = f.read()[:200]
+            replace(path, how)
+            wav = os.path.join(tmp, "o.wav")
+            rc, _, err, secs = run(["--data", d, "--simulate", routine, "--audio-out", wav], tmp,
+                                   stdout=subprocess.DEVNULL)
+            err = err.decode(errors="replace")
+            check(rc == 0 and secs < 8 * SLOW, f"{name}: --audio-out ends (exit 0), got {rc} after {secs:.1f} s")
+            check(sound + ".wav" in err and "warning" in err, f"{name}: a warning names {sound}.wav: {err[:300]}")
+
+
+# (name, config file, what to plant, words of the warning)
+CONFIGS = [
+    ("audio.conf is a FIFO", "audio.conf", "fifo", "FIFO"),
+    ("audio.conf links to /dev/zero", "audio.conf", "zero", "device"),
+    ("audio.conf links to /dev/urandom", "audio.conf", "urandom", "device"),
+    ("audio.conf is a directory", "audio.conf", "dir", "directory"),
+    ("audio.conf volume out of range", "audio.conf", "volume=99999999999999999999\n", "0 to 100"),
+    ("audio.conf is huge", "audio.conf", "#" * (100 * 1024), "limit"),
+    ("bindings.conf is a FIFO", "bindings.conf", "fifo", "FIFO"),
+    ("bindings.conf is a directory", "bindings.conf", "dir", "directory"),
+    ("bindings.conf is over 64 KiB", "bindings.conf", "# x\n" * 20000, "limit"),
+    ("bindings.conf has a line over 255 bytes", "bindings.conf", "key f5 = press " + "#" * 300 + "\n", "too long"),
+    ("bindings.conf has over 64 bindings", "bindings.conf",
+     "".join(f"key {c} = press\n" for c in "abcdefghijklmnopqrstuvwxyz0123456789") +
+     "".join(f"key f{i} = press\n" for i in range(1, 25)) +
+     "".join(f"key keypad {i} = press\n" for i in range(0, 10)), "too many"),
+]
+
+
+def play_and_stop(tmp, args, after=2.0):
+    """Start a workout window (dummy video), SIGTERM it after `after` s. Returns (rc, stderr, secs
+    from the signal to the exit); rc None when it did not end within 3 seconds."""
+    p = subprocess.Popen([UNKNOT, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env_for(tmp))
+    time.sleep(after)
+    start = time.monotonic()
+    p.send_signal(signal.SIGTERM)
+    try:
+        _, err = p.communicate(timeout=3 * SLOW)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        _, err = p.communicate()
+        return None, err.decode(errors="replace"), 99
+    return p.returncode, err.decode(errors="replace"), time.monotonic() - start
+
+
+SIGTERM_SECONDS = []
+
+
+def test_configs():
+    routine = os.path.join(ROOT, "levels", sorted(os.listdir(os.path.join(ROOT, "levels")))[0])
+    for name, conf, how, want in CONFIGS:
+        with tempfile.TemporaryDirectory() as tmp:
+            replace(os.path.join(tmp, "config/unknot", conf), how)
+            rc, err, secs = play_and_stop(tmp, [routine])
+            check(rc is not None, f"{name}: SIGTERM ends the window ({secs:.2f} s)")
+            SIGTERM_SECONDS.append(secs)
+            lines = [l for l in err.splitlines() if conf in l]
+            check(len(lines) == 1 and lines[0].startswith("unknot: warning:") and want in lines[0],
+                  f"{name}: one warning with '{want}': {err[:400]}")
+
+
+def test_font():
+    for how, want in (("fifo", "FIFO"), ("dir", "directory"), ("zero", "device")):
+        with tempfile.TemporaryDirectory() as tmp:
+            font = os.path.join(tmp, "font.ttf")
+            replace(font, how)
+            rc, _, err, secs = run(["--font", font, "--shot", os.path.join(tmp, "o.png"), "--at", "1"], tmp)
+            err = err.decode(errors="replace")
+            check(rc == 1 and secs < 5 * SLOW, f"--font {how}: exit 1 quickly, got {rc} after {secs:.1f} s")
+            check(want in err and len(err.strip().splitlines()) == 1, f"--font {how}: one error line: {err[:300]}")
+            check(not os.path.exists(os.path.join(tmp, "o.png")), f"--font {how}: no PNG left")
+
+
+# ---- every file written: whole or not at all ----
+
+def leftovers(tmp, name):
+    return [f for f in os.listdir(tmp) if f.startswith(name)]
+
+
+def test_writes():
+    routine = os.path.join(ROOT, "levels", sorted(os.listdir(os.path.join(ROOT, "levels")))[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        shot = os.path.join(tmp, "shot.png")
+        rc, _, err, _ = run(["--shot", shot, "--at", "10", routine], tmp, fsize=64 * 1024)
+        check(rc == 1 and b"File too large" in err, f"--shot under a 64 KiB limit: exit 1 with the reason: {err[:200]}")
+        check(leftovers(tmp, "shot") == [], f"--shot under a limit leaves nothing: {leftovers(tmp, 'shot')}")
+        wav = os.path.join(tmp, "o.wav")
+        rc, _, err, _ = run(["--simulate", routine, "--audio-out", wav], tmp, stdout=subprocess.DEVNULL,
+                            fsize=1024 * 1024)
+        check(rc == 1 and b"File too large" in err, f"--audio-out under 1 MiB: exit 1 with the reason: {err[:200]}")
+        check(leftovers(tmp, "o.wav") == [], f"--audio-out under a limit leaves nothing: {leftovers(tmp, 'o.wav')}")
+        # a 20-minute soundtrack takes long enough to write that a SIGTERM lands in the middle
+        long_routine = write(os.path.join(tmp, "long.routine"), 'title "Long"\nrest 20m\n')
+        for delay in (0.05, 0.2, 0.4):
+            p = subprocess.Popen([UNKNOT, "--simulate", long_routine, "--audio-out", wav], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, env=env_for(tmp))
+            time.sleep(delay)
+            p.send_signal(signal.SIGTERM)
+            rc = p.wait(timeout=TIMEOUT)
+            left = leftovers(tmp, "o.wav")
+            check(rc != 0 and left == [] or rc == 0 and left == ["o.wav"],
+                  f"SIGTERM after {delay} s into --audio-out: whole file or nothing, got exit {rc} and {left}")
+            if left == ["o.wav"]:
+                os.remove(wav)
+        # a device cannot be replaced: written directly, and its error is an error
+        full = os.path.join(tmp, "full")
+        try:
+            os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        except OSError:
+            full = None  # not root: /dev/full itself is only written to as standard output below
+        if full:
+            rc, _, err, _ = run(["--shot", full, "--at", "10", routine], tmp)
+            check(rc == 1 and b"No space" in err, f"--shot to a full device: exit 1: {err[:200]}")
+            check(stat.S_ISCHR(os.stat(full).st_mode), "--shot to a device leaves the device in place")
+    # standard output is an output: /dev/full is exit 1 with the reason
+    with tempfile.TemporaryDirectory() as tmp, open("/dev/full", "wb") as devfull:
+        for args in (["--help"], ["--version"], ["--check", routine], ["--simulate", routine],
+                     ["--list", os.path.join(ROOT, "levels")]):
+            rc, _, err, _ = run(args, tmp, stdout=devfull)
+            check(rc == 1 and b"No space left" in err, f"{args} to /dev/full: exit 1 with the reason, got {rc}: {err[:200]}")
+
+
+def main():
+    test_reads()
+    test_huge_image()
+    test_sounds()
+    test_configs()
+    test_font()
+    test_writes()
+    if SIGTERM_SECONDS:
+        print(f"SIGTERM to exit of the window: slowest {max(SIGTERM_SECONDS):.2f} s of {len(SIGTERM_SECONDS)} "
+              "(aim: under 1 s)")
+    return finish("hostile_test")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
