@@ -208,7 +208,7 @@ int files_out_open(FilesOut *o, const char *path, char *err, size_t errsize)
     if (o->fd < 0) {
         o->error = errno;
         files_out_unregister(o->tmp);
-        snprintf(err, errsize, "cannot create %s: %s", o->tmp, strerror(o->error));
+        snprintf(err, errsize, "cannot write %s: %s", path, strerror(o->error));
         o->tmp[0] = 0;
         return -1;
     }

@@ -897,8 +897,9 @@ int history_export_csv(History *h, const char *path)
                 b.failed || !h || !h->db ? "out of memory" : sqlite3_errmsg(h->db));
         return -1;
     }
-    if (files_write_atomic(path, b.data, b.len) < 0) {
-        fprintf(stderr, "unknot: %s: cannot write the file: %s\n", path, strerror(errno ? errno : EIO));
+    char err[FILES_PATH_BYTES + 200];
+    if (files_write_atomic(path, b.data, b.len, err, sizeof err) < 0) {
+        fprintf(stderr, "unknot: %s\n", err);
         free(b.data);
         return -1;
     }
