@@ -169,7 +169,7 @@ static void tiles_input(Kiosk *k, const KioskInput *in)
     }
     if (n > 0)
         k->focus = grid_move(k->focus, n, k->set.tile_columns, in->actions);
-    if (in->actions & KIOSK_IN_PRESS)
+    if (in->actions & (KIOSK_IN_PRESS | KIOSK_IN_ENTER))
         tiles_activate(k, k->focus);
 }
 
@@ -289,6 +289,8 @@ static void keypad_input(Kiosk *k, const KioskInput *in)
     }
     if (act & KIOSK_IN_PRESS)
         keypad_button(k, k->focus);
+    else if (act & KIOSK_IN_ENTER)
+        keypad_ok(k);
 }
 
 /* ---- admin ---- */
@@ -321,7 +323,7 @@ static void admin_input(Kiosk *k, const KioskInput *in)
         k->focus--;
     if ((act & (KIOSK_IN_DOWN | KIOSK_IN_RIGHT)) && k->focus + 1 < ADMIN_BUTTONS)
         k->focus++;
-    if (act & KIOSK_IN_PRESS)
+    if (act & (KIOSK_IN_PRESS | KIOSK_IN_ENTER))
         admin_button(k, k->focus);
 }
 

@@ -67,7 +67,8 @@ enum {
     KIOSK_IN_RIGHT = 1u << 6,
     KIOSK_IN_DIGIT = 1u << 7, /* a digit typed on a keyboard: see KioskInput.digit */
     KIOSK_IN_TAP = 1u << 8, /* a tap or click on an item: see KioskInput.item */
-    KIOSK_IN_ACTIVITY = 1u << 9 /* someone is there (the mouse moved, a workout button): idle only */
+    KIOSK_IN_ACTIVITY = 1u << 9, /* someone is there (the mouse moved, a workout button): idle only */
+    KIOSK_IN_ENTER = 1u << 10 /* a keyboard's Enter: OK on a keypad (digits are typed), else as PRESS */
 };
 
 typedef struct {

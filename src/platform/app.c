@@ -21,6 +21,7 @@
 #include "files.h"
 #include "history.h"
 #include "input.h"
+#include "kioskapp.h"
 #include "levels.h"
 #include "progress.h"
 #include "results.h"
@@ -70,6 +71,10 @@ struct App {
     Uint32 view_until; /* the progress screen after a workout goes back to the menu by itself */
     HistoryProgress *progress; /* loaded when the progress screen opens; owned */
     MenuInfo menu; /* the streak and level states on the menu, refreshed on entering it */
+    KioskApp *kiosk; /* --kiosk, else NULL */
+    int volume; /* workouts' volume in percent, -1: the saved one (app_set_volume) */
+    char patient_code[16]; /* the kiosk visitor's code for the history, "" when anonymous */
+    const char *workout_path; /* the file of the routine app_start_workout was given */
 };
 
 /* ---- helpers shared by the window and the shot ---- */
@@ -122,6 +127,8 @@ static const char *routine_path_of(const App *a, const Routine *r)
 {
     if (a->have_own && r == &a->own)
         return a->opt->routine;
+    if (a->workout_path)
+        return a->workout_path;
     for (int i = 0; i < a->levels.count; i++)
         if (&a->levels.items[i].routine == r)
             return a->levels.items[i].path;
@@ -142,13 +149,15 @@ static void start_session(App *a, const Routine *r)
     }
     a->routine = r;
     a->in_session = true;
-    history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, NULL);
+    history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, a->patient_code[0] ? a->patient_code : NULL);
     a->rec.week_goal = a->opt->week_goal;
     a->pending = 0;
     a->picker_seg = -1;
     a->focus_lost = false;
     audio_free(a->audio);
     a->audio = audio_new(a->opt->data_dir, r);
+    if (a->volume >= 0)
+        audio_set_volume(a->audio, a->volume);
 }
 
 /* After the results, the menu: also when the routine was given on the command line, so the
@@ -371,6 +380,8 @@ static void menu_pointer(App *a, int x, int y)
 
 static void handle_action(App *a, Action act)
 {
+    if (a->kiosk && (act == ACT_FULLSCREEN || act == ACT_MUTE || act == ACT_VOLUME_UP || act == ACT_VOLUME_DOWN))
+        return; /* a kiosk's sound and screen are set by its settings, not by the visitor */
     switch (act) {
     case ACT_FULLSCREEN: toggle_fullscreen(a); return;
     case ACT_MUTE:
@@ -435,6 +446,8 @@ static void handle_action(App *a, Action act)
 
 static void handle_event(App *a, const SDL_Event *e)
 {
+    if (a->kiosk && kioskapp_event(a->kiosk, e))
+        return;
     if (e->type == SDL_QUIT) {
         a->running = false;
         return;
@@ -527,6 +540,10 @@ static void draw(App *a, int extra_ms)
     ov.focus_lost = a->focus_lost;
     ov.volume_percent = audio_has_device(a->audio) ? audio_volume_percent(a->audio) : -1;
     ov.muted = audio_muted(a->audio);
+    if (a->kiosk && kioskapp_draw(a->kiosk)) {
+        SDL_RenderPresent(a->ren);
+        return;
+    }
     if (a->in_session) {
         SessionView v = session_view(&a->session, extra_ms);
         if (a->rd.sprites) {
@@ -598,6 +615,8 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
      * never happens. So the window opens borderless, already covering the display: the first
      * frame comes at once and looks the same, and the full-screen state follows. */
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->fullscreen ? SDL_WINDOW_BORDERLESS : 0);
+    if (o->kiosk)
+        flags &= ~(Uint32)SDL_WINDOW_RESIZABLE; /* a kiosk's window is the whole display, and stays so */
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o->width, h = o->height;
     SDL_Rect display;
     if (o->fullscreen && SDL_GetDisplayBounds(0, &display) == 0) {
@@ -660,6 +679,17 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
         a->history = history_open(o->history_path);
         history_set_busy_ms(a->history, HISTORY_APP_BUSY_MS); /* never freeze the workout for long */
     }
+    a->volume = -1;
+    if (o->kiosk) {
+        a->from_menu = true;
+        a->audio = audio_new(o->data_dir, NULL);
+        a->kiosk = kioskapp_new(a, o);
+        if (!a->kiosk) {
+            app_free(a);
+            return NULL;
+        }
+        return a;
+    }
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     refresh_menu(a);
@@ -685,6 +715,7 @@ void app_free(App *a)
     if (a->in_session)
         session_free(&a->session);
     free(a->progress);
+    kioskapp_free(a->kiosk);
     audio_free(a->audio);
     input_close(&a->input);
     history_close(a->history);
@@ -719,6 +750,8 @@ bool app_focus_lost(const App *a)
 
 bool app_idle(const App *a)
 {
+    if (a->kiosk)
+        return false; /* the attract loop and the countdowns move all the time */
     return !a->in_session || a->session.paused;
 }
 
@@ -726,6 +759,10 @@ void app_update(App *a, double frame_ms)
 {
     if (frame_ms > APP_MAX_FRAME_MS)
         frame_ms = APP_MAX_FRAME_MS;
+    if (a->kiosk && !kioskapp_update(a->kiosk, frame_ms)) {
+        a->acc_ms = 0; /* behind "Still there?" or the keypad the workout stands still */
+        return;
+    }
     if (!a->in_session) {
         a->acc_ms = 0;
         if (a->view == VIEW_PROGRESS && a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until)) {
@@ -783,6 +820,48 @@ const HistoryRecorder *app_recorder(const App *a)
 History *app_history(const App *a)
 {
     return a->history;
+}
+
+/* ---- kiosk hooks ---- */
+
+Render *app_render(App *a)
+{
+    SDL_GetRendererOutputSize(a->ren, &a->rd.w, &a->rd.h);
+    return &a->rd;
+}
+
+int app_start_workout(App *a, const Routine *r, const char *path, const char *patient_code)
+{
+    a->workout_path = path;
+    snprintf(a->patient_code, sizeof a->patient_code, "%s", patient_code ? patient_code : "");
+    a->from_menu = true;
+    start_session(a, r);
+    return a->in_session ? 0 : -1;
+}
+
+void app_stop_workout(App *a)
+{
+    if (a->in_session)
+        audio_set_paused(a->audio, true); /* not a word more of the dropped workout */
+    end_session(a);
+    a->patient_code[0] = 0;
+}
+
+void app_quit(App *a)
+{
+    a->running = false;
+}
+
+void app_set_volume(App *a, int percent)
+{
+    a->volume = percent < 0 ? -1 : percent > 100 ? 100 : percent;
+    if (a->volume >= 0)
+        audio_set_volume(a->audio, a->volume);
+}
+
+KioskApp *app_kiosk(App *a)
+{
+    return a->kiosk;
 }
 
 int app_play(const AppOptions *o)
@@ -920,8 +999,59 @@ static void shot_write(void *ctx, void *data, int size)
         files_out_write(ctx, data, (size_t)size);
 }
 
+/* --shot --screen: a kiosk screen, drawn by the real kiosk on a headless renderer. */
+static int shot_screen(const AppOptions *o)
+{
+    int rc = 1;
+    AppOptions ko = *o;
+    ko.kiosk = true;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ABGR8888);
+    SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    App *a = NULL;
+    if (!ren) {
+        fprintf(stderr, "unknot: cannot create an image of %dx%d: %s\n", o->width, o->height, SDL_GetError());
+        goto done;
+    }
+    a = app_new(&ko, NULL, ren);
+    if (!a)
+        goto done;
+    if (kioskapp_show(a->kiosk, o->screen) < 0) {
+        fprintf(stderr, "unknot: --screen must be attract, tiles or pin, not '%s' (see unknot --help)\n", o->screen);
+        rc = 2;
+        goto done;
+    }
+    app_draw(a);
+    FilesOut out; /* the PNG is written whole or not at all */
+    char werr[FILES_PATH_BYTES + 200];
+    if (files_out_open(&out, o->shot_out, werr, sizeof werr) < 0) {
+        fprintf(stderr, "unknot: %s\n", werr);
+        goto done;
+    }
+    if (!stbi_write_png_to_func(shot_write, &out, surf->w, surf->h, 4, surf->pixels, surf->pitch) && !out.error)
+        out.error = ENOMEM;
+    if (files_out_commit(&out, werr, sizeof werr) < 0) {
+        fprintf(stderr, "unknot: %s\n", werr);
+        goto done;
+    }
+    rc = 0;
+done:
+    app_free(a);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    return rc;
+}
+
+/* True for the kiosk's screens (attract, tiles, pin), which the kiosk draws itself. */
+static bool kiosk_screen(const char *screen)
+{
+    return screen && (!strcmp(screen, "attract") || !strcmp(screen, "tiles") || !strcmp(screen, "pin"));
+}
+
 int app_shot(const AppOptions *o)
 {
+    if (kiosk_screen(o->screen))
+        return shot_screen(o);
     Routine own = {0};
     LevelList levels = {0};
     const Routine *r = NULL;

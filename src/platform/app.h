@@ -9,6 +9,7 @@
 #include <SDL.h>
 
 #include "history.h"
+#include "render.h"
 #include "session.h"
 #include "simulate.h"
 
@@ -24,10 +25,13 @@ typedef struct {
     const InputScript *inputs; /* --input for --shot, may be NULL */
     const char *history_path; /* the workout history to record into; NULL records nothing (tests) */
     int week_goal; /* --week-goal, 0 for the default */
-    const char *screen; /* --screen for --shot: NULL or "session" (a workout at --at), "progress" */
+    const char *screen; /* --screen for --shot: NULL or "session" (a workout at --at), "progress", or a kiosk
+                         * screen: "attract", "tiles", "pin" */
     bool have_now; /* --now given: the progress screen as of now_utc / now_offset, else the clock */
     int64_t now_utc;
     int32_t now_offset;
+    bool kiosk; /* --kiosk: kiosk mode (kioskapp.h) */
+    const char *kiosk_config; /* --kiosk-config, or NULL for $XDG_CONFIG_HOME/unknot/kiosk.conf */
 } AppOptions;
 
 typedef struct App App;
@@ -78,5 +82,28 @@ int app_play(const AppOptions *o);
  * file shows the empty state and is not created).
  * Needs no display. Returns the exit code (0, or 1 with one message on stderr). */
 int app_shot(const AppOptions *o);
+
+/* ---- for kiosk mode (kioskapp.c), which drives the app through these ---- */
+
+typedef struct KioskApp KioskApp;
+
+/* The renderer state the screens draw with. */
+Render *app_render(App *a);
+
+/* Start a workout of r (borrowed: must outlive it) read from path, for patient_code (NULL:
+ * anonymous). Returns 0, or -1 with a notice (then app_session stays NULL). */
+int app_start_workout(App *a, const Routine *r, const char *path, const char *patient_code);
+
+/* Drop the workout at once, without its results (nothing of it stays on screen). */
+void app_stop_workout(App *a);
+
+/* End the game loop (the kiosk's admin exit). */
+void app_quit(App *a);
+
+/* Play workouts at percent volume (0..100), not saved; -1: the saved volume. */
+void app_set_volume(App *a, int percent);
+
+/* The kiosk mode of a, or NULL. */
+KioskApp *app_kiosk(App *a);
 
 #endif

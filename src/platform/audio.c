@@ -466,6 +466,15 @@ void audio_volume_step(Audio *a, int delta)
     audio_save_settings(a);
 }
 
+void audio_set_volume(Audio *a, int percent)
+{
+    if (!a)
+        return;
+    a->volume = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+    a->muted = false;
+    audio_apply_volume(a);
+}
+
 void audio_toggle_mute(Audio *a)
 {
     if (!a)

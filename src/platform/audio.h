@@ -48,6 +48,10 @@ void audio_set_paused(Audio *a, bool paused);
 /* Change the volume by delta steps of AUDIO_VOLUME_STEP percent (clamped 0..100) and save it. */
 void audio_volume_step(Audio *a, int delta);
 
+/* Set the volume to percent (clamped 0..100) for this Audio only, unmuted, not saved (a kiosk's
+ * volume comes from its settings). */
+void audio_set_volume(Audio *a, int percent);
+
 /* Mute or unmute (sound keeps its timing, just silent) and save it. */
 void audio_toggle_mute(Audio *a);
 

@@ -8,11 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "files.h"
 #include "history.h"
+#include "kioskconf.h"
 #include "levels.h"
 #include "report.h"
 #include "routine.h"
@@ -46,9 +49,17 @@ static const char usage_text[] =
     "  unknot --shot OUT.png --screen progress|menu [--history FILE] [--now TIME] [--size WxH]\n"
     "                                   render the progress screen (streaks, 12 weeks, pain, best scores)\n"
     "                                   or the menu (streak, levels) as of TIME\n"
+    "  unknot --shot OUT.png --screen attract|tiles|pin [--size WxH]\n"
+    "                                   render a kiosk screen (docs/kiosk.md)\n"
     "  unknot --stats [--json] [--now TIME]\n"
     "                                   the streak, this week and the workouts so far (docs/streaks.md)\n"
     "  unknot --export-csv FILE         every workout in the history as CSV, one row each\n"
+    "  unknot --kiosk [--kiosk-config FILE]\n"
+    "                                   kiosk mode for a waiting room (docs/kiosk.md): full screen,\n"
+    "                                   cannot be quit without the admin chord and PIN\n"
+    "  unknot --set-pin [--kiosk-config FILE]\n"
+    "                                   read a 4-8 digit admin PIN from standard input and store its\n"
+    "                                   hash in the kiosk settings ($XDG_CONFIG_HOME/unknot/kiosk.conf)\n"
     "\n"
     "Options:\n"
     "  --window [WxH]    play in a window (default size 1280x720) instead of full screen\n"
@@ -67,7 +78,9 @@ static const char usage_text[] =
     "Keys: Space/Enter count a rep or confirm, hold Space for a confirmed hold, Esc/P pause,\n"
     "S skip, Backspace back, F11 full screen, M mute, +/- volume, Q end the workout (results).\n"
     "Pain check-ins (0-10): arrows or digits choose, Space/Enter answers, S skips (docs/input.md).\n"
-    "In the menu, Q or Esc asks before quitting. After the results comes the menu.\n"
+    "In the menu, Q or Esc asks before quitting. After the results comes the menu. In kiosk mode\n"
+    "nothing quits: the admin chord (pad Start+Back, Ctrl+Alt+A, or a press in the top-left\n"
+    "corner, held 5 s) opens the PIN keypad.\n"
     "Environment: UNKNOT_DATA (as --data), UNKNOT_STATS=1 (print the start-up stages, then frames\n"
     "per second every 5 s).\n"
     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n"
@@ -508,6 +521,60 @@ static int mode_export(const HistoryArgs *ha, const char *out)
     return rc;
 }
 
+/* Read one line of at most max digits from standard input; without echo when it is a terminal. */
+static int read_pin(const char *prompt, char *buf, size_t size)
+{
+    struct termios old, quiet;
+    bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        fputs(prompt, stderr);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char *got = fgets(buf, (int)size, stdin);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (!got)
+        return -1;
+    buf[strcspn(buf, "\r\n")] = 0;
+    return 0;
+}
+
+static int mode_set_pin(const char *config)
+{
+    char path[4096], pin[64], again[64], err[512];
+    if (config)
+        snprintf(path, sizeof path, "%s", config);
+    else if (kioskconf_default_path(path, sizeof path) < 0) {
+        fprintf(stderr, "unknot: cannot find the settings folder ($XDG_CONFIG_HOME or $HOME)\n");
+        return EXIT_INVALID;
+    }
+    if (read_pin("New admin PIN (4 to 8 digits): ", pin, sizeof pin) < 0) {
+        fprintf(stderr, "unknot: --set-pin reads the PIN from standard input, and got nothing\n");
+        return EXIT_INVALID;
+    }
+    if (!kioskconf_pin_valid(pin)) {
+        fprintf(stderr, "unknot: the PIN must be 4 to 8 digits\n");
+        return EXIT_INVALID;
+    }
+    if (isatty(STDIN_FILENO) && (read_pin("The same PIN again: ", again, sizeof again) < 0 || strcmp(pin, again))) {
+        fprintf(stderr, "unknot: the two PINs differ; nothing was changed\n");
+        return EXIT_INVALID;
+    }
+    int rc = kioskconf_set_pin(path, pin, err, sizeof err);
+    memset(pin, 0, sizeof pin);
+    memset(again, 0, sizeof again);
+    if (rc < 0) {
+        fprintf(stderr, "unknot: %s: %s\n", path, err);
+        return EXIT_INVALID;
+    }
+    printf("unknot: the admin PIN is set in %s\n", path);
+    return EXIT_OK;
+}
+
 /* ---- option parsing ---- */
 
 static int run(int argc, char **argv)
@@ -519,7 +586,7 @@ static int run(int argc, char **argv)
     o.height = 720;
     o.shot_at_ms = -1;
     o.fullscreen = true; /* play full screen unless --window */
-    enum { PLAY, CHECK, LIST, SIMULATE, SHOT, STATS, EXPORT } mode = PLAY;
+    enum { PLAY, CHECK, LIST, SIMULATE, SHOT, STATS, EXPORT, KIOSK, SET_PIN } mode = PLAY;
     const char *input = NULL, *audio_out = NULL, *list_dir = NULL, *export_csv = NULL, *now_arg = NULL;
     HistoryArgs ha = {0};
     bool json = false, week_goal_given = false;
@@ -581,9 +648,10 @@ static int run(int argc, char **argv)
             ha.record = true;
         } else if (!strcmp(a, "--screen")) {
             NEED_ARG();
-            if (strcmp(next, "session") != 0 && strcmp(next, "progress") != 0 && strcmp(next, "menu") != 0) {
+            if (strcmp(next, "session") && strcmp(next, "progress") && strcmp(next, "menu") &&
+                strcmp(next, "attract") && strcmp(next, "tiles") && strcmp(next, "pin")) {
                 free(positional);
-                return usage_error("--screen is session, progress or menu, not '%s'", next);
+                return usage_error("--screen is session, progress, menu, attract, tiles or pin, not '%s'", next);
             }
             o.screen = next;
         } else if (!strcmp(a, "--history")) {
@@ -621,6 +689,13 @@ static int run(int argc, char **argv)
             SET_MODE(SHOT);
             NEED_ARG();
             o.shot_out = next;
+        } else if (!strcmp(a, "--kiosk")) {
+            SET_MODE(KIOSK);
+        } else if (!strcmp(a, "--set-pin")) {
+            SET_MODE(SET_PIN);
+        } else if (!strcmp(a, "--kiosk-config")) {
+            NEED_ARG();
+            o.kiosk_config = next;
         } else if (!strcmp(a, "--at")) {
             NEED_ARG();
             if (parse_seconds(next, &o.shot_at_ms) < 0) {
@@ -680,6 +755,28 @@ static int run(int argc, char **argv)
     bool progress_shot = o.screen && (strcmp(o.screen, "progress") == 0 || strcmp(o.screen, "menu") == 0);
     if (mode != SIMULATE && mode != SHOT && (input || audio_out)) {
         rc = usage_error("%s goes with --simulate (or --input with --shot)", input ? "--input" : "--audio-out");
+    } else if (mode != SHOT && o.screen) {
+        rc = usage_error("%s goes with --shot", "--screen");
+    } else if (mode != KIOSK && mode != SET_PIN && o.kiosk_config) {
+        rc = usage_error("%s goes with --kiosk or --set-pin", "--kiosk-config");
+    } else if (mode == SET_PIN) {
+        rc = npos ? usage_error("unexpected argument '%s'", positional[0]) : mode_set_pin(o.kiosk_config);
+    } else if (mode == KIOSK) {
+        char history_buf[4096];
+        if (npos)
+            rc = usage_error("unexpected argument '%s' (kiosk routines are chosen in kiosk.conf)", positional[0]);
+        else {
+            o.kiosk = true;
+            o.fullscreen = true;
+            if (ha.history)
+                o.history_path = ha.history;
+            else if (history_default_path(history_buf, sizeof history_buf) == 0)
+                o.history_path = history_buf;
+            else
+                fprintf(stderr, "unknot: warning: no home folder for the history ($HOME and $XDG_DATA_HOME are not "
+                                "set); workouts are not saved\n");
+            rc = app_play(&o);
+        }
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
     } else if (ha.record && mode != SIMULATE) {
@@ -727,7 +824,8 @@ static int run(int argc, char **argv)
                  ? usage_error("%s is for --screen session", o.shot_at_ms >= 0 ? "--at" : "--input")
                  : app_shot(&o);
     } else if (mode == SHOT) {
-        if (o.shot_at_ms < 0)
+        bool kiosk_shot = o.screen && strcmp(o.screen, "session") != 0; /* attract, tiles, pin */
+        if (o.shot_at_ms < 0 && !kiosk_shot)
             rc = usage_error("%s needs --at SECONDS", "--shot");
         else if (npos > 1)
             rc = usage_error("unexpected argument '%s'", positional[1]);

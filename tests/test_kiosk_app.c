@@ -1,0 +1,526 @@
+/* test_kiosk_app.c: kiosk mode through the real SDL event path (pushed events, a virtual pad)
+ * into the app: the quit keys and the window's close do not quit; the chord plus the right PIN
+ * does, a wrong one does not, five wrong ones lock; the idle reset fires at the set time and not
+ * during a running hold; attract -> tiles -> workout -> results -> attract twice with nothing
+ * carried over; kiosk.conf's bad lines are warnings and the rest applies; --set-pin's file.
+ * Headless: dummy video, a software renderer on a surface. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+#include <sodium.h>
+
+#include "app.h"
+#include "kioskapp.h"
+#include "kioskconf.h"
+#include "history.h"
+#include "kioskdraw.h"
+#include "testutil.h"
+
+static void pump(App *a)
+{
+    SDL_Event e;
+    SDL_PumpEvents();
+    while (SDL_PollEvent(&e))
+        app_event(a, &e);
+}
+
+static void push_key(SDL_Keycode k, Uint16 mod, bool down)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    e.key.keysym.sym = k;
+    e.key.keysym.mod = mod;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&e);
+}
+
+/* Press and release k with modifiers mod, one frame each. */
+static void tap_mod(App *a, SDL_Keycode k, Uint16 mod)
+{
+    push_key(k, mod, true);
+    pump(a);
+    app_update(a, 10);
+    push_key(k, mod, false);
+    pump(a);
+    app_update(a, 10);
+}
+
+static void tap(App *a, SDL_Keycode k)
+{
+    tap_mod(a, k, KMOD_NONE);
+}
+
+static void push_type(Uint32 type)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    SDL_PushEvent(&e);
+}
+
+/* Run the app for ms of wall time in 10 ms frames, drawing now and then. */
+static void run(App *a, int ms)
+{
+    for (int t = 0; t < ms; t += 10) {
+        pump(a);
+        app_update(a, 10);
+        if (t % 1000 == 0)
+            app_draw(a);
+    }
+}
+
+static const Kiosk *K(App *a)
+{
+    return kioskapp_state(app_kiosk(a));
+}
+
+/* Hold Ctrl+Alt+A for ms. */
+static void chord_keys(App *a, int ms)
+{
+    push_key(SDLK_LCTRL, KMOD_LCTRL, true);
+    push_key(SDLK_LALT, KMOD_LCTRL | KMOD_LALT, true);
+    push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, true);
+    run(a, ms);
+    push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, false);
+    push_key(SDLK_LALT, KMOD_LCTRL, false);
+    push_key(SDLK_LCTRL, KMOD_NONE, false);
+    run(a, 20);
+}
+
+static void type_digits(App *a, const char *d)
+{
+    for (; *d; d++)
+        tap(a, SDLK_0 + (*d - '0'));
+    tap(a, SDLK_RETURN);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static void click_item(App *a, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
+    pump(a);
+    app_update(a, 10);
+}
+
+static App *new_app(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = app_new(o, NULL, ren);
+    CHECK(a != NULL);
+    if (a) {
+        app_update(a, 10);
+        app_draw(a);
+    }
+    return a;
+}
+
+/* The quit keys and the window's close, on the attract loop and in a workout: still running. */
+static void test_no_quit(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    push_type(SDL_QUIT);
+    pump(a);
+    app_update(a, 10);
+    CHECK(app_running(a));
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_WINDOWEVENT;
+    e.window.event = SDL_WINDOWEVENT_CLOSE;
+    SDL_PushEvent(&e);
+    pump(a);
+    app_update(a, 10);
+    CHECK(app_running(a));
+    tap_mod(a, SDLK_F4, KMOD_LALT);
+    tap_mod(a, SDLK_q, KMOD_LCTRL);
+    CHECK(app_running(a));
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT); /* Alt+F4 and Ctrl+Q are not "any button" either */
+    tap(a, SDLK_ESCAPE); /* on the attract loop any key starts: Esc too */
+    CHECK(app_running(a));
+    CHECK_INT(K(a)->screen, KIOSK_TILES);
+    tap(a, SDLK_q);
+    tap(a, SDLK_ESCAPE); /* Esc on the tiles goes back to the attract loop */
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    tap(a, SDLK_SPACE);
+    tap(a, SDLK_RETURN);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    CHECK(app_session(a) != NULL);
+    /* in a workout: Esc pauses (as at home), the rest does nothing; nothing quits the program */
+    tap(a, SDLK_ESCAPE);
+    CHECK(app_session(a) && app_session(a)->paused);
+    tap_mod(a, SDLK_F4, KMOD_LALT);
+    tap_mod(a, SDLK_q, KMOD_LCTRL);
+    push_type(SDL_QUIT);
+    pump(a);
+    app_update(a, 10);
+    CHECK(app_running(a));
+    CHECK(app_session(a) != NULL);
+    app_free(a);
+}
+
+/* The chord, wrong and right PINs, the lock-out, the admin exit. */
+static void test_pin(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    chord_keys(a, 3000); /* too short */
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    chord_keys(a, KIOSK_CHORD_MS + 50);
+    CHECK_INT(K(a)->screen, KIOSK_PIN);
+    type_digits(a, "1357");
+    CHECK_INT(K(a)->screen, KIOSK_PIN);
+    CHECK_INT(K(a)->note, KIOSK_NOTE_WRONG_PIN);
+    CHECK(app_running(a));
+    type_digits(a, "2468");
+    CHECK_INT(K(a)->screen, KIOSK_ADMIN);
+    run(a, 100);
+    tap(a, SDLK_DOWN);
+    tap(a, SDLK_RETURN); /* "Exit the kiosk" */
+    CHECK(!app_running(a));
+    app_free(a);
+
+    /* five wrong PINs lock the keypad: the right one is then refused for a minute */
+    a = new_app(o, ren);
+    if (!a)
+        return;
+    chord_keys(a, KIOSK_CHORD_MS + 50);
+    for (int i = 0; i < KIOSK_PIN_TRIES; i++)
+        type_digits(a, "0000");
+    CHECK_INT(K(a)->note, KIOSK_NOTE_LOCKED);
+    type_digits(a, "2468");
+    CHECK_INT(K(a)->screen, KIOSK_PIN);
+    CHECK(app_running(a));
+    run(a, KIOSK_LOCKOUT_MS - 5000);
+    CHECK(kiosk_locked_ms(K(a)) > 0);
+    run(a, 5000);
+    CHECK_INT(kiosk_locked_ms(K(a)), 0);
+    /* the keypad by touch: the PIN screen went back to attract while idle, so chord again */
+    chord_keys(a, KIOSK_CHORD_MS + 50);
+    CHECK_INT(K(a)->screen, KIOSK_PIN);
+    Render *rd = app_render(a);
+    /* tap 2, 4, 6, 8, OK on the drawn keypad (found by scanning for the item under the point) */
+    const int want[] = {KEYPAD_2, KEYPAD_4, KEYPAD_6, KEYPAD_8, KEYPAD_OK};
+    for (int i = 0; i < 5; i++) {
+        bool tapped = false;
+        for (int y = 0; y < rd->h && !tapped; y += 20)
+            for (int x = 0; x < rd->w && !tapped; x += 20)
+                if (kioskdraw_item_at(rd, K(a), x, y) == want[i]) {
+                    click_item(a, x, y);
+                    tapped = true;
+                }
+        CHECK(tapped);
+    }
+    CHECK_INT(K(a)->screen, KIOSK_ADMIN);
+    app_free(a);
+
+    /* the pad chord: Start + Back held on a virtual pad */
+    a = new_app(o, ren);
+    if (!a)
+        return;
+    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    CHECK(index >= 0);
+    SDL_Joystick *joy = SDL_JoystickOpen(index);
+    pump(a);
+    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 1);
+    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_BACK, 1);
+    SDL_JoystickUpdate();
+    run(a, KIOSK_CHORD_MS + 50);
+    CHECK_INT(K(a)->screen, KIOSK_PIN);
+    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 0);
+    SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_BACK, 0);
+    SDL_JoystickUpdate();
+    run(a, 20);
+    SDL_JoystickClose(joy);
+    SDL_JoystickDetachVirtual(index);
+    pump(a);
+    app_free(a);
+}
+
+/* Idle: a running hold keeps the workout; a self-paced step waiting for presses does not. */
+static void test_idle(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    tap(a, SDLK_SPACE);
+    tap(a, SDLK_RETURN);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    const Session *s = app_session(a);
+    CHECK(s != NULL);
+    if (!s) {
+        app_free(a);
+        return;
+    }
+    /* safety 8 s + intro 6 s + get ready 7 s + a 30 s hold: 51 s with no input, idle is 20 s */
+    run(a, 40000);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
+    CHECK_INT(s->segments[s->seg].step, 0);
+    /* on to the self-paced step: it waits for presses, so idle time counts from its start */
+    while (app_session(a) && !session_view(s, 0).awaiting_press)
+        run(a, 10);
+    run(a, 19900);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    run(a, 200);
+    CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
+    app_draw(a);
+    /* a press brings the workout back where it was */
+    int seg = s->seg;
+    tap(a, SDLK_SPACE);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    CHECK_INT(s->seg, seg);
+    CHECK_INT(s->reps_counted, 0); /* the press that answered "Still there?" was not a rep */
+    /* nobody again: "Still there?" after 20 s, then 10 s later the attract loop, workout gone */
+    run(a, 20100);
+    CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
+    run(a, KIOSK_STILL_THERE_MS - 200);
+    CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
+    run(a, 300);
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    CHECK(app_session(a) == NULL);
+    app_free(a);
+}
+
+/* attract -> tiles -> workout -> results -> attract, twice; the first visitor with a patient code. */
+static void test_loop(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    for (int round = 0; round < 2; round++) {
+        CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+        CHECK_STR(K(a)->code, "");
+        CHECK(app_session(a) == NULL);
+        tap(a, SDLK_SPACE);
+        CHECK_INT(K(a)->screen, KIOSK_TILES);
+        CHECK_INT(K(a)->focus, 0);
+        if (round == 0) {
+            tap(a, SDLK_DOWN); /* the patient-code button under the tiles */
+            tap(a, SDLK_RETURN);
+            CHECK_INT(K(a)->screen, KIOSK_CODE);
+            type_digits(a, "4711");
+            CHECK_INT(K(a)->screen, KIOSK_TILES);
+            CHECK_STR(K(a)->code, "4711");
+            app_draw(a);
+            tap(a, SDLK_UP);
+        }
+        tap(a, SDLK_RETURN);
+        CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+        const Session *s = app_session(a);
+        CHECK(s != NULL);
+        if (!s)
+            break;
+        CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
+        CHECK_INT(s->score.score, 0);
+        run(a, 30000);
+        tap(a, SDLK_q); /* end the workout: its results show */
+        CHECK(app_session(a) != NULL);
+        CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
+        run(a, SESSION_RESULTS_MS + 100);
+        CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+        CHECK(app_session(a) == NULL);
+    }
+    CHECK_INT(K(a)->workouts_started, 2);
+    app_free(a);
+}
+
+/* One visitor: a patient code (or none), the first routine, done to the end or ended early. */
+static void visit(App *a, const char *code, bool complete)
+{
+    tap(a, SDLK_SPACE);
+    if (code) {
+        tap(a, SDLK_DOWN);
+        tap(a, SDLK_RETURN);
+        type_digits(a, code);
+        tap(a, SDLK_UP);
+    }
+    tap(a, SDLK_RETURN);
+    const Session *s = app_session(a);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    run(a, 2000);
+    if (!complete) {
+        run(a, 30000);
+        tap(a, SDLK_q);
+    } else {
+        /* the hold runs by itself; the self-paced reps are pressed, a little over a second apart */
+        while (app_session(a) && !session_view(s, 0).awaiting_press)
+            run(a, 100);
+        for (int i = 0; i < 10 && app_session(a); i++) {
+            tap(a, SDLK_SPACE);
+            run(a, 1200);
+        }
+    }
+    run(a, 12000);
+    if (app_session(a)) {
+        CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
+        CHECK_INT(s->ended_early, !complete);
+    }
+    run(a, SESSION_RESULTS_MS);
+    CHECK(app_session(a) == NULL);
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+}
+
+/* Patient codes keep apart in the history; the attract loop counts every workout of the day. */
+static void test_codes(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    visit(a, "4711", true);
+    visit(a, "5555", false);
+    visit(a, NULL, true);
+    History *h = app_history(a);
+    CHECK(h != NULL);
+    int64_t now = (int64_t)time(NULL);
+    int32_t off = history_local_offset(now);
+    StreakSummary sum;
+    int n = -1;
+    CHECK_INT(history_streak(h, "4711", now, off, 0, &sum), 0);
+    CHECK_INT(sum.current, 1);
+    CHECK_INT(history_streak(h, "5555", now, off, 0, &sum), 0);
+    CHECK_INT(sum.current, 0); /* ended early: the day does not count for that code */
+    CHECK_INT(history_streak(h, "1234", now, off, 0, &sum), 0);
+    CHECK_INT(sum.current, 0);
+    CHECK_INT(history_today_count(h, "4711", now, off, &n), 0);
+    CHECK_INT(n, 1);
+    CHECK_INT(history_today_count(h, "5555", now, off, &n), 0);
+    CHECK_INT(n, 0); /* "done today" counts the workouts that count for a streak */
+    CHECK_INT(history_today_count(h, NULL, now, off, &n), 0);
+    CHECK_INT(n, 2);
+    /* the attract loop says so */
+    app_update(a, 10);
+    app_draw(a);
+    /* the next visit with 4711 is told its streak on the tiles */
+    tap(a, SDLK_SPACE);
+    tap(a, SDLK_DOWN);
+    tap(a, SDLK_RETURN);
+    type_digits(a, "4711");
+    CHECK_STR(K(a)->code, "4711");
+    app_free(a);
+}
+
+static void test_config(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/bad.conf", dir);
+    write_file(path, "# a kiosk\n[kiosk]\nclinic = Riverside Physio\nthis line is nonsense\nidle_seconds = soon\n"
+                     "volume = 55\nwobble = 3\npatient_codes = yes\nroutines = a, b.routine\n[other]\nx = 1\n");
+    KioskConfig c;
+    CHECK_INT(kioskconf_load(path, &c), 0);
+    CHECK_INT(c.warnings, 4); /* lines 4, 5, 7 and 11 */
+    CHECK_STR(c.clinic, "Riverside Physio");
+    CHECK_INT(c.idle_seconds, 60);
+    CHECK_INT(c.volume, 55);
+    CHECK(c.patient_codes);
+    CHECK_INT(c.routine_count, 2);
+    CHECK_STR(c.routines[0], "a.routine");
+    CHECK_STR(c.routines[1], "b.routine");
+    CHECK(!c.pin_hash[0]);
+    /* --set-pin's writer: the PIN only as a hash, every other line kept, written whole */
+    char err[256];
+    CHECK(kioskconf_set_pin(path, "12", err, sizeof err) < 0);
+    CHECK_INT(kioskconf_set_pin(path, "97531", err, sizeof err), 0);
+    CHECK_INT(kioskconf_load(path, &c), 0);
+    CHECK_STR(c.clinic, "Riverside Physio");
+    CHECK(c.pin_hash[0] == '$');
+    CHECK(kioskconf_check_pin(&c, "97531"));
+    CHECK(!kioskconf_check_pin(&c, "97532"));
+    CHECK_INT(kioskconf_set_pin(path, "8642", err, sizeof err), 0);
+    KioskConfig c2;
+    kioskconf_load(path, &c2);
+    CHECK(kioskconf_check_pin(&c2, "8642"));
+    CHECK(!kioskconf_check_pin(&c2, "97531"));
+    char *text = NULL;
+    FILE *f = fopen(path, "r");
+    if (f) {
+        text = calloc(1, 4096);
+        if (text)
+            fread(text, 1, 4095, f);
+        fclose(f);
+    }
+    CHECK(text && !strstr(text, "8642"));
+    int hashes = 0;
+    for (const char *p = text; p && (p = strstr(p, "pin_hash")) != NULL; p++)
+        hashes++;
+    CHECK_INT(hashes, 1); /* the old hash replaced, not added to */
+    free(text);
+    /* a missing file is the defaults without a word */
+    snprintf(path, sizeof path, "%s/none.conf", dir);
+    CHECK_INT(kioskconf_load(path, &c), 0);
+    CHECK_INT(c.warnings, 0);
+    CHECK_INT(c.idle_seconds, 60);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/unknot-kiosk-XXXXXX";
+    if (!mkdtemp(dir) || sodium_init() < 0)
+        return 1;
+    char levels[300], conf[300], path[400];
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("XDG_CACHE_HOME", dir, 1);
+    setenv("XDG_DATA_HOME", dir, 1);
+    snprintf(levels, sizeof levels, "%s/levels", dir);
+    mkdir(levels, 0755);
+    snprintf(path, sizeof path, "%s/k.routine", levels);
+    write_file(path, "title \"Kiosk test\"\nmove child_pose\n  hold 30s\nmove cat_camel\n  reps 10 tempo 2s\n"
+                     "  pacing self\n");
+    /* a cheap hash for the test (the real --set-pin uses the interactive cost) */
+    char hash[crypto_pwhash_STRBYTES], text[512];
+    CHECK(crypto_pwhash_str(hash, "2468", 4, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) == 0);
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
+    snprintf(text, sizeof text, "[kiosk]\nidle_seconds = 20\npatient_codes = yes\npin_hash = %s\n", hash);
+    write_file(conf, text);
+
+    test_config(dir);
+
+    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    CHECK(ren != NULL);
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = levels;
+    o.width = 1280;
+    o.height = 720;
+    o.kiosk = true;
+    o.kiosk_config = conf;
+    test_no_quit(&o, ren);
+    test_pin(&o, ren);
+    test_idle(&o, ren);
+    test_loop(&o, ren);
+    char db[400];
+    snprintf(db, sizeof db, "%s/history.db", dir);
+    o.history_path = db;
+    test_codes(&o, ren);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+    return TEST_END();
+}
