@@ -190,6 +190,8 @@ static void test_busy(void)
     v.paused = false;
     v.kind = SEG_READY;
     CHECK(kiosk_session_busy(&v));
+    v.kind = SEG_PAIN_BEFORE; /* a check-in waiting for its answer */
+    CHECK(!kiosk_session_busy(&v));
 }
 
 static void test_pin(void)

@@ -275,8 +275,12 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
         app_free(a);
         return;
     }
-    /* safety 8 s + intro 6 s + get ready 7 s + a 30 s hold: 51 s with no input, idle is 20 s */
-    run(a, 40000);
+    /* the safety notice runs by itself; the pain check-in waits for an answer: S skips it */
+    run(a, SESSION_SAFETY_MS + 100);
+    CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_BEFORE);
+    tap(a, SDLK_s);
+    /* intro 6 s + get ready 7 s + a 30 s hold: 43 s with no input, idle is 20 s */
+    run(a, 35000);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
     CHECK_INT(s->segments[s->seg].step, 0);
@@ -336,8 +340,11 @@ static void test_loop(AppOptions *o, SDL_Renderer *ren)
             break;
         CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
         CHECK_INT(s->score.score, 0);
-        run(a, 30000);
-        tap(a, SDLK_q); /* end the workout: its results show */
+        run(a, SESSION_SAFETY_MS + 100);
+        tap(a, SDLK_s); /* no pain check-in */
+        run(a, 25000);
+        tap(a, SDLK_q); /* end the workout: the pain check-in after it, then its results */
+        tap(a, SDLK_q);
         CHECK(app_session(a) != NULL);
         CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
         run(a, SESSION_RESULTS_MS + 100);
@@ -363,7 +370,8 @@ static void visit(App *a, const char *code, bool complete)
     CHECK(s != NULL);
     if (!s)
         return;
-    run(a, 2000);
+    run(a, SESSION_SAFETY_MS + 100);
+    tap(a, SDLK_s); /* skip the pain check-in */
     if (!complete) {
         run(a, 30000);
         tap(a, SDLK_q);
@@ -377,6 +385,8 @@ static void visit(App *a, const char *code, bool complete)
         }
     }
     run(a, 12000);
+    if (app_session(a) && s->segments[s->seg].kind == SEG_PAIN_AFTER)
+        tap(a, SDLK_s);
     if (app_session(a)) {
         CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
         CHECK_INT(s->ended_early, !complete);

@@ -473,7 +473,9 @@ int kiosk_attract_slot(const Kiosk *k, int n, int *ms_in_slot)
 
 bool kiosk_session_busy(const SessionView *v)
 {
-    return !v->paused && !v->awaiting_press && v->kind != SEG_DONE;
+    /* a pain check-in waits for an answer like a self-paced step: nobody answering is idle */
+    return !v->paused && !v->awaiting_press && v->kind != SEG_DONE && v->kind != SEG_PAIN_BEFORE &&
+           v->kind != SEG_PAIN_AFTER;
 }
 
 const char *kiosk_keypad_label(KeypadButton b)

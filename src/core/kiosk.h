@@ -168,7 +168,8 @@ int kiosk_item_count(const Kiosk *k);
 bool kiosk_workout_runs(const Kiosk *k);
 
 /* Whether a workout in view v runs by itself (counts as someone there): a guided hold, rest,
- * timer or countdown does; a paused workout or a step waiting for presses does not. */
+ * timer or countdown does; a paused workout, a step waiting for presses or a pain check-in waiting
+ * for its answer does not. */
 bool kiosk_session_busy(const SessionView *v);
 
 /* The keypad label of b: "1".."9", "0", "Delete", "OK", "Cancel". Static string. */
