@@ -601,6 +601,8 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (o->kiosk) /* SIGTERM (the service stopping) ends a kiosk at once; its close button does not */
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
         fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
         return -1;
