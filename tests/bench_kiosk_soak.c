@@ -1,0 +1,261 @@
+/* bench_kiosk_soak.c [HOURS]: a waiting-room day (24 h by default) through the real kiosk on a
+ * headless renderer, in simulated time: visitors who finish a routine (answering the pain
+ * check-ins, some with patient codes), who walk away mid-workout or from the tiles (idle resets),
+ * who end early, and a gamepad unplugged and plugged back now and then. Memory (VmRSS) is sampled
+ * every simulated hour; prints the growth over the day. Fails only when the kiosk gets stuck (a
+ * visitor never gets back to the attract loop) or quits; never on time or memory figures. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+
+#include "app.h"
+#include "kioskapp.h"
+#include "testutil.h"
+
+#define FRAME_MS 100 /* simulated time per app_update */
+#define DRAW_EVERY_MS 30000 /* a frame is drawn this often (and at every visitor's steps) */
+
+static long rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static unsigned rng = 12345u;
+static int roll(int n)
+{
+    rng = rng * 1103515245u + 12345u;
+    return (int)((rng >> 16) % (unsigned)n);
+}
+
+typedef struct {
+    App *a;
+    int64_t now_ms; /* simulated time */
+    int64_t next_draw;
+    int frames;
+} Sim;
+
+static const Kiosk *K(Sim *s)
+{
+    return kioskapp_state(app_kiosk(s->a));
+}
+
+static void frame(Sim *s, int ms)
+{
+    SDL_Event e;
+    SDL_PumpEvents();
+    while (SDL_PollEvent(&e))
+        app_event(s->a, &e);
+    app_update(s->a, ms);
+    s->now_ms += ms;
+    if (s->now_ms >= s->next_draw) {
+        app_draw(s->a);
+        s->next_draw = s->now_ms + DRAW_EVERY_MS;
+        s->frames++;
+    }
+}
+
+static void wait_ms(Sim *s, int64_t ms)
+{
+    for (int64_t t = 0; t < ms; t += FRAME_MS)
+        frame(s, FRAME_MS);
+}
+
+static void key(Sim *s, SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&e);
+    frame(s, 10);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    frame(s, 10);
+    app_draw(s->a); /* every step a visitor sees is drawn */
+}
+
+static void pad(Sim *s, SDL_Joystick *joy, SDL_GameControllerButton b)
+{
+    SDL_JoystickSetVirtualButton(joy, b, 1);
+    SDL_JoystickUpdate();
+    frame(s, 10);
+    SDL_JoystickSetVirtualButton(joy, b, 0);
+    SDL_JoystickUpdate();
+    frame(s, 10);
+}
+
+/* Run until the attract loop is back (at most limit ms), answering pain check-ins when asked. */
+static bool until_attract(Sim *s, int64_t limit, bool answer)
+{
+    for (int64_t t = 0; t < limit; t += FRAME_MS) {
+        if (K(s)->screen == KIOSK_ATTRACT)
+            return true;
+        const Session *ses = app_session(s->a);
+        if (answer && ses && session_checkin_open(ses)) {
+            key(s, SDLK_0 + roll(4));
+            key(s, SDLK_RETURN);
+        }
+        frame(s, FRAME_MS);
+    }
+    return K(s)->screen == KIOSK_ATTRACT;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int hours = argc > 1 ? atoi(argv[1]) : 24;
+    if (hours < 1 || hours > 48)
+        hours = 24;
+    char dir[] = "/tmp/unknot-soak-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char conf[300], db[300];
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("XDG_CACHE_HOME", dir, 1);
+    setenv("XDG_DATA_HOME", dir, 1);
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
+    snprintf(db, sizeof db, "%s/history.db", dir);
+    write_file(conf, "[kiosk]\nclinic = Soak Test Physio\npatient_codes = yes\nidle_seconds = 60\n");
+
+    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.width = 1280;
+    o.height = 720;
+    o.kiosk = true;
+    o.kiosk_config = conf;
+    o.history_path = db;
+    Sim sim = {0};
+    sim.a = app_new(&o, NULL, ren);
+    CHECK(sim.a != NULL);
+    if (!sim.a)
+        return TEST_END();
+    Sim *s = &sim;
+    clock_t cpu0 = clock();
+    time_t wall0 = time(NULL);
+    int index = -1;
+    SDL_Joystick *joy = NULL;
+    int visitors = 0, finished = 0, walked = 0, tiles_only = 0, ended = 0, stuck = 0, replugs = 0;
+    long rss[49] = {0};
+    wait_ms(s, 5000);
+    rss[0] = rss_kb();
+    printf("kiosk soak: %d simulated hours, 1280x720, history in %s\n", hours, db);
+    for (int h = 1; h <= hours; h++) {
+        int64_t hour_end = (int64_t)h * 3600000;
+        /* the pad: plugged in at the start of every second hour, out again mid-way through it */
+        if (h % 2 == 1 && index < 0) {
+            index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+            joy = index >= 0 ? SDL_JoystickOpen(index) : NULL;
+            replugs++;
+        }
+        while (s->now_ms < hour_end) {
+            /* a visitor every 5 to 25 minutes */
+            wait_ms(s, (int64_t)(5 + roll(20)) * 60000 / (roll(3) == 0 ? 4 : 1));
+            if (s->now_ms >= hour_end)
+                break;
+            visitors++;
+            int kind = roll(20);
+            if (joy && roll(2))
+                pad(s, joy, SDL_CONTROLLER_BUTTON_A); /* wake the attract loop with the pad */
+            else
+                key(s, SDLK_SPACE);
+            if (kind < 2) { /* looks at the tiles and walks away */
+                tiles_only++;
+                stuck += !until_attract(s, 120000, false);
+                continue;
+            }
+            if (kind < 6 && roll(2)) { /* a returning patient with a code */
+                key(s, SDLK_DOWN);
+                key(s, SDLK_RETURN);
+                const char *codes[] = {"4711", "123456", "2024", "90210", "5555"};
+                const char *c = codes[roll(5)];
+                for (const char *p = c; *p; p++)
+                    key(s, SDLK_0 + (*p - '0'));
+                key(s, SDLK_RETURN);
+                key(s, SDLK_UP);
+            }
+            for (int r = roll(3); r > 0; r--)
+                key(s, SDLK_RIGHT);
+            key(s, SDLK_RETURN);
+            if (kind < 13) { /* does the whole routine */
+                finished++;
+                stuck += !until_attract(s, 40 * 60000, true);
+            } else if (kind < 17) { /* walks away mid-workout */
+                walked++;
+                wait_ms(s, (int64_t)(20 + roll(120)) * 1000);
+                if (joy && roll(2)) {
+                    /* the pad is pulled out and put back while nobody is there */
+                    SDL_JoystickClose(joy);
+                    SDL_JoystickDetachVirtual(index);
+                    frame(s, 10);
+                    index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+                    joy = index >= 0 ? SDL_JoystickOpen(index) : NULL;
+                    replugs++;
+                }
+                stuck += !until_attract(s, 40 * 60000, false);
+            } else { /* ends early: Q, then Q again past the check-in */
+                ended++;
+                wait_ms(s, (int64_t)(30 + roll(60)) * 1000);
+                key(s, SDLK_q);
+                key(s, SDLK_q);
+                stuck += !until_attract(s, 10 * 60000, false);
+            }
+            CHECK(app_running(s->a));
+        }
+        if (h % 2 == 0 && index >= 0) {
+            SDL_JoystickClose(joy);
+            SDL_JoystickDetachVirtual(index);
+            joy = NULL;
+            index = -1;
+            frame(s, 10);
+        }
+        rss[h] = rss_kb();
+    }
+    CHECK_INT(stuck, 0);
+    CHECK(app_running(s->a));
+    CHECK(kioskapp_state(app_kiosk(s->a))->workouts_started > 0);
+    printf("visitors %d: finished %d, walked away %d, tiles only %d, ended early %d; pad plugged %d times\n",
+           visitors, finished, walked, tiles_only, ended, replugs);
+    printf("hour  VmRSS (kB)\n");
+    for (int h = 0; h <= hours; h += (hours > 6 ? 3 : 1))
+        printf("%4d  %ld\n", h, rss[h]);
+    printf("memory growth from hour 1 to hour %d: %+ld kB (aim: under 1024 kB over a day)\n", hours,
+           rss[hours] - rss[1]);
+    printf("simulated %d h in %.1f s of CPU (%ld s wall), %d frames drawn\n", hours,
+           (double)(clock() - cpu0) / CLOCKS_PER_SEC, (long)(time(NULL) - wall0), s->frames);
+    if (joy)
+        SDL_JoystickClose(joy);
+    if (index >= 0)
+        SDL_JoystickDetachVirtual(index);
+    app_free(s->a);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+    return TEST_END();
+}
