@@ -4,6 +4,7 @@
  * who end early, and a gamepad unplugged and plugged back now and then. Memory (VmRSS) is sampled
  * every simulated hour; prints the growth over the day. Fails only when the kiosk gets stuck (a
  * visitor never gets back to the attract loop) or quits; never on time or memory figures. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,7 +215,8 @@ int main(int argc, char **argv)
                     SDL_JoystickClose(joy);
                     SDL_JoystickDetachVirtual(index);
                     frame(s, 10);
-                    index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+                    index =
+                        SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
                     joy = index >= 0 ? SDL_JoystickOpen(index) : NULL;
                     replugs++;
                 }
@@ -236,12 +238,15 @@ int main(int argc, char **argv)
             frame(s, 10);
         }
         rss[h] = rss_kb();
+        struct mallinfo2 mi = mallinfo2();
+        if (getenv("SOAK_DEBUG"))
+            printf("h %d rss %ld heap in use %zu kB mmap %zu kB\n", h, rss[h], mi.uordblks / 1024, mi.hblkhd / 1024);
     }
     CHECK_INT(stuck, 0);
     CHECK(app_running(s->a));
     CHECK(kioskapp_state(app_kiosk(s->a))->workouts_started > 0);
-    printf("visitors %d: finished %d, walked away %d, tiles only %d, ended early %d; pad plugged %d times\n",
-           visitors, finished, walked, tiles_only, ended, replugs);
+    printf("visitors %d: finished %d, walked away %d, tiles only %d, ended early %d; pad plugged %d times\n", visitors,
+           finished, walked, tiles_only, ended, replugs);
     printf("hour  VmRSS (kB)\n");
     for (int h = 0; h <= hours; h += (hours > 6 ? 3 : 1))
         printf("%4d  %ld\n", h, rss[h]);

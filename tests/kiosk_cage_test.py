@@ -78,23 +78,38 @@ def near(c, want, tol=12):
 
 INNER = r"""
 T="$1"; U="$2"; D="$3"
+# the colour of one pixel, " R G B" (one grim takes about 0.3 s)
+px() { grim -g "$1,$2 1x1" -t ppm - 2>/dev/null | tail -c 3 | od -An -tu1 | tr -s ' '; }
+# wait (at most $5 looks) until pixel $1,$2 is ($4 = 1) or is not ($4 = 0) the colour "$3"
+wait_px() {
+    i=0
+    while [ $i -lt "$5" ]; do
+        p=$(px "$1" "$2")
+        if [ "$4" = 1 ] && [ "$p" = " $3" ]; then return 0; fi
+        if [ "$4" = 0 ] && [ -n "$p" ] && [ "$p" != " $3" ] && [ "$p" != " 0 0 0" ]; then return 0; fi
+        i=$((i+1))
+    done
+    return 1
+}
 SDL_AUDIODRIVER=dummy "$U" --kiosk --kiosk-config "$T/kiosk.conf" --data "$D" --history "$T/history.db" \
     2>"$T/unknot.log" &
 pid=$!
 i=0
 while [ $i -lt 100 ] && ! xdotool search --name unknot >/dev/null 2>&1; do sleep 0.1; i=$((i+1)); done
-# the first frame: wait (up to about 20 s on a busy machine; one grim takes 0.3 s) for the call to start
+# the first frame: the call to start drawn (a busy machine may take seconds)
 t0=$(date +%s%N)
-i=0
-while [ $i -lt 60 ] && [ "$(grim -g '40,600 1x1' -t ppm - 2>/dev/null | tail -c 3 | od -An -tu1 | tr -s ' ')" != " 96 228 192" ]; do
-    i=$((i+1))
-done
+wait_px 40 600 "96 228 192" 1 60
 echo $(( ($(date +%s%N) - t0) / 100000000 )) > "$T/first-frame-tenths"
 sleep 0.5
 grim "$T/attract.png"
 grep VmRSS "/proc/$pid/status" > "$T/rss-attract.txt"
-xdotool key space; sleep 1.5; grim "$T/tiles.png"
-xdotool key Return; sleep 2; grim "$T/workout.png"
+xdotool key space
+wait_px 128 288 "96 228 192" 1 40
+grim "$T/tiles.png"
+xdotool key Return
+wait_px 128 288 "96 228 192" 0 40
+sleep 0.5
+grim "$T/workout.png"
 for k in Escape alt+F4 ctrl+q q Escape; do xdotool key "$k"; sleep 0.4; done
 sleep 1
 grim "$T/after.png"
@@ -159,8 +174,8 @@ def main():
             f.write(INNER)
         os.chmod(inner, 0o755)
         # cage always exits 0 and aborts on a signal: the time limit is inside it (KIOSK-NOTES)
-        cmd = as_user + ["cage", "-d", "--", "timeout", "90", "sh", inner, tmp, unknot, data]
-        r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=150)
+        cmd = as_user + ["cage", "-d", "--", "timeout", "120", "sh", inner, tmp, unknot, data]
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=170)
         log = ""
         if os.path.exists(os.path.join(tmp, "unknot.log")):
             with open(os.path.join(tmp, "unknot.log"), encoding="utf-8", errors="replace") as f:
