@@ -310,9 +310,7 @@ int kioskconf_set_pin(const char *path, const char *pin, char *err, size_t errsi
         o += (size_t)line_len;
     }
     sodium_memzero(hash, sizeof hash);
-    int rc = files_write_atomic(path, out, o);
-    if (rc < 0)
-        snprintf(err, errsize, "cannot write the file: %s", strerror(errno));
+    int rc = files_write_atomic(path, out, o, err, errsize);
     free(old);
     free(out);
     return rc;
