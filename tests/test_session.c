@@ -1040,6 +1040,10 @@ static void test_rest_figures(void)
         CHECK_INT(v.kind, want[i].kind);
         CHECK_INT(v.step_index, want[i].step);
         CHECK_INT(v.figure, want[i].figure);
+        if (i == 0) /* the next step is the rest before press_up: its figure is known ahead, to load */
+            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
+        if (i == 1) /* and during that rest, the next figure is press_up itself */
+            CHECK_INT(v.next_figure, MOVE_PRESS_UP);
     }
 }
 

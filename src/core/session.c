@@ -1120,6 +1120,10 @@ SessionView session_view(const Session *s, int extra_ms)
              r->step_count > 0)
         next_index = 0;
     v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
+    v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
+    if (next_index >= 0)
+        v.next_figure = r->steps[next_index].kind == STEP_MOVE ? r->steps[next_index].move
+                                                               : session_rest_figure(r, next_index, false);
     /* the figure */
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;

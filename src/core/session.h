@@ -249,6 +249,7 @@ typedef struct {
     const RoutineStep *next; /* the step after this one, or NULL */
     /* For the figure: which move, and where in its animation. */
     MoveId figure;
+    MoveId next_figure; /* the figure the next step shows first (a move, or a rest's position), or MOVE_NONE */
     AnimMode anim;
     int anim_ms; /* time into the animation */
     int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */

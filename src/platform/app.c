@@ -548,7 +548,7 @@ static void draw(App *a, int extra_ms)
         SessionView v = session_view(&a->session, extra_ms);
         if (a->rd.sprites) {
             const RoutineStep *next = v.next;
-            sprites_prepare(a->rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
+            sprites_prepare(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
         }
         ov.pain_value = a->picker.value;
         ov.record = &a->rec;
@@ -1135,7 +1135,7 @@ int app_shot(const AppOptions *o)
     SessionView v = session_view(&s, 0);
     if (rd.sprites) {
         const RoutineStep *next = v.next;
-        sprites_prepare(rd.sprites, v.figure, next && next->kind == STEP_MOVE ? next->move : MOVE_REST);
+        sprites_prepare(rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
     }
     Overlay ov = {0};
     ov.volume_percent = -1;
