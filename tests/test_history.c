@@ -323,6 +323,25 @@ static void test_recorder(void)
     CHECK_INT(sql_int(db, "SELECT count(*) FROM workouts"), 2);
     session_free(&s);
 
+    /* left mid-workout (the window closed): written as ended early with the step done so far */
+    CHECK(session_init(&s, &r) == 0);
+    history_recorder_init(&rec, h, "two.routine", &r, NULL);
+    int ends = 0;
+    while (!session_over(&s) && ends == 0) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev)) {
+            history_recorder_event(&rec, &s, &ev, t1 + 3600, H);
+            ends += ev.type == EV_STEP_END;
+        }
+    }
+    history_recorder_abandon(&rec, &s, t1 + 3700);
+    CHECK_INT(history_recorder_status(&rec), HISTORY_STATUS_SAVED);
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM workouts WHERE outcome = 'ended_early' AND steps_done = 1"), 1);
+    history_recorder_abandon(&rec, &s, t1 + 3800); /* twice: nothing more */
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM workouts"), 3);
+    session_free(&s);
+
     /* no history at all: records nothing, says nothing */
     history_recorder_init(&rec, NULL, "two.routine", &r, NULL);
     SessionEvent start = {0};

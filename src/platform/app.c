@@ -714,8 +714,10 @@ void app_free(App *a)
 {
     if (!a)
         return;
-    if (a->in_session)
+    if (a->in_session) {
+        history_recorder_abandon(&a->rec, &a->session, (int64_t)time(NULL)); /* closed mid-workout */
         session_free(&a->session);
+    }
     free(a->progress);
     kioskapp_free(a->kiosk);
     audio_free(a->audio);

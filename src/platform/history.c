@@ -550,6 +550,17 @@ void history_recorder_event(HistoryRecorder *rec, const Session *s, const Sessio
     }
 }
 
+void history_recorder_abandon(HistoryRecorder *rec, const Session *s, int64_t now_utc)
+{
+    if (!rec->history || !rec->begun || rec->closed)
+        return;
+    rec->closed = true;
+    rec->w.end_utc = now_utc;
+    take_score(&rec->w, s);
+    rec->w.outcome = rec->stopped_for_pain ? STREAK_OUTCOME_STOPPED_FOR_PAIN : STREAK_OUTCOME_ENDED_EARLY;
+    write_row(rec);
+}
+
 HistoryStatus history_recorder_status(const HistoryRecorder *rec)
 {
     return rec->status;

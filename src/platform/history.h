@@ -153,6 +153,10 @@ void history_recorder_stopped_for_pain(HistoryRecorder *rec);
 void history_recorder_event(HistoryRecorder *rec, const Session *s, const SessionEvent *ev, int64_t now_utc,
                             int32_t utc_offset);
 
+/* The workout is left without reaching the results (the window closed, a kiosk reset): if it
+ * was begun and not closed, write it as ended early with what s has done so far. */
+void history_recorder_abandon(HistoryRecorder *rec, const Session *s, int64_t now_utc);
+
 /* The status for the results screen: SAVED only when every write reached the database. */
 HistoryStatus history_recorder_status(const HistoryRecorder *rec);
 
