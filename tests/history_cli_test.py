@@ -38,8 +38,8 @@ def record(db, routine, now, *extra):
     return rc, last, err
 
 
-def stats(db, now):
-    rc, out, err = run("--stats", "--json", "--history", db, "--now", now, "--levels", "levels")
+def stats(db, now, levels="levels"):
+    rc, out, err = run("--stats", "--json", "--history", db, "--now", now, "--levels", levels)
     check(rc == 0 and err == "", f"--stats at {now} exits 0 quietly: {rc} {err!r}")
     try:
         return json.loads(out)
@@ -59,7 +59,23 @@ def london(day, hh=7, mm=30):
     return f"2026-03-{day:02d}T{hh:02d}:{mm:02d}:00{off}"
 
 
+def own_levels(tmp):
+    """Routines of levels 1, 2 and 3 of the test's own, so new routines in levels/ change nothing here."""
+    folder = os.path.join(tmp, "levels")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for level, name in ((1, "a-gentle"), (2, "b-core"), (3, "c-more")):
+        path = os.path.join(folder, f"{name}.routine")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f'title "Level {level}"\nlevel {level}\nmove child_pose\n  hold 20s\nmove forward_fold\n'
+                    f'  hold 15s\n')
+        paths.append(path)
+    return folder, paths
+
+
 def test_month(tmp):
+    global LEVEL1, LEVEL2
+    levels, (LEVEL1, LEVEL2, _) = own_levels(tmp)
     db = os.path.join(tmp, "month.db")
     quit_early = os.path.join(tmp, "quit.input")
     with open(quit_early, "w", encoding="utf-8") as f:
@@ -102,12 +118,11 @@ def test_month(tmp):
                    rest_day_used=True, rest_days_left=0, bonus_percent=100)
     check(saved == 25, f"all 25 workouts of the month are saved ({saved})")
     # the 27th was missed only 6 days after the rest day of the 21st: the streak broke at 12;
-    # levels/ goes up to level 3 (desk break and gentle start 1, core strength 2, the timer 3); the
-    # published routines carry no level
-    expect(stats(db, "2026-03-31T20:00:00+01:00"), "Tuesday 31 March", today="2026-03-31", current_streak=3,
+    # the test's own levels go up to 3: 19 completed at level 1 and 5 at level 2 open it
+    expect(stats(db, "2026-03-31T20:00:00+01:00", levels), "Tuesday 31 March", today="2026-03-31", current_streak=3,
            best_streak=12, sessions=25, completed=24, days=23, today_workouts=0, today_counted=False, week_days=1,
            week_goal=4, rest_day_used=False, rest_days_left=1, bonus_percent=30, level=3, workouts_to_next_level=0)
-    rc, out, err = run("--stats", "--history", db, "--now", "2026-03-31T20:00:00+01:00", "--levels", "levels",
+    rc, out, err = run("--stats", "--history", db, "--now", "2026-03-31T20:00:00+01:00", "--levels", levels,
                        "--week-goal", "2")
     check(rc == 0 and out == "Streak: 3 days in a row (best 12), 1 rest day left this week\n"
           "This week: 1 of 2 days\nWorkouts: 25 begun, 24 completed, on 23 days; 0 today\n"
