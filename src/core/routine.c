@@ -49,6 +49,23 @@ static int utf8_column(const char *line_start, const char *at)
     return col;
 }
 
+static int utf8_sequence(const unsigned char *p, const unsigned char *end);
+
+void routine_text_printable(char *s)
+{
+    unsigned char *p = (unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        int n = utf8_sequence(p, end);
+        if (n == 0 || *p < 0x20 || *p == 0x7F || (n == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
+            for (int i = 0; i < (n ? n : 1); i++)
+                p[i] = '?'; /* a control character (C0, DEL, C1) or a broken sequence */
+            p += n ? n : 1;
+        } else {
+            p += n;
+        }
+    }
+}
+
 void routine_errors_vadd(RoutineErrors *e, const char *path, int line, int col, const char *fmt, va_list ap)
 {
     if (e->count >= ROUTINE_MAX_ERRORS) {
@@ -60,6 +77,10 @@ void routine_errors_vadd(RoutineErrors *e, const char *path, int line, int col, 
     it->line = line;
     it->col = col;
     vsnprintf(it->message, sizeof it->message, fmt, ap);
+    /* one error is one line, whatever the file held: no raw newline, ESC or C1 control reaches
+     * the terminal, and a message cut mid-character is made whole */
+    routine_text_printable(it->path);
+    routine_text_printable(it->message);
 }
 
 void routine_errors_add(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)
@@ -136,8 +157,9 @@ static bool split_range(const char *s, int len, int *lo_len, const char **hi, in
 
 static bool is_word_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '+' || c == '.' || c == '%';
+    return (unsigned char)c >= 0x80 ||
+           /* UTF-8 (checked per line): a word such as 'child_pöse' stays whole */ (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' || c == '.' || c == '%';
 }
 
 static void skip_space(Parser *ps)
@@ -233,8 +255,12 @@ static const char *tok_show(const Token *t, char *buf, size_t size)
         return "end of line";
     if (t->type == TOK_STRING)
         snprintf(buf, size, "a string");
-    else
-        snprintf(buf, size, "'%.*s'", t->len > 40 ? 40 : t->len, t->start);
+    else {
+        int n = t->len > 40 ? 40 : t->len;
+        while (n > 0 && n < t->len && ((unsigned char)t->start[n] & 0xC0) == 0x80)
+            n--; /* never cut a character in two */
+        snprintf(buf, size, "'%.*s'", n, t->start);
+    }
     return buf;
 }
 
@@ -259,7 +285,7 @@ static bool parse_int(const char *s, int len, int *out)
 static const char *parse_duration(const char *s, int len, int *out_ms)
 {
     double total = 0;
-    int i = 0;
+    int i = 0, last_rank = 5; /* h 4, m 3, s 2, ms 1 */
     if (len == 0)
         return "expected a duration such as 30s";
     while (i < len) {
@@ -273,6 +299,8 @@ static const char *parse_duration(const char *s, int len, int *out_ms)
         }
         if (i < len && s[i] == '.') {
             i++;
+            if (i >= len || s[i] < '0' || s[i] > '9')
+                return "expected digits after the '.' (e.g. 1.5s)";
             while (i < len && s[i] >= '0' && s[i] <= '9') {
                 v += (s[i++] - '0') * scale;
                 scale /= 10;
@@ -299,6 +327,10 @@ static const char *parse_duration(const char *s, int len, int *out_ms)
             return "a duration needs a unit: h, m, s or ms (e.g. 30s)";
         else
             return "expected a unit h, m, s or ms";
+        int rank = unit == 3600000 ? 4 : unit == 60000 ? 3 : unit == 1000 ? 2 : 1;
+        if (rank >= last_rank)
+            return "each unit once, largest first (e.g. 1m30s)";
+        last_rank = rank;
         total += v * unit;
         if (total > (double)ROUTINE_MAX_DURATION_MS)
             return "longer than the 1h limit";
@@ -357,6 +389,29 @@ static char *dup_text(const char *s, int len)
     return d;
 }
 
+/* True when s shows nothing: only spaces, tabs, newlines and invisible characters (no-break and
+ * other Unicode spaces, zero-width spaces and joiners, word joiner, byte order mark). */
+static bool text_is_blank(const char *s, int len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        int n = utf8_sequence(p, end);
+        if (n == 0)
+            return false;
+        unsigned c = n == 1   ? p[0]
+                     : n == 2 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
+                     : n == 3 ? ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
+                              : 0x10000;
+        bool blank = c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x1680 || c == 0x180E ||
+                     (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2064) ||
+                     c == 0x3000 || c == 0xFEFF;
+        if (!blank)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
 static bool expect_string(Parser *ps, const char *what, char **out)
 {
     Token t = next_token(ps);
@@ -366,8 +421,9 @@ static bool expect_string(Parser *ps, const char *what, char **out)
             ERR_AT(ps, &t, "expected a quoted string after '%s', found %s", what, tok_show(&t, b, sizeof b));
         return false;
     }
-    if (t.len == 0) {
-        ERR_AT(ps, &t, "the text after '%s' is empty", what);
+    if (t.len == 0 || text_is_blank(t.start, t.len)) {
+        ERR_AT(ps, &t, "the text after '%s' is %s", what,
+               t.len == 0 ? "empty" : "blank (only spaces or invisible characters)");
         return false;
     }
     free(*out);
@@ -895,23 +951,26 @@ static void parse_line(Parser *ps)
             close_step(ps);
             Token name = next_token(ps);
             MoveId m = name.type == TOK_WORD ? moves_find(name.start, name.len) : MOVE_NONE;
-            if (m == MOVE_NONE || !moves_info(m)->routine_usable) {
-                if (name.type != TOK_BAD)
-                    ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b),
-                           moves_usable_list());
-                /* open the step anyway so its clauses are checked, as a child_pose stand-in */
-                m = MOVE_CHILD_POSE;
-                RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
-                if (s) {
-                    s->move = m;
-                    s->hold_ms = 1000;
-                }
-                return;
-            }
+            bool unknown = m == MOVE_NONE || !moves_info(m)->routine_usable;
+            int errors_before = ps->errs->count;
+            if (unknown && name.type != TOK_BAD)
+                ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b),
+                       moves_usable_list());
             RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
             if (!s) {
                 ps->p = ps->end;
                 return;
+            }
+            if (unknown) {
+                /* a child_pose stand-in, so the rest of the line is still checked; the step is not
+                 * clean, so no second message ("needs 'hold'") is made up about it */
+                ps->errors_at_open = errors_before;
+                m = MOVE_CHILD_POSE;
+                s->hold_ms = 1000;
+                if (name.type == TOK_BAD) {
+                    s->move = m;
+                    return; /* already reported; reading on would report it twice */
+                }
             }
             s->move = m;
         } else if (first && (tok_is(&kw, "rest") || tok_is(&kw, "timer"))) {
@@ -1009,7 +1068,8 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
                 why = "NUL byte: this is not a text file";
                 break;
             }
-            if (c < 0x20 && c != '\t') {
+            if ((c < 0x20 && c != '\t') || c == 0x7F ||
+                (c == 0xC2 && q + 1 < le && (unsigned char)q[1] >= 0x80 && (unsigned char)q[1] < 0xA0)) {
                 bad = q;
                 why = "control character in the file (is this a text file?)";
                 break;

@@ -168,6 +168,10 @@ long routine_total_ms(const Routine *r);
 /* Format one error as "FILE:LINE:COL: message" into buf. */
 void routine_error_format(const RoutineError *e, char *buf, size_t size);
 
+/* Make s safe to print on one terminal line, in place: every control character (C0, DEL, C1)
+ * and every byte of a broken UTF-8 sequence becomes '?'. Errors are made so when added. */
+void routine_text_printable(char *s);
+
 /* Format ms as "1m30s", "45s", "20m" into buf (the routine file syntax). */
 void routine_format_duration(int ms, char *buf, size_t size);
 
