@@ -694,6 +694,11 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
     }
     if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
+    if (a->levels.left_out > 0)
+        fprintf(stderr,
+                "unknot: warning: %s: %d routines are not in the menu; it shows at most %d, the first by file "
+                "name\n",
+                o->levels_dir, a->levels.left_out, LEVELS_MAX);
     refresh_menu(a);
     if (a->have_own) {
         /* the menu that follows the results has this routine chosen, when it is in the list */

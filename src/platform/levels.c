@@ -3,6 +3,7 @@
 #include "levels.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,29 +28,83 @@ static int cmp_level(const void *a, const void *b)
     return ra != rb ? (ra < rb ? -1 : 1) : cmp_path(a, b);
 }
 
-int levels_scan(const char *dir, LevelList *out)
+static int cmp_names(const void *a, const void *b)
 {
-    memset(out, 0, sizeof *out);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void levels_names_free(char **names, int count)
+{
+    for (int i = 0; names && i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
+int levels_names(const char *dir, char ***names, int *count)
+{
+    *names = NULL;
+    *count = 0;
     DIR *d = opendir(dir);
     if (!d)
         return -1;
-    out->items = calloc(LEVELS_MAX, sizeof *out->items);
-    if (!out->items) {
-        closedir(d);
-        return -1;
-    }
+    char **list = NULL;
+    int n = 0, cap = 0;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && out->count < LEVELS_MAX) {
-        size_t n = strlen(e->d_name);
-        if (n < 9 || strcmp(e->d_name + n - 8, ".routine") != 0 || e->d_name[0] == '.')
+    int rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 9 || strcmp(e->d_name + len - 8, ".routine") != 0 || e->d_name[0] == '.')
             continue;
-        LevelEntry *le = &out->items[out->count];
-        if (snprintf(le->path, sizeof le->path, "%s/%s", dir, e->d_name) >= (int)sizeof le->path)
-            continue;
-        out->count++;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **grown = realloc(list, (size_t)cap * sizeof *grown);
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            list = grown;
+        }
+        if (!(list[n] = strdup(e->d_name))) {
+            rc = -1;
+            break;
+        }
+        n++;
     }
     closedir(d);
-    qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_path);
+    if (rc < 0) {
+        levels_names_free(list, n);
+        errno = ENOMEM;
+        return -1;
+    }
+    if (n > 0)
+        qsort(list, (size_t)n, sizeof *list, cmp_names);
+    *names = list;
+    *count = n;
+    return 0;
+}
+
+int levels_scan(const char *dir, LevelList *out)
+{
+    memset(out, 0, sizeof *out);
+    char **names;
+    int n;
+    if (levels_names(dir, &names, &n) < 0)
+        return -1;
+    out->items = calloc(LEVELS_MAX, sizeof *out->items);
+    if (!out->items) {
+        levels_names_free(names, n);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        LevelEntry *le = &out->items[out->count];
+        if (out->count == LEVELS_MAX)
+            out->left_out++; /* the first LEVELS_MAX by name are kept; the caller says so */
+        else if (snprintf(le->path, sizeof le->path, "%s/%s", dir, names[i]) >= (int)sizeof le->path)
+            out->left_out++;
+        else
+            out->count++;
+    }
+    levels_names_free(names, n);
     RoutineErrors *errs = malloc(sizeof *errs);
     for (int i = 0; i < out->count; i++) {
         LevelEntry *le = &out->items[i];

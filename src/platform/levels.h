@@ -5,7 +5,7 @@
 
 #include "routine.h"
 
-#define LEVELS_MAX 64
+#define LEVELS_MAX 64 /* routines in the menu and --list; more is an error that says so */
 
 typedef struct {
     char path[512];
@@ -17,10 +17,17 @@ typedef struct {
 typedef struct {
     LevelEntry *items; /* owned, easiest level first (no level last), then by file name */
     int count;
+    int left_out; /* routines past LEVELS_MAX (or with too long a path): not loaded */
 } LevelList;
 
-/* Load every *.routine file in dir (at most LEVELS_MAX). Returns 0 (possibly with count 0) or
- * -1 when dir cannot be read. Free with levels_free. */
+/* Every *.routine file name in dir (hidden files left out), in strcmp order, however many.
+ * Returns 0 with *names (free with levels_names_free) and *count, or -1 (errno set). */
+int levels_names(const char *dir, char ***names, int *count);
+void levels_names_free(char **names, int count);
+
+/* Load the *.routine files in dir: the first LEVELS_MAX by name; any more are counted in
+ * left_out, for the caller to report as an error. Returns 0 (possibly with count 0) or -1 when
+ * dir cannot be read. Free with levels_free. */
 int levels_scan(const char *dir, LevelList *out);
 
 void levels_free(LevelList *l);

@@ -145,6 +145,23 @@ static int parse_size(const char *s, int *w, int *h)
 
 /* ---- modes ---- */
 
+/* At most max bytes of a user's text (whole characters), safe for one terminal line (no raw
+ * newline, ESC or C1 control), into buf. Returns buf. */
+static const char *printable(const char *text, size_t max, char *buf, size_t size)
+{
+    size_t n = strlen(text);
+    if (n > max)
+        n = max;
+    if (n >= size)
+        n = size - 1;
+    while (n > 0 && n < strlen(text) && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--; /* never cut a character in two */
+    memcpy(buf, text, n);
+    buf[n] = 0;
+    routine_text_printable(buf);
+    return buf;
+}
+
 /* Warnings that never fail a check: texts with no recorded voice clip yet (they are synthesised
  * the first time the routine plays) and timers past the 20-minute advice for cold or heat packs. */
 static void warn_routine(const char *data_dir, const char *path, const Routine *r)
@@ -165,6 +182,9 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
     for (int i = 0; i < n && i < VOICEKEY_MAX_ROUTINE_TEXTS; i++)
         if (!speech_clip_prerendered(data_dir, texts[i]) && missing++ == 0)
             first = texts[i];
+    char shown[64];
+    if (first)
+        first = printable(first, 50, shown, sizeof shown);
     if (missing == 1)
         fprintf(stderr,
                 "%s: warning: no recorded voice yet for \"%.50s\"; it is made when the routine first plays "
@@ -187,41 +207,31 @@ static void flush_stdout(void)
         stdout_errno = errno;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int check_file(const char *data_dir, const char *path, RoutineErrors *errs);
 
 /* A folder given to --check: every *.routine in it, in name order. Returns the number invalid. */
 static int check_folder(const char *data_dir, const char *dir, RoutineErrors *errs)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    int n = 0, bad = 0;
+    if (levels_names(dir, &names, &n) < 0) {
         fprintf(stderr, "%s:1:1: cannot read the folder: %s\n", dir, strerror(errno));
         return 1;
     }
-    char *names[LEVELS_MAX];
-    int n = 0, bad = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < LEVELS_MAX) {
-        size_t len = strlen(e->d_name);
-        if (len > 8 && e->d_name[0] != '.' && strcmp(e->d_name + len - 8, ".routine") == 0)
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, compare_names);
     if (n == 0) {
         fprintf(stderr, "%s:1:1: no .routine files in this folder\n", dir);
         bad++;
     }
     for (int i = 0; i < n; i++) {
         char path[4096];
-        if (names[i] && snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path)
+        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path)
             bad += check_file(data_dir, path, errs);
-        free(names[i]);
+        else {
+            fprintf(stderr, "%s/%s:1:1: the path is too long\n", dir, names[i]);
+            bad++;
+        }
     }
+    levels_names_free(names, n);
     return bad;
 }
 
@@ -238,7 +248,9 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
     }
     char total[32];
     routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
-    printf("%s: ok: \"%s\", %d step%s, %s\n", path, r.title, r.step_count, r.step_count == 1 ? "" : "s", total);
+    char title[ROUTINE_MAX_TEXT_BYTES + 1], shown_path[4096];
+    printf("%s: ok: \"%s\", %d step%s, %s\n", printable(path, sizeof shown_path, shown_path, sizeof shown_path),
+           printable(r.title, sizeof title, title, sizeof title), r.step_count, r.step_count == 1 ? "" : "s", total);
     flush_stdout(); /* "ok" before the file's warnings, in order on a terminal */
     warn_routine(data_dir, path, &r);
     routine_free(&r);
@@ -278,10 +290,17 @@ static int mode_list(const char *dir)
         char level[16] = "-";
         if (e->routine.level > 0)
             snprintf(level, sizeof level, "%d", e->routine.level);
-        printf("%s\t%s\tlevel %s\t%s\t%s\n", e->path, e->routine.title, level, total, moves);
+        char title[ROUTINE_MAX_TEXT_BYTES + 1];
+        printf("%s\t%s\tlevel %s\t%s\t%s\n", e->path, printable(e->routine.title, sizeof title, title, sizeof title),
+               level, total, moves);
     }
-    if (l.count == 0) {
+    if (l.count == 0 && l.left_out == 0) {
         fprintf(stderr, "unknot: %s: no .routine files\n", dir);
+        bad++;
+    }
+    if (l.left_out > 0) {
+        fprintf(stderr, "unknot: %s: %d more routines not listed; the menu and --list show at most %d\n", dir,
+                l.left_out, LEVELS_MAX);
         bad++;
     }
     levels_free(&l);
