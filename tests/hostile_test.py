@@ -284,7 +284,58 @@ def test_writes():
             check(rc == 1 and b"No space left" in err, f"{args} to /dev/full: exit 1 with the reason, got {rc}: {err[:200]}")
 
 
+# ---- routine files: (name, bytes, the first error must hold this; None: valid) ----
+T = b'title "T"\n'
+ROUTINES = [
+    ("unknown move with a hold", T + b"move not_a_move hold 30s\n", "unknown move 'not_a_move'"),
+    ("unknown move, UTF-8 name", T + "move child_pöse hold 30s\n".encode(), "unknown move 'child_pöse'"),
+    ("hold 30s30s", T + b"move child_pose hold 30s30s\n", "each unit once"),
+    ("hold 1s1m", T + b"move child_pose hold 1s1m\n", "each unit once"),
+    ("hold 5.s", T + b"move child_pose hold 5.s\n", "digits after the '.'"),
+    ("hold 1m30s is fine", T + b"move child_pose hold 1m30s\n", None),
+    ("a title of spaces", b'title "   "\nmove child_pose hold 30s\n', "blank"),
+    ("a title of a zero-width space", 'title "\u200b"\nmove child_pose hold 30s\n'.encode(), "blank"),
+    ("a C1 control in a line", T + b"move child_pose hold 30s \xc2\x9b2J\n", "control character"),
+    ("DEL in a string", b'title "T\x7f"\nmove child_pose hold 30s\n', "control character"),
+]
+
+
+def test_routines():
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data, want in ROUTINES:
+            path = write(os.path.join(tmp, "x.routine"), data)
+            rc, out, err, _ = run(["--check", path], tmp)
+            errors = [l for l in err.decode(errors="replace").splitlines() if ": warning:" not in l]
+            if want is None:
+                check(rc == 0 and not errors, f"{name}: valid, got {rc}: {errors}")
+                continue
+            check(rc == 1 and errors and want in errors[0], f"{name}: first error has {want!r}: {errors}")
+            check(all(c >= " " or c == "\n" for c in err.decode(errors="replace")), f"{name}: no raw control character")
+        # a newline escape in a title is echoed as '?', never as a second line
+        path = write(os.path.join(tmp, "x.routine"), b'title "A\\nB\\t"\nmove child_pose hold 30s\n')
+        rc, out, err, _ = run(["--check", path], tmp)
+        check(rc == 0 and out.count(b"\n") == 1 and b'"A?B?"' in out, f"a title with \\n: one line: {out!r}")
+        check(all(l.startswith(path.encode()) for l in err.splitlines()), f"warnings stay one line each: {err!r}")
+
+
+def test_folders():
+    """101 routines, the first invalid: --check reads all in name order, --list says what it leaves out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        d = os.path.join(tmp, "many")
+        write(os.path.join(d, "000.routine"), T + b"move not_a_move hold 30s\n")
+        for i in range(1, 101):
+            write(os.path.join(d, f"r{i:03}.routine"), f'title "R {i}"\nmove child_pose hold 30s\n')
+        rc, out, err, _ = run(["--check", d], tmp)
+        oks = [l for l in out.decode().splitlines() if ": ok:" in l]
+        check(rc == 1 and len(oks) == 100, f"--check on 101 routines: all read, exit 1: {rc}, {len(oks)} ok")
+        check(oks == sorted(oks), "--check goes in name order")
+        rc, out, err, _ = run(["--list", d], tmp)
+        check(rc == 1 and b"37 more routines not listed" in err, f"--list past the limit is an error: {err[-300:]!r}")
+
+
 def main():
+    test_routines()
+    test_folders()
     test_reads()
     test_huge_image()
     test_sounds()
