@@ -278,12 +278,14 @@ void render_header(Render *rd, const char *title, const char *right_text, double
     }
 }
 
-void render_figure(Render *rd, const SessionView *v)
+/* The stage card, with the figure fitted into area (the whole stage, or the part of it that
+ * the menu's badges and buttons leave free). */
+static void figure_in(Render *rd, const SessionView *v, SDL_Rect area)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     render_box(rd, l.stage, render_px(rd, st->radius_stage), st->stage_bg);
-    bool drawn = rd->sprites && sprites_draw(rd->sprites, v, l.stage);
+    bool drawn = rd->sprites && sprites_draw(rd->sprites, v, area);
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
         const MoveInfo *mi = moves_info(v->figure);
@@ -295,6 +297,11 @@ void render_figure(Render *rd, const SessionView *v)
         text_draw(rd->text, name, px, st->stage_text, l.stage.x + l.stage.w / 2, l.stage.y + (l.stage.h - th) / 2,
                   TEXT_CENTER, maxw, 2);
     }
+}
+
+void render_figure(Render *rd, const SessionView *v)
+{
+    figure_in(rd, v, render_layout(rd).stage);
 }
 
 void render_button(Render *rd, SDL_Rect rc, const char *label, bool active)
@@ -849,13 +856,17 @@ static void draw_menu_home(Render *rd, const MenuInfo *m)
     if (m && m->have_streak) {
         char line[160];
         const StreakSummary *s = &m->streak;
-        if (s->current >= 2)
-            snprintf(line, sizeof line, "Day %d in a row \xC2\xB7 %d of %d this week", s->current, s->week_days,
-                     s->week_goal);
-        else if (s->current == 1)
-            snprintf(line, sizeof line, "Day 1 of a streak \xC2\xB7 %d of %d this week", s->week_days, s->week_goal);
+        char week[64];
+        if (s->week_days >= s->week_goal)
+            snprintf(week, sizeof week, "week goal met");
         else
-            snprintf(line, sizeof line, "Start a streak today \xC2\xB7 %d of %d this week", s->week_days, s->week_goal);
+            snprintf(week, sizeof week, "%d of %d this week", s->week_days, s->week_goal);
+        if (s->current >= 2)
+            snprintf(line, sizeof line, "Day %d in a row \xC2\xB7 %s", s->current, week);
+        else if (s->current == 1)
+            snprintf(line, sizeof line, "Day 1 of a streak \xC2\xB7 %s", week);
+        else
+            snprintf(line, sizeof line, "Start a streak today \xC2\xB7 %s", week);
         stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + pad, l.stage.y + pad, TEXT_LEFT,
                     l.stage.w - 2 * pad);
         if (m->next[0])
@@ -906,7 +917,15 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
     render_text(rd, hint, st->text_body, st->text_hint_min, st->text_quiet, l.header.x + l.header.w,
                 l.header.y + (render_px(rd, st->logo_text) - render_px(rd, st->text_body)) / 2, TEXT_RIGHT,
                 l.header.w * 2 / 3, 1);
-    render_figure(rd, idle);
+    {
+        /* the figure stands between the streak badges above and the two buttons below */
+        int gap = render_px(rd, st->gap);
+        bool badges = ov && ov->menu && ov->menu->have_streak;
+        int top = badges ? gap + render_px(rd, st->badge_size) * 2 + render_px(rd, st->text_body_min) * 2 : 0;
+        SDL_Rect b = render_menu_button_rect(rd, MENU_BUTTON_ADVICE);
+        SDL_Rect area = {l.stage.x, l.stage.y + top, l.stage.w, b.y - gap - (l.stage.y + top)};
+        figure_in(rd, idle, area.h > 0 ? area : l.stage);
+    }
     int y = l.panel.y, pad = render_px(rd, st->menu_pad);
     int row_h, first, visible;
     menu_rows(rd, selected, &row_h, &first, &visible);
