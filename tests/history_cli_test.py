@@ -245,6 +245,30 @@ def test_usage():
               f"{args}: usage error, one line: {rc} {err!r}")
 
 
+def test_stopped_for_pain(tmp):
+    """Ended early with the after check-in meeting the stop rule: stopped for pain, and the day counts."""
+    db = os.path.join(tmp, "pain.db")
+    levels, paths = own_levels(tmp)
+    routine = paths[0]
+    rc, _, err = record(db, routine, london(2))
+    check(rc == 0, f"day 1 completed: {rc} {err!r}")
+    for name, after, want in (("hurts", 8, "stopped_for_pain"), ("fine", 2, "ended_early")):
+        script = os.path.join(tmp, name + ".input")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(f"1 pain 2\n30 quit\n31 pain {after}\n")
+        day = 3 if after == 8 else 5
+        rc, _, err = record(db, routine, london(day), "--input", script)
+        check(rc == 0, f"quit with pain after {after}: {rc} {err!r}")
+    out_csv = os.path.join(tmp, "pain.csv")
+    rc, _, err = run("--export-csv", out_csv, "--history", db)
+    with open(out_csv, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f.read().splitlines()))
+    got = [(r["local_date"], r["outcome"]) for r in rows]
+    check(got == [("2026-03-02", "completed"), ("2026-03-03", "stopped_for_pain"), ("2026-03-05", "ended_early")],
+          f"outcomes by pain after: {got}")
+    expect(stats(db, london(3, 20), levels), "the evening it hurt", current_streak=2, days=2)
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="unknot-history-cli-") as tmp:
         test_month(tmp)
@@ -252,6 +276,7 @@ def main():
         test_corrupt(tmp)
         test_cannot_write(tmp)
         test_two_at_once(tmp)
+        test_stopped_for_pain(tmp)
         test_usage()
     return finish("history_cli_test")
 

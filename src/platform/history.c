@@ -532,6 +532,10 @@ void history_recorder_event(HistoryRecorder *rec, const Session *s, const Sessio
         rec->closed = true;
         rec->w.end_utc = now_utc;
         take_score(&rec->w, s);
+        /* ended early with the after check-in saying "stop for today" is stopping because it
+         * hurts, which never costs a streak */
+        if (!ev->completed && session_pain_says_stop(s->pain_before, s->pain_after))
+            rec->stopped_for_pain = true;
         rec->w.outcome = rec->stopped_for_pain ? STREAK_OUTCOME_STOPPED_FOR_PAIN
                          : ev->completed       ? STREAK_OUTCOME_COMPLETED
                                                : STREAK_OUTCOME_ENDED_EARLY;
