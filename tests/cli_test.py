@@ -209,8 +209,30 @@ def test_simulate():
             check(bool(end) and end[0]["completed"] is True and end[0]["steps_skipped"] == 0,
                   f"{path}: with nobody pressing, every step runs to its end")
             check(any(e["type"] == "cue" and e["cue"] == "routine" for e in events), f"{path}: the routine's cues are said")
+        if end:
+            e = end[0]
+            parts = e.get("points", {})
+            check(e.get("score_max", 0) >= e["score"] and sum(parts.values()) == e["score"],
+                  f"{path}: the score is out of score_max and its parts add up to it: {e.get('score_max')} {parts}")
+            check(all(parts[k] <= e["points_max"][k] for k in ("reps", "holds", "steps")),
+                  f"{path}: no part scores above what was possible: {parts} {e.get('points_max')}")
+            check(e["reps_target"] == 0 or parts.get("reps") == 0,
+                  f"{path}: with nobody pressing, no rep earns a point: {parts}")
         rc2, out2, _ = run("--simulate", path)
         check(out == out2, f"{path}: the same run prints the same bytes")
+
+    # Desk break with no presses at all: what it earned is the holds and the steps, shown against
+    # what counting the reps would have added (issue 11: "Score: 280" said nothing)
+    rc, out, err = run("--simulate", "levels/03-desk-break.routine")
+    end = [e for e in parse_jsonl(out, "desk") if e["type"] == "session_end"]
+    check(rc == 0 and bool(end), "desk break simulates")
+    if end:
+        e = end[0]
+        check(e["reps_done"] == 0 and e["points"]["reps"] == 0 and e["points_max"]["reps"] > 0,
+              f"desk break, no presses: no points for reps, which could have earned some: {e['points_max']}")
+        check(e["score"] == e["points"]["holds"] + e["points"]["steps"] and e["score"] < e["score_max"] / 2,
+              f"desk break, no presses: {e['score']} of {e['score_max']}, well under half")
+        check(e["verdict"].startswith("Every step done. Count your reps"), f"the verdict asks for counting: {e['verdict']}")
 
     with tempfile.TemporaryDirectory() as tmp:
         # bridge: get-ready 14-21 s (7 s), beats at 23, 27, 31, 35 s
@@ -231,6 +253,10 @@ def test_simulate():
         check(any(e["type"] == "cue" and e["text"] == 'Up, "high".' for e in events), "cue text with quotes survives JSON")
         end = [e for e in events if e["type"] == "session_end"]
         check(bool(end) and end[0]["reps_done"] == 2 and end[0]["reps_on_tempo"] == 1, f"session_end sums the reps: {end}")
+        if end:
+            # one rep on the beat (10) and one off it (3) of the four possible on the beat (40)
+            check(end[0]["points"]["reps"] == 13 and end[0]["points_max"]["reps"] == 40,
+                  f"session_end says what the points were for: {end[0]['points']} of {end[0]['points_max']}")
 
         # bad input file: FILE:LINE:COL and exit 1, nothing on stdout
         bad_in = write(tmp, "bad.txt", "1 pause\n2 fly\n")

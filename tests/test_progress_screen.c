@@ -171,7 +171,12 @@ static void check_results(void)
     const RenderStyle *st = &render_style_default;
     SessionScore sc = {0};
     sc.steps_done = 4;
+    sc.points_steps = sc.max_steps = 80;
+    sc.reps_done = sc.reps_target = sc.reps_on_tempo = 10;
+    sc.points_reps = 200;
+    sc.max_reps = 250;
     sc.score = 280;
+    sc.score_max = 330;
     SessionView v = {0};
     v.kind = SEG_RESULTS;
     v.step_index = -1;
@@ -207,7 +212,7 @@ static void check_results(void)
     results_streak_text(&rec.streak, b, sizeof b);
     CHECK_STR(b, "Day 5 in a row");
     results_bonus_text(&rec.streak, b, sizeof b);
-    CHECK_STR(b, "Day 5 in a row: +50%");
+    CHECK_STR(b, "Streak bonus +50%");
     /* pain 3 -> 6: stop for today, and when to see a doctor, in a large box on the right */
     v.pain_after = 6;
     v.pain_stop = session_pain_says_stop(3, 6);

@@ -664,6 +664,12 @@ static void test_combo(void)
     run_to_end();
     CHECK_INT(S.score.score, 10 * (4 * 1 + 5 * 2 + 3 * 3) + SESSION_POINTS_STEP);
     CHECK_INT(S.score.reps_on_tempo, 12);
+    /* every rep on the beat and the step done: all that was possible, and what it was for */
+    CHECK_INT(S.score.score_max, S.score.score);
+    CHECK_INT(S.score.points_reps, 10 * (4 * 1 + 5 * 2 + 3 * 3));
+    CHECK_INT(S.score.max_reps, S.score.points_reps);
+    CHECK_INT(S.score.points_steps, SESSION_POINTS_STEP);
+    CHECK_INT(S.score.points_holds, 0);
 
     /* an off-tempo rep resets the combo and the multiplier */
     restart();
@@ -681,6 +687,45 @@ static void test_combo(void)
     CHECK_INT(S.score.combo, 2);
     act_at(T_WORK + 7000, INPUT_SKIP);
     CHECK_INT(S.score.combo, 0);
+}
+
+/* The score against what was possible: a perfect run of reps, a hold and a rest earns the whole
+ * score_max and each part its own maximum; nobody pressing earns the holds and the steps only. */
+static void test_score_possible(void)
+{
+    load("title \"Max\"\nmove cat_camel reps 6 tempo 4s\nrest 10s \"Breathe.\"\nmove child_pose hold 20s\n"
+         "move cat_camel reps 6 tempo 4s\n");
+    long steps = 4 * SESSION_POINTS_STEP, holds = 20 * SESSION_POINTS_HELD_SECOND;
+    /* the combo carries from the first reps into the second set of six: x1 x1 x1 x1 x2 x2 | x2 ... x3 x3 */
+    long reps = 10 * (4 * 1 + 5 * 2 + 3 * 3);
+    CHECK_INT(S.score.max_steps, steps);
+    CHECK_INT(S.score.max_holds, holds);
+    CHECK_INT(S.score.max_reps, reps);
+    CHECK_INT(S.score.score_max, steps + holds + reps);
+    run_to_end();
+    CHECK_INT(S.score.points_reps, 0);
+    CHECK_INT(S.score.points_holds, holds);
+    CHECK_INT(S.score.points_steps, steps);
+    CHECK_INT(S.score.score, holds + steps);
+    CHECK(S.score.score < S.score.score_max);
+    /* now on every beat: the first reps, then the second set after the rest and the hold */
+    restart();
+    for (int i = 0; i < 6; i++)
+        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+    int64_t second = -1;
+    while (!S.ended && second < 0) {
+        tick(0);
+        SessionView v = session_view(&S, 0);
+        if (v.kind == SEG_WORK && v.step_index == 3)
+            second = S.t_ms;
+    }
+    CHECK(second > 0);
+    for (int i = 0; i < 6; i++)
+        act_at(second + 2000 + i * 4000, INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(S.score.reps_on_tempo, 12);
+    CHECK_INT(S.score.score, S.score.score_max);
+    CHECK_INT(S.score.score, S.score.points_reps + S.score.points_holds + S.score.points_steps);
 }
 
 static void test_self_pacing(void)
@@ -1318,6 +1363,7 @@ int main(void)
     test_rep_tempo();
     test_bounce_and_beats();
     test_combo();
+    test_score_possible();
     test_self_pacing();
     test_self_paced_cues();
     test_explore_findings();

@@ -143,6 +143,11 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             sc->reps_done, sc->reps_target, sc->reps_on_tempo, pct, sc->holds_done, sc->holds_total, sc->hold_breaks,
             sc->best_hold_streak, sc->held_ms / 1000.0, sc->best_combo, sc->score, (double)ev->active_ms / 1000.0,
             session_verdict(sc));
+        put(&o,
+            ",\"score_max\":%ld,\"points\":{\"reps\":%ld,\"holds\":%ld,\"steps\":%ld},"
+            "\"points_max\":{\"reps\":%ld,\"holds\":%ld,\"steps\":%ld}",
+            sc->score_max, sc->points_reps, sc->points_holds, sc->points_steps, sc->max_reps, sc->max_holds,
+            sc->max_steps);
         put_pain(&o, "pain_before", s->pain_before);
         put_pain(&o, "pain_after", s->pain_after);
         put(&o, ",\"pain_stop\":%s", session_pain_says_stop(s->pain_before, s->pain_after) ? "true" : "false");

@@ -145,6 +145,8 @@ static SessionModeRules step_rules(const RoutineStep *st)
 
 /* ---- building the segment list ---- */
 
+static void score_possible(Session *s);
+
 static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set, Sides side, int ms)
 {
     if (list) {
@@ -232,7 +234,32 @@ int session_init(Session *s, const Routine *r)
         case SCORE_NOTHING: break;
         }
     }
+    score_possible(s);
     return 0;
+}
+
+/* Fill the max_* fields of the score: the most each part of the routine can earn. */
+static void score_possible(Session *s)
+{
+    SessionScore *sc = &s->score;
+    int combo = 0;
+    for (int i = 0; i < s->segment_count; i++) {
+        const Segment *g = &s->segments[i];
+        if (g->kind != SEG_WORK)
+            continue;
+        switch (step_rules(&s->routine->steps[g->step]).score) {
+        case SCORE_REPS:
+            /* every countable rep on the beat; with guided pacing the reps past the target have no
+             * beat of their own, so this bounds rather than equals the best run of a range */
+            for (int k = 0; k < g->reps_max; k++)
+                sc->max_reps += (long)SESSION_POINTS_REP * session_multiplier(++combo);
+            break;
+        case SCORE_HOLD: sc->max_holds += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000); break;
+        case SCORE_NOTHING: break;
+        }
+    }
+    sc->max_steps = (long)SESSION_POINTS_STEP * s->routine->step_count;
+    sc->score_max = sc->max_reps + sc->max_holds + sc->max_steps;
 }
 
 void session_set_checkin_wait(Session *s, int ms)
@@ -327,25 +354,31 @@ static void recount(Session *s)
     SessionScore *sc = &s->score;
     sc->reps_done = sc->reps_on_tempo = sc->holds_done = sc->held_ms = 0;
     sc->steps_done = sc->steps_skipped = 0;
-    sc->score = 0;
+    sc->score = sc->points_reps = sc->points_holds = sc->points_steps = 0;
     for (int i = 0; i < s->segment_count; i++) {
         const SegmentTally *ty = &s->tally[i];
         sc->reps_done += ty->reps;
         sc->reps_on_tempo += ty->reps_on_tempo;
         sc->held_ms += ty->held_ms;
         sc->holds_done += ty->hold_done;
-        sc->score += ty->points;
+        if (ty->points == 0)
+            continue;
+        if (step_rules(seg_step(s, &s->segments[i])).score == SCORE_REPS)
+            sc->points_reps += ty->points;
+        else
+            sc->points_holds += ty->points;
     }
     SegmentKind now = s->segments[s->seg].kind;
     bool at_results = now == SEG_PAIN_AFTER || now == SEG_RESULTS || now == SEG_DONE;
     for (int i = 0; i < s->routine->step_count; i++) {
         if (s->step_result[i] == STEP_RESULT_DONE) {
             sc->steps_done++;
-            sc->score += SESSION_POINTS_STEP;
+            sc->points_steps += SESSION_POINTS_STEP;
         } else if (s->step_result[i] == STEP_RESULT_SKIPPED || at_results) {
             sc->steps_skipped++;
         }
     }
+    sc->score = sc->points_reps + sc->points_holds + sc->points_steps;
 }
 
 /* Whether the current segment is the step's first run (first side of the first set). */
@@ -1170,8 +1203,10 @@ const char *session_verdict(const SessionScore *sc)
         return "Excellent: every step done, steady and on tempo.";
     if (all_steps && reps_ok)
         return "Well done: every step completed.";
-    if (all_steps)
+    if (all_steps && sc->reps_done == 0)
         return "Every step done. Count your reps next time to score them.";
+    if (all_steps)
+        return "Every step done. Count every rep next time to score them all.";
     if (sc->steps_done > sc->steps_skipped)
         return "Good effort. Try to finish every step next time.";
     return "A start. Even a few minutes helps your back.";

@@ -131,7 +131,11 @@ typedef struct {
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
     int steps_done, steps_skipped; /* at the results, steps never reached count as skipped */
-    long score;
+    long score; /* points_reps + points_holds + points_steps */
+    long points_reps, points_holds, points_steps; /* what the score was earned for */
+    /* What the routine could earn: every rep on the beat with the combo never broken (a range
+     * counted to its top), every hold held to its end, every step done. No run scores more. */
+    long max_reps, max_holds, max_steps, score_max;
 } SessionScore;
 
 typedef struct {

@@ -31,7 +31,7 @@ void results_bonus_text(const StreakSummary *s, char *buf, size_t size)
     if (!s || s->bonus_percent <= 0)
         snprintf(buf, size, "%s", "");
     else
-        snprintf(buf, size, "Day %d in a row: +%d%%", s->current, s->bonus_percent);
+        snprintf(buf, size, "Streak bonus +%d%%", s->bonus_percent);
 }
 
 /* A line at x, y in a column w wide; returns the next y. */
@@ -52,6 +52,22 @@ void results_draw_advice(Render *rd, SDL_Rect area, const char *heading)
         y = line(rd, x, y, w, results_doctor_lines[i], st->text_body, 0, st->warning_text);
 }
 
+/* A line of what was done with, right-aligned on the same line in quieter type, the points it
+ * earned; the label keeps its size unless the two do not fit side by side. */
+static int scored_line(Render *rd, int x, int y, int w, const char *what, long points)
+{
+    const RenderStyle *st = render_style(rd);
+    char p[32];
+    int pw, ph, gap = render_px(rd, st->gap);
+    snprintf(p, sizeof p, "%ld points", points);
+    text_measure(rd->text, p, render_px(rd, st->text_body), 0, 1, &pw, &ph);
+    int lh = line(rd, x, y, w - pw - gap, what, st->text_result, st->text_body_min, st->text) - y;
+    /* on the label's baseline, roughly: the two sizes share the line's bottom */
+    render_text(rd, p, st->text_body, 0, st->text_quiet, x + w, y + lh - ph - render_px(rd, st->line_gap), TEXT_RIGHT,
+                0, 1);
+    return y + lh;
+}
+
 /* The right column when nothing is wrong: what was done. */
 static void draw_stats(Render *rd, SDL_Rect col, const SessionView *v)
 {
@@ -59,20 +75,21 @@ static void draw_stats(Render *rd, SDL_Rect col, const SessionView *v)
     const SessionScore *sc = v->score;
     int x = col.x, w = col.w, y = col.y;
     char b[160];
+    /* each line says what its points were for; together they add up to the score */
     snprintf(b, sizeof b, "Steps done: %d of %d", sc->steps_done, v->step_count);
-    y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    y = scored_line(rd, x, y, w, b, sc->points_steps);
     if (sc->reps_target > 0) {
         snprintf(b, sizeof b, "Reps counted: %d of %d", sc->reps_done, sc->reps_target);
-        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+        y = scored_line(rd, x, y, w, b, sc->points_reps);
         if (sc->reps_done > 0) {
-            snprintf(b, sizeof b, "On tempo: %d%% \xC2\xB7 best combo %d", 100 * sc->reps_on_tempo / sc->reps_done,
-                     sc->best_combo);
+            snprintf(b, sizeof b, "On the beat: %d%% \xC2\xB7 best %d in a row",
+                     100 * sc->reps_on_tempo / sc->reps_done, sc->best_combo);
             y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
         }
     }
     if (sc->holds_total > 0) {
-        snprintf(b, sizeof b, "Holds completed: %d of %d", sc->holds_done, sc->holds_total);
-        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+        snprintf(b, sizeof b, "Holds done: %d of %d", sc->holds_done, sc->holds_total);
+        y = scored_line(rd, x, y, w, b, sc->points_holds);
     }
     if (v->pain_before >= 0 || v->pain_after >= 0) {
         char pb[16] = "-", pa[16] = "-";
@@ -91,7 +108,7 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     int gap = render_px(rd, st->gap), m = render_px(rd, st->margin);
-    SDL_Rect left = {l.body.x, l.body.y, l.body.w * 11 / 20 - gap, l.body.h};
+    SDL_Rect left = {l.body.x, l.body.y, l.body.w / 2 - gap, l.body.h};
     SDL_Rect right = {left.x + left.w + m, l.body.y, l.body.x + l.body.w - (left.x + left.w + m), l.body.h};
     HistoryStatus status = rec ? history_recorder_status(rec) : HISTORY_STATUS_NONE;
     const StreakSummary *sk = rec && rec->have_streak ? &rec->streak : NULL;
@@ -104,16 +121,17 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
     results_streak_text(sk, b, sizeof b);
     if (b[0])
         y = line(rd, x, y, w, b, st->text_headline, st->text_stat_min, st->attention);
+    /* the score against what the routine could earn; the lines on the right say what for */
     long score = v->score->score;
     int bonus = rec && status == HISTORY_STATUS_SAVED ? rec->w.bonus_percent : 0;
-    if (bonus > 0 && sk) {
-        results_bonus_text(sk, b, sizeof b);
-        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
-        snprintf(b, sizeof b, "Score: %ld + %d%% = %ld", score, bonus, streak_apply_bonus(score, bonus));
-    } else {
-        snprintf(b, sizeof b, "Score: %ld", score);
-    }
+    snprintf(b, sizeof b, "Score: %ld of %ld", score, v->score->score_max);
     y = line(rd, x, y, w, b, st->text_score, st->text_body_min, st->attention);
+    if (bonus > 0 && sk) {
+        char day[96];
+        results_bonus_text(sk, day, sizeof day);
+        snprintf(b, sizeof b, "%s = %ld", day, streak_apply_bonus(score, bonus));
+        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    }
     if (sk) {
         snprintf(b, sizeof b, "%d of %d this week%s", sk->week_days, sk->week_goal,
                  sk->week_days >= sk->week_goal ? ": goal reached" : "");

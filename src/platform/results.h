@@ -16,7 +16,7 @@ extern const char *const results_doctor_lines[];
 /* The streak line's text for a summary: "Day 5 in a row", "Day 1: a new streak", "". */
 void results_streak_text(const StreakSummary *s, char *buf, size_t size);
 
-/* The streak bonus as the results say it, "Day 5 in a row: +50%", or "" without a bonus. */
+/* The streak bonus as the results say it under the score, "Streak bonus +50%", or "" without one. */
 void results_bonus_text(const StreakSummary *s, char *buf, size_t size);
 
 /* Draw the body of the results (below the header) for v; rec is the workout's record (NULL or
