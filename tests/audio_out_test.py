@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """audio_out_test.py UNKNOT: `--simulate ROUTINE --audio-out FILE.wav` writes the session's
 soundtrack: loud at every cue and effect time, quiet in the long gaps between them. Also a
-routine with a cue text no clip exists for gets one synthesised (the cache is a temp dir)."""
+routine with a cue text no clip exists for gets one synthesised (the cache is a temp dir).
+And --simulate agrees with it: for every routine in levels/, each cue line's "spoken" time has
+voice in the soundtrack, no routine cue is dropped (the cold pack's "Rest." and "Let your skin
+warm up." after a long clip included), and after a long intro the first instruction is said."""
 import json
 import math
 import os
@@ -36,6 +39,42 @@ def rms(samples, rate, t0, t1):
     return math.sqrt(sum(x * x for x in samples[a:b]) / (b - a)) / 32768.0
 
 
+def window_rms(wav, t0, t1):
+    """RMS of the WAV between t0 and t1 seconds, reading only that window."""
+    with wave.open(wav) as w:
+        rate = w.getframerate()
+        a = max(0, int(t0 * rate))
+        w.setpos(min(a, w.getnframes()))
+        n = max(0, int((t1 - t0) * rate))
+        data = w.readframes(n)
+    k = len(data) // 2
+    if k == 0:
+        return 0.0
+    x = struct.unpack("<%dh" % k, data[:2 * k])
+    return math.sqrt(sum(v * v for v in x) / k) / 32768.0
+
+
+def spoken_matches(routine, wav, env):
+    """Run routine with --audio-out; check each cue's "spoken"/"dropped" against the WAV."""
+    out = subprocess.run([unknot, "--simulate", routine, "--audio-out", wav], capture_output=True, text=True,
+                         timeout=300, env=env)
+    check(out.returncode == 0, f"{routine}: exit {out.returncode}: {out.stderr.strip()}")
+    cues = [json.loads(line) for line in out.stdout.splitlines()]
+    cues = [e for e in cues if e["type"] == "cue"]
+    check(len(cues) > 0, f"{routine}: has cues")
+    for e in cues:
+        check(("spoken" in e) != bool(e.get("dropped")), f"{routine}: {e['text']!r} is spoken or dropped: {e}")
+        if e.get("dropped"):
+            # only unknot's own counts and stale reminders may be dropped by design
+            check(e["cue"] != "routine" and e["reason"] in ("stale", "superseded"),
+                  f"{routine}: {e['text']!r} at {e['t']} dropped ({e.get('reason')})")
+            continue
+        check(e["spoken"] >= e["t"], f"{routine}: {e['text']!r} spoken before it was asked")
+        level = window_rms(wav, e["spoken"], e["spoken"] + 0.3)
+        check(level > 0.02, f"{routine}: voice at {e['spoken']} s ({e['text']!r}): RMS {level:.4f}")
+    return cues
+
+
 with tempfile.TemporaryDirectory() as tmp:
     env = dict(os.environ, XDG_CACHE_HOME=tmp)
     for name in ("01-gentle-start", "02-core-strength"):
@@ -67,5 +106,25 @@ with tempfile.TemporaryDirectory() as tmp:
         check(rms(samples, rate, cue[0]["t"], cue[0]["t"] + 1.5) > 0.02, "the new cue is voiced by synthesis")
     check(any(n.endswith(".wav") for _, _, files in os.walk(tmp) for n in files if n.startswith("v_")),
           "the synthesised clip is cached")
+
+    # --simulate's "spoken" agrees with the soundtrack, for every routine in levels/
+    for name in sorted(os.listdir("levels")):
+        if name.endswith(".routine"):
+            cues = spoken_matches(f"levels/{name}", f"{tmp}/{name}.wav", env)
+            if name.startswith("04-cold-pack"):
+                for text in ("Rest.", "Let your skin warm up."):
+                    said = [e for e in cues if e["text"] == text and "spoken" in e]
+                    check(len(said) == 1, f"cold pack: {text!r} is spoken")
+
+    # a long intro (well past the 6 s intro screen): the first step's instruction is still said
+    routine = os.path.join(tmp, "long-intro.routine")
+    with open(routine, "w") as f:
+        f.write('title "Long intro"\n'
+                'intro "Welcome. This routine is slow and gentle. Move only as far as is comfortable, breathe '
+                'steadily all the way through, and stop at once if the pain spreads or gets worse."\n'
+                'move bridge\n  hold 20s\n  say start "Lie on your back with your knees bent."\n')
+    cues = spoken_matches(routine, f"{tmp}/long-intro.wav", env)
+    first = [e for e in cues if e["text"].startswith("Lie on your back")]
+    check(len(first) == 1 and "spoken" in first[0], "after a long intro the first instruction is spoken")
 
 sys.exit(finish("audio_out_test"))

@@ -56,6 +56,15 @@ static SessionEvent cue_event(int64_t t, CueKind kind, const char *text)
     return ev;
 }
 
+/* The session's word that a clip starts now (EV_VOICE): what audio and the soundtrack play. */
+static SessionEvent voice_event(int64_t t, const char *text)
+{
+    SessionEvent ev = cue_event(t, CUE_KIND_STANDARD, text);
+    ev.type = EV_VOICE;
+    ev.voice = SESSION_VOICE_SPOKEN;
+    return ev;
+}
+
 static SessionEvent sound_event(int64_t t, SoundId s)
 {
     SessionEvent ev;
@@ -109,14 +118,24 @@ static void test_live(const TinyRoutine *t)
     CHECK(count > (size_t)VOICEKEY_RATE_HZ && r > 0.05);
     free(samples);
 
+    /* The session plans with every text's length, the rendered one too once the worker is done. */
+    int rows = 0, with_ms = -1;
+    const SessionClip *clips = audio_voice_clips(a, &rows);
+    for (int i = 0; i < rows; i++)
+        if (strcmp(clips[i].text, NEW_TEXT) == 0)
+            with_ms = clips[i].ms;
+    CHECK(rows > voicekey_standard_count());
+    CHECK(with_ms == (int)(count * 1000 / VOICEKEY_RATE_HZ));
+
     /* Events are taken; a voice clip starts; pause, resume and volume work. */
     SessionEvent ev = cue_event(0, CUE_KIND_STANDARD, "Get ready.");
+    audio_handle_event(a, &ev); /* a cue alone says nothing: the session's EV_VOICE does */
+    CHECK(audio_voice_started(a) == 0);
+    ev = voice_event(0, "Get ready.");
     audio_handle_event(a, &ev);
     ev = sound_event(0, SOUND_TICK);
     audio_handle_event(a, &ev);
-    ev = cue_event(0, CUE_KIND_COUNT, "3");
-    audio_handle_event(a, &ev);
-    ev = cue_event(0, CUE_KIND_ROUTINE, "A text nobody rendered.");
+    ev = voice_event(0, "A text nobody rendered.");
     audio_handle_event(a, &ev);
     for (int i = 0; i < 20; i++) {
         audio_update(a);
@@ -194,13 +213,13 @@ static void test_soundtrack(const TinyRoutine *t, const char *dir)
         return;
     CHECK(soundtrack_warning(st)[0] == '\0');
     SessionEvent evs[] = {
-        cue_event(1000, CUE_KIND_ROUTINE, NEW_TEXT),
+        cue_event(1000, CUE_KIND_ROUTINE, NEW_TEXT), /* a cue places nothing: its EV_VOICE does */
+        voice_event(1000, NEW_TEXT),
         sound_event(8000, SOUND_CHIME),
-        cue_event(12000, CUE_KIND_COUNT, "3"),
-        cue_event(12100, CUE_KIND_COUNT, "2"), /* "3" is still being said: "2" waits, then is said */
-        sound_event(12000, SOUND_TICK), /* ducked under the voice */
+        voice_event(12000, "3"),
+        sound_event(12100, SOUND_TICK), /* ducked under the voice */
+        voice_event(12600, "2"),
     };
-    evs[4].t_ms = 12100;
     for (size_t i = 0; i < sizeof evs / sizeof evs[0]; i++)
         soundtrack_add_event(st, &evs[i]);
     char path[600], err[256];

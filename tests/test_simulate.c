@@ -10,6 +10,7 @@
 #include "session.h"
 #include "simulate.h"
 #include "testutil.h"
+#include "voicekey.h"
 
 static InputScript in;
 static RoutineErrors errs;
@@ -262,7 +263,7 @@ static void check_run(const Routine *r, const Log *l, bool expect_complete)
     CHECK_INT(session_ends, 1);
     /* after session_end only the results' own cue and sound */
     for (int i = end_at + 1; i < l->n; i++)
-        CHECK(l->ev[i].type == EV_CUE || l->ev[i].type == EV_SOUND);
+        CHECK(l->ev[i].type == EV_CUE || l->ev[i].type == EV_SOUND || l->ev[i].type == EV_VOICE);
     CHECK(end_at >= l->n - 3);
     /* every step ran at least once */
     for (int s = 0; expect_complete && s < r->step_count; s++) {
@@ -316,6 +317,142 @@ static void test_levels(void)
     }
     closedir(d);
     CHECK(files >= 4);
+}
+
+/* ---- the voice plan: every cue line says when its clip starts, or why it is not said ---- */
+
+#define VOICE_TEST_ROWS (VOICEKEY_MAX_ROUTINE_TEXTS + 200)
+static SessionClip voice_rows[VOICE_TEST_ROWS];
+
+/* Every text of r and the standard phrases, each ms long, but the intro intro_ms long. */
+static int voice_table(const Routine *r, int ms, int intro_ms)
+{
+    static const char *texts[VOICEKEY_MAX_ROUTINE_TEXTS];
+    int n = voicekey_routine_texts(r, texts, VOICEKEY_MAX_ROUTINE_TEXTS), k = 0;
+    for (int i = 0; i < n && k < VOICE_TEST_ROWS; i++)
+        voice_rows[k++] = (SessionClip){texts[i], r->intro && strcmp(texts[i], r->intro) == 0 ? intro_ms : ms};
+    for (int i = 0; i < voicekey_standard_count() && k < VOICE_TEST_ROWS; i++)
+        voice_rows[k++] = (SessionClip){voicekey_standard_phrase(i), ms};
+    return k;
+}
+
+static int64_t clip_ms(const char *text)
+{
+    for (int i = 0; i < VOICE_TEST_ROWS && voice_rows[i].text; i++)
+        if (strcmp(voice_rows[i].text, text) == 0)
+            return voice_rows[i].ms;
+    return -1;
+}
+
+/* Each cue decided; the clips never overlap; a routine's own cue is never dropped; the clip
+ * events (EV_VOICE) match the cues' spoken times. Returns how many cues were spoken. */
+static int check_voice(const Log *l)
+{
+    int spoken = 0;
+    int64_t free_at = 0;
+    for (int i = 0; i < l->n; i++) {
+        const SessionEvent *e = &l->ev[i];
+        if (e->type == EV_PAUSE && free_at > e->t_ms + VOICEQUEUE_GAP_MS)
+            free_at = e->t_ms + VOICEQUEUE_GAP_MS; /* the sentence stops there */
+        if (e->type == EV_VOICE && e->voice == SESSION_VOICE_SPOKEN) {
+            CHECK(e->t_ms >= free_at); /* voice never overlaps voice */
+            free_at = e->t_ms + e->n + VOICEQUEUE_GAP_MS;
+            bool found = false; /* its cue came before it and says the same time */
+            for (int j = i - 1; j >= 0 && !found; j--)
+                found = l->ev[j].type == EV_CUE && l->ev[j].cue_id == e->cue_id && l->ev[j].spoken_ms == e->t_ms;
+            CHECK(found);
+        }
+        if (e->type != EV_CUE)
+            continue;
+        CHECK(e->voice != SESSION_VOICE_WAITING && e->voice != SESSION_VOICE_UNPLANNED);
+        if (e->voice == SESSION_VOICE_SPOKEN) {
+            spoken++;
+            CHECK(e->spoken_ms >= e->t_ms);
+        }
+        if (e->cue_kind == CUE_KIND_ROUTINE)
+            CHECK(e->voice == SESSION_VOICE_SPOKEN || e->voice == SESSION_VOICE_STOPPED ||
+                  e->voice == SESSION_VOICE_NO_CLIP);
+    }
+    return spoken;
+}
+
+static void test_voice_plan(void)
+{
+    /* an 18.6 s intro: the first step's instruction and everything after it is still said */
+    const char *src = "title \"Long intro\"\nintro \"A long introduction.\"\n"
+                      "move bridge\n  hold 20s\n  say start \"Lift your hips.\"\n  say end \"Lower slowly.\"\n"
+                      "rest 10s \"Roll onto your side.\"\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    int rows = voice_table(&r, 1500, 18600);
+    Log l = {0};
+    CHECK_INT(simulate_run_voiced(&r, NULL, voice_rows, rows, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    CHECK(check_voice(&l) > 5);
+    int lift = -1, rest = -1;
+    for (int i = 0; i < l.n; i++) {
+        if (l.ev[i].type == EV_CUE && strcmp(l.ev[i].text, "Lift your hips.") == 0)
+            lift = i;
+        if (l.ev[i].type == EV_CUE && strcmp(l.ev[i].text, "Rest.") == 0)
+            rest = i;
+    }
+    CHECK(lift >= 0 && l.ev[lift].voice == SESSION_VOICE_SPOKEN);
+    CHECK(rest >= 0 && l.ev[rest].voice == SESSION_VOICE_SPOKEN); /* "Rest." tells what to do: never dropped */
+    /* the cue's line carries it */
+    CHECK(strstr(l.json, "\"text\":\"Lift your hips.\",\"cue\":\"routine\",\"index\":0,\"spoken\":") != NULL);
+    log_free(&l);
+
+    /* a pause stops the sentence; what waited is dropped as "stopped", never said later */
+    CHECK_INT(parse("9 pause\n12 resume\n"), 0);
+    CHECK_INT(simulate_run_voiced(&r, &in, voice_rows, rows, collect, &l), SIMULATE_DONE);
+    check_voice(&l);
+    int pause = -1;
+    for (int i = 0; i < l.n; i++)
+        if (l.ev[i].type == EV_PAUSE)
+            pause = i;
+    CHECK(pause > 0);
+    for (int i = pause + 1; i < l.n; i++) /* the intro started at 8 s and was cut at 9 s: not heard again */
+        CHECK(!(l.ev[i].type == EV_VOICE && strcmp(l.ev[i].text, "A long introduction.") == 0));
+    log_free(&l);
+
+    /* without a clip for a text: captioned only, and said so */
+    CHECK(clip_ms("Lift your hips.") == 1500);
+    for (int i = 0; i < rows; i++)
+        if (strcmp(voice_rows[i].text, "Lift your hips.") == 0)
+            voice_rows[i].ms = -1;
+    CHECK_INT(simulate_run_voiced(&r, NULL, voice_rows, rows, collect, &l), SIMULATE_DONE);
+    check_voice(&l);
+    CHECK(strstr(l.json, "\"text\":\"Lift your hips.\",\"cue\":\"routine\",\"index\":0,\"dropped\":true,"
+                         "\"reason\":\"no_clip\"") != NULL);
+    log_free(&l);
+    routine_free(&r);
+
+    /* every routine in levels/: every cue decided, no overlap, no routine cue dropped */
+    DIR *d = opendir("levels");
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t nl = strlen(de->d_name);
+        if (nl < 9 || strcmp(de->d_name + nl - 8, ".routine") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "levels/%s", de->d_name);
+        size_t len;
+        char *text = read_all(path, &len);
+        if (!text || routine_parse(path, text, len, &r, &errs) != 0) {
+            CHECK(false);
+            free(text);
+            continue;
+        }
+        rows = voice_table(&r, 2500, 9000);
+        CHECK_INT(simulate_run_voiced(&r, NULL, voice_rows, rows, collect, &l), SIMULATE_DONE);
+        check_run(&r, &l, true);
+        check_voice(&l);
+        log_free(&l);
+        routine_free(&r);
+        free(text);
+    }
+    if (d)
+        closedir(d);
 }
 
 static void test_driver_inputs(void)
@@ -458,6 +595,7 @@ int main(void)
     test_limits();
     test_levels();
     test_driver_inputs();
+    test_voice_plan();
     inputscript_free(&in);
     return TEST_END();
 }

@@ -32,8 +32,8 @@ static void test_no_overlap(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 1, VOICE_PRIORITY_CUE, 0, 2000);
-    voicequeue_push(&q, 2, VOICE_PRIORITY_CUE, 0, 1500);
+    voicequeue_push(&q, 1, 0, VOICE_PRIORITY_CUE, 0, 2000);
+    voicequeue_push(&q, 2, 0, VOICE_PRIORITY_CUE, 0, 1500);
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it) && it.clip == 1); /* same time: push order */
     CHECK(voicequeue_voice_playing(&q, 0));
@@ -50,12 +50,12 @@ static void test_cues_before_counts_and_newest_first(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 100, VOICE_PRIORITY_CUE, 0, 3000); /* a long cue starts at once */
+    voicequeue_push(&q, 100, 0, VOICE_PRIORITY_CUE, 0, 3000); /* a long cue starts at once */
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it) && it.clip == 100);
-    voicequeue_push(&q, 1, VOICE_PRIORITY_COUNT, 2500, 400);
-    voicequeue_push(&q, 200, VOICE_PRIORITY_CUE, 2600, 800);
-    voicequeue_push(&q, 300, VOICE_PRIORITY_CUE, 2700, 800);
+    voicequeue_push(&q, 1, 0, VOICE_PRIORITY_COUNT, 2500, 400);
+    voicequeue_push(&q, 200, 0, VOICE_PRIORITY_CUE, 2600, 800);
+    voicequeue_push(&q, 300, 0, VOICE_PRIORITY_CUE, 2700, 800);
     int clips[8];
     int64_t starts[8];
     int n = run(&q, 2700, 20000, clips, starts, 8);
@@ -70,11 +70,11 @@ static void test_count_superseded(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 100, VOICE_PRIORITY_CUE, 0, 1200);
+    voicequeue_push(&q, 100, 0, VOICE_PRIORITY_CUE, 0, 1200);
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it));
-    voicequeue_push(&q, 5, VOICE_PRIORITY_COUNT, 300, 400);
-    voicequeue_push(&q, 4, VOICE_PRIORITY_COUNT, 1000, 400);
+    voicequeue_push(&q, 5, 0, VOICE_PRIORITY_COUNT, 300, 400);
+    voicequeue_push(&q, 4, 0, VOICE_PRIORITY_COUNT, 1000, 400);
     CHECK(voicequeue_pending(&q) == 1); /* "5" is replaced by "4" */
     CHECK(voicequeue_next(&q, 1350, &it) && it.clip == 4);
 }
@@ -83,12 +83,12 @@ static void test_stale(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 100, VOICE_PRIORITY_CUE, 0, 6000); /* a very long clip */
+    voicequeue_push(&q, 100, 0, VOICE_PRIORITY_CUE, 0, 6000); /* a very long clip */
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it));
-    voicequeue_push(&q, 200, VOICE_PRIORITY_CUE, 1000, 500); /* 5.15 s old at its turn: dropped */
-    voicequeue_push(&q, 300, VOICE_PRIORITY_CUE, 3000, 500); /* 3.15 s old: still said */
-    voicequeue_push(&q, 7, VOICE_PRIORITY_COUNT, 6000, 300); /* waits behind 300: 0.8 s old, said */
+    voicequeue_push(&q, 200, 0, VOICE_PRIORITY_CUE, 1000, 500); /* 5.15 s old at its turn: dropped */
+    voicequeue_push(&q, 300, 0, VOICE_PRIORITY_CUE, 3000, 500); /* 3.15 s old: still said */
+    voicequeue_push(&q, 7, 0, VOICE_PRIORITY_COUNT, 6000, 300); /* waits behind 300: 0.8 s old, said */
     int clips[8];
     int64_t starts[8];
     int n = run(&q, 6000, 20000, clips, starts, 8);
@@ -97,9 +97,10 @@ static void test_stale(void)
 
     /* A count alone is dropped past 1 s, a cue is not. */
     voicequeue_init(&q);
-    voicequeue_push(&q, 1, VOICE_PRIORITY_COUNT, 0, 300);
+    voicequeue_push(&q, 1, 0, VOICE_PRIORITY_COUNT, 0, 300);
     CHECK(!voicequeue_next(&q, VOICEQUEUE_COUNT_STALE_MS + 1, &it));
-    voicequeue_push(&q, 2, VOICE_PRIORITY_CUE, 0, 300);
+    CHECK(voicequeue_take_dropped(&q, &it) && it.clip == 1 && it.drop == VOICE_DROP_STALE);
+    voicequeue_push(&q, 2, 0, VOICE_PRIORITY_CUE, 0, 300);
     CHECK(voicequeue_next(&q, VOICEQUEUE_CUE_STALE_MS, &it) && it.clip == 2);
 }
 
@@ -109,40 +110,46 @@ static void test_routine_cues_never_dropped(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 100, VOICE_PRIORITY_ROUTINE, 0, 9000); /* a long instruction */
+    voicequeue_push(&q, 100, 0, VOICE_PRIORITY_ROUTINE, 0, 9000); /* a long instruction */
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it));
-    voicequeue_push(&q, 200, VOICE_PRIORITY_ROUTINE, 500, 600); /* "Rest." */
-    voicequeue_push(&q, 300, VOICE_PRIORITY_ROUTINE, 1000, 1500); /* "Let your skin warm up." */
-    voicequeue_push(&q, 400, VOICE_PRIORITY_CUE, 8000, 800); /* "Ten seconds left." */
+    voicequeue_push(&q, 200, 0, VOICE_PRIORITY_ROUTINE, 500, 600); /* "Rest." */
+    voicequeue_push(&q, 300, 0, VOICE_PRIORITY_ROUTINE, 1000, 1500); /* "Let your skin warm up." */
+    voicequeue_push(&q, 400, 0, VOICE_PRIORITY_CUE, 8000, 800); /* "Ten seconds left." */
     int clips[8];
     int64_t starts[8];
     int n = run(&q, 9000, 30000, clips, starts, 8);
     CHECK(n == 3 && clips[0] == 200 && clips[1] == 300 && clips[2] == 400);
     CHECK(starts[0] == 9000 + VOICEQUEUE_GAP_MS);
     CHECK(q.dropped == 0);
-    CHECK(voicequeue_priority(CUE_KIND_ROUTINE) == VOICE_PRIORITY_ROUTINE);
-    CHECK(voicequeue_priority(CUE_KIND_STANDARD) == VOICE_PRIORITY_CUE);
-    CHECK(voicequeue_priority(CUE_KIND_COUNT) == VOICE_PRIORITY_COUNT);
+    CHECK(!voicequeue_take_dropped(&q, &it));
 }
 
 static void test_overflow_and_clear(void)
 {
     VoiceQueue q;
     voicequeue_init(&q);
-    voicequeue_push(&q, 0, VOICE_PRIORITY_CUE, 0, 100000);
+    voicequeue_push(&q, 0, 0, VOICE_PRIORITY_CUE, 0, 100000);
     VoiceItem it;
     CHECK(voicequeue_next(&q, 0, &it));
     for (int i = 1; i <= VOICEQUEUE_CAP + 5; i++)
-        voicequeue_push(&q, i, VOICE_PRIORITY_CUE, i, 100);
+        voicequeue_push(&q, i, 0, VOICE_PRIORITY_CUE, i, 100);
     CHECK(voicequeue_pending(&q) == VOICEQUEUE_CAP);
     CHECK(q.dropped == 5);
+    /* every drop is kept with why, so nothing vanishes unreported: the newest were the least useful */
+    for (int i = 0; i < 5; i++)
+        CHECK(voicequeue_take_dropped(&q, &it) && it.drop == VOICE_DROP_FULL);
+    CHECK(!voicequeue_take_dropped(&q, &it));
     /* Pause: the clip stops, nothing waiting is said later. */
     voicequeue_clear(&q, 500);
     CHECK(voicequeue_pending(&q) == 0);
+    int cleared = 0;
+    while (voicequeue_take_dropped(&q, &it))
+        cleared += it.drop == VOICE_DROP_CLEARED;
+    CHECK(cleared == VOICEQUEUE_CAP);
     CHECK(!voicequeue_voice_playing(&q, 500));
     CHECK(voicequeue_free_at(&q) == 500 + VOICEQUEUE_GAP_MS);
-    voicequeue_push(&q, 99, VOICE_PRIORITY_CUE, 510, 700); /* "Paused." */
+    voicequeue_push(&q, 99, 0, VOICE_PRIORITY_CUE, 510, 700); /* "Paused." */
     CHECK(voicequeue_next(&q, 650, &it) && it.clip == 99);
     CHECK(voicequeue_voice_playing(&q, 1000) && !voicequeue_voice_playing(&q, 1350));
 }

@@ -108,6 +108,16 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             : ev->cue_kind == CUE_KIND_STANDARD ? "standard"
                                                 : "count",
             ev->step);
+        /* its voice, once decided (simulate_run_voiced): when its clip starts, or why it is not said */
+        if (ev->voice == SESSION_VOICE_SPOKEN)
+            put(&o, ",\"spoken\":%.3f", (double)ev->spoken_ms / 1000.0);
+        else if (ev->voice != SESSION_VOICE_UNPLANNED && ev->voice != SESSION_VOICE_WAITING)
+            put(&o, ",\"dropped\":true,\"reason\":\"%s\"", session_voice_name(ev->voice));
+        break;
+    case EV_VOICE:
+        report_json_escape(ev->text, text, sizeof text);
+        put(&o, ",\"text\":\"%s\",\"cue_id\":%d,\"voice\":\"%s\",\"length\":%.3f", text, ev->cue_id,
+            session_voice_name(ev->voice), ev->n / 1000.0);
         break;
     case EV_SOUND: put(&o, ",\"sound\":\"%s\",\"index\":%d", session_sound_name(ev->sound), ev->step); break;
     case EV_REP:

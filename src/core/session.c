@@ -15,6 +15,8 @@
 
 static void emit(Session *s, const SessionEvent *ev)
 {
+    if (ev->t_ms > s->voice_now_ms)
+        s->voice_now_ms = ev->t_ms;
     if (s->ev_count >= SESSION_EVENT_CAP) {
         s->ev_dropped++;
         return;
@@ -57,12 +59,111 @@ static void emit_simple(Session *s, SessionEventType type, int64_t t)
     emit(s, &ev);
 }
 
-static void say(Session *s, int64_t t, CueKind kind, const char *text)
+/* ---- voice: when each cue's clip is said ---- */
+
+/* The queue's priority of a cue of kind k: the routine's own never dropped, then unknot's, then counts. */
+static VoicePriority voice_priority(CueKind k)
+{
+    switch (k) {
+    case CUE_KIND_ROUTINE: return VOICE_PRIORITY_ROUTINE;
+    case CUE_KIND_STANDARD: return VOICE_PRIORITY_CUE;
+    case CUE_KIND_COUNT: return VOICE_PRIORITY_COUNT;
+    }
+    return VOICE_PRIORITY_CUE;
+}
+
+/* The row of text in the clip table with a clip, or -1. */
+static int voice_clip(const Session *s, const char *text)
+{
+    for (int i = 0; i < s->clip_count; i++)
+        if (s->clips[i].ms >= 0 && strcmp(s->clips[i].text, text) == 0)
+            return i;
+    return -1;
+}
+
+static SessionVoice voice_fate(VoiceDrop d)
+{
+    switch (d) {
+    case VOICE_DROP_STALE: return SESSION_VOICE_STALE;
+    case VOICE_DROP_SUPERSEDED: return SESSION_VOICE_SUPERSEDED;
+    case VOICE_DROP_FULL: return SESSION_VOICE_FULL;
+    case VOICE_DROP_NONE:
+    case VOICE_DROP_CLEARED: break;
+    }
+    return SESSION_VOICE_STOPPED;
+}
+
+static void voice_event(Session *s, int64_t t, const VoiceItem *it, SessionVoice fate)
+{
+    SessionEvent ev = make_event(s, EV_VOICE, t);
+    ev.cue_id = it->tag;
+    ev.voice = fate;
+    ev.n = it->duration_ms;
+    snprintf(ev.text, sizeof ev.text, "%s", s->clips[it->clip].text);
+    emit(s, &ev);
+}
+
+/* Report every request the queue dropped, as of t. */
+static void voice_report_drops(Session *s, int64_t t)
+{
+    VoiceItem it;
+    while (voicequeue_take_dropped(&s->voice, &it))
+        voice_event(s, t, &it, voice_fate(it.drop));
+}
+
+/* Start every waiting clip whose turn comes by until: never before the latest event, so events
+ * stay in time order. */
+static void voice_run(Session *s, int64_t until)
+{
+    if (!s->clips)
+        return;
+    voice_report_drops(s, s->voice_now_ms);
+    while (voicequeue_pending(&s->voice) > 0) {
+        int64_t at = voicequeue_free_at(&s->voice);
+        if (at < s->voice_now_ms)
+            at = s->voice_now_ms;
+        if (at > until)
+            break;
+        VoiceItem it;
+        bool got = voicequeue_next(&s->voice, at, &it);
+        voice_report_drops(s, at);
+        if (!got)
+            break;
+        voice_event(s, at, &it, SESSION_VOICE_SPOKEN);
+    }
+}
+
+/* Drop what waits to be said (a skip, a quit, the end): it refers to something gone. */
+static void voice_drop_waiting(Session *s, int64_t t)
+{
+    voicequeue_drop_waiting(&s->voice);
+    voice_report_drops(s, t);
+}
+
+void session_set_voice(Session *s, const SessionClip *clips, int count)
+{
+    s->clips = count > 0 ? clips : NULL;
+    s->clip_count = count > 0 ? count : 0;
+}
+
+/* Say text as a cue of kind with the queue priority prio. */
+static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
 {
     SessionEvent ev = make_event(s, EV_CUE, t);
     ev.cue_kind = kind;
     snprintf(ev.text, sizeof ev.text, "%s", text);
+    ev.cue_id = ++s->cue_seq;
+    int clip = -1;
+    if (s->clips) {
+        voice_run(s, t); /* what was due before this cue starts first */
+        clip = voice_clip(s, ev.text);
+        ev.voice = clip >= 0 ? SESSION_VOICE_WAITING : SESSION_VOICE_NO_CLIP;
+    }
     emit(s, &ev);
+    if (clip >= 0) {
+        voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
+        voice_run(s, t);
+    }
     if (kind != CUE_KIND_COUNT) {
         snprintf(s->caption, sizeof s->caption, "%s", text);
         int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
@@ -72,6 +173,18 @@ static void say(Session *s, int64_t t, CueKind kind, const char *text)
         s->caption_until_ms = INT64_MAX;
         s->caption_min_until_ms = s->active_ms + show;
     }
+}
+
+static void say(Session *s, int64_t t, CueKind kind, const char *text)
+{
+    say_as(s, t, kind, voice_priority(kind), text);
+}
+
+/* Say one of unknot's phrases that tells what to do now ("Get ready. Next: ...", "Rest.", "Switch
+ * sides.", the results, the check-in questions): never dropped, in order with the routine's cues. */
+static void announce(Session *s, int64_t t, const char *text)
+{
+    say_as(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, text);
 }
 
 static void say_number(Session *s, int64_t t, int n)
@@ -223,6 +336,7 @@ int session_init(Session *s, const Routine *r)
     s->last_press_ms = -1;
     s->pain_before = s->pain_after = -1;
     s->checkin_wait_ms = SESSION_CHECKIN_WAIT_MS;
+    voicequeue_init(&s->voice);
     for (int i = 0; i < n; i++) {
         const Segment *g = &s->segments[i];
         if (g->kind != SEG_WORK)
@@ -616,7 +730,7 @@ static void enter_segment(Session *s, int index, int64_t t)
     case SEG_PAIN_AFTER:
         /* asked aloud only when someone can answer; a session that skips at once says nothing */
         if (s->checkin_wait_ms > 0)
-            say(s, t, CUE_KIND_STANDARD, g->kind == SEG_PAIN_BEFORE ? SESSION_ASK_PAIN_BEFORE : SESSION_ASK_PAIN_AFTER);
+            announce(s, t, g->kind == SEG_PAIN_BEFORE ? SESSION_ASK_PAIN_BEFORE : SESSION_ASK_PAIN_AFTER);
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
@@ -627,20 +741,20 @@ static void enter_segment(Session *s, int index, int64_t t)
             snprintf(b, sizeof b, "Get ready. Next: %s.", routine_step_name(st));
         else
             snprintf(b, sizeof b, "Get ready."); /* a timer: time to fetch the pack */
-        say(s, t, CUE_KIND_STANDARD, b);
+        announce(s, t, b);
         break;
-    case SEG_SWITCH: say(s, t, CUE_KIND_STANDARD, "Switch sides."); break;
-    case SEG_SET_REST: say(s, t, CUE_KIND_STANDARD, "Rest."); break;
+    case SEG_SWITCH: announce(s, t, "Switch sides."); break;
+    case SEG_SET_REST: announce(s, t, "Rest."); break;
     case SEG_WORK: {
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
         ev.n_run = g->run;
         emit(s, &ev);
         if (st->sides == SIDES_ALTERNATE && g->run > 0) /* no countdown between alternating sides */
-            say(s, t, CUE_KIND_STANDARD, "Other side.");
+            announce(s, t, "Other side.");
         switch (st->mode) {
         case MODE_REST:
-            say(s, t, CUE_KIND_STANDARD, "Rest.");
+            announce(s, t, "Rest.");
             if (st->text)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
             break;
@@ -668,14 +782,17 @@ static void enter_segment(Session *s, int index, int64_t t)
     }
     case SEG_RESULTS:
         recount(s);
-        say(s, t, CUE_KIND_STANDARD,
-            s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
+        announce(s, t,
+                 s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
         sound(s, t, SOUND_FANFARE);
         if (session_pain_says_stop(s->pain_before, s->pain_after))
-            say(s, t, CUE_KIND_STANDARD, SESSION_SAY_STOP);
+            announce(s, t, SESSION_SAY_STOP);
         session_summary(s, t);
         break;
-    case SEG_DONE: s->ended = true; break;
+    case SEG_DONE:
+        voice_drop_waiting(s, t);
+        s->ended = true;
+        break;
     }
 }
 
@@ -899,6 +1016,7 @@ static void jump_to(Session *s, int index, int64_t t, bool count_skip)
         leave_segment(s, t, false);
     if (count_skip && g->step >= 0)
         finish_step(s, g->step, false);
+    voice_drop_waiting(s, t);
     enter_segment(s, index, t);
     fire_timed(s, -1, 0, t);
 }
@@ -957,6 +1075,9 @@ static void apply_input(Session *s, unsigned a, int pain, int64_t t)
         if (s->holding && cur_rules(s).clock_needs_button)
             hold_break(s, t);
         emit_simple(s, EV_PAUSE, t);
+        /* the sentence stops and nothing waiting is said later (as live: audio.c) */
+        voicequeue_clear(&s->voice, t);
+        voice_report_drops(s, t);
         return;
     }
     if (want_resume && s->paused) {
@@ -1013,6 +1134,7 @@ static void apply_input(Session *s, unsigned a, int pain, int64_t t)
         }
         if (g->kind == SEG_WORK)
             leave_segment(s, t, false);
+        voice_drop_waiting(s, t);
         enter_segment(s, target, t);
         fire_timed(s, -1, 0, t);
         return;
@@ -1048,6 +1170,7 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
         s->active_ms += dt_ms;
     }
     s->t_ms += dt_ms > 0 ? dt_ms : 0;
+    voice_run(s, s->t_ms);
 }
 
 bool session_checkin_open(const Session *s)
@@ -1216,9 +1339,9 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",  "step_end",   "pause",
-                                  "resume",        "sound",      "rep",  "hold_start", "hold_break",
-                                  "hold_done",     "combo",      "pain", "session_end"};
+    static const char *names[] = {"session_start", "step_start", "cue",  "step_end",    "pause",
+                                  "resume",        "sound",      "rep",  "hold_start",  "hold_break",
+                                  "hold_done",     "combo",      "pain", "session_end", "voice"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 
@@ -1237,6 +1360,13 @@ const char *session_segment_name(SegmentKind k)
     static const char *names[] = {"safety", "pain_before", "intro",      "ready",   "work",
                                   "switch", "set_rest",    "pain_after", "results", "done"};
     return k >= 0 && k <= SEG_DONE ? names[k] : "unknown";
+}
+
+const char *session_voice_name(SessionVoice v)
+{
+    static const char *names[] = {"unplanned", "waiting",    "spoken", "no_clip",
+                                  "stale",     "superseded", "full",   "stopped"};
+    return v >= 0 && v <= SESSION_VOICE_STOPPED ? names[v] : "unknown";
 }
 
 const char *session_sound_name(SoundId s)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "routine.h"
+#include "voicequeue.h"
 
 #define SESSION_TICK_MS 10 /* the fixed simulation step */
 #define SESSION_SAFETY_MS 8000 /* safety notice, then on by itself (a press goes on at once) */
@@ -106,7 +107,10 @@ typedef enum {
     EV_HOLD_DONE,
     EV_COMBO,
     EV_PAIN, /* a check-in answered (n = 0..10) or skipped (n = -1); set 0 before, 1 after */
-    EV_SESSION_END
+    EV_SESSION_END,
+    /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
+     * SESSION_VOICE_SPOKEN, n its length in ms), or its waiting request is dropped (voice says why) */
+    EV_VOICE
 } SessionEventType;
 
 typedef enum {
@@ -114,6 +118,24 @@ typedef enum {
     CUE_KIND_STANDARD, /* "Get ready", "Switch sides", "Rest", "Well done": spoken and captioned */
     CUE_KIND_COUNT /* a spoken number; the count is on screen, so no caption */
 } CueKind;
+
+/* What becomes of a cue's voice (SessionEvent.voice). */
+typedef enum {
+    SESSION_VOICE_UNPLANNED = 0, /* no clip lengths given (session_set_voice): not planned here */
+    SESSION_VOICE_WAITING, /* EV_CUE: its clip waits its turn; an EV_VOICE for the same cue_id follows */
+    SESSION_VOICE_SPOKEN, /* said: EV_VOICE's t_ms (a delivered EV_CUE's spoken_ms) is when it starts */
+    SESSION_VOICE_NO_CLIP, /* no clip exists for the text: captioned only */
+    SESSION_VOICE_STALE, /* dropped by design: its turn came too late (a count after 1 s, a standard cue after 4 s) */
+    SESSION_VOICE_SUPERSEDED, /* dropped by design: a newer count replaced it */
+    SESSION_VOICE_FULL, /* dropped: too many waiting */
+    SESSION_VOICE_STOPPED /* dropped: paused, skipped, quit or ended before its turn */
+} SessionVoice;
+
+/* One voice clip the session may say and its length (ms < 0: no clip for the text). */
+typedef struct {
+    const char *text;
+    int ms;
+} SessionClip;
 
 typedef enum {
     SOUND_TICK, /* each of the last three seconds of a hold or countdown */
@@ -153,6 +175,9 @@ typedef struct {
     bool completed; /* EV_STEP_END: ran to its end (not skipped) */
     CueKind cue_kind;
     SoundId sound;
+    int cue_id; /* EV_CUE and EV_VOICE: the cue's number in this session, 1-based */
+    SessionVoice voice; /* EV_CUE and EV_VOICE: what becomes of its voice */
+    int64_t spoken_ms; /* EV_CUE delivered by simulate_run: when its clip starts (SESSION_VOICE_SPOKEN) */
     char text[SESSION_TEXT_BYTES];
 } SessionEvent;
 
@@ -196,6 +221,12 @@ typedef struct {
     SessionEvent events[SESSION_EVENT_CAP];
     int ev_head, ev_count;
     int ev_dropped;
+    /* voice: the one queue that decides when each cue's clip is said (voicequeue.h) */
+    const SessionClip *clips; /* borrowed (session_set_voice), NULL: voice not planned */
+    int clip_count;
+    VoiceQueue voice;
+    int cue_seq; /* cues numbered so far */
+    int64_t voice_now_ms; /* the latest event time: a clip never starts before it */
 } Session;
 
 /* What the screen shows, derived from a Session: nothing here is state of its own. */
@@ -274,6 +305,13 @@ void session_set_checkin_wait(Session *s, int ms);
  * SESSION_PAIN_STOP_RISE above before. A value of -1 (not given) never counts as a rise. */
 bool session_pain_says_stop(int before, int after);
 
+/* Plan the voice: clips[0..count) are every text the session may say with its clip's length
+ * (borrowed: must outlive s; a row's ms may change between steps, e.g. once a missing clip has
+ * been rendered). From then on the session runs the voice queue (voicequeue.h) itself: every
+ * EV_CUE is followed by an EV_VOICE when its clip starts or is dropped, so live audio, the
+ * soundtrack and --simulate follow one set of decisions. NULL or 0 turns planning off. */
+void session_set_voice(Session *s, const SessionClip *clips, int count);
+
 /* Free what the session owns. Safe on a zeroed Session. */
 void session_free(Session *s);
 
@@ -311,5 +349,6 @@ const char *session_step_kind_name(StepKind k);
 const char *session_side_name(Sides s);
 const char *session_segment_name(SegmentKind k);
 const char *session_sound_name(SoundId s);
+const char *session_voice_name(SessionVoice v); /* "spoken", "no_clip", "stale", "superseded", ... */
 
 #endif

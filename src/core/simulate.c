@@ -241,27 +241,108 @@ static bool feed_left(const Feed *f, const Session *s)
     return f->next < f->in->count || (f->pain_next < f->in->count && session_checkin_open(s));
 }
 
-SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx)
+/* ---- events held until each cue knows its voice ----
+ * A cue whose clip waits in the voice queue is held back, with every event after it, until its
+ * EV_VOICE says when it is said (or why not); then they go out in their order, the cue carrying
+ * spoken_ms. So each cue line tells what the soundtrack does with it. */
+typedef struct {
+    SessionEvent *items;
+    int head, count, cap;
+    bool oom;
+} Held;
+
+static bool held_waits(const SessionEvent *ev)
+{
+    return ev->type == EV_CUE && ev->voice == SESSION_VOICE_WAITING;
+}
+
+static void held_push(Held *h, const SessionEvent *ev)
+{
+    if (h->head > 0 && h->head == h->count) {
+        h->head = h->count = 0;
+    }
+    if (h->count == h->cap) {
+        if (h->head > 0) { /* slide the undelivered part to the front */
+            memmove(h->items, h->items + h->head, sizeof *h->items * (size_t)(h->count - h->head));
+            h->count -= h->head;
+            h->head = 0;
+        }
+        if (h->count == h->cap) {
+            int nc = h->cap ? h->cap * 2 : 64;
+            SessionEvent *n = realloc(h->items, sizeof *n * (size_t)nc);
+            if (!n) {
+                h->oom = true;
+                return;
+            }
+            h->items = n;
+            h->cap = nc;
+        }
+    }
+    h->items[h->count++] = *ev;
+}
+
+/* Take one event from the session into the held list; deliver what no longer waits. */
+static void held_take(Held *h, const Session *s, const SessionEvent *ev, SimulateEventFn fn, void *ctx)
+{
+    if (ev->type == EV_VOICE) {
+        for (int i = h->head; i < h->count; i++) {
+            SessionEvent *c = &h->items[i];
+            if (c->type == EV_CUE && c->cue_id == ev->cue_id && c->voice == SESSION_VOICE_WAITING) {
+                c->voice = ev->voice;
+                c->spoken_ms = ev->t_ms;
+                break;
+            }
+        }
+    }
+    if (h->head == h->count && !held_waits(ev)) {
+        fn(ctx, s, ev);
+        return;
+    }
+    held_push(h, ev);
+    while (h->head < h->count && !held_waits(&h->items[h->head]))
+        fn(ctx, s, &h->items[h->head++]);
+}
+
+/* Deliver everything still held (the session is over: nothing waits any more). */
+static void held_flush(Held *h, const Session *s, SimulateEventFn fn, void *ctx)
+{
+    while (h->head < h->count)
+        fn(ctx, s, &h->items[h->head++]);
+}
+
+SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips,
+                                   int clip_count, SimulateEventFn fn, void *ctx)
 {
     Session s;
     if (session_init(&s, r) < 0)
         return SIMULATE_NO_MEMORY;
+    session_set_voice(&s, clips, clip_count);
     Feed f;
     feed_init(&f, inputs);
+    Held h = {0};
     SimulateResult result = SIMULATE_DONE;
-    while (!session_over(&s)) {
+    while (!session_over(&s) && !h.oom) {
         SessionInput in = feed_tick(&f, &s);
         session_step(&s, &in, SESSION_TICK_MS);
         SessionEvent ev;
         while (session_poll_event(&s, &ev))
-            fn(ctx, &s, &ev);
+            held_take(&h, &s, &ev, fn, ctx);
         if (s.paused && !feed_left(&f, &s)) {
             result = SIMULATE_STUCK_PAUSED;
             break;
         }
     }
+    held_flush(&h, &s, fn, ctx);
+    if (h.oom)
+        result = SIMULATE_NO_MEMORY;
+    free(h.items);
     session_free(&s);
     return result;
+}
+
+SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx)
+{
+    return simulate_run_voiced(r, inputs, NULL, 0, fn, ctx);
 }
 
 int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s)

@@ -44,6 +44,13 @@ typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_NO_MEMORY } Simula
  * SESSION_CHECKIN_WAIT_MS after a check-in opens comes too late (skipped, as in the app). */
 SimulateResult simulate_run(const Routine *r, const InputScript *inputs, SimulateEventFn fn, void *ctx);
 
+/* simulate_run with the voice planned from clips[0..clip_count) (session_set_voice; borrowed):
+ * every EV_CUE reaches fn with its voice decided (spoken at spoken_ms, or dropped and why; the
+ * events after a waiting cue are held back with it, so the order stays), and the EV_VOICE events
+ * (a clip starts, or a request is dropped) reach fn too, at their place in time. */
+SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips,
+                                   int clip_count, SimulateEventFn fn, void *ctx);
+
 /* Run r without inputs until session time at_ms (or its end); s is left there for drawing.
  * Returns 0, or -1 when out of memory. The caller frees s with session_free. */
 int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s);

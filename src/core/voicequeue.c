@@ -10,6 +10,29 @@ void voicequeue_init(VoiceQueue *q)
     q->playing_start_ms = INT64_MIN / 2;
     q->playing_end_ms = INT64_MIN / 2;
     q->dropped = 0;
+    q->dropped_head = q->dropped_count = 0;
+}
+
+/* Count a drop and keep it, with why, for voicequeue_take_dropped. */
+static void voicequeue_note_drop(VoiceQueue *q, const VoiceItem *it, VoiceDrop why)
+{
+    q->dropped++;
+    if (q->dropped_count == VOICEQUEUE_DROPPED_CAP)
+        return;
+    VoiceItem *d = &q->dropped_items[(q->dropped_head + q->dropped_count) % VOICEQUEUE_DROPPED_CAP];
+    *d = *it;
+    d->drop = why;
+    q->dropped_count++;
+}
+
+bool voicequeue_take_dropped(VoiceQueue *q, VoiceItem *out)
+{
+    if (q->dropped_count == 0)
+        return false;
+    *out = q->dropped_items[q->dropped_head];
+    q->dropped_head = (q->dropped_head + 1) % VOICEQUEUE_DROPPED_CAP;
+    q->dropped_count--;
+    return true;
 }
 
 static void voicequeue_remove(VoiceQueue *q, int i)
@@ -17,16 +40,6 @@ static void voicequeue_remove(VoiceQueue *q, int i)
     for (int j = i + 1; j < q->count; j++)
         q->items[j - 1] = q->items[j];
     q->count--;
-}
-
-VoicePriority voicequeue_priority(CueKind k)
-{
-    switch (k) {
-    case CUE_KIND_ROUTINE: return VOICE_PRIORITY_ROUTINE;
-    case CUE_KIND_STANDARD: return VOICE_PRIORITY_CUE;
-    case CUE_KIND_COUNT: return VOICE_PRIORITY_COUNT;
-    }
-    return VOICE_PRIORITY_CUE;
 }
 
 /* True when a should be said before b. */
@@ -41,13 +54,15 @@ static bool voicequeue_before(const VoiceItem *a, const VoiceItem *b)
     return a->seq < b->seq;
 }
 
-void voicequeue_push(VoiceQueue *q, int clip, VoicePriority priority, int64_t t_ms, int duration_ms)
+void voicequeue_push(VoiceQueue *q, int clip, int tag, VoicePriority priority, int64_t t_ms, int duration_ms)
 {
     if (priority == VOICE_PRIORITY_COUNT) {
-        for (int i = q->count - 1; i >= 0; i--) {
+        for (int i = 0; i < q->count;) {
             if (q->items[i].priority == VOICE_PRIORITY_COUNT) {
+                voicequeue_note_drop(q, &q->items[i], VOICE_DROP_SUPERSEDED);
                 voicequeue_remove(q, i);
-                q->dropped++;
+            } else {
+                i++;
             }
         }
     }
@@ -57,11 +72,13 @@ void voicequeue_push(VoiceQueue *q, int clip, VoicePriority priority, int64_t t_
         for (int i = 1; i < q->count; i++)
             if (voicequeue_before(&q->items[worst], &q->items[i]))
                 worst = i;
+        voicequeue_note_drop(q, &q->items[worst], VOICE_DROP_FULL);
         voicequeue_remove(q, worst);
-        q->dropped++;
     }
     VoiceItem *it = &q->items[q->count++];
     it->clip = clip;
+    it->tag = tag;
+    it->drop = VOICE_DROP_NONE;
     it->priority = priority;
     it->t_ms = t_ms;
     it->duration_ms = duration_ms > 0 ? duration_ms : 0;
@@ -82,10 +99,12 @@ bool voicequeue_next(VoiceQueue *q, int64_t now_ms, VoiceItem *out)
 {
     if (now_ms < voicequeue_free_at(q))
         return false;
-    for (int i = q->count - 1; i >= 0; i--) {
+    for (int i = 0; i < q->count;) {
         if (voicequeue_stale(&q->items[i], now_ms)) {
+            voicequeue_note_drop(q, &q->items[i], VOICE_DROP_STALE);
             voicequeue_remove(q, i);
-            q->dropped++;
+        } else {
+            i++;
         }
     }
     if (q->count == 0)
@@ -117,10 +136,16 @@ int voicequeue_pending(const VoiceQueue *q)
     return q->count;
 }
 
+void voicequeue_drop_waiting(VoiceQueue *q)
+{
+    for (int i = 0; i < q->count; i++)
+        voicequeue_note_drop(q, &q->items[i], VOICE_DROP_CLEARED);
+    q->count = 0;
+}
+
 void voicequeue_clear(VoiceQueue *q, int64_t now_ms)
 {
-    q->dropped += q->count;
-    q->count = 0;
+    voicequeue_drop_waiting(q);
     if (q->playing_end_ms > now_ms)
         q->playing_end_ms = now_ms;
     if (q->playing_start_ms > now_ms)

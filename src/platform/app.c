@@ -158,6 +158,10 @@ static void start_session(App *a, const Routine *r)
     a->audio = audio_new(a->opt->data_dir, r);
     if (a->volume >= 0)
         audio_set_volume(a->audio, a->volume);
+    /* the session decides when each clip is said, with the lengths audio found (as --simulate) */
+    int clips = 0;
+    const SessionClip *table = audio_voice_clips(a->audio, &clips);
+    session_set_voice(&a->session, table, clips);
 }
 
 /* After the results, the menu: also when the routine was given on the command line, so the

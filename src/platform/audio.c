@@ -1,6 +1,7 @@
-/* audio.c: live workout sound with SDL2_mixer: voice clips through the voice queue, effects that
- * duck under voice, pause, volume and mute saved between runs. Must never block a frame (clips are
- * prepared on a worker thread) and never stop a workout: every failure is one warning, then silence. */
+/* audio.c: live workout sound with SDL2_mixer: voice clips when the session starts them (it runs
+ * the voice queue, with the lengths of voicetable.h), effects that duck under voice, pause, volume and mute saved
+ * between runs. Must never block a frame (clips are prepared on a worker thread) and never stop a workout: every
+ * failure is one warning, then silence. */
 #include "audio.h"
 
 #include <SDL.h>
@@ -18,7 +19,7 @@
 #include "files.h"
 #include "speech.h"
 #include "voicekey.h"
-#include "voicequeue.h"
+#include "voicetable.h"
 
 #define AUDIO_PATH_BYTES 1024
 #define AUDIO_ERR_BYTES 300
@@ -49,8 +50,7 @@ struct Audio {
     SDL_atomic_t worker_cancel;
     char worker_err[AUDIO_ERR_BYTES]; /* written by the worker before worker_done */
     bool worker_reported;
-    VoiceQueue queue;
-    Uint64 t0; /* SDL ticks at audio_new: the queue's clock starts there */
+    VoiceTable table; /* clip lengths for the session's voice plan; filled again once the worker is done */
     int next_effect; /* round-robin over the effect channels */
     bool paused;
     bool ducked;
@@ -296,12 +296,10 @@ Audio *audio_new(const char *data_dir, const Routine *r)
     if (!a)
         return NULL;
     snprintf(a->data_dir, sizeof a->data_dir, "%s", data_dir ? data_dir : ".");
-    voicequeue_init(&a->queue);
     audio_load_settings(a);
     if (r)
         audio_open_device(a); /* the menu says nothing: no device, so no mixing thread while it waits */
     audio_apply_volume(a);
-    a->t0 = SDL_GetTicks64();
 
     const char **texts = malloc(sizeof *texts * AUDIO_MAX_ROUTINE_TEXTS);
     int n = texts ? voicekey_routine_texts(r, texts, AUDIO_MAX_ROUTINE_TEXTS) : 0;
@@ -316,7 +314,7 @@ Audio *audio_new(const char *data_dir, const Routine *r)
     for (int i = 0; ok && i < voicekey_standard_count(); i++)
         ok = audio_add_clip(a, voicekey_standard_phrase(i), cap) == 0;
     free(texts);
-    if (!ok) {
+    if (!ok || (r && voicetable_load(&a->table, a->data_dir, r) < 0)) {
         audio_free(a);
         return NULL;
     }
@@ -352,6 +350,7 @@ void audio_free(Audio *a)
         SDL_free(a->clips[i].text);
     }
     free(a->clips);
+    voicetable_free(&a->table);
     if (a->device)
         Mix_CloseAudio();
     if (a->subsystem)
@@ -360,11 +359,6 @@ void audio_free(Audio *a)
 }
 
 /* ---- playing ---- */
-
-static int64_t audio_now(const Audio *a)
-{
-    return (int64_t)(SDL_GetTicks64() - a->t0);
-}
 
 /* Make (once) the chunk for a clip that is ready and has samples. NULL when not possible. */
 static Mix_Chunk *audio_clip_chunk(Audio *a, AudioClip *c)
@@ -384,16 +378,19 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
     if (!a || !ev)
         return;
     switch (ev->type) {
-    case EV_CUE: {
+    case EV_VOICE: {
+        /* the session decided this clip starts now (it never overlaps the one before) */
+        if (ev->voice != SESSION_VOICE_SPOKEN)
+            break;
         AudioClip *c = audio_find_clip(a, ev->text);
-        if (!c || !audio_flag_acquire(&c->ready) || !c->samples) {
+        Mix_Chunk *chunk = c ? audio_clip_chunk(a, c) : NULL;
+        if (!chunk) {
             SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
-            return;
+            break;
         }
-        int ms = (int)(c->count * 1000 / VOICEKEY_RATE_HZ);
-        VoicePriority p = voicequeue_priority(ev->cue_kind);
-        voicequeue_push(&a->queue, (int)(c - a->clips), p, audio_now(a), ms);
-        audio_update(a); /* start it now if voice is free, not a frame later */
+        if (a->device && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
+            a->voice_started++;
+        audio_update(a); /* duck the effects from now, not a frame later */
         break;
     }
     case EV_SOUND:
@@ -417,17 +414,10 @@ void audio_update(Audio *a)
         a->worker_reported = true;
         if (a->worker_err[0])
             audio_warn(a, "voice unavailable", a->worker_err);
+        if (a->device)
+            voicetable_refresh(&a->table, a->data_dir); /* clips the worker rendered can be planned now */
     }
-    int64_t now = audio_now(a);
-    VoiceItem item;
-    /* The mixer has the last word on overlap: wait while the voice channel still sounds. */
-    bool busy = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
-    if (!busy && voicequeue_next(&a->queue, now, &item)) {
-        Mix_Chunk *chunk = audio_clip_chunk(a, &a->clips[item.clip]);
-        if (a->device && chunk && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
-            a->voice_started++;
-    }
-    bool duck = voicequeue_voice_playing(&a->queue, now) || (a->device && Mix_Playing(AUDIO_VOICE_CHANNEL));
+    bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
     if (duck != a->ducked) {
         a->ducked = duck;
         audio_apply_volume(a);
@@ -440,8 +430,7 @@ void audio_set_paused(Audio *a, bool paused)
         return;
     a->paused = paused;
     if (paused) {
-        /* The sentence stops and is not repeated later; cues said while paused still play. */
-        voicequeue_clear(&a->queue, audio_now(a));
+        /* The sentence stops and is not repeated later (the session drops what waited). */
         if (a->device) {
             Mix_HaltChannel(AUDIO_VOICE_CHANNEL);
             for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
@@ -507,6 +496,12 @@ bool audio_has_device(const Audio *a)
 int audio_warning_count(const Audio *a)
 {
     return a && a->problems > 0 ? 1 : 0;
+}
+
+const SessionClip *audio_voice_clips(const Audio *a, int *count)
+{
+    *count = a ? a->table.count : 0;
+    return a ? a->table.rows : NULL;
 }
 
 int audio_voice_started(const Audio *a)

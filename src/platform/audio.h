@@ -3,9 +3,10 @@
  * rules. Never fatal: without a device or clips it warns once and stays silent (captions carry on).
  *
  * Channels: 0 is voice, 1..3 are effects. Effects duck to AUDIO_DUCK_PERCENT while voice plays.
- * Voice clips are found or made on a worker thread (speech.h) so no frame ever waits for them; a
- * cue whose clip is not ready yet is captioned only. Pause stops the sentence being said and pauses
- * the effects; resuming never repeats what was said, and cues said while paused ("Paused.") play. */
+ * The session decides when each clip starts (give it audio_voice_clips with session_set_voice);
+ * this plays EV_VOICE's clip at once. Voice clips are found or made on a worker thread (speech.h)
+ * so no frame ever waits for them; a cue whose clip is not ready yet is captioned only. Pause
+ * stops the sentence being said and pauses the effects; resuming never repeats what was said. */
 #ifndef UNKNOT_AUDIO_H
 #define UNKNOT_AUDIO_H
 
@@ -34,12 +35,12 @@ Audio *audio_new(const char *data_dir, const Routine *r);
 /* Stop sound, wait for the clip worker, close the device, free everything. Safe on NULL. */
 void audio_free(Audio *a);
 
-/* React to a session event: EV_CUE queues its voice clip, EV_SOUND plays an effect, EV_PAUSE and
- * EV_RESUME pause and resume; other events are ignored. Call as events are drained. */
+/* React to a session event: EV_VOICE (spoken) plays its clip now, EV_SOUND plays an effect,
+ * EV_PAUSE and EV_RESUME pause and resume; other events are ignored. Call as events are drained. */
 void audio_handle_event(Audio *a, const SessionEvent *ev);
 
-/* Once a frame: start the next voice clip when voice is free, duck effects, report the worker's
- * outcome. Reads SDL's clock; never blocks. */
+/* Once a frame: duck effects while voice sounds; once the worker is done, report its outcome and
+ * fill the clip lengths of the clips it rendered. Never blocks. */
 void audio_update(Audio *a);
 
 /* Pause (stop the sentence, drop waiting cues, pause effects) or resume (effects go on). */
@@ -67,6 +68,10 @@ bool audio_has_device(const Audio *a);
 
 /* Warnings printed so far (at most one per Audio; for tests). */
 int audio_warning_count(const Audio *a);
+
+/* The clip lengths to plan the session's voice with (session_set_voice): every text r and the
+ * session may say. Owned by a; valid until audio_free; lengths fill in as the worker renders. */
+const SessionClip *audio_voice_clips(const Audio *a, int *count);
 
 /* Voice clips started so far (for tests and --verbose). */
 int audio_voice_started(const Audio *a);

@@ -22,6 +22,7 @@
 #include "session.h"
 #include "simulate.h"
 #include "soundtrack.h"
+#include "voicetable.h"
 #include "speech.h"
 #include "voicekey.h"
 
@@ -372,13 +373,15 @@ static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
     /* written to the history first: an event printed is an event recorded */
     if (p->rec)
         history_recorder_event(p->rec, s, ev, p->start_utc + ev->t_ms / 1000, p->offset);
+    if (p->track)
+        soundtrack_add_event(p->track, ev);
+    if (ev->type == EV_VOICE)
+        return; /* the cue's own line carries it: "spoken" or "dropped" */
     report_event_json(s, ev, p->line, sizeof p->line);
     fputs(p->line, p->out);
     fputc('\n', p->out);
     if (p->rec && (ev->type == EV_SESSION_START || ev->type == EV_STEP_END || ev->type == EV_SESSION_END))
         fflush(p->out);
-    if (p->track)
-        soundtrack_add_event(p->track, ev);
 }
 
 static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out,
@@ -390,6 +393,7 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
     int rc = EXIT_OK;
     History *history = NULL;
     HistoryRecorder *rec = NULL;
+    VoiceTable voices = {0};
     if (!errs)
         return EXIT_INVALID;
     if (files_load_routine(routine_path, &r, errs) < 0) {
@@ -419,7 +423,14 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         now_of(ha, &p.start_utc, &p.offset);
         p.rec = rec;
     }
-    SimulateResult res = simulate_run(&r, input_path ? &in : NULL, print_event, &p);
+    /* the voice is planned with the clips' lengths (after --audio-out rendered any missing), as the
+     * app plans it, so each cue line says when the soundtrack says it */
+    if (voicetable_load(&voices, data_dir, &r) < 0) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = EXIT_INVALID;
+        goto done;
+    }
+    SimulateResult res = simulate_run_voiced(&r, input_path ? &in : NULL, voices.rows, voices.count, print_event, &p);
     if (res == SIMULATE_STUCK_PAUSED) {
         fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
                 input_path);
@@ -455,6 +466,7 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         soundtrack_free(p.track);
     }
 done:
+    voicetable_free(&voices);
     history_close(history);
     free(rec);
     inputscript_free(&in);

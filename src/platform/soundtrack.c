@@ -12,7 +12,6 @@
 #include "files.h"
 #include "speech.h"
 #include "voicekey.h"
-#include "voicequeue.h"
 
 #define SOUNDTRACK_BLOCK 4096
 #define SOUNDTRACK_ERR_BYTES 300
@@ -43,7 +42,6 @@ struct Soundtrack {
     SoundtrackPlace *places;
     int place_count, place_cap;
     int last_voice; /* index in places of the latest voice clip, -1 */
-    VoiceQueue queue;
     int64_t now_ms; /* latest event time */
     SpeechSynth *synth; /* opened on the first missing clip */
     bool synth_tried;
@@ -119,7 +117,6 @@ Soundtrack *soundtrack_new(const char *data_dir, const Routine *r)
     if (!st)
         return NULL;
     snprintf(st->data_dir, sizeof st->data_dir, "%s", data_dir ? data_dir : ".");
-    voicequeue_init(&st->queue);
     st->last_voice = -1;
     for (int s = 0; s < SOUND_COUNT; s++) {
         char path[SPEECH_PATH_BYTES + 32], err[SOUNDTRACK_ERR_BYTES];
@@ -190,41 +187,22 @@ static void soundtrack_place(Soundtrack *st, const int16_t *samples, size_t coun
     st->place_count++;
 }
 
-/* Start every waiting voice clip whose turn comes at or before until_ms, as the live mixer would. */
-static void soundtrack_advance(Soundtrack *st, int64_t until_ms)
-{
-    while (voicequeue_pending(&st->queue) > 0) {
-        int64_t at = voicequeue_free_at(&st->queue);
-        if (at < st->now_ms)
-            at = st->now_ms;
-        if (at > until_ms)
-            break;
-        VoiceItem item;
-        if (!voicequeue_next(&st->queue, at, &item))
-            break;
-        const SoundtrackClip *c = &st->clips[item.clip];
-        soundtrack_place(st, c->samples, c->count, at, true);
-        st->voice_count++;
-        st->now_ms = at;
-    }
-}
-
 void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
 {
     if (!st || !ev)
         return;
-    soundtrack_advance(st, ev->t_ms);
     if (ev->t_ms > st->now_ms)
         st->now_ms = ev->t_ms;
     switch (ev->type) {
-    case EV_CUE: {
+    case EV_VOICE: {
+        /* the session decided (session_set_voice): this clip starts now */
+        if (ev->voice != SESSION_VOICE_SPOKEN)
+            break;
         int i = soundtrack_clip(st, ev->text);
         if (i < 0 || !st->clips[i].samples)
             break;
-        int ms = (int)(st->clips[i].count * 1000 / VOICEKEY_RATE_HZ);
-        VoicePriority p = voicequeue_priority(ev->cue_kind);
-        voicequeue_push(&st->queue, i, p, ev->t_ms, ms);
-        soundtrack_advance(st, ev->t_ms);
+        soundtrack_place(st, st->clips[i].samples, st->clips[i].count, ev->t_ms, true);
+        st->voice_count++;
         break;
     }
     case EV_SOUND:
@@ -232,14 +210,13 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
             soundtrack_place(st, st->sounds[ev->sound], st->sound_len[ev->sound], ev->t_ms, false);
         break;
     case EV_PAUSE: {
-        /* As live: the sentence stops, waiting cues are dropped, nothing is repeated later. */
+        /* As live: the sentence stops (the session drops what waited), nothing is repeated later. */
         int64_t cut = soundtrack_samples(ev->t_ms);
         if (st->last_voice >= 0 && st->places[st->last_voice].end > cut) {
             SoundtrackPlace *p = &st->places[st->last_voice];
             p->end = cut > p->start ? cut : p->start;
             p->cut = true;
         }
-        voicequeue_clear(&st->queue, ev->t_ms);
         break;
     }
     default: break;
@@ -279,7 +256,6 @@ static void soundtrack_put_u32(unsigned char *p, uint32_t v)
 
 int soundtrack_write(Soundtrack *st, const char *path, char *err, size_t errsize)
 {
-    soundtrack_advance(st, INT64_MAX / 4);
     if (st->oom) {
         snprintf(err, errsize, "out of memory while placing sounds");
         return -1;

@@ -1,7 +1,8 @@
 /* soundtrack.h: the offline mix for `unknot --simulate ROUTINE --audio-out FILE.wav`: every voice
- * clip and effect of a simulated session placed at its event time through the same voice queue
- * rules as live audio (voicequeue.h), effects ducked under voice, written as 16-bit mono WAV at
- * VOICEKEY_RATE_HZ. Plain C file I/O, no audio device; memory stays small for hours of session. */
+ * clip where the session started it (EV_VOICE: the session runs the voice queue, so live audio
+ * and --simulate's "spoken" times agree) and every effect at its event time, effects ducked under
+ * voice, written as 16-bit mono WAV at VOICEKEY_RATE_HZ. Plain C file I/O, no audio device;
+ * memory stays small for hours of session. */
 #ifndef UNKNOT_SOUNDTRACK_H
 #define UNKNOT_SOUNDTRACK_H
 
@@ -21,8 +22,8 @@ typedef struct Soundtrack Soundtrack;
  * only when out of memory; problems are kept for soundtrack_warning. Free with soundtrack_free. */
 Soundtrack *soundtrack_new(const char *data_dir, const Routine *r);
 
-/* Place the sound of one session event, in the order drained (t_ms never decreasing): EV_CUE's
- * clip through the voice queue, EV_SOUND's effect, EV_PAUSE cuts the sentence being said. */
+/* Place the sound of one session event, in the order drained: EV_VOICE's clip (when spoken),
+ * EV_SOUND's effect; EV_PAUSE cuts the sentence being said. */
 void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev);
 
 /* Mix everything placed and write path as a WAV. Returns 0, or -1 and fills err. */

@@ -423,3 +423,52 @@ int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rat
         snprintf(err, errsize, "%s: not a readable WAV file: %s", path, why);
     return rc;
 }
+
+int speech_wav_length_ms(const char *path)
+{
+    /* the header only: a clip's length without reading its samples (the session plans with it) */
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    unsigned char b[512];
+    size_t len = fread(b, 1, sizeof b, f);
+    long file_size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    fclose(f);
+    if (len < 12 || file_size < 0 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WAVE", 4) != 0)
+        return -1;
+    int channels = 0, rate = 0;
+    size_t at = 12;
+    while (len - at >= 8) {
+        const unsigned char *ch = b + at;
+        size_t size = speech_get_u32(ch + 4);
+        at += 8;
+        if (memcmp(ch, "fmt ", 4) == 0) {
+            if (size < 16 || len - at < 16)
+                return -1;
+            unsigned format = speech_get_u16(b + at);
+            channels = (int)speech_get_u16(b + at + 2);
+            rate = (int)speech_get_u32(b + at + 4);
+            if ((format != 1 && format != 0xfffe) || speech_get_u16(b + at + 14) != 16 || channels < 1 ||
+                channels > 2 || rate != VOICEKEY_RATE_HZ)
+                return -1;
+        } else if (memcmp(ch, "data", 4) == 0) {
+            /* as speech_wav_parse: a data chunk cut short is refused, so no length for it either */
+            size_t frames = size / (size_t)(2 * (channels > 0 ? channels : 1));
+            if (channels == 0 || (long)(at + size) > file_size || frames == 0 || frames > SPEECH_MAX_CLIP_SAMPLES * 4)
+                return -1;
+            return (int)(frames * 1000 / (size_t)rate);
+        }
+        if (size > len - at)
+            return -1; /* a chunk before the data larger than what was read: not a clip we made */
+        at += size + (size & 1);
+    }
+    return -1;
+}
+
+int speech_clip_ms(const char *data_dir, const char *text)
+{
+    char path[SPEECH_PATH_BYTES];
+    if (!speech_clip_find(data_dir, text, path, sizeof path))
+        return -1;
+    return speech_wav_length_ms(path);
+}

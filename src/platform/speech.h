@@ -62,4 +62,11 @@ int speech_wav_parse(const unsigned char *bytes, size_t len, int16_t **samples, 
  * *samples (malloc'd, caller frees), *count samples, *rate Hz. Returns 0, or -1 and fills err. */
 int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rate, char *err, size_t errsize);
 
+/* The length in ms of the 16-bit PCM WAV at path at VOICEKEY_RATE_HZ, from its header alone (as
+ * speech_wav_read would count it), or -1 when it cannot be read as such a clip. */
+int speech_wav_length_ms(const char *path);
+
+/* The length in ms of text's clip (found as speech_clip_find does), or -1 when there is none. */
+int speech_clip_ms(const char *data_dir, const char *text);
+
 #endif
