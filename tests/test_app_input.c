@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "keyhint.h"
 #include "levels.h"
 #include "render.h"
 #include "testutil.h"
@@ -75,6 +76,25 @@ static void click(App *a, SDL_Rect rc)
     app_update(a, 0);
 }
 
+/* The key line the app's screen shows now, no-break spaces as plain ones. */
+static const char *hint(const App *a)
+{
+    static char out[KEYHINT_BYTES];
+    char raw[KEYHINT_BYTES];
+    app_keys_hint(a, raw, sizeof raw);
+    size_t n = 0;
+    for (const char *c = raw; *c && n + 1 < sizeof out; c++) {
+        if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
+            out[n++] = ' ';
+            c++;
+        } else {
+            out[n++] = *c;
+        }
+    }
+    out[n] = 0;
+    return out;
+}
+
 static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -95,7 +115,7 @@ int main(void)
     setenv("XDG_CACHE_HOME", dir, 1);
     mkdir(cfgdir, 0755);
     snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfgdir);
-    write_file(bindings, "# a foot pedal that types F5\nkey f5 = press\nnot a binding\n");
+    write_file(bindings, "# a foot pedal that types F5\nkey f5 = press\nnot a binding\nkey k = quit\npad y = skip\n");
     snprintf(path, sizeof path, "%s/t.routine", dir);
     write_file(path, "title \"Input test\"\nmove cat_camel\n  reps 10 tempo 2s\n  pacing self\n"
                      "move child_pose\n  hold 20s\n");
@@ -163,6 +183,7 @@ int main(void)
     CHECK_INT(s->reps_counted, 3);
     click(a, render_button_rect(&rd, BUTTON_PAUSE));
     CHECK(s->paused);
+    CHECK(strncmp(hint(a), "Tap Resume", 10) == 0); /* paused by a tap: the buttons, in words */
     click(a, render_button_rect(&rd, BUTTON_PAUSE));
     CHECK(!s->paused);
 
@@ -177,9 +198,10 @@ int main(void)
     pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, true);
     CHECK_INT(s->reps_counted, 4);
     pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, false);
-    /* Start pauses and resumes */
+    /* Start pauses and resumes; paused, the screen names the pad's buttons, the rebound Y first */
     pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(s->paused);
+    CHECK_STR(hint(a), "A or Start: resume \xC2\xB7 Y: skip \xC2\xB7 B: back \xC2\xB7 Back: end workout");
     pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
     pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(!s->paused);
@@ -199,6 +221,12 @@ int main(void)
     CHECK(s->paused);
 
     /* keyboard still works after the pad is gone: P resumes, Q ends the workout (results) */
+    tap(a, SDLK_p);
+    CHECK(!s->paused);
+    tap(a, SDLK_p);
+    CHECK(s->paused);
+    /* paused from the keyboard: its keys, the ones from bindings.conf first */
+    CHECK_STR(hint(a), "F5 or Esc: resume \xC2\xB7 S: skip \xC2\xB7 Backspace: back \xC2\xB7 K: end workout");
     tap(a, SDLK_p);
     CHECK(!s->paused);
 
@@ -277,9 +305,14 @@ int main(void)
             SDL_JoystickDetachVirtual(index2);
             pump(a);
         }
+        /* the pad's buttons were used last: the menu names them */
+        CHECK_STR(hint(a), "D-pad \xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 A: start \xC2\xB7 B: doctor advice "
+                           "\xC2\xB7 Y: progress \xC2\xB7 Back: quit");
         /* scroll to the last routine, then tap the top visible row twice: that one starts */
         for (int i = 0; i < 8; i++)
             tap(a, SDLK_DOWN);
+        CHECK_STR(hint(a), "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 F5: start \xC2\xB7 \xE2\x97\x80 doctor advice "
+                           "\xC2\xB7 progress \xE2\x96\xB6 \xC2\xB7 K: quit");
         LevelList shown;
         CHECK_INT(levels_scan(lvdir, &shown), 0);
         Render mrd = {mren, NULL, NULL, 640, 360};
@@ -292,6 +325,7 @@ int main(void)
         SDL_Rect row = {x, y, 1, 1};
         click(a, row);
         CHECK(app_session(a) == NULL);
+        CHECK_STR(hint(a), "Tap a routine, then tap it again to start");
         click(a, row);
         CHECK(app_session(a) != NULL);
         if (app_session(a) && top > 0)
@@ -310,6 +344,7 @@ int main(void)
             break;
         tap(a, leave[i]);
         CHECK(app_running(a));
+        CHECK_STR(hint(a), "Esc or K again: quit \xC2\xB7 any other key: stay"); /* K: bindings.conf */
         app_draw(a);
         tap(a, SDLK_DOWN);
         CHECK(app_running(a));

@@ -21,6 +21,7 @@
 #include "files.h"
 #include "history.h"
 #include "input.h"
+#include "keyhint.h"
 #include "kioskapp.h"
 #include "levels.h"
 #include "progress.h"
@@ -112,6 +113,18 @@ static SessionView idle_view(void)
     v.anim_length_ms = 4000;
     v.caption = "";
     return v;
+}
+
+/* The input with the user's bindings.conf (the defaults when there is none). */
+static void input_open_bindings(Input *in)
+{
+    char cfg[4096], bindings[4200];
+    if (files_config_dir(cfg, sizeof cfg) == 0) {
+        snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfg);
+        input_init(in, bindings);
+    } else {
+        input_init(in, NULL);
+    }
 }
 
 /* ---- window mode ---- */
@@ -450,6 +463,7 @@ static void handle_action(App *a, Action act)
 
 static void handle_event(App *a, const SDL_Event *e)
 {
+    input_note(&a->input, e); /* the key lines name the keys, buttons or taps used last */
     if (a->kiosk && kioskapp_event(a->kiosk, e))
         return;
     if (e->type == SDL_QUIT) {
@@ -548,7 +562,10 @@ static void draw(App *a, int extra_ms)
         SDL_RenderPresent(a->ren);
         return;
     }
+    char keys[KEYHINT_BYTES], quit_keys[KEYHINT_BYTES];
     if (a->in_session) {
+        keyhint_pause(&a->input, keys, sizeof keys);
+        ov.keys_hint = keys;
         SessionView v = session_view(&a->session, extra_ms);
         if (a->rd.sprites) {
             const RoutineStep *next = v.next;
@@ -575,9 +592,13 @@ static void draw(App *a, int extra_ms)
         if (a->rd.sprites)
             sprites_prepare(a->rd.sprites, MOVE_IDLE, MOVE_IDLE);
         ov.menu = &a->menu;
+        keyhint_menu(&a->input, keys, sizeof keys);
+        ov.keys_hint = keys;
         render_menu(&a->rd, &a->levels, a->selected, &v, &ov);
-        if (a->confirm_quit)
-            render_confirm(&a->rd, "Quit unknot?", "Esc or Q again: quit \xC2\xB7 any other key: stay", "Stay", "Quit");
+        if (a->confirm_quit) {
+            keyhint_quit(&a->input, quit_keys, sizeof quit_keys);
+            render_confirm(&a->rd, "Quit unknot?", quit_keys, "Stay", "Quit");
+        }
     }
     SDL_RenderPresent(a->ren);
 }
@@ -674,13 +695,7 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
         return NULL;
     }
     a->rd.sprites = open_sprites(ren, o->data_dir);
-    char cfg[4096], bindings[4200];
-    if (files_config_dir(cfg, sizeof cfg) == 0) {
-        snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfg);
-        input_init(&a->input, bindings);
-    } else {
-        input_init(&a->input, NULL);
-    }
+    input_open_bindings(&a->input);
     if (o->history_path) {
         a->history = history_open(o->history_path);
         history_set_busy_ms(a->history, HISTORY_APP_BUSY_MS); /* never freeze the workout for long */
@@ -818,6 +833,16 @@ const char *app_screen(const App *a)
     if (a->in_session)
         return "session";
     return a->view == VIEW_PROGRESS ? "progress" : a->view == VIEW_ADVICE ? "advice" : "menu";
+}
+
+void app_keys_hint(const App *a, char *buf, size_t size)
+{
+    if (a->in_session)
+        keyhint_pause(&a->input, buf, size);
+    else if (a->confirm_quit)
+        keyhint_quit(&a->input, buf, size);
+    else
+        keyhint_menu(&a->input, buf, size);
 }
 
 const Session *app_session(const App *a)
@@ -1074,6 +1099,7 @@ int app_shot(const AppOptions *o)
     Render rd = {0};
     Session s = {0};
     bool have_session = false;
+    char keys[KEYHINT_BYTES] = "";
     bool progress = o->screen && strcmp(o->screen, "progress") == 0;
     bool menu = o->screen && strcmp(o->screen, "menu") == 0;
     if (progress || menu) {
@@ -1108,6 +1134,15 @@ int app_shot(const AppOptions *o)
         goto done;
     }
     rd.sprites = open_sprites(ren, o->data_dir);
+    {
+        Input in;
+        input_open_bindings(&in);
+        if (menu)
+            keyhint_menu(&in, keys, sizeof keys);
+        else
+            keyhint_pause(&in, keys, sizeof keys);
+        input_close(&in);
+    }
     if (progress) {
         HistoryProgress *p = malloc(sizeof *p);
         if (!p || load_progress(o, p) < 0) {
@@ -1134,6 +1169,7 @@ int app_shot(const AppOptions *o)
         Overlay ov = {0};
         ov.volume_percent = -1;
         ov.menu = m;
+        ov.keys_hint = keys; /* the keyboard's keys from bindings.conf, as the window starts */
         render_menu(&rd, &levels, 0, &idle, &ov);
         free(m);
         goto write;
@@ -1150,6 +1186,7 @@ int app_shot(const AppOptions *o)
     }
     Overlay ov = {0};
     ov.volume_percent = -1;
+    ov.keys_hint = keys;
     ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */
     render_session(&rd, &v, r->title, &ov);
 write:

@@ -64,6 +64,10 @@ bool app_idle(const App *a);
 /* The screen shown: "session", "menu", "progress" or "advice" (when to see a doctor). */
 const char *app_screen(const App *a);
 
+/* The key line the screen shows now, for the input used last: the pause line in a workout, the
+ * quit question's while it is asked, else the menu's (keyhint.h). */
+void app_keys_hint(const App *a, char *buf, size_t size);
+
 /* The session being played, or NULL in the menu. */
 const Session *app_session(const App *a);
 

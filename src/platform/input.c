@@ -27,11 +27,12 @@ static void bind(Bindings *b, BindKind kind, int code, Action a)
     for (int i = 0; i < b->count; i++) {
         if (b->items[i].kind == kind && b->items[i].code == code) {
             b->items[i].action = a;
+            b->items[i].from_file = false;
             return;
         }
     }
     if (b->count < INPUT_MAX_BINDINGS)
-        b->items[b->count++] = (Binding){kind, code, a};
+        b->items[b->count++] = (Binding){kind, code, a, false};
 }
 
 void input_default_bindings(Bindings *b)
@@ -136,6 +137,9 @@ static const char *parse_binding(const char *p, const char *le, Bindings *b)
     bind(b, kind, code, a);
     if (!replaced && b->count == before)
         return "too many bindings (at most " INPUT_MAX_BINDINGS_TEXT ")";
+    for (int i = 0; i < b->count; i++)
+        if (b->items[i].kind == kind && b->items[i].code == code)
+            b->items[i].from_file = true;
     return NULL;
 }
 
@@ -284,4 +288,135 @@ InputResult input_translate(Input *in, const SDL_Event *e)
     default: break;
     }
     return r;
+}
+
+/* ---- naming the bound keys and buttons for the screens ---- */
+
+void input_note(Input *in, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_KEYDOWN: in->last_kind = INPUT_KIND_KEYBOARD; break;
+    case SDL_CONTROLLERBUTTONDOWN: in->last_kind = INPUT_KIND_PAD; break;
+    case SDL_CONTROLLERAXISMOTION:
+        if (e->caxis.value < -16000 || e->caxis.value > 16000)
+            in->last_kind = INPUT_KIND_PAD; /* a stick pushed, not one resting near the centre */
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_FINGERDOWN: in->last_kind = INPUT_KIND_TOUCH; break;
+    default: break;
+    }
+}
+
+static bool is_arrow(BindKind kind, int code)
+{
+    if (kind == BIND_KEY)
+        return code == SDLK_UP || code == SDLK_DOWN || code == SDLK_LEFT || code == SDLK_RIGHT;
+    return code >= SDL_CONTROLLER_BUTTON_DPAD_UP && code <= SDL_CONTROLLER_BUTTON_DPAD_RIGHT;
+}
+
+static void key_name(int code, char *buf, size_t size)
+{
+    switch (code) {
+    case SDLK_RETURN: snprintf(buf, size, "Enter"); return;
+    case SDLK_ESCAPE: snprintf(buf, size, "Esc"); return;
+    case SDLK_UP: snprintf(buf, size, "\xE2\x86\x91"); return;
+    case SDLK_DOWN: snprintf(buf, size, "\xE2\x86\x93"); return;
+    case SDLK_LEFT: snprintf(buf, size, "\xE2\x86\x90"); return;
+    case SDLK_RIGHT: snprintf(buf, size, "\xE2\x86\x92"); return;
+    default: break;
+    }
+    const char *n = SDL_GetKeyName((SDL_Keycode)code);
+    snprintf(buf, size, "%s", n && n[0] ? n : "?");
+}
+
+/* Pad families label the same buttons differently; SDL names them by position (A is the
+ * bottom face button). */
+typedef enum { PAD_XBOX360, PAD_XBOXONE, PAD_PS3, PAD_PS4, PAD_PS5, PAD_SWITCH, PAD_OTHER } PadFamily;
+
+static PadFamily pad_family(const Input *in)
+{
+    SDL_GameController *gc = in->active_pad >= 0 ? SDL_GameControllerFromInstanceID(in->active_pad) : NULL;
+    if (!gc) {
+        for (int i = 0; i < INPUT_MAX_PADS && !gc; i++)
+            gc = in->pads[i];
+    }
+    switch (gc ? SDL_GameControllerGetType(gc) : SDL_CONTROLLER_TYPE_UNKNOWN) {
+    case SDL_CONTROLLER_TYPE_XBOX360: return PAD_XBOX360;
+    case SDL_CONTROLLER_TYPE_XBOXONE: return PAD_XBOXONE;
+    case SDL_CONTROLLER_TYPE_PS3: return PAD_PS3;
+    case SDL_CONTROLLER_TYPE_PS4: return PAD_PS4;
+    case SDL_CONTROLLER_TYPE_PS5: return PAD_PS5;
+    case SDL_CONTROLLER_TYPE_NINTENDO_SWITCH_PRO:
+    case SDL_CONTROLLER_TYPE_NINTENDO_SWITCH_JOYCON_LEFT:
+    case SDL_CONTROLLER_TYPE_NINTENDO_SWITCH_JOYCON_RIGHT:
+    case SDL_CONTROLLER_TYPE_NINTENDO_SWITCH_JOYCON_PAIR: return PAD_SWITCH;
+    default: return PAD_OTHER;
+    }
+}
+
+static void pad_name(PadFamily f, int code, char *buf, size_t size)
+{
+    bool ps = f == PAD_PS3 || f == PAD_PS4 || f == PAD_PS5;
+    const char *n = NULL;
+    switch ((SDL_GameControllerButton)code) {
+    case SDL_CONTROLLER_BUTTON_A: n = ps ? "Cross" : "A"; break;
+    case SDL_CONTROLLER_BUTTON_B: n = ps ? "Circle" : "B"; break;
+    case SDL_CONTROLLER_BUTTON_X: n = ps ? "Square" : "X"; break;
+    case SDL_CONTROLLER_BUTTON_Y: n = ps ? "Triangle" : "Y"; break;
+    case SDL_CONTROLLER_BUTTON_BACK:
+        n = f == PAD_XBOXONE  ? "View"
+            : f == PAD_PS3    ? "Select"
+            : f == PAD_PS4    ? "Share"
+            : f == PAD_PS5    ? "Create"
+            : f == PAD_SWITCH ? "\xE2\x88\x92"
+                              : "Back";
+        break;
+    case SDL_CONTROLLER_BUTTON_START:
+        n = f == PAD_XBOXONE ? "Menu" : (f == PAD_PS4 || f == PAD_PS5) ? "Options" : f == PAD_SWITCH ? "+" : "Start";
+        break;
+    case SDL_CONTROLLER_BUTTON_GUIDE: n = ps ? "PS" : f == PAD_SWITCH ? "Home" : "Guide"; break;
+    case SDL_CONTROLLER_BUTTON_LEFTSTICK: n = ps ? "L3" : "Left stick"; break;
+    case SDL_CONTROLLER_BUTTON_RIGHTSTICK: n = ps ? "R3" : "Right stick"; break;
+    case SDL_CONTROLLER_BUTTON_LEFTSHOULDER: n = ps ? "L1" : f == PAD_SWITCH ? "L" : "LB"; break;
+    case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER: n = ps ? "R1" : f == PAD_SWITCH ? "R" : "RB"; break;
+    case SDL_CONTROLLER_BUTTON_DPAD_UP: n = "D-pad \xE2\x86\x91"; break;
+    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: n = "D-pad \xE2\x86\x93"; break;
+    case SDL_CONTROLLER_BUTTON_DPAD_LEFT: n = "D-pad \xE2\x86\x90"; break;
+    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: n = "D-pad \xE2\x86\x92"; break;
+    default: break;
+    }
+    if (n) {
+        snprintf(buf, size, "%s", n);
+        return;
+    }
+    const char *s = SDL_GameControllerGetStringForButton((SDL_GameControllerButton)code);
+    snprintf(buf, size, "%s", s ? s : "?");
+}
+
+int input_bound_name(const Input *in, InputKind kind, Action a, bool prefer_arrow, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = 0;
+    if (kind == INPUT_KIND_TOUCH)
+        return -1;
+    BindKind bk = kind == INPUT_KIND_PAD ? BIND_PAD_BUTTON : BIND_KEY;
+    const Binding *best = NULL;
+    int best_rank = 0;
+    for (int i = 0; i < in->bindings.count; i++) {
+        const Binding *b = &in->bindings.items[i];
+        if (b->kind != bk || b->action != a)
+            continue;
+        int rank = b->from_file ? 3 : prefer_arrow && is_arrow(bk, b->code) ? 2 : 1;
+        if (rank > best_rank) {
+            best = b;
+            best_rank = rank;
+        }
+    }
+    if (!best)
+        return -1;
+    if (bk == BIND_KEY)
+        key_name(best->code, buf, size);
+    else
+        pad_name(pad_family(in), best->code, buf, size);
+    return best->code;
 }

@@ -36,7 +36,11 @@ typedef struct {
     BindKind kind;
     int code; /* SDL_Keycode or SDL_GameControllerButton */
     Action action; /* for the main button, ACT_PRESS (its release gives ACT_RELEASE) */
+    bool from_file; /* set by bindings.conf, not a default: what the screen names first */
 } Binding;
+
+/* The kind of input the user used last, so the screens name its keys or buttons. */
+typedef enum { INPUT_KIND_KEYBOARD = 0, INPUT_KIND_PAD, INPUT_KIND_TOUCH } InputKind;
 
 typedef struct {
     Binding items[INPUT_MAX_BINDINGS];
@@ -57,6 +61,7 @@ typedef struct {
     SDL_JoystickID pad_ids[INPUT_MAX_PADS];
     SDL_JoystickID active_pad; /* the pad used last, -1 when none */
     Sint16 last_axis_y;
+    InputKind last_kind; /* keyboard until something else is used */
 } Input;
 
 /* The default bindings (keys and pad buttons of docs/input.md). */
@@ -75,6 +80,16 @@ void input_close(Input *in);
 
 /* Translate one event. Keyboard auto-repeat is ignored. */
 InputResult input_translate(Input *in, const SDL_Event *e);
+
+/* Follow which kind of input e is (a key, a pad button or stick, a tap or click) into
+ * in->last_kind; other events change nothing. Call it for every event, before anything else. */
+void input_note(Input *in, const SDL_Event *e);
+
+/* The on-screen name of the key (kind INPUT_KIND_KEYBOARD) or pad button (INPUT_KIND_PAD, named
+ * as the active pad's family labels it: "A", "Cross", "RB", "R1") bound to a: a bindings.conf
+ * binding first, then with prefer_arrow an arrow key or d-pad direction, then the first default.
+ * Writes "" and returns -1 when nothing of that kind is bound to a; else returns its code. */
+int input_bound_name(const Input *in, InputKind kind, Action a, bool prefer_arrow, char *buf, size_t size);
 
 /* Action's name as used in the bindings file. */
 const char *input_action_name(Action a);
