@@ -225,7 +225,8 @@ static void test_hold_cues(void)
     CHECK_INT(v.anim, ANIM_HOLD);
     CHECK_INT(v.figure, MOVE_CHILD_POSE);
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "A"), T_WORK);
+    CHECK_INT(time_of(EV_CUE, "A"), T_READY); /* how to get into position: said in the get-ready */
+    CHECK_INT(count(EV_CUE, "A"), 1); /* and not again when the clock starts */
     CHECK_INT(time_of(EV_CUE, "D"), T_WORK + 5000);
     CHECK_INT(time_of(EV_CUE, "F"), T_WORK + 7000);
     CHECK_INT(time_of(EV_CUE, "B"), T_WORK + 15000);
@@ -309,10 +310,16 @@ static void test_sides_and_sets(void)
     for (int i = 0; i < 4; i++) {
         at = find_from(at + 1, EV_STEP_START, NULL);
         CHECK(at >= 0 && L[at].side == starts[i].side && L[at].set == starts[i].set && L[at].t_ms == starts[i].t);
-        /* the step's own cue is said on every side and set */
-        int cue = find_from(at, EV_CUE, "Turn.");
-        CHECK(cue >= 0 && L[cue].t_ms == starts[i].t);
     }
+    /* the step's start instruction is said for every side and set, before its clock starts: in
+     * the get-ready, in each switch; after a set rest (no countdown), as the set starts */
+    static const int64_t turns[] = {T_READY, T_WORK + 20000, T_WORK + 55000, T_WORK + 75000};
+    at = -1;
+    for (int i = 0; i < 4; i++) {
+        at = find_from(at + 1, EV_CUE, "Turn.");
+        CHECK(at >= 0 && L[at].t_ms == turns[i]);
+    }
+    CHECK_INT(count(EV_CUE, "Turn."), 4);
     CHECK_INT(count(EV_STEP_START, NULL), 4);
     CHECK_INT(count(EV_STEP_END, NULL), 4);
     CHECK_INT(count(EV_CUE, "Switch sides."), 2);
@@ -963,7 +970,7 @@ static void test_alternate_sides(void)
     CHECK_INT(time_of(EV_CUE, "Other side."), T_WORK + 4000);
     CHECK_INT(count(EV_CUE, "Switch sides"), 0);
     CHECK_INT(count(EV_CUE, "Knees together."), 1); /* say once: the first side only */
-    CHECK_INT(time_of(EV_CUE, "Knees together."), T_WORK);
+    CHECK_INT(time_of(EV_CUE, "Knees together."), T_READY);
     CHECK_INT(count(EV_CUE, "Roll."), 4);
     CHECK_INT(S.score.reps_target, 4);
     CHECK_INT(S.score.steps_done, 1);
@@ -1348,6 +1355,80 @@ static void test_pain_rule(void)
         CHECK_INT(session_pain_says_stop(cases[i].before, cases[i].after), cases[i].stop);
 }
 
+/* ---- the voice planned with clip lengths (session_set_voice) ---- */
+
+static const SessionClip plan_clips[] = {
+    {"T", 500},
+    {"Get ready. Next: Spinal twist.", 2000},
+    {"Sit on the floor and turn.", 6100}, /* the twist's long instruction */
+    {"Sit tall.", 3900},
+    {"Roll up slowly.", 3100},
+    {"Switch sides.", 1000},
+    {"Ten seconds left.", 1000},
+    {"3", 400},
+    {"2", 400},
+    {"1", 400},
+    {"Workout complete. Well done.", 2000},
+};
+
+/* The voice of cue `text` (first one from index from): its EV_VOICE start, or -1 when dropped. */
+static long long spoken_at(int from, const char *text)
+{
+    int c = find_from(from, EV_CUE, text);
+    for (int i = c + 1; c >= 0 && i < L_n; i++)
+        if (L[i].type == EV_VOICE && L[i].cue_id == L[c].cue_id)
+            return L[i].voice == SESSION_VOICE_SPOKEN ? (long long)L[i].t_ms : -1;
+    return -1;
+}
+
+static void test_voice_timing(void)
+{
+    const char *src = "title \"T\"\nmove spinal_twist\n  hold 40s\n  sides both\n"
+                      "  say start \"Sit on the floor and turn.\"\n  say start+25s \"Sit tall.\"\n"
+                      "  say end-5s \"Roll up slowly.\"\n";
+    load(src);
+    session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
+    run_to_end();
+    /* the get-ready is long enough to say the name and how to get into position before the 3-2-1,
+     * in whole seconds: 2 + 0.15 + 6.1 + 0.15 + 3 = 11.4 -> 12 s */
+    int64_t ready = SESSION_SAFETY_MS + SESSION_INTRO_MS, work = ready + 12000;
+    CHECK_INT(time_of(EV_CUE, "Sit on the floor"), ready);
+    CHECK_INT(spoken_at(0, "Sit on the floor"), ready + 2000 + VOICEQUEUE_GAP_MS);
+    CHECK_INT(spoken_at(0, "3"), work - 3000); /* the count is not held up by the instruction */
+    CHECK_INT(time_of(EV_HOLD_START, NULL), work); /* the clock starts with the person in position */
+    /* not said again as the clock starts; its caption stays while it is held */
+    int hs = find(EV_HOLD_START, NULL);
+    CHECK(find_from(hs, EV_CUE, "Sit on the floor") > find(EV_CUE, "Switch sides."));
+    /* the other side: said in the switch, which is lengthened the same way (1 + 6.1 + 0.3 + 3 -> 11 s) */
+    int sw = find(EV_CUE, "Switch sides.");
+    CHECK(sw >= 0 && L[sw].t_ms == work + 40000);
+    CHECK_INT(L[find_from(sw, EV_CUE, "Sit on the floor")].t_ms, work + 40000);
+    CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000);
+    CHECK_INT(session_planned_ms(&S),
+              SESSION_SAFETY_MS + SESSION_INTRO_MS + 12000 + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
+    /* unknot's own reminders give way: "Sit tall." ends 1.1 s before end-10s, so no "Ten seconds left." */
+    CHECK_INT(spoken_at(0, "Sit tall."), work + 25000);
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
+    /* no ticks over "Roll up slowly." (end-5s, 3.1 s): only the last one, after it */
+    int ticks = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_SOUND && L[i].sound == SOUND_TICK && L[i].t_ms < work + 40000) {
+            CHECK(L[i].t_ms >= work + 40000 - 5000 + 3100);
+            ticks++;
+        }
+    CHECK_INT(ticks, 1);
+
+    /* without such a routine cue, the reminder and all three ticks are there */
+    load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
+    session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Ten seconds left."), 2); /* a sided move: each side */
+    CHECK(spoken_at(0, "Ten seconds left.") >= 0);
+    CHECK_INT(count(EV_SOUND, NULL), 2 * (3 + 1) + 1); /* per side ticks and a chime, then the fanfare */
+    /* with no instruction to say, the get-ready keeps its length */
+    CHECK_INT(time_of(EV_HOLD_START, NULL), T_WORK);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1377,6 +1458,7 @@ int main(void)
     test_determinism();
     test_checkins();
     test_pain_rule();
+    test_voice_timing();
     session_free(&S);
     routine_free(&R);
     free(L);

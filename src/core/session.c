@@ -129,8 +129,33 @@ static void voice_run(Session *s, int64_t until)
         voice_report_drops(s, at);
         if (!got)
             break;
+        if (it.priority == VOICE_PRIORITY_ROUTINE)
+            s->routine_voice_end_ms = at + it.duration_ms;
         voice_event(s, at, &it, SESSION_VOICE_SPOKEN);
     }
+}
+
+/* True when the routine's words have the voice at t: one sounds, waits, or ended less than
+ * SESSION_GIVE_WAY_MS ago (with give_way_ms 0: only while one sounds). unknot's own reminders
+ * and ticks give way then. */
+static bool voice_routine_busy(Session *s, int64_t t, int give_way_ms)
+{
+    if (!s->clips)
+        return false;
+    voice_run(s, t);
+    if (t < s->routine_voice_end_ms + give_way_ms)
+        return true;
+    for (int i = 0; give_way_ms > 0 && i < s->voice.count; i++)
+        if (s->voice.items[i].priority == VOICE_PRIORITY_ROUTINE)
+            return true;
+    return false;
+}
+
+/* The planned length of a clip for text (0 when none or voice is not planned). */
+static int voice_ms(const Session *s, const char *text)
+{
+    int i = text ? voice_clip(s, text) : -1;
+    return i >= 0 ? s->clips[i].ms : 0;
 }
 
 /* Drop what waits to be said (a skip, a quit, the end): it refers to something gone. */
@@ -140,10 +165,68 @@ static void voice_drop_waiting(Session *s, int64_t t)
     voice_report_drops(s, t);
 }
 
+/* What a get-ready says: "Get ready. Next: <name>." (the parser composes it), "Get ready." for a timer. */
+static void ready_text(const RoutineStep *st, char *b, size_t size);
+
+/* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
+static bool start_instruction(const RoutineCue *c)
+{
+    return c->anchor == CUE_START && c->offset_ms == 0;
+}
+
+/* Lengthen the intro to its clip, and each get-ready so its words fit before the 3-2-1. */
+static void voice_plan_lengths(Session *s)
+{
+    const Routine *r = s->routine;
+    char b[SESSION_TEXT_BYTES];
+    for (int i = 0; i < s->segment_count; i++) {
+        Segment *g = &s->segments[i];
+        int need = 0;
+        if (g->kind == SEG_INTRO) {
+            need = voice_ms(s, r->intro ? r->intro : r->title) + VOICEQUEUE_GAP_MS;
+            g->duration_ms = need > SESSION_INTRO_MS ? need : SESSION_INTRO_MS;
+        } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+            const RoutineStep *st = &r->steps[g->step];
+            bool ready = g->kind == SEG_READY;
+            if (ready)
+                ready_text(st, b, sizeof b);
+            need = voice_ms(s, ready ? b : "Switch sides.") + VOICEQUEUE_GAP_MS;
+            if (ready && st->mode == MODE_TIMER)
+                need += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
+            for (int c = 0; c < st->cue_count; c++)
+                if (start_instruction(&st->cues[c]) && (ready || !st->cues[c].once))
+                    need += voice_ms(s, st->cues[c].text) + VOICEQUEUE_GAP_MS;
+            need += SESSION_COUNTDOWN * 1000;
+            need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
+            int least = ready ? SESSION_READY_MS : SESSION_SWITCH_MS;
+            g->duration_ms = need > least ? need : least;
+        }
+    }
+    int64_t t = 0;
+    for (int i = 0; i < s->segment_count; i++) {
+        s->segments[i].planned_start_ms = t;
+        t += s->segments[i].duration_ms;
+    }
+}
+
 void session_set_voice(Session *s, const SessionClip *clips, int count)
 {
     s->clips = count > 0 ? clips : NULL;
     s->clip_count = count > 0 ? count : 0;
+    if (!s->started && s->clips)
+        voice_plan_lengths(s); /* the plan is made once, before the session starts */
+}
+
+/* Show text as the caption: until replaced; once its segment ends, only until it has been readable
+ * long enough. */
+static void caption(Session *s, const char *text)
+{
+    snprintf(s->caption, sizeof s->caption, "%s", text);
+    int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
+    if (show < SESSION_CAPTION_MIN_MS)
+        show = SESSION_CAPTION_MIN_MS;
+    s->caption_until_ms = INT64_MAX;
+    s->caption_min_until_ms = s->active_ms + show;
 }
 
 /* Say text as a cue of kind with the queue priority prio. */
@@ -164,15 +247,8 @@ static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, cons
         voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
         voice_run(s, t);
     }
-    if (kind != CUE_KIND_COUNT) {
-        snprintf(s->caption, sizeof s->caption, "%s", text);
-        int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
-        if (show < SESSION_CAPTION_MIN_MS)
-            show = SESSION_CAPTION_MIN_MS;
-        /* shown until replaced; once its segment ends, only until it has been readable long enough */
-        s->caption_until_ms = INT64_MAX;
-        s->caption_min_until_ms = s->active_ms + show;
-    }
+    if (kind != CUE_KIND_COUNT)
+        caption(s, text);
 }
 
 static void say(Session *s, int64_t t, CueKind kind, const char *text)
@@ -696,10 +772,25 @@ static void session_summary(Session *s, int64_t t)
     emit(s, &ev);
 }
 
+static void ready_text(const RoutineStep *st, char *b, size_t size)
+{
+    /* the parser composed it from the step's name: "Get ready. Next: Knee rolls." */
+    if (st->ready_text)
+        snprintf(b, size, "%s", st->ready_text);
+    else if (step_rules(st).is_move)
+        snprintf(b, size, "Get ready. Next: %s.", routine_step_name(st));
+    else
+        snprintf(b, size, "Get ready."); /* a timer: time to fetch the pack */
+}
+
 static void enter_segment(Session *s, int index, int64_t t)
 {
     if (index >= s->segment_count)
         index = s->segment_count - 1;
+    /* the work right after its get-ready or switch: that said the start instruction already */
+    s->start_said = index > 0 && s->seg == index - 1 &&
+                    (s->segments[index - 1].kind == SEG_READY || s->segments[index - 1].kind == SEG_SWITCH) &&
+                    s->segments[index].kind == SEG_WORK;
     s->seg = index;
     s->seg_elapsed_ms = 0;
     const Segment *entering = &s->segments[index];
@@ -734,22 +825,38 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
-        /* the parser composed it from the step's name: "Get ready. Next: Knee rolls." */
-        if (st->ready_text)
-            snprintf(b, sizeof b, "%s", st->ready_text);
-        else if (step_rules(st).is_move)
-            snprintf(b, sizeof b, "Get ready. Next: %s.", routine_step_name(st));
-        else
-            snprintf(b, sizeof b, "Get ready."); /* a timer: time to fetch the pack */
+        ready_text(st, b, sizeof b);
         announce(s, t, b);
+        /* how to get into position, now, so the clock starts with the person in it */
+        if (st->mode == MODE_TIMER && st->text)
+            say(s, t, CUE_KIND_ROUTINE, st->text);
+        for (int c = 0; c < st->cue_count; c++)
+            if (start_instruction(&st->cues[c]))
+                say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
         break;
-    case SEG_SWITCH: announce(s, t, "Switch sides."); break;
+    case SEG_SWITCH:
+        announce(s, t, "Switch sides.");
+        for (int c = 0; c < st->cue_count; c++) /* the other side's start, said before its clock runs */
+            if (start_instruction(&st->cues[c]) && !st->cues[c].once)
+                say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
+        break;
     case SEG_SET_REST: announce(s, t, "Rest."); break;
     case SEG_WORK: {
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
         ev.n_run = g->run;
         emit(s, &ev);
+        if (s->start_said) {
+            /* the instruction said in the get-ready stays on screen while the person holds it */
+            bool shown = false;
+            for (int c = st->cue_count - 1; c >= 0 && !shown; c--)
+                if (start_instruction(&st->cues[c]) && (first_run(s) || !st->cues[c].once)) {
+                    caption(s, st->cues[c].text);
+                    shown = true;
+                }
+            if (!shown && st->mode == MODE_TIMER && st->text)
+                caption(s, st->text);
+        }
         if (st->sides == SIDES_ALTERNATE && g->run > 0) /* no countdown between alternating sides */
             announce(s, t, "Other side.");
         switch (st->mode) {
@@ -759,7 +866,7 @@ static void enter_segment(Session *s, int index, int64_t t)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
             break;
         case MODE_TIMER:
-            if (st->text)
+            if (st->text && !s->start_said)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
             break;
         case MODE_HOLD:
@@ -812,7 +919,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     int base = from < 0 ? 0 : from;
 #define AT(ms) (t0 + ((ms)-base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
-        for (int k = 3; k >= 1; k--)
+        for (int k = SESSION_COUNTDOWN; k >= 1; k--)
             if (crossed(dur - k * 1000, from, to))
                 say_number(s, AT(dur - k * 1000), k);
         return;
@@ -828,6 +935,8 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
             continue; /* said as the user counts (count_rep) */
         if (c->once && !first_run(s))
             continue; /* "say once": the first side of the first set only */
+        if (s->start_said && start_instruction(c))
+            continue; /* said in the get-ready */
         if (c->anchor == CUE_EACH_REP) {
             if (st->mode == MODE_REPS_GUIDED) /* on the figure's beat; self pacing says it per count */
                 for (int r = 0; r < g->reps; r++)
@@ -836,16 +945,20 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
             continue;
         }
         int at = c->anchor == CUE_START ? c->offset_ms : c->anchor == CUE_END ? dur - c->offset_ms : dur / 2;
-        if (c->anchor == CUE_END && c->offset_ms >= 7000 && c->offset_ms <= 13000)
+        if (c->anchor == CUE_END && c->offset_ms >= SESSION_END_WARNING_MS - SESSION_END_WARNING_NEAR_MS &&
+            c->offset_ms <= SESSION_END_WARNING_MS + SESSION_END_WARNING_NEAR_MS)
             routine_cue_near_end10 = true;
         if (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to))
             say(s, AT(at), CUE_KIND_ROUTINE, c->text);
     }
     if (rules.end_warnings) {
-        if (dur >= 30000 && !routine_cue_near_end10 && crossed(dur - 10000, from, to))
-            say(s, AT(dur - 10000), CUE_KIND_STANDARD, "Ten seconds left.");
-        for (int k = 3; k >= 1; k--)
-            if (dur >= 5000 && crossed(dur - k * 1000, from, to))
+        int warn = dur - SESSION_END_WARNING_MS;
+        if (dur >= SESSION_END_WARNING_MIN_MS && !routine_cue_near_end10 && crossed(warn, from, to) &&
+            !voice_routine_busy(s, AT(warn), SESSION_GIVE_WAY_MS))
+            say(s, AT(warn), CUE_KIND_STANDARD, "Ten seconds left.");
+        for (int k = SESSION_TICKS; k >= 1; k--)
+            if (dur >= SESSION_TICKS_MIN_MS && crossed(dur - k * 1000, from, to) &&
+                !voice_routine_busy(s, AT(dur - k * 1000), 0))
                 sound(s, AT(dur - k * 1000), SOUND_TICK);
     }
     switch (st->mode) {
@@ -1284,7 +1397,7 @@ SessionView session_view(const Session *s, int extra_ms)
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
     v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
-    v.anim_length_ms = 4000;
+    v.anim_length_ms = SESSION_IDLE_LOOP_MS;
     if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
         v.figure = st->move;
         v.anim = ANIM_START;

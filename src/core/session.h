@@ -12,8 +12,22 @@
 
 #define SESSION_TICK_MS 10 /* the fixed simulation step */
 #define SESSION_SAFETY_MS 8000 /* safety notice, then on by itself (a press goes on at once) */
-#define SESSION_INTRO_MS 6000 /* routine title and intro text */
-#define SESSION_READY_MS 7000 /* "get ready", next move named, 3-2-1: time to get down to the mat */
+#define SESSION_INTRO_MS 6000 /* routine title and intro text; longer when its clip is (session_set_voice) */
+/* "get ready", next move named, how to get into position, 3-2-1: time to get down to the mat.
+ * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
+ * instruction are said before the 3-2-1: the clock then starts with the person in position. */
+#define SESSION_READY_MS 7000
+#define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
+#define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
+#define SESSION_END_WARNING_MIN_MS 30000 /* ... of a part at least this long ... */
+#define SESSION_END_WARNING_NEAR_MS 3000 /* ... unless the routine says something this close to it */
+#define SESSION_TICKS 3 /* ticks in the last seconds of a hold, rest or timer ... */
+#define SESSION_TICKS_MIN_MS 5000 /* ... at least this long */
+/* unknot's own reminders give way to the routine's words: "Ten seconds left." is left out while a
+ * routine cue (or an announcement) is said or waits, or less than this after one ended; ticks
+ * are left out while one sounds */
+#define SESSION_GIVE_WAY_MS 2000
+#define SESSION_IDLE_LOOP_MS 4000 /* the figure's idle breathing loop (outside moves, and the menu) */
 #define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
 #define SESSION_EVENT_CAP 256 /* events queued between two drains; older ones are never dropped silently */
@@ -227,6 +241,8 @@ typedef struct {
     VoiceQueue voice;
     int cue_seq; /* cues numbered so far */
     int64_t voice_now_ms; /* the latest event time: a clip never starts before it */
+    int64_t routine_voice_end_ms; /* when the last routine-priority clip started ends */
+    bool start_said; /* the step's start instruction was said in its get-ready: not again at work */
 } Session;
 
 /* What the screen shows, derived from a Session: nothing here is state of its own. */

@@ -347,8 +347,15 @@ SimulateResult simulate_run(const Routine *r, const InputScript *inputs, Simulat
 
 int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s)
 {
+    return simulate_until_voiced(r, inputs, NULL, 0, at_ms, s);
+}
+
+int simulate_until_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                          int64_t at_ms, Session *s)
+{
     if (session_init(s, r) < 0)
         return -1;
+    session_set_voice(s, clips, clip_count);
     Feed f;
     feed_init(&f, inputs);
     while (!session_over(s) && s->t_ms < at_ms) {

@@ -55,4 +55,8 @@ SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, 
  * Returns 0, or -1 when out of memory. The caller frees s with session_free. */
 int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s);
 
+/* simulate_until with the voice planned from clips (borrowed: must outlive s), as the app plans it. */
+int simulate_until_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                          int64_t at_ms, Session *s);
+
 #endif

@@ -29,6 +29,7 @@
 #include "render.h"
 #include "sprites.h"
 #include "text.h"
+#include "voicetable.h"
 
 #define APP_FPS 60 /* frames a second while a workout runs */
 #define APP_MAX_FRAME_MS 250 /* a longer stall is not simulated in one go ("Fix Your Timestep") */
@@ -110,7 +111,7 @@ static SessionView idle_view(void)
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
     v.anim_ms = 0;
-    v.anim_length_ms = 4000;
+    v.anim_length_ms = SESSION_IDLE_LOOP_MS;
     v.caption = "";
     return v;
 }
@@ -1100,6 +1101,7 @@ int app_shot(const AppOptions *o)
     Session s = {0};
     bool have_session = false;
     char keys[KEYHINT_BYTES] = "";
+    VoiceTable voices = {0};
     bool progress = o->screen && strcmp(o->screen, "progress") == 0;
     bool menu = o->screen && strcmp(o->screen, "menu") == 0;
     if (progress || menu) {
@@ -1174,7 +1176,9 @@ int app_shot(const AppOptions *o)
         free(m);
         goto write;
     }
-    if (simulate_until(r, o->inputs, o->shot_at_ms, &s) < 0) {
+    /* the voice planned as the app plans it: a get-ready lengthened for its words is drawn so */
+    if (voicetable_load(&voices, o->data_dir, r) < 0 ||
+        simulate_until_voiced(r, o->inputs, voices.rows, voices.count, o->shot_at_ms, &s) < 0) {
         fprintf(stderr, "unknot: out of memory\n");
         goto done;
     }
@@ -1208,6 +1212,7 @@ write:
 done:
     if (have_session)
         session_free(&s);
+    voicetable_free(&voices);
     sprites_free(rd.sprites);
     text_free(rd.text);
     if (ren)
