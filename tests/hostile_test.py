@@ -333,7 +333,69 @@ def test_folders():
         check(rc == 1 and b"37 more routines not listed" in err, f"--list past the limit is an error: {err[-300:]!r}")
 
 
+# ---- --input files: (name, bytes, what the events must show) ----
+GENTLE = os.path.join(ROOT, "levels", "01-gentle-start.routine")
+
+
+def simulate(tmp, data, routine=GENTLE):
+    """--simulate routine with data as its --input: (rc, events as dicts, stderr text)."""
+    import json
+    path = write(os.path.join(tmp, "x.in"), data)
+    rc, out, err, _ = run(["--simulate", routine, "--input", path], tmp)
+    events = [json.loads(l) for l in out.decode().splitlines() if l.startswith("{")]
+    return rc, events, err.decode(errors="replace")
+
+
+def types(events):
+    return [e["type"] for e in events]
+
+
+def test_inputs():
+    with tempfile.TemporaryDirectory() as tmp:
+        # equal times keep their order: the resume is not lost in the pause's tick
+        rc, ev, err = simulate(tmp, "10 pause\n10 resume\n")
+        pr = [e for e in ev if e["type"] in ("pause", "resume")]
+        check(rc == 0 and types(pr) == ["pause", "resume"] and pr[0]["t"] == 10.0 and pr[1]["t"] >= 10.0,
+              f"10 pause + 10 resume: both act, in order, exit 0: rc {rc}, {pr}, {err[:200]}")
+        rc, ev, err = simulate(tmp, "10 resume\n10 pause\n10 resume\n")
+        check(rc == 0 and types([e for e in ev if e["type"] in ("pause", "resume")]) == ["pause", "resume"],
+              f"resume, pause, resume at one time: the pause and the last resume act: {rc} {err[:200]}")
+        # 1000 skips at one time: each acts, so every step is skipped and the workout ends
+        rc, ev, err = simulate(tmp, "22 skip\n" * 1000)
+        steps = ev[0]["steps"] if ev else -1
+        ends = [e for e in ev if e["type"] == "step_end"]
+        check(rc == 0 and ev and ev[-1]["type"] == "session_end" and ev[-1]["steps_skipped"] == steps,
+              f"1000 x 22 skip: every step skipped: {ev[-1] if ev else err[:200]}")
+        check(all(not e["completed"] for e in ends) and ev[-1]["t"] < 60,
+              f"1000 x 22 skip: the skips act at 22 s, not as one: ends at {ev[-1]['t'] if ev else None}")
+        # two skips at 22 s: the hold (step 0) and the rest after it (step 1) both end at once
+        ends = [e for e in simulate(tmp, "22 skip\n22 skip\n")[1] if e["type"] == "step_end"]
+        check(len(ends) > 2 and ends[1]["index"] == 1 and ends[1]["t"] < 22.5,
+              f"two skips at 22 s skip two steps: {ends[:2]}")
+        # nothing after session_end, whatever is pressed on the results screen
+        for name, data in (("quit, then pause/resume on the results", "0 quit\n1 pause\n2 resume\n3 pause\n"),
+                           ("pause on the results of a whole workout", "".join(f"{t} pause\n{t} resume\n"
+                                                                             for t in range(270, 300))),
+                           ("skipped to the end while paused", "30 pause\n" + "31 skip\n" * 10 + "40 resume\n")):
+            rc, ev, err = simulate(tmp, data)
+            check(rc == 0 and ev and ev[-1]["type"] == "session_end" and types(ev).count("session_end") == 1,
+                  f"{name}: session_end is the last line: {types(ev)[-4:]}, rc {rc}, {err[:200]}")
+        # a BOM, as some editors write it, is accepted as in routines
+        rc, ev, err = simulate(tmp, b"\xef\xbb\xbf10 pause\n11 resume\n")
+        check(rc == 0 and "pause" in types(ev), f"--input with a BOM: accepted: {rc} {err[:200]}")
+        # control characters in an action: refused, and every error is one printable line
+        for name, data in (("ESC in an action", b"10 rep\x1b[2J\n"), ("a C1 CSI as the action", b"10 \xc2\x9b2J\n"),
+                           ("BEL and a raw CR mid-line", b"10 re\x07p\n11 pause\rX\n"),
+                           ("a vertical tab", b"10\x0bpause\n")):
+            rc, ev, err = simulate(tmp, data)
+            lines = err.splitlines()
+            check(rc == 1 and lines and all(l.startswith(os.path.join(tmp, "x.in") + ":") for l in lines),
+                  f"{name}: refused, one FILE:LINE:COL line per error: {rc} {err!r}")
+            check(all(c >= " " or c == "\n" for c in err), f"{name}: no raw control character echoed: {err!r}")
+
+
 def main():
+    test_inputs()
     test_routines()
     test_folders()
     test_reads()

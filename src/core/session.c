@@ -888,6 +888,11 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     }
     case SEG_RESULTS:
+        if (s->paused) {
+            /* skipped to the end while paused: resumed first, so session_end stays last */
+            s->paused = false;
+            emit_simple(s, EV_RESUME, t);
+        }
         recount(s);
         announce(s, t,
                  s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
@@ -1183,7 +1188,9 @@ static void apply_input(Session *s, unsigned a, int pain, int64_t t)
     }
     bool want_pause = (a & INPUT_PAUSE) || ((a & INPUT_TOGGLE_PAUSE) && !s->paused);
     bool want_resume = (a & INPUT_RESUME) || ((a & INPUT_TOGGLE_PAUSE) && s->paused);
-    if (want_pause && !s->paused && g->kind != SEG_DONE) {
+    /* the results screen follows session_end, the last event: the workout is over, there is
+     * nothing to pause (a press or quit still closes it) */
+    if (want_pause && !s->paused && g->kind != SEG_DONE && g->kind != SEG_RESULTS) {
         s->paused = true;
         if (s->holding && cur_rules(s).clock_needs_button)
             hold_break(s, t);

@@ -29,6 +29,19 @@ static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain)
     return 0;
 }
 
+/* The first control character in [q, le) (C0 but tab and CR, DEL, C1), or NULL: such a byte is
+ * refused, so nothing from the file can reach a terminal raw. */
+static const char *control_char(const char *q, const char *le)
+{
+    for (; q < le; q++) {
+        unsigned char c = (unsigned char)*q;
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F ||
+            (c == 0xC2 && q + 1 < le && (unsigned char)q[1] >= 0x80 && (unsigned char)q[1] < 0xA0))
+            return q;
+    }
+    return NULL;
+}
+
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs)
 {
     static const struct {
@@ -47,6 +60,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
     }
     int cap = 0, line = 0;
     const char *p = src, *end = src + len;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; /* a BOM, as some editors write it: accepted as in routines */
     while (p < end && !errs->truncated) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -57,9 +72,10 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
             q++;
         if (q == le || *q == '#')
             continue;
-        if (memchr(q, 0, (size_t)(le - q))) {
-            routine_errors_add(errs, path, line, 1 + (int)((const char *)memchr(q, 0, (size_t)(le - q)) - ls),
-                               "NUL byte in the file");
+        const char *bad = control_char(q, le);
+        if (bad) {
+            routine_errors_add(errs, path, line, 1 + (int)(bad - ls),
+                               *bad ? "control character in the file (is this a text file?)" : "NUL byte in the file");
             continue;
         }
         /* SECONDS */
@@ -167,6 +183,9 @@ void inputscript_free(InputScript *in)
     memset(in, 0, sizeof *in);
 }
 
+/* Actions whose order matters: each takes a tick of its own */
+#define SIMULATE_ORDERED (INPUT_PAUSE | INPUT_RESUME | INPUT_TOGGLE_PAUSE | INPUT_SKIP | INPUT_BACK | INPUT_QUIT)
+
 /* Inputs due by session time t, merged into one tick's actions. Pain answers are fed apart
  * (feed_tick), so they are passed over here. */
 static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
@@ -178,10 +197,13 @@ static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
             (*next)++;
             continue;
         }
-        /* a press and a release in one tick: apply the earlier now, keep the later for the next tick */
+        /* inputs that would lose their order or their count merged into one tick (a press and a
+         * release, a pause and a resume, two skips): apply the earlier now, the later next tick */
         if ((a & INPUT_PRESS) && (bits & INPUT_RELEASE))
             break;
         if ((a & INPUT_RELEASE) && (bits & INPUT_PRESS))
+            break;
+        if ((a & bits) || ((a & SIMULATE_ORDERED) && (bits & SIMULATE_ORDERED)))
             break;
         a |= bits;
         (*next)++;
