@@ -191,6 +191,23 @@ CONFIGS = [
 ]
 
 
+# (name, config file, contents that are fine: no warning at all)
+QUIET_CONFIGS = [
+    ("bindings.conf: a key name with a space (docs/input.md's example)", "bindings.conf", "key keypad enter = press\n"),
+    ("audio.conf: spaces around '='", "audio.conf", "volume = 50\nmuted = 0\n"),
+    ("audio.conf: volume=0 inside a comment over 127 bytes", "audio.conf", "#" + " " * 200 + "volume=0\nvolume=60\n"),
+]
+
+
+def test_quiet_configs():
+    routine = os.path.join(ROOT, "levels", sorted(os.listdir(os.path.join(ROOT, "levels")))[0])
+    for name, conf, text in QUIET_CONFIGS:
+        with tempfile.TemporaryDirectory() as tmp:
+            replace(os.path.join(tmp, "config/unknot", conf), text)
+            rc, err, secs = play_and_stop(tmp, [routine], after=1.5)
+            check(rc is not None and conf not in err, f"{name}: read without a warning: {err[:300]}")
+
+
 def play_and_stop(tmp, args, after=2.0):
     """Start a workout window (dummy video), SIGTERM it after `after` s. Returns (rc, stderr, secs
     from the signal to the exit); rc None when it did not end within 3 seconds."""
@@ -394,7 +411,86 @@ def test_inputs():
             check(all(c >= " " or c == "\n" for c in err), f"{name}: no raw control character echoed: {err!r}")
 
 
+# ---- the voice cache: the program's own files, mended, never warned about forever ----
+
+def test_voice_cache():
+    """A cached clip cut short or spoiled is deleted and rendered again; the temporary files of a
+    killed render (NAME.tmpPID whose process is gone) are removed, a live process's are kept."""
+    import wave
+    with tempfile.TemporaryDirectory() as tmp:
+        r = write(os.path.join(tmp, "v.routine"),
+                  'title "V"\nmove child_pose hold 30s\n  say start "Hostile corpus: a clip only the cache holds."\n')
+        wav = os.path.join(tmp, "o.wav")
+        rc, _, err, _ = run(["--simulate", r, "--audio-out", wav], tmp, stdout=subprocess.DEVNULL)
+        cache = os.path.join(tmp, "cache", "unknot", "voice")
+        clips = sorted(os.listdir(cache)) if os.path.isdir(cache) else []
+        check(rc == 0 and clips, f"voice cache: the new cues are rendered into the cache: {rc} {clips} {err[:200]}")
+        if not clips:
+            return
+        paths = [os.path.join(cache, c) for c in clips]
+        whole = {p: open(p, "rb").read() for p in paths}
+        gone = os.path.join(cache, "other.wav.tmp4194309")  # above any pid_max: no such process
+        alive = os.path.join(cache, f"other.wav.tmp{os.getpid()}")
+        for name, spoil in (("cut short", lambda b: b[: len(b) // 2]), ("not a WAV", lambda b: b"junk" * 100),
+                            ("a header only", lambda b: b[:44] + b"\0\0")):
+            for p in paths:
+                write(p, spoil(whole[p]))
+            write(gone, b"half a clip")
+            write(alive, b"being written")
+            rc, _, err, _ = run(["--simulate", r, "--audio-out", wav], tmp, stdout=subprocess.DEVNULL)
+            err = err.decode(errors="replace")
+            check(rc == 0 and "warning" not in err, f"cached clips {name}: rendered again, no warning: {rc} {err[:300]}")
+            for p in paths:
+                try:
+                    with wave.open(p) as w:
+                        frames = w.getnframes()
+                except (wave.Error, EOFError, OSError):
+                    frames = 0
+                check(frames > 22050 // 4 and os.path.getsize(p) == 44 + 2 * frames,
+                      f"cached clip {os.path.basename(p)} {name}: whole again ({frames} frames)")
+            check(sorted(os.listdir(cache)) == sorted(clips + [os.path.basename(alive)]),
+                  f"cached clips {name}: the dead render's temporary file removed, a live one's kept: "
+                  f"{os.listdir(cache)}")
+
+
+# ---- pose files (assets/poses): user input once a physiotherapist adds a move ----
+SPRITEGEN = os.path.join(os.path.dirname(UNKNOT), "tools", "spritegen")
+# (name, what replaces the first key's "x=0 ", or a hostile file)
+POSES = [
+    ("x=inf", b"x=inf "), ("x=1000000", b"x=1000000 "), ("pelvis=nan", b"pelvis=nan "),
+    ("x=999 (finite, off the canvas)", b"x=999 "), ("x=1e308", b"x=1e308 "),
+    ("a FIFO", "fifo"), ("a link to /dev/zero", "zero"), ("a directory", "dir"),
+]
+
+
+def test_poses():
+    """spritegen reads a pose file through files_read and core's pose_parse: refused with a
+    FILE:LINE message and exit 1, in seconds, nothing written."""
+    if not os.path.exists(SPRITEGEN):
+        check(False, f"spritegen not built at {SPRITEGEN}")
+        return
+    with open(os.path.join(ROOT, "assets/poses/child_pose.pose"), "rb") as f:
+        good = f.read()
+    for name, how in POSES:
+        with tempfile.TemporaryDirectory() as tmp:
+            pose = os.path.join(tmp, "poses", "child_pose.pose")
+            out = os.path.join(tmp, "out")
+            os.makedirs(out)
+            replace(pose, good.replace(b"key 0.0  x=0 ", b"key 0.0  " + how, 1) if isinstance(how, bytes) else how)
+            try:
+                p = subprocess.run([SPRITEGEN, "--only", "child_pose", os.path.dirname(pose), out,
+                                    os.path.join(tmp, "m.png")], capture_output=True, timeout=30 * SLOW)
+                rc, err = p.returncode, p.stderr.decode(errors="replace")
+            except subprocess.TimeoutExpired:
+                rc, err = None, "hung"
+            check(rc == 1 and err.startswith(pose + ":"), f"pose file {name}: refused with FILE:LINE, exit 1: {rc} {err[:300]}")
+            check(os.listdir(out) == [] and not os.path.exists(os.path.join(tmp, "m.png")),
+                  f"pose file {name}: nothing written: {os.listdir(out)}")
+
+
 def main():
+    test_poses()
+    test_voice_cache()
     test_inputs()
     test_routines()
     test_folders()
@@ -402,6 +498,7 @@ def main():
     test_huge_image()
     test_sounds()
     test_configs()
+    test_quiet_configs()
     test_font()
     test_writes()
     if SIGTERM_SECONDS:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "moves.h"
+#include "posecheck.h"
 #include "stb_image_write.h"
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function"
@@ -222,9 +223,15 @@ static int pose_set_field(Pose *p, const char *tok)
 
 static int posefile_parse(const char *path, PoseFile *pf)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return gen_error(path, 0, "cannot open", NULL);
+    char *text;
+    size_t text_len;
+    if (posecheck_read(path, &text, &text_len) != 0)
+        return -1; /* a FIFO, a device, a huge file, inf, nan or 1e6: refused, errors printed */
+    FILE *f = fmemopen(text, text_len, "rb");
+    if (!f) {
+        free(text);
+        return gen_error(path, 0, "out of memory", NULL);
+    }
     memset(pf, 0, sizeof *pf);
     strcpy(pf->side, "none");
     pf->fps = 10;
@@ -331,6 +338,7 @@ static int posefile_parse(const char *path, PoseFile *pf)
         }
     }
     fclose(f);
+    free(text);
     if (rc != 0)
         return rc;
     if (pf->move[0] == '\0')
@@ -1030,7 +1038,9 @@ static void move_pose(const Move *m, int frame, Pose *out)
     pose_solve(out, m->pf.order, sec->contacts);
 }
 
-static void move_layout(Move *m)
+/* Returns 0, or -1 (printed) when the move is wider than the canvas: a figure that does not fit
+ * is an error in the pose file, never drawn off the canvas. */
+static int move_layout(Move *m, const char *path)
 {
     m->frame_count = 0;
     for (int s = 0; s < m->pf.section_count; s++) {
@@ -1055,6 +1065,13 @@ static void move_layout(Move *m)
     float half = (hi - lo) * 0.5f + 0.07f;
     m->mat_x0 = GEN_CANVAS_W * 0.5f - half * GEN_HEIGHT_PX;
     m->mat_x1 = GEN_CANVAS_W * 0.5f + half * GEN_HEIGHT_PX;
+    if (!(m->mat_x0 >= 0.0f && m->mat_x1 <= (float)GEN_CANVAS_W)) {
+        char width[64];
+        snprintf(width, sizeof width, "%.2f body heights, the canvas holds %.2f", (double)(2.0f * half),
+                 (double)(GEN_CANVAS_W / GEN_HEIGHT_PX));
+        return gen_error(path, 0, "the move is wider than the canvas", width);
+    }
+    return 0;
 }
 
 static unsigned char *move_render_frame(const Move *m, int frame, Canvas *c)
@@ -1330,7 +1347,10 @@ int main(int argc, char **argv)
             rc = 1;
             break;
         }
-        move_layout(m);
+        if (move_layout(m, path) != 0) {
+            rc = 1;
+            break;
+        }
         if (report && move_report(m) > 0)
             faulty++;
         for (int f = 0; f < m->frame_count && rc == 0; f++)

@@ -6,6 +6,7 @@
 #endif
 #include "files.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
@@ -285,6 +286,34 @@ int files_out_commit(FilesOut *o, char *err, size_t errsize)
         files_out_unregister(o->tmp);
     o->tmp[0] = 0;
     return 0;
+}
+
+int files_out_clean_stale(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int removed = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *tmp = strstr(e->d_name, ".tmp");
+        const char *last = tmp;
+        while (last && (tmp = strstr(last + 4, ".tmp")) != NULL)
+            last = tmp;
+        if (!last || last == e->d_name || !last[4] || strspn(last + 4, "0123456789") != strlen(last + 4) ||
+            strlen(last + 4) > 9)
+            continue;
+        long pid = strtol(last + 4, NULL, 10);
+        if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* its writer may still be writing (EPERM: alive, someone else's) */
+        char path[FILES_PATH_BYTES];
+        struct stat st;
+        if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < (int)sizeof path && lstat(path, &st) == 0 &&
+            S_ISREG(st.st_mode) && unlink(path) == 0)
+            removed++;
+    }
+    closedir(d);
+    return removed;
 }
 
 int files_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errsize)

@@ -64,6 +64,10 @@ int files_out_commit(FilesOut *o, char *err, size_t errsize);
 /* Give up: close and remove the temporary file. Safe after a failed open or a commit. */
 void files_out_abort(FilesOut *o);
 
+/* Remove the temporary files (NAME.tmpPID) in dir left by processes that are gone (a killed
+ * render, a power cut); those of a live process are kept. Returns how many were removed. */
+int files_out_clean_stale(const char *dir);
+
 /* Write data to path whole or not at all (files_out_*). Returns 0, or -1 with the reason in err. */
 int files_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errsize);
 

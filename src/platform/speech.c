@@ -47,6 +47,25 @@ bool speech_clip_prerendered(const char *data_dir, const char *text)
     return speech_file_exists(path);
 }
 
+/* A cached clip is the program's own file: one that cannot be read whole at the voice's rate
+ * (cut short by a crash, spoiled on disk) is deleted, so it is rendered again instead of warned
+ * about on every run. Pre-rendered clips in assets/ are never touched. */
+static bool speech_cached_clip_ok(const char *path)
+{
+    int16_t *samples;
+    size_t count;
+    int rate = 0;
+    char err[SPEECH_PATH_BYTES + 200];
+    struct stat st;
+    int rc = speech_wav_read(path, &samples, &count, &rate, err, sizeof err);
+    free(samples);
+    if (rc == 0 && rate == VOICEKEY_RATE_HZ)
+        return true;
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        unlink(path);
+    return false;
+}
+
 bool speech_clip_find(const char *data_dir, const char *text, char *path, size_t size)
 {
     char name[VOICEKEY_NAME_BYTES], dir[SPEECH_PATH_BYTES];
@@ -56,7 +75,7 @@ bool speech_clip_find(const char *data_dir, const char *text, char *path, size_t
         return true;
     if (speech_cache_dir(dir, sizeof dir) == 0) {
         snprintf(path, size, "%s/%s", dir, name);
-        if (speech_file_exists(path))
+        if (speech_file_exists(path) && speech_cached_clip_ok(path))
             return true;
     }
     return false;
@@ -275,6 +294,7 @@ int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *tex
         snprintf(err, errsize, "cannot create %s: %s", dir, strerror(errno));
         return -1;
     }
+    files_out_clean_stale(dir); /* what a killed render left behind */
     voicekey_name(text, name, sizeof name);
     snprintf(path, size, "%s/%s", dir, name);
     int16_t *samples;

@@ -24,7 +24,8 @@ int speech_cache_dir(char *buf, size_t size);
 /* True when DATA_DIR/assets/voice holds text's pre-rendered clip (for `unknot --check`). */
 bool speech_clip_prerendered(const char *data_dir, const char *text);
 
-/* Find text's clip: pre-rendered first, then the cache. True and path filled, or false. */
+/* Find text's clip: pre-rendered first, then the cache. True and path filled, or false. A cached
+ * clip that cannot be read whole at VOICEKEY_RATE_HZ is deleted (and so rendered again). */
 bool speech_clip_find(const char *data_dir, const char *text, char *path, size_t size);
 
 typedef struct SpeechSynth SpeechSynth;
@@ -44,7 +45,8 @@ void speech_synth_free(SpeechSynth *s);
  * silence around it trimmed and the peak at SPEECH_PEAK. Returns 0, or -1 and fills err. */
 int speech_synth_render(SpeechSynth *s, const char *text, int16_t **samples, size_t *count, char *err, size_t errsize);
 
-/* Find text's clip, or render it with synth (if not NULL) into the cache, creating the directory.
+/* Find text's clip, or render it with synth (if not NULL) into the cache, creating the directory
+ * and removing temporary files there whose writer is gone (files_out_clean_stale).
  * Returns 0 with path filled, or -1 with err filled. */
 int speech_clip_ensure(const char *data_dir, SpeechSynth *synth, const char *text, char *path, size_t size, char *err,
                        size_t errsize);
