@@ -1,23 +1,32 @@
-/* fuzz_parsers.c: every parser of user files against mutated inputs. Two ways to run it:
- *   - as a ctest (always): a deterministic mutation loop over the committed routines, sheets
- *     and an input file, many thousands of cases, under ASan/UBSan in CI's sanitizer pass;
- *   - as a libFuzzer target (cmake -DUNKNOT_FUZZ=ON with clang): coverage-guided, open-ended.
+/* fuzz_parsers.c: every parser of a user file against mutated inputs: routines, --input scripts,
+ * sprite sheets, pose files, audio.conf, bindings.conf and kiosk.conf. Two ways to run it:
+ *   - as a ctest (always): a deterministic mutation loop over committed files and example
+ *     configs, many thousands of cases, under ASan/UBSan in CI's sanitizer pass;
+ *   - as a libFuzzer target (cmake -DUNKNOT_FUZZ=ON with clang): coverage-guided, open-ended
+ *     (docs/fuzzing.md: how to run it and the figures of the last long run).
  * Either way the parsers must return an answer for any bytes: no crash, no hang, no leak. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "audioconf.h"
+#include "input.h"
+#include "kioskconf.h"
+#include "pose.h"
 #include "routine.h"
 #include "sheet.h"
 #include "simulate.h"
 
-/* One input through all three parsers; the first byte picks which gets it first. */
+/* One input through every parser. */
 static void parse_all(const uint8_t *data, size_t size)
 {
-    static RoutineErrors errs; /* large: keep it off the stack (single-threaded) */
+    static RoutineErrors errs; /* large: keep them off the stack (single-threaded) */
+    static PoseFile pf;
+    static KioskConfig kc;
+    const char *text = (const char *)data;
     Routine r;
-    if (routine_parse("fuzz.routine", (const char *)data, size, &r, &errs) == 0) {
+    if (routine_parse("fuzz.routine", text, size, &r, &errs) == 0) {
         /* a routine that parses must also simulate to its end */
         Session s;
         if (session_init(&s, &r) == 0) {
@@ -33,15 +42,32 @@ static void parse_all(const uint8_t *data, size_t size)
         routine_free(&r);
     }
     InputScript in;
-    if (inputscript_parse("fuzz.txt", (const char *)data, size, &in, &errs) == 0)
+    if (inputscript_parse("fuzz.txt", text, size, &in, &errs) == 0)
         inputscript_free(&in);
     SheetMeta m;
     char err[200];
-    if (sheet_parse((const char *)data, size, &m, err, sizeof err) == 0) {
+    if (sheet_parse(text, size, &m, err, sizeof err) == 0) {
         SheetFrame f;
         for (int t = 0; t < 20000; t += 997)
             sheet_frame_at(&m, (AnimMode)(t % 4), t, 4000, 500, &f);
     }
+    if (pose_parse("fuzz.pose", text, size, &pf, &errs) == 0) {
+        /* a pose file that parses must also sample and solve */
+        PoseMove pm;
+        if (pose_move_init(&pm, &pf) == 0) {
+            PoseFigure fig;
+            for (int t = 0; t < 8000; t += 1499)
+                pose_move_figure_at(&pm, (AnimMode)(t % 4), t, 4000, 500, &fig);
+            pose_move_free(&pm);
+        }
+    }
+    AudioConf ac = {AUDIOCONF_VOLUME_DEFAULT, false};
+    audioconf_parse(text, size, &ac, err, sizeof err);
+    Bindings b;
+    input_default_bindings(&b);
+    input_parse_bindings(text, size, &b, err, sizeof err);
+    kioskconf_defaults(&kc);
+    kioskconf_parse("fuzz.conf", text, size, &kc, NULL);
 }
 
 #ifdef UNKNOT_LIBFUZZER
@@ -76,6 +102,17 @@ static char *slurp(const char *path, size_t *len)
 static const char *const seeds[] = {
     "levels/01-gentle-start.routine", "levels/02-core-strength.routine", "levels/03-desk-break.routine",
     "levels/04-cold-pack.routine",    "assets/sprites/cat_camel.sheet",  "assets/sprites/bird_dog.sheet",
+    "assets/poses/child_pose.pose",   "assets/poses/bird_dog.pose",
+};
+
+/* The config files have no committed copy: these are their documented examples. */
+static const char *const text_seeds[] = {
+    "# audio.conf\nvolume = 70\nmuted = 0\n",
+    "# bindings.conf\nkey f5 = press\nkey keypad enter = press\nkey 1 = press\npad rightshoulder = pause\n"
+    "pad a = press\nkey escape = back\n",
+    "[kiosk]\nclinic = Riverside Physiotherapy ; shown\nroutines = 01-gentle-start, 03-desk-break\n"
+    "idle_seconds = 60\nvolume = 70\npatient_codes = yes\npin_hash = $argon2id$v=19$m=65536,t=2,p=1$abc$def\n",
+    "0 pain 3\n21.0 rep\n28.0 rep\n40 pause\n40 resume\n60 skip\n9.5 pain skip\n",
 };
 
 static const char *const tokens[] = {
@@ -107,7 +144,70 @@ static const char *const tokens[] = {
     "frame 100000 100000",
     "cycle 5 2 0",
     "beat 9999",
+    " = ",
+    "volume=",
+    "muted = 1",
+    "key ",
+    "pad ",
+    "[kiosk]",
+    "\n[",
+    "x=",
+    "nan",
+    "inf",
+    "1e39",
+    "-0",
+    "section cycle 2 ",
+    "key 0.5 ",
+    "contacts ",
+    "spine=1,2,3,4,5",
+    "pain ",
+    " skip",
+    "\x1b[2J",
+    "\xC2\x9B",
 };
+
+/* Mutate src (len bytes) rounds times, each mutant through parse_all. Returns the cases run. */
+static long fuzz_seed(const char *src, size_t len, int rounds, uint8_t *buf, size_t max)
+{
+    long cases = 0;
+    for (int round = 0; round < rounds; round++) {
+        size_t n = len < max ? len : max;
+        memcpy(buf, src, n);
+        int edits = 1 + (int)(rng() % 8);
+        for (int e = 0; e < edits && n > 0; e++) {
+            size_t at = rng() % n;
+            switch (rng() % 5) {
+            case 0: buf[at] = (uint8_t)rng(); break; /* flip a byte */
+            case 1:
+                memmove(buf + at, buf + at + 1, n - at - 1);
+                n--;
+                break; /* delete */
+            case 2: { /* insert a token */
+                const char *t = tokens[rng() % (sizeof tokens / sizeof *tokens)];
+                size_t tl = strlen(t) ? strlen(t) : 1;
+                if (n + tl < max) {
+                    memmove(buf + at + tl, buf + at, n - at);
+                    memcpy(buf + at, t, tl);
+                    n += tl;
+                }
+                break;
+            }
+            case 3: n = at; break; /* truncate */
+            default: { /* duplicate a span */
+                size_t span = rng() % 64;
+                if (at + span <= n && n + span < max) {
+                    memmove(buf + at + span, buf + at, n - at);
+                    n += span;
+                }
+                break;
+            }
+            }
+        }
+        parse_all(buf, n);
+        cases++;
+    }
+    return cases;
+}
 
 int main(void)
 {
@@ -115,53 +215,26 @@ int main(void)
     size_t max = 1 << 16;
     uint8_t *buf = malloc(max);
     long cases = 0;
-    for (size_t s = 0; s < sizeof seeds / sizeof *seeds && buf; s++) {
+    if (!buf)
+        return 1;
+    for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
         size_t len;
         char *src = slurp(seeds[s], &len);
         if (!src) {
             fprintf(stderr, "fuzz_parsers: cannot read seed %s\n", seeds[s]);
+            free(buf);
             return 1;
         }
-        for (int round = 0; round < ROUNDS; round++) {
-            size_t n = len < max ? len : max;
-            memcpy(buf, src, n);
-            int edits = 1 + (int)(rng() % 8);
-            for (int e = 0; e < edits && n > 0; e++) {
-                size_t at = rng() % n;
-                switch (rng() % 5) {
-                case 0: buf[at] = (uint8_t)rng(); break; /* flip a byte */
-                case 1:
-                    memmove(buf + at, buf + at + 1, n - at - 1);
-                    n--;
-                    break; /* delete */
-                case 2: { /* insert a token */
-                    const char *t = tokens[rng() % (sizeof tokens / sizeof *tokens)];
-                    size_t tl = strlen(t) ? strlen(t) : 1;
-                    if (n + tl < max) {
-                        memmove(buf + at + tl, buf + at, n - at);
-                        memcpy(buf + at, t, tl);
-                        n += tl;
-                    }
-                    break;
-                }
-                case 3: n = at; break; /* truncate */
-                default: { /* duplicate a span */
-                    size_t span = rng() % 64;
-                    if (at + span <= n && n + span < max) {
-                        memmove(buf + at + span, buf + at, n - at);
-                        n += span;
-                    }
-                    break;
-                }
-                }
-            }
-            parse_all(buf, n);
-            cases++;
-        }
+        /* a pose file that parses is solved (tens of milliseconds): fewer rounds keep the test short */
+        cases += fuzz_seed(src, len, strstr(seeds[s], ".pose") ? ROUNDS / 4 : ROUNDS, buf, max);
         free(src);
     }
+    for (size_t s = 0; s < sizeof text_seeds / sizeof *text_seeds; s++)
+        cases += fuzz_seed(text_seeds[s], strlen(text_seeds[s]), ROUNDS, buf, max);
     free(buf);
-    printf("fuzz_parsers: %ld mutated inputs through routine, input and sheet parsers: no crash\n", cases);
+    printf("fuzz_parsers: %ld mutated inputs through the routine, input, sheet, pose, audio.conf, bindings and "
+           "kiosk.conf parsers: no crash\n",
+           cases);
     return 0;
 }
 #endif

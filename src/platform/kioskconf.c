@@ -22,14 +22,20 @@ typedef struct {
     int line; /* number of the line last handed to inih */
     bool at_line_start;
     KioskConfig *c;
+    FILE *warn_to; /* NULL: count the warnings only */
 } Reader;
 
 static void warn(Reader *rd, const char *fmt, const char *arg)
 {
-    fprintf(stderr, "%s:%d:1: warning: ", rd->path, rd->line);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
     rd->c->warnings++;
+    if (!rd->warn_to)
+        return;
+    char msg[KIOSKCONF_NAME_BYTES + 160], where[FILES_PATH_BYTES];
+    snprintf(msg, sizeof msg, fmt, arg);
+    snprintf(where, sizeof where, "%s", rd->path);
+    routine_text_printable(msg); /* a value from the file: no raw control character reaches the terminal */
+    routine_text_printable(where);
+    fprintf(rd->warn_to, "%s:%d:1: warning: %s\n", where, rd->line, msg);
 }
 
 /* A line inih cannot read at all (it would skip it silently after the first): say so. */
@@ -195,10 +201,15 @@ int kioskconf_load(const char *path, KioskConfig *c)
         c->warnings++;
         return -1;
     }
-    Reader rd = {path, text, text + len, 0, true, c};
-    ini_parse_stream(reader_next, &rd, on_setting, &rd);
+    kioskconf_parse(path, text, len, c, stderr);
     free(text);
     return 0;
+}
+
+void kioskconf_parse(const char *path, const char *text, size_t len, KioskConfig *c, FILE *warn_to)
+{
+    Reader rd = {path, text, text + len, 0, true, c, warn_to};
+    ini_parse_stream(reader_next, &rd, on_setting, &rd);
 }
 
 /* ---- the PIN ---- */

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kiosk.h"
 
@@ -38,6 +39,10 @@ void kioskconf_defaults(KioskConfig *c);
  * unreadable one is one warning (returns -1, defaults kept). Each bad line or value prints
  * "PATH:LINE:1: warning: ..." on stderr and is skipped. */
 int kioskconf_load(const char *path, KioskConfig *c);
+
+/* Apply len bytes of kiosk.conf text (named path in warnings) onto c: each bad line or value is
+ * one "PATH:LINE:1: warning: ..." on warn_to (NULL: only counted in c->warnings) and skipped. */
+void kioskconf_parse(const char *path, const char *text, size_t len, KioskConfig *c, FILE *warn_to);
 
 /* True when pin matches the configured hash (false when no PIN is set). Takes about 0.1 s
  * (the hash's own cost) and briefly 64 MB: call it once per try. */
