@@ -488,7 +488,34 @@ def test_poses():
                   f"pose file {name}: nothing written: {os.listdir(out)}")
 
 
+# ---- drawing: a long unbreakable title or caption stays on the screen ----
+
+def test_long_words():
+    """A title and a cue of one 100+ letter word: broken inside the word, so nothing bright is
+    drawn in the screen's outer 30-pixel strips (the margin is 40) at any of these moments."""
+    from shot_test import luminance, read_png
+    word = "A" + "a" * 110
+    cue = "B" + "b" * 150
+    with tempfile.TemporaryDirectory() as tmp:
+        r = write(os.path.join(tmp, "long.routine"),
+                  f'title "{word}"\nintro "{cue}"\nmove child_pose hold 30s\n  say start "{cue}"\n')
+        for at in (10, 22):
+            out = os.path.join(tmp, f"s{at}.png")
+            rc, _, err, _ = run(["--shot", out, "--at", str(at), "--size", "1920x1080", r], tmp)
+            check(rc == 0, f"long words at {at} s: --shot exits 0: {err[:200]}")
+            if rc != 0:
+                continue
+            width, height, bpp, rows = read_png(out)
+            edge = [luminance(rows[y][0:3]) for y in range(height)]
+            background = max(set(edge), key=edge.count)
+            off = [(x, y) for y in range(0, height, 2) for x in list(range(0, 30)) + list(range(width - 30, width))
+                   if luminance(rows[y][x * bpp:x * bpp + 3]) > background + 120]
+            check(not off, f"long words at {at} s: nothing bright in the outer strips, found {len(off)} px, "
+                  f"first at {off[:3]}")
+
+
 def main():
+    test_long_words()
     test_poses()
     test_voice_cache()
     test_inputs()

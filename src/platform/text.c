@@ -194,6 +194,34 @@ static TTF_Font *font_at(Text *t, int px)
     return f->font;
 }
 
+/* The end of the longest run of whole UTF-8 characters from p (before end, under 1024 bytes)
+ * no wider than max_w: at least one character, so wrapping always moves on. */
+static const char *fit_prefix(TTF_Font *f, const char *p, const char *end, int max_w)
+{
+    const char *cuts[1024];
+    int n = 0;
+    for (const char *c = p + 1; c <= end && c - p < 1020 && n < 1024; c++)
+        if (c == end || ((unsigned char)*c & 0xC0) != 0x80)
+            cuts[n++] = c; /* a character ends here */
+    if (n == 0)
+        return end;
+    int lo = 0, hi = n - 1; /* cuts[lo] always taken; find the last that fits */
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        char line[1024];
+        size_t len = (size_t)(cuts[mid] - p);
+        memcpy(line, p, len);
+        line[len] = 0;
+        int tw = 0, th = 0;
+        TTF_SizeUTF8(f, line, &tw, &th);
+        if (tw <= max_w)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return cuts[lo];
+}
+
 /* Split s into lines no wider than max_w (0: only at newlines). Writes NUL-separated lines into
  * buf and returns the count, at most max_lines; the last line gets an ellipsis when text is cut. */
 static int wrap_lines(Text *t, TTF_Font *f, const char *s, int max_w, int max_lines, char *buf, size_t size,
@@ -224,11 +252,14 @@ static int wrap_lines(Text *t, TTF_Font *f, const char *s, int max_w, int max_li
             TTF_SizeUTF8(f, line, &tw, &th);
             if (max_w > 0 && tw > max_w && last_fit_end)
                 break;
+            if (max_w > 0 && tw > max_w) {
+                /* one word wider than the whole line: broken inside, after the last character that fits */
+                last_fit_end = last_fit_next = q = fit_prefix(f, p, we, max_w);
+                break;
+            }
             last_fit_end = we;
             last_fit_next = we;
             q = we;
-            if (max_w > 0 && tw > max_w)
-                break; /* a single word wider than the line: it stands alone */
         }
         if (!last_fit_end) {
             last_fit_end = q;
