@@ -884,8 +884,12 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     m->canvas_w = m->canvas_h = m->frame_w = m->frame_h = m->columns = 1;
     int si = pose_section_find(pf, "intro"), sb = pose_section_find(pf, "breath");
     int so = pose_section_find(pf, "outro"), sc = pose_section_find(pf, "cycle");
-    SheetRange breath = sb >= 0 ? pose_range(first[sb], first[sb] + count[sb] - 1, pf->sections[sb].seconds)
-                                : pose_range(first[sc], first[sc] + count[sc] - 1, pf->sections[sc].seconds);
+    int sm = sb >= 0 ? sb : sc; /* the section breathed through: breath, else the cycle */
+    if (sm < 0) { /* pose_parse refuses such a file; a PoseFile built by hand might not */
+        pose_move_free(out);
+        return -1;
+    }
+    SheetRange breath = pose_range(first[sm], first[sm] + count[sm] - 1, pf->sections[sm].seconds);
     SheetRange cycle = sc >= 0 ? pose_range(first[sc], first[sc] + count[sc] - 1, pf->sections[sc].seconds) : breath;
     m->beat = cycle.first + (cycle.last - cycle.first) / 2;
     SheetRange intro = {breath.first, breath.first, 0}, outro = intro;

@@ -184,7 +184,7 @@ typedef struct {
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
 
-/* Sample and solve pf into *out. Returns 0, or -1 when out of memory. */
+/* Sample and solve pf into *out. Returns 0, or -1 when out of memory or pf has neither a breath nor a cycle section. */
 int pose_move_init(PoseMove *out, const PoseFile *pf);
 void pose_move_free(PoseMove *m);
 
