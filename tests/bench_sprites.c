@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "moves.h"
 #include "sprites.h"
@@ -28,6 +29,14 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* CPU time of the calling thread: what a draw costs it, whatever else the machine runs */
+static double cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
 static double now_ms(void)
 {
     return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
@@ -41,48 +50,78 @@ int main(void)
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     if (!r)
         return 1;
-    SDL_Rect stage = {384, 216, 1152, 648};
+    SDL_Rect stage = {40, 150, 1072, 700}; /* the workout stage of a 1920x1080 window */
     long rss0 = rss_kb();
-    Sprites *sp = sprites_new(r, "assets/sprites");
-    double load[MOVE_COUNT], draw[MOVE_COUNT * 30];
-    int ndraw = 0;
-    size_t peak_tex = 0;
+    Sprites *paint = sprites_new(r, "assets/poses"), *live = sprites_new(r, "assets/poses");
+    sprites_set_immediate(paint, true);
+    enum { FRAMES = 60 };
+    static double load[MOVE_COUNT], draw_paint[MOVE_COUNT * FRAMES], draw_live[MOVE_COUNT * FRAMES],
+        cpu_live[MOVE_COUNT * FRAMES], cpu_paint[MOVE_COUNT * FRAMES];
+    int npaint = 0, nlive = 0;
+    size_t peak = 0;
     for (int id = 0; id < MOVE_COUNT; id++) {
         double t0 = now_ms();
-        sprites_prepare(sp, (MoveId)id, id + 1 < MOVE_COUNT ? MOVE_NONE : MOVE_NONE);
+        sprites_prepare(paint, (MoveId)id, MOVE_NONE);
+        sprites_wait(paint, (MoveId)id);
         load[id] = now_ms() - t0;
-        size_t tex = sprites_texture_bytes(sp);
-        if (tex > peak_tex)
-            peak_tex = tex;
-        for (int k = 0; k < 30; k++) {
+        sprites_prepare(live, (MoveId)id, MOVE_NONE);
+        sprites_wait(live, (MoveId)id);
+        for (int k = 0; k < FRAMES; k++) {
             SessionView v;
             memset(&v, 0, sizeof v);
             v.figure = (MoveId)id;
             v.anim = ANIM_REPS;
-            v.anim_ms = k * 133 + 50;
+            v.anim_ms = k * 67 + 50;
             v.anim_length_ms = 4000;
             v.side = k % 2 ? SIDES_LEFT : SIDES_RIGHT;
             SDL_FillRect(surf, NULL, 0xff141a24u);
-            double d0 = now_ms();
-            sprites_draw(sp, &v, stage);
-            draw[ndraw++] = now_ms() - d0;
+            double d0 = now_ms(), p0 = cpu_ms();
+            sprites_draw(paint, &v, stage); /* paints on this thread: the painter's cost */
+            SDL_RenderFlush(r); /* the blit itself, not only its queueing */
+            cpu_paint[npaint] = cpu_ms() - p0;
+            draw_paint[npaint++] = now_ms() - d0;
+            v.anim_ms += 33;
+            SDL_FillRect(surf, NULL, 0xff141a24u);
+            d0 = now_ms();
+            double c0 = cpu_ms();
+            sprites_draw(live, &v, stage); /* what the render thread pays in a window */
+            SDL_RenderFlush(r);
+            cpu_live[nlive] = cpu_ms() - c0;
+            draw_live[nlive++] = now_ms() - d0;
+            SDL_Delay(8); /* half a 60 Hz frame: the painter runs meanwhile, as in a window */
         }
-        printf("%-13s load %6.1f ms, textures now %5.1f MB\n", moves_info((MoveId)id)->id, load[id],
-               sprites_texture_bytes(sp) / 1048576.0);
+        size_t b = sprites_memory_bytes(paint) + sprites_memory_bytes(live);
+        peak = b > peak ? b : peak;
+        printf("%-18s load %6.1f ms\n", moves_info((MoveId)id)->id, load[id]);
     }
     /* every move once more in session order (current + next prepared), as a workout does */
-    for (int id = 0; id < MOVE_COUNT; id++)
-        sprites_prepare(sp, (MoveId)id, (MoveId)((id + 1) % MOVE_COUNT));
+    for (int id = 0; id < MOVE_COUNT; id++) {
+        sprites_prepare(live, (MoveId)id, (MoveId)((id + 1) % MOVE_COUNT));
+        sprites_wait(live, (MoveId)id);
+    }
     long rss1 = rss_kb();
     qsort(load, MOVE_COUNT, sizeof load[0], cmp_double);
-    qsort(draw, (size_t)ndraw, sizeof draw[0], cmp_double);
-    printf("bench_sprites: RSS %.1f MB after every move (%.1f MB before sprites; framebuffer surface 7.9 MB)\n",
+    qsort(draw_paint, (size_t)npaint, sizeof draw_paint[0], cmp_double);
+    qsort(draw_live, (size_t)nlive, sizeof draw_live[0], cmp_double);
+    qsort(cpu_paint, (size_t)npaint, sizeof cpu_paint[0], cmp_double);
+    qsort(cpu_live, (size_t)nlive, sizeof cpu_live[0], cmp_double);
+    printf("bench_sprites: RSS %.1f MB after every move (%.1f MB before the figure; framebuffer surface 7.9 MB)\n",
            rss1 / 1024.0, rss0 / 1024.0);
-    printf("bench_sprites: load one sheet: median %.1f ms, max %.1f ms\n", load[MOVE_COUNT / 2], load[MOVE_COUNT - 1]);
-    printf("bench_sprites: draw one frame (2 blended, scaled x2, software): median %.2f ms, p90 %.2f ms\n",
-           draw[ndraw / 2], draw[ndraw * 9 / 10]);
-    printf("bench_sprites: peak texture bytes for one sheet set %.1f MB\n", peak_tex / 1048576.0);
-    sprites_free(sp);
+    printf("bench_sprites: load one move (read, parse, solve, sample; a loader thread): median %.1f ms, max %.1f ms\n",
+           load[MOVE_COUNT / 2], load[MOVE_COUNT - 1]);
+    printf("bench_sprites: paint one pose (1072x700 stage; the painter thread): median %.2f ms, p90 %.2f ms, "
+           "p99 %.2f ms\n",
+           draw_paint[npaint / 2], draw_paint[npaint * 9 / 10], draw_paint[npaint * 99 / 100]);
+    printf("bench_sprites: render thread per frame, live (mat, upload, blit): median %.2f ms, p90 %.2f ms, "
+           "p99 %.2f ms\n",
+           draw_live[nlive / 2], draw_live[nlive * 9 / 10], draw_live[nlive * 99 / 100]);
+    printf("bench_sprites: paint one pose, CPU: median %.2f ms, p90 %.2f ms, p99 %.2f ms\n", cpu_paint[npaint / 2],
+           cpu_paint[npaint * 9 / 10], cpu_paint[npaint * 99 / 100]);
+    printf("bench_sprites: render thread CPU per frame, live: median %.2f ms, p90 %.2f ms, p99 %.2f ms\n",
+           cpu_live[nlive / 2], cpu_live[nlive * 9 / 10], cpu_live[nlive * 99 / 100]);
+    printf("bench_sprites: peak bytes held for moves, paint buffers and textures %.1f MB\n", peak / 1048576.0);
+    sprites_free(paint);
+    sprites_free(live);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     SDL_Quit();

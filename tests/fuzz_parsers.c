@@ -101,7 +101,7 @@ static char *slurp(const char *path, size_t *len)
 
 static const char *const seeds[] = {
     "levels/01-gentle-start.routine", "levels/02-core-strength.routine", "levels/03-desk-break.routine",
-    "levels/04-cold-pack.routine",    "assets/sprites/cat_camel.sheet",  "assets/sprites/bird_dog.sheet",
+    "levels/04-cold-pack.routine",    "assets/poses/cat_camel.pose",     "assets/poses/superman.pose",
     "assets/poses/child_pose.pose",   "assets/poses/bird_dog.pose",
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "moves.h"
+#include "figpaint.h"
 #include "pose.h"
 #include "testutil.h"
 
@@ -46,6 +47,17 @@ static void test_parse(void)
     CHECK(pf.sections[0].keys[1].pose.v[POSE_KNEE_F] == 5.0f); /* a key keeps what it does not set */
     CHECK_INT(pf.showcase_count, 1);
     CHECK_INT(pf.showcase[0].section, 0);
+    CHECK_INT(parse("move m\nhighlight near_arm far_leg\nsection cycle 2\nkey 0\nkey 1\n"), 0);
+    CHECK(pf.highlight == ((1u << POSE_GROUP_NEAR_ARM) | (1u << POSE_GROUP_FAR_LEG)));
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    PoseFigure fig;
+    pose_move_sample_figure(&m, 0, &fig);
+    int lit = 0;
+    for (int g = 0; g < fig.count; g++)
+        lit += fig.groups[g].highlight ? 1 << fig.groups[g].id : 0;
+    CHECK_INT(lit, (1 << POSE_GROUP_NEAR_ARM) | (1 << POSE_GROUP_FAR_LEG));
+    pose_move_free(&m);
 }
 
 static void test_errors(void)
@@ -68,6 +80,7 @@ static void test_errors(void)
         {"move m\nside up\n", 2, 6, "side must be"},
         {"move m\ncontacts feet\n", 2, 1, "contacts before any section"},
         {"move m\nwobble 3\n", 2, 1, "unknown line wobble"},
+        {"move m\nhighlight near_arm torso\n", 2, 20, "highlight names limbs"},
         {"section cycle 2\nkey 0\nkey 1\n", 1, 1, "no move line"},
         {"move m\nsection intro 2\nkey 0\nkey 1\n", 1, 1, "needs a breath or a cycle"},
         {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 1, 1, "needs keys at 0 and at 1"},
@@ -92,6 +105,67 @@ static void test_errors(void)
     CHECK_INT(pose_parse("t.pose", buf, POSE_MAX_LINE + 5, &pf, &errs), -1);
     CHECK(errs.count >= 1 && strstr(errs.items[0].message, "line is longer"));
     free(buf);
+}
+
+/* The figure fills the stage: on each stage a window shows it in (the workout stage at 1080p and
+ * 4K, the menu's space between its badges and buttons, the kiosk's), its box over every sample
+ * of the move takes at least 80% of the stage's width or height, whichever binds first, and
+ * stays inside the stage; it is painted at that size (no scaling afterwards). A painted sample
+ * touches no pixel outside figpaint_box, and is mirrored exactly when flipped. */
+static void check_fills_stage(const PoseMove *m, const char *name)
+{
+    static const int stages[][2] = {{1072, 700}, {2144, 1400}, {1072, 420}, {900, 640}, {640, 900}};
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
+        int w = stages[i][0], h = stages[i][1];
+        FigLayout lay;
+        figpaint_fit(m, w, h, false, &lay);
+        float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+        for (int k = 0; k < m->meta.frames; k++) {
+            PoseFigure fig;
+            pose_move_sample_figure(m, k, &fig);
+            float a = 1e9f, b = -1e9f, c = 1e9f, d = -1e9f;
+            pose_figure_extent(&fig, &a, &b, &c, &d);
+            x0 = fminf(x0, lay.place.ox + a * lay.place.scale), x1 = fmaxf(x1, lay.place.ox + b * lay.place.scale);
+            y0 = fminf(y0, lay.place.oy - d * lay.place.scale), y1 = fmaxf(y1, lay.place.oy - c * lay.place.scale);
+        }
+        float fw = (x1 - x0) / (float)w, fh = (y1 - y0) / (float)h;
+        if (i == 0)
+            printf("%-18s fills %.2f of the stage's width, %.2f of its height\n", name, fw, fh);
+        CHECK(fw >= 0.80f || fh >= 0.80f);
+        CHECK(x0 >= 0.0f && x1 <= (float)w && y0 >= 0.0f && y1 <= (float)h);
+        CHECK(lay.mat_y + lay.mat_h <= (float)h && lay.mat_x0 >= 0.0f && lay.mat_x1 <= (float)w);
+    }
+    /* paint the middle sample on a canvas with room around it, and its mirror image */
+    int w = 1072, h = 700;
+    uint32_t *px = calloc((size_t)w * (size_t)h * 2, sizeof *px);
+    CHECK(px != NULL);
+    if (!px)
+        return;
+    PoseFigure fig;
+    pose_move_sample_figure(m, m->meta.frames / 2, &fig);
+    int outside = 0, painted = 0, unmirrored = 0;
+    for (int flip = 0; flip < 2; flip++) {
+        FigLayout lay;
+        figpaint_fit(m, w, h, flip, &lay);
+        int bx0, by0, bx1, by1;
+        figpaint_box(&fig, &lay.place, &bx0, &by0, &bx1, &by1);
+        FigCanvas cv = {px + (size_t)flip * (size_t)w * (size_t)h, w, w, h};
+        figpaint_figure(&cv, &fig, &lay.place, 0, 0);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+                if (cv.px[(size_t)y * (size_t)w + (size_t)x]) {
+                    painted += !flip;
+                    outside += x < bx0 || x >= bx1 || y < by0 || y >= by1;
+                }
+    }
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            unmirrored += (px[(size_t)y * (size_t)w + (size_t)x] >> 24 > 127) !=
+                          (px[(size_t)(h + y) * (size_t)w + (size_t)(w - 1 - x)] >> 24 > 127);
+    CHECK(painted > 20000);
+    CHECK_INT(outside, 0);
+    CHECK(unmirrored < painted / 200);
+    free(px);
 }
 
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
@@ -135,6 +209,7 @@ static void test_committed_moves(void)
         printf("%-18s %4d samples, highest required contact %.4f H off the mat, %d faulty\n", name, m.meta.frames,
                worst, faulty);
         CHECK_INT(faulty, 0);
+        check_fills_stage(&m, name);
         pose_move_free(&m);
     }
 }

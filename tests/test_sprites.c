@@ -1,10 +1,13 @@
-/* test_sprites.c: the sprite drawer against SDL's software renderer on a plain surface (no
- * window): every move draws, frames change through a rep, left and right are mirror images,
- * the figure is big enough, and a missing or broken sheet returns false without crashing. */
+/* test_sprites.c: the live figure against SDL's software renderer on a plain surface (no
+ * window): every move draws, 30 poses a second are all different pictures, left and right are
+ * mirror images, the figure fills the stage, a missing or broken pose file returns false without
+ * crashing, and the painter thread delivers in live mode. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "moves.h"
 #include "sprites.h"
@@ -76,8 +79,9 @@ int main(void)
     }
     size_t npx = (size_t)surf->pitch / 4 * H;
     Uint32 *snap = malloc(npx * 4), *snap2 = malloc(npx * 4);
-    Sprites *sp = sprites_new(r, "assets/sprites");
+    Sprites *sp = sprites_new(r, "assets/poses");
     CHECK(sp != NULL);
+    sprites_set_immediate(sp, true);
     int top, bottom;
 
     for (int id = 0; id < MOVE_COUNT; id++) {
@@ -95,8 +99,39 @@ int main(void)
         printf("%-13s drawn %6d px, figure rows %d..%d\n", moves_info((MoveId)id)->id, n, top, bottom);
         CHECK(n > 20000);
         CHECK(all == n); /* nothing outside the stage */
-        if (id == MOVE_IDLE)
-            CHECK(bottom - top >= H * 45 / 100); /* standing figure: at least 45% of a 1080p screen */
+        /* 30 poses a second through the first second and a half of a rep (a rep of a moving
+         * move; a breath of a resting figure): every one a different picture, and over the whole
+         * step the figure and its mat fill 80% of the stage's width or height */
+        int x0 = W, x1 = -1, y0 = H, y1 = -1, same_as_last = 0;
+        memcpy(snap2, surf->pixels, npx * 4);
+        for (int k = 1; k <= 30; k++) {
+            clear(surf);
+            SessionView w = view((MoveId)id, mode, k * 1000 / 30, 4000, SIDES_NONE);
+            CHECK(sprites_draw(sp, &w, stage));
+            same_as_last +=
+                count_diff(snap2 + stage.y * W, (Uint32 *)surf->pixels + stage.y * W, (size_t)stage.h * W) == 0;
+            memcpy(snap2, surf->pixels, npx * 4);
+        }
+        for (int k = 0; k <= 28; k++) { /* a rep every 500 ms, then a 20 s hold every second */
+            clear(surf);
+            SessionView w = k <= 8 ? view((MoveId)id, mode, k * 500, 4000, SIDES_NONE)
+                                   : view((MoveId)id, ANIM_HOLD, (k - 9) * 1000, 20000, SIDES_NONE);
+            CHECK(sprites_draw(sp, &w, stage));
+            for (int y = stage.y; y < stage.y + stage.h; y++)
+                for (int x = stage.x; x < stage.x + stage.w; x++)
+                    if (px(surf, x, y) != BG) {
+                        x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+                        y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+                    }
+        }
+        printf("%-18s 30/s: %d of 30 poses repeat the last; box %.2f of the width, %.2f of the height\n",
+               moves_info((MoveId)id)->id, same_as_last, (x1 - x0 + 1) / (double)stage.w,
+               (y1 - y0 + 1) / (double)stage.h);
+        if (!rest_like)
+            CHECK_INT(same_as_last, 0);
+        CHECK((x1 - x0 + 1) * 5 >= stage.w * 4 || (y1 - y0 + 1) * 5 >= stage.h * 4);
+        clear(surf);
+        CHECK(sprites_draw(sp, &v, stage));
         memcpy(snap, surf->pixels, npx * 4);
         clear(surf);
         v.anim_ms = rest_like ? 1800 : 2000;
@@ -137,10 +172,7 @@ int main(void)
                 Uint32 b = ((Uint32 *)surf->pixels)[y * pitch + (2 * stage.x + stage.w - 1 - x)];
                 if (a != BG)
                     drawn++;
-                if (a != b) {
-                    int dr = abs((int)((a >> 16) & 255) - (int)((b >> 16) & 255));
-                    mism += dr > 24;
-                }
+                mism += (a != BG) != (b != BG); /* the silhouettes (the light stays upper left) */
                 same += a != BG && a == ((Uint32 *)surf->pixels)[y * pitch + x];
             }
         printf("mirror %s: %d drawn, %d differ from the mirrored other side, %d unmirrored overlap\n",
@@ -151,7 +183,8 @@ int main(void)
     sprites_free(sp);
 
     /* missing directory: false, no crash, and again (the warning is logged once) */
-    sp = sprites_new(r, "/nonexistent/unknot-sprites");
+    sp = sprites_new(r, "/nonexistent/unknot-poses");
+    sprites_set_immediate(sp, true);
     sprites_prepare(sp, MOVE_BRIDGE, MOVE_IDLE);
     SessionView v = view(MOVE_BRIDGE, ANIM_REPS, 100, 4000, SIDES_NONE);
     CHECK(!sprites_draw(sp, &v, stage));
@@ -160,21 +193,24 @@ int main(void)
     CHECK(!sprites_draw(sp, &v, stage));
     sprites_free(sp);
 
-    /* broken sheets: garbage metadata, and valid metadata whose PNG is missing */
-    char dir[] = "/tmp/unknot-sprites-XXXXXX";
+    /* broken pose files: garbage, a directory in its place; and a good one beside them */
+    char dir[] = "/tmp/unknot-poses-XXXXXX";
     if (mkdtemp(dir)) {
         char path[256];
-        snprintf(path, sizeof path, "%s/bridge.sheet", dir);
+        snprintf(path, sizeof path, "%s/bridge.pose", dir);
         FILE *f = fopen(path, "wb");
         if (f) {
-            fputs("sheet 1\n\x01\x02garbage\n", f);
+            fputs("move bridge\n\x01\x02garbage\n", f);
             fclose(f);
         }
-        snprintf(path, sizeof path, "%s/idle.sheet", dir);
-        FILE *in = fopen("assets/sprites/idle.sheet", "rb");
+        char sub[256];
+        snprintf(sub, sizeof sub, "%s/idle.pose", dir);
+        CHECK(mkdir(sub, 0700) == 0);
+        snprintf(path, sizeof path, "%s/rest.pose", dir);
+        FILE *in = fopen("assets/poses/rest.pose", "rb");
         f = fopen(path, "wb");
         if (in && f) {
-            char buf[4096];
+            char buf[8192];
             size_t n = fread(buf, 1, sizeof buf, in);
             fwrite(buf, 1, n, f);
         }
@@ -183,51 +219,49 @@ int main(void)
         if (f)
             fclose(f);
         sp = sprites_new(r, dir);
+        sprites_set_immediate(sp, true);
         v = view(MOVE_BRIDGE, ANIM_REPS, 100, 4000, SIDES_NONE);
         CHECK(!sprites_draw(sp, &v, stage));
         v.figure = MOVE_IDLE;
         CHECK(!sprites_draw(sp, &v, stage));
+        CHECK_INT(sprites_memory_bytes(sp), 0);
+        v.figure = MOVE_REST;
+        clear(surf);
+        CHECK(sprites_draw(sp, &v, stage));
+        CHECK(count_drawn(surf, stage, &top, &bottom) > 20000);
         sprites_free(sp);
-        /* an image that is not exactly columns*frame_w x rows*frame_h is refused before decoding:
-         * idle.png holds 7 columns, so a sheet saying 6 does not match it (it is wider) */
-        snprintf(path, sizeof path, "%s/idle.sheet", dir);
-        in = fopen("assets/sprites/idle.sheet", "rb");
-        f = fopen(path, "wb");
-        if (in && f) {
-            char line[256];
-            while (fgets(line, sizeof line, in))
-                fputs(strncmp(line, "columns ", 8) == 0 ? "columns 6\n" : line, f);
-        }
-        if (in)
-            fclose(in);
-        if (f)
-            fclose(f);
-        char png[256];
-        snprintf(png, sizeof png, "%s/idle.png", dir);
-        in = fopen("assets/sprites/idle.png", "rb");
-        f = fopen(png, "wb");
-        if (in && f) {
-            char buf[65536];
-            size_t n;
-            while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-                fwrite(buf, 1, n, f);
-        }
-        if (in)
-            fclose(in);
-        if (f)
-            fclose(f);
-        sp = sprites_new(r, dir);
-        v = view(MOVE_IDLE, ANIM_LOOP, 100, 4000, SIDES_NONE);
-        CHECK(!sprites_draw(sp, &v, stage));
-        CHECK_INT(sprites_texture_bytes(sp), 0);
-        sprites_free(sp);
-        remove(png);
-        snprintf(path, sizeof path, "%s/bridge.sheet", dir);
         remove(path);
-        snprintf(path, sizeof path, "%s/idle.sheet", dir);
+        rmdir(sub);
+        snprintf(path, sizeof path, "%s/bridge.pose", dir);
         remove(path);
         remove(dir);
     }
+
+    /* live mode: the painter thread catches up within a few frames, and a still pose is painted
+     * once (the same picture frame after frame) */
+    v = view(MOVE_BIRD_DOG, ANIM_REPS, 1000, 4000, SIDES_NONE);
+    sp = sprites_new(r, "assets/poses");
+    sprites_set_immediate(sp, true);
+    clear(surf);
+    CHECK(sprites_draw(sp, &v, stage));
+    memcpy(snap, surf->pixels, npx * 4);
+    sprites_free(sp);
+    sp = sprites_new(r, "assets/poses");
+    CHECK(sprites_wait(sp, MOVE_BIRD_DOG));
+    int frames = 0, live_diff = -1;
+    for (; frames < 200 && live_diff != 0; frames++) {
+        clear(surf);
+        CHECK(sprites_draw(sp, &v, stage));
+        live_diff = count_diff(snap, surf->pixels, npx);
+        SDL_Delay(5);
+    }
+    printf("live: the painted pose arrived after %d frames\n", frames);
+    CHECK_INT(live_diff, 0);
+    SDL_Delay(20);
+    clear(surf);
+    CHECK(sprites_draw(sp, &v, stage));
+    CHECK_INT(count_diff(snap, surf->pixels, npx), 0);
+    sprites_free(sp);
 
     free(snap);
     free(snap2);

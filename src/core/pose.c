@@ -252,6 +252,18 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         }
         *last = k->pose;
         sec->key_count++;
+    } else if (strcmp(tok[0], "highlight") == 0) {
+        pf->highlight = 0;
+        for (int i = 1; i < nt; i++) {
+            int g = -1;
+            for (int k = 0; k < POSE_ORDER_COUNT; k++)
+                if (k != POSE_GROUP_TORSO && strcmp(tok[i], pose_group_names[k]) == 0)
+                    g = k;
+            if (g < 0)
+                POSE_ERR(pl, i, "highlight names limbs: near_arm, far_arm, near_leg or far_leg");
+            else
+                pf->highlight |= 1u << g;
+        }
     } else if (strcmp(tok[0], "showcase") == 0 && nt == 3) {
         if (pf->showcase_count == POSE_MAX_SHOWCASE) {
             POSE_ERR(pl, 0, "at most %d showcase lines", POSE_MAX_SHOWCASE);
@@ -267,7 +279,9 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         pf->showcase[pf->showcase_count].col = pl->col[1];
         pf->showcase[pf->showcase_count++].t = t;
     } else {
-        POSE_ERR(pl, 0, "unknown line %s: expected move, side, fps, order, section, contacts, key or showcase", tok[0]);
+        POSE_ERR(pl, 0,
+                 "unknown line %s: expected move, side, fps, order, highlight, section, contacts, key or showcase",
+                 tok[0]);
     }
 }
 
@@ -541,6 +555,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     eyes.flat = 1;
     far_arm.name = "far_", near_arm.name = "near_", far_leg.name = "far_", near_leg.name = "near_";
     torso.name = hair.name = eyes.name = "";
+    far_arm.id = POSE_GROUP_FAR_ARM, near_arm.id = POSE_GROUP_NEAR_ARM;
+    far_leg.id = POSE_GROUP_FAR_LEG, near_leg.id = POSE_GROUP_NEAR_LEG;
+    torso.id = hair.id = eyes.id = POSE_GROUP_TORSO;
     figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], 0.80f);
     figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], 1.03f);
     /* stance: the hip joints apart across the image, for a figure facing the viewer */
@@ -921,6 +938,8 @@ static void pose_grounded_figure(const PoseMove *m, const Pose *p, int section, 
     float low[CONTACT_COUNT];
     pose_figure_build(p, m->file.order, fig);
     pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, m->file.sections[section].contacts, low));
+    for (int g = 0; g < fig->count; g++)
+        fig->groups[g].highlight = (int)(m->file.highlight >> fig->groups[g].id) & 1;
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)

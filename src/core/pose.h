@@ -103,6 +103,7 @@ typedef struct {
     Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn mirrored */
     int fps;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups */
+    unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
     PoseSection sections[POSE_MAX_SECTIONS];
     int section_count;
     struct {
@@ -148,7 +149,8 @@ typedef struct {
     int count;
     int flat; /* no shading and no outline: eyes */
     const char *name; /* "near_", "far_" or "" */
-    int highlight; /* the working limb: drawn brighter */
+    int id; /* PoseGroupId; the hair and the eyes count as the torso */
+    int highlight; /* the working limb: drawn with a warm outline */
 } PoseGroup;
 
 typedef struct {

@@ -1,5 +1,7 @@
-/* sheet.h: sprite sheet metadata (assets/sprites/<move>.sheet, docs/sprites.md) and the choice of
- * frames for an animation time. Pure: no SDL, no I/O, no globals; any bytes are safe to parse. */
+/* sheet.h: the timing of a move's animation (SheetMeta: intro, cycle, breath, outro, beat, held
+ * over numbered samples) and the choice of samples for an animation time, used by pose.c's live
+ * figure. sheet_parse reads the same metadata from text (the format of the former sprite sheets,
+ * kept for tools and tests). Pure: no SDL, no I/O, no globals; any bytes are safe to parse. */
 #ifndef UNKNOT_SHEET_H
 #define UNKNOT_SHEET_H
 

@@ -96,7 +96,7 @@ static int load_routine(const char *path, Routine *r)
 static Sprites *open_sprites(SDL_Renderer *ren, const char *data_dir)
 {
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/assets/sprites", data_dir);
+    snprintf(dir, sizeof dir, "%s/assets/poses", data_dir);
     return sprites_new(ren, dir);
 }
 
@@ -1054,6 +1054,7 @@ static int shot_screen(const AppOptions *o)
     a = app_new(&ko, NULL, ren);
     if (!a)
         goto done;
+    sprites_set_immediate(a->rd.sprites, true); /* a still picture: the figure is on it when drawn */
     if (kioskapp_show(a->kiosk, o->screen) < 0) {
         fprintf(stderr, "unknot: --screen must be attract, tiles or pin, not '%s' (see unknot --help)\n", o->screen);
         rc = 2;
@@ -1145,6 +1146,7 @@ int app_shot(const AppOptions *o)
             keyhint_pause(&in, keys, sizeof keys);
         input_close(&in);
     }
+    sprites_set_immediate(rd.sprites, true); /* a still picture: the figure is on it when drawn */
     if (progress) {
         HistoryProgress *p = malloc(sizeof *p);
         if (!p || load_progress(o, p) < 0) {

@@ -1,58 +1,77 @@
-/* sprites.c: load sprite sheets through stb_image into one SDL texture per frame and draw the
- * figure for a SessionView. Frame choice lives in core (sheet.c); this file only does I/O and
- * drawing, and never fails hard: a bad sheet logs one warning and draws nothing. The next move's
- * sheet is read and decoded on a worker thread (the slow part, up to ~50 ms), so a step change
- * only uploads textures on the render thread. */
+/* sprites.c: the figure drawn live. Pose files are read, solved and sampled on a loader thread;
+ * each frame's pose is painted (core figpaint.c) on a painter thread at the size it is shown,
+ * into a buffer cropped to the figure, and the render thread only uploads the newest painted
+ * buffer (at most once a frame) and blits it, plus two rectangles for the mat. A frame never waits
+ * for a load or a paint; a bad pose file logs one warning and draws nothing. */
 #include "sprites.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "figpaint.h"
 #include "files.h"
 #include "moves.h"
-#include "sheet.h"
-#include "stb_image.h"
 
 #define SPRITES_PATH_BYTES 1024
 
-/* What a worker thread reads and decodes for one sheet; the render thread only touches it
- * after SDL_WaitThread has joined the worker. */
+/* ------------------------------------------------------------------ loading */
+
+/* What a loader thread reads, parses and samples for one move; the render thread reads it only
+ * after `done` is set (or after joining the thread). */
 typedef struct {
     char dir[SPRITES_PATH_BYTES];
     MoveId id;
-    SheetMeta meta;
-    unsigned char *pixels; /* ARGB8888 words, w x h, or NULL on failure */
-    int w, h;
-    char what[SPRITES_PATH_BYTES + 80], why[200]; /* the failure, when pixels is NULL */
-    SDL_atomic_t state; /* SHEET_DECODE_*: who frees it when a worker decodes it */
-} SheetDecode;
-
-/* A worker's SheetDecode: the render thread waits for one it needs, but abandons one it drops
- * (a quit, a move that is no longer next), so a slow decode never holds up a frame or the exit. */
-enum { SHEET_DECODE_RUNNING, SHEET_DECODE_DONE, SHEET_DECODE_ABANDONED };
+    PoseMove move;
+    bool ok;
+    char what[SPRITES_PATH_BYTES + 80], why[300]; /* the failure, when !ok */
+    SDL_atomic_t done;
+} FigureLoad;
 
 typedef struct {
-    bool tried; /* a load was attempted (so a failure is reported once) */
+    bool tried; /* a load finished (so a failure is reported once) */
     bool ok;
-    SheetMeta meta;
-    SDL_Texture **frames; /* meta.frames textures of frame_w x frame_h */
-    unsigned last_used;
-    SDL_Thread *worker; /* decoding ahead of need, or NULL */
-    SheetDecode *decode; /* the worker's result, owned here */
-} SpriteSheet;
+    FigureLoad *load; /* the loader's result, owned here */
+    SDL_Thread *worker; /* loading, or NULL */
+} SpriteFigure;
+
+/* ------------------------------------------------------------------ painting */
+
+/* One pose to paint: the grounded figure, where it goes on a w x h stage. */
+typedef struct {
+    PoseFigure fig;
+    FigPlace place;
+    int w, h;
+} PaintJob;
+
+/* A painted box of the stage: px holds w x h words, its top left at (x, y) on the stage. */
+typedef struct {
+    Uint32 *px;
+    size_t cap; /* words */
+    int x, y, w, h;
+} PaintBuffer;
 
 struct Sprites {
     SDL_Renderer *renderer;
     char dir[SPRITES_PATH_BYTES];
-    SpriteSheet sheets[MOVE_COUNT];
+    SpriteFigure figures[MOVE_COUNT];
     bool warned[MOVE_COUNT];
-    unsigned clock; /* counts draws, for dropping the least recently used sheet */
+    bool immediate;
+    /* the painter: guarded by lock; the render thread posts jobs and takes painted buffers */
+    SDL_Thread *painter;
+    SDL_mutex *lock;
+    SDL_cond *wake;
+    bool quit, job_pending;
+    PaintJob job, last_posted;
+    PaintBuffer buf[2];
+    int ready; /* a painted buffer not yet uploaded, or -1 */
+    int reading; /* the buffer the render thread is uploading, or -1 */
+    /* the render thread's texture: the stage's size, holding the box last uploaded */
+    SDL_Texture *texture;
+    int tw, th;
+    SDL_Rect shown; /* w = 0: nothing to show */
 };
-
-/* ------------------------------------------------------------------ loading */
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
 {
@@ -62,214 +81,209 @@ static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *wh
     fprintf(stderr, "unknot: warning: no animation for %s: %s: %s\n", moves_info(id)->id, what, why);
 }
 
-/* Read and check the .sheet, decode the PNG to ARGB words. Any thread; touches only d. */
-static void sheet_decode(SheetDecode *d)
+/* Read, parse and sample one pose file. Any thread; touches only d. */
+static void figure_load(FigureLoad *d)
 {
-    char path[SPRITES_PATH_BYTES + 80];
-    snprintf(path, sizeof path, "%s/%s.sheet", d->dir, moves_info(d->id)->id);
-    snprintf(d->what, sizeof d->what, "%s", path);
+    snprintf(d->what, sizeof d->what, "%s/%s.pose", d->dir, moves_info(d->id)->id);
     size_t len = 0;
     char *text = NULL;
-    if (files_read(path, FILES_MAX_SHEET_BYTES, &text, &len, d->why, sizeof d->why) < 0)
+    if (files_read(d->what, FILES_MAX_POSE_BYTES, &text, &len, d->why, sizeof d->why) < 0)
         return;
-    int rc = sheet_parse(text, len, &d->meta, d->why, sizeof d->why);
+    PoseFile *pf = calloc(1, sizeof *pf);
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    if (!pf || !errs) {
+        snprintf(d->why, sizeof d->why, "out of memory");
+    } else if (pose_parse(d->what, text, len, pf, errs) != 0) {
+        routine_error_format(&errs->items[0], d->why, sizeof d->why);
+    } else if (pose_move_init(&d->move, pf) != 0) {
+        snprintf(d->why, sizeof d->why, "out of memory");
+    } else {
+        d->ok = true;
+    }
     free(text);
-    if (rc != 0)
-        return;
-    const SheetMeta *m = &d->meta;
-    snprintf(path, sizeof path, "%s/%s", d->dir, m->image);
-    snprintf(d->what, sizeof d->what, "%s", path);
-    char *png = NULL;
-    if (files_read(path, FILES_MAX_IMAGE_BYTES, &png, &len, d->why, sizeof d->why) < 0)
-        return;
-    if (len > INT_MAX) {
-        snprintf(d->why, sizeof d->why, "image file too large");
-        free(png);
-        return;
-    }
-    /* the header first: a picture of any other size (a huge one above all) is never decoded */
-    int n = 0;
-    int rows = (m->frames + m->columns - 1) / m->columns;
-    long want_w = (long)m->columns * m->frame_w, want_h = (long)rows * m->frame_h;
-    const stbi_uc *bytes = (const stbi_uc *)png;
-    if (!stbi_info_from_memory(bytes, (int)len, &d->w, &d->h, &n)) {
-        snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
-        free(png);
-        return;
-    }
-    if (d->w != want_w || d->h != want_h) {
-        snprintf(d->why, sizeof d->why, "image is %dx%d; the sheet says %ldx%ld", d->w, d->h, want_w, want_h);
-        free(png);
-        return;
-    }
-    if ((long long)d->w * d->h > FILES_MAX_IMAGE_PIXELS) {
-        snprintf(d->why, sizeof d->why, "image is %dx%d; the limit is %d pixels", d->w, d->h, FILES_MAX_IMAGE_PIXELS);
-        free(png);
-        return;
-    }
-    int w = 0, h = 0;
-    unsigned char *pixels = stbi_load_from_memory(bytes, (int)len, &w, &h, &n, 4);
-    free(png);
-    if (!pixels) {
-        snprintf(d->why, sizeof d->why, "%s", stbi_failure_reason());
-        return;
-    }
-    if (w != d->w || h != d->h) { /* cannot happen: the same bytes were measured */
-        snprintf(d->why, sizeof d->why, "image size changed while it was decoded");
-        stbi_image_free(pixels);
-        return;
-    }
-    /* RGBA bytes to native ARGB8888 words, the format software framebuffers use */
-    for (size_t i = 0; i < (size_t)d->w * (size_t)d->h; i++) {
-        unsigned char *p = &pixels[i * 4];
-        Uint32 argb = ((Uint32)p[3] << 24) | ((Uint32)p[0] << 16) | ((Uint32)p[1] << 8) | p[2];
-        memcpy(p, &argb, 4);
-    }
-    d->pixels = pixels;
+    free(pf);
+    free(errs);
 }
 
-static void sheet_decode_free(SheetDecode *d)
+static int figure_load_thread(void *data)
 {
-    if (d)
-        stbi_image_free(d->pixels);
-    free(d);
-}
-
-static int sheet_decode_thread(void *data)
-{
-    SheetDecode *d = data;
-    sheet_decode(d);
-    if (!SDL_AtomicCAS(&d->state, SHEET_DECODE_RUNNING, SHEET_DECODE_DONE))
-        sheet_decode_free(d); /* abandoned: nobody else will */
+    FigureLoad *d = data;
+    figure_load(d);
+    SDL_MemoryBarrierRelease();
+    SDL_AtomicSet(&d->done, 1);
     return 0;
 }
 
-static void sheet_unload(SpriteSheet *sh)
+static void figure_unload(SpriteFigure *f)
 {
-    if (sh->worker) {
-        if (SDL_AtomicCAS(&sh->decode->state, SHEET_DECODE_RUNNING, SHEET_DECODE_ABANDONED)) {
-            SDL_DetachThread(sh->worker); /* it frees its SheetDecode when done */
-            sh->decode = NULL;
-        } else {
-            SDL_WaitThread(sh->worker, NULL); /* finished already: a moment */
-        }
-    }
-    sheet_decode_free(sh->decode);
-    if (sh->frames) {
-        for (int i = 0; i < sh->meta.frames; i++)
-            if (sh->frames[i])
-                SDL_DestroyTexture(sh->frames[i]);
-        free(sh->frames);
-    }
-    memset(sh, 0, sizeof *sh);
+    if (f->worker)
+        SDL_WaitThread(f->worker, NULL); /* a load is tens of milliseconds */
+    if (f->load)
+        pose_move_free(&f->load->move);
+    free(f->load);
+    memset(f, 0, sizeof *f);
 }
 
-/* Start decoding id's sheet on a worker thread, unless it is loaded or on its way. */
-static void sheet_start_decode(Sprites *s, MoveId id)
+/* Start loading id on a loader thread, unless it is loaded or on its way. */
+static void figure_start(Sprites *s, MoveId id)
 {
-    SpriteSheet *sh = &s->sheets[id];
-    if (sh->tried || sh->decode)
+    SpriteFigure *f = &s->figures[id];
+    if (f->tried || f->load)
         return;
-    SheetDecode *d = calloc(1, sizeof *d);
+    FigureLoad *d = calloc(1, sizeof *d);
     if (!d)
         return;
     snprintf(d->dir, sizeof d->dir, "%s", s->dir);
     d->id = id;
-    sh->decode = d;
-    sh->worker = SDL_CreateThread(sheet_decode_thread, "unknot-sprite", d);
-    /* no thread: the decode happens when the sheet is first drawn */
+    f->load = d;
+    f->worker = SDL_CreateThread(figure_load_thread, "unknot-pose", d);
+    if (!f->worker) { /* no thread: load here, once */
+        figure_load(d);
+        SDL_AtomicSet(&d->done, 1);
+    }
 }
 
-/* Make id's frame textures from its decoded sheet (decoding it here if no worker did). */
-static void sheet_load(Sprites *s, MoveId id)
+/* The loaded figure for id, or NULL (still loading, or failed: one warning). Waits for the
+ * loader only when wait is set. */
+static SpriteFigure *figure_get(Sprites *s, MoveId id, bool wait)
 {
-    SpriteSheet *sh = &s->sheets[id];
-    SheetDecode *d = sh->decode;
-    if (sh->worker) {
-        SDL_WaitThread(sh->worker, NULL);
-        sh->worker = NULL;
+    SpriteFigure *f = &s->figures[id];
+    if (!f->load && !f->tried)
+        figure_start(s, id);
+    if (!f->tried && f->load && (wait || SDL_AtomicGet(&f->load->done))) {
+        if (f->worker)
+            SDL_WaitThread(f->worker, NULL); /* done already, unless waiting was asked for */
+        SDL_MemoryBarrierAcquire();
+        f->worker = NULL;
+        f->tried = true;
+        f->ok = f->load->ok;
+        if (!f->ok)
+            sprites_warn(s, id, f->load->what, f->load->why);
     }
-    if (!d) {
-        d = calloc(1, sizeof *d);
-        if (!d)
+    return f->ok ? f : NULL;
+}
+
+/* Paint job j into buffer b (grown as needed). Any thread; touches only b. */
+static void paint_into(PaintBuffer *b, const PaintJob *j)
+{
+    int x0, y0, x1, y1;
+    figpaint_box(&j->fig, &j->place, &x0, &y0, &x1, &y1);
+    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > j->w ? j->w : x1, y1 = y1 > j->h ? j->h : y1;
+    b->w = b->h = 0;
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    size_t need = (size_t)(x1 - x0) * (size_t)(y1 - y0);
+    if (need > b->cap) {
+        Uint32 *px = realloc(b->px, need * sizeof *px);
+        if (!px)
             return;
-        snprintf(d->dir, sizeof d->dir, "%s", s->dir);
-        d->id = id;
-        sheet_decode(d);
-    } else if (!d->pixels && !d->why[0]) {
-        sheet_decode(d); /* the worker could not be started */
+        b->px = px, b->cap = need;
     }
-    sh->decode = NULL;
-    sh->tried = true;
-    sh->meta = d->meta;
-    const SheetMeta *m = &sh->meta;
-    if (!d->pixels) {
-        sprites_warn(s, id, d->what, d->why);
-        sheet_decode_free(d);
+    memset(b->px, 0, need * sizeof *b->px);
+    b->x = x0, b->y = y0, b->w = x1 - x0, b->h = y1 - y0;
+    FigCanvas cv = {b->px, b->w, b->w, b->h};
+    figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
+}
+
+/* The painter: paints the newest job into a buffer the render thread is not reading and has not
+ * yet taken, then offers it as ready. */
+static int painter_thread(void *data)
+{
+    Sprites *s = data;
+    PaintJob *job = malloc(sizeof *job);
+    if (!job)
+        return 0;
+    SDL_LockMutex(s->lock);
+    while (!s->quit) {
+        int target = -1;
+        for (int i = 0; i < 2 && target < 0; i++)
+            if (i != s->reading && i != s->ready)
+                target = i;
+        if (!s->job_pending || target < 0) {
+            SDL_CondWait(s->wake, s->lock);
+            continue;
+        }
+        *job = s->job;
+        s->job_pending = false;
+        SDL_UnlockMutex(s->lock);
+        paint_into(&s->buf[target], job); /* the buffer is the painter's until offered */
+        SDL_LockMutex(s->lock);
+        s->ready = target;
+    }
+    SDL_UnlockMutex(s->lock);
+    free(job);
+    return 0;
+}
+
+/* Make the stage-sized texture (once, and when the stage's size changes). */
+static bool texture_fit(Sprites *s, int w, int h)
+{
+    if (s->texture && s->tw == w && s->th == h)
+        return true;
+    if (s->texture)
+        SDL_DestroyTexture(s->texture);
+    s->texture = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+    s->tw = s->texture ? w : 0, s->th = s->texture ? h : 0;
+    s->shown.w = 0;
+    if (s->texture)
+        SDL_SetTextureBlendMode(s->texture, SDL_BLENDMODE_BLEND);
+    return s->texture != NULL;
+}
+
+static void upload(Sprites *s, const PaintBuffer *b)
+{
+    s->shown = (SDL_Rect){b->x, b->y, b->w, b->h};
+    if (b->x + b->w > s->tw || b->y + b->h > s->th) /* painted for a stage size since changed */
+        s->shown.w = 0;
+    else if (b->w > 0 && b->h > 0)
+        SDL_UpdateTexture(s->texture, &s->shown, b->px, b->w * (int)sizeof(Uint32));
+}
+
+/* Post job for the painter and take the newest painted buffer, if any, into the texture. */
+static void paint_live(Sprites *s, const PaintJob *job)
+{
+    if (!s->painter && s->lock && s->wake)
+        s->painter = SDL_CreateThread(painter_thread, "unknot-paint", s);
+    if (!s->painter) { /* no thread: paint here */
+        paint_into(&s->buf[0], job);
+        upload(s, &s->buf[0]);
         return;
     }
-    sh->frames = calloc((size_t)m->frames, sizeof *sh->frames);
-    if (!sh->frames) {
-        sprites_warn(s, id, d->what, "out of memory");
-        goto fail;
+    int take = -1;
+    SDL_LockMutex(s->lock);
+    if (memcmp(job, &s->last_posted, sizeof *job) != 0) { /* a still pose is painted once */
+        s->job = *job;
+        s->last_posted = *job;
+        s->job_pending = true;
     }
-    for (int f = 0; f < m->frames; f++) {
-        SDL_Texture *t =
-            SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, m->frame_w, m->frame_h);
-        if (!t) {
-            sprites_warn(s, id, d->what, SDL_GetError());
-            goto fail;
-        }
-        sh->frames[f] = t;
-        const unsigned char *src = &d->pixels[((size_t)(f / m->columns) * (size_t)m->frame_h * (size_t)d->w +
-                                               (size_t)(f % m->columns) * (size_t)m->frame_w) *
-                                              4];
-        SDL_UpdateTexture(t, NULL, src, d->w * 4);
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    if (s->ready >= 0) {
+        take = s->reading = s->ready;
+        s->ready = -1;
     }
-    sheet_decode_free(d);
-    sh->ok = true;
-    return;
-fail:
-    sheet_decode_free(d);
-    SheetMeta keep = sh->meta;
-    sheet_unload(sh);
-    sh->meta = keep;
-    sh->tried = true;
-}
-
-/* The loaded sheet for id, loading it (and dropping the least recently used) if needed. */
-static SpriteSheet *sprites_get(Sprites *s, MoveId id)
-{
-    SpriteSheet *sh = &s->sheets[id];
-    if (!sh->tried) {
-        int loaded = 0;
-        for (int i = 0; i < MOVE_COUNT; i++)
-            loaded += s->sheets[i].ok;
-        while (loaded >= SPRITES_MAX_LOADED) {
-            int oldest = -1;
-            for (int i = 0; i < MOVE_COUNT; i++)
-                if (s->sheets[i].ok && (oldest < 0 || s->sheets[i].last_used < s->sheets[oldest].last_used))
-                    oldest = i;
-            sheet_unload(&s->sheets[oldest]);
-            loaded--;
-        }
-        sheet_load(s, id);
-    }
-    sh->last_used = ++s->clock;
-    return sh->ok ? sh : NULL;
+    SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
+    if (take < 0)
+        return;
+    upload(s, &s->buf[take]);
+    SDL_LockMutex(s->lock);
+    s->reading = -1;
+    SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
 }
 
 /* ------------------------------------------------------------------ public */
 
-Sprites *sprites_new(SDL_Renderer *r, const char *sprite_dir)
+Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir)
 {
     Sprites *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->renderer = r;
-    snprintf(s->dir, sizeof s->dir, "%s", sprite_dir ? sprite_dir : ".");
+    snprintf(s->dir, sizeof s->dir, "%s", pose_dir ? pose_dir : ".");
+    s->ready = s->reading = -1;
+    s->lock = SDL_CreateMutex();
+    s->wake = SDL_CreateCond(); /* without them the painting happens on the render thread */
     return s;
 }
 
@@ -277,9 +291,30 @@ void sprites_free(Sprites *s)
 {
     if (!s)
         return;
+    if (s->painter) {
+        SDL_LockMutex(s->lock);
+        s->quit = true;
+        SDL_CondSignal(s->wake);
+        SDL_UnlockMutex(s->lock);
+        SDL_WaitThread(s->painter, NULL); /* a paint is a few milliseconds */
+    }
     for (int i = 0; i < MOVE_COUNT; i++)
-        sheet_unload(&s->sheets[i]);
+        figure_unload(&s->figures[i]);
+    if (s->texture)
+        SDL_DestroyTexture(s->texture);
+    for (int i = 0; i < 2; i++)
+        free(s->buf[i].px);
+    if (s->wake)
+        SDL_DestroyCond(s->wake);
+    if (s->lock)
+        SDL_DestroyMutex(s->lock);
     free(s);
+}
+
+void sprites_set_immediate(Sprites *s, bool on)
+{
+    if (s)
+        s->immediate = on;
 }
 
 void sprites_prepare(Sprites *s, MoveId current, MoveId next)
@@ -287,57 +322,72 @@ void sprites_prepare(Sprites *s, MoveId current, MoveId next)
     if (!s)
         return;
     for (int i = 0; i < MOVE_COUNT; i++)
-        if (i != (int)current && i != (int)next && (s->sheets[i].tried || s->sheets[i].decode))
-            sheet_unload(&s->sheets[i]); /* forgets failures too: a fixed file is retried later */
+        if (i != (int)current && i != (int)next && (s->figures[i].tried || s->figures[i].load))
+            figure_unload(&s->figures[i]); /* forgets failures too: a fixed file is retried later */
     if (current >= 0 && current < MOVE_COUNT)
-        sprites_get(s, current);
+        figure_start(s, current);
     if (next >= 0 && next < MOVE_COUNT && next != current)
-        sheet_start_decode(s, next); /* ready by the time it is drawn */
+        figure_start(s, next); /* ready by the time it is drawn */
+}
+
+bool sprites_wait(Sprites *s, MoveId id)
+{
+    return s && id >= 0 && id < MOVE_COUNT && figure_get(s, id, true) != NULL;
+}
+
+void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
+{
+    if (!s || !m || !v || stage.w <= 0 || stage.h <= 0 || !texture_fit(s, stage.w, stage.h))
+        return;
+    PaintJob *job = malloc(sizeof *job);
+    if (!job)
+        return;
+    memset(job, 0, sizeof *job); /* compared byte for byte with the last job posted */
+    FigLayout lay;
+    figpaint_fit(m, stage.w, stage.h, sheet_mirrored(&m->meta, v->side), &lay);
+    pose_move_figure_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
+    job->place = lay.place, job->w = stage.w, job->h = stage.h;
+    /* the mat: a slab whose top is the mat line, with a lighter top edge */
+    SDL_FRect mat = {stage.x + lay.mat_x0, stage.y + lay.mat_y, lay.mat_x1 - lay.mat_x0, lay.mat_h};
+    SDL_FRect top = {mat.x, mat.y, mat.w, fmaxf(2.0f, mat.h * 0.25f)};
+    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(s->renderer, 140, 148, 217, 255);
+    SDL_RenderFillRectF(s->renderer, &mat);
+    SDL_SetRenderDrawColor(s->renderer, 158, 166, 238, 255);
+    SDL_RenderFillRectF(s->renderer, &top);
+    if (s->immediate) {
+        paint_into(&s->buf[0], job);
+        upload(s, &s->buf[0]);
+    } else {
+        paint_live(s, job);
+    }
+    free(job);
+    if (s->shown.w > 0 && s->shown.h > 0) {
+        SDL_Rect dst = {stage.x + s->shown.x, stage.y + s->shown.y, s->shown.w, s->shown.h};
+        SDL_RenderCopy(s->renderer, s->texture, &s->shown, &dst);
+    }
 }
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
 {
     if (!s || !v || v->figure < 0 || v->figure >= MOVE_COUNT || stage.w <= 0 || stage.h <= 0)
         return false;
-    SpriteSheet *sh = sprites_get(s, v->figure);
-    if (!sh)
-        return false;
-    const SheetMeta *m = &sh->meta;
-    SheetFrame f;
-    sheet_frame_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &f);
-    /* fit the whole canvas into the stage, so every move shares one scale and one mat line */
-    double scale = fmin((double)stage.w / m->canvas_w, (double)stage.h / m->canvas_h);
-    double ox = stage.x + (stage.w - m->canvas_w * scale) / 2.0;
-    double oy = stage.y + (stage.h - m->canvas_h * scale) / 2.0;
-    bool flip = sheet_mirrored(m, v->side);
-    int crop_x = flip ? m->canvas_w - m->crop_x - m->frame_w : m->crop_x;
-    SDL_Rect dst;
-    dst.x = (int)lround(ox + crop_x * scale);
-    dst.y = (int)lround(oy + m->crop_y * scale);
-    dst.w = (int)lround(ox + (crop_x + m->frame_w) * scale) - dst.x;
-    dst.h = (int)lround(oy + (m->crop_y + m->frame_h) * scale) - dst.y;
-    int alpha_b = (int)lroundf(f.blend * 255.0f);
-    int frames[2] = {f.a, f.b};
-    int alphas[2] = {255, alpha_b};
-    for (int i = 0; i < 2; i++) {
-        if (i == 1 && (f.b == f.a || alpha_b <= 0))
-            break;
-        SDL_Texture *t = sh->frames[frames[i]];
-        SDL_SetTextureAlphaMod(t, (Uint8)alphas[i]);
-        if (flip)
-            SDL_RenderCopyEx(s->renderer, t, NULL, &dst, 0.0, NULL, SDL_FLIP_HORIZONTAL);
-        else
-            SDL_RenderCopy(s->renderer, t, NULL, &dst);
-    }
+    SpriteFigure *f = figure_get(s, v->figure, s->immediate);
+    if (!f)
+        return !s->figures[v->figure].tried; /* still loading: nothing this frame, but no name */
+    sprites_draw_move(s, &f->load->move, v, stage);
     return true;
 }
 
-size_t sprites_texture_bytes(const Sprites *s)
+size_t sprites_memory_bytes(const Sprites *s)
 {
     size_t bytes = 0;
     for (int i = 0; s && i < MOVE_COUNT; i++)
-        if (s->sheets[i].ok)
-            bytes += (size_t)s->sheets[i].meta.frames * (size_t)s->sheets[i].meta.frame_w *
-                     (size_t)s->sheets[i].meta.frame_h * 4;
+        if (s->figures[i].ok)
+            bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames * (sizeof(Pose) + sizeof(int));
+    for (int i = 0; s && i < 2; i++)
+        bytes += s->buf[i].cap * sizeof(Uint32);
+    if (s && s->texture)
+        bytes += (size_t)s->tw * (size_t)s->th * 4;
     return bytes;
 }

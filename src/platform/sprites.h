@@ -1,33 +1,48 @@
-/* sprites.h: the animated figure. Loads assets/sprites/<move>.sheet + .png lazily into SDL
- * textures and draws the frame for a SessionView, blending neighbouring frames and mirroring
- * the other side. A missing or broken sheet is a warning, never an error. */
+/* sprites.h: the animated figure, drawn live from the posed skeleton (core pose.c, figpaint.c).
+ * Reads assets/poses/<move>.pose on a worker thread (parse, solve the contacts, sample 30 poses a
+ * second), never on the frame path; paints each frame's pose on a second worker thread at the
+ * size it is shown, into a buffer cropped to the figure, and blits it. A missing or broken pose
+ * file is one warning, never an error: the caller then shows the move's name. */
 #ifndef UNKNOT_SPRITES_H
 #define UNKNOT_SPRITES_H
 
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "pose.h"
 #include "session.h"
-
-#define SPRITES_MAX_LOADED 3 /* sheets kept in memory at once: current, next and one more */
 
 typedef struct Sprites Sprites;
 
-/* Make a sprite set reading sheets from sprite_dir (copied) for renderer r (borrowed). Loads
+/* Make a figure drawer reading pose files from pose_dir (copied) for renderer r (borrowed). Loads
  * nothing yet. Returns NULL only when out of memory. Free with sprites_free. */
-Sprites *sprites_new(SDL_Renderer *r, const char *sprite_dir);
+Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir);
 
-/* Free every texture and the set. Safe on NULL. */
+/* Stop the workers, free every buffer, texture and move. Safe on NULL. */
 void sprites_free(Sprites *s);
 
-/* Load the sheets of current and next (MOVE_NONE allowed) and drop all others. */
+/* Immediate mode (still pictures, tests): sprites_draw waits for the move's load and paints on
+ * the calling thread, so what it draws is on the target when it returns. Off by default: a live
+ * window shows the newest pose the painter has finished (one frame behind at most). */
+void sprites_set_immediate(Sprites *s, bool on);
+
+/* Start loading current and next (MOVE_NONE allowed) on a worker; drop every other move. */
 void sprites_prepare(Sprites *s, MoveId current, MoveId next);
 
-/* Draw v->figure at v's animation time, fitted and centred in stage. Returns false (and draws
- * nothing) when the move has no usable sheet: the caller then shows the move's name. */
+/* Wait until id has loaded (or failed). Returns true when it can be drawn. */
+bool sprites_wait(Sprites *s, MoveId id);
+
+/* Draw v->figure at v's animation time, fitted to stage (its box over the whole move fills
+ * FIGPAINT_FILL of the binding side), with its mat. Returns false (and draws nothing) when the
+ * move has no usable pose file: the caller then shows the move's name. While the move is still
+ * loading it returns true and draws nothing. */
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
 
-/* Bytes of pixel data held in textures now, for benchmarks. */
-size_t sprites_texture_bytes(const Sprites *s);
+/* Draw any sampled move m (a pose file parsed at run time, say) as sprites_draw does; v->figure
+ * is ignored. m is borrowed: the painter keeps no pointer into it. */
+void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage);
+
+/* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
+size_t sprites_memory_bytes(const Sprites *s);
 
 #endif

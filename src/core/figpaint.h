@@ -1,0 +1,50 @@
+/* figpaint.h: paints a posed figure (pose.h's round cones) into a buffer of 32-bit ARGB words at
+ * the size it is shown: shaded cones with a dark outline and a one-pixel anti-aliased edge, over a
+ * soft contact shadow on the mat. The program paints on a worker thread into a buffer cropped to
+ * the figure; spritegen paints the contact sheet with the same code. Pure: no SDL, no I/O, no
+ * globals; it writes only the buffer it is given. */
+#ifndef UNKNOT_FIGPAINT_H
+#define UNKNOT_FIGPAINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pose.h"
+
+#define FIGPAINT_FILL 0.88f /* the move's box over all its samples takes this share of the binding side */
+#define FIGPAINT_MAT_THICK_H 0.035f /* the mat slab below the mat line, in body heights */
+#define FIGPAINT_MAT_MARGIN_H 0.07f /* mat beyond the figure at each end, in body heights */
+
+/* Where a figure goes on a canvas: body heights to pixels. */
+typedef struct {
+    float scale; /* pixels per body height */
+    float ox, oy; /* canvas position of the figure's x = 0 on the mat line */
+    bool flip; /* mirrored: the figure faces left */
+} FigPlace;
+
+/* A move fitted to a stage: the figure's placement (stage pixels, top left 0,0) and its mat. */
+typedef struct {
+    FigPlace place;
+    float mat_x0, mat_x1, mat_y, mat_h; /* the mat slab: its top is the mat line */
+} FigLayout;
+
+/* ARGB words with straight alpha; painting touches only rows 0..h-1, columns 0..w-1. */
+typedef struct {
+    uint32_t *px;
+    int stride; /* words from one row to the next */
+    int w, h;
+} FigCanvas;
+
+/* Fit move m (its box over every sample, plus its mat) into a w x h stage: the box fills
+ * FIGPAINT_FILL of the binding side, centred, mirrored when flip. */
+void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out);
+
+/* The pixel box [*x0, *x1) x [*y0, *y1) that fig and its shadow cover when placed by pl. */
+void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1);
+
+/* Paint fig's contact shadow, then fig, onto c (cleared by the caller), placed by pl shifted by
+ * (-dx, -dy): canvas pixel (0, 0) is placement pixel (dx, dy), so a canvas cropped to
+ * figpaint_box needs dx = x0, dy = y0. */
+void figpaint_figure(FigCanvas *c, const PoseFigure *fig, const FigPlace *pl, int dx, int dy);
+
+#endif
