@@ -334,6 +334,34 @@ int main(void)
         tap(a, SDLK_q); /* ends that workout; the results come, then the menu */
         app_free(a);
     }
+    /* by touch alone every routine is reachable: "▼ N more routines" shows the next page and
+     * "▲ N more routines" the one before, each with its first row chosen */
+    a = app_new(&mo, NULL, mren);
+    CHECK(a != NULL);
+    if (a) {
+        LevelList shown;
+        CHECK_INT(levels_scan(lvdir, &shown), 0);
+        Render mrd = {mren, NULL, NULL, 640, 360};
+        SDL_Rect st = render_stage_rect(&mrd);
+        int x = st.x + st.w + 40, next = -1, y = 0;
+        for (y = 0; y < 360 && next < 0; y++)
+            next = render_menu_page_at(&mrd, &shown, 0, x, y);
+        CHECK(next > 0); /* the first page has the strip below */
+        click(a, (SDL_Rect){x, y, 1, 1});
+        int prev = -1, row = -1, ry = 0;
+        for (ry = 0; ry < 360 && row < 0; ry++)
+            row = render_menu_row_at(&mrd, &shown, next, x, ry);
+        CHECK_INT(row, next); /* the next page's first row, where a tap finds it */
+        for (int py = 0; py < 360 && prev < 0; py++)
+            prev = render_menu_page_at(&mrd, &shown, next, x, py);
+        CHECK_INT(prev, 0); /* and a strip above, back to the first page */
+        click(a, (SDL_Rect){x, ry, 1, 1}); /* the page opened with its first row chosen: a tap starts it */
+        CHECK(app_session(a) != NULL);
+        if (app_session(a) && next > 0)
+            CHECK_STR(app_session(a)->routine->title, shown.items[next].routine.title);
+        levels_free(&shown);
+        app_free(a);
+    }
     /* Esc and Q in the menu ask first: the same key again leaves, any other key stays */
     SDL_Keycode leave[] = {SDLK_ESCAPE, SDLK_q};
     Render crd = {mren, NULL, NULL, 640, 360};

@@ -9,6 +9,7 @@
 #include <SDL.h>
 
 #include "files.h"
+#include "levels.h"
 #include "render.h"
 #include "simulate.h"
 #include "testutil.h"
@@ -57,6 +58,59 @@ static void draw(Render *rd, const SessionView *v)
     ov.volume_percent = -1;
     render_session(rd, v, "Layout", &ov);
     SDL_RenderPresent(rd->r);
+}
+
+/* The menu of levels/ (more routines than fit on one page at any size): whichever routine is
+ * selected, its row is drawn, selected, where a tap finds it; a page after the first has a
+ * "more" strip above that leads to the page before, a page before the last one below. */
+static void check_menu(Render *rd, SDL_Surface *surf)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    LevelList levels;
+    CHECK_INT(levels_scan("levels", &levels), 0);
+    CHECK(levels.count >= 6); /* the list is longer than a page at 1920x1080 (five rows) */
+    Overlay ov = {0};
+    ov.volume_percent = -1;
+    SessionView idle;
+    memset(&idle, 0, sizeof idle);
+    idle.figure = MOVE_NONE;
+    int pages = 0, last_first = -1;
+    for (int sel = 0; sel < levels.count; sel++) {
+        render_menu(rd, &levels, sel, &idle, &ov);
+        SDL_RenderPresent(rd->r);
+        int x = l.panel.x + l.panel.w / 2, row_y = -1, up_y = -1, down_y = -1, first = -1;
+        for (int y = l.panel.y; y < l.panel.y + l.panel.h; y++) {
+            int i = render_menu_row_at(rd, &levels, sel, x, y);
+            if (i == sel && row_y < 0)
+                row_y = y;
+            if (i >= 0 && first < 0)
+                first = i;
+            int page = render_menu_page_at(rd, &levels, sel, x, y);
+            if (page >= 0 && page < sel && up_y < 0)
+                up_y = y;
+            if (page > sel && down_y < 0)
+                down_y = y;
+        }
+        CHECK(row_y >= 0); /* the selected routine is on the page shown ... */
+        if (row_y >= 0)
+            CHECK(same(pixel(surf, l.panel.x + 4, row_y + 8), st->selected_bg)); /* ... and drawn selected */
+        if (first != last_first) {
+            pages++;
+            last_first = first;
+        }
+        CHECK((up_y >= 0) == (first > 0)); /* "more" above exactly when routines are above */
+        if (up_y >= 0)
+            CHECK(same(pixel(surf, l.panel.x + 4, up_y + 8), st->button_bg));
+        if (down_y >= 0)
+            CHECK(same(pixel(surf, l.panel.x + 4, down_y + 8), st->button_bg));
+        if (sel == 0)
+            CHECK(down_y >= 0); /* the first page says there is more */
+        if (sel == levels.count - 1)
+            CHECK(down_y < 0); /* the last page does not */
+    }
+    CHECK(pages >= 2);
+    levels_free(&levels);
 }
 
 static void check_size(const Routine *r, int w, int h)
@@ -120,6 +174,8 @@ static void check_size(const Routine *r, int w, int h)
     CHECK(v.progress > 0.55);
     CHECK(same(pixel(surf, l.header.x + l.header.w / 2, bar_y), st->progress_fill));
     session_free(&s);
+
+    check_menu(&rd, surf);
 
     text_free(rd.text);
     SDL_DestroyRenderer(ren);

@@ -387,6 +387,11 @@ static void menu_pointer(App *a, int x, int y)
         a->view = VIEW_ADVICE;
         return;
     }
+    int page = render_menu_page_at(&a->rd, &a->levels, a->selected, x, y);
+    if (page >= 0) {
+        a->selected = page; /* "▲/▼ N more routines": the page before or after */
+        return;
+    }
     int row = render_menu_row_at(&a->rd, &a->levels, a->selected, x, y);
     if (row < 0)
         return;

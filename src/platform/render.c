@@ -107,6 +107,7 @@ const RenderStyle render_style_default = {
     .menu_name_min = 26,
     .menu_sub = 32,
     .menu_pad = 20,
+    .menu_more_h = 56,
     .logo_text = 64,
     .pain_low = {112, 200, 150, 255},
     .pain_high = {232, 96, 84, 255},
@@ -877,30 +878,99 @@ static void draw_menu_home(Render *rd, const MenuInfo *m)
     render_button(rd, render_menu_button_rect(rd, MENU_BUTTON_PROGRESS), "Your progress \xE2\x96\xB6", false);
 }
 
-/* The menu's rows: their height, the first one shown (the page holding the selected one) and how
- * many fit. render_menu and render_menu_row_at share it, so taps land on what is drawn. */
-static void menu_rows(const Render *rd, int selected, int *row_h, int *first, int *visible)
+/* The menu's list: the page of rows holding the selected one and, when the list is longer than
+ * a page, a "more" strip above (not on the first page) and below (not on the last), each a touch
+ * button to the page before or after. render_menu, render_menu_row_at and render_menu_more_at
+ * share it, so taps land on what is drawn. */
+typedef struct {
+    int row_h; /* a row and the gap below it */
+    int first, visible; /* the first row shown and how many fit on this page */
+    int prev_first; /* the first row of the page before (0 on the first page) */
+    int top; /* y of the first row */
+    int above, below; /* routines on the pages before and after */
+    SDL_Rect up, down; /* the strips, when above / below > 0 */
+} MenuRows;
+
+static MenuRows menu_rows(const Render *rd, int count, int selected)
 {
+    const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    *row_h = render_px(rd, render_style(rd)->menu_row_h);
-    *visible = *row_h > 0 ? l.panel.h / *row_h : 1;
-    if (*visible < 1)
-        *visible = 1;
-    /* whole pages: choosing any row on the page shown (a tap) never scrolls it away */
-    *first = selected > 0 ? selected / *visible * *visible : 0;
+    MenuRows m;
+    memset(&m, 0, sizeof m);
+    m.row_h = render_px(rd, st->menu_row_h);
+    int strip = render_px(rd, st->menu_more_h), gap = render_px(rd, st->menu_row_gap);
+    int row_h = m.row_h > 0 ? m.row_h : 1, room = l.panel.h, with = strip + gap;
+    /* walk the pages: the first has a strip below only, the last above only, the others both, so
+     * each page is as long as its strips allow; a page never depends on which row in it is chosen,
+     * so a tap never scrolls the row away */
+    int first = 0, prev = 0;
+    for (;;) {
+        int top = first > 0 ? with : 0;
+        int last_cap = (room - top) / row_h;
+        if (last_cap < 1)
+            last_cap = 1;
+        if (count - first <= last_cap) {
+            m.visible = last_cap;
+            break;
+        }
+        int cap = (room - top - with) / row_h;
+        if (cap < 1)
+            cap = 1;
+        if (selected < first + cap) {
+            m.visible = cap;
+            break;
+        }
+        prev = first;
+        first += cap;
+    }
+    m.first = first;
+    m.prev_first = prev;
+    int shown = count - first < m.visible ? count - first : m.visible;
+    m.above = first;
+    m.below = count - first - (shown > 0 ? shown : 0);
+    m.top = l.panel.y;
+    if (m.above > 0) {
+        m.up = (SDL_Rect){l.panel.x, l.panel.y, l.panel.w, strip};
+        m.top += with;
+    }
+    if (m.below > 0)
+        m.down = (SDL_Rect){l.panel.x, m.top + shown * m.row_h, l.panel.w, strip};
+    return m;
 }
 
 int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, int x, int y)
 {
     RenderLayout l = render_layout(rd);
-    int row_h, first, visible;
-    menu_rows(rd, selected, &row_h, &first, &visible);
-    if (x < l.panel.x || x >= l.panel.x + l.panel.w || y < l.panel.y || row_h <= 0)
+    MenuRows m = menu_rows(rd, levels->count, selected);
+    if (x < l.panel.x || x >= l.panel.x + l.panel.w || y < m.top || m.row_h <= 0)
         return -1;
-    int i = first + (y - l.panel.y) / row_h;
-    if ((y - l.panel.y) % row_h >= row_h - render_px(rd, render_style(rd)->menu_row_gap))
+    int i = m.first + (y - m.top) / m.row_h;
+    if ((y - m.top) % m.row_h >= m.row_h - render_px(rd, render_style(rd)->menu_row_gap))
         return -1; /* the gap between two rows */
-    return i < first + visible && i < levels->count ? i : -1;
+    return i < m.first + m.visible && i < levels->count ? i : -1;
+}
+
+int render_menu_page_at(const Render *rd, const LevelList *levels, int selected, int x, int y)
+{
+    MenuRows m = menu_rows(rd, levels->count, selected);
+    SDL_Point p = {x, y};
+    if (m.above > 0 && SDL_PointInRect(&p, &m.up))
+        return m.prev_first;
+    if (m.below > 0 && SDL_PointInRect(&p, &m.down))
+        return m.first + m.visible;
+    return -1;
+}
+
+/* A "more" strip: a quiet touch button saying how many routines lie that way. */
+static void menu_more(Render *rd, SDL_Rect rc, int n, bool up)
+{
+    const RenderStyle *st = render_style(rd);
+    char b[64];
+    snprintf(b, sizeof b, "%s %d more routine%s", up ? "\xE2\x96\xB2" : "\xE2\x96\xBC", n, n == 1 ? "" : "s");
+    render_box(rd, rc, render_px(rd, st->radius_button), st->button_bg);
+    int px = render_px(rd, st->menu_sub), tw, th;
+    text_measure(rd->text, b, px, 0, 1, &tw, &th);
+    text_draw(rd->text, b, px, st->button_text, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, rc.w, 1);
 }
 
 static const char MENU_KEYS_DEFAULT[] =
@@ -926,10 +996,14 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         SDL_Rect area = {l.stage.x, l.stage.y + top, l.stage.w, b.y - gap - (l.stage.y + top)};
         figure_in(rd, idle, area.h > 0 ? area : l.stage);
     }
-    int y = l.panel.y, pad = render_px(rd, st->menu_pad);
-    int row_h, first, visible;
-    menu_rows(rd, selected, &row_h, &first, &visible);
-    for (int i = first; i < levels->count && i < first + visible; i++) {
+    int pad = render_px(rd, st->menu_pad);
+    MenuRows m = menu_rows(rd, levels->count, selected);
+    int y = m.top, row_h = m.row_h;
+    if (m.above > 0)
+        menu_more(rd, m.up, m.above, true);
+    if (m.below > 0)
+        menu_more(rd, m.down, m.below, false);
+    for (int i = m.first; i < levels->count && i < m.first + m.visible; i++) {
         const LevelEntry *e = &levels->items[i];
         SDL_Rect row = {l.panel.x, y, l.panel.w, row_h - render_px(rd, st->menu_row_gap)};
         render_box(rd, row, render_px(rd, st->radius_button), i == selected ? st->selected_bg : st->panel_bg);

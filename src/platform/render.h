@@ -70,6 +70,7 @@ typedef struct {
     int notice_size, badge_size, badge_pad;
     int pause_title, pause_text, pause_pad;
     int menu_row_h, menu_row_gap, menu_name, menu_name_min, menu_sub, menu_pad, logo_text;
+    int menu_more_h; /* the "▼ 4 more routines" strip under (and over) a page of a long list */
     /* the pain picker (check-ins), the results' pain advice, the streak, the progress screen */
     SDL_Color pain_low, pain_high; /* the strip under 0 and under 10 of the pain scale, blended between */
     SDL_Color warning_bg, warning_text; /* "Stop for today" and when to see a doctor */
@@ -139,6 +140,11 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
 /* The routine row of render_menu (same layout and scrolling) at pixel x, y: its index in
  * levels, or -1 when x, y is on no row. */
 int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, int x, int y);
+
+/* A list longer than a page shows a "▲ N more routines" strip above the page (after the first)
+ * and "▼ N more routines" below it (before the last). At pixel x, y on a strip: the routine to
+ * select to show that page (the first of the page before or after), else -1. */
+int render_menu_page_at(const Render *rd, const LevelList *levels, int selected, int x, int y);
 
 /* The screen rectangles of the touch buttons, in the same layout render_session draws them. */
 typedef enum { BUTTON_COUNT_REP, BUTTON_PAUSE, BUTTON_SKIP, BUTTON_BACK, BUTTON_TOTAL } ButtonId;
