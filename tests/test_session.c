@@ -1099,6 +1099,29 @@ static void test_rest_figures(void)
     }
 }
 
+/* session_quiet_ms: how long nothing happens by itself, so a still screen may sleep that long. */
+static void test_quiet(void)
+{
+    load(ONE_HOLD);
+    run_until(T_WORK + 1000); /* in the hold: it ends in 29 s, its caption may go sooner */
+    int q = session_quiet_ms(&S);
+    CHECK(q > 0 && q <= 29000);
+    /* the results: nothing until they end */
+    while (!S.ended && S.segments[S.seg].kind != SEG_RESULTS)
+        tick(0);
+    CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
+    q = session_quiet_ms(&S);
+    CHECK(q > 0 && q <= SESSION_RESULTS_MS);
+    int64_t until = S.t_ms + q;
+    int events = L_n;
+    run_until(until - SESSION_TICK_MS);
+    CHECK_INT(L_n, events); /* nothing happened by itself before the quiet time was over */
+    CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
+    /* paused: nothing ever happens by itself */
+    tick(INPUT_PAUSE);
+    CHECK_INT(session_quiet_ms(&S), INT32_MAX);
+}
+
 static void test_view(void)
 {
     load(FOUR_REPS);
@@ -1454,6 +1477,7 @@ int main(void)
     test_hold_until_press();
     test_breaths();
     test_view();
+    test_quiet();
     test_rest_figures();
     test_determinism();
     test_checkins();

@@ -1320,6 +1320,25 @@ static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
     return MOVE_REST;
 }
 
+int session_quiet_ms(const Session *s)
+{
+    if (s->paused || s->ended)
+        return INT32_MAX;
+    int64_t quiet = INT64_MAX;
+    SessionView v = session_view(s, 0);
+    if (v.duration_ms > 0 && v.remaining_ms >= 0)
+        quiet = v.remaining_ms;
+    if (s->caption[0] && s->caption_until_ms != INT64_MAX && s->caption_until_ms > s->active_ms &&
+        s->caption_until_ms - s->active_ms < quiet)
+        quiet = s->caption_until_ms - s->active_ms;
+    if (s->clips && voicequeue_pending(&s->voice) > 0) {
+        int64_t turn = voicequeue_free_at(&s->voice) - s->t_ms;
+        if (turn < quiet)
+            quiet = turn < 0 ? 0 : turn;
+    }
+    return quiet > INT32_MAX ? INT32_MAX : (int)quiet;
+}
+
 SessionView session_view(const Session *s, int extra_ms)
 {
     SessionView v;

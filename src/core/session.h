@@ -347,6 +347,12 @@ bool session_over(const Session *s);
  * between ticks. The view borrows from s and is valid until the next session_step. */
 SessionView session_view(const Session *s, int extra_ms);
 
+/* How long, in ms, the session runs with no input before it does something of its own that is
+ * seen or heard: its segment ends, its caption goes, or a waiting clip's turn comes. A caller
+ * whose screen is otherwise still may sleep that long between steps. 0 when paused or over is
+ * not special: a paused session does nothing of its own, and returns INT32_MAX. */
+int session_quiet_ms(const Session *s);
+
 /* Planned length of the whole session in ms (safety, intro, get-ready, steps, results). */
 int64_t session_planned_ms(const Session *s);
 

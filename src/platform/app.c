@@ -66,6 +66,7 @@ struct App {
     double acc_ms; /* simulation time not yet stepped */
     bool drawn; /* a frame has been presented since the screen last changed */
     bool drawn_notice; /* ... and it showed the notice */
+    uint64_t drawn_key; /* screen_key() of the frame presented last */
     bool owns_window; /* app_play made the window and renderer */
     SDL_Rect windowed; /* the window's place and size before full screen */
     /* out of a workout: the menu, or the progress or doctor-advice screen over it */
@@ -789,6 +790,52 @@ bool app_idle(const App *a)
     return !a->in_session || a->session.paused;
 }
 
+/* A workout screen on which nothing moves while the session's clock runs: the results and the
+ * pain check-ins (their only change, "skipped in N s", is in whole seconds). */
+static bool app_still(const App *a)
+{
+    if (a->kiosk || !a->in_session || a->session.paused || a->session.ended)
+        return false;
+    SegmentKind k = a->session.segments[a->session.seg].kind;
+    return k == SEG_RESULTS || k == SEG_PAIN_BEFORE || k == SEG_PAIN_AFTER;
+}
+
+/* How long a still screen may sleep: until the session does something of its own (its voice
+ * included), or the check-in's "skipped in N s" changes, at most APP_IDLE_WAIT_MS. */
+static Uint32 still_wait_ms(const App *a)
+{
+    int64_t wait = session_quiet_ms(&a->session);
+    if (session_checkin_open(&a->session)) {
+        int left = session_view(&a->session, 0).remaining_ms;
+        if (left > 0 && left % 1000 + 1 < wait)
+            wait = left % 1000 + 1;
+    }
+    wait += SESSION_TICK_MS; /* past the moment, so the step that reaches it is taken */
+    return wait > APP_IDLE_WAIT_MS ? APP_IDLE_WAIT_MS : (Uint32)wait;
+}
+
+/* What a still screen shows, as one number: when it is unchanged the frame is too. */
+static uint64_t screen_key(const App *a)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211u)
+    MIX(a->in_session);
+    MIX(a->view);
+    MIX(a->confirm_quit);
+    if (a->in_session) {
+        SessionView v = session_view(&a->session, 0);
+        MIX(a->session.seg);
+        MIX(v.paused);
+        MIX((v.remaining_ms + 999) / 1000);
+        MIX(a->picker.value);
+        MIX(history_recorder_status(&a->rec));
+        for (const char *c = v.caption ? v.caption : ""; *c; c++)
+            MIX((unsigned char)*c);
+    }
+#undef MIX
+    return h;
+}
+
 void app_update(App *a, double frame_ms)
 {
     if (frame_ms > APP_MAX_FRAME_MS)
@@ -831,6 +878,7 @@ void app_draw(App *a)
 {
     draw(a, (int)a->acc_ms);
     a->drawn = true;
+    a->drawn_key = screen_key(a);
     a->drawn_notice = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
 }
 
@@ -944,12 +992,14 @@ int app_play(const AppOptions *o)
     bool stats_first_done = false;
     while (a->running) {
         bool idle = app_idle(a);
+        bool still = !idle && app_still(a);
         bool woke = false;
         SDL_Event e;
         /* sleep on events in the menu or while paused: wake for input, or when a notice is due
-         * to go, and redraw only then, so a still screen costs next to nothing */
-        if (idle) {
-            Uint32 wait = APP_IDLE_WAIT_MS;
+         * to go, and redraw only then, so a still screen costs next to nothing; on the results
+         * and check-ins also wake when the session has something to do, and draw only changes */
+        if (idle || still) {
+            Uint32 wait = idle ? APP_IDLE_WAIT_MS : still_wait_ms(a);
             Uint32 now_ms = SDL_GetTicks();
             if (!SDL_TICKS_PASSED(now_ms, a->notice_until) && a->notice_until - now_ms + 1 < wait)
                 wait = a->notice_until - now_ms + 1;
@@ -974,6 +1024,9 @@ int app_play(const AppOptions *o)
         app_update(a, frame_ms);
         if (!a->running)
             break;
+        if (still && app_still(a) && !woke && a->drawn && notice_shown == a->drawn_notice &&
+            screen_key(a) == a->drawn_key)
+            continue; /* the clock ran, the screen is the same: no redraw */
         app_draw(a);
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */
@@ -995,7 +1048,7 @@ int app_play(const AppOptions *o)
                 stats_worst = 0;
             }
         }
-        if (!idle) {
+        if (!idle && !still) {
             /* the software renderer does not wait for vsync: sleep until the next frame is due,
              * on a fixed schedule so the rate averages 60 frames a second exactly */
             Uint64 period = freq / APP_FPS;
