@@ -33,6 +33,7 @@
 
 #define APP_FPS 60 /* frames a second while a workout runs */
 #define APP_MAX_FRAME_MS 250 /* a longer stall is not simulated in one go ("Fix Your Timestep") */
+#define APP_STATS_FRAMES 1024 /* UNKNOT_STATS: frame times kept per 5 s report (60 fps: 300) */
 #define APP_IDLE_WAIT_MS 1000 /* menu or paused: wake at least this often; redraw only on a change */
 #define APP_NOTICE_MS 3000
 
@@ -610,6 +611,12 @@ static void draw(App *a, int extra_ms)
     SDL_RenderPresent(a->ren);
 }
 
+static int app_cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* UNKNOT_STATS=1: print when a start-up stage ends, on CLOCK_MONOTONIC (the clock a launcher
  * can read before exec), so a benchmark can tell exec to first frame and where the time went. */
 static void startup_mark(const char *stage)
@@ -987,8 +994,9 @@ int app_play(const AppOptions *o)
     const char *stats_env = getenv("UNKNOT_STATS");
     bool stats = stats_env && stats_env[0] == '1';
     Uint64 stats_start = last, next_frame = last;
-    int stats_frames = 0;
+    int stats_frames = 0, stats_drawn = 0;
     double stats_worst = 0;
+    double stats_draw_ms[APP_STATS_FRAMES]; /* each frame's update + draw + present, for p50/p99 */
     bool stats_first_done = false;
     while (a->running) {
         bool idle = app_idle(a);
@@ -1040,11 +1048,16 @@ int app_play(const AppOptions *o)
             stats_frames++;
             if (frame_ms > stats_worst)
                 stats_worst = frame_ms;
+            if (stats_drawn < APP_STATS_FRAMES)
+                stats_draw_ms[stats_drawn++] = (double)(SDL_GetPerformanceCounter() - now) * 1000.0 / (double)freq;
             double span = (double)(SDL_GetPerformanceCounter() - stats_start) / (double)freq;
             if (span >= 5.0) {
-                fprintf(stderr, "unknot: %.1f frames/s, slowest frame %.1f ms\n", stats_frames / span, stats_worst);
+                qsort(stats_draw_ms, (size_t)stats_drawn, sizeof *stats_draw_ms, app_cmp_double);
+                fprintf(stderr, "unknot: %.1f frames/s, slowest frame %.1f ms, drawing p50 %.2f ms p99 %.2f ms\n",
+                        stats_frames / span, stats_worst, stats_draw_ms[stats_drawn / 2],
+                        stats_draw_ms[stats_drawn * 99 / 100]);
                 stats_start = SDL_GetPerformanceCounter();
-                stats_frames = 0;
+                stats_frames = stats_drawn = 0;
                 stats_worst = 0;
             }
         }
