@@ -78,6 +78,7 @@ const RenderStyle render_style_default = {
     .radius_box = 32,
     .radius_badge = 16,
     .line_gap = 8,
+    .pacer_h = 24,
     .text_name = 80,
     .text_name_min = 40,
     .text_heading = 60,
@@ -141,8 +142,15 @@ const RenderStyle *render_style(const Render *rd)
 
 static double unit_of(const Render *rd)
 {
-    double ux = rd->w / 1920.0, uy = rd->h / 1080.0;
+    double ux = rd->w / (double)RENDER_DESIGN_W, uy = rd->h / (double)RENDER_DESIGN_H;
     return ux < uy ? ux : uy;
+}
+
+/* One step smaller when text does not fit: RENDER_SHRINK_PERCENT of px, at least one pixel less. */
+static int shrink_step(int px)
+{
+    int next = px * RENDER_SHRINK_PERCENT / 100;
+    return next < px ? next : px - 1;
 }
 
 int render_px(const Render *rd, int units)
@@ -182,7 +190,7 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b)
     int gap = render_px(rd, st->gap);
     int bh = render_px(rd, st->button_h);
     int y = l.panel.y + l.panel.h - bh;
-    int n = 3;
+    int n = RENDER_BUTTON_ROW; /* Back, Pause, Skip */
     int bw = (l.panel.w - gap * (n - 1)) / n;
     switch (b) {
     case BUTTON_BACK: return (SDL_Rect){l.panel.x, y, bw, bh};
@@ -335,7 +343,7 @@ void render_caption(Render *rd, const char *caption)
         text_measure(rd->text, caption, px, maxw, st->caption_max_lines, &tw, &th);
         if (th <= room || px <= min_px)
             break;
-        px = px * 9 / 10;
+        px = shrink_step(px);
         if (px < min_px)
             px = min_px;
     }
@@ -531,7 +539,7 @@ static int draw_big(Render *rd, const char *big, SDL_Color c, int y, int avail)
         text_measure(rd->text, big, px, 0, 1, &w, &h);
         if ((h <= avail && w <= l.panel.w) || px <= min_px)
             break;
-        px = px * 9 / 10;
+        px = shrink_step(px);
     }
     return text_draw(rd->text, big, px, c, l.panel.x, y, TEXT_LEFT, 0, 1);
 }
@@ -560,7 +568,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     SDL_Color bigc = st->text;
     format_clock(v->remaining_ms, big, sizeof big);
     label = v->remaining_ms > 60000 ? "minutes left" : "seconds left";
-    if (v->remaining_ms <= 3000 && v->kind == SEG_WORK)
+    if (v->remaining_ms <= SESSION_TICKS * 1000 && v->kind == SEG_WORK) /* the seconds that tick */
         bigc = st->attention;
     switch (v->kind == SEG_WORK && step ? step->mode : MODE_REST) {
     case MODE_REPS_SELF:
@@ -609,13 +617,13 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     int gap = render_px(rd, st->line_gap);
     int below = line_height(rd, label, st->text_body, 0) + line_height(rd, dose, st->text_body, st->text_body_min) +
                 line_height(rd, next, st->text_next, 0) + 2 * gap +
-                (v->breaths > 0 ? render_px(rd, st->line_gap * 3) + gap : 0);
+                (v->breaths > 0 ? render_px(rd, st->pacer_h) + gap : 0);
     int tuck = render_px(rd, st->text_big / BIG_TUCK_DIVISOR);
     int bottom = l.panel_text.y + l.panel_text.h;
     y += draw_big(rd, big, bigc, y, bottom - y - below + tuck) - tuck;
     y = panel_line(rd, y, label, st->text_body, st->text_quiet);
     if (v->breaths > 0 && v->kind == SEG_WORK) { /* fills breathing in, empties breathing out */
-        SDL_Rect pacer = {l.panel.x, y, l.panel.w * 2 / 3, render_px(rd, st->line_gap * 3)};
+        SDL_Rect pacer = {l.panel.x, y, l.panel.w * 2 / 3, render_px(rd, st->pacer_h)};
         progress_bar(rd, pacer, v->breath_fill);
         y += pacer.h + gap;
     }
@@ -726,7 +734,7 @@ static void draw_pause(Render *rd, const Overlay *ov)
         text_measure(rd->text, "Paused", title_px, 0, 1, &tw, &th);
         if (th + gap + text_h + 2 * pad <= area.h || title_px <= px)
             break;
-        title_px = title_px * 9 / 10;
+        title_px = shrink_step(title_px);
     }
     int content = th + gap + text_h;
     SDL_Rect box = {area.x, area.y + (area.h - content - 2 * pad) / 2, area.w, content + 2 * pad};

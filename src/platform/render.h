@@ -27,8 +27,13 @@
 #include "sprites.h"
 #include "text.h"
 
-/* Sizes are layout units: 1 unit = 1 px at 1920x1080, scaled with the smaller of width/1920 and
- * height/1080. Colours are named by purpose; two purposes may share a value but never a field. */
+/* Sizes are layout units: 1 unit = 1 px at RENDER_DESIGN_W x RENDER_DESIGN_H (1920x1080), scaled
+ * with the smaller of width/1920 and height/1080. Colours are named by purpose; two purposes may
+ * share a value but never a field. */
+#define RENDER_DESIGN_W 1920
+#define RENDER_DESIGN_H 1080
+#define RENDER_SHRINK_PERCENT 90 /* text that does not fit is tried again this much smaller */
+#define RENDER_BUTTON_ROW 3 /* touch buttons under the panel: Back, Pause, Skip */
 typedef struct {
     /* colours */
     SDL_Color background; /* behind everything */
@@ -56,6 +61,7 @@ typedef struct {
     int radius_stage, radius_caption, radius_button, radius_box, radius_badge;
     /* text in the panel */
     int line_gap; /* below each line */
+    int pacer_h; /* the breathing pacer's bar (two thirds of the panel wide) */
     int text_name, text_name_min; /* the move's name */
     int text_heading; /* "Get ready", "Before you start" */
     int text_side; /* "Left side · set 1 of 2" */
