@@ -1452,6 +1452,141 @@ static void test_voice_timing(void)
     CHECK_INT(time_of(EV_HOLD_START, NULL), T_WORK);
 }
 
+/* ---- "It hurts" ---- */
+
+#define HURT_ROUTINE                                                                                                   \
+    "title \"Hurt\"\nstop-if \"Pain spreads down your leg\"\nstop-if \"Numbness\"\n"                                   \
+    "move knee_rolls\n  name \"Knee rolls\"\n  hold 20s\n"                                                             \
+    "move pelvic_tilt\n  hold 20s\n"                                                                                   \
+    "move knee_rolls\n  name \"Knee rolls again\"\n  hold 20s\n"
+
+static void input_at(int64_t t, unsigned actions, int pain, int rule)
+{
+    run_until(t);
+    CHECK_INT(S.t_ms, t);
+    SessionInput in = {actions, pain, rule};
+    session_step(&S, &in, SESSION_TICK_MS);
+    tick(0); /* drain into the log */
+}
+
+static void test_hurt(void)
+{
+    /* pressed 5 s into the first hold: the step stops, its clock with it */
+    load(HURT_ROUTINE);
+    act_at(T_WORK + 5000, INPUT_HURT);
+    CHECK(session_hurt_open(&S) && session_hurt_asks_pain(&S));
+    int h = find(EV_HURT, "Knee rolls");
+    CHECK(h >= 0 && L[h].t_ms == T_WORK + 5000 && L[h].step == 0);
+    int el = S.seg_elapsed_ms;
+    run_until(T_WORK + 60000); /* a minute on the question: nothing moves, nothing is given up */
+    CHECK_INT(S.seg_elapsed_ms, el);
+    CHECK_INT(count(EV_STEP_END, NULL), 0);
+    CHECK(session_hurt_open(&S));
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.hurt, HURT_PAIN);
+    CHECK(v.hurt_name && strcmp(v.hurt_name, "Knee rolls") == 0);
+    /* ordinary inputs do nothing there: a press, pause, back's cousin "rule" */
+    act_at(T_WORK + 60000, INPUT_PRESS | INPUT_PAUSE | INPUT_RULE);
+    CHECK_INT(S.hurt, HURT_PAIN);
+    CHECK(!S.paused);
+    /* how bad: 6; then which stop rule: the second; skipping the move is then not offered */
+    input_at(T_WORK + 61000, INPUT_PAIN, 6, 0);
+    int p = find_from(find(EV_HURT, NULL), EV_PAIN, NULL);
+    CHECK(p >= 0 && L[p].n == 6 && L[p].set == 2);
+    CHECK_INT(S.hurt, HURT_RULE);
+    input_at(T_WORK + 62000, INPUT_RULE, 0, 3); /* only two rules: 3 answers nothing */
+    CHECK_INT(S.hurt, HURT_RULE);
+    input_at(T_WORK + 62500, INPUT_RULE, 0, 2);
+    int r = find(EV_STOP_RULE, "Numbness");
+    CHECK(r >= 0 && L[r].n == 2);
+    CHECK_INT(S.hurt, HURT_CHOICE);
+    v = session_view(&S, 0);
+    CHECK(!v.hurt_can_skip && v.hurt_rule == 2 && v.hurt_pain == 6);
+    act_at(T_WORK + 63000, INPUT_SKIP); /* refused: the rule says stop */
+    CHECK_INT(S.hurt, HURT_CHOICE);
+    act_at(T_WORK + 64000, INPUT_QUIT);
+    CHECK(!session_hurt_open(&S));
+    int e = find(EV_HURT_END, NULL);
+    CHECK(e >= 0 && L[e].completed && L[e].t_ms == T_WORK + 64000);
+    /* straight to the results, its pain as the pain after (not asked twice), and the advice */
+    CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
+    CHECK_INT(S.pain_after, 6);
+    CHECK(S.hurt_used && S.hurt_ended && S.ended_early);
+    CHECK(session_says_stop(&S));
+    CHECK(find(EV_CUE, SESSION_SAY_STOP) > e);
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 0);
+    char json[2048];
+    SessionEvent last = L[L_n - 1];
+    report_event_json(&S, &last, json, sizeof json);
+    CHECK(strstr(json, "\"pain_after\":6,\"pain_stop\":true,\"stopped_for_pain\":true"));
+
+    /* skip this move for today: the step and every later step of the same move are skipped,
+     * the others run; the workout goes on with the after check-in as usual */
+    load(HURT_ROUTINE);
+    act_at(T_WORK + 5000, INPUT_HURT);
+    input_at(T_WORK + 6000, INPUT_SKIP, 0, 0); /* how bad: not answered */
+    CHECK_INT(S.hurt_pain, -1);
+    input_at(T_WORK + 7000, INPUT_SKIP, 0, 0); /* no rule applies */
+    CHECK_INT(S.hurt_rule, 0);
+    CHECK(session_view(&S, 0).hurt_can_skip);
+    act_at(T_WORK + 8000, INPUT_SKIP);
+    e = find(EV_HURT_END, NULL);
+    CHECK(e >= 0 && !L[e].completed);
+    int end0 = find(EV_STEP_END, NULL);
+    CHECK(end0 > e && !L[end0].completed && L[end0].step == 0);
+    /* the pelvic tilt's get-ready comes at once */
+    CHECK(time_of(EV_CUE, "Next: Pelvic tilt") == T_WORK + 8000);
+    run_to_end();
+    CHECK_INT(count(EV_STEP_START, NULL), 2); /* knee rolls' first run, then the pelvic tilt only */
+    CHECK(find(EV_CUE, "Knee rolls again") < 0);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.steps_skipped, 2);
+    CHECK(S.hurt_used && !S.hurt_ended && !S.ended_early);
+    CHECK(!session_says_stop(&S));
+
+    /* quit at the first question ends at once; while paused it opens (and takes over the pause) */
+    load(HURT_ROUTINE);
+    act_at(T_WORK + 1000, INPUT_PAUSE);
+    act_at(T_WORK + 2000, INPUT_HURT);
+    CHECK(session_hurt_open(&S) && !S.paused);
+    act_at(T_WORK + 3000, INPUT_QUIT);
+    CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
+    CHECK_INT(S.pain_after, -1);
+    CHECK(session_says_stop(&S));
+
+    /* not at a check-in or the results; at the safety notice it skips nothing and goes on */
+    load(HURT_ROUTINE);
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    act_at(SESSION_SAFETY_MS + 100, INPUT_HURT);
+    CHECK(session_checkin_open(&S) && !session_hurt_open(&S));
+    load(HURT_ROUTINE);
+    act_at(1000, INPUT_HURT);
+    CHECK_INT(session_view(&S, 0).hurt_name == NULL, 1);
+    input_at(2000, INPUT_PAIN | INPUT_SKIP, 2, 0); /* two answers in one tick: how bad 2, no rule */
+    CHECK_INT(S.hurt_pain, 2);
+    CHECK_INT(S.hurt, HURT_CHOICE);
+    act_at(3000, INPUT_SKIP);
+    CHECK(!session_hurt_open(&S));
+    CHECK_INT(S.segments[S.seg].kind, SEG_SAFETY); /* the notice goes on where it was */
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 3);
+
+    /* a routine without stop rules asks no rule question */
+    load(ONE_HOLD);
+    act_at(T_WORK + 1000, INPUT_HURT);
+    input_at(T_WORK + 2000, INPUT_PAIN, 3, 0);
+    CHECK_INT(S.hurt, HURT_CHOICE);
+
+    /* a later workout the same day: session_skip_move passes over the move's steps */
+    load(HURT_ROUTINE);
+    session_skip_move(&S, MOVE_KNEE_ROLLS);
+    run_to_end();
+    CHECK_INT(count(EV_STEP_START, NULL), 1);
+    CHECK(find(EV_CUE, "Next: Pelvic tilt") >= 0 && find(EV_CUE, "Next: Knee rolls") < 0);
+    CHECK_INT(S.score.steps_skipped, 2);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1483,6 +1618,7 @@ int main(void)
     test_checkins();
     test_pain_rule();
     test_voice_timing();
+    test_hurt();
     session_free(&S);
     routine_free(&R);
     free(L);

@@ -455,6 +455,62 @@ static void test_voice_plan(void)
         closedir(d);
 }
 
+/* "It hurts" from the input file: hurt, its pain answer, rule N, then skip or quit. */
+static void test_hurt_lines(void)
+{
+    CHECK_INT(parse("30 hurt\n31 pain 6\n32 rule 2\n32.5 rule none\n33 quit\n"), 0);
+    CHECK_INT(in.count, 5);
+    CHECK(in.items[0].actions == INPUT_HURT && in.items[0].t_ms == 30000);
+    CHECK(in.items[1].actions == INPUT_PAIN && in.items[1].hurt_answer && in.items[1].pain == 6);
+    CHECK(in.items[2].actions == INPUT_RULE && in.items[2].rule == 2);
+    CHECK(in.items[3].actions == INPUT_RULE && in.items[3].rule == 0);
+    /* only the first pain line after a hurt answers it; the others answer check-ins */
+    CHECK_INT(parse("0 pain 3\n30 hurt\n30 pain 5\n30 pain 7\n"), 0);
+    CHECK(!in.items[0].hurt_answer && in.items[2].hurt_answer && !in.items[3].hurt_answer);
+    CHECK_BAD("9 rule 9\n", 1, 8, "1 to 8");
+    CHECK_BAD("9 rule\n", 1, 7, "1 to 8");
+    CHECK_BAD("9 rule 0\n", 1, 8, "'none'");
+    CHECK_BAD("9 rule 1 2\n", 1, 10, "unexpected text");
+    CHECK_BAD("9 hurt now\n", 1, 8, "unexpected text");
+    CHECK_BAD("9 hurts\n", 1, 3, "hurt or rule");
+
+    const char *src = "title \"H\"\nstop-if \"Pain spreads down your leg\"\nstop-if \"Numbness\"\n"
+                      "move knee_rolls hold 30s\nmove pelvic_tilt hold 20s\nmove knee_rolls hold 10s\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    Log l = {0};
+    /* end the workout: before 3, hurt at 30 s (9 s into the first hold), 6, rule 2, quit */
+    CHECK_INT(parse("0 pain 3\n30 hurt\n31 pain 6\n32 rule 2\n33 quit\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"hurt\",\"index\":0,\"name\":\"Knee rolls\"}"));
+    CHECK(strstr(l.json, "{\"t\":31.000,\"type\":\"pain\",\"when\":\"hurt\",\"pain\":6}"));
+    CHECK(strstr(l.json, "{\"t\":32.000,\"type\":\"stop_rule\",\"rule\":2,\"text\":\"Numbness\"}"));
+    CHECK(strstr(l.json, "{\"t\":33.000,\"type\":\"hurt_end\",\"action\":\"end\",\"index\":0}"));
+    CHECK(strstr(l.json, "\"pain_before\":3,\"pain_after\":6,\"pain_stop\":true,\"stopped_for_pain\":true"));
+    CHECK(strstr(l.json, "\"when\":\"after\"") == NULL); /* not asked twice */
+    log_free(&l);
+    /* skip the move for today, all at one time: the answers come one a tick */
+    CHECK_INT(parse("30 hurt\n30 pain skip\n30 rule none\n30 skip\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, false);
+    CHECK(strstr(l.json, "\"type\":\"pain\",\"when\":\"hurt\",\"pain\":null"));
+    CHECK(strstr(l.json, "\"type\":\"stop_rule\",\"rule\":null"));
+    CHECK(strstr(l.json, "\"action\":\"skip_today\""));
+    CHECK(strstr(l.json, "\"steps_done\":1,\"steps_skipped\":2"));
+    CHECK(strstr(l.json, "\"pain_stop\":false,\"stopped_for_pain\":true"));
+    int starts = 0;
+    for (int i = 0; i < l.n; i++)
+        starts += l.ev[i].type == EV_STEP_START;
+    CHECK_INT(starts, 2); /* knee rolls (stopped), pelvic tilt; the second knee rolls skipped */
+    log_free(&l);
+    /* nothing left to answer it: the simulation stops and says why */
+    CHECK_INT(parse("30 hurt\n31 pain 4\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_STUCK_HURT);
+    CHECK(l.n > 0 && l.ev[l.n - 1].type == EV_PAIN && l.ev[l.n - 1].set == 2);
+    log_free(&l);
+    routine_free(&r);
+}
+
 static void test_driver_inputs(void)
 {
     const char *src = "title \"Reps\"\nmove bridge reps 4 tempo 4s\nmove child_pose hold 30s\n";
@@ -587,6 +643,7 @@ static void test_driver_inputs(void)
 
 int main(void)
 {
+    test_hurt_lines();
     test_actions();
     test_comments_and_space();
     test_pain_lines();

@@ -133,8 +133,20 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
     case EV_COMBO: put(&o, ",\"n\":%d,\"multiplier\":%d", ev->n, session_multiplier(ev->n)); break;
     case EV_PAUSE:
     case EV_RESUME: put(&o, ",\"index\":%d", ev->step); break;
+    case EV_HURT:
+        report_json_escape(ev->text, text, sizeof text);
+        put(&o, ",\"index\":%d,\"name\":\"%s\"", ev->step, text);
+        break;
+    case EV_STOP_RULE:
+        report_json_escape(ev->text, text, sizeof text);
+        if (ev->n > 0)
+            put(&o, ",\"rule\":%d,\"text\":\"%s\"", ev->n, text);
+        else
+            put(&o, ",\"rule\":null");
+        break;
+    case EV_HURT_END: put(&o, ",\"action\":\"%s\",\"index\":%d", ev->completed ? "end" : "skip_today", ev->n); break;
     case EV_PAIN:
-        put(&o, ",\"when\":\"%s\"", ev->set == 0 ? "before" : "after");
+        put(&o, ",\"when\":\"%s\"", ev->set == 0 ? "before" : ev->set == 1 ? "after" : "hurt");
         if (ev->n >= 0)
             put(&o, ",\"pain\":%d", ev->n);
         else
@@ -160,7 +172,8 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             sc->max_steps);
         put_pain(&o, "pain_before", s->pain_before);
         put_pain(&o, "pain_after", s->pain_after);
-        put(&o, ",\"pain_stop\":%s", session_pain_says_stop(s->pain_before, s->pain_after) ? "true" : "false");
+        put(&o, ",\"pain_stop\":%s,\"stopped_for_pain\":%s", session_says_stop(s) ? "true" : "false",
+            s->hurt_used ? "true" : "false");
         break;
     }
     }

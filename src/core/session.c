@@ -277,6 +277,11 @@ static void sound(Session *s, int64_t t, SoundId id)
     emit(s, &ev);
 }
 
+static bool in_pain_range_value(int pain)
+{
+    return pain >= 0 && pain <= SESSION_PAIN_MAX;
+}
+
 /* ---- what each mode of work does ---- */
 
 SessionModeRules session_mode_rules(StepMode m)
@@ -399,7 +404,8 @@ int session_init(Session *s, const Routine *r)
     s->segments = calloc((size_t)n, sizeof *s->segments);
     s->tally = calloc((size_t)n, sizeof *s->tally);
     s->step_result = calloc((size_t)(r->step_count > 0 ? r->step_count : 1), 1);
-    if (!s->segments || !s->tally || !s->step_result) {
+    s->skip_today = calloc((size_t)(r->step_count > 0 ? r->step_count : 1), 1);
+    if (!s->segments || !s->tally || !s->step_result || !s->skip_today) {
         session_free(s);
         return -1;
     }
@@ -411,6 +417,8 @@ int session_init(Session *s, const Routine *r)
     }
     s->last_press_ms = -1;
     s->pain_before = s->pain_after = -1;
+    s->hurt_pain = -1;
+    s->hurt_step = -1;
     s->checkin_wait_ms = SESSION_CHECKIN_WAIT_MS;
     voicequeue_init(&s->voice);
     for (int i = 0; i < n; i++) {
@@ -469,6 +477,7 @@ void session_free(Session *s)
     free(s->segments);
     free(s->tally);
     free(s->step_result);
+    free(s->skip_today);
     memset(s, 0, sizeof *s);
 }
 
@@ -787,11 +796,19 @@ static void enter_segment(Session *s, int index, int64_t t)
 {
     if (index >= s->segment_count)
         index = s->segment_count - 1;
+    /* a step skipped for today ("It hurts") is passed over and counts as skipped */
+    while (index < s->segment_count - 1 && s->segments[index].step >= 0 && s->skip_today[s->segments[index].step]) {
+        int step = s->segments[index].step;
+        s->step_result[step] = STEP_RESULT_SKIPPED;
+        while (index < s->segment_count - 1 && s->segments[index].step == step)
+            index++;
+    }
     /* the work right after its get-ready or switch: that said the start instruction already */
     s->start_said = index > 0 && s->seg == index - 1 &&
                     (s->segments[index - 1].kind == SEG_READY || s->segments[index - 1].kind == SEG_SWITCH) &&
                     s->segments[index].kind == SEG_WORK;
     s->seg = index;
+    recount(s);
     s->seg_elapsed_ms = 0;
     const Segment *entering = &s->segments[index];
     if (entering->step >= 0)
@@ -897,7 +914,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         announce(s, t,
                  s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
         sound(s, t, SOUND_FANFARE);
-        if (session_pain_says_stop(s->pain_before, s->pain_after))
+        if (session_says_stop(s))
             announce(s, t, SESSION_SAY_STOP);
         session_summary(s, t);
         break;
@@ -1163,12 +1180,138 @@ static void press_in_work(Session *s, int64_t t)
 
 static bool in_pain_range(int pain)
 {
-    return pain >= 0 && pain <= SESSION_PAIN_MAX;
+    return in_pain_range_value(pain);
 }
 
-static void apply_input(Session *s, unsigned a, int pain, int64_t t)
+/* ---- "It hurts" ---- */
+
+/* Where "It hurts" may be pressed: from the safety notice to the last step, not at a check-in
+ * (which is asking about pain already) or the results. */
+static bool hurt_allowed(const Session *s)
+{
+    switch (cur(s)->kind) {
+    case SEG_SAFETY:
+    case SEG_INTRO:
+    case SEG_READY:
+    case SEG_WORK:
+    case SEG_SWITCH:
+    case SEG_SET_REST: return true;
+    case SEG_PAIN_BEFORE:
+    case SEG_PAIN_AFTER:
+    case SEG_RESULTS:
+    case SEG_DONE: return false;
+    }
+    return false;
+}
+
+static void hurt_open(Session *s, int64_t t)
 {
     const Segment *g = cur(s);
+    s->hurt = HURT_PAIN;
+    s->hurt_pain = -1;
+    s->hurt_rule = 0;
+    s->hurt_step = g->step;
+    s->hurt_used = true;
+    s->paused = false; /* "It hurts" takes over from a pause */
+    s->holding = false; /* the step stops: a confirmed hold is not a break when it hurts */
+    SessionEvent ev = make_event(s, EV_HURT, t);
+    snprintf(ev.text, sizeof ev.text, "%s", g->step >= 0 ? routine_step_name(seg_step(s, g)) : "");
+    emit(s, &ev);
+    /* the sentence stops and nothing waiting is said later, as for a pause */
+    voicequeue_clear(&s->voice, t);
+    voice_report_drops(s, t);
+    s->caption[0] = 0; /* the question screen has the words; the step's caption is over */
+    s->caption_until_ms = s->caption_min_until_ms = s->active_ms;
+}
+
+/* The stop-rule question comes only when the routine has stop rules. */
+static void hurt_after_pain(Session *s)
+{
+    s->hurt = s->routine->stop_if_count > 0 ? HURT_RULE : HURT_CHOICE;
+}
+
+/* Leave "It hurts": end the workout (straight to the results, with its pain as the pain after),
+ * or skip the move (every step of it, for the rest of this workout) and go on. */
+static void hurt_close(Session *s, int64_t t, bool end)
+{
+    s->hurt = HURT_NONE;
+    SessionEvent ev = make_event(s, EV_HURT_END, t);
+    ev.completed = end;
+    ev.n = s->hurt_step;
+    emit(s, &ev);
+    const Segment *g = cur(s);
+    if (end) {
+        s->hurt_ended = true;
+        s->ended_early = true;
+        if (s->hurt_pain >= 0)
+            s->pain_after = s->hurt_pain; /* just asked: not asked again */
+        jump_to(s, segment_of_kind(s, SEG_RESULTS), t, g->step >= 0);
+        return;
+    }
+    if (s->hurt_step < 0)
+        return; /* pressed before any step: nothing to skip, the workout goes on */
+    const RoutineStep *st = &s->routine->steps[s->hurt_step];
+    if (st->kind == STEP_MOVE)
+        for (int i = 0; i < s->routine->step_count; i++)
+            if (s->routine->steps[i].kind == STEP_MOVE && s->routine->steps[i].move == st->move &&
+                s->step_result[i] == STEP_RESULT_NONE)
+                s->skip_today[i] = 1;
+    jump_to(s, first_segment_of(s, s->hurt_step + 1), t, true);
+}
+
+/* The answers "It hurts" takes, in the order it asks; one tick may carry several. */
+static void hurt_input(Session *s, unsigned a, int pain, int rule, int64_t t)
+{
+    if (a & INPUT_RELEASE)
+        s->button_down = false;
+    if (a & INPUT_QUIT) {
+        hurt_close(s, t, true);
+        return;
+    }
+    unsigned used = 0;
+    if (s->hurt == HURT_PAIN && (a & (INPUT_PAIN | INPUT_SKIP | INPUT_BACK))) {
+        bool answered = (a & INPUT_PAIN) && in_pain_range_value(pain);
+        bool left_out = (a & INPUT_PAIN) && pain == -1; /* "pain skip" */
+        if (!answered && !left_out && !(a & (INPUT_SKIP | INPUT_BACK)))
+            return; /* a value out of range answers nothing */
+        used = answered || left_out ? INPUT_PAIN : (a & INPUT_SKIP) ? INPUT_SKIP : INPUT_BACK;
+        s->hurt_pain = answered ? pain : -1;
+        SessionEvent ev = make_event(s, EV_PAIN, t);
+        ev.n = s->hurt_pain;
+        ev.set = 2;
+        emit(s, &ev);
+        hurt_after_pain(s);
+    }
+    a &= ~used;
+    if (s->hurt == HURT_RULE && (a & (INPUT_RULE | INPUT_SKIP))) {
+        bool answered = (a & INPUT_RULE) && rule >= 0 && rule <= s->routine->stop_if_count;
+        if (!answered && !(a & INPUT_SKIP))
+            return;
+        used = answered ? INPUT_RULE : INPUT_SKIP;
+        s->hurt_rule = answered ? rule : 0;
+        SessionEvent ev = make_event(s, EV_STOP_RULE, t);
+        ev.n = s->hurt_rule;
+        snprintf(ev.text, sizeof ev.text, "%s", s->hurt_rule > 0 ? s->routine->stop_if[s->hurt_rule - 1] : "");
+        emit(s, &ev);
+        s->hurt = HURT_CHOICE;
+        a &= ~used;
+    }
+    /* a stop rule that applies means stop: skipping the move is not offered then */
+    if (s->hurt == HURT_CHOICE && (a & INPUT_SKIP) && s->hurt_rule == 0)
+        hurt_close(s, t, false);
+}
+
+static void apply_input(Session *s, unsigned a, int pain, int rule, int64_t t)
+{
+    const Segment *g = cur(s);
+    if (s->hurt != HURT_NONE) {
+        hurt_input(s, a, pain, rule, t);
+        return;
+    }
+    if ((a & INPUT_HURT) && hurt_allowed(s)) {
+        hurt_open(s, t);
+        return;
+    }
     if (a & INPUT_QUIT) {
         if (g->kind == SEG_RESULTS || g->kind == SEG_DONE) {
             enter_segment(s, s->segment_count - 1, t);
@@ -1284,8 +1427,8 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
         enter_segment(s, 0, s->t_ms);
     }
     if (in && in->actions)
-        apply_input(s, in->actions, in->pain, s->t_ms);
-    if (!s->paused && dt_ms > 0 && !s->ended) {
+        apply_input(s, in->actions, in->pain, in->rule, s->t_ms);
+    if (!s->paused && s->hurt == HURT_NONE && dt_ms > 0 && !s->ended) {
         advance(s, dt_ms, s->t_ms);
         s->active_ms += dt_ms;
     }
@@ -1295,7 +1438,30 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
 
 bool session_checkin_open(const Session *s)
 {
-    return s->segments && !s->ended && in_checkin(s);
+    return s->segments && !s->ended && s->hurt == HURT_NONE && in_checkin(s);
+}
+
+bool session_hurt_open(const Session *s)
+{
+    return s->segments && !s->ended && s->hurt != HURT_NONE;
+}
+
+bool session_hurt_asks_pain(const Session *s)
+{
+    return s->segments && !s->ended && s->hurt == HURT_PAIN;
+}
+
+void session_skip_move(Session *s, MoveId m)
+{
+    for (int i = 0; i < s->routine->step_count; i++)
+        if (s->routine->steps[i].kind == STEP_MOVE && s->routine->steps[i].move == m &&
+            s->step_result[i] == STEP_RESULT_NONE)
+            s->skip_today[i] = 1;
+}
+
+bool session_says_stop(const Session *s)
+{
+    return s->hurt_ended || session_pain_says_stop(s->pain_before, s->pain_after);
 }
 
 /* ---- the view ---- */
@@ -1398,7 +1564,13 @@ SessionView session_view(const Session *s, int extra_ms)
     v.ended_early = s->ended_early;
     v.pain_before = s->pain_before;
     v.pain_after = s->pain_after;
-    v.pain_stop = session_pain_says_stop(s->pain_before, s->pain_after);
+    v.pain_stop = session_says_stop(s);
+    v.hurt = s->hurt;
+    v.hurt_pain = s->hurt_pain;
+    v.hurt_rule = s->hurt_rule;
+    v.hurt_can_skip = s->hurt_rule == 0;
+    v.hurt_name = s->hurt_step >= 0 ? routine_step_name(&r->steps[s->hurt_step]) : NULL;
+    v.hurt_ended = s->hurt_ended;
     if (in_checkin(s)) {
         /* a check-in has no planned length: the view counts down the wait before it is skipped */
         v.duration_ms = s->checkin_wait_ms;
@@ -1478,9 +1650,9 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",  "step_end",    "pause",
-                                  "resume",        "sound",      "rep",  "hold_start",  "hold_break",
-                                  "hold_done",     "combo",      "pain", "session_end", "voice"};
+    static const char *names[] = {"session_start", "step_start", "cue",        "step_end",   "pause",       "resume",
+                                  "sound",         "rep",        "hold_start", "hold_break", "hold_done",   "combo",
+                                  "pain",          "hurt",       "stop_rule",  "hurt_end",   "session_end", "voice"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 

@@ -99,13 +99,25 @@ enum {
     INPUT_SKIP = 1u << 5, /* to the next step */
     INPUT_BACK = 1u << 6, /* to the start of this step, or the previous one when just started */
     INPUT_QUIT = 1u << 7, /* end now: the pain check-in, then the results with what was done */
-    INPUT_PAIN = 1u << 8 /* answers the open check-in with SessionInput.pain; ignored elsewhere */
+    INPUT_PAIN = 1u << 8, /* answers the open check-in (or "It hurts"'s "How bad", where -1 leaves it out) */
+    INPUT_HURT = 1u << 9, /* "It hurts": stops the step and asks how bad, which stop rule, what next */
+    INPUT_RULE = 1u << 10 /* answers "It hurts"'s stop-rule question with SessionInput.rule */
 };
 
 typedef struct {
     unsigned actions;
     int pain; /* with INPUT_PAIN: 0..SESSION_PAIN_MAX; other values are ignored */
+    int rule; /* with INPUT_RULE: 1..the routine's stop_if_count, or 0 for "none of these" */
 } SessionInput;
+
+/* Where "It hurts" is. While it is open the workout's clock stops: the step waits, nothing is
+ * said, and only its answers act (quit ends the workout at any of them). */
+typedef enum {
+    HURT_NONE = 0,
+    HURT_PAIN, /* "How bad is it?": pain N answers, skip (or back) leaves it unanswered */
+    HURT_RULE, /* "Does one of these apply?": the routine's stop-if lines; rule N, or skip for none */
+    HURT_CHOICE /* the see-a-doctor advice, then skip (this move, for the rest of today) or quit */
+} HurtStage;
 
 typedef enum {
     EV_SESSION_START,
@@ -120,7 +132,10 @@ typedef enum {
     EV_HOLD_BREAK,
     EV_HOLD_DONE,
     EV_COMBO,
-    EV_PAIN, /* a check-in answered (n = 0..10) or skipped (n = -1); set 0 before, 1 after */
+    EV_PAIN, /* a check-in answered (n = 0..10) or skipped (n = -1); set 0 before, 1 after, 2 "It hurts" */
+    EV_HURT, /* "It hurts" pressed: the step stops (text: what was being done) */
+    EV_STOP_RULE, /* its stop-rule question answered: n = 1.. the rule (text), or 0 for none */
+    EV_HURT_END, /* it closed: completed true = the workout ends, false = the move is skipped for today */
     EV_SESSION_END,
     /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
      * SESSION_VOICE_SPOKEN, n its length in ms), or its waiting request is dropped (voice says why) */
@@ -228,6 +243,13 @@ typedef struct {
     bool steps_started; /* a step's first segment was entered: a quit then asks pain after */
     int pain_before, pain_after; /* 0..SESSION_PAIN_MAX, or -1 when skipped or not asked yet */
     int checkin_wait_ms; /* an unanswered check-in is skipped after this long (0: at once) */
+    HurtStage hurt; /* "It hurts" open, and at which question */
+    int hurt_pain; /* its answer, 0..SESSION_PAIN_MAX, or -1 */
+    int hurt_rule; /* the stop rule that applies, 1-based, or 0 */
+    int hurt_step; /* the step it was pressed in, or -1 (safety notice, intro) */
+    bool hurt_used; /* "It hurts" was pressed in this workout: it is recorded as stopped for pain */
+    bool hurt_ended; /* ... and it ended the workout */
+    unsigned char *skip_today; /* owned, one per routine step: skipped for the rest of today */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
@@ -308,6 +330,11 @@ typedef struct {
     const SessionScore *score;
     int pain_before, pain_after; /* -1 when skipped or not yet asked */
     bool pain_stop; /* the results must say: stop for today, and when to see a doctor */
+    HurtStage hurt; /* "It hurts" is open at this question (its screen replaces the workout's) */
+    int hurt_pain, hurt_rule; /* its answers so far: -1 / 0 when not given */
+    bool hurt_can_skip; /* its last question offers "skip this move for today" (no stop rule applies) */
+    const char *hurt_name; /* what it was pressed in: "Knee rolls", or NULL outside a step */
+    bool hurt_ended; /* the workout was ended through "It hurts" */
 } SessionView;
 
 /* Build the session for r (borrowed). Returns 0, or -1 when out of memory. Free with session_free. */
@@ -336,6 +363,18 @@ void session_step(Session *s, const SessionInput *in, int dt_ms);
 
 /* True while a pain check-in (before or after) waits for an answer. */
 bool session_checkin_open(const Session *s);
+
+/* True while "It hurts" is open (any of its questions), and while it asks how bad. */
+bool session_hurt_open(const Session *s);
+bool session_hurt_asks_pain(const Session *s);
+
+/* Skip every step of move m in this workout, as "skip this move for the rest of today" did in an
+ * earlier workout today (the caller remembers the day). Steps already done keep their result. */
+void session_skip_move(Session *s, MoveId m);
+
+/* The results must say to stop for today and when to see a doctor: the pain rule of the
+ * check-ins (session_pain_says_stop), or the workout was ended through "It hurts". */
+bool session_says_stop(const Session *s);
 
 /* Take the oldest queued event. Returns true and fills *ev, or false when none is left. */
 bool session_poll_event(Session *s, SessionEvent *ev);

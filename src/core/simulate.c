@@ -15,7 +15,7 @@ static int cmp_input(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain)
+static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain, int rule)
 {
     if (out->count == *cap) {
         int nc = *cap ? *cap * 2 : 64;
@@ -25,7 +25,7 @@ static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain)
         out->items = n;
         *cap = nc;
     }
-    out->items[out->count++] = (TimedInput){t, a, 0, pain};
+    out->items[out->count++] = (TimedInput){t, a, 0, pain, rule, false};
     return 0;
 }
 
@@ -48,9 +48,9 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         const char *name;
         unsigned bits;
     } actions[] = {
-        {"rep", INPUT_PRESS},   {"press", INPUT_PRESS},   {"release", INPUT_RELEASE},
-        {"pause", INPUT_PAUSE}, {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},
-        {"back", INPUT_BACK},   {"quit", INPUT_QUIT},     {"pain", INPUT_PAIN},
+        {"rep", INPUT_PRESS},     {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
+        {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},   {"back", INPUT_BACK},       {"quit", INPUT_QUIT},
+        {"pain", INPUT_PAIN},     {"hurt", INPUT_HURT},   {"rule", INPUT_RULE},
     };
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
@@ -113,16 +113,40 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
             rest++;
         int acol = tcol + (int)(as - ts);
         unsigned bits = 0;
-        int pain = 0;
+        int pain = 0, rule = 0;
         for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
             if ((int)strlen(actions[i].name) == alen && memcmp(actions[i].name, as, (size_t)alen) == 0)
                 bits = actions[i].bits;
         if (!bits) {
             routine_errors_add(errs, path, line, acol,
-                               "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back, quit "
-                               "or pain",
+                               "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back, quit, "
+                               "pain, hurt or rule",
                                alen > 40 ? 40 : alen, as);
             continue;
+        }
+        if (bits == INPUT_RULE) {
+            /* "rule N" (1..ROUTINE_MAX_STOP_RULES) or "rule none": which stop rule applies */
+            const char *vs = rest, *ve = rest;
+            while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
+                ve++;
+            int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
+            if (vlen == 4 && memcmp(vs, "none", 4) == 0)
+                rule = 0;
+            else if (vlen == 1 && vs[0] >= '1' && vs[0] <= '0' + ROUTINE_MAX_STOP_RULES)
+                rule = vs[0] - '0';
+            else
+                rule = -1;
+            if (rule < 0) {
+                routine_errors_add(errs, path, line, vcol,
+                                   "rule needs a stop rule's number from 1 to %d or 'none', e.g. '31 rule 1'",
+                                   ROUTINE_MAX_STOP_RULES);
+                continue;
+            }
+            rest = ve;
+            while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+                rest++;
+            acol = vcol - alen - 1;
+            alen = vlen + alen + 1;
         }
         if (bits == INPUT_PAIN) {
             /* "pain N" (0..10) or "pain skip": the answer to a check-in */
@@ -159,8 +183,8 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         }
         int64_t ms = (int64_t)(t * 1000.0 + 0.5);
         bool is_rep = alen == 3 && memcmp(as, "rep", 3) == 0;
-        if (push(out, &cap, ms, bits, pain) < 0 ||
-            (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE, 0) < 0)) {
+        if (push(out, &cap, ms, bits, pain, rule) < 0 ||
+            (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE, 0, 0) < 0)) {
             routine_errors_add(errs, path, line, 1, "out of memory");
             break;
         }
@@ -174,6 +198,16 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         out->items[i].order = i;
     if (out->count > 1)
         qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_input);
+    /* the first pain line at or after a "hurt" answers "How bad is it?", not a check-in */
+    bool hurt_waits = false;
+    for (int i = 0; i < out->count; i++) {
+        if (out->items[i].actions == INPUT_HURT) {
+            hurt_waits = true;
+        } else if (out->items[i].actions == INPUT_PAIN && hurt_waits) {
+            out->items[i].hurt_answer = true;
+            hurt_waits = false;
+        }
+    }
     return 0;
 }
 
@@ -183,44 +217,54 @@ void inputscript_free(InputScript *in)
     memset(in, 0, sizeof *in);
 }
 
-/* Actions whose order matters: each takes a tick of its own */
-#define SIMULATE_ORDERED (INPUT_PAUSE | INPUT_RESUME | INPUT_TOGGLE_PAUSE | INPUT_SKIP | INPUT_BACK | INPUT_QUIT)
+/* Actions whose order matters: each takes a tick of its own ("It hurts" and its answers too) */
+#define SIMULATE_ORDERED                                                                                               \
+    (INPUT_PAUSE | INPUT_RESUME | INPUT_TOGGLE_PAUSE | INPUT_SKIP | INPUT_BACK | INPUT_QUIT | INPUT_HURT | INPUT_RULE)
 
-/* Inputs due by session time t, merged into one tick's actions. Pain answers are fed apart
+/* Inputs due by session time t, merged into one tick's input. Pain answers are fed apart
  * (feed_tick), so they are passed over here. */
-static unsigned due_inputs(const InputScript *in, int *next, int64_t t)
+static SessionInput due_inputs(const InputScript *in, int *next, int64_t t)
 {
-    unsigned a = 0;
+    SessionInput si = {0, 0, 0};
     while (in && *next < in->count && in->items[*next].t_ms <= t) {
-        unsigned bits = in->items[*next].actions;
+        const TimedInput *it = &in->items[*next];
+        unsigned bits = it->actions;
         if (bits == INPUT_PAIN) {
             (*next)++;
             continue;
         }
         /* inputs that would lose their order or their count merged into one tick (a press and a
          * release, a pause and a resume, two skips): apply the earlier now, the later next tick */
-        if ((a & INPUT_PRESS) && (bits & INPUT_RELEASE))
+        if ((si.actions & INPUT_PRESS) && (bits & INPUT_RELEASE))
             break;
-        if ((a & INPUT_RELEASE) && (bits & INPUT_PRESS))
+        if ((si.actions & INPUT_RELEASE) && (bits & INPUT_PRESS))
             break;
-        if ((a & bits) || ((a & SIMULATE_ORDERED) && (bits & SIMULATE_ORDERED)))
+        if ((si.actions & bits) || ((si.actions & SIMULATE_ORDERED) && (bits & SIMULATE_ORDERED)))
             break;
-        a |= bits;
+        /* "hurt" opens its questions: what follows is for them, from the next tick on */
+        if (si.actions && (bits & INPUT_HURT))
+            break;
+        si.actions |= bits;
+        if (bits & INPUT_RULE)
+            si.rule = it->rule;
         (*next)++;
+        if (bits & INPUT_HURT)
+            break;
     }
-    return a;
+    return si;
 }
 
 /* Where a simulation is in its input script: the next ordinary input and the next pain answer. */
 typedef struct {
     const InputScript *in;
     int next;
-    int pain_next;
+    int pain_next; /* the next check-in answer */
+    int hurt_next; /* the next answer to "It hurts"'s "How bad is it?" */
 } Feed;
 
-static int next_pain(const InputScript *in, int from)
+static int next_pain(const InputScript *in, int from, bool hurt)
 {
-    while (in && from < in->count && in->items[from].actions != INPUT_PAIN)
+    while (in && from < in->count && (in->items[from].actions != INPUT_PAIN || in->items[from].hurt_answer != hurt))
         from++;
     return from;
 }
@@ -229,14 +273,21 @@ static void feed_init(Feed *f, const InputScript *in)
 {
     f->in = in;
     f->next = 0;
-    f->pain_next = next_pain(in, 0);
+    f->pain_next = next_pain(in, 0, false);
+    f->hurt_next = next_pain(in, 0, true);
 }
 
 /* The input of the tick starting now. A due pain answer waits for the next check-in to open and
  * answers it; with no answer left in the script, check-ins are skipped at once. */
 static SessionInput feed_tick(Feed *f, Session *s)
 {
-    SessionInput in = {due_inputs(f->in, &f->next, s->t_ms), 0};
+    SessionInput in = due_inputs(f->in, &f->next, s->t_ms);
+    if (f->in && f->hurt_next < f->in->count && session_hurt_asks_pain(s) &&
+        f->in->items[f->hurt_next].t_ms <= s->t_ms) {
+        in.actions |= INPUT_PAIN; /* -1 ("pain skip") leaves it unanswered */
+        in.pain = f->in->items[f->hurt_next].pain;
+        f->hurt_next = next_pain(f->in, f->hurt_next + 1, true);
+    }
     bool pain_left = f->in && f->pain_next < f->in->count;
     if (pain_left && session_checkin_open(s) && f->in->items[f->pain_next].t_ms <= s->t_ms) {
         int pain = f->in->items[f->pain_next].pain;
@@ -246,7 +297,7 @@ static SessionInput feed_tick(Feed *f, Session *s)
         } else {
             in.actions |= INPUT_SKIP;
         }
-        f->pain_next = next_pain(f->in, f->pain_next + 1);
+        f->pain_next = next_pain(f->in, f->pain_next + 1, false);
         pain_left = f->pain_next < f->in->count;
     }
     /* applied before the tick advances, so the answer given now is taken first */
@@ -260,7 +311,8 @@ static bool feed_left(const Feed *f, const Session *s)
 {
     if (!f->in)
         return false;
-    return f->next < f->in->count || (f->pain_next < f->in->count && session_checkin_open(s));
+    return f->next < f->in->count || (f->pain_next < f->in->count && session_checkin_open(s)) ||
+           (f->hurt_next < f->in->count && session_hurt_asks_pain(s));
 }
 
 /* ---- events held until each cue knows its voice ----
@@ -349,8 +401,8 @@ SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, 
         SessionEvent ev;
         while (session_poll_event(&s, &ev))
             held_take(&h, &s, &ev, fn, ctx);
-        if (s.paused && !feed_left(&f, &s)) {
-            result = SIMULATE_STUCK_PAUSED;
+        if ((s.paused || session_hurt_open(&s)) && !feed_left(&f, &s)) {
+            result = s.paused ? SIMULATE_STUCK_PAUSED : SIMULATE_STUCK_HURT;
             break;
         }
     }

@@ -3,6 +3,7 @@
 #ifndef UNKNOT_SIMULATE_H
 #define UNKNOT_SIMULATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "routine.h"
@@ -18,6 +19,8 @@ typedef struct {
     unsigned actions; /* INPUT_* bits */
     int order; /* position in the file, to keep same-time inputs in order */
     int pain; /* INPUT_PAIN: 0..SESSION_PAIN_MAX, or -1 for "pain skip" */
+    int rule; /* INPUT_RULE: 1.. a stop rule, or 0 for "rule none" */
+    bool hurt_answer; /* INPUT_PAIN: the first pain line after a "hurt": it answers "How bad is it?" */
 } TimedInput;
 
 typedef struct {
@@ -26,18 +29,21 @@ typedef struct {
 } InputScript;
 
 /* Parse an input file: lines "SECONDS ACTION", actions rep press release pause resume skip back
- * quit, "pain N" (0..10) and "pain skip", '#' comments. Returns 0 and fills *out, or -1 and fills errs. Free with
- * inputscript_free. */
+ * quit hurt, "pain N" (0..10) and "pain skip", "rule N" and "rule none", '#' comments. Returns 0 and fills *out, or -1
+ * and fills errs. Free with inputscript_free. */
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs);
 
 void inputscript_free(InputScript *in);
 
 typedef void (*SimulateEventFn)(void *ctx, const Session *s, const SessionEvent *ev);
 
-typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_NO_MEMORY } SimulateResult;
+typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_STUCK_HURT, SIMULATE_NO_MEMORY } SimulateResult;
 
 /* Run r with inputs (may be NULL) to its end, calling fn for every event in order. Ends early
- * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it.
+ * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it, and
+ * (SIMULATE_STUCK_HURT) when "It hurts" is open and no input is left to answer it.
+ * "It hurts": the first pain line at or after a "hurt" answers its "How bad is it?" (when it is
+ * due and the question is open); "rule N" answers its stop-rule question; skip and quit its last.
  * Pain check-ins: a "pain" input due at or before the time a check-in is open answers it (an
  * earlier one waits for the next check-in); with no pain input left, check-ins are skipped at
  * once, so scripts without pain lines keep their times; an answer later than

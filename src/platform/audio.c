@@ -400,8 +400,10 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
             Mix_PlayChannel(channel, a->sounds[ev->sound], 0);
         }
         break;
-    case EV_PAUSE: audio_set_paused(a, true); break;
-    case EV_RESUME: audio_set_paused(a, false); break;
+    case EV_PAUSE:
+    case EV_HURT: audio_set_paused(a, true); break; /* "It hurts" stops the voice as a pause does */
+    case EV_RESUME:
+    case EV_HURT_END: audio_set_paused(a, false); break;
     default: break;
     }
 }

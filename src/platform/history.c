@@ -519,6 +519,9 @@ void history_recorder_event(HistoryRecorder *rec, const Session *s, const Sessio
         take_score(&rec->w, s);
         write_row(rec);
         return;
+    case EV_HURT:
+        rec->stopped_for_pain = true; /* "It hurts": whatever comes next, it never costs a streak */
+        return;
     case EV_STEP_END:
         if (!rec->begun)
             return;

@@ -435,6 +435,10 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
                 input_path);
         rc = EXIT_INVALID;
+    } else if (res == SIMULATE_STUCK_HURT) {
+        fprintf(stderr, "unknot: %s: \"It hurts\" is open and the input has nothing left to answer it; stopped\n",
+                input_path);
+        rc = EXIT_INVALID;
     } else if (res == SIMULATE_NO_MEMORY) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = EXIT_INVALID;

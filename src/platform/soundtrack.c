@@ -209,7 +209,8 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
         if (ev->sound >= 0 && ev->sound < SOUND_COUNT)
             soundtrack_place(st, st->sounds[ev->sound], st->sound_len[ev->sound], ev->t_ms, false);
         break;
-    case EV_PAUSE: {
+    case EV_PAUSE:
+    case EV_HURT: {
         /* As live: the sentence stops (the session drops what waited), nothing is repeated later. */
         int64_t cut = soundtrack_samples(ev->t_ms);
         if (st->last_voice >= 0 && st->places[st->last_voice].end > cut) {
