@@ -18,6 +18,7 @@
 
 #include "audio.h"
 #include "checkin.h"
+#include "hurt.h"
 #include "files.h"
 #include "history.h"
 #include "input.h"
@@ -60,6 +61,13 @@ struct App {
     bool running;
     unsigned pending; /* session input gathered since the last tick */
     int pending_pain; /* with INPUT_PAIN in pending: the answer */
+    int pending_rule; /* with INPUT_RULE in pending: the answer */
+    int hurt_sel; /* "It hurts": the highlighted stop rule row or button (the picker holds the number) */
+    HurtStage hurt_seen; /* the question hurt_sel (or the picker) was set up for */
+    /* "Skip this move for today": the moves skipped, and the local day (days since 1970) they are for */
+    MoveId skip_moves[ROUTINE_MAX_STEPS];
+    int skip_count;
+    int64_t skip_day;
     PainPicker picker; /* the pain check-in's highlighted number */
     int picker_seg; /* the segment the picker was set up for, -1 none */
     char notice[96];
@@ -151,6 +159,63 @@ static const char *routine_path_of(const App *a, const Routine *r)
     return r->title;
 }
 
+static void now_and_offset(const App *a, int64_t *now, int32_t *offset);
+
+/* The local day now, for "skip this move for the rest of today". */
+static int64_t local_day(const App *a)
+{
+    int64_t now;
+    int32_t offset;
+    now_and_offset(a, &now, &offset);
+    int64_t t = now + offset;
+    return t >= 0 ? t / 86400 : (t - 86399) / 86400;
+}
+
+/* Moves skipped earlier today because they hurt are passed over in this workout too, and the
+ * notice says which. */
+static void skip_today_apply(App *a)
+{
+    if (a->skip_count == 0)
+        return;
+    if (a->skip_day != local_day(a)) {
+        a->skip_count = 0; /* a new day: every move is back */
+        return;
+    }
+    char names[96] = "";
+    for (int i = 0; i < a->skip_count; i++) {
+        bool here = false;
+        for (int k = 0; k < a->routine->step_count; k++)
+            here |= a->routine->steps[k].kind == STEP_MOVE && a->routine->steps[k].move == a->skip_moves[i];
+        if (!here)
+            continue;
+        session_skip_move(&a->session, a->skip_moves[i]);
+        size_t n = strlen(names);
+        snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", moves_info(a->skip_moves[i])->name);
+    }
+    if (names[0]) {
+        char b[sizeof a->notice];
+        snprintf(b, sizeof b, "Skipped today, it hurt: %s", names);
+        set_notice(a, b);
+    }
+}
+
+/* "It hurts" closed with "skip this move for today": remember the move until midnight. */
+static void skip_today_add(App *a, int step)
+{
+    if (step < 0 || !a->routine || step >= a->routine->step_count || a->routine->steps[step].kind != STEP_MOVE)
+        return;
+    int64_t day = local_day(a);
+    if (a->skip_day != day)
+        a->skip_count = 0;
+    a->skip_day = day;
+    MoveId m = a->routine->steps[step].move;
+    for (int i = 0; i < a->skip_count; i++)
+        if (a->skip_moves[i] == m)
+            return;
+    if (a->skip_count < ROUTINE_MAX_STEPS)
+        a->skip_moves[a->skip_count++] = m;
+}
+
 static void start_session(App *a, const Routine *r)
 {
     if (a->in_session)
@@ -169,7 +234,9 @@ static void start_session(App *a, const Routine *r)
     a->rec.week_goal = a->opt->week_goal;
     a->pending = 0;
     a->picker_seg = -1;
+    a->hurt_seen = HURT_NONE;
     a->focus_lost = false;
+    skip_today_apply(a);
     audio_free(a->audio);
     a->audio = audio_new(a->opt->data_dir, r);
     if (a->volume >= 0)
@@ -324,7 +391,10 @@ static void pointer(App *a, int x, int y, bool down)
         SDL_Rect pause = render_button_rect(&a->rd, BUTTON_PAUSE);
         SDL_Rect skip = render_button_rect(&a->rd, BUTTON_SKIP);
         SDL_Rect back = render_button_rect(&a->rd, BUTTON_BACK);
-        if (SDL_PointInRect(&p, &pause))
+        SDL_Rect hurt = render_button_rect(&a->rd, BUTTON_HURT);
+        if (SDL_PointInRect(&p, &hurt))
+            a->pending |= INPUT_HURT; /* over the stage: before a tap there counts a rep */
+        else if (SDL_PointInRect(&p, &pause))
             a->pending |= INPUT_TOGGLE_PAUSE;
         else if (SDL_PointInRect(&p, &skip))
             a->pending |= INPUT_SKIP;
@@ -365,6 +435,122 @@ static void checkin_follow(App *a)
         return;
     a->picker_seg = a->session.seg;
     painpick_init(&a->picker, a->session.pain_before > 0 ? a->session.pain_before : 0);
+}
+
+/* ---- "It hurts": its questions read the input first ---- */
+
+static bool hurt_active(const App *a)
+{
+    return a->in_session && session_hurt_open(&a->session);
+}
+
+/* Each question starts on its own highlight (hurt_initial_selection). */
+static void hurt_follow(App *a)
+{
+    HurtStage now = a->in_session ? a->session.hurt : HURT_NONE;
+    if (now == a->hurt_seen)
+        return;
+    a->hurt_seen = now;
+    if (now == HURT_NONE)
+        return;
+    SessionView v = session_view(&a->session, 0);
+    a->hurt_sel = hurt_initial_selection(&v);
+    if (now == HURT_PAIN)
+        painpick_init(&a->picker, a->hurt_sel);
+}
+
+static void hurt_rule_answer(App *a, int row)
+{
+    int n = a->routine->stop_if_count;
+    a->pending |= INPUT_RULE;
+    a->pending_rule = row >= 0 && row < n ? row + 1 : 0; /* the last row: none of these */
+}
+
+static void hurt_choose(App *a, HurtButton b)
+{
+    bool can_skip = a->session.hurt_rule == 0;
+    if (b == HURT_BUTTON_SKIP && can_skip)
+        a->pending |= INPUT_SKIP;
+    else if (b == HURT_BUTTON_END)
+        a->pending |= INPUT_QUIT;
+}
+
+/* An action while "It hurts" is open: quit ends the workout at any question; the rest answer. */
+static void hurt_action(App *a, Action act)
+{
+    if (act == ACT_QUIT) {
+        a->pending |= INPUT_QUIT;
+        return;
+    }
+    int n = a->routine->stop_if_count;
+    switch (a->session.hurt) {
+    case HURT_PAIN: {
+        PainPickResult r = painpick_action(&a->picker, act);
+        if (r == PAINPICK_CHOSEN) {
+            a->pending |= INPUT_PAIN;
+            a->pending_pain = a->picker.value;
+        } else if (r == PAINPICK_SKIPPED) {
+            a->pending |= INPUT_SKIP;
+        }
+        break;
+    }
+    case HURT_RULE:
+        if (act == ACT_UP && a->hurt_sel > 0)
+            a->hurt_sel--;
+        else if (act == ACT_DOWN && a->hurt_sel < n)
+            a->hurt_sel++;
+        else if (act == ACT_PRESS)
+            hurt_rule_answer(a, a->hurt_sel);
+        else if (act == ACT_SKIP)
+            hurt_rule_answer(a, n);
+        break;
+    case HURT_CHOICE:
+        if ((act == ACT_UP || act == ACT_DOWN) && a->session.hurt_rule == 0)
+            a->hurt_sel = a->hurt_sel == HURT_BUTTON_SKIP ? HURT_BUTTON_END : HURT_BUTTON_SKIP;
+        else if (act == ACT_PRESS)
+            hurt_choose(a, a->session.hurt_rule == 0 ? (HurtButton)a->hurt_sel : HURT_BUTTON_END);
+        else if (act == ACT_SKIP)
+            hurt_choose(a, HURT_BUTTON_SKIP);
+        break;
+    case HURT_NONE: break;
+    }
+}
+
+/* A tap while "It hurts" is open: a number, a rule (one tap answers), or a button. */
+static void hurt_tap(App *a, int x, int y)
+{
+    SDL_Point p = {x, y};
+    int n = a->routine->stop_if_count;
+    switch (a->session.hurt) {
+    case HURT_PAIN: {
+        PainPickLayout pl = hurt_picker_layout(&a->rd);
+        PainPickResult r = painpick_tap(&a->picker, &pl, x, y);
+        if (r == PAINPICK_CHOSEN) {
+            a->pending |= INPUT_PAIN;
+            a->pending_pain = a->picker.value;
+        } else if (r == PAINPICK_SKIPPED) {
+            a->pending |= INPUT_SKIP;
+        }
+        break;
+    }
+    case HURT_RULE:
+        for (int i = 0; i <= n; i++) {
+            SDL_Rect rc = hurt_rule_rect(&a->rd, n, i);
+            if (SDL_PointInRect(&p, &rc)) {
+                a->hurt_sel = i;
+                hurt_rule_answer(a, i);
+            }
+        }
+        break;
+    case HURT_CHOICE:
+        for (int b = HURT_BUTTON_SKIP; b <= HURT_BUTTON_END; b++) {
+            SDL_Rect rc = hurt_button_rect(&a->rd, (HurtButton)b);
+            if (SDL_PointInRect(&p, &rc))
+                hurt_choose(a, (HurtButton)b);
+        }
+        break;
+    case HURT_NONE: break;
+    }
 }
 
 static void menu_pointer(App *a, int x, int y)
@@ -446,9 +632,19 @@ static void handle_action(App *a, Action act)
         case ACT_PRESS: menu_start(a, a->selected); break;
         case ACT_QUIT: a->confirm_quit = true; break; /* Q, pad Back; Esc is handled in handle_event */
         case ACT_SKIP: show_progress(a, false); break; /* Right, S, pad right shoulder: "Your progress ▶" */
-        case ACT_BACK: a->view = VIEW_ADVICE; break; /* Left, Backspace, pad B: "◀ When to see a doctor" */
+        case ACT_BACK: /* Left, Backspace, pad B: "◀ When to see a doctor" */
+        case ACT_HURT: a->view = VIEW_ADVICE; break; /* pad Y, "It hurts": the same advice */
         default: break; /* pause, back (P, Backspace, pad B): never close the menu by accident */
         }
+        return;
+    }
+    if (hurt_active(a)) {
+        hurt_action(a, act);
+        return;
+    }
+    if (act == ACT_HURT) {
+        a->pending |= INPUT_HURT;
+        a->focus_lost = false;
         return;
     }
     if (checkin_active(a) && act != ACT_PAUSE && act != ACT_QUIT) {
@@ -518,7 +714,10 @@ static void handle_event(App *a, const SDL_Event *e)
             SDL_GetWindowSize(a->win, &ww, &wh);
         int x = ww > 0 ? e->button.x * rw / ww : e->button.x;
         int y = wh > 0 ? e->button.y * rh / wh : e->button.y;
-        if (checkin_active(a)) {
+        if (hurt_active(a)) {
+            if (e->type == SDL_MOUSEBUTTONDOWN)
+                hurt_tap(a, x, y);
+        } else if (checkin_active(a)) {
             if (e->type == SDL_MOUSEBUTTONDOWN) {
                 PainPickLayout pl = checkin_picker_layout(&a->rd);
                 checkin_result(a, painpick_tap(&a->picker, &pl, x, y));
@@ -539,6 +738,9 @@ static void handle_event(App *a, const SDL_Event *e)
     }
     if (checkin_active(a) && painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
         return; /* arrows, digits, d-pad: the scale's own keys */
+    if (hurt_active(a) && a->session.hurt == HURT_PAIN &&
+        painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
+        return; /* "How bad is it?": the same scale */
     InputResult r = input_translate(&a->input, e);
     if (r.notice[0])
         set_notice(a, r.notice);
@@ -554,6 +756,8 @@ static void drain_events(App *a)
     while (session_poll_event(&a->session, &ev)) {
         int64_t now = (int64_t)time(NULL);
         history_recorder_event(&a->rec, &a->session, &ev, now, history_local_offset(now));
+        if (ev.type == EV_HURT_END && !ev.completed)
+            skip_today_add(a, ev.n);
         audio_handle_event(a->audio, &ev);
     }
 }
@@ -580,6 +784,7 @@ static void draw(App *a, int extra_ms)
             sprites_prepare(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
         }
         ov.pain_value = a->picker.value;
+        ov.hurt_selected = a->session.hurt == HURT_PAIN ? a->picker.value : a->hurt_sel;
         ov.record = &a->rec;
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else if (a->view == VIEW_PROGRESS && a->progress) {
@@ -862,11 +1067,12 @@ void app_update(App *a, double frame_ms)
     }
     if (a->pending) {
         /* inputs are applied at once, so a counted rep shows on the very next frame */
-        SessionInput in = {a->pending, a->pending_pain};
+        SessionInput in = {a->pending, a->pending_pain, a->pending_rule};
         a->pending = 0;
         session_step(&a->session, &in, 0);
     }
     checkin_follow(a);
+    hurt_follow(a);
     a->acc_ms += frame_ms;
     while (a->acc_ms >= SESSION_TICK_MS) {
         session_step(&a->session, NULL, SESSION_TICK_MS);
@@ -1265,6 +1471,7 @@ int app_shot(const AppOptions *o)
     ov.volume_percent = -1;
     ov.keys_hint = keys;
     ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */
+    ov.hurt_selected = hurt_initial_selection(&v);
     render_session(&rd, &v, r->title, &ov);
 write:
     SDL_RenderPresent(ren);

@@ -13,7 +13,7 @@
 
 static const char *const action_names[ACT_COUNT] = {
     "none",       "press", "release",   "pause",       "skip", "back", "quit",
-    "fullscreen", "mute",  "volume-up", "volume-down", "up",   "down",
+    "fullscreen", "mute",  "volume-up", "volume-down", "up",   "down", "hurt",
 };
 
 const char *input_action_name(Action a)
@@ -66,7 +66,11 @@ void input_default_bindings(Bindings *b)
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_UP, ACT_UP);
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_DOWN, ACT_DOWN);
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_X, ACT_MUTE);
-    bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_Y, ACT_VOLUME_UP);
+    /* Y is "It hurts", the one button a workout must always have; the volume is on the d-pad's sides */
+    bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_Y, ACT_HURT);
+    bind(b, BIND_KEY, SDLK_h, ACT_HURT);
+    bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, ACT_VOLUME_UP);
+    bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_LEFT, ACT_VOLUME_DOWN);
 }
 
 static Action action_from_name(const char *s, size_t n)
@@ -106,7 +110,8 @@ static const char *parse_binding(const char *p, const char *le, Bindings *b)
             return "a control character in the line";
     Action a = action_from_name(as, (size_t)(ae - as));
     if (a == ACT_NONE || a == ACT_RELEASE)
-        return "unknown action (press, pause, skip, back, quit, fullscreen, mute, volume-up, volume-down, up, down)";
+        return "unknown action (press, pause, skip, back, quit, fullscreen, mute, volume-up, volume-down, up, down, "
+               "hurt)";
     char name[64];
     if ((size_t)(ne - ns) >= sizeof name)
         return "the key or button name is too long";

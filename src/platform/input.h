@@ -21,6 +21,7 @@ typedef enum {
     ACT_VOLUME_DOWN,
     ACT_UP, /* menu navigation */
     ACT_DOWN,
+    ACT_HURT, /* "It hurts": stops the workout and asks how bad (session INPUT_HURT) */
     ACT_COUNT
 } Action;
 

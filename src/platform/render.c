@@ -5,6 +5,7 @@
 #include "render.h"
 
 #include "checkin.h"
+#include "hurt.h"
 #include "results.h"
 
 #include <math.h>
@@ -196,6 +197,10 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b)
     case BUTTON_BACK: return (SDL_Rect){l.panel.x, y, bw, bh};
     case BUTTON_PAUSE: return (SDL_Rect){l.panel.x + bw + gap, y, bw, bh};
     case BUTTON_SKIP: return (SDL_Rect){l.panel.x + 2 * (bw + gap), y, bw, bh};
+    case BUTTON_HURT: { /* "It hurts": the stage's top right corner, clear of the figure on the mat */
+        int w = l.stage.w * 3 / 10;
+        return (SDL_Rect){l.stage.x + l.stage.w - w - gap, l.stage.y + gap, w, bh};
+    }
     case BUTTON_COUNT_REP:
     default: return l.stage;
     }
@@ -808,9 +813,44 @@ static double header_progress(const SessionView *v)
     return v->progress;
 }
 
+/* "It hurts" is there at every moment of a workout: the safety notice to the last step. */
+static bool hurt_shown(const SessionView *v)
+{
+    switch (v->kind) {
+    case SEG_SAFETY:
+    case SEG_INTRO:
+    case SEG_READY:
+    case SEG_WORK:
+    case SEG_SWITCH:
+    case SEG_SET_REST: return true;
+    case SEG_PAIN_BEFORE:
+    case SEG_PAIN_AFTER:
+    case SEG_RESULTS:
+    case SEG_DONE: return false;
+    }
+    return false;
+}
+
+static void draw_hurt_button(Render *rd)
+{
+    const RenderStyle *st = render_style(rd);
+    SDL_Rect rc = render_button_rect(rd, BUTTON_HURT);
+    render_box(rd, rc, render_px(rd, st->radius_button), st->warning_bg);
+    int tw, th,
+        px = text_fit(rd->text, "It hurts", render_px(rd, st->button_size), render_px(rd, st->button_size_min),
+                      rc.w - 2 * render_px(rd, st->button_pad));
+    text_measure(rd->text, "It hurts", px, 0, 1, &tw, &th);
+    text_draw(rd->text, "It hurts", px, st->warning_text, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0, 1);
+}
+
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov)
 {
     char right[64];
+    if (v->hurt != HURT_NONE) { /* its questions take the whole screen */
+        hurt_draw(rd, v, routine_title, ov ? ov->hurt_selected : 0);
+        render_notice(rd, ov);
+        return;
+    }
     render_clear(rd);
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, header_progress(v));
@@ -840,6 +880,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
         render_button(rd, render_button_rect(rd, BUTTON_PAUSE), v->paused ? "Resume" : "Pause", v->paused);
         render_button(rd, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
     }
+    if (hurt_shown(v))
+        draw_hurt_button(rd);
 }
 
 /* ---- the menu ---- */

@@ -130,6 +130,7 @@ typedef struct {
     bool muted;
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
     int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
+    int hurt_selected; /* "It hurts" open: the highlighted number, stop rule row or button (hurt.h) */
     const HistoryRecorder *record; /* the results: the streak and whether it was saved; NULL: none */
     const MenuInfo *menu; /* the menu: streak and levels from the history; NULL: none */
 } Overlay;
@@ -153,7 +154,7 @@ int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, 
 int render_menu_page_at(const Render *rd, const LevelList *levels, int selected, int x, int y);
 
 /* The screen rectangles of the touch buttons, in the same layout render_session draws them. */
-typedef enum { BUTTON_COUNT_REP, BUTTON_PAUSE, BUTTON_SKIP, BUTTON_BACK, BUTTON_TOTAL } ButtonId;
+typedef enum { BUTTON_COUNT_REP, BUTTON_PAUSE, BUTTON_SKIP, BUTTON_BACK, BUTTON_HURT, BUTTON_TOTAL } ButtonId;
 SDL_Rect render_button_rect(const Render *rd, ButtonId b);
 
 /* The stage rectangle where the figure is drawn (also the large touch count area). */
