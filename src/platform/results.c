@@ -165,10 +165,12 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
 
     if (v->pain_stop) {
         char head[96];
-        if (v->pain_before >= 0 && v->pain_after - v->pain_before >= SESSION_PAIN_STOP_RISE)
+        if (v->pain_before >= 0 && v->pain_after >= 0 && v->pain_after - v->pain_before >= SESSION_PAIN_STOP_RISE)
             snprintf(head, sizeof head, "Stop for today: pain %d \xE2\x86\x92 %d", v->pain_before, v->pain_after);
-        else
+        else if (v->pain_after >= 0)
             snprintf(head, sizeof head, "Stop for today: pain %d of 10", v->pain_after);
+        else
+            snprintf(head, sizeof head, "Stop for today: it hurt"); /* ended through "It hurts", pain not given */
         results_draw_advice(rd, right, head);
     } else {
         draw_stats(rd, right, v);
