@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "routine.h"
+#include "voicekey.h"
 #include "testutil.h"
 
 /* ---- helpers ---- */
@@ -421,6 +422,51 @@ static void test_part9_errors(void)
     CHECK_INT(errs.count, 1);
 }
 
+/* "phase": a rep made of named, held phases. */
+static void test_phases(void)
+{
+    CHECK_INT(parse(HEAD "move pelvic_tilt\n  name \"Pelvic tilt\"\n  reps 10\n  phase \"Flatten your back\" 5s\n"
+                         "  phase \"Relax\" 3s\n"),
+              0);
+    const RoutineStep *st = &r.steps[0];
+    CHECK_INT(st->phase_count, 2);
+    CHECK_STR(st->phases[0].text, "Flatten your back");
+    CHECK_INT(st->phases[0].ms, 5000);
+    CHECK_INT(st->phases[1].ms, 3000);
+    CHECK_INT(st->phases[0].line, 5);
+    CHECK_INT(st->tempo_ms, 8000); /* the rep is its phases */
+    CHECK_INT(st->hold_ms, 0);
+    CHECK_INT(st->mode, MODE_REPS_GUIDED);
+    CHECK_INT(routine_step_run_ms(st), 80000);
+    /* the phases' words are texts to be spoken: voicegen renders them */
+    const char *texts[64];
+    int n = voicekey_routine_texts(&r, texts, 64), found = 0;
+    for (int i = 0; i < n; i++)
+        found += strcmp(texts[i], "Relax") == 0;
+    CHECK_INT(found, 1);
+    /* each mistake at its LINE:COL */
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase \"Flatten\" 5s\n", 4, 3, "two or more");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  phase \"A\" 5s\n  phase \"B\" 5s\n", 3, 3, "give 'reps' too");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5 hold 2s\n  phase \"A\" 5s\n  phase \"B\" 5s\n", 4, 3, "remove 'hold'");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5 tempo 4s\n  phase \"A\" 5s\n  phase \"B\" 5s\n", 4, 3,
+                "remove 'tempo'");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5 pacing self\n  phase \"A\" 5s\n  phase \"B\" 5s\n", 4, 3,
+                "remove 'pacing self'");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase \"A\"\n", 4, 12, "expected a duration");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase 5s\n", 4, 9, "quoted string");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase \"A\" 0.5s\n", 4, 13, "at least 1s");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase \"A\" 2m\n", 4, 3, "at most 1m");
+    CHECK_ERROR(HEAD "rest 10s\n  phase \"A\" 5s\n", 3, 3, "belongs to a move");
+    CHECK_ERROR(HEAD "move pelvic_tilt\n  reps 5\n  phase \"A very long phase that is really a sentence and not a "
+                     "caption\" 5s\n",
+                4, 9, "a caption");
+    char src[1024];
+    int len = snprintf(src, sizeof src, HEAD "move pelvic_tilt\n  reps 5\n");
+    for (int i = 0; i <= ROUTINE_MAX_PHASES; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "  phase \"P%d\" 2s\n", i);
+    CHECK_ERROR(src, 4 + ROUTINE_MAX_PHASES, 3, "too many phases");
+}
+
 static void test_rest_timer(void)
 {
     CHECK_INT(parse(HEAD "rest 10s \"Roll over.\"\nrest 15s\ntimer 20m \"Cold pack.\"\n"
@@ -797,6 +843,7 @@ static void test_all_errors_reported(void)
 
 int main(void)
 {
+    test_phases();
     test_minimal();
     test_header();
     test_every_move();

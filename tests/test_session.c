@@ -1587,6 +1587,45 @@ static void test_hurt(void)
     CHECK_INT(S.score.steps_skipped, 2);
 }
 
+/* A rep of phases: each said as it starts, every rep; the view names it and plays its share of
+ * the move's rep on the figure, moving in first and then holding. */
+static void test_phases(void)
+{
+    load("title \"Ph\"\nmove pelvic_tilt\n  reps 2\n  phase \"Flatten your back\" 5s\n  phase \"Relax\" 3s\n");
+    run_to_end();
+    CHECK_INT(count(EV_PHASE, NULL), 4);
+    CHECK_INT(time_of(EV_PHASE, "Flatten"), T_WORK);
+    CHECK_INT(time_of(EV_PHASE, "Relax"), T_WORK + 5000);
+    int second = find_from(find(EV_PHASE, "Relax") + 1, EV_PHASE, "Flatten");
+    CHECK(second >= 0 && L[second].t_ms == T_WORK + 8000 && L[second].n == 1 && L[second].n_run == 1);
+    CHECK_INT(count(EV_CUE, "Flatten your back"), 2); /* said (and captioned) every rep */
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_WORK + 16000);
+    /* the view */
+    restart();
+    run_until(T_WORK + 500);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.phase, 1);
+    CHECK_INT(v.phases, 2);
+    CHECK_STR(v.phase_text, "Flatten your back");
+    CHECK_INT(v.anim, ANIM_REPS);
+    CHECK_INT(v.anim_length_ms, 1000);
+    CHECK_INT(v.rep_hold_ms, 0);
+    CHECK(v.anim_ms > 0 && v.anim_ms < 500); /* moving towards the half-way pose (the top of the rep) */
+    run_until(T_WORK + 4000);
+    v = session_view(&S, 0);
+    CHECK_INT(v.anim_ms, 500); /* held there */
+    CHECK_INT(v.phase_left_ms, 1000);
+    run_until(T_WORK + 5000 + 3000 - 100); /* the end of "Relax": back at the start */
+    v = session_view(&S, 0);
+    CHECK_INT(v.phase, 2);
+    CHECK_STR(v.phase_text, "Relax");
+    CHECK_INT(v.anim_ms, 999);
+    /* a step without phases shows none */
+    load(ONE_HOLD);
+    run_until(T_WORK + 500);
+    CHECK_INT(session_view(&S, 0).phases, 0);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1619,6 +1658,7 @@ int main(void)
     test_pain_rule();
     test_voice_timing();
     test_hurt();
+    test_phases();
     session_free(&S);
     routine_free(&R);
     free(L);

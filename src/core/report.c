@@ -145,6 +145,11 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             put(&o, ",\"rule\":null");
         break;
     case EV_HURT_END: put(&o, ",\"action\":\"%s\",\"index\":%d", ev->completed ? "end" : "skip_today", ev->n); break;
+    case EV_PHASE:
+        put_step(&o, s, ev);
+        report_json_escape(ev->text, text, sizeof text);
+        put(&o, ",\"phase\":%d,\"rep\":%d,\"text\":\"%s\"", ev->n, ev->n_run + 1, text);
+        break;
     case EV_PAIN:
         put(&o, ",\"when\":\"%s\"", ev->set == 0 ? "before" : ev->set == 1 ? "after" : "hurt");
         if (ev->n >= 0)

@@ -660,7 +660,7 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
     RoutineStep *s = current_step(ps);
     bool known = tok_is(kw, "hold") || tok_is(kw, "reps") || tok_is(kw, "tempo") || tok_is(kw, "sides") ||
                  tok_is(kw, "sets") || tok_is(kw, "pacing") || tok_is(kw, "confirm-hold") ||
-                 tok_is(kw, "count-aloud") || tok_is(kw, "say") || tok_is(kw, "name");
+                 tok_is(kw, "count-aloud") || tok_is(kw, "say") || tok_is(kw, "name") || tok_is(kw, "phase");
     if (!known)
         return false;
     if (!s) {
@@ -694,7 +694,38 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         return true;
     }
     bool ok = true;
-    if (tok_is(kw, "hold")) {
+    if (tok_is(kw, "phase")) {
+        /* phase "Flatten your back" 5s: one named, held part of every rep */
+        char *text = NULL;
+        const char *save = ps->p;
+        Token t = next_token(ps);
+        ps->p = save;
+        if (!expect_string(ps, "phase", &text)) {
+            ok = false;
+        } else if (strlen(text) > ROUTINE_MAX_NAME_BYTES || strchr(text, '\n')) {
+            ERR_AT(ps, &t, "a phase's words are a caption: one line of at most %d bytes", ROUTINE_MAX_NAME_BYTES);
+            ok = false;
+        } else if (s->phase_count >= ROUTINE_MAX_PHASES) {
+            ERR_AT(ps, kw, "too many phases in one step: the limit is %d", ROUTINE_MAX_PHASES);
+            ok = false;
+        }
+        int ms = 0;
+        if (ok)
+            ok = expect_duration(ps, "phase", 1000, &ms);
+        if (ok && ms > ROUTINE_MAX_PHASE_MS) {
+            ERR_AT(ps, kw, "a phase lasts at most 1m (a longer one is a hold of its own)");
+            ok = false;
+        }
+        if (ok) {
+            RoutinePhase *ph = &s->phases[s->phase_count++];
+            ph->text = text;
+            ph->ms = ms;
+            ph->line = ps->line;
+            ph->col = kw->col;
+        } else {
+            free(text);
+        }
+    } else if (tok_is(kw, "hold")) {
         if (ps->step_has_hold)
             ERR_AT(ps, kw, "'hold' given twice in one step");
         ps->step_has_hold = true;
@@ -843,6 +874,25 @@ static void close_step(Parser *ps)
         if ((s->hold_open || s->hold_up_to) && s->confirm_hold)
             ERR_AT(ps, &at, "move %s has 'hold %s' with 'confirm-hold': use one or the other", mi->id,
                    s->hold_open ? "open" : "up to");
+        if (s->phase_count > 0) {
+            /* a rep made of phases: its length is theirs, its figure follows them */
+            const RoutinePhase *p0 = &s->phases[0];
+            if (s->phase_count < 2)
+                add_error(ps, p0->line, p0->col,
+                          "a rep of phases needs two or more (e.g. phase \"Arch\" 5s, phase \"Flatten\" 5s)");
+            if (!ps->step_has_reps)
+                add_error(ps, p0->line, p0->col, "phases make up a rep: give 'reps' too (e.g. reps 10)");
+            if (ps->step_has_hold || ps->step_has_tempo)
+                add_error(ps, p0->line, p0->col, "phases give the rep its times: remove '%s'",
+                          ps->step_has_hold ? "hold" : "tempo");
+            if (s->pacing == PACING_SELF)
+                add_error(ps, p0->line, p0->col, "phases are led by the clock: remove 'pacing self'");
+            int sum = 0;
+            for (int i = 0; i < s->phase_count; i++)
+                sum += s->phases[i].ms;
+            s->tempo_ms = sum;
+            s->hold_ms = s->hold_max_ms = 0;
+        }
         if (s->reps > 0 && s->tempo_ms == 0)
             s->tempo_ms = mi->default_tempo_ms;
         if (!ps->step_has_sides &&
@@ -1142,6 +1192,8 @@ void routine_free(Routine *r)
         free(r->steps[i].text);
         free(r->steps[i].name);
         free(r->steps[i].ready_text);
+        for (int j = 0; j < r->steps[i].phase_count; j++)
+            free(r->steps[i].phases[j].text);
     }
     for (int i = 0; i < r->stop_if_count; i++)
         free(r->stop_if[i]);

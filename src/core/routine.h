@@ -27,6 +27,8 @@
 #define ROUTINE_OPEN_HOLD_MS (3 * 60 * 1000) /* "hold open" ends by itself after 3 minutes */
 #define ROUTINE_MAX_NAME_BYTES 60 /* a step's name is a heading: "Knee rolls" */
 #define ROUTINE_MAX_STOP_RULES 8 /* stop-if lines in one routine */
+#define ROUTINE_MAX_PHASES 6 /* phase lines in one step */
+#define ROUTINE_MAX_PHASE_MS 60000 /* one phase: at most a minute */
 #define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
 
@@ -70,6 +72,14 @@ typedef enum {
 } StepMode;
 typedef enum { PACING_GUIDED = 0, PACING_SELF } Pacing;
 
+/* One phase of a rep ("phase \"Flatten your back\" 5s"): said and shown as it starts, held for ms,
+ * and played on the figure as its share of the move's rep (session.h, the view's phase fields). */
+typedef struct {
+    char *text; /* owned: what is said and shown */
+    int ms;
+    int line, col; /* of the word "phase", for messages */
+} RoutinePhase;
+
 typedef struct {
     StepKind kind;
     StepMode mode; /* what kind of work it is: set by the parser from the fields below */
@@ -96,6 +106,8 @@ typedef struct {
     Position position; /* STEP_REST / STEP_TIMER: the position named (`rest 20s on-front`), else POSITION_NONE */
     char *name; /* "name \"Knee rolls\"": shown and spoken instead of the move's name, or NULL */
     char *ready_text; /* what "get ready" says: "Get ready. Next: Knee rolls."; never NULL once parsed */
+    RoutinePhase phases[ROUTINE_MAX_PHASES]; /* a rep made of named phases; then tempo_ms is their sum */
+    int phase_count; /* 0, or 2..ROUTINE_MAX_PHASES */
     RoutineCue *cues;
     int cue_count;
 } RoutineStep;

@@ -1001,6 +1001,20 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
         }
         break;
     case MODE_REPS_GUIDED:
+        /* a rep of phases: each is said (and captioned) as it starts, every rep */
+        for (int r = 0; r < g->reps && st->phase_count > 0; r++) {
+            int at = r * rep_ms(st);
+            for (int k = 0; k < st->phase_count; at += st->phases[k].ms, k++) {
+                if (at == 0 ? !(from < 0 && to >= 0) : !crossed(at, from, to))
+                    continue;
+                SessionEvent ev = make_event(s, EV_PHASE, AT(at));
+                ev.n = k + 1;
+                ev.n_run = r;
+                snprintf(ev.text, sizeof ev.text, "%s", st->phases[k].text);
+                emit(s, &ev);
+                say(s, AT(at), CUE_KIND_ROUTINE, st->phases[k].text);
+            }
+        }
         for (int r = 0; r < g->reps; r++) {
             int b = rep_beat_ms(st, r);
             if (crossed(b, from, to)) {
@@ -1622,6 +1636,23 @@ SessionView session_view(const Session *s, int extra_ms)
         case ANIM_LOOP:
         case ANIM_START: break;
         }
+        if (st->phase_count > 0 && v.anim == ANIM_REPS) {
+            /* phase k of n plays the k-th n-th of the move's rep (start, top, back to the start):
+             * it moves there in its first SESSION_PHASE_MOVE_MS (or 2/5 of it) and holds */
+            int rt = el % rep_ms(st), start = 0, k = 0;
+            while (k < st->phase_count - 1 && rt >= start + st->phases[k].ms)
+                start += st->phases[k++].ms;
+            int d = st->phases[k].ms, move = d * 2 / 5 < SESSION_PHASE_MOVE_MS ? d * 2 / 5 : SESSION_PHASE_MOVE_MS;
+            double into = move > 0 && rt - start < move ? (double)(rt - start) / move : 1.0;
+            double p = (k + into) / st->phase_count;
+            v.phase = k + 1;
+            v.phases = st->phase_count;
+            v.phase_text = st->phases[k].text;
+            v.phase_left_ms = d - (rt - start) > 0 ? d - (rt - start) : 0;
+            v.anim_length_ms = 1000; /* the rep's path as 0..1: no hold of its own, the phases hold */
+            v.rep_hold_ms = 0;
+            v.anim_ms = p >= 1.0 ? 999 : (int)(p * 1000.0);
+        }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
         v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST);
     }
@@ -1650,9 +1681,10 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",        "step_end",   "pause",       "resume",
-                                  "sound",         "rep",        "hold_start", "hold_break", "hold_done",   "combo",
-                                  "pain",          "hurt",       "stop_rule",  "hurt_end",   "session_end", "voice"};
+    static const char *names[] = {"session_start", "step_start", "cue",         "step_end",   "pause",
+                                  "resume",        "sound",      "rep",         "hold_start", "hold_break",
+                                  "hold_done",     "combo",      "pain",        "hurt",       "stop_rule",
+                                  "hurt_end",      "phase",      "session_end", "voice"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 

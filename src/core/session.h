@@ -39,6 +39,9 @@
 #define SESSION_BACK_RESTART_MS 3000
 #define SESSION_PROMPT_MS 8000 /* a gentle prompt when a press is awaited and none comes */
 #define SESSION_GIVE_UP_MS 60000 /* then this side or set ends undone ("Moving on."), so nothing waits forever */
+#define SESSION_PHASE_MOVE_MS                                                                                          \
+    1500 /* a phase moves the figure into its pose in this long (or 2/5 of it), then holds                             \
+          */
 #define SESSION_BOUNCE_MS 250 /* presses closer than this (or a quarter rep) to the last are ignored */
 #define SESSION_TEMPO_WINDOW_MS 600 /* a press this close to the beat (or a quarter rep) is on tempo */
 #define SESSION_COMBO_STEP 5 /* the multiplier grows by one every this many on-tempo reps */
@@ -136,6 +139,7 @@ typedef enum {
     EV_HURT, /* "It hurts" pressed: the step stops (text: what was being done) */
     EV_STOP_RULE, /* its stop-rule question answered: n = 1.. the rule (text), or 0 for none */
     EV_HURT_END, /* it closed: completed true = the workout ends, false = the move is skipped for today */
+    EV_PHASE, /* a phase of a rep starts: n = 1.. the phase, n_run = the rep (0-based), text = its words */
     EV_SESSION_END,
     /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
      * SESSION_VOICE_SPOKEN, n its length in ms), or its waiting request is dropped (voice says why) */
@@ -307,6 +311,9 @@ typedef struct {
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
     int rep, reps; /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
     int breath, breaths; /* a hold dosed in breaths: the breath now (1-based) and how many, else 0 */
+    int phase, phases; /* a rep of phases: the phase now (1-based) and how many, else 0 */
+    const char *phase_text; /* its words, or NULL */
+    int phase_left_ms; /* time left in it */
     bool breath_in; /* the breathing pacer: in (true) or out */
     double breath_fill; /* 0..1: how full the pacer is (grows breathing in, shrinks breathing out) */
     int counted; /* reps the user has counted in this run */

@@ -117,6 +117,8 @@ int voicekey_routine_texts(const Routine *r, const char **out, int cap)
         n = voicekey_add_text(out, cap, n, st->ready_text);
         for (int c = 0; c < st->cue_count; c++)
             n = voicekey_add_text(out, cap, n, st->cues[c].text);
+        for (int k = 0; k < st->phase_count; k++)
+            n = voicekey_add_text(out, cap, n, st->phases[k].text);
     }
     return n;
 }

@@ -39,7 +39,7 @@ const char *voicekey_standard_phrase(int i);
 
 /* The most distinct texts a routine may speak: title, intro, and per step its text, its
  * "get ready" line and its cues. */
-#define VOICEKEY_MAX_ROUTINE_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 2) + 2)
+#define VOICEKEY_MAX_ROUTINE_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 2 + ROUTINE_MAX_PHASES) + 2)
 
 /* Fill out[0..cap) with the distinct texts routine r may speak (title, intro, each step's rest or
  * timer text, its "get ready" line, each say cue), borrowed from r, first occurrence order. Returns the number of

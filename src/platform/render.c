@@ -612,6 +612,11 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     }
     if (v->kind == SEG_WORK && step && step->sides == SIDES_ALTERNATE && v->reps > 0)
         snprintf(big, sizeof big, "%d / %d", v->rep, v->reps); /* the count of the side, not of this one rep */
+    char phase[ROUTINE_MAX_NAME_BYTES + 48];
+    if (v->phases > 0 && v->phase_text && v->counted == 0) { /* the phase now, and how long it holds */
+        snprintf(phase, sizeof phase, "%s \xC2\xB7 %d s", v->phase_text, (v->phase_left_ms + 999) / 1000);
+        label = phase;
+    }
     if (v->breaths > 0) { /* the pacer: the breath and whether to breathe in or out */
         snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
         label = v->breath_in ? "breathe in" : "breathe out";
