@@ -14,6 +14,7 @@
 #include "app.h"
 #include "hurt.h"
 #include "input.h"
+#include "sidepick.h"
 #include "testutil.h"
 
 static void pump(App *a)
@@ -287,6 +288,71 @@ int main(void)
     CHECK_INT(kind(a), SEG_RESULTS);
     app_free(a);
     unlink(bindings);
+
+    /* "Which side hurts?" ("sides chosen"): R answers at once; arrows then Enter; the d-pad then A;
+     * a tap on a side; S skips (and the one-sided step is passed over) */
+    char path3[300];
+    snprintf(path3, sizeof path3, "%s/s.routine", dir);
+    write_file(path3,
+               "title \"Sides\"\nsides chosen\nmove knee_rolls hold 10s\n  side away\nmove child_pose hold 10s\n");
+    AppOptions so = o;
+    so.routine = path3;
+    so.history_path = NULL;
+    for (int way = 0; way < 5; way++) {
+        a = app_new(&so, NULL, ren);
+        CHECK(a != NULL);
+        if (!a)
+            break;
+        s = app_session(a);
+        app_update(a, 10);
+        tap(a, SDLK_SPACE); /* safety */
+        tap(a, SDLK_s); /* pain before: skipped */
+        CHECK_INT(kind(a), SEG_SIDE);
+        app_draw(a);
+        Sides want = SIDES_RIGHT;
+        switch (way) {
+        case 0: tap(a, SDLK_r); break;
+        case 1:
+            tap(a, SDLK_LEFT); /* highlights, does not go back */
+            CHECK_INT(kind(a), SEG_SIDE);
+            app_draw(a);
+            tap(a, SDLK_RETURN);
+            want = SIDES_LEFT;
+            break;
+        case 2: {
+            int idx = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+            SDL_Joystick *j = SDL_JoystickOpen(idx);
+            pump(a);
+            pad_tap(a, j, SDL_CONTROLLER_BUTTON_A); /* nothing highlighted yet: nothing */
+            CHECK_INT(kind(a), SEG_SIDE);
+            pad_tap(a, j, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
+            pad_tap(a, j, SDL_CONTROLLER_BUTTON_A);
+            SDL_JoystickClose(j);
+            SDL_JoystickDetachVirtual(idx);
+            break;
+        }
+        case 3:
+            click(a, sidepick_rect(&rd, SIDES_LEFT));
+            want = SIDES_LEFT;
+            break;
+        case 4:
+            tap(a, SDLK_s);
+            want = SIDES_NONE;
+            break;
+        }
+        CHECK_INT(kind(a), SEG_INTRO);
+        CHECK_INT(s->chosen_side, want);
+        /* the knee rolls go away from the side that hurts, or are passed over */
+        const Segment *g = &s->segments[0];
+        for (int i = 0; i < s->segment_count; i++)
+            if (s->segments[i].kind == SEG_WORK && s->segments[i].step == 0)
+                g = &s->segments[i];
+        if (want != SIDES_NONE)
+            CHECK_INT(g->side, want == SIDES_LEFT ? SIDES_RIGHT : SIDES_LEFT);
+        else
+            CHECK(s->skip_today[0]);
+        app_free(a);
+    }
 
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);

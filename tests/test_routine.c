@@ -467,6 +467,26 @@ static void test_phases(void)
     CHECK_ERROR(src, 4 + ROUTINE_MAX_PHASES, 3, "too many phases");
 }
 
+/* "sides chosen" at the top; "side away" / "side toward" in a step. */
+static void test_sides_chosen(void)
+{
+    CHECK_INT(parse(HEAD "sides chosen\nmove knee_rolls hold 10s\n  side away\nmove knee_to_chest\n  hold 10s "
+                         "side toward\nmove child_pose hold 10s\n"),
+              0);
+    CHECK(r.sides_chosen);
+    CHECK_INT(r.steps[0].side_rel, SIDE_REL_AWAY);
+    CHECK_INT(r.steps[1].side_rel, SIDE_REL_TOWARD);
+    CHECK_INT(r.steps[2].side_rel, SIDE_REL_NONE);
+    CHECK_INT(routine_step_runs(&r.steps[0]), 1); /* one side, not both */
+    CHECK_ERROR(HEAD "move knee_rolls hold 10s\n  side away\n", 3, 3, "needs 'sides chosen'");
+    CHECK_ERROR(HEAD "sides chosen\nmove knee_rolls hold 10s\n  side up\n", 4, 8, "away or toward");
+    CHECK_ERROR(HEAD "sides chosen\nmove knee_rolls hold 10s\n  sides both side away\n", 4, 14, "given twice");
+    CHECK_ERROR(HEAD "sides chosen\nmove child_pose hold 10s\n", 2, 1, "no step says");
+    CHECK_ERROR(HEAD "sides both\nmove child_pose hold 10s\n", 2, 7, "at the top of the file 'sides' is");
+    CHECK_ERROR(HEAD "move knee_rolls hold 10s\n  sides chosen\n", 3, 9, "belongs at the top");
+    CHECK_ERROR(HEAD "sides chosen\nsides chosen\nmove knee_rolls hold 10s side away\n", 3, 1, "given twice");
+}
+
 static void test_rest_timer(void)
 {
     CHECK_INT(parse(HEAD "rest 10s \"Roll over.\"\nrest 15s\ntimer 20m \"Cold pack.\"\n"
@@ -843,6 +863,7 @@ static void test_all_errors_reported(void)
 
 int main(void)
 {
+    test_sides_chosen();
     test_phases();
     test_minimal();
     test_header();

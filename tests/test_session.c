@@ -34,6 +34,7 @@ static void load(const char *src)
     /* the timing tests: pain check-ins skipped at once (as --simulate without pain lines);
      * test_checkins waits for answers */
     session_set_checkin_wait(&S, 0);
+    session_set_side_wait(&S, 0);
     L_n = 0;
 }
 
@@ -45,6 +46,7 @@ static void restart(void)
     /* the timing tests: pain check-ins skipped at once (as --simulate without pain lines);
      * test_checkins waits for answers */
     session_set_checkin_wait(&S, 0);
+    session_set_side_wait(&S, 0);
     L_n = 0;
 }
 
@@ -1626,6 +1628,51 @@ static void test_phases(void)
     CHECK_INT(session_view(&S, 0).phases, 0);
 }
 
+/* "sides chosen": asked after the check-in; the steps follow the answer; unanswered, they are
+ * passed over. */
+static void test_sides_chosen(void)
+{
+    const char *src = "title \"S\"\nsides chosen\nmove knee_rolls hold 10s\n  side away\n"
+                      "move knee_to_chest hold 10s side toward\n";
+    load(src);
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    run_until(SESSION_SAFETY_MS + 1000);
+    CHECK(session_side_open(&S));
+    CHECK_INT(count(EV_CUE, SESSION_ASK_SIDE), 1);
+    SessionInput in = {INPUT_SIDE, 0, 0, SIDES_BOTH}; /* not a side: nothing */
+    session_step(&S, &in, SESSION_TICK_MS);
+    CHECK(session_side_open(&S));
+    in.side = SIDES_RIGHT;
+    session_step(&S, &in, SESSION_TICK_MS);
+    tick(0);
+    CHECK(!session_side_open(&S));
+    CHECK_INT(S.chosen_side, SIDES_RIGHT);
+    int e = find(EV_SIDE_CHOSEN, NULL);
+    CHECK(e >= 0 && L[e].side == SIDES_RIGHT);
+    run_to_end();
+    int a = find(EV_STEP_START, NULL), b = find_from(a + 1, EV_STEP_START, NULL);
+    CHECK(a >= 0 && L[a].side == SIDES_LEFT); /* away from the right */
+    CHECK(b >= 0 && L[b].side == SIDES_RIGHT); /* toward it */
+    CHECK_INT(count(EV_STEP_START, NULL), 2);
+    CHECK_INT(S.score.steps_done, 2);
+    /* left hurts: the other way round; the get-ready figure shows the side to be done */
+    load(src);
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    run_until(SESSION_SAFETY_MS + 1000);
+    SessionInput left = {INPUT_SIDE, 0, 0, SIDES_LEFT};
+    session_step(&S, &left, SESSION_TICK_MS);
+    run_until(S.t_ms + SESSION_INTRO_MS + 1000);
+    CHECK_INT(S.segments[S.seg].kind, SEG_READY);
+    CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);
+    /* skipped (or unanswered): the one-sided steps are passed over, not guessed */
+    load(src);
+    run_to_end();
+    CHECK_INT(count(EV_STEP_START, NULL), 0);
+    CHECK_INT(S.score.steps_skipped, 2);
+    int n = find(EV_SIDE_CHOSEN, NULL);
+    CHECK(n >= 0 && L[n].side == SIDES_NONE);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1659,6 +1706,7 @@ int main(void)
     test_voice_timing();
     test_hurt();
     test_phases();
+    test_sides_chosen();
     session_free(&S);
     routine_free(&R);
     free(L);

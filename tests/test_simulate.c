@@ -472,7 +472,7 @@ static void test_hurt_lines(void)
     CHECK_BAD("9 rule 0\n", 1, 8, "'none'");
     CHECK_BAD("9 rule 1 2\n", 1, 10, "unexpected text");
     CHECK_BAD("9 hurt now\n", 1, 8, "unexpected text");
-    CHECK_BAD("9 hurts\n", 1, 3, "hurt or rule");
+    CHECK_BAD("9 hurts\n", 1, 3, "hurt, rule or side");
 
     const char *src = "title \"H\"\nstop-if \"Pain spreads down your leg\"\nstop-if \"Numbness\"\n"
                       "move knee_rolls hold 30s\nmove pelvic_tilt hold 20s\nmove knee_rolls hold 10s\n";
@@ -507,6 +507,32 @@ static void test_hurt_lines(void)
     CHECK_INT(parse("30 hurt\n31 pain 4\n"), 0);
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_STUCK_HURT);
     CHECK(l.n > 0 && l.ev[l.n - 1].type == EV_PAIN && l.ev[l.n - 1].set == 2);
+    log_free(&l);
+    routine_free(&r);
+}
+
+/* "side left|right|skip" answers "Which side hurts?" whenever it opens. */
+static void test_side_lines(void)
+{
+    CHECK_INT(parse("0 side right\n5 side skip\n"), 0);
+    CHECK(in.items[0].actions == INPUT_SIDE && in.items[0].side == SIDES_RIGHT);
+    CHECK(in.items[1].side == SIDES_NONE);
+    CHECK_BAD("0 side both\n", 1, 8, "left, right or skip");
+    CHECK_BAD("0 side\n", 1, 7, "left, right or skip");
+    const char *src = "title \"S\"\nsides chosen\nmove knee_rolls hold 10s side away\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    Log l = {0};
+    CHECK_INT(parse("0 side right\n"), 0);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "{\"t\":8.000,\"type\":\"side_chosen\",\"side\":\"right\"}"));
+    CHECK(strstr(l.json,
+                 "\"type\":\"step_start\",\"index\":0,\"move\":\"knee_rolls\",\"kind\":\"move\",\"side\":\"left\""));
+    log_free(&l);
+    /* no side line: asked of nobody, skipped at once, the step passed over */
+    CHECK_INT(simulate_run(&r, NULL, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "\"side\":null"));
+    CHECK(!strstr(l.json, "\"type\":\"step_start\""));
     log_free(&l);
     routine_free(&r);
 }
@@ -643,6 +669,7 @@ static void test_driver_inputs(void)
 
 int main(void)
 {
+    test_side_lines();
     test_hurt_lines();
     test_actions();
     test_comments_and_space();

@@ -145,6 +145,12 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             put(&o, ",\"rule\":null");
         break;
     case EV_HURT_END: put(&o, ",\"action\":\"%s\",\"index\":%d", ev->completed ? "end" : "skip_today", ev->n); break;
+    case EV_SIDE_CHOSEN:
+        if (ev->side == SIDES_NONE)
+            put(&o, ",\"side\":null");
+        else
+            put(&o, ",\"side\":\"%s\"", session_side_name(ev->side));
+        break;
     case EV_PHASE:
         put_step(&o, s, ev);
         report_json_escape(ev->text, text, sizeof text);

@@ -29,7 +29,9 @@ typedef struct {
     const char *line_start;
     const char *p, *end; /* cursor in the current line */
     char text[ROUTINE_MAX_TEXT_BYTES + 8];
-    bool seen_title, seen_level, seen_description, seen_intro, seen_breath;
+    bool seen_title, seen_level, seen_description, seen_intro, seen_breath, seen_sides_chosen;
+    int sides_chosen_line, sides_chosen_col; /* where "sides chosen" is, for messages */
+    bool any_side_rel; /* a step says "side away" or "side toward" */
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
     bool step_has_name;
     Token reps_count_at; /* where "in all" or "each side" was written, for messages */
@@ -660,7 +662,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
     RoutineStep *s = current_step(ps);
     bool known = tok_is(kw, "hold") || tok_is(kw, "reps") || tok_is(kw, "tempo") || tok_is(kw, "sides") ||
                  tok_is(kw, "sets") || tok_is(kw, "pacing") || tok_is(kw, "confirm-hold") ||
-                 tok_is(kw, "count-aloud") || tok_is(kw, "say") || tok_is(kw, "name") || tok_is(kw, "phase");
+                 tok_is(kw, "count-aloud") || tok_is(kw, "say") || tok_is(kw, "name") || tok_is(kw, "phase") ||
+                 tok_is(kw, "side");
     if (!known)
         return false;
     if (!s) {
@@ -694,7 +697,29 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
         return true;
     }
     bool ok = true;
-    if (tok_is(kw, "phase")) {
+    if (tok_is(kw, "side")) {
+        /* side away / side toward: one side, the one the workout is told hurts or the other */
+        Token t = next_token(ps);
+        char b[64];
+        if (ps->step_has_sides)
+            ERR_AT(ps, kw, "'sides' or 'side' given twice in one step");
+        ps->step_has_sides = true;
+        if (tok_is(&t, "away") || tok_is(&t, "toward") || tok_is(&t, "towards")) {
+            s->side_rel = tok_is(&t, "away") ? SIDE_REL_AWAY : SIDE_REL_TOWARD;
+            s->sides = SIDES_LEFT; /* until the workout is told which side hurts */
+            ps->any_side_rel = true;
+            if (!ps->r->sides_chosen)
+                ERR_AT(ps, kw,
+                       "'side %.*s' needs 'sides chosen' at the top of the file (the workout then asks which "
+                       "side hurts)",
+                       t.len, t.start);
+        } else {
+            if (t.type != TOK_BAD)
+                ERR_AT(ps, &t, "expected away or toward after 'side' (the side that hurts), found %s",
+                       tok_show(&t, b, sizeof b));
+            ok = false;
+        }
+    } else if (tok_is(kw, "phase")) {
         /* phase "Flatten your back" 5s: one named, held part of every rep */
         char *text = NULL;
         const char *save = ps->p;
@@ -801,7 +826,10 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             s->sides = SIDES_NONE;
         else if (tok_is(&t, "alternate") || tok_is(&t, "alternating"))
             s->sides = SIDES_ALTERNATE;
-        else {
+        else if (tok_is(&t, "chosen")) {
+            ERR_AT(ps, &t, "'sides chosen' belongs at the top of the file; a step says 'side away' or 'side toward'");
+            ok = false;
+        } else {
             if (t.type != TOK_BAD)
                 ERR_AT(ps, &t, "expected both, each, alternate, left, right or none after 'sides', found %s",
                        tok_show(&t, b, sizeof b));
@@ -966,6 +994,23 @@ static void parse_line(Parser *ps)
             const char *name = tok_is(&kw, "title") ? "title" : tok_is(&kw, "intro") ? "intro" : "description";
             if (!expect_string(ps, name, dst))
                 return;
+        } else if (first && tok_is(&kw, "sides") && ps->r->step_count == 0) {
+            /* "sides chosen": ask which side hurts before the first step */
+            Token t = next_token(ps);
+            if (!tok_is(&t, "chosen")) {
+                if (t.type != TOK_BAD)
+                    ERR_AT(ps, &t,
+                           "at the top of the file 'sides' is 'sides chosen' (ask which side hurts); 'sides "
+                           "%s' belongs to a step",
+                           tok_show(&t, b, sizeof b));
+                return;
+            }
+            if (ps->seen_sides_chosen)
+                ERR_AT(ps, &kw, "'sides chosen' given twice");
+            ps->seen_sides_chosen = true;
+            ps->r->sides_chosen = true;
+            ps->sides_chosen_line = ps->line;
+            ps->sides_chosen_col = kw.col;
         } else if (first && tok_is(&kw, "stop-if")) {
             if (ps->r->step_count > 0)
                 ERR_AT(ps, &kw, "'stop-if' belongs at the top of the file, before the first step");
@@ -1059,8 +1104,9 @@ static void parse_line(Parser *ps)
             }
         } else if (!parse_step_clause(ps, &kw)) {
             ERR_AT(ps, &kw,
-                   "unknown keyword %s: expected title, level, description, intro, stop-if, breath, move, rest, "
-                   "timer, name, hold, reps, tempo, sides, sets, pacing, confirm-hold, count-aloud or say",
+                   "unknown keyword %s: expected title, level, description, intro, stop-if, breath, sides, move, "
+                   "rest, timer, name, hold, reps, tempo, sides, side, sets, pacing, confirm-hold, count-aloud, "
+                   "phase or say",
                    tok_show(&kw, b, sizeof b));
             return;
         }
@@ -1157,6 +1203,9 @@ int routine_parse(const char *path, const char *src, size_t len, Routine *out, R
     }
     close_step(&ps);
     ps.line = line;
+    if (ps.seen_sides_chosen && !ps.any_side_rel)
+        add_error(&ps, ps.sides_chosen_line, ps.sides_chosen_col,
+                  "'sides chosen' asks which side hurts, but no step says 'side away' or 'side toward'");
     if (!ps.seen_title && !ps.skipped_lines)
         add_error(&ps, 1, 1, "missing 'title \"...\"' at the top of the file");
     if (out->step_count == 0 && errs->count == 0)

@@ -55,6 +55,10 @@ typedef struct {
  * left, one on the right, and so on, with only "Other side." between them. */
 typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH, SIDES_ALTERNATE } Sides;
 
+/* A step done on one side chosen when the workout runs ("sides chosen" at the top): the side that
+ * hurts ("side toward") or the other one ("side away"). */
+typedef enum { SIDE_REL_NONE = 0, SIDE_REL_TOWARD, SIDE_REL_AWAY } SideRel;
+
 /* What "reps 8" counts on a sided step: 8 on each side (the default), or 8 in all. */
 typedef enum { REPS_EACH_SIDE = 0, REPS_IN_ALL } RepsCount;
 
@@ -96,6 +100,7 @@ typedef struct {
     RepsCount reps_count; /* on a sided step: reps on each side, or in all */
     int tempo_ms; /* seconds per rep, without the hold at the top */
     Sides sides; /* SIDES_BOTH: the step runs left, then right, with a "switch sides" cue */
+    SideRel side_rel; /* "side away" / "side toward": one side, known once asked (sides is LEFT until then) */
     int sets; /* >= 1 */
     int set_rest_ms; /* rest between sets */
     Pacing pacing; /* guided: the figure leads; self: the step waits for the user's count */
@@ -122,6 +127,7 @@ typedef struct {
     char *stop_if[ROUTINE_MAX_STOP_RULES]; /* "stop-if \"Pain spreads down your leg\"" */
     int stop_if_count;
     int breath_ms; /* one breath of "hold 3 breaths": ROUTINE_BREATH_MS unless "breath 6s" */
+    bool sides_chosen; /* "sides chosen": the workout asks "Which side hurts?" before the first step */
 } Routine;
 
 typedef struct {

@@ -374,6 +374,8 @@ static int build_segments(const Routine *r, Segment *list)
     int n = 0;
     n = add_segment(list, n, SEG_SAFETY, -1, 0, SIDES_NONE, SESSION_SAFETY_MS);
     n = add_segment(list, n, SEG_PAIN_BEFORE, -1, 0, SIDES_NONE, 0); /* waits for an answer: no planned time */
+    if (r->sides_chosen)
+        n = add_segment(list, n, SEG_SIDE, -1, 0, SIDES_NONE, 0); /* the same */
     n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, SESSION_INTRO_MS);
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
@@ -421,6 +423,7 @@ int session_init(Session *s, const Routine *r)
     s->hurt_step = -1;
     s->checkin_wait_ms = SESSION_CHECKIN_WAIT_MS;
     voicequeue_init(&s->voice);
+    s->side_wait_ms = SESSION_CHECKIN_WAIT_MS;
     for (int i = 0; i < n; i++) {
         const Segment *g = &s->segments[i];
         if (g->kind != SEG_WORK)
@@ -463,6 +466,11 @@ static void score_possible(Session *s)
 void session_set_checkin_wait(Session *s, int ms)
 {
     s->checkin_wait_ms = ms > 0 ? ms : 0;
+}
+
+void session_set_side_wait(Session *s, int ms)
+{
+    s->side_wait_ms = ms > 0 ? ms : 0;
 }
 
 bool session_pain_says_stop(int before, int after)
@@ -524,8 +532,8 @@ static SessionModeRules cur_rules(const Session *s)
     const Segment *g = cur(s);
     if (g->kind == SEG_WORK)
         return step_rules(seg_step(s, g));
-    /* the check-ins wait for an answer (or their own wait, in advance) */
-    bool timed = g->kind != SEG_DONE && g->kind != SEG_PAIN_BEFORE && g->kind != SEG_PAIN_AFTER;
+    /* the check-ins and the side question wait for an answer (or their own wait, in advance) */
+    bool timed = g->kind != SEG_DONE && g->kind != SEG_PAIN_BEFORE && g->kind != SEG_PAIN_AFTER && g->kind != SEG_SIDE;
     return (SessionModeRules){.ends_by_time = timed, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
 }
 
@@ -840,6 +848,10 @@ static void enter_segment(Session *s, int index, int64_t t)
         if (s->checkin_wait_ms > 0)
             announce(s, t, g->kind == SEG_PAIN_BEFORE ? SESSION_ASK_PAIN_BEFORE : SESSION_ASK_PAIN_AFTER);
         break;
+    case SEG_SIDE:
+        if (s->side_wait_ms > 0)
+            say(s, t, CUE_KIND_STANDARD, SESSION_ASK_SIDE);
+        break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
         ready_text(st, b, sizeof b);
@@ -1075,6 +1087,35 @@ static bool in_checkin(const Session *s)
     return k == SEG_PAIN_BEFORE || k == SEG_PAIN_AFTER;
 }
 
+static Sides other_side(Sides side)
+{
+    return side == SIDES_LEFT ? SIDES_RIGHT : SIDES_LEFT;
+}
+
+/* "Which side hurts?" answered (SIDES_LEFT / SIDES_RIGHT) or skipped (SIDES_NONE): the steps that
+ * say "side toward" or "side away" take their side from it; unanswered, they are passed over, since
+ * a side that is guessed may be the one to keep away from. */
+static void side_answer(Session *s, int64_t t, Sides side)
+{
+    s->chosen_side = side;
+    for (int i = 0; i < s->segment_count; i++) {
+        Segment *g = &s->segments[i];
+        const RoutineStep *st = g->step >= 0 ? &s->routine->steps[g->step] : NULL;
+        if (!st || st->side_rel == SIDE_REL_NONE)
+            continue;
+        if (side == SIDES_NONE)
+            s->skip_today[g->step] = 1;
+        else if (g->side != SIDES_NONE)
+            g->side = st->side_rel == SIDE_REL_TOWARD ? side : other_side(side);
+    }
+    SessionEvent ev = make_event(s, EV_SIDE_CHOSEN, t);
+    ev.side = side;
+    emit(s, &ev);
+    s->caption_until_ms = s->active_ms;
+    s->caption_min_until_ms = s->active_ms;
+    next_segment(s, t);
+}
+
 /* Close the open check-in with pain 0..SESSION_PAIN_MAX, or -1 when skipped, and go on. */
 static void checkin_answer(Session *s, int64_t t, int pain)
 {
@@ -1098,12 +1139,16 @@ static void advance(Session *s, int dt, int64_t t)
     int guard = 0;
     while (!s->ended && guard++ < 1000) {
         const Segment *g = cur(s);
-        if (in_checkin(s)) {
+        if (in_checkin(s) || g->kind == SEG_SIDE) {
             /* unanswered: skipped once the wait is over (at once when the wait is 0, even at the
              * very end of a tick, so no frame shows a check-in nobody is asked) */
-            int left = s->checkin_wait_ms - s->idle_ms;
+            int wait = g->kind == SEG_SIDE ? s->side_wait_ms : s->checkin_wait_ms;
+            int left = wait - s->idle_ms;
             if (left <= 0) {
-                checkin_answer(s, t, -1);
+                if (g->kind == SEG_SIDE)
+                    side_answer(s, t, SIDES_NONE);
+                else
+                    checkin_answer(s, t, -1);
                 continue;
             }
             if (dt <= 0)
@@ -1112,8 +1157,12 @@ static void advance(Session *s, int dt, int64_t t)
             s->idle_ms += step;
             t += step;
             dt -= step;
-            if (s->idle_ms >= s->checkin_wait_ms)
-                checkin_answer(s, t, -1);
+            if (s->idle_ms >= wait) {
+                if (g->kind == SEG_SIDE)
+                    side_answer(s, t, SIDES_NONE);
+                else
+                    checkin_answer(s, t, -1);
+            }
             continue;
         }
         if (dt <= 0)
@@ -1211,6 +1260,7 @@ static bool hurt_allowed(const Session *s)
     case SEG_SWITCH:
     case SEG_SET_REST: return true;
     case SEG_PAIN_BEFORE:
+    case SEG_SIDE: /* a question of its own */
     case SEG_PAIN_AFTER:
     case SEG_RESULTS:
     case SEG_DONE: return false;
@@ -1315,7 +1365,7 @@ static void hurt_input(Session *s, unsigned a, int pain, int rule, int64_t t)
         hurt_close(s, t, false);
 }
 
-static void apply_input(Session *s, unsigned a, int pain, int rule, int64_t t)
+static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, int64_t t)
 {
     const Segment *g = cur(s);
     if (s->hurt != HURT_NONE) {
@@ -1379,6 +1429,14 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, int64_t t)
             return;
         }
     }
+    if (g->kind == SEG_SIDE && ((a & INPUT_SIDE) || (a & INPUT_SKIP))) {
+        bool answered = (a & INPUT_SIDE) && (side == SIDES_LEFT || side == SIDES_RIGHT);
+        if (answered || (a & INPUT_SKIP)) {
+            s->paused = false;
+            side_answer(s, t, answered ? side : SIDES_NONE);
+        }
+        return;
+    }
     if (in_checkin(s) && (a & (INPUT_PAIN | INPUT_SKIP))) {
         /* an answer, or skipped with one press; a value out of range answers nothing */
         if (a & INPUT_PAIN) {
@@ -1441,7 +1499,7 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
         enter_segment(s, 0, s->t_ms);
     }
     if (in && in->actions)
-        apply_input(s, in->actions, in->pain, in->rule, s->t_ms);
+        apply_input(s, in->actions, in->pain, in->rule, in->side, s->t_ms);
     if (!s->paused && s->hurt == HURT_NONE && dt_ms > 0 && !s->ended) {
         advance(s, dt_ms, s->t_ms);
         s->active_ms += dt_ms;
@@ -1453,6 +1511,11 @@ void session_step(Session *s, const SessionInput *in, int dt_ms)
 bool session_checkin_open(const Session *s)
 {
     return s->segments && !s->ended && s->hurt == HURT_NONE && in_checkin(s);
+}
+
+bool session_side_open(const Session *s)
+{
+    return s->segments && !s->ended && s->hurt == HURT_NONE && cur(s)->kind == SEG_SIDE;
 }
 
 bool session_hurt_open(const Session *s)
@@ -1585,6 +1648,12 @@ SessionView session_view(const Session *s, int extra_ms)
     v.hurt_can_skip = s->hurt_rule == 0;
     v.hurt_name = s->hurt_step >= 0 ? routine_step_name(&r->steps[s->hurt_step]) : NULL;
     v.hurt_ended = s->hurt_ended;
+    v.chosen_side = s->chosen_side;
+    if (g->kind == SEG_SIDE) { /* as a check-in: the view counts down the wait before it is skipped */
+        v.duration_ms = s->side_wait_ms;
+        v.elapsed_ms = s->idle_ms;
+        v.remaining_ms = s->side_wait_ms > s->idle_ms ? s->side_wait_ms - s->idle_ms : 0;
+    }
     if (in_checkin(s)) {
         /* a check-in has no planned length: the view counts down the wait before it is skipped */
         v.duration_ms = s->checkin_wait_ms;
@@ -1614,6 +1683,8 @@ SessionView session_view(const Session *s, int extra_ms)
         v.figure = st->move;
         v.anim = ANIM_START;
         v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
+        if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
+            v.side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
             /* the breathing pacer: in for two fifths of a breath, out for the rest */
@@ -1681,10 +1752,10 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",         "step_end",   "pause",
-                                  "resume",        "sound",      "rep",         "hold_start", "hold_break",
-                                  "hold_done",     "combo",      "pain",        "hurt",       "stop_rule",
-                                  "hurt_end",      "phase",      "session_end", "voice"};
+    static const char *names[] = {"session_start", "step_start", "cue",         "step_end",    "pause",
+                                  "resume",        "sound",      "rep",         "hold_start",  "hold_break",
+                                  "hold_done",     "combo",      "pain",        "hurt",        "stop_rule",
+                                  "hurt_end",      "phase",      "side_chosen", "session_end", "voice"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 
@@ -1700,7 +1771,7 @@ const char *session_side_name(Sides s)
 
 const char *session_segment_name(SegmentKind k)
 {
-    static const char *names[] = {"safety", "pain_before", "intro",      "ready",   "work",
+    static const char *names[] = {"safety", "pain_before", "side",       "intro",   "ready", "work",
                                   "switch", "set_rest",    "pain_after", "results", "done"};
     return k >= 0 && k <= SEG_DONE ? names[k] : "unknown";
 }

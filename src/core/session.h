@@ -61,6 +61,7 @@
 #define SESSION_ASK_PAIN_BEFORE "How much does your back hurt right now? Choose from 0 to 10."
 #define SESSION_ASK_PAIN_AFTER "And now, after the workout? Choose from 0 to 10."
 #define SESSION_SAY_STOP "Your pain is up. Please stop for today."
+#define SESSION_ASK_SIDE "Which side hurts? Choose left or right."
 
 /* How the figure moves: a loop (idle, rest), the start pose (get ready), a hold, or reps. */
 typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
@@ -71,6 +72,7 @@ typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
 typedef enum {
     SEG_SAFETY,
     SEG_PAIN_BEFORE,
+    SEG_SIDE, /* "sides chosen": which side hurts; waits for an answer like a check-in */
     SEG_INTRO,
     SEG_READY,
     SEG_WORK,
@@ -104,13 +106,15 @@ enum {
     INPUT_QUIT = 1u << 7, /* end now: the pain check-in, then the results with what was done */
     INPUT_PAIN = 1u << 8, /* answers the open check-in (or "It hurts"'s "How bad", where -1 leaves it out) */
     INPUT_HURT = 1u << 9, /* "It hurts": stops the step and asks how bad, which stop rule, what next */
-    INPUT_RULE = 1u << 10 /* answers "It hurts"'s stop-rule question with SessionInput.rule */
+    INPUT_RULE = 1u << 10, /* answers "It hurts"'s stop-rule question with SessionInput.rule */
+    INPUT_SIDE = 1u << 11 /* answers "Which side hurts?" with SessionInput.side (SIDES_LEFT or SIDES_RIGHT) */
 };
 
 typedef struct {
     unsigned actions;
     int pain; /* with INPUT_PAIN: 0..SESSION_PAIN_MAX; other values are ignored */
     int rule; /* with INPUT_RULE: 1..the routine's stop_if_count, or 0 for "none of these" */
+    Sides side; /* with INPUT_SIDE: SIDES_LEFT or SIDES_RIGHT */
 } SessionInput;
 
 /* Where "It hurts" is. While it is open the workout's clock stops: the step waits, nothing is
@@ -140,6 +144,7 @@ typedef enum {
     EV_STOP_RULE, /* its stop-rule question answered: n = 1.. the rule (text), or 0 for none */
     EV_HURT_END, /* it closed: completed true = the workout ends, false = the move is skipped for today */
     EV_PHASE, /* a phase of a rep starts: n = 1.. the phase, n_run = the rep (0-based), text = its words */
+    EV_SIDE_CHOSEN, /* "Which side hurts?" answered: side = SIDES_LEFT / SIDES_RIGHT, or SIDES_NONE when skipped */
     EV_SESSION_END,
     /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
      * SESSION_VOICE_SPOKEN, n its length in ms), or its waiting request is dropped (voice says why) */
@@ -254,6 +259,8 @@ typedef struct {
     bool hurt_used; /* "It hurts" was pressed in this workout: it is recorded as stopped for pain */
     bool hurt_ended; /* ... and it ended the workout */
     unsigned char *skip_today; /* owned, one per routine step: skipped for the rest of today */
+    Sides chosen_side; /* "sides chosen": the side that hurts, SIDES_NONE until answered (or when skipped) */
+    int side_wait_ms; /* "Which side hurts?" unanswered is skipped after this long (0: at once) */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
@@ -342,6 +349,7 @@ typedef struct {
     bool hurt_can_skip; /* its last question offers "skip this move for today" (no stop rule applies) */
     const char *hurt_name; /* what it was pressed in: "Knee rolls", or NULL outside a step */
     bool hurt_ended; /* the workout was ended through "It hurts" */
+    Sides chosen_side; /* "sides chosen": the side that hurts, once answered */
 } SessionView;
 
 /* Build the session for r (borrowed). Returns 0, or -1 when out of memory. Free with session_free. */
@@ -354,6 +362,9 @@ void session_set_checkin_wait(Session *s, int ms);
 /* The pain rule of the results: true when after is SESSION_PAIN_STOP_LEVEL or more, or at least
  * SESSION_PAIN_STOP_RISE above before. A value of -1 (not given) never counts as a rise. */
 bool session_pain_says_stop(int before, int after);
+
+/* The same for "Which side hurts?" (SESSION_CHECKIN_WAIT_MS after session_init). */
+void session_set_side_wait(Session *s, int ms);
 
 /* Plan the voice: clips[0..count) are every text the session may say with its clip's length
  * (borrowed: must outlive s; a row's ms may change between steps, e.g. once a missing clip has
@@ -370,6 +381,9 @@ void session_step(Session *s, const SessionInput *in, int dt_ms);
 
 /* True while a pain check-in (before or after) waits for an answer. */
 bool session_checkin_open(const Session *s);
+
+/* True while "Which side hurts?" waits for an answer. */
+bool session_side_open(const Session *s);
 
 /* True while "It hurts" is open (any of its questions), and while it asks how bad. */
 bool session_hurt_open(const Session *s);

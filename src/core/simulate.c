@@ -25,7 +25,7 @@ static int push(InputScript *out, int *cap, int64_t t, unsigned a, int pain, int
         out->items = n;
         *cap = nc;
     }
-    out->items[out->count++] = (TimedInput){t, a, 0, pain, rule, false};
+    out->items[out->count++] = (TimedInput){t, a, 0, pain, rule, false, (Sides)(a == INPUT_SIDE ? rule : 0)};
     return 0;
 }
 
@@ -50,7 +50,7 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
     } actions[] = {
         {"rep", INPUT_PRESS},     {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
         {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},   {"back", INPUT_BACK},       {"quit", INPUT_QUIT},
-        {"pain", INPUT_PAIN},     {"hurt", INPUT_HURT},   {"rule", INPUT_RULE},
+        {"pain", INPUT_PAIN},     {"hurt", INPUT_HURT},   {"rule", INPUT_RULE},       {"side", INPUT_SIDE},
     };
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
@@ -120,9 +120,31 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         if (!bits) {
             routine_errors_add(errs, path, line, acol,
                                "unknown action '%.*s': expected rep, press, release, pause, resume, skip, back, quit, "
-                               "pain, hurt or rule",
+                               "pain, hurt, rule or side",
                                alen > 40 ? 40 : alen, as);
             continue;
+        }
+        if (bits == INPUT_SIDE) {
+            /* "side left", "side right" or "side skip": the answer to "Which side hurts?" */
+            const char *vs = rest, *ve = rest;
+            while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
+                ve++;
+            int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
+            if (vlen == 4 && memcmp(vs, "left", 4) == 0)
+                rule = SIDES_LEFT;
+            else if (vlen == 5 && memcmp(vs, "right", 5) == 0)
+                rule = SIDES_RIGHT;
+            else if (vlen == 4 && memcmp(vs, "skip", 4) == 0)
+                rule = SIDES_NONE;
+            else {
+                routine_errors_add(errs, path, line, vcol, "side needs left, right or skip, e.g. '8 side left'");
+                continue;
+            }
+            rest = ve;
+            while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
+                rest++;
+            acol = vcol - alen - 1;
+            alen = vlen + alen + 1;
         }
         if (bits == INPUT_RULE) {
             /* "rule N" (1..ROUTINE_MAX_STOP_RULES) or "rule none": which stop rule applies */
@@ -225,11 +247,11 @@ void inputscript_free(InputScript *in)
  * (feed_tick), so they are passed over here. */
 static SessionInput due_inputs(const InputScript *in, int *next, int64_t t)
 {
-    SessionInput si = {0, 0, 0};
+    SessionInput si = {0, 0, 0, SIDES_NONE};
     while (in && *next < in->count && in->items[*next].t_ms <= t) {
         const TimedInput *it = &in->items[*next];
         unsigned bits = it->actions;
-        if (bits == INPUT_PAIN) {
+        if (bits == INPUT_PAIN || bits == INPUT_SIDE) {
             (*next)++;
             continue;
         }
@@ -260,7 +282,15 @@ typedef struct {
     int next;
     int pain_next; /* the next check-in answer */
     int hurt_next; /* the next answer to "It hurts"'s "How bad is it?" */
+    int side_next; /* the next answer to "Which side hurts?" */
 } Feed;
+
+static int next_side(const InputScript *in, int from)
+{
+    while (in && from < in->count && in->items[from].actions != INPUT_SIDE)
+        from++;
+    return from;
+}
 
 static int next_pain(const InputScript *in, int from, bool hurt)
 {
@@ -275,6 +305,7 @@ static void feed_init(Feed *f, const InputScript *in)
     f->next = 0;
     f->pain_next = next_pain(in, 0, false);
     f->hurt_next = next_pain(in, 0, true);
+    f->side_next = next_side(in, 0);
 }
 
 /* The input of the tick starting now. A due pain answer waits for the next check-in to open and
@@ -288,6 +319,18 @@ static SessionInput feed_tick(Feed *f, Session *s)
         in.pain = f->in->items[f->hurt_next].pain;
         f->hurt_next = next_pain(f->in, f->hurt_next + 1, true);
     }
+    bool side_left = f->in && f->side_next < f->in->count;
+    if (side_left && session_side_open(s) && f->in->items[f->side_next].t_ms <= s->t_ms) {
+        Sides side = f->in->items[f->side_next].side;
+        if (side == SIDES_LEFT || side == SIDES_RIGHT) {
+            in.actions |= INPUT_SIDE;
+            in.side = side;
+        } else {
+            in.actions |= INPUT_SKIP;
+        }
+        f->side_next = next_side(f->in, f->side_next + 1);
+        side_left = f->side_next < f->in->count;
+    }
     bool pain_left = f->in && f->pain_next < f->in->count;
     if (pain_left && session_checkin_open(s) && f->in->items[f->pain_next].t_ms <= s->t_ms) {
         int pain = f->in->items[f->pain_next].pain;
@@ -300,8 +343,10 @@ static SessionInput feed_tick(Feed *f, Session *s)
         f->pain_next = next_pain(f->in, f->pain_next + 1, false);
         pain_left = f->pain_next < f->in->count;
     }
-    /* applied before the tick advances, so the answer given now is taken first */
+    /* applied before the tick advances, so the answer given now is taken first; a check-in waits
+     * when a pain line is left, the side question when a side line is */
     session_set_checkin_wait(s, pain_left ? SESSION_CHECKIN_WAIT_MS : 0);
+    session_set_side_wait(s, side_left ? SESSION_CHECKIN_WAIT_MS : 0);
     return in;
 }
 
@@ -312,6 +357,7 @@ static bool feed_left(const Feed *f, const Session *s)
     if (!f->in)
         return false;
     return f->next < f->in->count || (f->pain_next < f->in->count && session_checkin_open(s)) ||
+           (f->side_next < f->in->count && session_side_open(s)) ||
            (f->hurt_next < f->in->count && session_hurt_asks_pain(s));
 }
 

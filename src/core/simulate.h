@@ -21,6 +21,7 @@ typedef struct {
     int pain; /* INPUT_PAIN: 0..SESSION_PAIN_MAX, or -1 for "pain skip" */
     int rule; /* INPUT_RULE: 1.. a stop rule, or 0 for "rule none" */
     bool hurt_answer; /* INPUT_PAIN: the first pain line after a "hurt": it answers "How bad is it?" */
+    Sides side; /* INPUT_SIDE: SIDES_LEFT / SIDES_RIGHT, or SIDES_NONE for "side skip" */
 } TimedInput;
 
 typedef struct {
@@ -29,7 +30,8 @@ typedef struct {
 } InputScript;
 
 /* Parse an input file: lines "SECONDS ACTION", actions rep press release pause resume skip back
- * quit hurt, "pain N" (0..10) and "pain skip", "rule N" and "rule none", '#' comments. Returns 0 and fills *out, or -1
+ * quit hurt, "pain N" (0..10) and "pain skip", "rule N" and "rule none", "side left|right|skip",
+ * '#' comments. Returns 0 and fills *out, or -1
  * and fills errs. Free with inputscript_free. */
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs);
 
@@ -42,6 +44,7 @@ typedef enum { SIMULATE_DONE, SIMULATE_STUCK_PAUSED, SIMULATE_STUCK_HURT, SIMULA
 /* Run r with inputs (may be NULL) to its end, calling fn for every event in order. Ends early
  * (SIMULATE_STUCK_PAUSED) when the session is paused and no input is left to resume it, and
  * (SIMULATE_STUCK_HURT) when "It hurts" is open and no input is left to answer it.
+ * "Which side hurts?" ("sides chosen"): side lines answer it as pain lines answer check-ins.
  * "It hurts": the first pain line at or after a "hurt" answers its "How bad is it?" (when it is
  * due and the question is open); "rule N" answers its stop-rule question; skip and quit its last.
  * Pain check-ins: a "pain" input due at or before the time a check-in is open answers it (an

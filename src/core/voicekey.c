@@ -37,6 +37,7 @@ static const char *const voicekey_standard_table[] = {
     SESSION_ASK_PAIN_BEFORE,
     SESSION_ASK_PAIN_AFTER,
     SESSION_SAY_STOP,
+    SESSION_ASK_SIDE,
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */

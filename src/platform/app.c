@@ -19,6 +19,7 @@
 #include "audio.h"
 #include "checkin.h"
 #include "hurt.h"
+#include "sidepick.h"
 #include "files.h"
 #include "history.h"
 #include "input.h"
@@ -62,6 +63,8 @@ struct App {
     unsigned pending; /* session input gathered since the last tick */
     int pending_pain; /* with INPUT_PAIN in pending: the answer */
     int pending_rule; /* with INPUT_RULE in pending: the answer */
+    Sides pending_side; /* with INPUT_SIDE in pending: the answer */
+    Sides side_sel; /* "Which side hurts?": the highlighted side, SIDES_NONE at first */
     int hurt_sel; /* "It hurts": the highlighted stop rule row or button (the picker holds the number) */
     HurtStage hurt_seen; /* the question hurt_sel (or the picker) was set up for */
     /* "Skip this move for today": the moves skipped, and the local day (days since 1970) they are for */
@@ -235,6 +238,7 @@ static void start_session(App *a, const Routine *r)
     a->pending = 0;
     a->picker_seg = -1;
     a->hurt_seen = HURT_NONE;
+    a->side_sel = SIDES_NONE;
     a->focus_lost = false;
     skip_today_apply(a);
     audio_free(a->audio);
@@ -435,6 +439,23 @@ static void checkin_follow(App *a)
         return;
     a->picker_seg = a->session.seg;
     painpick_init(&a->picker, a->session.pain_before > 0 ? a->session.pain_before : 0);
+}
+
+/* ---- "Which side hurts?" reads the input first ---- */
+
+static bool side_active(const App *a)
+{
+    return a->in_session && !a->session.paused && session_side_open(&a->session);
+}
+
+static void side_result(App *a, SidePickResult r)
+{
+    if (r == SIDEPICK_CHOSEN) {
+        a->pending |= INPUT_SIDE;
+        a->pending_side = a->side_sel;
+    } else if (r == SIDEPICK_SKIPPED) {
+        a->pending |= INPUT_SKIP;
+    }
 }
 
 /* ---- "It hurts": its questions read the input first ---- */
@@ -647,6 +668,10 @@ static void handle_action(App *a, Action act)
         a->focus_lost = false;
         return;
     }
+    if (side_active(a) && act != ACT_PAUSE && act != ACT_QUIT && act != ACT_HURT) {
+        side_result(a, sidepick_action(&a->side_sel, act));
+        return;
+    }
     if (checkin_active(a) && act != ACT_PAUSE && act != ACT_QUIT) {
         checkin_result(a, painpick_action(&a->picker, act)); /* press answers; skip and back skip */
         return;
@@ -717,6 +742,9 @@ static void handle_event(App *a, const SDL_Event *e)
         if (hurt_active(a)) {
             if (e->type == SDL_MOUSEBUTTONDOWN)
                 hurt_tap(a, x, y);
+        } else if (side_active(a)) {
+            if (e->type == SDL_MOUSEBUTTONDOWN)
+                side_result(a, sidepick_tap(&a->side_sel, &a->rd, x, y));
         } else if (checkin_active(a)) {
             if (e->type == SDL_MOUSEBUTTONDOWN) {
                 PainPickLayout pl = checkin_picker_layout(&a->rd);
@@ -738,6 +766,13 @@ static void handle_event(App *a, const SDL_Event *e)
     }
     if (checkin_active(a) && painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
         return; /* arrows, digits, d-pad: the scale's own keys */
+    if (side_active(a)) {
+        SidePickResult r = sidepick_event(&a->side_sel, e);
+        if (r != SIDEPICK_IGNORED) {
+            side_result(a, r); /* arrows, L, R, the d-pad: the question's own keys */
+            return;
+        }
+    }
     if (hurt_active(a) && a->session.hurt == HURT_PAIN &&
         painpick_event(&a->picker, e, &a->input.bindings) != PAINPICK_IGNORED)
         return; /* "How bad is it?": the same scale */
@@ -785,6 +820,7 @@ static void draw(App *a, int extra_ms)
         }
         ov.pain_value = a->picker.value;
         ov.hurt_selected = a->session.hurt == HURT_PAIN ? a->picker.value : a->hurt_sel;
+        ov.side_selected = a->side_sel;
         ov.record = &a->rec;
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else if (a->view == VIEW_PROGRESS && a->progress) {
@@ -1067,7 +1103,7 @@ void app_update(App *a, double frame_ms)
     }
     if (a->pending) {
         /* inputs are applied at once, so a counted rep shows on the very next frame */
-        SessionInput in = {a->pending, a->pending_pain, a->pending_rule};
+        SessionInput in = {a->pending, a->pending_pain, a->pending_rule, a->pending_side};
         a->pending = 0;
         session_step(&a->session, &in, 0);
     }

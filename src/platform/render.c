@@ -6,6 +6,7 @@
 
 #include "checkin.h"
 #include "hurt.h"
+#include "sidepick.h"
 #include "results.h"
 
 #include <math.h>
@@ -829,6 +830,7 @@ static bool hurt_shown(const SessionView *v)
     case SEG_SWITCH:
     case SEG_SET_REST: return true;
     case SEG_PAIN_BEFORE:
+    case SEG_SIDE:
     case SEG_PAIN_AFTER:
     case SEG_RESULTS:
     case SEG_DONE: return false;
@@ -859,7 +861,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     render_clear(rd);
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, header_progress(v));
-    bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER;
+    bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
     bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
     if (!checkin && !results)
         render_figure(rd, v); /* a check-in and the results use the whole width */
@@ -867,6 +869,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
     case SEG_PAIN_AFTER: checkin_draw(rd, v, ov ? ov->pain_value : 0); break;
+    case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE); break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
     case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;

@@ -131,6 +131,7 @@ typedef struct {
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
     int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
     int hurt_selected; /* "It hurts" open: the highlighted number, stop rule row or button (hurt.h) */
+    Sides side_selected; /* "Which side hurts?": the highlighted side, or SIDES_NONE */
     const HistoryRecorder *record; /* the results: the streak and whether it was saved; NULL: none */
     const MenuInfo *menu; /* the menu: streak and levels from the history; NULL: none */
 } Overlay;
