@@ -260,7 +260,7 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
 static void paint_shadow(FigCanvas *cv, const FigPlace *pl, const PoseFigure *fig, int dx, int dy)
 {
     float mat_y = pl->oy - (float)dy, sy = fmaxf(2.0f, pl->scale * 0.012f);
-    int ya = (int)(mat_y - 2.0f * sy), yb = (int)(mat_y + 1.5f * sy);
+    int ya = (int)(mat_y - 1.0f * sy), yb = (int)(mat_y + 0.7f * sy); /* a thin soft line, no smudge */
     for (int g = 0; g < fig->count; g++)
         for (int i = 0; i < fig->groups[g].count && !fig->groups[g].flat; i++) {
             const PosePart *p = &fig->groups[g].parts[i];
@@ -269,7 +269,7 @@ static void paint_shadow(FigCanvas *cv, const FigPlace *pl, const PoseFigure *fi
                 continue;
             Cone q = cone_place(pl, p, dx, dy);
             float xa = fminf(q.ax, q.bx), xb = fmaxf(q.ax, q.bx), sx = 4.0f + low * pl->scale * 0.6f;
-            float peak = 0.32f * expf(-low / 0.03f), inv_sx2 = 1.0f / (sx * sx);
+            float peak = 0.24f * expf(-low / 0.03f), inv_sx2 = 1.0f / (sx * sx);
             int xl = (int)(xa - 2.0f * sx), xr = (int)(xb + 2.0f * sx);
             xl = xl < 0 ? 0 : xl, xr = xr > cv->w - 1 ? cv->w - 1 : xr;
             for (int y = ya < 0 ? 0 : ya; y <= yb && y < cv->h; y++) {

@@ -448,7 +448,10 @@ static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, f
     Vec w = vadd(e, vdir(a2), B_FOREARM);
     Vec h = vadd(w, vdir(a3), B_HAND);
     group_add(g, e, 0.030f, w, 0.022f, rgb_scale(col_skin, shade), "forearm");
-    group_add(g, w, 0.021f, h, 0.017f, rgb_scale(col_skin, shade), "hand");
+    /* a hand, not a spike: the palm widens to the knuckles, the fingers taper beyond them */
+    Vec knuckles = vadd(w, vdir(a3), B_HAND * 0.55f);
+    group_add(g, knuckles, 0.019f, h, 0.013f, rgb_scale(col_skin, shade), "hand");
+    group_add(g, w, 0.021f, knuckles, 0.022f, rgb_scale(col_skin, shade), "hand");
     group_add(g, s, 0.034f, e, 0.030f, rgb_scale(col_skin, shade), "upper_arm");
     group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
 }
@@ -466,11 +469,16 @@ static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float 
         k.x = a.x + u.x * along + (ka.x - u.x * along) * c;
         k.y = a.y + u.y * along + (ka.y - u.y * along) * c;
     }
+    /* a foot, not a sausage: a round heel, the sole to the ball, shorter toes, and an instep from
+     * the ankle; every sole point lies on one line 0.039 H below the ankle (its height standing) */
     Vec sole = vdir(a3 - 90.0f);
-    Vec heel = vadd(vadd(a, vdir(a3), -0.028f), sole, 0.015f);
-    Vec toe = vadd(vadd(a, vdir(a3), 0.110f), sole, 0.022f);
-    group_add(g, heel, 0.024f, toe, 0.017f, rgb_scale(col_skin, shade), "foot");
-    group_add(g, a, 0.027f, heel, 0.024f, rgb_scale(col_skin, shade), "heel");
+    Vec heel = vadd(vadd(a, vdir(a3), -0.030f), sole, 0.013f);
+    Vec ball = vadd(vadd(a, vdir(a3), 0.085f), sole, 0.018f);
+    Vec toe = vadd(vadd(a, vdir(a3), 0.118f), sole, 0.026f);
+    group_add(g, ball, 0.021f, toe, 0.013f, rgb_scale(col_skin, shade), "foot");
+    group_add(g, heel, 0.026f, ball, 0.021f, rgb_scale(col_skin, shade), "foot");
+    group_add(g, a, 0.026f, ball, 0.018f, rgb_scale(col_skin, shade), "foot");
+    group_add(g, a, 0.027f, heel, 0.026f, rgb_scale(col_skin, shade), "heel");
     group_add(g, k, 0.042f, a, 0.027f, rgb_scale(col_pants, shade), "shank");
     group_add(g, hip, 0.062f, k, 0.043f, rgb_scale(col_pants, shade), "thigh");
 }
@@ -547,10 +555,12 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         float fw = 0.052f;
         float f2 = fw * cosf(look) - lat * sinf(look);
         float l2 = fw * sinf(look) + lat * cosf(look);
-        if (l2 < -0.012f)
+        float shown = (l2 + 0.012f) / 0.016f; /* an eye turning away shrinks, never pops out */
+        if (shown <= 0.15f)
             continue;
+        shown = shown > 1.0f ? 1.0f : shown;
         Vec ep = vadd(vadd(hc, face_fwd, f2), up, 0.012f);
-        group_add(&eyes, ep, 0.0075f, ep, 0.0075f, col_eye, "eye");
+        group_add(&eyes, ep, 0.0075f * shown, ep, 0.0075f * shown, col_eye, "eye");
     }
     eyes.flat = 1;
     far_arm.name = "far_", near_arm.name = "near_", far_leg.name = "far_", near_leg.name = "near_";
