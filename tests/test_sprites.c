@@ -252,11 +252,14 @@ int main(void)
     for (; frames < 200 && live_diff != 0; frames++) {
         clear(surf);
         CHECK(sprites_draw(sp, &v, stage));
+        if (frames == 0)
+            CHECK(sprites_pending(sp)); /* painted on the painter thread: not on this frame yet */
         live_diff = count_diff(snap, surf->pixels, npx);
         SDL_Delay(5);
     }
     printf("live: the painted pose arrived after %d frames\n", frames);
     CHECK_INT(live_diff, 0);
+    CHECK(!sprites_pending(sp)); /* a screen redrawn only on a change may now sleep */
     SDL_Delay(20);
     clear(surf);
     CHECK(sprites_draw(sp, &v, stage));

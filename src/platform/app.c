@@ -1248,8 +1248,12 @@ int app_play(const AppOptions *o)
         /* sleep on events in the menu or while paused: wake for input, or when a notice is due
          * to go, and redraw only then, so a still screen costs next to nothing; on the results
          * and check-ins also wake when the session has something to do, and draw only changes */
+        /* the figure still loading or being painted: look again in a frame, or it never shows */
+        bool figure_due = a->drawn && sprites_pending(a->rd.sprites);
         if (idle || still) {
             Uint32 wait = idle ? APP_IDLE_WAIT_MS : still_wait_ms(a);
+            if (figure_due && wait > 1000 / APP_FPS)
+                wait = 1000 / APP_FPS;
             Uint32 now_ms = SDL_GetTicks();
             if (!SDL_TICKS_PASSED(now_ms, a->notice_until) && a->notice_until - now_ms + 1 < wait)
                 wait = a->notice_until - now_ms + 1;
@@ -1264,7 +1268,8 @@ int app_play(const AppOptions *o)
         }
         bool notice_shown = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
         bool view_due = a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until);
-        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice && !view_due) {
+        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice && !view_due &&
+            !figure_due) {
             last = SDL_GetPerformanceCounter();
             continue; /* nothing changed on a still screen: no redraw */
         }
@@ -1275,7 +1280,7 @@ int app_play(const AppOptions *o)
         if (!a->running)
             break;
         if (still && app_still(a) && !woke && a->drawn && notice_shown == a->drawn_notice &&
-            screen_key(a) == a->drawn_key)
+            screen_key(a) == a->drawn_key && !figure_due)
             continue; /* the clock ran, the screen is the same: no redraw */
         app_draw(a);
         if (fullscreen_pending) {

@@ -15,6 +15,7 @@
 #include "moves.h"
 
 #define SPRITES_PATH_BYTES 1024
+#define SPRITES_PENDING_MS 3000 /* how long after its last draw a figure may still be arriving */
 
 /* ------------------------------------------------------------------ loading */
 
@@ -43,6 +44,7 @@ typedef struct {
     PoseFigure fig;
     FigPlace place;
     int w, h;
+    unsigned seq; /* which post this is: the render thread knows when it is on screen */
 } PaintJob;
 
 /* A painted box of the stage: px holds w x h words, its top left at (x, y) on the stage. */
@@ -50,6 +52,7 @@ typedef struct {
     Uint32 *px;
     size_t cap; /* words */
     int x, y, w, h;
+    unsigned seq; /* the job painted */
 } PaintBuffer;
 
 struct Sprites {
@@ -71,6 +74,9 @@ struct Sprites {
     SDL_Texture *texture;
     int tw, th;
     SDL_Rect shown; /* w = 0: nothing to show */
+    unsigned posted, shown_seq; /* the last job posted, the last one uploaded */
+    bool loading; /* the last draw found its move still loading */
+    Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
 };
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
@@ -171,6 +177,7 @@ static void paint_into(PaintBuffer *b, const PaintJob *j)
     x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
     x1 = x1 > j->w ? j->w : x1, y1 = y1 > j->h ? j->h : y1;
     b->w = b->h = 0;
+    b->seq = j->seq;
     if (x1 <= x0 || y1 <= y0)
         return;
     size_t need = (size_t)(x1 - x0) * (size_t)(y1 - y0);
@@ -234,10 +241,33 @@ static bool texture_fit(Sprites *s, int w, int h)
 static void upload(Sprites *s, const PaintBuffer *b)
 {
     s->shown = (SDL_Rect){b->x, b->y, b->w, b->h};
+    s->shown_seq = b->seq;
     if (b->x + b->w > s->tw || b->y + b->h > s->th) /* painted for a stage size since changed */
         s->shown.w = 0;
     else if (b->w > 0 && b->h > 0)
         SDL_UpdateTexture(s->texture, &s->shown, b->px, b->w * (int)sizeof(Uint32));
+}
+
+/* Whether two jobs paint the same picture. Only what is used is compared: pose.c leaves the
+ * parts past each group's count unwritten. */
+static bool job_same(const PaintJob *a, const PaintJob *b)
+{
+    if (a->w != b->w || a->h != b->h || memcmp(&a->place, &b->place, sizeof a->place) != 0 ||
+        a->fig.count != b->fig.count)
+        return false;
+    for (int g = 0; g < a->fig.count; g++) {
+        const PoseGroup *x = &a->fig.groups[g], *y = &b->fig.groups[g];
+        if (x->count != y->count || x->flat != y->flat || x->highlight != y->highlight)
+            return false;
+        for (int i = 0; i < x->count; i++) {
+            const PosePart *p = &x->parts[i], *q = &y->parts[i];
+            if (p->ax != q->ax || p->ay != q->ay || p->bx != q->bx || p->by != q->by || p->ra != q->ra ||
+                p->rb != q->rb || p->clip != q->clip || p->nx != q->nx || p->ny != q->ny || p->k != q->k ||
+                memcmp(&p->color, &q->color, sizeof p->color) != 0)
+                return false;
+        }
+    }
+    return true;
 }
 
 /* Post job for the painter and take the newest painted buffer, if any, into the texture. */
@@ -252,9 +282,10 @@ static void paint_live(Sprites *s, const PaintJob *job)
     }
     int take = -1;
     SDL_LockMutex(s->lock);
-    if (memcmp(job, &s->last_posted, sizeof *job) != 0) { /* a still pose is painted once */
-        s->job = *job;
+    if (!job_same(job, &s->last_posted)) { /* a still pose is painted once */
         s->last_posted = *job;
+        s->job = *job;
+        s->job.seq = ++s->posted;
         s->job_pending = true;
     }
     if (s->ready >= 0) {
@@ -342,7 +373,7 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
     PaintJob *job = malloc(sizeof *job);
     if (!job)
         return;
-    memset(job, 0, sizeof *job); /* compared byte for byte with the last job posted */
+    job->seq = 0;
     FigLayout lay;
     figpaint_fit(m, stage.w, stage.h, sheet_mirrored(&m->meta, v->side), &lay);
     pose_move_figure_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
@@ -356,6 +387,7 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
     SDL_SetRenderDrawColor(s->renderer, 158, 166, 238, 255);
     SDL_RenderFillRectF(s->renderer, &top);
     if (s->immediate) {
+        job->seq = s->posted;
         paint_into(&s->buf[0], job);
         upload(s, &s->buf[0]);
     } else {
@@ -373,10 +405,20 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
     if (!s || !v || v->figure < 0 || v->figure >= MOVE_COUNT || stage.w <= 0 || stage.h <= 0)
         return false;
     SpriteFigure *f = figure_get(s, v->figure, s->immediate);
+    s->loading = !f && !s->figures[v->figure].tried;
+    s->drawn_at = SDL_GetTicks();
     if (!f)
-        return !s->figures[v->figure].tried; /* still loading: nothing this frame, but no name */
+        return s->loading; /* still loading: nothing this frame, but no name */
     sprites_draw_move(s, &f->load->move, v, stage);
     return true;
+}
+
+bool sprites_pending(const Sprites *s)
+{
+    /* a screen that stopped drawing the figure (the results) stops being woken after a while */
+    if (!s || SDL_TICKS_PASSED(SDL_GetTicks(), s->drawn_at + SPRITES_PENDING_MS))
+        return false;
+    return s->loading || s->shown_seq != s->posted;
 }
 
 size_t sprites_memory_bytes(const Sprites *s)

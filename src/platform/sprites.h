@@ -42,6 +42,11 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage);
 
+/* True when the last sprites_draw did not show its final picture: the move was still loading, or
+ * the painter had not finished its pose. A screen that is redrawn only on a change redraws soon
+ * while this holds, or a still figure would never appear. */
+bool sprites_pending(const Sprites *s);
+
 /* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
 size_t sprites_memory_bytes(const Sprites *s);
 
