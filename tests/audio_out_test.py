@@ -80,18 +80,21 @@ with tempfile.TemporaryDirectory() as tmp:
     for name in ("01-gentle-start", "02-core-strength"):
         events, rate, samples = soundtrack(f"levels/{name}.routine", f"{tmp}/{name}.wav", env)
         timed = [e for e in events if e["type"] in ("cue", "sound")]
+        for e in timed:  # a cue is heard when its clip starts, which may be after it was asked for
+            e["t"] = e.get("spoken", e["t"])
         check(len(timed) > 20, f"{name}: cues and sounds were planned")
         lengths = {"tick": 0.06, "beat": 0.15, "chime": 1.0, "fanfare": 1.2}
         for e in timed:
             level = rms(samples, rate, e["t"], e["t"] + lengths.get(e.get("sound"), 1.2))
             check(level > 0.02, f"{name}: loud at {e['t']} s ({e.get('text', e.get('sound'))}): RMS {level:.4f}")
-        # long gaps (holds, rests): silent once the last clip has ended (longest clip ~6 s)
+        # long gaps (holds, rests): silent once the last clip has ended (longest clip ~9.5 s, the
+        # safety notice's doctor line)
         times = sorted(e["t"] for e in timed)
         gaps = 0
         for a, b in zip(times, times[1:]):
             if b - a >= 12:
                 gaps += 1
-                level = rms(samples, rate, a + 7.5, b - 0.5)
+                level = rms(samples, rate, a + 11, b - 0.5)
                 check(level < 0.003, f"{name}: quiet between {a} s and {b} s: RMS {level:.4f}")
         check(gaps >= 1, f"{name}: has a long quiet stretch to test")
 

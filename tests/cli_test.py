@@ -235,10 +235,14 @@ def test_simulate():
         check(e["verdict"].startswith("Every step done. Count your reps"), f"the verdict asks for counting: {e['verdict']}")
 
     with tempfile.TemporaryDirectory() as tmp:
-        # bridge: get-ready 14-21 s (7 s), beats at 23, 27, 31, 35 s
+        # bridge: beats 2, 6, 10, 14 s into the work, whose start the events say (the safety notice
+        # and the get-ready last as long as their words take to say)
         routine = write(tmp, "reps.routine",
                         'title "Reps \\"quoted\\""\nmove bridge\n  reps 4 tempo 4s\n  say each-rep "Up, \\"high\\"."\n')
-        inputs = write(tmp, "in.txt", "# two reps\n23.0 rep\n29 rep\n40 skip\n")
+        rc, out, err = run("--simulate", routine)
+        work = [e["t"] for e in parse_jsonl(out, "reps, no input") if e["type"] == "step_start"]
+        w = work[0] if work else 21.0
+        inputs = write(tmp, "in.txt", f"# two reps\n{w + 2:.3f} rep\n{w + 8:.3f} rep\n{w + 19:.3f} skip\n")
         rc, out, err = run("--simulate", routine, "--input", inputs)
         check(rc == 0, f"--simulate with --input exits 0 ({err.strip()})")
         events = parse_jsonl(out, "reps")
@@ -246,7 +250,7 @@ def test_simulate():
         reps = [e for e in events if e["type"] == "rep"]
         check(len(reps) == 2, f"two rep events: {reps}")
         if len(reps) == 2:
-            check(reps[0]["on_tempo"] is True and reps[0]["n"] == 1 and reps[0]["t"] == 23.0, f"a rep at the beat is on tempo: {reps[0]}")
+            check(reps[0]["on_tempo"] is True and reps[0]["n"] == 1 and reps[0]["t"] == round(w + 2, 3), f"a rep at the beat is on tempo: {reps[0]}")
             check(reps[1]["on_tempo"] is False and reps[1]["n"] == 2, f"a rep between beats is not: {reps[1]}")
             check(reps[0]["move"] == "bridge" and reps[0]["index"] == 0, "rep events name the move")
         check(events and events[0]["title"] == 'Reps "quoted"', "titles with quotes survive JSON")

@@ -79,7 +79,7 @@ def test_month(tmp):
     db = os.path.join(tmp, "month.db")
     quit_early = os.path.join(tmp, "quit.input")
     with open(quit_early, "w", encoding="utf-8") as f:
-        f.write("30 quit\n")
+        f.write("60 quit\n")  # in the first step: after the spoken safety notice, intro and get-ready
     saved = 0
     done = [2, 3, 4, 5, 6, 8, 9, 10, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 28, 29, 30]
     for day in done:
@@ -255,7 +255,7 @@ def test_stopped_for_pain(tmp):
     for name, after, want in (("hurts", 8, "stopped_for_pain"), ("fine", 2, "ended_early")):
         script = os.path.join(tmp, name + ".input")
         with open(script, "w", encoding="utf-8") as f:
-            f.write(f"1 pain 2\n30 quit\n31 pain {after}\n")
+            f.write(f"1 pain 2\n60 quit\n61 pain {after}\n")
         day = 3 if after == 8 else 5
         rc, _, err = record(db, routine, london(day), "--input", script)
         check(rc == 0, f"quit with pain after {after}: {rc} {err!r}")

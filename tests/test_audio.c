@@ -145,7 +145,8 @@ static void test_live(const TinyRoutine *t)
         CHECK(audio_voice_started(a) >= 1);
     ev.type = EV_PAUSE;
     audio_handle_event(a, &ev);
-    ev = cue_event(0, CUE_KIND_STANDARD, "Paused.");
+    ev = voice_event(0, "Rest.");
+    ev.voice = SESSION_VOICE_CUT; /* a press went on: the sentence stops */
     audio_handle_event(a, &ev);
     audio_update(a);
     ev.type = EV_RESUME;

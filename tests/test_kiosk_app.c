@@ -275,12 +275,14 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
         app_free(a);
         return;
     }
-    /* the safety notice runs by itself; the pain check-in waits for an answer: S skips it */
-    run(a, SESSION_SAFETY_MS + 100);
+    /* the safety notice runs by itself (as long as the session planned it: read aloud, then a few
+     * seconds for a press); the pain check-in waits for an answer: S skips it */
+    run(a, s->segments[0].duration_ms + 100);
     CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_BEFORE);
     tap(a, SDLK_s);
-    /* intro 6 s + get ready 7 s + a 30 s hold: 43 s with no input, idle is 20 s */
-    run(a, 35000);
+    /* intro + get ready (as planned) + 10 s into the 30 s hold, with no input; idle is 20 s */
+    CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
+    run(a, s->segments[s->seg].duration_ms + s->segments[s->seg + 1].duration_ms + 10000);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
     CHECK_INT(s->segments[s->seg].step, 0);
@@ -340,7 +342,7 @@ static void test_loop(AppOptions *o, SDL_Renderer *ren)
             break;
         CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
         CHECK_INT(s->score.score, 0);
-        run(a, SESSION_SAFETY_MS + 100);
+        run(a, s->segments[0].duration_ms + 100); /* the safety notice as planned (read aloud) */
         tap(a, SDLK_s); /* no pain check-in */
         run(a, 25000);
         tap(a, SDLK_q); /* end the workout: the pain check-in after it, then its results */
@@ -370,7 +372,7 @@ static void visit(App *a, const char *code, bool complete)
     CHECK(s != NULL);
     if (!s)
         return;
-    run(a, SESSION_SAFETY_MS + 100);
+    run(a, s->segments[0].duration_ms + 100); /* the safety notice as planned (read aloud) */
     tap(a, SDLK_s); /* skip the pain check-in */
     if (!complete) {
         run(a, 30000);

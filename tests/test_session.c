@@ -1394,6 +1394,8 @@ static const SessionClip plan_clips[] = {
     {"2", 400},
     {"1", 400},
     {"Workout complete. Well done.", 2000},
+    {SESSION_SAFETY_GENTLY, 3000},
+    {SESSION_SAFETY_DOCTOR, 9000},
 };
 
 /* The voice of cue `text` (first one from index from): its EV_VOICE start, or -1 when dropped. */
@@ -1416,7 +1418,8 @@ static void test_voice_timing(void)
     run_to_end();
     /* the get-ready is long enough to say the name and how to get into position before the 3-2-1,
      * in whole seconds: 2 + 0.15 + 6.1 + 0.15 + 3 = 11.4 -> 12 s */
-    int64_t ready = SESSION_SAFETY_MS + SESSION_INTRO_MS, work = ready + 12000;
+    int64_t safety = (3000 + 9000 + 2 * VOICEQUEUE_GAP_MS + SESSION_SAFETY_PRESS_MS + 999) / 1000 * 1000;
+    int64_t ready = safety + SESSION_INTRO_MS, work = ready + 12000;
     CHECK_INT(time_of(EV_CUE, "Sit on the floor"), ready);
     CHECK_INT(spoken_at(0, "Sit on the floor"), ready + 2000 + VOICEQUEUE_GAP_MS);
     CHECK_INT(spoken_at(0, "3"), work - 3000); /* the count is not held up by the instruction */
@@ -1429,8 +1432,7 @@ static void test_voice_timing(void)
     CHECK(sw >= 0 && L[sw].t_ms == work + 40000);
     CHECK_INT(L[find_from(sw, EV_CUE, "Sit on the floor")].t_ms, work + 40000);
     CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000);
-    CHECK_INT(session_planned_ms(&S),
-              SESSION_SAFETY_MS + SESSION_INTRO_MS + 12000 + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_planned_ms(&S), safety + SESSION_INTRO_MS + 12000 + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
     /* unknot's own reminders give way: "Sit tall." ends 1.1 s before end-10s, so no "Ten seconds left." */
     CHECK_INT(spoken_at(0, "Sit tall."), work + 25000);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
@@ -1450,8 +1452,78 @@ static void test_voice_timing(void)
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 2); /* a sided move: each side */
     CHECK(spoken_at(0, "Ten seconds left.") >= 0);
     CHECK_INT(count(EV_SOUND, NULL), 2 * (3 + 1) + 1); /* per side ticks and a chime, then the fanfare */
-    /* with no instruction to say, the get-ready keeps its length */
-    CHECK_INT(time_of(EV_HOLD_START, NULL), T_WORK);
+    /* the safety notice is read aloud, whole (3 + 9 s), and waits 5 s more for a press; with no
+     * instruction to say, the get-ready keeps its length */
+    CHECK_INT(spoken_at(0, SESSION_SAFETY_GENTLY), 0);
+    CHECK_INT(spoken_at(0, SESSION_SAFETY_DOCTOR), 3000 + VOICEQUEUE_GAP_MS);
+    CHECK_INT(time_of(EV_HOLD_START, NULL), ready + SESSION_READY_MS);
+    /* a press goes on at once and stops the notice mid-sentence: the doctor line is cut, not queued */
+    load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
+    session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
+    act_at(5000, INPUT_PRESS);
+    run_until(20000);
+    int cut = -1;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_VOICE && L[i].voice == SESSION_VOICE_CUT)
+            cut = i;
+    CHECK(cut >= 0 && L[cut].t_ms == 5000 && strcmp(L[cut].text, SESSION_SAFETY_DOCTOR) == 0);
+    CHECK_INT(spoken_at(0, "T"), 5000 + VOICEQUEUE_GAP_MS); /* the intro (the title) is said at once */
+}
+
+/* ---- the session's phrase list holds nothing dead ---- */
+
+static bool phrase_said[SESSION_PHRASE_COUNT];
+
+static void mark_phrases(void)
+{
+    for (int i = 0; i < L_n; i++)
+        for (int p = 0; p < SESSION_PHRASE_COUNT; p++)
+            if (L[i].type == EV_CUE && strcmp(L[i].text, session_phrase((SessionPhrase)p)) == 0)
+                phrase_said[p] = true;
+}
+
+/* Every phrase of SESSION_PHRASES is said by some workout: a phrase nothing says is dead weight
+ * (a clip, a table row) and misleads whoever reads the list. */
+static void test_no_dead_phrases(void)
+{
+    memset(phrase_said, 0, sizeof phrase_said);
+    /* a whole workout: the safety notice with a stop-if, the check-ins asked, a timer, both sides
+     * of a long hold, alternating sides, a rest */
+    load("title \"All\"\nstop-if \"It hurts more\"\ntimer 40s \"Fetch the pack.\"\nmove spinal_twist hold 30s\n"
+         "move spinal_twist\n  reps 1 each side tempo 4s\n  sides alternate\nrest 10s\n");
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    pain_at(SESSION_SAFETY_MS + 100, 2);
+    for (int guard = 0; guard < 100000 && !session_checkin_open(&S); guard++)
+        tick(0);
+    pain_at(S.t_ms, 9); /* up by 7: "please stop for today" */
+    run_to_end();
+    mark_phrases();
+    /* quit: "Workout ended." */
+    load(ONE_HOLD);
+    act_at(T_WORK + 1000, INPUT_QUIT);
+    run_to_end();
+    mark_phrases();
+    /* self-paced reps nobody counts: the prompt, then "Moving on." */
+    load("title \"Self\"\nmove cat_camel\n  reps 3 tempo 4s\n  pacing self\n");
+    run_to_end();
+    mark_phrases();
+    /* a routine whose side is chosen: "Which side hurts?" */
+    load("title \"S\"\nsides chosen\nmove knee_rolls hold 10s\n  side away\n");
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    run_until(SESSION_SAFETY_MS + 1000);
+    mark_phrases();
+    /* a confirmed hold let go: the prompt, "Hold broken." */
+    load(CONFIRMED);
+    run_until(T_WORK + SESSION_PROMPT_MS + 100);
+    act_at(S.t_ms, INPUT_PRESS);
+    act_at(S.t_ms + 2000, INPUT_RELEASE);
+    run_to_end();
+    mark_phrases();
+    for (int p = 0; p < SESSION_PHRASE_COUNT; p++) {
+        if (!phrase_said[p])
+            fprintf(stderr, "    never said: \"%s\"\n", session_phrase((SessionPhrase)p));
+        CHECK(phrase_said[p]);
+    }
 }
 
 /* ---- "It hurts" ---- */
@@ -1707,6 +1779,7 @@ int main(void)
     test_hurt();
     test_phases();
     test_sides_chosen();
+    test_no_dead_phrases();
     session_free(&S);
     routine_free(&R);
     free(L);

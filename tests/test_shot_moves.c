@@ -12,6 +12,7 @@
 #include "app.h"
 #include "render.h"
 #include "simulate.h"
+#include "voicetable.h"
 #include "testutil.h"
 
 #define W 960
@@ -129,7 +130,10 @@ int main(void)
     RoutineErrors errs;
     CHECK(routine_parse("every", routine_text, strlen(routine_text), &r, &errs) == 0);
     Starts starts = {0};
-    simulate_run(&r, NULL, collect, &starts);
+    VoiceTable voices; /* the voice planned as --shot plans it, so the step times agree */
+    CHECK(voicetable_load(&voices, ".", &r) == 0);
+    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &starts);
+    voicetable_free(&voices);
     CHECK_INT(starts.n, 9);
     SDL_Rect stage = render_stage_rect(&(Render){NULL, NULL, NULL, W, H});
     hurt_rc = render_button_rect(&(Render){NULL, NULL, NULL, W, H}, BUTTON_HURT);

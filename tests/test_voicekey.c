@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "moves.h"
+#include "session.h"
 #include "voicekey.h"
 #include "testutil.h"
 
@@ -47,11 +48,16 @@ static void test_standard_table(void)
     CHECK(voicekey_standard_count() > VOICEKEY_COUNT_MAX);
     CHECK(voicekey_standard_phrase(-1) == NULL);
     CHECK(voicekey_standard_phrase(voicekey_standard_count()) == NULL);
-    const char *must[] = {"Get ready.", "Switch sides.",
-                          "Rest.",      "Ten seconds left.",
-                          "Well done.", "Workout complete. Well done.",
-                          "Paused.",    "1",
-                          "3",          "10",
+    const char *must[] = {"Get ready.",
+                          "Switch sides.",
+                          "Rest.",
+                          "Ten seconds left.",
+                          "Workout complete. Well done.",
+                          "Move slowly and gently. Stop if the pain gets worse.",
+                          "Stop this workout if:",
+                          "1",
+                          "3",
+                          "10",
                           "60"};
     for (size_t i = 0; i < sizeof must / sizeof must[0]; i++) {
         if (!has_phrase(must[i]))
@@ -59,6 +65,13 @@ static void test_standard_table(void)
         CHECK(has_phrase(must[i]));
     }
     CHECK(!has_phrase("0") && !has_phrase("61"));
+    /* nothing the session never says (the words a test once required but no workout spoke) */
+    CHECK(!has_phrase("Left side.") && !has_phrase("Right side.") && !has_phrase("Paused.") &&
+          !has_phrase("Well done."));
+    /* the session's own list is in the table, whole */
+    for (int p = 0; p < SESSION_PHRASE_COUNT; p++)
+        CHECK(has_phrase(session_phrase((SessionPhrase)p)));
+    CHECK(session_phrase(SESSION_PHRASE_COUNT) == NULL);
     for (int m = 0; m < MOVE_COUNT; m++) {
         const MoveInfo *info = moves_info((MoveId)m);
         if (!info->routine_usable)
@@ -94,6 +107,12 @@ static void test_routine_texts(void)
     CHECK(n >= 4 && strcmp(texts[0], "Morning") == 0 && strcmp(texts[1], "Shake out your arms.") != 0);
     CHECK(n >= 4 && strcmp(texts[1], "Breathe in.") == 0 && strcmp(texts[2], "Breathe out.") == 0);
     CHECK(n >= 4 && strcmp(texts[3], "Shake out your arms.") == 0);
+    Routine stops = r;
+    static char leg[] = "Pain spreads down your leg";
+    stops.stop_if[0] = leg;
+    stops.stop_if_count = 1;
+    CHECK(voicekey_routine_texts(&stops, texts, 8) == 5); /* the stop-if lines are read aloud */
+    CHECK(strcmp(texts[1], "Pain spreads down your leg") == 0);
     const char *small[2];
     CHECK(voicekey_routine_texts(&r, small, 2) >= 3);
     CHECK(voicekey_routine_texts(NULL, small, 2) == 0);

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HOLD_BROKEN_TEXT "Hold broken. Press and hold to go on."
+#define HOLD_BROKEN_TEXT session_phrase(PHRASE_HOLD_BROKEN)
+#define PH(id) session_phrase(id)
 
 /* ---- small helpers ---- */
 
@@ -158,7 +159,24 @@ static int voice_ms(const Session *s, const char *text)
     return i >= 0 ? s->clips[i].ms : 0;
 }
 
-/* Drop what waits to be said (a skip, a quit, the end): it refers to something gone. */
+/* Stop the clip sounding at t and drop what waits (a press that goes on, a skip, a quit): what it
+ * said refers to something left behind. Live audio halts the clip on EV_VOICE SESSION_VOICE_CUT. */
+static void voice_cut(Session *s, int64_t t)
+{
+    if (!s->clips)
+        return;
+    voice_run(s, t);
+    if (voicequeue_voice_playing(&s->voice, t) && s->voice.playing_clip >= 0) {
+        VoiceItem it = {.clip = s->voice.playing_clip, .tag = s->voice.playing_tag};
+        voice_event(s, t, &it, SESSION_VOICE_CUT);
+    }
+    voicequeue_clear(&s->voice, t);
+    voice_report_drops(s, t);
+    if (s->routine_voice_end_ms > t)
+        s->routine_voice_end_ms = t;
+}
+
+/* Drop what waits to be said (the end): it refers to something gone. */
 static void voice_drop_waiting(Session *s, int64_t t)
 {
     voicequeue_drop_waiting(&s->voice);
@@ -182,7 +200,19 @@ static void voice_plan_lengths(Session *s)
     for (int i = 0; i < s->segment_count; i++) {
         Segment *g = &s->segments[i];
         int need = 0;
-        if (g->kind == SEG_INTRO) {
+        if (g->kind == SEG_SAFETY) {
+            need =
+                voice_ms(s, PH(PHRASE_SAFETY_GENTLY)) + voice_ms(s, PH(PHRASE_SAFETY_DOCTOR)) + 2 * VOICEQUEUE_GAP_MS;
+            if (r->stop_if_count > 0)
+                need += voice_ms(s, PH(PHRASE_SAFETY_STOP_IF)) + VOICEQUEUE_GAP_MS;
+            for (int k = 0; k < r->stop_if_count; k++)
+                need += voice_ms(s, r->stop_if[k]) + VOICEQUEUE_GAP_MS;
+            need = (need + SESSION_SAFETY_PRESS_MS + 999) / 1000 * 1000;
+            need = need < SESSION_SAFETY_MS       ? SESSION_SAFETY_MS
+                   : need > SESSION_SAFETY_MAX_MS ? SESSION_SAFETY_MAX_MS
+                                                  : need;
+            g->duration_ms = need;
+        } else if (g->kind == SEG_INTRO) {
             need = voice_ms(s, r->intro ? r->intro : r->title) + VOICEQUEUE_GAP_MS;
             g->duration_ms = need > SESSION_INTRO_MS ? need : SESSION_INTRO_MS;
         } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
@@ -190,7 +220,7 @@ static void voice_plan_lengths(Session *s)
             bool ready = g->kind == SEG_READY;
             if (ready)
                 ready_text(st, b, sizeof b);
-            need = voice_ms(s, ready ? b : "Switch sides.") + VOICEQUEUE_GAP_MS;
+            need = voice_ms(s, ready ? b : PH(PHRASE_SWITCH_SIDES)) + VOICEQUEUE_GAP_MS;
             if (ready && st->mode == MODE_TIMER)
                 need += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
             for (int c = 0; c < st->cue_count; c++)
@@ -229,8 +259,8 @@ static void caption(Session *s, const char *text)
     s->caption_min_until_ms = s->active_ms + show;
 }
 
-/* Say text as a cue of kind with the queue priority prio. */
-static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
+/* Say text as a cue of kind with the queue priority prio; captioned unless a count or !captioned. */
+static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text, bool captioned)
 {
     SessionEvent ev = make_event(s, EV_CUE, t);
     ev.cue_kind = kind;
@@ -247,8 +277,13 @@ static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, cons
         voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
         voice_run(s, t);
     }
-    if (kind != CUE_KIND_COUNT)
+    if (kind != CUE_KIND_COUNT && captioned)
         caption(s, text);
+}
+
+static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
+{
+    say_full(s, t, kind, prio, text, true);
 }
 
 static void say(Session *s, int64_t t, CueKind kind, const char *text)
@@ -300,7 +335,7 @@ SessionModeRules session_mode_rules(StepMode m)
                                   .clock_needs_button = true,
                                   .ends_by_time = true,
                                   .awaits_press = true,
-                                  .prompt = "Press and hold while you hold the pose.",
+                                  .prompt = PH(PHRASE_PROMPT_HOLD),
                                   .end_warnings = true,
                                   .anim = ANIM_HOLD,
                                   .score = SCORE_HOLD};
@@ -311,7 +346,7 @@ SessionModeRules session_mode_rules(StepMode m)
         return (SessionModeRules){.is_move = true,
                                   .get_ready = true,
                                   .awaits_press = true,
-                                  .prompt = "Press when you finish each rep.",
+                                  .prompt = PH(PHRASE_PROMPT_REPS),
                                   .count_cues = true,
                                   .anim = ANIM_REPS,
                                   .score = SCORE_REPS};
@@ -797,7 +832,7 @@ static void ready_text(const RoutineStep *st, char *b, size_t size)
     else if (step_rules(st).is_move)
         snprintf(b, size, "Get ready. Next: %s.", routine_step_name(st));
     else
-        snprintf(b, size, "Get ready."); /* a timer: time to fetch the pack */
+        snprintf(b, size, "%s", PH(PHRASE_GET_READY)); /* a timer: time to fetch the pack */
 }
 
 static void enter_segment(Session *s, int index, int64_t t)
@@ -841,16 +876,24 @@ static void enter_segment(Session *s, int index, int64_t t)
     const RoutineStep *st = seg_step(s, g);
     char b[SESSION_TEXT_BYTES];
     switch (g->kind) {
-    case SEG_SAFETY: break;
+    case SEG_SAFETY:
+        /* read aloud; the screen shows it whole, so no caption repeats it */
+        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_GENTLY), false);
+        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_DOCTOR), false);
+        if (s->routine->stop_if_count > 0)
+            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_STOP_IF), false);
+        for (int i = 0; i < s->routine->stop_if_count; i++)
+            say_full(s, t, CUE_KIND_ROUTINE, VOICE_PRIORITY_ROUTINE, s->routine->stop_if[i], false);
+        break;
     case SEG_PAIN_BEFORE:
     case SEG_PAIN_AFTER:
         /* asked aloud only when someone can answer; a session that skips at once says nothing */
         if (s->checkin_wait_ms > 0)
-            announce(s, t, g->kind == SEG_PAIN_BEFORE ? SESSION_ASK_PAIN_BEFORE : SESSION_ASK_PAIN_AFTER);
+            announce(s, t, PH(g->kind == SEG_PAIN_BEFORE ? PHRASE_ASK_PAIN_BEFORE : PHRASE_ASK_PAIN_AFTER));
         break;
     case SEG_SIDE:
         if (s->side_wait_ms > 0)
-            say(s, t, CUE_KIND_STANDARD, SESSION_ASK_SIDE);
+            announce(s, t, PH(PHRASE_ASK_SIDE));
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
@@ -864,12 +907,12 @@ static void enter_segment(Session *s, int index, int64_t t)
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
         break;
     case SEG_SWITCH:
-        announce(s, t, "Switch sides.");
+        announce(s, t, PH(PHRASE_SWITCH_SIDES));
         for (int c = 0; c < st->cue_count; c++) /* the other side's start, said before its clock runs */
             if (start_instruction(&st->cues[c]) && !st->cues[c].once)
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
         break;
-    case SEG_SET_REST: announce(s, t, "Rest."); break;
+    case SEG_SET_REST: announce(s, t, PH(PHRASE_REST)); break;
     case SEG_WORK: {
         SessionEvent ev = make_event(s, EV_STEP_START, t);
         ev.n = g->duration_ms;
@@ -887,10 +930,10 @@ static void enter_segment(Session *s, int index, int64_t t)
                 caption(s, st->text);
         }
         if (st->sides == SIDES_ALTERNATE && g->run > 0) /* no countdown between alternating sides */
-            announce(s, t, "Other side.");
+            announce(s, t, PH(PHRASE_OTHER_SIDE));
         switch (st->mode) {
         case MODE_REST:
-            announce(s, t, "Rest.");
+            announce(s, t, PH(PHRASE_REST));
             if (st->text)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
             break;
@@ -923,11 +966,10 @@ static void enter_segment(Session *s, int index, int64_t t)
             emit_simple(s, EV_RESUME, t);
         }
         recount(s);
-        announce(s, t,
-                 s->score.steps_done == s->routine->step_count ? "Workout complete. Well done." : "Workout ended.");
+        announce(s, t, PH(s->score.steps_done == s->routine->step_count ? PHRASE_COMPLETE : PHRASE_ENDED));
         sound(s, t, SOUND_FANFARE);
         if (session_says_stop(s))
-            announce(s, t, SESSION_SAY_STOP);
+            announce(s, t, PH(PHRASE_SAY_STOP));
         session_summary(s, t);
         break;
     case SEG_DONE:
@@ -989,7 +1031,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
         int warn = dur - SESSION_END_WARNING_MS;
         if (dur >= SESSION_END_WARNING_MIN_MS && !routine_cue_near_end10 && crossed(warn, from, to) &&
             !voice_routine_busy(s, AT(warn), SESSION_GIVE_WAY_MS))
-            say(s, AT(warn), CUE_KIND_STANDARD, "Ten seconds left.");
+            say(s, AT(warn), CUE_KIND_STANDARD, PH(PHRASE_TEN_SECONDS));
         for (int k = SESSION_TICKS; k >= 1; k--)
             if (dur >= SESSION_TICKS_MIN_MS && crossed(dur - k * 1000, from, to) &&
                 !voice_routine_busy(s, AT(dur - k * 1000), 0))
@@ -1178,7 +1220,7 @@ static void advance(Session *s, int dt, int64_t t)
                 /* give up this side or set only: the step counts as not done, the rest goes on */
                 int64_t at = t + (SESSION_GIVE_UP_MS - before);
                 s->step_result[g->step] = STEP_RESULT_SKIPPED;
-                say(s, at, CUE_KIND_STANDARD, "Moving on.");
+                say(s, at, CUE_KIND_STANDARD, PH(PHRASE_MOVING_ON));
                 next_segment_undone(s, at);
                 return;
             }
@@ -1214,7 +1256,7 @@ static void jump_to(Session *s, int index, int64_t t, bool count_skip)
         leave_segment(s, t, false);
     if (count_skip && g->step >= 0)
         finish_step(s, g->step, false);
-    voice_drop_waiting(s, t);
+    voice_cut(s, t);
     enter_segment(s, index, t);
     fire_timed(s, -1, 0, t);
 }
@@ -1469,7 +1511,7 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
         }
         if (g->kind == SEG_WORK)
             leave_segment(s, t, false);
-        voice_drop_waiting(s, t);
+        voice_cut(s, t);
         enter_segment(s, target, t);
         fire_timed(s, -1, 0, t);
         return;
@@ -1481,9 +1523,10 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
     }
     if (a & INPUT_PRESS) {
         s->button_down = true;
-        if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS)
+        if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS) {
+            voice_cut(s, t); /* read, or heard enough: on at once */
             next_segment(s, t);
-        else if (g->kind == SEG_WORK)
+        } else if (g->kind == SEG_WORK)
             press_in_work(s, t);
     }
 }
@@ -1774,6 +1817,14 @@ const char *session_segment_name(SegmentKind k)
     static const char *names[] = {"safety", "pain_before", "side",       "intro",   "ready", "work",
                                   "switch", "set_rest",    "pain_after", "results", "done"};
     return k >= 0 && k <= SEG_DONE ? names[k] : "unknown";
+}
+
+const char *session_phrase(SessionPhrase p)
+{
+#define SESSION_PHRASE_TEXT(id, text) text,
+    static const char *const texts[] = {SESSION_PHRASES(SESSION_PHRASE_TEXT)};
+#undef SESSION_PHRASE_TEXT
+    return p >= 0 && p < SESSION_PHRASE_COUNT ? texts[p] : NULL;
 }
 
 const char *session_voice_name(SessionVoice v)

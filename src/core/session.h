@@ -11,7 +11,13 @@
 #include "voicequeue.h"
 
 #define SESSION_TICK_MS 10 /* the fixed simulation step */
-#define SESSION_SAFETY_MS 8000 /* safety notice, then on by itself (a press goes on at once) */
+/* The safety notice: spoken, and it waits for a press (which goes on at once, and stops the voice).
+ * Where nobody presses it goes on by itself, with the seconds left on screen: after
+ * SESSION_SAFETY_MS, or with the voice planned once it has been said and SESSION_SAFETY_PRESS_MS
+ * more, at most SESSION_SAFETY_MAX_MS. */
+#define SESSION_SAFETY_MS 8000
+#define SESSION_SAFETY_PRESS_MS 5000
+#define SESSION_SAFETY_MAX_MS 60000
 #define SESSION_INTRO_MS 6000 /* routine title and intro text; longer when its clip is (session_set_voice) */
 /* "get ready", next move named, how to get into position, 3-2-1: time to get down to the mat.
  * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
@@ -62,6 +68,38 @@
 #define SESSION_ASK_PAIN_AFTER "And now, after the workout? Choose from 0 to 10."
 #define SESSION_SAY_STOP "Your pain is up. Please stop for today."
 #define SESSION_ASK_SIDE "Which side hurts? Choose left or right."
+#define SESSION_SAFETY_GENTLY "Move slowly and gently. Stop if the pain gets worse."
+#define SESSION_SAFETY_DOCTOR                                                                                          \
+    "See a doctor if your back pain persists or worsens, comes with fever, weight loss, numbness or weakness, or "     \
+    "follows an injury such as a fall."
+#define SESSION_SAFETY_STOP_IF "Stop this workout if:" /* then the routine's own stop-if lines */
+
+/* Every phrase the session says that no routine wrote, once: session.c says them by name
+ * (session_phrase), voicekey.c lists them for pre-rendered clips, and a test checks that each one
+ * is said in some workout, so the list holds nothing dead. "Get ready. Next: <move>." and the
+ * counts "1".."60" are made from the move catalogue and numbers (voicekey.c). */
+#define SESSION_PHRASES(X)                                                                                             \
+    X(PHRASE_GET_READY, "Get ready.") /* before a timer */                                                             \
+    X(PHRASE_SWITCH_SIDES, "Switch sides.")                                                                            \
+    X(PHRASE_OTHER_SIDE, "Other side.") /* alternating sides */                                                        \
+    X(PHRASE_REST, "Rest.")                                                                                            \
+    X(PHRASE_TEN_SECONDS, "Ten seconds left.")                                                                         \
+    X(PHRASE_COMPLETE, "Workout complete. Well done.")                                                                 \
+    X(PHRASE_ENDED, "Workout ended.")                                                                                  \
+    X(PHRASE_MOVING_ON, "Moving on.")                                                                                  \
+    X(PHRASE_HOLD_BROKEN, "Hold broken. Press and hold to go on.")                                                     \
+    X(PHRASE_PROMPT_REPS, "Press when you finish each rep.")                                                           \
+    X(PHRASE_PROMPT_HOLD, "Press and hold while you hold the pose.")                                                   \
+    X(PHRASE_ASK_PAIN_BEFORE, SESSION_ASK_PAIN_BEFORE)                                                                 \
+    X(PHRASE_ASK_PAIN_AFTER, SESSION_ASK_PAIN_AFTER)                                                                   \
+    X(PHRASE_SAY_STOP, SESSION_SAY_STOP)                                                                               \
+    X(PHRASE_ASK_SIDE, SESSION_ASK_SIDE)                                                                               \
+    X(PHRASE_SAFETY_GENTLY, SESSION_SAFETY_GENTLY)                                                                     \
+    X(PHRASE_SAFETY_DOCTOR, SESSION_SAFETY_DOCTOR)                                                                     \
+    X(PHRASE_SAFETY_STOP_IF, SESSION_SAFETY_STOP_IF)
+
+#define SESSION_PHRASE_ENUM(id, text) id,
+typedef enum { SESSION_PHRASES(SESSION_PHRASE_ENUM) SESSION_PHRASE_COUNT } SessionPhrase;
 
 /* How the figure moves: a loop (idle, rest), the start pose (get ready), a hold, or reps. */
 typedef enum { ANIM_LOOP, ANIM_START, ANIM_HOLD, ANIM_REPS } AnimMode;
@@ -166,7 +204,8 @@ typedef enum {
     SESSION_VOICE_STALE, /* dropped by design: its turn came too late (a count after 1 s, a standard cue after 4 s) */
     SESSION_VOICE_SUPERSEDED, /* dropped by design: a newer count replaced it */
     SESSION_VOICE_FULL, /* dropped: too many waiting */
-    SESSION_VOICE_STOPPED /* dropped: paused, skipped, quit or ended before its turn */
+    SESSION_VOICE_STOPPED, /* dropped: paused, skipped, quit or ended before its turn */
+    SESSION_VOICE_CUT /* EV_VOICE: the clip sounding now stops here (a press went on, a skip, a quit) */
 } SessionVoice;
 
 /* One voice clip the session may say and its length (ms < 0: no clip for the text). */
@@ -431,6 +470,9 @@ const char *session_step_kind_name(StepKind k);
 const char *session_side_name(Sides s);
 const char *session_segment_name(SegmentKind k);
 const char *session_sound_name(SoundId s);
-const char *session_voice_name(SessionVoice v); /* "spoken", "no_clip", "stale", "superseded", ... */
+const char *session_voice_name(SessionVoice v);
+
+/* The text of phrase p (static), NULL when out of range. */
+const char *session_phrase(SessionPhrase p); /* "spoken", "no_clip", "stale", "superseded", ... */
 
 #endif

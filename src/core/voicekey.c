@@ -8,9 +8,10 @@
 #include <string.h>
 
 /* ---- the standard phrases ----
- * Every text the session says that is not written in a routine. The session must emit exactly
- * these bytes (CUE_KIND_STANDARD) for them to have a pre-rendered clip; a text not here still
- * works at run time (synthesised into the cache), but `unknot --check` cannot vouch for it.
+ * Every text the session says that is not written in a routine: the session's list
+ * (SESSION_PHRASES in session.h, the one place they are written), then the get-ready line of each
+ * move. A text not here still works at run time (synthesised into the cache), but `unknot
+ * --check` cannot vouch for it.
  * "Get ready. Next: <name>." rows come from the move catalogue (moves.h), so a new or renamed
  * move has its row; tests/test_voicekey.c checks it. */
 /* "Get ready. Next: <display name>." for each routine-usable row of the move catalogue. */
@@ -18,26 +19,10 @@
 #define VOICEKEY_GET_READY_false(name)
 #define VOICEKEY_GET_READY_ROW(e, id, name, usable, sided, tempo, pos) VOICEKEY_GET_READY_##usable(name)
 
+#define VOICEKEY_SESSION_ROW(id, text) text,
 static const char *const voicekey_standard_table[] = {
-    "Get ready.",
-    MOVES(VOICEKEY_GET_READY_ROW) "Left side.",
-    "Right side.",
-    "Switch sides.",
-    "Other side.",
-    "Rest.",
-    "Ten seconds left.",
-    "Well done.",
-    "Workout complete. Well done.",
-    "Workout ended.",
-    "Moving on.",
-    "Paused.",
-    "Hold broken. Press and hold to go on.",
-    "Press when you finish each rep.",
-    "Press and hold while you hold the pose.",
-    SESSION_ASK_PAIN_BEFORE,
-    SESSION_ASK_PAIN_AFTER,
-    SESSION_SAY_STOP,
-    SESSION_ASK_SIDE,
+    SESSION_PHRASES(VOICEKEY_SESSION_ROW) /* the session's own words (session.h) */
+    MOVES(VOICEKEY_GET_READY_ROW) /* "Get ready. Next: <move>." */
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */
@@ -112,6 +97,8 @@ int voicekey_routine_texts(const Routine *r, const char **out, int cap)
         return 0;
     n = voicekey_add_text(out, cap, n, r->title);
     n = voicekey_add_text(out, cap, n, r->intro);
+    for (int i = 0; i < r->stop_if_count; i++) /* read aloud with the safety notice */
+        n = voicekey_add_text(out, cap, n, r->stop_if[i]);
     for (int s = 0; s < r->step_count; s++) {
         const RoutineStep *st = &r->steps[s];
         n = voicekey_add_text(out, cap, n, st->text);

@@ -39,9 +39,10 @@ const char *voicekey_standard_phrase(int i);
 
 /* The most distinct texts a routine may speak: title, intro, and per step its text, its
  * "get ready" line and its cues. */
-#define VOICEKEY_MAX_ROUTINE_TEXTS (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 2 + ROUTINE_MAX_PHASES) + 2)
+#define VOICEKEY_MAX_ROUTINE_TEXTS                                                                                     \
+    (ROUTINE_MAX_STEPS * (ROUTINE_MAX_CUES + 2 + ROUTINE_MAX_PHASES) + 2 + ROUTINE_MAX_STOP_RULES)
 
-/* Fill out[0..cap) with the distinct texts routine r may speak (title, intro, each step's rest or
+/* Fill out[0..cap) with the distinct texts routine r may speak (title, intro, stop-if lines, each step's rest or
  * timer text, its "get ready" line, each say cue), borrowed from r, first occurrence order. Returns the number of
  * distinct texts found, or an upper bound of it when above cap (only cap are written).
  * Empty texts are skipped. */

@@ -7,6 +7,7 @@ void voicequeue_init(VoiceQueue *q)
     q->count = 0;
     q->next_seq = 0;
     q->playing_clip = -1;
+    q->playing_tag = 0;
     q->playing_start_ms = INT64_MIN / 2;
     q->playing_end_ms = INT64_MIN / 2;
     q->dropped = 0;
@@ -116,6 +117,7 @@ bool voicequeue_next(VoiceQueue *q, int64_t now_ms, VoiceItem *out)
     *out = q->items[best];
     voicequeue_remove(q, best);
     q->playing_clip = out->clip;
+    q->playing_tag = out->tag;
     q->playing_start_ms = now_ms;
     q->playing_end_ms = now_ms + out->duration_ms;
     return true;

@@ -58,6 +58,7 @@ typedef struct {
     int count;
     unsigned next_seq;
     int playing_clip; /* clip of the last started item, -1 before any */
+    int playing_tag; /* its tag */
     int64_t playing_start_ms, playing_end_ms;
     int dropped; /* requests dropped as stale, superseded or by overflow */
     VoiceItem dropped_items[VOICEQUEUE_DROPPED_CAP]; /* dropped, not yet taken, oldest first */

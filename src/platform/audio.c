@@ -379,6 +379,10 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         return;
     switch (ev->type) {
     case EV_VOICE: {
+        if (ev->voice == SESSION_VOICE_CUT && a->device) {
+            Mix_HaltChannel(AUDIO_VOICE_CHANNEL); /* a press went on, a skip, a quit */
+            audio_update(a);
+        }
         /* the session decided this clip starts now (it never overlaps the one before) */
         if (ev->voice != SESSION_VOICE_SPOKEN)
             break;

@@ -14,9 +14,8 @@
 #include <string.h>
 
 const char *const render_safety_lines[] = {
-    "Move slowly and gently. Stop if the pain gets worse.",
-    "See a doctor if your back pain persists or worsens, comes with fever, weight loss, numbness or "
-    "weakness, or follows an injury such as a fall.",
+    SESSION_SAFETY_GENTLY, /* spoken too: session.c says the same words */
+    SESSION_SAFETY_DOCTOR,
     NULL,
 };
 
@@ -688,7 +687,7 @@ static void draw_safety(Render *rd, const SessionView *v)
                          TEXT_MAX_LINES) +
              gap;
     if (r && r->stop_if_count > 0) {
-        y = panel_line(rd, y + gap, "Stop this workout if:", body, st->attention);
+        y = panel_line(rd, y + gap, SESSION_SAFETY_STOP_IF, body, st->attention);
         for (int i = 0; i < r->stop_if_count; i++) {
             snprintf(line, sizeof line, "\xE2\x80\xA2 %s", r->stop_if[i]);
             y += render_text(rd, line, body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w, 2);

@@ -187,6 +187,17 @@ static void soundtrack_place(Soundtrack *st, const int16_t *samples, size_t coun
     st->place_count++;
 }
 
+/* The sentence being said at t_ms stops there, with a short fade. */
+static void soundtrack_cut(Soundtrack *st, int64_t t_ms)
+{
+    int64_t cut = soundtrack_samples(t_ms);
+    if (st->last_voice >= 0 && st->places[st->last_voice].end > cut) {
+        SoundtrackPlace *p = &st->places[st->last_voice];
+        p->end = cut > p->start ? cut : p->start;
+        p->cut = true;
+    }
+}
+
 void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
 {
     if (!st || !ev)
@@ -195,6 +206,10 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
         st->now_ms = ev->t_ms;
     switch (ev->type) {
     case EV_VOICE: {
+        if (ev->voice == SESSION_VOICE_CUT) {
+            soundtrack_cut(st, ev->t_ms);
+            break;
+        }
         /* the session decided (session_set_voice): this clip starts now */
         if (ev->voice != SESSION_VOICE_SPOKEN)
             break;
@@ -210,16 +225,10 @@ void soundtrack_add_event(Soundtrack *st, const SessionEvent *ev)
             soundtrack_place(st, st->sounds[ev->sound], st->sound_len[ev->sound], ev->t_ms, false);
         break;
     case EV_PAUSE:
-    case EV_HURT: {
+    case EV_HURT:
         /* As live: the sentence stops (the session drops what waited), nothing is repeated later. */
-        int64_t cut = soundtrack_samples(ev->t_ms);
-        if (st->last_voice >= 0 && st->places[st->last_voice].end > cut) {
-            SoundtrackPlace *p = &st->places[st->last_voice];
-            p->end = cut > p->start ? cut : p->start;
-            p->cut = true;
-        }
+        soundtrack_cut(st, ev->t_ms);
         break;
-    }
     default: break;
     }
 }
