@@ -1,9 +1,14 @@
 /* bench_kiosk_soak.c [HOURS]: a waiting-room day (24 h by default) through the real kiosk on a
  * headless renderer, in simulated time: visitors who finish a routine (answering the pain
  * check-ins, some with patient codes), who walk away mid-workout or from the tiles (idle resets),
- * who end early, and a gamepad unplugged and plugged back now and then. Memory (VmRSS) is sampled
- * every simulated hour; prints the growth over the day. Fails only when the kiosk gets stuck (a
- * visitor never gets back to the attract loop) or quits; never on time or memory figures. */
+ * who end early, and a gamepad unplugged and plugged back now and then. Every simulated hour,
+ * back on the attract loop with the renderer's caches dropped (app_release_caches: sprite sheets,
+ * cached text), the heap in use and VmRSS are sampled, so each sample is taken in the same state;
+ * prints them and their growth over the day. Frames are drawn at every step a visitor sees, every
+ * DRAW_VISIT_MS during a visit and every DRAW_ATTRACT_MS on the attract loop (each attract frame
+ * decodes a new sheet: drawing it every 10 ms tick of a day would be the whole cost and test
+ * nothing more). Fails only when the kiosk gets stuck (a visitor never gets back to the attract
+ * loop) or quits; never on time or memory figures. */
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +18,26 @@
 #include <unistd.h>
 
 #include <SDL.h>
+#include <sqlite3.h>
 
 #include "app.h"
 #include "kioskapp.h"
+#include "render.h"
+#include "sprites.h"
+#include "text.h"
 #include "testutil.h"
 
 #define FRAME_MS 100 /* simulated time per app_update */
-#define DRAW_EVERY_MS 30000 /* a frame is drawn this often (and at every visitor's steps) */
+#define DRAW_VISIT_MS 20000 /* during a visit a frame is drawn this often (and at every step) */
+#define DRAW_ATTRACT_MS 600000 /* on the attract loop, this often */
+#define MAX_HOURS 48
+
+static double now_s(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static long rss_kb(void)
 {
@@ -62,7 +80,7 @@ static void frame(Sim *s, int ms)
     s->now_ms += ms;
     if (s->now_ms >= s->next_draw) {
         app_draw(s->a);
-        s->next_draw = s->now_ms + DRAW_EVERY_MS;
+        s->next_draw = s->now_ms + (K(s)->screen == KIOSK_ATTRACT ? DRAW_ATTRACT_MS : DRAW_VISIT_MS);
         s->frames++;
     }
 }
@@ -88,6 +106,7 @@ static void key(Sim *s, SDL_Keycode k)
     SDL_PushEvent(&e);
     frame(s, 10);
     app_draw(s->a); /* every step a visitor sees is drawn */
+    s->frames++;
 }
 
 static void pad(Sim *s, SDL_Joystick *joy, SDL_GameControllerButton b)
@@ -116,6 +135,26 @@ static bool until_attract(Sim *s, int64_t limit, bool answer)
     return K(s)->screen == KIOSK_ATTRACT;
 }
 
+/* Memory at a fixed state: on the attract loop, with what the renderer can make again dropped and
+ * the heap's free pages handed back, so two samples differ only by what the day kept. */
+typedef struct {
+    long rss_kb, heap_kb;
+} Sample;
+
+static void sample(Sim *s, Sample *out)
+{
+    app_release_caches(s->a);
+    malloc_trim(0);
+    struct mallinfo2 mi = mallinfo2();
+    out->heap_kb = (long)((mi.uordblks + mi.hblkhd) / 1024);
+    out->rss_kb = rss_kb();
+    if (getenv("SOAK_DEBUG"))
+        printf("      (sprites %zu kB, text %zu kB after the drop; mmapped %zu kB; SQLite %lld kB)\n",
+               sprites_memory_bytes(app_render(s->a)->sprites) / 1024,
+               text_stats(app_render(s->a)->text).cached_bytes / 1024, mi.hblkhd / 1024,
+               (long long)sqlite3_memory_used() / 1024);
+}
+
 static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -128,7 +167,7 @@ static void write_file(const char *path, const char *text)
 int main(int argc, char **argv)
 {
     int hours = argc > 1 ? atoi(argv[1]) : 24;
-    if (hours < 1 || hours > 48)
+    if (hours < 1 || hours > MAX_HOURS)
         hours = 24;
     char dir[] = "/tmp/unknot-soak-XXXXXX";
     if (!mkdtemp(dir))
@@ -158,15 +197,17 @@ int main(int argc, char **argv)
     if (!sim.a)
         return TEST_END();
     Sim *s = &sim;
-    clock_t cpu0 = clock();
-    time_t wall0 = time(NULL);
+    double cpu0 = now_s(CLOCK_PROCESS_CPUTIME_ID), wall0 = now_s(CLOCK_MONOTONIC);
     int index = -1;
     SDL_Joystick *joy = NULL;
     int visitors = 0, finished = 0, walked = 0, tiles_only = 0, ended = 0, stuck = 0, replugs = 0;
-    long rss[49] = {0};
+    Sample at[MAX_HOURS + 1];
+    memset(at, 0, sizeof at);
     wait_ms(s, 5000);
-    rss[0] = rss_kb();
+    sample(s, &at[0]);
     printf("kiosk soak: %d simulated hours, 1280x720, history in %s\n", hours, db);
+    printf("hour  visitors  VmRSS kB  heap in use kB  (attract loop, caches dropped)\n");
+    printf("%4d  %8d  %8ld  %14ld\n", 0, 0, at[0].rss_kb, at[0].heap_kb);
     for (int h = 1; h <= hours; h++) {
         int64_t hour_end = (int64_t)h * 3600000;
         /* the pad: plugged in at the start of every second hour, out again mid-way through it */
@@ -237,23 +278,22 @@ int main(int argc, char **argv)
             index = -1;
             frame(s, 10);
         }
-        rss[h] = rss_kb();
-        struct mallinfo2 mi = mallinfo2();
-        if (getenv("SOAK_DEBUG"))
-            printf("h %d rss %ld heap in use %zu kB mmap %zu kB\n", h, rss[h], mi.uordblks / 1024, mi.hblkhd / 1024);
+        stuck += !until_attract(s, 40 * 60000, false);
+        sample(s, &at[h]);
+        printf("%4d  %8d  %8ld  %14ld\n", h, visitors, at[h].rss_kb, at[h].heap_kb);
+        fflush(stdout);
     }
     CHECK_INT(stuck, 0);
     CHECK(app_running(s->a));
     CHECK(kioskapp_state(app_kiosk(s->a))->workouts_started > 0);
     printf("visitors %d: finished %d, walked away %d, tiles only %d, ended early %d; pad plugged %d times\n", visitors,
            finished, walked, tiles_only, ended, replugs);
-    printf("hour  VmRSS (kB)\n");
-    for (int h = 0; h <= hours; h += (hours > 6 ? 3 : 1))
-        printf("%4d  %ld\n", h, rss[h]);
-    printf("memory growth from hour 1 to hour %d: %+ld kB (aim: under 1024 kB over a day)\n", hours,
-           rss[hours] - rss[1]);
-    printf("simulated %d h in %.1f s of CPU (%ld s wall), %d frames drawn\n", hours,
-           (double)(clock() - cpu0) / CLOCKS_PER_SEC, (long)(time(NULL) - wall0), s->frames);
+    printf("growth hour 1 -> %d: heap in use %+ld kB, VmRSS %+ld kB (aim: under 1024 kB over a day)\n", hours,
+           at[hours].heap_kb - at[1].heap_kb, at[hours].rss_kb - at[1].rss_kb);
+    printf("growth hour 0 (before the first visitor) -> %d: heap in use %+ld kB, VmRSS %+ld kB\n", hours,
+           at[hours].heap_kb - at[0].heap_kb, at[hours].rss_kb - at[0].rss_kb);
+    printf("simulated %d h, %d visitors, in %.1f s of CPU and %.1f s wall; %d frames drawn\n", hours, visitors,
+           now_s(CLOCK_PROCESS_CPUTIME_ID) - cpu0, now_s(CLOCK_MONOTONIC) - wall0, s->frames);
     if (joy)
         SDL_JoystickClose(joy);
     if (index >= 0)

@@ -15,10 +15,13 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "audio.h"
 #include "kioskapp.h"
 #include "kioskconf.h"
 #include "history.h"
 #include "kioskdraw.h"
+#include "render.h"
+#include "sprites.h"
 #include "testutil.h"
 
 static void pump(App *a)
@@ -489,6 +492,139 @@ static void test_config(const char *dir)
     CHECK_INT(c.idle_seconds, 60);
 }
 
+static void press_pad(App *a, SDL_Joystick *joy, SDL_GameControllerButton b)
+{
+    SDL_JoystickSetVirtualButton(joy, b, 1);
+    SDL_JoystickUpdate();
+    pump(a);
+    app_update(a, 10);
+    SDL_JoystickSetVirtualButton(joy, b, 0);
+    SDL_JoystickUpdate();
+    pump(a);
+    app_update(a, 10);
+}
+
+static void push_device(Uint32 type, Uint32 which, bool capture)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.adevice.which = which;
+    e.adevice.iscapture = capture;
+    SDL_PushEvent(&e);
+}
+
+/* Draw until the figure's move has loaded on its worker (at most 2 s): it is then on screen. */
+static void draw_figure(App *a)
+{
+    for (int i = 0; i < 200; i++) {
+        app_draw(a);
+        if (sprites_memory_bytes(app_render(a)->sprites) > 0)
+            break;
+        SDL_Delay(10);
+    }
+}
+
+/* The pad, the sound device and the display going away and coming back, through SDL's events:
+ * the kiosk carries on by itself each time. */
+static void test_devices(AppOptions *o, SDL_Renderer *ren)
+{
+    App *a = new_app(o, ren);
+    if (!a)
+        return;
+    Render *rd = app_render(a);
+    /* the display: a render device reset loses every texture; they are made again */
+    run(a, 1000);
+    draw_figure(a);
+    CHECK(sprites_memory_bytes(rd->sprites) > 0);
+    CHECK(text_stats(rd->text).cached_bytes > 0);
+    unsigned renders = text_stats(rd->text).renders;
+    push_type(SDL_RENDER_DEVICE_RESET);
+    pump(a);
+    CHECK_INT(sprites_memory_bytes(rd->sprites), 0);
+    CHECK_INT(text_stats(rd->text).cached_bytes, 0);
+    app_update(a, 10);
+    draw_figure(a);
+    CHECK(sprites_memory_bytes(rd->sprites) > 0);
+    CHECK(text_stats(rd->text).renders > renders);
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    /* targets reset, a size change, a display unplugged and back: text is rendered again */
+    Uint32 kinds[] = {SDL_RENDER_TARGETS_RESET, SDL_WINDOWEVENT, SDL_DISPLAYEVENT, SDL_DISPLAYEVENT};
+    for (int i = 0; i < 4; i++) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = kinds[i];
+        if (kinds[i] == SDL_WINDOWEVENT)
+            e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+        if (kinds[i] == SDL_DISPLAYEVENT)
+            e.display.event = i == 2 ? SDL_DISPLAYEVENT_DISCONNECTED : SDL_DISPLAYEVENT_CONNECTED;
+        SDL_PushEvent(&e);
+        pump(a);
+        renders = text_stats(rd->text).renders;
+        run(a, 100);
+        app_draw(a);
+        CHECK(text_stats(rd->text).renders > renders);
+        CHECK(app_running(a));
+        CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    }
+
+    /* the pad: unplugged on the tiles, plugged back, and it starts the workout */
+    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    CHECK(index >= 0);
+    SDL_Joystick *joy = SDL_JoystickOpen(index);
+    pump(a);
+    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    CHECK_INT(K(a)->screen, KIOSK_TILES);
+    SDL_JoystickClose(joy);
+    SDL_JoystickDetachVirtual(index); /* SDL_CONTROLLERDEVICEREMOVED */
+    run(a, 2000);
+    CHECK(app_running(a));
+    CHECK_INT(K(a)->screen, KIOSK_TILES);
+    index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    CHECK(index >= 0);
+    joy = SDL_JoystickOpen(index); /* SDL_CONTROLLERDEVICEADDED */
+    pump(a);
+    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    CHECK(app_session(a) != NULL);
+
+    /* the sound device: lost mid-workout (silent, captions go on), then back */
+    CHECK(audio_has_device(app_audio(a)));
+    push_device(SDL_AUDIODEVICEREMOVED, 2, true); /* a microphone: not ours */
+    pump(a);
+    CHECK(audio_has_device(app_audio(a)));
+    push_device(SDL_AUDIODEVICEREMOVED, 2, false);
+    pump(a);
+    CHECK(!audio_has_device(app_audio(a)));
+    const Session *s = app_session(a);
+    int64_t t0 = s ? s->t_ms : 0;
+    run(a, 3000);
+    CHECK(app_running(a));
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    s = app_session(a);
+    CHECK(s && s->t_ms > t0);
+    push_device(SDL_AUDIODEVICEADDED, 0, false);
+    pump(a);
+    CHECK(audio_has_device(app_audio(a)));
+    /* lost again and never announced back: the next workout opens it again */
+    push_device(SDL_AUDIODEVICEREMOVED, 2, false);
+    pump(a);
+    CHECK(!audio_has_device(app_audio(a)));
+    tap(a, SDLK_q);
+    tap(a, SDLK_q);
+    run(a, SESSION_RESULTS_MS + 100);
+    CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    CHECK(audio_has_device(app_audio(a)));
+    CHECK_INT(K(a)->workouts_started, 2);
+    SDL_JoystickClose(joy);
+    SDL_JoystickDetachVirtual(index);
+    pump(a);
+    app_free(a);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-kiosk-XXXXXX";
@@ -527,6 +663,7 @@ int main(void)
     test_pin(&o, ren);
     test_idle(&o, ren);
     test_loop(&o, ren);
+    test_devices(&o, ren);
     char db[400];
     snprintf(db, sizeof db, "%s/history.db", dir);
     o.history_path = db;

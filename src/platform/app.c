@@ -699,6 +699,20 @@ static void handle_event(App *a, const SDL_Event *e)
         a->running = false;
         return;
     }
+    if (e->type == SDL_AUDIODEVICEADDED || e->type == SDL_AUDIODEVICEREMOVED) {
+        audio_device_event(a->audio, e); /* a workout carries on without sound, and gets it back */
+        return;
+    }
+    if (e->type == SDL_RENDER_DEVICE_RESET) {
+        app_release_caches(a); /* every texture is gone: sheets and text are made again */
+        return;
+    }
+    if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_DISPLAYEVENT) {
+        /* a screen unplugged, plugged back or turned: every frame lays out for the renderer's
+         * size as it is then, and text is rendered again for it */
+        text_flush(a->rd.text);
+        return;
+    }
     if (e->type == SDL_WINDOWEVENT) {
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST && a->in_session && !a->session.paused &&
             !session_over(&a->session)) {
@@ -1198,6 +1212,17 @@ void app_set_volume(App *a, int percent)
     a->volume = percent < 0 ? -1 : percent > 100 ? 100 : percent;
     if (a->volume >= 0)
         audio_set_volume(a->audio, a->volume);
+}
+
+const Audio *app_audio(const App *a)
+{
+    return a->audio;
+}
+
+void app_release_caches(App *a)
+{
+    sprites_release(a->rd.sprites);
+    text_release(a->rd.text);
 }
 
 KioskApp *app_kiosk(App *a)

@@ -107,6 +107,15 @@ void app_quit(App *a);
 /* Play workouts at percent volume (0..100), not saved; -1: the saved volume. */
 void app_set_volume(App *a, int percent);
 
+/* The sound of the workout (or the silent one of the menu), for tests. */
+typedef struct Audio Audio;
+const Audio *app_audio(const App *a);
+
+/* Drop what the renderer holds and can make again (sprite sheets, cached text, open font sizes), waiting for
+ * sprite decodes in flight: after a render device reset, or to measure memory at a fixed state.
+ * The next draw loads what it needs. */
+void app_release_caches(App *a);
+
 /* The kiosk mode of a, or NULL. */
 KioskApp *app_kiosk(App *a);
 

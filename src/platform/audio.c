@@ -58,6 +58,8 @@ struct Audio {
     bool muted;
     int problems; /* the first is a warning, the rest debug notes */
     int voice_started;
+    bool want_device; /* a workout's Audio: a device should be open, and is retried when it is not */
+    Uint64 retry_at; /* SDL ticks of the next try to open it */
 };
 
 /* Read a flag the worker set after its data: the barrier makes that data visible here too. */
@@ -259,7 +261,7 @@ static void audio_open_device(Audio *a)
         audio_warn(a, "no sound device found", "no sound server and no /dev/snd playback device");
         return;
     }
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+    if (!a->subsystem && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         audio_warn(a, "no audio", SDL_GetError());
         return;
     }
@@ -290,6 +292,18 @@ static void audio_open_device(Audio *a)
     }
 }
 
+/* Start the clip worker (made late when the workout began without a device). */
+static void audio_start_worker(Audio *a)
+{
+    SDL_AtomicSet(&a->worker_done, 0);
+    a->worker_reported = false;
+    a->worker = SDL_CreateThread(audio_worker, "unknot-voice", a);
+    if (!a->worker) {
+        audio_warn(a, "cannot start the voice worker", SDL_GetError());
+        SDL_AtomicSet(&a->worker_done, 1);
+    }
+}
+
 Audio *audio_new(const char *data_dir, const Routine *r)
 {
     Audio *a = calloc(1, sizeof *a);
@@ -297,9 +311,11 @@ Audio *audio_new(const char *data_dir, const Routine *r)
         return NULL;
     snprintf(a->data_dir, sizeof a->data_dir, "%s", data_dir ? data_dir : ".");
     audio_load_settings(a);
+    a->want_device = r != NULL; /* the menu says nothing: no device, so no mixing thread while it waits */
     if (r)
-        audio_open_device(a); /* the menu says nothing: no device, so no mixing thread while it waits */
+        audio_open_device(a);
     audio_apply_volume(a);
+    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
 
     const char **texts = malloc(sizeof *texts * AUDIO_MAX_ROUTINE_TEXTS);
     int n = texts ? voicekey_routine_texts(r, texts, AUDIO_MAX_ROUTINE_TEXTS) : 0;
@@ -319,15 +335,53 @@ Audio *audio_new(const char *data_dir, const Routine *r)
         return NULL;
     }
     if (!a->device) {
-        SDL_AtomicSet(&a->worker_done, 1); /* silent: no clips needed */
+        SDL_AtomicSet(&a->worker_done, 1); /* silent: no clips needed until a device opens */
         return a;
     }
-    a->worker = SDL_CreateThread(audio_worker, "unknot-voice", a);
-    if (!a->worker) {
-        audio_warn(a, "cannot start the voice worker", SDL_GetError());
-        SDL_AtomicSet(&a->worker_done, 1);
-    }
+    audio_start_worker(a);
     return a;
+}
+
+/* Close the mixer, keeping the clips: the device is gone (or never came). */
+static void audio_close_device(Audio *a)
+{
+    if (!a->device)
+        return;
+    Mix_HaltChannel(-1);
+    for (int s = 0; s < SOUND_COUNT; s++) {
+        Mix_FreeChunk(a->sounds[s]);
+        a->sounds[s] = NULL;
+    }
+    Mix_CloseAudio();
+    a->device = false;
+}
+
+/* Open the device again after it was lost; the clips' worker starts if it never did. */
+static void audio_reopen(Audio *a)
+{
+    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+    audio_open_device(a);
+    if (!a->device)
+        return;
+    fprintf(stderr, "unknot: sound device open again\n");
+    audio_apply_volume(a);
+    if (!a->worker && a->clip_count > 0)
+        audio_start_worker(a);
+}
+
+void audio_device_event(Audio *a, const SDL_Event *e)
+{
+    if (!a || !a->want_device)
+        return;
+    if (e->type == SDL_AUDIODEVICEREMOVED && !e->adevice.iscapture && a->device) {
+        /* SDL sends this only for a device this program opened: the mixer's */
+        audio_close_device(a);
+        a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+        fprintf(stderr, "unknot: warning: the sound device went away; captions go on, sound comes back when it "
+                        "does\n");
+    } else if (e->type == SDL_AUDIODEVICEADDED && !e->adevice.iscapture && !a->device) {
+        audio_reopen(a);
+    }
 }
 
 void audio_free(Audio *a)
@@ -387,7 +441,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         if (ev->voice != SESSION_VOICE_SPOKEN)
             break;
         AudioClip *c = audio_find_clip(a, ev->text);
-        Mix_Chunk *chunk = c ? audio_clip_chunk(a, c) : NULL;
+        Mix_Chunk *chunk = c && a->device ? audio_clip_chunk(a, c) : NULL; /* none while the device is lost */
         if (!chunk) {
             SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
             break;
@@ -423,6 +477,8 @@ void audio_update(Audio *a)
         if (a->device)
             voicetable_refresh(&a->table, a->data_dir); /* clips the worker rendered can be planned now */
     }
+    if (a->want_device && !a->device && SDL_GetTicks64() >= a->retry_at)
+        audio_reopen(a); /* a lost (or never found) device may be back without an ADDED event */
     bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
     if (duck != a->ducked) {
         a->ducked = duck;

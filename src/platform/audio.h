@@ -10,6 +10,7 @@
 #ifndef UNKNOT_AUDIO_H
 #define UNKNOT_AUDIO_H
 
+#include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -22,6 +23,7 @@
 #define AUDIO_DUCK_PERCENT 35 /* effects' level while voice plays */
 #define AUDIO_VOLUME_DEFAULT 80 /* percent, before any audio.conf exists */
 #define AUDIO_VOLUME_STEP 10 /* percent per audio_volume_step */
+#define AUDIO_RETRY_MS 10000 /* a workout without its sound device tries to open it again this often */
 
 typedef struct Audio Audio;
 
@@ -62,6 +64,12 @@ bool audio_muted(const Audio *a);
 
 /* True once the voice worker has finished (every clip found, made or given up on). */
 bool audio_voice_ready(const Audio *a);
+
+/* The sound device went away (SDL_AUDIODEVICEREMOVED: the mixer is closed, the workout goes on
+ * silently with its captions) or one appeared (SDL_AUDIODEVICEADDED: a lost device is opened
+ * again). A workout's Audio without a device also retries by itself every AUDIO_RETRY_MS in
+ * audio_update. Other events are ignored. */
+void audio_device_event(Audio *a, const SDL_Event *e);
 
 /* True when a device is open (false: silent Audio). */
 bool audio_has_device(const Audio *a);

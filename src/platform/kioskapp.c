@@ -230,8 +230,6 @@ bool kioskapp_event(KioskApp *k, const SDL_Event *e)
     switch (e->type) {
     case SDL_QUIT: return true; /* the window's close, Alt+F4 through a window manager, SIGTERM: ignored */
     case SDL_WINDOWEVENT: return e->window.event == SDL_WINDOWEVENT_CLOSE;
-    case SDL_RENDER_TARGETS_RESET:
-    case SDL_RENDER_DEVICE_RESET: text_flush(app_render(k->app)->text); return false;
     case SDL_MOUSEMOTION:
         add(k, KIOSK_IN_ACTIVITY);
         if (e->motion.which != SDL_TOUCH_MOUSEID)

@@ -318,10 +318,9 @@ Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir)
     return s;
 }
 
-void sprites_free(Sprites *s)
+/* Stop the painter and the loaders; free every move, buffer and the texture. The locks stay. */
+static void sprites_drop_all(Sprites *s)
 {
-    if (!s)
-        return;
     if (s->painter) {
         SDL_LockMutex(s->lock);
         s->quit = true;
@@ -335,6 +334,29 @@ void sprites_free(Sprites *s)
         SDL_DestroyTexture(s->texture);
     for (int i = 0; i < 2; i++)
         free(s->buf[i].px);
+}
+
+void sprites_release(Sprites *s)
+{
+    if (!s)
+        return;
+    sprites_drop_all(s);
+    s->painter = NULL;
+    s->quit = s->job_pending = false;
+    memset(&s->job, 0, sizeof s->job);
+    memset(&s->last_posted, 0, sizeof s->last_posted);
+    memset(s->buf, 0, sizeof s->buf);
+    s->ready = s->reading = -1;
+    s->texture = NULL;
+    s->tw = s->th = 0;
+    s->shown = (SDL_Rect){0, 0, 0, 0};
+}
+
+void sprites_free(Sprites *s)
+{
+    if (!s)
+        return;
+    sprites_drop_all(s);
     if (s->wake)
         SDL_DestroyCond(s->wake);
     if (s->lock)

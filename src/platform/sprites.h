@@ -21,6 +21,11 @@ Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir);
 /* Stop the workers, free every buffer, texture and move. Safe on NULL. */
 void sprites_free(Sprites *s);
 
+/* Drop every loaded move, the painter's buffers and the texture, waiting for the loaders and the
+ * painter (after a render device reset, whose textures are gone; or to measure memory at a fixed
+ * state). The next draw loads and paints again. Safe on NULL. */
+void sprites_release(Sprites *s);
+
 /* Immediate mode (still pictures, tests): sprites_draw waits for the move's load and paints on
  * the calling thread, so what it draws is on the target when it returns. Off by default: a live
  * window shows the newest pose the painter has finished (one frame behind at most). */

@@ -141,9 +141,24 @@ void text_flush(Text *t)
     }
 }
 
+void text_release(Text *t)
+{
+    text_flush(t);
+    for (int i = 0; i < TEXT_MAX_SIZES; i++) {
+        if (t->fonts[i].font)
+            TTF_CloseFont(t->fonts[i].font);
+        memset(&t->fonts[i], 0, sizeof t->fonts[i]);
+    }
+}
+
 TextStats text_stats(const Text *t)
 {
-    return t->stats;
+    TextStats s = t->stats;
+    s.cached_bytes = 0;
+    for (int i = 0; i < TEXT_CACHE_ENTRIES; i++)
+        if (t->cache[i].tex)
+            s.cached_bytes += (size_t)t->cache[i].w * (size_t)t->cache[i].h * 4;
+    return s;
 }
 
 void text_free(Text *t)

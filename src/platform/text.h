@@ -39,10 +39,16 @@ int text_fit(Text *t, const char *s, int px, int min_px, int max_w);
 /* Drop cached textures and measurements (after the renderer's target size changes). */
 void text_flush(Text *t);
 
+/* text_flush, and close the font at every size too: all a Text holds besides the font file's
+ * bytes (after a render device reset, or to measure memory at a fixed state). Reopened on use. */
+void text_release(Text *t);
+
 /* Work done since text_new, for tests and benchmarks: lines rendered to pixels, fonts opened
- * and paragraphs wrapped. A steady screen adds nothing to any of them. */
+ * and paragraphs wrapped (a steady screen adds nothing to any of them), and the pixel bytes the
+ * cached lines hold now. */
 typedef struct {
     unsigned renders, font_opens, wraps;
+    size_t cached_bytes;
 } TextStats;
 TextStats text_stats(const Text *t);
 
