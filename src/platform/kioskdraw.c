@@ -33,7 +33,7 @@ static const KioskStyle kiosk_style = {
     .call = 72,
     .call_h = 170,
     .tile_title = 76,
-    .tile_title_min = 48,
+    .tile_title_min = 44,
     .tile_sub = 48,
     .tile_text = 40,
     .tile_pad = 36,
@@ -56,6 +56,7 @@ static const KioskStyle kiosk_style = {
 };
 
 #define KS (&kiosk_style)
+#define KIOSKDRAW_TITLE_LINES 3 /* a tile's title takes at most this many lines */
 
 /* ---- layout, shared by drawing and touch ---- */
 
@@ -234,20 +235,39 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     const RenderStyle *st = render_style(rd);
     heading(rd, "Choose a routine", "Touch one, or choose and press");
     int pad = render_px(rd, KS->tile_pad);
-    /* one title size for every tile (the largest at which each fits in two lines) */
-    int title_px = render_px(rd, KS->tile_title);
-    for (int i = 0; i < k->set.tile_count; i++) {
-        SDL_Rect rc = tile_rect(rd, k, i);
-        int tw, th, px = title_px;
-        while (info->tiles[i] && px > render_px(rd, KS->tile_title_min)) {
-            text_measure(rd->text, info->tiles[i]->title, px, rc.w - 2 * pad, 2, &tw, &th);
-            if (th <= px * 3 && tw <= rc.w - 2 * pad)
-                break;
-            px = px * 9 / 10;
+    /* one title size for every tile: the largest at which each whole title fits in
+     * KIOSKDRAW_TITLE_LINES lines (a title is what a visitor chooses by: never cut if avoidable) */
+    int title_px = render_px(rd, KS->tile_title), min_px = render_px(rd, KS->tile_title_min);
+    int sub_px = render_px(rd, KS->tile_sub), tallest = 0;
+    SDL_Rect first = tile_rect(rd, k, 0);
+    int inner_w = first.w - 2 * pad;
+    for (; title_px > min_px; title_px = title_px * 9 / 10) {
+        int lw, lh, worst = 0;
+        text_measure(rd->text, "Ag", title_px, 0, 1, &lw, &lh);
+        bool fit = true;
+        for (int i = 0; i < k->set.tile_count && fit; i++) {
+            int tw, th;
+            if (!info->tiles[i])
+                continue;
+            text_measure(rd->text, info->tiles[i]->title, title_px, inner_w, TEXT_MAX_LINES, &tw, &th);
+            fit = tw <= inner_w && th <= lh * KIOSKDRAW_TITLE_LINES;
+            worst = th > worst ? th : worst;
         }
-        if (px < title_px)
-            title_px = px;
+        if (fit && 2 * pad + worst + sub_px * 3 / 2 <= first.h) {
+            tallest = worst;
+            break;
+        }
     }
+    if (title_px < min_px) {
+        title_px = min_px;
+        int lw, lh;
+        text_measure(rd->text, "Ag", title_px, 0, 1, &lw, &lh);
+        tallest = lh * KIOSKDRAW_TITLE_LINES;
+    }
+    /* a Start pill at the bottom of each tile says what touching it does, where every tile has
+     * room for it (many tiles: the whole tile is the button, and its title comes first) */
+    int pill_h = render_px(rd, KS->tile_sub * 2);
+    bool pills = 2 * pad + tallest + render_px(rd, 20) + sub_px * 3 / 2 + pill_h <= first.h;
     for (int i = 0; i < k->set.tile_count; i++) {
         const Routine *r = info->tiles[i];
         SDL_Rect rc = tile_rect(rd, k, i);
@@ -258,16 +278,17 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
         if (!r)
             continue;
         int x = rc.x + pad, w = rc.w - 2 * pad, y = rc.y + pad;
-        y += text_draw(rd->text, r->title, title_px, fg, x, y, TEXT_LEFT, w, 2) + render_px(rd, 8);
+        y += text_draw(rd->text, r->title, title_px, fg, x, y, TEXT_LEFT, w, KIOSKDRAW_TITLE_LINES) + render_px(rd, 8);
         char sub[96];
         int minutes = (int)((session_routine_ms(r) + 30000) / 60000);
         snprintf(sub, sizeof sub, "%d min \xC2\xB7 %d step%s", minutes < 1 ? 1 : minutes, r->step_count,
                  r->step_count == 1 ? "" : "s");
-        y += text(rd, sub, KS->tile_sub, 0, focused ? st->selected_text : st->heading, x, y, TEXT_LEFT, w, 1);
+        int spx = text_fit(rd->text, sub, sub_px, render_px(rd, KS->tile_text), w);
+        y += text_draw(rd->text, sub, spx, focused ? st->selected_text : st->heading, x, y, TEXT_LEFT, w, 1);
         y += render_px(rd, 12);
-        /* a Start pill at the bottom says what touching the tile does */
-        int pill_h = render_px(rd, KS->tile_sub * 2);
         SDL_Rect pill = {x, rc.y + rc.h - pad - pill_h, w, pill_h};
+        if (!pills)
+            continue;
         int lines = (pill.y - render_px(rd, 16) - y) / (render_px(rd, KS->tile_text) * 5 / 4);
         if (r->description && lines > 0)
             text(rd, r->description, KS->tile_text, 0, quiet, x, y, TEXT_LEFT, w, lines > 4 ? 4 : lines);
