@@ -184,7 +184,11 @@ static void skip_today_apply(App *a)
         a->skip_count = 0; /* a new day: every move is back */
         return;
     }
-    char names[96] = "";
+    /* The notice names every move passed over; the names are appended in place, cut at the notice's size. */
+    static const char prefix[] = "Skipped today, it hurt: ";
+    char b[sizeof a->notice];
+    snprintf(b, sizeof b, "%s", prefix);
+    bool any = false;
     for (int i = 0; i < a->skip_count; i++) {
         bool here = false;
         for (int k = 0; k < a->routine->step_count; k++)
@@ -192,14 +196,12 @@ static void skip_today_apply(App *a)
         if (!here)
             continue;
         session_skip_move(&a->session, a->skip_moves[i]);
-        size_t n = strlen(names);
-        snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", moves_info(a->skip_moves[i])->name);
+        size_t n = strlen(b);
+        snprintf(b + n, sizeof b - n, "%s%s", any ? ", " : "", moves_info(a->skip_moves[i])->name);
+        any = true;
     }
-    if (names[0]) {
-        char b[sizeof a->notice];
-        snprintf(b, sizeof b, "Skipped today, it hurt: %s", names);
+    if (any)
         set_notice(a, b);
-    }
 }
 
 /* "It hurts" closed with "skip this move for today": remember the move until midnight. */
