@@ -166,8 +166,8 @@ def simulate_speed(b, tmp):
 def soak(b, tmp):
     out = subprocess.run([b["soak"]], capture_output=True, text=True, cwd=ROOT, timeout=3600,
                          env=env_for(tmp, SDL_VIDEODRIVER="dummy"))
-    m = re.search(r"memory growth from hour 1 to hour (\d+): ([+-]?\d+) kB", out.stdout)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    m = re.search(r"growth hour 1 -> (\d+): heap in use ([+-]?\d+) kB, VmRSS ([+-]?\d+) kB", out.stdout)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
 def fmt(v, spec, unit=""):
@@ -211,7 +211,7 @@ def inner(build, with_soak):
     if with_soak:
         say("24 h kiosk soak (several minutes)")
         s = soak(b, tmp)
-        rows.append(("24 h kiosk soak, memory growth", f"{s[1]:+d} kB over {s[0]} h" if s else "—",
+        rows.append(("24 h kiosk soak, memory growth", f"heap {s[1]:+d} kB, RSS {s[2]:+d} kB over {s[0]} h" if s else "—",
                      "tests/bench_kiosk_soak", "< 1 MB"))
     else:
         rows.append(("24 h kiosk soak, memory growth", "not run (add --soak)", "tests/bench_kiosk_soak", "< 1 MB"))
