@@ -1291,10 +1291,10 @@ static bool in_pain_range(int pain)
 /* ---- "It hurts" ---- */
 
 /* Where "It hurts" may be pressed: from the safety notice to the last step, not at a check-in
- * (which is asking about pain already) or the results. */
-static bool hurt_allowed(const Session *s)
+ * (which is asking about pain already), the side question or the results. */
+bool session_hurt_allowed_in(SegmentKind kind)
 {
-    switch (cur(s)->kind) {
+    switch (kind) {
     case SEG_SAFETY:
     case SEG_INTRO:
     case SEG_READY:
@@ -1302,7 +1302,7 @@ static bool hurt_allowed(const Session *s)
     case SEG_SWITCH:
     case SEG_SET_REST: return true;
     case SEG_PAIN_BEFORE:
-    case SEG_SIDE: /* a question of its own */
+    case SEG_SIDE:
     case SEG_PAIN_AFTER:
     case SEG_RESULTS:
     case SEG_DONE: return false;
@@ -1414,7 +1414,7 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
         hurt_input(s, a, pain, rule, t);
         return;
     }
-    if ((a & INPUT_HURT) && hurt_allowed(s)) {
+    if ((a & INPUT_HURT) && session_hurt_allowed_in(cur(s)->kind)) {
         hurt_open(s, t);
         return;
     }

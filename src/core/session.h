@@ -425,6 +425,8 @@ bool session_checkin_open(const Session *s);
 bool session_side_open(const Session *s);
 
 /* True while "It hurts" is open (any of its questions), and while it asks how bad. */
+/* Whether "It hurts" can be pressed (and its button is shown) in a segment of this kind. */
+bool session_hurt_allowed_in(SegmentKind kind);
 bool session_hurt_open(const Session *s);
 bool session_hurt_asks_pain(const Session *s);
 

@@ -818,25 +818,6 @@ static double header_progress(const SessionView *v)
     return v->progress;
 }
 
-/* "It hurts" is there at every moment of a workout: the safety notice to the last step. */
-static bool hurt_shown(const SessionView *v)
-{
-    switch (v->kind) {
-    case SEG_SAFETY:
-    case SEG_INTRO:
-    case SEG_READY:
-    case SEG_WORK:
-    case SEG_SWITCH:
-    case SEG_SET_REST: return true;
-    case SEG_PAIN_BEFORE:
-    case SEG_SIDE:
-    case SEG_PAIN_AFTER:
-    case SEG_RESULTS:
-    case SEG_DONE: return false;
-    }
-    return false;
-}
-
 static void draw_hurt_button(Render *rd)
 {
     const RenderStyle *st = render_style(rd);
@@ -887,7 +868,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
         render_button(rd, render_button_rect(rd, BUTTON_PAUSE), v->paused ? "Resume" : "Pause", v->paused);
         render_button(rd, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
     }
-    if (hurt_shown(v))
+    if (session_hurt_allowed_in(v->kind)) /* the safety notice to the last step */
         draw_hurt_button(rd);
 }
 
