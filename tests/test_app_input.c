@@ -10,71 +10,11 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "apptest.h"
 #include "keyhint.h"
 #include "levels.h"
 #include "render.h"
 #include "testutil.h"
-
-static void pump(App *a)
-{
-    SDL_Event e;
-    SDL_PumpEvents();
-    while (SDL_PollEvent(&e))
-        app_event(a, &e);
-}
-
-/* Press or release a virtual pad's button and let the app see it at once. */
-static void pad_button(App *a, SDL_Joystick *joy, SDL_GameControllerButton b, bool down)
-{
-    SDL_JoystickSetVirtualButton(joy, b, down ? 1 : 0);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
-}
-
-static void key(App *a, SDL_Keycode k, bool down)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
-    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
-    e.key.keysym.sym = k;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-    SDL_PushEvent(&e);
-    pump(a);
-}
-
-static void tap(App *a, SDL_Keycode k)
-{
-    key(a, k, true);
-    app_update(a, 0);
-    key(a, k, false);
-    app_update(a, 0);
-}
-
-/* Run the app for ms of wall time in 10 ms frames. */
-static void run(App *a, int ms)
-{
-    for (int t = 0; t < ms; t += 10) {
-        pump(a);
-        app_update(a, 10);
-    }
-}
-
-static void click(App *a, SDL_Rect rc)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = rc.x + rc.w / 2;
-    e.button.y = rc.y + rc.h / 2;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    pump(a);
-    app_update(a, 0);
-}
 
 /* The key line the app's screen shows now, no-break spaces as plain ones. */
 static const char *hint(const App *a)
@@ -95,15 +35,6 @@ static const char *hint(const App *a)
     return out;
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
-
 int main(void)
 {
     char dir[] = "/tmp/unknot-input-XXXXXX";
@@ -115,15 +46,16 @@ int main(void)
     setenv("XDG_CACHE_HOME", dir, 1);
     mkdir(cfgdir, 0755);
     snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfgdir);
-    write_file(bindings, "# a foot pedal that types F5\nkey f5 = press\nnot a binding\nkey k = quit\npad y = skip\n");
+    apptest_write_file(bindings,
+                       "# a foot pedal that types F5\nkey f5 = press\nnot a binding\nkey k = quit\npad y = skip\n");
     snprintf(path, sizeof path, "%s/t.routine", dir);
-    write_file(path, "title \"Input test\"\nmove cat_camel\n  reps 10 tempo 2s\n  pacing self\n"
-                     "move child_pose\n  hold 20s\n");
+    apptest_write_file(path, "title \"Input test\"\nmove cat_camel\n  reps 10 tempo 2s\n  pacing self\n"
+                             "move child_pose\n  hold 20s\n");
 
-    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    CHECK(ren != NULL);
+    CHECK(apptest_init());
+    AppTestScreen scr;
+    CHECK(apptest_screen_open(&scr, 1280, 720));
+    SDL_Renderer *ren = scr.renderer;
     AppOptions o = {0};
     o.data_dir = ".";
     o.levels_dir = "levels";
@@ -141,24 +73,24 @@ int main(void)
     /* Space during the safety notice goes on (to the pain check-in, skipped with S, then the
      * intro), and again to "get ready" */
     CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
-    tap(a, SDLK_SPACE);
+    apptest_tap(a, SDLK_SPACE);
     CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_BEFORE); /* the pain check-in: S skips it */
-    tap(a, SDLK_s);
+    apptest_tap(a, SDLK_s);
     CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
-    tap(a, SDLK_RETURN);
+    apptest_tap(a, SDLK_RETURN);
     CHECK_INT(s->segments[s->seg].kind, SEG_READY);
-    run(a, SESSION_READY_MS + 100);
+    apptest_run(a, SESSION_READY_MS + 100, 0);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
 
     /* keyboard: a Space press counts at once, before any tick, so the next frame shows it */
-    key(a, SDLK_SPACE, true);
+    apptest_key(a, SDLK_SPACE, true);
     app_update(a, 0);
     CHECK_INT(s->reps_counted, 1);
     SessionView v = session_view(s, 0);
     CHECK_INT(v.counted, 1);
-    key(a, SDLK_SPACE, false);
+    apptest_key(a, SDLK_SPACE, false);
     /* auto-repeat is not a rep */
-    run(a, 500);
+    apptest_run(a, 500, 0);
     {
         SDL_Event e;
         memset(&e, 0, sizeof e);
@@ -166,68 +98,67 @@ int main(void)
         e.key.repeat = 1;
         e.key.keysym.sym = SDLK_SPACE;
         SDL_PushEvent(&e);
-        pump(a);
+        apptest_pump(a);
         app_update(a, 0);
     }
     CHECK_INT(s->reps_counted, 1);
 
     /* the rebound key from bindings.conf counts too (the bad line only warns) */
-    run(a, 1500);
-    tap(a, SDLK_F5);
+    apptest_run(a, 1500, 0);
+    apptest_tap(a, SDLK_F5);
     CHECK_INT(s->reps_counted, 2);
 
     /* touch / mouse: tapping the stage counts; the Pause button pauses and resumes */
-    Render rd = {ren, NULL, NULL, 1280, 720};
-    run(a, 2000);
-    click(a, render_stage_rect(&rd));
+    Render rd = scr.render;
+    apptest_run(a, 2000, 0);
+    apptest_click(a, render_stage_rect(&rd));
     CHECK_INT(s->reps_counted, 3);
-    click(a, render_button_rect(&rd, BUTTON_PAUSE));
+    apptest_click(a, render_button_rect(&rd, BUTTON_PAUSE));
     CHECK(s->paused);
     CHECK(strncmp(hint(a), "Tap Resume", 10) == 0); /* paused by a tap: the buttons, in words */
-    click(a, render_button_rect(&rd, BUTTON_PAUSE));
+    apptest_click(a, render_button_rect(&rd, BUTTON_PAUSE));
     CHECK(!s->paused);
 
     /* a virtual gamepad plugged in mid-workout works at once */
-    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    int index;
+    SDL_Joystick *joy = apptest_pad_attach(&index);
     CHECK(index >= 0);
-    SDL_Joystick *joy = SDL_JoystickOpen(index);
     CHECK(joy != NULL);
-    pump(a);
+    apptest_pump(a);
     CHECK(SDL_IsGameController(index));
-    run(a, 2000);
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, true);
+    apptest_run(a, 2000, 0);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, true);
     CHECK_INT(s->reps_counted, 4);
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, false);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_A, false);
     /* Start pauses and resumes; paused, the screen names the pad's buttons, the rebound Y first */
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(s->paused);
     CHECK_STR(hint(a), "A or Start: resume \xC2\xB7 Y: skip \xC2\xB7 B: back \xC2\xB7 Back: end workout");
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, true);
     CHECK(!s->paused);
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_START, false);
     /* the right shoulder skips to the next step */
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, true);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, true);
     CHECK_INT(s->segments[s->seg].step, 1);
-    pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, false);
+    apptest_pad_button(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, false);
 
     /* unplugging the pad in use pauses the workout */
-    run(a, 100);
+    apptest_run(a, 100, 0);
     CHECK(!s->paused);
-    SDL_JoystickClose(joy);
-    CHECK(SDL_JoystickDetachVirtual(index) == 0);
-    pump(a);
+    CHECK(apptest_pad_detach(joy, index));
+    apptest_pump(a);
     app_update(a, 0);
     CHECK(s->paused);
 
     /* keyboard still works after the pad is gone: P resumes, Q ends the workout (results) */
-    tap(a, SDLK_p);
+    apptest_tap(a, SDLK_p);
     CHECK(!s->paused);
-    tap(a, SDLK_p);
+    apptest_tap(a, SDLK_p);
     CHECK(s->paused);
     /* paused from the keyboard: its keys, the ones from bindings.conf first */
     CHECK_STR(hint(a), "F5 or Esc: resume \xC2\xB7 S: skip \xC2\xB7 Backspace: back \xC2\xB7 K: end workout");
-    tap(a, SDLK_p);
+    apptest_tap(a, SDLK_p);
     CHECK(!s->paused);
 
     /* losing focus pauses with a note; resuming by a tap on the stage clears the note */
@@ -237,30 +168,29 @@ int main(void)
         e.type = SDL_WINDOWEVENT;
         e.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
         SDL_PushEvent(&e);
-        pump(a);
+        apptest_pump(a);
         app_update(a, 0);
         CHECK(s->paused);
         CHECK(app_focus_lost(a));
-        click(a, render_stage_rect(&rd));
-        run(a, 20);
+        apptest_click(a, render_stage_rect(&rd));
+        apptest_run(a, 20, 0);
         CHECK(!s->paused);
         CHECK(!app_focus_lost(a));
     }
-    tap(a, SDLK_q);
+    apptest_tap(a, SDLK_q);
     CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_AFTER); /* how is the back now; Q again: results */
-    tap(a, SDLK_q);
+    apptest_tap(a, SDLK_q);
     CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
 
     /* a frame draws without trouble in every state reached */
     app_draw(a);
     /* after the results, a routine given on the command line goes to the menu, not the desktop */
-    run(a, SESSION_RESULTS_MS + 100);
+    apptest_run(a, SESSION_RESULTS_MS + 100, 0);
     CHECK(app_session(a) == NULL);
     CHECK(app_running(a));
     app_draw(a);
     app_free(a);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
+    apptest_screen_close(&scr);
 
     /* the menu: only Q (and Esc) leave it; P, Backspace, Left and pad B do not. Taps land on the
      * rows as drawn, also when the list is scrolled. */
@@ -271,10 +201,11 @@ int main(void)
         char p[400], text[200];
         snprintf(p, sizeof p, "%s/%02d.routine", lvdir, i);
         snprintf(text, sizeof text, "title \"Routine %d\"\nmove child_pose\n  hold 20s\n", i);
-        write_file(p, text);
+        apptest_write_file(p, text);
     }
-    SDL_Surface *msurf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *mren = SDL_CreateSoftwareRenderer(msurf);
+    AppTestScreen mscr;
+    CHECK(apptest_screen_open(&mscr, 640, 360));
+    SDL_Renderer *mren = mscr.renderer;
     AppOptions mo = o;
     mo.routine = NULL;
     mo.levels_dir = lvdir;
@@ -283,34 +214,33 @@ int main(void)
     if (a) {
         SDL_Keycode harmless[] = {SDLK_p, SDLK_BACKSPACE, SDLK_LEFT};
         for (int i = 0; i < 3; i++) {
-            tap(a, harmless[i]);
+            apptest_tap(a, harmless[i]);
             CHECK(app_running(a));
         }
-        int index2 = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
-        SDL_Joystick *pad = index2 >= 0 ? SDL_JoystickOpen(index2) : NULL;
-        pump(a);
+        int index2;
+        SDL_Joystick *pad = apptest_pad_attach(&index2);
+        apptest_pump(a);
         SDL_GameControllerButton pad_harmless[] = {SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
                                                    SDL_CONTROLLER_BUTTON_START};
         for (int i = 0; pad && i < 3; i++) {
             SDL_JoystickSetVirtualButton(pad, pad_harmless[i], 1);
             SDL_JoystickUpdate();
-            pump(a);
+            apptest_pump(a);
             SDL_JoystickSetVirtualButton(pad, pad_harmless[i], 0);
             SDL_JoystickUpdate();
-            pump(a);
+            apptest_pump(a);
             CHECK(app_running(a));
         }
         if (pad) {
-            SDL_JoystickClose(pad);
-            SDL_JoystickDetachVirtual(index2);
-            pump(a);
+            apptest_pad_detach(pad, index2);
+            apptest_pump(a);
         }
         /* the pad's buttons were used last: the menu names them */
         CHECK_STR(hint(a), "D-pad \xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 A: start \xC2\xB7 B: doctor advice "
                            "\xC2\xB7 Y: progress \xC2\xB7 Back: quit");
         /* scroll to the last routine, then tap the top visible row twice: that one starts */
         for (int i = 0; i < 8; i++)
-            tap(a, SDLK_DOWN);
+            apptest_tap(a, SDLK_DOWN);
         CHECK_STR(hint(a), "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 F5: start \xC2\xB7 \xE2\x97\x80 doctor advice "
                            "\xC2\xB7 progress \xE2\x96\xB6 \xC2\xB7 K: quit");
         LevelList shown;
@@ -323,15 +253,15 @@ int main(void)
         CHECK(top > 0); /* scrolled: the top row is not the first routine */
         CHECK_INT(render_menu_row_at(&mrd, &shown, 8, 5, y), -1); /* left of the list: no row */
         SDL_Rect row = {x, y, 1, 1};
-        click(a, row);
+        apptest_click(a, row);
         CHECK(app_session(a) == NULL);
         CHECK_STR(hint(a), "Tap a routine, then tap it again to start");
-        click(a, row);
+        apptest_click(a, row);
         CHECK(app_session(a) != NULL);
         if (app_session(a) && top > 0)
             CHECK_STR(app_session(a)->routine->title, shown.items[top].routine.title);
         levels_free(&shown);
-        tap(a, SDLK_q); /* ends that workout; the results come, then the menu */
+        apptest_tap(a, SDLK_q); /* ends that workout; the results come, then the menu */
         app_free(a);
     }
     /* by touch alone every routine is reachable: "▼ N more routines" shows the next page and
@@ -347,7 +277,7 @@ int main(void)
         for (y = 0; y < 360 && next < 0; y++)
             next = render_menu_page_at(&mrd, &shown, 0, x, y);
         CHECK(next > 0); /* the first page has the strip below */
-        click(a, (SDL_Rect){x, y, 1, 1});
+        apptest_click(a, (SDL_Rect){x, y, 1, 1});
         int prev = -1, row = -1, ry = 0;
         for (ry = 0; ry < 360 && row < 0; ry++)
             row = render_menu_row_at(&mrd, &shown, next, x, ry);
@@ -355,7 +285,7 @@ int main(void)
         for (int py = 0; py < 360 && prev < 0; py++)
             prev = render_menu_page_at(&mrd, &shown, next, x, py);
         CHECK_INT(prev, 0); /* and a strip above, back to the first page */
-        click(a, (SDL_Rect){x, ry, 1, 1}); /* the page opened with its first row chosen: a tap starts it */
+        apptest_click(a, (SDL_Rect){x, ry, 1, 1}); /* the page opened with its first row chosen: a tap starts it */
         CHECK(app_session(a) != NULL);
         if (app_session(a) && next > 0)
             CHECK_STR(app_session(a)->routine->title, shown.items[next].routine.title);
@@ -370,15 +300,15 @@ int main(void)
         CHECK(a != NULL);
         if (!a)
             break;
-        tap(a, leave[i]);
+        apptest_tap(a, leave[i]);
         CHECK(app_running(a));
         CHECK_STR(hint(a), "Esc or K again: quit \xC2\xB7 any other key: stay"); /* K: bindings.conf */
         app_draw(a);
-        tap(a, SDLK_DOWN);
+        apptest_tap(a, SDLK_DOWN);
         CHECK(app_running(a));
-        tap(a, leave[i]);
+        apptest_tap(a, leave[i]);
         CHECK(app_running(a));
-        tap(a, leave[i]);
+        apptest_tap(a, leave[i]);
         CHECK(!app_running(a));
         app_free(a);
     }
@@ -386,16 +316,15 @@ int main(void)
     a = app_new(&mo, NULL, mren);
     CHECK(a != NULL);
     if (a) {
-        tap(a, SDLK_ESCAPE);
-        click(a, render_confirm_button_rect(&crd, CONFIRM_NO));
+        apptest_tap(a, SDLK_ESCAPE);
+        apptest_click(a, render_confirm_button_rect(&crd, CONFIRM_NO));
         CHECK(app_running(a));
-        tap(a, SDLK_ESCAPE);
-        click(a, render_confirm_button_rect(&crd, CONFIRM_YES));
+        apptest_tap(a, SDLK_ESCAPE);
+        apptest_click(a, render_confirm_button_rect(&crd, CONFIRM_YES));
         CHECK(!app_running(a));
         app_free(a);
     }
-    SDL_DestroyRenderer(mren);
-    SDL_FreeSurface(msurf);
+    apptest_screen_close(&mscr);
     for (int i = 0; i < 9; i++) {
         char p[400];
         snprintf(p, sizeof p, "%s/%02d.routine", lvdir, i);
@@ -403,7 +332,7 @@ int main(void)
     }
     rmdir(lvdir);
 
-    SDL_Quit();
+    apptest_quit();
     unlink(bindings);
     snprintf(path, sizeof path, "%.200s/audio.conf", cfgdir);
     unlink(path);

@@ -11,83 +11,9 @@
 #include <SDL.h>
 
 #include "app.h"
+#include "apptest.h"
 #include "checkin.h"
 #include "testutil.h"
-
-static void pump(App *a)
-{
-    SDL_Event e;
-    SDL_PumpEvents();
-    while (SDL_PollEvent(&e))
-        app_event(a, &e);
-}
-
-static void key(App *a, SDL_Keycode k, bool down)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
-    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
-    e.key.keysym.sym = k;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-    SDL_PushEvent(&e);
-    pump(a);
-}
-
-static void tap(App *a, SDL_Keycode k)
-{
-    key(a, k, true);
-    app_update(a, 0);
-    key(a, k, false);
-    app_update(a, 0);
-}
-
-static void pad_tap(App *a, SDL_Joystick *joy, SDL_GameControllerButton b)
-{
-    SDL_JoystickSetVirtualButton(joy, b, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
-    SDL_JoystickSetVirtualButton(joy, b, 0);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 0);
-}
-
-static void click_at(App *a, int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    pump(a);
-    app_update(a, 0);
-}
-
-static void click(App *a, SDL_Rect rc)
-{
-    click_at(a, rc.x + rc.w / 2, rc.y + rc.h / 2);
-}
-
-static SegmentKind kind(App *a)
-{
-    const Session *s = app_session(a);
-    return s ? s->segments[s->seg].kind : SEG_DONE;
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
 
 /* A fresh app on the routine, at the before check-in (the safety notice pressed away). */
 static App *at_checkin(const AppOptions *o, SDL_Renderer *ren)
@@ -97,8 +23,8 @@ static App *at_checkin(const AppOptions *o, SDL_Renderer *ren)
     if (!a)
         return NULL;
     app_update(a, 10);
-    tap(a, SDLK_SPACE);
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
+    apptest_tap(a, SDLK_SPACE);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
     CHECK(session_checkin_open(app_session(a)));
     return a;
 }
@@ -116,16 +42,13 @@ int main(void)
     mkdir(cfgdir, 0755);
     snprintf(bindings, sizeof bindings, "%s/bindings.conf", cfgdir);
     snprintf(path, sizeof path, "%s/t.routine", dir);
-    write_file(path, "title \"Check-in test\"\nmove child_pose\n  hold 20s\nmove child_pose\n  hold 20s\n");
+    apptest_write_file(path, "title \"Check-in test\"\nmove child_pose\n  hold 20s\nmove child_pose\n  hold 20s\n");
 
-    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    CHECK(ren != NULL);
-    Render rd = {0};
-    rd.r = ren;
-    rd.w = 1280;
-    rd.h = 720;
+    CHECK(apptest_init());
+    AppTestScreen scr;
+    CHECK(apptest_screen_open(&scr, 1280, 720));
+    SDL_Renderer *ren = scr.renderer;
+    Render rd = scr.render;
     PainPickLayout pl = checkin_picker_layout(&rd);
     AppOptions o = {0};
     o.data_dir = ".";
@@ -139,28 +62,28 @@ int main(void)
     if (!a)
         return TEST_END();
     const Session *s = app_session(a);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_LEFT);
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE); /* moving is not answering */
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_LEFT);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE); /* moving is not answering */
     app_draw(a);
-    tap(a, SDLK_RETURN);
+    apptest_tap(a, SDLK_RETURN);
     CHECK_INT(s->pain_before, 2);
-    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(apptest_kind(a), SEG_INTRO);
     /* Q during the first step: the after check-in, starting on the answer before; digits choose */
-    tap(a, SDLK_SPACE); /* intro -> get ready */
+    apptest_tap(a, SDLK_SPACE); /* intro -> get ready */
     for (int i = 0; i < 800; i++)
         app_update(a, 10);
-    CHECK_INT(kind(a), SEG_WORK);
-    tap(a, SDLK_q);
-    CHECK_INT(kind(a), SEG_PAIN_AFTER);
+    CHECK_INT(apptest_kind(a), SEG_WORK);
+    apptest_tap(a, SDLK_q);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_AFTER);
     app_draw(a);
-    tap(a, SDLK_1);
-    tap(a, SDLK_0); /* "1" then "0" at once: 10 */
-    tap(a, SDLK_KP_ENTER);
+    apptest_tap(a, SDLK_1);
+    apptest_tap(a, SDLK_0); /* "1" then "0" at once: 10 */
+    apptest_tap(a, SDLK_KP_ENTER);
     CHECK_INT(s->pain_after, 10);
-    CHECK_INT(kind(a), SEG_RESULTS);
+    CHECK_INT(apptest_kind(a), SEG_RESULTS);
     CHECK(session_view(s, 0).pain_stop);
     app_draw(a);
     app_free(a);
@@ -168,78 +91,77 @@ int main(void)
     /* a single digit, then the main button; and the S key skips with one press */
     a = at_checkin(&o, ren);
     s = app_session(a);
-    tap(a, SDLK_7);
-    tap(a, SDLK_SPACE);
+    apptest_tap(a, SDLK_7);
+    apptest_tap(a, SDLK_SPACE);
     CHECK_INT(s->pain_before, 7);
     app_free(a);
     a = at_checkin(&o, ren);
     s = app_session(a);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_s);
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_s);
     CHECK_INT(s->pain_before, -1);
-    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(apptest_kind(a), SEG_INTRO);
     /* Esc still pauses a check-in; the session waits */
     app_free(a);
     a = at_checkin(&o, ren);
     s = app_session(a);
-    tap(a, SDLK_ESCAPE);
+    apptest_tap(a, SDLK_ESCAPE);
     CHECK(s->paused);
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
-    tap(a, SDLK_ESCAPE);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    apptest_tap(a, SDLK_ESCAPE);
     CHECK(!s->paused);
     app_free(a);
 
     /* gamepad: d-pad right four times (and back one, up one), A answers; B skips */
-    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    int index;
+    SDL_Joystick *joy = apptest_pad_attach(&index);
     CHECK(index >= 0);
-    SDL_Joystick *joy = SDL_JoystickOpen(index);
     CHECK(joy != NULL);
     a = at_checkin(&o, ren);
     s = app_session(a);
-    pump(a);
+    apptest_pump(a);
     for (int i = 0; i < 4; i++)
-        pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_LEFT);
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_UP);
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A);
+        apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, 0);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_LEFT, 0);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_UP, 0);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
     CHECK_INT(s->pain_before, 4);
-    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(apptest_kind(a), SEG_INTRO);
     /* the pad's Back ends the workout; at the after check-in B skips with one press */
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A); /* intro -> get ready */
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0); /* intro -> get ready */
     for (int i = 0; i < 800; i++)
         app_update(a, 10);
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_BACK);
-    CHECK_INT(kind(a), SEG_PAIN_AFTER);
-    pad_tap(a, joy, SDL_CONTROLLER_BUTTON_B);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_BACK, 0);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_AFTER);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_B, 0);
     CHECK_INT(s->pain_after, -1);
-    CHECK_INT(kind(a), SEG_RESULTS);
+    CHECK_INT(apptest_kind(a), SEG_RESULTS);
     app_free(a);
-    SDL_JoystickClose(joy);
-    SDL_JoystickDetachVirtual(index);
+    apptest_pad_detach(joy, index);
 
     /* touch: a tap highlights a number, a second tap on it answers; OK answers; Skip skips */
     a = at_checkin(&o, ren);
     s = app_session(a);
-    click(a, pl.number[6]);
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
-    click(a, pl.number[6]);
+    apptest_click(a, pl.number[6]);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    apptest_click(a, pl.number[6]);
     CHECK_INT(s->pain_before, 6);
     app_free(a);
     a = at_checkin(&o, ren);
     s = app_session(a);
-    click(a, pl.number[3]);
-    click(a, pl.number[5]);
-    click(a, pl.ok);
+    apptest_click(a, pl.number[3]);
+    apptest_click(a, pl.number[5]);
+    apptest_click(a, pl.ok);
     CHECK_INT(s->pain_before, 5);
     app_free(a);
     a = at_checkin(&o, ren);
     s = app_session(a);
-    click_at(a, 2, 2); /* off the picker: nothing */
-    CHECK_INT(kind(a), SEG_PAIN_BEFORE);
-    click(a, pl.skip);
+    apptest_click_at(a, 2, 2, 0); /* off the picker: nothing */
+    CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    apptest_click(a, pl.skip);
     CHECK_INT(s->pain_before, -1);
-    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(apptest_kind(a), SEG_INTRO);
     app_free(a);
     /* the numbers are big enough to hit from the floor: at 1280x720 each tile is >= 80 px a side */
     for (int i = 0; i <= PAINPICK_MAX; i++)
@@ -250,17 +172,17 @@ int main(void)
     s = app_session(a);
     for (int t = 0; t < SESSION_CHECKIN_WAIT_MS + 100; t += 50)
         app_update(a, 50);
-    CHECK_INT(kind(a), SEG_INTRO);
+    CHECK_INT(apptest_kind(a), SEG_INTRO);
     CHECK_INT(s->pain_before, -1);
     app_free(a);
 
     /* a digit bound to an action (an accessibility switch sending "1") keeps its action */
-    write_file(bindings, "key 1 = press\n");
+    apptest_write_file(bindings, "key 1 = press\n");
     a = at_checkin(&o, ren);
     s = app_session(a);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_RIGHT);
-    tap(a, SDLK_1);
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_RIGHT);
+    apptest_tap(a, SDLK_1);
     CHECK_INT(s->pain_before, 2);
     app_free(a);
 
@@ -273,8 +195,8 @@ int main(void)
     mkdir(lv, 0755);
     snprintf(p1, sizeof p1, "%s/01.routine", lv);
     snprintf(p2, sizeof p2, "%s/02.routine", lv);
-    write_file(p1, "title \"First\"\nlevel 1\nmove child_pose\n  hold 20s\n");
-    write_file(p2, "title \"Second\"\nlevel 2\nmove child_pose\n  hold 20s\n");
+    apptest_write_file(p1, "title \"First\"\nlevel 1\nmove child_pose\n  hold 20s\n");
+    apptest_write_file(p2, "title \"Second\"\nlevel 2\nmove child_pose\n  hold 20s\n");
     snprintf(hist, sizeof hist, "%s/history.db", dir);
     AppOptions mo = o;
     mo.routine = NULL;
@@ -284,43 +206,43 @@ int main(void)
     CHECK(a != NULL);
     if (a) {
         CHECK_STR(app_screen(a), "menu");
-        tap(a, SDLK_h);
+        apptest_tap(a, SDLK_h);
         CHECK_STR(app_screen(a), "advice");
         app_draw(a);
-        tap(a, SDLK_SPACE);
+        apptest_tap(a, SDLK_SPACE);
         CHECK_STR(app_screen(a), "menu");
-        tap(a, SDLK_RIGHT);
+        apptest_tap(a, SDLK_RIGHT);
         CHECK_STR(app_screen(a), "progress");
         app_draw(a);
-        click_at(a, 640, 360);
+        apptest_click_at(a, 640, 360, 0);
         CHECK_STR(app_screen(a), "menu");
-        click(a, render_menu_button_rect(&rd, MENU_BUTTON_ADVICE));
+        apptest_click(a, render_menu_button_rect(&rd, MENU_BUTTON_ADVICE));
         CHECK_STR(app_screen(a), "advice");
-        tap(a, SDLK_ESCAPE);
+        apptest_tap(a, SDLK_ESCAPE);
         CHECK_STR(app_screen(a), "menu");
         CHECK(app_running(a));
-        click(a, render_menu_button_rect(&rd, MENU_BUTTON_PROGRESS));
+        apptest_click(a, render_menu_button_rect(&rd, MENU_BUTTON_PROGRESS));
         CHECK_STR(app_screen(a), "progress");
-        tap(a, SDLK_g);
+        apptest_tap(a, SDLK_g);
         /* level 2 is locked until level 1 has its workouts: it does not start */
-        tap(a, SDLK_DOWN);
-        tap(a, SDLK_RETURN);
+        apptest_tap(a, SDLK_DOWN);
+        apptest_tap(a, SDLK_RETURN);
         CHECK_STR(app_screen(a), "menu");
         CHECK(app_session(a) == NULL);
         /* level 1 starts; Q at the first step, skip the check-in, press away the results */
-        tap(a, SDLK_UP);
-        tap(a, SDLK_RETURN);
+        apptest_tap(a, SDLK_UP);
+        apptest_tap(a, SDLK_RETURN);
         CHECK_STR(app_screen(a), "session");
-        tap(a, SDLK_SPACE); /* safety */
-        tap(a, SDLK_s); /* pain before: skipped */
-        tap(a, SDLK_SPACE); /* intro */
+        apptest_tap(a, SDLK_SPACE); /* safety */
+        apptest_tap(a, SDLK_s); /* pain before: skipped */
+        apptest_tap(a, SDLK_SPACE); /* intro */
         for (int i = 0; i < 800; i++)
             app_update(a, 10);
-        tap(a, SDLK_q);
-        tap(a, SDLK_s); /* pain after: skipped */
-        CHECK_INT(kind(a), SEG_RESULTS);
+        apptest_tap(a, SDLK_q);
+        apptest_tap(a, SDLK_s); /* pain after: skipped */
+        CHECK_INT(apptest_kind(a), SEG_RESULTS);
         app_draw(a);
-        tap(a, SDLK_SPACE);
+        apptest_tap(a, SDLK_SPACE);
         for (int i = 0; i < 10 && app_session(a); i++)
             app_update(a, 10);
         CHECK_STR(app_screen(a), "progress");
@@ -341,9 +263,8 @@ int main(void)
         }
     }
 
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
+    apptest_screen_close(&scr);
+    apptest_quit();
     snprintf(path, sizeof path, "%.200s/audio.conf", cfgdir);
     unlink(path);
     rmdir(cfgdir);

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "apptest.h"
 #include "audio.h"
 #include "kioskapp.h"
 #include "kioskconf.h"
@@ -24,61 +25,6 @@
 #include "sprites.h"
 #include "testutil.h"
 
-static void pump(App *a)
-{
-    SDL_Event e;
-    SDL_PumpEvents();
-    while (SDL_PollEvent(&e))
-        app_event(a, &e);
-}
-
-static void push_key(SDL_Keycode k, Uint16 mod, bool down)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
-    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
-    e.key.keysym.sym = k;
-    e.key.keysym.mod = mod;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-    SDL_PushEvent(&e);
-}
-
-/* Press and release k with modifiers mod, one frame each. */
-static void tap_mod(App *a, SDL_Keycode k, Uint16 mod)
-{
-    push_key(k, mod, true);
-    pump(a);
-    app_update(a, 10);
-    push_key(k, mod, false);
-    pump(a);
-    app_update(a, 10);
-}
-
-static void tap(App *a, SDL_Keycode k)
-{
-    tap_mod(a, k, KMOD_NONE);
-}
-
-static void push_type(Uint32 type)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    SDL_PushEvent(&e);
-}
-
-/* Run the app for ms of wall time in 10 ms frames, drawing now and then. */
-static void run(App *a, int ms)
-{
-    for (int t = 0; t < ms; t += 10) {
-        pump(a);
-        app_update(a, 10);
-        if (t % 1000 == 0)
-            app_draw(a);
-    }
-}
-
 static const Kiosk *K(App *a)
 {
     return kioskapp_state(app_kiosk(a));
@@ -87,45 +33,21 @@ static const Kiosk *K(App *a)
 /* Hold Ctrl+Alt+A for ms. */
 static void chord_keys(App *a, int ms)
 {
-    push_key(SDLK_LCTRL, KMOD_LCTRL, true);
-    push_key(SDLK_LALT, KMOD_LCTRL | KMOD_LALT, true);
-    push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, true);
-    run(a, ms);
-    push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, false);
-    push_key(SDLK_LALT, KMOD_LCTRL, false);
-    push_key(SDLK_LCTRL, KMOD_NONE, false);
-    run(a, 20);
+    apptest_push_key(SDLK_LCTRL, KMOD_LCTRL, true);
+    apptest_push_key(SDLK_LALT, KMOD_LCTRL | KMOD_LALT, true);
+    apptest_push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, true);
+    apptest_run(a, ms, 1000);
+    apptest_push_key(SDLK_a, KMOD_LCTRL | KMOD_LALT, false);
+    apptest_push_key(SDLK_LALT, KMOD_LCTRL, false);
+    apptest_push_key(SDLK_LCTRL, KMOD_NONE, false);
+    apptest_run(a, 20, 1000);
 }
 
 static void type_digits(App *a, const char *d)
 {
     for (; *d; d++)
-        tap(a, SDLK_0 + (*d - '0'));
-    tap(a, SDLK_RETURN);
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
-
-static void click_item(App *a, int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-    pump(a);
-    app_update(a, 10);
+        apptest_tap_mod(a, SDLK_0 + (*d - '0'), KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
 }
 
 static App *new_app(AppOptions *o, SDL_Renderer *ren)
@@ -145,8 +67,8 @@ static void test_no_quit(AppOptions *o, SDL_Renderer *ren)
     App *a = new_app(o, ren);
     if (!a)
         return;
-    push_type(SDL_QUIT);
-    pump(a);
+    apptest_push_type(SDL_QUIT);
+    apptest_pump(a);
     app_update(a, 10);
     CHECK(app_running(a));
     SDL_Event e;
@@ -154,30 +76,30 @@ static void test_no_quit(AppOptions *o, SDL_Renderer *ren)
     e.type = SDL_WINDOWEVENT;
     e.window.event = SDL_WINDOWEVENT_CLOSE;
     SDL_PushEvent(&e);
-    pump(a);
+    apptest_pump(a);
     app_update(a, 10);
     CHECK(app_running(a));
-    tap_mod(a, SDLK_F4, KMOD_LALT);
-    tap_mod(a, SDLK_q, KMOD_LCTRL);
+    apptest_tap_mod(a, SDLK_F4, KMOD_LALT, 10);
+    apptest_tap_mod(a, SDLK_q, KMOD_LCTRL, 10);
     CHECK(app_running(a));
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT); /* Alt+F4 and Ctrl+Q are not "any button" either */
-    tap(a, SDLK_ESCAPE); /* on the attract loop any key starts: Esc too */
+    apptest_tap_mod(a, SDLK_ESCAPE, KMOD_NONE, 10); /* on the attract loop any key starts: Esc too */
     CHECK(app_running(a));
     CHECK_INT(K(a)->screen, KIOSK_TILES);
-    tap(a, SDLK_q);
-    tap(a, SDLK_ESCAPE); /* Esc on the tiles goes back to the attract loop */
+    apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_ESCAPE, KMOD_NONE, 10); /* Esc on the tiles goes back to the attract loop */
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
-    tap(a, SDLK_SPACE);
-    tap(a, SDLK_RETURN);
+    apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK(app_session(a) != NULL);
     /* in a workout: Esc pauses (as at home), the rest does nothing; nothing quits the program */
-    tap(a, SDLK_ESCAPE);
+    apptest_tap_mod(a, SDLK_ESCAPE, KMOD_NONE, 10);
     CHECK(app_session(a) && app_session(a)->paused);
-    tap_mod(a, SDLK_F4, KMOD_LALT);
-    tap_mod(a, SDLK_q, KMOD_LCTRL);
-    push_type(SDL_QUIT);
-    pump(a);
+    apptest_tap_mod(a, SDLK_F4, KMOD_LALT, 10);
+    apptest_tap_mod(a, SDLK_q, KMOD_LCTRL, 10);
+    apptest_push_type(SDL_QUIT);
+    apptest_pump(a);
     app_update(a, 10);
     CHECK(app_running(a));
     CHECK(app_session(a) != NULL);
@@ -200,9 +122,9 @@ static void test_pin(AppOptions *o, SDL_Renderer *ren)
     CHECK(app_running(a));
     type_digits(a, "2468");
     CHECK_INT(K(a)->screen, KIOSK_ADMIN);
-    run(a, 100);
-    tap(a, SDLK_DOWN);
-    tap(a, SDLK_RETURN); /* "Exit the kiosk" */
+    apptest_run(a, 100, 1000);
+    apptest_tap_mod(a, SDLK_DOWN, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10); /* "Exit the kiosk" */
     CHECK(!app_running(a));
     app_free(a);
 
@@ -217,9 +139,9 @@ static void test_pin(AppOptions *o, SDL_Renderer *ren)
     type_digits(a, "2468");
     CHECK_INT(K(a)->screen, KIOSK_PIN);
     CHECK(app_running(a));
-    run(a, KIOSK_LOCKOUT_MS - 5000);
+    apptest_run(a, KIOSK_LOCKOUT_MS - 5000, 1000);
     CHECK(kiosk_locked_ms(K(a)) > 0);
-    run(a, 5000);
+    apptest_run(a, 5000, 1000);
     CHECK_INT(kiosk_locked_ms(K(a)), 0);
     /* the keypad by touch: the PIN screen went back to attract while idle, so chord again */
     chord_keys(a, KIOSK_CHORD_MS + 50);
@@ -232,7 +154,7 @@ static void test_pin(AppOptions *o, SDL_Renderer *ren)
         for (int y = 0; y < rd->h && !tapped; y += 20)
             for (int x = 0; x < rd->w && !tapped; x += 20)
                 if (kioskdraw_item_at(rd, K(a), x, y) == want[i]) {
-                    click_item(a, x, y);
+                    apptest_click_at(a, x, y, 10);
                     tapped = true;
                 }
         CHECK(tapped);
@@ -244,22 +166,21 @@ static void test_pin(AppOptions *o, SDL_Renderer *ren)
     a = new_app(o, ren);
     if (!a)
         return;
-    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    int index;
+    SDL_Joystick *joy = apptest_pad_attach(&index);
     CHECK(index >= 0);
-    SDL_Joystick *joy = SDL_JoystickOpen(index);
-    pump(a);
+    apptest_pump(a);
     SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 1);
     SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_BACK, 1);
     SDL_JoystickUpdate();
-    run(a, KIOSK_CHORD_MS + 50);
+    apptest_run(a, KIOSK_CHORD_MS + 50, 1000);
     CHECK_INT(K(a)->screen, KIOSK_PIN);
     SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_START, 0);
     SDL_JoystickSetVirtualButton(joy, SDL_CONTROLLER_BUTTON_BACK, 0);
     SDL_JoystickUpdate();
-    run(a, 20);
-    SDL_JoystickClose(joy);
-    SDL_JoystickDetachVirtual(index);
-    pump(a);
+    apptest_run(a, 20, 1000);
+    apptest_pad_detach(joy, index);
+    apptest_pump(a);
     app_free(a);
 }
 
@@ -269,8 +190,8 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
     App *a = new_app(o, ren);
     if (!a)
         return;
-    tap(a, SDLK_SPACE);
-    tap(a, SDLK_RETURN);
+    apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     const Session *s = app_session(a);
     CHECK(s != NULL);
@@ -280,35 +201,35 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
     }
     /* the safety notice runs by itself (as long as the session planned it: read aloud, then a few
      * seconds for a press); the pain check-in waits for an answer: S skips it */
-    run(a, s->segments[0].duration_ms + 100);
+    apptest_run(a, s->segments[0].duration_ms + 100, 1000);
     CHECK_INT(s->segments[s->seg].kind, SEG_PAIN_BEFORE);
-    tap(a, SDLK_s);
+    apptest_tap_mod(a, SDLK_s, KMOD_NONE, 10);
     /* intro + get ready (as planned) + 10 s into the 30 s hold, with no input; idle is 20 s */
     CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
-    run(a, s->segments[s->seg].duration_ms + s->segments[s->seg + 1].duration_ms + 10000);
+    apptest_run(a, s->segments[s->seg].duration_ms + s->segments[s->seg + 1].duration_ms + 10000, 1000);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
     CHECK_INT(s->segments[s->seg].step, 0);
     /* on to the self-paced step: it waits for presses, so idle time counts from its start */
     while (app_session(a) && !session_view(s, 0).awaiting_press)
-        run(a, 10);
-    run(a, 19900);
+        apptest_run(a, 10, 1000);
+    apptest_run(a, 19900, 1000);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
-    run(a, 200);
+    apptest_run(a, 200, 1000);
     CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
     app_draw(a);
     /* a press brings the workout back where it was */
     int seg = s->seg;
-    tap(a, SDLK_SPACE);
+    apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK_INT(s->seg, seg);
     CHECK_INT(s->reps_counted, 0); /* the press that answered "Still there?" was not a rep */
     /* nobody again: "Still there?" after 20 s, then 10 s later the attract loop, workout gone */
-    run(a, 20100);
+    apptest_run(a, 20100, 1000);
     CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
-    run(a, KIOSK_STILL_THERE_MS - 200);
+    apptest_run(a, KIOSK_STILL_THERE_MS - 200, 1000);
     CHECK_INT(K(a)->screen, KIOSK_STILL_THERE);
-    run(a, 300);
+    apptest_run(a, 300, 1000);
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
     CHECK(app_session(a) == NULL);
     app_free(a);
@@ -324,20 +245,20 @@ static void test_loop(AppOptions *o, SDL_Renderer *ren)
         CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
         CHECK_STR(K(a)->code, "");
         CHECK(app_session(a) == NULL);
-        tap(a, SDLK_SPACE);
+        apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
         CHECK_INT(K(a)->screen, KIOSK_TILES);
         CHECK_INT(K(a)->focus, 0);
         if (round == 0) {
-            tap(a, SDLK_DOWN); /* the patient-code button under the tiles */
-            tap(a, SDLK_RETURN);
+            apptest_tap_mod(a, SDLK_DOWN, KMOD_NONE, 10); /* the patient-code button under the tiles */
+            apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
             CHECK_INT(K(a)->screen, KIOSK_CODE);
             type_digits(a, "4711");
             CHECK_INT(K(a)->screen, KIOSK_TILES);
             CHECK_STR(K(a)->code, "4711");
             app_draw(a);
-            tap(a, SDLK_UP);
+            apptest_tap_mod(a, SDLK_UP, KMOD_NONE, 10);
         }
-        tap(a, SDLK_RETURN);
+        apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
         CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
         const Session *s = app_session(a);
         CHECK(s != NULL);
@@ -345,14 +266,14 @@ static void test_loop(AppOptions *o, SDL_Renderer *ren)
             break;
         CHECK_INT(s->segments[s->seg].kind, SEG_SAFETY);
         CHECK_INT(s->score.score, 0);
-        run(a, s->segments[0].duration_ms + 100); /* the safety notice as planned (read aloud) */
-        tap(a, SDLK_s); /* no pain check-in */
-        run(a, 25000);
-        tap(a, SDLK_q); /* end the workout: the pain check-in after it, then its results */
-        tap(a, SDLK_q);
+        apptest_run(a, s->segments[0].duration_ms + 100, 1000); /* the safety notice as planned (read aloud) */
+        apptest_tap_mod(a, SDLK_s, KMOD_NONE, 10); /* no pain check-in */
+        apptest_run(a, 25000, 1000);
+        apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10); /* end the workout: the pain check-in after it, then its results */
+        apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10);
         CHECK(app_session(a) != NULL);
         CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
-        run(a, SESSION_RESULTS_MS + 100);
+        apptest_run(a, SESSION_RESULTS_MS + 100, 1000);
         CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
         CHECK(app_session(a) == NULL);
     }
@@ -363,40 +284,40 @@ static void test_loop(AppOptions *o, SDL_Renderer *ren)
 /* One visitor: a patient code (or none), the first routine, done to the end or ended early. */
 static void visit(App *a, const char *code, bool complete)
 {
-    tap(a, SDLK_SPACE);
+    apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
     if (code) {
-        tap(a, SDLK_DOWN);
-        tap(a, SDLK_RETURN);
+        apptest_tap_mod(a, SDLK_DOWN, KMOD_NONE, 10);
+        apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
         type_digits(a, code);
-        tap(a, SDLK_UP);
+        apptest_tap_mod(a, SDLK_UP, KMOD_NONE, 10);
     }
-    tap(a, SDLK_RETURN);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
     const Session *s = app_session(a);
     CHECK(s != NULL);
     if (!s)
         return;
-    run(a, s->segments[0].duration_ms + 100); /* the safety notice as planned (read aloud) */
-    tap(a, SDLK_s); /* skip the pain check-in */
+    apptest_run(a, s->segments[0].duration_ms + 100, 1000); /* the safety notice as planned (read aloud) */
+    apptest_tap_mod(a, SDLK_s, KMOD_NONE, 10); /* skip the pain check-in */
     if (!complete) {
-        run(a, 30000);
-        tap(a, SDLK_q);
+        apptest_run(a, 30000, 1000);
+        apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10);
     } else {
         /* the hold runs by itself; the self-paced reps are pressed, a little over a second apart */
         while (app_session(a) && !session_view(s, 0).awaiting_press)
-            run(a, 100);
+            apptest_run(a, 100, 1000);
         for (int i = 0; i < 10 && app_session(a); i++) {
-            tap(a, SDLK_SPACE);
-            run(a, 1200);
+            apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
+            apptest_run(a, 1200, 1000);
         }
     }
-    run(a, 12000);
+    apptest_run(a, 12000, 1000);
     if (app_session(a) && s->segments[s->seg].kind == SEG_PAIN_AFTER)
-        tap(a, SDLK_s);
+        apptest_tap_mod(a, SDLK_s, KMOD_NONE, 10);
     if (app_session(a)) {
         CHECK_INT(s->segments[s->seg].kind, SEG_RESULTS);
         CHECK_INT(s->ended_early, !complete);
     }
-    run(a, SESSION_RESULTS_MS);
+    apptest_run(a, SESSION_RESULTS_MS, 1000);
     CHECK(app_session(a) == NULL);
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
 }
@@ -432,9 +353,9 @@ static void test_codes(AppOptions *o, SDL_Renderer *ren)
     app_update(a, 10);
     app_draw(a);
     /* the next visit with 4711 is told its streak on the tiles */
-    tap(a, SDLK_SPACE);
-    tap(a, SDLK_DOWN);
-    tap(a, SDLK_RETURN);
+    apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_DOWN, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10);
     type_digits(a, "4711");
     CHECK_STR(K(a)->code, "4711");
     app_free(a);
@@ -444,8 +365,9 @@ static void test_config(const char *dir)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/bad.conf", dir);
-    write_file(path, "# a kiosk\n[kiosk]\nclinic = Riverside Physio\nthis line is nonsense\nidle_seconds = soon\n"
-                     "volume = 55\nwobble = 3\npatient_codes = yes\nroutines = a, b.routine\n[other]\nx = 1\n");
+    apptest_write_file(path,
+                       "# a kiosk\n[kiosk]\nclinic = Riverside Physio\nthis line is nonsense\nidle_seconds = soon\n"
+                       "volume = 55\nwobble = 3\npatient_codes = yes\nroutines = a, b.routine\n[other]\nx = 1\n");
     KioskConfig c;
     CHECK_INT(kioskconf_load(path, &c), 0);
     CHECK_INT(c.warnings, 4); /* lines 4, 5, 7 and 11 */
@@ -492,18 +414,6 @@ static void test_config(const char *dir)
     CHECK_INT(c.idle_seconds, 60);
 }
 
-static void press_pad(App *a, SDL_Joystick *joy, SDL_GameControllerButton b)
-{
-    SDL_JoystickSetVirtualButton(joy, b, 1);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 10);
-    SDL_JoystickSetVirtualButton(joy, b, 0);
-    SDL_JoystickUpdate();
-    pump(a);
-    app_update(a, 10);
-}
-
 static void push_device(Uint32 type, Uint32 which, bool capture)
 {
     SDL_Event e;
@@ -536,13 +446,13 @@ static void test_devices(AppOptions *o, SDL_Renderer *ren)
         return;
     Render *rd = app_render(a);
     /* the display: a render device reset loses every texture; they are made again */
-    run(a, 1000);
+    apptest_run(a, 1000, 1000);
     draw_figure(a);
     CHECK(sprites_memory_bytes(rd->sprites) > 0);
     CHECK(text_stats(rd->text).cached_bytes > 0);
     unsigned renders = text_stats(rd->text).renders;
-    push_type(SDL_RENDER_DEVICE_RESET);
-    pump(a);
+    apptest_push_type(SDL_RENDER_DEVICE_RESET);
+    apptest_pump(a);
     CHECK_INT(sprites_memory_bytes(rd->sprites), 0);
     CHECK_INT(text_stats(rd->text).cached_bytes, 0);
     app_update(a, 10);
@@ -561,9 +471,9 @@ static void test_devices(AppOptions *o, SDL_Renderer *ren)
         if (kinds[i] == SDL_DISPLAYEVENT)
             e.display.event = i == 2 ? SDL_DISPLAYEVENT_DISCONNECTED : SDL_DISPLAYEVENT_CONNECTED;
         SDL_PushEvent(&e);
-        pump(a);
+        apptest_pump(a);
         renders = text_stats(rd->text).renders;
-        run(a, 100);
+        apptest_run(a, 100, 1000);
         app_draw(a);
         CHECK(text_stats(rd->text).renders > renders);
         CHECK(app_running(a));
@@ -571,59 +481,56 @@ static void test_devices(AppOptions *o, SDL_Renderer *ren)
     }
 
     /* the pad: unplugged on the tiles, plugged back, and it starts the workout */
-    int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    int index;
+    SDL_Joystick *joy = apptest_pad_attach(&index);
     CHECK(index >= 0);
-    SDL_Joystick *joy = SDL_JoystickOpen(index);
-    pump(a);
-    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    apptest_pump(a);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 10);
     CHECK_INT(K(a)->screen, KIOSK_TILES);
-    SDL_JoystickClose(joy);
-    SDL_JoystickDetachVirtual(index); /* SDL_CONTROLLERDEVICEREMOVED */
-    run(a, 2000);
+    apptest_pad_detach(joy, index); /* SDL_CONTROLLERDEVICEREMOVED */
+    apptest_run(a, 2000, 1000);
     CHECK(app_running(a));
     CHECK_INT(K(a)->screen, KIOSK_TILES);
-    index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, SDL_CONTROLLER_BUTTON_MAX, 0);
+    joy = apptest_pad_attach(&index); /* SDL_CONTROLLERDEVICEADDED */
     CHECK(index >= 0);
-    joy = SDL_JoystickOpen(index); /* SDL_CONTROLLERDEVICEADDED */
-    pump(a);
-    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    apptest_pump(a);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 10);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK(app_session(a) != NULL);
 
     /* the sound device: lost mid-workout (silent, captions go on), then back */
     CHECK(audio_has_device(app_audio(a)));
     push_device(SDL_AUDIODEVICEREMOVED, 2, true); /* a microphone: not ours */
-    pump(a);
+    apptest_pump(a);
     CHECK(audio_has_device(app_audio(a)));
     push_device(SDL_AUDIODEVICEREMOVED, 2, false);
-    pump(a);
+    apptest_pump(a);
     CHECK(!audio_has_device(app_audio(a)));
     const Session *s = app_session(a);
     int64_t t0 = s ? s->t_ms : 0;
-    run(a, 3000);
+    apptest_run(a, 3000, 1000);
     CHECK(app_running(a));
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     s = app_session(a);
     CHECK(s && s->t_ms > t0);
     push_device(SDL_AUDIODEVICEADDED, 0, false);
-    pump(a);
+    apptest_pump(a);
     CHECK(audio_has_device(app_audio(a)));
     /* lost again and never announced back: the next workout opens it again */
     push_device(SDL_AUDIODEVICEREMOVED, 2, false);
-    pump(a);
+    apptest_pump(a);
     CHECK(!audio_has_device(app_audio(a)));
-    tap(a, SDLK_q);
-    tap(a, SDLK_q);
-    run(a, SESSION_RESULTS_MS + 100);
+    apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10);
+    apptest_tap_mod(a, SDLK_q, KMOD_NONE, 10);
+    apptest_run(a, SESSION_RESULTS_MS + 100, 1000);
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
-    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
-    press_pad(a, joy, SDL_CONTROLLER_BUTTON_A);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 10);
+    apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 10);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK(audio_has_device(app_audio(a)));
     CHECK_INT(K(a)->workouts_started, 2);
-    SDL_JoystickClose(joy);
-    SDL_JoystickDetachVirtual(index);
-    pump(a);
+    apptest_pad_detach(joy, index);
+    apptest_pump(a);
     app_free(a);
 }
 
@@ -639,21 +546,21 @@ int main(void)
     snprintf(levels, sizeof levels, "%s/levels", dir);
     mkdir(levels, 0755);
     snprintf(path, sizeof path, "%s/k.routine", levels);
-    write_file(path, "title \"Kiosk test\"\nmove child_pose\n  hold 30s\nmove cat_camel\n  reps 10 tempo 2s\n"
-                     "  pacing self\n");
+    apptest_write_file(path, "title \"Kiosk test\"\nmove child_pose\n  hold 30s\nmove cat_camel\n  reps 10 tempo 2s\n"
+                             "  pacing self\n");
     /* a cheap hash for the test (the real --set-pin uses the interactive cost) */
     char hash[crypto_pwhash_STRBYTES], text[512];
     CHECK(crypto_pwhash_str(hash, "2468", 4, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) == 0);
     snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
     snprintf(text, sizeof text, "[kiosk]\nidle_seconds = 20\npatient_codes = yes\npin_hash = %s\n", hash);
-    write_file(conf, text);
+    apptest_write_file(conf, text);
 
     test_config(dir);
 
-    CHECK(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    CHECK(ren != NULL);
+    CHECK(apptest_init());
+    AppTestScreen scr;
+    CHECK(apptest_screen_open(&scr, 1280, 720));
+    SDL_Renderer *ren = scr.renderer;
     AppOptions o = {0};
     o.data_dir = ".";
     o.levels_dir = levels;
@@ -670,8 +577,7 @@ int main(void)
     snprintf(db, sizeof db, "%s/history.db", dir);
     o.history_path = db;
     test_codes(&o, ren);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
+    apptest_screen_close(&scr);
+    apptest_quit();
     return TEST_END();
 }

@@ -420,7 +420,9 @@ static bool checkin_active(const App *a)
     return a->in_session && !a->session.paused && session_checkin_open(&a->session);
 }
 
-static void checkin_result(App *a, PainPickResult r)
+/* The pain picker's answer, from a key, a button or a tap, in a check-in or in "It hurts": a
+ * number chosen is the pain to record, skip skips the question. */
+static void pain_result(App *a, PainPickResult r)
 {
     if (r == PAINPICK_CHOSEN) {
         a->pending |= INPUT_PAIN;
@@ -507,16 +509,7 @@ static void hurt_action(App *a, Action act)
     }
     int n = a->routine->stop_if_count;
     switch (a->session.hurt) {
-    case HURT_PAIN: {
-        PainPickResult r = painpick_action(&a->picker, act);
-        if (r == PAINPICK_CHOSEN) {
-            a->pending |= INPUT_PAIN;
-            a->pending_pain = a->picker.value;
-        } else if (r == PAINPICK_SKIPPED) {
-            a->pending |= INPUT_SKIP;
-        }
-        break;
-    }
+    case HURT_PAIN: pain_result(a, painpick_action(&a->picker, act)); break;
     case HURT_RULE:
         if (act == ACT_UP && a->hurt_sel > 0)
             a->hurt_sel--;
@@ -547,13 +540,7 @@ static void hurt_tap(App *a, int x, int y)
     switch (a->session.hurt) {
     case HURT_PAIN: {
         PainPickLayout pl = hurt_picker_layout(&a->rd);
-        PainPickResult r = painpick_tap(&a->picker, &pl, x, y);
-        if (r == PAINPICK_CHOSEN) {
-            a->pending |= INPUT_PAIN;
-            a->pending_pain = a->picker.value;
-        } else if (r == PAINPICK_SKIPPED) {
-            a->pending |= INPUT_SKIP;
-        }
+        pain_result(a, painpick_tap(&a->picker, &pl, x, y));
         break;
     }
     case HURT_RULE:
@@ -675,7 +662,7 @@ static void handle_action(App *a, Action act)
         return;
     }
     if (checkin_active(a) && act != ACT_PAUSE && act != ACT_QUIT) {
-        checkin_result(a, painpick_action(&a->picker, act)); /* press answers; skip and back skip */
+        pain_result(a, painpick_action(&a->picker, act)); /* press answers; skip and back skip */
         return;
     }
     switch (act) {
@@ -764,7 +751,7 @@ static void handle_event(App *a, const SDL_Event *e)
         } else if (checkin_active(a)) {
             if (e->type == SDL_MOUSEBUTTONDOWN) {
                 PainPickLayout pl = checkin_picker_layout(&a->rd);
-                checkin_result(a, painpick_tap(&a->picker, &pl, x, y));
+                pain_result(a, painpick_tap(&a->picker, &pl, x, y));
             }
         } else if (a->in_session)
             pointer(a, x, y, e->type == SDL_MOUSEBUTTONDOWN);
