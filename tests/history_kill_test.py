@@ -5,6 +5,7 @@ random moments, 200 times. Afterwards every workout acknowledged before a kill i
 complete; the workout that was running keeps every step it had printed as ended; nothing is
 duplicated; PRAGMA integrity_check says ok. Usage: history_kill_test.py PATH/TO/unknot [RUNS]"""
 import datetime
+import json
 import os
 import random
 import signal
@@ -72,16 +73,21 @@ def main():
         # history is open): a fifth of the kills land while starting and opening the history,
         # the rest anywhere in the workout, so the load of the machine does not skew them
         starts, spans = [], []
+        score_max = 0
         for i in range(3):
             t0 = time.monotonic()
             p = spawn(db, routine, 10000 + i)
             p.stdout.readline()
             t1 = time.monotonic()
-            p.communicate(timeout=60)
+            whole, _ = p.communicate(timeout=60)
+            for line in whole.decode("utf-8", "replace").splitlines():
+                if '"type":"session_end"' in line:
+                    score_max = json.loads(line)["score_max"]
             starts.append(t1 - t0)
             spans.append(time.monotonic() - t1)
             check(p.returncode == 0, f"a whole recorded workout exits 0 (got {p.returncode})")
         startup, span = sorted(starts)[1], sorted(spans)[1]
+        check(score_max > 0, f"the workout's session_end says what could be earned ({score_max})")
         expect = {}
         kills = 0
         t_start = time.monotonic()
@@ -106,9 +112,9 @@ def main():
         con = sqlite3.connect(db)
         check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "PRAGMA integrity_check says ok")
         rows = {}
-        for day, outcome, done, skipped in con.execute(
-                "SELECT local_day, outcome, steps_done, steps_skipped FROM workouts"):
-            rows.setdefault(day, []).append((outcome, done, skipped))
+        for day, outcome, done, skipped, most in con.execute(
+                "SELECT local_day, outcome, steps_done, steps_skipped, score_max FROM workouts"):
+            rows.setdefault(day, []).append((outcome, done, skipped, most))
         epoch = datetime.date(1970, 1, 1)
         acked = partial = 0
         for i, (ended, saved) in expect.items():
@@ -117,8 +123,9 @@ def main():
             check(len(got) <= 1, f"run {i}: at most one row ({got})")
             if saved:
                 acked += 1
-                check(got and got[0][0] == "completed" and got[0][1] == STEPS,
-                      f"run {i}: an acknowledged workout is there, completed with {STEPS} steps ({got})")
+                check(got and got[0][0] == "completed" and got[0][1] == STEPS and got[0][3] == score_max,
+                      f"run {i}: an acknowledged workout is there, completed with {STEPS} steps, out of "
+                      f"{score_max} ({got})")
             elif ended > 0:
                 partial += 1
                 check(got and got[0][1] + got[0][2] >= ended,

@@ -104,6 +104,7 @@ static void test_schema_and_queries(void)
         w.pain_before = d;
         w.pain_after = d - 1;
         w.score = 100 * d;
+        w.score_max = 1000 + d; /* what each was out of: the best (Friday's 600) is out of 1006 */
         w.on_tempo_percent = 50 + d;
         int64_t id = history_begin(h, &w);
         CHECK(id > 0);
@@ -174,6 +175,8 @@ static void test_schema_and_queries(void)
     CHECK_INT(pr->routines[0].sessions, 6);
     CHECK_INT(pr->routines[0].completed, 5);
     CHECK_INT(pr->routines[0].best_score, 600);
+    CHECK_INT(pr->routines[0].best_score_max, 1006); /* the best row's own scale */
+    CHECK_INT(pr->routines[1].best_score_max, 0); /* the core rows were written without one */
     CHECK_INT(pr->routines[0].best_on_tempo_percent, 75);
     CHECK_INT(pr->routines[1].level, 2);
     CHECK_INT(history_progress(h, "A17", at(2026, 3, 9, 8, 0, 0), 0, 0, pr), 0);
@@ -212,9 +215,22 @@ static void test_migration(void)
     CHECK_INT(sql_int(db, "PRAGMA user_version"), HISTORY_SCHEMA_VERSION);
     CHECK_INT(sql_int(db, "SELECT score FROM workouts WHERE title = 'Old one' AND patient_code IS NULL"), 321);
     CHECK_INT(sql_int(db, "SELECT bonus_percent FROM workouts WHERE title = 'Old one'"), 0);
+    CHECK_INT(sql_int(db, "SELECT score_max FROM workouts WHERE title = 'Old one'"), 0); /* version 3: not known */
     HistoryWorkout w = workout(at(2026, 3, 3, 7, 0, H), H, "a.routine", 1, STREAK_OUTCOME_COMPLETED);
     w.patient_code = "K9";
+    w.score = 300;
+    w.score_max = 500;
     CHECK(history_begin(h, &w) > 0);
+    CHECK_INT(sql_int(db, "SELECT score_max FROM workouts WHERE patient_code = 'K9'"), 500);
+    HistoryProgress *pr = malloc(sizeof *pr);
+    CHECK_INT(history_progress(h, NULL, at(2026, 3, 4, 8, 0, H), H, 0, pr), 0);
+    CHECK_INT(pr->routine_count, 1);
+    CHECK_INT(pr->routines[0].best_score, 321); /* the old row is still the best ... */
+    CHECK_INT(pr->routines[0].best_score_max, 0); /* ... and shown without a scale */
+    CHECK_INT(history_progress(h, "K9", at(2026, 3, 4, 8, 0, H), H, 0, pr), 0);
+    CHECK_INT(pr->routines[0].best_score, 300);
+    CHECK_INT(pr->routines[0].best_score_max, 500);
+    free(pr);
     StreakSummary s;
     CHECK_INT(history_streak(h, NULL, at(2026, 3, 3, 12, 0, H), H, 0, &s), 0);
     CHECK_INT(s.current, 2); /* the old row still counts */
@@ -277,6 +293,8 @@ static void test_recorder(void)
               1);
     CHECK_INT(sql_int(db, "SELECT local_day FROM workouts"), streak_day_from_date(2026, 3, 2));
     CHECK_INT(sql_int(db, "SELECT end_utc > start_utc FROM workouts"), 1);
+    CHECK_INT(sql_int(db, "SELECT score_max FROM workouts"), s.score.score_max); /* what it was out of */
+    CHECK(s.score.score_max > 0);
     CHECK(rec.have_streak);
     CHECK_INT(rec.streak.current, 1);
     session_free(&s);

@@ -20,6 +20,7 @@ struct History {
     bool writable;
     bool warned_write; /* one warning per kind of fault, not one per step */
     bool warned_read;
+    int64_t version; /* the schema it has: below HISTORY_SCHEMA_VERSION only when read-only */
     char path[4096];
 };
 
@@ -56,6 +57,9 @@ static const char *const history_migrations[HISTORY_SCHEMA_VERSION] = {
     "ALTER TABLE workouts ADD COLUMN patient_code TEXT;" /* kiosk patient code, NULL when anonymous */
     "ALTER TABLE workouts ADD COLUMN bonus_percent INTEGER NOT NULL DEFAULT 0;" /* streak bonus on the results */
     "CREATE INDEX workouts_by_routine ON workouts (routine_file);",
+    /* version 3: what the score was out of (the progress screen shows "200 of 460"); 0 in rows
+     * written before it was kept: shown as the score alone */
+    "ALTER TABLE workouts ADD COLUMN score_max INTEGER NOT NULL DEFAULT 0;",
 };
 
 static const char *const outcome_names[] = {"running", "completed", "ended_early", "stopped_for_pain"};
@@ -218,6 +222,7 @@ static OpenResult open_db(History *h)
                 "not saved\n",
                 h->path);
         h->writable = false;
+        h->version = version;
         return OPEN_OK; /* still readable for the streak and progress */
     }
     /* WAL: readers never block the writer; FULL: a committed step survives a power cut */
@@ -256,6 +261,7 @@ static OpenResult open_db(History *h)
         }
     }
     h->writable = true;
+    h->version = HISTORY_SCHEMA_VERSION;
     return OPEN_OK;
 }
 
@@ -352,8 +358,8 @@ static void bind_pain(sqlite3_stmt *st, int i, int pain)
 #define WORKOUT_COLUMNS                                                                                                \
     "start_utc, utc_offset, local_day, end_utc, routine_file, title, level, steps_done, steps_skipped, steps_total, "  \
     "reps_done, reps_target, reps_on_tempo, on_tempo_percent, holds_done, holds_total, score, outcome, pain_before, "  \
-    "pain_after, patient_code, bonus_percent"
-#define WORKOUT_COLUMN_COUNT 22
+    "pain_after, patient_code, bonus_percent, score_max"
+#define WORKOUT_COLUMN_COUNT 23
 
 static void bind_workout(sqlite3_stmt *st, const HistoryWorkout *w)
 {
@@ -379,6 +385,7 @@ static void bind_workout(sqlite3_stmt *st, const HistoryWorkout *w)
     bind_pain(st, 20, w->pain_after);
     bind_text_or_null(st, 21, w->patient_code);
     sqlite3_bind_int(st, 22, w->bonus_percent);
+    sqlite3_bind_int64(st, 23, w->score_max);
 }
 
 int64_t history_begin(History *h, const HistoryWorkout *w)
@@ -392,7 +399,7 @@ int64_t history_begin(History *h, const HistoryWorkout *w)
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(h->db,
                                 "INSERT INTO workouts (" WORKOUT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                                "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK) {
         bind_workout(st, w);
@@ -417,7 +424,7 @@ int history_update(History *h, int64_t id, const HistoryWorkout *w)
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(h->db,
                                 "UPDATE workouts SET (" WORKOUT_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) WHERE id = ?23",
+                                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) WHERE id = ?24",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK) {
         bind_workout(st, w);
@@ -484,6 +491,7 @@ static void take_score(HistoryWorkout *w, const Session *s)
     w->holds_done = sc->holds_done;
     w->holds_total = sc->holds_total;
     w->score = sc->score;
+    w->score_max = sc->score_max;
     /* the check-in answers as the session has them (answered before this row is written) */
     if (s->pain_before >= 0)
         w->pain_before = s->pain_before;
@@ -773,12 +781,19 @@ int history_progress(History *h, const char *patient_code, int64_t now_utc, int3
         out->pain[i] = newest[np - 1 - i];
     out->pain_count = np;
 
+    /* the best score's own score_max (a read-only history from before version 3 has none: 0) */
+#define BEST_ROUTINES(score_max)                                                                                       \
+    "SELECT routine_file, (SELECT title FROM workouts w2 WHERE w2.routine_file = w.routine_file "                      \
+    "ORDER BY start_utc DESC, id DESC LIMIT 1), max(level), count(*), "                                                \
+    "coalesce(sum(outcome = 'completed'), 0), max(score), max(on_tempo_percent), " score_max " FROM workouts w "       \
+    "WHERE " FOR_PATIENT " GROUP BY routine_file ORDER BY routine_file LIMIT ?2"
     st = prepare_for(h,
-                     "SELECT routine_file, (SELECT title FROM workouts w2 WHERE w2.routine_file = w.routine_file "
-                     "ORDER BY start_utc DESC, id DESC LIMIT 1), max(level), count(*), "
-                     "coalesce(sum(outcome = 'completed'), 0), max(score), max(on_tempo_percent) FROM workouts w "
-                     "WHERE " FOR_PATIENT " GROUP BY routine_file ORDER BY routine_file LIMIT ?2",
+                     h->version >= 3 ? BEST_ROUTINES("(SELECT score_max FROM workouts w3 WHERE w3.routine_file = "
+                                                     "w.routine_file AND (?1 IS NULL OR w3.patient_code = ?1) "
+                                                     "ORDER BY score DESC, id DESC LIMIT 1)")
+                                     : BEST_ROUTINES("0"),
                      patient_code);
+#undef BEST_ROUTINES
     if (!st)
         return -1;
     sqlite3_bind_int(st, 2, HISTORY_MAX_ROUTINES);
@@ -793,6 +808,7 @@ int history_progress(History *h, const char *patient_code, int64_t now_utc, int3
         b->completed = sqlite3_column_int(st, 4);
         b->best_score = (long)sqlite3_column_int64(st, 5);
         b->best_on_tempo_percent = sqlite3_column_int(st, 6);
+        b->best_score_max = (long)sqlite3_column_int64(st, 7);
     }
     bad |= finish(h, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
     return bad ? -1 : 0;

@@ -12,7 +12,7 @@
 #include "session.h"
 #include "streak.h"
 
-#define HISTORY_SCHEMA_VERSION 2 /* PRAGMA user_version of a current database */
+#define HISTORY_SCHEMA_VERSION 3 /* PRAGMA user_version of a current database */
 #define HISTORY_BUSY_MS 10000 /* a second unknot on the same file waits this long for a write */
 #define HISTORY_APP_BUSY_MS 1000 /* the game loop waits at most this: a later step's write catches up */
 #define HISTORY_HEATMAP_WEEKS 12
@@ -46,6 +46,7 @@ typedef struct {
     int on_tempo_percent; /* reps_on_tempo * 100 / reps_done, 0 without reps */
     int holds_done, holds_total;
     long score; /* the session's score, before the streak bonus */
+    long score_max; /* what the routine could earn (SessionScore.score_max); 0 in older rows */
     int bonus_percent; /* the streak bonus shown on the results */
     StreakOutcome outcome;
     int pain_before, pain_after; /* 0..10 or HISTORY_NO_PAIN */
@@ -59,6 +60,7 @@ typedef struct {
     int sessions; /* every workout begun */
     int completed; /* outcome completed */
     long best_score;
+    long best_score_max; /* what that best score was out of; 0 when not known (an older row) */
     int best_on_tempo_percent;
 } HistoryRoutineBest;
 

@@ -239,7 +239,7 @@ static void draw_table(Render *rd, SDL_Rect area, const HistoryProgress *p)
     int y = area.y;
     int qpx = render_px(rd, st->text_body_min);
     text_draw(rd->text, "Routine", qpx, st->text_quiet, area.x, y, TEXT_LEFT, 0, 1);
-    text_draw(rd->text, "best", qpx, st->text_quiet, c1, y, TEXT_LEFT, 0, 1);
+    text_draw(rd->text, "best score", qpx, st->text_quiet, c1, y, TEXT_LEFT, 0, 1);
     text_draw(rd->text, "on tempo", qpx, st->text_quiet, c2, y, TEXT_LEFT, 0, 1);
     text_draw(rd->text, "done", qpx, st->text_quiet, c3, y, TEXT_RIGHT, 0, 1);
     y += qpx * 3 / 2;
@@ -271,8 +271,17 @@ static void draw_table(Render *rd, SDL_Rect area, const HistoryProgress *p)
         int ty = y + (row_h - px) / 3;
         int name_px = text_fit(rd->text, r->title, px, qpx, c1 - area.x - gap);
         text_draw(rd->text, r->title, name_px, st->text, area.x, ty, TEXT_LEFT, c1 - area.x - gap, 1);
+        /* the best score against what was possible, as on the results ("200 of 460"); a row
+         * written before the history kept score_max shows the score alone */
         snprintf(b, sizeof b, "%ld", r->best_score);
+        int sw = 0, sh = 0;
+        text_measure(rd->text, b, px, 0, 1, &sw, &sh);
         text_draw(rd->text, b, px, st->attention, c1, ty, TEXT_LEFT, 0, 1);
+        if (r->best_score_max > 0) {
+            snprintf(b, sizeof b, " of %ld", r->best_score_max);
+            text_draw(rd->text, b, qpx, st->text_quiet, c1 + sw, ty + (px - qpx) * 2 / 3, TEXT_LEFT, c2 - c1 - sw - gap,
+                      1);
+        }
         if (r->best_on_tempo_percent > 0)
             snprintf(b, sizeof b, "%d%%", r->best_on_tempo_percent);
         else
