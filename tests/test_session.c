@@ -1745,6 +1745,79 @@ static void test_sides_chosen(void)
     CHECK(n >= 0 && L[n].side == SIDES_NONE);
 }
 
+/* An open hold is planned as a typical hold, not as its 3 minute limit. */
+static void test_open_hold_plan(void)
+{
+    load("title \"O\"\nmove child_pose\n  hold open\n");
+    int64_t want =
+        SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + ROUTINE_OPEN_HOLD_PLAN_MS + SESSION_RESULTS_MS;
+    CHECK_INT(session_routine_ms(&R), want);
+    CHECK_INT(session_planned_ms(&S), want);
+    CHECK_INT(routine_step_planned_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_PLAN_MS);
+    CHECK_INT(routine_step_total_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_MS); /* the limits still see the most */
+    /* held a minute, past the plan: the bar stays on this step and time left is the results' */
+    run_until(T_WORK + 60000);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_WORK);
+    CHECK(v.progress < 1.0);
+    CHECK_INT(v.left_ms, SESSION_RESULTS_MS);
+    act_at(T_WORK + 61000, INPUT_PRESS); /* enough: done */
+    run_to_end();
+    CHECK_INT(S.score.steps_done, 1);
+}
+
+/* Self-paced reps with alternating sides: one press ends each side's rep, L R L R ... */
+static void test_self_paced_alternate(void)
+{
+    load("title \"A\"\nmove knee_rolls\n  reps 3 each side tempo 4s\n  pacing self\n  sides alternate\n");
+    for (int i = 0; i < 6; i++)
+        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(count(EV_STEP_START, NULL), 6);
+    CHECK_INT(count(EV_REP, NULL), 6);
+    int k = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_STEP_START) {
+            CHECK_INT(L[i].side, k % 2 == 0 ? SIDES_LEFT : SIDES_RIGHT);
+            CHECK_INT(L[i].n_run, k);
+            CHECK_INT(L[i].t_ms, T_WORK + (k == 0 ? 0 : 2000 + (k - 1) * 4000));
+            k++;
+        }
+    CHECK_INT(count(EV_CUE, "Other side."), 5);
+    CHECK_INT(S.score.reps_done, 6);
+    CHECK_INT(S.score.steps_done, 1);
+    /* the view counts the side's reps: the fourth run is the second on the right */
+    load("title \"A\"\nmove knee_rolls\n  reps 3 each side tempo 4s\n  pacing self\n  sides alternate\n");
+    for (int i = 0; i < 3; i++)
+        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.side, SIDES_RIGHT);
+    CHECK_INT(v.rep, 2);
+    CHECK_INT(v.reps, 3);
+    /* nobody presses: each side is prompted, then given up after a minute, and the step is not done */
+    load("title \"A\"\nmove knee_rolls\n  reps 1 each side tempo 4s\n  pacing self\n  sides alternate\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Moving on."), 2);
+    CHECK_INT(S.score.steps_done, 0);
+    /* "reps 4 in all" on both sides, self-paced: two presses end the left side, two the right */
+    load("title \"A\"\nmove knee_rolls\n  reps 4 in all tempo 4s\n  pacing self\n  sides both\n");
+    act_at(T_WORK + 2000, INPUT_PRESS);
+    act_at(T_WORK + 6000, INPUT_PRESS);
+    CHECK_INT(S.segments[S.seg].kind, SEG_SWITCH);
+    while (S.segments[S.seg].kind != SEG_WORK && !S.ended)
+        tick(0);
+    run_until(S.t_ms + 2000);
+    CHECK_INT(S.segments[S.seg].kind, SEG_WORK);
+    CHECK_INT(S.segments[S.seg].side, SIDES_RIGHT);
+    tick(INPUT_PRESS);
+    run_until(S.t_ms + 4000);
+    tick(INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(S.score.reps_done, 4);
+    CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(count(EV_CUE, "Moving on."), 0);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -1780,6 +1853,8 @@ int main(void)
     test_phases();
     test_sides_chosen();
     test_no_dead_phrases();
+    test_open_hold_plan();
+    test_self_paced_alternate();
     session_free(&S);
     routine_free(&R);
     free(L);

@@ -1368,6 +1368,14 @@ int routine_step_total_ms(const RoutineStep *s)
     return total > ROUTINE_MAX_TOTAL_MS ? ROUTINE_MAX_TOTAL_MS + 1 : (int)total;
 }
 
+int routine_step_planned_ms(const RoutineStep *s)
+{
+    if (!s->hold_open)
+        return routine_step_total_ms(s);
+    long runs = routine_step_runs(s);
+    return (int)(runs * ROUTINE_OPEN_HOLD_PLAN_MS * s->sets + (long)s->set_rest_ms * (s->sets - 1));
+}
+
 long routine_total_ms(const Routine *r)
 {
     long t = 0;

@@ -25,6 +25,9 @@
 #define ROUTINE_MIN_BREATH_MS 2000 /* "breath 2s" .. "breath 12s" */
 #define ROUTINE_MAX_BREATH_MS 12000
 #define ROUTINE_OPEN_HOLD_MS (3 * 60 * 1000) /* "hold open" ends by itself after 3 minutes */
+/* ... and is planned (the menu's minutes, time left, the progress bar) as a typical hold "as long
+ * as comfortable": the leaflets' comfortable stretches are held 20-30 s */
+#define ROUTINE_OPEN_HOLD_PLAN_MS 30000
 #define ROUTINE_MAX_NAME_BYTES 60 /* a step's name is a heading: "Knee rolls" */
 #define ROUTINE_MAX_STOP_RULES 8 /* stop-if lines in one routine */
 #define ROUTINE_MAX_PHASES 6 /* phase lines in one step */
@@ -179,6 +182,9 @@ int routine_run_ms(const RoutineStep *s, int run);
 
 /* Planned length of the whole step: all sides and sets and the rests between sets, in ms. */
 int routine_step_total_ms(const RoutineStep *s);
+
+/* The same, with each open hold ("hold open") at ROUTINE_OPEN_HOLD_PLAN_MS: what is shown as its length. */
+int routine_step_planned_ms(const RoutineStep *s);
 
 /* Planned length of the routine's steps (without the fixed intro and get-ready times), in ms. */
 long routine_total_ms(const Routine *r);

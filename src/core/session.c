@@ -192,6 +192,19 @@ static bool start_instruction(const RoutineCue *c)
     return c->anchor == CUE_START && c->offset_ms == 0;
 }
 
+/* Each segment's share of the planned time and its planned start. */
+static void plan_times(Session *s)
+{
+    int64_t t = 0;
+    for (int i = 0; i < s->segment_count; i++) {
+        Segment *g = &s->segments[i];
+        bool open = g->kind == SEG_WORK && s->routine->steps[g->step].hold_open;
+        g->planned_ms = open && g->duration_ms > ROUTINE_OPEN_HOLD_PLAN_MS ? ROUTINE_OPEN_HOLD_PLAN_MS : g->duration_ms;
+        g->planned_start_ms = t;
+        t += g->planned_ms;
+    }
+}
+
 /* Lengthen the intro to its clip, and each get-ready so its words fit before the 3-2-1. */
 static void voice_plan_lengths(Session *s)
 {
@@ -232,11 +245,7 @@ static void voice_plan_lengths(Session *s)
             g->duration_ms = need > least ? need : least;
         }
     }
-    int64_t t = 0;
-    for (int i = 0; i < s->segment_count; i++) {
-        s->segments[i].planned_start_ms = t;
-        t += s->segments[i].duration_ms;
-    }
+    plan_times(s);
 }
 
 void session_set_voice(Session *s, const SessionClip *clips, int count)
@@ -447,11 +456,7 @@ int session_init(Session *s, const Routine *r)
         return -1;
     }
     s->segment_count = build_segments(r, s->segments);
-    int64_t t = 0;
-    for (int i = 0; i < n; i++) {
-        s->segments[i].planned_start_ms = t;
-        t += s->segments[i].duration_ms;
-    }
+    plan_times(s);
     s->last_press_ms = -1;
     s->pain_before = s->pain_after = -1;
     s->hurt_pain = -1;
@@ -529,7 +534,7 @@ int64_t session_routine_ms(const Routine *r)
     int64_t t = SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_RESULTS_MS;
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
-        t += routine_step_total_ms(st);
+        t += routine_step_planned_ms(st);
         if (step_rules(st).get_ready)
             t += SESSION_READY_MS;
         if (st->sides == SIDES_BOTH)
@@ -541,7 +546,7 @@ int64_t session_routine_ms(const Routine *r)
 int64_t session_planned_ms(const Session *s)
 {
     const Segment *last = &s->segments[s->segment_count - 1];
-    return last->planned_start_ms + last->duration_ms;
+    return last->planned_start_ms + last->planned_ms;
 }
 
 bool session_over(const Session *s)
@@ -1269,7 +1274,9 @@ static void press_in_work(Session *s, int64_t t)
     case MODE_REPS_GUIDED: count_rep(s, t); break;
     case MODE_REPS_SELF:
         count_rep(s, t);
-        if (s->reps_counted >= st->reps) /* the step is done when the user has counted the target */
+        /* the run is done when the user has counted its target: the step's reps, or this run's
+         * share of them (one rep per run of alternating sides; half of "reps 10 in all") */
+        if (s->reps_counted >= cur(s)->reps)
             next_segment(s, t);
         break;
     case MODE_HOLD_CONFIRMED:
@@ -1671,7 +1678,7 @@ SessionView session_view(const Session *s, int extra_ms)
         }
     }
     int64_t total = session_planned_ms(s);
-    int64_t done = g->planned_start_ms + (el < g->duration_ms ? el : g->duration_ms);
+    int64_t done = g->planned_start_ms + (el < g->planned_ms ? el : g->planned_ms);
     v.progress = g->kind == SEG_DONE || g->kind == SEG_RESULTS ? 1.0 : total > 0 ? (double)done / (double)total : 0;
     v.left_ms = total > done && g->kind != SEG_DONE && g->kind != SEG_RESULTS ? total - done : 0;
     for (int i = 0; i < r->step_count; i++) {

@@ -127,6 +127,8 @@ typedef struct {
     int set; /* 1-based set number for WORK and SET_REST */
     Sides side; /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
     int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer */
+    int planned_ms; /* its share of the planned time: duration_ms, but an open hold counts as
+                       ROUTINE_OPEN_HOLD_PLAN_MS (it ends by itself only at ROUTINE_OPEN_HOLD_MS) */
     int64_t planned_start_ms; /* planned time of its start from the session start */
     int run; /* WORK: which run of the set (0-based): a side, or one rep of alternating sides */
     int reps, reps_max; /* WORK of a rep step: the target of this run and the most counted */
