@@ -42,6 +42,47 @@ static const char *control_char(const char *q, const char *le)
     return NULL;
 }
 
+/* The value word of an action that takes one, vlen bytes at vs: "side left|right|skip" (the
+ * answer to "Which side hurts?", into *rule as a Sides), "rule N|none" (which stop rule applies,
+ * 1..ROUTINE_MAX_STOP_RULES or 0) or "pain N|skip" (0..10, or -1). False when it is not one. */
+static bool action_value(unsigned bits, const char *vs, int vlen, int *pain, int *rule)
+{
+#define IS(word) (vlen == (int)sizeof word - 1 && memcmp(vs, word, sizeof word - 1) == 0)
+    bool digit0 = vlen >= 1 && vs[0] >= '0' && vs[0] <= '9';
+    switch (bits) {
+    case INPUT_SIDE:
+        *rule = IS("left") ? SIDES_LEFT : IS("right") ? SIDES_RIGHT : IS("skip") ? SIDES_NONE : -1;
+        return *rule >= 0;
+    case INPUT_RULE:
+        *rule = IS("none") ? 0 : vlen == 1 && vs[0] >= '1' && vs[0] <= '0' + ROUTINE_MAX_STOP_RULES ? vs[0] - '0' : -1;
+        return *rule >= 0;
+    case INPUT_PAIN:
+        if (IS("skip")) {
+            *pain = -1;
+            return true;
+        }
+        if (!digit0 || vlen > 2 || (vlen == 2 && !(vs[1] >= '0' && vs[1] <= '9')))
+            return false;
+        *pain = vlen == 1 ? vs[0] - '0' : (vs[0] - '0') * 10 + (vs[1] - '0');
+        return *pain <= SESSION_PAIN_MAX;
+    default: return false;
+    }
+#undef IS
+}
+
+static void action_value_error(RoutineErrors *errs, const char *path, int line, int col, unsigned bits)
+{
+    if (bits == INPUT_SIDE)
+        routine_errors_add(errs, path, line, col, "side needs left, right or skip, e.g. '8 side left'");
+    else if (bits == INPUT_RULE)
+        routine_errors_add(errs, path, line, col,
+                           "rule needs a stop rule's number from 1 to %d or 'none', e.g. '31 rule 1'",
+                           ROUTINE_MAX_STOP_RULES);
+    else
+        routine_errors_add(errs, path, line, col, "pain needs a number from 0 to %d or 'skip', e.g. '9.5 pain 3'",
+                           SESSION_PAIN_MAX);
+}
+
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs)
 {
     static const struct {
@@ -124,69 +165,13 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
                                alen > 40 ? 40 : alen, as);
             continue;
         }
-        if (bits == INPUT_SIDE) {
-            /* "side left", "side right" or "side skip": the answer to "Which side hurts?" */
+        if (bits == INPUT_SIDE || bits == INPUT_RULE || bits == INPUT_PAIN) {
             const char *vs = rest, *ve = rest;
             while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
                 ve++;
             int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
-            if (vlen == 4 && memcmp(vs, "left", 4) == 0)
-                rule = SIDES_LEFT;
-            else if (vlen == 5 && memcmp(vs, "right", 5) == 0)
-                rule = SIDES_RIGHT;
-            else if (vlen == 4 && memcmp(vs, "skip", 4) == 0)
-                rule = SIDES_NONE;
-            else {
-                routine_errors_add(errs, path, line, vcol, "side needs left, right or skip, e.g. '8 side left'");
-                continue;
-            }
-            rest = ve;
-            while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-                rest++;
-            acol = vcol - alen - 1;
-            alen = vlen + alen + 1;
-        }
-        if (bits == INPUT_RULE) {
-            /* "rule N" (1..ROUTINE_MAX_STOP_RULES) or "rule none": which stop rule applies */
-            const char *vs = rest, *ve = rest;
-            while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
-                ve++;
-            int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
-            if (vlen == 4 && memcmp(vs, "none", 4) == 0)
-                rule = 0;
-            else if (vlen == 1 && vs[0] >= '1' && vs[0] <= '0' + ROUTINE_MAX_STOP_RULES)
-                rule = vs[0] - '0';
-            else
-                rule = -1;
-            if (rule < 0) {
-                routine_errors_add(errs, path, line, vcol,
-                                   "rule needs a stop rule's number from 1 to %d or 'none', e.g. '31 rule 1'",
-                                   ROUTINE_MAX_STOP_RULES);
-                continue;
-            }
-            rest = ve;
-            while (rest < le && (*rest == ' ' || *rest == '\t' || *rest == '\r'))
-                rest++;
-            acol = vcol - alen - 1;
-            alen = vlen + alen + 1;
-        }
-        if (bits == INPUT_PAIN) {
-            /* "pain N" (0..10) or "pain skip": the answer to a check-in */
-            const char *vs = rest, *ve = rest;
-            while (ve < le && *ve != ' ' && *ve != '\t' && *ve != '\r' && *ve != '#')
-                ve++;
-            int vlen = (int)(ve - vs), vcol = acol + (int)(vs - as);
-            if (vlen == 4 && memcmp(vs, "skip", 4) == 0) {
-                pain = -1;
-            } else if (vlen >= 1 && vlen <= 2 && vs[0] >= '0' && vs[0] <= '9' &&
-                       (vlen == 1 || (vs[1] >= '0' && vs[1] <= '9'))) {
-                pain = vlen == 1 ? vs[0] - '0' : (vs[0] - '0') * 10 + (vs[1] - '0');
-            } else {
-                pain = SESSION_PAIN_MAX + 1;
-            }
-            if (pain > SESSION_PAIN_MAX) {
-                routine_errors_add(errs, path, line, vcol,
-                                   "pain needs a number from 0 to %d or 'skip', e.g. '9.5 pain 3'", SESSION_PAIN_MAX);
+            if (!action_value(bits, vs, vlen, &pain, &rule)) {
+                action_value_error(errs, path, line, vcol, bits);
                 continue;
             }
             rest = ve;
