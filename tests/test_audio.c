@@ -3,6 +3,7 @@
  * non-silent clip rendered into a temporary cache, volume is remembered, and a soundtrack is loud at
  * its cue times and quiet between. Uses temp XDG dirs: never touches the user's cache or config. */
 #include <SDL.h>
+#include <SDL_mixer.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +174,91 @@ static void test_live(const TinyRoutine *t)
     audio_free(a);
 }
 
+/* Still until resting: call audio_set_still as the app's loop does, at most max_ms. */
+static bool rest_within(Audio *a, int max_ms)
+{
+    for (int waited = 0; waited < max_ms && !audio_resting(a); waited += 20) {
+        audio_set_still(a, true);
+        audio_update(a);
+        SDL_Delay(20);
+    }
+    return audio_resting(a);
+}
+
+/* A still screen closes the device (no mixing thread), but never over a sound, and the next
+ * sound, voice, resume or moving screen opens it again before it plays. */
+static void test_rest(const TinyRoutine *t)
+{
+    Audio *a = audio_new(".", &t->r);
+    CHECK(a != NULL && wait_ready(a));
+    if (!a || !audio_has_device(a)) {
+        printf("rest: no device, nothing to rest\n");
+        audio_free(a);
+        return;
+    }
+    audio_update(a);
+    /* a moving screen never rests */
+    for (int i = 0; i < AUDIO_REST_MS / 20 + 20; i++) {
+        audio_set_still(a, false);
+        SDL_Delay(20);
+    }
+    CHECK(!audio_resting(a));
+    /* a clip being said is never cut: the device stays open until it has ended, then rests */
+    SessionEvent ev = voice_event(0, "Get ready.");
+    audio_handle_event(a, &ev);
+    CHECK(Mix_Playing(AUDIO_VOICE_CHANNEL) == 1);
+    int started = audio_voice_started(a);
+    Uint64 t0 = SDL_GetTicks64();
+    while (Mix_Playing(AUDIO_VOICE_CHANNEL) && SDL_GetTicks64() - t0 < 30000) {
+        audio_set_still(a, true);
+        CHECK(!audio_resting(a));
+        SDL_Delay(10);
+    }
+    CHECK(rest_within(a, 30000));
+    CHECK(audio_has_device(a)); /* the volume is still shown: the device is ours, resting */
+    CHECK(Mix_QuerySpec(NULL, NULL, NULL) == 0); /* closed: no mixing thread */
+    /* a device appearing, or the retry, does not open a resting device */
+    SDL_Event added = {0};
+    added.type = SDL_AUDIODEVICEADDED;
+    audio_device_event(a, &added);
+    audio_update(a);
+    CHECK(audio_resting(a));
+
+    /* the next effect opens it first and plays at once; the cost of that is the open call */
+    ev = sound_event(0, SOUND_TICK);
+    Uint64 c0 = SDL_GetPerformanceCounter();
+    audio_handle_event(a, &ev);
+    double wake_ms = (double)(SDL_GetPerformanceCounter() - c0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    CHECK(!audio_resting(a) && Mix_QuerySpec(NULL, NULL, NULL) == 1);
+    CHECK(Mix_Playing(-1) == 1);
+    printf("rest: woke for an effect in %.2f ms (driver %s)\n", wake_ms, SDL_GetCurrentAudioDriver());
+
+    /* the next voice clip too */
+    CHECK(rest_within(a, 30000));
+    ev = voice_event(0, "Get ready.");
+    audio_handle_event(a, &ev);
+    CHECK(!audio_resting(a) && Mix_Playing(AUDIO_VOICE_CHANNEL) == 1);
+    CHECK(audio_voice_started(a) == started + 1);
+
+    /* paused: the voice stops, the device rests; resuming opens it again */
+    ev.type = EV_PAUSE;
+    audio_handle_event(a, &ev);
+    CHECK(rest_within(a, 30000));
+    ev = sound_event(0, SOUND_TICK); /* no effects while paused: it stays closed */
+    audio_handle_event(a, &ev);
+    CHECK(audio_resting(a));
+    ev.type = EV_RESUME;
+    audio_handle_event(a, &ev);
+    CHECK(!audio_resting(a) && Mix_QuerySpec(NULL, NULL, NULL) == 1);
+
+    /* a screen that moves again opens it too */
+    CHECK(rest_within(a, 30000));
+    audio_set_still(a, false);
+    CHECK(!audio_resting(a) && Mix_QuerySpec(NULL, NULL, NULL) == 1);
+    CHECK(audio_warning_count(a) == 0);
+    audio_free(a);
+}
+
 static void test_bad_setups(const TinyRoutine *t)
 {
     /* A data dir with no sounds: one warning, every call accepted. */
@@ -265,6 +351,7 @@ int main(void)
     TinyRoutine t;
     tiny_routine(&t);
     test_live(&t);
+    test_rest(&t);
     test_bad_setups(&t);
     test_soundtrack(&t, out);
     SDL_Quit();

@@ -78,6 +78,7 @@ struct App {
     double acc_ms; /* simulation time not yet stepped */
     bool drawn; /* a frame has been presented since the screen last changed */
     bool drawn_notice; /* ... and it showed the notice */
+    bool drawn_figure; /* ... and it had the figure on it (the results have none) */
     uint64_t drawn_key; /* screen_key() of the frame presented last */
     bool owns_window; /* app_play made the window and renderer */
     SDL_Rect windowed; /* the window's place and size before full screen */
@@ -1128,8 +1129,10 @@ void app_update(App *a, double frame_ms)
 
 void app_draw(App *a)
 {
+    unsigned figures = sprites_draw_count(a->rd.sprites);
     draw(a, (int)a->acc_ms);
     a->drawn = true;
+    a->drawn_figure = sprites_draw_count(a->rd.sprites) != figures;
     a->drawn_key = screen_key(a);
     a->drawn_notice = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
 }
@@ -1257,13 +1260,14 @@ int app_play(const AppOptions *o)
     while (a->running) {
         bool idle = app_idle(a);
         bool still = !idle && app_still(a);
+        audio_set_still(a->audio, idle || still); /* a still screen lets the sound device rest */
         bool woke = false;
         SDL_Event e;
         /* sleep on events in the menu or while paused: wake for input, or when a notice is due
          * to go, and redraw only then, so a still screen costs next to nothing; on the results
          * and check-ins also wake when the session has something to do, and draw only changes */
         /* the figure still loading or being painted: look again in a frame, or it never shows */
-        bool figure_due = a->drawn && sprites_pending(a->rd.sprites);
+        bool figure_due = a->drawn && a->drawn_figure && sprites_pending(a->rd.sprites);
         if (idle || still) {
             Uint32 wait = idle ? APP_IDLE_WAIT_MS : still_wait_ms(a);
             if (figure_due && wait > 1000 / APP_FPS)

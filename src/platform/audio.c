@@ -60,6 +60,8 @@ struct Audio {
     int voice_started;
     bool want_device; /* a workout's Audio: a device should be open, and is retried when it is not */
     Uint64 retry_at; /* SDL ticks of the next try to open it */
+    bool resting; /* the device is closed on purpose (a still, silent screen) and opens on the next sound */
+    Uint64 quiet_since; /* SDL ticks since which nothing has sounded (0: sounding, or not yet seen) */
 };
 
 /* Read a flag the worker set after its data: the barrier makes that data visible here too. */
@@ -369,9 +371,52 @@ static void audio_reopen(Audio *a)
         audio_start_worker(a);
 }
 
+/* A resting device opens again, before the sound that needs it (or as the screen moves again).
+ * If it cannot, this is the lost-device case: warned once, retried every AUDIO_RETRY_MS. */
+static void audio_wake(Audio *a)
+{
+    if (!a->resting)
+        return;
+    a->resting = false;
+    a->quiet_since = 0;
+    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+    audio_open_device(a);
+    audio_apply_volume(a);
+}
+
+void audio_set_still(Audio *a, bool still)
+{
+    if (!a)
+        return;
+    if (!still) {
+        audio_wake(a); /* the screen moves: its next tick or word must not wait for the device */
+        return;
+    }
+    if (!a->device)
+        return;
+    Uint64 now = SDL_GetTicks64();
+    if (Mix_Playing(-1) > 0) { /* a paused effect counts too: it goes on when the workout does */
+        a->quiet_since = 0;
+        return;
+    }
+    if (a->quiet_since == 0)
+        a->quiet_since = now;
+    if (now - a->quiet_since < AUDIO_REST_MS)
+        return;
+    /* SDL's mixing thread wakes ~20 times a second even for silence (and when the device is
+     * paused): closing is the only way a still screen costs nothing. The clips stay loaded. */
+    audio_close_device(a);
+    a->resting = true;
+}
+
+bool audio_resting(const Audio *a)
+{
+    return a && a->resting;
+}
+
 void audio_device_event(Audio *a, const SDL_Event *e)
 {
-    if (!a || !a->want_device)
+    if (!a || !a->want_device || a->resting) /* resting: it opens when a sound needs it */
         return;
     if (e->type == SDL_AUDIODEVICEREMOVED && !e->adevice.iscapture && a->device) {
         /* SDL sends this only for a device this program opened: the mixer's */
@@ -440,6 +485,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         /* the session decided this clip starts now (it never overlaps the one before) */
         if (ev->voice != SESSION_VOICE_SPOKEN)
             break;
+        audio_wake(a);
         AudioClip *c = audio_find_clip(a, ev->text);
         Mix_Chunk *chunk = c && a->device ? audio_clip_chunk(a, c) : NULL; /* none while the device is lost */
         if (!chunk) {
@@ -452,6 +498,8 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         break;
     }
     case EV_SOUND:
+        if (!a->paused)
+            audio_wake(a);
         if (a->device && ev->sound >= 0 && ev->sound < SOUND_COUNT && a->sounds[ev->sound] && !a->paused) {
             int channel = 1 + a->next_effect;
             a->next_effect = (a->next_effect + 1) % AUDIO_EFFECT_CHANNELS;
@@ -474,10 +522,10 @@ void audio_update(Audio *a)
         a->worker_reported = true;
         if (a->worker_err[0])
             audio_warn(a, "voice unavailable", a->worker_err);
-        if (a->device)
+        if (a->device || a->resting)
             voicetable_refresh(&a->table, a->data_dir); /* clips the worker rendered can be planned now */
     }
-    if (a->want_device && !a->device && SDL_GetTicks64() >= a->retry_at)
+    if (a->want_device && !a->device && !a->resting && SDL_GetTicks64() >= a->retry_at)
         audio_reopen(a); /* a lost (or never found) device may be back without an ADDED event */
     bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
     if (duck != a->ducked) {
@@ -498,9 +546,11 @@ void audio_set_paused(Audio *a, bool paused)
             for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
                 Mix_Pause(c);
         }
-    } else if (a->device) {
-        for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
-            Mix_Resume(c);
+    } else {
+        audio_wake(a);
+        if (a->device)
+            for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
+                Mix_Resume(c);
     }
 }
 
@@ -552,7 +602,7 @@ bool audio_voice_ready(const Audio *a)
 
 bool audio_has_device(const Audio *a)
 {
-    return a && a->device;
+    return a && (a->device || a->resting);
 }
 
 int audio_warning_count(const Audio *a)

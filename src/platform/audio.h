@@ -24,6 +24,7 @@
 #define AUDIO_VOLUME_DEFAULT 80 /* percent, before any audio.conf exists */
 #define AUDIO_VOLUME_STEP 10 /* percent per audio_volume_step */
 #define AUDIO_RETRY_MS 10000 /* a workout without its sound device tries to open it again this often */
+#define AUDIO_REST_MS 1000 /* a still screen closes the device after this long without a sound */
 
 typedef struct Audio Audio;
 
@@ -71,7 +72,17 @@ bool audio_voice_ready(const Audio *a);
  * audio_update. Other events are ignored. */
 void audio_device_event(Audio *a, const SDL_Event *e);
 
-/* True when a device is open (false: silent Audio). */
+/* Call every turn of the main loop: still is true while the screen shows nothing moving (paused,
+ * results, a check-in waiting). After AUDIO_REST_MS of silence on a still screen the device is
+ * closed ("resting"), because SDL's mixing thread otherwise wakes ~20 times a second to mix
+ * silence. It opens again when still goes false, on resume, and before the next voice clip or
+ * effect, so nothing is cut and nothing waits longer than the device's open call. */
+void audio_set_still(Audio *a, bool still);
+
+/* True while the device is closed by audio_set_still (for tests and benchmarks). */
+bool audio_resting(const Audio *a);
+
+/* True when a device is open or resting (false: silent Audio). */
 bool audio_has_device(const Audio *a);
 
 /* Warnings printed so far (at most one per Audio; for tests). */

@@ -77,6 +77,7 @@ struct Sprites {
     unsigned posted, shown_seq; /* the last job posted, the last one uploaded */
     bool loading; /* the last draw found its move still loading */
     Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
+    unsigned draws; /* sprites_draw calls so far */
 };
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
@@ -429,6 +430,7 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
     SpriteFigure *f = figure_get(s, v->figure, s->immediate);
     s->loading = !f && !s->figures[v->figure].tried;
     s->drawn_at = SDL_GetTicks();
+    s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
     sprites_draw_move(s, &f->load->move, v, stage);
@@ -441,6 +443,11 @@ bool sprites_pending(const Sprites *s)
     if (!s || SDL_TICKS_PASSED(SDL_GetTicks(), s->drawn_at + SPRITES_PENDING_MS))
         return false;
     return s->loading || s->shown_seq != s->posted;
+}
+
+unsigned sprites_draw_count(const Sprites *s)
+{
+    return s ? s->draws : 0;
 }
 
 size_t sprites_memory_bytes(const Sprites *s)

@@ -52,6 +52,10 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
  * while this holds, or a still figure would never appear. */
 bool sprites_pending(const Sprites *s);
 
+/* sprites_draw calls so far: a screen whose frame did not call it does not show the figure, so
+ * sprites_pending does not concern it. */
+unsigned sprites_draw_count(const Sprites *s);
+
 /* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
 size_t sprites_memory_bytes(const Sprites *s);
 
