@@ -773,6 +773,139 @@ static void test_app_records(void)
     CHECK(llabs(start - (long long)time(NULL)) < 600);
 }
 
+/* "times-a-day" / "days-a-week": counted from the history per routine and local day. A workout
+ * stopped for pain counts (it is not to be made up by another); ended early or cut off does not. */
+static void test_frequency(void)
+{
+    char db[512];
+    path_in(db, sizeof db, "freq.db");
+    History *h = history_open(db);
+    static const char src[] = "title \"Three a day\"\ntimes-a-day 3\nmove child_pose\n  hold 2s\n";
+    Routine r;
+    RoutineErrors *errs = malloc(sizeof *errs);
+    CHECK(routine_parse("three.routine", src, sizeof src - 1, &r, errs) == 0);
+    free(errs);
+    StreakFrequency f;
+    CHECK_INT(history_frequency(h, "levels/three.routine", &r, NULL, at(2026, 3, 2, 7, 0, 0), 0, &f), 0);
+    CHECK_INT(f.done, 0);
+    CHECK_INT(f.target, 3);
+    HistoryWorkout w = workout(at(2026, 3, 2, 8, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_COMPLETED);
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 2, 12, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_STOPPED_FOR_PAIN);
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 2, 13, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_ENDED_EARLY);
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 2, 14, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_RUNNING);
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 2, 15, 0, 0), 0, "other.routine", 0, STREAK_OUTCOME_COMPLETED);
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 1, 9, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_COMPLETED); /* Sunday */
+    CHECK(history_begin(h, &w) > 0);
+    w = workout(at(2026, 3, 2, 16, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_COMPLETED);
+    w.patient_code = "A17";
+    CHECK(history_begin(h, &w) > 0);
+    CHECK_INT(history_frequency(h, "three.routine", &r, NULL, at(2026, 3, 2, 20, 0, 0), 0, &f), 0);
+    CHECK_INT(f.done, 3); /* completed, stopped for pain, A17's */
+    CHECK(streak_frequency_met(&f));
+    CHECK_INT(history_frequency(h, "three.routine", &r, "A17", at(2026, 3, 2, 20, 0, 0), 0, &f), 0);
+    CHECK_INT(f.done, 1);
+    /* the local day: 23:30 UTC on Monday is Tuesday in UTC+2 */
+    CHECK_INT(history_frequency(h, "three.routine", &r, NULL, at(2026, 3, 3, 1, 30, 2 * H), 2 * H, &f), 0);
+    CHECK_INT(f.done, 0);
+    /* days a week: Monday counts once however many; Sunday was last week */
+    r.times_a_day = r.times_a_day_max = 0;
+    r.days_a_week = r.days_a_week_max = 5;
+    w = workout(at(2026, 3, 4, 9, 0, 0), 0, "three.routine", 0, STREAK_OUTCOME_COMPLETED);
+    CHECK(history_begin(h, &w) > 0);
+    CHECK_INT(history_frequency(h, "three.routine", &r, NULL, at(2026, 3, 5, 9, 0, 0), 0, &f), 0);
+    CHECK(f.per_week);
+    CHECK_INT(f.done, 2);
+    CHECK_INT(history_frequency(h, "three.routine", &r, NULL, at(2026, 3, 1, 20, 0, 0), 0, &f), 0);
+    CHECK_INT(f.done, 1);
+    /* no frequency: nothing asked of the database */
+    r.days_a_week = r.days_a_week_max = 0;
+    CHECK_INT(history_frequency(NULL, "three.routine", &r, NULL, at(2026, 3, 5, 9, 0, 0), 0, &f), 0);
+    CHECK_INT(f.target, 0);
+    r.times_a_day = r.times_a_day_max = 3;
+
+    /* the recorder at the results: this workout counted, "4 of 3 today" on Monday, 1 on Tuesday */
+    Session s;
+    HistoryRecorder rec;
+    for (int day = 0; day < 2; day++) {
+        CHECK(session_init(&s, &r) == 0);
+        history_recorder_init(&rec, h, "levels/three.routine", &r, NULL);
+        int64_t t0 = at(2026, 3, 2 + day, 18, 0, 0);
+        while (!session_over(&s)) {
+            session_step(&s, NULL, SESSION_TICK_MS);
+            SessionEvent ev;
+            while (session_poll_event(&s, &ev))
+                history_recorder_event(&rec, &s, &ev, t0 + ev.t_ms / 1000, 0);
+        }
+        CHECK(rec.have_freq);
+        CHECK_INT(rec.freq.done, day == 0 ? 4 : 1);
+        CHECK_INT(rec.freq.target, 3);
+        session_free(&s);
+    }
+    char b[128];
+    streak_frequency_next_text(&rec.freq, b, sizeof b);
+    CHECK_STR(b, "1 of 3 today \xE2\x80\x94 next one later today");
+    routine_free(&r);
+    history_close(h);
+}
+
+/* The real app: a routine prescribed twice a day is played; the results say "1 of 2 today" and
+ * the menu it returns to shows the same from the history. */
+static void test_app_frequency(void)
+{
+    char lv[512], routine[600], db[512];
+    path_in(lv, sizeof lv, "freq-levels");
+    mkdir(lv, 0755);
+    snprintf(routine, sizeof routine, "%s/twice.routine", lv);
+    path_in(db, sizeof db, "app-freq.db");
+    static const char src[] = "title \"Twice a day\"\ntimes-a-day 2\nmove child_pose\n  hold 3s\n";
+    write_file(routine, src, sizeof src - 1);
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
+        CHECK(!"SDL_Init");
+        return;
+    }
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = lv;
+    o.routine = routine;
+    o.width = 640;
+    o.height = 360;
+    o.history_path = db;
+    App *a = app_new(&o, NULL, ren);
+    CHECK(a != NULL);
+    bool saw_results = false, saw_menu = false;
+    for (int i = 0; a && i < 20000 && app_running(a) && !saw_menu; i++) {
+        SDL_Event e;
+        while (SDL_PollEvent(&e))
+            app_event(a, &e);
+        app_update(a, 10);
+        const Session *s = app_session(a);
+        if (s && s->segments[s->seg].kind == SEG_RESULTS && !saw_results) {
+            saw_results = true;
+            const HistoryRecorder *rec = app_recorder(a);
+            CHECK(rec && rec->have_freq && rec->freq.done == 1 && rec->freq.target == 2);
+            app_draw(a); /* the results with "1 of 2 today — next one later today" */
+        }
+        if (saw_results && !s) {
+            saw_menu = true;
+            const MenuInfo *m = app_menu(a);
+            CHECK_INT(m->freq[0].done, 1);
+            CHECK_INT(m->freq[0].target, 2);
+        }
+    }
+    CHECK(saw_results && saw_menu);
+    app_free(a);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -782,6 +915,7 @@ int main(void)
     test_schema_and_queries();
     test_migration();
     test_recorder();
+    test_frequency();
     test_corrupt();
     test_cannot_write();
     test_full_disk();
@@ -791,6 +925,7 @@ int main(void)
     test_time();
     test_default_path();
     test_app_records();
+    test_app_frequency();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -861,6 +861,40 @@ static void test_all_errors_reported(void)
     CHECK(!errs.truncated);
 }
 
+/* ---- s17: frequency and progression (issue 13) ---- */
+
+/* "times-a-day" and "days-a-week" at the top of the file. */
+static void test_frequency(void)
+{
+    CHECK_INT(parse(HEAD "times-a-day 3\nmove bridge hold 5s\n"), 0);
+    CHECK_INT(r.times_a_day, 3);
+    CHECK_INT(r.times_a_day_max, 3);
+    CHECK_INT(r.days_a_week, 0);
+    CHECK_INT(parse(HEAD "times-a-day 6\xE2\x80\x93"
+                         "8\nmove bridge hold 5s\n"),
+              0);
+    CHECK_INT(r.times_a_day, 6);
+    CHECK_INT(r.times_a_day_max, 8);
+    CHECK_INT(parse(HEAD "days-a-week 3-5 # most days\nmove bridge hold 5s\n"), 0);
+    CHECK_INT(r.days_a_week, 3);
+    CHECK_INT(r.days_a_week_max, 5);
+    CHECK_INT(r.times_a_day, 0);
+    CHECK_INT(parse(HEAD "move bridge hold 5s\n"), 0);
+    CHECK_INT(r.times_a_day + r.days_a_week, 0);
+    /* every error at its line and column */
+    CHECK_ERROR(HEAD "times-a-day\nmove bridge hold 5s\n", 2, 12, "expected a number after 'times-a-day'");
+    CHECK_ERROR(HEAD "times-a-day three\nmove bridge hold 5s\n", 2, 13, "e.g. times-a-day 3");
+    CHECK_ERROR(HEAD "times-a-day 0\nmove bridge hold 5s\n", 2, 13, "between 1 and 12");
+    CHECK_ERROR(HEAD "times-a-day 20\nmove bridge hold 5s\n", 2, 13, "between 1 and 12");
+    CHECK_ERROR(HEAD "times-a-day 8-6\nmove bridge hold 5s\n", 2, 13, "low to high");
+    CHECK_ERROR(HEAD "days-a-week 8\nmove bridge hold 5s\n", 2, 13, "between 1 and 7");
+    CHECK_ERROR(HEAD "times-a-day 3\ntimes-a-day 2\nmove bridge hold 5s\n", 3, 1, "one frequency");
+    CHECK_ERROR(HEAD "times-a-day 3\ndays-a-week 5\nmove bridge hold 5s\n", 3, 1, "one frequency");
+    CHECK_ERROR(HEAD "move bridge hold 5s\ntimes-a-day 3\n", 3, 1, "top of the file");
+    CHECK_ERROR(HEAD "move bridge hold 5s times-a-day 3\n", 2, 21, "must start its own line");
+    CHECK_ERROR(HEAD "times a day 3\nmove bridge hold 5s\n", 2, 1, "times-a-day, days-a-week");
+}
+
 int main(void)
 {
     test_sides_chosen();
@@ -889,6 +923,7 @@ int main(void)
     test_errors_limits();
     test_errors_bytes();
     test_all_errors_reported();
+    test_frequency();
     routine_free(&r);
     return TEST_END();
 }

@@ -292,6 +292,74 @@ static void test_levels(void)
     CHECK_INT(streak_workouts_to_next_level(r2, d2, 5), 3);
 }
 
+/* "times-a-day" / "days-a-week": what counts, and the menu's and results' words. */
+static void test_frequency(void)
+{
+    StreakFrequency f;
+    char b[128];
+    StreakDay mon = day(2026, 3, 2), tue = mon + 1, sun = mon + 6;
+    /* no frequency: target 0, no words */
+    streak_frequency(NULL, 0, mon, 0, 0, 0, 0, &f);
+    CHECK_INT(f.target, 0);
+    CHECK(!streak_frequency_met(&f));
+    streak_frequency_text(&f, b, sizeof b);
+    CHECK_STR(b, "");
+    /* times a day: the workouts of today, however many on other days; duplicates are workouts */
+    StreakDay w[] = {mon - 1, tue, mon, mon - 1, mon + 7};
+    streak_frequency(w, 5, mon, 3, 0, 0, 0, &f);
+    CHECK_INT(f.done, 1);
+    CHECK_INT(f.target, 3);
+    CHECK_INT(f.target_max, 3);
+    CHECK(!f.per_week);
+    streak_frequency_text(&f, b, sizeof b);
+    CHECK_STR(b, "1 of 3 today");
+    streak_frequency(w, 5, mon - 1, 3, 0, 0, 0, &f);
+    CHECK_INT(f.done, 2);
+    streak_frequency_next_text(&f, b, sizeof b);
+    CHECK_STR(b, "2 of 3 today \xE2\x80\x94 next one later today");
+    StreakDay three[] = {tue, tue, tue};
+    streak_frequency(three, 3, tue, 3, 0, 0, 0, &f);
+    CHECK(streak_frequency_met(&f));
+    streak_frequency_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 3 today \xE2\x9C\x93");
+    streak_frequency_next_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 3 today: done for today");
+    /* a range: met at its low end, shown whole */
+    streak_frequency(three, 3, tue, 6, 8, 0, 0, &f);
+    CHECK_INT(f.target_max, 8);
+    CHECK(!streak_frequency_met(&f));
+    streak_frequency_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 6\xE2\x80\x93"
+                 "8 today");
+    /* days a week: distinct days, Monday to Sunday; last week's Sunday and next Monday are out */
+    StreakDay d[] = {mon - 1, mon, mon, tue, sun, sun + 1, tue};
+    streak_frequency(d, 7, tue, 0, 0, 5, 0, &f);
+    CHECK(f.per_week);
+    CHECK_INT(f.done, 3);
+    CHECK_INT(f.target, 5);
+    streak_frequency_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 5 days this week");
+    streak_frequency_next_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 5 days this week \xE2\x80\x94 next one another day");
+    streak_frequency(d, 7, sun, 0, 0, 3, 4, &f);
+    CHECK(streak_frequency_met(&f));
+    streak_frequency_next_text(&f, b, sizeof b);
+    CHECK_STR(b, "3 of 3\xE2\x80\x93"
+                 "4 days this week: done for this week");
+    /* the next Monday starts a new week */
+    streak_frequency(d, 7, sun + 1, 0, 0, 5, 0, &f);
+    CHECK_INT(f.done, 1);
+    /* times-a-day wins if a caller passes both (the parser allows one) */
+    streak_frequency(d, 7, mon, 2, 0, 5, 0, &f);
+    CHECK(!f.per_week);
+    CHECK_INT(f.done, 2);
+    CHECK(streak_frequency_met(&f));
+    /* a buffer of one byte holds the empty string */
+    char tiny[1] = {'x'};
+    streak_frequency_text(&f, tiny, 1);
+    CHECK_INT(tiny[0], 0);
+}
+
 int main(void)
 {
     test_calendar();
@@ -305,5 +373,6 @@ int main(void)
     test_bonus();
     test_outcomes();
     test_levels();
+    test_frequency();
     return TEST_END();
 }

@@ -32,6 +32,7 @@ typedef struct {
     bool seen_title, seen_level, seen_description, seen_intro, seen_breath, seen_sides_chosen;
     int sides_chosen_line, sides_chosen_col; /* where "sides chosen" is, for messages */
     bool any_side_rel; /* a step says "side away" or "side toward" */
+    bool seen_frequency; /* "times-a-day" or "days-a-week" was given */
     bool step_has_hold, step_has_reps, step_has_tempo, step_has_sides, step_has_sets, step_has_pacing;
     bool step_has_name;
     Token reps_count_at; /* where "in all" or "each side" was written, for messages */
@@ -967,6 +968,56 @@ static void close_step(Parser *ps)
 
 /* ---- top level ---- */
 
+static bool is_frequency_word(const Token *t)
+{
+    return tok_is(t, "times-a-day") || tok_is(t, "days-a-week");
+}
+
+/* "times-a-day 3", "times-a-day 6-8", "days-a-week 5": how often the routine is prescribed. */
+static void parse_frequency(Parser *ps, const Token *kw)
+{
+    bool per_day = tok_is(kw, "times-a-day");
+    const char *what = per_day ? "times-a-day" : "days-a-week";
+    int max = per_day ? ROUTINE_MAX_TIMES_A_DAY : 7;
+    if (ps->r->step_count > 0)
+        ERR_AT(ps, kw, "'%s' belongs at the top of the file, before the first step", what);
+    else if (ps->seen_frequency)
+        ERR_AT(ps, kw, "a routine has one frequency: 'times-a-day' or 'days-a-week', given once");
+    bool first = !ps->seen_frequency && ps->r->step_count == 0;
+    ps->seen_frequency = true;
+    Token t = next_token(ps);
+    char b[64];
+    const char *hs;
+    int ll, hl, lo = 0, hi = 0;
+    bool range = t.type == TOK_WORD && split_range(t.start, t.len, &ll, &hs, &hl);
+    bool number = t.type == TOK_WORD &&
+                  (range ? parse_int(t.start, ll, &lo) && parse_int(hs, hl, &hi) : parse_int(t.start, t.len, &lo));
+    if (!number) {
+        if (t.type != TOK_BAD)
+            ERR_AT(ps, &t, "expected a number after '%s' (e.g. %s %s), found %s", what, what, per_day ? "3" : "5",
+                   tok_show(&t, b, sizeof b));
+        ps->p = ps->end;
+        return;
+    }
+    if (!range)
+        hi = lo;
+    if (lo < 1 || hi > max || hi < lo) {
+        ERR_AT(ps, &t, "'%s' must be between 1 and %d%s, found %.*s", what, max, range ? ", low to high" : "",
+               t.len > 20 ? 20 : t.len, t.start);
+        ps->p = ps->end;
+        return;
+    }
+    if (!first)
+        return;
+    if (per_day) {
+        ps->r->times_a_day = lo;
+        ps->r->times_a_day_max = hi;
+    } else {
+        ps->r->days_a_week = lo;
+        ps->r->days_a_week_max = hi;
+    }
+}
+
 static void parse_line(Parser *ps)
 {
     Token kw = next_token(ps);
@@ -1023,6 +1074,8 @@ static void parse_line(Parser *ps)
                 ps->r->stop_if[ps->r->stop_if_count++] = rule;
             else
                 free(rule);
+        } else if (first && is_frequency_word(&kw)) {
+            parse_frequency(ps, &kw);
         } else if (first && tok_is(&kw, "breath")) {
             if (ps->r->step_count > 0)
                 ERR_AT(ps, &kw, "'breath' belongs at the top of the file, before the first step");
@@ -1104,7 +1157,8 @@ static void parse_line(Parser *ps)
             }
         } else if (!parse_step_clause(ps, &kw)) {
             ERR_AT(ps, &kw,
-                   "unknown keyword %s: expected title, level, description, intro, stop-if, breath, sides, move, "
+                   "unknown keyword %s: expected title, level, description, intro, stop-if, breath, sides, "
+                   "times-a-day, days-a-week, move, "
                    "rest, timer, name, hold, reps, tempo, sides, side, sets, pacing, confirm-hold, count-aloud, "
                    "phase or say",
                    tok_show(&kw, b, sizeof b));
@@ -1118,9 +1172,10 @@ static void parse_line(Parser *ps)
             ERR_AT(ps, &kw, "unexpected extra text on the line");
             return;
         }
-        if (kw.type == TOK_WORD && (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") ||
-                                    tok_is(&kw, "rest") || tok_is(&kw, "timer") || tok_is(&kw, "intro") ||
-                                    tok_is(&kw, "description") || tok_is(&kw, "stop-if") || tok_is(&kw, "breath"))) {
+        if (kw.type == TOK_WORD &&
+            (tok_is(&kw, "title") || tok_is(&kw, "level") || tok_is(&kw, "move") || tok_is(&kw, "rest") ||
+             tok_is(&kw, "timer") || tok_is(&kw, "intro") || tok_is(&kw, "description") || tok_is(&kw, "stop-if") ||
+             tok_is(&kw, "breath") || is_frequency_word(&kw))) {
             ERR_AT(ps, &kw, "'%.*s' must start its own line", kw.len, kw.start);
             return;
         }

@@ -32,6 +32,7 @@
 #define ROUTINE_MAX_STOP_RULES 8 /* stop-if lines in one routine */
 #define ROUTINE_MAX_PHASES 6 /* phase lines in one step */
 #define ROUTINE_MAX_PHASE_MS 60000 /* one phase: at most a minute */
+#define ROUTINE_MAX_TIMES_A_DAY 12 /* "times-a-day 12": every waking hour and more is not a program */
 #define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
 
@@ -131,6 +132,8 @@ typedef struct {
     int stop_if_count;
     int breath_ms; /* one breath of "hold 3 breaths": ROUTINE_BREATH_MS unless "breath 6s" */
     bool sides_chosen; /* "sides chosen": the workout asks "Which side hurts?" before the first step */
+    int times_a_day, times_a_day_max; /* "times-a-day 3" or "times-a-day 6-8"; 0 when not given */
+    int days_a_week, days_a_week_max; /* "days-a-week 5" or "days-a-week 3-5"; 0 when not given */
 } Routine;
 
 typedef struct {

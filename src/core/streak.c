@@ -3,6 +3,7 @@
  * recorded at the workout's start, so it never changes afterwards. */
 #include "streak.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* ---- calendar ---- */
@@ -194,4 +195,77 @@ int streak_workouts_to_next_level(const int *routines_at, const int *completed_a
             return left > 0 ? left : 0;
         }
     return 0;
+}
+
+/* ---- frequency ---- */
+
+void streak_frequency(const StreakDay *days, int n, StreakDay today, int times_a_day, int times_a_day_max,
+                      int days_a_week, int days_a_week_max, StreakFrequency *out)
+{
+    out->done = 0;
+    out->per_week = times_a_day <= 0 && days_a_week > 0;
+    out->target = out->per_week ? days_a_week : times_a_day > 0 ? times_a_day : 0;
+    int top = out->per_week ? days_a_week_max : times_a_day_max;
+    out->target_max = top > out->target ? top : out->target;
+    if (out->target <= 0)
+        return;
+    if (!out->per_week) {
+        for (int i = 0; i < n; i++)
+            out->done += days[i] == today;
+        return;
+    }
+    /* distinct days of this week: seven flags, whatever the order and repeats */
+    StreakDay week = streak_week_start(today);
+    bool seen[7] = {false};
+    for (int i = 0; i < n; i++) {
+        int64_t k = (int64_t)days[i] - week;
+        if (k >= 0 && k < 7 && !seen[k]) {
+            seen[k] = true;
+            out->done++;
+        }
+    }
+}
+
+bool streak_frequency_met(const StreakFrequency *f)
+{
+    return f->target > 0 && f->done >= f->target;
+}
+
+/* "3" or "6\u20138" */
+static void target_text(const StreakFrequency *f, char *buf, size_t size)
+{
+    if (f->target_max > f->target)
+        snprintf(buf, size, "%d\xE2\x80\x93%d", f->target, f->target_max);
+    else
+        snprintf(buf, size, "%d", f->target);
+}
+
+void streak_frequency_text(const StreakFrequency *f, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if (f->target <= 0)
+        return;
+    char t[32];
+    target_text(f, t, sizeof t);
+    snprintf(buf, size, "%d of %s %s%s", f->done, t, f->per_week ? "days this week" : "today",
+             streak_frequency_met(f) ? " \xE2\x9C\x93" : "");
+}
+
+void streak_frequency_next_text(const StreakFrequency *f, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if (f->target <= 0)
+        return;
+    char t[32];
+    target_text(f, t, sizeof t);
+    const char *when = f->per_week ? "days this week" : "today";
+    if (!streak_frequency_met(f))
+        snprintf(buf, size, "%d of %s %s \xE2\x80\x94 next one %s", f->done, t, when,
+                 f->per_week ? "another day" : "later today");
+    else
+        snprintf(buf, size, "%d of %s %s: done for %s", f->done, t, when, f->per_week ? "this week" : "today");
 }

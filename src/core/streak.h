@@ -5,6 +5,7 @@
 #define UNKNOT_STREAK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define STREAK_DAY_SECONDS 86400
@@ -78,5 +79,35 @@ int streak_open_level(const int *routines_at, const int *completed_at, int max_l
 /* The completed workouts still needed at the highest open level to open the next one (0 when
  * no higher level exists), for "2 more workouts open level 3". */
 int streak_workouts_to_next_level(const int *routines_at, const int *completed_at, int max_level);
+
+/* ---- how often a routine is prescribed ("times-a-day 3", "days-a-week 5"; docs/routines.md) ---- */
+
+/* A routine's frequency as of one day: done of target (target_max: the top of "times-a-day 6-8",
+ * else target), per day or per week. */
+typedef struct {
+    int done; /* counted workouts of the routine today, or distinct days with one this week */
+    int target; /* the low end of the prescription (0: the routine has no frequency) */
+    int target_max; /* its top end (== target without a range) */
+    bool per_week; /* days-a-week: done counts days Monday to Sunday; else workouts today */
+} StreakFrequency;
+
+/* The frequency of a routine on day today from the local days of its counted workouts (completed
+ * or stopped for pain: one that hurt is not made up by another; any order, duplicates allowed;
+ * borrowed). times_a_day (and its top end, 0: same) or days_a_week (and top) as the routine says;
+ * both 0: no frequency (target 0). Days after today in this week count too (a clock set back). */
+void streak_frequency(const StreakDay *days, int n, StreakDay today, int times_a_day, int times_a_day_max,
+                      int days_a_week, int days_a_week_max, StreakFrequency *out);
+
+/* True when the prescription is met: done >= target (never for no frequency). */
+bool streak_frequency_met(const StreakFrequency *f);
+
+/* The menu's line: "2 of 3 today", "2 of 6–8 today", "3 of 5 days this week"; met adds
+ * " ✓". Empty for no frequency. */
+void streak_frequency_text(const StreakFrequency *f, char *buf, size_t size);
+
+/* The results' line, this workout counted: "2 of 3 today — next one later today",
+ * "3 of 3 today: done for today", "3 of 5 days this week — next one another day",
+ * "5 of 5 days this week: done for this week". Empty for no frequency. */
+void streak_frequency_next_text(const StreakFrequency *f, char *buf, size_t size);
 
 #endif

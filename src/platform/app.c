@@ -271,6 +271,10 @@ static void menu_info_load(History *h, const LevelList *levels, int64_t now, int
     if (!h || !history_usable(h))
         return;
     m->have_streak = history_streak(h, NULL, now, offset, week_goal, &m->streak) == 0;
+    for (int i = 0; i < levels->count && i < LEVELS_MAX; i++)
+        if (levels->items[i].valid &&
+            history_frequency(h, levels->items[i].path, &levels->items[i].routine, NULL, now, offset, &m->freq[i]) < 0)
+            m->freq[i].target = 0; /* unreadable: the menu says the prescription instead */
     int routines_at[STREAK_MAX_LEVEL + 1] = {0}, completed_at[STREAK_MAX_LEVEL + 1] = {0};
     for (int i = 0; i < levels->count; i++)
         if (levels->items[i].valid && levels->items[i].routine.level > 0 &&
@@ -1135,6 +1139,11 @@ void app_draw(App *a)
     a->drawn_figure = sprites_draw_count(a->rd.sprites) != figures;
     a->drawn_key = screen_key(a);
     a->drawn_notice = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
+}
+
+const MenuInfo *app_menu(const App *a)
+{
+    return &a->menu;
 }
 
 const char *app_screen(const App *a)

@@ -75,6 +75,10 @@ const Session *app_session(const App *a);
  * once closed), or NULL in the menu. Borrowed from a. */
 const HistoryRecorder *app_recorder(const App *a);
 
+/* What the menu shows from the history (streak, level states, "2 of 3 today"), as last loaded on
+ * entering the menu. Borrowed from a. */
+const MenuInfo *app_menu(const App *a);
+
 /* The open history for the menu and progress screen, or NULL when not recording. Borrowed. */
 History *app_history(const App *a);
 

@@ -447,6 +447,9 @@ static const char *base_name(const char *path)
     return b ? b + 1 : path ? path : "";
 }
 
+static int frequency_days(History *h, const char *routine_file, const char *patient_code, int64_t now_utc,
+                          int32_t now_offset, StreakDay **days, int *n);
+
 void history_recorder_init(HistoryRecorder *rec, History *h, const char *routine_path, const Routine *r,
                            const char *patient_code)
 {
@@ -461,6 +464,12 @@ void history_recorder_init(HistoryRecorder *rec, History *h, const char *routine
     w->title = rec->title;
     w->patient_code = patient_code ? rec->patient_code : NULL;
     w->level = r ? r->level : 0;
+    if (r) {
+        rec->times_a_day = r->times_a_day;
+        rec->times_a_day_max = r->times_a_day_max;
+        rec->days_a_week = r->days_a_week;
+        rec->days_a_week_max = r->days_a_week_max;
+    }
     w->steps_total = r ? r->step_count : 0;
     w->outcome = STREAK_OUTCOME_RUNNING;
     w->pain_before = HISTORY_NO_PAIN;
@@ -559,6 +568,18 @@ void history_recorder_event(HistoryRecorder *rec, const Session *s, const Sessio
             rec->w.bonus_percent = streak_outcome_counts(rec->w.outcome) ? rec->streak.bonus_percent : 0;
             if (rec->w.bonus_percent > 0)
                 write_row(rec);
+        }
+        /* "2 of 3 today": this workout is in the history now */
+        if (rec->times_a_day > 0 || rec->days_a_week > 0) {
+            StreakDay *days = NULL;
+            int n = 0;
+            if (frequency_days(rec->history, rec->routine_file, rec->w.patient_code, now_utc, utc_offset, &days, &n) ==
+                0) {
+                streak_frequency(days, n, streak_local_day(now_utc, utc_offset), rec->times_a_day, rec->times_a_day_max,
+                                 rec->days_a_week, rec->days_a_week_max, &rec->freq);
+                rec->have_freq = true;
+            }
+            free(days);
         }
         return;
     default: return;
@@ -703,6 +724,57 @@ int history_completed_today(History *h, const char *routine_path, const char *pa
         rc = SQLITE_DONE;
     }
     return finish(h, st, rc);
+}
+
+/* The local days of the counted workouts of routine_file (no folders) for patient_code from the
+ * Monday of now's week on (enough for a day's and a week's count), malloc'd into *days. */
+static int frequency_days(History *h, const char *routine_file, const char *patient_code, int64_t now_utc,
+                          int32_t now_offset, StreakDay **days, int *n)
+{
+    *days = NULL;
+    *n = 0;
+    sqlite3_stmt *st = prepare_for(h,
+                                   "SELECT local_day FROM workouts WHERE " COUNTED " AND " FOR_PATIENT
+                                   " AND routine_file = ?2 AND local_day >= ?3",
+                                   patient_code);
+    if (!st)
+        return h && h->db ? -1 : 0;
+    sqlite3_bind_text(st, 2, routine_file, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 3, streak_week_start(streak_local_day(now_utc, now_offset)));
+    int cap = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            int nc = cap ? cap * 2 : 16;
+            StreakDay *d = realloc(*days, sizeof *d * (size_t)nc);
+            if (!d) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            *days = d;
+            cap = nc;
+        }
+        (*days)[(*n)++] = (StreakDay)sqlite3_column_int(st, 0);
+    }
+    if (finish(h, st, rc) < 0) {
+        free(*days);
+        *days = NULL;
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+int history_frequency(History *h, const char *routine_path, const Routine *r, const char *patient_code, int64_t now_utc,
+                      int32_t now_offset, StreakFrequency *out)
+{
+    StreakDay *days = NULL;
+    int n = 0, rc = 0;
+    if (r->times_a_day > 0 || r->days_a_week > 0)
+        rc = frequency_days(h, base_name(routine_path), patient_code, now_utc, now_offset, &days, &n);
+    streak_frequency(days, n, streak_local_day(now_utc, now_offset), r->times_a_day, r->times_a_day_max, r->days_a_week,
+                     r->days_a_week_max, out);
+    free(days);
+    return rc;
 }
 
 int history_completed_by_level(History *h, int *completed_at, int max_level)

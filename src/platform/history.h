@@ -137,6 +137,9 @@ typedef struct {
     int week_goal; /* for the streak at the close: 0 (default) unless the caller sets it after init */
     bool have_streak; /* streak below is known (closed and saved) */
     StreakSummary streak; /* as of the close, this workout included: "Day 5 in a row", w.bonus_percent */
+    int times_a_day, times_a_day_max, days_a_week, days_a_week_max; /* the routine's frequency */
+    bool have_freq; /* freq below is known (closed and saved, the routine has a frequency) */
+    StreakFrequency freq; /* as of the close, this workout included: "2 of 3 today" */
 } HistoryRecorder;
 
 /* Start recording a workout of routine r read from routine_path (any folders are dropped),
@@ -183,6 +186,12 @@ int history_completed_count(History *h, const char *routine_path, int *count);
  * done several times a day; patient_code NULL counts everyone's. *count. */
 int history_completed_today(History *h, const char *routine_path, const char *patient_code, int64_t now_utc,
                             int32_t now_offset, int *count);
+
+/* How routine r from routine_path (folders dropped) stands against its times-a-day or days-a-week
+ * on the local day of now, for patient_code (NULL: everyone's): its counted workouts (completed
+ * or stopped for pain; streak_frequency). out->target is 0 when r has no frequency. */
+int history_frequency(History *h, const char *routine_path, const Routine *r, const char *patient_code, int64_t now_utc,
+                      int32_t now_offset, StreakFrequency *out);
 
 /* Completed workouts per level: completed_at[L] for L = 0..max_level (zeroed first). */
 int history_completed_by_level(History *h, int *completed_at, int max_level);

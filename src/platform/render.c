@@ -1011,6 +1011,34 @@ static void menu_more(Render *rd, SDL_Rect rc, int n, bool up)
     text_draw(rd->text, b, px, st->button_text, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, rc.w, 1);
 }
 
+/* The frequency at the head of a menu row, with its separator: "2 of 3 today · " from the history,
+ * else the prescription, "3 times a day · "; "" when the routine has none. */
+static void menu_frequency_text(const Routine *r, const StreakFrequency *f, char *buf, size_t size)
+{
+    char t[64];
+    buf[0] = '\0';
+    if (f && f->target > 0)
+        streak_frequency_text(f, t, sizeof t);
+    else if (r->times_a_day > 0 || r->days_a_week > 0) {
+        bool week = r->times_a_day <= 0;
+        int lo = week ? r->days_a_week : r->times_a_day, hi = week ? r->days_a_week_max : r->times_a_day_max;
+        char n[32];
+        if (hi > lo)
+            snprintf(n, sizeof n, "%d\xE2\x80\x93%d", lo, hi);
+        else
+            snprintf(n, sizeof n, "%d", lo);
+        snprintf(t, sizeof t, "%s %s",
+                 week                  ? n
+                 : lo == 1 && hi <= lo ? "once"
+                                       : n,
+                 week                  ? "days a week"
+                 : lo == 1 && hi <= lo ? "a day"
+                                       : "times a day");
+    } else
+        return;
+    snprintf(buf, size, "%s \xC2\xB7 ", t);
+}
+
 static const char MENU_KEYS_DEFAULT[] =
     "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 press to start \xC2\xB7 \xE2\x97\x80 doctor advice \xC2\xB7 "
     "progress \xE2\x96\xB6 \xC2\xB7 Q quit";
@@ -1046,7 +1074,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         SDL_Rect row = {l.panel.x, y, l.panel.w, row_h - render_px(rd, st->menu_row_gap)};
         render_box(rd, row, render_px(rd, st->radius_button), i == selected ? st->selected_bg : st->panel_bg);
         SDL_Color fg = i == selected ? st->selected_text : st->text;
-        char sub[160], total[32];
+        char sub[240], total[160];
         MenuLevelState ls = ov && ov->menu && i < LEVELS_MAX ? ov->menu->state[i] : MENU_LEVEL_NONE;
         if (ls == MENU_LEVEL_LOCKED && i != selected)
             fg = st->text_quiet; /* locked: visibly not yet, still readable */
@@ -1054,12 +1082,19 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
                                                  " \xC2\xB7 locked"};
         if (e->valid) {
             int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
-            snprintf(total, sizeof total, "%d min", minutes < 1 ? 1 : minutes);
+            char freq[80];
+            menu_frequency_text(&e->routine, ov && ov->menu && i < LEVELS_MAX ? &ov->menu->freq[i] : NULL, freq,
+                                sizeof freq);
+            /* with a frequency the step count gives way to it: "2 of 3 today · 3 min" fits a row */
+            char steps[32] = "";
+            if (!freq[0])
+                snprintf(steps, sizeof steps, " \xC2\xB7 %d steps", e->routine.step_count);
+            snprintf(total, sizeof total, "%s%d min%s", freq, minutes < 1 ? 1 : minutes, steps);
             if (e->routine.level > 0)
-                snprintf(sub, sizeof sub, "Level %d%s \xC2\xB7 %s \xC2\xB7 %d steps", e->routine.level, LEVEL_WORD[ls],
-                         total, e->routine.step_count);
+                snprintf(sub, sizeof sub, "Level %d%s \xC2\xB7 %s", e->routine.level,
+                         freq[0] && ls == MENU_LEVEL_DONE ? "" : LEVEL_WORD[ls], total);
             else
-                snprintf(sub, sizeof sub, "%s \xC2\xB7 %d steps", total, e->routine.step_count);
+                snprintf(sub, sizeof sub, "%s", total);
         } else {
             snprintf(sub, sizeof sub, "Cannot be played: see unknot --check");
         }

@@ -120,6 +120,7 @@ typedef struct {
     StreakSummary streak;
     unsigned char state[LEVELS_MAX]; /* MenuLevelState per levels->items[i] */
     char next[128]; /* "2 more workouts at level 1 open level 2", or "" */
+    StreakFrequency freq[LEVELS_MAX]; /* "2 of 3 today" per levels->items[i]; target 0: none known */
 } MenuInfo;
 
 /* Extra state shown over the workout that the session does not own. */

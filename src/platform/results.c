@@ -132,6 +132,10 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
         snprintf(b, sizeof b, "%s = %ld", day, streak_apply_bonus(score, bonus));
         y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
     }
+    if (rec && rec->have_freq) { /* the routine's own prescription: "2 of 3 today — next one later today" */
+        streak_frequency_next_text(&rec->freq, b, sizeof b);
+        y = line(rd, x, y + gap, w, b, st->text_result, st->text_body_min, st->attention);
+    }
     if (sk) {
         snprintf(b, sizeof b, "%d of %d this week%s", sk->week_days, sk->week_goal,
                  sk->week_days >= sk->week_goal ? ": goal reached" : "");
