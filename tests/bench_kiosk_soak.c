@@ -2,9 +2,12 @@
  * headless renderer, in simulated time: visitors who finish a routine (answering the pain
  * check-ins, some with patient codes), who walk away mid-workout or from the tiles (idle resets),
  * who end early, and a gamepad unplugged and plugged back now and then. Every simulated hour,
- * back on the attract loop with the renderer's caches dropped (app_release_caches: sprite sheets,
- * cached text), the heap in use and VmRSS are sampled, so each sample is taken in the same state;
- * prints them and their growth over the day. Frames are drawn at every step a visitor sees, every
+ * back on the attract loop with the renderer's caches dropped (app_release_caches: the figure,
+ * cached text), the heap in use, VmRSS and its anonymous part are sampled, so each sample is taken
+ * in the same state; prints them, their growth over the day, and the growth in each half of it (a
+ * working set settles in the first hours; a leak grows in both halves). The kiosk keeps a single
+ * malloc arena and trims the heap whenever the attract loop comes back (kioskapp.c): with an arena
+ * per worker thread VmRSS swung by 6 MB from hour to hour. Frames are drawn at every step a visitor sees, every
  * DRAW_VISIT_MS during a visit and every DRAW_ATTRACT_MS on the attract loop (each attract frame
  * decodes a new sheet: drawing it every 10 ms tick of a day would be the whole cost and test
  * nothing more). Fails only when the kiosk gets stuck (a visitor never gets back to the attract
@@ -39,16 +42,22 @@ static double now_s(clockid_t clock)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static long rss_kb(void)
+/* VmRSS and its anonymous part (heap, arenas, stacks) from /proc/self/status; the rest is
+ * file-backed (the program, its libraries, the fonts), which only grows as code is first used. */
+static void rss_kb(long *rss, long *anon)
 {
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
+    *rss = *anon = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        if (!strncmp(line, "VmRSS:", 6))
+            *rss = atol(line + 6);
+        else if (!strncmp(line, "RssAnon:", 8))
+            *anon = atol(line + 8);
     }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+    fclose(f);
 }
 
 static unsigned rng = 12345u;
@@ -138,7 +147,7 @@ static bool until_attract(Sim *s, int64_t limit, bool answer)
 /* Memory at a fixed state: on the attract loop, with what the renderer can make again dropped and
  * the heap's free pages handed back, so two samples differ only by what the day kept. */
 typedef struct {
-    long rss_kb, heap_kb;
+    long rss_kb, anon_kb, heap_kb;
 } Sample;
 
 static void sample(Sim *s, Sample *out)
@@ -147,7 +156,7 @@ static void sample(Sim *s, Sample *out)
     malloc_trim(0);
     struct mallinfo2 mi = mallinfo2();
     out->heap_kb = (long)((mi.uordblks + mi.hblkhd) / 1024);
-    out->rss_kb = rss_kb();
+    rss_kb(&out->rss_kb, &out->anon_kb);
     if (getenv("SOAK_DEBUG"))
         printf("      (sprites %zu kB, text %zu kB after the drop; mmapped %zu kB; SQLite %lld kB)\n",
                sprites_memory_bytes(app_render(s->a)->sprites) / 1024,
@@ -206,8 +215,8 @@ int main(int argc, char **argv)
     wait_ms(s, 5000);
     sample(s, &at[0]);
     printf("kiosk soak: %d simulated hours, 1280x720, history in %s\n", hours, db);
-    printf("hour  visitors  VmRSS kB  heap in use kB  (attract loop, caches dropped)\n");
-    printf("%4d  %8d  %8ld  %14ld\n", 0, 0, at[0].rss_kb, at[0].heap_kb);
+    printf("hour  visitors  VmRSS kB  of it anonymous kB  heap in use kB  (attract loop, caches dropped)\n");
+    printf("%4d  %8d  %8ld  %18ld  %14ld\n", 0, 0, at[0].rss_kb, at[0].anon_kb, at[0].heap_kb);
     for (int h = 1; h <= hours; h++) {
         int64_t hour_end = (int64_t)h * 3600000;
         /* the pad: plugged in at the start of every second hour, out again mid-way through it */
@@ -280,7 +289,7 @@ int main(int argc, char **argv)
         }
         stuck += !until_attract(s, 40 * 60000, false);
         sample(s, &at[h]);
-        printf("%4d  %8d  %8ld  %14ld\n", h, visitors, at[h].rss_kb, at[h].heap_kb);
+        printf("%4d  %8d  %8ld  %18ld  %14ld\n", h, visitors, at[h].rss_kb, at[h].anon_kb, at[h].heap_kb);
         fflush(stdout);
     }
     CHECK_INT(stuck, 0);
@@ -292,6 +301,15 @@ int main(int argc, char **argv)
            at[hours].heap_kb - at[1].heap_kb, at[hours].rss_kb - at[1].rss_kb);
     printf("growth hour 0 (before the first visitor) -> %d: heap in use %+ld kB, VmRSS %+ld kB\n", hours,
            at[hours].heap_kb - at[0].heap_kb, at[hours].rss_kb - at[0].rss_kb);
+    /* growth that stops is a working set settling; growth that goes on is a leak: the two halves */
+    int mid = hours / 2;
+    long lo = at[mid].rss_kb, hi = at[mid].rss_kb;
+    for (int h = mid; h <= hours; h++) {
+        lo = at[h].rss_kb < lo ? at[h].rss_kb : lo;
+        hi = at[h].rss_kb > hi ? at[h].rss_kb : hi;
+    }
+    printf("VmRSS growth hour 1 -> %d: %+ld kB; hour %d -> %d: %+ld kB (between %ld and %ld kB in that half)\n", mid,
+           at[mid].rss_kb - at[1].rss_kb, mid, hours, at[hours].rss_kb - at[mid].rss_kb, lo, hi);
     printf("simulated %d h, %d visitors, in %.1f s of CPU and %.1f s wall; %d frames drawn\n", hours, visitors,
            now_s(CLOCK_PROCESS_CPUTIME_ID) - cpu0, now_s(CLOCK_MONOTONIC) - wall0, s->frames);
     if (joy)

@@ -101,7 +101,7 @@ static void test_live(const TinyRoutine *t)
     if (!a)
         return;
     CHECK(wait_ready(a));
-    audio_update(a);
+    audio_update(a, 0);
     printf("live: device %d, warnings %d\n", audio_has_device(a), audio_warning_count(a));
     CHECK(audio_warning_count(a) == 0);
 
@@ -139,7 +139,7 @@ static void test_live(const TinyRoutine *t)
     ev = voice_event(0, "A text nobody rendered.");
     audio_handle_event(a, &ev);
     for (int i = 0; i < 20; i++) {
-        audio_update(a);
+        audio_update(a, 0);
         SDL_Delay(5);
     }
     if (audio_has_device(a))
@@ -149,10 +149,10 @@ static void test_live(const TinyRoutine *t)
     ev = voice_event(0, "Rest.");
     ev.voice = SESSION_VOICE_CUT; /* a press went on: the sentence stops */
     audio_handle_event(a, &ev);
-    audio_update(a);
+    audio_update(a, 0);
     ev.type = EV_RESUME;
     audio_handle_event(a, &ev);
-    audio_update(a);
+    audio_update(a, 0);
 
     int v = audio_volume_percent(a);
     CHECK(v == AUDIO_VOLUME_DEFAULT);
@@ -179,7 +179,7 @@ static bool rest_within(Audio *a, int max_ms)
 {
     for (int waited = 0; waited < max_ms && !audio_resting(a); waited += 20) {
         audio_set_still(a, true);
-        audio_update(a);
+        audio_update(a, 20);
         SDL_Delay(20);
     }
     return audio_resting(a);
@@ -196,7 +196,7 @@ static void test_rest(const TinyRoutine *t)
         audio_free(a);
         return;
     }
-    audio_update(a);
+    audio_update(a, 0);
     /* a moving screen never rests */
     for (int i = 0; i < AUDIO_REST_MS / 20 + 20; i++) {
         audio_set_still(a, false);
@@ -221,7 +221,7 @@ static void test_rest(const TinyRoutine *t)
     SDL_Event added = {0};
     added.type = SDL_AUDIODEVICEADDED;
     audio_device_event(a, &added);
-    audio_update(a);
+    audio_update(a, AUDIO_RETRY_MS + 1); /* the retry is due, and leaves it resting */
     CHECK(audio_resting(a));
 
     /* the next effect opens it first and plays at once; the cost of that is the open call */
@@ -269,7 +269,7 @@ static void test_bad_setups(const TinyRoutine *t)
     audio_handle_event(a, &ev);
     ev = sound_event(0, SOUND_CHIME);
     audio_handle_event(a, &ev);
-    audio_update(a);
+    audio_update(a, 0);
     CHECK(audio_warning_count(a) == 1);
     audio_free(a);
 
@@ -279,7 +279,7 @@ static void test_bad_setups(const TinyRoutine *t)
     a = audio_new(".", &t->r);
     CHECK(a != NULL && !audio_has_device(a));
     audio_handle_event(a, &ev);
-    audio_update(a);
+    audio_update(a, 0);
     audio_set_paused(a, true);
     audio_set_paused(a, false);
     audio_volume_step(a, 1);

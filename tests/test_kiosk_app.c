@@ -2,8 +2,10 @@
  * into the app: the quit keys and the window's close do not quit; the chord plus the right PIN
  * does, a wrong one does not, five wrong ones lock; the idle reset fires at the set time and not
  * during a running hold; attract -> tiles -> workout -> results -> attract twice with nothing
- * carried over; kiosk.conf's bad lines are warnings and the rest applies; --set-pin's file.
- * Headless: dummy video, a software renderer on a surface. */
+ * carried over; kiosk.conf's bad lines are warnings and the rest applies; --set-pin's file; the
+ * pad, the sound device (announced, and by its own 10 s retry) and the display going away and
+ * coming back (full screen re-asserted on a real dummy-driver window).
+ * Headless: dummy video, a software renderer on a surface (a window for the display test). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -534,6 +536,142 @@ static void test_devices(AppOptions *o, SDL_Renderer *ren)
     app_free(a);
 }
 
+/* Whether win is full screen on display 0 at exactly its size. */
+static bool fills_display(SDL_Window *win)
+{
+    SDL_Rect d;
+    int x, y, w, h;
+    if (SDL_GetDisplayBounds(0, &d) != 0)
+        return false;
+    SDL_GetWindowPosition(win, &x, &y);
+    SDL_GetWindowSize(win, &w, &h);
+    return (SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN_DESKTOP && x == d.x &&
+           y == d.y && w == d.w && h == d.h;
+}
+
+/* The display unplugged and plugged back, through SDL's events into a real (dummy driver) window:
+ * the window system dropped full screen and shrank the window meanwhile; the kiosk makes it fill
+ * the display again by itself, on the display's return and on the window's own events. */
+static void test_display(AppOptions *o)
+{
+    SDL_Rect d;
+    CHECK(SDL_GetDisplayBounds(0, &d) == 0);
+    SDL_Window *win = SDL_CreateWindow("unknot", d.x, d.y, d.w, d.h, SDL_WINDOW_BORDERLESS);
+    CHECK(win != NULL);
+    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    CHECK(ren != NULL);
+    App *a = ren ? app_new(o, win, ren) : NULL;
+    CHECK(a != NULL);
+    if (!a) {
+        if (ren)
+            SDL_DestroyRenderer(ren);
+        if (win)
+            SDL_DestroyWindow(win);
+        return;
+    }
+    app_update(a, 10);
+    app_draw(a);
+    SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP); /* as app_play does after the first frame */
+    apptest_run(a, 3000, 1000);
+    CHECK(fills_display(win)); /* nothing to re-assert: nothing changed */
+    SDL_Event e;
+    for (int round = 0; round < 3; round++) {
+        /* the display goes: the window system takes full screen away and shrinks the window */
+        memset(&e, 0, sizeof e);
+        e.type = SDL_DISPLAYEVENT;
+        e.display.event = SDL_DISPLAYEVENT_DISCONNECTED;
+        SDL_PushEvent(&e);
+        SDL_SetWindowFullscreen(win, 0);
+        SDL_SetWindowSize(win, 640, 360);
+        SDL_SetWindowPosition(win, 50, 40);
+        apptest_run(a, 3000, 1000);
+        CHECK(!fills_display(win)); /* no display yet: nothing to fill, and nothing tried on it */
+        CHECK(app_running(a));
+        /* it comes back: round 0 as a display connected, 1 as the window moved to a display,
+         * 2 as the window restored */
+        memset(&e, 0, sizeof e);
+        if (round == 0) {
+            e.type = SDL_DISPLAYEVENT;
+            e.display.event = SDL_DISPLAYEVENT_CONNECTED;
+        } else {
+            e.type = SDL_WINDOWEVENT;
+            e.window.windowID = SDL_GetWindowID(win);
+            e.window.event = round == 1 ? SDL_WINDOWEVENT_DISPLAY_CHANGED : SDL_WINDOWEVENT_RESTORED;
+        }
+        SDL_PushEvent(&e);
+        apptest_run(a, 3000, 1000);
+        CHECK(fills_display(win));
+        CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(ren, &w, &h);
+        CHECK_INT(w, d.w); /* and it draws at the display's size */
+        CHECK_INT(h, d.h);
+    }
+    app_free(a);
+    SDL_DestroyRenderer(ren);
+    SDL_DestroyWindow(win);
+}
+
+/* Run the app for ms in 10 ms frames with the mouse moved every second: someone is there, so the
+ * idle reset stays away whatever step the workout is on. */
+static void run_active(App *a, int ms)
+{
+    for (int t = 0; t < ms; t += 1000) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = 400 + t / 1000 % 2;
+        e.motion.y = 300;
+        SDL_PushEvent(&e);
+        apptest_run(a, ms - t < 1000 ? ms - t : 1000, 1000);
+    }
+}
+
+/* The sound device's own retry, with no SDL_AUDIODEVICEADDED ever sent: SDL's disk driver writing
+ * into a folder that does not exist cannot open (the device is away), one that exists can (it is
+ * back). The retry counts the app's frame time, so the interval is checked on simulated time: not
+ * before AUDIO_RETRY_MS, then at it; a retry that fails waits a whole interval again. */
+static void test_audio_retry(AppOptions *o, SDL_Renderer *ren, const char *dir)
+{
+    char away[400], back[400];
+    snprintf(away, sizeof away, "%s/no-such-folder/sound.raw", dir);
+    snprintf(back, sizeof back, "%s/sound.raw", dir);
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", away, 1);
+    App *a = new_app(o, ren);
+    if (a) {
+        apptest_tap_mod(a, SDLK_SPACE, KMOD_NONE, 10);
+        apptest_tap_mod(a, SDLK_RETURN, KMOD_NONE, 10); /* the workout's Audio is made now, and finds no device */
+        CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+        CHECK(!audio_has_device(app_audio(a)));
+        setenv("SDL_DISKAUDIOFILE", back, 1); /* the device is back, and nothing says so */
+        run_active(a, AUDIO_RETRY_MS - 1000);
+        CHECK(!audio_has_device(app_audio(a))); /* not tried yet: no try at every frame */
+        run_active(a, 1100);
+        CHECK(audio_has_device(app_audio(a))); /* tried once the interval was up: open */
+        struct stat st;
+        CHECK(stat(back, &st) == 0); /* it is SDL's disk device that opened */
+
+        /* lost mid-workout, and still away at the first retry */
+        setenv("SDL_DISKAUDIOFILE", away, 1);
+        push_device(SDL_AUDIODEVICEREMOVED, 2, false);
+        apptest_pump(a);
+        CHECK(!audio_has_device(app_audio(a)));
+        run_active(a, AUDIO_RETRY_MS + 100);
+        CHECK(!audio_has_device(app_audio(a))); /* tried, failed */
+        setenv("SDL_DISKAUDIOFILE", back, 1);
+        run_active(a, AUDIO_RETRY_MS - 1000);
+        CHECK(!audio_has_device(app_audio(a))); /* the failed try waits a whole interval again */
+        run_active(a, 1100);
+        CHECK(audio_has_device(app_audio(a)));
+        CHECK_INT(K(a)->screen, KIOSK_WORKOUT); /* the same visitor's workout all along */
+        CHECK(app_running(a));
+        app_free(a);
+    }
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    unsetenv("SDL_DISKAUDIOFILE");
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-kiosk-XXXXXX";
@@ -573,6 +711,8 @@ int main(void)
     test_idle(&o, ren);
     test_loop(&o, ren);
     test_devices(&o, ren);
+    test_audio_retry(&o, ren, dir);
+    test_display(&o);
     char db[400];
     snprintf(db, sizeof db, "%s/history.db", dir);
     o.history_path = db;

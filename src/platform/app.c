@@ -1126,7 +1126,7 @@ void app_update(App *a, double frame_ms)
     if (!a->session.paused)
         a->focus_lost = false; /* resumed by any means: tap, press, pad */
     drain_events(a);
-    audio_update(a->audio);
+    audio_update(a->audio, frame_ms);
     if (session_over(&a->session))
         end_session(a);
 }

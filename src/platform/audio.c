@@ -59,7 +59,7 @@ struct Audio {
     int problems; /* the first is a warning, the rest debug notes */
     int voice_started;
     bool want_device; /* a workout's Audio: a device should be open, and is retried when it is not */
-    Uint64 retry_at; /* SDL ticks of the next try to open it */
+    double retry_in_ms; /* the app's time left before the next try to open it (audio_update counts it) */
     bool resting; /* the device is closed on purpose (a still, silent screen) and opens on the next sound */
     Uint64 quiet_since; /* SDL ticks since which nothing has sounded (0: sounding, or not yet seen) */
 };
@@ -317,7 +317,7 @@ Audio *audio_new(const char *data_dir, const Routine *r)
     if (r)
         audio_open_device(a);
     audio_apply_volume(a);
-    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+    a->retry_in_ms = AUDIO_RETRY_MS;
 
     const char **texts = malloc(sizeof *texts * AUDIO_MAX_ROUTINE_TEXTS);
     int n = texts ? voicekey_routine_texts(r, texts, AUDIO_MAX_ROUTINE_TEXTS) : 0;
@@ -361,7 +361,7 @@ static void audio_close_device(Audio *a)
 /* Open the device again after it was lost; the clips' worker starts if it never did. */
 static void audio_reopen(Audio *a)
 {
-    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+    a->retry_in_ms = AUDIO_RETRY_MS;
     audio_open_device(a);
     if (!a->device)
         return;
@@ -379,7 +379,7 @@ static void audio_wake(Audio *a)
         return;
     a->resting = false;
     a->quiet_since = 0;
-    a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+    a->retry_in_ms = AUDIO_RETRY_MS;
     audio_open_device(a);
     audio_apply_volume(a);
 }
@@ -421,7 +421,7 @@ void audio_device_event(Audio *a, const SDL_Event *e)
     if (e->type == SDL_AUDIODEVICEREMOVED && !e->adevice.iscapture && a->device) {
         /* SDL sends this only for a device this program opened: the mixer's */
         audio_close_device(a);
-        a->retry_at = SDL_GetTicks64() + AUDIO_RETRY_MS;
+        a->retry_in_ms = AUDIO_RETRY_MS;
         fprintf(stderr, "unknot: warning: the sound device went away; captions go on, sound comes back when it "
                         "does\n");
     } else if (e->type == SDL_AUDIODEVICEADDED && !e->adevice.iscapture && !a->device) {
@@ -480,7 +480,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
     case EV_VOICE: {
         if (ev->voice == SESSION_VOICE_CUT && a->device) {
             Mix_HaltChannel(AUDIO_VOICE_CHANNEL); /* a press went on, a skip, a quit */
-            audio_update(a);
+            audio_update(a, 0);
         }
         /* the session decided this clip starts now (it never overlaps the one before) */
         if (ev->voice != SESSION_VOICE_SPOKEN)
@@ -494,7 +494,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         }
         if (a->device && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
             a->voice_started++;
-        audio_update(a); /* duck the effects from now, not a frame later */
+        audio_update(a, 0); /* duck the effects from now, not a frame later */
         break;
     }
     case EV_SOUND:
@@ -514,7 +514,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
     }
 }
 
-void audio_update(Audio *a)
+void audio_update(Audio *a, double elapsed_ms)
 {
     if (!a)
         return;
@@ -525,8 +525,13 @@ void audio_update(Audio *a)
         if (a->device || a->resting)
             voicetable_refresh(&a->table, a->data_dir); /* clips the worker rendered can be planned now */
     }
-    if (a->want_device && !a->device && !a->resting && SDL_GetTicks64() >= a->retry_at)
-        audio_reopen(a); /* a lost (or never found) device may be back without an ADDED event */
+    if (a->want_device && !a->device && !a->resting) {
+        /* a lost (or never found) device may be back without an ADDED event: the retry runs on the
+         * app's frame time, so a stalled or simulated clock tries exactly as often as it says */
+        a->retry_in_ms -= elapsed_ms;
+        if (a->retry_in_ms <= 0)
+            audio_reopen(a);
+    }
     bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
     if (duck != a->ducked) {
         a->ducked = duck;

@@ -42,9 +42,11 @@ void audio_free(Audio *a);
  * EV_PAUSE and EV_RESUME pause and resume; other events are ignored. Call as events are drained. */
 void audio_handle_event(Audio *a, const SessionEvent *ev);
 
-/* Once a frame: duck effects while voice sounds; once the worker is done, report its outcome and
- * fill the clip lengths of the clips it rendered. Never blocks. */
-void audio_update(Audio *a);
+/* Once a frame, with the milliseconds since the last call: duck effects while voice sounds; once
+ * the worker is done, report its outcome and fill the clip lengths of the clips it rendered; a
+ * workout's Audio without its device tries to open it again each AUDIO_RETRY_MS of that time.
+ * Never blocks (except for that try). */
+void audio_update(Audio *a, double elapsed_ms);
 
 /* Pause (stop the sentence, drop waiting cues, pause effects) or resume (effects go on). */
 void audio_set_paused(Audio *a, bool paused);
@@ -68,8 +70,8 @@ bool audio_voice_ready(const Audio *a);
 
 /* The sound device went away (SDL_AUDIODEVICEREMOVED: the mixer is closed, the workout goes on
  * silently with its captions) or one appeared (SDL_AUDIODEVICEADDED: a lost device is opened
- * again). A workout's Audio without a device also retries by itself every AUDIO_RETRY_MS in
- * audio_update. Other events are ignored. */
+ * again). A workout's Audio without a device also retries by itself every AUDIO_RETRY_MS of the
+ * time given to audio_update. Other events are ignored. */
 void audio_device_event(Audio *a, const SDL_Event *e);
 
 /* Call every turn of the main loop: still is true while the screen shows nothing moving (paused,

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <sodium.h>
 
@@ -30,6 +33,9 @@ struct KioskApp {
     bool pad_start, pad_back; /* Start and Back held on a pad */
     bool corner_down; /* a press held in the top-left corner */
     bool cursor_shown;
+    bool drawn; /* a first frame is on screen (app_play makes the window full screen after it) */
+    bool refill; /* a display came (back) or the window changed: make it fill its display again */
+    double refill_wait_ms; /* time before the next refill may be made (a compositor that refuses) */
     KioskScreen last_screen;
     /* figures from the history, read again when a screen changes or once a minute, not per frame */
     double figures_age_ms;
@@ -39,6 +45,7 @@ struct KioskApp {
 };
 
 #define KIOSKAPP_FIGURES_MS 60000 /* how often the day's figures are read again */
+#define KIOSKAPP_REFILL_MS 2000 /* at most one full-screen re-assert this often */
 
 /* ---- settings ---- */
 
@@ -108,6 +115,13 @@ KioskApp *kioskapp_new(App *a, const AppOptions *o)
         return NULL;
     k->app = a;
     k->opt = o;
+#ifdef __GLIBC__
+    /* A day-long run: every worker thread (figure loader, painter, voice clips, SDL's audio) would
+     * otherwise get a malloc arena of its own, and what they free stays resident there between
+     * workouts; the 24 h soak measured VmRSS swinging 22.7-28.9 MB from hour to hour with them,
+     * and 22.9-23.3 MB with a single arena (bench_kiosk_soak, docs/kiosk.md). */
+    mallopt(M_ARENA_MAX, 1);
+#endif
     if (o->kiosk_config)
         snprintf(k->conf_path, sizeof k->conf_path, "%s", o->kiosk_config);
     else if (kioskconf_default_path(k->conf_path, sizeof k->conf_path) < 0)
@@ -229,7 +243,16 @@ bool kioskapp_event(KioskApp *k, const SDL_Event *e)
     bool own_screen = k->core.screen != KIOSK_WORKOUT;
     switch (e->type) {
     case SDL_QUIT: return true; /* the window's close, Alt+F4 through a window manager, SIGTERM: ignored */
-    case SDL_WINDOWEVENT: return e->window.event == SDL_WINDOWEVENT_CLOSE;
+    case SDL_DISPLAYEVENT:
+        if (e->display.event == SDL_DISPLAYEVENT_CONNECTED || e->display.event == SDL_DISPLAYEVENT_ORIENTATION)
+            k->refill = true;
+        return false; /* the app renders its text again for it */
+    case SDL_WINDOWEVENT:
+        /* moved to another display, or given back after the window system minimised or resized it */
+        if (e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED || e->window.event == SDL_WINDOWEVENT_RESTORED ||
+            e->window.event == SDL_WINDOWEVENT_SHOWN)
+            k->refill = true;
+        return e->window.event == SDL_WINDOWEVENT_CLOSE;
     case SDL_MOUSEMOTION:
         add(k, KIOSK_IN_ACTIVITY);
         if (e->motion.which != SDL_TOUCH_MOUSEID)
@@ -367,6 +390,32 @@ static void run_command(KioskApp *k, const KioskCommand *c)
     }
 }
 
+/* The window full screen on its display and exactly its size, as at start: after a display was
+ * unplugged and plugged back (or came back at another size, or turned) the window system may
+ * have taken full screen away or left the old size. Nothing happens when it already fills the
+ * display, so the events this causes end here. */
+static void refill_display(KioskApp *k)
+{
+    SDL_Window *win = SDL_RenderGetWindow(app_render(k->app)->r);
+    if (!win)
+        return; /* drawing into a surface (tests, --shot): no window to fill */
+    int index = SDL_GetWindowDisplayIndex(win);
+    SDL_Rect d;
+    if (SDL_GetDisplayBounds(index < 0 ? 0 : index, &d) != 0 || d.w <= 0 || d.h <= 0)
+        return; /* no display at the moment: the next CONNECTED brings us back here */
+    int x, y, w, h;
+    SDL_GetWindowPosition(win, &x, &y);
+    SDL_GetWindowSize(win, &w, &h);
+    Uint32 full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (full == SDL_WINDOW_FULLSCREEN_DESKTOP && x == d.x && y == d.y && w == d.w && h == d.h)
+        return;
+    SDL_SetWindowFullscreen(win, 0); /* a full-screen window keeps its size until it leaves full screen */
+    SDL_SetWindowPosition(win, d.x, d.y);
+    SDL_SetWindowSize(win, d.w, d.h);
+    SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    fprintf(stderr, "unknot: kiosk: full screen again on display %d (%dx%d)\n", index < 0 ? 0 : index, d.w, d.h);
+}
+
 bool kioskapp_update(KioskApp *k, double frame_ms)
 {
     const Session *s = app_session(k->app);
@@ -385,9 +434,21 @@ bool kioskapp_update(KioskApp *k, double frame_ms)
     KioskCommand c;
     while (kiosk_poll_command(&k->core, &c))
         run_command(k, &c);
-    if (k->core.screen == KIOSK_ATTRACT && k->last_screen != KIOSK_ATTRACT && k->cursor_shown) {
-        SDL_ShowCursor(SDL_DISABLE); /* the next person starts with a clean screen */
-        k->cursor_shown = false;
+    if (k->core.screen == KIOSK_ATTRACT && k->last_screen != KIOSK_ATTRACT) {
+        if (k->cursor_shown) {
+            SDL_ShowCursor(SDL_DISABLE); /* the next person starts with a clean screen */
+            k->cursor_shown = false;
+        }
+#ifdef __GLIBC__
+        malloc_trim(0); /* the visit's memory (its voice clips, its figures) goes back to the system */
+#endif
+    }
+    if (k->refill_wait_ms > 0)
+        k->refill_wait_ms -= frame_ms;
+    if (k->refill && k->drawn && k->refill_wait_ms <= 0) {
+        k->refill = false;
+        k->refill_wait_ms = KIOSKAPP_REFILL_MS;
+        refill_display(k);
     }
     k->figures_age_ms += frame_ms;
     if (k->core.screen != k->last_screen || strcmp(k->code_seen, k->core.code) != 0 ||
@@ -401,6 +462,7 @@ bool kioskapp_update(KioskApp *k, double frame_ms)
 
 bool kioskapp_draw(KioskApp *k)
 {
+    k->drawn = true;
     if (k->core.screen == KIOSK_WORKOUT)
         return false;
     KioskDrawInfo info;
