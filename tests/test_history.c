@@ -216,6 +216,7 @@ static void test_migration(void)
     CHECK_INT(sql_int(db, "SELECT score FROM workouts WHERE title = 'Old one' AND patient_code IS NULL"), 321);
     CHECK_INT(sql_int(db, "SELECT bonus_percent FROM workouts WHERE title = 'Old one'"), 0);
     CHECK_INT(sql_int(db, "SELECT score_max FROM workouts WHERE title = 'Old one'"), 0); /* version 3: not known */
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM skipped_moves"), 0); /* version 4: the table is there */
     HistoryWorkout w = workout(at(2026, 3, 3, 7, 0, H), H, "a.routine", 1, STREAK_OUTCOME_COMPLETED);
     w.patient_code = "K9";
     w.score = 300;
@@ -906,6 +907,46 @@ static void test_app_frequency(void)
     SDL_Quit();
 }
 
+/* "Skip this move for today" is kept in the history: a new open of the file still has it on the
+ * same local day, not on the next; per patient code; each move once. */
+static void test_skipped_moves(void)
+{
+    char db[512];
+    path_in(db, sizeof db, "skip.db");
+    History *h = history_open(db);
+    char moves[8][HISTORY_MOVE_BYTES];
+    int n = -1;
+    int64_t morning = at(2026, 3, 2, 9, 0, H);
+    CHECK_INT(history_skipped_moves(h, NULL, morning, H, moves, 8, &n), 0);
+    CHECK_INT(n, 0);
+    CHECK_INT(history_skip_move(h, "levels/05-nhs.routine", "knee_rolls", NULL, morning, H), 0);
+    CHECK_INT(history_skip_move(h, "06-nhs.routine", "knee_rolls", NULL, morning + 60, H), 0);
+    CHECK_INT(history_skip_move(h, "06-nhs.routine", "bridge", NULL, morning + 120, H), 0);
+    CHECK_INT(history_skip_move(h, "06-nhs.routine", "bridge", NULL, morning + 180, H), 0); /* again: one row */
+    CHECK_INT(history_skip_move(h, "06-nhs.routine", "cat_camel", "A17", morning, H), 0);
+    history_close(h);
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM skipped_moves"), 4);
+    CHECK_INT(sql_int(db, "SELECT count(*) FROM skipped_moves WHERE routine_file = '05-nhs.routine'"), 1);
+    h = history_open(db); /* as a restarted unknot */
+    CHECK_INT(history_skipped_moves(h, NULL, at(2026, 3, 2, 23, 30, H), H, moves, 8, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_STR(moves[0], "bridge");
+    CHECK_STR(moves[1], "knee_rolls");
+    CHECK_INT(history_skipped_moves(h, NULL, at(2026, 3, 2, 23, 30, H), H, moves, 1, &n), 0);
+    CHECK_INT(n, 1); /* no more than asked */
+    CHECK_INT(history_skipped_moves(h, "A17", morning, H, moves, 8, &n), 0);
+    CHECK_INT(n, 1);
+    CHECK_STR(moves[0], "cat_camel");
+    /* the next local day (00:30 in UTC+1), every move is back */
+    CHECK_INT(history_skipped_moves(h, NULL, at(2026, 3, 3, 0, 30, H), H, moves, 8, &n), 0);
+    CHECK_INT(n, 0);
+    history_close(h);
+    /* no history: nothing kept, nothing found */
+    CHECK_INT(history_skip_move(NULL, "a.routine", "bridge", NULL, morning, H), -1);
+    CHECK_INT(history_skipped_moves(NULL, NULL, morning, H, moves, 8, &n), 0);
+    CHECK_INT(n, 0);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -916,6 +957,7 @@ int main(void)
     test_migration();
     test_recorder();
     test_frequency();
+    test_skipped_moves();
     test_corrupt();
     test_cannot_write();
     test_full_disk();

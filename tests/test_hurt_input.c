@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <SDL.h>
 
 #include "app.h"
 #include "apptest.h"
+#include "history.h"
 #include "hurt.h"
 #include "input.h"
 #include "sidepick.h"
@@ -179,6 +181,28 @@ int main(void)
     app_free(a);
     routine_free(&r2);
     apptest_pad_detach(joy, index);
+
+    /* unknot restarted (a new app, the history opened again): the move is still skipped today,
+     * from the history; tomorrow it is back */
+    AppOptions o2 = o;
+    o2.routine = path2;
+    a = app_new(&o2, NULL, ren);
+    CHECK(a != NULL);
+    app_update(a, 10);
+    s = app_session(a);
+    CHECK(s && s->skip_today[0] && !s->skip_today[1]);
+    app_free(a);
+    o2.have_now = true;
+    o2.now_utc = (int64_t)time(NULL) + 86400;
+    o2.now_offset = history_local_offset(o2.now_utc);
+    a = app_new(&o2, NULL, ren);
+    CHECK(a != NULL);
+    app_update(a, 10);
+    s = app_session(a);
+    CHECK(s && !s->skip_today[0] && !s->skip_today[1]);
+    app_free(a);
+    /* the tests below start from a day with nothing skipped */
+    snprintf(hist, sizeof hist, "%s/history2.db", dir);
 
     /* touch: the red button on the stage opens it (a tap there is not a rep); tap 8 twice; tap
      * "None of these"; tap "End the workout" */

@@ -177,14 +177,35 @@ static int64_t local_day(const App *a)
 
 /* Moves skipped earlier today because they hurt are passed over in this workout too, and the
  * notice says which. */
+static void skip_today_remember(App *a, MoveId m);
+
+/* The moves skipped today as the history has them (also by an unknot run before this one). */
+static void skip_today_load(App *a)
+{
+    if (!a->history)
+        return;
+    int64_t now;
+    int32_t offset;
+    now_and_offset(a, &now, &offset);
+    char(*names)[HISTORY_MOVE_BYTES] = malloc(sizeof *names * ROUTINE_MAX_STEPS);
+    int n = 0;
+    if (names && history_skipped_moves(a->history, a->patient_code[0] ? a->patient_code : NULL, now, offset, names,
+                                       ROUTINE_MAX_STEPS, &n) == 0)
+        for (int i = 0; i < n; i++) {
+            MoveId m = moves_find(names[i], -1);
+            if (m != MOVE_NONE)
+                skip_today_remember(a, m);
+        }
+    free(names);
+}
+
 static void skip_today_apply(App *a)
 {
+    if (a->skip_day != local_day(a))
+        a->skip_count = 0; /* a new day: every move is back */
+    skip_today_load(a);
     if (a->skip_count == 0)
         return;
-    if (a->skip_day != local_day(a)) {
-        a->skip_count = 0; /* a new day: every move is back */
-        return;
-    }
     /* The notice names every move passed over; the names are appended in place, cut at the notice's size. */
     static const char prefix[] = "Skipped today, it hurt: ";
     char b[sizeof a->notice];
@@ -205,21 +226,33 @@ static void skip_today_apply(App *a)
         set_notice(a, b);
 }
 
-/* "It hurts" closed with "skip this move for today": remember the move until midnight. */
-static void skip_today_add(App *a, int step)
+/* Keep m in the list of today's skipped moves (once). */
+static void skip_today_remember(App *a, MoveId m)
 {
-    if (step < 0 || !a->routine || step >= a->routine->step_count || a->routine->steps[step].kind != STEP_MOVE)
-        return;
     int64_t day = local_day(a);
     if (a->skip_day != day)
         a->skip_count = 0;
     a->skip_day = day;
-    MoveId m = a->routine->steps[step].move;
     for (int i = 0; i < a->skip_count; i++)
         if (a->skip_moves[i] == m)
             return;
     if (a->skip_count < ROUTINE_MAX_STEPS)
         a->skip_moves[a->skip_count++] = m;
+}
+
+/* "It hurts" closed with "skip this move for today": remember the move until midnight, in the
+ * history (a restarted unknot still knows) and in memory (when the history cannot be written). */
+static void skip_today_add(App *a, int step)
+{
+    if (step < 0 || !a->routine || step >= a->routine->step_count || a->routine->steps[step].kind != STEP_MOVE)
+        return;
+    MoveId m = a->routine->steps[step].move;
+    skip_today_remember(a, m);
+    int64_t now;
+    int32_t offset;
+    now_and_offset(a, &now, &offset);
+    history_skip_move(a->history, routine_path_of(a, a->routine), moves_info(m)->id,
+                      a->patient_code[0] ? a->patient_code : NULL, now, offset);
 }
 
 static void start_session(App *a, const Routine *r)

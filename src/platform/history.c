@@ -60,6 +60,16 @@ static const char *const history_migrations[HISTORY_SCHEMA_VERSION] = {
     /* version 3: what the score was out of (the progress screen shows "200 of 460"); 0 in rows
      * written before it was kept: shown as the score alone */
     "ALTER TABLE workouts ADD COLUMN score_max INTEGER NOT NULL DEFAULT 0;",
+    /* version 4: moves skipped for the rest of a day because they hurt ("It hurts", "Skip this move
+     * for today"), so a restarted unknot still passes them over that day, and no longer the next */
+    "CREATE TABLE skipped_moves ("
+    " local_day INTEGER NOT NULL," /* days since 1970-01-01 of the local date when it hurt */
+    " patient_code TEXT NOT NULL DEFAULT ''," /* kiosk patient code, '' when anonymous */
+    " routine_file TEXT NOT NULL," /* the routine it hurt in, file name without folders */
+    " move TEXT NOT NULL," /* the move's name in routine files ("knee_rolls") */
+    " at_utc INTEGER NOT NULL," /* seconds since 1970 UTC when it was skipped */
+    " PRIMARY KEY (local_day, patient_code, routine_file, move)"
+    ");",
 };
 
 static const char *const outcome_names[] = {"running", "completed", "ended_early", "stopped_for_pain"};
@@ -722,6 +732,60 @@ int history_completed_today(History *h, const char *routine_path, const char *pa
     if (rc == SQLITE_ROW) {
         *count = sqlite3_column_int(st, 0);
         rc = SQLITE_DONE;
+    }
+    return finish(h, st, rc);
+}
+
+/* ---- moves skipped for the rest of a day ---- */
+
+int history_skip_move(History *h, const char *routine_path, const char *move, const char *patient_code, int64_t now_utc,
+                      int32_t now_offset)
+{
+    if (!h || !h->db || !h->writable || !move)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(h->db,
+                                "INSERT OR REPLACE INTO skipped_moves (local_day, patient_code, routine_file, move, "
+                                "at_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int(st, 1, streak_local_day(now_utc, now_offset));
+        sqlite3_bind_text(st, 2, patient_code ? patient_code : "", -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, base_name(routine_path), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, move, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 5, now_utc);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        warn_write(h, "a skipped move");
+        return -1;
+    }
+    return 0;
+}
+
+int history_skipped_moves(History *h, const char *patient_code, int64_t now_utc, int32_t now_offset,
+                          char (*moves)[HISTORY_MOVE_BYTES], int max, int *count)
+{
+    *count = 0;
+    if (!h || !h->db || h->version < 4)
+        return 0; /* no database, or a read-only one from before skipped moves were kept: none */
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(h->db,
+                           "SELECT DISTINCT move FROM skipped_moves WHERE local_day = ?1 AND patient_code = ?2 "
+                           "ORDER BY move",
+                           -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        warn_read(h);
+        return -1;
+    }
+    sqlite3_bind_int(st, 1, streak_local_day(now_utc, now_offset));
+    sqlite3_bind_text(st, 2, patient_code ? patient_code : "", -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *m = (const char *)sqlite3_column_text(st, 0);
+        if (m && *count < max)
+            snprintf(moves[(*count)++], HISTORY_MOVE_BYTES, "%s", m);
     }
     return finish(h, st, rc);
 }

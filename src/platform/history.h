@@ -12,7 +12,7 @@
 #include "session.h"
 #include "streak.h"
 
-#define HISTORY_SCHEMA_VERSION 3 /* PRAGMA user_version of a current database */
+#define HISTORY_SCHEMA_VERSION 4 /* PRAGMA user_version of a current database */
 #define HISTORY_BUSY_MS 10000 /* a second unknot on the same file waits this long for a write */
 #define HISTORY_APP_BUSY_MS 1000 /* the game loop waits at most this: a later step's write catches up */
 #define HISTORY_HEATMAP_WEEKS 12
@@ -21,6 +21,7 @@
 #define HISTORY_MAX_ROUTINES 64 /* routines listed in a progress summary (as LEVELS_MAX) */
 #define HISTORY_NAME_BYTES 256 /* routine file names and titles, truncated */
 #define HISTORY_CODE_BYTES 64 /* patient codes */
+#define HISTORY_MOVE_BYTES 64 /* a move's name in a routine file ("knee_rolls") */
 #define HISTORY_NO_PAIN (-1) /* pain not given (check-in skipped) */
 
 typedef struct History History;
@@ -192,6 +193,17 @@ int history_completed_today(History *h, const char *routine_path, const char *pa
  * or stopped for pain; streak_frequency). out->target is 0 when r has no frequency. */
 int history_frequency(History *h, const char *routine_path, const Routine *r, const char *patient_code, int64_t now_utc,
                       int32_t now_offset, StreakFrequency *out);
+
+/* "It hurts", "Skip this move for today": remember that move (its name in routine files) hurt in
+ * routine_path (folders dropped) for patient_code (NULL: anonymous), for the rest of the local
+ * day of now. Returns 0, or -1 with one warning (then the app remembers it until it closes). */
+int history_skip_move(History *h, const char *routine_path, const char *move, const char *patient_code, int64_t now_utc,
+                      int32_t now_offset);
+
+/* The moves skipped on the local day of now by patient_code (NULL: anonymous), in any routine
+ * (it is the move that hurt), into moves[0..max-1], each once. *count. */
+int history_skipped_moves(History *h, const char *patient_code, int64_t now_utc, int32_t now_offset,
+                          char (*moves)[HISTORY_MOVE_BYTES], int max, int *count);
 
 /* Completed workouts per level: completed_at[L] for L = 0..max_level (zeroed first). */
 int history_completed_by_level(History *h, int *completed_at, int max_level);
