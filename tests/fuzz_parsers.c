@@ -32,7 +32,12 @@ static void parse_all(const uint8_t *data, size_t size)
     static KioskConfig kc;
     const char *text = (const char *)data;
     Routine r;
-    if (routine_parse("fuzz.routine", text, size, &r, &errs) == 0) {
+    /* two own moves offered (a physio's pose files): "squat" and a sided one */
+    static const RoutineOwnMove own[] = {
+        {{"squat", "Squat", true, false, 4000, POSITION_STANDING}, "moves/squat.pose"},
+        {{"quad_stretch", "Quad stretch", true, true, 6000, POSITION_STANDING}, "moves/quad_stretch.pose"},
+    };
+    if (routine_parse_with("fuzz.routine", text, size, own, 2, &r, &errs) == 0) {
         /* a routine that parses must also simulate to its end */
         Session s;
         if (session_init(&s, &r) == 0) {
@@ -124,6 +129,7 @@ static const char *const text_seeds[] = {
     "[kiosk]\nclinic = Riverside Physiotherapy ; shown\nroutines = 01-gentle-start, 03-desk-break\n"
     "idle_seconds = 60\nvolume = 70\npatient_codes = yes\npin_hash = $argon2id$v=19$m=65536,t=2,p=1$abc$def\n",
     "0 pain 3\n21.0 rep\n28.0 rep\n40 pause\n40 resume\n60 skip\n9.5 pain skip\n",
+    "title \"Own\"\nmove squat\n  reps 5 tempo 4s\nmove quad_stretch\n  hold 20s\nmove squat\n  hold 10s\n",
 };
 
 static const char *const tokens[] = {

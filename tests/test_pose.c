@@ -83,7 +83,7 @@ static void test_errors(void)
         {"move m\nhighlight near_arm torso\n", 2, 20, "highlight names limbs"},
         {"section cycle 2\nkey 0\nkey 1\n", 1, 1, "no move line"},
         {"move m\nsection intro 2\nkey 0\nkey 1\n", 1, 1, "needs a breath or a cycle"},
-        {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 1, 1, "needs keys at 0 and at 1"},
+        {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 2, 1, "needs keys at 0 and at 1"},
         {"move m\nshowcase outro 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 10, "showcase names no section"},
         {"move m\norder torso torso far_arm near_leg near_arm\n", 2, 13, "order names each"},
         {"move m\x01\n", 1, 7, "unexpected byte 0x01"},
@@ -209,14 +209,47 @@ static void test_committed_moves(void)
         printf("%-18s %4d samples, highest required contact %.4f H off the mat, %d faulty\n", name, m.meta.frames,
                worst, faulty);
         CHECK_INT(faulty, 0);
+        /* the same rules as core applies to a physio's own move (pose_move_check): no error */
+        memset(&errs, 0, sizeof errs);
+        CHECK_INT(pose_move_check(&m, path, &errs), 0);
+        CHECK_INT(errs.count, 0);
+        /* where a move starts, as an own move's is worked out; child's pose starts kneeling up
+         * (the catalogue rests it on all fours) */
+        Position want = moves_info((MoveId)id)->position;
+        CHECK_INT(pose_file_position(&pf), id == MOVE_CHILD_POSE ? POSITION_KNEELING : want);
         check_fills_stage(&m, name);
         pose_move_free(&m);
     }
 }
 
+/* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
+static void test_contact_errors(void)
+{
+    const char *src = "move squat\nside none\nsection cycle 2.0\ncontacts knees feet\n"
+                      "key 0 x=0 pelvis=90 hip=0,0 knee=2,2\nkey 1\n";
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("own/squat.pose", src, strlen(src), &pf, &errs), 0);
+    CHECK_INT(pf.move_line, 1);
+    CHECK_INT(pf.move_col, 6);
+    CHECK_INT(pf.sections[0].line, 3);
+    CHECK_INT(pf.sections[0].keys[1].line, 6);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    memset(&errs, 0, sizeof errs);
+    CHECK(pose_move_check(&m, "own/squat.pose", &errs) > 0);
+    CHECK(errs.count >= 1);
+    CHECK(has_error(5, 1, "off the mat"));
+    CHECK(has_error(5, 1, "near_knee"));
+    char faults[256];
+    CHECK(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL) >= 2);
+    CHECK(strstr(faults, "near_knee") && strstr(faults, ";"));
+    pose_move_free(&m);
+}
+
 int main(void)
 {
     test_parse();
+    test_contact_errors();
     test_errors();
     test_committed_moves();
     return TEST_END();

@@ -895,8 +895,68 @@ static void test_frequency(void)
     CHECK_ERROR(HEAD "times a day 3\nmove bridge hold 5s\n", 2, 1, "times-a-day, days-a-week");
 }
 
+/* A physio's own moves: offered by the caller (the pose files it found), named by `move NAME`. */
+static void test_own_moves(void)
+{
+    RoutineOwnMove own[3] = {
+        {{"squat", "Squat", true, false, 4000, POSITION_STANDING}, "moves/squat.pose"},
+        {{"quad_stretch", "Quad stretch", true, true, 6000, POSITION_STANDING}, "moves/quad_stretch.pose"},
+        {{"bridge", "Bridge", true, false, 4000, POSITION_ON_BACK}, "moves/bridge.pose"},
+    };
+    const char *src = HEAD "move squat\n  reps 5\nmove quad_stretch\n  hold 20s\nmove squat\n  name \"Chair squat\"\n"
+                           "  reps 3\n";
+    routine_free(&r);
+    CHECK_INT(routine_parse_with("t.routine", src, strlen(src), own, 3, &r, &errs), 0);
+    CHECK_INT(r.own_move_count, 2); /* bridge is not named: not copied */
+    CHECK_INT(r.steps[0].move, ROUTINE_OWN_MOVE(0));
+    CHECK_INT(r.steps[1].move, ROUTINE_OWN_MOVE(1));
+    CHECK_INT(r.steps[2].move, ROUTINE_OWN_MOVE(0));
+    CHECK_STR(routine_step_name(&r.steps[0]), "Squat");
+    CHECK_STR(r.steps[0].ready_text, "Get ready. Next: Squat.");
+    CHECK_STR(routine_step_name(&r.steps[2]), "Chair squat");
+    CHECK_INT(r.steps[0].tempo_ms, 4000); /* the file's cycle */
+    CHECK_INT(r.steps[1].sides, SIDES_BOTH); /* a sided own move */
+    CHECK_STR(routine_move_info(&r, r.steps[1].move)->id, "quad_stretch");
+    CHECK(r.own_moves[0].path != own[0].path && strcmp(r.own_moves[0].path, "moves/squat.pose") == 0);
+    CHECK(routine_move_info(&r, ROUTINE_OWN_MOVE(2)) == NULL);
+    CHECK(routine_move_info(&r, MOVE_BRIDGE) == moves_info(MOVE_BRIDGE));
+    routine_free(&r);
+    /* without the offer it is an unknown move, as ever; with an offer, the message says where the file goes */
+    CHECK_ERROR(HEAD "move squat\n  reps 5\n", 2, 6, "unknown move 'squat'");
+    routine_free(&r);
+    src = HEAD "move lunge\n  reps 5\n";
+    CHECK_INT(routine_parse_with("t.routine", src, strlen(src), own, 3, &r, &errs), -1);
+    CHECK(find_error(2, 6, "moves/lunge.pose") >= 0);
+    /* a built-in name that is also a pose file: refused where the routine names it */
+    src = HEAD "move bridge\n  reps 5\n";
+    CHECK_INT(routine_parse_with("t.routine", src, strlen(src), own, 3, &r, &errs), -1);
+    CHECK(find_error(2, 6, "built in") >= 0);
+    CHECK_INT(errs.count, 1);
+    /* a file with errors is offered unusable: the routine parses, its caller reports the file */
+    own[0].info.routine_usable = false;
+    src = HEAD "move squat\n  reps 5\n";
+    CHECK_INT(routine_parse_with("t.routine", src, strlen(src), own, 3, &r, &errs), 0);
+    CHECK(!r.own_moves[0].info.routine_usable);
+    routine_free(&r);
+    own[0].info.routine_usable = true;
+    /* at most ROUTINE_MAX_OWN_MOVES own moves in one routine */
+    char ids[ROUTINE_MAX_OWN_MOVES + 1][8], big[2048];
+    RoutineOwnMove many[ROUTINE_MAX_OWN_MOVES + 1];
+    size_t n = (size_t)snprintf(big, sizeof big, HEAD);
+    for (int i = 0; i <= ROUTINE_MAX_OWN_MOVES; i++) {
+        snprintf(ids[i], sizeof ids[i], "m%d", i);
+        many[i] = own[0];
+        many[i].info.id = ids[i];
+        n += (size_t)snprintf(big + n, sizeof big - n, "move m%d\n  reps 2\n", i);
+    }
+    CHECK_INT(routine_parse_with("t.routine", big, n, many, ROUTINE_MAX_OWN_MOVES + 1, &r, &errs), -1);
+    CHECK(find_error(2 + 2 * ROUTINE_MAX_OWN_MOVES, 6, "at most") >= 0);
+    routine_free(&r);
+}
+
 int main(void)
 {
+    test_own_moves();
     test_sides_chosen();
     test_phases();
     test_minimal();

@@ -77,40 +77,10 @@ static int gen_report(const PoseMove *m)
     int bad = 0;
     float worst = 0.0f;
     for (int k = 0; k < m->meta.frames; k++) {
-        const PoseSection *sec = &m->file.sections[m->sample_section[k]];
-        const Pose *p = &m->samples[k];
-        PoseFigure fig;
-        float low[CONTACT_COUNT];
-        pose_move_sample_figure(m, k, &fig);
-        float ground = pose_figure_ground(&fig, sec->contacts, low);
-        char faults[512] = "";
-        size_t n = 0;
-        for (int c = 0; c < CONTACT_COUNT; c++) {
-            if (!(sec->contacts & (1u << c)))
-                continue;
-            float h = low[c] - ground;
-            worst = fmaxf(worst, h);
-            if (h > POSE_CONTACT_TOL_H && n < sizeof faults)
-                n += (size_t)snprintf(faults + n, sizeof faults - n, " %s %.1f px off the mat", pose_contact_name(c),
-                                      h / POSE_CONTACT_TOL_H * 2.0f);
-        }
-        for (int g = 0; g < fig.count; g++)
-            for (int i = 0; i < fig.groups[g].count && !fig.groups[g].flat; i++) {
-                const PosePart *q = &fig.groups[g].parts[i];
-                float depth = ground - fminf(q->ay - q->ra, q->by - q->rb);
-                if (!q->clip && depth > POSE_CONTACT_TOL_H && n < sizeof faults)
-                    n += (size_t)snprintf(faults + n, sizeof faults - n, " %s%s %.1f px below the mat",
-                                          fig.groups[g].name, q->name, depth / POSE_CONTACT_TOL_H * 2.0f);
-            }
-        for (int j = POSE_KNEE_N; j <= POSE_KNEE_F; j++)
-            if (p->v[j] < -1.0f && n < sizeof faults)
-                n += (size_t)snprintf(faults + n, sizeof faults - n, " knee bent backwards");
-        for (int j = POSE_ELBOW_N; j <= POSE_ELBOW_F; j++)
-            if (p->v[j] < -5.0f && n < sizeof faults)
-                n += (size_t)snprintf(faults + n, sizeof faults - n, " elbow bent backwards");
-        if (n > 0) {
+        char faults[512];
+        if (pose_move_check_sample(m, k, faults, sizeof faults, &worst) > 0) {
             bad++;
-            printf("%s: sample %d (%s):%s\n", m->file.move, k, sec->name, faults);
+            printf("%s: sample %d (%s):%s\n", m->file.move, k, m->file.sections[m->sample_section[k]].name, faults);
         }
     }
     printf("%s: %d samples (30 a second) checked, %d faulty; highest required contact %.1f px off the mat\n",

@@ -155,6 +155,8 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             POSE_ERR(pl, 1, "move name is longer than %d bytes", (int)sizeof pf->move - 1);
         else
             snprintf(pf->move, sizeof pf->move, "%s", tok[1]);
+        pf->move_line = pl->line;
+        pf->move_col = pl->col[1];
     } else if (strcmp(tok[0], "side") == 0 && nt == 2) {
         if (strcmp(tok[1], "none") == 0)
             pf->side = SIDES_NONE;
@@ -196,6 +198,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         }
         PoseSection *sec = &pf->sections[pf->section_count++];
         snprintf(sec->name, sizeof sec->name, "%s", tok[1]);
+        sec->line = pl->line;
         if (!pose_number(tok[2], &sec->seconds) || sec->seconds < 0.1f || sec->seconds > POSE_MAX_SECONDS) {
             POSE_ERR(pl, 2, "section length must be 0.1 to %.0f seconds", (double)POSE_MAX_SECONDS);
             sec->seconds = 1.0f;
@@ -242,6 +245,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             return;
         }
         k->pose = *last;
+        k->line = pl->line;
         for (int i = 2; i < nt; i++) {
             int rc = pose_set_field(&k->pose, tok[i]);
             if (rc == -1)
@@ -364,7 +368,7 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
         for (int i = 0; i < out->section_count; i++) {
             const PoseSection *sec = &out->sections[i];
             if (sec->key_count < 2 || sec->keys[0].t != 0.0f || sec->keys[sec->key_count - 1].t != 1.0f)
-                routine_errors_add(errs, path, 1, 1, "section %s needs keys at 0 and at 1", sec->name);
+                routine_errors_add(errs, path, sec->line, 1, "section %s needs keys at 0 and at 1", sec->name);
         }
     }
     return errs->count == errors_before ? 0 : -1;
@@ -967,4 +971,101 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
     pose_grounded_figure(m, &p, m->sample_section[f.blend < 0.5f ? f.a : f.b], fig);
+}
+
+/* ---- the contact rules ---- */
+
+int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+{
+    const PoseSection *sec = &m->file.sections[m->sample_section[k]];
+    const Pose *p = &m->samples[k];
+    PoseFigure fig;
+    float low[CONTACT_COUNT];
+    pose_move_sample_figure(m, k, &fig);
+    float ground = pose_figure_ground(&fig, sec->contacts, low);
+    int faults = 0;
+    size_t n = 0;
+    char none[1];
+    if (!buf || size == 0)
+        buf = none, size = sizeof none;
+    buf[0] = '\0';
+#define POSE_FAULT(...)                                                                                                \
+    do {                                                                                                               \
+        faults++;                                                                                                      \
+        if (n < size)                                                                                                  \
+            n += (size_t)snprintf(buf + n, size - n, "%s", faults > 1 ? ";" : "");                                     \
+        if (n < size)                                                                                                  \
+            n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);                                                     \
+    } while (0)
+    for (int c = 0; c < CONTACT_COUNT; c++) {
+        if (!(sec->contacts & (1u << c)))
+            continue;
+        float h = low[c] - ground;
+        if (highest && h > *highest)
+            *highest = h;
+        if (h > POSE_CONTACT_TOL_H)
+            POSE_FAULT(" %s %.1f px off the mat", pose_contact_name(c), (double)(h / POSE_CONTACT_TOL_H * 2.0f));
+    }
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count && !fig.groups[g].flat; i++) {
+            const PosePart *q = &fig.groups[g].parts[i];
+            float depth = ground - fminf(q->ay - q->ra, q->by - q->rb);
+            if (!q->clip && depth > POSE_CONTACT_TOL_H)
+                POSE_FAULT(" %s%s %.1f px below the mat", fig.groups[g].name, q->name,
+                           (double)(depth / POSE_CONTACT_TOL_H * 2.0f));
+        }
+    for (int j = POSE_KNEE_N; j <= POSE_KNEE_F; j++)
+        if (p->v[j] < -1.0f)
+            POSE_FAULT(" %s knee bent backwards", j == POSE_KNEE_N ? "near" : "far");
+    for (int j = POSE_ELBOW_N; j <= POSE_ELBOW_F; j++)
+        if (p->v[j] < -5.0f)
+            POSE_FAULT(" %s elbow bent backwards", j == POSE_ELBOW_N ? "near" : "far");
+#undef POSE_FAULT
+    return faults;
+}
+
+int pose_move_check(const PoseMove *m, const char *path, RoutineErrors *errs)
+{
+    int bad = 0, first = 0, reported_key = -1;
+    for (int k = 0; k < m->meta.frames; k++) {
+        if (k > 0 && m->sample_section[k] != m->sample_section[k - 1])
+            first = k, reported_key = -1; /* a new section */
+        char faults[256];
+        if (pose_move_check_sample(m, k, faults, sizeof faults, NULL) == 0)
+            continue;
+        bad++;
+        const PoseSection *sec = &m->file.sections[m->sample_section[k]];
+        int count = k - first; /* samples of this section before k; they run from t = 0 to 1 */
+        while (first + count + 1 < m->meta.frames && m->sample_section[first + count + 1] == m->sample_section[k])
+            count++;
+        float t = count > 0 ? (float)(k - first) / (float)count : 0.0f;
+        int key = 0;
+        while (key + 1 < sec->key_count && sec->keys[key + 1].t <= t)
+            key++;
+        if (key == reported_key)
+            continue; /* one message for each stretch between keys */
+        reported_key = key;
+        routine_errors_add(errs, path, sec->keys[key].line, 1, "section %s at %.2f s, after this key:%s", sec->name,
+                           (double)(t * sec->seconds), faults);
+    }
+    return bad;
+}
+
+Position pose_file_position(const PoseFile *pf)
+{
+    if (pf->section_count == 0 || pf->sections[0].key_count == 0)
+        return POSITION_STANDING;
+    const PoseSection *sec = &pf->sections[0];
+    const Pose *p = &sec->keys[0].pose;
+    unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE);
+    float pelvis = p->v[POSE_PELVIS];
+    if (pelvis >= 135.0f)
+        return POSITION_ON_BACK;
+    if (pelvis <= 45.0f)
+        return sec->contacts & knees ? POSITION_ALL_FOURS : POSITION_ON_FRONT;
+    if (sec->contacts & knees)
+        return POSITION_KNEELING;
+    if (sec->contacts & (1u << CONTACT_PELVIS))
+        return POSITION_SITTING;
+    return POSITION_STANDING;
 }

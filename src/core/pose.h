@@ -87,6 +87,7 @@ typedef enum {
 typedef struct {
     float t;
     Pose pose;
+    int line; /* where the key is in the file, for messages */
 } PoseKey;
 
 typedef struct {
@@ -96,10 +97,12 @@ typedef struct {
     PoseKey keys[POSE_MAX_KEYS];
     int key_count;
     unsigned contacts; /* 1u << PoseContact for each part that stays on the mat */
+    int line; /* of its `section` line */
 } PoseSection;
 
 typedef struct {
     char move[32];
+    int move_line, move_col; /* where the move line names it */
     Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn mirrored */
     int fps;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups */
@@ -196,5 +199,22 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
 
 /* The grounded figure of sample i. */
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);
+
+/* ---- the contact rules every move must meet (spritegen --report, --check of a physio's move) ---- */
+
+/* Check sample k of m as it is drawn: each contact its section requires within POSE_CONTACT_TOL_H of
+ * the mat, no part below the mat, no knee or elbow bent backwards. Writes the faults as text
+ * (" feet 3.1 px off the mat", in px of a figure 1333 px tall) into buf (may be NULL) and returns
+ * how many there are; *highest (may be NULL) is raised to the highest required contact off the mat, in H. */
+int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest);
+
+/* Check every sample of m (a pose file parsed from path) and add one FILE:LINE:COL error for the
+ * first faulty sample after each key, at that key's line. Returns the number of faulty samples. */
+int pose_move_check(const PoseMove *m, const char *path, RoutineErrors *errs);
+
+/* Where the move starts, from its first section's first key and contacts: lying on the back
+ * (pelvis 135 degrees or more), on the front or on all fours (45 or less; knees on the mat for all
+ * fours), kneeling (knees on the mat), sitting (pelvis on the mat) or standing. */
+Position pose_file_position(const PoseFile *pf);
 
 #endif

@@ -55,8 +55,8 @@ static void put_step(Out *o, const Session *s, const SessionEvent *ev)
     put(o, ",\"index\":%d", ev->step);
     if (st) {
         put(o, ",\"move\":\"%s\",\"kind\":\"%s\",\"side\":\"%s\",\"set\":%d",
-            st->kind == STEP_MOVE ? moves_info(st->move)->id : "rest", session_step_kind_name(st->kind),
-            session_side_name(ev->side), ev->set);
+            st->kind == STEP_MOVE ? routine_move_info(s->routine, st->move)->id : "rest",
+            session_step_kind_name(st->kind), session_side_name(ev->side), ev->set);
     }
 }
 

@@ -39,6 +39,8 @@ typedef struct {
     int reps_count_line;
     bool too_many_steps;
     bool skipped_lines;
+    const RoutineOwnMove *own; /* own moves offered (routine_parse_with) */
+    int own_count;
     int errors_at_open; /* errors found before the current step opened */ /* a line was not parsed (bad bytes, too
                                                                              long): no "missing ..." guesses */
 } Parser;
@@ -886,7 +888,9 @@ static void close_step(Parser *ps)
     ps->line = s->line;
     Token at = {TOK_WORD, 0, 0, 1};
     if (s->kind == STEP_MOVE) {
-        const MoveInfo *mi = moves_info(s->move);
+        const MoveInfo *mi = routine_move_info(ps->r, s->move);
+        if (s->move >= MOVE_COUNT && !s->name)
+            s->name = dup_text(mi->name, (int)strlen(mi->name)); /* an own move is announced by its name */
         /* only when the step's own lines were clean: one mistake should give one message */
         bool clean = ps->errs->count == ps->errors_at_open;
         if (clean && !ps->step_has_reps && !ps->step_has_hold)
@@ -1018,6 +1022,53 @@ static void parse_frequency(Parser *ps, const Token *kw)
     }
 }
 
+/* `move NAME` where NAME is one of the own moves offered: sets *m to its id in the routine (copying
+ * it in at its first use) and clears *unknown, or reports why it cannot be used. Returns false when
+ * no own move of that name is offered. */
+static bool own_move_name(Parser *ps, const Token *name, MoveId *m, bool *unknown)
+{
+    const RoutineOwnMove *o = NULL;
+    for (int i = 0; i < ps->own_count && !o; i++)
+        if ((int)strlen(ps->own[i].info.id) == name->len &&
+            memcmp(ps->own[i].info.id, name->start, (size_t)name->len) == 0)
+            o = &ps->own[i];
+    if (!o)
+        return false;
+    char b[64];
+    if (!*unknown || *m != MOVE_NONE) {
+        /* both: which one is meant is not clear, so neither is guessed */
+        ERR_AT(ps, name,
+               "move %s is built in, and %s is also a pose file of that name: rename the file (e.g. my_%.*s.pose)",
+               tok_show(name, b, sizeof b), o->path, name->len > 20 ? 20 : name->len, name->start);
+        *unknown = true;
+        *m = MOVE_NONE;
+        return true;
+    }
+    Routine *r = ps->r;
+    int k = 0;
+    while (k < r->own_move_count && strcmp(r->own_moves[k].info.id, o->info.id) != 0)
+        k++;
+    if (k == ROUTINE_MAX_OWN_MOVES) {
+        ERR_AT(ps, name, "too many own moves: a routine may name at most %d", ROUTINE_MAX_OWN_MOVES);
+        return true;
+    }
+    if (k == r->own_move_count) {
+        RoutineOwnMove *c = &r->own_moves[k];
+        *c = *o;
+        c->info.id = dup_text(o->info.id, (int)strlen(o->info.id));
+        c->info.name = dup_text(o->info.name, (int)strlen(o->info.name));
+        c->path = dup_text(o->path, (int)strlen(o->path));
+        r->own_move_count++;
+        if (!c->info.id || !c->info.name || !c->path) {
+            ERR_AT(ps, name, "out of memory");
+            return true;
+        }
+    }
+    *m = ROUTINE_OWN_MOVE(k);
+    *unknown = false;
+    return true;
+}
+
 static void parse_line(Parser *ps)
 {
     Token kw = next_token(ps);
@@ -1101,9 +1152,15 @@ static void parse_line(Parser *ps)
             MoveId m = name.type == TOK_WORD ? moves_find(name.start, name.len) : MOVE_NONE;
             bool unknown = m == MOVE_NONE || !moves_info(m)->routine_usable;
             int errors_before = ps->errs->count;
-            if (unknown && name.type != TOK_BAD)
+            if (name.type == TOK_WORD && own_move_name(ps, &name, &m, &unknown)) {
+                /* a physio's own move: found, reported or refused there */
+            } else if (unknown && name.type == TOK_WORD && ps->own) {
+                ERR_AT(ps, &name, "unknown move %s (and no pose file moves/%.*s.pose): expected one of %s",
+                       tok_show(&name, b, sizeof b), name.len > 31 ? 31 : name.len, name.start, moves_usable_list());
+            } else if (unknown && name.type != TOK_BAD) {
                 ERR_AT(ps, &name, "unknown move %s: expected one of %s", tok_show(&name, b, sizeof b),
                        moves_usable_list());
+            }
             RoutineStep *s = open_step(ps, STEP_MOVE, &kw);
             if (!s) {
                 ps->p = ps->end;
@@ -1184,10 +1241,18 @@ static void parse_line(Parser *ps)
 
 int routine_parse(const char *path, const char *src, size_t len, Routine *out, RoutineErrors *errs)
 {
+    return routine_parse_with(path, src, len, NULL, 0, out, errs);
+}
+
+int routine_parse_with(const char *path, const char *src, size_t len, const RoutineOwnMove *own, int own_count,
+                       Routine *out, RoutineErrors *errs)
+{
     Parser ps;
     memset(&ps, 0, sizeof ps);
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
+    ps.own = own;
+    ps.own_count = own ? own_count : 0;
     ps.path = path;
     ps.errs = errs;
     ps.r = out;
@@ -1301,6 +1366,11 @@ void routine_free(Routine *r)
     }
     for (int i = 0; i < r->stop_if_count; i++)
         free(r->stop_if[i]);
+    for (int i = 0; i < r->own_move_count; i++) {
+        free((char *)r->own_moves[i].info.id);
+        free((char *)r->own_moves[i].info.name);
+        free(r->own_moves[i].path);
+    }
     free(r->steps);
     free(r->title);
     free(r->description);
@@ -1324,6 +1394,13 @@ StepMode routine_step_mode(const RoutineStep *s)
     return s->confirm_hold ? MODE_HOLD_CONFIRMED : MODE_HOLD;
 }
 
+const MoveInfo *routine_move_info(const Routine *r, MoveId m)
+{
+    if (m >= MOVE_COUNT && r && m < ROUTINE_OWN_MOVE(r->own_move_count))
+        return &r->own_moves[m - MOVE_COUNT].info;
+    return moves_info(m);
+}
+
 const char *routine_step_name(const RoutineStep *s)
 {
     if (s->name)
@@ -1333,7 +1410,8 @@ const char *routine_step_name(const RoutineStep *s)
     case STEP_TIMER: return "Timer";
     case STEP_MOVE: break;
     }
-    return moves_info(s->move)->name;
+    const MoveInfo *mi = moves_info(s->move); /* an own move has its name in s->name */
+    return mi ? mi->name : "Move";
 }
 
 int routine_step_runs(const RoutineStep *s)

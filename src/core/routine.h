@@ -35,6 +35,9 @@
 #define ROUTINE_MAX_TIMES_A_DAY 12 /* "times-a-day 12": every waking hour and more is not a program */
 #define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
+#define ROUTINE_MAX_OWN_MOVES 8 /* a physio's own moves (pose files) that one routine names */
+/* In a routine, own move k is MoveId ROUTINE_OWN_MOVE(k): past the catalogue's ids. */
+#define ROUTINE_OWN_MOVE(k) ((MoveId)(MOVE_COUNT + (k)))
 
 typedef enum { STEP_MOVE, STEP_REST, STEP_TIMER } StepKind;
 
@@ -121,6 +124,14 @@ typedef struct {
     int cue_count;
 } RoutineStep;
 
+/* A physio's own move: a pose file NAME.pose in a moves/ folder, found by the caller
+ * (docs/sprites.md). Offered to routine_parse_with (borrowed), copied into the Routine (owned). */
+typedef struct {
+    MoveInfo info; /* id: the file's name ("squat"); name: "Squat"; sided, tempo, position from the file.
+                      routine_usable false: the file has errors (the caller reports them) */
+    char *path; /* the pose file */
+} RoutineOwnMove;
+
 typedef struct {
     char *title; /* never NULL after a successful parse */
     int level; /* 0 when not given */
@@ -134,6 +145,8 @@ typedef struct {
     bool sides_chosen; /* "sides chosen": the workout asks "Which side hurts?" before the first step */
     int times_a_day, times_a_day_max; /* "times-a-day 3" or "times-a-day 6-8"; 0 when not given */
     int days_a_week, days_a_week_max; /* "days-a-week 5" or "days-a-week 3-5"; 0 when not given */
+    RoutineOwnMove own_moves[ROUTINE_MAX_OWN_MOVES]; /* the own moves its steps name (ROUTINE_OWN_MOVE(k)) */
+    int own_move_count;
 } Routine;
 
 typedef struct {
@@ -152,6 +165,15 @@ typedef struct {
  * errs (and leaves *out empty). The caller frees *out with routine_free(). src need not be
  * NUL-terminated and may hold any bytes. */
 int routine_parse(const char *path, const char *src, size_t len, Routine *out, RoutineErrors *errs);
+
+/* routine_parse where `move NAME` may also name one of the own moves offered (own[0..own_count),
+ * borrowed): the routine keeps copies of those it uses, in out->own_moves. A name that is both a
+ * built-in move and an own move is an error at the routine's `move` line. */
+int routine_parse_with(const char *path, const char *src, size_t len, const RoutineOwnMove *own, int own_count,
+                       Routine *out, RoutineErrors *errs);
+
+/* The move m of r: a catalogue move (moves_info), or one of r's own moves; NULL otherwise. */
+const MoveInfo *routine_move_info(const Routine *r, MoveId m);
 
 /* Add one error to e (or mark it truncated when full). Used by every parser of user files. */
 void routine_errors_add(RoutineErrors *e, const char *path, int line, int col, const char *fmt, ...)

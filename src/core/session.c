@@ -1601,15 +1601,15 @@ static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
 {
     const RoutineStep *st = &r->steps[step];
     if (between_sets && st->kind == STEP_MOVE)
-        return moves_position_figure(moves_info(st->move)->position);
+        return moves_position_figure(routine_move_info(r, st->move)->position);
     if (st->kind != STEP_MOVE && st->position != POSITION_NONE)
         return moves_position_figure(st->position);
     for (int i = step + 1; i < r->step_count; i++)
         if (r->steps[i].kind == STEP_MOVE)
-            return moves_position_figure(moves_info(r->steps[i].move)->position);
+            return moves_position_figure(routine_move_info(r, r->steps[i].move)->position);
     for (int i = step - 1; i >= 0; i--)
         if (r->steps[i].kind == STEP_MOVE)
-            return moves_position_figure(moves_info(r->steps[i].move)->position);
+            return moves_position_figure(routine_move_info(r, r->steps[i].move)->position);
     return MOVE_REST;
 }
 

@@ -219,7 +219,7 @@ static void skip_today_apply(App *a)
             continue;
         session_skip_move(&a->session, a->skip_moves[i]);
         size_t n = strlen(b);
-        snprintf(b + n, sizeof b - n, "%s%s", any ? ", " : "", moves_info(a->skip_moves[i])->name);
+        snprintf(b + n, sizeof b - n, "%s%s", any ? ", " : "", routine_move_info(a->routine, a->skip_moves[i])->name);
         any = true;
     }
     if (any)
@@ -229,6 +229,8 @@ static void skip_today_apply(App *a)
 /* Keep m in the list of today's skipped moves (once). */
 static void skip_today_remember(App *a, MoveId m)
 {
+    if (m >= MOVE_COUNT)
+        return; /* a physio's own move: its id is its routine's own, so it is not carried to other workouts */
     int64_t day = local_day(a);
     if (a->skip_day != day)
         a->skip_count = 0;
@@ -251,7 +253,7 @@ static void skip_today_add(App *a, int step)
     int64_t now;
     int32_t offset;
     now_and_offset(a, &now, &offset);
-    history_skip_move(a->history, routine_path_of(a, a->routine), moves_info(m)->id,
+    history_skip_move(a->history, routine_path_of(a, a->routine), routine_move_info(a->routine, m)->id,
                       a->patient_code[0] ? a->patient_code : NULL, now, offset);
 }
 
@@ -269,6 +271,7 @@ static void start_session(App *a, const Routine *r)
     }
     a->routine = r;
     a->in_session = true;
+    sprites_set_routine(a->rd.sprites, r); /* its own moves' figures, if it has any */
     history_recorder_init(&a->rec, a->history, routine_path_of(a, r), r, a->patient_code[0] ? a->patient_code : NULL);
     a->rec.week_goal = a->opt->week_goal;
     a->pending = 0;
@@ -1564,6 +1567,7 @@ int app_shot(const AppOptions *o)
     }
     have_session = true;
     SessionView v = session_view(&s, 0);
+    sprites_set_routine(rd.sprites, r);
     if (rd.sprites) {
         const RoutineStep *next = v.next;
         sprites_prepare(rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);

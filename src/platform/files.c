@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ownmoves.h"
+
 /* Fail files_read: the reason in err, errno kept for the caller (ENOENT: no such file). */
 static int files_read_fail(int fd, char *buf, int e, char *err, size_t errsize, const char *fmt, const char *detail)
 {
@@ -95,7 +97,21 @@ int files_load_routine(const char *path, Routine *r, RoutineErrors *errs)
         io_error(errs, path, err);
         return -1;
     }
-    int rc = routine_parse(path, src, len, r, errs);
+    /* a physio's own moves: pose files in moves/ beside the routine or in the user's data folder */
+    OwnMoves *own = calloc(1, sizeof *own);
+    if (!own) {
+        free(src);
+        io_error(errs, path, "out of memory");
+        return -1;
+    }
+    ownmoves_find(path, src, len, own);
+    int rc = routine_parse_with(path, src, len, own->items, own->count, r, errs);
+    if (rc == 0 && ownmoves_report(own, r, errs) > 0) {
+        routine_free(r);
+        rc = -1;
+    }
+    ownmoves_free(own);
+    free(own);
     free(src);
     return rc;
 }
@@ -356,7 +372,7 @@ int files_config_dir(char *buf, size_t size)
     return make_dirs(buf);
 }
 
-int files_data_dir(char *buf, size_t size)
+int files_data_home(char *buf, size_t size)
 {
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
@@ -367,9 +383,12 @@ int files_data_dir(char *buf, size_t size)
         n = snprintf(buf, size, "%s/.local/share/unknot", home);
     else
         return -1;
-    if (n < 0 || (size_t)n >= size)
-        return -1;
-    return make_dirs(buf);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int files_data_dir(char *buf, size_t size)
+{
+    return files_data_home(buf, size) < 0 ? -1 : make_dirs(buf);
 }
 
 void files_print_errors(const RoutineErrors *errs)

@@ -85,6 +85,9 @@ int files_config_dir(char *buf, size_t size);
  * the history lives, created when missing; the same rules as files_config_dir. Returns 0 or -1. */
 int files_data_dir(char *buf, size_t size);
 
+/* files_data_dir's path, not created (where a physio's own moves are looked for). Returns 0 or -1. */
+int files_data_home(char *buf, size_t size);
+
 /* Print each error of errs as one FILE:LINE:COL line on stderr, then a "too many errors" line
  * when the list was cut. */
 void files_print_errors(const RoutineErrors *errs);

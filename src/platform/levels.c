@@ -131,14 +131,15 @@ void levels_free(LevelList *l)
 
 void levels_moves_summary(const Routine *r, char *buf, size_t size)
 {
-    bool seen[MOVE_COUNT] = {0};
+    bool seen[MOVE_COUNT + ROUTINE_MAX_OWN_MOVES] = {0};
     size_t n = 0;
     buf[0] = 0;
     for (int i = 0; i < r->step_count && n < size; i++) {
         const RoutineStep *s = &r->steps[i];
-        if (s->kind != STEP_MOVE || seen[s->move])
+        const MoveInfo *mi = routine_move_info(r, s->move);
+        if (s->kind != STEP_MOVE || !mi || seen[s->move])
             continue;
         seen[s->move] = true;
-        n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "", moves_info(s->move)->id);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "", mi->id);
     }
 }

@@ -17,6 +17,7 @@
 #include "history.h"
 #include "kioskconf.h"
 #include "levels.h"
+#include "ownmoves.h"
 #include "report.h"
 #include "routine.h"
 #include "session.h"
@@ -38,8 +39,9 @@ static const char usage_text[] =
     "\n"
     "Modes:\n"
     "  unknot [ROUTINE]                 play ROUTINE, or open the menu of levels/\n"
-    "  unknot --check FILE|FOLDER...    check routine files (a folder: each .routine in it);\n"
-    "                                   exit 0 if all are valid, 1 if not\n"
+    "  unknot --check FILE|FOLDER...    check routine files (a folder: each .routine in it) and\n"
+    "                                   pose files (NAME.pose: a physio's own move, moves/ beside\n"
+    "                                   the routine); exit 0 if all are valid, 1 if not\n"
     "  unknot --list [DIR]              list the routines in DIR (default: levels/)\n"
     "  unknot --simulate ROUTINE        run the workout headless, print JSON Lines events\n"
     "        [--input FILE]             timed presses for the simulation (docs/simulate.md)\n"
@@ -237,15 +239,42 @@ static int check_folder(const char *data_dir, const char *dir, RoutineErrors *er
     return bad;
 }
 
+/* --check of a pose file (a physio's own move, or one of assets/poses). */
+static int check_pose(const char *path, RoutineErrors *errs)
+{
+    int samples = 0;
+    memset(errs, 0, sizeof *errs);
+    if (ownmoves_check_file(path, errs, &samples) < 0) {
+        files_print_errors(errs);
+        return 1;
+    }
+    char shown_path[4096];
+    printf("%s: ok: a move, %d poses checked (30 a second): its contacts rest on the mat, nothing below it\n",
+           printable(path, sizeof shown_path, shown_path, sizeof shown_path), samples);
+    return 0;
+}
+
 /* Check one file (or folder); print "ok" or its errors. Returns the number of invalid files. */
 static int check_file(const char *data_dir, const char *path, RoutineErrors *errs)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return check_folder(data_dir, path, errs);
+    size_t plen = strlen(path);
+    if (plen > 5 && strcmp(path + plen - 5, ".pose") == 0)
+        return check_pose(path, errs);
     Routine r;
     if (files_load_routine(path, &r, errs) < 0) {
         files_print_errors(errs);
+        return 1;
+    }
+    /* its own moves: the same contact rules as the built-in moves */
+    memset(errs, 0, sizeof *errs);
+    for (int k = 0; k < r.own_move_count; k++)
+        ownmoves_check_file(r.own_moves[k].path, errs, NULL);
+    if (errs->count > 0) {
+        files_print_errors(errs);
+        routine_free(&r);
         return 1;
     }
     char total[32];

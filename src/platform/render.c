@@ -303,7 +303,7 @@ static void figure_in(Render *rd, const SessionView *v, SDL_Rect area)
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
         const MoveInfo *mi = moves_info(v->figure);
-        const char *name = mi ? mi->name : "";
+        const char *name = mi ? mi->name : v->step ? routine_step_name(v->step) : ""; /* an own move: its step's name */
         int pad = render_px(rd, st->caption_pad_x), maxw = l.stage.w - pad;
         int px = text_fit(rd->text, name, render_px(rd, st->text_big / 2), render_px(rd, st->text_body), maxw);
         int tw, th;

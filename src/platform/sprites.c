@@ -16,13 +16,14 @@
 
 #define SPRITES_PATH_BYTES 1024
 #define SPRITES_PENDING_MS 3000 /* how long after its last draw a figure may still be arriving */
+#define SPRITES_FIGURES (MOVE_COUNT + ROUTINE_MAX_OWN_MOVES) /* the catalogue, then a routine's own moves */
 
 /* ------------------------------------------------------------------ loading */
 
 /* What a loader thread reads, parses and samples for one move; the render thread reads it only
  * after `done` is set (or after joining the thread). */
 typedef struct {
-    char dir[SPRITES_PATH_BYTES];
+    char dir[SPRITES_PATH_BYTES]; /* an own move: its pose file */
     MoveId id;
     PoseMove move;
     bool ok;
@@ -58,8 +59,9 @@ typedef struct {
 struct Sprites {
     SDL_Renderer *renderer;
     char dir[SPRITES_PATH_BYTES];
-    SpriteFigure figures[MOVE_COUNT];
-    bool warned[MOVE_COUNT];
+    SpriteFigure figures[SPRITES_FIGURES];
+    bool warned[SPRITES_FIGURES];
+    char own_path[ROUTINE_MAX_OWN_MOVES][SPRITES_PATH_BYTES]; /* the routine's own moves' pose files */
     bool immediate;
     /* the painter: guarded by lock; the render thread posts jobs and takes painted buffers */
     SDL_Thread *painter;
@@ -85,13 +87,17 @@ static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *wh
     if (s->warned[id])
         return;
     s->warned[id] = true;
-    fprintf(stderr, "unknot: warning: no animation for %s: %s: %s\n", moves_info(id)->id, what, why);
+    const char *name = id < MOVE_COUNT ? moves_info(id)->id : s->own_path[id - MOVE_COUNT];
+    fprintf(stderr, "unknot: warning: no animation for %s: %s: %s\n", name, what, why);
 }
 
 /* Read, parse and sample one pose file. Any thread; touches only d. */
 static void figure_load(FigureLoad *d)
 {
-    snprintf(d->what, sizeof d->what, "%s/%s.pose", d->dir, moves_info(d->id)->id);
+    if (d->id >= MOVE_COUNT)
+        snprintf(d->what, sizeof d->what, "%s", d->dir); /* a physio's own move: read as the catalogue's */
+    else
+        snprintf(d->what, sizeof d->what, "%s/%s.pose", d->dir, moves_info(d->id)->id);
     size_t len = 0;
     char *text = NULL;
     if (files_read(d->what, FILES_MAX_POSE_BYTES, &text, &len, d->why, sizeof d->why) < 0)
@@ -137,10 +143,14 @@ static void figure_start(Sprites *s, MoveId id)
     SpriteFigure *f = &s->figures[id];
     if (f->tried || f->load)
         return;
+    if (id >= MOVE_COUNT && !s->own_path[id - MOVE_COUNT][0]) {
+        f->tried = true; /* no such own move in this routine: its name is shown */
+        return;
+    }
     FigureLoad *d = calloc(1, sizeof *d);
     if (!d)
         return;
-    snprintf(d->dir, sizeof d->dir, "%s", s->dir);
+    snprintf(d->dir, sizeof d->dir, "%s", id >= MOVE_COUNT ? s->own_path[id - MOVE_COUNT] : s->dir);
     d->id = id;
     f->load = d;
     f->worker = SDL_CreateThread(figure_load_thread, "unknot-pose", d);
@@ -329,7 +339,7 @@ static void sprites_drop_all(Sprites *s)
         SDL_UnlockMutex(s->lock);
         SDL_WaitThread(s->painter, NULL); /* a paint is a few milliseconds */
     }
-    for (int i = 0; i < MOVE_COUNT; i++)
+    for (int i = 0; i < SPRITES_FIGURES; i++)
         figure_unload(&s->figures[i]);
     if (s->texture)
         SDL_DestroyTexture(s->texture);
@@ -371,22 +381,34 @@ void sprites_set_immediate(Sprites *s, bool on)
         s->immediate = on;
 }
 
+void sprites_set_routine(Sprites *s, const Routine *r)
+{
+    for (int k = 0; s && k < ROUTINE_MAX_OWN_MOVES; k++) {
+        const char *path = r && k < r->own_move_count ? r->own_moves[k].path : "";
+        if (strcmp(s->own_path[k], path) == 0)
+            continue; /* the same file: its figure stays loaded */
+        figure_unload(&s->figures[MOVE_COUNT + k]);
+        s->warned[MOVE_COUNT + k] = false;
+        snprintf(s->own_path[k], sizeof s->own_path[k], "%s", path);
+    }
+}
+
 void sprites_prepare(Sprites *s, MoveId current, MoveId next)
 {
     if (!s)
         return;
-    for (int i = 0; i < MOVE_COUNT; i++)
+    for (int i = 0; i < SPRITES_FIGURES; i++)
         if (i != (int)current && i != (int)next && (s->figures[i].tried || s->figures[i].load))
             figure_unload(&s->figures[i]); /* forgets failures too: a fixed file is retried later */
-    if (current >= 0 && current < MOVE_COUNT)
+    if (current >= 0 && current < SPRITES_FIGURES)
         figure_start(s, current);
-    if (next >= 0 && next < MOVE_COUNT && next != current)
+    if (next >= 0 && next < SPRITES_FIGURES && next != current)
         figure_start(s, next); /* ready by the time it is drawn */
 }
 
 bool sprites_wait(Sprites *s, MoveId id)
 {
-    return s && id >= 0 && id < MOVE_COUNT && figure_get(s, id, true) != NULL;
+    return s && id >= 0 && id < SPRITES_FIGURES && figure_get(s, id, true) != NULL;
 }
 
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
@@ -425,7 +447,7 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
 {
-    if (!s || !v || v->figure < 0 || v->figure >= MOVE_COUNT || stage.w <= 0 || stage.h <= 0)
+    if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES || stage.w <= 0 || stage.h <= 0)
         return false;
     SpriteFigure *f = figure_get(s, v->figure, s->immediate);
     s->loading = !f && !s->figures[v->figure].tried;
@@ -453,7 +475,7 @@ unsigned sprites_draw_count(const Sprites *s)
 size_t sprites_memory_bytes(const Sprites *s)
 {
     size_t bytes = 0;
-    for (int i = 0; s && i < MOVE_COUNT; i++)
+    for (int i = 0; s && i < SPRITES_FIGURES; i++)
         if (s->figures[i].ok)
             bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames * (sizeof(Pose) + sizeof(int));
     for (int i = 0; s && i < 2; i++)

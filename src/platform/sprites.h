@@ -31,6 +31,10 @@ void sprites_release(Sprites *s);
  * window shows the newest pose the painter has finished (one frame behind at most). */
 void sprites_set_immediate(Sprites *s, bool on);
 
+/* The routine whose own moves (ROUTINE_OWN_MOVE(k), pose files in a moves/ folder) are drawn from
+ * now on, or NULL: their files are read like the catalogue's, on the loader thread. r is not kept. */
+void sprites_set_routine(Sprites *s, const Routine *r);
+
 /* Start loading current and next (MOVE_NONE allowed) on a worker; drop every other move. */
 void sprites_prepare(Sprites *s, MoveId current, MoveId next);
 
