@@ -196,9 +196,20 @@ def check_stream(events, what):
     check(open_step is None, f"{what}: every step_start has its step_end")
 
 
+def side_answer(path, tmp):
+    """--input answering "Which side hurts?" at once for a routine with `sides chosen` (else none),
+    so that its one-sided steps run too."""
+    with open(path, encoding="utf-8") as f:
+        if not re.search(r"^sides\s+chosen\b", f.read(), re.M):
+            return []
+    return ["--input", write(tmp, "side.txt", "0 side left\n")]
+
+
 def test_simulate():
+    side_tmp = tempfile.TemporaryDirectory()
     for path in LEVELS:
-        rc, out, err = run("--simulate", path)
+        side = side_answer(path, side_tmp.name)
+        rc, out, err = run("--simulate", path, *side)
         check(rc == 0, f"--simulate {path} exits 0 ({err.strip()})")
         events = parse_jsonl(out, path)
         check_stream(events, path)
@@ -218,8 +229,9 @@ def test_simulate():
                   f"{path}: no part scores above what was possible: {parts} {e.get('points_max')}")
             check(e["reps_target"] == 0 or parts.get("reps") == 0,
                   f"{path}: with nobody pressing, no rep earns a point: {parts}")
-        rc2, out2, _ = run("--simulate", path)
+        rc2, out2, _ = run("--simulate", path, *side)
         check(out == out2, f"{path}: the same run prints the same bytes")
+    side_tmp.cleanup()
 
     # Desk break with no presses at all: what it earned is the holds and the steps, shown against
     # what counting the reps would have added (issue 11: "Score: 280" said nothing)
