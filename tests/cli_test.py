@@ -133,6 +133,17 @@ def test_list():
               f"--list line: path, title, level, length: {line!r}")
         titles.append(fields[1] if len(fields) > 1 else "")
     check("Gentle start" in titles and "Cold pack timer" in titles, f"--list shows the titles: {titles}")
+    # the length --list (and the menu) shows is what a run with nobody pressing takes to the results:
+    # the get-readies lengthened to their words, the spoken safety notice, a timer's wait for Ready
+    for line in lines:
+        fields = line.split("\t")
+        m = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?", fields[3] if len(fields) > 3 else "")
+        listed = (int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)) if m else -1
+        rc, sim, _ = run("--simulate", fields[0])
+        end = [e for e in parse_jsonl(sim, fields[0]) if e["type"] == "session_end"]
+        check(bool(end) and abs(end[0]["t"] - listed) <= 3,
+              f"{fields[0]}: --list says {fields[3] if len(fields) > 3 else '?'}, --simulate ends at "
+              f"{end[0]['t'] if end else '?'} s")
     rc, out, _ = run("--list")
     check(rc == 0 and len(out.splitlines()) == len(LEVELS), "--list defaults to levels/")
     with tempfile.TemporaryDirectory() as tmp:

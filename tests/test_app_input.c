@@ -35,6 +35,72 @@ static const char *hint(const App *a)
     return out;
 }
 
+/* The colour at (x, y) of the screen's surface. */
+static SDL_Color pixel_at(const AppTestScreen *scr, int x, int y)
+{
+    SDL_Color c = {0, 0, 0, 255};
+    const Uint8 *row = (const Uint8 *)scr->surface->pixels + y * scr->surface->pitch;
+    Uint32 p = ((const Uint32 *)row)[x];
+    SDL_GetRGB(p, scr->surface->format, &c.r, &c.g, &c.b);
+    return c;
+}
+
+/* A timer waits for Ready: the big button is drawn where a tap lands, and a tap there, Space or
+ * pad A starts the timer at once; nothing else does (the screen counts the wait down). */
+static void test_timer_ready(const char *dir, AppTestScreen *scr)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/pack.routine", dir);
+    apptest_write_file(path, "title \"Pack\"\ntimer 2m on-back \"Lie on the pack.\"\n  name \"Cold pack\"\n");
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.routine = path;
+    o.width = 1280;
+    o.height = 720;
+    SDL_Rect ready = render_button_rect(&scr->render, BUTTON_READY);
+    for (int how = 0; how < 3; how++) {
+        App *a = app_new(&o, NULL, scr->renderer);
+        CHECK(a != NULL);
+        if (!a)
+            return;
+        const Session *s = app_session(a);
+        app_update(a, 10);
+        apptest_tap(a, SDLK_SPACE); /* the safety notice */
+        apptest_tap(a, SDLK_s); /* the pain check-in: skipped */
+        apptest_tap(a, SDLK_RETURN); /* the intro */
+        CHECK_INT(apptest_kind(a), SEG_READY);
+        apptest_run(a, 5000, 0);
+        CHECK_INT(apptest_kind(a), SEG_READY); /* it waits for Ready */
+        SessionView v = session_view(s, 0);
+        CHECK(v.ready_press);
+        CHECK_INT(v.remaining_ms, SESSION_TIMER_READY_MS - 5000);
+        CHECK_STR(routine_step_name(v.step), "Cold pack");
+        app_draw(a);
+        SDL_Color c = pixel_at(scr, ready.x + 4, ready.y + ready.h / 2);
+        SDL_Color want = render_style_default.button_active_bg;
+        CHECK(c.r == want.r && c.g == want.g && c.b == want.b); /* the button is there to tap */
+        if (how == 0) {
+            apptest_click(a, ready);
+        } else if (how == 1) {
+            apptest_tap(a, SDLK_SPACE);
+        } else {
+            int index;
+            SDL_Joystick *joy = apptest_pad_attach(&index);
+            CHECK(joy != NULL);
+            apptest_pump(a);
+            if (joy)
+                apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
+            apptest_pad_detach(joy, index);
+            apptest_pump(a);
+        }
+        CHECK_INT(apptest_kind(a), SEG_WORK);
+        CHECK_INT(s->segments[s->seg].duration_ms, 120000);
+        app_free(a);
+    }
+    unlink(path);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-input-XXXXXX";
@@ -56,6 +122,7 @@ int main(void)
     AppTestScreen scr;
     CHECK(apptest_screen_open(&scr, 1280, 720));
     SDL_Renderer *ren = scr.renderer;
+    test_timer_ready(dir, &scr);
     AppOptions o = {0};
     o.data_dir = ".";
     o.levels_dir = "levels";
@@ -244,7 +311,7 @@ int main(void)
         CHECK_STR(hint(a), "\xE2\x86\x91\xE2\x86\x93 choose \xC2\xB7 F5: start \xC2\xB7 \xE2\x97\x80 doctor advice "
                            "\xC2\xB7 progress \xE2\x96\xB6 \xC2\xB7 K: quit");
         LevelList shown;
-        CHECK_INT(levels_scan(lvdir, &shown), 0);
+        CHECK_INT(levels_scan(lvdir, NULL, &shown), 0);
         Render mrd = {mren, NULL, NULL, 640, 360};
         SDL_Rect st = render_stage_rect(&mrd);
         int x = st.x + st.w + 40, top = -1, y = st.y;
@@ -270,7 +337,7 @@ int main(void)
     CHECK(a != NULL);
     if (a) {
         LevelList shown;
-        CHECK_INT(levels_scan(lvdir, &shown), 0);
+        CHECK_INT(levels_scan(lvdir, NULL, &shown), 0);
         Render mrd = {mren, NULL, NULL, 640, 360};
         SDL_Rect st = render_stage_rect(&mrd);
         int x = st.x + st.w + 40, next = -1, y = 0;

@@ -68,7 +68,7 @@ static void check_menu(Render *rd, SDL_Surface *surf)
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     LevelList levels;
-    CHECK_INT(levels_scan("levels", &levels), 0);
+    CHECK_INT(levels_scan("levels", NULL, &levels), 0);
     CHECK(levels.count >= 6); /* the list is longer than a page at 1920x1080 (five rows) */
     Overlay ov = {0};
     ov.volume_percent = -1;

@@ -261,7 +261,7 @@ static void test_hold_cues(void)
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
     load("title \"C\"\ntimer 1m\n");
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_WORK + 50000);
+    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_READY + SESSION_TIMER_READY_MS + 50000);
 }
 
 static void test_sides_and_sets(void)
@@ -978,7 +978,7 @@ static void test_alternate_sides(void)
     CHECK_INT(S.score.steps_done, 1);
     CHECK_INT(session_planned_ms(&S),
               SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + 16000 + SESSION_RESULTS_MS);
-    CHECK_INT(session_routine_ms(&R), session_planned_ms(&S));
+    CHECK_INT(session_routine_ms(&R), session_planned_ms(&S) - SESSION_RESULTS_MS); /* to the results */
     /* the view shows the rep of the side: the third run is rep 2 of 2 on the left */
     restart();
     run_until(T_WORK + 8000 + 100);
@@ -1484,6 +1484,65 @@ static void mark_phrases(void)
 
 /* Every phrase of SESSION_PHRASES is said by some workout: a phrase nothing says is dead weight
  * (a clip, a table row) and misleads whoever reads the list. */
+/* A timer starts when the person presses Ready (the pack in place), or by itself after the
+ * documented wait; it is called by its name, else its text, never the bare word "Timer". */
+static void test_timer_ready(void)
+{
+    const char *pack = "title \"P\"\ntimer 1m \"Lie on the pack.\"\n  name \"Cold pack\"\n  say half \"Half.\"\n";
+    load(pack);
+    CHECK_STR(routine_step_name(&R.steps[0]), "Cold pack");
+    /* nobody presses: it waits the whole documented wait, counting it down, then starts */
+    run_until(T_READY + 1000);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_READY);
+    CHECK(v.ready_press);
+    CHECK_INT(v.remaining_ms, SESSION_TIMER_READY_MS - 1000);
+    run_until(T_READY + SESSION_TIMER_READY_MS - 10);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY); /* still waiting just before the end */
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Cold pack."), T_READY);
+    CHECK_INT(time_of(EV_CUE, "Lie on the pack."), T_READY);
+    CHECK_INT(time_of(EV_CUE, session_phrase(PHRASE_PRESS_READY)), T_READY);
+    int rd = find(EV_READY, NULL);
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY + SESSION_TIMER_READY_MS && !L[rd].completed &&
+          L[rd].n == SESSION_TIMER_READY_MS && L[rd].step == 0);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY + SESSION_TIMER_READY_MS);
+    CHECK_INT(count(EV_CUE, "3"), 1); /* a spoken 3-2-1 before it starts by itself */
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY + SESSION_TIMER_READY_MS + 30000);
+    CHECK_INT(count(EV_READY, NULL), 1);
+    /* Ready pressed 12 s in: the timer starts at once, its cues follow from there */
+    restart();
+    act_at(T_READY + 12000, INPUT_PRESS);
+    act_at(S.t_ms + 100, INPUT_RELEASE);
+    v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_WORK);
+    CHECK(!v.ready_press);
+    CHECK_STR(v.caption, "Lie on the pack."); /* the instruction stays on screen */
+    run_to_end();
+    rd = find(EV_READY, NULL);
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY + 12000 && L[rd].completed && L[rd].n == 12000);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY + 12000);
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY + 12000 + 30000);
+    CHECK_INT(count(EV_CUE, "3"), 0); /* no countdown: the press started it */
+    CHECK_INT(count(EV_READY, NULL), 1);
+    CHECK_INT(S.score.steps_done, 1);
+    /* a move's get-ready does not wait for a press: a press there is nothing */
+    load(ONE_HOLD);
+    act_at(T_READY + 1000, INPUT_PRESS);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK(!session_view(&S, 0).ready_press);
+    /* what a timer is called: its name; its text; with neither, its length */
+    load("title \"P\"\ntimer 20m \"Heat pad on the lower back.\"\ntimer 20m\ntimer 90s\n");
+    CHECK_STR(routine_step_name(&R.steps[0]), "Heat pad on the lower back.");
+    CHECK_STR(routine_step_name(&R.steps[1]), "20-minute timer");
+    CHECK_STR(routine_step_name(&R.steps[2]), "90-second timer");
+    for (int i = 0; i < R.step_count; i++)
+        CHECK(strcmp(routine_step_name(&R.steps[i]), "Timer") != 0);
+    /* the menu's length counts the whole wait: nobody pressing spends it */
+    load(pack);
+    CHECK_INT(session_routine_ms(&R), T_READY + SESSION_TIMER_READY_MS + 60000);
+}
+
 static void test_no_dead_phrases(void)
 {
     memset(phrase_said, 0, sizeof phrase_said);
@@ -1751,7 +1810,7 @@ static void test_open_hold_plan(void)
     load("title \"O\"\nmove child_pose\n  hold open\n");
     int64_t want =
         SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + ROUTINE_OPEN_HOLD_PLAN_MS + SESSION_RESULTS_MS;
-    CHECK_INT(session_routine_ms(&R), want);
+    CHECK_INT(session_routine_ms(&R), want - SESSION_RESULTS_MS); /* to the results */
     CHECK_INT(session_planned_ms(&S), want);
     CHECK_INT(routine_step_planned_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_PLAN_MS);
     CHECK_INT(routine_step_total_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_MS); /* the limits still see the most */
@@ -1855,6 +1914,7 @@ int main(void)
     test_no_dead_phrases();
     test_open_hold_plan();
     test_self_paced_alternate();
+    test_timer_ready();
     session_free(&S);
     routine_free(&R);
     free(L);

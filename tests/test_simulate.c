@@ -551,6 +551,34 @@ static void test_side_lines(void)
     routine_free(&r);
 }
 
+/* A timer waits for Ready: "ready" in the input file is that press (a tap, as "rep"); the
+ * "ready" line says whether it was pressed and how long it waited. */
+static void test_ready_lines(void)
+{
+    CHECK_INT(parse("30 ready\n"), 0);
+    CHECK_INT(in.count, 2);
+    CHECK_INPUT(0, 30000, INPUT_PRESS);
+    CHECK_INPUT(1, 30000 + SIMULATE_TAP_MS, INPUT_RELEASE);
+    const char *src = "title \"Pack\"\ntimer 1m \"Lie on the pack.\"\n  name \"Cold pack\"\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    Log l = {0};
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    check_run(&r, &l, true);
+    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"ready\",\"index\":0,\"pressed\":true,\"waited\":16.000}"));
+    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"step_start\",\"index\":0,\"move\":\"rest\",\"kind\":\"timer\""));
+    CHECK(strstr(l.json, "\"name\":\"Cold pack\",\"mode\":\"timer\""));
+    log_free(&l);
+    /* nobody presses: it starts by itself once the documented wait is over */
+    CHECK_INT(simulate_run(&r, NULL, collect, &l), SIMULATE_DONE);
+    char want[128];
+    snprintf(want, sizeof want, "\"type\":\"ready\",\"index\":0,\"pressed\":false,\"waited\":%d.000}",
+             SESSION_TIMER_READY_MS / 1000);
+    CHECK(strstr(l.json, want));
+    log_free(&l);
+    routine_free(&r);
+}
+
 static void test_driver_inputs(void)
 {
     const char *src = "title \"Reps\"\nmove bridge reps 4 tempo 4s\nmove child_pose hold 30s\n";
@@ -698,6 +726,7 @@ int main(void)
     test_limits();
     test_levels();
     test_driver_inputs();
+    test_ready_lines();
     test_voice_plan();
     inputscript_free(&in);
     inputscript_free(&side_left);

@@ -145,6 +145,11 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             put(&o, ",\"rule\":null");
         break;
     case EV_HURT_END: put(&o, ",\"action\":\"%s\",\"index\":%d", ev->completed ? "end" : "skip_today", ev->n); break;
+    case EV_READY:
+        /* a timer's get-ready ended: Ready was pressed, or its wait ran out (it starts by itself) */
+        put(&o, ",\"index\":%d,\"pressed\":%s,\"waited\":%.3f", ev->step, ev->completed ? "true" : "false",
+            ev->n / 1000.0);
+        break;
     case EV_SIDE_CHOSEN:
         if (ev->side == SIDES_NONE)
             put(&o, ",\"side\":null");

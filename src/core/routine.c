@@ -941,6 +941,15 @@ static void close_step(Parser *ps)
     }
     if (s->hold_max_ms < s->hold_ms)
         s->hold_max_ms = s->hold_ms;
+    /* a timer is called by what it is for: its name, else its text; with neither, by its length */
+    if (s->kind == STEP_TIMER && !s->name && !s->text) {
+        char what[48];
+        if (s->duration_ms % 60000 == 0)
+            snprintf(what, sizeof what, "%d-minute timer", s->duration_ms / 60000);
+        else
+            snprintf(what, sizeof what, "%d-second timer", s->duration_ms / 1000);
+        s->name = dup_text(what, (int)strlen(what));
+    }
     /* what "get ready" says: a named step is announced by its own name */
     char ready[ROUTINE_MAX_NAME_BYTES + 32];
     if (s->kind == STEP_MOVE || s->name)
@@ -1407,7 +1416,7 @@ const char *routine_step_name(const RoutineStep *s)
         return s->name;
     switch (s->kind) {
     case STEP_REST: return "Rest";
-    case STEP_TIMER: return "Timer";
+    case STEP_TIMER: return s->text ? s->text : "Timer"; /* the parser names a timer with neither */
     case STEP_MOVE: break;
     }
     const MoveInfo *mi = moves_info(s->move); /* an own move has its name in s->name */

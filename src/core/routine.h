@@ -5,6 +5,7 @@
 #define UNKNOT_ROUTINE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -147,6 +148,9 @@ typedef struct {
     int days_a_week, days_a_week_max; /* "days-a-week 5" or "days-a-week 3-5"; 0 when not given */
     RoutineOwnMove own_moves[ROUTINE_MAX_OWN_MOVES]; /* the own moves its steps name (ROUTINE_OWN_MOVE(k)) */
     int own_move_count;
+    /* 0 after parsing; the time to the results with the voice planned, once the platform has worked
+     * it out with the clips' lengths (session_routine_plan): what session_routine_ms returns */
+    int64_t planned_ms;
 } Routine;
 
 typedef struct {

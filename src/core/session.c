@@ -185,6 +185,8 @@ static void voice_drop_waiting(Session *s, int64_t t)
 
 /* What a get-ready says: "Get ready. Next: <name>." (the parser composes it), "Get ready." for a timer. */
 static void ready_text(const RoutineStep *st, char *b, size_t size);
+static SessionModeRules step_rules(const RoutineStep *st);
+static int ready_least_ms(const RoutineStep *st);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -236,12 +238,14 @@ static void voice_plan_lengths(Session *s)
             need = voice_ms(s, ready ? b : PH(PHRASE_SWITCH_SIDES)) + VOICEQUEUE_GAP_MS;
             if (ready && st->mode == MODE_TIMER)
                 need += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
+            if (ready && step_rules(st).ready_press)
+                need += voice_ms(s, PH(PHRASE_PRESS_READY)) + VOICEQUEUE_GAP_MS;
             for (int c = 0; c < st->cue_count; c++)
                 if (start_instruction(&st->cues[c]) && (ready || !st->cues[c].once))
                     need += voice_ms(s, st->cues[c].text) + VOICEQUEUE_GAP_MS;
             need += SESSION_COUNTDOWN * 1000;
             need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
-            int least = ready ? SESSION_READY_MS : SESSION_SWITCH_MS;
+            int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
             g->duration_ms = need > least ? need : least;
         }
     }
@@ -370,8 +374,12 @@ SessionModeRules session_mode_rules(StepMode m)
         return (SessionModeRules){
             .ends_by_time = true, .end_warnings = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
     case MODE_TIMER:
-        return (SessionModeRules){
-            .get_ready = true, .ends_by_time = true, .end_warnings = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
+        return (SessionModeRules){.get_ready = true,
+                                  .ready_press = true,
+                                  .ends_by_time = true,
+                                  .end_warnings = true,
+                                  .anim = ANIM_LOOP,
+                                  .score = SCORE_NOTHING};
     }
     return (SessionModeRules){.ends_by_time = true, .anim = ANIM_LOOP, .score = SCORE_NOTHING};
 }
@@ -412,6 +420,12 @@ static int add_run(Segment *list, int n, const RoutineStep *st, int step, int se
     return n;
 }
 
+/* The shortest a step's get-ready is: a timer's waits for Ready, the others count down. */
+static int ready_least_ms(const RoutineStep *st)
+{
+    return step_rules(st).ready_press ? SESSION_TIMER_READY_MS : SESSION_READY_MS;
+}
+
 /* Fill list (when not NULL) and return the number of segments. */
 static int build_segments(const Routine *r, Segment *list)
 {
@@ -424,7 +438,7 @@ static int build_segments(const Routine *r, Segment *list)
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
-            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, SESSION_READY_MS);
+            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, ready_least_ms(st));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." */
@@ -529,17 +543,34 @@ void session_free(Session *s)
     memset(s, 0, sizeof *s);
 }
 
+static int segment_of_kind(const Session *s, SegmentKind k);
+
+/* The planned start of the results: the session's own plan, so the figure is the one it runs. */
+static int64_t routine_ms_with(const Routine *r, const SessionClip *clips, int count)
+{
+    Session *s = malloc(sizeof *s);
+    if (!s || session_init(s, r) < 0) {
+        free(s);
+        return -1;
+    }
+    session_set_voice(s, clips, count);
+    int64_t t = s->segments[segment_of_kind(s, SEG_RESULTS)].planned_start_ms;
+    session_free(s);
+    free(s);
+    return t;
+}
+
 int64_t session_routine_ms(const Routine *r)
 {
-    int64_t t = SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_RESULTS_MS;
-    for (int i = 0; i < r->step_count; i++) {
-        const RoutineStep *st = &r->steps[i];
-        t += routine_step_planned_ms(st);
-        if (step_rules(st).get_ready)
-            t += SESSION_READY_MS;
-        if (st->sides == SIDES_BOTH)
-            t += (int64_t)SESSION_SWITCH_MS * st->sets;
-    }
+    return r->planned_ms > 0 ? r->planned_ms : routine_ms_with(r, NULL, 0);
+}
+
+int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count)
+{
+    r->planned_ms = 0;
+    int64_t t = routine_ms_with(r, clips, count);
+    if (t > 0)
+        r->planned_ms = t;
     return t;
 }
 
@@ -811,11 +842,22 @@ static void finish_step(Session *s, int step, bool completed)
     recount(s);
 }
 
+/* A timer's get-ready ends: by the Ready press (pressed) or when its wait ran out. */
+static void ready_end(Session *s, int64_t t, bool pressed)
+{
+    SessionEvent ev = make_event(s, EV_READY, t);
+    ev.completed = pressed;
+    ev.n = s->seg_elapsed_ms;
+    emit(s, &ev);
+}
+
 static void leave_segment(Session *s, int64_t t, bool completed)
 {
     const Segment *g = cur(s);
     if (g->kind == SEG_WORK)
         end_work(s, t, completed);
+    if (g->kind == SEG_READY && completed && step_rules(seg_step(s, g)).ready_press)
+        ready_end(s, t, false);
     bool last_of_step = g->step >= 0 && (s->seg + 1 >= s->segment_count || s->segments[s->seg + 1].step != g->step);
     if (completed && last_of_step && s->step_result[g->step] != STEP_RESULT_SKIPPED)
         finish_step(s, g->step, true); /* a side or set given up earlier keeps the step undone */
@@ -910,6 +952,8 @@ static void enter_segment(Session *s, int index, int64_t t)
         for (int c = 0; c < st->cue_count; c++)
             if (start_instruction(&st->cues[c]))
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
+        if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
+            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), false);
         break;
     case SEG_SWITCH:
         announce(s, t, PH(PHRASE_SWITCH_SIDES));
@@ -1533,6 +1577,12 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
         if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS) {
             voice_cut(s, t); /* read, or heard enough: on at once */
             next_segment(s, t);
+        } else if (g->kind == SEG_READY && step_rules(seg_step(s, g)).ready_press) {
+            /* Ready: in position with the pack, the timer starts now */
+            voice_cut(s, t);
+            ready_end(s, t, true);
+            enter_segment(s, s->seg + 1, t);
+            fire_timed(s, -1, 0, t);
         } else if (g->kind == SEG_WORK)
             press_in_work(s, t);
     }
@@ -1660,6 +1710,7 @@ SessionView session_view(const Session *s, int extra_ms)
     v.elapsed_ms = el;
     v.duration_ms = g->duration_ms;
     v.remaining_ms = g->duration_ms > el ? g->duration_ms - el : 0;
+    v.ready_press = st && g->kind == SEG_READY && step_rules(st).ready_press;
     if (st && step_rules(st).score == SCORE_REPS) {
         v.reps = g->kind == SEG_WORK ? g->reps : st->reps;
         if (g->kind == SEG_WORK && st->mode == MODE_REPS_GUIDED) /* the figure's rep; else the count */
@@ -1802,10 +1853,10 @@ const char *session_verdict(const SessionScore *sc)
 
 const char *session_event_name(SessionEventType t)
 {
-    static const char *names[] = {"session_start", "step_start", "cue",         "step_end",    "pause",
-                                  "resume",        "sound",      "rep",         "hold_start",  "hold_break",
-                                  "hold_done",     "combo",      "pain",        "hurt",        "stop_rule",
-                                  "hurt_end",      "phase",      "side_chosen", "session_end", "voice"};
+    static const char *names[] = {
+        "session_start", "step_start", "cue",        "step_end",    "pause", "resume",      "sound",
+        "rep",           "hold_start", "hold_break", "hold_done",   "combo", "pain",        "hurt",
+        "stop_rule",     "hurt_end",   "phase",      "side_chosen", "ready", "session_end", "voice"};
     return t >= 0 && t < (int)(sizeof names / sizeof *names) ? names[t] : "unknown";
 }
 

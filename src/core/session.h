@@ -23,6 +23,10 @@
  * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
  * instruction are said before the 3-2-1: the clock then starts with the person in position. */
 #define SESSION_READY_MS 7000
+/* A timer (a heat or cold pack) starts when the person presses Ready, with the pack in place: its
+ * get-ready waits for that press, at most this long (longer only when its words need it), and then
+ * starts the timer by itself after a spoken 3-2-1. The seconds left are on screen. */
+#define SESSION_TIMER_READY_MS 90000
 #define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
 #define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
 #define SESSION_END_WARNING_MIN_MS 30000 /* ... of a part at least this long ... */
@@ -80,6 +84,7 @@
  * counts "1".."60" are made from the move catalogue and numbers (voicekey.c). */
 #define SESSION_PHRASES(X)                                                                                             \
     X(PHRASE_GET_READY, "Get ready.") /* before a timer */                                                             \
+    X(PHRASE_PRESS_READY, "Press when you are in position.") /* a timer's get-ready waits for it */                    \
     X(PHRASE_SWITCH_SIDES, "Switch sides.")                                                                            \
     X(PHRASE_OTHER_SIDE, "Other side.") /* alternating sides */                                                        \
     X(PHRASE_REST, "Rest.")                                                                                            \
@@ -185,6 +190,7 @@ typedef enum {
     EV_HURT_END, /* it closed: completed true = the workout ends, false = the move is skipped for today */
     EV_PHASE, /* a phase of a rep starts: n = 1.. the phase, n_run = the rep (0-based), text = its words */
     EV_SIDE_CHOSEN, /* "Which side hurts?" answered: side = SIDES_LEFT / SIDES_RIGHT, or SIDES_NONE when skipped */
+    EV_READY, /* a timer's get-ready ends: completed = Ready was pressed (else the wait ran out); n = ms waited */
     EV_SESSION_END,
     /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
      * SESSION_VOICE_SPOKEN, n its length in ms), or its waiting request is dropped (voice says why) */
@@ -333,6 +339,7 @@ typedef enum {
 typedef struct {
     bool is_move; /* a move of the figure, not a rest or timer */
     bool get_ready; /* a "Get ready" countdown comes before the step */
+    bool ready_press; /* ... which waits for a press (Ready), at most SESSION_TIMER_READY_MS */
     bool clock_needs_button; /* the clock runs only while the user holds the button */
     bool ends_by_time; /* else it ends when the user has counted the target */
     bool ends_by_press; /* a press ends it, done, before its time */
@@ -357,6 +364,7 @@ typedef struct {
     int set, sets;
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
+    bool ready_press; /* a timer's get-ready: a press (Ready) starts it; remaining_ms is the wait left */
     int rep, reps; /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
     int breath, breaths; /* a hold dosed in breaths: the breath now (1-based) and how many, else 0 */
     int phase, phases; /* a rep of phases: the phase now (1-based) and how many, else 0 */
@@ -459,8 +467,15 @@ int session_quiet_ms(const Session *s);
 /* Planned length of the whole session in ms (safety, intro, get-ready, steps, results). */
 int64_t session_planned_ms(const Session *s);
 
-/* The same for a routine, without building a session: what --list and the menu show. */
+/* What --list, --check, the menu and the kiosk tiles show: the time from the start to the results
+ * when nobody presses (check-ins skipped as in --simulate). r->planned_ms once
+ * session_routine_plan has run (the get-readies lengthened to their words, the safety notice as
+ * long as it is spoken), else the plan without the voice. -1 when out of memory. */
 int64_t session_routine_ms(const Routine *r);
+
+/* Work out r's time to the results with the voice planned with clips (as session_set_voice) and
+ * keep it in r->planned_ms. Returns it, or -1 when out of memory (r->planned_ms stays 0). */
+int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count);
 
 /* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
 int session_multiplier(int combo);

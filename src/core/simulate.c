@@ -92,6 +92,7 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
         {"rep", INPUT_PRESS},     {"press", INPUT_PRESS}, {"release", INPUT_RELEASE}, {"pause", INPUT_PAUSE},
         {"resume", INPUT_RESUME}, {"skip", INPUT_SKIP},   {"back", INPUT_BACK},       {"quit", INPUT_QUIT},
         {"pain", INPUT_PAIN},     {"hurt", INPUT_HURT},   {"rule", INPUT_RULE},       {"side", INPUT_SIDE},
+        {"ready", INPUT_PRESS}, /* a timer's Ready: a tap of the main button, as "rep" */
     };
     memset(out, 0, sizeof *out);
     memset(errs, 0, sizeof *errs);
@@ -189,7 +190,7 @@ int inputscript_parse(const char *path, const char *src, size_t len, InputScript
             break;
         }
         int64_t ms = (int64_t)(t * 1000.0 + 0.5);
-        bool is_rep = alen == 3 && memcmp(as, "rep", 3) == 0;
+        bool is_rep = (alen == 3 && memcmp(as, "rep", 3) == 0) || (alen == 5 && memcmp(as, "ready", 5) == 0);
         if (push(out, &cap, ms, bits, pain, rule) < 0 ||
             (is_rep && push(out, &cap, ms + SIMULATE_TAP_MS, INPUT_RELEASE, 0, 0) < 0)) {
             routine_errors_add(errs, path, line, 1, "out of memory");

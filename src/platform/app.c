@@ -1010,7 +1010,7 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
         }
         return a;
     }
-    if (levels_scan(o->levels_dir, &a->levels) < 0 && !a->have_own)
+    if (levels_scan(o->levels_dir, o->data_dir, &a->levels) < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     if (a->levels.left_out > 0)
         fprintf(stderr,
@@ -1493,7 +1493,7 @@ int app_shot(const AppOptions *o)
             return 1;
         r = &own;
     } else {
-        levels_scan(o->levels_dir, &levels);
+        levels_scan(o->levels_dir, NULL, &levels);
         for (int i = 0; i < levels.count && !r; i++)
             if (levels.items[i].valid)
                 r = &levels.items[i].routine;
@@ -1544,7 +1544,7 @@ int app_shot(const AppOptions *o)
         struct stat sb;
         History *h = o->history_path && stat(o->history_path, &sb) == 0 ? history_open(o->history_path) : NULL;
         int64_t now = o->have_now ? o->now_utc : (int64_t)time(NULL);
-        levels_scan(o->levels_dir, &levels);
+        levels_scan(o->levels_dir, o->data_dir, &levels);
         if (m)
             menu_info_load(h, &levels, now, o->have_now ? o->now_offset : history_local_offset(now), o->week_goal, m);
         history_close(h);

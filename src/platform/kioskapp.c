@@ -102,7 +102,7 @@ static void load(KioskApp *k)
 {
     levels_free(&k->levels);
     kioskconf_load(k->conf_path, &k->conf);
-    if (levels_scan(k->opt->levels_dir, &k->levels) < 0)
+    if (levels_scan(k->opt->levels_dir, k->opt->data_dir, &k->levels) < 0)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", k->opt->levels_dir);
     choose_tiles(k);
     app_set_volume(k->app, k->conf.volume);

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "files.h"
+#include "session.h"
+#include "voicetable.h"
 
 static int cmp_path(const void *a, const void *b)
 {
@@ -83,7 +85,18 @@ int levels_names(const char *dir, char ***names, int *count)
     return 0;
 }
 
-int levels_scan(const char *dir, LevelList *out)
+void levels_plan(LevelList *l, const char *data_dir)
+{
+    VoiceTable t; /* one table for all: the standard phrases are looked up once */
+    if (voicetable_load(&t, data_dir, NULL) < 0)
+        return;
+    for (int i = 0; i < l->count; i++)
+        if (l->items[i].valid && voicetable_add_routine(&t, data_dir, &l->items[i].routine) == 0)
+            session_routine_plan(&l->items[i].routine, t.rows, t.count);
+    voicetable_free(&t);
+}
+
+int levels_scan(const char *dir, const char *data_dir, LevelList *out)
 {
     memset(out, 0, sizeof *out);
     char **names;
@@ -118,6 +131,8 @@ int levels_scan(const char *dir, LevelList *out)
     }
     free(errs);
     qsort(out->items, (size_t)out->count, sizeof *out->items, cmp_level);
+    if (data_dir)
+        levels_plan(out, data_dir);
     return 0;
 }
 

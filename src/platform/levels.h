@@ -26,9 +26,15 @@ int levels_names(const char *dir, char ***names, int *count);
 void levels_names_free(char **names, int count);
 
 /* Load the *.routine files in dir: the first LEVELS_MAX by name; any more are counted in
- * left_out, for the caller to report as an error. Returns 0 (possibly with count 0) or -1 when
- * dir cannot be read. Free with levels_free. */
-int levels_scan(const char *dir, LevelList *out);
+ * left_out, for the caller to report as an error. With data_dir (not NULL), each valid routine's
+ * length is planned with the voice clips found from there (levels_plan). Returns 0 (possibly
+ * with count 0) or -1 when dir cannot be read. Free with levels_free. */
+int levels_scan(const char *dir, const char *data_dir, LevelList *out);
+
+/* Plan the length of every valid routine in l with the voice clips' lengths (data_dir/assets/voice
+ * and the cache), so the menu and --list show what a run takes (session_routine_plan). Reads
+ * clip headers only. */
+void levels_plan(LevelList *l, const char *data_dir);
 
 void levels_free(LevelList *l);
 

@@ -278,6 +278,11 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
         return 1;
     }
     char total[32];
+    VoiceTable voices; /* the length with the voice planned, as the menu shows it */
+    if (voicetable_load(&voices, data_dir, &r) == 0) {
+        session_routine_plan(&r, voices.rows, voices.count);
+        voicetable_free(&voices);
+    }
     routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
     char title[ROUTINE_MAX_TEXT_BYTES + 1], shown_path[4096];
     printf("%s: ok: \"%s\", %d step%s, %s\n", printable(path, sizeof shown_path, shown_path, sizeof shown_path),
@@ -300,10 +305,10 @@ static int mode_check(const char *data_dir, char **files, int n)
     return bad ? EXIT_INVALID : EXIT_OK;
 }
 
-static int mode_list(const char *dir)
+static int mode_list(const char *data_dir, const char *dir)
 {
     LevelList l;
-    if (levels_scan(dir, &l) < 0) {
+    if (levels_scan(dir, data_dir, &l) < 0) {
         fprintf(stderr, "unknot: %s: cannot read the routine folder: %s\n", dir, strerror(errno));
         return EXIT_INVALID;
     }
@@ -528,7 +533,7 @@ static int mode_stats(const HistoryArgs *ha, const char *levels_dir, bool json)
         goto done;
     }
     LevelList l;
-    if (levels_scan(levels_dir, &l) == 0) {
+    if (levels_scan(levels_dir, NULL, &l) == 0) {
         for (int i = 0; i < l.count; i++)
             if (l.items[i].valid && l.items[i].routine.level > 0 && l.items[i].routine.level <= STREAK_MAX_LEVEL)
                 routines_at[l.items[i].routine.level]++;
@@ -865,7 +870,7 @@ static int run(int argc, char **argv)
             npos == 0 ? usage_error("%s needs at least one FILE", "--check") : mode_check(o.data_dir, positional, npos);
     } else if (mode == LIST) {
         rc = npos > 0 ? usage_error("unexpected argument '%s' after --list", positional[0])
-                      : mode_list(list_dir ? list_dir : o.levels_dir);
+                      : mode_list(o.data_dir, list_dir ? list_dir : o.levels_dir);
     } else if (mode == SIMULATE) {
         if (npos != 1)
             rc = usage_error("%s needs exactly one ROUTINE", "--simulate");

@@ -201,6 +201,8 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b)
         int w = l.stage.w * 3 / 10;
         return (SDL_Rect){l.stage.x + l.stage.w - w - gap, l.stage.y + gap, w, bh};
     }
+    case BUTTON_READY: /* twice a button's height, the panel's width: the one thing to press */
+        return (SDL_Rect){l.panel.x, y - gap - 2 * bh, l.panel.w, 2 * bh};
     case BUTTON_COUNT_REP:
     default: return l.stage;
     }
@@ -656,6 +658,25 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     }
 }
 
+/* A timer's get-ready: it waits for Ready (a big button; any press or tap will do), with the wait
+ * left counted down, after which it starts by itself. */
+static void draw_panel_ready(Render *rd, const SessionView *v, int y)
+{
+    const RenderStyle *st = render_style(rd);
+    char clock[16], line[64];
+    format_clock(v->remaining_ms, clock, sizeof clock);
+    snprintf(line, sizeof line, "Starts by itself in %s", clock);
+    y = panel_fitted(rd, y + render_px(rd, st->line_gap), line, st->text_next, st->text_body_min, st->attention);
+    panel_fitted(rd, y, session_phrase(PHRASE_PRESS_READY), st->text_body, st->text_body_min, st->text_quiet);
+    SDL_Rect rc = render_button_rect(rd, BUTTON_READY);
+    render_box(rd, rc, render_px(rd, st->radius_button), st->button_active_bg);
+    int px = text_fit(rd->text, "Ready", render_px(rd, st->text_name), render_px(rd, st->button_size), rc.w);
+    int tw, th;
+    text_measure(rd->text, "Ready", px, 0, 1, &tw, &th);
+    text_draw(rd->text, "Ready", px, st->button_active_text, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0,
+              1);
+}
+
 static void draw_panel_countdown(Render *rd, const SessionView *v, const char *heading)
 {
     const RenderStyle *st = render_style(rd);
@@ -668,6 +689,10 @@ static void draw_panel_countdown(Render *rd, const SessionView *v, const char *h
     y = panel_line(rd, y, side_name(v->side), st->text_side, st->heading);
     dose_text(step, dose, sizeof dose);
     y = panel_fitted(rd, y, dose, st->text_body, st->text_body_min, st->text_quiet);
+    if (v->ready_press) {
+        draw_panel_ready(rd, v, y);
+        return;
+    }
     format_clock(v->remaining_ms, big, sizeof big);
     draw_big(rd, big, st->attention, y, l.panel_text.y + l.panel_text.h - y);
 }

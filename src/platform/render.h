@@ -156,7 +156,16 @@ int render_menu_row_at(const Render *rd, const LevelList *levels, int selected, 
 int render_menu_page_at(const Render *rd, const LevelList *levels, int selected, int x, int y);
 
 /* The screen rectangles of the touch buttons, in the same layout render_session draws them. */
-typedef enum { BUTTON_COUNT_REP, BUTTON_PAUSE, BUTTON_SKIP, BUTTON_BACK, BUTTON_HURT, BUTTON_TOTAL } ButtonId;
+/* BUTTON_READY: a timer's "Ready" (its get-ready only), over the panel just above the button row. */
+typedef enum {
+    BUTTON_COUNT_REP,
+    BUTTON_PAUSE,
+    BUTTON_SKIP,
+    BUTTON_BACK,
+    BUTTON_HURT,
+    BUTTON_READY,
+    BUTTON_TOTAL
+} ButtonId;
 SDL_Rect render_button_rect(const Render *rd, ButtonId b);
 
 /* The stage rectangle where the figure is drawn (also the large touch count area). */

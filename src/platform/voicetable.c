@@ -48,6 +48,23 @@ int voicetable_load(VoiceTable *t, const char *data_dir, const Routine *r)
     return 0;
 }
 
+int voicetable_add_routine(VoiceTable *t, const char *data_dir, const Routine *r)
+{
+    const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
+    int n = texts ? voicekey_routine_texts(r, texts, VOICEKEY_MAX_ROUTINE_TEXTS) : 0;
+    if (n > VOICEKEY_MAX_ROUTINE_TEXTS)
+        n = VOICEKEY_MAX_ROUTINE_TEXTS;
+    SessionClip *rows = texts ? realloc(t->rows, sizeof *rows * (size_t)(t->count + n)) : NULL;
+    bool ok = rows != NULL;
+    if (ok)
+        t->rows = rows;
+    for (int i = 0; ok && i < n; i++)
+        ok = voicetable_add(t, texts[i], t->count + n) == 0;
+    free(texts);
+    voicetable_refresh(t, data_dir);
+    return ok ? 0 : -1;
+}
+
 int voicetable_refresh(VoiceTable *t, const char *data_dir)
 {
     int have = 0;

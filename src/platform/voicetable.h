@@ -18,6 +18,10 @@ typedef struct {
  * is then empty). Free with voicetable_free. */
 int voicetable_load(VoiceTable *t, const char *data_dir, const Routine *r);
 
+/* Add r's texts not yet in t, with their clips' lengths, so one table can plan many routines
+ * (the menu's durations). Returns 0, or -1 when out of memory (t keeps what it had). */
+int voicetable_add_routine(VoiceTable *t, const char *data_dir, const Routine *r);
+
 /* Look again for the rows without a clip (rendered since): fills their lengths. Returns how many
  * rows have a clip now. */
 int voicetable_refresh(VoiceTable *t, const char *data_dir);
