@@ -389,6 +389,46 @@ static int check_voice(const Log *l)
     return spoken;
 }
 
+/* What each path saw: the printed one (fn) may get a step's end late, held behind a waiting cue;
+ * at_once (the history's) gets every event within a tick of its own time. */
+typedef struct {
+    int fn_events, at_once_events;
+    int late_step_ends; /* fn saw a step_end more than a second after it happened */
+    int64_t worst_at_once_lag;
+} Paths;
+
+static void fn_path(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    Paths *p = ctx;
+    p->fn_events++;
+    if (ev->type == EV_STEP_END && s->t_ms - ev->t_ms > 1000)
+        p->late_step_ends++;
+}
+
+static void at_once_path(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    Paths *p = ctx;
+    p->at_once_events++;
+    if (s->t_ms - ev->t_ms > p->worst_at_once_lag)
+        p->worst_at_once_lag = s->t_ms - ev->t_ms;
+}
+
+static void test_at_once(void)
+{
+    /* "Lower." at the end waits ~3 s for the end-1s sentence's clip, and the step's end with it */
+    const char *src = "title \"Held\"\nmove bridge\n  hold 10s\n  say end-1s \"A long sentence.\"\n"
+                      "  say end \"Lower.\"\nmove child_pose\n  hold 10s\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    int rows = voice_table(&r, 4000, 4000);
+    Paths p = {0};
+    CHECK_INT(simulate_run_with(&r, NULL, voice_rows, rows, fn_path, at_once_path, &p), SIMULATE_DONE);
+    CHECK(p.late_step_ends >= 1); /* the printed line comes late: the case this is for */
+    CHECK_INT(p.at_once_events, p.fn_events); /* both see every event */
+    CHECK(p.worst_at_once_lag <= SESSION_TICK_MS); /* the history's path: at the event's own time */
+    routine_free(&r);
+}
+
 static void test_voice_plan(void)
 {
     /* an 18.6 s intro: the first step's instruction and everything after it is still said */
@@ -728,6 +768,7 @@ int main(void)
     test_driver_inputs();
     test_ready_lines();
     test_voice_plan();
+    test_at_once();
     inputscript_free(&in);
     inputscript_free(&side_left);
     return TEST_END();

@@ -419,6 +419,12 @@ static void held_flush(Held *h, const Session *s, SimulateEventFn fn, void *ctx)
 SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips,
                                    int clip_count, SimulateEventFn fn, void *ctx)
 {
+    return simulate_run_with(r, inputs, clips, clip_count, fn, NULL, ctx);
+}
+
+SimulateResult simulate_run_with(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                                 SimulateEventFn fn, SimulateEventFn at_once, void *ctx)
+{
     Session s;
     if (session_init(&s, r) < 0)
         return SIMULATE_NO_MEMORY;
@@ -431,8 +437,11 @@ SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, 
         SessionInput in = feed_tick(&f, &s);
         session_step(&s, &in, SESSION_TICK_MS);
         SessionEvent ev;
-        while (session_poll_event(&s, &ev))
+        while (session_poll_event(&s, &ev)) {
+            if (at_once)
+                at_once(ctx, &s, &ev);
             held_take(&h, &s, &ev, fn, ctx);
+        }
         if ((s.paused || session_hurt_open(&s)) && !feed_left(&f, &s)) {
             result = s.paused ? SIMULATE_STUCK_PAUSED : SIMULATE_STUCK_HURT;
             break;

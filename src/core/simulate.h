@@ -60,6 +60,13 @@ SimulateResult simulate_run(const Routine *r, const InputScript *inputs, Simulat
 SimulateResult simulate_run_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips,
                                    int clip_count, SimulateEventFn fn, void *ctx);
 
+/* simulate_run_voiced, and at_once (may be NULL) sees each event the moment the session emits
+ * it, with the session as it is then (within one tick of the event), before a waiting cue holds
+ * it back from fn: what must happen at the event's own time, such as recording a step's end in
+ * the history, goes there; what must be in order with the voice (the printed lines), to fn. */
+SimulateResult simulate_run_with(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                                 SimulateEventFn fn, SimulateEventFn at_once, void *ctx);
+
 /* Run r without inputs until session time at_ms (or its end); s is left there for drawing.
  * Returns 0, or -1 when out of memory. The caller frees s with session_free. */
 int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, Session *s);

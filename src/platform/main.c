@@ -402,12 +402,19 @@ typedef struct {
     char line[4096];
 } SimPrinter;
 
+/* The history sees each event as the session emits it, with the session as it is then: a step's
+ * end is recorded at once, not when a cue waiting for its clip lets its line be printed. So an
+ * event printed is an event recorded. */
+static void record_event(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    SimPrinter *p = ctx;
+    if (p->rec)
+        history_recorder_event(p->rec, s, ev, p->start_utc + ev->t_ms / 1000, p->offset);
+}
+
 static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
 {
     SimPrinter *p = ctx;
-    /* written to the history first: an event printed is an event recorded */
-    if (p->rec)
-        history_recorder_event(p->rec, s, ev, p->start_utc + ev->t_ms / 1000, p->offset);
     if (p->track)
         soundtrack_add_event(p->track, ev);
     if (ev->type == EV_VOICE)
@@ -465,7 +472,8 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         rc = EXIT_INVALID;
         goto done;
     }
-    SimulateResult res = simulate_run_voiced(&r, input_path ? &in : NULL, voices.rows, voices.count, print_event, &p);
+    SimulateResult res =
+        simulate_run_with(&r, input_path ? &in : NULL, voices.rows, voices.count, print_event, record_event, &p);
     if (res == SIMULATE_STUCK_PAUSED) {
         fprintf(stderr, "unknot: %s: the session is paused and the input has nothing left to resume it; stopped\n",
                 input_path);
