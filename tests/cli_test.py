@@ -139,7 +139,8 @@ def test_list():
         fields = line.split("\t")
         m = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?", fields[3] if len(fields) > 3 else "")
         listed = (int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)) if m else -1
-        rc, sim, _ = run("--simulate", fields[0])
+        with tempfile.TemporaryDirectory() as side_tmp:  # "Which side hurts?" answered: every step runs
+            rc, sim, _ = run("--simulate", fields[0], *side_answer(fields[0], side_tmp))
         events = parse_jsonl(sim, fields[0])
         end = [e for e in events if e["type"] == "session_end"]
         # an open hold ("hold open": held until the press, at most 3 min) is planned as a typical
