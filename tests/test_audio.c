@@ -204,9 +204,14 @@ static void test_rest(const TinyRoutine *t)
     }
     CHECK(!audio_resting(a));
     /* a clip being said is never cut: the device stays open until it has ended, then rests */
+    CHECK(audio_clip_bytes(a) == 0); /* no clip is held before it is said */
     SessionEvent ev = voice_event(0, "Get ready.");
+    Uint64 v0 = SDL_GetPerformanceCounter();
     audio_handle_event(a, &ev);
+    double say_ms = (double)(SDL_GetPerformanceCounter() - v0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    printf("rest: a voice clip read and started in %.2f ms (%zu bytes)\n", say_ms, audio_clip_bytes(a));
     CHECK(Mix_Playing(AUDIO_VOICE_CHANNEL) == 1);
+    CHECK(audio_clip_bytes(a) > 0); /* the clip being said, only */
     int started = audio_voice_started(a);
     Uint64 t0 = SDL_GetTicks64();
     while (Mix_Playing(AUDIO_VOICE_CHANNEL) && SDL_GetTicks64() - t0 < 30000) {
@@ -214,6 +219,8 @@ static void test_rest(const TinyRoutine *t)
         CHECK(!audio_resting(a));
         SDL_Delay(10);
     }
+    audio_update(a, 0);
+    CHECK(audio_clip_bytes(a) == 0); /* said: freed */
     CHECK(rest_within(a, 30000));
     CHECK(audio_has_device(a)); /* the volume is still shown: the device is ours, resting */
     CHECK(Mix_QuerySpec(NULL, NULL, NULL) == 0); /* closed: no mixing thread */

@@ -27,15 +27,18 @@
 
 /* ---- data ---- */
 
-/* One text the voice may say. The worker fills samples and then sets ready; the main thread reads
- * samples only after seeing ready, and owns chunk. */
+/* One text the voice may say. The worker finds (or renders) its file, checks it and fills path,
+ * then sets ready; the main thread reads path only after seeing ready. The samples are read from
+ * the file when the clip is said and freed once it has been (a workout's clips decoded all at
+ * once held ~9 MB); only the main thread touches samples and chunk. */
 typedef struct {
     char *text;
     uint64_t key;
-    SDL_atomic_t ready; /* 1: samples/count are final (samples may be NULL: no clip) */
-    int16_t *samples;
+    SDL_atomic_t ready; /* 1: path is final (NULL: no usable clip) */
+    char *path;
+    int16_t *samples; /* while said */
     size_t count;
-    Mix_Chunk *chunk; /* made from samples on first use */
+    Mix_Chunk *chunk; /* made from samples when said */
 } AudioClip;
 
 struct Audio {
@@ -60,6 +63,7 @@ struct Audio {
     int voice_started;
     bool want_device; /* a workout's Audio: a device should be open, and is retried when it is not */
     double retry_in_ms; /* the app's time left before the next try to open it (audio_update counts it) */
+    AudioClip *saying; /* the clip whose samples are loaded (the one said now or last) */
     bool resting; /* the device is closed on purpose (a still, silent screen) and opens on the next sound */
     Uint64 quiet_since; /* SDL ticks since which nothing has sounded (0: sounding, or not yet seen) */
 };
@@ -171,19 +175,22 @@ static int SDLCALL audio_worker(void *data)
         }
         if (!found && synth)
             found = speech_clip_ensure(a->data_dir, synth, c->text, path, sizeof path, err, sizeof err) == 0;
-        if (found && speech_wav_read(path, &c->samples, &c->count, &rate, err, sizeof err) == 0 &&
-            rate != VOICEKEY_RATE_HZ) {
-            snprintf(err, sizeof err, "%.200s is %d Hz, not %d", path, rate, VOICEKEY_RATE_HZ);
-            free(c->samples);
-            c->samples = NULL;
-            c->count = 0;
+        /* read whole once, so a clip that is said is known good (and in the page cache) */
+        int16_t *samples = NULL;
+        size_t count = 0;
+        if (found && speech_wav_read(path, &samples, &count, &rate, err, sizeof err) == 0) {
+            if (rate != VOICEKEY_RATE_HZ)
+                snprintf(err, sizeof err, "%.200s is %d Hz, not %d", path, rate, VOICEKEY_RATE_HZ);
+            else if (count > 0 && !(c->path = SDL_strdup(path)))
+                snprintf(err, sizeof err, "out of memory");
         }
-        if (!c->samples) {
+        free(samples);
+        if (!c->path) {
             missing++;
             if (!first_err[0])
                 snprintf(first_err, sizeof first_err, "%s", err);
         }
-        SDL_MemoryBarrierRelease(); /* samples and count are visible before ready */
+        SDL_MemoryBarrierRelease(); /* path is visible before ready */
         SDL_AtomicSet(&c->ready, 1);
     }
     speech_synth_free(synth);
@@ -344,12 +351,28 @@ Audio *audio_new(const char *data_dir, const Routine *r)
     return a;
 }
 
+/* Free the samples of a clip that is not playing (any more). */
+static void audio_clip_release(Audio *a, AudioClip *c)
+{
+    if (!c)
+        return;
+    if (c->chunk)
+        Mix_FreeChunk(c->chunk); /* stops it first if it still sounds; QuickLoad chunks do not own samples */
+    c->chunk = NULL;
+    free(c->samples);
+    c->samples = NULL;
+    c->count = 0;
+    if (a->saying == c)
+        a->saying = NULL;
+}
+
 /* Close the mixer, keeping the clips: the device is gone (or never came). */
 static void audio_close_device(Audio *a)
 {
     if (!a->device)
         return;
     Mix_HaltChannel(-1);
+    audio_clip_release(a, a->saying);
     for (int s = 0; s < SOUND_COUNT; s++) {
         Mix_FreeChunk(a->sounds[s]);
         a->sounds[s] = NULL;
@@ -443,9 +466,8 @@ void audio_free(Audio *a)
             Mix_FreeChunk(a->sounds[s]);
     }
     for (int i = 0; a->clips && i < a->clip_count; i++) {
-        if (a->clips[i].chunk)
-            Mix_FreeChunk(a->clips[i].chunk); /* QuickLoad chunks do not own samples */
-        free(a->clips[i].samples);
+        audio_clip_release(a, &a->clips[i]);
+        SDL_free(a->clips[i].path);
         SDL_free(a->clips[i].text);
     }
     free(a->clips);
@@ -459,15 +481,26 @@ void audio_free(Audio *a)
 
 /* ---- playing ---- */
 
-/* Make (once) the chunk for a clip that is ready and has samples. NULL when not possible. */
+/* The chunk of a clip that is ready and has a file: its samples read now (a clip of a few
+ * seconds from the page cache: well under a millisecond). NULL when not possible. */
 static Mix_Chunk *audio_clip_chunk(Audio *a, AudioClip *c)
 {
-    if (!audio_flag_acquire(&c->ready) || !c->samples || c->count == 0)
+    if (!audio_flag_acquire(&c->ready) || !c->path)
         return NULL;
+    if (c->chunk)
+        return c->chunk;
+    char err[AUDIO_ERR_BYTES];
+    int rate = 0;
+    if (speech_wav_read(c->path, &c->samples, &c->count, &rate, err, sizeof err) < 0 || rate != VOICEKEY_RATE_HZ ||
+        c->count == 0) {
+        audio_warn(a, "cannot read a voice clip", rate && rate != VOICEKEY_RATE_HZ ? c->path : err);
+        audio_clip_release(a, c);
+        return NULL;
+    }
+    c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
     if (!c->chunk) {
-        c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
-        if (!c->chunk)
-            audio_warn(a, "cannot use a voice clip", Mix_GetError());
+        audio_warn(a, "cannot use a voice clip", Mix_GetError());
+        audio_clip_release(a, c);
     }
     return c->chunk;
 }
@@ -487,6 +520,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
             break;
         audio_wake(a);
         AudioClip *c = audio_find_clip(a, ev->text);
+        AudioClip *before = a->saying;
         Mix_Chunk *chunk = c && a->device ? audio_clip_chunk(a, c) : NULL; /* none while the device is lost */
         if (!chunk) {
             SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
@@ -494,6 +528,9 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         }
         if (a->device && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
             a->voice_started++;
+        if (before != c)
+            audio_clip_release(a, before); /* the channel plays the new clip now */
+        a->saying = c;
         audio_update(a, 0); /* duck the effects from now, not a frame later */
         break;
     }
@@ -533,6 +570,8 @@ void audio_update(Audio *a, double elapsed_ms)
             audio_reopen(a);
     }
     bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
+    if (!duck && a->saying)
+        audio_clip_release(a, a->saying); /* said: its samples go until it is said again */
     if (duck != a->ducked) {
         a->ducked = duck;
         audio_apply_volume(a);
@@ -624,4 +663,12 @@ const SessionClip *audio_voice_clips(const Audio *a, int *count)
 int audio_voice_started(const Audio *a)
 {
     return a ? a->voice_started : 0;
+}
+
+size_t audio_clip_bytes(const Audio *a)
+{
+    size_t bytes = 0;
+    for (int i = 0; a && i < a->clip_count; i++)
+        bytes += a->clips[i].count * sizeof *a->clips[i].samples;
+    return bytes;
 }

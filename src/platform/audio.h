@@ -5,7 +5,8 @@
  * Channels: 0 is voice, 1..3 are effects. Effects duck to AUDIO_DUCK_PERCENT while voice plays.
  * The session decides when each clip starts (give it audio_voice_clips with session_set_voice);
  * this plays EV_VOICE's clip at once. Voice clips are found or made on a worker thread (speech.h)
- * so no frame ever waits for them; a cue whose clip is not ready yet is captioned only. Pause
+ * so no frame ever waits for them; a cue whose clip is not ready yet is captioned only. A clip's
+ * samples are read when it is said and freed when it has been, so only one is held at a time. Pause
  * stops the sentence being said and pauses the effects; resuming never repeats what was said. */
 #ifndef UNKNOT_AUDIO_H
 #define UNKNOT_AUDIO_H
@@ -96,5 +97,8 @@ const SessionClip *audio_voice_clips(const Audio *a, int *count);
 
 /* Voice clips started so far (for tests and --verbose). */
 int audio_voice_started(const Audio *a);
+
+/* Bytes of decoded voice held now: only the clip being said (for tests and benchmarks). */
+size_t audio_clip_bytes(const Audio *a);
 
 #endif

@@ -26,6 +26,7 @@ typedef struct {
     SDL_Texture *tex;
     int w, h;
     unsigned last_use;
+    Uint32 used_at; /* SDL_GetTicks of the last use */
 } CacheEntry;
 
 /* A measured paragraph: the size only, for text_measure. */
@@ -324,24 +325,54 @@ static int clamp_lines(int max_lines)
     return max_lines < 1 ? 1 : max_lines > TEXT_MAX_LINES ? TEXT_MAX_LINES : max_lines;
 }
 
+/* Free the least recently used lines until the cache holds at most TEXT_CACHE_BYTES of pixels,
+ * never one drawn in the last TEXT_KEEP_MS (it is on the screen: dropping it would render it again
+ * every frame). A workout's lines kept by count alone grew to ~15 MB at 1080p. */
+static void text_trim(Text *t)
+{
+    size_t bytes = 0;
+    for (int i = 0; i < TEXT_CACHE_ENTRIES; i++)
+        if (t->cache[i].tex)
+            bytes += (size_t)t->cache[i].w * (size_t)t->cache[i].h * 4;
+    Uint32 now = SDL_GetTicks();
+    while (bytes > TEXT_CACHE_BYTES) {
+        CacheEntry *oldest = NULL;
+        for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
+            CacheEntry *e = &t->cache[i];
+            if (e->tex && SDL_TICKS_PASSED(now, e->used_at + TEXT_KEEP_MS) &&
+                (!oldest || e->last_use < oldest->last_use))
+                oldest = e;
+        }
+        if (!oldest)
+            return; /* all on the screen now */
+        bytes -= (size_t)oldest->w * (size_t)oldest->h * 4;
+        SDL_DestroyTexture(oldest->tex);
+        free(oldest->str);
+        memset(oldest, 0, sizeof *oldest);
+    }
+}
+
 static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int max_w, int max_lines, TextAlign align)
 {
     max_lines = clamp_lines(max_lines);
-    int oldest = 0;
+    int oldest = -1, empty = -1; /* text_trim leaves gaps: the whole table is searched */
     for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
         CacheEntry *e = &t->cache[i];
         if (e->str && e->px == px && e->wrap == max_w && e->max_lines == max_lines && e->align == align &&
             e->color.r == c.r && e->color.g == c.g && e->color.b == c.b && e->color.a == c.a && !strcmp(e->str, s)) {
             e->last_use = ++t->clock;
+            e->used_at = SDL_GetTicks();
             return e;
         }
         if (!e->str) {
+            if (empty < 0)
+                empty = i;
+        } else if (oldest < 0 || e->last_use < t->cache[oldest].last_use) {
             oldest = i;
-            break;
         }
-        if (e->last_use < t->cache[oldest].last_use)
-            oldest = i;
     }
+    if (empty >= 0)
+        oldest = empty;
     TTF_Font *f = font_at(t, px);
     if (!f)
         return NULL;
@@ -393,6 +424,8 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     e->w = w;
     e->h = h;
     e->last_use = ++t->clock;
+    e->used_at = SDL_GetTicks();
+    text_trim(t);
     return e;
 }
 

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 
 #define TEXT_CACHE_ENTRIES 96 /* rendered lines kept as textures */
+#define TEXT_CACHE_BYTES (4u << 20) /* ... holding at most this many pixel bytes (lines on screen excepted) */
+#define TEXT_KEEP_MS 1000 /* a line drawn this recently is on the screen: always kept */
 #define TEXT_MAX_SIZES 24 /* font sizes kept open at once (a screen uses about 14) */
 #define TEXT_MEASURE_ENTRIES 128 /* measured sizes kept, so fitting loops cost nothing per frame */
 #define TEXT_MAX_LINES 8 /* a wrapped paragraph is cut to this many lines, with an ellipsis */
