@@ -409,6 +409,8 @@ static void test_config(const char *dir)
         hashes++;
     CHECK_INT(hashes, 1); /* the old hash replaced, not added to */
     free(text);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600); /* the hash is as private as the PIN */
     /* a missing file is the defaults without a word */
     snprintf(path, sizeof path, "%s/none.conf", dir);
     CHECK_INT(kioskconf_load(path, &c), 0);

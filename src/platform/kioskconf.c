@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 #include <sodium.h>
@@ -321,7 +322,20 @@ int kioskconf_set_pin(const char *path, const char *pin, char *err, size_t errsi
         o += (size_t)line_len;
     }
     sodium_memzero(hash, sizeof hash);
-    int rc = files_write_atomic(path, out, o, err, errsize);
+    /* Only the kiosk's user may read the file: a 4 to 8 digit PIN can be found from its hash by
+     * trying them all, so the hash is as private as the PIN. The mode is set before a byte is in. */
+    FilesOut fo;
+    int rc = files_out_open(&fo, path, err, errsize);
+    if (rc == 0 && fo.tmp[0] && fchmod(fo.fd, 0600) != 0) {
+        snprintf(err, errsize, "cannot make %s private: %s", path, strerror(errno));
+        files_out_abort(&fo);
+        rc = -1;
+    }
+    if (rc == 0) {
+        files_out_write(&fo, out, o);
+        rc = files_out_commit(&fo, err, errsize);
+    }
+    sodium_memzero(out, o);
     free(old);
     free(out);
     return rc;
