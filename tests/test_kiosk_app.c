@@ -212,9 +212,15 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
     CHECK_INT(s->segments[s->seg].step, 0);
-    /* on to the self-paced step: it waits for presses, so idle time counts from its start */
-    while (app_session(a) && !session_view(s, 0).awaiting_press)
+    /* the rest of the hold (30 s in all, longer than the idle time) with no input: never reset;
+     * then the self-paced step: it waits for presses, so idle time counts from its start */
+    while (app_session(a) && K(a)->screen == KIOSK_WORKOUT && !session_view(s, 0).awaiting_press)
         apptest_run(a, 10, 1000);
+    CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
+    if (K(a)->screen != KIOSK_WORKOUT) {
+        app_free(a);
+        return;
+    }
     apptest_run(a, 19900, 1000);
     CHECK_INT(K(a)->screen, KIOSK_WORKOUT);
     apptest_run(a, 200, 1000);
