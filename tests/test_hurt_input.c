@@ -304,6 +304,45 @@ int main(void)
         app_free(a);
     }
 
+    /* a physio's own move (moves/squat.pose beside the routine): "skip this move for today" is
+     * recorded by its name, the step is passed over, and the next step follows */
+    {
+        char own_dir[300], own_path[400], own_pose[400];
+        snprintf(own_dir, sizeof own_dir, "%s/own", dir);
+        mkdir(own_dir, 0755);
+        snprintf(own_pose, sizeof own_pose, "%s/moves", own_dir);
+        mkdir(own_pose, 0755);
+        snprintf(own_pose, sizeof own_pose, "%s/moves/squat.pose", own_dir);
+        FILE *in = fopen("levels/moves/squat.pose", "rb");
+        static char pose[8192];
+        size_t n = in ? fread(pose, 1, sizeof pose - 1, in) : 0;
+        if (in)
+            fclose(in);
+        pose[n] = 0;
+        CHECK(n > 0);
+        apptest_write_file(own_pose, pose);
+        snprintf(own_path, sizeof own_path, "%s/squats.routine", own_dir);
+        apptest_write_file(own_path, "title \"Own\"\nmove squat\n  hold 30s\nmove child_pose\n  hold 20s\n");
+        AppOptions o3 = o;
+        o3.routine = own_path;
+        a = at_work(&o3, ren);
+        s = a ? app_session(a) : NULL;
+        CHECK(s && s->routine->own_move_count == 1 && s->routine->steps[0].move == ROUTINE_OWN_MOVE(0));
+        if (s) {
+            app_draw(a); /* its figure, from the pose file */
+            apptest_tap(a, SDLK_h);
+            apptest_tap(a, SDLK_3);
+            apptest_tap(a, SDLK_RETURN);
+            CHECK_INT(s->hurt, HURT_CHOICE); /* no stop-if lines: no rule question */
+            apptest_tap(a, SDLK_s);
+            CHECK(!session_hurt_open(s));
+            CHECK_INT(s->step_result[0], STEP_RESULT_SKIPPED);
+            CHECK_INT(s->segments[s->seg].step, 1);
+            app_draw(a);
+        }
+        app_free(a);
+    }
+
     apptest_screen_close(&scr);
     apptest_quit();
     return TEST_END();
