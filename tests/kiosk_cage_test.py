@@ -2,7 +2,8 @@
 """kiosk_cage_test.py UNKNOT: the real kiosk under headless cage (the compositor of docs/kiosk.md)
 as an unprivileged user, seen with grim and driven with xdotool through Xwayland: the attract
 screen shows, a key opens the tiles and another starts a routine, and Escape, Alt+F4, Ctrl+Q and
-Q do not quit. Prints the kiosk's memory (VmRSS) on the x11-through-Xwayland path docs/kiosk.md
+Q do not quit; tools/kiosk/unknot-kiosk-session (what the service runs) hands a program's own
+exit status out of cage, whose own is always 0. Prints the kiosk's memory (VmRSS) on the x11-through-Xwayland path docs/kiosk.md
 chooses. Skipped (exit 77) where cage, grim, Xwayland or xdotool is not installed.
 
 cage refuses root, so as root the test makes a system user (unknot-kiosk-test) and runs cage as
@@ -200,6 +201,19 @@ def main():
             with open(rc_path, encoding="utf-8") as f:
                 rc = f.read().strip()
             check(rc in ("143", "0"), f"SIGTERM (the service stopping) ends the kiosk: status {rc}")
+        # the service's wrapper hands the program's own exit status out of cage (whose own is always
+        # 0): 0 (the admin's exit) stops the service, anything else restarts it (Restart=on-failure)
+        session = os.path.join(data, "tools", "kiosk", "unknot-kiosk-session")
+        fake = os.path.join(tmp, "fake-unknot")
+        with open(fake, "w", encoding="utf-8") as f:
+            f.write('#!/bin/sh\ncase "$FAKE_END" in segv) kill -SEGV $$ ;; *) exit "$FAKE_END" ;; esac\n')
+        os.chmod(fake, 0o755)
+        os.chown(fake, uid, gid)
+        for end, want in (("0", 0), ("3", 3), ("segv", 139)):
+            r = subprocess.run(as_user + [session], env=dict(env, UNKNOT=fake, FAKE_END=end), capture_output=True,
+                               text=True, timeout=90)
+            check(r.returncode == want, f"unknot-kiosk-session passes out the status of a program that ended with "
+                                        f"{end}: want {want}, got {r.returncode} ({r.stderr.strip()[-200:]})")
         path = os.path.join(tmp, "first-frame-tenths")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
