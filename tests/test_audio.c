@@ -342,6 +342,62 @@ static void test_soundtrack(const TinyRoutine *t, const char *dir)
     free(s);
 }
 
+/* A routine of new words: each clip is planned as soon as the worker has made it, while it still
+ * makes the rest, so the intro is said from its first cue instead of being captioned only. */
+static void test_clip_by_clip(void)
+{
+    char src[4096];
+    int n = snprintf(src, sizeof src,
+                     "title \"Unknot clip by clip\"\nintro \"Unknot test: an intro made while you wait.\"\n"
+                     "move child_pose\n  hold 20s\n");
+    for (int k = 0; k < 24 && n > 0 && (size_t)n < sizeof src; k++)
+        n += snprintf(src + n, sizeof src - (size_t)n, "  say start+%ds \"Unknot test cue number %d, slowly.\"\n",
+                      k / 2 + 1, k);
+    Routine r;
+    RoutineErrors *errs = malloc(sizeof *errs);
+    CHECK(errs && routine_parse("p.routine", src, strlen(src), &r, errs) == 0);
+    free(errs);
+    Audio *a = audio_new(".", &r);
+    CHECK(a != NULL);
+    if (!a || !audio_has_device(a)) {
+        printf("clip by clip: no device, not run\n");
+        audio_free(a);
+        routine_free(&r);
+        return;
+    }
+    int rows = 0, intro = -1;
+    const SessionClip *clips = audio_voice_clips(a, &rows);
+    for (int i = 0; i < rows; i++)
+        if (strcmp(clips[i].text, r.intro) == 0)
+            intro = i;
+    CHECK(intro >= 0);
+    for (int i = 0; i < 6000 && intro >= 0 && clips[intro].ms < 0; i++) { /* bounded: 60 s */
+        audio_update(a, 10);
+        SDL_Delay(10);
+    }
+    CHECK(intro >= 0 && clips[intro].ms > 0);
+    CHECK(!audio_voice_ready(a)); /* planned while the worker still makes the other 24 */
+    /* the session plans with the table as it is now: the intro is said */
+    Session *s = malloc(sizeof *s);
+    CHECK(s && session_init(s, &r) == 0);
+    session_set_checkin_wait(s, 0);
+    session_set_voice(s, clips, rows);
+    SessionVoice fate = SESSION_VOICE_UNPLANNED;
+    for (int t = 0; t < 120000 && fate == SESSION_VOICE_UNPLANNED; t += SESSION_TICK_MS) {
+        session_step(s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(s, &ev))
+            if ((ev.type == EV_CUE || ev.type == EV_VOICE) && strcmp(ev.text, r.intro) == 0 &&
+                ev.voice != SESSION_VOICE_WAITING)
+                fate = ev.voice;
+    }
+    CHECK_INT(fate, SESSION_VOICE_SPOKEN);
+    session_free(s);
+    free(s);
+    audio_free(a);
+    routine_free(&r);
+}
+
 int main(void)
 {
     char cache[] = "/tmp/unknot-audio-cache-XXXXXX", config[] = "/tmp/unknot-audio-config-XXXXXX";
@@ -358,6 +414,7 @@ int main(void)
     TinyRoutine t;
     tiny_routine(&t);
     test_live(&t);
+    test_clip_by_clip();
     test_rest(&t);
     test_bad_setups(&t);
     test_soundtrack(&t, out);

@@ -36,6 +36,7 @@ typedef struct {
     uint64_t key;
     SDL_atomic_t ready; /* 1: path is final (NULL: no usable clip) */
     char *path;
+    int ms; /* the clip's length, with path */
     int16_t *samples; /* while said */
     size_t count;
     Mix_Chunk *chunk; /* made from samples when said */
@@ -53,7 +54,8 @@ struct Audio {
     SDL_atomic_t worker_cancel;
     char worker_err[AUDIO_ERR_BYTES]; /* written by the worker before worker_done */
     bool worker_reported;
-    VoiceTable table; /* clip lengths for the session's voice plan; filled again once the worker is done */
+    VoiceTable table; /* clip lengths for the session's voice plan; each filled in as the worker makes it */
+    int table_seen; /* clips[0..table_seen) the worker is done with, their lengths in the table */
     int next_effect; /* round-robin over the effect channels */
     bool paused;
     bool ducked;
@@ -183,6 +185,8 @@ static int SDLCALL audio_worker(void *data)
                 snprintf(err, sizeof err, "%.200s is %d Hz, not %d", path, rate, VOICEKEY_RATE_HZ);
             else if (count > 0 && !(c->path = SDL_strdup(path)))
                 snprintf(err, sizeof err, "out of memory");
+            else
+                c->ms = (int)(count * 1000 / VOICEKEY_RATE_HZ);
         }
         free(samples);
         if (!c->path) {
@@ -555,6 +559,14 @@ void audio_update(Audio *a, double elapsed_ms)
 {
     if (!a)
         return;
+    /* a clip the worker has just made is planned from now on, not only once every clip is done: a
+     * new routine's words are said from their first cue after the clip exists (the worker goes
+     * through them in the order the routine says them) */
+    while (a->table_seen < a->clip_count && audio_flag_acquire(&a->clips[a->table_seen].ready)) {
+        const AudioClip *c = &a->clips[a->table_seen++];
+        if (c->path && c->ms > 0)
+            voicetable_set_ms(&a->table, c->text, c->ms);
+    }
     if (!a->worker_reported && audio_flag_acquire(&a->worker_done)) {
         a->worker_reported = true;
         if (a->worker_err[0])

@@ -76,6 +76,13 @@ int voicetable_refresh(VoiceTable *t, const char *data_dir)
     return have;
 }
 
+void voicetable_set_ms(VoiceTable *t, const char *text, int ms)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->rows[i].ms < 0 && strcmp(t->rows[i].text, text) == 0)
+            t->rows[i].ms = ms;
+}
+
 void voicetable_free(VoiceTable *t)
 {
     for (int i = 0; t->rows && i < t->count; i++)

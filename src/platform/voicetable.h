@@ -26,6 +26,9 @@ int voicetable_add_routine(VoiceTable *t, const char *data_dir, const Routine *r
  * rows have a clip now. */
 int voicetable_refresh(VoiceTable *t, const char *data_dir);
 
+/* A clip for text was made (ms long): its row, when it had none, has that length from now on. */
+void voicetable_set_ms(VoiceTable *t, const char *text, int ms);
+
 /* Free the rows. Safe on a zeroed VoiceTable. */
 void voicetable_free(VoiceTable *t);
 
