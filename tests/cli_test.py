@@ -325,6 +325,30 @@ def test_simulate():
         check(len(err.strip().splitlines()) == 1 and "paused" in err, f"stuck paused: one message: {err!r}")
 
 
+def test_completed():
+    """--completed N plays a dose that builds as after N completed workouts; with --record the
+    history's count is used unless it is given."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(tmp, "build.routine", 'title "B"\nmove bridge\n  reps 5 building to 30 by 2 every 3 workouts\n')
+        for n, want in ((None, 5), ("0", 5), ("7", 9), ("1000", 30)):
+            rc, out, err = run("--simulate", path, *(["--completed", n] if n else []))
+            starts = [e for e in parse_jsonl(out, f"--completed {n}") if e.get("type") == "step_start"]
+            check(rc == 0 and starts and starts[0].get("reps") == want and starts[0].get("reps_building_to") == 30,
+                  f"--completed {n}: today's reps {want} ({rc}, {starts[:1]}, {err!r})")
+        for bad in (["--completed", "x"], ["--completed", "-1"], ["--completed"], ["--completed", "3", "--check", path]):
+            rc, _, err = run("--simulate", path, *bad) if bad[-1] != path else run(*bad)
+            check(rc == 2 and len(err.strip().splitlines()) == 1, f"{bad} is a usage error: {rc} {err!r}")
+        db = os.path.join(tmp, "h.db")
+        for i, want in enumerate((5, 5, 5, 7)):  # three completed workouts, then the fourth builds
+            rc, out, err = run("--simulate", path, "--record", "--history", db, "--now", f"2026-03-0{i + 2}T09:00:00+00:00")
+            starts = [e for e in parse_jsonl(out, "--record") if e.get("type") == "step_start"]
+            check(rc == 0 and starts and starts[0].get("reps") == want, f"--record workout {i + 1}: {want} reps ({starts[:1]})")
+        rc, out, _ = run("--simulate", path, "--record", "--history", db, "--completed", "0",
+                         "--now", "2026-03-07T09:00:00+00:00")
+        starts = [e for e in parse_jsonl(out, "--record --completed 0") if e.get("type") == "step_start"]
+        check(rc == 0 and starts and starts[0].get("reps") == 5, "--completed wins over the history")
+
+
 def main():
     if not os.path.exists(UNKNOT):
         print(f"cli_test: no program at {UNKNOT}", file=sys.stderr)
@@ -333,6 +357,7 @@ def main():
     test_check()
     test_list()
     test_simulate()
+    test_completed()
     return finish("cli_test")
 
 

@@ -947,6 +947,54 @@ static void test_skipped_moves(void)
     CHECK_INT(n, 0);
 }
 
+/* The real app plays a dose that builds at today's dose, from the routine's completed workouts in
+ * the history (stopped for pain and ended early do not raise it). */
+static void test_app_progress(void)
+{
+    char routine[512], db[512];
+    path_in(routine, sizeof routine, "grow.routine");
+    path_in(db, sizeof db, "grow.db");
+    static const char src[] = "title \"Grow\"\nmove bridge\n  reps 5 building to 30 by 2 every 3 workouts\n";
+    write_file(routine, src, sizeof src - 1);
+    History *h = history_open(db);
+    for (int i = 0; i < 5; i++) {
+        StreakOutcome o = i == 3   ? STREAK_OUTCOME_STOPPED_FOR_PAIN
+                          : i == 4 ? STREAK_OUTCOME_ENDED_EARLY
+                                   : STREAK_OUTCOME_COMPLETED;
+        HistoryWorkout w = workout(at(2026, 3, 2 + i, 9, 0, 0), 0, "grow.routine", 0, o);
+        CHECK(history_begin(h, &w) > 0);
+    }
+    history_close(h);
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
+        CHECK(!"SDL_Init");
+        return;
+    }
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.routine = routine;
+    o.width = 640;
+    o.height = 360;
+    o.history_path = db;
+    App *a = app_new(&o, NULL, ren);
+    CHECK(a != NULL);
+    const Session *s = a ? app_session(a) : NULL;
+    CHECK(s && s->routine->steps[0].reps == 7); /* 3 completed: one step of 2 */
+    app_free(a);
+    o.history_path = NULL; /* a history that cannot be read counts none: the dose as written */
+    setenv("XDG_DATA_HOME", "/proc/unknot-no-such-dir", 1);
+    a = app_new(&o, NULL, ren);
+    s = a ? app_session(a) : NULL;
+    CHECK(s && s->routine->steps[0].reps == 5);
+    app_free(a);
+    unsetenv("XDG_DATA_HOME");
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -968,6 +1016,7 @@ int main(void)
     test_default_path();
     test_app_records();
     test_app_frequency();
+    test_app_progress();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

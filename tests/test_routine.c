@@ -954,6 +954,72 @@ static void test_own_moves(void)
     routine_free(&r);
 }
 
+/* "building to": a dose that grows with the completed workouts of the routine. */
+static void test_progression(void)
+{
+    CHECK_INT(parse(HEAD "move bridge\n  reps 5 building to 30 by 2 every 3 workouts each side tempo 4s\n"
+                         "move child_pose\n  hold 10s building to 30s by 5s every 1 workout\n"
+                         "move cat_camel reps 8\n"),
+              0);
+    const RoutineStep *a = &r.steps[0], *b = &r.steps[1];
+    CHECK_INT(a->reps, 5);
+    CHECK_INT(a->reps_max, 5);
+    CHECK_INT(a->build_reps.start, 5);
+    CHECK_INT(a->build_reps.ceiling, 30);
+    CHECK_INT(a->build_reps.by, 2);
+    CHECK_INT(a->build_reps.every, 3);
+    CHECK_INT(a->reps_count, REPS_EACH_SIDE);
+    CHECK_INT(b->build_hold.start, 10000);
+    CHECK_INT(b->build_hold.ceiling, 30000);
+    CHECK_INT(b->build_hold.by, 5000);
+    CHECK_INT(b->build_hold.every, 1);
+    CHECK(routine_has_progress(&r));
+    /* today's dose for 0..N completed workouts, and the ceiling */
+    static const int want_reps[] = {5, 5, 5, 7, 7, 7, 9};
+    for (int n = 0; n < 7; n++)
+        CHECK_INT(routine_build_dose(&a->build_reps, n), want_reps[n]);
+    CHECK_INT(routine_build_dose(&a->build_reps, 36), 29);
+    CHECK_INT(routine_build_dose(&a->build_reps, 39), 30);
+    CHECK_INT(routine_build_dose(&a->build_reps, 1000000), 30);
+    CHECK_INT(routine_build_dose(&a->build_reps, -4), 5);
+    CHECK_INT(routine_build_dose(&b->build_hold, 2), 20000);
+    CHECK_INT(routine_build_dose(&b->build_hold, 9), 30000);
+    long before = routine_total_ms(&r);
+    routine_apply_progress(&r, 4);
+    CHECK_INT(r.steps[0].reps, 7);
+    CHECK_INT(r.steps[0].reps_max, 7);
+    CHECK_INT(r.steps[1].hold_ms, 30000);
+    CHECK_INT(r.steps[1].hold_max_ms, 30000);
+    CHECK_INT(r.steps[2].reps, 8); /* a dose that does not build stays */
+    CHECK(routine_total_ms(&r) > before);
+    routine_apply_progress(&r, 0);
+    CHECK_INT(r.steps[0].reps, 5);
+    CHECK_INT(routine_total_ms(&r), before);
+    CHECK_INT(parse(HEAD "move bridge reps 8\n"), 0);
+    CHECK(!routine_has_progress(&r));
+    /* every error at its line and column */
+    CHECK_ERROR(HEAD "move bridge reps 5 building 30\n", 2, 29, "expected 'to'");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to\n", 2, 31, "after 'building to'");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 4 by 1 every 2 workouts\n", 2, 32, "above the start");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 300 by 1 every 2 workouts\n", 2, 32, "between 1 and 100");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 30 2 every 2 workouts\n", 2, 35, "expected 'by'");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 30 by 0 every 2 workouts\n", 2, 38, "between 1 and 100");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 30 by 2 each 3 workouts\n", 2, 40, "expected 'every'");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 30 by 2 every 0 workouts\n", 2, 46, "between 1 and 50");
+    CHECK_ERROR(HEAD "move bridge reps 5 building to 30 by 2 every 3 days\n", 2, 48, "expected 'workouts'");
+    CHECK_ERROR(HEAD "move bridge reps 5-8 building to 30 by 2 every 3 workouts\n", 2, 22, "not a range");
+    CHECK_ERROR(HEAD "move bridge hold 10s building to 5s by 1s every 2 workouts\n", 2, 34, "above the start");
+    CHECK_ERROR(HEAD "move bridge hold 10s building to 30s by 0.5s every 2 workouts\n", 2, 41, "at least 1s");
+    CHECK_ERROR(HEAD "move bridge hold 3 breaths building to 6 breaths by 1 every 2 workouts\n", 2, 28,
+                "only a hold in seconds");
+    CHECK_ERROR(HEAD "move bridge hold 10s building to 2h by 1s every 2 workouts\n", 2, 34, "1h limit");
+    CHECK_ERROR(HEAD "move child_pose hold 40m building to 59m by 1m every 1 workout\n"
+                     "move bridge hold 40m building to 59m by 1m every 1 workout\n"
+                     "move cat_camel hold 40m building to 59m by 1m every 1 workout\n"
+                     "move bridge hold 40m building to 59m by 1m every 1 workout\n",
+                1, 1, "once its doses have built up");
+}
+
 int main(void)
 {
     test_own_moves();
@@ -984,6 +1050,7 @@ int main(void)
     test_errors_bytes();
     test_all_errors_reported();
     test_frequency();
+    test_progression();
     routine_free(&r);
     return TEST_END();
 }

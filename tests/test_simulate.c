@@ -749,6 +749,38 @@ static void test_driver_inputs(void)
     routine_free(&r);
 }
 
+/* Doses that build: the simulation plays today's dose after N completed workouts (--completed N). */
+static void test_progression(void)
+{
+    const char *src = "title \"P\"\nmove bridge\n  reps 5 building to 30 by 2 every 3 workouts tempo 2s\n"
+                      "move child_pose\n  hold 10s building to 20s by 5s every 2 workouts\n";
+    Routine r;
+    CHECK_INT(routine_parse("p.routine", src, strlen(src), &r, &errs), 0);
+    static const int completed[] = {0, 3, 7, 200};
+    static const int want_reps[] = {5, 7, 9, 30};
+    static const char *const want_hold[] = {"\"hold\":10.000,", "\"hold\":15.000,", "\"hold\":20.000,",
+                                            "\"hold\":20.000,"};
+    for (int k = 0; k < 4; k++) {
+        routine_apply_progress(&r, completed[k]);
+        Log l = {0};
+        CHECK_INT(simulate_run(&r, NULL, collect, &l), SIMULATE_DONE);
+        check_run(&r, &l, true);
+        char want[96];
+        snprintf(want, sizeof want, "\"reps\":%d,\"reps_building_to\":30}", want_reps[k]);
+        CHECK(strstr(l.json, want) != NULL);
+        CHECK(strstr(l.json, want_hold[k]) != NULL);
+        CHECK(strstr(l.json, "\"hold_building_to\":20.000}") != NULL);
+        /* the step lasts today's reps at the tempo, and today's reps are the target scored */
+        for (int i = 0; i < l.n; i++)
+            if (l.ev[i].type == EV_STEP_START && l.ev[i].step == 0)
+                CHECK_INT(l.ev[i].n, want_reps[k] * 2000);
+        snprintf(want, sizeof want, "\"reps_target\":%d,", want_reps[k]);
+        CHECK(strstr(l.json, want) != NULL);
+        log_free(&l);
+    }
+    routine_free(&r);
+}
+
 int main(void)
 {
     {
@@ -758,6 +790,7 @@ int main(void)
     }
     test_side_lines();
     test_hurt_lines();
+    test_progression();
     test_actions();
     test_comments_and_space();
     test_pain_lines();

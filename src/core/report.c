@@ -94,6 +94,12 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
                 put(&o, ",\"breaths\":%d", st->hold_breaths);
             if (st->sides == SIDES_ALTERNATE)
                 put(&o, ",\"run\":%d", ev->n_run + 1);
+            /* a dose that builds: today's, and where it is going */
+            if (st->build_reps.every > 0)
+                put(&o, ",\"reps\":%d,\"reps_building_to\":%d", st->reps, st->build_reps.ceiling);
+            if (st->build_hold.every > 0)
+                put(&o, ",\"hold\":%.3f,\"hold_building_to\":%.3f", st->hold_ms / 1000.0,
+                    st->build_hold.ceiling / 1000.0);
         }
         break;
     }

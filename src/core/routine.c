@@ -659,6 +659,76 @@ static bool parse_hold(Parser *ps, RoutineStep *s)
     return parse_duration_range(ps, &t, "hold", &s->hold_ms, &s->hold_max_ms);
 }
 
+/* ---- doses that grow: "building to 30 by 2 every 3 workouts" ---- */
+
+/* Read one number of reps (hold false) or one duration (hold true) after what into *out. */
+static bool build_value(Parser *ps, bool hold, const char *what, int *out)
+{
+    if (hold)
+        return expect_duration(ps, what, 1000, out);
+    return expect_int(ps, what, 1, ROUTINE_MAX_REPS, out);
+}
+
+/* Expect the word want (e.g. "to"); reports "expected 'to' in EXAMPLE" when it is not there. */
+static bool build_word(Parser *ps, const char *want, const char *alt, bool hold)
+{
+    Token t = next_token(ps);
+    if (tok_is(&t, want) || (alt && tok_is(&t, alt)))
+        return true;
+    char b[64];
+    if (t.type != TOK_BAD)
+        ERR_AT(ps, &t, "expected '%s' in a dose that builds (e.g. %s), found %s", want,
+               hold ? "hold 10s building to 30s by 5s every 2 workouts" : "reps 5 building to 30 by 2 every 3 workouts",
+               tok_show(&t, b, sizeof b));
+    return false;
+}
+
+/* After "reps 5" or "hold 10s": an optional "building to CEILING by STEP every N workouts".
+ * start is the dose just read; ranged says it was a range (which cannot build). */
+static bool parse_building(Parser *ps, RoutineStep *s, bool hold, bool ranged)
+{
+    const char *save = ps->p;
+    Token kw = next_token(ps);
+    if (!tok_is(&kw, "building")) {
+        ps->p = save;
+        return true;
+    }
+    RoutineBuild b = {hold ? s->hold_ms : s->reps, 0, 0, 0};
+    if (ranged) {
+        ERR_AT(ps, &kw, "a dose that builds starts from one number, not a range (e.g. %s)",
+               hold ? "hold 10s building to 30s by 5s every 2 workouts"
+                    : "reps 5 building to 30 by 2 every 3 workouts");
+        return false;
+    }
+    if (hold && (s->hold_breaths > 0 || s->hold_open || s->hold_up_to)) {
+        ERR_AT(ps, &kw, "only a hold in seconds can build (e.g. hold 10s building to 30s by 5s every 2 workouts)");
+        return false;
+    }
+    if (!build_word(ps, "to", NULL, hold))
+        return false;
+    const char *at = ps->p;
+    skip_space(ps);
+    int col = utf8_column(ps->line_start, ps->p);
+    ps->p = at;
+    if (!build_value(ps, hold, "building to", &b.ceiling))
+        return false;
+    if (b.ceiling <= b.start) {
+        add_error(ps, ps->line, col, "'building to' must be above the start (%s)", hold ? "the hold" : "the reps");
+        return false;
+    }
+    if (!build_word(ps, "by", NULL, hold) || !build_value(ps, hold, "by", &b.by))
+        return false;
+    if (!build_word(ps, "every", NULL, hold) || !expect_int(ps, "every", 1, ROUTINE_MAX_BUILD_EVERY, &b.every))
+        return false;
+    if (!build_word(ps, "workouts", "workout", hold))
+        return false;
+    if (hold)
+        s->build_hold = b;
+    else
+        s->build_reps = b;
+    return true;
+}
+
 /* Parse one step clause starting with keyword kw. Returns false when kw is not a step clause. */
 static bool parse_step_clause(Parser *ps, const Token *kw)
 {
@@ -758,6 +828,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
             ERR_AT(ps, kw, "'hold' given twice in one step");
         ps->step_has_hold = true;
         ok = parse_hold(ps, s);
+        if (ok)
+            ok = parse_building(ps, s, true, s->hold_max_ms > s->hold_ms);
     } else if (tok_is(kw, "reps")) {
         if (ps->step_has_reps)
             ERR_AT(ps, kw, "'reps' given twice in one step");
@@ -789,6 +861,8 @@ static bool parse_step_clause(Parser *ps, const Token *kw)
                        tok_show(&t, b, sizeof b));
             ok = false;
         }
+        if (ok)
+            ok = parse_building(ps, s, false, s->reps_max > s->reps);
         /* "reps 8 each side" (the default on a sided step) or "reps 8 in all" */
         const char *save = ps->p;
         Token w = next_token(ps);
@@ -1341,6 +1415,12 @@ int routine_parse_with(const char *path, const char *src, size_t len, const Rout
         add_error(&ps, line > 0 ? line : 1, 1, "the routine has no steps: add a move, rest or timer");
     if (errs->count == 0 && routine_total_ms(out) > ROUTINE_MAX_TOTAL_MS)
         add_error(&ps, 1, 1, "the routine lasts over 3 hours; the limit is 3h");
+    if (errs->count == 0 && routine_has_progress(out)) { /* and once every dose has grown in full */
+        routine_apply_progress(out, ROUTINE_MAX_BUILD_EVERY * ROUTINE_MAX_REPS * 1000);
+        if (routine_total_ms(out) > ROUTINE_MAX_TOTAL_MS)
+            add_error(&ps, 1, 1, "the routine would last over 3 hours once its doses have built up; the limit is 3h");
+        routine_apply_progress(out, 0);
+    }
     if (errs->count > 0) {
         /* in file order: a step's own errors are found when it closes, after later lines */
         for (int i = 1; i < errs->count; i++) {
@@ -1546,4 +1626,33 @@ void routine_format_duration(int ms, char *buf, size_t size)
         else
             snprintf(buf + n, size - n, "%ds", s);
     }
+}
+
+/* ---- doses that grow ---- */
+
+int routine_build_dose(const RoutineBuild *b, int completed)
+{
+    if (b->every <= 0 || completed <= 0)
+        return b->start;
+    long dose = (long)b->start + (long)b->by * (completed / b->every);
+    return dose > b->ceiling ? b->ceiling : (int)dose;
+}
+
+void routine_apply_progress(Routine *r, int completed)
+{
+    for (int i = 0; i < r->step_count; i++) {
+        RoutineStep *s = &r->steps[i];
+        if (s->build_reps.every > 0)
+            s->reps = s->reps_max = routine_build_dose(&s->build_reps, completed);
+        if (s->build_hold.every > 0)
+            s->hold_ms = s->hold_max_ms = routine_build_dose(&s->build_hold, completed);
+    }
+}
+
+bool routine_has_progress(const Routine *r)
+{
+    for (int i = 0; i < r->step_count; i++)
+        if (r->steps[i].build_reps.every > 0 || r->steps[i].build_hold.every > 0)
+            return true;
+    return false;
 }

@@ -34,6 +34,7 @@
 #define ROUTINE_MAX_PHASES 6 /* phase lines in one step */
 #define ROUTINE_MAX_PHASE_MS 60000 /* one phase: at most a minute */
 #define ROUTINE_MAX_TIMES_A_DAY 12 /* "times-a-day 12": every waking hour and more is not a program */
+#define ROUTINE_MAX_BUILD_EVERY 50 /* "every 50 workouts" at most */
 #define ROUTINE_MAX_ERRORS 50 /* then one "too many errors" line */
 #define ROUTINE_MAX_LEVEL 99
 #define ROUTINE_MAX_OWN_MOVES 8 /* a physio's own moves (pose files) that one routine names */
@@ -92,6 +93,13 @@ typedef struct {
     int line, col; /* of the word "phase", for messages */
 } RoutinePhase;
 
+/* A dose that grows with the workouts done ("reps 5 building to 30 by 2 every 3 workouts",
+ * "hold 10s building to 30s by 5s every 2 workouts"): start, plus by for every `every` completed
+ * workouts of the routine, never above ceiling. Reps, or ms for a hold. every 0: it does not grow. */
+typedef struct {
+    int start, ceiling, by, every;
+} RoutineBuild;
+
 typedef struct {
     StepKind kind;
     StepMode mode; /* what kind of work it is: set by the parser from the fields below */
@@ -123,6 +131,8 @@ typedef struct {
     int phase_count; /* 0, or 2..ROUTINE_MAX_PHASES */
     RoutineCue *cues;
     int cue_count;
+    RoutineBuild build_reps; /* "reps 5 building to 30 ...": reps and reps_max are today's dose */
+    RoutineBuild build_hold; /* "hold 10s building to 30s ...": hold_ms and hold_max_ms are today's */
 } RoutineStep;
 
 /* A physio's own move: a pose file NAME.pose in a moves/ folder, found by the caller
@@ -217,6 +227,17 @@ int routine_step_planned_ms(const RoutineStep *s);
 
 /* Planned length of the routine's steps (without the fixed intro and get-ready times), in ms. */
 long routine_total_ms(const Routine *r);
+
+/* Today's dose of b after completed workouts of the routine: start + by * (completed / every), at
+ * most ceiling; start when b does not grow or completed <= 0. */
+int routine_build_dose(const RoutineBuild *b, int completed);
+
+/* Set every growing dose of r (reps, holds) to its dose after completed workouts; with 0 the
+ * routine is as written. Pure: the caller reads the count (history_completed_count). */
+void routine_apply_progress(Routine *r, int completed);
+
+/* True when some step of r has a dose that grows. */
+bool routine_has_progress(const Routine *r);
 
 /* Format one error as "FILE:LINE:COL: message" into buf. */
 void routine_error_format(const RoutineError *e, char *buf, size_t size);

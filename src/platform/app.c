@@ -261,6 +261,18 @@ static void skip_today_add(App *a, int step)
                       a->patient_code[0] ? a->patient_code : NULL, now, offset);
 }
 
+/* Doses that build are set for today from the routine's completed workouts in the history. The
+ * routine is the app's own (the menu's or the command line's); a kiosk's is left as written. */
+static void apply_progress(App *a, Routine *r)
+{
+    int completed = 0;
+    if (!routine_has_progress(r))
+        return;
+    if (!a->history || history_completed_count(a->history, routine_path_of(a, r), &completed) < 0)
+        completed = 0;
+    routine_apply_progress(r, completed);
+}
+
 static void start_session(App *a, const Routine *r)
 {
     if (a->in_session)
@@ -386,6 +398,7 @@ static void menu_start(App *a, int i)
         set_notice(a, b);
     } else {
         a->from_menu = true;
+        apply_progress(a, &a->levels.items[i].routine);
         start_session(a, &a->levels.items[i].routine);
     }
 }
@@ -1029,6 +1042,7 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
             if (realpath(a->levels.items[i].path, have) && strcmp(want, have) == 0)
                 a->selected = i;
         a->from_menu = false;
+        apply_progress(a, &a->own);
         start_session(a, &a->own);
     } else {
         a->from_menu = true;

@@ -47,6 +47,8 @@ static const char usage_text[] =
     "        [--input FILE]             timed presses for the simulation (docs/simulate.md)\n"
     "        [--audio-out FILE.wav]     also write the session's soundtrack\n"
     "        [--record [--now TIME]]    also record it in the history as if it began at TIME\n"
+    "        [--completed N]            as after N completed workouts of it (doses that build;\n"
+    "                                   with --record the history's count unless given)\n"
     "  unknot --shot OUT.png --at SECONDS [--size WxH] [--input FILE] [ROUTINE]\n"
     "                                   render the frame seen at SECONDS to a PNG, no display needed\n"
     "  unknot --shot OUT.png --screen progress|menu [--history FILE] [--now TIME] [--size WxH]\n"
@@ -356,6 +358,7 @@ typedef struct {
     int32_t now_offset;
     const char *patient; /* --patient, or NULL */
     int week_goal; /* 0: the default */
+    int completed; /* --completed N, or -1: with --record the history's count, else 0 */
 } HistoryArgs;
 
 /* The history --history names, or the default one. With only_existing (--stats, --export-csv)
@@ -450,11 +453,6 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         return EXIT_INVALID;
     }
     SimPrinter p = {stdout, NULL, NULL, 0, 0, {0}};
-    if (audio_out && !(p.track = soundtrack_new(data_dir, &r))) {
-        fprintf(stderr, "unknot: out of memory\n");
-        rc = EXIT_INVALID;
-        goto done;
-    }
     if (ha->record) {
         rec = malloc(sizeof *rec);
         if (!rec || open_history(ha, false, &history) < 0) {
@@ -464,6 +462,16 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         history_recorder_init(rec, history, routine_path, &r, ha->patient);
         now_of(ha, &p.start_utc, &p.offset);
         p.rec = rec;
+    }
+    /* doses that build: today's, after the workouts completed so far */
+    int completed = ha->completed;
+    if (completed < 0 && (!history || history_completed_count(history, routine_path, &completed) < 0))
+        completed = 0;
+    routine_apply_progress(&r, completed);
+    if (audio_out && !(p.track = soundtrack_new(data_dir, &r))) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = EXIT_INVALID;
+        goto done;
     }
     /* the voice is planned with the clips' lengths (after --audio-out rendered any missing), as the
      * app plans it, so each cue line says when the soundtrack says it */
@@ -667,6 +675,7 @@ static int run(int argc, char **argv)
     enum { PLAY, CHECK, LIST, SIMULATE, SHOT, STATS, EXPORT, KIOSK, SET_PIN } mode = PLAY;
     const char *input = NULL, *audio_out = NULL, *list_dir = NULL, *export_csv = NULL, *now_arg = NULL;
     HistoryArgs ha = {0};
+    ha.completed = -1;
     bool json = false, week_goal_given = false;
     char **positional = calloc((size_t)argc + 1, sizeof *positional);
     int npos = 0;
@@ -724,6 +733,15 @@ static int run(int argc, char **argv)
             json = true;
         } else if (!strcmp(a, "--record")) {
             ha.record = true;
+        } else if (!strcmp(a, "--completed")) {
+            NEED_ARG();
+            char *end = NULL;
+            long n = strtol(next, &end, 10);
+            if (!next[0] || *end || n < 0 || n > 1000000) {
+                free(positional);
+                return usage_error("--completed needs a number of workouts, 0 to 1000000, not '%s'", next);
+            }
+            ha.completed = (int)n;
         } else if (!strcmp(a, "--screen")) {
             NEED_ARG();
             if (strcmp(next, "session") && strcmp(next, "progress") && strcmp(next, "menu") &&
@@ -857,6 +875,8 @@ static int run(int argc, char **argv)
         }
     } else if (mode != SHOT && o.shot_at_ms >= 0) {
         rc = usage_error("%s goes with --shot", "--at");
+    } else if (ha.completed >= 0 && mode != SIMULATE) {
+        rc = usage_error("%s goes with --simulate", "--completed");
     } else if (ha.record && mode != SIMULATE) {
         rc = usage_error("%s goes with --simulate", "--record");
     } else if (o.screen && mode != SHOT) {

@@ -431,6 +431,20 @@ static void dose_add(char *buf, size_t size, const char *part)
     memcpy(buf + n + sep, part, m + 1);
 }
 
+/* A hold that builds: " (building to 30 s)", or " (the full dose)" once there, added to part. */
+static void build_hold_add(const RoutineStep *st, char *part, size_t size)
+{
+    if (st->build_hold.every <= 0)
+        return;
+    size_t n = strlen(part);
+    char d[32];
+    dose_duration(st->build_hold.ceiling, d, sizeof d);
+    if (st->hold_ms < st->build_hold.ceiling)
+        snprintf(part + n, size - n, " (building to %s)", d);
+    else
+        snprintf(part + n, size - n, " (the full dose)");
+}
+
 /* The dose in words, unambiguous about what each number means:
  * "8–10 reps × 5 s · hold 3 s at the top · each side · 3 sets", "Hold 45 s", "Hold for 3 breaths". */
 static void dose_text(const RoutineStep *st, char *buf, size_t size)
@@ -453,7 +467,12 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
     }
     if (session_mode_rules(st->mode).score == SCORE_REPS) {
         int n;
-        if (st->reps_max > st->reps)
+        if (st->build_reps.every > 0) /* "Today: 7 reps (building to 30)", or "30 reps (the full dose)" */
+            n = st->reps < st->build_reps.ceiling
+                    ? snprintf(part, sizeof part, "Today: %d rep%s (building to %d)", st->reps,
+                               st->reps == 1 ? "" : "s", st->build_reps.ceiling)
+                    : snprintf(part, sizeof part, "Today: %d reps (the full dose)", st->reps);
+        else if (st->reps_max > st->reps)
             n = snprintf(part, sizeof part, "%d\xE2\x80\x93%d reps", st->reps, st->reps_max);
         else
             n = snprintf(part, sizeof part, "%d rep%s", st->reps, st->reps == 1 ? "" : "s");
@@ -465,6 +484,7 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
         if (st->hold_ms > 0) {
             dose_duration(st->hold_ms, d, sizeof d);
             snprintf(part, sizeof part, "hold %s at the top", d);
+            build_hold_add(st, part, sizeof part);
             dose_add(buf, size, part);
         }
     } else if (st->hold_open) {
@@ -490,7 +510,8 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
             else
                 snprintf(part, sizeof part, "Hold %s\xE2\x80\x93%s", d, hi);
         } else {
-            snprintf(part, sizeof part, "Hold %s", d);
+            snprintf(part, sizeof part, "%sHold %s", st->build_hold.every > 0 ? "Today: " : "", d);
+            build_hold_add(st, part, sizeof part);
         }
         dose_add(buf, size, part);
     }
