@@ -101,8 +101,26 @@ static void test_positions(void)
     CHECK(moves_position_figure(POSITION_STANDING) == MOVE_IDLE);
 }
 
+/* The ways between positions: each is a resting figure's row (not a routine move) that ends in
+ * the position it leads to, and the lookups agree with the WAYS table. */
+static void test_ways(void)
+{
+#define WAY_ROW(from, to, way)                                                                                         \
+    CHECK(POSITION_##from != POSITION_##to);                                                                           \
+    CHECK(moves_way(POSITION_##from, POSITION_##to) == MOVE_##way);                                                    \
+    CHECK(moves_way_from(MOVE_##way) == POSITION_##from);                                                              \
+    CHECK(moves_info(MOVE_##way)->position == POSITION_##to);                                                          \
+    CHECK(!moves_info(MOVE_##way)->routine_usable);
+    WAYS(WAY_ROW)
+#undef WAY_ROW
+    CHECK(moves_way(POSITION_ON_BACK, POSITION_ON_FRONT) == MOVE_WAY_BACK_TO_FRONT);
+    CHECK(moves_way(POSITION_ON_BACK, POSITION_ON_BACK) == MOVE_NONE);
+    CHECK(moves_way_from(MOVE_BRIDGE) == POSITION_NONE && moves_way_from(MOVE_NONE) == POSITION_NONE);
+}
+
 int main(void)
 {
+    test_ways();
     test_every_move_has_its_files();
     test_lists_and_lookups();
     test_positions();

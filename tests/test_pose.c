@@ -60,6 +60,42 @@ static void test_parse(void)
     pose_move_free(&m);
 }
 
+/* A `contacts` line after a key changes the contacts from that key on; two keys at one time are a
+ * cut (the pose jumps there); `flip` is never eased and mirrors the figure about the hip. */
+static void test_cut_and_contacts(void)
+{
+    CHECK_INT(parse("move m\nsection breath 2\ncontacts feet\nkey 0 pelvis=180\ncontacts pelvis\nkey 0.5 "
+                    "hip=40\nkey 0.5 pelvis=0 flip=1\ncontacts\nkey 1 hip=0\n"),
+              0);
+    const PoseSection *sec = &pf.sections[0];
+    unsigned feet = (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT), pelvis = 1u << CONTACT_PELVIS;
+    CHECK(sec->contacts == feet && sec->keys[0].contacts == pelvis && sec->keys[1].contacts == pelvis);
+    CHECK(sec->keys[2].contacts == 0 && sec->keys[3].contacts == 0);
+    CHECK(pose_section_contacts(sec, 0.2f) == pelvis && pose_section_contacts(sec, 0.7f) == 0);
+    Pose before, after, late;
+    pose_section_at(sec, 0.499f, &before);
+    pose_section_at(sec, 0.5f, &after);
+    pose_section_at(sec, 0.75f, &late);
+    CHECK(before.v[POSE_PELVIS] == 180.0f && before.v[POSE_FLIP] == 0.0f && fabsf(before.v[POSE_HIP_N] - 40.0f) < 0.1f);
+    CHECK(after.v[POSE_PELVIS] == 0.0f && after.v[POSE_FLIP] == 1.0f && after.v[POSE_HIP_N] == 40.0f);
+    CHECK(late.v[POSE_FLIP] == 1.0f && late.v[POSE_HIP_N] == 20.0f);
+    /* flip: the same pose drawn mirrored about the hip joint */
+    PoseFigure a, b;
+    Pose p = late;
+    p.v[POSE_FLIP] = 0.0f;
+    int order[POSE_ORDER_COUNT] = {0, 1, 2, 3, 4};
+    pose_figure_build(&p, order, &a);
+    pose_figure_build(&late, order, &b);
+    CHECK_INT(a.count, b.count);
+    float worst = 0.0f;
+    for (int g = 0; g < a.count; g++)
+        for (int i = 0; i < a.groups[g].count; i++) {
+            const PosePart *q = &a.groups[g].parts[i], *r = &b.groups[g].parts[i];
+            worst = fmaxf(worst, fabsf(q->ax + r->ax - 2.0f * p.v[POSE_X]) + fabsf(q->ay - r->ay));
+        }
+    CHECK(worst < 1e-5f);
+}
+
 static void test_errors(void)
 {
     static const struct {
@@ -87,6 +123,8 @@ static void test_errors(void)
         {"move m\nshowcase outro 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 10, "showcase names no section"},
         {"move m\norder torso torso far_arm near_leg near_arm\n", 2, 13, "order names each"},
         {"move m\x01\n", 1, 7, "unexpected byte 0x01"},
+        {"move m\nsection cycle 2\nkey 0\nkey 0\nkey 1\n", 4, 5, "a time given twice is a cut"},
+        {"move m\nsection cycle 2\nkey 0\nkey 0.5\nkey 0.5\nkey 0.5\nkey 1\n", 6, 5, "key times must rise"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int rc = parse(cases[i].src);
@@ -197,7 +235,7 @@ static void test_committed_moves(void)
             PoseFigure fig;
             float low[CONTACT_COUNT];
             pose_move_sample_figure(&m, k, &fig);
-            unsigned contacts = pf.sections[m.sample_section[k]].contacts;
+            unsigned contacts = m.sample_contacts[k];
             float ground = pose_figure_ground(&fig, contacts, low), bad = 0.0f;
             for (int c = 0; c < CONTACT_COUNT; c++)
                 if (contacts & (1u << c))
@@ -251,6 +289,7 @@ int main(void)
     test_parse();
     test_contact_errors();
     test_errors();
+    test_cut_and_contacts();
     test_committed_moves();
     return TEST_END();
 }

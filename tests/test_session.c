@@ -1,6 +1,7 @@
 /* test_session.c: the workout state machine driven tick by tick with exact times: segment order,
  * cues, sides and sets, pause, skip, back, quit, rep scoring, self pacing, confirmed holds, the
  * view and determinism. Core only; every event is collected and checked by time and content. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1064,7 +1065,9 @@ static void test_mode_rules(void)
 }
 
 /* A rest shows the figure breathing in the position to get into: the one a rest or timer names,
- * else the one the next move starts in; between sets, the move's own position. */
+ * else the one the next move starts in; between sets, the move's own position. When the person
+ * is in another position (the last move's), the rest first plays the way there (a hold: the way
+ * over its first seconds, then breathing in the new position). */
 static void test_rest_figures(void)
 {
     load("title \"P\"\nmove bridge reps 2 tempo 3s sets 2 rest 5s\nrest 10s\nmove press_up reps 2 tempo 3s\n"
@@ -1076,9 +1079,9 @@ static void test_rest_figures(void)
         MoveId figure;
     } want[] = {
         {0, SEG_SET_REST, MOVE_REST}, /* between sets of bridge: on the back */
-        {1, SEG_WORK, MOVE_REST_ON_FRONT}, /* before press_up: on the front */
-        {3, SEG_WORK, MOVE_REST_ALL_FOURS}, /* named */
-        {4, SEG_WORK, MOVE_REST_ON_FRONT}, /* a timer names its position too */
+        {1, SEG_WORK, MOVE_WAY_BACK_TO_FRONT}, /* after bridge, before press_up: roll onto the front */
+        {3, SEG_WORK, MOVE_WAY_FRONT_TO_ALL_FOURS}, /* named, and the person is on the front */
+        {4, SEG_WORK, MOVE_REST_ON_FRONT}, /* a timer names its position too (no way drawn for it) */
         {6, SEG_WORK, MOVE_IDLE}, /* the last rest: where the last move (standing) ended */
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -1094,11 +1097,68 @@ static void test_rest_figures(void)
         CHECK_INT(v.kind, want[i].kind);
         CHECK_INT(v.step_index, want[i].step);
         CHECK_INT(v.figure, want[i].figure);
+        bool way = moves_way_from(want[i].figure) != POSITION_NONE;
+        CHECK_INT(v.anim, way ? ANIM_HOLD : ANIM_LOOP);
+        if (way) /* the way starts with the rest and the breathing fills the rest */
+            CHECK(v.anim_ms >= 400 && v.anim_ms <= 600 && v.anim_length_ms == S.segments[seg].duration_ms);
         if (i == 0) /* the next step is the rest before press_up: its figure is known ahead, to load */
-            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
+            CHECK_INT(v.next_figure, MOVE_WAY_BACK_TO_FRONT);
         if (i == 1) /* and during that rest, the next figure is press_up itself */
             CHECK_INT(v.next_figure, MOVE_PRESS_UP);
     }
+}
+
+/* Every rest and timer of the shipped routines that starts in another position than the one the
+ * last step left the person in shows the way there (a pose file of the WAYS table). */
+static void test_shipped_rests_show_the_way(void)
+{
+    static const char *const levels[] = {
+        "levels/01-gentle-start.routine",
+        "levels/02-core-strength.routine",
+        "levels/03-desk-break.routine",
+        "levels/04-cold-pack.routine",
+        "levels/05-nhs-inform-back.routine",
+        "levels/06-nhs-lower-back.routine",
+        "levels/07-versus-arthritis-back.routine",
+        "levels/08-camden-acute-back.routine",
+        "levels/09-guys-easy-start.routine",
+    };
+    int ways = 0;
+    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+        FILE *f = fopen(levels[l], "rb");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        static char src[1 << 16];
+        size_t n = fread(src, 1, sizeof src - 1, f);
+        fclose(f);
+        src[n] = '\0';
+        load(src);
+        Position at = POSITION_STANDING; /* the intro shows the figure standing */
+        for (int i = 0; i < R.step_count; i++) {
+            if (R.steps[i].kind == STEP_MOVE) {
+                at = moves_info(R.steps[i].move)->position;
+                continue;
+            }
+            int seg = -1;
+            for (int k = 0; k < S.segment_count && seg < 0; k++)
+                if (S.segments[k].step == i && S.segments[k].kind == SEG_WORK)
+                    seg = k;
+            CHECK(seg >= 0);
+            if (seg < 0)
+                continue;
+            run_until(S.segments[seg].planned_start_ms + 500);
+            SessionView v = session_view(&S, 0);
+            Position to = moves_info(v.figure)->position, from = moves_way_from(v.figure);
+            if (at != to && from != at)
+                fprintf(stderr, "%s: step %d: no way from %s to %s\n", levels[l], i + 1, moves_position_word(at),
+                        moves_position_word(to));
+            CHECK(at == to || from == at);
+            ways += from != POSITION_NONE;
+            at = to;
+        }
+    }
+    CHECK(ways >= 5); /* bridge -> superman rolls onto the front, and so on */
 }
 
 /* session_quiet_ms: how long nothing happens by itself, so a still screen may sleep that long. */
@@ -1881,6 +1941,7 @@ int main(void)
 {
     test_segment_order();
     test_get_ready();
+    test_shipped_rests_show_the_way();
     test_hold_cues();
     test_sides_and_sets();
     test_pause();

@@ -111,6 +111,52 @@ static double stage_diff(const unsigned char *a, const unsigned char *b, SDL_Rec
     return sum / (double)n;
 }
 
+/* A rest between a move on the back and one on the front plays the way between them (a log roll)
+ * over its first seconds: a frame two seconds in differs from the rest's first frame (on the back)
+ * and from its breathing later (on the front), which differ from each other too. */
+static void test_rest_shows_the_way(const char *dir)
+{
+    static const char text[] = "title \"Way\"\nmove bridge\n reps 2 tempo 4s\nrest 20s \"Roll onto your front.\"\n"
+                               "move superman\n reps 2 tempo 4s\n";
+    char path[300], out[300];
+    snprintf(path, sizeof path, "%s/way.routine", dir);
+    snprintf(out, sizeof out, "%s/way.png", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+    Routine r;
+    RoutineErrors errs;
+    CHECK(routine_parse("way", text, strlen(text), &r, &errs) == 0);
+    Starts starts = {0};
+    VoiceTable voices;
+    CHECK(voicetable_load(&voices, ".", &r) == 0);
+    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &starts);
+    voicetable_free(&voices);
+    routine_free(&r);
+    CHECK_INT(starts.n, 3);
+    SDL_Rect stage = render_stage_rect(&(Render){NULL, NULL, NULL, W, H});
+    int64_t t = starts.starts[1].t;
+    unsigned char *start = shot(path, out, t + 100), *way = shot(path, out, t + 2000),
+                  *end = shot(path, out, t + 15000);
+    CHECK(start && way && end);
+    if (start && way && end) {
+        double d_start = stage_diff(way, start, stage, false), d_end = stage_diff(way, end, stage, false);
+        double d_ends = stage_diff(start, end, stage, false);
+        fprintf(stderr, "rest way: 2 s in vs start %.3f, vs 15 s in %.3f; start vs 15 s in %.3f\n", d_start, d_end,
+                d_ends);
+        CHECK(d_start > 2.0 && d_end > 2.0 && d_ends > 2.0);
+        CHECK(figure_share(way, stage) >= 0.01);
+    }
+    stbi_image_free(start);
+    stbi_image_free(way);
+    stbi_image_free(end);
+    unlink(out);
+    unlink(path);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-shots-XXXXXX";
@@ -178,6 +224,7 @@ int main(void)
     }
     for (int m = 0; m < MOVE_COUNT; m++)
         stbi_image_free(left_mid[m]);
+    test_rest_shows_the_way(dir);
     routine_free(&r);
     unlink(out);
     unlink(path);

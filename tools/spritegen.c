@@ -178,22 +178,25 @@ int main(int argc, char **argv)
 {
     int report = 0;
     const char *only = NULL; /* --only MOVE: one move, its showcase moments large, while tuning */
+    int strip = 0; /* --frames N (with --only): N samples evenly over the whole move instead */
     for (;;) {
         if (argc > 1 && strcmp(argv[1], "--report") == 0)
             report = 1, argc--, argv++;
         else if (argc > 2 && strcmp(argv[1], "--only") == 0)
             only = argv[2], argc -= 2, argv += 2;
+        else if (argc > 2 && strcmp(argv[1], "--frames") == 0)
+            strip = atoi(argv[2]), argc -= 2, argv += 2;
         else
             break;
     }
-    if (argc != 3) {
-        fprintf(stderr, "usage: spritegen [--report] [--only MOVE] POSE_DIR CONTACT_SHEET.png\n");
+    if (argc != 3 || strip < 0 || strip > 64 || (strip && !only)) {
+        fprintf(stderr, "usage: spritegen [--report] [--only MOVE [--frames N]] POSE_DIR CONTACT_SHEET.png\n");
         return 2;
     }
     const char *pose_dir = argv[1], *out = argv[2];
-    int scale = only ? 3 : 1, cw = GEN_CELL_W * scale, ch = GEN_CELL_H * scale;
-    int shots = only ? POSE_MAX_SHOWCASE : GEN_SHOTS, cols = only ? 2 : GEN_SHOTS;
-    int rows = only ? 2 : GEN_MOVE_COUNT;
+    int scale = strip ? 2 : only ? 3 : 1, cw = GEN_CELL_W * scale, ch = GEN_CELL_H * scale;
+    int shots = only ? POSE_MAX_SHOWCASE : GEN_SHOTS, cols = strip ? 4 : only ? 2 : GEN_SHOTS;
+    int rows = strip ? (strip + 3) / 4 : only ? 2 : GEN_MOVE_COUNT;
     Sheet s = {NULL, GEN_LABEL_W + cols * cw, rows * ch + 20};
     s.px = malloc(sizeof *s.px * (size_t)s.w * (size_t)s.h);
     uint32_t *canvas = malloc(sizeof *canvas * (size_t)cw * (size_t)ch);
@@ -216,7 +219,10 @@ int main(int argc, char **argv)
             faulty++;
         int oy = 10 + row * ch;
         sheet_text(&s, 14, oy + ch / 2 - 12, m->file.move, 3);
-        for (int k = 0; k < m->file.showcase_count && k < shots; k++)
+        for (int k = 0; k < strip; k++)
+            sheet_cell(&s, m, strip > 1 ? k * (m->meta.frames - 1) / (strip - 1) : 0, GEN_LABEL_W + (k % cols) * cw,
+                       oy + (k / cols) * ch, cw, ch, canvas);
+        for (int k = 0; k < m->file.showcase_count && k < shots && !strip; k++)
             sheet_cell(&s, m, showcase_sample(m, k), GEN_LABEL_W + (k % cols) * cw, oy + (k / cols) * ch, cw, ch,
                        canvas);
         row++;

@@ -72,3 +72,26 @@ const char *moves_position_list(void)
 {
     return positions_list + 2;
 }
+
+#define WAYS_ROW(from, to, way) {POSITION_##from, POSITION_##to, MOVE_##way},
+static const struct {
+    Position from, to;
+    MoveId way;
+} ways_table[] = {WAYS(WAYS_ROW)};
+#undef WAYS_ROW
+
+MoveId moves_way(Position from, Position to)
+{
+    for (size_t i = 0; i < sizeof ways_table / sizeof ways_table[0]; i++)
+        if (ways_table[i].from == from && ways_table[i].to == to)
+            return ways_table[i].way;
+    return MOVE_NONE;
+}
+
+Position moves_way_from(MoveId id)
+{
+    for (size_t i = 0; i < sizeof ways_table / sizeof ways_table[0]; i++)
+        if (ways_table[i].way == id)
+            return ways_table[i].from;
+    return POSITION_NONE;
+}

@@ -42,7 +42,26 @@
     X(REST_ON_FRONT, "rest_on_front", "Rest on your front", false, false, 4000, ON_FRONT)                              \
     X(REST_ALL_FOURS, "rest_all_fours", "Rest on hands and knees", false, false, 4000, ALL_FOURS)                      \
     X(REST_KNEELING, "rest_kneeling", "Rest kneeling", false, false, 4000, KNEELING)                                   \
-    X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)
+    X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)                                       \
+    X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
+    X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)         \
+    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4000, STANDING)          \
+    X(WAY_STANDING_TO_SITTING, "way_standing_to_sitting", "Sit down on the mat", false, false, 4000, SITTING)          \
+    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 4000, ON_BACK)                   \
+    X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 4000, ON_BACK)              \
+    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)
+
+/* The ways from one position to another: X(from, to, the row above that shows it: it starts in
+ * `from`, ends breathing in `to`). A rest or timer that starts in another position than the one
+ * the person is in plays the way over its first seconds (session.c). */
+#define WAYS(X)                                                                                                        \
+    X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT)                                                                            \
+    X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS)                                                                     \
+    X(ALL_FOURS, STANDING, WAY_ALL_FOURS_TO_STANDING)                                                                  \
+    X(STANDING, SITTING, WAY_STANDING_TO_SITTING)                                                                      \
+    X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK)                                                                       \
+    X(STANDING, ON_BACK, WAY_STANDING_TO_BACK)                                                                         \
+    X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
@@ -78,6 +97,12 @@ const char *moves_position_word(Position p);
 
 /* The figure that breathes at rest in position p (MOVE_REST for on-back, MOVE_IDLE for standing). */
 MoveId moves_position_figure(Position p);
+
+/* The way from position `from` to `to` (a row of WAYS), or MOVE_NONE when there is none. */
+MoveId moves_way(Position from, Position to);
+
+/* The position way `id` starts in (a row of WAYS), or POSITION_NONE when id is not a way. */
+Position moves_way_from(MoveId id);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */
 const char *moves_position_list(void);

@@ -20,7 +20,7 @@ static const PoseParamName pose_params[] = {
     {"look", POSE_LOOK, 1},     {"chest", POSE_CHEST, 1},   {"hip", POSE_HIP_N, 2},
     {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
     {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
-    {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1},
+    {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
@@ -218,7 +218,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             return;
         }
         PoseSection *sec = &pf->sections[pf->section_count - 1];
-        sec->contacts = 0;
+        unsigned contacts = 0;
         for (int i = 1; i < nt; i++) {
             unsigned bits = pose_contact_word(tok[i]);
             if (!bits)
@@ -226,8 +226,12 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
                          "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, thighs, "
                          "or near_/far_ one of them",
                          tok[i]);
-            sec->contacts |= bits;
+            contacts |= bits;
         }
+        if (sec->key_count == 0) /* before the keys: the section's contacts */
+            sec->contacts = contacts;
+        else /* after a key: the contacts from that key on (a roll, getting up) */
+            sec->keys[sec->key_count - 1].contacts = contacts;
     } else if (strcmp(tok[0], "key") == 0 && nt >= 2) {
         if (pf->section_count == 0) {
             POSE_ERR(pl, 0, "key before any section");
@@ -239,13 +243,17 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             return;
         }
         PoseKey *k = &sec->keys[sec->key_count];
-        if (!pose_number(tok[1], &k->t) || k->t < 0.0f || k->t > 1.0f ||
-            (sec->key_count > 0 && k->t <= sec->keys[sec->key_count - 1].t)) {
-            POSE_ERR(pl, 1, "key times must rise from 0 to 1");
+        int n = sec->key_count;
+        /* times rise; one repeated time is a cut (not at 0 or 1, and not three at once) */
+        if (!pose_number(tok[1], &k->t) || k->t < 0.0f || k->t > 1.0f || (n > 0 && k->t < sec->keys[n - 1].t) ||
+            (n > 0 && k->t == sec->keys[n - 1].t && (k->t == 0.0f || k->t == 1.0f)) ||
+            (n > 1 && k->t == sec->keys[n - 2].t)) {
+            POSE_ERR(pl, 1, "key times must rise from 0 to 1 (a time given twice is a cut, inside the section)");
             return;
         }
         k->pose = *last;
         k->line = pl->line;
+        k->contacts = n > 0 ? sec->keys[n - 1].contacts : sec->contacts;
         for (int i = 2; i < nt; i++) {
             int rc = pose_set_field(&k->pose, tok[i]);
             if (rc == -1)
@@ -254,6 +262,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
                 POSE_ERR(pl, i, "bad value in %s: numbers must be finite and within %.0f, one per side at most", tok[i],
                          (double)POSE_MAX_VALUE);
         }
+        k->pose.v[POSE_FLIP] = k->pose.v[POSE_FLIP] >= 0.5f ? 1.0f : 0.0f;
         *last = k->pose;
         sec->key_count++;
     } else if (strcmp(tok[0], "highlight") == 0) {
@@ -381,16 +390,33 @@ static float pose_ease(float u)
     return u * u * (3.0f - 2.0f * u);
 }
 
-void pose_section_at(const PoseSection *sec, float t, Pose *out)
+/* The key that starts the stretch of sec holding t: the last key at or before t with a later key
+ * after it (a cut's second key from its time on). */
+static int pose_key_before(const PoseSection *sec, float t)
 {
     int i = 0;
-    while (i + 2 < sec->key_count && t > sec->keys[i + 1].t)
+    while (i + 2 < sec->key_count && t >= sec->keys[i + 1].t)
         i++;
+    return i;
+}
+
+void pose_section_at(const PoseSection *sec, float t, Pose *out)
+{
+    int i = pose_key_before(sec, t);
     const PoseKey *a = &sec->keys[i], *b = &sec->keys[i + 1];
-    float u = (t - a->t) / (b->t - a->t);
+    float span = b->t - a->t, u = span > 0.0f ? (t - a->t) / span : 1.0f;
     u = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
     for (int p = 0; p < POSE_PARAM_COUNT; p++)
         out->v[p] = a->pose.v[p] + (b->pose.v[p] - a->pose.v[p]) * u;
+    out->v[POSE_FLIP] = (u >= 1.0f ? b : a)->pose.v[POSE_FLIP];
+}
+
+unsigned pose_section_contacts(const PoseSection *sec, float t)
+{
+    if (sec->key_count < 2)
+        return sec->contacts;
+    int i = pose_key_before(sec, t);
+    return (t >= sec->keys[i + 1].t ? &sec->keys[i + 1] : &sec->keys[i])->contacts;
 }
 
 /* ------------------------------------------------------------------ the figure */
@@ -582,6 +608,16 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
                0.80f);
     figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], v[POSE_ROLL],
                1.03f);
+    if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
+        PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
+        for (size_t i = 0; i < sizeof mirror / sizeof mirror[0]; i++)
+            for (int j = 0; j < mirror[i]->count; j++) {
+                PosePart *q = &mirror[i]->parts[j];
+                q->ax = 2.0f * P[0].x - q->ax, q->bx = 2.0f * P[0].x - q->bx;
+                q->k -= 2.0f * P[0].x * q->nx; /* n.(2c - x, y) = k - 2c n.x for the flipped normal */
+                q->nx = -q->nx;
+            }
+    }
     for (int i = 0; i < POSE_ORDER_COUNT; i++) {
         switch (order[i]) {
         case POSE_GROUP_FAR_ARM: fig->groups[fig->count++] = far_arm; break;
@@ -768,6 +804,15 @@ static float pose_violation(const float *r)
     return worst;
 }
 
+/* How far pose p is from resting on its contacts: the highest required contact above the ground,
+ * or the deepest part below it (as spritegen --report measures). */
+static float pose_fault(const Pose *p, const int order[POSE_ORDER_COUNT], unsigned contacts)
+{
+    float r[POSE_SOLVE_MAX_RES];
+    pose_residuals(p, p, order, contacts, r);
+    return pose_violation(r);
+}
+
 void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts)
 {
     if (!contacts)
@@ -881,7 +926,8 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     }
     out->samples = calloc((size_t)total, sizeof *out->samples);
     out->sample_section = calloc((size_t)total, sizeof *out->sample_section);
-    if (!out->samples || !out->sample_section) {
+    out->sample_contacts = calloc((size_t)total, sizeof *out->sample_contacts);
+    if (!out->samples || !out->sample_section || !out->sample_contacts) {
         pose_move_free(out);
         return -1;
     }
@@ -892,18 +938,37 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             int k = first[s] + i;
             const PoseSection *sec = &pf->sections[s];
             Pose keyed;
-            pose_section_at(sec, (float)i / (float)(count[s] - 1), &keyed);
+            float t = (float)i / (float)(count[s] - 1);
+            unsigned contacts = pose_section_contacts(sec, t);
+            pose_section_at(sec, t, &keyed);
             out->samples[k] = keyed;
-            if (i > 0) { /* start from the last sample's solution, moved on by what the keys move */
+            if (i > 0 && keyed.v[POSE_FLIP] == prev_keyed.v[POSE_FLIP]) {
+                /* start from the last sample's solution, moved on by what the keys move */
                 Pose guess = out->samples[k - 1];
                 for (int j = 0; j < POSE_PARAM_COUNT; j++)
                     guess.v[j] += keyed.v[j] - prev_keyed.v[j];
-                pose_solve(&out->samples[k], &guess, pf->order, sec->contacts);
+                pose_solve(&out->samples[k], &guess, pf->order, contacts);
             } else {
-                pose_solve(&out->samples[k], NULL, pf->order, sec->contacts);
+                pose_solve(&out->samples[k], NULL, pf->order, contacts);
+            }
+            /* stuck short of the mat (the solver stalls in a kink): go on from there afresh, then
+             * from the keys; keep the best. Samples already resting are never touched. */
+            float fault = contacts ? pose_fault(&out->samples[k], pf->order, contacts) : 0.0f;
+            for (int attempt = 0; attempt < 2 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
+                Pose again = attempt == 0 ? out->samples[k] : keyed;
+                if (attempt == 0) {
+                    again = keyed;
+                    pose_solve(&again, &out->samples[k], pf->order, contacts);
+                } else {
+                    pose_solve(&again, NULL, pf->order, contacts);
+                }
+                float f2 = pose_fault(&again, pf->order, contacts);
+                if (f2 < fault)
+                    out->samples[k] = again, fault = f2;
             }
             prev_keyed = keyed;
             out->sample_section[k] = s;
+            out->sample_contacts[k] = contacts;
             PoseFigure fig;
             pose_move_sample_figure(out, k, &fig);
             pose_figure_extent(&fig, &out->x0, &out->x1, &out->y0, &out->y1);
@@ -943,22 +1008,23 @@ void pose_move_free(PoseMove *m)
         return;
     free(m->samples);
     free(m->sample_section);
+    free(m->sample_contacts);
     memset(m, 0, sizeof *m);
 }
 
-/* Build pose p and stand it on the mat (y = 0) by its section's contacts. */
-static void pose_grounded_figure(const PoseMove *m, const Pose *p, int section, PoseFigure *fig)
+/* Build pose p and stand it on the mat (y = 0) by its contacts. */
+static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned contacts, PoseFigure *fig)
 {
     float low[CONTACT_COUNT];
     pose_figure_build(p, m->file.order, fig);
-    pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, m->file.sections[section].contacts, low));
+    pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, contacts, low));
     for (int g = 0; g < fig->count; g++)
         fig->groups[g].highlight = (int)(m->file.highlight >> fig->groups[g].id) & 1;
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
 {
-    pose_grounded_figure(m, &m->samples[i], m->sample_section[i], fig);
+    pose_grounded_figure(m, &m->samples[i], m->sample_contacts[i], fig);
 }
 
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
@@ -968,21 +1034,23 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     sheet_frame_at(&m->meta, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
     Pose p;
     const Pose *a = &m->samples[f.a], *b = &m->samples[f.b];
+    if (a->v[POSE_FLIP] != b->v[POSE_FLIP]) /* a cut: no pose between the two */
+        f.blend = f.blend < 0.5f ? 0.0f : 1.0f;
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
-    pose_grounded_figure(m, &p, m->sample_section[f.blend < 0.5f ? f.a : f.b], fig);
+    pose_grounded_figure(m, &p, m->sample_contacts[f.blend < 0.5f ? f.a : f.b], fig);
 }
 
 /* ---- the contact rules ---- */
 
 int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
 {
-    const PoseSection *sec = &m->file.sections[m->sample_section[k]];
+    unsigned contacts = m->sample_contacts[k]; /* the section's, or a later `contacts` line's */
     const Pose *p = &m->samples[k];
     PoseFigure fig;
     float low[CONTACT_COUNT];
     pose_move_sample_figure(m, k, &fig);
-    float ground = pose_figure_ground(&fig, sec->contacts, low);
+    float ground = pose_figure_ground(&fig, contacts, low);
     int faults = 0;
     size_t n = 0;
     char none[1];
@@ -998,7 +1066,7 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
             n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);                                                     \
     } while (0)
     for (int c = 0; c < CONTACT_COUNT; c++) {
-        if (!(sec->contacts & (1u << c)))
+        if (!(contacts & (1u << c)))
             continue;
         float h = low[c] - ground;
         if (highest && h > *highest)
@@ -1055,17 +1123,17 @@ Position pose_file_position(const PoseFile *pf)
 {
     if (pf->section_count == 0 || pf->sections[0].key_count == 0)
         return POSITION_STANDING;
-    const PoseSection *sec = &pf->sections[0];
-    const Pose *p = &sec->keys[0].pose;
-    unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE);
+    const PoseKey *key = &pf->sections[0].keys[0];
+    const Pose *p = &key->pose;
+    unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE), contacts = key->contacts;
     float pelvis = p->v[POSE_PELVIS];
     if (pelvis >= 135.0f)
         return POSITION_ON_BACK;
     if (pelvis <= 45.0f)
-        return sec->contacts & knees ? POSITION_ALL_FOURS : POSITION_ON_FRONT;
-    if (sec->contacts & knees)
+        return contacts & knees ? POSITION_ALL_FOURS : POSITION_ON_FRONT;
+    if (contacts & knees)
         return POSITION_KNEELING;
-    if (sec->contacts & (1u << CONTACT_PELVIS))
+    if (contacts & (1u << CONTACT_PELVIS))
         return POSITION_SITTING;
     return POSITION_STANDING;
 }

@@ -50,6 +50,7 @@ typedef enum {
     POSE_ROLL,
     POSE_BELLY,
     POSE_STANCE,
+    POSE_FLIP, /* 0 or 1, never eased: 1 draws the figure mirrored about the hip (a roll's far half) */
     POSE_PARAM_COUNT
 } PoseParam;
 
@@ -88,6 +89,7 @@ typedef struct {
     float t;
     Pose pose;
     int line; /* where the key is in the file, for messages */
+    unsigned contacts; /* the parts on the mat from this key on (the section's, or a later line's) */
 } PoseKey;
 
 typedef struct {
@@ -96,7 +98,7 @@ typedef struct {
     int frames; /* frames the tool renders for the contact sheet */
     PoseKey keys[POSE_MAX_KEYS];
     int key_count;
-    unsigned contacts; /* 1u << PoseContact for each part that stays on the mat */
+    unsigned contacts; /* 1u << PoseContact for each part on the mat at the section's start */
     int line; /* of its `section` line */
 } PoseSection;
 
@@ -125,8 +127,14 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
 /* Index of the section called name, or -1. */
 int pose_section_find(const PoseFile *pf, const char *name);
 
-/* The keyed pose at fraction t (0..1) of section sec, eased between keys (smoothstep). */
+/* The keyed pose at fraction t (0..1) of section sec, eased between keys (smoothstep). Two keys at
+ * the same time are a cut: the first is the pose just before t, the second the pose from t on.
+ * `flip` is never eased: it is the last key's at or before t. */
 void pose_section_at(const PoseSection *sec, float t, Pose *out);
+
+/* The contacts in force at fraction t of sec: the section's, changed by any `contacts` line after
+ * a key from that key on. */
+unsigned pose_section_contacts(const PoseSection *sec, float t);
 
 /* Turn the keyed pose p's joints as little as possible so every contact in `contacts` rests on
  * the mat and no part is below it, starting from guess (a neighbouring solution) or, when NULL,
@@ -186,6 +194,7 @@ typedef struct {
     SheetMeta meta; /* frames = samples; timing as a sprite sheet's */
     Pose *samples;
     int *sample_section;
+    unsigned *sample_contacts; /* the contacts each sample rests on */
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
 

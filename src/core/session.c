@@ -1643,24 +1643,44 @@ bool session_says_stop(const Session *s)
 
 /* ---- the view ---- */
 
-/* The figure breathing through a rest: between sets, the move's own position; in a rest or timer
- * step, the position it names, else the position the next move starts in (so the person sees
- * where to go before the get-ready), else the one the last move ended in; lying on the back when
- * the routine has no moves around it. */
+/* The position a rest or timer step shows: the position it names, else the one the next move
+ * starts in (so the person sees where to go before the get-ready), else the one the last move
+ * ended in; lying on the back when the routine has no moves around it. */
+static Position session_rest_position(const Routine *r, int step)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (st->kind != STEP_MOVE && st->position != POSITION_NONE)
+        return st->position;
+    for (int i = step + 1; i < r->step_count; i++)
+        if (r->steps[i].kind == STEP_MOVE)
+            return routine_move_info(r, r->steps[i].move)->position;
+    for (int i = step - 1; i >= 0; i--)
+        if (r->steps[i].kind == STEP_MOVE)
+            return routine_move_info(r, r->steps[i].move)->position;
+    return POSITION_ON_BACK;
+}
+
+/* Where the person is when step `step` starts: where the step before left them; standing before
+ * the first step (the menu and the intro show the figure standing). */
+static Position session_position_before(const Routine *r, int step)
+{
+    if (step <= 0)
+        return POSITION_STANDING;
+    const RoutineStep *prev = &r->steps[step - 1];
+    return prev->kind == STEP_MOVE ? routine_move_info(r, prev->move)->position : session_rest_position(r, step - 1);
+}
+
+/* The figure of a rest: between sets, the move's own position breathing; in a rest or timer step,
+ * the way from where the person is to the position it shows (played over its first seconds, then
+ * breathing there), or that position breathing when the person is already in it. */
 static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
 {
     const RoutineStep *st = &r->steps[step];
     if (between_sets && st->kind == STEP_MOVE)
         return moves_position_figure(routine_move_info(r, st->move)->position);
-    if (st->kind != STEP_MOVE && st->position != POSITION_NONE)
-        return moves_position_figure(st->position);
-    for (int i = step + 1; i < r->step_count; i++)
-        if (r->steps[i].kind == STEP_MOVE)
-            return moves_position_figure(routine_move_info(r, r->steps[i].move)->position);
-    for (int i = step - 1; i >= 0; i--)
-        if (r->steps[i].kind == STEP_MOVE)
-            return moves_position_figure(routine_move_info(r, r->steps[i].move)->position);
-    return MOVE_REST;
+    Position to = session_rest_position(r, step), from = session_position_before(r, step);
+    MoveId way = from != to ? moves_way(from, to) : MOVE_NONE;
+    return way != MOVE_NONE ? way : moves_position_figure(to);
 }
 
 int session_quiet_ms(const Session *s)
@@ -1827,6 +1847,11 @@ SessionView session_view(const Session *s, int extra_ms)
         }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
         v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST);
+        if (moves_way_from(v.figure) != POSITION_NONE) { /* the way, then breathing at its end */
+            v.anim = ANIM_HOLD;
+            v.anim_ms = el;
+            v.anim_length_ms = g->duration_ms;
+        }
     }
     return v;
 }
