@@ -206,6 +206,46 @@ static void check_fills_stage(const PoseMove *m, const char *name)
     free(px);
 }
 
+/* What a patient sees in each phase fills the stage too: through a 20 s hold the camera
+ * (figpaint_fit_at) keeps every moment's figure inside the stage, and the held pose breathing
+ * takes at least 80% of the width or height, whichever binds first (a low pose such as child's
+ * pose is not left small in a box sized for the kneeling start). Returns the hold's fill of the
+ * first stage's binding side. */
+static float check_hold_fills_stage(const PoseMove *m, const char *name)
+{
+    static const int stages[][2] = {{1072, 700}, {2144, 1400}, {1072, 420}, {900, 640}, {640, 900}};
+    float first = 0.0f;
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
+        int w = stages[i][0], h = stages[i][1], outside = 0;
+        float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+        for (int t = 0; t <= 20000; t += 100) {
+            FigLayout lay;
+            PoseFigure fig;
+            figpaint_fit_at(m, ANIM_HOLD, t, 20000, 0, w, h, false, &lay);
+            pose_move_figure_at(m, ANIM_HOLD, t, 20000, 0, &fig);
+            float a = 1e9f, b = -1e9f, c = 1e9f, d = -1e9f;
+            pose_figure_extent(&fig, &a, &b, &c, &d);
+            float px0 = lay.place.ox + a * lay.place.scale, px1 = lay.place.ox + b * lay.place.scale;
+            float py0 = lay.place.oy - d * lay.place.scale, py1 = lay.place.oy - c * lay.place.scale;
+            outside += px0 < -0.5f || px1 > (float)w + 0.5f || py0 < -0.5f || py1 > (float)h + 0.5f;
+            SheetFrame f;
+            sheet_frame_at(&m->meta, ANIM_HOLD, t, 20000, 0, &f);
+            if (f.a >= m->meta.breath.first && f.b <= m->meta.breath.last) /* held, breathing */
+                x0 = fminf(x0, px0), x1 = fmaxf(x1, px1), y0 = fminf(y0, py0), y1 = fmaxf(y1, py1);
+        }
+        float fw = (x1 - x0) / (float)w, fh = (y1 - y0) / (float)h;
+        if (i == 0) {
+            printf("%-26s held: fills %.2f of the stage's width, %.2f of its height\n", name, fw, fh);
+            first = fmaxf(fw, fh);
+        }
+        if (outside)
+            fprintf(stderr, "%s: %d moments of a hold outside a %dx%d stage\n", name, outside, w, h);
+        CHECK_INT(outside, 0);
+        CHECK(fw >= 0.80f || fh >= 0.80f);
+    }
+    return first;
+}
+
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
 static void test_committed_moves(void)
 {
@@ -256,6 +296,9 @@ static void test_committed_moves(void)
         Position want = moves_info((MoveId)id)->position;
         CHECK_INT(pose_file_position(&pf), id == MOVE_CHILD_POSE ? POSITION_KNEELING : want);
         check_fills_stage(&m, name);
+        float held = check_hold_fills_stage(&m, name);
+        if (id == MOVE_CHILD_POSE) /* the low held pose itself fills the stage, not a box for kneeling */
+            CHECK(held >= 0.85f);
         pose_move_free(&m);
     }
 }

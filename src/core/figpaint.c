@@ -289,15 +289,16 @@ static void paint_shadow(FigCanvas *cv, const FigPlace *pl, const PoseFigure *fi
 
 /* ------------------------------------------------------------------ public */
 
-void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out)
+/* Fit the box x0..x1 (up to y1 above the mat) into a w x h stage. */
+static void fit_box(float x0, float x1, float y1, int w, int h, bool flip, FigLayout *out)
 {
-    float fw = m->x1 - m->x0, fh = m->y1 + FIGPAINT_MAT_THICK_H;
+    float fw = x1 - x0, fh = y1 + FIGPAINT_MAT_THICK_H;
     fw = fw < 0.05f ? 0.05f : fw, fh = fh < 0.05f ? 0.05f : fh;
     float s = fminf((float)w * FIGPAINT_FILL / fw, (float)h * FIGPAINT_FILL / fh);
     FigPlace *pl = &out->place;
     pl->scale = s;
     pl->flip = flip;
-    float cx = (m->x0 + m->x1) * 0.5f;
+    float cx = (x0 + x1) * 0.5f;
     pl->ox = (float)w * 0.5f + (flip ? cx : -cx) * s;
     pl->oy = ((float)h + fh * s) * 0.5f - FIGPAINT_MAT_THICK_H * s;
     float half = fw * 0.5f * s + FIGPAINT_MAT_MARGIN_H * s;
@@ -305,6 +306,19 @@ void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out)
     out->mat_x1 = fminf((float)w, (float)w * 0.5f + half);
     out->mat_y = pl->oy;
     out->mat_h = FIGPAINT_MAT_THICK_H * s;
+}
+
+void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out)
+{
+    fit_box(m->x0, m->x1, m->y1, w, h, flip, out);
+}
+
+void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
+                     bool flip, FigLayout *out)
+{
+    float x0, x1, y0, y1;
+    pose_move_box_at(m, mode, anim_ms, anim_length_ms, rep_hold_ms, &x0, &x1, &y0, &y1);
+    fit_box(x0, x1, y1, w, h, flip, out);
 }
 
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1)

@@ -39,6 +39,13 @@ typedef struct {
  * FIGPAINT_FILL of the binding side, centred, mirrored when flip. */
 void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out);
 
+/* Fit move m to a w x h stage at one animation moment (as sheet_frame_at): the box the stage
+ * frames then (pose_move_box_at: a hold's held pose, the rest of the way in, the whole move for
+ * reps) fills FIGPAINT_FILL of the binding side, so a low held pose (child's pose) fills the stage
+ * while it is held, and the camera closes in smoothly on the way into it. */
+void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
+                     bool flip, FigLayout *out);
+
 /* The pixel box [*x0, *x1) x [*y0, *y1) that fig and its shadow cover when placed by pl. */
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1);
 

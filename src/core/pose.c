@@ -804,6 +804,17 @@ static float pose_violation(const float *r)
     return worst;
 }
 
+#define POSE_DRIFT_DEG 15.0f /* a solved joint this far from its key has drifted */
+
+/* The largest turn of a joint the solver may move between keyed pose k and its solution p. */
+static float pose_drift(const Pose *p, const Pose *k)
+{
+    float worst = 0.0f;
+    for (int i = 0; i < POSE_SOLVE_COUNT; i++)
+        worst = fmaxf(worst, fabsf(p->v[pose_solve_params[i]] - k->v[pose_solve_params[i]]));
+    return worst;
+}
+
 /* How far pose p is from resting on its contacts: the highest required contact above the ground,
  * or the deepest part below it (as spritegen --report measures). */
 static float pose_fault(const Pose *p, const int order[POSE_ORDER_COUNT], unsigned contacts)
@@ -927,7 +938,8 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     out->samples = calloc((size_t)total, sizeof *out->samples);
     out->sample_section = calloc((size_t)total, sizeof *out->sample_section);
     out->sample_contacts = calloc((size_t)total, sizeof *out->sample_contacts);
-    if (!out->samples || !out->sample_section || !out->sample_contacts) {
+    out->sample_box = calloc((size_t)total * 4, sizeof *out->sample_box);
+    if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_box) {
         pose_move_free(out);
         return -1;
     }
@@ -954,6 +966,15 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             /* stuck short of the mat (the solver stalls in a kink): go on from there afresh, then
              * from the keys; keep the best. Samples already resting are never touched. */
             float fault = contacts ? pose_fault(&out->samples[k], pf->order, contacts) : 0.0f;
+            if (i > 0 && contacts && pose_drift(&out->samples[k], &keyed) > POSE_DRIFT_DEG) {
+                /* carried far from the keys by the warm start (a change of contacts): a solve from
+                 * the keys that rests as well and stays closer to them wins */
+                Pose cold = keyed;
+                pose_solve(&cold, NULL, pf->order, contacts);
+                float f2 = pose_fault(&cold, pf->order, contacts);
+                if (f2 <= POSE_CONTACT_TOL_H * 0.9f && pose_drift(&cold, &keyed) < pose_drift(&out->samples[k], &keyed))
+                    out->samples[k] = cold, fault = f2;
+            }
             for (int attempt = 0; attempt < 2 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
                 Pose again = attempt == 0 ? out->samples[k] : keyed;
                 if (attempt == 0) {
@@ -971,7 +992,11 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             out->sample_contacts[k] = contacts;
             PoseFigure fig;
             pose_move_sample_figure(out, k, &fig);
-            pose_figure_extent(&fig, &out->x0, &out->x1, &out->y0, &out->y1);
+            float *box = &out->sample_box[(size_t)k * 4];
+            box[0] = box[2] = 1e9f, box[1] = box[3] = -1e9f;
+            pose_figure_extent(&fig, &box[0], &box[1], &box[2], &box[3]);
+            out->x0 = fminf(out->x0, box[0]), out->x1 = fmaxf(out->x1, box[1]);
+            out->y0 = fminf(out->y0, box[2]), out->y1 = fmaxf(out->y1, box[3]);
         }
     /* the timing of a sprite sheet (sheet.h) over the samples */
     SheetMeta *m = &out->meta;
@@ -1009,6 +1034,7 @@ void pose_move_free(PoseMove *m)
     free(m->samples);
     free(m->sample_section);
     free(m->sample_contacts);
+    free(m->sample_box);
     memset(m, 0, sizeof *m);
 }
 
@@ -1025,6 +1051,37 @@ static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned cont
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
 {
     pose_grounded_figure(m, &m->samples[i], m->sample_contacts[i], fig);
+}
+
+/* Grow the box b (x0, x1, y0, y1) by samples first..last. */
+static void pose_box_grow(const PoseMove *m, int first, int last, float b[4])
+{
+    for (int k = first < 0 ? 0 : first; k <= last && k < m->meta.frames; k++) {
+        const float *s = &m->sample_box[(size_t)k * 4];
+        b[0] = fminf(b[0], s[0]), b[1] = fmaxf(b[1], s[1]), b[2] = fminf(b[2], s[2]), b[3] = fmaxf(b[3], s[3]);
+    }
+}
+
+void pose_move_box_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float *x0,
+                      float *x1, float *y0, float *y1)
+{
+    const SheetMeta *mt = &m->meta;
+    float b[4] = {1e9f, -1e9f, 1e9f, -1e9f};
+    if (mode == ANIM_START) {
+        pose_box_grow(m, mt->intro.first, mt->intro.last, b);
+        pose_box_grow(m, mt->breath.first, mt->breath.last, b);
+    } else if (mode == ANIM_HOLD) {
+        SheetFrame f;
+        sheet_frame_at(mt, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
+        pose_box_grow(m, mt->breath.first, mt->breath.last, b); /* the held pose breathing */
+        if (mt->intro.last > mt->intro.first && f.a >= mt->intro.first && f.a < mt->intro.last)
+            pose_box_grow(m, f.a, mt->intro.last, b); /* the rest of the way in */
+        else if (mt->outro.last > mt->outro.first && f.b > mt->outro.first && f.b <= mt->outro.last)
+            pose_box_grow(m, mt->outro.first, f.b, b); /* the way out so far */
+    } else {
+        b[0] = m->x0, b[1] = m->x1, b[2] = m->y0, b[3] = m->y1;
+    }
+    *x0 = b[0], *x1 = b[1], *y0 = b[2], *y1 = b[3];
 }
 
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,

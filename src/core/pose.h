@@ -195,6 +195,7 @@ typedef struct {
     Pose *samples;
     int *sample_section;
     unsigned *sample_contacts; /* the contacts each sample rests on */
+    float *sample_box; /* x0, x1, y0, y1 of each grounded sample, in H: what the camera frames */
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
 
@@ -205,6 +206,13 @@ void pose_move_free(PoseMove *m);
 /* The grounded figure at an animation moment (as sheet_frame_at), eased between samples. */
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                          PoseFigure *fig);
+
+/* The box (in H) the stage frames at an animation moment (as sheet_frame_at): a hold's intro frames
+ * what is still to come of it (the samples from now to its end, and the held pose), so the camera
+ * closes in as the body settles; the hold frames the held pose breathing; the outro what has been
+ * of it. The get-ready frames the whole intro and the held pose; reps and loops the whole move. */
+void pose_move_box_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float *x0,
+                      float *x1, float *y0, float *y1);
 
 /* The grounded figure of sample i. */
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);

@@ -420,7 +420,8 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
         return;
     job->seq = 0;
     FigLayout lay;
-    figpaint_fit(m, stage.w, stage.h, sheet_mirrored(&m->meta, v->side), &lay);
+    figpaint_fit_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
+                    sheet_mirrored(&m->meta, v->side), &lay);
     pose_move_figure_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge */
@@ -477,7 +478,8 @@ size_t sprites_memory_bytes(const Sprites *s)
     size_t bytes = 0;
     for (int i = 0; s && i < SPRITES_FIGURES; i++)
         if (s->figures[i].ok)
-            bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames * (sizeof(Pose) + sizeof(int));
+            bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames *
+                                              (sizeof(Pose) + sizeof(int) + sizeof(unsigned) + 4 * sizeof(float));
     for (int i = 0; s && i < 2; i++)
         bytes += s->buf[i].cap * sizeof(Uint32);
     if (s && s->texture)
