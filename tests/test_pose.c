@@ -116,7 +116,7 @@ static void test_errors(void)
         {"move m\nside up\n", 2, 6, "side must be"},
         {"move m\ncontacts feet\n", 2, 1, "contacts before any section"},
         {"move m\nwobble 3\n", 2, 1, "unknown line wobble"},
-        {"move m\nhighlight near_arm torso\n", 2, 20, "highlight names limbs"},
+        {"move m\nhighlight near_arm tail\n", 2, 20, "highlight names limbs"},
         {"section cycle 2\nkey 0\nkey 1\n", 1, 1, "no move line"},
         {"move m\nsection intro 2\nkey 0\nkey 1\n", 1, 1, "needs a breath or a cycle"},
         {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 2, 1, "needs keys at 0 and at 1"},

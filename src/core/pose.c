@@ -270,10 +270,10 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         for (int i = 1; i < nt; i++) {
             int g = -1;
             for (int k = 0; k < POSE_ORDER_COUNT; k++)
-                if (k != POSE_GROUP_TORSO && strcmp(tok[i], pose_group_names[k]) == 0)
+                if (strcmp(tok[i], pose_group_names[k]) == 0)
                     g = k;
             if (g < 0)
-                POSE_ERR(pl, i, "highlight names limbs: near_arm, far_arm, near_leg or far_leg");
+                POSE_ERR(pl, i, "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg or torso");
             else
                 pf->highlight |= 1u << g;
         }
@@ -1044,8 +1044,10 @@ static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned cont
     float low[CONTACT_COUNT];
     pose_figure_build(p, m->file.order, fig);
     pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, contacts, low));
-    for (int g = 0; g < fig->count; g++)
-        fig->groups[g].highlight = (int)(m->file.highlight >> fig->groups[g].id) & 1;
+    for (int g = 0; g < fig->count; g++) /* the torso's hair and eyes are never outlined */
+        fig->groups[g].highlight = (int)(m->file.highlight >> fig->groups[g].id) & 1 &&
+                                   (fig->groups[g].id != POSE_GROUP_TORSO ||
+                                    (fig->groups[g].count > 0 && strcmp(fig->groups[g].parts[0].name, "pelvis") == 0));
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
