@@ -805,6 +805,7 @@ static float pose_violation(const float *r)
 }
 
 #define POSE_DRIFT_DEG 15.0f /* a solved joint this far from its key has drifted */
+#define POSE_SPARE_SOLVES 120 /* second tries at most, in one move (a solve costs ~100 figures) */
 
 /* The largest turn of a joint the solver may move between keyed pose k and its solution p. */
 static float pose_drift(const Pose *p, const Pose *k)
@@ -945,6 +946,7 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     }
     out->x0 = out->y0 = 1e9f, out->x1 = out->y1 = -1e9f;
     Pose prev_keyed;
+    int spare = POSE_SPARE_SOLVES; /* a file whose contacts cannot be met costs little more */
     for (int s = 0; s < pf->section_count; s++)
         for (int i = 0; i < count[s]; i++) {
             int k = first[s] + i;
@@ -966,7 +968,8 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             /* stuck short of the mat (the solver stalls in a kink): go on from there afresh, then
              * from the keys; keep the best. Samples already resting are never touched. */
             float fault = contacts ? pose_fault(&out->samples[k], pf->order, contacts) : 0.0f;
-            if (i > 0 && contacts && pose_drift(&out->samples[k], &keyed) > POSE_DRIFT_DEG) {
+            if (i > 0 && contacts && spare > 0 && pose_drift(&out->samples[k], &keyed) > POSE_DRIFT_DEG) {
+                spare--;
                 /* carried far from the keys by the warm start (a change of contacts): a solve from
                  * the keys that rests as well and stays closer to them wins */
                 Pose cold = keyed;
@@ -975,14 +978,10 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
                 if (f2 <= POSE_CONTACT_TOL_H * 0.9f && pose_drift(&cold, &keyed) < pose_drift(&out->samples[k], &keyed))
                     out->samples[k] = cold, fault = f2;
             }
-            for (int attempt = 0; attempt < 2 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
-                Pose again = attempt == 0 ? out->samples[k] : keyed;
-                if (attempt == 0) {
-                    again = keyed;
-                    pose_solve(&again, &out->samples[k], pf->order, contacts);
-                } else {
-                    pose_solve(&again, NULL, pf->order, contacts);
-                }
+            for (int attempt = 0; attempt < 2 && spare > 0 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
+                spare--;
+                Pose again = keyed;
+                pose_solve(&again, attempt == 0 ? &out->samples[k] : NULL, pf->order, contacts);
                 float f2 = pose_fault(&again, pf->order, contacts);
                 if (f2 < fault)
                     out->samples[k] = again, fault = f2;
