@@ -85,6 +85,8 @@ int main(void)
     int top, bottom;
 
     for (int id = 0; id < MOVE_COUNT; id++) {
+        if (moves_way_from((MoveId)id) != POSITION_NONE)
+            continue; /* the ways between positions: test_pose and test_shot_moves draw them */
         bool rest_like = !moves_info((MoveId)id)->routine_usable; /* idle and the resting figures */
         AnimMode mode = rest_like ? ANIM_LOOP : ANIM_REPS;
         sprites_prepare(sp, (MoveId)id, MOVE_NONE);
