@@ -341,6 +341,11 @@ int main(void)
             app_draw(a);
         }
         app_free(a);
+        /* a new unknot the same day finds the own move by its name in the history: passed over again */
+        a = at_work(&o3, ren);
+        s = a ? app_session(a) : NULL;
+        CHECK(s && s->skip_today[0] && !s->skip_today[1]);
+        app_free(a);
     }
 
     apptest_screen_close(&scr);

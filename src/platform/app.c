@@ -75,6 +75,8 @@ struct App {
     MoveId skip_moves[ROUTINE_MAX_STEPS];
     int skip_count;
     int64_t skip_day;
+    MoveId skip_own[ROUTINE_MAX_STEPS]; /* a physio's own moves skipped today: ids of the routine playing */
+    int skip_own_count;
     PainPicker picker; /* the pain check-in's highlighted number */
     int picker_seg; /* the segment the picker was set up for, -1 none */
     char notice[96];
@@ -182,6 +184,7 @@ static int64_t local_day(const App *a)
 /* Moves skipped earlier today because they hurt are passed over in this workout too, and the
  * notice says which. */
 static void skip_today_remember(App *a, MoveId m);
+static void skip_today_remember_own(App *a, MoveId m);
 
 /* The moves skipped today as the history has them (also by an unknot run before this one). */
 static void skip_today_load(App *a)
@@ -199,6 +202,13 @@ static void skip_today_load(App *a)
             MoveId m = moves_find(names[i], -1);
             if (m != MOVE_NONE)
                 skip_today_remember(a, m);
+            else if (a->routine) /* a physio's own move: the history has its name; this routine's id for it */
+                for (int k = 0; k < a->routine->step_count; k++) {
+                    MoveId own = a->routine->steps[k].move;
+                    if (a->routine->steps[k].kind == STEP_MOVE && own >= MOVE_COUNT &&
+                        strcmp(routine_move_info(a->routine, own)->id, names[i]) == 0)
+                        skip_today_remember_own(a, own);
+                }
         }
     free(names);
 }
@@ -207,27 +217,39 @@ static void skip_today_apply(App *a)
 {
     if (a->skip_day != local_day(a))
         a->skip_count = 0; /* a new day: every move is back */
+    a->skip_own_count = 0; /* own moves' ids are this routine's: found again by name */
     skip_today_load(a);
-    if (a->skip_count == 0)
+    if (a->skip_count + a->skip_own_count == 0)
         return;
     /* The notice names every move passed over; the names are appended in place, cut at the notice's size. */
     static const char prefix[] = "Skipped today, it hurt: ";
     char b[sizeof a->notice];
     snprintf(b, sizeof b, "%s", prefix);
     bool any = false;
-    for (int i = 0; i < a->skip_count; i++) {
+    for (int i = 0; i < a->skip_count + a->skip_own_count; i++) {
+        MoveId m = i < a->skip_count ? a->skip_moves[i] : a->skip_own[i - a->skip_count];
         bool here = false;
         for (int k = 0; k < a->routine->step_count; k++)
-            here |= a->routine->steps[k].kind == STEP_MOVE && a->routine->steps[k].move == a->skip_moves[i];
+            here |= a->routine->steps[k].kind == STEP_MOVE && a->routine->steps[k].move == m;
         if (!here)
             continue;
-        session_skip_move(&a->session, a->skip_moves[i]);
+        session_skip_move(&a->session, m);
         size_t n = strlen(b);
-        snprintf(b + n, sizeof b - n, "%s%s", any ? ", " : "", routine_move_info(a->routine, a->skip_moves[i])->name);
+        snprintf(b + n, sizeof b - n, "%s%s", any ? ", " : "", routine_move_info(a->routine, m)->name);
         any = true;
     }
     if (any)
         set_notice(a, b);
+}
+
+/* Keep a physio's own move of this routine in the list of its moves skipped today (once). */
+static void skip_today_remember_own(App *a, MoveId m)
+{
+    for (int i = 0; i < a->skip_own_count; i++)
+        if (a->skip_own[i] == m)
+            return;
+    if (a->skip_own_count < ROUTINE_MAX_STEPS)
+        a->skip_own[a->skip_own_count++] = m;
 }
 
 /* Keep m in the list of today's skipped moves (once). */
