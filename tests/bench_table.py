@@ -66,10 +66,16 @@ def frame_times(b, tmp):
     ref = subprocess.run([b["reference"], "25"], stderr=subprocess.PIPE, text=True, env=env_for(tmp), timeout=120)
     m = STATS.search(ref.stderr)
     ref_p99 = float(m.group(2)) if m else None
-    # unknot: the workout proper starts after the safety notice, the intro and the first get-ready
-    # (about 25 s); the 5-s reports from 25 s to 50 s cover reps, a hold and captions
+    # unknot: the safety notice and the pain check-in before wait for a press (a still screen drawn a
+    # few times a second, not the workout), so S answers each; then the intro and the first get-ready
+    # play and the bridge starts at about 21 s; the 5-s reports from 25 s to 50 s cover reps, a hold
+    # and captions
     p = subprocess.Popen([b["unknot"], BUSY_ROUTINE], stderr=subprocess.PIPE, text=True, env=env_for(tmp), cwd=ROOT)
-    time.sleep(52)
+    time.sleep(3)
+    xdotool_key("s")  # the safety notice
+    time.sleep(2)
+    xdotool_key("s")  # the pain check-in before
+    time.sleep(47)
     err = stop(p)
     reports = [(float(a), float(c)) for a, c in STATS.findall(err)]
     busy = reports[5:10] if len(reports) >= 10 else reports[-5:]
