@@ -24,6 +24,8 @@ struct History {
     char path[4096];
 };
 
+#define HISTORY_WAL_RETRY_MS 20 /* how often a locked switch to WAL is tried again */
+
 /* ---- the schema: one migration per version, applied in order from PRAGMA user_version ---- */
 
 static const char *const history_migrations[HISTORY_SCHEMA_VERSION] = {
@@ -237,11 +239,23 @@ static OpenResult open_db(History *h)
     }
     /* WAL: readers never block the writer; FULL: a committed step survives a power cut */
     char *mode = NULL;
-    sqlite3_stmt *jm = NULL;
-    if (sqlite3_prepare_v2(h->db, "PRAGMA journal_mode=WAL", -1, &jm, NULL) == SQLITE_OK &&
-        sqlite3_step(jm) == SQLITE_ROW && sqlite3_column_text(jm, 0))
-        mode = strdup((const char *)sqlite3_column_text(jm, 0));
-    sqlite3_finalize(jm);
+    /* Switching a new file to WAL needs it to itself: a second unknot opening the same new file at
+     * that moment gets "database is locked" at once (SQLite does not call the busy handler there),
+     * so the switch is tried again for as long as a write would wait. */
+    for (int waited = 0;; waited += HISTORY_WAL_RETRY_MS) {
+        sqlite3_stmt *jm = NULL;
+        rc = sqlite3_prepare_v2(h->db, "PRAGMA journal_mode=WAL", -1, &jm, NULL);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(jm);
+            if (rc == SQLITE_ROW && sqlite3_column_text(jm, 0))
+                mode = strdup((const char *)sqlite3_column_text(jm, 0));
+        }
+        sqlite3_finalize(jm);
+        bool busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+        if (mode || !busy || waited >= HISTORY_BUSY_MS)
+            break;
+        sqlite3_sleep(HISTORY_WAL_RETRY_MS);
+    }
     if (!mode || strcmp(mode, "wal") != 0) {
         fprintf(stderr, "unknot: warning: %s: cannot use a write-ahead log (%s); workouts are not saved\n", h->path,
                 sqlite3_errmsg(h->db));
