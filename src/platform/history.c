@@ -657,19 +657,14 @@ static int finish(History *h, sqlite3_stmt *st, int rc)
     return 0;
 }
 
-/* The distinct counted days of patient_code, malloc'd into *days (caller frees). */
-static int counted_days(History *h, const char *patient_code, StreakDay **days, int *n)
+/* Steps st (its first column a local day) to its end, malloc'ing the days into *days (caller
+ * frees); finishes st. 0, or -1 with *days NULL. */
+static int collect_days(History *h, sqlite3_stmt *st, StreakDay **days, int *n)
 {
-    *days = NULL;
-    *n = 0;
-    sqlite3_stmt *st =
-        prepare_for(h, "SELECT DISTINCT local_day FROM workouts WHERE " COUNTED " AND " FOR_PATIENT, patient_code);
-    if (!st)
-        return h && h->db ? -1 : 0; /* no database: an empty history */
     int cap = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (*n == cap) {
-            int nc = cap ? cap * 2 : 256;
+            int nc = cap ? cap * 2 : 64;
             StreakDay *d = realloc(*days, sizeof *d * (size_t)nc);
             if (!d) {
                 rc = SQLITE_NOMEM;
@@ -687,6 +682,18 @@ static int counted_days(History *h, const char *patient_code, StreakDay **days, 
         return -1;
     }
     return 0;
+}
+
+/* The distinct counted days of patient_code, malloc'd into *days (caller frees). */
+static int counted_days(History *h, const char *patient_code, StreakDay **days, int *n)
+{
+    *days = NULL;
+    *n = 0;
+    sqlite3_stmt *st =
+        prepare_for(h, "SELECT DISTINCT local_day FROM workouts WHERE " COUNTED " AND " FOR_PATIENT, patient_code);
+    if (!st)
+        return h && h->db ? -1 : 0; /* no database: an empty history */
+    return collect_days(h, st, days, n);
 }
 
 int history_streak(History *h, const char *patient_code, int64_t now_utc, int32_t now_offset, int week_goal,
@@ -819,27 +826,7 @@ static int frequency_days(History *h, const char *routine_file, const char *pati
         return h && h->db ? -1 : 0;
     sqlite3_bind_text(st, 2, routine_file, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 3, streak_week_start(streak_local_day(now_utc, now_offset)));
-    int cap = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            int nc = cap ? cap * 2 : 16;
-            StreakDay *d = realloc(*days, sizeof *d * (size_t)nc);
-            if (!d) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *days = d;
-            cap = nc;
-        }
-        (*days)[(*n)++] = (StreakDay)sqlite3_column_int(st, 0);
-    }
-    if (finish(h, st, rc) < 0) {
-        free(*days);
-        *days = NULL;
-        *n = 0;
-        return -1;
-    }
-    return 0;
+    return collect_days(h, st, days, n);
 }
 
 int history_frequency(History *h, const char *routine_path, const Routine *r, const char *patient_code, int64_t now_utc,
