@@ -141,10 +141,14 @@ def main():
         uid, gid = pw.pw_uid, pw.pw_gid
     else:
         as_user, uid, gid = [], os.getuid(), os.getgid()
-    # the binary and the data must be readable by that user
-    for path in (unknot, data):
-        if not os.access(path, os.R_OK):
-            skip(f"{path} is not readable")
+    # the binary, the service's wrapper and the data must be reachable by that user: a clone under a
+    # private folder (/root, or `mktemp -d`, both mode 0700) is not, and cage could start nothing
+    wrapper = os.path.join(data, "tools", "kiosk", "unknot-kiosk-session")
+    probe = subprocess.run(as_user + ["sh", "-c", 'test -x "$1" && test -r "$2" && test -r "$3/levels"', "sh",
+                                      unknot, wrapper, data], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if probe.returncode != 0:
+        skip(f"the unprivileged user {USER} cannot reach {unknot} or {data} (a folder on the way is private, "
+             "as /root or a `mktemp -d` folder are); clone where others may enter to run this test")
     tmp = tempfile.mkdtemp(prefix="unknot-cage-")
     try:
         run_dir = os.path.join(tmp, "run")
