@@ -88,7 +88,7 @@ static void test_positions(void)
     CHECK(moves_position_find("on-front", -1) == POSITION_ON_FRONT);
     CHECK(moves_position_find("on-frontal", -1) == POSITION_NONE);
     CHECK(moves_position_find("standingX", 8) == POSITION_STANDING);
-    CHECK(strcmp(moves_position_list(), "on-back, on-front, all-fours, kneeling, sitting, standing") == 0);
+    CHECK(strcmp(moves_position_list(), "on-back, on-front, all-fours, kneeling, sitting, on-chair, standing") == 0);
     CHECK(moves_position_word(POSITION_NONE) == NULL);
     for (int p = 0; p < POSITION_COUNT; p++) {
         MoveId fig = moves_position_figure((Position)p);

@@ -246,6 +246,97 @@ static float check_hold_fills_stage(const PoseMove *m, const char *name)
     return first;
 }
 
+/* The chair: a key's chair=1 puts it under the figure; the pelvis rests on its seat and the feet
+ * on the floor in every sample; the figure's box holds the chair; nothing may pass through the
+ * seat or the torso through the back, and the check says so at the key's line. */
+static void test_chair(void)
+{
+    const char *seated = "move sit\nside none\nsection breath 2\ncontacts pelvis feet\n"
+                         "key 0 chair=1 x=0 pelvis=90 spine=-3,0,3,2 hip=70,70 knee=60,60 ankle=10,10\n"
+                         "key 0.5 chest=1\nkey 1 chest=0\n";
+    CHECK_INT(parse(seated), 0);
+    CHECK(pf.sections[0].keys[0].pose.v[POSE_CHAIR] == 1.0f && pf.sections[0].keys[2].pose.v[POSE_CHAIR] == 1.0f);
+    CHECK_INT(pose_file_position(&pf), POSITION_ON_CHAIR);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    int off = 0;
+    for (int k = 0; k < m.meta.frames; k++) {
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k, &fig);
+        CHECK(fig.chair);
+        float pelvis = 1e9f, feet = 1e9f, lowest = 1e9f;
+        for (int g = 0; g < fig.count; g++)
+            for (int i = 0; i < fig.groups[g].count; i++) {
+                const PosePart *q = &fig.groups[g].parts[i];
+                float y = fminf(q->ay - q->ra, q->by - q->rb);
+                if (!fig.groups[g].flat && !q->clip)
+                    lowest = fminf(lowest, y);
+                if (strcmp(q->name, "pelvis") == 0)
+                    pelvis = fminf(pelvis, y);
+                if (strcmp(q->name, "foot") == 0 || strcmp(q->name, "heel") == 0)
+                    feet = fminf(feet, y);
+            }
+        /* keyed with the knees too straight for the seat's height: the solver bends them */
+        off += fabsf(pelvis - POSE_CHAIR_SEAT_H) > POSE_CONTACT_TOL_H || fabsf(feet) > POSE_CONTACT_TOL_H ||
+               lowest < -POSE_CONTACT_TOL_H;
+    }
+    CHECK_INT(off, 0);
+    CHECK(m.x0 <= POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T && m.y1 >= POSE_CHAIR_TOP_H && m.x1 >= POSE_CHAIR_FRONT_X);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_move_check(&m, "t.pose", &errs), 0);
+    /* chair=0 again from a key on: no chair from there (a cut, never eased) */
+    Pose at;
+    pose_section_at(&pf.sections[0], 0.7f, &at);
+    CHECK(at.v[POSE_CHAIR] == 1.0f);
+    pose_move_free(&m);
+
+    /* standing inside the chair, resting on the lowest point (no contacts, so no solve): the legs
+     * pass through the seat */
+    CHECK_INT(parse("move m\nsection breath 1\nkey 0 chair=1 x=-0.05 pelvis=90\nkey 1\n"), 0);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    char faults[256];
+    CHECK(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL) > 0);
+    CHECK(strstr(faults, "into the chair") != NULL);
+    memset(&errs, 0, sizeof errs);
+    CHECK(pose_move_check(&m, "t.pose", &errs) > 0);
+    CHECK(has_error(3, 1, "into the chair"));
+    pose_move_free(&m);
+    /* the same without the chair: nothing to pass through */
+    CHECK_INT(parse("move m\nsection breath 1\nkey 0 x=-0.05 pelvis=90\nkey 1\n"), 0);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    CHECK_INT(pose_move_check_sample(&m, 0, NULL, 0, NULL), 0);
+    pose_move_free(&m);
+
+    /* a torso part in the chair's back goes into it; a hand there reaches past it at its side */
+    PoseFigure fig;
+    memset(&fig, 0, sizeof fig);
+    fig.chair = 1, fig.count = 2;
+    float bx = POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T * 0.5f, by = POSE_CHAIR_SEAT_H + 0.15f;
+    PosePart in_back = {bx, by, bx, by + 0.05f, 0.03f, 0.03f, {0, 0, 0}, 0, 0, 0, 0, "trunk"};
+    fig.groups[0].name = "", fig.groups[0].count = 1, fig.groups[0].parts[0] = in_back;
+    in_back.name = "hand";
+    fig.groups[1].name = "near_", fig.groups[1].count = 1, fig.groups[1].parts[0] = in_back;
+    CHECK(pose_chair_depth(&fig, &fig.groups[0], &fig.groups[0].parts[0], 0.0f) > 0.03f);
+    CHECK(pose_chair_depth(&fig, &fig.groups[1], &fig.groups[1].parts[0], 0.0f) == 0.0f);
+    /* ... but not through the seat; and with the floor lower, the same part is clear of it */
+    PosePart in_seat = {
+        0.0f, POSE_CHAIR_SEAT_H - 0.01f, 0.05f, POSE_CHAIR_SEAT_H - 0.01f, 0.02f, 0.02f, {0, 0, 0}, 0, 0, 0, 0, "hand"};
+    fig.groups[1].parts[0] = in_seat;
+    CHECK(pose_chair_depth(&fig, &fig.groups[1], &fig.groups[1].parts[0], 0.0f) > 0.025f);
+    CHECK(pose_chair_depth(&fig, &fig.groups[1], &fig.groups[1].parts[0], 0.2f) == 0.0f);
+    fig.chair = 0;
+    CHECK(pose_chair_depth(&fig, &fig.groups[0], &fig.groups[0].parts[0], 0.0f) == 0.0f);
+
+    /* a pelvis keyed in front of the seat is not on it */
+    CHECK_INT(parse("move m\nsection breath 1\ncontacts pelvis feet\nkey 0 chair=1 x=0.3 pelvis=90 hip=84,84 "
+                    "knee=84,84\nkey 1\n"),
+              0);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    CHECK(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL) > 0);
+    CHECK(strstr(faults, "pelvis beside the seat") != NULL);
+    pose_move_free(&m);
+}
+
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
 static void test_committed_moves(void)
 {
@@ -334,6 +425,7 @@ int main(void)
     test_contact_errors();
     test_errors();
     test_cut_and_contacts();
+    test_chair();
     test_committed_moves();
     return TEST_END();
 }

@@ -287,6 +287,41 @@ static void paint_shadow(FigCanvas *cv, const FigPlace *pl, const PoseFigure *fi
         }
 }
 
+/* The chair a seated figure sits on (pose.h POSE_CHAIR_*), standing on the mat line: a seat
+ * slab, a front leg, a back leg rising into the back's upright, and a padded back. Painted flat
+ * in the mat's colours, seat and pad with the mat's lighter top edge, outlined as the figure is, so
+ * it reads as furniture (not a body part) and from across a room. */
+static void paint_chair(FigCanvas *cv, const FigPlace *pl, int dx, int dy)
+{
+    static const PoseColor mat = {140.0f / 255.0f, 148.0f / 255.0f, 217.0f / 255.0f};
+    static const PoseColor top = {158.0f / 255.0f, 166.0f / 255.0f, 238.0f / 255.0f};
+    static const PoseColor frame = {104.0f / 255.0f, 111.0f / 255.0f, 176.0f / 255.0f};
+    const float seat = POSE_CHAIR_SEAT_H, t = POSE_CHAIR_SEAT_T, leg = 0.012f, pad = POSE_CHAIR_BACK_T * 0.5f;
+    const float back_x = POSE_CHAIR_BACK_X - pad, front_x = POSE_CHAIR_FRONT_X - 0.028f;
+    struct {
+        float ax, ay, bx, by, r;
+        PoseColor c;
+    } part[] = {
+        {front_x, leg, front_x, seat - t * 0.5f, leg, frame}, /* front leg */
+        {back_x, leg, back_x, POSE_CHAIR_TOP_H - pad, leg, frame}, /* back leg and upright */
+        {back_x, seat + 0.11f, back_x - 0.012f, POSE_CHAIR_TOP_H - pad, pad, mat}, /* the back's pad */
+        {POSE_CHAIR_BACK_X + t * 0.5f - POSE_CHAIR_BACK_T, seat - t * 0.5f, POSE_CHAIR_FRONT_X - t * 0.5f,
+         seat - t * 0.5f, t * 0.5f, mat}, /* the seat */
+        {POSE_CHAIR_BACK_X + t * 0.5f - POSE_CHAIR_BACK_T, seat - t * 0.25f, POSE_CHAIR_FRONT_X - t * 0.5f,
+         seat - t * 0.25f, t * 0.25f, top}, /* the seat's lighter top edge */
+    };
+    float outline = fmaxf(1.5f, pl->scale * 0.0035f);
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+        PosePart q = {part[i].ax, part[i].ay, part[i].bx, part[i].by, part[i].r, part[i].r,
+                      part[i].c,  0,          0.0f,       0.0f,       0.0f,      "chair"};
+        Cone c = cone_place(pl, &q, dx, dy);
+        PoseColor dark = {part[i].c.r * 0.5f, part[i].c.g * 0.5f, part[i].c.b * 0.5f};
+        if (part[i].c.r != top.r) /* the top edge lies inside the seat's outline */
+            paint_cone(cv, &c, outline, dark, false, NULL);
+        paint_cone(cv, &c, 0.0f, part[i].c, false, NULL);
+    }
+}
+
 /* ------------------------------------------------------------------ public */
 
 /* Fit the box x0..x1 (up to y1 above the mat) into a w x h stage. */
@@ -341,6 +376,8 @@ void figpaint_figure(FigCanvas *c, const PoseFigure *fig, const FigPlace *pl, in
     float root[FIGPAINT_ROOT_STEPS];
     for (int i = 0; i < FIGPAINT_ROOT_STEPS; i++)
         root[i] = sqrtf(1.0f - (float)i / (float)(FIGPAINT_ROOT_STEPS - 1));
+    if (fig->chair)
+        paint_chair(c, pl, dx, dy);
     paint_shadow(c, pl, fig, dx, dy);
     for (int g = 0; g < fig->count; g++)
         paint_group(c, pl, &fig->groups[g], dx, dy, root);

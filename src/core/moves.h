@@ -14,6 +14,7 @@
     X(ALL_FOURS, "all-fours", REST_ALL_FOURS)                                                                          \
     X(KNEELING, "kneeling", REST_KNEELING)                                                                             \
     X(SITTING, "sitting", REST_SITTING)                                                                                \
+    X(ON_CHAIR, "on-chair", REST_ON_CHAIR)                                                                             \
     X(STANDING, "standing", IDLE)
 
 /* X(ENUM, id, display name, routine_usable, sided, default tempo ms, position).
@@ -37,19 +38,23 @@
     X(HAMSTRING_STRETCH, "hamstring_stretch", "Hamstring stretch", true, true, 6000, ON_BACK)                          \
     X(HIP_FLEXOR_LUNGE, "hip_flexor_lunge", "Hip flexor lunge", true, true, 6000, KNEELING)                            \
     X(SIDE_BEND, "side_bend", "Side bend", true, true, 4000, STANDING)                                                 \
+    X(SEATED_TWIST, "seated_twist", "Seated twist", true, true, 6000, ON_CHAIR)                                        \
     X(IDLE, "idle", "Stand and breathe", false, false, 4000, STANDING)                                                 \
     X(REST, "rest", "Rest on your back", false, false, 4000, ON_BACK)                                                  \
     X(REST_ON_FRONT, "rest_on_front", "Rest on your front", false, false, 4000, ON_FRONT)                              \
     X(REST_ALL_FOURS, "rest_all_fours", "Rest on hands and knees", false, false, 4000, ALL_FOURS)                      \
     X(REST_KNEELING, "rest_kneeling", "Rest kneeling", false, false, 4000, KNEELING)                                   \
     X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)                                       \
+    X(REST_ON_CHAIR, "rest_on_chair", "Sit on a chair", false, false, 4000, ON_CHAIR)                                  \
     X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
     X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)         \
     X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4000, STANDING)          \
     X(WAY_STANDING_TO_SITTING, "way_standing_to_sitting", "Sit down on the mat", false, false, 4000, SITTING)          \
     X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 4000, ON_BACK)                   \
     X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 4000, ON_BACK)              \
-    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)
+    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)           \
+    X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
+    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`). A rest or timer that starts in another position than the one
@@ -61,7 +66,9 @@
     X(STANDING, SITTING, WAY_STANDING_TO_SITTING)                                                                      \
     X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK)                                                                       \
     X(STANDING, ON_BACK, WAY_STANDING_TO_BACK)                                                                         \
-    X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS)
+    X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS)                                                                       \
+    X(STANDING, ON_CHAIR, WAY_STANDING_TO_CHAIR)                                                                       \
+    X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;

@@ -21,6 +21,7 @@ static const PoseParamName pose_params[] = {
     {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
     {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
     {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
+    {"chair", POSE_CHAIR, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
@@ -263,6 +264,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
                          (double)POSE_MAX_VALUE);
         }
         k->pose.v[POSE_FLIP] = k->pose.v[POSE_FLIP] >= 0.5f ? 1.0f : 0.0f;
+        k->pose.v[POSE_CHAIR] = k->pose.v[POSE_CHAIR] >= 0.5f ? 1.0f : 0.0f;
         *last = k->pose;
         sec->key_count++;
     } else if (strcmp(tok[0], "highlight") == 0) {
@@ -409,6 +411,7 @@ void pose_section_at(const PoseSection *sec, float t, Pose *out)
     for (int p = 0; p < POSE_PARAM_COUNT; p++)
         out->v[p] = a->pose.v[p] + (b->pose.v[p] - a->pose.v[p]) * u;
     out->v[POSE_FLIP] = (u >= 1.0f ? b : a)->pose.v[POSE_FLIP];
+    out->v[POSE_CHAIR] = (u >= 1.0f ? b : a)->pose.v[POSE_CHAIR];
 }
 
 unsigned pose_section_contacts(const PoseSection *sec, float t)
@@ -518,6 +521,7 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
 {
     const float *v = p->v;
     fig->count = 0; /* parts are written as they are added: no need to clear 12 KB each build */
+    fig->chair = v[POSE_CHAIR] >= 0.5f;
     Vec P[5];
     float d[4];
     P[0].x = v[POSE_X], P[0].y = 0.0f;
@@ -693,11 +697,43 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
                 low[c] = fminf(low[c], fminf(p->ay - p->ra, p->by - p->rb));
         }
     }
+    if (fig->chair) /* the pelvis and thighs rest on the seat: measured from its top */
+        for (int c = CONTACT_PELVIS; c < CONTACT_COUNT; c++)
+            if (low[c] < 1e8f && (c == CONTACT_PELVIS || c == CONTACT_NEAR_THIGH || c == CONTACT_FAR_THIGH))
+                low[c] -= POSE_CHAIR_SEAT_H;
     float ground = 1e9f;
     for (int c = 0; c < CONTACT_COUNT; c++)
         if (contacts & (1u << c))
             ground = fminf(ground, low[c]);
     return contacts ? ground : figure_lowest(fig);
+}
+
+/* How far a disc (centre x, y, radius r) reaches into the box x0..x1, y0..y1: r less its centre's
+ * distance to the box, or r plus the centre's depth inside it; <= 0 when clear. */
+static float disc_into_box(float x, float y, float r, float x0, float x1, float y0, float y1)
+{
+    float dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0.0f, dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0.0f;
+    if (dx > 0.0f || dy > 0.0f)
+        return r - sqrtf(dx * dx + dy * dy);
+    return r + fminf(fminf(x - x0, x1 - x), fminf(y - y0, y1 - y));
+}
+
+float pose_chair_depth(const PoseFigure *fig, const PoseGroup *g, const PosePart *q, float floor)
+{
+    if (!fig->chair || g->flat || q->clip)
+        return 0.0f;
+    bool torso = g->name && g->name[0] == '\0'; /* trunk, pelvis, neck, head: the back stops them */
+    float seat = floor + POSE_CHAIR_SEAT_H, depth = 0.0f;
+    for (int i = 0; i <= 6; i++) { /* a round cone is the discs along its axis */
+        float t = (float)i / 6.0f, x = q->ax + (q->bx - q->ax) * t, y = q->ay + (q->by - q->ay) * t;
+        float r = q->ra + (q->rb - q->ra) * t;
+        depth =
+            fmaxf(depth, disc_into_box(x, y, r, POSE_CHAIR_BACK_X, POSE_CHAIR_FRONT_X, seat - POSE_CHAIR_SEAT_T, seat));
+        if (torso)
+            depth = fmaxf(depth, disc_into_box(x, y, r, POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T, POSE_CHAIR_BACK_X, seat,
+                                               floor + POSE_CHAIR_TOP_H));
+    }
+    return depth;
 }
 
 /* The joints the solver may turn to keep the contacts down; where the figure is, how it breathes
@@ -730,6 +766,7 @@ static int pose_residuals(const Pose *p, const Pose *keyed, const int order[POSE
             if (g < fig.count && i < fig.groups[g].count && !fig.groups[g].flat && !fig.groups[g].parts[i].clip) {
                 const PosePart *q = &fig.groups[g].parts[i];
                 depth = fmaxf(0.0f, ground - fminf(q->ay - q->ra, q->by - q->rb));
+                depth = fmaxf(depth, pose_chair_depth(&fig, &fig.groups[g], q, ground));
             }
             r[n++] = 2.0f * depth;
         }
@@ -907,6 +944,10 @@ void pose_figure_shift(PoseFigure *fig, float dx, float dy)
 
 void pose_figure_extent(const PoseFigure *fig, float *x0, float *x1, float *y0, float *y1)
 {
+    if (fig->chair) {
+        *x0 = fminf(*x0, POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T), *x1 = fmaxf(*x1, POSE_CHAIR_FRONT_X);
+        *y0 = fminf(*y0, 0.0f), *y1 = fmaxf(*y1, POSE_CHAIR_TOP_H);
+    }
     for (int g = 0; g < fig->count; g++)
         for (int i = 0; i < fig->groups[g].count; i++) {
             const PosePart *p = &fig->groups[g].parts[i];
@@ -1092,7 +1133,7 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     sheet_frame_at(&m->meta, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
     Pose p;
     const Pose *a = &m->samples[f.a], *b = &m->samples[f.b];
-    if (a->v[POSE_FLIP] != b->v[POSE_FLIP]) /* a cut: no pose between the two */
+    if (a->v[POSE_FLIP] != b->v[POSE_FLIP] || a->v[POSE_CHAIR] != b->v[POSE_CHAIR]) /* a cut: no pose between */
         f.blend = f.blend < 0.5f ? 0.0f : 1.0f;
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
@@ -1139,6 +1180,17 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
             if (!q->clip && depth > POSE_CONTACT_TOL_H)
                 POSE_FAULT(" %s%s %.1f px below the mat", fig.groups[g].name, q->name,
                            (double)(depth / POSE_CONTACT_TOL_H * 2.0f));
+            float into = pose_chair_depth(&fig, &fig.groups[g], q, ground);
+            if (into > POSE_CONTACT_TOL_H)
+                POSE_FAULT(" %s%s %.1f px into the chair", fig.groups[g].name, q->name,
+                           (double)(into / POSE_CONTACT_TOL_H * 2.0f));
+        }
+    for (int g = 0; g < fig.count && fig.chair && (contacts & (1u << CONTACT_PELVIS)); g++)
+        for (int i = 0; i < fig.groups[g].count; i++) { /* the pelvis sits on the seat, not beside it */
+            const PosePart *q = &fig.groups[g].parts[i];
+            float x = q->ay - q->ra <= q->by - q->rb ? q->ax : q->bx;
+            if (part_contact(&fig.groups[g], q) == CONTACT_PELVIS && (x < POSE_CHAIR_BACK_X || x > POSE_CHAIR_FRONT_X))
+                POSE_FAULT(" pelvis beside the seat");
         }
     for (int j = POSE_KNEE_N; j <= POSE_KNEE_F; j++)
         if (p->v[j] < -1.0f)
@@ -1185,6 +1237,8 @@ Position pose_file_position(const PoseFile *pf)
     const Pose *p = &key->pose;
     unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE), contacts = key->contacts;
     float pelvis = p->v[POSE_PELVIS];
+    if (p->v[POSE_CHAIR] >= 0.5f && (contacts & (1u << CONTACT_PELVIS)))
+        return POSITION_ON_CHAIR;
     if (pelvis >= 135.0f)
         return POSITION_ON_BACK;
     if (pelvis <= 45.0f)

@@ -23,6 +23,19 @@
 #define POSE_CONTACT_TOL_H 0.0015f /* 2 px of a figure 1333 px tall: stricter than any 1080p stage */
 #define POSE_SAMPLE_FPS 30 /* solved poses a second kept for drawing; eased between when drawn */
 
+/* The chair of a seated move (a key's `chair=1`), in body heights H, standing on the floor (y = 0
+ * of a grounded figure) at a fixed place: its seat's front edge 0.10 H in front of x = 0, where a
+ * seated figure's hip joint is keyed. A desk chair for a person 1.75 m tall: seat 43 cm high and
+ * 45 cm deep, back up to 91 cm. With a chair, the `pelvis` and `thighs` contacts rest on the seat
+ * and every other contact on the floor; no part may pass through the seat, and the torso not
+ * through the back (an arm may reach past it, at its side). */
+#define POSE_CHAIR_SEAT_H 0.245f /* top of the seat above the floor */
+#define POSE_CHAIR_SEAT_T 0.032f /* the seat's thickness */
+#define POSE_CHAIR_FRONT_X 0.10f /* the seat's front edge */
+#define POSE_CHAIR_BACK_X (-0.16f) /* the seat's back edge: the back rises behind it */
+#define POSE_CHAIR_BACK_T 0.028f /* the back's thickness */
+#define POSE_CHAIR_TOP_H 0.52f /* top of the back above the floor */
+
 typedef enum {
     POSE_X,
     POSE_PELVIS,
@@ -51,6 +64,7 @@ typedef enum {
     POSE_BELLY,
     POSE_STANCE,
     POSE_FLIP, /* 0 or 1, never eased: 1 draws the figure mirrored about the hip (a roll's far half) */
+    POSE_CHAIR, /* 0 or 1, never eased: 1 puts the chair below (POSE_CHAIR_* : seat, back, legs) */
     POSE_PARAM_COUNT
 } PoseParam;
 
@@ -167,16 +181,22 @@ typedef struct {
 typedef struct {
     PoseGroup groups[POSE_MAX_GROUPS];
     int count;
+    int chair; /* sits on the chair (POSE_CHAIR_*), which stands on y = 0 whatever the shift */
 } PoseFigure;
 
 /* Build the figure of pose p, painted in the given group order. */
 void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFigure *fig);
 
-/* The lowest point of each contact (low[c]) and the ground: the lowest required contact, or the
- * lowest point of the figure when contacts is 0. */
+/* The lowest point of each contact (low[c]), measured from the surface it rests on (with a chair,
+ * the seat's top for the pelvis and thighs), and the ground (the floor's height): the lowest
+ * required contact so measured, or the lowest point of the figure when contacts is 0. */
 float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CONTACT_COUNT]);
 
-/* Grow *x0..*x1, *y0..*y1 to hold the figure. */
+/* How deep part q of group g of fig goes into the chair when the floor is at height floor: into
+ * the seat (any part) or the back (the torso's); 0 when clear or there is no chair. */
+float pose_chair_depth(const PoseFigure *fig, const PoseGroup *g, const PosePart *q, float floor);
+
+/* Grow *x0..*x1, *y0..*y1 to hold the figure (and its chair, on y = 0). */
 void pose_figure_extent(const PoseFigure *fig, float *x0, float *x1, float *y0, float *y1);
 
 /* Move the figure by (dx, dy). */
