@@ -508,7 +508,31 @@ static void test_quit_early(void)
     CHECK_INT(count(EV_CUE, "Workout ended."), 1);
     CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 0);
     CHECK(session_view(&S, 0).ended_early);
-    CHECK(session_view(&S, 0).progress == 1.0);
+    /* the bar shows what was done, not the time the quit jumped over: nothing (it was 1.0, a
+     * full bar beside "Steps done: 0 of 2") */
+    CHECK(session_view(&S, 0).progress == 0.0);
+    /* quit in the first exercise: the after check-in's bar is empty too (it was at the check-in's
+     * planned start, ~93%), and stays so on the results */
+    restart();
+    run_until(T_WORK);
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS); /* someone there to answer the after one */
+    act_at(T_WORK + 5000, INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    CHECK(session_view(&S, 0).progress == 0.0);
+    CHECK(session_view(&S, 0).left_ms == 0);
+    tick(INPUT_QUIT); /* a second quit skips the check-in */
+    CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
+    CHECK(session_view(&S, 0).progress == 0.0);
+    /* one step of two done, then quit: half */
+    restart();
+    run_until(T_WORK);
+    session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    while (!S.ended && count(EV_STEP_END, NULL) < 1)
+        tick(0);
+    CHECK(session_view(&S, 0).progress < 1.0);
+    tick(INPUT_QUIT);
+    CHECK_INT(session_view(&S, 0).kind, SEG_PAIN_AFTER);
+    CHECK(session_view(&S, 0).progress == 0.5);
     /* a full run: completed, and the usual words */
     load(TWO_STEPS);
     run_to_end();
@@ -516,6 +540,7 @@ static void test_quit_early(void)
     CHECK(end >= 0 && L[end].completed);
     CHECK_INT(count(EV_CUE, "Workout complete. Well done."), 1);
     CHECK(!session_view(&S, 0).ended_early);
+    CHECK(session_view(&S, 0).progress == 1.0);
 }
 
 static void test_quit_and_press(void)
@@ -652,6 +677,10 @@ static void test_bounce_and_beats(void)
     run_to_end();
     int se = find(EV_STEP_END, NULL);
     CHECK(se >= 0 && L[se].n == 3 && L[se].completed);
+    /* the rep past the figure's two beats earns nothing, so no run scores more than the maximum,
+     * which is the target's beats (a range's top has no beat to be on) */
+    CHECK(S.score.score <= S.score.score_max);
+    CHECK_INT(S.score.max_reps, SESSION_POINTS_REP * 2);
 }
 
 static void test_combo(void)

@@ -504,12 +504,15 @@ static void score_possible(Session *s)
             continue;
         switch (step_rules(&s->routine->steps[g->step]).score) {
         case SCORE_REPS:
-            /* every countable rep on the beat; with guided pacing the reps past the target have no
-             * beat of their own, so this bounds rather than equals the best run of a range */
-            for (int k = 0; k < g->reps_max; k++)
+            /* every rep of the target on the beat: a range's low end (self pacing ends there; with
+             * guided pacing those are the figure's beats, and reps past them earn nothing), so a
+             * run done as prescribed reaches the maximum */
+            for (int k = 0; k < g->reps; k++)
                 sc->max_reps += (long)SESSION_POINTS_REP * session_multiplier(++combo);
             break;
-        case SCORE_HOLD: sc->max_holds += (long)SESSION_POINTS_HELD_SECOND * (g->duration_ms / 1000); break;
+        case SCORE_HOLD: /* an open hold: its planned, typical length (not its 3 minute limit) */
+            sc->max_holds += (long)SESSION_POINTS_HELD_SECOND * (g->planned_ms / 1000);
+            break;
         case SCORE_NOTHING: break;
         }
     }
@@ -720,7 +723,11 @@ static void count_rep(Session *s, int64_t t)
     SessionEvent ev = make_event(s, EV_REP, t);
     ev.n = s->reps_counted;
     ev.on_tempo = on_tempo;
-    if (on_tempo) {
+    if (st->mode == MODE_REPS_GUIDED && s->reps_counted > g->reps) {
+        /* past the figure's beats (up to a range's top): counted, but no beat to be on and no
+         * points, so the combo stands and no run scores more than score_max */
+        ev.on_tempo = false;
+    } else if (on_tempo) {
         ty->reps_on_tempo++;
         sc->combo++;
         if (sc->combo > sc->best_combo)
@@ -795,7 +802,10 @@ static void end_work(Session *s, int64_t t, bool completed)
         int held = s->seg_elapsed_ms < g->duration_ms ? s->seg_elapsed_ms : g->duration_ms;
         if (!rules.clock_needs_button)
             ty->held_ms = held;
-        ty->points += (long)SESSION_POINTS_HELD_SECOND * (held / 1000);
+        /* points for the planned length at most: an open hold held past its typical 30 s earns
+         * no more (score_max counts that) */
+        int scored = held < g->planned_ms ? held : g->planned_ms;
+        ty->points += (long)SESSION_POINTS_HELD_SECOND * (scored / 1000);
         recount(s);
         SessionEvent ev = make_event(s, EV_HOLD_DONE, t);
         ev.n = held;
@@ -1750,8 +1760,15 @@ SessionView session_view(const Session *s, int extra_ms)
     }
     int64_t total = session_planned_ms(s);
     int64_t done = g->planned_start_ms + (el < g->planned_ms ? el : g->planned_ms);
-    v.progress = g->kind == SEG_DONE || g->kind == SEG_RESULTS ? 1.0 : total > 0 ? (double)done / (double)total : 0;
-    v.left_ms = total > done && g->kind != SEG_DONE && g->kind != SEG_RESULTS ? total - done : 0;
+    /* during the workout: the planned time gone; once its steps are over (the after check-in, the
+     * results), what was done: the share of the steps done to their end, as "Steps done: N of M"
+     * says, so a workout quit at once shows an empty bar rather than the time the quit skipped */
+    bool over = g->kind == SEG_PAIN_AFTER || g->kind == SEG_RESULTS || g->kind == SEG_DONE;
+    if (over)
+        v.progress = r->step_count > 0 ? (double)s->score.steps_done / r->step_count : 1.0;
+    else
+        v.progress = total > 0 ? (double)done / (double)total : 0;
+    v.left_ms = total > done && !over ? total - done : 0;
     for (int i = 0; i < r->step_count; i++) {
         if (r->steps[i].kind != STEP_MOVE)
             continue;

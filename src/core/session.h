@@ -377,7 +377,8 @@ typedef struct {
     bool holding; /* a confirmed hold is being held now */
     int multiplier; /* combo multiplier now, 1..SESSION_MAX_MULTIPLIER */
     bool ended_early; /* results after a quit: "Workout ended", not "Well done" */
-    double progress; /* 0..1 through the whole session's planned time */
+    double progress; /* 0..1: through the session's planned time; once the steps are over (after
+                        check-in, results) the share of the steps done (steps_done / step_count) */
     int exercise, exercises; /* this move step's number among the move steps (rests and timers not
                                 counted), 1-based; exercise 0 on a rest, a timer or outside steps */
     int64_t left_ms; /* planned time left in the whole workout, pauses and waits not counted */

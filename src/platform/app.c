@@ -90,7 +90,6 @@ struct App {
     SDL_Rect windowed; /* the window's place and size before full screen */
     /* out of a workout: the menu, or the progress or doctor-advice screen over it */
     enum { VIEW_MENU, VIEW_PROGRESS, VIEW_ADVICE } view;
-    Uint32 view_until; /* the progress screen after a workout goes back to the menu by itself */
     HistoryProgress *progress; /* loaded when the progress screen opens; owned */
     MenuInfo menu; /* the streak and level states on the menu, refreshed on entering it */
     KioskApp *kiosk; /* --kiosk, else NULL */
@@ -387,8 +386,8 @@ static void refresh_menu(App *a)
     menu_info_load(a->history, &a->levels, now, offset, a->opt->week_goal, &a->menu);
 }
 
-/* Open the progress screen (after a workout it goes back to the menu by itself). */
-static void show_progress(App *a, bool after_workout)
+/* Open the progress screen (from the menu: a key, a button or a tap goes back). */
+static void show_progress(App *a)
 {
     if (!a->progress)
         a->progress = malloc(sizeof *a->progress);
@@ -404,7 +403,6 @@ static void show_progress(App *a, bool after_workout)
         return;
     }
     a->view = VIEW_PROGRESS;
-    a->view_until = after_workout ? SDL_GetTicks() + PROGRESS_RETURN_MS : 0;
 }
 
 /* Start the routine of menu row i, unless it is locked or cannot be played. */
@@ -434,9 +432,11 @@ static void end_session(App *a)
     a->from_menu = true;
     audio_free(a->audio);
     a->audio = audio_new(a->opt->data_dir, NULL);
+    /* the results, then the menu: the results already showed the streak and the week, and a
+     * press that closes them must not land on yet another screen (the menu's card shows both, and
+     * "Your progress" is one press away) */
+    a->view = VIEW_MENU;
     refresh_menu(a);
-    if (a->history)
-        show_progress(a, true); /* after each workout's results: how the days add up */
 }
 
 static void toggle_fullscreen(App *a)
@@ -658,7 +658,7 @@ static void menu_pointer(App *a, int x, int y)
     SDL_Rect prog = render_menu_button_rect(&a->rd, MENU_BUTTON_PROGRESS);
     SDL_Rect advice = render_menu_button_rect(&a->rd, MENU_BUTTON_ADVICE);
     if (SDL_PointInRect(&p, &prog)) {
-        show_progress(a, false);
+        show_progress(a);
         return;
     }
     if (SDL_PointInRect(&p, &advice)) {
@@ -721,7 +721,7 @@ static void handle_action(App *a, Action act)
             break;
         case ACT_PRESS: menu_start(a, a->selected); break;
         case ACT_QUIT: a->confirm_quit = true; break; /* Q, pad Back; Esc is handled in handle_event */
-        case ACT_SKIP: show_progress(a, false); break; /* Right, S, pad right shoulder: "Your progress ▶" */
+        case ACT_SKIP: show_progress(a); break; /* Right, S, pad right shoulder: "Your progress ▶" */
         case ACT_BACK: /* Left, Backspace, pad B: "◀ When to see a doctor" */
         case ACT_HURT: a->view = VIEW_ADVICE; break; /* pad Y, "It hurts": the same advice */
         default: break; /* pause, back (P, Backspace, pad B): never close the menu by accident */
@@ -797,7 +797,6 @@ static void handle_event(App *a, const SDL_Event *e)
         if ((e->type == SDL_KEYDOWN && !e->key.repeat) || e->type == SDL_CONTROLLERBUTTONDOWN ||
             (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT)) {
             a->view = VIEW_MENU;
-            a->view_until = 0;
         }
         return;
     }
@@ -805,7 +804,7 @@ static void handle_event(App *a, const SDL_Event *e)
         (e->key.keysym.sym == SDLK_g || e->key.keysym.sym == SDLK_h)) {
         /* the menu's two screens, as their buttons say: G progress, H when to see a doctor */
         if (e->key.keysym.sym == SDLK_g)
-            show_progress(a, false);
+            show_progress(a);
         else
             a->view = VIEW_ADVICE;
         return;
@@ -907,7 +906,7 @@ static void draw(App *a, int extra_ms)
         ov.record = &a->rec;
         render_session(&a->rd, &v, a->routine->title, &ov);
     } else if (a->view == VIEW_PROGRESS && a->progress) {
-        progress_draw(&a->rd, a->progress, a->view_until ? "Back to the menu in 30 s" : NULL);
+        progress_draw(&a->rd, a->progress, NULL);
     } else if (a->view == VIEW_ADVICE) {
         RenderLayout l = render_layout(&a->rd);
         const RenderStyle *st = render_style(&a->rd);
@@ -1178,11 +1177,6 @@ void app_update(App *a, double frame_ms)
     }
     if (!a->in_session) {
         a->acc_ms = 0;
-        if (a->view == VIEW_PROGRESS && a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until)) {
-            a->view = VIEW_MENU; /* after a workout, nobody there: back to the menu */
-            a->view_until = 0;
-            a->drawn = false;
-        }
         return;
     }
     if (a->pending) {
@@ -1247,6 +1241,11 @@ const Session *app_session(const App *a)
 const HistoryRecorder *app_recorder(const App *a)
 {
     return a->in_session ? &a->rec : NULL;
+}
+
+int app_menu_selected(const App *a)
+{
+    return a->selected;
 }
 
 History *app_history(const App *a)
@@ -1376,9 +1375,7 @@ int app_play(const AppOptions *o)
             woke = true;
         }
         bool notice_shown = !SDL_TICKS_PASSED(SDL_GetTicks(), a->notice_until);
-        bool view_due = a->view_until && SDL_TICKS_PASSED(SDL_GetTicks(), a->view_until);
-        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice && !view_due &&
-            !figure_due) {
+        if (idle && app_idle(a) && a->running && !woke && a->drawn && notice_shown == a->drawn_notice && !figure_due) {
             last = SDL_GetPerformanceCounter();
             continue; /* nothing changed on a still screen: no redraw */
         }

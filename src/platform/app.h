@@ -79,6 +79,9 @@ const HistoryRecorder *app_recorder(const App *a);
  * entering the menu. Borrowed from a. */
 const MenuInfo *app_menu(const App *a);
 
+/* The menu's chosen row (an index in the routine folder's list). */
+int app_menu_selected(const App *a);
+
 /* The open history for the menu and progress screen, or NULL when not recording. Borrowed. */
 History *app_history(const App *a);
 

@@ -8,8 +8,6 @@
 #include "history.h"
 #include "render.h"
 
-#define PROGRESS_RETURN_MS 30000 /* after a workout the screen goes back to the menu by itself */
-
 /* The areas of the progress screen, in pixels (for drawing and for tests). */
 typedef struct {
     SDL_Rect tiles; /* the four figures across the top */

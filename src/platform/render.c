@@ -851,17 +851,8 @@ static void header_text(const SessionView *v, char *buf, size_t size)
         snprintf(buf, size, "Rest \xC2\xB7 %s", left);
     else if (v->step_index >= 0)
         snprintf(buf, size, "%s", left);
-    else if (v->kind == SEG_RESULTS || v->kind == SEG_DONE)
+    else if (v->kind == SEG_PAIN_AFTER || v->kind == SEG_RESULTS || v->kind == SEG_DONE)
         snprintf(buf, size, "%s", v->ended_early ? "Ended early" : "Finished");
-}
-
-/* The bar shows the planned time gone; on the results, the share of the steps done, so a
- * workout ended at once does not show a full bar. */
-static double header_progress(const SessionView *v)
-{
-    if ((v->kind == SEG_RESULTS || v->kind == SEG_DONE) && v->score && v->step_count > 0)
-        return (double)v->score->steps_done / v->step_count;
-    return v->progress;
 }
 
 static void draw_hurt_button(Render *rd)
@@ -886,7 +877,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     render_clear(rd);
     header_text(v, right, sizeof right);
-    render_header(rd, routine_title, right, header_progress(v));
+    render_header(rd, routine_title, right, v->progress); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
     bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
     if (!checkin && !results)
