@@ -1557,6 +1557,17 @@ static void test_voice_timing(void)
             cut = i;
     CHECK(cut >= 0 && L[cut].t_ms == 5000 && strcmp(L[cut].text, SESSION_SAFETY_DOCTOR) == 0);
     CHECK_INT(spoken_at(0, "T"), 5000 + VOICEQUEUE_GAP_MS); /* the intro (the title) is said at once */
+    /* the notice's caption band shows the line being said (it was empty) */
+    load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
+    session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
+    run_until(1000);
+    CHECK_STR(session_view(&S, 0).caption, SESSION_SAFETY_GENTLY);
+    run_until(3000 + VOICEQUEUE_GAP_MS + 1000);
+    CHECK_STR(session_view(&S, 0).caption, SESSION_SAFETY_DOCTOR);
+    /* without a planned voice, the first line */
+    load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
+    run_until(1000);
+    CHECK_STR(session_view(&S, 0).caption, SESSION_SAFETY_GENTLY);
 }
 
 /* ---- the session's phrase list holds nothing dead ---- */

@@ -94,6 +94,8 @@ static SessionVoice voice_fate(VoiceDrop d)
     return SESSION_VOICE_STOPPED;
 }
 
+static void caption(Session *s, const char *text);
+
 static void voice_event(Session *s, int64_t t, const VoiceItem *it, SessionVoice fate)
 {
     SessionEvent ev = make_event(s, EV_VOICE, t);
@@ -102,6 +104,10 @@ static void voice_event(Session *s, int64_t t, const VoiceItem *it, SessionVoice
     ev.n = it->duration_ms;
     snprintf(ev.text, sizeof ev.text, "%s", s->clips[it->clip].text);
     emit(s, &ev);
+    /* the safety notice's lines are captioned as each is said (queued at once, a caption at the
+     * request would show only the last) */
+    if (fate == SESSION_VOICE_SPOKEN && it->tag >= s->caption_said_from && it->tag <= s->caption_said_to)
+        caption(s, ev.text);
 }
 
 /* Report every request the queue dropped, as of t. */
@@ -934,13 +940,19 @@ static void enter_segment(Session *s, int index, int64_t t)
     char b[SESSION_TEXT_BYTES];
     switch (g->kind) {
     case SEG_SAFETY:
-        /* read aloud; the screen shows it whole, so no caption repeats it */
+        /* read aloud; the screen shows it whole, and the caption band shows the line being said
+         * (voice_event), or the first line when the voice is not planned */
+        s->caption_said_from = s->cue_seq + 1;
+        s->caption_said_to = INT32_MAX;
+        if (!s->clips)
+            caption(s, PH(PHRASE_SAFETY_GENTLY));
         say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_GENTLY), false);
         say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_DOCTOR), false);
         if (s->routine->stop_if_count > 0)
             say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_STOP_IF), false);
         for (int i = 0; i < s->routine->stop_if_count; i++)
             say_full(s, t, CUE_KIND_ROUTINE, VOICE_PRIORITY_ROUTINE, s->routine->stop_if[i], false);
+        s->caption_said_to = s->cue_seq;
         break;
     case SEG_PAIN_BEFORE:
     case SEG_PAIN_AFTER:

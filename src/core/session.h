@@ -323,6 +323,7 @@ typedef struct {
     int64_t voice_now_ms; /* the latest event time: a clip never starts before it */
     int64_t routine_voice_end_ms; /* when the last routine-priority clip started ends */
     bool start_said; /* the step's start instruction was said in its get-ready: not again at work */
+    int caption_said_from, caption_said_to; /* cues captioned when their clip starts, not when asked */
 } Session;
 
 /* What the screen shows, derived from a Session: nothing here is state of its own. */
