@@ -83,7 +83,8 @@ static void test_cut_and_contacts(void)
     PoseFigure a, b;
     Pose p = late;
     p.v[POSE_FLIP] = 0.0f;
-    int order[POSE_ORDER_COUNT] = {0, 1, 2, 3, 4};
+    int order[POSE_ORDER_COUNT];
+    pose_order_default(order);
     pose_figure_build(&p, order, &a);
     pose_figure_build(&late, order, &b);
     CHECK_INT(a.count, b.count);
@@ -94,6 +95,54 @@ static void test_cut_and_contacts(void)
             worst = fmaxf(worst, fabsf(q->ax + r->ax - 2.0f * p.v[POSE_X]) + fabsf(q->ay - r->ay));
         }
     CHECK(worst < 1e-5f);
+}
+
+/* Where a group of figure fig is painted (its index), or -1; *parts gets its part count. */
+static int group_at(const PoseFigure *fig, int id, int *parts)
+{
+    for (int g = 0; g < fig->count; g++)
+        if (fig->groups[g].id == id && (id != POSE_GROUP_TORSO || g == 0 || fig->groups[g - 1].id != id)) {
+            *parts = fig->groups[g].count;
+            return g;
+        }
+    *parts = 0;
+    return -1;
+}
+
+/* The paint order: five groups, the near leg one limb; or six, the near shin and foot painted
+ * where `near_shin` stands (the twist's foot set beyond the far leg); an `order` line after a key
+ * changes it from that key on (the foot lifted over the far leg). */
+static void test_paint_order(void)
+{
+    CHECK_INT(parse("move m\norder near_arm far_leg torso near_leg far_arm\nsection breath 2\ncontacts pelvis\n"
+                    "key 0 hip=90,90\nkey 0.5 hip=150,90 knee=120,0\norder near_arm near_shin far_leg torso near_leg "
+                    "far_arm\nkey 1\n"),
+              0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    PoseFigure fig;
+    int parts, shin_parts, leg_parts;
+    pose_move_sample_figure(&m, 0, &fig); /* before the order line: the near leg is one group */
+    CHECK(group_at(&fig, POSE_GROUP_NEAR_SHIN, &parts) < 0);
+    CHECK(group_at(&fig, POSE_GROUP_NEAR_LEG, &leg_parts) > group_at(&fig, POSE_GROUP_FAR_LEG, &parts));
+    CHECK_INT(leg_parts, 6); /* thigh, shank, heel and three of the foot */
+    pose_move_sample_figure(&m, m.meta.frames - 1, &fig); /* after it: the shin behind the far leg */
+    int shin = group_at(&fig, POSE_GROUP_NEAR_SHIN, &shin_parts);
+    int far_leg = group_at(&fig, POSE_GROUP_FAR_LEG, &parts);
+    int near_leg = group_at(&fig, POSE_GROUP_NEAR_LEG, &leg_parts);
+    CHECK(shin >= 0 && shin < far_leg && far_leg < near_leg);
+    CHECK_INT(shin_parts, 5);
+    CHECK_INT(leg_parts, 1);
+    CHECK_STR(fig.groups[near_leg].parts[0].name, "thigh");
+    CHECK_STR(fig.groups[shin].name, "near_"); /* its foot still counts as the near foot */
+    pose_move_free(&m);
+    /* six names with near_shin right before near_leg draw one limb, as five names do */
+    CHECK_INT(
+        parse("move m\norder far_arm far_leg torso near_shin near_leg near_arm\nsection breath 2\nkey 0\nkey 1\n"), 0);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    pose_move_sample_figure(&m, 0, &fig);
+    CHECK(group_at(&fig, POSE_GROUP_NEAR_SHIN, &parts) < 0);
+    pose_move_free(&m);
 }
 
 static void test_errors(void)
@@ -122,6 +171,9 @@ static void test_errors(void)
         {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 2, 1, "needs keys at 0 and at 1"},
         {"move m\nshowcase outro 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 10, "showcase names no section"},
         {"move m\norder torso torso far_arm near_leg near_arm\n", 2, 13, "order names each"},
+        {"move m\norder near_shin torso far_arm near_leg near_arm\n", 2, 7, "order names each"},
+        {"move m\norder far_arm far_leg torso near_leg near_arm far_leg\n", 2, 47, "order names each"},
+        {"move m\nhighlight near_shin\n", 2, 11, "highlight names limbs"},
         {"move m\x01\n", 1, 7, "unexpected byte 0x01"},
         {"move m\nsection cycle 2\nkey 0\nkey 0\nkey 1\n", 4, 5, "a time given twice is a cut"},
         {"move m\nsection cycle 2\nkey 0\nkey 0.5\nkey 0.5\nkey 0.5\nkey 1\n", 6, 5, "key times must rise"},
@@ -426,6 +478,7 @@ int main(void)
     test_errors();
     test_cut_and_contacts();
     test_chair();
+    test_paint_order();
     test_committed_moves();
     return TEST_END();
 }

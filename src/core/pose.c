@@ -24,7 +24,15 @@ static const PoseParamName pose_params[] = {
     {"chair", POSE_CHAIR, 1},
 };
 
-static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm", "far_leg", "torso", "near_leg", "near_arm"};
+static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm",  "far_leg",  "torso",
+                                                               "near_leg", "near_arm", "near_shin"};
+
+void pose_order_default(int order[POSE_ORDER_COUNT])
+{
+    static const int def[POSE_ORDER_COUNT] = {POSE_GROUP_FAR_ARM,   POSE_GROUP_FAR_LEG,  POSE_GROUP_TORSO,
+                                              POSE_GROUP_NEAR_SHIN, POSE_GROUP_NEAR_LEG, POSE_GROUP_NEAR_ARM};
+    memcpy(order, def, sizeof def);
+}
 
 static const char *const pose_contact_names[CONTACT_COUNT] = {
     "head",      "back",     "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
@@ -170,20 +178,31 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
     } else if (strcmp(tok[0], "fps") == 0 && nt == 2) {
         if (!pose_int(tok[1], 1, 60, &pf->fps))
             POSE_ERR(pl, 1, "fps must be a whole number 1..60");
-    } else if (strcmp(tok[0], "order") == 0 && nt == 1 + POSE_ORDER_COUNT) {
-        int seen = 0;
-        for (int i = 0; i < POSE_ORDER_COUNT; i++) {
+    } else if (strcmp(tok[0], "order") == 0 && (nt == POSE_ORDER_COUNT || nt == 1 + POSE_ORDER_COUNT)) {
+        /* five groups (the near leg one limb) or six (near_shin painted where it is named) */
+        int seen = 0, order[POSE_ORDER_COUNT], n = 0;
+        for (int i = 1; i < nt; i++) {
             int g = -1;
             for (int k = 0; k < POSE_ORDER_COUNT; k++)
-                if (strcmp(tok[1 + i], pose_group_names[k]) == 0)
+                if (strcmp(tok[i], pose_group_names[k]) == 0)
                     g = k;
-            if (g < 0 || (seen & (1 << g))) {
-                POSE_ERR(pl, 1 + i, "order names each of far_arm far_leg torso near_leg near_arm once");
+            if (g < 0 || (seen & (1 << g)) || (nt == POSE_ORDER_COUNT && g == POSE_GROUP_NEAR_SHIN)) {
+                POSE_ERR(pl, i,
+                         "order names each of far_arm far_leg torso near_leg near_arm once (and near_shin, if "
+                         "the near shin and foot are painted apart)");
                 return;
             }
             seen |= 1 << g;
-            pf->order[i] = g;
+            if (nt == POSE_ORDER_COUNT && g == POSE_GROUP_NEAR_LEG)
+                order[n++] = POSE_GROUP_NEAR_SHIN;
+            order[n++] = g;
         }
+        /* before any key: the file's order; after a key: the order from that key on */
+        PoseKey *last_key = NULL;
+        for (int i = pf->section_count - 1; i >= 0 && !last_key; i--)
+            if (pf->sections[i].key_count > 0)
+                last_key = &pf->sections[i].keys[pf->sections[i].key_count - 1];
+        memcpy(last_key ? last_key->order : pf->order, order, sizeof order);
     } else if (strcmp(tok[0], "section") == 0 && (nt == 3 || nt == 4)) {
         if (pf->section_count == POSE_MAX_SECTIONS) {
             POSE_ERR(pl, 0, "too many sections (at most %d)", POSE_MAX_SECTIONS);
@@ -255,6 +274,11 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         k->pose = *last;
         k->line = pl->line;
         k->contacts = n > 0 ? sec->keys[n - 1].contacts : sec->contacts;
+        const PoseKey *before = n > 0 ? &sec->keys[n - 1] : NULL; /* the order goes on across sections */
+        for (int i = pf->section_count - 2; i >= 0 && !before; i--)
+            if (pf->sections[i].key_count > 0)
+                before = &pf->sections[i].keys[pf->sections[i].key_count - 1];
+        memcpy(k->order, before ? before->order : pf->order, sizeof k->order);
         for (int i = 2; i < nt; i++) {
             int rc = pose_set_field(&k->pose, tok[i]);
             if (rc == -1)
@@ -274,7 +298,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             for (int k = 0; k < POSE_ORDER_COUNT; k++)
                 if (strcmp(tok[i], pose_group_names[k]) == 0)
                     g = k;
-            if (g < 0)
+            if (g < 0 || g == POSE_GROUP_NEAR_SHIN)
                 POSE_ERR(pl, i, "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg or torso");
             else
                 pf->highlight |= 1u << g;
@@ -305,8 +329,7 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
     memset(out, 0, sizeof *out);
     int errors_before = errs->count;
     out->fps = 10;
-    for (int i = 0; i < POSE_ORDER_COUNT; i++)
-        out->order[i] = i;
+    pose_order_default(out->order);
     Pose last;
     pose_neutral(&last);
     if (len > POSE_MAX_FILE_BYTES) {
@@ -420,6 +443,14 @@ unsigned pose_section_contacts(const PoseSection *sec, float t)
         return sec->contacts;
     int i = pose_key_before(sec, t);
     return (t >= sec->keys[i + 1].t ? &sec->keys[i + 1] : &sec->keys[i])->contacts;
+}
+
+const int *pose_section_order(const PoseSection *sec, float t)
+{
+    int i = pose_key_before(sec, t);
+    if (sec->key_count < 2)
+        return NULL;
+    return (t >= sec->keys[i + 1].t ? &sec->keys[i + 1] : &sec->keys[i])->order;
 }
 
 /* ------------------------------------------------------------------ the figure */
@@ -548,6 +579,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         float share = (float)i / 4.0f;
         rr[i] = radius[i] * (1.0f + 0.55f * fabsf(sinf(tw * share)));
     }
+    /* turned toward the viewer, the top of the trunk narrows to the neck between the shoulders
+     * (the trapezius slope), so a turned chest reads as shoulders and a neck, not a slab */
+    rr[4] = radius[4] * (1.0f - 0.30f * fabsf(sinf(tw)));
     /* breathing in fills the chest toward the front only, so the back stays where it rests */
     Vec T[5];
     for (int i = 0; i < 5; i++) {
@@ -622,11 +656,28 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
                 q->nx = -q->nx;
             }
     }
+    /* the near shin and foot painted apart from the thigh (a foot set beyond the far leg, which
+     * the near thigh crosses in front of); right before near_leg they are one limb, as drawn */
+    PoseGroup near_shin = near_leg;
+    near_shin.id = POSE_GROUP_NEAR_SHIN;
+    bool shin_apart = false;
+    for (int i = 0; i < POSE_ORDER_COUNT; i++)
+        if (order[i] == POSE_GROUP_NEAR_SHIN)
+            shin_apart = i + 1 == POSE_ORDER_COUNT || order[i + 1] != POSE_GROUP_NEAR_LEG;
+    if (shin_apart && near_leg.count > 0) { /* figure_leg adds the thigh last */
+        near_shin.count = near_leg.count - 1;
+        near_leg.parts[0] = near_leg.parts[near_leg.count - 1];
+        near_leg.count = 1;
+    }
     for (int i = 0; i < POSE_ORDER_COUNT; i++) {
         switch (order[i]) {
         case POSE_GROUP_FAR_ARM: fig->groups[fig->count++] = far_arm; break;
         case POSE_GROUP_FAR_LEG: fig->groups[fig->count++] = far_leg; break;
         case POSE_GROUP_NEAR_LEG: fig->groups[fig->count++] = near_leg; break;
+        case POSE_GROUP_NEAR_SHIN:
+            if (shin_apart)
+                fig->groups[fig->count++] = near_shin;
+            break;
         case POSE_GROUP_NEAR_ARM: fig->groups[fig->count++] = near_arm; break;
         default:
             fig->groups[fig->count++] = torso;
@@ -980,8 +1031,9 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     out->samples = calloc((size_t)total, sizeof *out->samples);
     out->sample_section = calloc((size_t)total, sizeof *out->sample_section);
     out->sample_contacts = calloc((size_t)total, sizeof *out->sample_contacts);
+    out->sample_order = calloc((size_t)total * POSE_ORDER_COUNT, sizeof *out->sample_order);
     out->sample_box = calloc((size_t)total * 4, sizeof *out->sample_box);
-    if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_box) {
+    if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_order || !out->sample_box) {
         pose_move_free(out);
         return -1;
     }
@@ -1030,6 +1082,9 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             prev_keyed = keyed;
             out->sample_section[k] = s;
             out->sample_contacts[k] = contacts;
+            const int *order = pose_section_order(sec, t);
+            memcpy(&out->sample_order[(size_t)k * POSE_ORDER_COUNT], order ? order : pf->order,
+                   sizeof(int) * POSE_ORDER_COUNT);
             PoseFigure fig;
             pose_move_sample_figure(out, k, &fig);
             float *box = &out->sample_box[(size_t)k * 4];
@@ -1074,25 +1129,29 @@ void pose_move_free(PoseMove *m)
     free(m->samples);
     free(m->sample_section);
     free(m->sample_contacts);
+    free(m->sample_order);
     free(m->sample_box);
     memset(m, 0, sizeof *m);
 }
 
 /* Build pose p and stand it on the mat (y = 0) by its contacts. */
-static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned contacts, PoseFigure *fig)
+static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned contacts, const int *order, PoseFigure *fig)
 {
     float low[CONTACT_COUNT];
-    pose_figure_build(p, m->file.order, fig);
+    pose_figure_build(p, order, fig);
     pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, contacts, low));
     for (int g = 0; g < fig->count; g++) /* the torso's hair and eyes are never outlined */
-        fig->groups[g].highlight = (int)(m->file.highlight >> fig->groups[g].id) & 1 &&
-                                   (fig->groups[g].id != POSE_GROUP_TORSO ||
-                                    (fig->groups[g].count > 0 && strcmp(fig->groups[g].parts[0].name, "pelvis") == 0));
+        fig->groups[g].highlight =
+            (int)(m->file.highlight >>
+                  (fig->groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig->groups[g].id)) &
+                1 &&
+            (fig->groups[g].id != POSE_GROUP_TORSO ||
+             (fig->groups[g].count > 0 && strcmp(fig->groups[g].parts[0].name, "pelvis") == 0));
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
 {
-    pose_grounded_figure(m, &m->samples[i], m->sample_contacts[i], fig);
+    pose_grounded_figure(m, &m->samples[i], m->sample_contacts[i], &m->sample_order[(size_t)i * POSE_ORDER_COUNT], fig);
 }
 
 /* Grow the box b (x0, x1, y0, y1) by samples first..last. */
@@ -1137,7 +1196,8 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
         f.blend = f.blend < 0.5f ? 0.0f : 1.0f;
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
-    pose_grounded_figure(m, &p, m->sample_contacts[f.blend < 0.5f ? f.a : f.b], fig);
+    int near = f.blend < 0.5f ? f.a : f.b;
+    pose_grounded_figure(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT], fig);
 }
 
 /* ---- the contact rules ---- */

@@ -95,15 +95,17 @@ typedef enum {
     POSE_GROUP_FAR_LEG,
     POSE_GROUP_TORSO,
     POSE_GROUP_NEAR_LEG,
-    POSE_GROUP_NEAR_ARM
+    POSE_GROUP_NEAR_ARM,
+    POSE_GROUP_NEAR_SHIN /* the near leg's shin and foot, when an `order` line paints them apart from its thigh */
 } PoseGroupId;
-#define POSE_ORDER_COUNT 5
+#define POSE_ORDER_COUNT 6
 
 typedef struct {
     float t;
     Pose pose;
     int line; /* where the key is in the file, for messages */
     unsigned contacts; /* the parts on the mat from this key on (the section's, or a later line's) */
+    int order[POSE_ORDER_COUNT]; /* the paint order from this key on (the file's, or a later line's) */
 } PoseKey;
 
 typedef struct {
@@ -121,7 +123,7 @@ typedef struct {
     int move_line, move_col; /* where the move line names it */
     Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn mirrored */
     int fps;
-    int order[POSE_ORDER_COUNT]; /* paint order of the groups */
+    int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
     unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
     PoseSection sections[POSE_MAX_SECTIONS];
     int section_count;
@@ -149,6 +151,10 @@ void pose_section_at(const PoseSection *sec, float t, Pose *out);
 /* The contacts in force at fraction t of sec: the section's, changed by any `contacts` line after
  * a key from that key on. */
 unsigned pose_section_contacts(const PoseSection *sec, float t);
+
+/* The paint order in force at fraction t of sec: the file's, changed by any `order` line after a
+ * key from that key on (a foot lifted over the far leg and set down beyond it). */
+const int *pose_section_order(const PoseSection *sec, float t);
 
 /* Turn the keyed pose p's joints as little as possible so every contact in `contacts` rests on
  * the mat and no part is below it, starting from guess (a neighbouring solution) or, when NULL,
@@ -184,7 +190,11 @@ typedef struct {
     int chair; /* sits on the chair (POSE_CHAIR_*), which stands on y = 0 whatever the shift */
 } PoseFigure;
 
-/* Build the figure of pose p, painted in the given group order. */
+/* The default paint order: far_arm far_leg torso near_shin near_leg near_arm. */
+void pose_order_default(int order[POSE_ORDER_COUNT]);
+
+/* Build the figure of pose p, painted in the given group order (near_shin right before near_leg:
+ * the near leg is one group; anywhere else: its shin and foot are a group of their own there). */
 void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFigure *fig);
 
 /* The lowest point of each contact (low[c]), measured from the surface it rests on (with a chair,
@@ -215,6 +225,7 @@ typedef struct {
     Pose *samples;
     int *sample_section;
     unsigned *sample_contacts; /* the contacts each sample rests on */
+    int *sample_order; /* the paint order of each sample: POSE_ORDER_COUNT ints a sample */
     float *sample_box; /* x0, x1, y0, y1 of each grounded sample, in H: what the camera frames */
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
