@@ -426,6 +426,7 @@ static void test_committed_moves(void)
             float lowest = pose_figure_ground(&fig, 0, low); /* the lowest point of any part */
             worst = fmaxf(worst, bad);
             faulty += bad > POSE_CONTACT_TOL_H || fabsf(ground) > POSE_CONTACT_TOL_H || lowest < -POSE_CONTACT_TOL_H;
+            faulty += contacts == 0; /* every sample names what it rests on (no roll on one shoulder) */
         }
         printf("%-18s %4d samples, highest required contact %.4f H off the mat, %d faulty\n", name, m.meta.frames,
                worst, faulty);

@@ -70,15 +70,24 @@ static int gen_load(const char *pose_dir, const char *name, PoseMove *m)
 /* ------------------------------------------------------------------ the report */
 
 /* Check every sample the program draws from: each required contact within POSE_CONTACT_TOL_H of
- * the mat, no part below it, no knee or elbow bent backwards. Prints each fault and a summary
- * line (2 px = POSE_CONTACT_TOL_H, a figure 1333 px tall); returns the number of faulty samples. */
+ * the mat, no part below it, no knee or elbow bent backwards, and (the shipped moves, ways and
+ * resting figures) every sample names what it rests on: one resting on its lowest point could
+ * hover on a shoulder with the hips and legs in the air (a roll's side-lying). Prints each fault
+ * and a summary line (2 px = POSE_CONTACT_TOL_H, a figure 1333 px tall); returns the number of
+ * faulty samples. */
 static int gen_report(const PoseMove *m)
 {
     int bad = 0;
     float worst = 0.0f;
     for (int k = 0; k < m->meta.frames; k++) {
         char faults[512];
-        if (pose_move_check_sample(m, k, faults, sizeof faults, &worst) > 0) {
+        int n = pose_move_check_sample(m, k, faults, sizeof faults, &worst);
+        if (m->sample_contacts[k] == 0) {
+            size_t len = strlen(faults);
+            snprintf(faults + len, sizeof faults - len, "%s names no contacts", n > 0 ? ";" : " ");
+            n++;
+        }
+        if (n > 0) {
             bad++;
             printf("%s: sample %d (%s):%s\n", m->file.move, k, m->file.sections[m->sample_section[k]].name, faults);
         }

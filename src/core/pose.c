@@ -35,8 +35,8 @@ void pose_order_default(int order[POSE_ORDER_COUNT])
 }
 
 static const char *const pose_contact_names[CONTACT_COUNT] = {
-    "head",      "back",     "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
-    "near_knee", "far_knee", "near_foot", "far_foot",  "near_thigh", "far_thigh"};
+    "head",     "back",      "pelvis",   "near_hand",  "far_hand",  "near_forearm",  "far_forearm", "near_knee",
+    "far_knee", "near_foot", "far_foot", "near_thigh", "far_thigh", "near_shoulder", "far_shoulder"};
 
 const char *pose_contact_name(int c)
 {
@@ -58,6 +58,7 @@ static unsigned pose_contact_word(const char *w)
         {"shins", (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE)},
         {"feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)},
         {"thighs", (1u << CONTACT_NEAR_THIGH) | (1u << CONTACT_FAR_THIGH)},
+        {"shoulders", (1u << CONTACT_NEAR_SHOULDER) | (1u << CONTACT_FAR_SHOULDER)},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         if (strcmp(w, pairs[i].word) == 0)
@@ -242,10 +243,11 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         for (int i = 1; i < nt; i++) {
             unsigned bits = pose_contact_word(tok[i]);
             if (!bits)
-                POSE_ERR(pl, i,
-                         "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, thighs, "
-                         "or near_/far_ one of them",
-                         tok[i]);
+                POSE_ERR(
+                    pl, i,
+                    "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, thighs, shoulders, "
+                    "or near_/far_ one of them",
+                    tok[i]);
             contacts |= bits;
         }
         if (sec->key_count == 0) /* before the keys: the section's contacts */
@@ -729,6 +731,8 @@ static int part_contact(const PoseGroup *g, const PosePart *p)
         c = CONTACT_NEAR_FOOT;
     else if (strcmp(p->name, "thigh") == 0)
         c = CONTACT_NEAR_THIGH;
+    else if (strcmp(p->name, "sleeve") == 0 || strcmp(p->name, "upper_arm") == 0)
+        c = CONTACT_NEAR_SHOULDER;
     return c < 0 ? -1 : c + far; /* every FAR_ follows its NEAR_ */
 }
 

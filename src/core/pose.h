@@ -87,6 +87,8 @@ typedef enum {
     CONTACT_FAR_FOOT,
     CONTACT_NEAR_THIGH,
     CONTACT_FAR_THIGH,
+    CONTACT_NEAR_SHOULDER, /* the sleeve and upper arm: lying on one side, the body rests on it */
+    CONTACT_FAR_SHOULDER,
     CONTACT_COUNT
 } PoseContact;
 
