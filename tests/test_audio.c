@@ -398,6 +398,62 @@ static void test_clip_by_clip(void)
     routine_free(&r);
 }
 
+/* A new routine played at once (its clips not made yet): its stop-if lines, asked at 0 s with
+ * the safety notice, wait for the worker to make their clips and are said (they were captioned
+ * only, "no_clip"); the session runs as the app runs it, the worker on real time. */
+static void test_clip_waits(void)
+{
+    const char *src = "title \"Unknot wait test\"\nstop-if \"Unknot test: your leg feels numb, stop now.\"\n"
+                      "stop-if \"Unknot test: the pain spreads, stop now.\"\nmove child_pose\n  hold 20s\n";
+    Routine r;
+    RoutineErrors *errs = malloc(sizeof *errs);
+    CHECK(errs && routine_parse("w.routine", src, strlen(src), &r, errs) == 0);
+    free(errs);
+    Audio *a = audio_new(".", &r);
+    CHECK(a != NULL);
+    if (!a || !audio_has_device(a)) {
+        printf("clip waits: no device, not run\n");
+        audio_free(a);
+        routine_free(&r);
+        return;
+    }
+    int rows = 0;
+    const SessionClip *clips = audio_voice_clips(a, &rows);
+    int coming = 0;
+    for (int i = 0; i < rows; i++)
+        coming += clips[i].ms == SESSION_CLIP_COMING;
+    CHECK(coming >= 2); /* at least the two stop-if lines are being made */
+    Session *s = malloc(sizeof *s);
+    CHECK(s && session_init(s, &r) == 0);
+    session_set_checkin_wait(s, 0);
+    session_set_voice(s, clips, rows);
+    SessionVoice fate[2] = {SESSION_VOICE_UNPLANNED, SESSION_VOICE_UNPLANNED};
+    int cue[2] = {-1, -1};
+    /* the session's clock runs as fast as it can except while a cue waits for its clip: then on real
+     * time, as in the app (bounded: 120 s of session time) */
+    for (int t = 0; t < 120000 && (fate[0] == SESSION_VOICE_UNPLANNED || fate[1] == SESSION_VOICE_UNPLANNED);
+         t += SESSION_TICK_MS) {
+        session_step(s, NULL, SESSION_TICK_MS);
+        audio_update(a, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(s, &ev))
+            for (int k = 0; k < 2; k++) {
+                if (ev.type == EV_CUE && strcmp(ev.text, r.stop_if[k]) == 0)
+                    cue[k] = ev.cue_id;
+                if (ev.type == EV_VOICE && ev.cue_id == cue[k])
+                    fate[k] = ev.voice;
+            }
+        if (s->clip_waits > 0)
+            SDL_Delay(SESSION_TICK_MS);
+    }
+    CHECK_INT(fate[0], SESSION_VOICE_SPOKEN);
+    CHECK_INT(fate[1], SESSION_VOICE_SPOKEN);
+    session_free(s);
+    free(s);
+    audio_free(a);
+    routine_free(&r);
+}
+
 int main(void)
 {
     char cache[] = "/tmp/unknot-audio-cache-XXXXXX", config[] = "/tmp/unknot-audio-config-XXXXXX";
@@ -415,6 +471,7 @@ int main(void)
     tiny_routine(&t);
     test_live(&t);
     test_clip_by_clip();
+    test_clip_waits();
     test_rest(&t);
     test_bad_setups(&t);
     test_soundtrack(&t, out);

@@ -1570,6 +1570,99 @@ static void test_voice_timing(void)
     CHECK_STR(session_view(&S, 0).caption, SESSION_SAFETY_GENTLY);
 }
 
+/* The fate of cue `text` (first one): its EV_VOICE's voice, and *at its time. */
+static SessionVoice voice_fate_of(const char *text, long long *at)
+{
+    int c = find(EV_CUE, text);
+    for (int i = c + 1; c >= 0 && i < L_n; i++)
+        if (L[i].type == EV_VOICE && L[i].cue_id == L[c].cue_id) {
+            *at = L[i].t_ms;
+            return L[i].voice;
+        }
+    *at = -1;
+    return c >= 0 ? L[c].voice : SESSION_VOICE_UNPLANNED;
+}
+
+/* A routine's own cue whose clip is being made when it is asked (a new routine's stop-if lines,
+ * asked at 0 s) waits for it instead of being captioned only; what comes after it waits behind
+ * it, so the order holds; it waits at most SESSION_CLIP_WAIT_MS past its turn. */
+static void test_clip_coming(void)
+{
+    const char *src = "title \"T\"\nstop-if \"Pain spreads down your leg\"\nmove spinal_twist\n  hold 40s\n";
+    SessionClip clips[] = {
+        {"T", 500},
+        {"Get ready. Next: Spinal twist.", 2000},
+        {"Pain spreads down your leg", SESSION_CLIP_COMING},
+        {"3", 400},
+        {"2", 400},
+        {"1", 400},
+        {SESSION_SAFETY_GENTLY, 3000},
+        {SESSION_SAFETY_DOCTOR, 9000},
+        {SESSION_SAFETY_STOP_IF, 1000},
+    };
+    int n = (int)(sizeof clips / sizeof clips[0]);
+    long long at;
+    /* made 1 s in (while the advice is said): said in its turn, after "Stop this workout if:" */
+    load(src);
+    session_set_voice(&S, clips, n);
+    /* the plan guesses its length, so the notice lasts long enough to say it */
+    int guess = (int)strlen("Pain spreads down your leg") * SESSION_CLIP_GUESS_MS_PER_BYTE;
+    int64_t said = 3000 + 9000 + 1000 + guess + 4 * VOICEQUEUE_GAP_MS;
+    CHECK_INT(S.segments[0].duration_ms, (said + SESSION_SAFETY_PRESS_MS + 999) / 1000 * 1000);
+    run_until(1000);
+    int c = find(EV_CUE, "Pain spreads");
+    CHECK(c >= 0 && L[c].voice == SESSION_VOICE_WAITING && L[c].t_ms == 0);
+    clips[2].ms = 2500;
+    run_to_end();
+    CHECK_INT(voice_fate_of("Pain spreads", &at), SESSION_VOICE_SPOKEN);
+    CHECK_INT(at, 3000 + 9000 + 1000 + 3 * VOICEQUEUE_GAP_MS);
+    /* made 20 s in: too late (its turn came at 13.45 s, + 5 s); captioned only, the intro goes on */
+    clips[2].ms = SESSION_CLIP_COMING;
+    load(src);
+    session_set_voice(&S, clips, n);
+    run_until(20000);
+    clips[2].ms = 2500;
+    run_to_end();
+    CHECK_INT(voice_fate_of("Pain spreads", &at), SESSION_VOICE_NO_CLIP);
+    CHECK_INT(at, 3000 + 9000 + 1000 + 3 * VOICEQUEUE_GAP_MS + SESSION_CLIP_WAIT_MS);
+    CHECK_INT(voice_fate_of("T", &at), SESSION_VOICE_SPOKEN); /* the intro (the title) is still said */
+    /* the worker could not make it: captioned only at once, nothing waits behind it */
+    clips[2].ms = SESSION_CLIP_COMING;
+    load(src);
+    session_set_voice(&S, clips, n);
+    run_until(500);
+    clips[2].ms = SESSION_CLIP_NONE;
+    run_to_end();
+    CHECK_INT(voice_fate_of("Pain spreads", &at), SESSION_VOICE_NO_CLIP);
+    CHECK_INT(at, 510);
+    /* order: the stop-if line after it (its clip made) is not said before it; made at 15 s (its
+     * turn came at 13.45 s), it starts then, not in the past */
+    SessionClip two[sizeof clips / sizeof clips[0] + 1];
+    memcpy(two, clips, sizeof clips);
+    two[n] = (SessionClip){"Numbness in a leg", 1000};
+    two[2].ms = SESSION_CLIP_COMING;
+    load("title \"T\"\nstop-if \"Pain spreads down your leg\"\nstop-if \"Numbness in a leg\"\n"
+         "move spinal_twist\n  hold 40s\n");
+    session_set_voice(&S, two, n + 1);
+    run_until(15000);
+    CHECK_INT(voice_fate_of("Numbness", &at), SESSION_VOICE_WAITING); /* behind it */
+    two[2].ms = 2500;
+    run_to_end();
+    long long first_at, second_at;
+    CHECK_INT(voice_fate_of("Pain spreads", &first_at), SESSION_VOICE_SPOKEN);
+    CHECK_INT(first_at, 15010);
+    CHECK_INT(voice_fate_of("Numbness", &second_at), SESSION_VOICE_SPOKEN);
+    CHECK_INT(second_at, 15010 + 2500 + VOICEQUEUE_GAP_MS);
+    /* a pause drops the waiting cue (stopped), as it drops what the queue holds */
+    clips[2].ms = SESSION_CLIP_COMING;
+    load(src);
+    session_set_voice(&S, clips, n);
+    act_at(2000, INPUT_PAUSE);
+    CHECK_INT(voice_fate_of("Pain spreads", &at), SESSION_VOICE_STOPPED);
+    CHECK_INT(S.clip_waits, 0);
+    clips[2].ms = 2500;
+}
+
 /* ---- the session's phrase list holds nothing dead ---- */
 
 static bool phrase_said[SESSION_PHRASE_COUNT];
@@ -2009,6 +2102,7 @@ int main(void)
     test_checkins();
     test_pain_rule();
     test_voice_timing();
+    test_clip_coming();
     test_hurt();
     test_phases();
     test_sides_chosen();

@@ -112,7 +112,8 @@ static void test_routine_texts(void)
     stops.stop_if[0] = leg;
     stops.stop_if_count = 1;
     CHECK(voicekey_routine_texts(&stops, texts, 8) == 5); /* the stop-if lines are read aloud */
-    CHECK(strcmp(texts[1], "Pain spreads down your leg") == 0);
+    /* first: they are said first (with the safety notice), so a worker makes them first */
+    CHECK(strcmp(texts[0], "Pain spreads down your leg") == 0 && strcmp(texts[1], "Morning") == 0);
     const char *small[2];
     CHECK(voicekey_routine_texts(&r, small, 2) >= 3);
     CHECK(voicekey_routine_texts(NULL, small, 2) == 0);

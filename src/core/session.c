@@ -82,6 +82,15 @@ static int voice_clip(const Session *s, const char *text)
     return -1;
 }
 
+/* The row of text whose clip is being made (SESSION_CLIP_COMING), or -1. */
+static int voice_clip_coming(const Session *s, const char *text)
+{
+    for (int i = 0; i < s->clip_count; i++)
+        if (s->clips[i].ms == SESSION_CLIP_COMING && strcmp(s->clips[i].text, text) == 0)
+            return i;
+    return -1;
+}
+
 static SessionVoice voice_fate(VoiceDrop d)
 {
     switch (d) {
@@ -118,6 +127,47 @@ static void voice_report_drops(Session *s, int64_t t)
         voice_event(s, t, &it, voice_fate(it.drop));
 }
 
+/* Hand the cues that waited for a clip being made to the queue, in the order asked, as their clips
+ * come (never to start before now: the clip did not exist before); one whose clip failed, or that
+ * waited SESSION_CLIP_WAIT_MS past its turn, is captioned only (no_clip), and the next goes on. */
+static void voice_clip_waits(Session *s, int64_t until)
+{
+    int done = 0;
+    while (done < s->clip_waits) {
+        SessionClipWait *w = &s->clip_wait[done];
+        int ms = s->clips[w->row].ms;
+        if (ms == SESSION_CLIP_COMING && w->turn_ms < 0 && voicequeue_pending(&s->voice) == 0) {
+            int64_t free_at = voicequeue_free_at(&s->voice);
+            w->turn_ms = free_at > w->t_ms ? free_at : w->t_ms;
+        }
+        if (ms == SESSION_CLIP_COMING && (w->turn_ms < 0 || until < w->turn_ms + SESSION_CLIP_WAIT_MS))
+            break;
+        if (s->voice_now_ms < until)
+            s->voice_now_ms = until;
+        if (ms >= 0) {
+            voicequeue_push(&s->voice, w->row, w->tag, (VoicePriority)w->priority, w->t_ms, ms);
+        } else {
+            VoiceItem it = {.clip = w->row, .tag = w->tag};
+            voice_event(s, until, &it, SESSION_VOICE_NO_CLIP);
+        }
+        done++;
+    }
+    if (done > 0) {
+        memmove(s->clip_wait, s->clip_wait + done, sizeof s->clip_wait[0] * (size_t)(s->clip_waits - done));
+        s->clip_waits -= done;
+    }
+}
+
+/* Drop the cues waiting for a clip (a pause, a skip, a quit, the end), reported as stopped. */
+static void voice_clip_waits_drop(Session *s, int64_t t)
+{
+    for (int i = 0; i < s->clip_waits; i++) {
+        VoiceItem it = {.clip = s->clip_wait[i].row, .tag = s->clip_wait[i].tag};
+        voice_event(s, t, &it, SESSION_VOICE_STOPPED);
+    }
+    s->clip_waits = 0;
+}
+
 /* Start every waiting clip whose turn comes by until: never before the latest event, so events
  * stay in time order. */
 static void voice_run(Session *s, int64_t until)
@@ -125,6 +175,7 @@ static void voice_run(Session *s, int64_t until)
     if (!s->clips)
         return;
     voice_report_drops(s, s->voice_now_ms);
+    voice_clip_waits(s, until);
     while (voicequeue_pending(&s->voice) > 0) {
         int64_t at = voicequeue_free_at(&s->voice);
         if (at < s->voice_now_ms)
@@ -158,10 +209,13 @@ static bool voice_routine_busy(Session *s, int64_t t, int give_way_ms)
     return false;
 }
 
-/* The planned length of a clip for text (0 when none or voice is not planned). */
+/* The planned length of a clip for text (0 when none or voice is not planned; a guess from the
+ * text while it is being made). */
 static int voice_ms(const Session *s, const char *text)
 {
     int i = text ? voice_clip(s, text) : -1;
+    if (i < 0 && text && voice_clip_coming(s, text) >= 0)
+        return (int)strlen(text) * SESSION_CLIP_GUESS_MS_PER_BYTE;
     return i >= 0 ? s->clips[i].ms : 0;
 }
 
@@ -178,6 +232,7 @@ static void voice_cut(Session *s, int64_t t)
     }
     voicequeue_clear(&s->voice, t);
     voice_report_drops(s, t);
+    voice_clip_waits_drop(s, t);
     if (s->routine_voice_end_ms > t)
         s->routine_voice_end_ms = t;
 }
@@ -187,6 +242,15 @@ static void voice_drop_waiting(Session *s, int64_t t)
 {
     voicequeue_drop_waiting(&s->voice);
     voice_report_drops(s, t);
+    voice_clip_waits_drop(s, t);
+}
+
+/* The sentence stops and nothing waiting is said later (a pause, "It hurts"; as live: audio.c). */
+static void voice_stop(Session *s, int64_t t)
+{
+    voicequeue_clear(&s->voice, t);
+    voice_report_drops(s, t);
+    voice_clip_waits_drop(s, t);
 }
 
 /* What a get-ready says: "Get ready. Next: <name>." (the parser composes it), "Get ready." for a timer. */
@@ -285,14 +349,21 @@ static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, co
     ev.cue_kind = kind;
     snprintf(ev.text, sizeof ev.text, "%s", text);
     ev.cue_id = ++s->cue_seq;
-    int clip = -1;
+    int clip = -1, row = -1;
     if (s->clips) {
         voice_run(s, t); /* what was due before this cue starts first */
         clip = voice_clip(s, ev.text);
-        ev.voice = clip >= 0 ? SESSION_VOICE_WAITING : SESSION_VOICE_NO_CLIP;
+        /* a routine's own cue (or an announcement) is never dropped: one whose clip is being made
+         * waits for it, and the ones after it wait behind it, so they are said in order */
+        if (prio == VOICE_PRIORITY_ROUTINE && s->clip_waits < SESSION_CLIP_WAITS)
+            row = clip < 0 ? voice_clip_coming(s, ev.text) : s->clip_waits > 0 ? clip : -1;
+        ev.voice = clip >= 0 || row >= 0 ? SESSION_VOICE_WAITING : SESSION_VOICE_NO_CLIP;
     }
     emit(s, &ev);
-    if (clip >= 0) {
+    if (row >= 0) {
+        s->clip_wait[s->clip_waits++] = (SessionClipWait){row, ev.cue_id, prio, t, -1};
+        voice_run(s, t);
+    } else if (clip >= 0) {
         voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
         voice_run(s, t);
     }
@@ -1396,9 +1467,7 @@ static void hurt_open(Session *s, int64_t t)
     SessionEvent ev = make_event(s, EV_HURT, t);
     snprintf(ev.text, sizeof ev.text, "%s", g->step >= 0 ? routine_step_name(seg_step(s, g)) : "");
     emit(s, &ev);
-    /* the sentence stops and nothing waiting is said later, as for a pause */
-    voicequeue_clear(&s->voice, t);
-    voice_report_drops(s, t);
+    voice_stop(s, t); /* the sentence stops and nothing waiting is said later, as for a pause */
     s->caption[0] = 0; /* the question screen has the words; the step's caption is over */
     s->caption_until_ms = s->caption_min_until_ms = s->active_ms;
 }
@@ -1517,9 +1586,7 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
         if (s->holding && cur_rules(s).clock_needs_button)
             hold_break(s, t);
         emit_simple(s, EV_PAUSE, t);
-        /* the sentence stops and nothing waiting is said later (as live: audio.c) */
-        voicequeue_clear(&s->voice, t);
-        voice_report_drops(s, t);
+        voice_stop(s, t); /* the sentence stops and nothing waiting is said later (as live: audio.c) */
         return;
     }
     if (want_resume && s->paused) {
@@ -1716,6 +1783,8 @@ int session_quiet_ms(const Session *s)
     if (s->caption[0] && s->caption_until_ms != INT64_MAX && s->caption_until_ms > s->active_ms &&
         s->caption_until_ms - s->active_ms < quiet)
         quiet = s->caption_until_ms - s->active_ms;
+    if (s->clip_waits > 0 && quiet > SESSION_CLIP_POLL_MS)
+        quiet = SESSION_CLIP_POLL_MS; /* a clip being made may come at any moment */
     if (s->clips && voicequeue_pending(&s->voice) > 0) {
         int64_t turn = voicequeue_free_at(&s->voice) - s->t_ms;
         if (turn < quiet)

@@ -216,11 +216,32 @@ typedef enum {
     SESSION_VOICE_CUT /* EV_VOICE: the clip sounding now stops here (a press went on, a skip, a quit) */
 } SessionVoice;
 
-/* One voice clip the session may say and its length (ms < 0: no clip for the text). */
+/* A voice clip's row: ms is its length, or one of these. */
+#define SESSION_CLIP_NONE (-1) /* no clip for the text: its cues are captioned only */
+/* Being made now (the app's voice worker renders a new routine's words): a routine's own cue, and
+ * what is said after it, waits for it, at most SESSION_CLIP_WAIT_MS from the moment its turn comes
+ * (the clip before it has ended), then is captioned only (no_clip). The plan guesses its length
+ * from the text (SESSION_CLIP_GUESS_MS_PER_BYTE). */
+#define SESSION_CLIP_COMING (-2)
+#define SESSION_CLIP_WAIT_MS 5000
+#define SESSION_CLIP_GUESS_MS_PER_BYTE 70 /* espeak-ng at the voice's rate: the doctor line, 10.3 s for 150 bytes */
+#define SESSION_CLIP_WAITS 32 /* cues waiting for a clip being made; more are captioned only */
+#define SESSION_CLIP_POLL_MS 50 /* session_quiet_ms while one waits: the clip may come any time */
+
+/* One voice clip the session may say and its length (or SESSION_CLIP_NONE / _COMING). */
 typedef struct {
     const char *text;
     int ms;
 } SessionClip;
+
+/* A cue that waits for its clip being made (SESSION_CLIP_COMING), or for one before it that does. */
+typedef struct {
+    int row; /* in the clip table */
+    int tag; /* the cue's number */
+    int priority; /* VoicePriority */
+    int64_t t_ms; /* when it was asked for */
+    int64_t turn_ms; /* when its turn came (nothing left to say before it), -1 before that */
+} SessionClipWait;
 
 typedef enum {
     SOUND_TICK, /* each of the last three seconds of a hold or countdown */
@@ -324,6 +345,8 @@ typedef struct {
     int64_t routine_voice_end_ms; /* when the last routine-priority clip started ends */
     bool start_said; /* the step's start instruction was said in its get-ready: not again at work */
     int caption_said_from, caption_said_to; /* cues captioned when their clip starts, not when asked */
+    SessionClipWait clip_wait[SESSION_CLIP_WAITS]; /* in the order asked: said in that order */
+    int clip_waits;
 } Session;
 
 /* What the screen shows, derived from a Session: nothing here is state of its own. */

@@ -95,10 +95,12 @@ int voicekey_routine_texts(const Routine *r, const char **out, int cap)
     int n = 0;
     if (!r)
         return 0;
+    /* in the order they are said (a worker makes a new routine's clips in this order): the
+     * stop-if lines with the safety notice, then the intro (or the title) */
+    for (int i = 0; i < r->stop_if_count; i++)
+        n = voicekey_add_text(out, cap, n, r->stop_if[i]);
     n = voicekey_add_text(out, cap, n, r->title);
     n = voicekey_add_text(out, cap, n, r->intro);
-    for (int i = 0; i < r->stop_if_count; i++) /* read aloud with the safety notice */
-        n = voicekey_add_text(out, cap, n, r->stop_if[i]);
     for (int s = 0; s < r->step_count; s++) {
         const RoutineStep *st = &r->steps[s];
         n = voicekey_add_text(out, cap, n, st->text);

@@ -314,7 +314,11 @@ static void audio_start_worker(Audio *a)
     if (!a->worker) {
         audio_warn(a, "cannot start the voice worker", SDL_GetError());
         SDL_AtomicSet(&a->worker_done, 1);
+        return;
     }
+    /* the clips the worker is to make are coming: a routine's own cue waits for its clip (a new
+     * routine's stop-if lines, asked at 0 s) instead of being captioned only */
+    voicetable_set_coming(&a->table);
 }
 
 Audio *audio_new(const char *data_dir, const Routine *r)
@@ -566,9 +570,12 @@ void audio_update(Audio *a, double elapsed_ms)
         const AudioClip *c = &a->clips[a->table_seen++];
         if (c->path && c->ms > 0)
             voicetable_set_ms(&a->table, c->text, c->ms);
+        else
+            voicetable_set_none(&a->table, c->text); /* a cue waiting for it goes on, captioned */
     }
     if (!a->worker_reported && audio_flag_acquire(&a->worker_done)) {
         a->worker_reported = true;
+        voicetable_settle(&a->table); /* nothing is being made any more */
         if (a->worker_err[0])
             audio_warn(a, "voice unavailable", a->worker_err);
         if (a->device || a->resting)

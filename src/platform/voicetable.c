@@ -20,7 +20,7 @@ static int voicetable_add(VoiceTable *t, const char *text, int cap)
     if (!copy)
         return -1;
     t->rows[t->count].text = copy;
-    t->rows[t->count].ms = -1;
+    t->rows[t->count].ms = SESSION_CLIP_NONE;
     t->count++;
     return 0;
 }
@@ -81,6 +81,27 @@ void voicetable_set_ms(VoiceTable *t, const char *text, int ms)
     for (int i = 0; i < t->count; i++)
         if (t->rows[i].ms < 0 && strcmp(t->rows[i].text, text) == 0)
             t->rows[i].ms = ms;
+}
+
+void voicetable_set_coming(VoiceTable *t)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->rows[i].ms == SESSION_CLIP_NONE)
+            t->rows[i].ms = SESSION_CLIP_COMING;
+}
+
+void voicetable_set_none(VoiceTable *t, const char *text)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->rows[i].ms == SESSION_CLIP_COMING && strcmp(t->rows[i].text, text) == 0)
+            t->rows[i].ms = SESSION_CLIP_NONE;
+}
+
+void voicetable_settle(VoiceTable *t)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->rows[i].ms == SESSION_CLIP_COMING)
+            t->rows[i].ms = SESSION_CLIP_NONE;
 }
 
 void voicetable_free(VoiceTable *t)

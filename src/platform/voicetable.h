@@ -29,6 +29,16 @@ int voicetable_refresh(VoiceTable *t, const char *data_dir);
 /* A clip for text was made (ms long): its row, when it had none, has that length from now on. */
 void voicetable_set_ms(VoiceTable *t, const char *text, int ms);
 
+/* The rows without a clip are being made now (a worker renders them): SESSION_CLIP_COMING, so a
+ * routine's own cue waits for its clip (session.h). */
+void voicetable_set_coming(VoiceTable *t);
+
+/* The clip for text could not be made: its row, when still coming, has none from now on. */
+void voicetable_set_none(VoiceTable *t, const char *text);
+
+/* No clip is being made any more: every row still coming has none. */
+void voicetable_settle(VoiceTable *t);
+
 /* Free the rows. Safe on a zeroed VoiceTable. */
 void voicetable_free(VoiceTable *t);
 
