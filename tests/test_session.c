@@ -2007,12 +2007,16 @@ static void test_open_hold_plan(void)
     CHECK_INT(session_planned_ms(&S), want);
     CHECK_INT(routine_step_planned_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_PLAN_MS);
     CHECK_INT(routine_step_total_ms(&R.steps[0]), ROUTINE_OPEN_HOLD_MS); /* the limits still see the most */
-    /* held a minute, past the plan: the bar stays on this step and time left is the results' */
-    run_until(T_WORK + 60000);
+    /* held a minute, past the plan: the plan is used up (the results' 15 s are not workout left) */
+    run_until(T_WORK + 20000);
     SessionView v = session_view(&S, 0);
-    CHECK_INT(v.kind, SEG_WORK);
     CHECK(v.progress < 1.0);
-    CHECK_INT(v.left_ms, SESSION_RESULTS_MS);
+    CHECK_INT(v.left_ms, ROUTINE_OPEN_HOLD_PLAN_MS - 20000);
+    run_until(T_WORK + 60000);
+    v = session_view(&S, 0);
+    CHECK_INT(v.kind, SEG_WORK);
+    CHECK(v.progress == 1.0);
+    CHECK_INT(v.left_ms, 0);
     act_at(T_WORK + 61000, INPUT_PRESS); /* enough: done */
     run_to_end();
     CHECK_INT(S.score.steps_done, 1);

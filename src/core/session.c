@@ -298,7 +298,9 @@ static void voice_plan_lengths(Session *s)
                                                   : need;
             g->duration_ms = need;
         } else if (g->kind == SEG_INTRO) {
-            need = voice_ms(s, r->intro ? r->intro : r->title) + VOICEQUEUE_GAP_MS;
+            /* whole seconds, as the get-ready: the screen counts them down ("Starting in 7 s"), and
+             * --list and the menu show whole minutes and seconds (NHS Inform was "2m51.373s") */
+            need = (voice_ms(s, r->intro ? r->intro : r->title) + VOICEQUEUE_GAP_MS + 999) / 1000 * 1000;
             g->duration_ms = need > SESSION_INTRO_MS ? need : SESSION_INTRO_MS;
         } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
             const RoutineStep *st = &r->steps[g->step];
@@ -1839,7 +1841,9 @@ SessionView session_view(const Session *s, int extra_ms)
             v.rep = in_all ? g->run + 1 : g->run / 2 + 1;
         }
     }
-    int64_t total = session_planned_ms(s);
+    /* the workout is what comes before the results: their 15 s are not "left" in the last hold
+     * (it said "20 s left" with 5 s to go) */
+    int64_t total = s->segments[segment_of_kind(s, SEG_RESULTS)].planned_start_ms;
     int64_t done = g->planned_start_ms + (el < g->planned_ms ? el : g->planned_ms);
     /* during the workout: the planned time gone; once its steps are over (the after check-in, the
      * results), what was done: the share of the steps done to their end, as "Steps done: N of M"
