@@ -448,6 +448,87 @@ static void test_committed_moves(void)
     }
 }
 
+/* Where cat-camel's spine, hip and near arm are at fraction t of its cycle (grounded, in H). */
+typedef struct {
+    float hip_x, hip_y, sh_x, sh_y; /* the spine's ends: the hip joint and the top of the trunk */
+    float lumbar; /* the lower back's middle above (+) or below (-) the hip-shoulder line */
+    float slope; /* degrees the hip-shoulder line rises toward the head */
+    float arm_x, arm_y, hand_x; /* the near arm's shoulder joint to its wrist; the wrist ahead of the knee */
+} SpineAt;
+
+static SpineAt spine_at(const PoseMove *m, float t)
+{
+    SpineAt o;
+    memset(&o, 0, sizeof o);
+    PoseFigure fig;
+    const SheetRange *c = &m->meta.cycle;
+    pose_move_sample_figure(m, c->first + (int)lroundf(t * (float)(c->last - c->first)), &fig);
+    float px[5] = {0}, py[5] = {0}, sx = 0.0f, sy = 0.0f, wx = 0.0f, wy = 0.0f, kx = 0.0f;
+    for (int g = 0; g < fig.count; g++) {
+        const PoseGroup *gr = &fig.groups[g];
+        for (int i = 0, trunk = 0; i < gr->count; i++) {
+            const PosePart *q = &gr->parts[i];
+            if (gr->id == POSE_GROUP_TORSO && strcmp(q->name, "pelvis") == 0)
+                px[0] = q->ax, py[0] = q->ay, px[1] = q->bx, py[1] = q->by;
+            if (gr->id == POSE_GROUP_TORSO && strcmp(q->name, "trunk") == 0)
+                trunk++, px[trunk + 1] = q->bx, py[trunk + 1] = q->by;
+            if (gr->id == POSE_GROUP_NEAR_ARM && strcmp(q->name, "upper_arm") == 0)
+                sx = q->ax, sy = q->ay;
+            if (gr->id == POSE_GROUP_NEAR_ARM && strcmp(q->name, "forearm") == 0)
+                wx = q->bx, wy = q->by;
+            if (gr->id == POSE_GROUP_NEAR_LEG && strcmp(q->name, "shank") == 0)
+                kx = q->ax;
+        }
+    }
+    o.hip_x = px[0], o.hip_y = py[0], o.sh_x = px[4], o.sh_y = py[4];
+    o.arm_x = sx - wx, o.arm_y = sy - wy, o.hand_x = wx - kx;
+    float dx = px[4] - px[0], dy = py[4] - py[0], len = sqrtf(dx * dx + dy * dy);
+    /* the lumbar spine: the middle of the segment above the pelvis, as height above the line */
+    float lx = 0.5f * (px[1] + px[2]) - px[0], ly = 0.5f * (py[1] + py[2]) - py[0];
+    o.lumbar = (dx * ly - dy * lx) / len;
+    o.slope = atan2f(dy, dx) * 180.0f / 3.14159265f;
+    return o;
+}
+
+/* Cat-camel (issue 12): a deep lower-back sag at 3/4 of the rep (the lumbar spine well below the
+ * line from hip to shoulder), rounded up at 1/4, a level back in neutral, and the arms straight
+ * down with the hands still: the spine moves, not the body rocking on the hands. */
+static void test_cat_camel(void)
+{
+    static char src[POSE_MAX_FILE_BYTES];
+    FILE *f = fopen("assets/poses/cat_camel.pose", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("cat_camel.pose", src, n, &pf, &errs), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    float hand_lo = 1e9f, hand_hi = -1e9f;
+    for (int i = 0; i <= 8; i++) {
+        SpineAt s = spine_at(&m, (float)i / 8.0f);
+        float lean = atan2f(s.arm_x, s.arm_y) * 180.0f / 3.14159265f; /* 0: the arm straight down */
+        printf("cat_camel t=%.3f lumbar %+.4f H from the hip-shoulder line, line %+.1f deg, arm %+.1f deg from "
+               "vertical, wrist %.4f H ahead of the knee\n",
+               (double)((float)i / 8.0f), (double)s.lumbar, (double)s.slope, (double)lean, (double)s.hand_x);
+        CHECK(fabsf(lean) <= 8.0f);
+        hand_lo = fminf(hand_lo, s.hand_x), hand_hi = fmaxf(hand_hi, s.hand_x);
+        if (i == 0 || i == 8) { /* neutral: the back level (the joint line ~6 deg, the outline over
+                                 * the thicker pelvis ~3), the spine straight; it was 13 deg */
+            CHECK(fabsf(s.slope) <= 7.5f);
+            CHECK(fabsf(s.lumbar) <= 0.01f);
+        }
+        if (i == 2) /* cat: the lower back rounded up */
+            CHECK(s.lumbar >= 0.02f);
+        if (i == 6) /* camel: the lower back sags */
+            CHECK(s.lumbar <= -0.04f);
+    }
+    CHECK(hand_hi - hand_lo <= 0.025f); /* the hands stay put (eased keys leave ~0.02 H of drift) */
+    pose_move_free(&m);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -480,6 +561,7 @@ int main(void)
     test_cut_and_contacts();
     test_chair();
     test_paint_order();
+    test_cat_camel();
     test_committed_moves();
     return TEST_END();
 }

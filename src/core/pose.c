@@ -21,7 +21,7 @@ static const PoseParamName pose_params[] = {
     {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
     {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
     {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
-    {"chair", POSE_CHAIR, 1},
+    {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm",  "far_leg",  "torso",
@@ -504,6 +504,7 @@ static void group_add(PoseGroup *g, Vec a, float ra, Vec b, float rb, PoseColor 
 #define B_SHANK 0.246f
 #define B_NECK 0.058f
 #define B_HEAD_R 0.062f
+#define B_GIRDLE 0.035f /* how far the shoulder joints can ride toward the back */
 
 /* Arm from shoulder s with the trunk top pointing along top_deg. */
 static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float shade)
@@ -566,7 +567,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     }
     float tw = v[POSE_TWIST] * 3.14159265f / 180.0f;
     Vec ant = vdir(d[3] - 90.0f);
-    Vec shoulder_base = vadd(P[4], vdir(d[3]), -0.012f);
+    /* girdle: on hands and knees the chest hangs between the shoulder blades, so the shoulder
+     * joints sit toward the back (anatomical posterior) and the back can be level over straight arms */
+    Vec shoulder_base = vadd(vadd(P[4], vdir(d[3]), -0.012f), ant, -B_GIRDLE * v[POSE_GIRDLE]);
     Vec sh_near = vadd(shoulder_base, ant, -sinf(tw) * 0.10f);
     Vec sh_far = vadd(shoulder_base, ant, sinf(tw) * 0.10f);
 
