@@ -325,7 +325,7 @@ static void test_chair(void)
                     lowest = fminf(lowest, y);
                 if (strcmp(q->name, "pelvis") == 0)
                     pelvis = fminf(pelvis, y);
-                if (strcmp(q->name, "foot") == 0 || strcmp(q->name, "heel") == 0)
+                if (strcmp(q->name, "foot") == 0 || strcmp(q->name, "heel") == 0 || strcmp(q->name, "toes") == 0)
                     feet = fminf(feet, y);
             }
         /* keyed with the knees too straight for the seat's height: the solver bends them */
@@ -448,6 +448,40 @@ static void test_committed_moves(void)
     }
 }
 
+/* `feet` rests a foot on its lowest point, so a tiptoe with bent knees passes; `flat_feet` needs
+ * the heel and the toes down: the solver flattens the foot, and a tiptoe sample is reported. */
+static void test_flat_feet(void)
+{
+    const char *tiptoe = "move m\nsection breath 1\ncontacts feet\nkey 0 x=0 pelvis=90 hip=20,20 knee=40,40 "
+                         "ankle=50,50\nkey 1\n";
+    CHECK_INT(parse(tiptoe), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    char faults[256] = "";
+    CHECK_INT(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL), 0); /* on its toes: passes */
+    PoseFigure fig;
+    float low[CONTACT_COUNT];
+    pose_move_sample_figure(&m, 0, &fig);
+    pose_figure_ground(&fig, 0, low);
+    CHECK(low[CONTACT_NEAR_HEEL] > 0.02f); /* the heel well off the mat */
+    /* the same sample, checked as a section that says flat_feet: the heels are reported */
+    m.sample_contacts[0] |= (1u << CONTACT_NEAR_HEEL) | (1u << CONTACT_FAR_HEEL);
+    CHECK(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL) >= 1);
+    CHECK(strstr(faults, "near_heel") != NULL);
+    pose_move_free(&m);
+    /* keyed the same with flat_feet: the solver puts the heels and toes down */
+    CHECK_INT(parse("move m\nsection breath 1\ncontacts flat_feet\nkey 0 x=0 pelvis=90 hip=20,20 knee=40,40 "
+                    "ankle=50,50\nkey 1\n"),
+              0);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    CHECK_INT(pose_move_check_sample(&m, 0, faults, sizeof faults, NULL), 0);
+    pose_move_sample_figure(&m, 0, &fig);
+    pose_figure_ground(&fig, 0, low);
+    CHECK(fabsf(low[CONTACT_NEAR_HEEL]) <= POSE_CONTACT_TOL_H && fabsf(low[CONTACT_NEAR_TOES]) <= POSE_CONTACT_TOL_H);
+    CHECK(fabsf(low[CONTACT_FAR_HEEL]) <= POSE_CONTACT_TOL_H && fabsf(low[CONTACT_FAR_TOES]) <= POSE_CONTACT_TOL_H);
+    pose_move_free(&m);
+}
+
 /* Where cat-camel's spine, hip and near arm are at fraction t of its cycle (grounded, in H). */
 typedef struct {
     float hip_x, hip_y, sh_x, sh_y; /* the spine's ends: the hip joint and the top of the trunk */
@@ -561,6 +595,7 @@ int main(void)
     test_cut_and_contacts();
     test_chair();
     test_paint_order();
+    test_flat_feet();
     test_cat_camel();
     test_committed_moves();
     return TEST_END();

@@ -35,8 +35,9 @@ void pose_order_default(int order[POSE_ORDER_COUNT])
 }
 
 static const char *const pose_contact_names[CONTACT_COUNT] = {
-    "head",     "back",      "pelvis",   "near_hand",  "far_hand",  "near_forearm",  "far_forearm", "near_knee",
-    "far_knee", "near_foot", "far_foot", "near_thigh", "far_thigh", "near_shoulder", "far_shoulder"};
+    "head",         "back",      "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
+    "near_knee",    "far_knee",  "near_foot", "far_foot",  "near_thigh", "far_thigh",    "near_shoulder",
+    "far_shoulder", "near_heel", "far_heel",  "near_toes", "far_toes"};
 
 const char *pose_contact_name(int c)
 {
@@ -59,6 +60,11 @@ static unsigned pose_contact_word(const char *w)
         {"feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)},
         {"thighs", (1u << CONTACT_NEAR_THIGH) | (1u << CONTACT_FAR_THIGH)},
         {"shoulders", (1u << CONTACT_NEAR_SHOULDER) | (1u << CONTACT_FAR_SHOULDER)},
+        /* a flat foot: heel and toes both on the mat, not only its lowest point (no tiptoe) */
+        {"flat_feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT) | (1u << CONTACT_NEAR_HEEL) |
+                          (1u << CONTACT_FAR_HEEL) | (1u << CONTACT_NEAR_TOES) | (1u << CONTACT_FAR_TOES)},
+        {"near_flat_foot", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_NEAR_HEEL) | (1u << CONTACT_NEAR_TOES)},
+        {"far_flat_foot", (1u << CONTACT_FAR_FOOT) | (1u << CONTACT_FAR_HEEL) | (1u << CONTACT_FAR_TOES)},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         if (strcmp(w, pairs[i].word) == 0)
@@ -245,8 +251,8 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             if (!bits)
                 POSE_ERR(
                     pl, i,
-                    "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, thighs, shoulders, "
-                    "or near_/far_ one of them",
+                    "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, flat_feet, thighs, "
+                    "shoulders, or near_/far_ one of them",
                     tok[i]);
             contacts |= bits;
         }
@@ -542,7 +548,7 @@ static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float 
     Vec heel = vadd(vadd(a, vdir(a3), -0.030f), sole, 0.013f);
     Vec ball = vadd(vadd(a, vdir(a3), 0.085f), sole, 0.018f);
     Vec toe = vadd(vadd(a, vdir(a3), 0.118f), sole, 0.026f);
-    group_add(g, ball, 0.021f, toe, 0.013f, rgb_scale(col_skin, shade), "foot");
+    group_add(g, ball, 0.021f, toe, 0.013f, rgb_scale(col_skin, shade), "toes");
     group_add(g, heel, 0.026f, ball, 0.021f, rgb_scale(col_skin, shade), "foot");
     group_add(g, a, 0.026f, ball, 0.018f, rgb_scale(col_skin, shade), "foot");
     group_add(g, a, 0.027f, heel, 0.026f, rgb_scale(col_skin, shade), "heel");
@@ -730,7 +736,7 @@ static int part_contact(const PoseGroup *g, const PosePart *p)
         c = CONTACT_NEAR_FOREARM;
     else if (strcmp(p->name, "shank") == 0)
         c = CONTACT_NEAR_KNEE;
-    else if (strcmp(p->name, "foot") == 0 || strcmp(p->name, "heel") == 0)
+    else if (strcmp(p->name, "foot") == 0 || strcmp(p->name, "heel") == 0 || strcmp(p->name, "toes") == 0)
         c = CONTACT_NEAR_FOOT;
     else if (strcmp(p->name, "thigh") == 0)
         c = CONTACT_NEAR_THIGH;
@@ -751,8 +757,15 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
         for (int i = 0; i < fig->groups[g].count; i++) {
             const PosePart *p = &fig->groups[g].parts[i];
             int c = p->clip ? -1 : part_contact(&fig->groups[g], p);
-            if (c >= 0)
-                low[c] = fminf(low[c], fminf(p->ay - p->ra, p->by - p->rb));
+            if (c < 0)
+                continue;
+            float lo = fminf(p->ay - p->ra, p->by - p->rb);
+            low[c] = fminf(low[c], lo);
+            int side = c - CONTACT_NEAR_FOOT; /* a foot's heel and toes count on their own too */
+            if ((side == 0 || side == 1) && strcmp(p->name, "heel") == 0)
+                low[CONTACT_NEAR_HEEL + side] = fminf(low[CONTACT_NEAR_HEEL + side], lo);
+            if ((side == 0 || side == 1) && strcmp(p->name, "toes") == 0)
+                low[CONTACT_NEAR_TOES + side] = fminf(low[CONTACT_NEAR_TOES + side], lo);
         }
     }
     if (fig->chair) /* the pelvis and thighs rest on the seat: measured from its top */

@@ -90,6 +90,10 @@ typedef enum {
     CONTACT_FAR_THIGH,
     CONTACT_NEAR_SHOULDER, /* the sleeve and upper arm: lying on one side, the body rests on it */
     CONTACT_FAR_SHOULDER,
+    CONTACT_NEAR_HEEL, /* the heel and the toes of a foot: both down is a flat foot (`flat_feet`) */
+    CONTACT_FAR_HEEL,
+    CONTACT_NEAR_TOES,
+    CONTACT_FAR_TOES,
     CONTACT_COUNT
 } PoseContact;
 
