@@ -529,7 +529,8 @@ static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, f
     group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
 }
 
-static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float roll, float shade)
+static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float roll, float fore,
+                       float shade)
 {
     float a1 = pelvis_deg + 180.0f + hp, a2 = a1 - kn, a3 = a2 + 90.0f - an;
     Vec k = vadd(hip, vdir(a1), B_THIGH);
@@ -545,9 +546,9 @@ static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float 
     /* a foot, not a sausage: a round heel, the sole to the ball, shorter toes, and an instep from
      * the ankle; every sole point lies on one line 0.039 H below the ankle (its height standing) */
     Vec sole = vdir(a3 - 90.0f);
-    Vec heel = vadd(vadd(a, vdir(a3), -0.030f), sole, 0.013f);
-    Vec ball = vadd(vadd(a, vdir(a3), 0.085f), sole, 0.018f);
-    Vec toe = vadd(vadd(a, vdir(a3), 0.118f), sole, 0.026f);
+    Vec heel = vadd(vadd(a, vdir(a3), -0.030f * fore), sole, 0.013f);
+    Vec ball = vadd(vadd(a, vdir(a3), 0.085f * fore), sole, 0.018f);
+    Vec toe = vadd(vadd(a, vdir(a3), 0.118f * fore), sole, 0.026f);
     group_add(g, ball, 0.021f, toe, 0.013f, rgb_scale(col_skin, shade), "toes");
     group_add(g, heel, 0.026f, ball, 0.021f, rgb_scale(col_skin, shade), "foot");
     group_add(g, a, 0.026f, ball, 0.018f, rgb_scale(col_skin, shade), "foot");
@@ -653,9 +654,12 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
     Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),
         hip_far = vadd(P[0], hip_side, 0.048f * v[POSE_STANCE]);
+    /* standing facing the viewer (stance, pelvis upright), the feet point at the viewer: seen end
+     * on, each is short under its ankle, not a foot in profile */
+    float fore = fabsf(v[POSE_PELVIS] - 90.0f) < 45.0f ? 1.0f - 0.6f * fminf(fmaxf(v[POSE_STANCE], 0.0f), 1.0f) : 1.0f;
     figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], v[POSE_ROLL] * 0.85f,
-               0.80f);
-    figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], v[POSE_ROLL],
+               fore, 0.80f);
+    figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], v[POSE_ROLL], fore,
                1.03f);
     if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
         PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
