@@ -39,6 +39,7 @@
     X(HIP_FLEXOR_LUNGE, "hip_flexor_lunge", "Hip flexor lunge", true, true, 6000, KNEELING)                            \
     X(SIDE_BEND, "side_bend", "Side bend", true, true, 4000, STANDING)                                                 \
     X(SEATED_TWIST, "seated_twist", "Seated twist", true, true, 6000, ON_CHAIR)                                        \
+    X(SEATED_PELVIC_TILT, "seated_pelvic_tilt", "Slump and sit tall", true, false, 4000, ON_CHAIR)                     \
     X(IDLE, "idle", "Stand and breathe", false, false, 4000, STANDING)                                                 \
     X(REST, "rest", "Rest on your back", false, false, 4000, ON_BACK)                                                  \
     X(REST_ON_FRONT, "rest_on_front", "Rest on your front", false, false, 4000, ON_FRONT)                              \
