@@ -208,6 +208,10 @@ static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bo
             }
             if (x >= in0 && x <= in1) {
                 int end = in1 < x1 ? in1 : x1;
+                if (fx < hl) { /* an outline stops where the shape's sure inside starts */
+                    int inside = (int)floorf(hl - 0.5f) + 1; /* the first pixel centre past hl */
+                    end = inside - 1 < end ? inside - 1 : end;
+                }
                 if (shaded) {
                     paint_run(row, x, end, fy, p, cr, cg, cb, inv_len2, root);
                 } else {

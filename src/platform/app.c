@@ -1356,6 +1356,8 @@ int app_play(const AppOptions *o)
     double stats_draw_ms[APP_STATS_FRAMES]; /* each frame's update + draw + present, for p50/p99 */
     double stats_cpu_ms[APP_STATS_FRAMES]; /* the same frames' main-thread CPU time */
     double cpu_before = 0;
+    unsigned stats_paints = 0; /* the painter's count and CPU ms at the last report */
+    double stats_paint_ms = 0;
     bool stats_first_done = false;
     while (a->running) {
         bool idle = app_idle(a);
@@ -1401,6 +1403,7 @@ int app_play(const AppOptions *o)
             screen_key(a) == a->drawn_key && !figure_due)
             continue; /* the clock ran, the screen is the same: no redraw */
         app_draw(a);
+        sprites_frame_shown(a->rd.sprites); /* the figure's next pose is painted while this loop sleeps */
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */
             SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -1421,12 +1424,17 @@ int app_play(const AppOptions *o)
             if (span >= 5.0) {
                 qsort(stats_draw_ms, (size_t)stats_drawn, sizeof *stats_draw_ms, app_cmp_double);
                 qsort(stats_cpu_ms, (size_t)stats_drawn, sizeof *stats_cpu_ms, app_cmp_double);
+                unsigned paints;
+                double paint_ms;
+                sprites_paint_stats(a->rd.sprites, &paints, &paint_ms);
                 fprintf(stderr,
                         "unknot: %.1f frames/s, slowest frame %.1f ms, drawing p50 %.2f ms p99 %.2f ms, "
-                        "main-thread CPU p50 %.2f ms p99 %.2f ms\n",
+                        "main-thread CPU p50 %.2f ms p99 %.2f ms, figure %.1f poses/s painted, painter CPU %.1f%%\n",
                         stats_frames / span, stats_worst, stats_draw_ms[stats_drawn / 2],
                         stats_draw_ms[stats_drawn * 99 / 100], stats_cpu_ms[stats_drawn / 2],
-                        stats_cpu_ms[stats_drawn * 99 / 100]);
+                        stats_cpu_ms[stats_drawn * 99 / 100], (paints - stats_paints) / span,
+                        (paint_ms - stats_paint_ms) / span / 10.0);
+                stats_paints = paints, stats_paint_ms = paint_ms;
                 stats_start = SDL_GetPerformanceCounter();
                 stats_frames = stats_drawn = 0;
                 stats_worst = 0;

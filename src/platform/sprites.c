@@ -9,12 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "figpaint.h"
 #include "files.h"
 #include "moves.h"
 
 #define SPRITES_PATH_BYTES 1024
+#define SPRITES_POSES_PER_S 30 /* distinct poses a second (issue 12: 30 or more, no double images) */
+#define SPRITES_HOLD_MS 16 /* a posted pose waits at most this long for sprites_frame_shown (a 60 Hz frame) */
 #define SPRITES_PENDING_MS 3000 /* how long after its last draw a figure may still be arriving */
 #define SPRITES_FIGURES (MOVE_COUNT + ROUTINE_MAX_OWN_MOVES) /* the catalogue, then a routine's own moves */
 
@@ -68,6 +71,10 @@ struct Sprites {
     SDL_mutex *lock;
     SDL_cond *wake;
     bool quit, job_pending;
+    bool go; /* the frame that posted the job is on screen: paint it now */
+    unsigned paints; /* poses the painter has painted */
+    double paint_cpu_ms; /* the painter thread's CPU time for them */
+    Uint32 posted_at; /* SDL_GetTicks when the pending job was posted */
     PaintJob job, last_posted;
     PaintBuffer buf[2];
     int ready; /* a painted buffer not yet uploaded, or -1 */
@@ -222,12 +229,22 @@ static int painter_thread(void *data)
             SDL_CondWait(s->wake, s->lock);
             continue;
         }
+        Uint32 held = SDL_GetTicks() - s->posted_at;
+        if (!s->go && held < SPRITES_HOLD_MS) { /* the frame is still being drawn: leave it the core */
+            SDL_CondWaitTimeout(s->wake, s->lock, SPRITES_HOLD_MS - held);
+            continue;
+        }
         *job = s->job;
         s->job_pending = false;
         SDL_UnlockMutex(s->lock);
+        struct timespec c0, c1;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
         paint_into(&s->buf[target], job); /* the buffer is the painter's until offered */
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         SDL_LockMutex(s->lock);
         s->ready = target;
+        s->paints++;
+        s->paint_cpu_ms += (double)(c1.tv_sec - c0.tv_sec) * 1e3 + (double)(c1.tv_nsec - c0.tv_nsec) / 1e6;
     }
     SDL_UnlockMutex(s->lock);
     free(job);
@@ -298,6 +315,8 @@ static void paint_live(Sprites *s, const PaintJob *job)
         s->job = *job;
         s->job.seq = ++s->posted;
         s->job_pending = true;
+        s->go = false;
+        s->posted_at = SDL_GetTicks();
     }
     if (s->ready >= 0) {
         take = s->reading = s->ready;
@@ -353,7 +372,7 @@ void sprites_release(Sprites *s)
         return;
     sprites_drop_all(s);
     s->painter = NULL;
-    s->quit = s->job_pending = false;
+    s->quit = s->job_pending = s->go = false;
     memset(&s->job, 0, sizeof s->job);
     memset(&s->last_posted, 0, sizeof s->last_posted);
     memset(s->buf, 0, sizeof s->buf);
@@ -419,10 +438,13 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
     if (!job)
         return;
     job->seq = 0;
+    /* SPRITES_POSES_PER_S distinct poses a second: the animation time on that grid (to the
+     * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
+    int ms = (int)(((long long)v->anim_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
     FigLayout lay;
-    figpaint_fit_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
+    figpaint_fit_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
                     sheet_mirrored(&m->meta, v->side), &lay);
-    pose_move_figure_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
+    pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge */
     SDL_FRect mat = {stage.x + lay.mat_x0, stage.y + lay.mat_y, lay.mat_x1 - lay.mat_x0, lay.mat_h};
@@ -460,6 +482,18 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
     return true;
 }
 
+void sprites_frame_shown(Sprites *s)
+{
+    if (!s || !s->painter)
+        return;
+    SDL_LockMutex(s->lock);
+    if (s->job_pending && !s->go) {
+        s->go = true;
+        SDL_CondSignal(s->wake);
+    }
+    SDL_UnlockMutex(s->lock);
+}
+
 bool sprites_pending(const Sprites *s)
 {
     /* a screen that stopped drawing the figure (the results) stops being woken after a while */
@@ -471,6 +505,16 @@ bool sprites_pending(const Sprites *s)
 unsigned sprites_draw_count(const Sprites *s)
 {
     return s ? s->draws : 0;
+}
+
+void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms)
+{
+    *paints = 0, *cpu_ms = 0;
+    if (!s || !s->lock)
+        return;
+    SDL_LockMutex(s->lock);
+    *paints = s->paints, *cpu_ms = s->paint_cpu_ms;
+    SDL_UnlockMutex(s->lock);
 }
 
 size_t sprites_memory_bytes(const Sprites *s)

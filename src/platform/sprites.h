@@ -51,6 +51,12 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage);
 
+/* The frame that drew the figure is on screen (call after SDL_RenderPresent): the painter starts on
+ * the pose that frame posted now, while the render thread waits for its next frame, instead of
+ * taking a core from the frame being drawn. Without this call it starts SPRITES_HOLD_MS after the
+ * post. */
+void sprites_frame_shown(Sprites *s);
+
 /* True when the last sprites_draw did not show its final picture: the move was still loading, or
  * the painter had not finished its pose. A screen that is redrawn only on a change redraws soon
  * while this holds, or a still figure would never appear. */
@@ -62,5 +68,8 @@ unsigned sprites_draw_count(const Sprites *s);
 
 /* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
 size_t sprites_memory_bytes(const Sprites *s);
+
+/* Poses the painter thread has painted so far, and its CPU time for them (UNKNOT_STATS). */
+void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms);
 
 #endif
