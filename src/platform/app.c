@@ -963,6 +963,23 @@ static void startup_mark(const char *stage)
             (double)ts.tv_sec + ts.tv_nsec / 1e9, cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6);
 }
 
+/* SDL_Init connects to the D-Bus session bus (to inhibit a screensaver, for input methods). With
+ * no bus address and no $XDG_RUNTIME_DIR/bus (a kiosk, Xvfb, a bare X session), libdbus then forks
+ * `dbus-launch --autolaunch`, 10-30 ms measured before the first frame, and where dbus-launch is
+ * installed leaves a bus daemon running for nothing; SDL goes on without the bus either way, and
+ * the X screensaver is still suspended through X itself. So say there is no session bus. */
+static void no_bus_autolaunch(void)
+{
+    if (getenv("DBUS_SESSION_BUS_ADDRESS"))
+        return;
+    const char *run = getenv("XDG_RUNTIME_DIR");
+    char bus[PATH_MAX];
+    struct stat sb;
+    if (run && run[0] && snprintf(bus, sizeof bus, "%s/bus", run) < (int)sizeof bus && stat(bus, &sb) == 0)
+        return; /* libdbus finds the user's bus there */
+    SDL_setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+}
+
 static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren)
 {
     /* Measured (shared/SDL-NOTES.md): without a GPU the software renderer presenting through the
@@ -973,6 +990,7 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (o->kiosk) /* SIGTERM (the service stopping) ends a kiosk at once; its close button does not */
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    no_bus_autolaunch();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
         fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
         return -1;
@@ -1403,6 +1421,10 @@ int app_play(const AppOptions *o)
             screen_key(a) == a->drawn_key && !figure_due)
             continue; /* the clock ran, the screen is the same: no redraw */
         app_draw(a);
+        /* the first frame is on screen here (SDL_RenderPresent waits for the X server to take it),
+         * before the full-screen request below, which can wait up to 100 ms for a window manager */
+        if (stats && !stats_first_done)
+            startup_mark("first frame");
         sprites_frame_shown(a->rd.sprites); /* the figure's next pose is painted while this loop sleeps */
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */
@@ -1410,8 +1432,6 @@ int app_play(const AppOptions *o)
             fullscreen_pending = false;
         }
         if (stats) {
-            if (!stats_first_done)
-                startup_mark("first frame");
             stats_first_done = true;
             stats_frames++;
             if (frame_ms > stats_worst)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "files.h"
 
@@ -103,12 +104,13 @@ Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize)
         }
         t->ttf_inited_here = true;
     }
-    if (font) {
+    /* DejaVu Sans Bold where Debian's fonts-dejavu-core puts it, without asking fontconfig: its
+     * FcInit reads every font configuration file and cache, ~10 ms before the first frame */
+    const char *debian = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    if (font)
         snprintf(t->path, sizeof t->path, "%s", font);
-    } else if (find_system_font(t->path, sizeof t->path) < 0) {
-        const char *fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-        snprintf(t->path, sizeof t->path, "%s", fallback);
-    }
+    else if (access(debian, R_OK) == 0 || find_system_font(t->path, sizeof t->path) < 0)
+        snprintf(t->path, sizeof t->path, "%s", debian);
     char why[256];
     if (files_read(t->path, FILES_MAX_FONT_BYTES, &t->font_data, &t->font_len, why, sizeof why) < 0) {
         snprintf(err, errsize, "%s: cannot open font: %s%s", t->path, why,
