@@ -4,7 +4,8 @@ soundtrack: loud at every cue and effect time, quiet in the long gaps between th
 routine with a cue text no clip exists for gets one synthesised (the cache is a temp dir).
 And --simulate agrees with it: for every routine in levels/, each cue line's "spoken" time has
 voice in the soundtrack, no routine cue is dropped (the cold pack's "Rest." and "Let your skin
-warm up." after a long clip included), and after a long intro the first instruction is said."""
+warm up." after a long clip included), and after a long intro the first instruction is said.
+A check-in answered at once cuts the question: the intro and the first 3-2-1 are said on time."""
 import json
 import math
 import os
@@ -54,10 +55,10 @@ def window_rms(wav, t0, t1):
     return math.sqrt(sum(v * v for v in x) / k) / 32768.0
 
 
-def spoken_matches(routine, wav, env):
+def spoken_matches(routine, wav, env, extra=()):
     """Run routine with --audio-out; check each cue's "spoken"/"dropped" against the WAV."""
-    out = subprocess.run([unknot, "--simulate", routine, "--audio-out", wav], capture_output=True, text=True,
-                         timeout=300, env=env)
+    out = subprocess.run([unknot, "--simulate", routine, "--audio-out", wav, *extra], capture_output=True,
+                         text=True, timeout=300, env=env)
     check(out.returncode == 0, f"{routine}: exit {out.returncode}: {out.stderr.strip()}")
     cues = [json.loads(line) for line in out.stdout.splitlines()]
     cues = [e for e in cues if e["type"] == "cue"]
@@ -66,7 +67,8 @@ def spoken_matches(routine, wav, env):
         check(("spoken" in e) != bool(e.get("dropped")), f"{routine}: {e['text']!r} is spoken or dropped: {e}")
         if e.get("dropped"):
             # only unknot's own counts and stale reminders may be dropped by design
-            check(e["cue"] != "routine" and e["reason"] in ("stale", "superseded"),
+            # (with answers: a question answered before its turn is not asked: "stopped")
+            check(e["cue"] != "routine" and e["reason"] in ("stale", "superseded") + (("stopped",) if extra else ()),
                   f"{routine}: {e['text']!r} at {e['t']} dropped ({e.get('reason')})")
             continue
         check(e["spoken"] >= e["t"], f"{routine}: {e['text']!r} spoken before it was asked")
@@ -118,6 +120,28 @@ with tempfile.TemporaryDirectory() as tmp:
                 for text in ("Rest.", "Let your skin warm up."):
                     said = [e for e in cues if e["text"] == text and "spoken" in e]
                     check(len(said) == 1, f"cold pack: {text!r} is spoken")
+
+    # the check-in (and "Which side hurts?") answered as it is asked: the answer cuts the question's
+    # clip, so the intro starts on the answer and the first 3-2-1 is said in full
+    answers = os.path.join(tmp, "answers.in")
+    with open(answers, "w") as f:
+        f.write("0 pain 2\n0 side left\n")
+    for name in ("01-gentle-start", "08-camden-acute-back"):
+        out = subprocess.run([unknot, "--simulate", f"levels/{name}.routine", "--input", answers],
+                             capture_output=True, text=True, timeout=120, env=env)
+        lines = [json.loads(line) for line in out.stdout.splitlines()]
+        answered = [e["t"] for e in lines if (e["type"] == "pain" and e["when"] == "before") or
+                    e["type"] == "side_chosen"]
+        cues = spoken_matches(f"levels/{name}.routine", f"{tmp}/{name}-answered.wav", env, ("--input", answers))
+        check(len(answered) >= 1, f"{name}: the check-in is answered")
+        if not answered:
+            continue
+        after = [e for e in cues if e["t"] >= answered[-1] and "Choose" not in e["text"]]
+        check(len(after) > 0 and "spoken" in after[0] and after[0]["spoken"] <= answered[-1] + 0.3,
+              f"{name}: the intro starts as the question is answered at {answered[-1]}: {after[:1]}")
+        first_count = [e for e in after if e["cue"] == "count"][:3]
+        check([e["text"] for e in first_count] == ["3", "2", "1"] and all("spoken" in e for e in first_count),
+              f"{name}: the first 3-2-1 is said in full: {first_count}")
 
     # a long intro (well past the 6 s intro screen): the first step's instruction is still said
     routine = os.path.join(tmp, "long-intro.routine")

@@ -11,9 +11,11 @@
 #include "simulate.h"
 #include "testutil.h"
 #include "voicekey.h"
+#include "voicequeue.h"
 
 static InputScript in;
 static InputScript side_left; /* "0 side left", for the routines in levels/ with "sides chosen" */
+static InputScript answer_at_once; /* "0 pain 2" and "0 side left": each question answered as it is asked */
 static RoutineErrors errs;
 
 static int parse(const char *src)
@@ -367,6 +369,8 @@ static int check_voice(const Log *l)
         const SessionEvent *e = &l->ev[i];
         if (e->type == EV_PAUSE && free_at > e->t_ms + VOICEQUEUE_GAP_MS)
             free_at = e->t_ms + VOICEQUEUE_GAP_MS; /* the sentence stops there */
+        if (e->type == EV_VOICE && e->voice == SESSION_VOICE_CUT && free_at > e->t_ms + VOICEQUEUE_GAP_MS)
+            free_at = e->t_ms + VOICEQUEUE_GAP_MS; /* cut: a press went on, a question was answered */
         if (e->type == EV_VOICE && e->voice == SESSION_VOICE_SPOKEN) {
             CHECK(e->t_ms >= free_at); /* voice never overlaps voice */
             free_at = e->t_ms + e->n + VOICEQUEUE_GAP_MS;
@@ -501,6 +505,35 @@ static void test_voice_plan(void)
                   SIMULATE_DONE);
         check_run(&r, &l, true);
         check_voice(&l);
+        log_free(&l);
+        /* the check-in (and "Which side hurts?") answered at once, the usual case: the answer cuts
+         * the question's clip, so the next words start on the answer and no 3-2-1 is squeezed out
+         * (counts as long as the real clips, ~0.5 s) */
+        for (int i = 0; i < rows; i++)
+            if (voice_rows[i].text[0] >= '0' && voice_rows[i].text[0] <= '9')
+                voice_rows[i].ms = 500;
+        CHECK_INT(simulate_run_voiced(&r, &answer_at_once, voice_rows, rows, collect, &l), SIMULATE_DONE);
+        check_run(&r, &l, true);
+        check_voice(&l);
+        int last_answer = -1, next_cue = -1;
+        bool started = false;
+        for (int i = 0; i < l.n; i++) {
+            const SessionEvent *e = &l.ev[i];
+            if ((e->type == EV_PAIN && e->set == 0) || e->type == EV_SIDE_CHOSEN)
+                last_answer = i;
+            if (e->type == EV_CUE && e->cue_kind == CUE_KIND_COUNT && e->step == 0 && !started)
+                CHECK(e->voice == SESSION_VOICE_SPOKEN); /* the first 3-2-1: no "3", "2" dropped */
+            if (e->type == EV_STEP_START)
+                started = true;
+        }
+        for (int i = last_answer + 1; last_answer >= 0 && i < l.n && next_cue < 0; i++)
+            if (l.ev[i].type == EV_CUE)
+                next_cue = i;
+        CHECK(last_answer > 0 && l.ev[last_answer].t_ms > 0 && next_cue > 0);
+        if (next_cue > 0) { /* the intro, said as the question is answered */
+            CHECK(l.ev[next_cue].voice == SESSION_VOICE_SPOKEN);
+            CHECK(l.ev[next_cue].spoken_ms <= l.ev[last_answer].t_ms + 2 * VOICEQUEUE_GAP_MS);
+        }
         log_free(&l);
         routine_free(&r);
         free(text);
@@ -787,6 +820,8 @@ int main(void)
         RoutineErrors e;
         const char *s = "0 side left\n";
         CHECK_INT(inputscript_parse("side.txt", s, strlen(s), &side_left, &e), 0);
+        const char *a = "0 pain 2\n0 side left\n";
+        CHECK_INT(inputscript_parse("answers.txt", a, strlen(a), &answer_at_once, &e), 0);
     }
     test_side_lines();
     test_hurt_lines();
@@ -804,5 +839,6 @@ int main(void)
     test_at_once();
     inputscript_free(&in);
     inputscript_free(&side_left);
+    inputscript_free(&answer_at_once);
     return TEST_END();
 }

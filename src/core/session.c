@@ -1299,6 +1299,7 @@ static void side_answer(Session *s, int64_t t, Sides side)
     emit(s, &ev);
     s->caption_until_ms = s->active_ms;
     s->caption_min_until_ms = s->active_ms;
+    voice_cut(s, t); /* the question is answered: stop asking it, so the workout's cues run on time */
     next_segment(s, t);
 }
 
@@ -1316,6 +1317,7 @@ static void checkin_answer(Session *s, int64_t t, int pain)
     emit(s, &ev);
     s->caption_until_ms = s->active_ms; /* the question is answered: its caption goes */
     s->caption_min_until_ms = s->active_ms;
+    voice_cut(s, t); /* as for "Which side hurts?": the answer ends the question's clip */
     next_segment(s, t);
 }
 
