@@ -1036,19 +1036,34 @@ static void test_hold_until_press(void)
     run_to_end();
     CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 10000);
     CHECK_INT(S.score.holds_done, 1);
-    /* open: three minutes with nothing pressed brings no prompt and no give-up, and counts as done */
+    /* open: three minutes with nothing pressed brings no prompt and no give-up; the step ran its
+     * course, but nobody said "enough" (the person may have walked away): not a hold done, no
+     * points for it, and the verdict says why */
     load("title \"O\"\nmove child_pose\n  hold open\n");
     run_to_end();
     CHECK_INT(count(EV_CUE, "Press"), 0);
     CHECK_INT(count(EV_CUE, "Moving on."), 0);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
-    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + ROUTINE_OPEN_HOLD_MS);
+    CHECK_INT(count(EV_HOLD_DONE, NULL), 0);
+    int end = find(EV_STEP_END, NULL);
+    CHECK(end >= 0 && L[end].t_ms == T_WORK + ROUTINE_OPEN_HOLD_MS);
     CHECK_INT(S.score.steps_done, 1);
+    CHECK_INT(S.score.holds_done, 0);
+    CHECK_INT(S.score.holds_unended, 1);
+    CHECK_INT(S.score.points_holds, 0);
+    CHECK_INT(S.score.held_ms, 0);
+    /* its most is its planned 30 s, not the 3 minute limit */
+    CHECK_INT(S.score.max_holds, (long)SESSION_POINTS_HELD_SECOND * (ROUTINE_OPEN_HOLD_PLAN_MS / 1000));
+    CHECK(S.score.score * 2 < S.score.score_max);
+    CHECK(strstr(session_verdict(&S.score), "Press when you have had enough") != NULL);
     load("title \"O\"\nmove child_pose\n  hold open\n");
     act_at(T_WORK + 65000, INPUT_PRESS);
     run_until(T_WORK + 66000);
     CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 65000);
     CHECK_INT(S.score.held_ms, 65000);
+    CHECK_INT(S.score.holds_done, 1);
+    CHECK_INT(S.score.holds_unended, 0);
+    CHECK_INT(S.score.points_holds, S.score.max_holds); /* held past its planned 30 s: the most */
 }
 
 /* A hold in breaths: the pacer breathes in and out, count-aloud counts breaths. */

@@ -712,7 +712,7 @@ int session_multiplier(int combo)
 static void recount(Session *s)
 {
     SessionScore *sc = &s->score;
-    sc->reps_done = sc->reps_on_tempo = sc->holds_done = sc->held_ms = 0;
+    sc->reps_done = sc->reps_on_tempo = sc->holds_done = sc->held_ms = sc->holds_unended = 0;
     sc->steps_done = sc->steps_skipped = 0;
     sc->score = sc->points_reps = sc->points_holds = sc->points_steps = 0;
     for (int i = 0; i < s->segment_count; i++) {
@@ -721,6 +721,7 @@ static void recount(Session *s)
         sc->reps_on_tempo += ty->reps_on_tempo;
         sc->held_ms += ty->held_ms;
         sc->holds_done += ty->hold_done;
+        sc->holds_unended += ty->hold_unended;
         if (ty->points == 0)
             continue;
         if (step_rules(seg_step(s, &s->segments[i])).score == SCORE_REPS)
@@ -871,8 +872,14 @@ static void end_work(Session *s, int64_t t, bool completed)
     SessionScore *sc = &s->score;
     SegmentTally *ty = &s->tally[s->seg];
     SessionModeRules rules = step_rules(st);
+    /* an open hold at its 3 minute limit with no press: nobody said "enough" (the person may have
+     * walked away), so it is not a hold done and earns nothing; the step still ran its course */
+    bool unended = st->hold_open && completed && s->seg_elapsed_ms >= g->duration_ms;
+    ty->hold_unended = unended && rules.score == SCORE_HOLD;
+    if (ty->hold_unended)
+        recount(s);
     /* leaving a hold early on purpose (skip, back, quit, give-up) is not a hold break */
-    if (rules.score == SCORE_HOLD && completed) {
+    if (rules.score == SCORE_HOLD && completed && !unended) {
         ty->hold_done = true;
         sc->hold_streak++;
         if (sc->hold_streak > sc->best_hold_streak)
@@ -1965,6 +1972,11 @@ const char *session_verdict(const SessionScore *sc)
     bool all_steps = sc->steps_skipped == 0 && sc->steps_done > 0;
     bool reps_ok = sc->reps_target == 0 || sc->reps_done * 10 >= sc->reps_target * 9;
     bool tempo_ok = sc->reps_target == 0 || (sc->reps_done > 0 && sc->reps_on_tempo * 5 >= sc->reps_done * 4);
+    if (sc->holds_unended > 0 && sc->reps_target > 0 && sc->reps_done == 0)
+        return "Nothing was pressed, so little was scored. Press to count each rep, and to end a hold when you "
+               "have had enough.";
+    if (sc->holds_unended > 0)
+        return "A hold ended by no press does not score. Press when you have had enough.";
     if (all_steps && reps_ok && tempo_ok && sc->hold_breaks == 0)
         return "Excellent: every step done, steady and on tempo.";
     if (all_steps && reps_ok)

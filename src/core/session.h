@@ -254,6 +254,7 @@ typedef enum {
 typedef struct {
     int reps_done, reps_target, reps_on_tempo;
     int holds_done, holds_total;
+    int holds_unended; /* open holds that reached their limit with no press to end them: not done */
     int held_ms; /* fully held time, summed */
     int hold_breaks; /* confirmed holds let go early */
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
@@ -292,6 +293,7 @@ typedef struct {
     int reps, reps_on_tempo;
     int held_ms;
     bool hold_done;
+    bool hold_unended; /* an open hold ran to its limit with no press: not done, no points */
     long points;
 } SegmentTally;
 

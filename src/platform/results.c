@@ -115,7 +115,13 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
     int x = left.x, w = left.w, y = left.y;
     char b[160];
 
-    const char *headline = v->pain_stop ? "Workout done" : v->ended_early ? "Workout ended" : "Well done!";
+    /* nothing pressed where a press scores (a walk-away): said plainly, not praised */
+    const SessionScore *sc = v->score;
+    bool unpressed = sc->points_reps + sc->points_holds == 0 && sc->max_reps + sc->max_holds > 0;
+    const char *headline = v->pain_stop     ? "Workout done"
+                           : v->ended_early ? "Workout ended"
+                           : unpressed      ? "Workout done"
+                                            : "Well done!";
     y = line(rd, x, y, w, headline, st->text_heading, st->text_body, st->heading);
     /* the streak: the centre of the screen, in the largest type after the headline */
     results_streak_text(sk, b, sizeof b);
