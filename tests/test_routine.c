@@ -62,6 +62,21 @@ static void dump_errors(void)
 
 /* ---- the language ---- */
 
+/* Exercises are the steps the user does (moves, timers), not rests: one count for the menu, the
+ * intro, the header and the results. */
+static void test_exercises(void)
+{
+    char b[32];
+    CHECK_INT(parse(HEAD "timer 1m \"Cold pack on.\"\nrest 30s\nmove child_pose\n  hold 30s\nrest 10s\n"), 0);
+    CHECK_INT(r.step_count, 4);
+    CHECK_INT(routine_exercise_count(&r), 2);
+    CHECK(routine_step_is_exercise(&r.steps[0]) && !routine_step_is_exercise(&r.steps[1]));
+    routine_exercises_text(routine_exercise_count(&r), b, sizeof b);
+    CHECK_STR(b, "2 exercises");
+    routine_exercises_text(1, b, sizeof b);
+    CHECK_STR(b, "1 exercise");
+}
+
 static void test_minimal(void)
 {
     CHECK_INT(parse(HEAD "move child_pose\n  hold 30s\n"), 0);
@@ -1026,6 +1041,7 @@ int main(void)
     test_sides_chosen();
     test_phases();
     test_minimal();
+    test_exercises();
     test_header();
     test_every_move();
     test_hold();

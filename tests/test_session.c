@@ -729,12 +729,14 @@ static void test_combo(void)
 }
 
 /* The score against what was possible: a perfect run of reps, a hold and a rest earns the whole
- * score_max and each part its own maximum; nobody pressing earns the holds and the steps only. */
+ * score_max and each part its own maximum; nobody pressing earns the holds and the steps only.
+ * Step points are for exercises: the rest is not one (3 exercises of 4 steps). */
 static void test_score_possible(void)
 {
     load("title \"Max\"\nmove cat_camel reps 6 tempo 4s\nrest 10s \"Breathe.\"\nmove child_pose hold 20s\n"
          "move cat_camel reps 6 tempo 4s\n");
-    long steps = 4 * SESSION_POINTS_STEP, holds = 20 * SESSION_POINTS_HELD_SECOND;
+    CHECK_INT(S.score.exercises, 3);
+    long steps = 3 * SESSION_POINTS_STEP, holds = 20 * SESSION_POINTS_HELD_SECOND;
     /* the combo carries from the first reps into the second set of six: x1 x1 x1 x1 x2 x2 | x2 ... x3 x3 */
     long reps = 10 * (4 * 1 + 5 * 2 + 3 * 3);
     CHECK_INT(S.score.max_steps, steps);
@@ -746,6 +748,8 @@ static void test_score_possible(void)
     CHECK_INT(S.score.points_holds, holds);
     CHECK_INT(S.score.points_steps, steps);
     CHECK_INT(S.score.score, holds + steps);
+    CHECK_INT(S.score.steps_done, 4);
+    CHECK_INT(S.score.exercises_done, 3);
     CHECK(S.score.score < S.score.score_max);
     /* now on every beat: the first reps, then the second set after the rest and the hold */
     restart();

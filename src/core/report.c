@@ -189,9 +189,10 @@ size_t report_event_json(const Session *s, const SessionEvent *ev, char *buf, si
             session_verdict(sc));
         put(&o,
             ",\"score_max\":%ld,\"points\":{\"reps\":%ld,\"holds\":%ld,\"steps\":%ld},"
-            "\"points_max\":{\"reps\":%ld,\"holds\":%ld,\"steps\":%ld},\"holds_unended\":%d",
+            "\"points_max\":{\"reps\":%ld,\"holds\":%ld,\"steps\":%ld},\"holds_unended\":%d,"
+            "\"exercises_done\":%d,\"exercises\":%d",
             sc->score_max, sc->points_reps, sc->points_holds, sc->points_steps, sc->max_reps, sc->max_holds,
-            sc->max_steps, sc->holds_unended);
+            sc->max_steps, sc->holds_unended, sc->exercises_done, sc->exercises);
         put_pain(&o, "pain_before", s->pain_before);
         put_pain(&o, "pain_after", s->pain_after);
         put(&o, ",\"pain_stop\":%s,\"stopped_for_pain\":%s", session_says_stop(s) ? "true" : "false",

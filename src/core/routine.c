@@ -1490,6 +1490,24 @@ const MoveInfo *routine_move_info(const Routine *r, MoveId m)
     return moves_info(m);
 }
 
+bool routine_step_is_exercise(const RoutineStep *s)
+{
+    return s->kind != STEP_REST;
+}
+
+int routine_exercise_count(const Routine *r)
+{
+    int n = 0;
+    for (int i = 0; i < r->step_count; i++)
+        n += routine_step_is_exercise(&r->steps[i]);
+    return n;
+}
+
+void routine_exercises_text(int n, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d exercise%s", n, n == 1 ? "" : "s");
+}
+
 const char *routine_step_name(const RoutineStep *s)
 {
     if (s->name)

@@ -203,6 +203,17 @@ StepMode routine_step_mode(const RoutineStep *s);
 /* "hold", "confirmed_hold", "guided_reps", "self_paced_reps", "rest", "timer". Static strings. */
 const char *routine_mode_name(StepMode m);
 
+/* Whether a step is an exercise: a move or a timer the user does, not a rest. The menu, the intro,
+ * the header ("Exercise 2 of 4") and the results ("Exercises done: 2 of 4") all count these, and
+ * each one done earns its step points. */
+bool routine_step_is_exercise(const RoutineStep *s);
+
+/* How many of the routine's steps are exercises. */
+int routine_exercise_count(const Routine *r);
+
+/* "1 exercise", "4 exercises". */
+void routine_exercises_text(int n, char *buf, size_t size);
+
 /* The step's name as shown: its own name, else the move's, else "Rest" or "Timer". Never NULL. */
 const char *routine_step_name(const RoutineStep *s);
 

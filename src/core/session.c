@@ -595,7 +595,8 @@ static void score_possible(Session *s)
         case SCORE_NOTHING: break;
         }
     }
-    sc->max_steps = (long)SESSION_POINTS_STEP * s->routine->step_count;
+    sc->exercises = routine_exercise_count(s->routine);
+    sc->max_steps = (long)SESSION_POINTS_STEP * sc->exercises;
     sc->score_max = sc->max_reps + sc->max_holds + sc->max_steps;
 }
 
@@ -713,7 +714,7 @@ static void recount(Session *s)
 {
     SessionScore *sc = &s->score;
     sc->reps_done = sc->reps_on_tempo = sc->holds_done = sc->held_ms = sc->holds_unended = 0;
-    sc->steps_done = sc->steps_skipped = 0;
+    sc->steps_done = sc->steps_skipped = sc->exercises_done = 0;
     sc->score = sc->points_reps = sc->points_holds = sc->points_steps = 0;
     for (int i = 0; i < s->segment_count; i++) {
         const SegmentTally *ty = &s->tally[i];
@@ -734,7 +735,10 @@ static void recount(Session *s)
     for (int i = 0; i < s->routine->step_count; i++) {
         if (s->step_result[i] == STEP_RESULT_DONE) {
             sc->steps_done++;
-            sc->points_steps += SESSION_POINTS_STEP;
+            if (routine_step_is_exercise(&s->routine->steps[i])) { /* a rest is not an exercise done */
+                sc->exercises_done++;
+                sc->points_steps += SESSION_POINTS_STEP;
+            }
         } else if (s->step_result[i] == STEP_RESULT_SKIPPED || at_results) {
             sc->steps_skipped++;
         }
@@ -1864,7 +1868,7 @@ SessionView session_view(const Session *s, int extra_ms)
         v.progress = total > 0 ? (double)done / (double)total : 0;
     v.left_ms = total > done && !over ? total - done : 0;
     for (int i = 0; i < r->step_count; i++) {
-        if (r->steps[i].kind != STEP_MOVE)
+        if (!routine_step_is_exercise(&r->steps[i]))
             continue;
         v.exercises++;
         if (i == g->step)

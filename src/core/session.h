@@ -260,6 +260,7 @@ typedef struct {
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
     int steps_done, steps_skipped; /* at the results, steps never reached count as skipped */
+    int exercises_done, exercises; /* the steps done that are exercises (not rests), of all exercises */
     long score; /* points_reps + points_holds + points_steps */
     long points_reps, points_holds, points_steps; /* what the score was earned for */
     /* What the routine could earn: every rep on the beat with the combo never broken (a range
@@ -405,8 +406,8 @@ typedef struct {
     bool ended_early; /* results after a quit: "Workout ended", not "Well done" */
     double progress; /* 0..1: through the session's planned time; once the steps are over (after
                         check-in, results) the share of the steps done (steps_done / step_count) */
-    int exercise, exercises; /* this move step's number among the move steps (rests and timers not
-                                counted), 1-based; exercise 0 on a rest, a timer or outside steps */
+    int exercise, exercises; /* this step's number among the exercises (routine_step_is_exercise:
+                                rests not counted), 1-based; exercise 0 on a rest or outside steps */
     int64_t left_ms; /* planned time left in the whole workout, pauses and waits not counted */
     const char *caption; /* current caption or "" */
     const RoutineStep *next; /* the step after this one, or NULL */

@@ -751,14 +751,16 @@ static void draw_intro(Render *rd, const SessionView *v, const char *title)
     int y = l.panel.y, gap = render_px(rd, st->line_gap);
     char line[96];
     y = panel_fitted(rd, y, title, st->text_name, st->text_name_min, st->text);
-    snprintf(line, sizeof line, "%d steps", v->step_count);
+    routine_exercises_text(v->score ? v->score->exercises : 0, line, sizeof line); /* rests not counted */
     y = panel_line(rd, y, line, st->text_next, st->heading);
     if (v->next) {
         snprintf(line, sizeof line, "First: %s", step_title(v->next));
         y = panel_line(rd, y + gap, line, st->text_next, st->text);
     }
-    snprintf(line, sizeof line, "Starting in %d s \xC2\xB7 press to start now", (v->remaining_ms + 999) / 1000);
-    panel_line(rd, y + 2 * gap, line, st->text_body, st->text_quiet);
+    /* two short lines, as on the safety notice: one long line wrapped leaving "now" alone */
+    snprintf(line, sizeof line, "Starting in %d s.", (v->remaining_ms + 999) / 1000);
+    y = panel_line(rd, y + 2 * gap, line, st->text_body, st->text_quiet);
+    panel_line(rd, y, "Press to start now.", st->text_body, st->text_quiet);
 }
 
 /* The default key line of the pause screen; no-break spaces keep each key with its action. */
@@ -1122,10 +1124,11 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
             char freq[80];
             menu_frequency_text(&e->routine, ov && ov->menu && i < LEVELS_MAX ? &ov->menu->freq[i] : NULL, freq,
                                 sizeof freq);
-            /* with a frequency the step count gives way to it: "2 of 3 today · 3 min" fits a row */
-            char steps[32] = "";
+            /* with a frequency the exercise count gives way to it: "2 of 3 today · 3 min" fits a row */
+            char steps[32] = "", count[24];
+            routine_exercises_text(routine_exercise_count(&e->routine), count, sizeof count);
             if (!freq[0])
-                snprintf(steps, sizeof steps, " \xC2\xB7 %d steps", e->routine.step_count);
+                snprintf(steps, sizeof steps, " \xC2\xB7 %s", count);
             snprintf(total, sizeof total, "%s%d min%s", freq, minutes < 1 ? 1 : minutes, steps);
             if (e->routine.level > 0)
                 snprintf(sub, sizeof sub, "Level %d%s \xC2\xB7 %s", e->routine.level,

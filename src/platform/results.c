@@ -76,7 +76,7 @@ static void draw_stats(Render *rd, SDL_Rect col, const SessionView *v)
     int x = col.x, w = col.w, y = col.y;
     char b[160];
     /* each line says what its points were for; together they add up to the score */
-    snprintf(b, sizeof b, "Steps done: %d of %d", sc->steps_done, v->step_count);
+    snprintf(b, sizeof b, "Exercises done: %d of %d", sc->exercises_done, sc->exercises); /* not rests */
     y = scored_line(rd, x, y, w, b, sc->points_steps);
     if (sc->reps_target > 0) {
         snprintf(b, sizeof b, "Reps counted: %d of %d", sc->reps_done, sc->reps_target);
