@@ -137,6 +137,9 @@ def test_list():
     # the get-readies lengthened to their words, the spoken safety notice, a timer's wait for Ready
     for line in lines:
         fields = line.split("\t")
+        # whole seconds, as a person reads a length (a dose that builds made NHS Inform's "2m51.373s")
+        check(len(fields) > 3 and re.fullmatch(r"(?:\d+h)?(?:\d+m)?(?:\d+s)?", fields[3]) is not None,
+              f"--list length in whole seconds: {line!r}")
         m = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?", fields[3] if len(fields) > 3 else "")
         listed = (int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)) if m else -1
         with tempfile.TemporaryDirectory() as side_tmp:  # "Which side hurts?" answered: every step runs

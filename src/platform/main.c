@@ -153,6 +153,13 @@ static int parse_size(const char *s, int *w, int *h)
 
 /* At most max bytes of a user's text (whole characters), safe for one terminal line (no raw
  * newline, ESC or C1 control), into buf. Returns buf. */
+/* A routine's length rounded to whole seconds for --check and --list: a dose that builds (or a
+ * voice-planned get-ready) makes a fractional plan, shown as a person reads a length. */
+static int whole_seconds(int64_t ms)
+{
+    return (int)((ms + 500) / 1000 * 1000);
+}
+
 static const char *printable(const char *text, size_t max, char *buf, size_t size)
 {
     size_t n = strlen(text);
@@ -285,7 +292,7 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
         session_routine_plan(&r, voices.rows, voices.count);
         voicetable_free(&voices);
     }
-    routine_format_duration((int)session_routine_ms(&r), total, sizeof total);
+    routine_format_duration(whole_seconds(session_routine_ms(&r)), total, sizeof total);
     char title[ROUTINE_MAX_TEXT_BYTES + 1], shown_path[4096];
     printf("%s: ok: \"%s\", %d step%s, %s\n", printable(path, sizeof shown_path, shown_path, sizeof shown_path),
            printable(r.title, sizeof title, title, sizeof title), r.step_count, r.step_count == 1 ? "" : "s", total);
@@ -323,7 +330,7 @@ static int mode_list(const char *data_dir, const char *dir)
             continue;
         }
         char total[32], moves[512];
-        routine_format_duration((int)session_routine_ms(&e->routine), total, sizeof total);
+        routine_format_duration(whole_seconds(session_routine_ms(&e->routine)), total, sizeof total);
         levels_moves_summary(&e->routine, moves, sizeof moves);
         char level[16] = "-";
         if (e->routine.level > 0)
