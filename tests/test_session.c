@@ -385,7 +385,8 @@ static void test_pause(void)
     CHECK_INT(time_of(EV_CUE, "Breathe slowly."), T_INTRO + 4000);
 }
 
-#define TWO_STEPS "title \"Two\"\nmove child_pose hold 30s\nmove bridge hold 20s\n"
+/* two moves on the back: no way between them, so each get-ready is SESSION_READY_MS */
+#define TWO_STEPS "title \"Two\"\nmove knees_to_chest hold 30s\nmove bridge hold 20s\n"
 /* with R = SESSION_READY_MS: step 0 ready 14 s to 14+R, work to 44+R; step 1 ready to 44+2R,
  * work to 64+2R; results 15 s */
 
@@ -414,7 +415,7 @@ static void test_skip(void)
     act_at(1000, INPUT_SKIP);
     CHECK_INT(time_of(EV_CUE, "Two"), 1000);
     act_at(2000, INPUT_SKIP);
-    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 2000);
+    CHECK_INT(time_of(EV_CUE, "Next: Knees to chest."), 2000);
     CHECK_INT(S.score.steps_skipped, 0);
     /* skip the last step: straight to the results */
     restart();
@@ -443,7 +444,7 @@ static void test_back(void)
     act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS - 10, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).step_index, 0);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
-    CHECK_INT(count(EV_CUE, "Next: Child's pose."), 2);
+    CHECK_INT(count(EV_CUE, "Next: Knees to chest."), 2);
     /* exactly at the limit: restart this one */
     restart();
     act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, INPUT_BACK);
@@ -462,7 +463,7 @@ static void test_back(void)
     CHECK_INT(count(EV_SESSION_END, NULL), 1);
 
     /* a step done again after back counts once: totals never exceed the routine */
-    load("title \"Again\"\nmove child_pose hold 20s\nmove bridge hold 10s\n");
+    load("title \"Again\"\nmove knees_to_chest hold 20s\nmove bridge hold 10s\n");
     int64_t step1_ready = 14000 + SESSION_READY_MS + 20000;
     act_at(step1_ready + 1000, INPUT_BACK); /* within the restart limit: back to step 0 */
     CHECK_INT(session_view(&S, 0).step_index, 0);
@@ -568,7 +569,7 @@ static void test_quit_and_press(void)
     CHECK_INT(time_of(EV_CUE, "Two"), 500);
     act_at(700, INPUT_RELEASE);
     act_at(900, INPUT_PRESS);
-    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
+    CHECK_INT(time_of(EV_CUE, "Next: Knees to chest."), 900);
     run_until(80000 - T_READY + 900);
     CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
     act_at(80000 - T_READY + 900, INPUT_PRESS);
@@ -1156,8 +1157,56 @@ static void test_rest_figures(void)
     }
 }
 
+/* A move that follows a move in another position with no rest between: its get-ready first plays
+ * the way there (a hold over the time before the 3-2-1, SESSION_READY_WAY_MS longer than a plain
+ * get-ready), then the move's start for the 3-2-1; the way is loaded ahead like a next figure. With
+ * a rest between, the rest shows the way and the get-ready does not. */
+static void test_ready_shows_the_way(void)
+{
+    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\nmove standing_extension reps 2 tempo 3s\n"
+         "move prone_on_elbows hold 10s\nrest 10s\nmove knee_to_chest hold 10s\n");
+    int ready[4] = {-1, -1, -1, -1}, work0 = -1;
+    for (int k = 0; k < S.segment_count; k++) {
+        if (S.segments[k].kind == SEG_READY)
+            ready[S.segments[k].step == 4 ? 3 : S.segments[k].step] = k;
+        if (S.segments[k].kind == SEG_WORK && S.segments[k].step == 0 && work0 < 0)
+            work0 = k;
+    }
+    CHECK(ready[0] >= 0 && ready[1] >= 0 && ready[2] >= 0 && ready[3] >= 0 && work0 >= 0);
+    if (ready[0] < 0 || ready[1] < 0 || ready[2] < 0 || ready[3] < 0 || work0 < 0)
+        return;
+    CHECK_INT(S.segments[ready[0]].duration_ms, SESSION_READY_MS); /* the first: after the intro */
+    CHECK_INT(S.segments[ready[1]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+    CHECK_INT(S.segments[ready[2]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+    CHECK_INT(S.segments[ready[3]].duration_ms, SESSION_READY_MS); /* the rest before it showed the way */
+    run_until(S.segments[work0].planned_start_ms + 500); /* pelvic tilt: the way is loaded next */
+    CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_BACK_TO_STANDING);
+    static const MoveId way[3] = {MOVE_NONE, MOVE_WAY_BACK_TO_STANDING, MOVE_WAY_STANDING_TO_FRONT};
+    static const MoveId move[3] = {MOVE_PELVIC_TILT, MOVE_STANDING_EXTENSION, MOVE_PRONE_ON_ELBOWS};
+    for (int i = 1; i < 3; i++) {
+        const Segment *g = &S.segments[ready[i]];
+        run_until(g->planned_start_ms + 1000);
+        SessionView v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_READY);
+        CHECK_INT(v.figure, way[i]);
+        CHECK_INT(v.anim, ANIM_HOLD);
+        CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
+        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
+        CHECK_INT(v.next_figure, move[i]); /* the move's start comes next: loaded now */
+        run_until(g->planned_start_ms + g->duration_ms - 2000); /* in the 3-2-1: the move's start */
+        v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_READY);
+        CHECK_INT(v.figure, move[i]);
+        CHECK_INT(v.anim, ANIM_START);
+    }
+    run_until(S.segments[ready[3]].planned_start_ms + 1000);
+    CHECK_INT(session_view(&S, 0).figure, MOVE_KNEE_TO_CHEST);
+    CHECK_INT(session_view(&S, 0).anim, ANIM_START);
+}
+
 /* Every rest and timer of the shipped routines that starts in another position than the one the
- * last step left the person in shows the way there (a pose file of the WAYS table). */
+ * last step left the person in shows the way there (a pose file of the WAYS table), and so does
+ * every get-ready of a move that follows a move in another position. */
 static void test_shipped_rests_show_the_way(void)
 {
     static const char *const levels[] = {
@@ -1171,7 +1220,7 @@ static void test_shipped_rests_show_the_way(void)
         "levels/08-camden-acute-back.routine",
         "levels/09-guys-easy-start.routine",
     };
-    int ways = 0;
+    int ways = 0, ready_ways = 0;
     for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
         FILE *f = fopen(levels[l], "rb");
         CHECK(f != NULL);
@@ -1185,7 +1234,21 @@ static void test_shipped_rests_show_the_way(void)
         Position at = POSITION_STANDING; /* the intro shows the figure standing */
         for (int i = 0; i < R.step_count; i++) {
             if (R.steps[i].kind == STEP_MOVE) {
-                at = moves_info(R.steps[i].move)->position;
+                Position to = moves_info(R.steps[i].move)->position;
+                int ready = -1; /* a move after a move in another position: its get-ready shows the way */
+                for (int k = 0; k < S.segment_count && ready < 0; k++)
+                    if (S.segments[k].step == i && S.segments[k].kind == SEG_READY)
+                        ready = k;
+                if (i > 0 && at != to && ready >= 0) {
+                    run_until(S.segments[ready].planned_start_ms + 500);
+                    SessionView v = session_view(&S, 0);
+                    if (moves_way_from(v.figure) != at || moves_info(v.figure)->position != to)
+                        fprintf(stderr, "%s: step %d: no way from %s to %s in its get-ready\n", levels[l], i + 1,
+                                moves_position_word(at), moves_position_word(to));
+                    CHECK(moves_way_from(v.figure) == at && moves_info(v.figure)->position == to);
+                    ready_ways++;
+                }
+                at = to;
                 continue;
             }
             int seg = -1;
@@ -1207,6 +1270,7 @@ static void test_shipped_rests_show_the_way(void)
         }
     }
     CHECK(ways >= 5); /* bridge -> superman rolls onto the front, and so on */
+    CHECK(ready_ways >= 3); /* 05: pelvic tilt -> standing back bend; 08: back bend -> on elbows -> knee to chest */
 }
 
 /* session_quiet_ms: how long nothing happens by itself, so a still screen may sleep that long. */
@@ -2097,6 +2161,7 @@ int main(void)
 {
     test_segment_order();
     test_get_ready();
+    test_ready_shows_the_way();
     test_shipped_rests_show_the_way();
     test_hold_cues();
     test_sides_and_sets();

@@ -55,11 +55,15 @@
     X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 4000, ON_BACK)              \
     X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)           \
     X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
-    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)
+    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)        \
+    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 4000, STANDING)                   \
+    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)           \
+    X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`). A rest or timer that starts in another position than the one
- * the person is in plays the way over its first seconds (session.c). */
+ * the person is in plays the way over its first seconds, and so does a move's get-ready that
+ * follows a move in another position with no rest between (session.c). */
 #define WAYS(X)                                                                                                        \
     X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT)                                                                            \
     X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS)                                                                     \
@@ -69,7 +73,10 @@
     X(STANDING, ON_BACK, WAY_STANDING_TO_BACK)                                                                         \
     X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS)                                                                       \
     X(STANDING, ON_CHAIR, WAY_STANDING_TO_CHAIR)                                                                       \
-    X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING)
+    X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING)                                                                       \
+    X(ON_BACK, STANDING, WAY_BACK_TO_STANDING)                                                                         \
+    X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT)                                                                       \
+    X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;

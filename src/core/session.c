@@ -257,6 +257,7 @@ static void voice_stop(Session *s, int64_t t)
 static void ready_text(const RoutineStep *st, char *b, size_t size);
 static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
+static MoveId session_ready_way(const Routine *r, int step);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -318,6 +319,8 @@ static void voice_plan_lengths(Session *s)
             need += SESSION_COUNTDOWN * 1000;
             need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
             int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
+            if (ready && session_ready_way(r, g->step) != MOVE_NONE) /* time to get there first */
+                need += SESSION_READY_WAY_MS, least += SESSION_READY_WAY_MS;
             g->duration_ms = need > least ? need : least;
         }
     }
@@ -517,7 +520,8 @@ static int build_segments(const Routine *r, Segment *list)
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
-            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, ready_least_ms(st));
+            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
+                            ready_least_ms(st) + (session_ready_way(r, i) != MOVE_NONE ? SESSION_READY_WAY_MS : 0));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." */
@@ -1787,6 +1791,19 @@ static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
     return way != MOVE_NONE ? way : moves_position_figure(to);
 }
 
+/* The way a move's get-ready shows before its start: the step follows one that leaves the person
+ * in another position with no rest between (a rest shows the way itself; the first step's
+ * get-ready follows the intro, whose figure stands, and shows the move's start as before), and a
+ * way between the two is in WAYS. MOVE_NONE otherwise. */
+static MoveId session_ready_way(const Routine *r, int step)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (step <= 0 || st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
+        return MOVE_NONE;
+    Position from = session_position_before(r, step), to = routine_move_info(r, st->move)->position;
+    return from != to ? moves_way(from, to) : MOVE_NONE;
+}
+
 int session_quiet_ms(const Session *s)
 {
     if (s->paused || s->ended)
@@ -1907,9 +1924,12 @@ SessionView session_view(const Session *s, int extra_ms)
         next_index = 0;
     v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
     v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
-    if (next_index >= 0)
-        v.next_figure = r->steps[next_index].kind == STEP_MOVE ? r->steps[next_index].move
-                                                               : session_rest_figure(r, next_index, false);
+    if (next_index >= 0) {
+        MoveId way = session_ready_way(r, next_index);
+        v.next_figure = r->steps[next_index].kind != STEP_MOVE ? session_rest_figure(r, next_index, false)
+                        : way != MOVE_NONE                     ? way
+                                                               : r->steps[next_index].move;
+    }
     /* the figure */
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
@@ -1921,6 +1941,16 @@ SessionView session_view(const Session *s, int extra_ms)
         v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
         if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
             v.side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
+        MoveId way = g->kind == SEG_READY ? session_ready_way(r, g->step) : MOVE_NONE;
+        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
+        if (way != MOVE_NONE && el < before_count) { /* the way there, then the move's start for the 3-2-1 */
+            v.next_figure = st->move; /* shown next: load it now */
+            v.figure = way;
+            v.side = SIDES_NONE;
+            v.anim = ANIM_HOLD;
+            v.anim_ms = el;
+            v.anim_length_ms = before_count;
+        }
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
             /* the breathing pacer: in for two fifths of a breath, out for the rest */

@@ -27,6 +27,10 @@
  * get-ready waits for that press, at most this long (longer only when its words need it), and then
  * starts the timer by itself after a spoken 3-2-1. The seconds left are on screen. */
 #define SESSION_TIMER_READY_MS 90000
+/* A move that follows one in another position with no rest between: its get-ready first shows the
+ * way there (moves.h WAYS: a roll onto the front, up to standing...) over the time before the
+ * 3-2-1, then the move's start; it is this much longer, so the person has the time to move. */
+#define SESSION_READY_WAY_MS 6000
 #define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
 #define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
 #define SESSION_END_WARNING_MIN_MS 30000 /* ... of a part at least this long ... */
