@@ -662,7 +662,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     }
     y = panel_fitted(rd, y + gap, dose, st->text_body, st->text_body_min, st->text_quiet);
     panel_line(rd, y + gap, next, st->text_next, st->text);
-    /* streaks on the stage's corner, where the eye already is */
+    /* streaks on the stage's top left corner, where the eye already is */
     line[0] = 0;
     if (v->score && v->reps > 0 && v->score->combo >= 2) {
         if (v->multiplier > 1)
@@ -673,9 +673,12 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     } else if (v->score && step && step->mode == MODE_HOLD_CONFIRMED && v->score->hold_streak >= 1)
         snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
     if (line[0]) {
+        /* top left: the top right holds "It hurts" (the badge ran under it: "11 on t[It hurts]") */
         int inset = render_px(rd, st->badge_pad);
-        stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + l.stage.w - inset, l.stage.y + inset,
-                    TEXT_RIGHT, l.stage.w / 2);
+        SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
+        stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + inset, l.stage.y + inset, TEXT_LEFT,
+                    hurt.x - l.stage.x - 4 * inset < l.stage.w * 2 / 5 ? hurt.x - l.stage.x - 4 * inset
+                                                                       : l.stage.w * 2 / 5);
     }
 }
 
