@@ -328,12 +328,10 @@ static void paint_chair(FigCanvas *cv, const FigPlace *pl, int dx, int dy)
 
 /* ------------------------------------------------------------------ public */
 
-/* Fit the box x0..x1 (up to y1 above the mat) into a w x h stage. */
-static void fit_box(float x0, float x1, float y1, int w, int h, bool flip, FigLayout *out)
+/* Place the box (x0..x1, up to y1, over its mat) at scale s, centred on the w x h stage. */
+static void place_box(float x0, float x1, float y1, int w, int h, bool flip, float s, FigLayout *out)
 {
-    float fw = x1 - x0, fh = y1 + FIGPAINT_MAT_THICK_H;
-    fw = fw < 0.05f ? 0.05f : fw, fh = fh < 0.05f ? 0.05f : fh;
-    float s = fminf((float)w * FIGPAINT_FILL / fw, (float)h * FIGPAINT_FILL / fh);
+    float fw = fmaxf(x1 - x0, 0.05f), fh = fmaxf(y1 + FIGPAINT_MAT_THICK_H, 0.05f);
     FigPlace *pl = &out->place;
     pl->scale = s;
     pl->flip = flip;
@@ -347,6 +345,13 @@ static void fit_box(float x0, float x1, float y1, int w, int h, bool flip, FigLa
     out->mat_h = FIGPAINT_MAT_THICK_H * s;
 }
 
+/* Fit the box x0..x1 (up to y1 above the mat) into a w x h stage. */
+static void fit_box(float x0, float x1, float y1, int w, int h, bool flip, FigLayout *out)
+{
+    float fw = fmaxf(x1 - x0, 0.05f), fh = fmaxf(y1 + FIGPAINT_MAT_THICK_H, 0.05f);
+    place_box(x0, x1, y1, w, h, flip, fminf((float)w * FIGPAINT_FILL / fw, (float)h * FIGPAINT_FILL / fh), out);
+}
+
 void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out)
 {
     fit_box(m->x0, m->x1, m->y1, w, h, flip, out);
@@ -358,6 +363,95 @@ void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_len
     float x0, x1, y0, y1;
     pose_move_box_at(m, mode, anim_ms, anim_length_ms, rep_hold_ms, &x0, &x1, &y0, &y1);
     fit_box(x0, x1, y1, w, h, flip, out);
+}
+
+/* ---- fitting clear of a corner ---- */
+
+/* How far (px) the figure placed by pl reaches right of k's left edge (margin included) above
+ * k's bottom edge; 0 when it stays clear. */
+static float corner_overlap(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, const FigPlace *pl,
+                            const FigKeepOut *k, float margin)
+{
+    float y_cut = (pl->oy - ((float)(k->y + k->h) + margin)) / pl->scale; /* H above the mat */
+    float x0, x1;
+    pose_move_reach_at(m, mode, anim_ms, len, hold, y_cut, &x0, &x1);
+    if (x0 > x1)
+        return 0.0f;
+    float right = pl->flip ? pl->ox - x0 * pl->scale : pl->ox + x1 * pl->scale;
+    return fmaxf(0.0f, right - ((float)k->x - margin));
+}
+
+/* Try scale s: the centred placement moved left just enough to clear k, or as far as the stage's
+ * edge margin lets it and then down just enough, the mat's bottom staying inside the stage. Left
+ * first, so a figure does not jump between the two as the camera closes in. Fills *out (the
+ * figure and its mat moved together) and returns true when that clears k. */
+static bool try_clear(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, float b[4], int w, int h,
+                      bool flip, float s, const FigKeepOut *k, FigLayout *out)
+{
+    place_box(b[0], b[1], b[3], w, h, flip, s, out);
+    float margin = 2.0f + s * 0.012f; /* the working limb's wide outline, the anti-aliased edge, a little air */
+    float dx = corner_overlap(m, mode, anim_ms, len, hold, &out->place, k, margin);
+    if (dx <= 0.0f)
+        return true;
+    float left = (float)w * 0.5f - (b[1] - b[0]) * 0.5f * s; /* the box's left edge, centred */
+    float sx = fminf(dx, fmaxf(0.0f, left - (float)w * 0.015f));
+    out->place.ox -= sx;
+    out->mat_x0 = fmaxf(0.0f, out->mat_x0 - sx), out->mat_x1 -= sx;
+    if (sx >= dx)
+        return true;
+    float dy_max = (float)h * (1.0f - 0.015f) - (out->place.oy + out->mat_h);
+    FigPlace pl = out->place;
+    pl.oy += dy_max;
+    if (dy_max <= 0.0f || corner_overlap(m, mode, anim_ms, len, hold, &pl, k, margin) > 0.0f)
+        return false;
+    float lo = 0.0f, hi = dy_max; /* the overlap only shrinks as the figure goes down */
+    for (int i = 0; i < 10; i++) {
+        pl.oy = out->place.oy + (lo + hi) * 0.5f;
+        if (corner_overlap(m, mode, anim_ms, len, hold, &pl, k, margin) > 0.0f)
+            lo = (lo + hi) * 0.5f;
+        else
+            hi = (lo + hi) * 0.5f;
+    }
+    out->place.oy += hi, out->mat_y += hi;
+    return true;
+}
+
+/* The largest scale up to s0 at which try_clear clears k (0 when none does). */
+static float clear_scale(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, float b[4], int w, int h,
+                         bool flip, float s0, const FigKeepOut *k)
+{
+    FigLayout tmp;
+    if (try_clear(m, mode, anim_ms, len, hold, b, w, h, flip, s0, k, &tmp))
+        return s0;
+    float lo = 0.0f, hi = s0; /* halve the interval a dozen times */
+    for (int i = 0; i < 12; i++) {
+        float mid = (lo + hi) * 0.5f;
+        if (try_clear(m, mode, anim_ms, len, hold, b, w, h, flip, mid, k, &tmp))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w,
+                        int h, bool flip, const FigKeepOut *k, FigLayout *out)
+{
+    float b[4];
+    pose_move_box_at(m, mode, anim_ms, anim_length_ms, rep_hold_ms, &b[0], &b[1], &b[2], &b[3]);
+    fit_box(b[0], b[1], b[3], w, h, flip, out);
+    if (!k || k->w <= 0 || k->h <= 0)
+        return;
+    float s0 = out->place.scale;
+    float s = clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s0, k);
+    if (m->meta.side != SIDES_NONE) /* a sided move: both sides the same size, one moved aside if need be */
+        s = fminf(s, clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, !flip, s0, k));
+    if (s > 0.0f && try_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s, k, out))
+        return;
+    /* no move clears k at any size (a corner as tall as the stage): the band below it */
+    int top = k->y + k->h + (int)ceilf(2.0f + s0 * 0.012f);
+    fit_box(b[0], b[1], b[3], w, h - top > 1 ? h - top : 1, flip, out);
+    out->place.oy += (float)top, out->mat_y += (float)top;
 }
 
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1)

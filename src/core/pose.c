@@ -1032,6 +1032,42 @@ void pose_figure_extent(const PoseFigure *fig, float *x0, float *x1, float *y0, 
         }
 }
 
+/* The figure's reach: for each level k, the x extent (reach[2k], reach[2k + 1]) of every part that
+ * rises to k * POSE_REACH_STEP or above. A round cone is walked as discs no further apart than its
+ * smaller radius, so the extent is that of the parts' outlines within a small fraction of a radius. */
+static void pose_figure_reach(const PoseFigure *fig, short *out)
+{
+    float reach[2 * POSE_REACH_LEVELS];
+    for (int k = 0; k < POSE_REACH_LEVELS; k++)
+        reach[2 * k] = 1e9f, reach[2 * k + 1] = -1e9f;
+    if (fig->chair) { /* the chair's back, up to its top */
+        int top = (int)(POSE_CHAIR_TOP_H / POSE_REACH_STEP);
+        top = top >= POSE_REACH_LEVELS ? POSE_REACH_LEVELS - 1 : top;
+        reach[2 * top] = POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T, reach[2 * top + 1] = POSE_CHAIR_FRONT_X;
+    }
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            float len = hypotf(p->bx - p->ax, p->by - p->ay), rmin = fmaxf(0.004f, fminf(p->ra, p->rb));
+            int n = 1 + (int)ceilf(len / rmin);
+            n = n > 64 ? 64 : n;
+            for (int j = 0; j <= n; j++) {
+                float t = (float)j / (float)n;
+                float x = p->ax + (p->bx - p->ax) * t, y = p->ay + (p->by - p->ay) * t, r = p->ra + (p->rb - p->ra) * t;
+                int top = (int)floorf((y + r) / POSE_REACH_STEP);
+                top = top < 0 ? 0 : top >= POSE_REACH_LEVELS ? POSE_REACH_LEVELS - 1 : top;
+                reach[2 * top] = fminf(reach[2 * top], x - r), reach[2 * top + 1] = fmaxf(reach[2 * top + 1], x + r);
+            }
+        }
+    for (int k = POSE_REACH_LEVELS - 2; k >= 0; k--) /* a level holds every part reaching it or higher */
+        reach[2 * k] = fminf(reach[2 * k], reach[2 * k + 2]),
+                  reach[2 * k + 1] = fmaxf(reach[2 * k + 1], reach[2 * k + 3]);
+    for (int i = 0; i < 2 * POSE_REACH_LEVELS; i++) { /* rounded outward; an empty level stays empty */
+        float u = (i % 2 ? ceilf(reach[i] * POSE_REACH_UNIT) : floorf(reach[i] * POSE_REACH_UNIT));
+        out[i] = (short)(u < -32767.0f ? -32767.0f : u > 32767.0f ? 32767.0f : u);
+    }
+}
+
 /* ------------------------------------------------------------------ a move, sampled */
 
 static SheetRange pose_range(int first, int last, float seconds)
@@ -1057,7 +1093,9 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     out->sample_contacts = calloc((size_t)total, sizeof *out->sample_contacts);
     out->sample_order = calloc((size_t)total * POSE_ORDER_COUNT, sizeof *out->sample_order);
     out->sample_box = calloc((size_t)total * 4, sizeof *out->sample_box);
-    if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_order || !out->sample_box) {
+    out->sample_reach = calloc((size_t)total * POSE_REACH_LEVELS * 2, sizeof *out->sample_reach);
+    if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_order || !out->sample_box ||
+        !out->sample_reach) {
         pose_move_free(out);
         return -1;
     }
@@ -1114,6 +1152,7 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             float *box = &out->sample_box[(size_t)k * 4];
             box[0] = box[2] = 1e9f, box[1] = box[3] = -1e9f;
             pose_figure_extent(&fig, &box[0], &box[1], &box[2], &box[3]);
+            pose_figure_reach(&fig, &out->sample_reach[(size_t)k * POSE_REACH_LEVELS * 2]);
             out->x0 = fminf(out->x0, box[0]), out->x1 = fmaxf(out->x1, box[1]);
             out->y0 = fminf(out->y0, box[2]), out->y1 = fmaxf(out->y1, box[3]);
         }
@@ -1155,6 +1194,7 @@ void pose_move_free(PoseMove *m)
     free(m->sample_contacts);
     free(m->sample_order);
     free(m->sample_box);
+    free(m->sample_reach);
     memset(m, 0, sizeof *m);
 }
 
@@ -1187,26 +1227,63 @@ static void pose_box_grow(const PoseMove *m, int first, int last, float b[4])
     }
 }
 
+/* The sample ranges (first, last) the stage frames at an animation moment; returns how many. */
+static int pose_framed_ranges(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
+                              int r[2][2])
+{
+    const SheetMeta *mt = &m->meta;
+    if (mode == ANIM_START) {
+        r[0][0] = mt->intro.first, r[0][1] = mt->intro.last;
+        r[1][0] = mt->breath.first, r[1][1] = mt->breath.last;
+        return 2;
+    }
+    if (mode == ANIM_HOLD) {
+        SheetFrame f;
+        sheet_frame_at(mt, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
+        r[0][0] = mt->breath.first, r[0][1] = mt->breath.last; /* the held pose breathing */
+        if (mt->intro.last > mt->intro.first && f.a >= mt->intro.first && f.a < mt->intro.last) {
+            r[1][0] = f.a, r[1][1] = mt->intro.last; /* the rest of the way in */
+            return 2;
+        }
+        if (mt->outro.last > mt->outro.first && f.b > mt->outro.first && f.b <= mt->outro.last) {
+            r[1][0] = mt->outro.first, r[1][1] = f.b; /* the way out so far */
+            return 2;
+        }
+        return 1;
+    }
+    r[0][0] = 0, r[0][1] = mt->frames - 1; /* reps and loops: the whole move */
+    return 1;
+}
+
 void pose_move_box_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float *x0,
                       float *x1, float *y0, float *y1)
 {
-    const SheetMeta *mt = &m->meta;
     float b[4] = {1e9f, -1e9f, 1e9f, -1e9f};
-    if (mode == ANIM_START) {
-        pose_box_grow(m, mt->intro.first, mt->intro.last, b);
-        pose_box_grow(m, mt->breath.first, mt->breath.last, b);
-    } else if (mode == ANIM_HOLD) {
-        SheetFrame f;
-        sheet_frame_at(mt, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
-        pose_box_grow(m, mt->breath.first, mt->breath.last, b); /* the held pose breathing */
-        if (mt->intro.last > mt->intro.first && f.a >= mt->intro.first && f.a < mt->intro.last)
-            pose_box_grow(m, f.a, mt->intro.last, b); /* the rest of the way in */
-        else if (mt->outro.last > mt->outro.first && f.b > mt->outro.first && f.b <= mt->outro.last)
-            pose_box_grow(m, mt->outro.first, f.b, b); /* the way out so far */
+    if (mode == ANIM_START || mode == ANIM_HOLD) {
+        int r[2][2], n = pose_framed_ranges(m, mode, anim_ms, anim_length_ms, rep_hold_ms, r);
+        for (int i = 0; i < n; i++)
+            pose_box_grow(m, r[i][0], r[i][1], b);
     } else {
         b[0] = m->x0, b[1] = m->x1, b[2] = m->y0, b[3] = m->y1;
     }
     *x0 = b[0], *x1 = b[1], *y0 = b[2], *y1 = b[3];
+}
+
+void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float y,
+                        float *x0, float *x1)
+{
+    *x0 = 1e9f, *x1 = -1e9f;
+    if (!m->sample_reach)
+        return;
+    int level = (int)floorf(y / POSE_REACH_STEP); /* at or below y: parts a little lower count too */
+    level = level < 0 ? 0 : level >= POSE_REACH_LEVELS ? POSE_REACH_LEVELS - 1 : level;
+    int r[2][2], n = pose_framed_ranges(m, mode, anim_ms, anim_length_ms, rep_hold_ms, r);
+    for (int i = 0; i < n; i++)
+        for (int k = r[i][0] < 0 ? 0 : r[i][0]; k <= r[i][1] && k < m->meta.frames; k++) {
+            const short *e = &m->sample_reach[((size_t)k * POSE_REACH_LEVELS + (size_t)level) * 2];
+            if (e[0] <= e[1])
+                *x0 = fminf(*x0, (float)e[0] / POSE_REACH_UNIT), *x1 = fmaxf(*x1, (float)e[1] / POSE_REACH_UNIT);
+        }
 }
 
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,

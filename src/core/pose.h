@@ -21,6 +21,9 @@
 #define POSE_MAX_PARTS 16 /* round cones in one drawn group */
 #define POSE_MAX_GROUPS 12
 #define POSE_CONTACT_TOL_H 0.0015f /* 2 px of a figure 1333 px tall: stricter than any 1080p stage */
+#define POSE_REACH_LEVELS 128 /* heights a sample's reach is kept for (pose_move_reach_at) */
+#define POSE_REACH_STEP 0.0125f /* H between two of them: 0 to 1.6 H */
+#define POSE_REACH_UNIT 4096.0f /* a reach is kept in 1/4096 H, as a short: 512 bytes a sample */
 #define POSE_SAMPLE_FPS 30 /* solved poses a second kept for drawing; eased between when drawn */
 
 /* The chair of a seated move (a key's `chair=1`), in body heights H, standing on the floor (y = 0
@@ -234,6 +237,7 @@ typedef struct {
     unsigned *sample_contacts; /* the contacts each sample rests on */
     int *sample_order; /* the paint order of each sample: POSE_ORDER_COUNT ints a sample */
     float *sample_box; /* x0, x1, y0, y1 of each grounded sample, in H: what the camera frames */
+    short *sample_reach; /* per sample, POSE_REACH_LEVELS pairs: the figure's x0, x1 above each level */
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
 
@@ -252,6 +256,12 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
 void pose_move_box_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float *x0,
                       float *x1, float *y0, float *y1);
 
+/* The figure's x extent *x0..*x1 (in H, outline not included) over its parts above height y (H
+ * above the mat), over the samples pose_move_box_at frames at that moment: what could reach into a
+ * corner of the stage (the "It hurts" button). Conservative by up to POSE_REACH_STEP in y; an
+ * empty extent (*x0 > *x1) when nothing is that high. */
+void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float y,
+                        float *x0, float *x1);
 /* The grounded figure of sample i. */
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);
 

@@ -1657,10 +1657,8 @@ int app_shot(const AppOptions *o)
     have_session = true;
     SessionView v = session_view(&s, 0);
     sprites_set_routine(rd.sprites, r);
-    if (rd.sprites) {
-        const RoutineStep *next = v.next;
-        sprites_prepare(rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
-    }
+    if (rd.sprites) /* a still picture: the figure shown, not the next one (a window loads that ahead) */
+        sprites_prepare(rd.sprites, v.figure, MOVE_NONE);
     Overlay ov = {0};
     ov.volume_percent = -1;
     ov.keys_hint = keys;

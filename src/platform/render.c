@@ -296,12 +296,12 @@ void render_header(Render *rd, const char *title, const char *right_text, double
 
 /* The stage card, with the figure fitted into area (the whole stage, or the part of it that
  * the menu's badges and buttons leave free). */
-static void figure_in(Render *rd, const SessionView *v, SDL_Rect area)
+static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect keep_out)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     render_box(rd, l.stage, render_px(rd, st->radius_stage), st->stage_bg);
-    bool drawn = rd->sprites && sprites_draw(rd->sprites, v, area);
+    bool drawn = rd->sprites && sprites_draw_clear(rd->sprites, v, area, keep_out);
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
         const MoveInfo *mi = moves_info(v->figure);
@@ -317,7 +317,10 @@ static void figure_in(Render *rd, const SessionView *v, SDL_Rect area)
 
 void render_figure(Render *rd, const SessionView *v)
 {
-    figure_in(rd, v, render_layout(rd).stage);
+    /* the "It hurts" button stands on the stage's top right whenever it is offered: the figure
+     * keeps clear of it (moved aside, or made smaller only when that does not clear it) */
+    SDL_Rect hurt = session_hurt_allowed_in(v->kind) ? render_button_rect(rd, BUTTON_HURT) : (SDL_Rect){0, 0, 0, 0};
+    figure_in(rd, v, render_layout(rd).stage, hurt);
 }
 
 void render_button(Render *rd, SDL_Rect rc, const char *label, bool active)
@@ -1102,7 +1105,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         int top = badges ? gap + render_px(rd, st->badge_size) * 2 + render_px(rd, st->text_body_min) * 2 : 0;
         SDL_Rect b = render_menu_button_rect(rd, MENU_BUTTON_ADVICE);
         SDL_Rect area = {l.stage.x, l.stage.y + top, l.stage.w, b.y - gap - (l.stage.y + top)};
-        figure_in(rd, idle, area.h > 0 ? area : l.stage);
+        figure_in(rd, idle, area.h > 0 ? area : l.stage, (SDL_Rect){0, 0, 0, 0});
     }
     int pad = render_px(rd, st->menu_pad);
     MenuRows m = menu_rows(rd, levels->count, selected);

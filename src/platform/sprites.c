@@ -430,7 +430,7 @@ bool sprites_wait(Sprites *s, MoveId id)
     return s && id >= 0 && id < SPRITES_FIGURES && figure_get(s, id, true) != NULL;
 }
 
-void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
+static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out)
 {
     if (!s || !m || !v || stage.w <= 0 || stage.h <= 0 || !texture_fit(s, stage.w, stage.h))
         return;
@@ -442,8 +442,9 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
      * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
     int ms = (int)(((long long)v->anim_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
     FigLayout lay;
-    figpaint_fit_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
-                    sheet_mirrored(&m->meta, v->side), &lay);
+    FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h};
+    figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
+                       sheet_mirrored(&m->meta, v->side), &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge */
@@ -468,7 +469,17 @@ void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_
     }
 }
 
+void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
+{
+    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0});
+}
+
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
+{
+    return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0});
+}
+
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out)
 {
     if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES || stage.w <= 0 || stage.h <= 0)
         return false;
@@ -478,7 +489,7 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    sprites_draw_move(s, &f->load->move, v, stage);
+    draw_move(s, &f->load->move, v, stage, keep_out);
     return true;
 }
 

@@ -47,6 +47,11 @@ bool sprites_wait(Sprites *s, MoveId id);
  * loading it returns true and draws nothing. */
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
 
+/* sprites_draw, keeping the figure clear of keep_out (renderer pixels; w or h 0 for none), a
+ * button in the stage's top right corner: the figure moves left or down, or shrinks as little as
+ * needed (figpaint_fit_clear), so no part of it goes under the button. */
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out);
+
 /* Draw any sampled move m (a pose file parsed at run time, say) as sprites_draw does; v->figure
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage);
