@@ -187,7 +187,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             POSE_ERR(pl, 1, "fps must be a whole number 1..60");
     } else if (strcmp(tok[0], "order") == 0 && (nt == POSE_ORDER_COUNT || nt == 1 + POSE_ORDER_COUNT)) {
         /* five groups (the near leg one limb) or six (near_shin painted where it is named) */
-        int seen = 0, order[POSE_ORDER_COUNT], n = 0;
+        int seen = 0, order[POSE_ORDER_COUNT] = {0}, n = 0;
         for (int i = 1; i < nt; i++) {
             int g = -1;
             for (int k = 0; k < POSE_ORDER_COUNT; k++)
