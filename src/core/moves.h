@@ -55,9 +55,9 @@
     X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 4000, ON_BACK)              \
     X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)           \
     X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
-    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)        \
-    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 4000, STANDING)                   \
-    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)           \
+    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
+    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 4000, STANDING)                    \
+    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)            \
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
