@@ -75,7 +75,7 @@ def test_check(tmp):
           f"a bad value in an own move: FILE:LINE:COL in the pose file ({rc}: {err!r})")
 
     # the contact rules: knees named as resting on the mat while the figure stands
-    contacts_bad = text.replace("contacts feet", "contacts knees feet", 1)
+    contacts_bad = text.replace("contacts flat_feet", "contacts knees flat_feet", 1)
     d = os.path.join(tmp, "contacts")
     routine = write(os.path.join(d, "squats.routine"), ROUTINE)
     pose = write(os.path.join(d, "moves", "squat.pose"), contacts_bad)
