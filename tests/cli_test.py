@@ -65,6 +65,16 @@ def test_help_version_usage():
     check(err == "unknot: unknown option '--bogus' (see unknot --help)\n", f"unknown option, in one line: {err!r}")
     rc, out, _ = run("--help")
     check("Q end the workout (results)" in out and "quit to the menu" not in out, "--help: Q ends the workout")
+    # the command line is documented in both places: every option --help names is in README.md's
+    # "Command line" section, and every option that section names is one --help knows
+    with open("README.md", encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    opts = lambda text: set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text))
+    help_opts, readme_opts = opts(out), opts(section)
+    check(len(help_opts) >= 20, f"--help names the options ({len(help_opts)})")
+    check(help_opts <= readme_opts, f"README's Command line names every option of --help: missing {sorted(help_opts - readme_opts)}")
+    check(readme_opts <= help_opts, f"--help names every option of README's Command line: missing {sorted(readme_opts - help_opts)}")
 
 
 def test_check():
