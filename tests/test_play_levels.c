@@ -272,6 +272,7 @@ static void play_level(Player *p, int i)
     CHECK_INT(sc.hold_breaks, 0);
     CHECK(sc.score == sc.score_max);
     CHECK(v.progress == 1.0);
+    CHECK_STR(v.caption, session_phrase(PHRASE_COMPLETE)); /* a run that pressed is told "Well done" */
     CHECK_INT(v.pain_before, 3);
     CHECK_INT(v.pain_after, 2);
     /* a press closes the results: the menu, with this routine still chosen */

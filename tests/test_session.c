@@ -1838,6 +1838,12 @@ static void test_no_dead_phrases(void)
     act_at(T_WORK + 1000, INPUT_QUIT);
     run_to_end();
     mark_phrases();
+    /* guided reps nobody counts (a walk-away): "Workout done. Next time, press ..." */
+    load("title \"Walk\"\nmove cat_camel\n  reps 2 tempo 4s\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, session_phrase(PHRASE_DONE_UNPRESSED)), 1);
+    CHECK_INT(count(EV_CUE, session_phrase(PHRASE_COMPLETE)), 0);
+    mark_phrases();
     /* self-paced reps nobody counts: the prompt, then "Moving on." */
     load("title \"Self\"\nmove cat_camel\n  reps 3 tempo 4s\n  pacing self\n");
     run_to_end();

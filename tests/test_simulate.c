@@ -231,6 +231,18 @@ static char *read_all(const char *path, size_t *len)
     return b;
 }
 
+#define PH_COMPLETE session_phrase(PHRASE_COMPLETE)
+#define PH_UNPRESSED session_phrase(PHRASE_DONE_UNPRESSED)
+
+/* How many cues of a run said text. */
+static int cues_of(const Log *l, const char *text)
+{
+    int n = 0;
+    for (int i = 0; i < l->n; i++)
+        n += l->ev[i].type == EV_CUE && strcmp(l->ev[i].text, text) == 0;
+    return n;
+}
+
 /* Check the shape of one whole run's events. */
 static void check_run(const Routine *r, const Log *l, bool expect_complete)
 {
@@ -284,7 +296,7 @@ static void test_levels(void)
     CHECK(d != NULL);
     if (!d)
         return;
-    int files = 0;
+    int files = 0, walkaways = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
         size_t nl = strlen(de->d_name);
@@ -332,6 +344,15 @@ static void test_levels(void)
             CHECK(end && strstr(end, "\"holds_done\":0,") && !strstr(end, "\"holds_unended\":0"));
             CHECK(end && strstr(end, "Press") != NULL);
         }
+        /* the results say it plainly when nothing was pressed where a press scores (Guy's easy
+         * start), and praise only a run that scored by pressing or held a timed hold */
+        Session end;
+        CHECK_INT(simulate_until(&r, r.sides_chosen ? &side_left : NULL, INT64_MAX / 4, &end), 0);
+        bool unpressed = session_score_unpressed(&end.score);
+        session_free(&end);
+        CHECK_INT(cues_of(&a, PH_UNPRESSED), unpressed ? 1 : 0);
+        CHECK_INT(cues_of(&a, PH_COMPLETE), unpressed ? 0 : 1);
+        walkaways += unpressed;
         /* the same run twice prints the same bytes */
         CHECK_INT(simulate_run(&r, r.sides_chosen ? &side_left : NULL, collect, &b), SIMULATE_DONE);
         CHECK(a.len == b.len && memcmp(a.json, b.json, a.len) == 0);
@@ -343,6 +364,7 @@ static void test_levels(void)
     }
     closedir(d);
     CHECK(files >= 4);
+    CHECK(walkaways >= 1); /* Guy's easy start: open holds nobody ends, reps nobody counts */
 }
 
 /* ---- the voice plan: every cue line says when its clip starts, or why it is not said ---- */
@@ -793,6 +815,53 @@ static void test_driver_inputs(void)
     routine_free(&r);
 }
 
+/* What the results say, run through the driver as --simulate runs it: a walk-away (nothing pressed
+ * where a press scores) is told plainly and kindly, a run that pressed is told "Well done", and the
+ * caption on the results screen is what is said. */
+static void results_said(const Routine *r, const char *input, const char *said, const char *not_said)
+{
+    CHECK_INT(parse(input), 0);
+    Log l = {0};
+    CHECK_INT(simulate_run(r, &in, collect, &l), SIMULATE_DONE);
+    CHECK_INT(cues_of(&l, said), 1);
+    CHECK_INT(cues_of(&l, not_said), 0);
+    CHECK(strstr(l.json, said) != NULL); /* the JSON Lines --simulate prints */
+    int64_t end = -1;
+    for (int i = 0; i < l.n; i++)
+        if (l.ev[i].type == EV_SESSION_END)
+            end = l.ev[i].t_ms;
+    CHECK(end > 0);
+    Session s;
+    CHECK_INT(parse(input), 0);
+    CHECK_INT(simulate_until(r, &in, end + 500, &s), 0);
+    SessionView v = session_view(&s, 0);
+    CHECK_INT(v.kind, SEG_RESULTS);
+    CHECK_STR(v.caption, said);
+    if (said != session_phrase(PHRASE_ENDED)) /* a quit says "Workout ended." however much was pressed */
+        CHECK(session_score_unpressed(&s.score) == (said == PH_UNPRESSED));
+    session_free(&s);
+    log_free(&l);
+}
+
+static void test_walk_away(void)
+{
+    const char *src = "title \"Reps\"\nmove bridge reps 4 tempo 4s\nmove knee_to_chest hold open\n";
+    Routine r;
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    /* nobody pressed: every step ran by time, nothing scored by a press */
+    results_said(&r, "", PH_UNPRESSED, PH_COMPLETE);
+    /* one rep counted: a press that scored */
+    results_said(&r, "23 rep\n", PH_COMPLETE, PH_UNPRESSED);
+    /* quit: neither */
+    results_said(&r, "23 quit\n", session_phrase(PHRASE_ENDED), PH_UNPRESSED);
+    routine_free(&r);
+    /* a timed hold scores by itself: a run with one is praised whoever pressed */
+    src = "title \"Hold\"\nmove child_pose hold 30s\n";
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    results_said(&r, "", PH_COMPLETE, PH_UNPRESSED);
+    routine_free(&r);
+}
+
 /* Doses that build: the simulation plays today's dose after N completed workouts (--completed N). */
 static void test_progression(void)
 {
@@ -845,6 +914,7 @@ int main(void)
     test_limits();
     test_levels();
     test_driver_inputs();
+    test_walk_away();
     test_ready_lines();
     test_voice_plan();
     test_at_once();

@@ -1125,7 +1125,10 @@ static void enter_segment(Session *s, int index, int64_t t)
             emit_simple(s, EV_RESUME, t);
         }
         recount(s);
-        announce(s, t, PH(s->score.steps_done == s->routine->step_count ? PHRASE_COMPLETE : PHRASE_ENDED));
+        announce(s, t,
+                 PH(s->score.steps_done != s->routine->step_count ? PHRASE_ENDED
+                    : session_score_unpressed(&s->score)          ? PHRASE_DONE_UNPRESSED
+                                                                  : PHRASE_COMPLETE));
         sound(s, t, SOUND_FANFARE);
         if (session_says_stop(s))
             announce(s, t, PH(PHRASE_SAY_STOP));
@@ -1999,6 +2002,11 @@ SessionView session_view(const Session *s, int extra_ms)
         }
     }
     return v;
+}
+
+bool session_score_unpressed(const SessionScore *sc)
+{
+    return sc->points_reps + sc->points_holds == 0 && sc->max_reps + sc->max_holds > 0;
 }
 
 const char *session_verdict(const SessionScore *sc)

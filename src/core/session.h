@@ -94,6 +94,7 @@
     X(PHRASE_REST, "Rest.")                                                                                            \
     X(PHRASE_TEN_SECONDS, "Ten seconds left.")                                                                         \
     X(PHRASE_COMPLETE, "Workout complete. Well done.")                                                                 \
+    X(PHRASE_DONE_UNPRESSED, "Workout done. Next time, press as you go to score.") /* session_score_unpressed */       \
     X(PHRASE_ENDED, "Workout ended.")                                                                                  \
     X(PHRASE_MOVING_ON, "Moving on.")                                                                                  \
     X(PHRASE_HOLD_BROKEN, "Hold broken. Press and hold to go on.")                                                     \
@@ -514,6 +515,11 @@ int session_multiplier(int combo);
 
 /* A one-line verdict on a score for the results screen. Static string. */
 const char *session_verdict(const SessionScore *sc);
+
+/* Nothing was pressed where a press scores (a walk-away): the routine could earn points for reps or
+ * holds and none were earned. The results say "Workout done", not "Well done", and the session
+ * says PHRASE_DONE_UNPRESSED instead of PHRASE_COMPLETE. */
+bool session_score_unpressed(const SessionScore *sc);
 
 /* Names for output: "session_start", "hold", "left", "safety", ... Static strings. */
 const char *session_event_name(SessionEventType t);

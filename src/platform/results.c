@@ -117,7 +117,7 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
 
     /* nothing pressed where a press scores (a walk-away): said plainly, not praised */
     const SessionScore *sc = v->score;
-    bool unpressed = sc->points_reps + sc->points_holds == 0 && sc->max_reps + sc->max_holds > 0;
+    bool unpressed = session_score_unpressed(sc);
     const char *headline = v->pain_stop     ? "Workout done"
                            : v->ended_early ? "Workout ended"
                            : unpressed      ? "Workout done"
