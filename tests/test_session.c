@@ -1204,6 +1204,61 @@ static void test_ready_shows_the_way(void)
     CHECK_INT(session_view(&S, 0).anim, ANIM_START);
 }
 
+/* A timer's time starts with the person in place: its get-ready shows the way to the position the
+ * timer names (then that position breathing), and its time shows the position, with no way in it;
+ * the get-ready keeps its documented wait (the way fits in it). The issue's example is a timer on
+ * the front as the only step (the intro's figure stands), and after a standing move. */
+static void test_timer_shows_the_way_first(void)
+{
+    static const char *const src[] = {
+        "title \"Front pack\"\ntimer 20m on-front \"Cold pack on the lower back.\"\n",
+        "title \"P\"\nmove side_bend reps 2 tempo 3s\ntimer 1m on-front \"Cold pack.\"\n",
+    };
+    for (int i = 0; i < 2; i++) {
+        load(src[i]);
+        int ready = -1, step = R.step_count - 1;
+        for (int k = 0; k < S.segment_count && ready < 0; k++)
+            if (S.segments[k].kind == SEG_READY && S.segments[k].step == step)
+                ready = k;
+        CHECK(ready >= 0);
+        if (ready < 0)
+            continue;
+        const Segment *g = &S.segments[ready];
+        CHECK_INT(g->duration_ms, SESSION_TIMER_READY_MS);
+        if (step > 0) { /* during the move before, the way is loaded ahead */
+            run_until(g->planned_start_ms - 1000);
+            CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_STANDING_TO_FRONT);
+        }
+        run_until(g->planned_start_ms + 1000);
+        SessionView v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_READY);
+        CHECK(v.ready_press);
+        CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
+        CHECK_INT(v.anim, ANIM_HOLD);
+        CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
+        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
+        CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
+        run_until(g->planned_start_ms + g->duration_ms - 2000); /* nobody pressed: the 3-2-1 in place */
+        v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_READY);
+        CHECK_INT(v.figure, MOVE_REST_ON_FRONT);
+        CHECK_INT(v.anim, ANIM_LOOP);
+        /* Ready pressed 20 s in: the timer's first moment shows the person on the front, breathing */
+        int64_t ready_at = g->planned_start_ms;
+        restart(); /* frees the segments g points into */
+        act_at(ready_at + 20000, INPUT_PRESS);
+        v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_WORK);
+        CHECK_INT(v.step_index, step);
+        CHECK(v.elapsed_ms <= SESSION_TICK_MS);
+        CHECK_INT(v.figure, MOVE_REST_ON_FRONT);
+        CHECK_INT(v.anim, ANIM_LOOP);
+        act_at(S.t_ms + 100, INPUT_RELEASE);
+        run_until(S.t_ms + 30000);
+        CHECK_INT(session_view(&S, 0).figure, MOVE_REST_ON_FRONT);
+    }
+}
+
 /* Every rest and timer of the shipped routines that starts in another position than the one the
  * last step left the person in shows the way there (a pose file of the WAYS table), and so does
  * every get-ready of a move that follows a move in another position. */
@@ -1251,9 +1306,11 @@ static void test_shipped_rests_show_the_way(void)
                 at = to;
                 continue;
             }
+            /* a rest shows the way in its time; a timer in its get-ready, its time starts in place */
+            SegmentKind kind = R.steps[i].kind == STEP_TIMER ? SEG_READY : SEG_WORK;
             int seg = -1;
             for (int k = 0; k < S.segment_count && seg < 0; k++)
-                if (S.segments[k].step == i && S.segments[k].kind == SEG_WORK)
+                if (S.segments[k].step == i && S.segments[k].kind == kind)
                     seg = k;
             CHECK(seg >= 0);
             if (seg < 0)
@@ -1267,6 +1324,12 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(at == to || from == at);
             ways += from != POSITION_NONE;
             at = to;
+            if (kind == SEG_READY) {
+                run_until(S.segments[seg + 1].planned_start_ms + 500);
+                v = session_view(&S, 0);
+                CHECK_INT(v.kind, SEG_WORK);
+                CHECK(moves_way_from(v.figure) == POSITION_NONE && moves_info(v.figure)->position == to);
+            }
         }
     }
     CHECK(ways >= 5); /* bridge -> superman rolls onto the front, and so on */
@@ -2169,6 +2232,7 @@ int main(void)
     test_get_ready();
     test_ready_shows_the_way();
     test_shipped_rests_show_the_way();
+    test_timer_shows_the_way_first();
     test_hold_cues();
     test_sides_and_sets();
     test_pause();

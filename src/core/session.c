@@ -257,6 +257,7 @@ static void voice_stop(Session *s, int64_t t)
 static void ready_text(const RoutineStep *st, char *b, size_t size);
 static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
+static int ready_way_ms(const Routine *r, int step);
 static MoveId session_ready_way(const Routine *r, int step);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
@@ -319,8 +320,10 @@ static void voice_plan_lengths(Session *s)
             need += SESSION_COUNTDOWN * 1000;
             need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
             int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
-            if (ready && session_ready_way(r, g->step) != MOVE_NONE) /* time to get there first */
-                need += SESSION_READY_WAY_MS, least += SESSION_READY_WAY_MS;
+            if (ready) { /* time to get there first */
+                need += ready_way_ms(r, g->step);
+                least += ready_way_ms(r, g->step);
+            }
             g->duration_ms = need > least ? need : least;
         }
     }
@@ -502,6 +505,14 @@ static int add_run(Segment *list, int n, const RoutineStep *st, int step, int se
     return n;
 }
 
+/* The time a move's get-ready adds to show the way to its start; a timer's long wait for Ready
+ * has time for its way. */
+static int ready_way_ms(const Routine *r, int step)
+{
+    return !step_rules(&r->steps[step]).ready_press && session_ready_way(r, step) != MOVE_NONE ? SESSION_READY_WAY_MS
+                                                                                               : 0;
+}
+
 /* The shortest a step's get-ready is: a timer's waits for Ready, the others count down. */
 static int ready_least_ms(const RoutineStep *st)
 {
@@ -520,8 +531,7 @@ static int build_segments(const Routine *r, Segment *list)
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
-            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
-                            ready_least_ms(st) + (session_ready_way(r, i) != MOVE_NONE ? SESSION_READY_WAY_MS : 0));
+            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, ready_least_ms(st) + ready_way_ms(r, i));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." */
@@ -1781,14 +1791,17 @@ static Position session_position_before(const Routine *r, int step)
     return prev->kind == STEP_MOVE ? routine_move_info(r, prev->move)->position : session_rest_position(r, step - 1);
 }
 
-/* The figure of a rest: between sets, the move's own position breathing; in a rest or timer step,
- * the way from where the person is to the position it shows (played over its first seconds, then
- * breathing there), or that position breathing when the person is already in it. */
+/* The figure of a rest: between sets, the move's own position breathing; in a rest step, the way
+ * from where the person is to the position it shows (played over its first seconds, then breathing
+ * there), or that position breathing when the person is already in it. A timer's time starts with
+ * the person in place: its get-ready shows the way (session_ready_way), its time the position. */
 static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
 {
     const RoutineStep *st = &r->steps[step];
     if (between_sets && st->kind == STEP_MOVE)
         return moves_position_figure(routine_move_info(r, st->move)->position);
+    if (st->kind == STEP_TIMER)
+        return moves_position_figure(session_rest_position(r, step));
     Position to = session_rest_position(r, step), from = session_position_before(r, step);
     MoveId way = from != to ? moves_way(from, to) : MOVE_NONE;
     return way != MOVE_NONE ? way : moves_position_figure(to);
@@ -1797,10 +1810,15 @@ static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
 /* The way a move's get-ready shows before its start: the step follows one that leaves the person
  * in another position with no rest between (a rest shows the way itself; the first step's
  * get-ready follows the intro, whose figure stands, and shows the move's start as before), and a
- * way between the two is in WAYS. MOVE_NONE otherwise. */
+ * way between the two is in WAYS. A timer's get-ready (the first step's too) shows the way to its
+ * position, so that the person is there when they press Ready. MOVE_NONE otherwise. */
 static MoveId session_ready_way(const Routine *r, int step)
 {
     const RoutineStep *st = &r->steps[step];
+    if (st->kind == STEP_TIMER) {
+        Position from = session_position_before(r, step), to = session_rest_position(r, step);
+        return from != to ? moves_way(from, to) : MOVE_NONE;
+    }
     if (step <= 0 || st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
         return MOVE_NONE;
     Position from = session_position_before(r, step), to = routine_move_info(r, st->move)->position;
@@ -1929,16 +1947,28 @@ SessionView session_view(const Session *s, int extra_ms)
     v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
     if (next_index >= 0) {
         MoveId way = session_ready_way(r, next_index);
-        v.next_figure = r->steps[next_index].kind != STEP_MOVE ? session_rest_figure(r, next_index, false)
-                        : way != MOVE_NONE                     ? way
-                                                               : r->steps[next_index].move;
+        v.next_figure = way != MOVE_NONE                         ? way
+                        : r->steps[next_index].kind != STEP_MOVE ? session_rest_figure(r, next_index, false)
+                                                                 : r->steps[next_index].move;
     }
     /* the figure */
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
     v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
     v.anim_length_ms = SESSION_IDLE_LOOP_MS;
-    if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
+    if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
+        /* the way to the timer's position, then the position breathing: its time starts in place */
+        MoveId way = session_ready_way(r, g->step);
+        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
+        v.figure = moves_position_figure(session_rest_position(r, g->step));
+        if (way != MOVE_NONE && el < before_count) {
+            v.next_figure = v.figure; /* shown next: load it now */
+            v.figure = way;
+            v.anim = ANIM_HOLD;
+            v.anim_ms = el;
+            v.anim_length_ms = before_count;
+        }
+    } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
         v.figure = st->move;
         v.anim = ANIM_START;
         v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
