@@ -563,6 +563,86 @@ static void test_cat_camel(void)
     pose_move_free(&m);
 }
 
+/* The top of the torso's outline (pelvis and trunk cones: a cone is the circles along its axis)
+ * at column x of figure fig, in H above the mat; -1 when the torso does not cover x. */
+static float torso_top_at(const PoseFigure *fig, float x)
+{
+    float top = -1.0f;
+    for (int g = 0; g < fig->count; g++) {
+        const PoseGroup *gr = &fig->groups[g];
+        for (int i = 0; gr->id == POSE_GROUP_TORSO && i < gr->count; i++) {
+            const PosePart *q = &gr->parts[i];
+            if (strcmp(q->name, "pelvis") != 0 && strcmp(q->name, "trunk") != 0)
+                continue;
+            for (int k = 0; k <= 200; k++) {
+                float s = (float)k / 200.0f, cx = q->ax + s * (q->bx - q->ax), cy = q->ay + s * (q->by - q->ay);
+                float r = q->ra + s * (q->rb - q->ra), dx = x - cx;
+                if (fabsf(dx) <= r)
+                    top = fmaxf(top, cy + sqrtf(r * r - dx * dx));
+            }
+        }
+    }
+    return top;
+}
+
+/* The point of the first part `name` of group id in fig: its far end (b) when end, else its start
+ * (a); the first "hand" part is the fingers, ending at the fingertips. */
+static void part_point(const PoseFigure *fig, int id, const char *name, int end, float *x, float *y)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (strcmp(q->name, name) == 0) {
+                *x = end ? q->bx : q->ax, *y = end ? q->by : q->ay;
+                return;
+            }
+        }
+}
+
+/* Draw-in (issue 12): the belly visibly draws in on the out-breath (its outline over the belly at
+ * least 0.02 H lower than at the in-breath: ~3.5 cm, a few pixels at 25% from across a room) and
+ * the hands rest on the lower belly (between the hip joint and the navel), not on the thighs. */
+static void test_draw_in(void)
+{
+    static char src[POSE_MAX_FILE_BYTES];
+    FILE *f = fopen("assets/poses/draw_in.pose", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("draw_in.pose", src, n, &pf, &errs), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    const SheetRange *b = &m.meta.breath;
+    PoseFigure in, out;
+    pose_move_sample_figure(&m, b->first, &in); /* breath 0.0: the in-breath, belly relaxed */
+    pose_move_sample_figure(&m, b->first + (b->last - b->first) / 2, &out); /* 0.5: drawn in */
+    float hip_x = 0, hip_y = 0, belly_x = 0, belly_y = 0, wrist_x = 0, wrist_y = 0, hand_x = 0, hand_y = 0;
+    part_point(&in, POSE_GROUP_TORSO, "pelvis", 0, &hip_x, &hip_y);
+    part_point(&in, POSE_GROUP_TORSO, "pelvis", 1, &belly_x, &belly_y);
+    float top_in = torso_top_at(&in, belly_x), top_out = torso_top_at(&out, belly_x);
+    printf("draw_in belly outline at the in-breath %.4f H, at the out-breath %.4f H: %.4f H lower\n", (double)top_in,
+           (double)top_out, (double)(top_in - top_out));
+    CHECK(top_in - top_out >= 0.02f);
+    for (int k = 0; k < 2; k++) {
+        const PoseFigure *fig = k == 0 ? &in : &out;
+        part_point(fig, POSE_GROUP_NEAR_ARM, "forearm", 1, &wrist_x, &wrist_y);
+        part_point(fig, POSE_GROUP_NEAR_ARM, "hand", 1, &hand_x, &hand_y);
+        float palm_x = 0.5f * (wrist_x + hand_x), palm_y = 0.5f * (wrist_y + hand_y), top = torso_top_at(fig, palm_x);
+        printf("draw_in %s: hip %.3f, navel %.3f; palm %.3f,%.3f (the belly's outline there %.3f), wrist %.3f, "
+               "fingertips %.3f\n",
+               k == 0 ? "in-breath" : "out-breath", (double)hip_x, (double)belly_x, (double)palm_x, (double)palm_y,
+               (double)top, (double)wrist_x, (double)hand_x);
+        /* the palm over the lower belly (from the navel to the hip joint), resting on its outline: the
+         * hand's centre line within its thickness above it, or drawn over the side of the belly */
+        CHECK(palm_x >= fminf(hip_x, belly_x) - 0.02f && palm_x <= fmaxf(hip_x, belly_x) + 0.02f);
+        CHECK(palm_y - top <= 0.03f && palm_y - top >= -0.04f);
+    }
+    pose_move_free(&m);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -597,6 +677,7 @@ int main(void)
     test_paint_order();
     test_flat_feet();
     test_cat_camel();
+    test_draw_in();
     test_committed_moves();
     return TEST_END();
 }

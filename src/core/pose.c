@@ -21,7 +21,7 @@ static const PoseParamName pose_params[] = {
     {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
     {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
     {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
-    {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1},
+    {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1}, {"spread", POSE_SPREAD, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm",  "far_leg",  "torso",
@@ -512,13 +512,20 @@ static void group_add(PoseGroup *g, Vec a, float ra, Vec b, float rb, PoseColor 
 #define B_HEAD_R 0.062f
 #define B_GIRDLE 0.035f /* how far the shoulder joints can ride toward the back */
 
-/* Arm from shoulder s with the trunk top pointing along top_deg. */
-static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float shade)
+/* Arm from shoulder s with the trunk top pointing along top_deg. spread (degrees) takes the elbow
+ * out to the side and the forearm back in to the body (hands resting on the belly): seen from the
+ * side, the upper arm shortens by its cosine and the forearm by as much as it comes back across. */
+static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float spread, float shade)
 {
     float a1 = top_deg + 180.0f + sh, a2 = a1 + el, a3 = a2 + wr;
-    Vec e = vadd(s, vdir(a1), B_UPPER_ARM);
-    Vec mid = vadd(s, vdir(a1), B_UPPER_ARM * 0.5f);
-    Vec w = vadd(e, vdir(a2), B_FOREARM);
+    float upper = B_UPPER_ARM, fore = B_FOREARM;
+    if (spread != 0.0f) {
+        float out = fminf(B_UPPER_ARM * fabsf(sinf(spread * 3.14159265f / 180.0f)), 0.9f * B_FOREARM);
+        upper = B_UPPER_ARM * cosf(spread * 3.14159265f / 180.0f), fore = sqrtf(B_FOREARM * B_FOREARM - out * out);
+    }
+    Vec e = vadd(s, vdir(a1), upper);
+    Vec mid = vadd(s, vdir(a1), upper * 0.5f);
+    Vec w = vadd(e, vdir(a2), fore);
     Vec h = vadd(w, vdir(a3), B_HAND);
     group_add(g, e, 0.030f, w, 0.022f, rgb_scale(col_skin, shade), "forearm");
     /* a hand, not a spike: the palm widens to the knuckles, the fingers taper beyond them */
@@ -599,7 +606,7 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     for (int i = 0; i < 5; i++) {
         T[i] = P[i];
         if (i == 1) { /* the belly: drawn in (< 0) or let out, the back staying where it rests */
-            float grow = rr[i] * 0.14f * v[POSE_BELLY];
+            float grow = rr[i] * 0.28f * v[POSE_BELLY]; /* -1: ~5 cm, seen from across a room */
             rr[i] += grow;
             T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
         }
@@ -648,8 +655,8 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     far_arm.id = POSE_GROUP_FAR_ARM, near_arm.id = POSE_GROUP_NEAR_ARM;
     far_leg.id = POSE_GROUP_FAR_LEG, near_leg.id = POSE_GROUP_NEAR_LEG;
     torso.id = hair.id = eyes.id = POSE_GROUP_TORSO;
-    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], 0.80f);
-    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], 1.03f);
+    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], v[POSE_SPREAD], 0.80f);
+    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD], 1.03f);
     /* stance: the hip joints apart across the image, for a figure facing the viewer */
     Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
     Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),

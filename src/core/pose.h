@@ -69,6 +69,7 @@ typedef enum {
     POSE_FLIP, /* 0 or 1, never eased: 1 draws the figure mirrored about the hip (a roll's far half) */
     POSE_CHAIR, /* 0 or 1, never eased: 1 puts the chair below (POSE_CHAIR_* : seat, back, legs) */
     POSE_GIRDLE, /* 0..1: the shoulder joints toward the back, the chest hanging between the arms */
+    POSE_SPREAD, /* degrees: the elbows out to the sides, the hands back on the body; the arms foreshorten */
     POSE_PARAM_COUNT
 } PoseParam;
 
