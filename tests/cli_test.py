@@ -362,6 +362,40 @@ def test_completed():
         check(rc == 0 and starts and starts[0].get("reps") == 5, "--completed wins over the history")
 
 
+def test_no_display():
+    """With no display and no SDL_VIDEODRIVER chosen, the modes that need a screen (play, menu) say
+    so in one line and exit 1 at once, instead of playing the workout on SDL's offscreen driver with
+    no window; the headless modes work as before."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER", "XDG_RUNTIME_DIR")}
+        env.update(SDL_AUDIODRIVER="dummy", HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, "c"),
+                   XDG_DATA_HOME=os.path.join(tmp, "d"), XDG_CACHE_HOME=os.path.join(tmp, "k"))
+        cases = ((LEVELS[0],), (), ("--window", LEVELS[0]))
+        for display in (None, ":97"):
+            if display:
+                env["DISPLAY"] = display
+            for args in cases:
+                try:
+                    p = subprocess.run([UNKNOT, *args], capture_output=True, text=True, timeout=30, env=env)
+                except subprocess.TimeoutExpired:
+                    check(False, f"no display {display}: unknot {args} still running after 30 s")
+                    continue
+                mine = [l for l in p.stderr.splitlines() if l.startswith("unknot: no display found")]
+                check(p.returncode == 1 and len(mine) == 1 and "xvfb-run -a" in mine[0],
+                      f"no display {display}: unknot {args} exits 1 saying so ({p.returncode}: {p.stderr!r})")
+                want = "DISPLAY and WAYLAND_DISPLAY are not set" if not display else f"DISPLAY={display}"
+                check(bool(mine) and want in mine[0], f"no display {display}: the line says why: {mine}")
+        env.pop("DISPLAY", None)
+        out_png = os.path.join(tmp, "s.png")
+        for args in (("--check", LEVELS[0]), ("--list",), ("--simulate", LEVELS[0]),
+                     ("--shot", out_png, "--at", "5", "--size", "640x360", LEVELS[0])):
+            p = subprocess.run([UNKNOT, *args], capture_output=True, text=True, timeout=60, env=env)
+            check(p.returncode == 0 and "no display" not in p.stderr,
+                  f"no display: unknot {args[0]} needs none ({p.returncode}: {p.stderr[-300:]!r})")
+        check(os.path.exists(out_png), "no display: --shot writes its PNG")
+
+
 def main():
     if not os.path.exists(UNKNOT):
         print(f"cli_test: no program at {UNKNOT}", file=sys.stderr)
@@ -371,6 +405,7 @@ def main():
     test_list()
     test_simulate()
     test_completed()
+    test_no_display()
     return finish("cli_test")
 
 

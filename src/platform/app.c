@@ -980,6 +980,30 @@ static void no_bus_autolaunch(void)
     SDL_setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 }
 
+/* With no display SDL falls back to its offscreen driver, and the workout would play for minutes
+ * with no window and no word (over ssh, on a text console: it looks like a hang). Unless the user
+ * chose a driver (SDL_VIDEODRIVER: the tests do), say what is missing and what to do. Returns -1
+ * when there is no display. */
+static int need_display(void)
+{
+    const char *chosen = SDL_getenv("SDL_VIDEODRIVER"), *driver = SDL_GetCurrentVideoDriver();
+    if ((chosen && chosen[0]) || !driver || (strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0))
+        return 0;
+    const char *x = SDL_getenv("DISPLAY"), *wl = SDL_getenv("WAYLAND_DISPLAY");
+    bool hx = x && x[0], hw = wl && wl[0];
+    char why[160];
+    if (!hx && !hw)
+        snprintf(why, sizeof why, "DISPLAY and WAYLAND_DISPLAY are not set");
+    else
+        snprintf(why, sizeof why, "cannot connect to %s%.40s%s%s%.40s", hx ? "DISPLAY=" : "", hx ? x : "",
+                 hx && hw ? " or " : "", hw ? "WAYLAND_DISPLAY=" : "", hw ? wl : "");
+    fprintf(stderr,
+            "unknot: no display found (%s): run it in a desktop session, or with no screen put xvfb-run -a before "
+            "the command\n",
+            why);
+    return -1;
+}
+
 static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren)
 {
     /* Measured (shared/SDL-NOTES.md): without a GPU the software renderer presenting through the
@@ -995,6 +1019,8 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
         fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
         return -1;
     }
+    if (need_display() < 0)
+        return -1;
     startup_mark("video");
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
         fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
