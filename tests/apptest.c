@@ -150,6 +150,24 @@ void apptest_pad_tap(App *a, SDL_Joystick *joy, SDL_GameControllerButton b, int 
     app_update(a, frame_ms);
 }
 
+const char *apptest_keys_hint(const App *a)
+{
+    static char out[512];
+    char raw[512];
+    app_keys_hint(a, raw, sizeof raw);
+    size_t n = 0;
+    for (const char *c = raw; *c && n + 1 < sizeof out; c++) {
+        if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
+            out[n++] = ' ';
+            c++;
+        } else {
+            out[n++] = *c;
+        }
+    }
+    out[n] = 0;
+    return out;
+}
+
 SegmentKind apptest_kind(const App *a)
 {
     const Session *s = app_session(a);

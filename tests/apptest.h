@@ -74,6 +74,9 @@ void apptest_pad_tap(App *a, SDL_Joystick *joy, SDL_GameControllerButton b, int 
 /* The kind of the segment the app's workout is in (SEG_DONE with no workout). */
 SegmentKind apptest_kind(const App *a);
 
+/* The key line the app's screen shows now (app_keys_hint), no-break spaces as plain ones. */
+const char *apptest_keys_hint(const App *a);
+
 /* Write text to path (a routine, a config file); a failure shows up in the test that reads it. */
 void apptest_write_file(const char *path, const char *text);
 

@@ -62,6 +62,8 @@ int main(void)
     if (!a)
         return TEST_END();
     const Session *s = app_session(a);
+    CHECK_STR(apptest_keys_hint(a), "arrows or 0\xE2\x80\x93"
+                                    "10, then Space"); /* the keys that answer it */
     apptest_tap(a, SDLK_RIGHT);
     apptest_tap(a, SDLK_RIGHT);
     apptest_tap(a, SDLK_RIGHT);
@@ -108,6 +110,7 @@ int main(void)
     apptest_tap(a, SDLK_ESCAPE);
     CHECK(s->paused);
     CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    CHECK(strstr(apptest_keys_hint(a), ": resume") != NULL); /* paused: the pause screen's keys */
     apptest_tap(a, SDLK_ESCAPE);
     CHECK(!s->paused);
     app_free(a);
@@ -125,6 +128,7 @@ int main(void)
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_LEFT, 0);
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_UP, 0);
     CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    CHECK_STR(apptest_keys_hint(a), "D-pad, then A");
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
     CHECK_INT(s->pain_before, 4);
     CHECK_INT(apptest_kind(a), SEG_INTRO);
@@ -145,6 +149,7 @@ int main(void)
     s = app_session(a);
     apptest_click(a, pl.number[6]);
     CHECK_INT(apptest_kind(a), SEG_PAIN_BEFORE);
+    CHECK_STR(apptest_keys_hint(a), "Tap a number");
     apptest_click(a, pl.number[6]);
     CHECK_INT(s->pain_before, 6);
     app_free(a);
@@ -180,6 +185,8 @@ int main(void)
     apptest_write_file(bindings, "key 1 = press\n");
     a = at_checkin(&o, ren);
     s = app_session(a);
+    CHECK_STR(apptest_keys_hint(a), "arrows or 0\xE2\x80\x93"
+                                    "10, then 1"); /* bindings.conf's press first */
     apptest_tap(a, SDLK_RIGHT);
     apptest_tap(a, SDLK_RIGHT);
     apptest_tap(a, SDLK_1);

@@ -97,6 +97,9 @@ int main(void)
     app_draw(a);
     apptest_tap(a, SDLK_h);
     CHECK(session_hurt_open(s) && s->hurt == HURT_PAIN);
+    /* each question names the keys that answer it (keyhint_hurt): here the default keys */
+    CHECK_STR(apptest_keys_hint(a), "arrows or 0\xE2\x80\x93"
+                                    "10, then Space \xC2\xB7 Q: end the workout");
     int el = s->seg_elapsed_ms;
     for (int i = 0; i < 50; i++)
         app_update(a, 100); /* five seconds on the question: the hold waits */
@@ -106,11 +109,13 @@ int main(void)
     apptest_tap(a, SDLK_RETURN);
     CHECK_INT(s->hurt_pain, 6);
     CHECK_INT(s->hurt, HURT_RULE);
+    CHECK_STR(apptest_keys_hint(a), "\xE2\x86\x91/\xE2\x86\x93, then Space \xC2\xB7 Q: end the workout");
     app_draw(a);
     apptest_tap(a, SDLK_DOWN);
     apptest_tap(a, SDLK_RETURN);
     CHECK_INT(s->hurt_rule, 2);
     CHECK_INT(s->hurt, HURT_CHOICE);
+    CHECK_STR(apptest_keys_hint(a), "Q or Space: end the workout"); /* no skipping: both end */
     app_draw(a);
     apptest_tap(a, SDLK_s);
     CHECK_INT(s->hurt, HURT_CHOICE); /* a stop rule applies: skipping the move is not offered */
@@ -136,17 +141,20 @@ int main(void)
     apptest_pump(a);
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_Y, 0);
     CHECK_INT(s->hurt, HURT_PAIN);
+    CHECK_STR(apptest_keys_hint(a), "D-pad, then A \xC2\xB7 Back: end the workout"); /* the pad's buttons */
     for (int i = 0; i < 3; i++)
         apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, 0);
     CHECK_INT(s->hurt, HURT_PAIN); /* the d-pad moves along the scale, it is not the volume here */
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
     CHECK_INT(s->hurt_pain, 3);
+    CHECK_STR(apptest_keys_hint(a), "D-pad \xE2\x86\x91\xE2\x86\x93, then A \xC2\xB7 Back: end the workout");
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_DOWN, 0);
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_DOWN, 0);
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_DPAD_DOWN, 0); /* past the last row: stays on it */
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
     CHECK_INT(s->hurt_rule, 0);
     CHECK_INT(s->hurt, HURT_CHOICE);
+    CHECK_STR(apptest_keys_hint(a), "RB: skip this move \xC2\xB7 Back: end the workout \xC2\xB7 A: the chosen one");
     apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_A, 0);
     CHECK(!session_hurt_open(s));
     CHECK_INT(apptest_kind(a), SEG_READY);
@@ -210,6 +218,7 @@ int main(void)
     s = app_session(a);
     apptest_click(a, render_button_rect(&rd, BUTTON_HURT));
     CHECK_INT(s->hurt, HURT_PAIN);
+    CHECK_STR(apptest_keys_hint(a), "Tap a number"); /* touch: in words */
     PainPickLayout pl = hurt_picker_layout(&rd);
     apptest_click(a, pl.number[8]);
     CHECK_INT(s->hurt, HURT_PAIN);
@@ -218,6 +227,7 @@ int main(void)
     apptest_click(a, hurt_rule_rect(&rd, 2, 2));
     CHECK_INT(s->hurt, HURT_CHOICE);
     CHECK_INT(s->hurt_rule, 0);
+    CHECK_STR(apptest_keys_hint(a), "Tap one");
     app_draw(a);
     apptest_click(a, hurt_button_rect(&rd, HURT_BUTTON_END));
     CHECK_INT(apptest_kind(a), SEG_RESULTS);
@@ -229,13 +239,31 @@ int main(void)
     for (int i = 0; i < 3; i++)
         CHECK(hurt_rule_rect(&rd, 2, i).h >= 60);
 
-    /* rebound: "key f5 = hurt" opens it too */
-    apptest_write_file(bindings, "key f5 = hurt\n");
+    /* rebound: "key f5 = hurt" opens it too; the questions name the keys bindings.conf gives */
+    apptest_write_file(bindings, "key f5 = hurt\nkey k = quit\nkey n = skip\nkey f6 = press\n");
     a = at_work(&o, ren);
     s = app_session(a);
     apptest_tap(a, SDLK_F5);
     CHECK(session_hurt_open(s));
+    CHECK_STR(apptest_keys_hint(a), "arrows or 0\xE2\x80\x93"
+                                    "10, then F6 \xC2\xB7 K: end the workout");
     apptest_tap(a, SDLK_q); /* ends at the first question */
+    CHECK_INT(apptest_kind(a), SEG_RESULTS);
+    app_free(a);
+    a = at_work(&o, ren);
+    s = app_session(a);
+    apptest_tap(a, SDLK_F5);
+    apptest_tap(a, SDLK_3);
+    apptest_tap(a, SDLK_F6);
+    CHECK_INT(s->hurt, HURT_RULE);
+    CHECK_STR(apptest_keys_hint(a), "\xE2\x86\x91/\xE2\x86\x93, then F6 \xC2\xB7 K: end the workout");
+    apptest_tap(a, SDLK_DOWN);
+    apptest_tap(a, SDLK_DOWN);
+    apptest_tap(a, SDLK_F6); /* none of these */
+    CHECK_INT(s->hurt, HURT_CHOICE);
+    CHECK_STR(apptest_keys_hint(a), "N: skip this move \xC2\xB7 K: end the workout \xC2\xB7 F6: the chosen one");
+    app_draw(a);
+    apptest_tap(a, SDLK_k);
     CHECK_INT(apptest_kind(a), SEG_RESULTS);
     app_free(a);
     unlink(bindings);
@@ -259,6 +287,7 @@ int main(void)
         apptest_tap(a, SDLK_SPACE); /* safety */
         apptest_tap(a, SDLK_s); /* pain before: skipped */
         CHECK_INT(apptest_kind(a), SEG_SIDE);
+        CHECK_STR(apptest_keys_hint(a), "L or R, or arrows, then Space");
         app_draw(a);
         Sides want = SIDES_RIGHT;
         switch (way) {

@@ -896,6 +896,8 @@ static void draw(App *a, int extra_ms)
         keyhint_pause(&a->input, keys, sizeof keys);
         ov.keys_hint = keys;
         SessionView v = session_view(&a->session, extra_ms);
+        if (keyhint_question(&a->input, &v, quit_keys, sizeof quit_keys))
+            ov.question_keys = quit_keys;
         if (a->rd.sprites) {
             const RoutineStep *next = v.next;
             sprites_prepare(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
@@ -1277,6 +1279,11 @@ const char *app_screen(const App *a)
 
 void app_keys_hint(const App *a, char *buf, size_t size)
 {
+    if (a->in_session && !a->session.paused) {
+        SessionView v = session_view(&a->session, 0);
+        if (keyhint_question(&a->input, &v, buf, size))
+            return; /* "It hurts", a check-in or the side question */
+    }
     if (a->in_session)
         keyhint_pause(&a->input, buf, size);
     else if (a->confirm_quit)
@@ -1597,7 +1604,8 @@ int app_shot(const AppOptions *o)
     Render rd = {0};
     Session s = {0};
     bool have_session = false;
-    char keys[KEYHINT_BYTES] = "";
+    char keys[KEYHINT_BYTES] = "", question_keys[KEYHINT_BYTES] = "";
+    Input in = {0}; /* the keys from bindings.conf, as the window starts */
     VoiceTable voices = {0};
     bool progress = o->screen && strcmp(o->screen, "progress") == 0;
     bool menu = o->screen && strcmp(o->screen, "menu") == 0;
@@ -1633,15 +1641,11 @@ int app_shot(const AppOptions *o)
         goto done;
     }
     rd.sprites = open_sprites(ren, o->data_dir);
-    {
-        Input in;
-        input_open_bindings(&in);
-        if (menu)
-            keyhint_menu(&in, keys, sizeof keys);
-        else
-            keyhint_pause(&in, keys, sizeof keys);
-        input_close(&in);
-    }
+    input_open_bindings(&in);
+    if (menu)
+        keyhint_menu(&in, keys, sizeof keys);
+    else
+        keyhint_pause(&in, keys, sizeof keys);
     sprites_set_immediate(rd.sprites, true); /* a still picture: the figure is on it when drawn */
     if (progress) {
         HistoryProgress *p = malloc(sizeof *p);
@@ -1688,6 +1692,8 @@ int app_shot(const AppOptions *o)
     Overlay ov = {0};
     ov.volume_percent = -1;
     ov.keys_hint = keys;
+    if (keyhint_question(&in, &v, question_keys, sizeof question_keys))
+        ov.question_keys = question_keys;
     ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */
     ov.hurt_selected = hurt_initial_selection(&v);
     render_session(&rd, &v, r->title, &ov);
@@ -1708,6 +1714,7 @@ write:
     }
     rc = 0;
 done:
+    input_close(&in);
     if (have_session)
         session_free(&s);
     voicetable_free(&voices);

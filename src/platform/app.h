@@ -64,8 +64,9 @@ bool app_idle(const App *a);
 /* The screen shown: "session", "menu", "progress" or "advice" (when to see a doctor). */
 const char *app_screen(const App *a);
 
-/* The key line the screen shows now, for the input used last: the pause line in a workout, the
- * quit question's while it is asked, else the menu's (keyhint.h). */
+/* The key line the screen shows now, for the input used last: in a workout the open question's
+ * ("It hurts", a check-in, the side) or the pause line, the quit question's while it is asked,
+ * else the menu's (keyhint.h). */
 void app_keys_hint(const App *a, char *buf, size_t size);
 
 /* The session being played, or NULL in the menu. */

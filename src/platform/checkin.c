@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "keyhint.h"
+
 /* The heading block's height, shared by drawing and the picker's layout. */
 static int heading_h(const Render *rd)
 {
@@ -20,7 +22,7 @@ PainPickLayout checkin_picker_layout(const Render *rd)
     return painpick_layout(rd, area);
 }
 
-void checkin_draw(Render *rd, const SessionView *v, int value)
+void checkin_draw(Render *rd, const SessionView *v, int value, const char *keys)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
@@ -28,10 +30,11 @@ void checkin_draw(Render *rd, const SessionView *v, int value)
     int y = l.body.y;
     const char *heading = before ? "Your back pain before you start" : "Your back pain after the workout";
     y += render_text(rd, heading, st->text_question, st->text_body, st->heading, l.body.x, y, TEXT_LEFT, l.body.w, 1);
-    char line[160];
-    snprintf(line, sizeof line,
-             "0 is no pain, 10 the worst you can imagine \xC2\xB7 arrows or 0\xE2\x80\x93"
-             "10, then press \xC2\xB7 skipped in %d s",
+    char line[KEYHINT_BYTES + 96];
+    snprintf(line, sizeof line, "0 is no pain, 10 the worst you can imagine \xC2\xB7 %s \xC2\xB7 skipped in %d s",
+             keys ? keys
+                  : "arrows or 0\xE2\x80\x93"
+                    "10, then press",
              (v->remaining_ms + 999) / 1000);
     render_text(rd, line, st->text_body, st->text_body_min, st->text_quiet, l.body.x, y, TEXT_LEFT, l.body.w, 1);
     PainPickLayout pl = checkin_picker_layout(rd);

@@ -12,7 +12,8 @@
 PainPickLayout checkin_picker_layout(const Render *rd);
 
 /* Draw the body of a check-in (v->kind SEG_PAIN_BEFORE or SEG_PAIN_AFTER) below the header,
- * with value highlighted on the picker. render_session calls it and adds the caption. */
-void checkin_draw(Render *rd, const SessionView *v, int value);
+ * with value highlighted on the picker, naming keys (keyhint_checkin; NULL: the default keys).
+ * render_session calls it and adds the caption. */
+void checkin_draw(Render *rd, const SessionView *v, int value, const char *keys);
 
 #endif

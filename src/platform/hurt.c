@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "keyhint.h"
 #include "results.h"
 
 /* The screen's area: under the header to the bottom margin (there is no caption while it is open). */
@@ -86,32 +87,35 @@ static void choice(Render *rd, SDL_Rect rc, const char *label, bool on, int line
                 rc.y + (rc.h - th) / 2, TEXT_LEFT, rc.w - 2 * pad, lines);
 }
 
-void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected)
+void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected, const char *keys)
 {
     const RenderStyle *st = render_style(rd);
-    char line[ROUTINE_MAX_TEXT_BYTES + 64];
+    char line[ROUTINE_MAX_TEXT_BYTES + 64], sub[KEYHINT_BYTES + 64];
     render_clear(rd);
     render_header(rd, routine_title, v->hurt_name ? v->hurt_name : "Stopped", -1);
     switch (v->hurt) {
     case HURT_PAIN: {
-        heading(rd, "It hurts: stopped. How bad is the pain now?",
-                "0 no pain, 10 the worst \xC2\xB7 arrows or 0\xE2\x80\x93"
-                "10, then press \xC2\xB7 Q: end the workout");
+        snprintf(sub, sizeof sub, "0 no pain, 10 the worst \xC2\xB7 %s",
+                 keys ? keys
+                      : "arrows or 0\xE2\x80\x93"
+                        "10, then press \xC2\xB7 Q: end the workout");
+        heading(rd, "It hurts: stopped. How bad is the pain now?", sub);
         PainPickLayout pl = hurt_picker_layout(rd);
         painpick_draw(rd, selected, &pl);
         break;
     }
     case HURT_RULE: {
-        heading(rd, "Does one of these apply?", "Up/Down, then press \xC2\xB7 or tap one \xC2\xB7 Q: end the workout");
+        heading(rd, "Does one of these apply?",
+                keys ? keys : "Up/Down, then press \xC2\xB7 or tap one \xC2\xB7 Q: end the workout");
         int n = v->routine ? v->routine->stop_if_count : 0;
         for (int i = 0; i <= n; i++)
             choice(rd, hurt_rule_rect(rd, n, i), i < n ? v->routine->stop_if[i] : "None of these", i == selected, 2);
         break;
     }
     case HURT_CHOICE: {
-        const char *keys = v->hurt_can_skip
-                               ? "S: skip this move \xC2\xB7 Q: end the workout \xC2\xB7 or press the chosen one"
-                               : "Q or press: end the workout";
+        if (!keys)
+            keys = v->hurt_can_skip ? "S: skip this move \xC2\xB7 Q: end the workout \xC2\xB7 or press the chosen one"
+                                    : "Q or press: end the workout";
         heading(rd, v->hurt_can_skip ? "What now?" : "Your routine says: stop.", keys);
         SDL_Rect a = below_heading(rd);
         SDL_Rect end = hurt_button_rect(rd, HURT_BUTTON_END);

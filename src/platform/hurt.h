@@ -27,7 +27,8 @@ SDL_Rect hurt_button_rect(const Render *rd, HurtButton b);
 int hurt_initial_selection(const SessionView *v);
 
 /* Draw the whole "It hurts" screen of v (v->hurt != HURT_NONE) with selected highlighted: the
- * picker's value, the rule row, or the HurtButton. */
-void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected);
+ * picker's value, the rule row, or the HurtButton; keys: the keys to name (keyhint_hurt), NULL
+ * for the default keys. */
+void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected, const char *keys);
 
 #endif

@@ -1,4 +1,5 @@
-/* keyhint.c: the key lines of the pause screen, the menu and the quit question, written with the
+/* keyhint.c: the key lines of the pause screen, the menu, the quit question and the questions of
+ * "It hurts", the pain check-in and the side, written with the
  * keys or pad buttons bound in bindings.conf for the kind of input used last, or in words for
  * touch. Builds text only: draws nothing, decides nothing. */
 #include "keyhint.h"
@@ -130,4 +131,102 @@ void keyhint_quit(const Input *in, char *buf, size_t size)
             part(buf, size, "%s again: quit", name);
         part(buf, size, "any other button: stay");
     }
+}
+
+/* The main button's name ("Space", "A"), or "press" when nothing of the kind is bound to it. */
+static void press_name(const Input *in, InputKind k, char *out, size_t size)
+{
+    if (input_bound_name(in, k, ACT_PRESS, false, out, size) < 0)
+        snprintf(out, size, "press");
+}
+
+/* How to choose on the pain scale (its own keys: painpick.c), then confirm. */
+static void scale_part(const Input *in, InputKind k, char *buf, size_t size)
+{
+    char press[48];
+    press_name(in, k, press, sizeof press);
+    if (k == INPUT_KIND_PAD)
+        part(buf, size, "D-pad, then %s", press);
+    else
+        part(buf, size,
+             "arrows or 0\xE2\x80\x93"
+             "10, then %s",
+             press);
+}
+
+void keyhint_hurt(const Input *in, HurtStage stage, bool can_skip, char *buf, size_t size)
+{
+    InputKind k = in->last_kind;
+    buf[0] = 0;
+    if (k == INPUT_KIND_TOUCH) {
+        part(buf, size, stage == HURT_PAIN ? "Tap a number" : "Tap one");
+        return;
+    }
+    char press[48], quit[48], name[100];
+    press_name(in, k, press, sizeof press);
+    bool has_quit = input_bound_name(in, k, ACT_QUIT, false, quit, sizeof quit) >= 0;
+    switch (stage) {
+    case HURT_PAIN: scale_part(in, k, buf, size); break;
+    case HURT_RULE: {
+        char up[48], down[48];
+        int cu = input_bound_name(in, k, ACT_UP, true, up, sizeof up);
+        int cd = input_bound_name(in, k, ACT_DOWN, true, down, sizeof down);
+        if (k == INPUT_KIND_PAD && cu == SDL_CONTROLLER_BUTTON_DPAD_UP && cd == SDL_CONTROLLER_BUTTON_DPAD_DOWN)
+            part(buf, size, "D-pad \xE2\x86\x91\xE2\x86\x93, then %s", press);
+        else if (up[0] && down[0])
+            part(buf, size, "%s/%s, then %s", up, down, press);
+        break;
+    }
+    case HURT_CHOICE:
+        if (!can_skip) { /* one answer left: both end the workout */
+            snprintf(name, sizeof name, has_quit ? "%s or %s" : "%s", quit, press);
+            part(buf, size, "%s: end the workout", has_quit ? name : press);
+            return;
+        }
+        if (input_bound_name(in, k, ACT_SKIP, false, name, sizeof name) >= 0)
+            part(buf, size, "%s: skip this move", name);
+        break;
+    case HURT_NONE: break;
+    }
+    if (has_quit)
+        part(buf, size, "%s: end the workout", quit);
+    if (stage == HURT_CHOICE)
+        part(buf, size, "%s: the chosen one", press);
+}
+
+void keyhint_checkin(const Input *in, char *buf, size_t size)
+{
+    buf[0] = 0;
+    if (in->last_kind == INPUT_KIND_TOUCH)
+        part(buf, size, "Tap a number");
+    else
+        scale_part(in, in->last_kind, buf, size);
+}
+
+void keyhint_side(const Input *in, char *buf, size_t size)
+{
+    InputKind k = in->last_kind;
+    char press[48];
+    buf[0] = 0;
+    press_name(in, k, press, sizeof press);
+    if (k == INPUT_KIND_TOUCH)
+        part(buf, size, "Tap one");
+    else if (k == INPUT_KIND_PAD)
+        part(buf, size, "D-pad, then %s", press);
+    else /* L and R answer at once, whatever bindings.conf says (sidepick.c) */
+        part(buf, size, "L or R, or arrows, then %s", press);
+}
+
+bool keyhint_question(const Input *in, const SessionView *v, char *buf, size_t size)
+{
+    buf[0] = 0;
+    if (v->hurt != HURT_NONE)
+        keyhint_hurt(in, v->hurt, v->hurt_can_skip, buf, size);
+    else if (v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER)
+        keyhint_checkin(in, buf, size);
+    else if (v->kind == SEG_SIDE)
+        keyhint_side(in, buf, size);
+    else
+        return false;
+    return true;
 }

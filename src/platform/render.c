@@ -879,7 +879,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
 {
     char right[64];
     if (v->hurt != HURT_NONE) { /* its questions take the whole screen */
-        hurt_draw(rd, v, routine_title, ov ? ov->hurt_selected : 0);
+        hurt_draw(rd, v, routine_title, ov ? ov->hurt_selected : 0, ov ? ov->question_keys : NULL);
         render_notice(rd, ov);
         return;
     }
@@ -893,8 +893,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
-    case SEG_PAIN_AFTER: checkin_draw(rd, v, ov ? ov->pain_value : 0); break;
-    case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE); break;
+    case SEG_PAIN_AFTER: checkin_draw(rd, v, ov ? ov->pain_value : 0, ov ? ov->question_keys : NULL); break;
+    case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE, ov ? ov->question_keys : NULL); break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
     case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;

@@ -130,6 +130,8 @@ typedef struct {
     int volume_percent; /* -1 when there is no audio */
     bool muted;
     const char *keys_hint; /* the pause or menu key line for the input used last, or NULL */
+    const char *question_keys; /* the key part of the open question's line ("It hurts", the pain
+                                * check-in, the side), keyhint.h; NULL: the default keys */
     int pain_value; /* a pain check-in: the number highlighted on the picker, 0..10 */
     int hurt_selected; /* "It hurts" open: the highlighted number, stop rule row or button (hurt.h) */
     Sides side_selected; /* "Which side hurts?": the highlighted side, or SIDES_NONE */

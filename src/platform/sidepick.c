@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "keyhint.h"
+
 static int heading_h(const Render *rd)
 {
     const RenderStyle *st = render_style(rd);
@@ -85,18 +87,16 @@ static void big_button(Render *rd, SDL_Rect rc, const char *word, const char *su
     text_draw(rd->text, sub, render_px(rd, st->text_body), c, rc.x + rc.w / 2, y + th, TEXT_CENTER, 0, 1);
 }
 
-void sidepick_draw(Render *rd, const SessionView *v, Sides sel)
+void sidepick_draw(Render *rd, const SessionView *v, Sides sel, const char *keys)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     int y = l.body.y;
     y += render_text(rd, "Which side hurts?", st->text_question, st->text_body, st->heading, l.body.x, y, TEXT_LEFT,
                      l.body.w, 1);
-    char line[160];
-    snprintf(line, sizeof line,
-             "Some moves are done away from it or towards it \xC2\xB7 L or R, or arrows then press \xC2\xB7 skipped "
-             "in %d s",
-             (v->remaining_ms + 999) / 1000);
+    char line[KEYHINT_BYTES + 96];
+    snprintf(line, sizeof line, "Some moves are done away from it or towards it \xC2\xB7 %s \xC2\xB7 skipped in %d s",
+             keys ? keys : "L or R, or arrows, then press", (v->remaining_ms + 999) / 1000);
     render_text(rd, line, st->text_body, st->text_body_min, st->text_quiet, l.body.x, y, TEXT_LEFT, l.body.w, 1);
     big_button(rd, sidepick_rect(rd, SIDES_LEFT), "Left", "my left side", sel == SIDES_LEFT);
     big_button(rd, sidepick_rect(rd, SIDES_RIGHT), "Right", "my right side", sel == SIDES_RIGHT);

@@ -26,7 +26,8 @@ SidePickResult sidepick_action(Sides *sel, Action a);
 /* A tap at x, y: on Left or Right it chooses that side, on Skip it skips. */
 SidePickResult sidepick_tap(Sides *sel, const Render *rd, int x, int y);
 
-/* Draw the question of v (v->kind == SEG_SIDE) with sel highlighted. */
-void sidepick_draw(Render *rd, const SessionView *v, Sides sel);
+/* Draw the question of v (v->kind == SEG_SIDE) with sel highlighted, naming keys (keyhint_side;
+ * NULL: the default keys). */
+void sidepick_draw(Render *rd, const SessionView *v, Sides sel, const char *keys);
 
 #endif
