@@ -790,6 +790,30 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
     return contacts ? ground : figure_lowest(fig);
 }
 
+bool pose_figure_anchor(const PoseFigure *fig, int c, float *x)
+{
+    static const char *const part[] = {
+        [CONTACT_NEAR_HAND] = "hand",      [CONTACT_FAR_HAND] = "hand",   [CONTACT_NEAR_FOREARM] = "forearm",
+        [CONTACT_FAR_FOREARM] = "forearm", [CONTACT_NEAR_KNEE] = "shank", [CONTACT_FAR_KNEE] = "shank",
+        [CONTACT_NEAR_FOOT] = "toes",      [CONTACT_FAR_FOOT] = "toes",   [CONTACT_NEAR_HEEL] = "toes",
+        [CONTACT_FAR_HEEL] = "toes",       [CONTACT_NEAR_TOES] = "toes",  [CONTACT_FAR_TOES] = "toes",
+    };
+    if (c < 0 || c >= CONTACT_COUNT || !part[c])
+        return false;
+    bool far = c >= CONTACT_NEAR_HEEL ? (c - CONTACT_NEAR_HEEL) % 2 == 1 : (c - CONTACT_NEAR_HAND) % 2 == 1;
+    const char *side = far ? "far_" : "near_";
+    for (int g = 0; g < fig->count; g++) {
+        if (!fig->groups[g].name || strcmp(fig->groups[g].name, side) != 0)
+            continue;
+        for (int i = 0; i < fig->groups[g].count; i++) /* the first such part starts at the point */
+            if (strcmp(fig->groups[g].parts[i].name, part[c]) == 0) {
+                *x = fig->groups[g].parts[i].ax;
+                return true;
+            }
+    }
+    return false;
+}
+
 /* How far a disc (centre x, y, radius r) reaches into the box x0..x1, y0..y1: r less its centre's
  * distance to the box, or r plus the centre's depth inside it; <= 0 when clear. */
 static float disc_into_box(float x, float y, float r, float x0, float x1, float y0, float y1)
@@ -826,14 +850,18 @@ static const int pose_solve_params[] = {POSE_PELVIS,  POSE_SPINE0,  POSE_SPINE1,
                                         POSE_ELBOW_N, POSE_ELBOW_F, POSE_WRIST_N, POSE_WRIST_F};
 #define POSE_SOLVE_COUNT ((int)(sizeof pose_solve_params / sizeof pose_solve_params[0]))
 
-#define POSE_SOLVE_MAX_RES (CONTACT_COUNT + POSE_MAX_GROUPS * POSE_MAX_PARTS + POSE_SOLVE_COUNT)
+#define POSE_SOLVE_MAX_RES (CONTACT_COUNT + POSE_MAX_GROUPS * POSE_MAX_PARTS + POSE_SOLVE_COUNT + CONTACT_COUNT)
 #define POSE_SOLVE_PULL 1e-5f /* weight of the pull back to the keyed pose, per degree */
+#define POSE_HOLD_WEIGHT 0.5f /* a planted contact slid along the mat, per H, against one lifted off it */
+#define POSE_HOLD_TOL_H 0.001f /* a planted contact this close to its place is held (1.3 px of 1333) */
+#define POSE_HOLD_MOVE_H 0.01f /* a contact two keys put this far apart (~2 cm) is set down afresh: not held */
 
 /* The residuals of pose p, whose squares sum to how far it is from resting on its contacts: the
- * heights of the contacts above the ground, twice the depths of parts below it, and a small pull
- * back to the keyed pose. Returns how many were written to r (always the same number). */
+ * heights of the contacts above the ground, twice the depths of parts below it, a small pull back
+ * to the keyed pose, and how far each held contact has slid from its place. Returns how many were
+ * written to r (always the same number). */
 static int pose_residuals(const Pose *p, const Pose *keyed, const int order[POSE_ORDER_COUNT], unsigned contacts,
-                          float *r)
+                          const PoseHold *hold, float *r)
 {
     PoseFigure fig;
     float low[CONTACT_COUNT];
@@ -854,7 +882,21 @@ static int pose_residuals(const Pose *p, const Pose *keyed, const int order[POSE
         }
     for (int k = 0; k < POSE_SOLVE_COUNT; k++)
         r[n++] = POSE_SOLVE_PULL * (p->v[pose_solve_params[k]] - keyed->v[pose_solve_params[k]]);
+    for (int c = 0; c < CONTACT_COUNT; c++) {
+        float x = 0.0f;
+        bool held = hold && (hold->mask & (1u << c)) && pose_figure_anchor(&fig, c, &x);
+        r[n++] = held ? POSE_HOLD_WEIGHT * (x - hold->x[c]) : 0.0f;
+    }
     return n;
+}
+
+/* The farthest a held contact has slid from its place (H), from residuals r. */
+static float pose_slide(const float *r)
+{
+    float worst = 0.0f;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        worst = fmaxf(worst, fabsf(r[POSE_SOLVE_MAX_RES - CONTACT_COUNT + c]) / POSE_HOLD_WEIGHT);
+    return worst;
 }
 
 static float sum_squares(const float *r, int n)
@@ -940,11 +982,11 @@ static float pose_drift(const Pose *p, const Pose *k)
 static float pose_fault(const Pose *p, const int order[POSE_ORDER_COUNT], unsigned contacts)
 {
     float r[POSE_SOLVE_MAX_RES];
-    pose_residuals(p, p, order, contacts, r);
+    pose_residuals(p, p, order, contacts, NULL, r);
     return pose_violation(r);
 }
 
-void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts)
+void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts, const PoseHold *hold)
 {
     if (!contacts)
         return;
@@ -952,14 +994,15 @@ void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], u
     if (guess)
         *p = *guess;
     float r[POSE_SOLVE_MAX_RES], r2[POSE_SOLVE_MAX_RES], jac[POSE_SOLVE_COUNT][POSE_SOLVE_MAX_RES];
-    int n = pose_residuals(p, &keyed, order, contacts, r);
+    int n = pose_residuals(p, &keyed, order, contacts, hold, r);
     float cost = sum_squares(r, n);
     double mu = 1e-6;
-    for (int it = 0, stalls = 0; it < 100 && pose_violation(r) > POSE_CONTACT_TOL_H * 0.3f; it++) {
+    for (int it = 0, stalls = 0;
+         it < 100 && (pose_violation(r) > POSE_CONTACT_TOL_H * 0.3f || pose_slide(r) > POSE_HOLD_TOL_H); it++) {
         for (int k = 0; k < POSE_SOLVE_COUNT; k++) {
             Pose q = *p;
             q.v[pose_solve_params[k]] += 0.05f;
-            pose_residuals(&q, &keyed, order, contacts, r2);
+            pose_residuals(&q, &keyed, order, contacts, hold, r2);
             for (int i = 0; i < n; i++)
                 jac[k][i] = (r2[i] - r[i]) / 0.05f;
         }
@@ -994,7 +1037,7 @@ void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], u
             for (int k = 0; k < POSE_SOLVE_COUNT; k++)
                 q.v[pose_solve_params[k]] += (float)fmax(-20.0, fmin(20.0, b[k]));
             pose_clamp(&q);
-            pose_residuals(&q, &keyed, order, contacts, r2);
+            pose_residuals(&q, &keyed, order, contacts, hold, r2);
             float c2 = sum_squares(r2, n);
             if (c2 < cost) {
                 if (c2 > cost * 0.995f)
@@ -1083,6 +1126,58 @@ static SheetRange pose_range(int first, int last, float seconds)
     return r;
 }
 
+/* The planted contacts of one stretch of a section (from a key to the next): where each rests at
+ * both keys, each key's pose solved onto the stretch's contacts. */
+typedef struct {
+    int section, key; /* the stretch: keys[key] to keys[key + 1]; -1 before the first */
+    unsigned mask;
+    float xa[CONTACT_COUNT], xb[CONTACT_COUNT];
+} PoseStretch;
+
+/* Where the planted contacts of sec stay at fraction t: a hand, forearm, knee or foot on the mat
+ * from one key to the next, which both keys (each key's pose solved onto the mat) put at one place
+ * within POSE_HOLD_MOVE_H, does not slide between them: its anchor goes straight from one key's
+ * place to the other's, eased as the keys are, not where the joints swing it (easing each joint on
+ * its own slid cat-camel's planted hands ~0.02 H forward and back through neutral). A contact the
+ * keys move farther (a hand set down elsewhere, legs sliding long) is left to the joints' easing. */
+static void pose_hold_at(const PoseFile *pf, int s, float t, unsigned contacts, PoseStretch *st, PoseHold *hold)
+{
+    const PoseSection *sec = &pf->sections[s];
+    hold->mask = 0;
+    if (sec->key_count < 2)
+        return;
+    int i = pose_key_before(sec, t);
+    const PoseKey *a = &sec->keys[i], *b = &sec->keys[i + 1];
+    float span = b->t - a->t;
+    if (span <= 0.0f || a->pose.v[POSE_FLIP] != b->pose.v[POSE_FLIP])
+        return;
+    if (st->section != s || st->key != i) {
+        unsigned held = contacts;
+        for (int side = 0; side < 2; side++) /* a flat foot's heel or toes: the foot does not slide */
+            if (held & ((1u << (CONTACT_NEAR_HEEL + side)) | (1u << (CONTACT_NEAR_TOES + side))))
+                held |= 1u << (CONTACT_NEAR_FOOT + side);
+        held &= POSE_HOLD_CONTACTS;
+        st->section = s, st->key = i, st->mask = 0;
+        if (held) {
+            Pose pa = a->pose, pb = b->pose;
+            PoseFigure fa, fb;
+            pose_solve(&pa, NULL, pf->order, contacts, NULL);
+            pose_solve(&pb, NULL, pf->order, contacts, NULL);
+            pose_figure_build(&pa, pf->order, &fa);
+            pose_figure_build(&pb, pf->order, &fb);
+            for (int c = 0; c < CONTACT_COUNT; c++)
+                if ((held & (1u << c)) && pose_figure_anchor(&fa, c, &st->xa[c]) &&
+                    pose_figure_anchor(&fb, c, &st->xb[c]) && fabsf(st->xb[c] - st->xa[c]) <= POSE_HOLD_MOVE_H)
+                    st->mask |= 1u << c;
+        }
+    }
+    float u = (t - a->t) / span;
+    u = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
+    hold->mask = st->mask;
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        hold->x[c] = (st->mask & (1u << c)) ? st->xa[c] + (st->xb[c] - st->xa[c]) * u : 0.0f;
+}
+
 int pose_move_init(PoseMove *out, const PoseFile *pf)
 {
     memset(out, 0, sizeof *out);
@@ -1108,6 +1203,7 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     }
     out->x0 = out->y0 = 1e9f, out->x1 = out->y1 = -1e9f;
     Pose prev_keyed;
+    PoseStretch stretch = {.section = -1, .key = -1};
     int spare = POSE_SPARE_SOLVES; /* a file whose contacts cannot be met costs little more */
     for (int s = 0; s < pf->section_count; s++)
         for (int i = 0; i < count[s]; i++) {
@@ -1116,17 +1212,15 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
             Pose keyed;
             float t = (float)i / (float)(count[s] - 1);
             unsigned contacts = pose_section_contacts(sec, t);
+            PoseHold hold;
+            pose_hold_at(pf, s, t, contacts, &stretch, &hold);
             pose_section_at(sec, t, &keyed);
             out->samples[k] = keyed;
-            if (i > 0 && keyed.v[POSE_FLIP] == prev_keyed.v[POSE_FLIP]) {
-                /* start from the last sample's solution, moved on by what the keys move */
-                Pose guess = out->samples[k - 1];
-                for (int j = 0; j < POSE_PARAM_COUNT; j++)
-                    guess.v[j] += keyed.v[j] - prev_keyed.v[j];
-                pose_solve(&out->samples[k], &guess, pf->order, contacts);
-            } else {
-                pose_solve(&out->samples[k], NULL, pf->order, contacts);
-            }
+            Pose guess = keyed; /* start from the last sample's solution, moved on by what the keys move */
+            bool warm = i > 0 && keyed.v[POSE_FLIP] == prev_keyed.v[POSE_FLIP];
+            for (int j = 0; j < POSE_PARAM_COUNT && warm; j++)
+                guess.v[j] = out->samples[k - 1].v[j] + keyed.v[j] - prev_keyed.v[j];
+            pose_solve(&out->samples[k], warm ? &guess : NULL, pf->order, contacts, &hold);
             /* stuck short of the mat (the solver stalls in a kink): go on from there afresh, then
              * from the keys; keep the best. Samples already resting are never touched. */
             float fault = contacts ? pose_fault(&out->samples[k], pf->order, contacts) : 0.0f;
@@ -1135,15 +1229,17 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
                 /* carried far from the keys by the warm start (a change of contacts): a solve from
                  * the keys that rests as well and stays closer to them wins */
                 Pose cold = keyed;
-                pose_solve(&cold, NULL, pf->order, contacts);
+                pose_solve(&cold, NULL, pf->order, contacts, &hold);
                 float f2 = pose_fault(&cold, pf->order, contacts);
                 if (f2 <= POSE_CONTACT_TOL_H * 0.9f && pose_drift(&cold, &keyed) < pose_drift(&out->samples[k], &keyed))
                     out->samples[k] = cold, fault = f2;
             }
-            for (int attempt = 0; attempt < 2 && spare > 0 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
+            /* the last tries let the planted contacts slide: resting on the mat comes first */
+            for (int attempt = 0; attempt < 4 && spare > 0 && fault > POSE_CONTACT_TOL_H * 0.9f; attempt++) {
                 spare--;
                 Pose again = keyed;
-                pose_solve(&again, attempt == 0 ? &out->samples[k] : NULL, pf->order, contacts);
+                const Pose *from = attempt == 0 ? &out->samples[k] : attempt == 2 && warm ? &guess : NULL;
+                pose_solve(&again, from, pf->order, contacts, attempt < 2 ? &hold : NULL);
                 float f2 = pose_fault(&again, pf->order, contacts);
                 if (f2 < fault)
                     out->samples[k] = again, fault = f2;

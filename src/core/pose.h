@@ -167,10 +167,25 @@ unsigned pose_section_contacts(const PoseSection *sec, float t);
  * key from that key on (a foot lifted over the far leg and set down beyond it). */
 const int *pose_section_order(const PoseSection *sec, float t);
 
+/* Where planted contacts stay along the mat while the solver turns the joints: for each contact c
+ * in mask (1u << c), the x (H) its anchor point must keep (pose_figure_anchor). */
+typedef struct {
+    unsigned mask;
+    float x[CONTACT_COUNT];
+} PoseHold;
+
+/* The contacts a body plants and does not slide on: hands, forearms, knees, feet (a foot's heel or
+ * toes counts as its foot). The head, back, pelvis, thighs and shoulders roll on the mat instead. */
+#define POSE_HOLD_CONTACTS                                                                                             \
+    ((1u << CONTACT_NEAR_HAND) | (1u << CONTACT_FAR_HAND) | (1u << CONTACT_NEAR_FOREARM) |                             \
+     (1u << CONTACT_FAR_FOREARM) | (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE) | (1u << CONTACT_NEAR_FOOT) |  \
+     (1u << CONTACT_FAR_FOOT))
+
 /* Turn the keyed pose p's joints as little as possible so every contact in `contacts` rests on
- * the mat and no part is below it, starting from guess (a neighbouring solution) or, when NULL,
- * from p itself. Deterministic: the same arguments give the same pose. */
-void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts);
+ * the mat and no part is below it, and each contact in hold (may be NULL) keeps its anchor at
+ * hold->x, starting from guess (a neighbouring solution) or, when NULL, from p itself.
+ * Deterministic: the same arguments give the same pose. */
+void pose_solve(Pose *p, const Pose *guess, const int order[POSE_ORDER_COUNT], unsigned contacts, const PoseHold *hold);
 
 /* ---- the figure: round cones in body heights H, y up, feet-up; grounded by the caller ---- */
 
@@ -212,6 +227,11 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
  * the seat's top for the pelvis and thighs), and the ground (the floor's height): the lowest
  * required contact so measured, or the lowest point of the figure when contacts is 0. */
 float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CONTACT_COUNT]);
+
+/* The x (H) of the point of contact c that rests on the mat and does not slide: the knuckles of a
+ * hand, the elbow of a forearm, the knee of a shank, the ball of a foot (its heel and toes count as
+ * the foot). Returns false for a contact with no such point (head, back, pelvis, thigh, shoulder). */
+bool pose_figure_anchor(const PoseFigure *fig, int c, float *x);
 
 /* How deep part q of group g of fig goes into the chair when the floor is at height floor: into
  * the seat (any part) or the back (the torso's); 0 when clear or there is no chair. */
