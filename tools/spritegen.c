@@ -122,6 +122,41 @@ static void sheet_text(Sheet *s, int x, int y, const char *text, int scale)
     }
 }
 
+/* A move's name in the label column at (x, y_mid): broken after an underscore where a line would
+ * run wider than w (way_standing_to_front is 3 lines), and at 2/3 size when a part alone is wider
+ * or it takes more than 3 lines, so no label reaches into the first figure's cell. */
+static void sheet_label(Sheet *s, int x, int y_mid, int w, const char *name)
+{
+    char text[96];
+    for (int scale = 3; scale >= 2; scale--) {
+        size_t n = 0, line = 0;
+        int lines = 1, fits = 1;
+        for (const char *p = name; *p && n + 2 < sizeof text;) {
+            size_t len = strcspn(p, "_"); /* the next part, with its underscore */
+            if (p[len] == '_')
+                len++;
+            char part[64];
+            snprintf(part, sizeof part, "%.*s", (int)len, p);
+            if (stb_easy_font_width(part) * scale > w)
+                fits = 0;
+            text[n] = '\0';
+            char trial[96];
+            snprintf(trial, sizeof trial, "%s%s", text + line, part);
+            if (n > line && stb_easy_font_width(trial) * scale > w && n + 1 < sizeof text)
+                text[n++] = '\n', line = n, lines++;
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s", part);
+            if (n >= sizeof text)
+                n = sizeof text - 1;
+            p += len;
+        }
+        text[n] = '\0';
+        if ((fits && lines <= 3) || scale == 2) {
+            sheet_text(s, x, y_mid - stb_easy_font_height(text) * scale / 2, text, scale);
+            return;
+        }
+    }
+}
+
 /* Straight-alpha ARGB over an opaque pixel. */
 static uint32_t over(uint32_t dst, uint32_t src)
 {
@@ -227,7 +262,7 @@ int main(int argc, char **argv)
         if (report && gen_report(m) > 0)
             faulty++;
         int oy = 10 + row * ch;
-        sheet_text(&s, 14, oy + ch / 2 - 12, m->file.move, 3);
+        sheet_label(&s, 14, oy + ch / 2, GEN_LABEL_W - 28, m->file.move);
         for (int k = 0; k < strip; k++)
             sheet_cell(&s, m, strip > 1 ? k * (m->meta.frames - 1) / (strip - 1) : 0, GEN_LABEL_W + (k % cols) * cw,
                        oy + (k / cols) * ch, cw, ch, canvas);
