@@ -1407,7 +1407,7 @@ int app_play(const AppOptions *o)
     double stats_draw_ms[APP_STATS_FRAMES]; /* each frame's update + draw + present, for p50/p99 */
     double stats_cpu_ms[APP_STATS_FRAMES]; /* the same frames' main-thread CPU time */
     double cpu_before = 0;
-    unsigned stats_paints = 0; /* the painter's count and CPU ms at the last report */
+    unsigned stats_paints = 0, stats_own_paints = 0; /* the painter's counts and CPU ms at the last report */
     double stats_paint_ms = 0;
     bool stats_first_done = false;
     while (a->running) {
@@ -1477,16 +1477,18 @@ int app_play(const AppOptions *o)
             if (span >= 5.0) {
                 qsort(stats_draw_ms, (size_t)stats_drawn, sizeof *stats_draw_ms, app_cmp_double);
                 qsort(stats_cpu_ms, (size_t)stats_drawn, sizeof *stats_cpu_ms, app_cmp_double);
-                unsigned paints;
+                unsigned paints, late_ms, own_paints;
                 double paint_ms;
-                sprites_paint_stats(a->rd.sprites, &paints, &paint_ms);
+                sprites_paint_stats(a->rd.sprites, &paints, &paint_ms, &late_ms, &own_paints);
                 fprintf(stderr,
                         "unknot: %.1f frames/s, slowest frame %.1f ms, drawing p50 %.2f ms p99 %.2f ms, "
-                        "main-thread CPU p50 %.2f ms p99 %.2f ms, figure %.1f poses/s painted, painter CPU %.1f%%\n",
+                        "main-thread CPU p50 %.2f ms p99 %.2f ms, figure %.1f poses/s painted, painter CPU %.1f%%, "
+                        "a pose out of date at most %u ms, %u painted on the main thread\n",
                         stats_frames / span, stats_worst, stats_draw_ms[stats_drawn / 2],
                         stats_draw_ms[stats_drawn * 99 / 100], stats_cpu_ms[stats_drawn / 2],
                         stats_cpu_ms[stats_drawn * 99 / 100], (paints - stats_paints) / span,
-                        (paint_ms - stats_paint_ms) / span / 10.0);
+                        (paint_ms - stats_paint_ms) / span / 10.0, late_ms, own_paints - stats_own_paints);
+                stats_own_paints = own_paints;
                 stats_paints = paints, stats_paint_ms = paint_ms;
                 stats_start = SDL_GetPerformanceCounter();
                 stats_frames = stats_drawn = 0;

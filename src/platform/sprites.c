@@ -18,6 +18,8 @@
 #define SPRITES_PATH_BYTES 1024
 #define SPRITES_POSES_PER_S 30 /* distinct poses a second (issue 12: 30 or more, no double images) */
 #define SPRITES_HOLD_MS 16 /* a posted pose waits at most this long for sprites_frame_shown (a 60 Hz frame) */
+#define SPRITES_LATE_MS 150 /* a pose this late (the painter starved of CPU): the render thread paints it */
+#define SPRITES_POST_TIMES 16 /* post times kept, to tell how late the shown pose is */
 #define SPRITES_PENDING_MS 3000 /* how long after its last draw a figure may still be arriving */
 #define SPRITES_FIGURES (MOVE_COUNT + ROUTINE_MAX_OWN_MOVES) /* the catalogue, then a routine's own moves */
 
@@ -78,12 +80,16 @@ struct Sprites {
     PaintJob job, last_posted;
     PaintBuffer buf[2];
     int ready; /* a painted buffer not yet uploaded, or -1 */
-    int reading; /* the buffer the render thread is uploading, or -1 */
+    int reading; /* the buffer the render thread is uploading (or painting itself), or -1 */
+    int painting; /* the buffer the painter is painting, or -1 */
     /* the render thread's texture: the stage's size, holding the box last uploaded */
     SDL_Texture *texture;
     int tw, th;
     SDL_Rect shown; /* w = 0: nothing to show */
     unsigned posted, shown_seq; /* the last job posted, the last one uploaded */
+    Uint32 post_times[SPRITES_POST_TIMES]; /* SDL_GetTicks of post seq, at [seq % SPRITES_POST_TIMES] */
+    Uint32 late_ms; /* since sprites_paint_stats: the longest a frame showed a pose a newer one had replaced */
+    unsigned own_paints; /* poses the render thread painted itself, the painter being late */
     bool loading; /* the last draw found its move still loading */
     Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
     unsigned draws; /* sprites_draw calls so far */
@@ -216,6 +222,11 @@ static void paint_into(PaintBuffer *b, const PaintJob *j)
 static int painter_thread(void *data)
 {
     Sprites *s = data;
+    /* the lowest priority (nice 19 on Linux): on two cores the render thread and the X server copying
+     * its frame always win the core, and the painter takes what they leave (a pose at most 30 times
+     * a second; a late one shows the one before a frame longer) */
+    if (SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW) != 0)
+        SDL_ClearError(); /* not allowed: it paints at the normal priority, as before */
     PaintJob *job = malloc(sizeof *job);
     if (!job)
         return 0;
@@ -236,6 +247,7 @@ static int painter_thread(void *data)
         }
         *job = s->job;
         s->job_pending = false;
+        s->painting = target;
         SDL_UnlockMutex(s->lock);
         struct timespec c0, c1;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
@@ -243,6 +255,7 @@ static int painter_thread(void *data)
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         SDL_LockMutex(s->lock);
         s->ready = target;
+        s->painting = -1;
         s->paints++;
         s->paint_cpu_ms += (double)(c1.tv_sec - c0.tv_sec) * 1e3 + (double)(c1.tv_nsec - c0.tv_nsec) / 1e6;
     }
@@ -298,7 +311,33 @@ static bool job_same(const PaintJob *a, const PaintJob *b)
     return true;
 }
 
-/* Post job for the painter and take the newest painted buffer, if any, into the texture. */
+/* How long the shown pose has been out of date (ms): since the post of the pose after it; 0 when
+ * it is the newest. Render thread. */
+static Uint32 shown_late_ms(const Sprites *s, Uint32 now)
+{
+    if (s->shown_seq == s->posted)
+        return 0;
+    if (s->posted - s->shown_seq >= SPRITES_POST_TIMES)
+        return SPRITES_LATE_MS; /* so many poses behind: late */
+    return now - s->post_times[(s->shown_seq + 1) % SPRITES_POST_TIMES];
+}
+
+/* Upload buffer i when it holds a newer pose than the one shown, then give it back. Render
+ * thread, with i marked as reading. */
+static void take_buffer(Sprites *s, int i)
+{
+    if ((int)(s->buf[i].seq - s->shown_seq) > 0) /* an older pose the painter finished late is dropped */
+        upload(s, &s->buf[i]);
+    SDL_LockMutex(s->lock);
+    s->reading = -1;
+    SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
+}
+
+/* Post job for the painter and take the newest painted buffer, if any, into the texture. When the
+ * painter (at the lowest priority) has left the shown pose out of date for SPRITES_LATE_MS, the
+ * render thread paints the newest pose itself, once: a frame takes a few milliseconds longer, and
+ * the figure never lags far behind on a machine whose cores are busy with other work. */
 static void paint_live(Sprites *s, const PaintJob *job)
 {
     if (!s->painter && s->lock && s->wake)
@@ -309,14 +348,16 @@ static void paint_live(Sprites *s, const PaintJob *job)
         return;
     }
     int take = -1;
+    Uint32 now = SDL_GetTicks();
     SDL_LockMutex(s->lock);
     if (!job_same(job, &s->last_posted)) { /* a still pose is painted once */
         s->last_posted = *job;
         s->job = *job;
         s->job.seq = ++s->posted;
+        s->post_times[s->posted % SPRITES_POST_TIMES] = now;
         s->job_pending = true;
         s->go = false;
-        s->posted_at = SDL_GetTicks();
+        s->posted_at = now;
     }
     if (s->ready >= 0) {
         take = s->reading = s->ready;
@@ -324,13 +365,31 @@ static void paint_live(Sprites *s, const PaintJob *job)
     }
     SDL_CondSignal(s->wake);
     SDL_UnlockMutex(s->lock);
-    if (take < 0)
-        return;
-    upload(s, &s->buf[take]);
-    SDL_LockMutex(s->lock);
-    s->reading = -1;
-    SDL_CondSignal(s->wake);
-    SDL_UnlockMutex(s->lock);
+    if (take >= 0)
+        take_buffer(s, take);
+    Uint32 late = shown_late_ms(s, now);
+    if (late >= SPRITES_LATE_MS) {
+        PaintJob *own = malloc(sizeof *own);
+        int free_buf = -1;
+        SDL_LockMutex(s->lock);
+        for (int i = 0; i < 2 && free_buf < 0; i++)
+            if (i != s->painting && i != s->ready)
+                free_buf = i;
+        if (own && free_buf >= 0) {
+            *own = s->job; /* the newest pose */
+            s->job_pending = false; /* the painter need not paint it too */
+            s->reading = free_buf;
+            s->own_paints++;
+        }
+        SDL_UnlockMutex(s->lock);
+        if (own && free_buf >= 0) {
+            paint_into(&s->buf[free_buf], own);
+            take_buffer(s, free_buf);
+            late = shown_late_ms(s, now);
+        }
+        free(own);
+    }
+    s->late_ms = late > s->late_ms ? late : s->late_ms;
 }
 
 /* ------------------------------------------------------------------ public */
@@ -342,7 +401,7 @@ Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir)
         return NULL;
     s->renderer = r;
     snprintf(s->dir, sizeof s->dir, "%s", pose_dir ? pose_dir : ".");
-    s->ready = s->reading = -1;
+    s->ready = s->reading = s->painting = -1;
     s->lock = SDL_CreateMutex();
     s->wake = SDL_CreateCond(); /* without them the painting happens on the render thread */
     return s;
@@ -376,7 +435,7 @@ void sprites_release(Sprites *s)
     memset(&s->job, 0, sizeof s->job);
     memset(&s->last_posted, 0, sizeof s->last_posted);
     memset(s->buf, 0, sizeof s->buf);
-    s->ready = s->reading = -1;
+    s->ready = s->reading = s->painting = -1;
     s->texture = NULL;
     s->tw = s->th = 0;
     s->shown = (SDL_Rect){0, 0, 0, 0};
@@ -518,13 +577,14 @@ unsigned sprites_draw_count(const Sprites *s)
     return s ? s->draws : 0;
 }
 
-void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms)
+void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms, unsigned *late_ms, unsigned *own_paints)
 {
-    *paints = 0, *cpu_ms = 0;
+    *paints = 0, *cpu_ms = 0, *late_ms = 0, *own_paints = 0;
     if (!s || !s->lock)
         return;
     SDL_LockMutex(s->lock);
-    *paints = s->paints, *cpu_ms = s->paint_cpu_ms;
+    *paints = s->paints, *cpu_ms = s->paint_cpu_ms, *late_ms = s->late_ms, *own_paints = s->own_paints;
+    s->late_ms = 0;
     SDL_UnlockMutex(s->lock);
 }
 

@@ -74,7 +74,9 @@ unsigned sprites_draw_count(const Sprites *s);
 /* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
 size_t sprites_memory_bytes(const Sprites *s);
 
-/* Poses the painter thread has painted so far, and its CPU time for them (UNKNOT_STATS). */
-void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms);
+/* For UNKNOT_STATS: poses the painter thread has painted so far and its CPU time for them; the
+ * longest a frame showed a pose that a newer one had replaced (ms) since the last call; poses the
+ * render thread painted itself so far because the painter was SPRITES_LATE_MS late. */
+void sprites_paint_stats(Sprites *s, unsigned *paints, double *cpu_ms, unsigned *late_ms, unsigned *own_paints);
 
 #endif
