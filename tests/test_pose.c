@@ -57,6 +57,41 @@ static void test_parse(void)
     for (int g = 0; g < fig.count; g++)
         lit += fig.groups[g].highlight ? 1 << fig.groups[g].id : 0;
     CHECK_INT(lit, (1 << POSE_GROUP_NEAR_ARM) | (1 << POSE_GROUP_FAR_LEG));
+    CHECK(pf.other_side == POSE_OTHER_MIRROR); /* the default */
+    pose_move_free(&m);
+    /* other_side far: the other side the same way round, near and far swapped */
+    CHECK_INT(parse("move m\nside right\nother_side far\nhighlight near_leg\nsection breath 2\ncontacts head back "
+                    "pelvis far_foot\nkey 0 x=0 pelvis=180 hip=-60,40 knee=120,100 ankle=0,5 twist=10 roll=20 "
+                    "stance=0.2 shoulder=30,-10 elbow=90,0 wrist=5,-5\nkey 1\n"),
+              0);
+    CHECK(pf.other_side == POSE_OTHER_FAR);
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    CHECK(pose_move_swapped(&m, SIDES_LEFT) && !pose_move_mirrored(&m, SIDES_LEFT));
+    CHECK(!pose_move_swapped(&m, SIDES_RIGHT) && !pose_move_swapped(&m, SIDES_NONE));
+    Pose q = m.samples[0];
+    pose_swap_sides(&q);
+    CHECK(q.v[POSE_HIP_N] == m.samples[0].v[POSE_HIP_F] && q.v[POSE_HIP_F] == m.samples[0].v[POSE_HIP_N]);
+    CHECK(q.v[POSE_WRIST_N] == m.samples[0].v[POSE_WRIST_F] && q.v[POSE_ELBOW_F] == m.samples[0].v[POSE_ELBOW_N]);
+    CHECK(q.v[POSE_TWIST] == -m.samples[0].v[POSE_TWIST] && q.v[POSE_ROLL] == -20.0f && q.v[POSE_STANCE] == -0.2f &&
+          q.v[POSE_PELVIS] == m.samples[0].v[POSE_PELVIS]);
+    pose_swap_sides(&q);
+    CHECK(memcmp(&q, &m.samples[0], sizeof q) == 0); /* swapping twice is no swap */
+    unsigned c = (1u << CONTACT_HEAD) | (1u << CONTACT_FAR_FOOT) | (1u << CONTACT_NEAR_TOES);
+    CHECK(pose_contacts_swapped(c) == ((1u << CONTACT_HEAD) | (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_TOES)));
+    CHECK(pose_contacts_swapped(pose_contacts_swapped(c)) == c);
+    /* the figure at a moment for the left side is the swapped one: the far leg lit, the same outline */
+    PoseFigure right, left;
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, SIDES_RIGHT, &right);
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, SIDES_LEFT, &left);
+    float br[4] = {1e9f, -1e9f, 1e9f, -1e9f}, bl[4] = {1e9f, -1e9f, 1e9f, -1e9f};
+    pose_figure_extent(&right, &br[0], &br[1], &br[2], &br[3]);
+    pose_figure_extent(&left, &bl[0], &bl[1], &bl[2], &bl[3]);
+    for (int i = 0; i < 4; i++)
+        CHECK(fabsf(br[i] - bl[i]) < 1e-5f);
+    lit = 0;
+    for (int g = 0; g < left.count; g++)
+        lit += left.groups[g].highlight ? 1 << left.groups[g].id : 0;
+    CHECK_INT(lit, 1 << POSE_GROUP_FAR_LEG);
     pose_move_free(&m);
 }
 
@@ -163,6 +198,8 @@ static void test_errors(void)
         {"move m\nsection warmup 2\n", 2, 9, "section must be"},
         {"move m\nfps 0\nsection cycle 2\nkey 0\nkey 1\n", 2, 5, "fps"},
         {"move m\nside up\n", 2, 6, "side must be"},
+        {"move m\nside right\nother_side flipped\n", 3, 12, "other_side must be mirror or far"},
+        {"move m\nother_side far\nsection cycle 2\nkey 0\nkey 1\n", 1, 1, "other_side needs a side line"},
         {"move m\ncontacts feet\n", 2, 1, "contacts before any section"},
         {"move m\nwobble 3\n", 2, 1, "unknown line wobble"},
         {"move m\nhighlight near_arm tail\n", 2, 20, "highlight names limbs"},
@@ -274,7 +311,7 @@ static float check_hold_fills_stage(const PoseMove *m, const char *name)
             FigLayout lay;
             PoseFigure fig;
             figpaint_fit_at(m, ANIM_HOLD, t, 20000, 0, w, h, false, &lay);
-            pose_move_figure_at(m, ANIM_HOLD, t, 20000, 0, &fig);
+            pose_move_figure_at(m, ANIM_HOLD, t, 20000, 0, SIDES_NONE, &fig);
             float a = 1e9f, b = -1e9f, c = 1e9f, d = -1e9f;
             pose_figure_extent(&fig, &a, &b, &c, &d);
             float px0 = lay.place.ox + a * lay.place.scale, px1 = lay.place.ox + b * lay.place.scale;
@@ -390,6 +427,65 @@ static void test_chair(void)
 }
 
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
+/* A sided move a person does lying, on all fours or kneeling on the mat keeps one orientation
+ * (`other_side far`): they stay the way they lie and use the other limb. Sitting or standing, the
+ * other side is the mirror image (a twist drawn the same way round would turn away and show the
+ * back; the side bend faces the viewer). Drawn swapped, every sample rests on its (swapped)
+ * contacts with nothing below the mat, in the same outline as the side its poses show. */
+static void check_other_side(const PoseMove *m, const char *name, const MoveInfo *info)
+{
+    Position at = info->position;
+    bool on_mat =
+        at == POSITION_ON_BACK || at == POSITION_ON_FRONT || at == POSITION_ALL_FOURS || at == POSITION_KNEELING;
+    CHECK(m->file.other_side == (info->sided && on_mat ? POSE_OTHER_FAR : POSE_OTHER_MIRROR));
+    CHECK(pose_move_swapped(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_FAR && info->sided));
+    CHECK(pose_move_mirrored(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_MIRROR && info->sided));
+    CHECK(!pose_move_swapped(m, SIDES_RIGHT) && !pose_move_mirrored(m, SIDES_RIGHT));
+    if (!pose_move_swapped(m, SIDES_LEFT))
+        return;
+    int faulty = 0, moved = 0;
+    float worst = 0.0f;
+    for (int k = 0; k < m->meta.frames; k++) {
+        PoseFigure fig, shown;
+        float low[CONTACT_COUNT], low_shown[CONTACT_COUNT];
+        pose_move_sample_figure_swapped(m, k, &fig);
+        pose_move_sample_figure(m, k, &shown);
+        unsigned contacts = pose_contacts_swapped(m->sample_contacts[k]);
+        float ground = pose_figure_ground(&fig, contacts, low), bad = 0.0f;
+        pose_figure_ground(&shown, m->sample_contacts[k], low_shown);
+        for (int c = 0; c < CONTACT_COUNT; c++) {
+            if (contacts & (1u << c))
+                bad = fmaxf(bad, low[c] - ground);
+            int was = c >= CONTACT_NEAR_HAND ? c + ((c - CONTACT_NEAR_HAND) % 2 == 0 ? 1 : -1) : c;
+            moved += fabsf(low[c] - low_shown[was]) > 1e-5f; /* each part where its other-side twin was */
+        }
+        float lowest = pose_figure_ground(&fig, 0, low);
+        worst = fmaxf(worst, bad);
+        faulty += bad > POSE_CONTACT_TOL_H || fabsf(ground) > POSE_CONTACT_TOL_H || lowest < -POSE_CONTACT_TOL_H;
+        float a[4] = {1e9f, -1e9f, 1e9f, -1e9f}, b[4] = {1e9f, -1e9f, 1e9f, -1e9f};
+        pose_figure_extent(&fig, &a[0], &a[1], &a[2], &a[3]);
+        pose_figure_extent(&shown, &b[0], &b[1], &b[2], &b[3]);
+        for (int i = 0; i < 4; i++)
+            moved += fabsf(a[i] - b[i]) > 1e-5f;
+        /* the working limbs swap: a near_ group lit on the shown side is the far_ one here */
+        for (int g = 0; g < fig.count; g++) {
+            int id = fig.groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig.groups[g].id;
+            int twin = id == POSE_GROUP_NEAR_ARM   ? POSE_GROUP_FAR_ARM
+                       : id == POSE_GROUP_FAR_ARM  ? POSE_GROUP_NEAR_ARM
+                       : id == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG
+                       : id == POSE_GROUP_FAR_LEG  ? POSE_GROUP_NEAR_LEG
+                                                   : id;
+            if (id != POSE_GROUP_TORSO)
+                faulty += fig.groups[g].highlight != (int)((m->file.highlight >> twin) & 1u);
+        }
+    }
+    printf("%-18s other side the same way round: highest required contact %.4f H off the mat, %d faulty, %d "
+           "moved\n",
+           name, worst, faulty, moved);
+    CHECK_INT(faulty, 0);
+    CHECK_INT(moved, 0);
+}
+
 static void test_committed_moves(void)
 {
     for (int id = 0; id < MOVE_COUNT; id++) {
@@ -440,6 +536,7 @@ static void test_committed_moves(void)
         Position want =
             moves_way_from((MoveId)id) != POSITION_NONE ? moves_way_from((MoveId)id) : moves_info((MoveId)id)->position;
         CHECK_INT(pose_file_position(&pf), id == MOVE_CHILD_POSE ? POSITION_KNEELING : want);
+        check_other_side(&m, name, moves_info((MoveId)id));
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
         if (id == MOVE_CHILD_POSE) /* the low held pose itself fills the stage, not a box for kneeling */

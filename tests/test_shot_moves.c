@@ -3,7 +3,9 @@
  * and of every position and way between them (rests): the figure's box over the step takes at
  * least 80% of the stage's binding side (issue 12), no part of it goes under the "It hurts"
  * button, the frames differ across the step, and the left and right sides of a sided move are
- * mirror images. Reads the PNGs back with stb_image. */
+ * mirror images, or, for a lying move drawn the same way round on both sides (`other_side far`),
+ * the same outline in the same place with the other limb working. Reads the PNGs back with
+ * stb_image. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,6 +87,26 @@ static bool rep_move(const char *id)
         cycle = strncmp(line, "section cycle", 13) == 0;
     fclose(f);
     return cycle;
+}
+
+/* Whether move id's other side is drawn the same way round, near and far swapped (`other_side
+ * far`): a lying move whose patient stays lying the same way and works the other limb. */
+static bool far_move(const char *id)
+{
+    char path[128];
+    snprintf(path, sizeof path, "assets/poses/%s.pose", id);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char *src = malloc(POSE_MAX_FILE_BYTES);
+    PoseFile *pf = malloc(sizeof *pf);
+    size_t n = src ? fread(src, 1, POSE_MAX_FILE_BYTES, f) : 0;
+    fclose(f);
+    RoutineErrors errs = {0};
+    bool far = src && pf && pose_parse(path, src, n, pf, &errs) == 0 && pf->other_side == POSE_OTHER_FAR;
+    free(src);
+    free(pf);
+    return far;
 }
 
 static void plan_build(Plan *p)
@@ -295,6 +317,40 @@ static double figure_diff(const unsigned char *a, const unsigned char *b, SDL_Re
     return n ? sum / (double)n : -1.0;
 }
 
+/* Anything drawn on the stage: not the card's, the mat's or the screen's flat colour (the
+ * figure, its outline and its shadow, unlike figure_px, which leaves out dark shades near the
+ * line between the card and the screen's background). */
+static bool drawn_px(const unsigned char *px, int x, int y)
+{
+    const unsigned char *p = px + ((size_t)y * W + x) * 4;
+    static const int c[][3] = {{236, 232, 224}, {140, 148, 217}, {158, 166, 238}, {14, 22, 36}};
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        if (abs(p[0] - c[i][0]) + abs(p[1] - c[i][1]) + abs(p[2] - c[i][2]) <= 12)
+            return false;
+    return true;
+}
+
+/* How the figures of a and b differ where they stand (not moved, not mirrored): *shape the share
+ * of the stage's drawn pixels that are drawn in one and not the other (the silhouettes), *warm
+ * the share of the working limbs' warm outline pixels that are warm in one and not the other. */
+static void side_diff(const unsigned char *a, const unsigned char *b, SDL_Rect st, double *shape, double *warm)
+{
+    long fig = 0, fig_x = 0, hot = 0, hot_x = 0;
+    for (int y = st.y + 2; y < st.y + st.h - 2; y++)
+        for (int x = st.x + 2; x < st.x + st.w - 2; x++) {
+            if (masked(st, x, y))
+                continue;
+            bool fa = drawn_px(a, x, y), fb = drawn_px(b, x, y);
+            fig += fa || fb, fig_x += fa != fb;
+            const unsigned char *p = a + ((size_t)y * W + x) * 4, *q = b + ((size_t)y * W + x) * 4;
+            bool wa = p[0] > 220 && p[1] > 110 && p[1] < 190 && p[2] < 80; /* the outline: 255, 153, 31 */
+            bool wb = q[0] > 220 && q[1] > 110 && q[1] < 190 && q[2] < 80;
+            hot += wa || wb, hot_x += wa != wb;
+        }
+    *shape = fig ? (double)fig_x / (double)fig : 1.0;
+    *warm = hot ? (double)hot_x / (double)hot : 0.0;
+}
+
 /* A rest between a move on the back and one on the front plays the way between them (a log roll)
  * over its first seconds: a frame two seconds in differs from the rest's first frame (on the back)
  * and from its breathing later (on the front), which differ from each other too. */
@@ -400,6 +456,7 @@ int main(void)
 
     unsigned char *left_mid[MOVE_COUNT] = {0};
     double least_fill = 1.0;
+    int far_sides = 0, mirrored_sides = 0;
     for (int i = 0; i < starts.n && i < plan.n; i++) {
         const Start *s = &starts.starts[i];
         const Planned *p = &plan.steps[i];
@@ -452,6 +509,19 @@ int main(void)
         if (s->side == SIDES_LEFT && p->move != MOVE_NONE) {
             left_mid[s->move] = img[1];
             img[1] = NULL;
+        } else if (s->side == SIDES_RIGHT && p->move != MOVE_NONE && left_mid[s->move] &&
+                   far_move(moves_info(s->move)->id)) {
+            /* a lying move keeps one orientation: the same outline in the same place, the other
+             * limb working (near and far swapped: other shades, the warm outline elsewhere) */
+            double shape, warm, same = stage_diff(left_mid[s->move], img[1], stage, false);
+            side_diff(left_mid[s->move], img[1], stage, &shape, &warm);
+            fprintf(stderr,
+                    "%s: left vs right where they stand: %.4f of the outline differs, %.3f of the warm "
+                    "outline, mean difference %.3f\n",
+                    name, shape, warm, same);
+            CHECK(shape < 0.002); /* the warm outline is a little wider than a dark one: a few pixels */
+            CHECK(warm > 0.10 && same > 0.3);
+            far_sides++;
         } else if (s->side == SIDES_RIGHT && p->move != MOVE_NONE && left_mid[s->move]) {
             double same = figure_diff(left_mid[s->move], img[1], stage, false);
             double mirrored = figure_diff(left_mid[s->move], img[1], stage, true);
@@ -459,11 +529,16 @@ int main(void)
                     mirrored);
             CHECK(mirrored >= 0.0 && same >= 0.0);
             CHECK(mirrored < same * 0.4); /* not 0: the light stays upper left on both sides */
+            mirrored_sides++;
         }
         for (int k = 0; k < shots; k++)
             stbi_image_free(img[k]);
     }
     fprintf(stderr, "%d steps shot; the least figure box: %.3f of the stage's binding side\n", starts.n, least_fill);
+    /* lying sided moves keep one orientation (knee rolls, knee to chest, hamstring stretch, bird
+     * dog, the lunge); the twists and the side bend are mirrored */
+    fprintf(stderr, "sided moves: %d the same way round, %d mirrored\n", far_sides, mirrored_sides);
+    CHECK(far_sides >= 5 && mirrored_sides >= 3);
     for (int m = 0; m < MOVE_COUNT; m++)
         stbi_image_free(left_mid[m]);
     test_rest_shows_the_way(dir);

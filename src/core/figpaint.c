@@ -444,7 +444,9 @@ void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
         return;
     float s0 = out->place.scale;
     float s = clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s0, k);
-    if (m->meta.side != SIDES_NONE) /* a sided move: both sides the same size, one moved aside if need be */
+    /* a mirrored sided move: both sides the same size, one moved aside if need be (a swapped side
+     * of `other_side far` has the same outline, the same way round: it fits as this one does) */
+    if (pose_move_mirrored(m, SIDES_LEFT) || pose_move_mirrored(m, SIDES_RIGHT))
         s = fminf(s, clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, !flip, s0, k));
     if (s > 0.0f && try_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s, k, out))
         return;

@@ -182,6 +182,13 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             pf->side = SIDES_RIGHT;
         else
             POSE_ERR(pl, 1, "side must be none, left or right");
+    } else if (strcmp(tok[0], "other_side") == 0 && nt == 2) {
+        if (strcmp(tok[1], "mirror") == 0)
+            pf->other_side = POSE_OTHER_MIRROR;
+        else if (strcmp(tok[1], "far") == 0)
+            pf->other_side = POSE_OTHER_FAR;
+        else
+            POSE_ERR(pl, 1, "other_side must be mirror or far");
     } else if (strcmp(tok[0], "fps") == 0 && nt == 2) {
         if (!pose_int(tok[1], 1, 60, &pf->fps))
             POSE_ERR(pl, 1, "fps must be a whole number 1..60");
@@ -327,7 +334,8 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         pf->showcase[pf->showcase_count++].t = t;
     } else {
         POSE_ERR(pl, 0,
-                 "unknown line %s: expected move, side, fps, order, highlight, section, contacts, key or showcase",
+                 "unknown line %s: expected move, side, other_side, fps, order, highlight, section, contacts, key or "
+                 "showcase",
                  tok[0]);
     }
 }
@@ -401,6 +409,8 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
     if (errs->count == errors_before) {
         if (out->move[0] == '\0')
             routine_errors_add(errs, path, 1, 1, "no move line");
+        if (out->other_side != POSE_OTHER_MIRROR && out->side == SIDES_NONE)
+            routine_errors_add(errs, path, 1, 1, "other_side needs a side line: a move with no side has no other side");
         if (pose_section_find(out, "breath") < 0 && pose_section_find(out, "cycle") < 0)
             routine_errors_add(errs, path, 1, 1, "needs a breath or a cycle section");
         for (int i = 0; i < out->showcase_count; i++)
@@ -663,10 +673,15 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         hip_far = vadd(P[0], hip_side, 0.048f * v[POSE_STANCE]);
     /* standing facing the viewer (stance, pelvis upright), the feet point at the viewer: seen end
      * on, each is short under its ankle, not a foot in profile */
-    float fore = fabsf(v[POSE_PELVIS] - 90.0f) < 45.0f ? 1.0f - 0.6f * fminf(fmaxf(v[POSE_STANCE], 0.0f), 1.0f) : 1.0f;
-    figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], v[POSE_ROLL] * 0.85f,
-               fore, 0.80f);
-    figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], v[POSE_ROLL], fore,
+    float fore = fabsf(v[POSE_PELVIS] - 90.0f) < 45.0f ? 1.0f - 0.6f * fminf(fabsf(v[POSE_STANCE]), 1.0f) : 1.0f;
+    /* the knees roll together, the leg on the side they roll toward the furthest: a positive roll
+     * turns the near leg fully and the far one 0.85 of it; a negative roll (the other side drawn
+     * the same way round, pose_swap_sides) the far leg fully, so the outline stays the same */
+    float roll = v[POSE_ROLL], roll_far = roll < 0.0f ? roll : roll * 0.85f,
+          roll_near = roll < 0.0f ? roll * 0.85f : roll;
+    figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], roll_far, fore,
+               0.80f);
+    figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], roll_near, fore,
                1.03f);
     if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
         PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
@@ -1301,24 +1316,93 @@ void pose_move_free(PoseMove *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Build pose p and stand it on the mat (y = 0) by its contacts. */
-static void pose_grounded_figure(const PoseMove *m, const Pose *p, unsigned contacts, const int *order, PoseFigure *fig)
+bool pose_move_mirrored(const PoseMove *m, Sides wanted)
+{
+    return m->file.other_side == POSE_OTHER_MIRROR && sheet_mirrored(&m->meta, wanted);
+}
+
+bool pose_move_swapped(const PoseMove *m, Sides wanted)
+{
+    return m->file.other_side == POSE_OTHER_FAR && sheet_mirrored(&m->meta, wanted);
+}
+
+void pose_swap_sides(Pose *p)
+{
+    static const int pairs[] = {POSE_HIP_N, POSE_KNEE_N, POSE_ANKLE_N, POSE_SHOULDER_N, POSE_ELBOW_N, POSE_WRIST_N};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) { /* each _F follows its _N */
+        float t = p->v[pairs[i]];
+        p->v[pairs[i]] = p->v[pairs[i] + 1], p->v[pairs[i] + 1] = t;
+    }
+    p->v[POSE_TWIST] = -p->v[POSE_TWIST];
+    p->v[POSE_STANCE] = -p->v[POSE_STANCE];
+    p->v[POSE_ROLL] = -p->v[POSE_ROLL];
+}
+
+unsigned pose_contacts_swapped(unsigned c)
+{
+    unsigned out = c;
+    for (int n = CONTACT_NEAR_HAND; n + 1 < CONTACT_COUNT; n += 2) { /* each FAR_ follows its NEAR_ */
+        out &= ~((1u << n) | (1u << (n + 1)));
+        out |= ((c >> n) & 1u) << (n + 1) | ((c >> (n + 1)) & 1u) << n;
+    }
+    return out;
+}
+
+/* The working limbs h (1u << PoseGroupId) with near and far swapped. */
+static unsigned pose_highlight_swapped(unsigned h)
+{
+    unsigned out = h & (1u << POSE_GROUP_TORSO);
+    static const int pairs[][2] = {{POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_ARM},
+                                   {POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_LEG}};
+    for (int i = 0; i < 2; i++)
+        out |= ((h >> pairs[i][0]) & 1u) << pairs[i][1] | ((h >> pairs[i][1]) & 1u) << pairs[i][0];
+    return out;
+}
+
+/* Build pose p and stand it on the mat (y = 0) by its contacts; the groups in highlight (1u <<
+ * PoseGroupId) are the working limbs. */
+static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *order, unsigned highlight,
+                                 PoseFigure *fig)
 {
     float low[CONTACT_COUNT];
     pose_figure_build(p, order, fig);
     pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, contacts, low));
-    for (int g = 0; g < fig->count; g++) /* the torso's hair and eyes are never outlined */
-        fig->groups[g].highlight =
-            (int)(m->file.highlight >>
-                  (fig->groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig->groups[g].id)) &
-                1 &&
-            (fig->groups[g].id != POSE_GROUP_TORSO ||
-             (fig->groups[g].count > 0 && strcmp(fig->groups[g].parts[0].name, "pelvis") == 0));
+    for (int g = 0; g < fig->count; g++) { /* the torso's hair and eyes are never outlined */
+        PoseGroup *gr = &fig->groups[g];
+        gr->highlight = (int)(highlight >> (gr->id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : gr->id)) & 1 &&
+                        (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "pelvis") == 0));
+        /* a working far limb is shaded a little less deep (0.88 of the near limbs' light, not 0.80),
+         * so it reads as working at a quarter size, behind the resting near one, and still as far */
+        if (gr->highlight && (gr->id == POSE_GROUP_FAR_ARM || gr->id == POSE_GROUP_FAR_LEG))
+            for (int i = 0; i < gr->count; i++)
+                gr->parts[i].color = rgb_scale(gr->parts[i].color, 1.10f);
+    }
+}
+
+/* Stand pose p (of m, resting on contacts, painted in order) on the mat, near and far swapped when
+ * swap: the other side of `other_side far`, drawn the same way round. */
+static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contacts, const int *order, bool swap,
+                               PoseFigure *fig)
+{
+    if (!swap) {
+        pose_grounded_figure(p, contacts, order, m->file.highlight, fig);
+        return;
+    }
+    Pose q = *p;
+    pose_swap_sides(&q);
+    pose_grounded_figure(&q, pose_contacts_swapped(contacts), order, pose_highlight_swapped(m->file.highlight), fig);
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
 {
-    pose_grounded_figure(m, &m->samples[i], m->sample_contacts[i], &m->sample_order[(size_t)i * POSE_ORDER_COUNT], fig);
+    pose_move_grounded(m, &m->samples[i], m->sample_contacts[i], &m->sample_order[(size_t)i * POSE_ORDER_COUNT], false,
+                       fig);
+}
+
+void pose_move_sample_figure_swapped(const PoseMove *m, int i, PoseFigure *fig)
+{
+    pose_move_grounded(m, &m->samples[i], m->sample_contacts[i], &m->sample_order[(size_t)i * POSE_ORDER_COUNT], true,
+                       fig);
 }
 
 /* Grow the box b (x0, x1, y0, y1) by samples first..last. */
@@ -1389,7 +1473,7 @@ void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
         }
 }
 
-void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, Sides side,
                          PoseFigure *fig)
 {
     SheetFrame f;
@@ -1401,25 +1485,31 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
     int near = f.blend < 0.5f ? f.a : f.b;
-    pose_grounded_figure(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT], fig);
+    pose_move_grounded(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT],
+                       pose_move_swapped(m, side), fig);
 }
 
 /* ---- the contact rules ---- */
 
-int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+/* Check sample k of m drawn as it is keyed or, when swap, near and far swapped; faults are added
+ * to buf (n bytes of size written so far, *faults of them) with `label` after each. */
+static void pose_check_side(const PoseMove *m, int k, bool swap, const char *label, char *buf, size_t size,
+                            size_t *written, int *fault_count, float *highest)
 {
     unsigned contacts = m->sample_contacts[k]; /* the section's, or a later `contacts` line's */
-    const Pose *p = &m->samples[k];
+    Pose p = m->samples[k];
     PoseFigure fig;
     float low[CONTACT_COUNT];
-    pose_move_sample_figure(m, k, &fig);
+    if (swap) {
+        pose_swap_sides(&p);
+        contacts = pose_contacts_swapped(contacts);
+        pose_move_sample_figure_swapped(m, k, &fig);
+    } else {
+        pose_move_sample_figure(m, k, &fig);
+    }
     float ground = pose_figure_ground(&fig, contacts, low);
-    int faults = 0;
-    size_t n = 0;
-    char none[1];
-    if (!buf || size == 0)
-        buf = none, size = sizeof none;
-    buf[0] = '\0';
+    int faults = *fault_count;
+    size_t n = *written;
 #define POSE_FAULT(...)                                                                                                \
     do {                                                                                                               \
         faults++;                                                                                                      \
@@ -1427,6 +1517,8 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
             n += (size_t)snprintf(buf + n, size - n, "%s", faults > 1 ? ";" : "");                                     \
         if (n < size)                                                                                                  \
             n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);                                                     \
+        if (n < size)                                                                                                  \
+            n += (size_t)snprintf(buf + n, size - n, "%s", label);                                                     \
     } while (0)
     for (int c = 0; c < CONTACT_COUNT; c++) {
         if (!(contacts & (1u << c)))
@@ -1457,12 +1549,26 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
                 POSE_FAULT(" pelvis beside the seat");
         }
     for (int j = POSE_KNEE_N; j <= POSE_KNEE_F; j++)
-        if (p->v[j] < -1.0f)
+        if (p.v[j] < -1.0f)
             POSE_FAULT(" %s knee bent backwards", j == POSE_KNEE_N ? "near" : "far");
     for (int j = POSE_ELBOW_N; j <= POSE_ELBOW_F; j++)
-        if (p->v[j] < -5.0f)
+        if (p.v[j] < -5.0f)
             POSE_FAULT(" %s elbow bent backwards", j == POSE_ELBOW_N ? "near" : "far");
 #undef POSE_FAULT
+    *written = n, *fault_count = faults;
+}
+
+int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+{
+    int faults = 0;
+    size_t n = 0;
+    char none[1];
+    if (!buf || size == 0)
+        buf = none, size = sizeof none;
+    buf[0] = '\0';
+    pose_check_side(m, k, false, "", buf, size, &n, &faults, highest);
+    if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR) /* the other side, drawn swapped */
+        pose_check_side(m, k, true, " (other side)", buf, size, &n, &faults, highest);
     return faults;
 }
 

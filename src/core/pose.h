@@ -129,10 +129,17 @@ typedef struct {
     int line; /* of its `section` line */
 } PoseSection;
 
+/* How a sided move draws the side its poses do not show (an `other_side` line). */
+typedef enum {
+    POSE_OTHER_MIRROR, /* mirrored left-right: a front view, or a move whose turn must face the viewer */
+    POSE_OTHER_FAR /* the same way round, the other limbs working: near and far swapped (lying on a mat) */
+} PoseOtherSide;
+
 typedef struct {
     char move[32];
     int move_line, move_col; /* where the move line names it */
-    Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn mirrored */
+    Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn as other_side says */
+    PoseOtherSide other_side;
     int fps;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
     unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
@@ -266,8 +273,26 @@ typedef struct {
 int pose_move_init(PoseMove *out, const PoseFile *pf);
 void pose_move_free(PoseMove *m);
 
-/* The grounded figure at an animation moment (as sheet_frame_at), eased between samples. */
-void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
+/* Whether side `wanted` of m is drawn mirrored left-right (a sided move whose other side is a
+ * mirror image, wanted not the side its poses show). */
+bool pose_move_mirrored(const PoseMove *m, Sides wanted);
+
+/* Whether side `wanted` of m is drawn the same way round with near and far swapped (`other_side
+ * far`, wanted not the side its poses show): the same outline, the other limbs working. */
+bool pose_move_swapped(const PoseMove *m, Sides wanted);
+
+/* Pose p for the other side, the same way round: the near and far joints swapped (hip, knee,
+ * ankle, shoulder, elbow, wrist), twist, stance and roll negated. Its figure has the same outline
+ * (a negative roll turns the far leg fully, the near one 0.85 of it); only which limb is near and
+ * which far (their shade, their place in the paint order, their contacts) changes. */
+void pose_swap_sides(Pose *p);
+
+/* Contacts c with every near_ part and its far_ one swapped. */
+unsigned pose_contacts_swapped(unsigned c);
+
+/* The grounded figure at an animation moment (as sheet_frame_at), eased between samples, for side
+ * `side` (near and far swapped when pose_move_swapped; mirroring is the painter's). */
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, Sides side,
                          PoseFigure *fig);
 
 /* The box (in H) the stage frames at an animation moment (as sheet_frame_at): a hold's intro frames
@@ -286,10 +311,14 @@ void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
 /* The grounded figure of sample i. */
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);
 
+/* The grounded figure of sample i with near and far swapped (the other side of `other_side far`). */
+void pose_move_sample_figure_swapped(const PoseMove *m, int i, PoseFigure *fig);
+
 /* ---- the contact rules every move must meet (spritegen --report, --check of a physio's move) ---- */
 
 /* Check sample k of m as it is drawn: each contact its section requires within POSE_CONTACT_TOL_H of
- * the mat, no part below the mat, no knee or elbow bent backwards. Writes the faults as text
+ * the mat, no part below the mat, no knee or elbow bent backwards; for `other_side far`, on both
+ * sides (the other's faults say "(other side)"). Writes the faults as text
  * (" feet 3.1 px off the mat", in px of a figure 1333 px tall) into buf (may be NULL) and returns
  * how many there are; *highest (may be NULL) is raised to the highest required contact off the mat, in H. */
 int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest);
