@@ -73,7 +73,7 @@ static void parse_all(const uint8_t *data, size_t size)
         if ((FUZZ_SOLVE_ALL || seconds * POSE_SAMPLE_FPS <= 90) && pose_move_init(&pm, &pf) == 0) {
             PoseFigure fig;
             for (int t = 0; t < 8000; t += 1499)
-                pose_move_figure_at(&pm, (AnimMode)(t % 4), t, 4000, 500, (Sides)(t % 3), &fig);
+                pose_move_figure_at(&pm, (AnimMode)(t % 4), t, 4000, 500, t % 3 == 1, &fig);
             pose_move_free(&pm);
         }
     }

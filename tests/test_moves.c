@@ -105,7 +105,7 @@ static void test_positions(void)
  * the position it leads to, and the lookups agree with the WAYS table. */
 static void test_ways(void)
 {
-#define WAY_ROW(from, to, way)                                                                                         \
+#define WAY_ROW(from, to, way, turns)                                                                                  \
     CHECK(POSITION_##from != POSITION_##to);                                                                           \
     CHECK(moves_way(POSITION_##from, POSITION_##to) == MOVE_##way);                                                    \
     CHECK(moves_way_from(MOVE_##way) == POSITION_##from);                                                              \

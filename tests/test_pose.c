@@ -81,8 +81,13 @@ static void test_parse(void)
     CHECK(pose_contacts_swapped(pose_contacts_swapped(c)) == c);
     /* the figure at a moment for the left side is the swapped one: the far leg lit, the same outline */
     PoseFigure right, left;
-    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, SIDES_RIGHT, &right);
-    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, SIDES_LEFT, &left);
+    PoseDraw dr = pose_move_draw(&m, SIDES_RIGHT, false), dl = pose_move_draw(&m, SIDES_LEFT, false);
+    CHECK(!dr.mirror && !dr.swap && !dl.mirror && dl.swap);
+    /* turned round (after a roll): mirrored, the right side's limbs swapped so the right still works */
+    PoseDraw tr = pose_move_draw(&m, SIDES_RIGHT, true), tl = pose_move_draw(&m, SIDES_LEFT, true);
+    CHECK(tr.mirror && tr.swap && tl.mirror && !tl.swap);
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, dr.swap, &right);
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, dl.swap, &left);
     float br[4] = {1e9f, -1e9f, 1e9f, -1e9f}, bl[4] = {1e9f, -1e9f, 1e9f, -1e9f};
     pose_figure_extent(&right, &br[0], &br[1], &br[2], &br[3]);
     pose_figure_extent(&left, &bl[0], &bl[1], &bl[2], &bl[3]);
@@ -311,7 +316,7 @@ static float check_hold_fills_stage(const PoseMove *m, const char *name)
             FigLayout lay;
             PoseFigure fig;
             figpaint_fit_at(m, ANIM_HOLD, t, 20000, 0, w, h, false, &lay);
-            pose_move_figure_at(m, ANIM_HOLD, t, 20000, 0, SIDES_NONE, &fig);
+            pose_move_figure_at(m, ANIM_HOLD, t, 20000, 0, false, &fig);
             float a = 1e9f, b = -1e9f, c = 1e9f, d = -1e9f;
             pose_figure_extent(&fig, &a, &b, &c, &d);
             float px0 = lay.place.ox + a * lay.place.scale, px1 = lay.place.ox + b * lay.place.scale;
@@ -426,18 +431,19 @@ static void test_chair(void)
     pose_move_free(&m);
 }
 
-/* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
 /* A sided move a person does lying, on all fours or kneeling on the mat keeps one orientation
  * (`other_side far`): they stay the way they lie and use the other limb. Sitting or standing, the
  * other side is the mirror image (a twist drawn the same way round would turn away and show the
  * back; the side bend faces the viewer). Drawn swapped, every sample rests on its (swapped)
  * contacts with nothing below the mat, in the same outline as the side its poses show. */
-static void check_other_side(const PoseMove *m, const char *name, const MoveInfo *info)
+static void check_other_side(const PoseMove *m, const char *name, MoveId id)
 {
-    Position at = info->position;
-    bool on_mat =
-        at == POSITION_ON_BACK || at == POSITION_ON_FRONT || at == POSITION_ALL_FOURS || at == POSITION_KNEELING;
-    CHECK(m->file.other_side == (info->sided && on_mat ? POSE_OTHER_FAR : POSE_OTHER_MIRROR));
+    const MoveInfo *info = moves_info(id);
+    /* the catalogue's rule (the session draws by it) and the pose file agree */
+    CHECK(m->file.other_side == (moves_same_way_round(info) ? POSE_OTHER_FAR : POSE_OTHER_MIRROR));
+    /* a way that ends turned round (drawn mirrored about the hip) says so in WAYS: what follows
+     * it is drawn turned too */
+    CHECK((m->samples[m->meta.frames - 1].v[POSE_FLIP] >= 0.5f) == moves_way_turns(id));
     CHECK(pose_move_swapped(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_FAR && info->sided));
     CHECK(pose_move_mirrored(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_MIRROR && info->sided));
     CHECK(!pose_move_swapped(m, SIDES_RIGHT) && !pose_move_mirrored(m, SIDES_RIGHT));
@@ -469,13 +475,13 @@ static void check_other_side(const PoseMove *m, const char *name, const MoveInfo
             moved += fabsf(a[i] - b[i]) > 1e-5f;
         /* the working limbs swap: a near_ group lit on the shown side is the far_ one here */
         for (int g = 0; g < fig.count; g++) {
-            int id = fig.groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig.groups[g].id;
-            int twin = id == POSE_GROUP_NEAR_ARM   ? POSE_GROUP_FAR_ARM
-                       : id == POSE_GROUP_FAR_ARM  ? POSE_GROUP_NEAR_ARM
-                       : id == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG
-                       : id == POSE_GROUP_FAR_LEG  ? POSE_GROUP_NEAR_LEG
-                                                   : id;
-            if (id != POSE_GROUP_TORSO)
+            int gid = fig.groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig.groups[g].id;
+            int twin = gid == POSE_GROUP_NEAR_ARM   ? POSE_GROUP_FAR_ARM
+                       : gid == POSE_GROUP_FAR_ARM  ? POSE_GROUP_NEAR_ARM
+                       : gid == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG
+                       : gid == POSE_GROUP_FAR_LEG  ? POSE_GROUP_NEAR_LEG
+                                                    : gid;
+            if (gid != POSE_GROUP_TORSO)
                 faulty += fig.groups[g].highlight != (int)((m->file.highlight >> twin) & 1u);
         }
     }
@@ -486,6 +492,7 @@ static void check_other_side(const PoseMove *m, const char *name, const MoveInfo
     CHECK_INT(moved, 0);
 }
 
+/* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
 static void test_committed_moves(void)
 {
     for (int id = 0; id < MOVE_COUNT; id++) {
@@ -536,7 +543,7 @@ static void test_committed_moves(void)
         Position want =
             moves_way_from((MoveId)id) != POSITION_NONE ? moves_way_from((MoveId)id) : moves_info((MoveId)id)->position;
         CHECK_INT(pose_file_position(&pf), id == MOVE_CHILD_POSE ? POSITION_KNEELING : want);
-        check_other_side(&m, name, moves_info((MoveId)id));
+        check_other_side(&m, name, (MoveId)id);
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
         if (id == MOVE_CHILD_POSE) /* the low held pose itself fills the stage, not a box for kneeling */

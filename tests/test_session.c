@@ -1259,6 +1259,105 @@ static void test_timer_shows_the_way_first(void)
     }
 }
 
+/* The first segment of kind k of step `step` (the first set's, the first side's), or -1. */
+static int seg_of(SegmentKind k, int step)
+{
+    for (int i = 0; i < S.segment_count; i++)
+        if (S.segments[i].kind == k && S.segments[i].step == step)
+            return i;
+    return -1;
+}
+
+/* The view a second into segment i (or at `at` ms into it when at > 0). */
+static SessionView view_in(int i, int at)
+{
+    run_until(S.segments[i].planned_start_ms + (at > 0 ? at : 1000));
+    return session_view(&S, 0);
+}
+
+/* The first step's get-ready follows the intro, whose figure stands: the way down to the move's
+ * position plays over the intro and the get-ready's time before the 3-2-1 (one animation: the
+ * get-ready goes on where the intro leaves it), then the move's start; no time is added. */
+static void test_first_ready_shows_the_way(void)
+{
+    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\n");
+    int intro = -1, ready = seg_of(SEG_READY, 0);
+    for (int i = 0; i < S.segment_count; i++)
+        intro = S.segments[i].kind == SEG_INTRO ? i : intro;
+    CHECK(intro >= 0 && ready == intro + 1);
+    if (intro < 0 || ready != intro + 1)
+        return;
+    CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS); /* no time added */
+    CHECK_INT(S.segments[intro].duration_ms, SESSION_INTRO_MS);
+    int length = S.segments[intro].duration_ms + S.segments[ready].duration_ms - SESSION_COUNTDOWN * 1000;
+    SessionView v = session_view(&S, 0); /* the safety notice: standing, the way loaded next */
+    CHECK_INT(v.figure, MOVE_IDLE);
+    CHECK_INT(v.next_figure, MOVE_WAY_STANDING_TO_BACK);
+    v = view_in(intro, 1000);
+    CHECK_INT(v.kind, SEG_INTRO);
+    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_BACK);
+    CHECK_INT(v.anim, ANIM_HOLD);
+    CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
+    CHECK_INT(v.anim_length_ms, length);
+    CHECK_INT(v.next_figure, MOVE_PELVIC_TILT);
+    v = view_in(ready, 1000);
+    CHECK_INT(v.kind, SEG_READY);
+    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_BACK);
+    CHECK(v.anim_ms >= S.segments[intro].duration_ms + 900 && v.anim_ms <= S.segments[intro].duration_ms + 1100);
+    CHECK_INT(v.anim_length_ms, length);
+    v = view_in(ready, S.segments[ready].duration_ms - 2000); /* the 3-2-1: the move's start */
+    CHECK_INT(v.figure, MOVE_PELVIC_TILT);
+    CHECK_INT(v.anim, ANIM_START);
+    CHECK(!v.turned);
+    /* a first move done standing needs no way: the intro stands */
+    load("title \"W\"\nmove forward_fold hold 10s\n");
+    for (int i = 0; i < S.segment_count; i++)
+        intro = S.segments[i].kind == SEG_INTRO ? i : intro;
+    CHECK_INT(view_in(intro, 1000).figure, MOVE_IDLE);
+}
+
+/* A way that rolls (WAYS: turns) leaves the body turned round: what follows is drawn turned (the
+ * head where the roll left it) until another roll turns it back; a sided move drawn the same way
+ * round on both sides turns with it; a mirrored sided move (the side bend) is drawn as its side
+ * says, and what follows keeps its turn. */
+static void test_turned_after_a_roll(void)
+{
+    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\nrest 10s on-front\nmove superman reps 2 tempo 3s\n"
+         "move prone_on_elbows hold 10s\nmove bird_dog reps 2 tempo 3s sides both\nrest 10s on-back\n"
+         "move knee_to_chest hold 10s sides both\nrest 10s standing\nmove side_bend reps 2 tempo 3s sides both\n"
+         "move forward_fold hold 10s\n");
+    CHECK(!view_in(seg_of(SEG_WORK, 0), 0).turned); /* on the back, as keyed */
+    SessionView v = view_in(seg_of(SEG_WORK, 1), 1000); /* the roll onto the front: drawn as keyed */
+    CHECK_INT(v.figure, MOVE_WAY_BACK_TO_FRONT);
+    CHECK(!v.turned);
+    v = view_in(seg_of(SEG_READY, 2), 1000); /* the roll left the head where superman has its feet */
+    CHECK_INT(v.figure, MOVE_SUPERMAN);
+    CHECK(v.turned);
+    CHECK(view_in(seg_of(SEG_WORK, 2), 0).turned);
+    CHECK(view_in(seg_of(SEG_WORK, 3), 0).turned);
+    v = view_in(seg_of(SEG_READY, 4), 1000); /* onto all fours: the way, turned too */
+    CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
+    CHECK(v.turned);
+    v = view_in(seg_of(SEG_WORK, 4), 0); /* bird dog, left then right, both turned */
+    CHECK(v.turned && v.side == SIDES_LEFT);
+    v = view_in(seg_of(SEG_SWITCH, 4), 0);
+    CHECK(v.turned && v.side == SIDES_RIGHT);
+    v = view_in(seg_of(SEG_WORK, 5), 1000); /* all fours onto the back: turned, which it rolls back */
+    CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
+    CHECK(v.turned);
+    v = view_in(seg_of(SEG_WORK, 6), 0); /* knee to chest as keyed: the head where it always is */
+    CHECK(!v.turned && v.side == SIDES_LEFT);
+    v = view_in(seg_of(SEG_WORK, 7), 1000); /* up to standing: a roll, then up facing the other way */
+    CHECK_INT(v.figure, MOVE_WAY_BACK_TO_STANDING);
+    CHECK(!v.turned);
+    /* the side bend faces the viewer: its left side is the mirror image, right as keyed; the way
+     * up left the figure turned, so its left side follows on */
+    v = view_in(seg_of(SEG_READY, 8), S.segments[seg_of(SEG_READY, 8)].duration_ms - 2000);
+    CHECK(v.turned && v.side == SIDES_LEFT);
+    CHECK(!view_in(seg_of(SEG_SWITCH, 8), 0).turned);
+    CHECK(!view_in(seg_of(SEG_WORK, 9), 0).turned); /* after the right side: as keyed */
+}
+
 /* Every rest and timer of the shipped routines that starts in another position than the one the
  * last step left the person in shows the way there (a pose file of the WAYS table), and so does
  * every get-ready of a move that follows a move in another position. */
@@ -2139,6 +2238,9 @@ static void test_sides_chosen(void)
     session_step(&S, &left, SESSION_TICK_MS);
     run_until(S.t_ms + SESSION_INTRO_MS + 1000);
     CHECK_INT(S.segments[S.seg].kind, SEG_READY);
+    /* in the 3-2-1 (before it, the way down from standing is shown) */
+    run_until(S.t_ms + S.segments[S.seg].duration_ms - S.seg_elapsed_ms - 2000);
+    CHECK_INT(session_view(&S, 0).figure, R.steps[0].move);
     CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);
     /* skipped (or unanswered): the one-sided steps are passed over, not guessed */
     load(src);
@@ -2231,6 +2333,8 @@ int main(void)
     test_segment_order();
     test_get_ready();
     test_ready_shows_the_way();
+    test_first_ready_shows_the_way();
+    test_turned_after_a_roll();
     test_shipped_rests_show_the_way();
     test_timer_shows_the_way_first();
     test_hold_cues();

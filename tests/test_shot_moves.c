@@ -59,7 +59,7 @@ static void plan_add(Plan *p, const char *fmt, ...)
         p->len += (size_t)n;
 }
 
-#define WAY_ROW(from, to, move) {POSITION_##from, POSITION_##to, MOVE_##move},
+#define WAY_ROW(from, to, move, turns) {POSITION_##from, POSITION_##to, MOVE_##move},
 static const struct {
     Position from, to;
     MoveId move;

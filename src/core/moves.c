@@ -73,10 +73,11 @@ const char *moves_position_list(void)
     return positions_list + 2;
 }
 
-#define WAYS_ROW(from, to, way) {POSITION_##from, POSITION_##to, MOVE_##way},
+#define WAYS_ROW(from, to, way, turns) {POSITION_##from, POSITION_##to, MOVE_##way, turns},
 static const struct {
     Position from, to;
     MoveId way;
+    bool turns;
 } ways_table[] = {WAYS(WAYS_ROW)};
 #undef WAYS_ROW
 
@@ -94,4 +95,20 @@ Position moves_way_from(MoveId id)
         if (ways_table[i].way == id)
             return ways_table[i].from;
     return POSITION_NONE;
+}
+
+bool moves_way_turns(MoveId id)
+{
+    for (size_t i = 0; i < sizeof ways_table / sizeof ways_table[0]; i++)
+        if (ways_table[i].way == id)
+            return ways_table[i].turns;
+    return false;
+}
+
+bool moves_same_way_round(const MoveInfo *info)
+{
+    if (!info || !info->sided)
+        return false;
+    Position p = info->position;
+    return p == POSITION_ON_BACK || p == POSITION_ON_FRONT || p == POSITION_ALL_FOURS || p == POSITION_KNEELING;
 }

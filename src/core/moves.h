@@ -61,22 +61,25 @@
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
- * `from`, ends breathing in `to`). A rest or timer that starts in another position than the one
- * the person is in plays the way over its first seconds, and so does a move's get-ready that
- * follows a move in another position with no rest between (session.c). */
+ * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
+ * roll keeps the head where it was, so a body rolled from its back onto its front lies with its
+ * head where every move on the front has its feet)). A rest or timer that starts in another
+ * position than the one the person is in plays the way over its first seconds, and so does a
+ * move's get-ready that follows a move in another position with no rest between (session.c);
+ * what follows a way that turns is drawn turned too, so nothing jumps (SessionView.turned). */
 #define WAYS(X)                                                                                                        \
-    X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT)                                                                            \
-    X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS)                                                                     \
-    X(ALL_FOURS, STANDING, WAY_ALL_FOURS_TO_STANDING)                                                                  \
-    X(STANDING, SITTING, WAY_STANDING_TO_SITTING)                                                                      \
-    X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK)                                                                       \
-    X(STANDING, ON_BACK, WAY_STANDING_TO_BACK)                                                                         \
-    X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS)                                                                       \
-    X(STANDING, ON_CHAIR, WAY_STANDING_TO_CHAIR)                                                                       \
-    X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING)                                                                       \
-    X(ON_BACK, STANDING, WAY_BACK_TO_STANDING)                                                                         \
-    X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT)                                                                       \
-    X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK)
+    X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT, true)                                                                      \
+    X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS, false)                                                              \
+    X(ALL_FOURS, STANDING, WAY_ALL_FOURS_TO_STANDING, false)                                                           \
+    X(STANDING, SITTING, WAY_STANDING_TO_SITTING, false)                                                               \
+    X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK, true)                                                                 \
+    X(STANDING, ON_BACK, WAY_STANDING_TO_BACK, false)                                                                  \
+    X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS, true)                                                                 \
+    X(STANDING, ON_CHAIR, WAY_STANDING_TO_CHAIR, false)                                                                \
+    X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING, false)                                                                \
+    X(ON_BACK, STANDING, WAY_BACK_TO_STANDING, true)                                                                   \
+    X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT, false)                                                                \
+    X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
@@ -118,6 +121,16 @@ MoveId moves_way(Position from, Position to);
 
 /* The position way `id` starts in (a row of WAYS), or POSITION_NONE when id is not a way. */
 Position moves_way_from(MoveId id);
+
+/* Whether way id (a row of WAYS) ends turned round (drawn mirrored about the hip); false for any
+ * other move. */
+bool moves_way_turns(MoveId id);
+
+/* Whether a sided move is drawn the same way round on both sides, the other limbs working (its
+ * pose file says `other_side far`): a move done on the mat (on the back, on the front, on all
+ * fours, kneeling), where the person stays the way they lie. Sitting or standing (the twists, the
+ * side bend), the other side is the mirror image. False for a move that is not sided. */
+bool moves_same_way_round(const MoveInfo *info);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */
 const char *moves_position_list(void);

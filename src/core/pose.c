@@ -1326,6 +1326,18 @@ bool pose_move_swapped(const PoseMove *m, Sides wanted)
     return m->file.other_side == POSE_OTHER_FAR && sheet_mirrored(&m->meta, wanted);
 }
 
+PoseDraw pose_move_draw(const PoseMove *m, Sides side, bool turned)
+{
+    PoseDraw d = {false, false};
+    if (pose_move_mirrored(m, side)) /* a mirrored sided move's other side, turned or not */
+        d.mirror = true;
+    else if (m->meta.side != SIDES_NONE && m->file.other_side == POSE_OTHER_MIRROR)
+        d.mirror = false; /* its own side */
+    else /* not sided, or the same way round: turned with the body, the wanted side working */
+        d.mirror = turned, d.swap = m->meta.side != SIDES_NONE && pose_move_swapped(m, side) != turned;
+    return d;
+}
+
 void pose_swap_sides(Pose *p)
 {
     static const int pairs[] = {POSE_HIP_N, POSE_KNEE_N, POSE_ANKLE_N, POSE_SHOULDER_N, POSE_ELBOW_N, POSE_WRIST_N};
@@ -1473,7 +1485,7 @@ void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
         }
 }
 
-void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, Sides side,
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, bool swap,
                          PoseFigure *fig)
 {
     SheetFrame f;
@@ -1485,8 +1497,7 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
     int near = f.blend < 0.5f ? f.a : f.b;
-    pose_move_grounded(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT],
-                       pose_move_swapped(m, side), fig);
+    pose_move_grounded(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT], swap, fig);
 }
 
 /* ---- the contact rules ---- */

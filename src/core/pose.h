@@ -281,6 +281,18 @@ bool pose_move_mirrored(const PoseMove *m, Sides wanted);
  * far`, wanted not the side its poses show): the same outline, the other limbs working. */
 bool pose_move_swapped(const PoseMove *m, Sides wanted);
 
+/* How a figure of a move is drawn (pose_move_draw). */
+typedef struct {
+    bool mirror; /* the picture mirrored left-right (figpaint's flip) */
+    bool swap; /* near and far swapped (pose_move_figure_at): the other limbs working */
+} PoseDraw;
+
+/* How m is drawn for side `side` (SIDES_NONE when not sided) with the body turned round or not
+ * (`turned`: SessionView.turned, as a roll left it): a move that is not sided, or is drawn the
+ * same way round on both sides (`other_side far`), turns with the body, mirrored, its near and far
+ * swapped so that side's limbs still work; a mirrored sided move is drawn as its side says. */
+PoseDraw pose_move_draw(const PoseMove *m, Sides side, bool turned);
+
 /* Pose p for the other side, the same way round: the near and far joints swapped (hip, knee,
  * ankle, shoulder, elbow, wrist), twist, stance and roll negated. Its figure has the same outline
  * (a negative roll turns the far leg fully, the near one 0.85 of it); only which limb is near and
@@ -290,9 +302,9 @@ void pose_swap_sides(Pose *p);
 /* Contacts c with every near_ part and its far_ one swapped. */
 unsigned pose_contacts_swapped(unsigned c);
 
-/* The grounded figure at an animation moment (as sheet_frame_at), eased between samples, for side
- * `side` (near and far swapped when pose_move_swapped; mirroring is the painter's). */
-void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, Sides side,
+/* The grounded figure at an animation moment (as sheet_frame_at), eased between samples, near and
+ * far swapped when swap (pose_move_draw; mirroring is the painter's). */
+void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, bool swap,
                          PoseFigure *fig);
 
 /* The box (in H) the stage frames at an animation moment (as sheet_frame_at): a hold's intro frames

@@ -1825,6 +1825,126 @@ static MoveId session_ready_way(const Routine *r, int step)
     return from != to ? moves_way(from, to) : MOVE_NONE;
 }
 
+/* The way the first step's get-ready follows (the intro shows the figure standing): from standing
+ * to the first move's position, played over the intro and the get-ready's time before the 3-2-1,
+ * so the person is shown how to get down while the intro is said (no time is added). MOVE_NONE
+ * when the first step is no move with a get-ready, starts standing or has no way there. */
+static MoveId session_first_way(const Routine *r)
+{
+    if (r->step_count == 0)
+        return MOVE_NONE;
+    const RoutineStep *st = &r->steps[0];
+    if (st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
+        return MOVE_NONE;
+    Position to = routine_move_info(r, st->move)->position;
+    return to != POSITION_STANDING ? moves_way(POSITION_STANDING, to) : MOVE_NONE;
+}
+
+/* The way segment gi shows when it is the intro before the first step's get-ready, or MOVE_NONE. */
+static MoveId session_intro_way(const Session *s, int gi)
+{
+    if (s->segments[gi].kind != SEG_INTRO || gi + 1 >= s->segment_count || s->segments[gi + 1].kind != SEG_READY)
+        return MOVE_NONE;
+    return session_first_way(s->routine);
+}
+
+/* The way segment gi (a get-ready) shows before the 3-2-1, or MOVE_NONE; *lead (may be NULL) is
+ * set to how much of it the intro before it played (the first step's). */
+static MoveId session_ready_way_shown(const Session *s, int gi, int *lead)
+{
+    const Segment *g = &s->segments[gi];
+    if (lead)
+        *lead = 0;
+    if (g->kind != SEG_READY)
+        return MOVE_NONE;
+    MoveId way = session_ready_way(s->routine, g->step);
+    if (way == MOVE_NONE && g->step == 0 && gi > 0 && s->segments[gi - 1].kind == SEG_INTRO &&
+        session_first_way(s->routine) != MOVE_NONE) {
+        way = session_first_way(s->routine);
+        if (lead)
+            *lead = s->segments[gi - 1].duration_ms; /* begun in the intro */
+    }
+    return way;
+}
+
+/* The side a get-ready or a switch shows the move's start for: a get-ready the first side (left
+ * of "both"; the chosen side's, for "side toward" or "side away"), a switch the side to come. */
+static Sides session_start_side(const Session *s, const Segment *g, const RoutineStep *st)
+{
+    Sides side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
+    if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
+        side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
+    return side;
+}
+
+/* The figures segment gi shows, in order (a way, then the move's start, at most), each with the
+ * side it is shown for. Returns how many; the idle standing figure is not counted. */
+static int session_segment_figures(const Session *s, int gi, MoveId fig[2], Sides side[2])
+{
+    const Segment *g = &s->segments[gi];
+    const RoutineStep *st = seg_step(s, g);
+    const Routine *r = s->routine;
+    int n = 0;
+    if (session_intro_way(s, gi) != MOVE_NONE)
+        fig[n] = session_intro_way(s, gi), side[n++] = SIDES_NONE;
+    if (!st)
+        return n;
+    if (g->kind == SEG_READY && st->kind == STEP_TIMER) { /* the way to it, then its position */
+        if (session_ready_way(r, g->step) != MOVE_NONE)
+            fig[n] = session_ready_way(r, g->step), side[n++] = SIDES_NONE;
+        fig[n] = moves_position_figure(session_rest_position(r, g->step)), side[n++] = SIDES_NONE;
+    } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+        MoveId way = session_ready_way_shown(s, gi, NULL);
+        if (way != MOVE_NONE)
+            fig[n] = way, side[n++] = SIDES_NONE;
+        fig[n] = st->move, side[n++] = session_start_side(s, g, st);
+    } else if (g->kind == SEG_WORK && step_rules(st).is_move) {
+        fig[n] = st->move, side[n++] = g->side;
+    } else if (g->kind == SEG_SET_REST || g->kind == SEG_WORK) {
+        fig[n] = session_rest_figure(r, g->step, g->kind == SEG_SET_REST), side[n++] = SIDES_NONE;
+    }
+    return n;
+}
+
+/* Whether figure `fig`, shown for `side`, is drawn turned round (mirrored) when the body was
+ * turned (`turned`) as the figure before it ended: a figure that may be drawn either way (not
+ * sided, or the same way round on both sides) keeps the turn, so nothing jumps; a mirrored sided
+ * move is drawn as its side says (the catalogue's poses show the right side: the left mirrored). */
+static bool session_figure_turned(const Routine *r, MoveId fig, Sides side, bool turned)
+{
+    const MoveInfo *mi = routine_move_info(r, fig);
+    if (mi && mi->sided && !moves_same_way_round(mi))
+        return side == SIDES_LEFT;
+    return turned;
+}
+
+/* Whether `fig` (shown for `side`) is drawn turned in segment gi: the turn each figure before it
+ * leaves (a figure keeps the turn it was drawn with, a way that rolls turns it once it is over),
+ * from standing as the safety notice shows it. A figure shown on from one segment into the next
+ * (the way the intro begins and the get-ready ends) is one showing. */
+static bool session_turned(const Session *s, int gi, MoveId fig, Sides side)
+{
+    bool turned = false;
+    MoveId last = MOVE_NONE;
+    Sides last_side = SIDES_NONE;
+    for (int i = 0; i <= gi && i < s->segment_count; i++) {
+        MoveId f[2];
+        Sides sd[2];
+        int n = session_segment_figures(s, i, f, sd);
+        for (int k = 0; k < n; k++) {
+            if (f[k] != last || sd[k] != last_side) {
+                turned ^= last != MOVE_NONE && moves_way_turns(last);
+                turned = session_figure_turned(s->routine, f[k], sd[k], turned);
+                last = f[k], last_side = sd[k];
+            }
+            if (i == gi && f[k] == fig)
+                return turned;
+        }
+    }
+    turned ^= last != MOVE_NONE && last != fig && moves_way_turns(last);
+    return session_figure_turned(s->routine, fig, side, turned);
+}
+
 int session_quiet_ms(const Session *s)
 {
     if (s->paused || s->ended)
@@ -1947,6 +2067,8 @@ SessionView session_view(const Session *s, int extra_ms)
     v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
     if (next_index >= 0) {
         MoveId way = session_ready_way(r, next_index);
+        if (way == MOVE_NONE && next_index == 0)
+            way = session_first_way(r); /* played from the intro on */
         v.next_figure = way != MOVE_NONE                         ? way
                         : r->steps[next_index].kind != STEP_MOVE ? session_rest_figure(r, next_index, false)
                                                                  : r->steps[next_index].move;
@@ -1956,7 +2078,16 @@ SessionView session_view(const Session *s, int extra_ms)
     v.anim = ANIM_LOOP;
     v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
     v.anim_length_ms = SESSION_IDLE_LOOP_MS;
-    if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
+    if (session_intro_way(s, s->seg) != MOVE_NONE) {
+        /* the way down to the first move's position, over the intro and the get-ready's time
+         * before its 3-2-1 (the get-ready goes on with it where the intro leaves it) */
+        const Segment *ready = &s->segments[s->seg + 1];
+        v.next_figure = r->steps[0].move; /* shown next: load it now */
+        v.figure = session_first_way(r);
+        v.anim = ANIM_HOLD;
+        v.anim_ms = el;
+        v.anim_length_ms = g->duration_ms + ready->duration_ms - SESSION_COUNTDOWN * 1000;
+    } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
         /* the way to the timer's position, then the position breathing: its time starts in place */
         MoveId way = session_ready_way(r, g->step);
         int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
@@ -1971,18 +2102,16 @@ SessionView session_view(const Session *s, int extra_ms)
     } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
         v.figure = st->move;
         v.anim = ANIM_START;
-        v.side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
-        if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
-            v.side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
-        MoveId way = g->kind == SEG_READY ? session_ready_way(r, g->step) : MOVE_NONE;
-        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
+        v.side = session_start_side(s, g, st);
+        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000, lead;
+        MoveId way = session_ready_way_shown(s, s->seg, &lead);
         if (way != MOVE_NONE && el < before_count) { /* the way there, then the move's start for the 3-2-1 */
             v.next_figure = st->move; /* shown next: load it now */
             v.figure = way;
             v.side = SIDES_NONE;
             v.anim = ANIM_HOLD;
-            v.anim_ms = el;
-            v.anim_length_ms = before_count;
+            v.anim_ms = lead + el;
+            v.anim_length_ms = lead + before_count;
         }
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
@@ -2031,6 +2160,9 @@ SessionView session_view(const Session *s, int extra_ms)
             v.anim_length_ms = g->duration_ms;
         }
     }
+    /* turned round (drawn mirrored) as the figure before it left the body: after a roll, the
+     * head stays where the roll left it */
+    v.turned = v.figure != MOVE_IDLE && session_turned(s, s->seg, v.figure, v.side);
     return v;
 }
 

@@ -419,6 +419,9 @@ typedef struct {
     /* For the figure: which move, and where in its animation. */
     MoveId figure;
     MoveId next_figure; /* the figure the next step shows first (a move, or a rest's position), or MOVE_NONE */
+    bool turned; /* the figure drawn turned round, mirrored left-right: a way that rolls (WAYS) leaves
+                    the body facing the other way, and what follows is drawn so until another turns it
+                    back; a mirrored sided move's left side too (pose_move_draw) */
     AnimMode anim;
     int anim_ms; /* time into the animation */
     int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */

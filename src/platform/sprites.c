@@ -502,9 +502,9 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     int ms = (int)(((long long)v->anim_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
     FigLayout lay;
     FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h};
-    figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h,
-                       pose_move_mirrored(m, v->side), &k, &lay);
-    pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, v->side, &job->fig);
+    PoseDraw d = pose_move_draw(m, v->side, v->turned);
+    figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror, &k, &lay);
+    pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge */
     SDL_FRect mat = {stage.x + lay.mat_x0, stage.y + lay.mat_y, lay.mat_x1 - lay.mat_x0, lay.mat_h};
