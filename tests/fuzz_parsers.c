@@ -1,5 +1,5 @@
 /* fuzz_parsers.c: every parser of a user file against mutated inputs: routines, --input scripts,
- * sprite sheets, pose files, audio.conf, bindings.conf and kiosk.conf. Two ways to run it:
+ * pose files, audio.conf, bindings.conf and kiosk.conf. Two ways to run it:
  *   - as a ctest (always): a deterministic mutation loop over committed files and example
  *     configs, many thousands of cases, under ASan/UBSan in CI's sanitizer pass;
  *   - as a libFuzzer target (cmake -DUNKNOT_FUZZ=ON with clang): coverage-guided, open-ended
@@ -15,7 +15,6 @@
 #include "kioskconf.h"
 #include "pose.h"
 #include "routine.h"
-#include "sheet.h"
 #include "simulate.h"
 
 #ifdef UNKNOT_LIBFUZZER
@@ -55,13 +54,6 @@ static void parse_all(const uint8_t *data, size_t size)
     InputScript in;
     if (inputscript_parse("fuzz.txt", text, size, &in, &errs) == 0)
         inputscript_free(&in);
-    SheetMeta m;
-    char err[200];
-    if (sheet_parse(text, size, &m, err, sizeof err) == 0) {
-        SheetFrame f;
-        for (int t = 0; t < 20000; t += 997)
-            sheet_frame_at(&m, (AnimMode)(t % 4), t, 4000, 500, &f);
-    }
     if (pose_parse("fuzz.pose", text, size, &pf, &errs) == 0) {
         /* a pose file that parses must also sample and solve. Solving takes about a millisecond
          * a sample natively and many times that under libFuzzer's instrumentation (a whole move:
@@ -77,6 +69,7 @@ static void parse_all(const uint8_t *data, size_t size)
             pose_move_free(&pm);
         }
     }
+    char err[200];
     AudioConf ac = {AUDIOCONF_VOLUME_DEFAULT, false};
     audioconf_parse(text, size, &ac, err, sizeof err);
     Bindings b;
@@ -249,7 +242,7 @@ int main(void)
     for (size_t s = 0; s < sizeof text_seeds / sizeof *text_seeds; s++)
         cases += fuzz_seed(text_seeds[s], strlen(text_seeds[s]), ROUNDS, buf, max);
     free(buf);
-    printf("fuzz_parsers: %ld mutated inputs through the routine, input, sheet, pose, audio.conf, bindings and "
+    printf("fuzz_parsers: %ld mutated inputs through the routine, input, pose, audio.conf, bindings and "
            "kiosk.conf parsers: no crash\n",
            cases);
     return 0;

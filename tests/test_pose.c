@@ -41,7 +41,9 @@ static void test_parse(void)
     CHECK_INT(pf.section_count, 1);
     CHECK_INT(pf.sections[0].key_count, 2);
     CHECK(pf.sections[0].contacts == ((1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT)));
-    CHECK(pf.sections[0].frames % 2 == 1); /* a cycle has a middle frame */
+    /* an old file's fps line and frame count are accepted (no longer used: sampled at POSE_SAMPLE_FPS) */
+    CHECK_INT(parse("move squat\nfps 12\nsection cycle 2.0 24\ncontacts feet\nkey 0\nkey 1\n"), 0);
+    CHECK_INT(pf.section_count, 1);
     CHECK_INT(parse("move m\nshowcase cycle 0.5\nsection cycle 2\nkey 0 hip=10,20 knee=5\r\nkey 1 # end\n"), 0);
     CHECK(pf.sections[0].keys[0].pose.v[POSE_HIP_N] == 10.0f && pf.sections[0].keys[0].pose.v[POSE_HIP_F] == 20.0f);
     CHECK(pf.sections[0].keys[1].pose.v[POSE_KNEE_F] == 5.0f); /* a key keeps what it does not set */
@@ -202,6 +204,7 @@ static void test_errors(void)
         {"move m\nsection cycle nan\nkey 0\nkey 1\n", 2, 15, "section length"},
         {"move m\nsection warmup 2\n", 2, 9, "section must be"},
         {"move m\nfps 0\nsection cycle 2\nkey 0\nkey 1\n", 2, 5, "fps"},
+        {"move m\nsection cycle 2 1\nkey 0\nkey 1\n", 2, 17, "frame count"},
         {"move m\nside up\n", 2, 6, "side must be"},
         {"move m\nside right\nother_side flipped\n", 3, 12, "other_side must be mirror or far"},
         {"move m\nother_side far\nsection cycle 2\nkey 0\nkey 1\n", 1, 1, "other_side needs a side line"},

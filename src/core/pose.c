@@ -190,7 +190,8 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         else
             POSE_ERR(pl, 1, "other_side must be mirror or far");
     } else if (strcmp(tok[0], "fps") == 0 && nt == 2) {
-        if (!pose_int(tok[1], 1, 60, &pf->fps))
+        int fps; /* no longer used (the program samples POSE_SAMPLE_FPS poses a second): accepted in old files */
+        if (!pose_int(tok[1], 1, 60, &fps))
             POSE_ERR(pl, 1, "fps must be a whole number 1..60");
     } else if (strcmp(tok[0], "order") == 0 && (nt == POSE_ORDER_COUNT || nt == 1 + POSE_ORDER_COUNT)) {
         /* five groups (the near leg one limb) or six (near_shin painted where it is named) */
@@ -237,15 +238,9 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             POSE_ERR(pl, 2, "section length must be 0.1 to %.0f seconds", (double)POSE_MAX_SECONDS);
             sec->seconds = 1.0f;
         }
-        if (nt == 4) {
-            if (!pose_int(tok[3], 2, 128, &sec->frames))
-                POSE_ERR(pl, 3, "frame count must be a whole number 2..128");
-        } else {
-            sec->frames = (int)lroundf(sec->seconds * (float)pf->fps) + 1;
-            sec->frames = sec->frames < 2 ? 2 : sec->frames > 128 ? 128 : sec->frames;
-        }
-        if (strcmp(sec->name, "cycle") == 0 && sec->frames % 2 == 0)
-            sec->frames++; /* odd, so the beat (the middle) is a frame of its own */
+        int frames; /* the former frame count: no longer used (sampled at POSE_SAMPLE_FPS), accepted in old files */
+        if (nt == 4 && !pose_int(tok[3], 2, 128, &frames))
+            POSE_ERR(pl, 3, "frame count must be a whole number 2..128");
     } else if (strcmp(tok[0], "contacts") == 0) {
         if (pf->section_count == 0) {
             POSE_ERR(pl, 0, "contacts before any section");
@@ -344,7 +339,6 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
 {
     memset(out, 0, sizeof *out);
     int errors_before = errs->count;
-    out->fps = 10;
     pose_order_default(out->order);
     Pose last;
     pose_neutral(&last);
@@ -1276,9 +1270,7 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
         }
     /* the timing of a sprite sheet (sheet.h) over the samples */
     SheetMeta *m = &out->meta;
-    snprintf(m->move, sizeof m->move, "%s", pf->move);
-    m->frames = total, m->fps = POSE_SAMPLE_FPS, m->side = pf->side;
-    m->canvas_w = m->canvas_h = m->frame_w = m->frame_h = m->columns = 1;
+    m->frames = total, m->side = pf->side;
     int si = pose_section_find(pf, "intro"), sb = pose_section_find(pf, "breath");
     int so = pose_section_find(pf, "outro"), sc = pose_section_find(pf, "cycle");
     int sm = sb >= 0 ? sb : sc; /* the section breathed through: breath, else the cycle */

@@ -122,7 +122,6 @@ typedef struct {
 typedef struct {
     char name[16]; /* intro, breath, outro or cycle */
     float seconds;
-    int frames; /* frames the tool renders for the contact sheet */
     PoseKey keys[POSE_MAX_KEYS];
     int key_count;
     unsigned contacts; /* 1u << PoseContact for each part on the mat at the section's start */
@@ -140,7 +139,6 @@ typedef struct {
     int move_line, move_col; /* where the move line names it */
     Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn as other_side says */
     PoseOtherSide other_side;
-    int fps;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
     unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
     PoseSection sections[POSE_MAX_SECTIONS];

@@ -1,5 +1,5 @@
 /* files.h: the one way unknot reads and writes files. Every file the program opens (routines,
- * input scripts, sheets, images, sounds, voice clips, configs, fonts, pose files) is read whole
+ * input scripts, images, sounds, voice clips, configs, fonts, pose files) is read whole
  * through files_read: regular files only, opened without blocking, bounded by a limit per kind.
  * Every file it makes is written whole or not at all (a temporary file, then rename). Nothing here
  * parses or prints; callers warn once and fall back as their module documents. No SDL. */
@@ -8,8 +8,6 @@
 
 #include <stddef.h>
 
-#include "sheet.h"
-
 #include "routine.h"
 #include "simulate.h"
 
@@ -17,7 +15,6 @@
 
 /* Size limits, one per kind of file: a few times the biggest legitimate file, so a link to
  * /dev/zero or a huge file is refused before a byte is read. */
-#define FILES_MAX_SHEET_BYTES SHEET_MAX_BYTES /* a .sheet: a screen of text */
 #define FILES_MAX_IMAGE_BYTES (32 * 1024 * 1024) /* a sprite sheet PNG (the largest is 1.3 MB) */
 #define FILES_MAX_IMAGE_PIXELS (16 * 1024 * 1024) /* decoded: 64 MB of RGBA at most (largest 4 M) */
 #define FILES_MAX_SOUND_BYTES (8 * 1024 * 1024) /* an effect sound WAV (the largest is 0.1 MB) */
