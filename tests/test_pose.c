@@ -765,6 +765,67 @@ static void test_draw_in(void)
     pose_move_free(&m);
 }
 
+/* The lowest point of the parts named `name` (every group whose id is in ids, 1u << PoseGroupId),
+ * in H above the mat. */
+static float lowest_of(const PoseFigure *fig, unsigned ids, const char *name)
+{
+    float lo = 1e9f;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; (ids >> fig->groups[g].id) & 1u && i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (strcmp(q->name, name) == 0)
+                lo = fminf(lo, fminf(q->ay - q->ra, q->by - q->rb));
+        }
+    return lo;
+}
+
+/* Superman (issue 12, audit F7): a back-care lift, not a "banana" balanced on the pelvis. Lying flat
+ * at the start (hands, feet and forehead on the mat); at the top the belly and the front of the
+ * pelvis stay down, the spine extends at most 25 degrees in all (it was 38 with the hips 14 more),
+ * and chest, arms and legs are clearly lifted (seen from across a room) but only a few centimetres. */
+static void test_superman(void)
+{
+    static char src[POSE_MAX_FILE_BYTES];
+    FILE *f = fopen("assets/poses/superman.pose", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("superman.pose", src, n, &pf, &errs), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    const SheetRange *c = &m.meta.cycle;
+    const unsigned arms = (1u << POSE_GROUP_NEAR_ARM) | (1u << POSE_GROUP_FAR_ARM);
+    const unsigned legs = (1u << POSE_GROUP_NEAR_LEG) | (1u << POSE_GROUP_FAR_LEG) | (1u << POSE_GROUP_NEAR_SHIN);
+    const unsigned torso = 1u << POSE_GROUP_TORSO;
+    for (int k = 0; k < 2; k++) {
+        int i = k == 0 ? c->first : m.meta.beat;
+        PoseFigure fig;
+        pose_move_sample_figure(&m, i, &fig);
+        const float *v = m.samples[i].v;
+        float ext = -(v[POSE_SPINE0] + v[POSE_SPINE1] + v[POSE_SPINE2] + v[POSE_SPINE3]);
+        float hand = lowest_of(&fig, arms, "hand"), toes = lowest_of(&fig, legs, "toes");
+        float head = lowest_of(&fig, torso, "head"), belly = lowest_of(&fig, torso, "pelvis");
+        float chest = lowest_of(&fig, torso, "trunk");
+        printf("superman %s: spine extension %.1f deg, hips %.1f; above the mat: hands %.3f H, toes %.3f, head %.3f, "
+               "pelvis %.3f, trunk %.3f\n",
+               k == 0 ? "start" : "top", (double)ext, (double)v[POSE_HIP_N], (double)hand, (double)toes, (double)head,
+               (double)belly, (double)chest);
+        CHECK(belly <= 0.005f && chest <= 0.005f); /* the belly and the front of the pelvis on the mat */
+        if (k == 0) { /* lying flat */
+            CHECK(hand <= 0.005f && head <= 0.005f && lowest_of(&fig, legs, "heel") <= 0.005f);
+        } else { /* the lift: clear, but a few centimetres, from a spine that extends a little */
+            CHECK(ext <= 25.0f);
+            CHECK(hand >= 0.03f && hand <= 0.10f);
+            CHECK(toes >= 0.03f && toes <= 0.10f);
+            CHECK(head >= 0.015f && head <= 0.06f);
+        }
+    }
+    pose_move_free(&m);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -800,6 +861,7 @@ int main(void)
     test_flat_feet();
     test_cat_camel();
     test_draw_in();
+    test_superman();
     test_committed_moves();
     return TEST_END();
 }
