@@ -1990,6 +1990,10 @@ static void test_no_dead_phrases(void)
          "move spinal_twist\n  reps 1 each side tempo 4s\n  sides alternate\nrest 10s\n");
     session_set_checkin_wait(&S, SESSION_CHECKIN_WAIT_MS);
     pain_at(SESSION_SAFETY_MS + 100, 2);
+    for (int guard = 0; guard < 100000 && S.segments[S.seg].step != 3; guard++)
+        tick(0);
+    act_at(S.t_ms, INPUT_PRESS); /* one press in the rest: someone is there, "Workout complete." */
+    act_at(S.t_ms, INPUT_RELEASE);
     for (int guard = 0; guard < 100000 && !session_checkin_open(&S); guard++)
         tick(0);
     pain_at(S.t_ms, 9); /* up by 7: "please stop for today" */

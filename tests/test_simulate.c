@@ -349,6 +349,12 @@ static void test_levels(void)
         Session end;
         CHECK_INT(simulate_until(&r, r.sides_chosen ? &side_left : NULL, INT64_MAX / 4, &end), 0);
         bool unpressed = session_score_unpressed(&end.score);
+        /* with no input, every level a press can score is a walk-away, timed holds or not */
+        CHECK(unpressed == end.score.press_scores);
+        if (strstr(path, "01-gentle") || strstr(path, "02-core") || strstr(path, "03-desk")) {
+            CHECK(unpressed);
+            CHECK(end.score.points_holds > 0); /* their timed holds scored by time */
+        }
         session_free(&end);
         CHECK_INT(cues_of(&a, PH_UNPRESSED), unpressed ? 1 : 0);
         CHECK_INT(cues_of(&a, PH_COMPLETE), unpressed ? 0 : 1);
@@ -364,7 +370,7 @@ static void test_levels(void)
     }
     closedir(d);
     CHECK(files >= 4);
-    CHECK(walkaways >= 1); /* Guy's easy start: open holds nobody ends, reps nobody counts */
+    CHECK(walkaways >= 4); /* Gentle start, Core strength, Desk break, Guy's easy start... */
 }
 
 /* ---- the voice plan: every cue line says when its clip starts, or why it is not said ---- */
@@ -839,6 +845,9 @@ static void results_said(const Routine *r, const char *input, const char *said, 
     CHECK_STR(v.caption, said);
     if (said != session_phrase(PHRASE_ENDED)) /* a quit says "Workout ended." however much was pressed */
         CHECK(session_score_unpressed(&s.score) == (said == PH_UNPRESSED));
+    /* the verdict under the score says nothing was counted, whatever timed holds earned by time */
+    if (said != session_phrase(PHRASE_ENDED))
+        CHECK((strncmp(session_verdict(&s.score), "Nothing was pressed", 19) == 0) == (said == PH_UNPRESSED));
     session_free(&s);
     log_free(&l);
 }
@@ -855,10 +864,18 @@ static void test_walk_away(void)
     /* quit: neither */
     results_said(&r, "23 quit\n", session_phrase(PHRASE_ENDED), PH_UNPRESSED);
     routine_free(&r);
-    /* a timed hold scores by itself: a run with one is praised whoever pressed */
+    /* a routine of timed holds only asks for no press: a run of it is praised whoever pressed */
     src = "title \"Hold\"\nmove child_pose hold 30s\n";
     CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
     results_said(&r, "", PH_COMPLETE, PH_UNPRESSED);
+    routine_free(&r);
+    /* but a timed hold beside reps does not tell that anyone was there (Desk break, Gentle start):
+     * nobody pressed is a walk-away though the hold scored by time; one press anywhere in the
+     * steps (Ready, a rep, even during the hold) is someone there */
+    src = "title \"Mixed\"\nmove child_pose hold 30s\nmove bridge reps 4 tempo 4s\n";
+    CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
+    results_said(&r, "", PH_UNPRESSED, PH_COMPLETE);
+    results_said(&r, "40 rep\n", PH_COMPLETE, PH_UNPRESSED);
     routine_free(&r);
 }
 

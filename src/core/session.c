@@ -595,7 +595,11 @@ static void score_possible(Session *s)
         const Segment *g = &s->segments[i];
         if (g->kind != SEG_WORK)
             continue;
-        switch (step_rules(&s->routine->steps[g->step]).score) {
+        SessionModeRules rules = step_rules(&s->routine->steps[g->step]);
+        if (rules.score == SCORE_REPS ||
+            (rules.score == SCORE_HOLD && (rules.clock_needs_button || rules.ends_by_press)))
+            sc->press_scores = true; /* only a press scores it */
+        switch (rules.score) {
         case SCORE_REPS:
             /* every rep of the target on the beat: a range's low end (self pacing ends there; with
              * guided pacing those are the figure's beats, and reps past them earn nothing), so a
@@ -1695,6 +1699,8 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
     }
     if (a & INPUT_PRESS) {
         s->button_down = true;
+        if (g->step >= 0)
+            s->score.presses++; /* someone is there (the walk-away rule) */
         if (g->kind == SEG_SAFETY || g->kind == SEG_INTRO || g->kind == SEG_RESULTS) {
             voice_cut(s, t); /* read, or heard enough: on at once */
             next_segment(s, t);
@@ -2168,7 +2174,7 @@ SessionView session_view(const Session *s, int extra_ms)
 
 bool session_score_unpressed(const SessionScore *sc)
 {
-    return sc->points_reps + sc->points_holds == 0 && sc->max_reps + sc->max_holds > 0;
+    return sc->press_scores && sc->presses == 0;
 }
 
 const char *session_verdict(const SessionScore *sc)
@@ -2176,6 +2182,11 @@ const char *session_verdict(const SessionScore *sc)
     bool all_steps = sc->steps_skipped == 0 && sc->steps_done > 0;
     bool reps_ok = sc->reps_target == 0 || sc->reps_done * 10 >= sc->reps_target * 9;
     bool tempo_ok = sc->reps_target == 0 || (sc->reps_done > 0 && sc->reps_on_tempo * 5 >= sc->reps_done * 4);
+    if (session_score_unpressed(sc)) /* the timed holds scored by time: the rest needed a press */
+        return sc->reps_target > 0 ? "Nothing was pressed, so no rep was counted. Press to count each rep as you do it."
+               : sc->holds_unended > 0
+                   ? "Nothing was pressed, so no hold was counted. Press when you have had enough."
+                   : "Nothing was pressed, so no hold was counted. Keep the button down while you hold.";
     if (sc->holds_unended > 0 && sc->reps_target > 0 && sc->reps_done == 0)
         return "Nothing was pressed, so little was scored. Press to count each rep, and to end a hold when you "
                "have had enough.";

@@ -271,6 +271,12 @@ typedef struct {
     /* What the routine could earn: every rep on the beat with the combo never broken (a range
      * counted to its top), every hold held to its end, every step done. No run scores more. */
     long max_reps, max_holds, max_steps, score_max;
+    /* The walk-away rule (session_score_unpressed): presses during the steps (a rep, a hold,
+     * Ready, any press in a get-ready or rest), and whether the routine has a part that only a
+     * press scores (reps, a confirmed hold, a hold ended by a press). A timed hold scores by time
+     * with nobody there, so it does not tell that anyone was. */
+    int presses;
+    bool press_scores;
 } SessionScore;
 
 typedef struct {
@@ -519,9 +525,11 @@ int session_multiplier(int combo);
 /* A one-line verdict on a score for the results screen. Static string. */
 const char *session_verdict(const SessionScore *sc);
 
-/* Nothing was pressed where a press scores (a walk-away): the routine could earn points for reps or
- * holds and none were earned. The results say "Workout done", not "Well done", and the session
- * says PHRASE_DONE_UNPRESSED instead of PHRASE_COMPLETE. */
+/* Nothing was pressed where a press scores (a walk-away): not one press during the steps of a
+ * routine with a part only a press scores (reps, a confirmed hold, a hold ended by a press). Timed
+ * holds still earn their points by time, but the results say "Workout done", not "Well done", the
+ * verdict says nothing was counted, and the session says PHRASE_DONE_UNPRESSED instead of
+ * PHRASE_COMPLETE. */
 bool session_score_unpressed(const SessionScore *sc);
 
 /* Names for output: "session_start", "hold", "left", "safety", ... Static strings. */
