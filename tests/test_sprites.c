@@ -1,7 +1,8 @@
 /* test_sprites.c: the live figure against SDL's software renderer on a plain surface (no
  * window): every move draws, 30 poses a second are all different pictures, left and right are
  * mirror images (or, lying, the same outline with the other limb working), the figure fills the stage, a missing or
- * broken pose file returns false without crashing, and the painter thread delivers in live mode. */
+ * broken pose file returns false without crashing, the painter thread delivers in live mode, and the
+ * figure painted onto its backdrop and copied as it is gives the pixels of a blended copy. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "moves.h"
 #include "pose.h"
+#include "render.h"
 #include "sprites.h"
 #include "testutil.h"
 
@@ -83,6 +85,92 @@ static SessionView view(MoveId id, AnimMode mode, int t, int len, Sides side)
     v.anim_length_ms = len;
     v.side = side;
     return v;
+}
+
+/* The page, then the stage card as the screens draw it (render_box), then the figure: blended, or
+ * (bd given) painted onto the card and copied as it is. */
+static void draw_on_card(SDL_Renderer *r, Sprites *sp, const SessionView *v, const SpritesBackdrop *card, bool copy)
+{
+    Render rd;
+    memset(&rd, 0, sizeof rd);
+    rd.r = r;
+    rd.w = W, rd.h = H;
+    SDL_SetRenderDrawColor(r, card->page_color.r, card->page_color.g, card->page_color.b, 255);
+    SDL_RenderClear(r);
+    render_box(&rd, card->card, card->radius, card->card_color);
+    CHECK(sprites_draw_clear(sp, v, stage, (SDL_Rect){0, 0, 0, 0}, copy ? card : NULL));
+    SDL_RenderPresent(r);
+}
+
+/* The figure painted onto its backdrop and copied as it is gives the same pixels as the figure
+ * blended onto the target, in the format of a plain surface, of --shot's and of an X11 window's,
+ * with the card's rounded corners and the page inside the figure's box (the card here is smaller
+ * than the stage); immediate, and on the painter thread (the window's format). */
+static void opaque_same_as_blended(void)
+{
+    static const Uint32 formats[] = {SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_ABGR8888, SDL_PIXELFORMAT_RGB888};
+    const SpritesBackdrop card = {
+        {stage.x + 150, stage.y + 100, stage.w - 300, stage.h - 200}, 90, {236, 232, 224, 255}, {20, 26, 36, 255}};
+    MoveId sided = MOVE_NONE;
+    for (int id = 0; id < MOVE_COUNT && sided == MOVE_NONE; id++)
+        if (moves_info((MoveId)id)->sided)
+            sided = (MoveId)id;
+    const SessionView cases[] = {
+        view(MOVE_BRIDGE, ANIM_REPS, 2000, 4000, SIDES_NONE), view(MOVE_CHILD_POSE, ANIM_HOLD, 9000, 20000, SIDES_NONE),
+        view(MOVE_SEATED_TWIST, ANIM_HOLD, 6000, 12000, SIDES_LEFT), view(sided, ANIM_HOLD, 6000, 12000, SIDES_RIGHT)};
+    for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, formats[f]);
+        SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+        CHECK(r != NULL);
+        if (!r)
+            return;
+        size_t n = (size_t)surf->pitch / 4 * H;
+        Uint32 *blended = malloc(n * 4);
+        Sprites *a = sprites_new(r, "assets/poses"), *b = sprites_new(r, "assets/poses");
+        sprites_set_immediate(a, true);
+        sprites_set_immediate(b, true);
+        sprites_set_target_format(b, formats[f]);
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            draw_on_card(r, a, &cases[c], &card, false);
+            memcpy(blended, surf->pixels, n * 4);
+            SDL_RenderClear(r);
+            draw_on_card(r, b, &cases[c], &card, true);
+            int diff = count_diff(blended, surf->pixels, n), page = 0;
+            for (int y = stage.y; y < stage.y + stage.h; y++) /* the figure over the page too */
+                for (int x = stage.x; x < stage.x + stage.w; x++)
+                    page += (x < card.card.x || x >= card.card.x + card.card.w || y < card.card.y ||
+                             y >= card.card.y + card.card.h) &&
+                            px(surf, x, y) != px(surf, 0, 0);
+            printf("%s %s: copied onto its backdrop, %d px differ from blended (%d px of figure over the page)\n",
+                   SDL_GetPixelFormatName(formats[f]), moves_info(cases[c].figure)->id, diff, page);
+            CHECK_INT(diff, 0);
+            CHECK(page > 100);
+        }
+        if (formats[f] == SDL_PIXELFORMAT_RGB888) { /* a window's: the painter thread paints it */
+            sprites_free(b);
+            b = sprites_new(r, "assets/poses");
+            sprites_set_target_format(b, formats[f]);
+            CHECK(sprites_wait(b, MOVE_BRIDGE));
+            int frames = 0, diff = -1;
+            for (; frames < 2000 && diff != 0; frames++) { /* 10 s at most (ASan, a loaded machine) */
+                draw_on_card(r, b, &cases[0], &card, true);
+                sprites_frame_shown(b);
+                diff = count_diff(blended, surf->pixels, n); /* the last case's blended picture: redraw it */
+                if (frames == 0) {
+                    draw_on_card(r, a, &cases[0], &card, false);
+                    memcpy(blended, surf->pixels, n * 4);
+                }
+                SDL_Delay(5);
+            }
+            printf("live, copied onto its backdrop: the same pixels as blended after %d frames\n", frames);
+            CHECK_INT(diff, 0);
+        }
+        sprites_free(a);
+        sprites_free(b);
+        free(blended);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(surf);
+    }
 }
 
 int main(void)
@@ -312,6 +400,8 @@ int main(void)
     CHECK(sprites_draw(sp, &v, stage));
     CHECK_INT(count_diff(snap, surf->pixels, npx), 0);
     sprites_free(sp);
+
+    opaque_same_as_blended();
 
     free(snap);
     free(snap2);

@@ -1560,6 +1560,7 @@ static int shot_screen(const AppOptions *o)
     if (!a)
         goto done;
     sprites_set_immediate(a->rd.sprites, true); /* a still picture: the figure is on it when drawn */
+    sprites_set_target_format(a->rd.sprites, surf->format->format);
     if (kioskapp_show(a->kiosk, o->screen) < 0) {
         fprintf(stderr, "unknot: --screen must be attract, tiles or pin, not '%s' (see unknot --help)\n", o->screen);
         rc = 2;
@@ -1649,6 +1650,7 @@ int app_shot(const AppOptions *o)
     else
         keyhint_pause(&in, keys, sizeof keys);
     sprites_set_immediate(rd.sprites, true); /* a still picture: the figure is on it when drawn */
+    sprites_set_target_format(rd.sprites, surf->format->format);
     if (progress) {
         HistoryProgress *p = malloc(sizeof *p);
         if (!p || load_progress(o, p) < 0) {

@@ -301,7 +301,8 @@ static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect 
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     render_box(rd, l.stage, render_px(rd, st->radius_stage), st->stage_bg);
-    bool drawn = rd->sprites && sprites_draw_clear(rd->sprites, v, area, keep_out);
+    SpritesBackdrop bd = {l.stage, render_px(rd, st->radius_stage), st->stage_bg, st->background};
+    bool drawn = rd->sprites && sprites_draw_clear(rd->sprites, v, area, keep_out, &bd);
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
         const MoveInfo *mi = moves_info(v->figure);

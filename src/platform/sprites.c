@@ -45,21 +45,44 @@ typedef struct {
 
 /* ------------------------------------------------------------------ painting */
 
+/* What lies under the figure's box on the target, when it is known (opaque): the stage card on
+ * the page, and the mat. The painter paints the figure onto it, in the target's pixel format, with
+ * SDL's own blend (SDL_BlitSurface, the blit the software renderer's SDL_RenderCopy makes), so the
+ * frame copies the box without blending and the pixels are the ones a blended copy would give. */
+typedef struct {
+    bool opaque;
+    Uint32 format; /* the target's (opaque), or SDL_PIXELFORMAT_ARGB8888: the figure alone, blended */
+    int sx, sy; /* the stage's top left on the target */
+    SDL_Rect mat[2]; /* the mat slab and its lighter top edge, stage pixels */
+    SpritesBackdrop bd;
+} PaintScene;
+
 /* One pose to paint: the grounded figure, where it goes on a w x h stage. */
 typedef struct {
     PoseFigure fig;
     FigPlace place;
     int w, h;
+    PaintScene scene;
     unsigned seq; /* which post this is: the render thread knows when it is on screen */
 } PaintJob;
 
-/* A painted box of the stage: px holds w x h words, its top left at (x, y) on the stage. */
+/* A painted box of the stage: px holds w x h words in scene.format, its top left at (x, y) on the
+ * stage. */
 typedef struct {
     Uint32 *px;
     size_t cap; /* words */
     int x, y, w, h;
+    PaintScene scene;
     unsigned seq; /* the job painted */
 } PaintBuffer;
+
+/* A figure painted alone (ARGB, straight alpha) before it goes onto its backdrop. */
+typedef struct {
+    Uint32 *px;
+    size_t cap; /* words */
+} PaintScratch;
+
+static const SDL_Color sprites_mat_color = {140, 148, 217, 255}, sprites_mat_top = {158, 166, 238, 255};
 
 struct Sprites {
     SDL_Renderer *renderer;
@@ -79,13 +102,18 @@ struct Sprites {
     Uint32 posted_at; /* SDL_GetTicks when the pending job was posted */
     PaintJob job, last_posted;
     PaintBuffer buf[2];
+    PaintScratch scratch[2]; /* the painter's, the render thread's (immediate mode, or a late pose) */
     int ready; /* a painted buffer not yet uploaded, or -1 */
     int reading; /* the buffer the render thread is uploading (or painting itself), or -1 */
     int painting; /* the buffer the painter is painting, or -1 */
     /* the render thread's texture: the stage's size, holding the box last uploaded */
     SDL_Texture *texture;
     int tw, th;
+    Uint32 tformat; /* the texture's pixel format: the target's (opaque) or ARGB8888 (blended) */
+    bool topaque; /* the texture is copied as it is (the figure on its backdrop), not blended */
+    Uint32 target_format; /* the renderer's target's pixel format, or 0 while not known */
     SDL_Rect shown; /* w = 0: nothing to show */
+    PaintScene shown_scene; /* what the shown box was painted onto, its mat */
     unsigned posted, shown_seq; /* the last job posted, the last one uploaded */
     Uint32 post_times[SPRITES_POST_TIMES]; /* SDL_GetTicks of post seq, at [seq % SPRITES_POST_TIMES] */
     Uint32 late_ms; /* since sprites_paint_stats: the longest a frame showed a pose a newer one had replaced */
@@ -193,8 +221,60 @@ static SpriteFigure *figure_get(Sprites *s, MoveId id, bool wait)
     return f->ok ? f : NULL;
 }
 
-/* Paint job j into buffer b (grown as needed). Any thread; touches only b. */
-static void paint_into(PaintBuffer *b, const PaintJob *j)
+/* Grow *px (holding *cap words) to need words. */
+static bool grow(Uint32 **px, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return true;
+    Uint32 *p = realloc(*px, need * sizeof *p);
+    if (!p)
+        return false;
+    *px = p, *cap = need;
+    return true;
+}
+
+/* Fill b's box with what the target shows there before the figure: the page, the stage card
+ * (render_box's rounded corners, to the pixel) and the mat, in format f. */
+static void paint_backdrop(PaintBuffer *b, const PaintScene *sc, const SDL_PixelFormat *f)
+{
+    const SpritesBackdrop *bd = &sc->bd;
+    Uint32 page = SDL_MapRGBA(f, bd->page_color.r, bd->page_color.g, bd->page_color.b, 255);
+    Uint32 card = SDL_MapRGBA(f, bd->card_color.r, bd->card_color.g, bd->card_color.b, 255);
+    SDL_Rect c = bd->card;
+    int rad = bd->radius; /* as render_box clamps it */
+    rad = rad * 2 > c.h ? c.h / 2 : rad;
+    rad = rad * 2 > c.w ? c.w / 2 : rad;
+    rad = rad < 0 ? 0 : rad;
+    for (int y = 0; y < b->h; y++) {
+        Uint32 *row = b->px + (size_t)y * (size_t)b->w;
+        int ty = sc->sy + b->y + y, l = 0, r = 0; /* the card's span [l, r) on this target row */
+        if (ty >= c.y && ty < c.y + c.h) {
+            int i = ty < c.y + rad ? ty - c.y : ty >= c.y + c.h - rad ? c.y + c.h - 1 - ty : -1, dx = 0;
+            if (i >= 0) {
+                double dy = rad - i - 0.5;
+                dx = (int)lround(rad - sqrt((double)rad * rad - dy * dy));
+            }
+            l = c.x + dx, r = c.x + c.w - dx;
+        }
+        l -= sc->sx + b->x, r -= sc->sx + b->x; /* into the box */
+        for (int x = 0; x < b->w; x++)
+            row[x] = x >= l && x < r ? card : page;
+    }
+    for (int k = 0; k < 2; k++) {
+        SDL_Color mc = k == 0 ? sprites_mat_color : sprites_mat_top;
+        Uint32 m = SDL_MapRGBA(f, mc.r, mc.g, mc.b, 255);
+        int x0 = sc->mat[k].x - b->x, x1 = x0 + sc->mat[k].w, y0 = sc->mat[k].y - b->y, y1 = y0 + sc->mat[k].h;
+        x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+        x1 = x1 > b->w ? b->w : x1, y1 = y1 > b->h ? b->h : y1;
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+                b->px[(size_t)y * (size_t)b->w + (size_t)x] = m;
+    }
+}
+
+/* Paint job j into buffer b (grown as needed): the figure alone, or (opaque) onto its backdrop,
+ * through scratch. Any thread; touches only b and scratch. */
+static void paint_into(PaintBuffer *b, const PaintJob *j, PaintScratch *scratch)
 {
     int x0, y0, x1, y1;
     figpaint_box(&j->fig, &j->place, &x0, &y0, &x1, &y1);
@@ -202,19 +282,34 @@ static void paint_into(PaintBuffer *b, const PaintJob *j)
     x1 = x1 > j->w ? j->w : x1, y1 = y1 > j->h ? j->h : y1;
     b->w = b->h = 0;
     b->seq = j->seq;
+    b->scene = j->scene;
     if (x1 <= x0 || y1 <= y0)
         return;
     size_t need = (size_t)(x1 - x0) * (size_t)(y1 - y0);
-    if (need > b->cap) {
-        Uint32 *px = realloc(b->px, need * sizeof *px);
-        if (!px)
-            return;
-        b->px = px, b->cap = need;
-    }
-    memset(b->px, 0, need * sizeof *b->px);
-    b->x = x0, b->y = y0, b->w = x1 - x0, b->h = y1 - y0;
-    FigCanvas cv = {b->px, b->w, b->w, b->h};
+    bool opaque = j->scene.opaque;
+    if (!grow(&b->px, &b->cap, need) || (opaque && !grow(&scratch->px, &scratch->cap, need)))
+        return;
+    Uint32 *fig = opaque ? scratch->px : b->px;
+    memset(fig, 0, need * sizeof *fig);
+    FigCanvas cv = {fig, x1 - x0, x1 - x0, y1 - y0};
     figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
+    int w = x1 - x0, h = y1 - y0;
+    if (opaque) {
+        SDL_Surface *src = SDL_CreateRGBSurfaceWithFormatFrom(fig, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(b->px, w, h, 32, w * 4, j->scene.format);
+        bool ok = src && dst && SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND) == 0;
+        if (ok) {
+            b->x = x0, b->y = y0, b->w = w, b->h = h;
+            paint_backdrop(b, &j->scene, dst->format);
+            ok = SDL_BlitSurface(src, NULL, dst, NULL) == 0;
+        }
+        SDL_FreeSurface(src);
+        SDL_FreeSurface(dst);
+        if (!ok) /* out of memory: nothing this pose */
+            b->w = b->h = 0;
+        return;
+    }
+    b->x = x0, b->y = y0, b->w = w, b->h = h;
 }
 
 /* The painter: paints the newest job into a buffer the render thread is not reading and has not
@@ -251,7 +346,7 @@ static int painter_thread(void *data)
         SDL_UnlockMutex(s->lock);
         struct timespec c0, c1;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
-        paint_into(&s->buf[target], job); /* the buffer is the painter's until offered */
+        paint_into(&s->buf[target], job, &s->scratch[0]); /* the buffer is the painter's until offered */
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         SDL_LockMutex(s->lock);
         s->ready = target;
@@ -264,18 +359,20 @@ static int painter_thread(void *data)
     return 0;
 }
 
-/* Make the stage-sized texture (once, and when the stage's size changes). */
-static bool texture_fit(Sprites *s, int w, int h)
+/* Make the stage-sized texture in format (once, and when the stage's size or the format changes):
+ * copied as it is when it holds the figure on its backdrop, blended when the figure alone. */
+static bool texture_fit(Sprites *s, int w, int h, Uint32 format, bool opaque)
 {
-    if (s->texture && s->tw == w && s->th == h)
+    if (s->texture && s->tw == w && s->th == h && s->tformat == format && s->topaque == opaque)
         return true;
     if (s->texture)
         SDL_DestroyTexture(s->texture);
-    s->texture = SDL_CreateTexture(s->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+    s->texture = SDL_CreateTexture(s->renderer, format, SDL_TEXTUREACCESS_STREAMING, w, h);
     s->tw = s->texture ? w : 0, s->th = s->texture ? h : 0;
+    s->tformat = format, s->topaque = opaque;
     s->shown.w = 0;
     if (s->texture)
-        SDL_SetTextureBlendMode(s->texture, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureBlendMode(s->texture, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     return s->texture != NULL;
 }
 
@@ -283,18 +380,48 @@ static void upload(Sprites *s, const PaintBuffer *b)
 {
     s->shown = (SDL_Rect){b->x, b->y, b->w, b->h};
     s->shown_seq = b->seq;
-    if (b->x + b->w > s->tw || b->y + b->h > s->th) /* painted for a stage size since changed */
+    s->shown_scene = b->scene;
+    if (b->x + b->w > s->tw || b->y + b->h > s->th || b->scene.format != s->tformat ||
+        b->scene.opaque != s->topaque) /* painted for a stage since changed */
         s->shown.w = 0;
     else if (b->w > 0 && b->h > 0)
         SDL_UpdateTexture(s->texture, &s->shown, b->px, b->w * (int)sizeof(Uint32));
+}
+
+static bool color_same(SDL_Color a, SDL_Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+static bool rect_same(SDL_Rect a, SDL_Rect b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+/* Whether a box painted onto scene a shows right in scene b, whose mat may have moved: the same
+ * way of copying and, opaque, the same backdrop at the same place. */
+static bool scene_fits(const PaintScene *a, const PaintScene *b)
+{
+    if (a->opaque != b->opaque || a->format != b->format)
+        return false;
+    return !a->opaque ||
+           (a->sx == b->sx && a->sy == b->sy && rect_same(a->bd.card, b->bd.card) && a->bd.radius == b->bd.radius &&
+            color_same(a->bd.card_color, b->bd.card_color) && color_same(a->bd.page_color, b->bd.page_color));
+}
+
+static bool scene_same(const PaintScene *a, const PaintScene *b)
+{
+    return scene_fits(a, b) && rect_same(a->mat[0], b->mat[0]) && rect_same(a->mat[1], b->mat[1]);
 }
 
 /* Whether two jobs paint the same picture. Only what is used is compared: pose.c leaves the
  * parts past each group's count unwritten. */
 static bool job_same(const PaintJob *a, const PaintJob *b)
 {
-    if (a->w != b->w || a->h != b->h || memcmp(&a->place, &b->place, sizeof a->place) != 0 ||
-        a->fig.count != b->fig.count)
+    const FigPlace *pa = &a->place, *pb = &b->place; /* field by field: the struct has padding */
+    if (a->w != b->w || a->h != b->h || pa->scale != pb->scale || pa->ox != pb->ox || pa->oy != pb->oy ||
+        pa->flip != pb->flip || a->fig.count != b->fig.count || a->fig.chair != b->fig.chair ||
+        !scene_same(&a->scene, &b->scene))
         return false;
     for (int g = 0; g < a->fig.count; g++) {
         const PoseGroup *x = &a->fig.groups[g], *y = &b->fig.groups[g];
@@ -343,7 +470,7 @@ static void paint_live(Sprites *s, const PaintJob *job)
     if (!s->painter && s->lock && s->wake)
         s->painter = SDL_CreateThread(painter_thread, "unknot-paint", s);
     if (!s->painter) { /* no thread: paint here */
-        paint_into(&s->buf[0], job);
+        paint_into(&s->buf[0], job, &s->scratch[1]);
         upload(s, &s->buf[0]);
         return;
     }
@@ -383,7 +510,7 @@ static void paint_live(Sprites *s, const PaintJob *job)
         }
         SDL_UnlockMutex(s->lock);
         if (own && free_buf >= 0) {
-            paint_into(&s->buf[free_buf], own);
+            paint_into(&s->buf[free_buf], own, &s->scratch[1]);
             take_buffer(s, free_buf);
             late = shown_late_ms(s, now);
         }
@@ -421,8 +548,10 @@ static void sprites_drop_all(Sprites *s)
         figure_unload(&s->figures[i]);
     if (s->texture)
         SDL_DestroyTexture(s->texture);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         free(s->buf[i].px);
+        free(s->scratch[i].px);
+    }
 }
 
 void sprites_release(Sprites *s)
@@ -435,6 +564,7 @@ void sprites_release(Sprites *s)
     memset(&s->job, 0, sizeof s->job);
     memset(&s->last_posted, 0, sizeof s->last_posted);
     memset(s->buf, 0, sizeof s->buf);
+    memset(s->scratch, 0, sizeof s->scratch);
     s->ready = s->reading = s->painting = -1;
     s->texture = NULL;
     s->tw = s->th = 0;
@@ -451,6 +581,12 @@ void sprites_free(Sprites *s)
     if (s->lock)
         SDL_DestroyMutex(s->lock);
     free(s);
+}
+
+void sprites_set_target_format(Sprites *s, Uint32 format)
+{
+    if (s)
+        s->target_format = SDL_BYTESPERPIXEL(format) == 4 ? format : 0;
 }
 
 void sprites_set_immediate(Sprites *s, bool on)
@@ -489,9 +625,50 @@ bool sprites_wait(Sprites *s, MoveId id)
     return s && id >= 0 && id < SPRITES_FIGURES && figure_get(s, id, true) != NULL;
 }
 
-static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out)
+/* The target's pixel format: a window's surface (the software renderer draws on it), or what
+ * sprites_set_target_format said; 0 when not known. */
+static Uint32 target_format(Sprites *s)
 {
-    if (!s || !m || !v || stage.w <= 0 || stage.h <= 0 || !texture_fit(s, stage.w, stage.h))
+    if (!s->target_format) {
+        SDL_Window *w = SDL_RenderGetWindow(s->renderer);
+        SDL_RendererInfo info;
+        SDL_Surface *ws = NULL;
+        if (w && SDL_GetRendererInfo(s->renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE))
+            ws = SDL_GetWindowSurface(w); /* the surface the software renderer draws on */
+        if (ws && ws->format->BytesPerPixel == 4)
+            s->target_format = ws->format->format;
+    }
+    return s->target_format;
+}
+
+/* A rectangle as the software renderer fills SDL_FRect r: each value truncated, at least 1 wide. */
+static SDL_Rect rect_of(SDL_FRect r)
+{
+    int w = (int)r.w, h = (int)r.h;
+    return (SDL_Rect){(int)r.x, (int)r.y, w < 1 ? 1 : w, h < 1 ? 1 : h};
+}
+
+static void fill_rect(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(r, &rc);
+}
+
+static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out,
+                      const SpritesBackdrop *bd)
+{
+    if (!s || !m || !v || stage.w <= 0 || stage.h <= 0)
+        return;
+    PaintScene scene;
+    memset(&scene, 0, sizeof scene);
+    scene.format = SDL_PIXELFORMAT_ARGB8888;
+    scene.sx = stage.x, scene.sy = stage.y;
+    if (bd && bd->card_color.a == 255 && target_format(s)) { /* an opaque card under it: copied, not blended */
+        scene.opaque = true;
+        scene.format = s->target_format;
+        scene.bd = *bd;
+    }
+    if (!texture_fit(s, stage.w, stage.h, scene.format, scene.opaque))
         return;
     PaintJob *job = malloc(sizeof *job);
     if (!job)
@@ -506,23 +683,31 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
-    /* the mat: a slab whose top is the mat line, with a lighter top edge */
+    /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
+     * renderer fills for these float rectangles (on the target), kept in stage pixels */
     SDL_FRect mat = {stage.x + lay.mat_x0, stage.y + lay.mat_y, lay.mat_x1 - lay.mat_x0, lay.mat_h};
     SDL_FRect top = {mat.x, mat.y, mat.w, fmaxf(2.0f, mat.h * 0.25f)};
-    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(s->renderer, 140, 148, 217, 255);
-    SDL_RenderFillRectF(s->renderer, &mat);
-    SDL_SetRenderDrawColor(s->renderer, 158, 166, 238, 255);
-    SDL_RenderFillRectF(s->renderer, &top);
+    scene.mat[0] = rect_of(mat), scene.mat[1] = rect_of(top);
+    for (int i = 0; i < 2; i++)
+        scene.mat[i].x -= stage.x, scene.mat[i].y -= stage.y;
+    job->scene = scene;
     if (s->immediate) {
         job->seq = s->posted;
-        paint_into(&s->buf[0], job);
+        paint_into(&s->buf[0], job, &s->scratch[1]);
         upload(s, &s->buf[0]);
     } else {
         paint_live(s, job);
     }
     free(job);
-    if (s->shown.w > 0 && s->shown.h > 0) {
+    /* the mat the shown figure was painted with (the camera may have moved since its pose was
+     * posted), then the figure's box: copied as it is onto its backdrop, or blended */
+    bool show = s->shown.w > 0 && s->shown.h > 0 && scene_fits(&s->shown_scene, &scene);
+    const SDL_Rect *mats = show ? s->shown_scene.mat : scene.mat;
+    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_NONE);
+    for (int i = 0; i < 2; i++)
+        fill_rect(s->renderer, (SDL_Rect){stage.x + mats[i].x, stage.y + mats[i].y, mats[i].w, mats[i].h},
+                  i == 0 ? sprites_mat_color : sprites_mat_top);
+    if (show) {
         SDL_Rect dst = {stage.x + s->shown.x, stage.y + s->shown.y, s->shown.w, s->shown.h};
         SDL_RenderCopy(s->renderer, s->texture, &s->shown, &dst);
     }
@@ -530,15 +715,15 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
 
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
 {
-    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0});
+    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
 {
-    return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0});
+    return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
-bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out)
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, const SpritesBackdrop *bd)
 {
     if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES || stage.w <= 0 || stage.h <= 0)
         return false;
@@ -548,7 +733,7 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    draw_move(s, &f->load->move, v, stage, keep_out);
+    draw_move(s, &f->load->move, v, stage, keep_out, bd);
     return true;
 }
 
@@ -596,7 +781,7 @@ size_t sprites_memory_bytes(const Sprites *s)
             bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames *
                                               (sizeof(Pose) + sizeof(int) + sizeof(unsigned) + 4 * sizeof(float));
     for (int i = 0; s && i < 2; i++)
-        bytes += s->buf[i].cap * sizeof(Uint32);
+        bytes += (s->buf[i].cap + s->scratch[i].cap) * sizeof(Uint32);
     if (s && s->texture)
         bytes += (size_t)s->tw * (size_t)s->th * 4;
     return bytes;

@@ -14,6 +14,16 @@
 
 typedef struct Sprites Sprites;
 
+/* What the target shows under the figure's stage: render_box's card (rounded corners of radius,
+ * in card_color, opaque) on the page (page_color). Given to sprites_draw_clear, the figure is
+ * painted onto it on the painter thread and the frame copies its box as it is, without blending
+ * (a tenth of a blended copy's work on the render thread), the pixels the same. */
+typedef struct {
+    SDL_Rect card; /* renderer pixels */
+    int radius;
+    SDL_Color card_color, page_color;
+} SpritesBackdrop;
+
 /* Make a figure drawer reading pose files from pose_dir (copied) for renderer r (borrowed). Loads
  * nothing yet. Returns NULL only when out of memory. Free with sprites_free. */
 Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir);
@@ -25,6 +35,12 @@ void sprites_free(Sprites *s);
  * painter (after a render device reset, whose textures are gone; or to measure memory at a fixed
  * state). The next draw loads and paints again. Safe on NULL. */
 void sprites_release(Sprites *s);
+
+/* The pixel format of the surface the renderer draws on, when it was made with
+ * SDL_CreateSoftwareRenderer (a window's surface is found by itself): the figure is painted onto
+ * its backdrop in that format, with the blend the renderer itself would use. Until it is known,
+ * the figure is copied blended. */
+void sprites_set_target_format(Sprites *s, Uint32 format);
 
 /* Immediate mode (still pictures, tests): sprites_draw waits for the move's load and paints on
  * the calling thread, so what it draws is on the target when it returns. Off by default: a live
@@ -49,8 +65,9 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
 
 /* sprites_draw, keeping the figure clear of keep_out (renderer pixels; w or h 0 for none), a
  * button in the stage's top right corner: the figure moves left or down, or shrinks as little as
- * needed (figpaint_fit_clear), so no part of it goes under the button. */
-bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out);
+ * needed (figpaint_fit_clear), so no part of it goes under the button. bd (or NULL): what the
+ * target shows under stage when this is called; the figure's box is then copied, not blended. */
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, const SpritesBackdrop *bd);
 
 /* Draw any sampled move m (a pose file parsed at run time, say) as sprites_draw does; v->figure
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
