@@ -1,6 +1,8 @@
 /* bench_sprites.c: prints resident memory after loading and drawing every move once at
  * 1920x1080 (software renderer on a surface), the time to load one sheet (median over moves)
- * and the time to draw one blended frame. Prints figures only; never fails on timing. */
+ * and the time to draw one frame's figure (painted onto the stage card, copied as it is). Prints figures only; never
+ * fails on timing. Reads the pose files from $UNKNOT_DATA/assets/poses, or the source tree's (as unknot does), so it
+ * measures from any working directory; exits 1 with one line when a move cannot be loaded. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,9 +53,25 @@ int main(void)
     if (!r)
         return 1;
     SDL_Rect stage = {40, 150, 1072, 700}; /* the workout stage of a 1920x1080 window */
+    const char *data = getenv("UNKNOT_DATA");
+    char poses[4096];
+    snprintf(poses, sizeof poses, "%s/assets/poses", data && data[0] ? data : UNKNOT_DATA_DIR);
+    char first[4200];
+    snprintf(first, sizeof first, "%s/%s.pose", poses, moves_info((MoveId)0)->id);
+    FILE *probe = fopen(first, "rb");
+    if (!probe) {
+        fprintf(stderr, "bench_sprites: no pose files in %s (set UNKNOT_DATA to the source tree): nothing measured\n",
+                poses);
+        return 1;
+    }
+    fclose(probe);
     long rss0 = rss_kb();
-    Sprites *paint = sprites_new(r, "assets/poses"), *live = sprites_new(r, "assets/poses");
+    Sprites *paint = sprites_new(r, poses), *live = sprites_new(r, poses);
     sprites_set_immediate(paint, true);
+    /* as in the program: the figure painted onto the stage card and copied as it is */
+    const SpritesBackdrop card = {stage, 28, {236, 232, 224, 255}, {20, 26, 36, 255}};
+    sprites_set_target_format(paint, surf->format->format);
+    sprites_set_target_format(live, surf->format->format);
     enum { FRAMES = 60 };
     static double load[MOVE_COUNT], draw_paint[MOVE_COUNT * FRAMES], draw_live[MOVE_COUNT * FRAMES],
         cpu_live[MOVE_COUNT * FRAMES], cpu_paint[MOVE_COUNT * FRAMES];
@@ -62,7 +80,11 @@ int main(void)
     for (int id = 0; id < MOVE_COUNT; id++) {
         double t0 = now_ms();
         sprites_prepare(paint, (MoveId)id, MOVE_NONE);
-        sprites_wait(paint, (MoveId)id);
+        if (!sprites_wait(paint, (MoveId)id)) { /* the warning names the file and why */
+            fprintf(stderr, "bench_sprites: cannot load %s from %s: nothing measured\n", moves_info((MoveId)id)->id,
+                    poses);
+            return 1;
+        }
         load[id] = now_ms() - t0;
         sprites_prepare(live, (MoveId)id, MOVE_NONE);
         sprites_wait(live, (MoveId)id);
@@ -76,7 +98,8 @@ int main(void)
             v.side = k % 2 ? SIDES_LEFT : SIDES_RIGHT;
             SDL_FillRect(surf, NULL, 0xff141a24u);
             double d0 = now_ms(), p0 = cpu_ms();
-            sprites_draw(paint, &v, stage); /* paints on this thread: the painter's cost */
+            sprites_draw_clear(paint, &v, stage, (SDL_Rect){0, 0, 0, 0},
+                               &card); /* on this thread: the painter's cost */
             SDL_RenderFlush(r); /* the blit itself, not only its queueing */
             cpu_paint[npaint] = cpu_ms() - p0;
             draw_paint[npaint++] = now_ms() - d0;
@@ -84,7 +107,7 @@ int main(void)
             SDL_FillRect(surf, NULL, 0xff141a24u);
             d0 = now_ms();
             double c0 = cpu_ms();
-            sprites_draw(live, &v, stage); /* what the render thread pays in a window */
+            sprites_draw_clear(live, &v, stage, (SDL_Rect){0, 0, 0, 0}, &card); /* the render thread's cost */
             SDL_RenderFlush(r);
             cpu_live[nlive] = cpu_ms() - c0;
             draw_live[nlive++] = now_ms() - d0;
