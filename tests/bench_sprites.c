@@ -98,7 +98,7 @@ int main(void)
             v.side = k % 2 ? SIDES_LEFT : SIDES_RIGHT;
             SDL_FillRect(surf, NULL, 0xff141a24u);
             double d0 = now_ms(), p0 = cpu_ms();
-            sprites_draw_clear(paint, &v, stage, (SDL_Rect){0, 0, 0, 0},
+            sprites_draw_clear(paint, &v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0},
                                &card); /* on this thread: the painter's cost */
             SDL_RenderFlush(r); /* the blit itself, not only its queueing */
             cpu_paint[npaint] = cpu_ms() - p0;
@@ -107,7 +107,8 @@ int main(void)
             SDL_FillRect(surf, NULL, 0xff141a24u);
             d0 = now_ms();
             double c0 = cpu_ms();
-            sprites_draw_clear(live, &v, stage, (SDL_Rect){0, 0, 0, 0}, &card); /* the render thread's cost */
+            sprites_draw_clear(live, &v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0},
+                               &card); /* the render thread's cost */
             SDL_RenderFlush(r);
             cpu_live[nlive] = cpu_ms() - c0;
             draw_live[nlive++] = now_ms() - d0;

@@ -220,9 +220,11 @@ static bool masked(SDL_Rect st, int x, int y)
 /* A pixel of the figure: not the stage card's colour, the mat's (the chair's, drawn in the mat's
  * colours) or the screen's background beyond the card's rounded corners, nor an anti-aliased
  * blend of two of them (a colour near the segment between them), nor the soft grey of a shadow. */
+static int img_w = W; /* the width of the picture figure_px reads (the badge test shoots other sizes) */
+
 static bool figure_px(const unsigned char *px, int x, int y)
 {
-    const unsigned char *p = px + ((size_t)y * W + x) * 4;
+    const unsigned char *p = px + ((size_t)y * img_w + x) * 4;
     static const int c[][3] = {{236, 232, 224}, {140, 148, 217}, {158, 166, 238}, {14, 22, 36}};
     static const int seg[][2] = {{0, 1}, {0, 2}, {1, 2}, {0, 3}, {1, 3}, {2, 3}};
     for (size_t i = 0; i < sizeof seg / sizeof seg[0]; i++) {
@@ -416,6 +418,166 @@ static const char *step_name(const Planned *p, char *buf, size_t size)
     return buf;
 }
 
+/* ---- the streak badge ("11 on the beat in a row · points ×3") ---- */
+
+static unsigned char *shot_sized(const char *routine, const char *out, int64_t t_ms, int w, int h,
+                                 const InputScript *in)
+{
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.routine = routine;
+    o.width = w;
+    o.height = h;
+    o.shot_out = out;
+    o.shot_at_ms = t_ms;
+    o.inputs = in;
+    if (app_shot(&o) != 0)
+        return NULL;
+    int iw, ih, n;
+    unsigned char *px = stbi_load(out, &iw, &ih, &n, 4);
+    if (px && (iw != w || ih != h)) {
+        stbi_image_free(px);
+        return NULL;
+    }
+    return px;
+}
+
+static bool ink_px(const unsigned char *px, int w, int x, int y)
+{
+    const unsigned char *p = px + ((size_t)y * w + x) * 4;
+    return abs(p[0] - 14) <= 4 && abs(p[1] - 22) <= 4 && abs(p[2] - 36) <= 4; /* the badge's INK */
+}
+
+/* The badge's box: the INK area (4-connected, around its text) from a point of its left padding;
+ * empty when that point is not INK (no badge). */
+static Box badge_box(const unsigned char *px, int w, int h, int sx, int sy)
+{
+    Box b = {w, h, 0, 0};
+    if (!ink_px(px, w, sx, sy))
+        return (Box){0, 0, 0, 0};
+    unsigned char *seen = calloc((size_t)w * h, 1);
+    int *stack = malloc(sizeof *stack * (size_t)w * h), n = 0;
+    if (!seen || !stack) {
+        free(seen);
+        free(stack);
+        return (Box){0, 0, 0, 0};
+    }
+    stack[n++] = sy * w + sx;
+    seen[sy * w + sx] = 1;
+    while (n > 0) {
+        int i = stack[--n], x = i % w, y = i / w;
+        b.x0 = x < b.x0 ? x : b.x0, b.x1 = x + 1 > b.x1 ? x + 1 : b.x1;
+        b.y0 = y < b.y0 ? y : b.y0, b.y1 = y + 1 > b.y1 ? y + 1 : b.y1;
+        const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+        for (int k = 0; k < 4; k++)
+            if (nx[k] >= 0 && nx[k] < w && ny[k] >= 0 && ny[k] < h && !seen[ny[k] * w + nx[k]] &&
+                ink_px(px, w, nx[k], ny[k])) {
+                seen[ny[k] * w + nx[k]] = 1;
+                stack[n++] = ny[k] * w + nx[k];
+            }
+    }
+    free(seen);
+    free(stack);
+    return b;
+}
+
+/* Rep steps pressed on the beat and a confirmed hold held down, shot where the badge shows, at
+ * 1920x1080 and 1280x720 (every frame) and at the other supported sizes (the longest text): the
+ * badge is one line, left of "It hurts" with a gap, and no figure pixel touches it (a 4 px ring
+ * around it: the badge is drawn over the figure, so what is under it cannot be seen). */
+static void test_badge_clear(const char *dir)
+{
+    const char *src = "title \"Badge\"\n"
+                      "move bird_dog\n  reps 6 tempo 4s\n  sides left\n"
+                      "move standing_extension\n  reps 6 tempo 4s\n"
+                      "move side_bend\n  reps 6 tempo 4s\n  sides left\n"
+                      "move spinal_twist\n  hold 10s\n  confirm-hold\n";
+    char path[300], out[300];
+    snprintf(path, sizeof path, "%s/badge.routine", dir);
+    snprintf(out, sizeof out, "%s/badge.png", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fputs(src, f);
+    fclose(f);
+    Routine r;
+    RoutineErrors errs;
+    CHECK(routine_parse("badge", src, strlen(src), &r, &errs) == 0);
+    VoiceTable voices;
+    CHECK(voicetable_load(&voices, ".", &r) == 0);
+    /* the rep steps' times do not depend on presses: press each beat; the twist is held down from
+     * its first side on (a button kept down starts the second side's hold) */
+    Starts st = {0};
+    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &st);
+    char text[2048] = "";
+    size_t len = 0;
+    for (int i = 0; i < st.n && i < 3; i++)
+        for (int b = 0; b < 6; b++)
+            len += (size_t)snprintf(text + len, sizeof text - len, "%.3f rep\n",
+                                    (st.starts[i].t + b * 4000 + 2000) / 1000.0);
+    CHECK(st.n >= 4);
+    if (st.n >= 4)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%.3f press\n", (st.starts[3].t + 300) / 1000.0);
+    InputScript in;
+    CHECK(inputscript_parse("badge.in", text, len, &in, &errs) == 0);
+    Starts pressed = {0};
+    simulate_run_voiced(&r, &in, voices.rows, voices.count, collect, &pressed);
+    voicetable_free(&voices);
+    CHECK_INT(pressed.n, 5); /* the twist's right side ran too */
+    if (pressed.n < 5) {
+        inputscript_free(&in);
+        routine_free(&r);
+        return;
+    }
+    /* after the fifth press on the beat (points x2), between beats; the twist's right side */
+    const struct {
+        const char *name;
+        int64_t t;
+    } frames[] = {{"bird dog", pressed.starts[0].t + 19000},
+                  {"standing back bend", pressed.starts[1].t + 19000},
+                  {"side bend", pressed.starts[2].t + 19000},
+                  {"spinal twist (right, hold streak)", pressed.starts[4].t + 4000}};
+    const int sizes[][2] = {{1920, 1080}, {1280, 720}, {3840, 2160}, {2560, 1440}, {1080, 1920}, {1366, 768}};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        int w = sizes[z][0], h = sizes[z][1];
+        Render rd = {NULL, NULL, NULL, w, h};
+        SDL_Rect stage = render_stage_rect(&rd), hurt = render_button_rect(&rd, BUTTON_HURT);
+        const RenderStyle *sty = render_style(&rd);
+        int inset = render_px(&rd, sty->badge_pad), gap = render_px(&rd, sty->gap);
+        int one_line = render_px(&rd, sty->badge_size * 13 / 10 + sty->badge_pad); /* a line of text and the pad */
+        size_t shots = z < 2 ? sizeof frames / sizeof frames[0] : 1; /* the other sizes: the bird dog's */
+        for (size_t i = 0; i < shots; i++) {
+            unsigned char *px = shot_sized(path, out, frames[i].t, w, h, &in);
+            CHECK(px != NULL);
+            if (!px)
+                continue;
+            Box b = badge_box(px, w, h, stage.x + inset + inset / 2, stage.y + inset + inset);
+            int bw = b.x1 - b.x0, bh = b.y1 - b.y0, touching = 0;
+            img_w = w;
+            for (int y = b.y0 - 4; bw > 0 && y < b.y1 + 4; y++)
+                for (int x = b.x0 - 4; x < b.x1 + 4; x++) {
+                    bool ring = x < b.x0 || x >= b.x1 || y < b.y0 || y >= b.y1;
+                    if (ring && x > stage.x + 2 && y > stage.y + 2 && figure_px(px, x, y))
+                        touching++;
+                }
+            img_w = W;
+            fprintf(stderr, "%dx%d %s: badge %dx%d at %d,%d (one line: at most %d tall), %d figure pixels beside it\n",
+                    w, h, frames[i].name, bw, bh, b.x0 - stage.x, b.y0 - stage.y, one_line, touching);
+            CHECK(bw > 0 && bh > 0); /* it shows */
+            CHECK(bh <= one_line); /* one line */
+            CHECK(b.x1 + gap <= hurt.x); /* left of "It hurts", a gap between */
+            CHECK(b.x0 >= stage.x && b.y0 >= stage.y && b.y1 < hurt.y + hurt.h + stage.h / 4);
+            CHECK_INT(touching, 0); /* clear of the figure */
+            stbi_image_free(px);
+        }
+    }
+    inputscript_free(&in);
+    routine_free(&r);
+    unlink(out);
+    unlink(path);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-shots-XXXXXX";
@@ -542,6 +704,7 @@ int main(void)
     for (int m = 0; m < MOVE_COUNT; m++)
         stbi_image_free(left_mid[m]);
     test_rest_shows_the_way(dir);
+    test_badge_clear(dir);
     routine_free(&r);
     unlink(out);
     unlink(path);

@@ -98,7 +98,7 @@ static void draw_on_card(SDL_Renderer *r, Sprites *sp, const SessionView *v, con
     SDL_SetRenderDrawColor(r, card->page_color.r, card->page_color.g, card->page_color.b, 255);
     SDL_RenderClear(r);
     render_box(&rd, card->card, card->radius, card->card_color);
-    CHECK(sprites_draw_clear(sp, v, stage, (SDL_Rect){0, 0, 0, 0}, copy ? card : NULL));
+    CHECK(sprites_draw_clear(sp, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, copy ? card : NULL));
     SDL_RenderPresent(r);
 }
 

@@ -367,52 +367,77 @@ void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_len
 
 /* ---- fitting clear of a corner ---- */
 
-/* How far (px) the figure placed by pl reaches right of k's left edge (margin included) above
- * k's bottom edge; 0 when it stays clear. */
-static float corner_overlap(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, const FigPlace *pl,
-                            const FigKeepOut *k, float margin)
+/* The figure placed by pl, its parts above bottom + margin (stage px): its leftmost and rightmost
+ * pixel x (*lx > *rx when nothing is that high). */
+static void reach_px(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, const FigPlace *pl, float bottom,
+                     float margin, float *lx, float *rx)
 {
-    float y_cut = (pl->oy - ((float)(k->y + k->h) + margin)) / pl->scale; /* H above the mat */
+    float y_cut = (pl->oy - (bottom + margin)) / pl->scale; /* H above the mat */
     float x0, x1;
     pose_move_reach_at(m, mode, anim_ms, len, hold, y_cut, &x0, &x1);
-    if (x0 > x1)
-        return 0.0f;
-    float right = pl->flip ? pl->ox - x0 * pl->scale : pl->ox + x1 * pl->scale;
-    return fmaxf(0.0f, right - ((float)k->x - margin));
+    if (x0 > x1) {
+        *lx = 1e9f, *rx = -1e9f;
+        return;
+    }
+    *lx = pl->flip ? pl->ox - x1 * pl->scale : pl->ox + x0 * pl->scale;
+    *rx = pl->flip ? pl->ox - x0 * pl->scale : pl->ox + x1 * pl->scale;
 }
 
-/* Try scale s: the centred placement moved left just enough to clear k, or as far as the stage's
- * edge margin lets it and then down just enough, the mat's bottom staying inside the stage. Left
- * first, so a figure does not jump between the two as the camera closes in. Fills *out (the
- * figure and its mat moved together) and returns true when that clears k. */
+/* The shifts sx (px, + right) that keep the figure placed by pl clear of both corners of k:
+ * [*lo, *hi], within the stage's edge margins (-max_left..max_right); true when there is one. */
+static bool clear_shifts(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, const FigPlace *pl,
+                         const FigKeepOut *k, float margin, float max_left, float max_right, float *lo, float *hi)
+{
+    float lx, rx;
+    *lo = -max_left, *hi = max_right;
+    if (k->w > 0 && k->h > 0) { /* the top right corner: the right edge at most k's left edge */
+        reach_px(m, mode, anim_ms, len, hold, pl, (float)(k->y + k->h), margin, &lx, &rx);
+        if (rx > lx)
+            *hi = fminf(*hi, (float)k->x - margin - rx);
+    }
+    if (k->left_w > 0 && k->left_h > 0) { /* the top left corner: the left edge at least its right edge */
+        reach_px(m, mode, anim_ms, len, hold, pl, (float)k->left_h, margin, &lx, &rx);
+        if (rx > lx)
+            *lo = fmaxf(*lo, (float)k->left_w + margin - lx);
+    }
+    return *lo <= *hi;
+}
+
+/* Try scale s: the centred placement moved sideways just enough to clear k's corners, as far as
+ * the stage's edge margin lets it, and else down just enough (shifted as little as clears them
+ * there), the mat's bottom staying inside the stage. Sideways first, so a figure does not jump
+ * between the two as the camera closes in. Fills *out (the figure and its mat moved together) and
+ * returns true when that clears k. */
 static bool try_clear(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, float b[4], int w, int h,
                       bool flip, float s, const FigKeepOut *k, FigLayout *out)
 {
     place_box(b[0], b[1], b[3], w, h, flip, s, out);
     float margin = 2.0f + s * 0.012f; /* the working limb's wide outline, the anti-aliased edge, a little air */
-    float dx = corner_overlap(m, mode, anim_ms, len, hold, &out->place, k, margin);
-    if (dx <= 0.0f)
-        return true;
-    float left = (float)w * 0.5f - (b[1] - b[0]) * 0.5f * s; /* the box's left edge, centred */
-    float sx = fminf(dx, fmaxf(0.0f, left - (float)w * 0.015f));
-    out->place.ox -= sx;
-    out->mat_x0 = fmaxf(0.0f, out->mat_x0 - sx), out->mat_x1 -= sx;
-    if (sx >= dx)
-        return true;
-    float dy_max = (float)h * (1.0f - 0.015f) - (out->place.oy + out->mat_h);
+    float half = (b[1] - b[0]) * 0.5f * s; /* the box's half width; centred, its edges are w/2 -+ half */
+    float edge = (float)w * 0.015f;
+    float max_left = fmaxf(0.0f, (float)w * 0.5f - half - edge), max_right = max_left;
+    float lo, hi, dy = 0.0f;
     FigPlace pl = out->place;
-    pl.oy += dy_max;
-    if (dy_max <= 0.0f || corner_overlap(m, mode, anim_ms, len, hold, &pl, k, margin) > 0.0f)
-        return false;
-    float lo = 0.0f, hi = dy_max; /* the overlap only shrinks as the figure goes down */
-    for (int i = 0; i < 10; i++) {
-        pl.oy = out->place.oy + (lo + hi) * 0.5f;
-        if (corner_overlap(m, mode, anim_ms, len, hold, &pl, k, margin) > 0.0f)
-            lo = (lo + hi) * 0.5f;
-        else
-            hi = (lo + hi) * 0.5f;
+    if (!clear_shifts(m, mode, anim_ms, len, hold, &pl, k, margin, max_left, max_right, &lo, &hi)) {
+        float dy_max = (float)h * (1.0f - 0.015f) - (out->place.oy + out->mat_h);
+        pl.oy = out->place.oy + dy_max;
+        if (dy_max <= 0.0f || !clear_shifts(m, mode, anim_ms, len, hold, &pl, k, margin, max_left, max_right, &lo, &hi))
+            return false;
+        float a = 0.0f, z = dy_max; /* the corners only free up as the figure goes down */
+        for (int i = 0; i < 10; i++) {
+            pl.oy = out->place.oy + (a + z) * 0.5f;
+            if (clear_shifts(m, mode, anim_ms, len, hold, &pl, k, margin, max_left, max_right, &lo, &hi))
+                z = (a + z) * 0.5f;
+            else
+                a = (a + z) * 0.5f;
+        }
+        dy = z;
+        pl.oy = out->place.oy + dy;
+        clear_shifts(m, mode, anim_ms, len, hold, &pl, k, margin, max_left, max_right, &lo, &hi);
     }
-    out->place.oy += hi, out->mat_y += hi;
+    float sx = lo > 0.0f ? lo : hi < 0.0f ? hi : 0.0f; /* as little as clears both */
+    out->place.ox += sx, out->place.oy += dy, out->mat_y += dy;
+    out->mat_x0 = fmaxf(0.0f, out->mat_x0 + sx), out->mat_x1 = fminf((float)w, out->mat_x1 + sx);
     return true;
 }
 
@@ -440,7 +465,7 @@ void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
     float b[4];
     pose_move_box_at(m, mode, anim_ms, anim_length_ms, rep_hold_ms, &b[0], &b[1], &b[2], &b[3]);
     fit_box(b[0], b[1], b[3], w, h, flip, out);
-    if (!k || k->w <= 0 || k->h <= 0)
+    if (!k || ((k->w <= 0 || k->h <= 0) && (k->left_w <= 0 || k->left_h <= 0)))
         return;
     float s0 = out->place.scale;
     float s = clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s0, k);
@@ -450,8 +475,10 @@ void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
         s = fminf(s, clear_scale(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, !flip, s0, k));
     if (s > 0.0f && try_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, b, w, h, flip, s, k, out))
         return;
-    /* no move clears k at any size (a corner as tall as the stage): the band below it */
-    int top = k->y + k->h + (int)ceilf(2.0f + s0 * 0.012f);
+    /* no move clears k at any size (a corner as tall as the stage): the band below its corners */
+    int below = k->w > 0 && k->h > 0 ? k->y + k->h : 0;
+    below = k->left_w > 0 && k->left_h > 0 && k->left_h > below ? k->left_h : below;
+    int top = below + (int)ceilf(2.0f + s0 * 0.012f);
     fit_box(b[0], b[1], b[3], w, h - top > 1 ? h - top : 1, flip, out);
     out->place.oy += (float)top, out->mat_y += (float)top;
 }

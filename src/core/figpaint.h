@@ -46,16 +46,19 @@ void figpaint_fit(const PoseMove *m, int w, int h, bool flip, FigLayout *out);
 void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
                      bool flip, FigLayout *out);
 
-/* A corner of the stage the figure must leave clear (the "It hurts" button on the stage's top
- * right): stage pixels, top left 0,0; w or h <= 0 for none. */
+/* The corners of the stage the figure must leave clear, in stage pixels (top left 0,0): the box
+ * x, y, w, h in the top right (the "It hurts" button; w or h <= 0 for none) and the box 0, 0,
+ * left_w, left_h in the top left (the streak badge's room; left_w or left_h <= 0 for none). */
 typedef struct {
     int x, y, w, h;
+    int left_w, left_h;
 } FigKeepOut;
 
-/* figpaint_fit_at, keeping the figure clear of the top right corner k: every part of every pose
- * the stage frames then stays left of k or below it, with a margin. Moves the figure (and its
- * mat) left, then down, as little as clears k at full size when the stage has room; only when it
- * has not, shrinks it as little as needed. Both sides of a sided move are drawn the same size. */
+/* figpaint_fit_at, keeping the figure clear of the corners of k: every part of every pose the
+ * stage frames then stays left of the top right box (right of the top left one) or below it, with
+ * a margin. Moves the figure (and its mat) sideways, then down, as little as clears them at full
+ * size when the stage has room; only when it has not, shrinks it as little as needed. Both sides
+ * of a sided move are drawn the same size. */
 void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w,
                         int h, bool flip, const FigKeepOut *k, FigLayout *out);
 

@@ -210,7 +210,7 @@ static void draw_attract(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     }
     SDL_Rect fig = {stage.x + gap, stage.y + gap, stage.w - 2 * gap, stage.h - 2 * gap};
     SpritesBackdrop bd = {stage, render_px(rd, st->radius_stage), st->stage_bg, st->background};
-    if (!rd->sprites || !sprites_draw_clear(rd->sprites, &v, fig, (SDL_Rect){0, 0, 0, 0}, &bd))
+    if (!rd->sprites || !sprites_draw_clear(rd->sprites, &v, fig, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, &bd))
         text(rd, moves_info(move)->name, KS->move_name, 48, st->stage_text, stage.x + stage.w / 2,
              stage.y + stage.h / 2 - render_px(rd, 60), TEXT_CENTER, stage.w - 2 * gap, 2);
     /* the move's name and what this screen is for, beside the figure */

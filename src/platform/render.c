@@ -296,13 +296,13 @@ void render_header(Render *rd, const char *title, const char *right_text, double
 
 /* The stage card, with the figure fitted into area (the whole stage, or the part of it that
  * the menu's badges and buttons leave free). */
-static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect keep_out)
+static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect keep_out, SDL_Rect keep_left)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     render_box(rd, l.stage, render_px(rd, st->radius_stage), st->stage_bg);
     SpritesBackdrop bd = {l.stage, render_px(rd, st->radius_stage), st->stage_bg, st->background};
-    bool drawn = rd->sprites && sprites_draw_clear(rd->sprites, v, area, keep_out, &bd);
+    bool drawn = rd->sprites && sprites_draw_clear(rd->sprites, v, area, keep_out, keep_left, &bd);
     if (!drawn) {
         /* no sprite sheet: the move's name stands on the stage */
         const MoveInfo *mi = moves_info(v->figure);
@@ -316,12 +316,56 @@ static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect 
     }
 }
 
+/* The streak badge on the stage's top left in a work segment ("12 on the beat in a row · points
+ * ×3", "Hold streak 2"): whether this step can show one, its text now in line ("" while there is
+ * none yet), its size in *px and its room (renderer pixels): the box of the longest text it can
+ * show in this step, in one line. The room is the same for the whole step, so the figure keeps
+ * clear of it from the step's start and does not jump when the badge appears. */
+static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t size, int *px, SDL_Rect *room)
+{
+    const RenderStyle *st = render_style(rd);
+    const RoutineStep *step = v->step;
+    bool reps = v->reps > 0, held = step && step->mode == MODE_HOLD_CONFIRMED;
+    line[0] = 0;
+    if (v->kind != SEG_WORK || !v->score || (!reps && !held))
+        return false;
+    if (reps && v->score->combo >= 2) {
+        if (v->multiplier > 1)
+            snprintf(line, size, "%d on the beat in a row \xC2\xB7 points \xC3\x97%d", v->score->combo, v->multiplier);
+        else
+            snprintf(line, size, "%d on the beat in a row", v->score->combo);
+    } else if (!reps && v->score->hold_streak >= 1) {
+        snprintf(line, size, "Hold streak %d", v->score->hold_streak);
+    }
+    char longest[64];
+    if (reps)
+        snprintf(longest, sizeof longest, "88 on the beat in a row \xC2\xB7 points \xC3\x97%d", SESSION_MAX_MULTIPLIER);
+    else
+        snprintf(longest, sizeof longest, "Hold streak 88");
+    /* top left: the top right holds "It hurts"; one line up to the button (a gap each side) */
+    RenderLayout l = render_layout(rd);
+    int inset = render_px(rd, st->badge_pad), pad = inset;
+    SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
+    int max_w = hurt.x - l.stage.x - 3 * inset;
+    *px = text_fit(rd->text, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
+    int tw, th;
+    text_measure(rd->text, longest, *px, 0, 1, &tw, &th);
+    *room = (SDL_Rect){l.stage.x + inset, l.stage.y + inset, tw + 2 * pad, th + pad};
+    return true;
+}
+
 void render_figure(Render *rd, const SessionView *v)
 {
-    /* the "It hurts" button stands on the stage's top right whenever it is offered: the figure
-     * keeps clear of it (moved aside, or made smaller only when that does not clear it) */
+    /* the "It hurts" button stands on the stage's top right whenever it is offered, and the streak
+     * badge on its top left in a step that can show one: the figure keeps clear of both (moved
+     * aside or down, or made smaller only when that does not clear them) */
     SDL_Rect hurt = session_hurt_allowed_in(v->kind) ? render_button_rect(rd, BUTTON_HURT) : (SDL_Rect){0, 0, 0, 0};
-    figure_in(rd, v, render_layout(rd).stage, hurt);
+    SDL_Rect badge = {0, 0, 0, 0};
+    char line[96];
+    int px;
+    if (!streak_badge(rd, v, line, sizeof line, &px, &badge))
+        badge = (SDL_Rect){0, 0, 0, 0};
+    figure_in(rd, v, render_layout(rd).stage, hurt, badge);
 }
 
 void render_button(Render *rd, SDL_Rect rc, const char *label, bool active)
@@ -666,23 +710,18 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     }
     y = panel_fitted(rd, y + gap, dose, st->text_body, st->text_body_min, st->text_quiet);
     panel_line(rd, y + gap, next, st->text_next, st->text);
-    /* streaks on the stage's top left corner, where the eye already is */
-    line[0] = 0;
-    if (v->score && v->reps > 0 && v->score->combo >= 2) {
-        if (v->multiplier > 1)
-            snprintf(line, sizeof line, "%d on the beat in a row \xC2\xB7 points \xC3\x97%d", v->score->combo,
-                     v->multiplier);
-        else
-            snprintf(line, sizeof line, "%d on the beat in a row", v->score->combo);
-    } else if (v->score && step && step->mode == MODE_HOLD_CONFIRMED && v->score->hold_streak >= 1)
-        snprintf(line, sizeof line, "Hold streak %d", v->score->hold_streak);
-    if (line[0]) {
-        /* top left: the top right holds "It hurts" (the badge ran under it: "11 on t[It hurts]") */
-        int inset = render_px(rd, st->badge_pad);
-        SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
-        stage_badge(rd, line, st->badge_size, st->attention, l.stage.x + inset, l.stage.y + inset, TEXT_LEFT,
-                    hurt.x - l.stage.x - 4 * inset < l.stage.w * 2 / 5 ? hurt.x - l.stage.x - 4 * inset
-                                                                       : l.stage.w * 2 / 5);
+    /* streaks on the stage's top left corner, where the eye already is, in one line inside the
+     * room the figure keeps clear of */
+    int px;
+    SDL_Rect room;
+    if (streak_badge(rd, v, line, sizeof line, &px, &room) && line[0]) {
+        int pad = render_px(rd, st->badge_pad), tw, th;
+        px = text_fit(rd->text, line, px, render_px(rd, st->text_body_min), room.w - 2 * pad);
+        text_measure(rd->text, line, px, room.w - 2 * pad, 1, &tw, &th);
+        SDL_Rect box = {room.x, room.y, tw + 2 * pad, th + pad};
+        render_box(rd, box, render_px(rd, st->radius_badge), st->badge_bg);
+        text_draw(rd->text, line, px, st->attention, box.x + box.w / 2, box.y + pad / 2, TEXT_CENTER, room.w - 2 * pad,
+                  1);
     }
 }
 
@@ -1106,7 +1145,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         int top = badges ? gap + render_px(rd, st->badge_size) * 2 + render_px(rd, st->text_body_min) * 2 : 0;
         SDL_Rect b = render_menu_button_rect(rd, MENU_BUTTON_ADVICE);
         SDL_Rect area = {l.stage.x, l.stage.y + top, l.stage.w, b.y - gap - (l.stage.y + top)};
-        figure_in(rd, idle, area.h > 0 ? area : l.stage, (SDL_Rect){0, 0, 0, 0});
+        figure_in(rd, idle, area.h > 0 ? area : l.stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0});
     }
     int pad = render_px(rd, st->menu_pad);
     MenuRows m = menu_rows(rd, levels->count, selected);

@@ -655,7 +655,7 @@ static void fill_rect(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
 }
 
 static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out,
-                      const SpritesBackdrop *bd)
+                      SDL_Rect keep_left, const SpritesBackdrop *bd)
 {
     if (!s || !m || !v || stage.w <= 0 || stage.h <= 0)
         return;
@@ -678,7 +678,9 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
      * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
     int ms = (int)(((long long)v->anim_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
     FigLayout lay;
-    FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h};
+    FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h, 0, 0};
+    if (keep_left.w > 0 && keep_left.h > 0) /* from the stage's top left corner to the box's far corner */
+        k.left_w = keep_left.x + keep_left.w - stage.x, k.left_h = keep_left.y + keep_left.h - stage.y;
     PoseDraw d = pose_move_draw(m, v->side, v->turned);
     figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
@@ -715,15 +717,16 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
 
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
 {
-    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0}, NULL);
+    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
 {
-    return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0}, NULL);
+    return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
-bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, const SpritesBackdrop *bd)
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left,
+                        const SpritesBackdrop *bd)
 {
     if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES || stage.w <= 0 || stage.h <= 0)
         return false;
@@ -733,7 +736,7 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    draw_move(s, &f->load->move, v, stage, keep_out, bd);
+    draw_move(s, &f->load->move, v, stage, keep_out, keep_left, bd);
     return true;
 }
 

@@ -64,10 +64,12 @@ bool sprites_wait(Sprites *s, MoveId id);
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
 
 /* sprites_draw, keeping the figure clear of keep_out (renderer pixels; w or h 0 for none), a
- * button in the stage's top right corner: the figure moves left or down, or shrinks as little as
- * needed (figpaint_fit_clear), so no part of it goes under the button. bd (or NULL): what the
- * target shows under stage when this is called; the figure's box is then copied, not blended. */
-bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, const SpritesBackdrop *bd);
+ * button in the stage's top right corner, and of keep_left, a box in its top left corner (the
+ * streak badge): the figure moves aside or down, or shrinks as little as needed
+ * (figpaint_fit_clear), so no part of it goes under either. bd (or NULL): what the target shows
+ * under stage when this is called; the figure's box is then copied, not blended. */
+bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left,
+                        const SpritesBackdrop *bd);
 
 /* Draw any sampled move m (a pose file parsed at run time, say) as sprites_draw does; v->figure
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
