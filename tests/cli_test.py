@@ -84,6 +84,19 @@ def test_check():
         check(rc == 0, f"--check {path} exits 0 (got {rc}: {err.strip()})")
         check(out.startswith(f"{path}: ok: "), f"--check {path} says ok: {out!r}")
         check(error_lines(err) == [], f"--check {path}: no errors")
+        check("no way is drawn" not in err, f"--check {path}: the figure never cuts between positions: {err!r}")
+    # a position with no way drawn to it from the one before: a warning at its line, still ok
+    with tempfile.TemporaryDirectory() as tmp:
+        cut = write(tmp, "cut.routine", 'title "Cut"\nmove bridge reps 2 tempo 3s\nrest 10s on-chair "Sit on a chair."\n'
+                    'rest 10s standing "Stand up."\nmove side_bend reps 2 tempo 3s\n')
+        rc, out, err = run("--check", cut)
+        warns = [l for l in err.splitlines() if "no way is drawn" in l]
+        check(rc == 0 and ": ok: " in out and len(warns) == 1 and warns[0].startswith(f"{cut}:3:1: warning: ")
+              and "from on-back to on-chair" in warns[0], f"--check warns where the figure cuts: {err!r}")
+    # the exercises as the menu and the results count them, then every step (rests too)
+    rc, out, _ = run("--check", "levels/01-gentle-start.routine")
+    check(re.search(r': ok: "Gentle start", 4 exercises, 7 steps, \d+m\d+s$', out.strip()) is not None,
+          f"--check says the exercises and the steps: {out!r}")
     rc, out, err = run("--check", *LEVELS)
     check(rc == 0 and len(out.splitlines()) == len(LEVELS), "--check with all levels: one ok line each")
 

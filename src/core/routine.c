@@ -1027,9 +1027,10 @@ static void close_step(Parser *ps)
     /* what "get ready" says: a named step is announced by its own name */
     char ready[ROUTINE_MAX_NAME_BYTES + 32];
     if (s->kind == STEP_MOVE || s->name)
-        snprintf(ready, sizeof ready, "Get ready. Next: %s.", routine_step_name(s));
+        snprintf(ready, sizeof ready, "%s%s%s", ROUTINE_READY_NEXT_PREFIX, routine_step_name(s),
+                 ROUTINE_READY_NEXT_SUFFIX);
     else
-        snprintf(ready, sizeof ready, "Get ready.");
+        snprintf(ready, sizeof ready, "%s", ROUTINE_READY_TEXT);
     free(s->ready_text);
     s->ready_text = dup_text(ready, (int)strlen(ready));
     s->mode = routine_step_mode(s);

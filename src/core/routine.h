@@ -30,6 +30,12 @@
  * as comfortable": the leaflets' comfortable stretches are held 20-30 s */
 #define ROUTINE_OPEN_HOLD_PLAN_MS 30000
 #define ROUTINE_MAX_NAME_BYTES 60 /* a step's name is a heading: "Knee rolls" */
+/* What a get-ready says, written once: ROUTINE_READY_NEXT_PREFIX name ROUTINE_READY_NEXT_SUFFIX
+ * ("Get ready. Next: Knee rolls.") for a move or a named step (ready_text; voicekey.c's clip rows
+ * of the move catalogue), ROUTINE_READY_TEXT for a timer with only a text (PHRASE_GET_READY). */
+#define ROUTINE_READY_NEXT_PREFIX "Get ready. Next: "
+#define ROUTINE_READY_NEXT_SUFFIX "."
+#define ROUTINE_READY_TEXT "Get ready."
 #define ROUTINE_MAX_STOP_RULES 8 /* stop-if lines in one routine */
 #define ROUTINE_MAX_PHASES 6 /* phase lines in one step */
 #define ROUTINE_MAX_PHASE_MS 60000 /* one phase: at most a minute */

@@ -995,7 +995,7 @@ static void ready_text(const RoutineStep *st, char *b, size_t size)
     if (st->ready_text)
         snprintf(b, size, "%s", st->ready_text);
     else if (step_rules(st).is_move)
-        snprintf(b, size, "Get ready. Next: %s.", routine_step_name(st));
+        snprintf(b, size, "%s%s%s", ROUTINE_READY_NEXT_PREFIX, routine_step_name(st), ROUTINE_READY_NEXT_SUFFIX);
     else
         snprintf(b, size, "%s", PH(PHRASE_GET_READY)); /* a timer: time to fetch the pack */
 }
@@ -1949,6 +1949,16 @@ static bool session_turned(const Session *s, int gi, MoveId fig, Sides side)
     }
     turned ^= last != MOVE_NONE && last != fig && moves_way_turns(last);
     return session_figure_turned(s->routine, fig, side, turned);
+}
+
+bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
+{
+    const RoutineStep *st = &r->steps[step];
+    *from = session_position_before(r, step);
+    *to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, step);
+    if (step == 0 && st->kind == STEP_MOVE)
+        return false; /* from the intro's standing figure (session_first_way): the catalogue's to draw */
+    return *from != POSITION_NONE && *to != POSITION_NONE && *from != *to && moves_way(*from, *to) == MOVE_NONE;
 }
 
 int session_quiet_ms(const Session *s)

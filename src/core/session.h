@@ -87,7 +87,7 @@
  * is said in some workout, so the list holds nothing dead. "Get ready. Next: <move>." and the
  * counts "1".."60" are made from the move catalogue and numbers (voicekey.c). */
 #define SESSION_PHRASES(X)                                                                                             \
-    X(PHRASE_GET_READY, "Get ready.") /* before a timer */                                                             \
+    X(PHRASE_GET_READY, ROUTINE_READY_TEXT) /* before a timer */                                                       \
     X(PHRASE_PRESS_READY, "Press when you are in position.") /* a timer's get-ready waits for it */                    \
     X(PHRASE_SWITCH_SIDES, "Switch sides.")                                                                            \
     X(PHRASE_OTHER_SIDE, "Other side.") /* alternating sides */                                                        \
@@ -518,6 +518,12 @@ int64_t session_routine_ms(const Routine *r);
 /* Work out r's time to the results with the voice planned with clips (as session_set_voice) and
  * keep it in r->planned_ms. Returns it, or -1 when out of memory (r->planned_ms stays 0). */
 int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count);
+
+/* The step `step` starts in another position (to) than the one before it (from: standing before
+ * the first step) and the WAYS table of moves.h draws no way between them, so the figure cuts
+ * from one to the other. False when it does not (the same position, or a way is drawn), and for a
+ * first step that is a move (its get-ready follows the intro). For --check's warning. */
+bool session_step_cuts(const Routine *r, int step, Position *from, Position *to);
 
 /* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
 int session_multiplier(int combo);

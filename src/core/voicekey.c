@@ -15,7 +15,7 @@
  * "Get ready. Next: <name>." rows come from the move catalogue (moves.h), so a new or renamed
  * move has its row; tests/test_voicekey.c checks it. */
 /* "Get ready. Next: <display name>." for each routine-usable row of the move catalogue. */
-#define VOICEKEY_GET_READY_true(name) "Get ready. Next: " name ".",
+#define VOICEKEY_GET_READY_true(name) ROUTINE_READY_NEXT_PREFIX name ROUTINE_READY_NEXT_SUFFIX,
 #define VOICEKEY_GET_READY_false(name)
 #define VOICEKEY_GET_READY_ROW(e, id, name, usable, sided, tempo, pos) VOICEKEY_GET_READY_##usable(name)
 

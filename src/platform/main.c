@@ -175,8 +175,9 @@ static const char *printable(const char *text, size_t max, char *buf, size_t siz
     return buf;
 }
 
-/* Warnings that never fail a check: texts with no recorded voice clip yet (they are synthesised
- * the first time the routine plays) and timers past the 20-minute advice for cold or heat packs. */
+/* Warnings that never fail a check: a position the figure cuts to (no way drawn), texts with no
+ * recorded voice clip yet (they are synthesised the first time the routine plays) and timers past
+ * the 20-minute advice for cold or heat packs. */
 static void warn_routine(const char *data_dir, const char *path, const Routine *r)
 {
     for (int i = 0; i < r->step_count; i++) {
@@ -186,6 +187,12 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
                     "%s:%d:1: warning: a timer over 20 minutes; cold or heat packs should stay on at most "
                     "20 minutes at a time\n",
                     path, st->line);
+        Position from, to;
+        if (session_step_cuts(r, i, &from, &to))
+            fprintf(stderr,
+                    "%s:%d:1: warning: no way is drawn from %s to %s: the figure cuts from one to the other (a "
+                    "rest before it that names a position in between shows the way, docs/routines.md)\n",
+                    path, st->line, moves_position_word(from), moves_position_word(to));
     }
     /* one line for every text without a clip: a new routine has many, and they must not bury errors */
     const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
@@ -293,9 +300,12 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
         voicetable_free(&voices);
     }
     routine_format_duration(whole_seconds(session_routine_ms(&r)), total, sizeof total);
-    char title[ROUTINE_MAX_TEXT_BYTES + 1], shown_path[4096];
-    printf("%s: ok: \"%s\", %d step%s, %s\n", printable(path, sizeof shown_path, shown_path, sizeof shown_path),
-           printable(r.title, sizeof title, title, sizeof title), r.step_count, r.step_count == 1 ? "" : "s", total);
+    char title[ROUTINE_MAX_TEXT_BYTES + 1], shown_path[4096], exercises[32];
+    /* the exercises as the menu, the header and the results count them, and the steps (rests too) */
+    routine_exercises_text(routine_exercise_count(&r), exercises, sizeof exercises);
+    printf("%s: ok: \"%s\", %s, %d step%s, %s\n", printable(path, sizeof shown_path, shown_path, sizeof shown_path),
+           printable(r.title, sizeof title, title, sizeof title), exercises, r.step_count, r.step_count == 1 ? "" : "s",
+           total);
     flush_stdout(); /* "ok" before the file's warnings, in order on a terminal */
     warn_routine(data_dir, path, &r);
     routine_free(&r);
