@@ -1470,9 +1470,15 @@ static void test_view(void)
     CHECK_INT(v.step_count, 1);
     CHECK(v.step == &R.steps[0]);
     CHECK(v.next == NULL);
+    /* the first move is on all fours: the get-ready shows the way down from standing, then the
+     * move's start for the 3-2-1 */
+    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
+    CHECK_INT(v.anim, ANIM_HOLD);
+    CHECK_STR(v.caption, "Get ready. Next: Cat-camel.");
+    run_until(T_WORK - 2000);
+    v = session_view(&S, 0);
     CHECK_INT(v.figure, MOVE_CAT_CAMEL);
     CHECK_INT(v.anim, ANIM_START);
-    CHECK_STR(v.caption, "Get ready. Next: Cat-camel.");
     /* the spoken 3-2-1 is not captioned: the get-ready text stays */
     run_until(T_WORK - 500);
     CHECK_STR(session_view(&S, 0).caption, "Get ready. Next: Cat-camel.");

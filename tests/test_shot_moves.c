@@ -595,10 +595,17 @@ int main(void)
     fputs(plan.text, f);
     fclose(f);
 
-    /* every way and every routine-usable move is in the plan */
+    /* every way (each at least once: a cut of the tour may take one again) and every
+     * routine-usable move is in the plan */
     int ways_planned = 0, moves_planned = 0, usable = 0;
+    for (int w = 0; w < WAY_COUNT; w++)
+        for (int i = 0; i < plan.n; i++)
+            if (plan.steps[i].way && plan.steps[i].from == ways[w].from && plan.steps[i].to == ways[w].to) {
+                ways_planned++;
+                break;
+            }
     for (int i = 0; i < plan.n; i++)
-        ways_planned += plan.steps[i].way, moves_planned += plan.steps[i].move != MOVE_NONE;
+        moves_planned += plan.steps[i].move != MOVE_NONE;
     for (int m = 0; m < MOVE_COUNT; m++)
         usable += moves_info((MoveId)m)->routine_usable ? 1 + moves_info((MoveId)m)->sided : 0;
     CHECK_INT(ways_planned, WAY_COUNT);

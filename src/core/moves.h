@@ -58,7 +58,9 @@
     X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
     X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 4000, STANDING)                    \
     X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)            \
-    X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)
+    X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
+    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4000,         \
+      ALL_FOURS)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -79,7 +81,8 @@
     X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING, false)                                                                \
     X(ON_BACK, STANDING, WAY_BACK_TO_STANDING, true)                                                                   \
     X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT, false)                                                                \
-    X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)
+    X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)                                                                      \
+    X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
