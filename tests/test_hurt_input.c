@@ -20,7 +20,8 @@
 #include "sidepick.h"
 #include "testutil.h"
 
-/* A fresh app on the routine, 2 s into the first step's work (safety pressed, check-in skipped). */
+/* A fresh app on the routine, 2 s into the work of its first step not skipped today (safety pressed,
+ * check-in skipped). */
 static App *at_work(const AppOptions *o, SDL_Renderer *ren)
 {
     App *a = app_new(o, NULL, ren);
@@ -31,7 +32,10 @@ static App *at_work(const AppOptions *o, SDL_Renderer *ren)
     apptest_tap(a, SDLK_SPACE); /* safety */
     apptest_tap(a, SDLK_s); /* pain before: skipped */
     apptest_tap(a, SDLK_SPACE); /* intro */
-    for (int i = 0; i < 90; i++)
+    /* through the get-ready (longer when it shows the way from the position before), then 2 s */
+    for (int i = 0; i < 300 && apptest_kind(a) != SEG_WORK; i++)
+        app_update(a, 100);
+    for (int i = 0; i < 20; i++)
         app_update(a, 100);
     CHECK_INT(apptest_kind(a), SEG_WORK);
     return a;
