@@ -89,26 +89,6 @@ static bool rep_move(const char *id)
     return cycle;
 }
 
-/* Whether move id's other side is drawn the same way round, near and far swapped (`other_side
- * far`): a lying move whose patient stays lying the same way and works the other limb. */
-static bool far_move(const char *id)
-{
-    char path[128];
-    snprintf(path, sizeof path, "assets/poses/%s.pose", id);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char *src = malloc(POSE_MAX_FILE_BYTES);
-    PoseFile *pf = malloc(sizeof *pf);
-    size_t n = src ? fread(src, 1, POSE_MAX_FILE_BYTES, f) : 0;
-    fclose(f);
-    RoutineErrors errs = {0};
-    bool far = src && pf && pose_parse(path, src, n, pf, &errs) == 0 && pf->other_side == POSE_OTHER_FAR;
-    free(src);
-    free(pf);
-    return far;
-}
-
 static void plan_build(Plan *p)
 {
     memset(p, 0, sizeof *p);
@@ -679,7 +659,7 @@ int main(void)
             left_mid[s->move] = img[1];
             img[1] = NULL;
         } else if (s->side == SIDES_RIGHT && p->move != MOVE_NONE && left_mid[s->move] &&
-                   far_move(moves_info(s->move)->id)) {
+                   moves_same_way_round(moves_info(s->move))) {
             /* a lying move keeps one orientation: the same outline in the same place, the other
              * limb working (near and far swapped: other shades, the warm outline elsewhere) */
             double shape, warm, same = stage_diff(left_mid[s->move], img[1], stage, false);

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "moves.h"
-#include "pose.h"
 #include "render.h"
 #include "sprites.h"
 #include "testutil.h"
@@ -29,25 +28,6 @@ static void clear(SDL_Surface *s)
 static Uint32 px(SDL_Surface *s, int x, int y)
 {
     return ((Uint32 *)s->pixels)[y * (s->pitch / 4) + x];
-}
-
-/* Whether move id's other side is drawn the same way round, near and far swapped (`other_side far`). */
-static bool far_move(const char *id)
-{
-    char path[128];
-    snprintf(path, sizeof path, "assets/poses/%s.pose", id);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char *src = malloc(POSE_MAX_FILE_BYTES);
-    PoseFile *pf = malloc(sizeof *pf);
-    size_t n = src ? fread(src, 1, POSE_MAX_FILE_BYTES, f) : 0;
-    fclose(f);
-    RoutineErrors errs = {0};
-    bool far = src && pf && pose_parse(path, src, n, pf, &errs) == 0 && pf->other_side == POSE_OTHER_FAR;
-    free(src);
-    free(pf);
-    return far;
 }
 
 /* Count non-background pixels inside r; also the vertical extent of the figure. */
@@ -269,7 +249,7 @@ int main(void)
             sided[nsided++] = (MoveId)id;
     CHECK(nsided >= 7); /* every sided move of the catalogue */
     for (int i = 0; i < nsided; i++) {
-        if (far_move(moves_info(sided[i])->id)) {
+        if (moves_same_way_round(moves_info(sided[i]))) {
             clear(surf);
             SessionView v = view(sided[i], ANIM_HOLD, 6000, 12000, SIDES_LEFT);
             CHECK(sprites_draw(sp, &v, stage));
