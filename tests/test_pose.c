@@ -541,11 +541,10 @@ static void test_committed_moves(void)
         memset(&errs, 0, sizeof errs);
         CHECK_INT(pose_move_check(&m, path, &errs), 0);
         CHECK_INT(errs.count, 0);
-        /* where a move starts, as an own move's is worked out; child's pose starts kneeling up
-         * (the catalogue rests it on all fours); a way starts where it comes from */
+        /* where a move starts, as an own move's is worked out; a way starts where it comes from */
         Position want =
             moves_way_from((MoveId)id) != POSITION_NONE ? moves_way_from((MoveId)id) : moves_info((MoveId)id)->position;
-        CHECK_INT(pose_file_position(&pf), id == MOVE_CHILD_POSE ? POSITION_KNEELING : want);
+        CHECK_INT(pose_file_position(&pf), want);
         check_other_side(&m, name, (MoveId)id);
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
@@ -826,6 +825,122 @@ static void test_superman(void)
     pose_move_free(&m);
 }
 
+/* Load and sample assets/poses/NAME.pose into *m; false (and a failed check) when it cannot. */
+static bool load_move(const char *name, PoseFile *file, PoseMove *m)
+{
+    static char src[POSE_MAX_FILE_BYTES];
+    char path[128];
+    snprintf(path, sizeof path, "assets/poses/%s.pose", name);
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return false;
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse(path, src, n, file, &errs), 0);
+    CHECK_INT(pose_move_init(m, file), 0);
+    return errs.count == 0 && m->meta.frames > 0;
+}
+
+/* The farthest any part's end moves between two grounded figures built in the same order (H). */
+static float figure_moved(const PoseFigure *a, const PoseFigure *b)
+{
+    float worst = 0.0f;
+    for (int g = 0; g < a->count && g < b->count; g++)
+        for (int i = 0; i < a->groups[g].count && i < b->groups[g].count; i++) {
+            const PosePart *p = &a->groups[g].parts[i], *q = &b->groups[g].parts[i];
+            worst = fmaxf(worst, fmaxf(hypotf(p->ax - q->ax, p->ay - q->ay), hypotf(p->bx - q->bx, p->by - q->by)));
+        }
+    return worst;
+}
+
+/* The gap between the outlines of part `an` of group ga and part `bn` of group gb (negative when
+ * they overlap), walking both round cones' axes in small steps. */
+static float part_gap(const PoseFigure *fig, int ga, const char *an, int gb, const char *bn)
+{
+    float gap = 1e9f;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == ga && i < fig->groups[g].count; i++)
+            for (int h = 0; h < fig->count; h++)
+                for (int j = 0; fig->groups[h].id == gb && j < fig->groups[h].count; j++) {
+                    const PosePart *p = &fig->groups[g].parts[i], *q = &fig->groups[h].parts[j];
+                    if (strcmp(p->name, an) != 0 || strcmp(q->name, bn) != 0)
+                        continue;
+                    for (int u = 0; u <= 32; u++)
+                        for (int v = 0; v <= 32; v++) {
+                            float s = (float)u / 32.0f, t = (float)v / 32.0f;
+                            float px = p->ax + (p->bx - p->ax) * s, py = p->ay + (p->by - p->ay) * s;
+                            float qx = q->ax + (q->bx - q->ax) * t, qy = q->ay + (q->by - q->ay) * t;
+                            float r = p->ra + (p->rb - p->ra) * s + q->ra + (q->rb - q->ra) * t;
+                            gap = fminf(gap, hypotf(px - qx, py - qy) - r);
+                        }
+                }
+    return gap;
+}
+
+/* Child's pose (issue 12) starts and ends on hands and knees, as the catalogue rests it (the way
+ * onto all fours plays before it): its first and last samples are rest_all_fours' pose, so the
+ * figure does not cut at the 3-2-1 or at the way out. Held, the hips reach the heels and the
+ * forehead rests on the mat with the knees; the hands and knees stay where they are planted. */
+static void test_child_pose(void)
+{
+    static PoseFile child_file, fours_file;
+    PoseMove child, fours;
+    if (!load_move("child_pose", &child_file, &child))
+        return;
+    if (!load_move("rest_all_fours", &fours_file, &fours)) {
+        pose_move_free(&child);
+        return;
+    }
+    CHECK_INT(pose_file_position(&child_file), POSITION_ALL_FOURS);
+    PoseFigure start, end, rest, fig;
+    pose_move_sample_figure(&child, child.meta.intro.first, &start);
+    pose_move_sample_figure(&child, child.meta.outro.last, &end);
+    pose_move_sample_figure(&fours, fours.meta.breath.first, &rest);
+    float in = figure_moved(&start, &rest), out = figure_moved(&end, &rest);
+    printf("child_pose: start %.4f H and end %.4f H from rest_all_fours' pose (largest move of a part's end)\n",
+           (double)in, (double)out);
+    CHECK(in <= 0.002f);
+    CHECK(out <= 0.003f);
+    /* a rep (reps of it: "bottom to heels") goes from there and back, the forehead down at the beat */
+    PoseFigure rep0, rep1, beat;
+    pose_move_sample_figure(&child, child.meta.cycle.first, &rep0);
+    pose_move_sample_figure(&child, child.meta.cycle.last, &rep1);
+    pose_move_sample_figure(&child, child.meta.beat, &beat);
+    float r0 = figure_moved(&rep0, &rest), r1 = figure_moved(&rep1, &rest);
+    printf("child_pose rep: start %.4f H and end %.4f H from rest_all_fours' pose, forehead %.4f H above the mat "
+           "at the beat\n",
+           (double)r0, (double)r1, (double)lowest_of(&beat, 1u << POSE_GROUP_TORSO, "head"));
+    CHECK(child.meta.cycle.last > child.meta.cycle.first);
+    CHECK(r0 <= 0.002f && r1 <= 0.003f);
+    CHECK(lowest_of(&beat, 1u << POSE_GROUP_TORSO, "head") <= POSE_CONTACT_TOL_H);
+    const unsigned torso = 1u << POSE_GROUP_TORSO;
+    float worst_gap = -1e9f, worst_head = 0.0f, worst_knee = 0.0f, slide = 0.0f, x0[2] = {0.0f, 0.0f};
+    for (int k = child.meta.breath.first; k <= child.meta.breath.last; k++) {
+        pose_move_sample_figure(&child, k, &fig);
+        float low[CONTACT_COUNT], x[2];
+        pose_figure_ground(&fig, 0, low);
+        worst_head = fmaxf(worst_head, lowest_of(&fig, torso, "head"));
+        worst_knee = fmaxf(worst_knee, fmaxf(low[CONTACT_NEAR_KNEE], low[CONTACT_FAR_KNEE]));
+        worst_gap = fmaxf(worst_gap, part_gap(&fig, POSE_GROUP_TORSO, "pelvis", POSE_GROUP_NEAR_LEG, "heel"));
+        CHECK(pose_figure_anchor(&fig, CONTACT_NEAR_HAND, &x[0]) && pose_figure_anchor(&fig, CONTACT_NEAR_KNEE, &x[1]));
+        for (int c = 0; c < 2; c++) {
+            if (k == child.meta.breath.first)
+                x0[c] = x[c];
+            slide = fmaxf(slide, fabsf(x[c] - x0[c]));
+        }
+    }
+    printf("child_pose held: hips %.4f H from the heels, forehead %.4f H and knees %.4f H above the mat, "
+           "hands and knees slide %.4f H\n",
+           (double)worst_gap, (double)worst_head, (double)worst_knee, (double)slide);
+    CHECK(worst_gap <= 0.01f); /* the buttocks on (or just above) the heels on every breath */
+    CHECK(worst_head <= POSE_CONTACT_TOL_H && worst_knee <= POSE_CONTACT_TOL_H);
+    CHECK(slide <= 0.003f);
+    pose_move_free(&child);
+    pose_move_free(&fours);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -862,6 +977,7 @@ int main(void)
     test_cat_camel();
     test_draw_in();
     test_superman();
+    test_child_pose();
     test_committed_moves();
     return TEST_END();
 }
