@@ -778,6 +778,29 @@ static float lowest_of(const PoseFigure *fig, unsigned ids, const char *name)
     return lo;
 }
 
+/* How far the eye (the face seen from the side) is outside the near arm's outline, in H: negative
+ * when the arm covers it (an arm overhead, seen from the side, can hide the head). */
+static float eye_clear_of_arm(const PoseFigure *fig)
+{
+    float clear = -1.0f;
+    for (int g = 0; g < fig->count; g++)
+        for (int e = 0; fig->groups[g].flat && e < fig->groups[g].count; e++) {
+            const PosePart *eye = &fig->groups[g].parts[e];
+            float gap = 1e9f;
+            for (int h = 0; h < fig->count; h++)
+                for (int i = 0; fig->groups[h].id == POSE_GROUP_NEAR_ARM && i < fig->groups[h].count; i++) {
+                    const PosePart *q = &fig->groups[h].parts[i];
+                    float dx = q->bx - q->ax, dy = q->by - q->ay, len2 = dx * dx + dy * dy;
+                    float t = len2 > 0.0f ? ((eye->ax - q->ax) * dx + (eye->ay - q->ay) * dy) / len2 : 0.0f;
+                    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+                    gap = fminf(gap, hypotf(eye->ax - q->ax - dx * t, eye->ay - q->ay - dy * t) -
+                                         (q->ra + (q->rb - q->ra) * t) - eye->ra);
+                }
+            clear = fmaxf(clear, gap);
+        }
+    return clear;
+}
+
 /* Superman (issue 12, audit F7): a back-care lift, not a "banana" balanced on the pelvis. Lying flat
  * at the start (hands, feet and forehead on the mat); at the top the belly and the front of the
  * pelvis stay down, the spine extends at most 25 degrees in all (it was 38 with the hips 14 more),
@@ -807,11 +830,11 @@ static void test_superman(void)
         float ext = -(v[POSE_SPINE0] + v[POSE_SPINE1] + v[POSE_SPINE2] + v[POSE_SPINE3]);
         float hand = lowest_of(&fig, arms, "hand"), toes = lowest_of(&fig, legs, "toes");
         float head = lowest_of(&fig, torso, "head"), belly = lowest_of(&fig, torso, "pelvis");
-        float chest = lowest_of(&fig, torso, "trunk");
+        float chest = lowest_of(&fig, torso, "trunk"), eye = eye_clear_of_arm(&fig);
         printf("superman %s: spine extension %.1f deg, hips %.1f; above the mat: hands %.3f H, toes %.3f, head %.3f, "
-               "pelvis %.3f, trunk %.3f\n",
+               "pelvis %.3f, trunk %.3f; the eye %.3f H clear of the near arm\n",
                k == 0 ? "start" : "top", (double)ext, (double)v[POSE_HIP_N], (double)hand, (double)toes, (double)head,
-               (double)belly, (double)chest);
+               (double)belly, (double)chest, (double)eye);
         CHECK(belly <= 0.005f && chest <= 0.005f); /* the belly and the front of the pelvis on the mat */
         if (k == 0) { /* lying flat */
             CHECK(hand <= 0.005f && head <= 0.005f && lowest_of(&fig, legs, "heel") <= 0.005f);
@@ -820,6 +843,7 @@ static void test_superman(void)
             CHECK(hand >= 0.03f && hand <= 0.10f);
             CHECK(toes >= 0.03f && toes <= 0.10f);
             CHECK(head >= 0.015f && head <= 0.06f);
+            CHECK(eye >= 0.005f); /* the face shows below the arm, not hidden behind it */
         }
     }
     pose_move_free(&m);
