@@ -773,16 +773,21 @@ static void handle_event(App *a, const SDL_Event *e)
         return;
     }
     if (e->type == SDL_RENDER_DEVICE_RESET) {
+        drawlist_invalidate(a->rd.dl);
         app_release_caches(a); /* every texture is gone: sheets and text are made again */
         return;
     }
     if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_DISPLAYEVENT) {
         /* a screen unplugged, plugged back or turned: every frame lays out for the renderer's
          * size as it is then, and text is rendered again for it */
+        drawlist_invalidate(a->rd.dl);
         text_flush(a->rd.text);
         return;
     }
     if (e->type == SDL_WINDOWEVENT) {
+        /* shown, exposed, moved, resized, full screen: the window's pixels may not be the last
+         * frame's, so the next frame is sent whole */
+        drawlist_invalidate(a->rd.dl);
         if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST && a->in_session && !a->session.paused &&
             !session_over(&a->session)) {
             a->pending |= INPUT_PAUSE;
@@ -888,7 +893,7 @@ static void draw(App *a, int extra_ms)
     ov.volume_percent = audio_has_device(a->audio) ? audio_volume_percent(a->audio) : -1;
     ov.muted = audio_muted(a->audio);
     if (a->kiosk && kioskapp_draw(a->kiosk)) {
-        SDL_RenderPresent(a->ren);
+        drawlist_present(a->rd.dl, a->ren);
         return;
     }
     char keys[KEYHINT_BYTES], quit_keys[KEYHINT_BYTES];
@@ -933,7 +938,7 @@ static void draw(App *a, int extra_ms)
             render_confirm(&a->rd, "Quit unknot?", quit_keys, "Stay", "Quit");
         }
     }
-    SDL_RenderPresent(a->ren);
+    drawlist_present(a->rd.dl, a->ren);
 }
 
 static int app_cmp_double(const void *a, const void *b)
@@ -1060,6 +1065,26 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     return 0;
 }
 
+/* Draw only what changed (drawlist.h) where the software renderer draws on the window's own
+ * surface: there the last frame's pixels stay, and SDL_UpdateWindowSurfaceRects sends a part.
+ * Any other renderer's back buffer is not kept between frames: every frame drawn and sent whole.
+ * Only on an X server of its own (X11, and SDL's headless drivers): through Xwayland under cage
+ * (Debian 12, the kiosk of docs/kiosk.md) a whole frame sent before parts did not reach the
+ * screen where the parts did not cover it (kiosk_cage_test: black around the attract screen's
+ * figure), so a Wayland session gets every frame whole, as before. */
+static DrawList *drawlist_for_window(SDL_Renderer *ren, SDL_Window *win)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(ren, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE))
+        return NULL;
+    const char *driver = SDL_GetCurrentVideoDriver();
+    bool x11 = driver && strcmp(driver, "x11") == 0 && !getenv("WAYLAND_DISPLAY");
+    bool headless = driver && (strcmp(driver, "dummy") == 0 || strcmp(driver, "offscreen") == 0);
+    if (!x11 && !headless)
+        return NULL;
+    return drawlist_new(ren, win);
+}
+
 App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
 {
     App *a = calloc(1, sizeof *a);
@@ -1086,6 +1111,9 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
         return NULL;
     }
     a->rd.sprites = open_sprites(ren, o->data_dir);
+    a->rd.dl = win ? drawlist_for_window(ren, win) : NULL;
+    text_set_drawlist(a->rd.text, a->rd.dl);
+    sprites_set_drawlist(a->rd.sprites, a->rd.dl);
     input_open_bindings(&a->input);
     if (o->history_path) {
         a->history = history_open(o->history_path);
@@ -1144,6 +1172,7 @@ void app_free(App *a)
         routine_free(&a->own);
     sprites_free(a->rd.sprites);
     text_free(a->rd.text);
+    drawlist_free(a->rd.dl);
     if (a->owns_window) {
         if (a->ren)
             SDL_DestroyRenderer(a->ren);
@@ -1408,6 +1437,8 @@ int app_play(const AppOptions *o)
     double stats_cpu_ms[APP_STATS_FRAMES]; /* the same frames' main-thread CPU time */
     double cpu_before = 0;
     unsigned stats_paints = 0, stats_own_paints = 0; /* the painter's counts and CPU ms at the last report */
+    uint64_t stats_sent_px = 0; /* the draw list's pixels and frames sent at the last report */
+    unsigned stats_sent_frames = 0;
     double stats_paint_ms = 0;
     bool stats_first_done = false;
     while (a->running) {
@@ -1480,14 +1511,21 @@ int app_play(const AppOptions *o)
                 unsigned paints, late_ms, own_paints;
                 double paint_ms;
                 sprites_paint_stats(a->rd.sprites, &paints, &paint_ms, &late_ms, &own_paints);
+                uint64_t sent_px;
+                unsigned sent_frames;
+                drawlist_stats(a->rd.dl, &sent_px, &sent_frames);
+                double screen_px = (double)a->rd.w * a->rd.h * (sent_frames - stats_sent_frames);
                 fprintf(stderr,
                         "unknot: %.1f frames/s, slowest frame %.1f ms, drawing p50 %.2f ms p99 %.2f ms, "
                         "main-thread CPU p50 %.2f ms p99 %.2f ms, figure %.1f poses/s painted, painter CPU %.1f%%, "
-                        "a pose out of date at most %u ms, %u painted on the main thread\n",
+                        "a pose out of date at most %u ms, %u painted on the main thread, "
+                        "%.1f%% of the screen drawn and sent a frame\n",
                         stats_frames / span, stats_worst, stats_draw_ms[stats_drawn / 2],
                         stats_draw_ms[stats_drawn * 99 / 100], stats_cpu_ms[stats_drawn / 2],
                         stats_cpu_ms[stats_drawn * 99 / 100], (paints - stats_paints) / span,
-                        (paint_ms - stats_paint_ms) / span / 10.0, late_ms, own_paints - stats_own_paints);
+                        (paint_ms - stats_paint_ms) / span / 10.0, late_ms, own_paints - stats_own_paints,
+                        a->rd.dl ? 100.0 * (double)(sent_px - stats_sent_px) / (screen_px > 0 ? screen_px : 1) : 100.0);
+                stats_sent_px = sent_px, stats_sent_frames = sent_frames;
                 stats_own_paints = own_paints;
                 stats_paints = paints, stats_paint_ms = paint_ms;
                 stats_start = SDL_GetPerformanceCounter();

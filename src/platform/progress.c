@@ -137,16 +137,14 @@ static void draw_calendar(Render *rd, SDL_Rect area, const HistoryProgress *p)
 /* ---- the pain trend ---- */
 
 /* A line of width w px between two points, drawn as parallel 1 px lines. */
-static void thick_line(SDL_Renderer *r, int x1, int y1, int x2, int y2, int w, SDL_Color c)
+static void thick_line(const Render *rd, int x1, int y1, int x2, int y2, int w, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     for (int i = -w / 2; i <= w / 2; i++) {
         bool steep = (y2 - y1) * (y2 - y1) > (x2 - x1) * (x2 - x1);
         if (steep)
-            SDL_RenderDrawLine(r, x1 + i, y1, x2 + i, y2);
+            drawlist_line(rd->dl, rd->r, x1 + i, y1, x2 + i, y2, c);
         else
-            SDL_RenderDrawLine(r, x1, y1 + i, x2, y2 + i);
+            drawlist_line(rd->dl, rd->r, x1, y1 + i, x2, y2 + i, c);
     }
 }
 
@@ -163,7 +161,7 @@ static void draw_series(Render *rd, SDL_Rect plot, const HistoryProgress *p, boo
         int x = n > 1 ? plot.x + (int)((long)plot.w * i / (n - 1)) : plot.x + plot.w / 2;
         int y = plot.y + plot.h - plot.h * v / 10;
         if (px >= 0)
-            thick_line(rd->r, px, py, x, y, lw, c);
+            thick_line(rd, px, py, x, y, lw, c);
         render_box(rd, (SDL_Rect){x - dot / 2, y - dot / 2, dot, dot}, after ? 0 : dot / 2, c);
         px = x;
         py = y;

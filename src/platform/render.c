@@ -210,11 +210,9 @@ SDL_Rect render_button_rect(const Render *rd, ButtonId b)
 
 /* ---- building blocks ---- */
 
-static void fill(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+static void fill(const Render *rd, SDL_Rect rc, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_SetRenderDrawBlendMode(r, c.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-    SDL_RenderFillRect(r, &rc);
+    drawlist_fill(rd->dl, rd->r, rc, c, c.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
 }
 
 void render_box(Render *rd, SDL_Rect rc, int rad, SDL_Color c)
@@ -226,23 +224,21 @@ void render_box(Render *rd, SDL_Rect rc, int rad, SDL_Color c)
     if (rad < 0)
         rad = 0;
     SDL_Rect mid = {rc.x, rc.y + rad, rc.w, rc.h - 2 * rad};
-    fill(rd->r, mid, c);
+    fill(rd, mid, c);
     /* the corners as horizontal spans */
     for (int i = 0; i < rad; i++) {
         double dy = rad - i - 0.5;
         int dx = (int)lround(rad - sqrt((double)rad * rad - dy * dy));
         SDL_Rect a = {rc.x + dx, rc.y + i, rc.w - 2 * dx, 1};
         SDL_Rect b = {rc.x + dx, rc.y + rc.h - 1 - i, rc.w - 2 * dx, 1};
-        fill(rd->r, a, c);
-        fill(rd->r, b, c);
+        fill(rd, a, c);
+        fill(rd, b, c);
     }
 }
 
 void render_clear(Render *rd)
 {
-    SDL_Color c = render_style(rd)->background;
-    SDL_SetRenderDrawColor(rd->r, c.r, c.g, c.b, 255);
-    SDL_RenderClear(rd->r);
+    drawlist_clear(rd->dl, rd->r, render_style(rd)->background);
 }
 
 int render_text(Render *rd, const char *s, int units, int min_units, SDL_Color c, int x, int y, TextAlign a, int max_w,
@@ -821,7 +817,7 @@ static void draw_pause(Render *rd, const Overlay *ov)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    fill(rd->r, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
+    fill(rd, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
     const char *keys = ov && ov->keys_hint ? ov->keys_hint : PAUSE_KEYS_DEFAULT;
     const char *why = ov && ov->focus_lost ? "The window lost focus, so the workout waits for you." : NULL;
     int pad = render_px(rd, st->pause_pad), gap = render_px(rd, st->line_gap);
@@ -872,7 +868,7 @@ SDL_Rect render_confirm_button_rect(const Render *rd, ConfirmButton b)
 void render_confirm(Render *rd, const char *question, const char *hint, const char *no_label, const char *yes_label)
 {
     const RenderStyle *st = render_style(rd);
-    fill(rd->r, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
+    fill(rd, (SDL_Rect){0, 0, rd->w, rd->h}, st->dim);
     SDL_Rect box = confirm_box(rd);
     render_box(rd, box, render_px(rd, st->radius_box), st->panel_bg);
     int pad = render_px(rd, st->pause_pad), cx = box.x + box.w / 2, y = box.y + pad;

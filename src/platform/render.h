@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "drawlist.h"
 #include "history.h"
 #include "levels.h"
 #include "session.h"
@@ -98,6 +99,7 @@ typedef struct {
     Sprites *sprites; /* may be NULL: the stage then shows the move's name */
     int w, h; /* output size in pixels */
     const RenderStyle *style; /* NULL: render_style_default */
+    DrawList *dl; /* NULL: every call draws at once (shots, tests); else only what changed (drawlist.h) */
 } Render;
 
 /* The areas of a frame, in pixels. */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "drawlist.h"
 #include "figpaint.h"
 #include "files.h"
 #include "moves.h"
@@ -108,6 +109,8 @@ struct Sprites {
     int painting; /* the buffer the painter is painting, or -1 */
     /* the render thread's texture: the stage's size, holding the box last uploaded */
     SDL_Texture *texture;
+    uint64_t serial; /* the texture's contents, for the draw list */
+    DrawList *dl; /* NULL: drawn at once */
     int tw, th;
     Uint32 tformat; /* the texture's pixel format: the target's (opaque) or ARGB8888 (blended) */
     bool topaque; /* the texture is copied as it is (the figure on its backdrop), not blended */
@@ -365,9 +368,9 @@ static bool texture_fit(Sprites *s, int w, int h, Uint32 format, bool opaque)
 {
     if (s->texture && s->tw == w && s->th == h && s->tformat == format && s->topaque == opaque)
         return true;
-    if (s->texture)
-        SDL_DestroyTexture(s->texture);
+    drawlist_destroy_texture(s->dl, s->texture);
     s->texture = SDL_CreateTexture(s->renderer, format, SDL_TEXTUREACCESS_STREAMING, w, h);
+    s->serial = drawlist_serial(s->dl);
     s->tw = s->texture ? w : 0, s->th = s->texture ? h : 0;
     s->tformat = format, s->topaque = opaque;
     s->shown.w = 0;
@@ -384,8 +387,11 @@ static void upload(Sprites *s, const PaintBuffer *b)
     if (b->x + b->w > s->tw || b->y + b->h > s->th || b->scene.format != s->tformat ||
         b->scene.opaque != s->topaque) /* painted for a stage since changed */
         s->shown.w = 0;
-    else if (b->w > 0 && b->h > 0)
+    else if (b->w > 0 && b->h > 0) {
+        drawlist_texture_changing(s->dl, s->texture);
         SDL_UpdateTexture(s->texture, &s->shown, b->px, b->w * (int)sizeof(Uint32));
+        s->serial = drawlist_serial(s->dl);
+    }
 }
 
 static bool color_same(SDL_Color a, SDL_Color b)
@@ -546,12 +552,17 @@ static void sprites_drop_all(Sprites *s)
     }
     for (int i = 0; i < SPRITES_FIGURES; i++)
         figure_unload(&s->figures[i]);
-    if (s->texture)
-        SDL_DestroyTexture(s->texture);
+    drawlist_destroy_texture(s->dl, s->texture);
     for (int i = 0; i < 2; i++) {
         free(s->buf[i].px);
         free(s->scratch[i].px);
     }
+}
+
+void sprites_set_drawlist(Sprites *s, DrawList *dl)
+{
+    if (s)
+        s->dl = dl;
 }
 
 void sprites_release(Sprites *s)
@@ -575,6 +586,7 @@ void sprites_free(Sprites *s)
 {
     if (!s)
         return;
+    s->dl = NULL; /* the end: nothing is drawn any more */
     sprites_drop_all(s);
     if (s->wake)
         SDL_DestroyCond(s->wake);
@@ -648,10 +660,9 @@ static SDL_Rect rect_of(SDL_FRect r)
     return (SDL_Rect){(int)r.x, (int)r.y, w < 1 ? 1 : w, h < 1 ? 1 : h};
 }
 
-static void fill_rect(SDL_Renderer *r, SDL_Rect rc, SDL_Color c)
+static void fill_rect(Sprites *s, SDL_Rect rc, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRect(r, &rc);
+    drawlist_fill(s->dl, s->renderer, rc, c, SDL_BLENDMODE_NONE);
 }
 
 static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out,
@@ -705,13 +716,11 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
      * posted), then the figure's box: copied as it is onto its backdrop, or blended */
     bool show = s->shown.w > 0 && s->shown.h > 0 && scene_fits(&s->shown_scene, &scene);
     const SDL_Rect *mats = show ? s->shown_scene.mat : scene.mat;
-    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_NONE);
     for (int i = 0; i < 2; i++)
-        fill_rect(s->renderer, (SDL_Rect){stage.x + mats[i].x, stage.y + mats[i].y, mats[i].w, mats[i].h},
+        fill_rect(s, (SDL_Rect){stage.x + mats[i].x, stage.y + mats[i].y, mats[i].w, mats[i].h},
                   i == 0 ? sprites_mat_color : sprites_mat_top);
     if (show) {
-        SDL_Rect dst = {stage.x + s->shown.x, stage.y + s->shown.y, s->shown.w, s->shown.h};
-        SDL_RenderCopy(s->renderer, s->texture, &s->shown, &dst);
+        drawlist_copy(s->dl, s->renderer, s->texture, s->serial, &s->shown, stage.x + s->shown.x, stage.y + s->shown.y);
     }
 }
 

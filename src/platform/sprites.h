@@ -42,6 +42,10 @@ void sprites_release(Sprites *s);
  * the figure is copied blended. */
 void sprites_set_target_format(Sprites *s, Uint32 format);
 
+/* Draw the mat and the figure through dl from now on (drawlist.h; NULL: draw at once). */
+typedef struct DrawList DrawList;
+void sprites_set_drawlist(Sprites *s, DrawList *dl);
+
 /* Immediate mode (still pictures, tests): sprites_draw waits for the move's load and paints on
  * the calling thread, so what it draws is on the target when it returns. Off by default: a live
  * window shows the newest pose the painter has finished (one frame behind at most). */

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "drawlist.h"
 #include "files.h"
 
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
     TextAlign align;
     SDL_Color color;
     SDL_Texture *tex;
+    uint64_t serial; /* the texture's contents, for the draw list */
     int w, h;
     unsigned last_use;
     Uint32 used_at; /* SDL_GetTicks of the last use */
@@ -40,6 +42,7 @@ typedef struct {
 
 struct Text {
     SDL_Renderer *r;
+    DrawList *dl; /* NULL: lines are drawn at once */
     char path[1024];
     char *font_data; /* the whole font file, read once through files_read; fonts open from it */
     size_t font_len;
@@ -129,12 +132,17 @@ Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize)
     return t;
 }
 
+void text_set_drawlist(Text *t, DrawList *dl)
+{
+    if (t)
+        t->dl = dl;
+}
+
 void text_flush(Text *t)
 {
     for (int i = 0; i < TEXT_CACHE_ENTRIES; i++) {
         CacheEntry *e = &t->cache[i];
-        if (e->tex)
-            SDL_DestroyTexture(e->tex);
+        drawlist_destroy_texture(t->dl, e->tex);
         free(e->str);
         memset(e, 0, sizeof *e);
     }
@@ -168,6 +176,7 @@ void text_free(Text *t)
 {
     if (!t)
         return;
+    t->dl = NULL; /* the end: nothing is drawn any more */
     text_flush(t);
     for (int i = 0; i < TEXT_MAX_SIZES; i++)
         if (t->fonts[i].font)
@@ -348,7 +357,7 @@ static void text_trim(Text *t)
         if (!oldest)
             return; /* all on the screen now */
         bytes -= (size_t)oldest->w * (size_t)oldest->h * 4;
-        SDL_DestroyTexture(oldest->tex);
+        drawlist_destroy_texture(t->dl, oldest->tex);
         free(oldest->str);
         memset(oldest, 0, sizeof *oldest);
     }
@@ -406,8 +415,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     for (int i = 0; i < n; i++)
         SDL_FreeSurface(parts[i]);
     CacheEntry *e = &t->cache[oldest];
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
+    drawlist_destroy_texture(t->dl, e->tex);
     free(e->str);
     memset(e, 0, sizeof *e);
     if (!all)
@@ -417,6 +425,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     if (!e->tex)
         return NULL;
     SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+    e->serial = drawlist_serial(t->dl);
     e->str = strdup(s);
     e->px = px;
     e->wrap = max_w;
@@ -438,12 +447,13 @@ int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, Tex
     CacheEntry *e = render_entry(t, s, px, color, max_w, max_lines, align);
     if (!e)
         return 0;
-    SDL_Rect dst = {x, y, e->w, e->h};
+    int dx = x;
     if (align == TEXT_CENTER)
-        dst.x = x - e->w / 2;
+        dx = x - e->w / 2;
     else if (align == TEXT_RIGHT)
-        dst.x = x - e->w;
-    SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+        dx = x - e->w;
+    SDL_Rect src = {0, 0, e->w, e->h};
+    drawlist_copy(t->dl, t->r, e->tex, e->serial, &src, dx, y);
     return e->h;
 }
 

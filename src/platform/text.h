@@ -24,6 +24,10 @@ Text *text_new(SDL_Renderer *r, const char *font, char *err, size_t errsize);
 
 void text_free(Text *t);
 
+/* Draw through dl from now on (drawlist.h; NULL: draw at once). */
+typedef struct DrawList DrawList;
+void text_set_drawlist(Text *t, DrawList *dl);
+
 /* The font file in use. */
 const char *text_font_path(const Text *t);
 
