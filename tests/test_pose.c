@@ -965,6 +965,41 @@ static void test_child_pose(void)
     pose_move_free(&fours);
 }
 
+/* The McKenzie press-up (issue 12): the hands stay where they are planted through a rep, every rep
+ * starts where the last ended (lying flat, the chest on the mat), a hold starts where the rep's way
+ * up ends, and at the top the hips stay down while the elbows are straighter than 65 degrees. */
+static void test_press_up(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("press_up", &file, &m))
+        return;
+    PoseFigure first, last, beat, held, fig;
+    pose_move_sample_figure(&m, m.meta.cycle.first, &first);
+    pose_move_sample_figure(&m, m.meta.cycle.last, &last);
+    pose_move_sample_figure(&m, m.meta.beat, &beat);
+    pose_move_sample_figure(&m, m.meta.breath.first, &held);
+    float lo = 1e9f, hi = -1e9f;
+    for (int k = m.meta.cycle.first; k <= m.meta.cycle.last; k++) {
+        float x;
+        pose_move_sample_figure(&m, k, &fig);
+        CHECK(pose_figure_anchor(&fig, CONTACT_NEAR_HAND, &x));
+        lo = fminf(lo, x), hi = fmaxf(hi, x);
+    }
+    float seam = figure_moved(&last, &first), hold = figure_moved(&beat, &held);
+    float low[CONTACT_COUNT], elbow = m.samples[m.meta.beat].v[POSE_ELBOW_N];
+    pose_figure_ground(&beat, 0, low);
+    printf("press_up: rep ends %.4f H from its start, the hold starts %.4f H from the top, hands slide %.4f H; top: "
+           "elbows %.1f deg, pelvis %.4f H above the mat\n",
+           (double)seam, (double)hold, (double)(hi - lo), (double)elbow, (double)low[CONTACT_PELVIS]);
+    CHECK(seam <= 0.003f);
+    CHECK(hold <= 0.002f);
+    CHECK(hi - lo <= 0.01f);
+    CHECK(elbow <= 65.0f);
+    CHECK(low[CONTACT_PELVIS] <= POSE_CONTACT_TOL_H);
+    pose_move_free(&m);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -1002,6 +1037,7 @@ int main(void)
     test_draw_in();
     test_superman();
     test_child_pose();
+    test_press_up();
     test_committed_moves();
     return TEST_END();
 }
