@@ -1,7 +1,9 @@
 /* test_render_layout.c: the screen's layout holds still and nothing covers what must be seen,
  * checked on the pixels of real frames at 1920x1080 and 1280x720: the caption band is there when
  * a step has no cue, the pause box ends above the touch buttons, a workout ended at once shows an
- * empty progress bar and "Ended early", and the style is the only source of colours. Headless. */
+ * empty progress bar and "Ended early", the style is the only source of colours, and with the
+ * sound off "Sound off" and the streak badge both show, apart, the streak in large type, at every
+ * supported size. Headless. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +184,183 @@ static void check_size(const Routine *r, int w, int h)
     SDL_FreeSurface(surf);
 }
 
+/* ---- "Sound off" and the streak badge ---- */
+
+static void step_starts(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    int64_t *t = ctx;
+    (void)s;
+    if (ev->type == EV_STEP_START && *t < 0)
+        *t = ev->t_ms;
+}
+
+typedef struct {
+    int x0, y0, x1, y1; /* [x0, x1) x [y0, y1) */
+} Box;
+
+/* The boxes of the areas of colour c (4-connected, at least 200 pixels, not touching r's edge,
+ * not inside another's box) inside r, at most max. */
+static int areas(SDL_Surface *surf, SDL_Rect r, SDL_Color c, Box *out, int max)
+{
+    int n = 0, w = surf->w;
+    unsigned char *seen = calloc((size_t)w * surf->h, 1);
+    int *stack = malloc(sizeof *stack * (size_t)w * surf->h);
+    for (int y = r.y; seen && stack && y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (seen[y * w + x] || !same(pixel(surf, x, y), c))
+                continue;
+            Box b = {x, y, x + 1, y + 1};
+            int top = 0, count = 0;
+            stack[top++] = y * w + x;
+            seen[y * w + x] = 1;
+            while (top > 0) {
+                int i = stack[--top], px = i % w, py = i / w;
+                count++;
+                b.x0 = px < b.x0 ? px : b.x0, b.x1 = px + 1 > b.x1 ? px + 1 : b.x1;
+                b.y0 = py < b.y0 ? py : b.y0, b.y1 = py + 1 > b.y1 ? py + 1 : b.y1;
+                const int nx[4] = {px - 1, px + 1, px, px}, ny[4] = {py, py, py - 1, py + 1};
+                for (int k = 0; k < 4; k++)
+                    if (nx[k] >= r.x && nx[k] < r.x + r.w && ny[k] >= r.y && ny[k] < r.y + r.h &&
+                        !seen[ny[k] * w + nx[k]] && same(pixel(surf, nx[k], ny[k]), c)) {
+                        seen[ny[k] * w + nx[k]] = 1;
+                        stack[top++] = ny[k] * w + nx[k];
+                    }
+            }
+            bool edge = b.x0 == r.x || b.y0 == r.y || b.x1 == r.x + r.w ||
+                        b.y1 == r.y + r.h; /* the background
+                                            * beyond the card's rounded corners */
+            if (count >= 200 && !edge && n < max)
+                out[n++] = b;
+        }
+    free(seen);
+    free(stack);
+    /* the holes of letters (the inside of an "o") are areas of their own, inside a badge's box */
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        bool inside = false;
+        for (int j = 0; j < n && !inside; j++)
+            inside = j != i && out[i].x0 >= out[j].x0 && out[i].x1 <= out[j].x1 && out[i].y0 >= out[j].y0 &&
+                     out[i].y1 <= out[j].y1;
+        if (!inside)
+            out[kept++] = out[i];
+    }
+    return kept;
+}
+
+static bool apart(Box a, Box b, int gap)
+{
+    return a.x1 + gap <= b.x0 || b.x1 + gap <= a.x0 || a.y1 + gap <= b.y0 || b.y1 + gap <= a.y0;
+}
+
+static bool clear_of(Box a, SDL_Rect r)
+{
+    return apart(a, (Box){r.x, r.y, r.x + r.w, r.y + r.h}, 1);
+}
+
+/* A rep step pressed on the beat long enough for the longest kind of streak text ("10 on the
+ * beat · points ×3") and a confirmed hold with its streak, drawn with the sound off: on the stage
+ * exactly two badges show (the INK boxes), the streak on the top left and "Sound off" under
+ * "It hurts", a gap apart and clear of the button; the streak is one line, its type at least
+ * text_body (the panel's lines; it was ~31 px at 1920x1080), as large as without "Sound off". */
+static void check_badges(int w, int h)
+{
+    static const char src[] = "title \"Badges\"\n"
+                              "move cat_camel\n  reps 12 tempo 4s\n"
+                              "move spinal_twist\n  hold 10s\n  confirm-hold\n";
+    Routine r;
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    CHECK(errs && routine_parse("badges.routine", src, strlen(src), &r, errs) == 0);
+    free(errs);
+    int64_t start = -1;
+    simulate_run(&r, NULL, step_starts, &start);
+    CHECK(start > 0);
+    TimedInput in[2 * 10];
+    for (int b = 0; b < 10; b++) { /* on each beat, the middle of a 4 s rep */
+        in[2 * b] = (TimedInput){start + b * 4000 + 2000, INPUT_PRESS, 2 * b};
+        in[2 * b + 1] = (TimedInput){start + b * 4000 + 2100, INPUT_RELEASE, 2 * b + 1};
+    }
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    char err[256];
+    Render rd = {ren, text_new(ren, NULL, err, sizeof err), NULL, w, h, NULL};
+    CHECK(rd.text != NULL);
+    const RenderStyle *st = render_style(&rd);
+    RenderLayout l = render_layout(&rd);
+    SDL_Rect hurt = render_button_rect(&rd, BUTTON_HURT);
+    int gap = render_px(&rd, st->gap), pad = 2 * render_px(&rd, st->badge_pad_y); /* above and below */
+    Session s;
+    /* the rep step after ten presses on the beat, between beats; the hold held down from its start */
+    struct {
+        int64_t t;
+        const TimedInput *in;
+        int n;
+    } frames[2] = {{start + 10 * 4000 + 1000, in, 2 * 10}, {-1, NULL, 0}};
+    SessionView v = view_at(&r, &s, frames[0].t, in, 2 * 10);
+    CHECK(v.kind == SEG_WORK && v.score && v.score->combo >= 10 && v.multiplier > 1);
+    session_free(&s);
+    /* the hold held down from its first side: on the second side one hold is in the streak */
+    int64_t hold = -1;
+    for (int64_t t = frames[0].t; rd.text && t < frames[0].t + 120000 && hold < 0; t += 250) {
+        v = view_at(&r, &s, t, NULL, 0);
+        if (v.kind == SEG_WORK && v.step_index == 1)
+            hold = t;
+        session_free(&s);
+    }
+    CHECK(hold > 0);
+    TimedInput held[] = {{hold + 300, INPUT_PRESS, 0}};
+    for (int64_t t = hold; hold > 0 && t < hold + 120000 && frames[1].t < 0; t += 250) {
+        v = view_at(&r, &s, t, held, 1);
+        if (v.kind == SEG_WORK && v.score && v.score->hold_streak >= 1)
+            frames[1].t = t + 2000, frames[1].in = held, frames[1].n = 1;
+        session_free(&s);
+    }
+    CHECK(frames[1].t > 0);
+    for (int f = 0; f < 2 && rd.text && frames[f].t > 0; f++) {
+        v = view_at(&r, &s, frames[f].t, frames[f].in, frames[f].n);
+        char line[96];
+        if (f == 0)
+            snprintf(line, sizeof line, "%d on the beat \xC2\xB7 points \xC3\x97%d", v.score->combo, v.multiplier);
+        else
+            snprintf(line, sizeof line, "Hold streak %d", v.score ? v.score->hold_streak : 0);
+        CHECK(f == 0 || (v.kind == SEG_WORK && v.step_index == 1 && v.score && v.score->hold_streak >= 1));
+        Box b[16], alone[16];
+        Overlay ov = {0};
+        ov.volume_percent = -1;
+        render_session(&rd, &v, "Badges", &ov);
+        SDL_RenderPresent(ren);
+        int n_alone = areas(surf, l.stage, st->badge_bg, alone, 16);
+        ov.muted = true;
+        render_session(&rd, &v, "Badges", &ov);
+        SDL_RenderPresent(ren);
+        int n = areas(surf, l.stage, st->badge_bg, b, 16);
+        session_free(&s);
+        CHECK_INT(n_alone, 1); /* the streak */
+        CHECK_INT(n, 2); /* and "Sound off" */
+        if (n != 2 || n_alone != 1)
+            continue;
+        Box streak = b[0].x0 < b[1].x0 ? b[0] : b[1], off = b[0].x0 < b[1].x0 ? b[1] : b[0];
+        int body_w, body_h, one_w, one_h;
+        text_measure(rd.text, line, render_px(&rd, st->text_body), 0, 1, &body_w, &body_h);
+        text_measure(rd.text, line, render_px(&rd, st->badge_size), 0, 1, &one_w, &one_h);
+        fprintf(stderr,
+                "%dx%d \"%s\": streak %dx%d at %d,%d, \"Sound off\" %dx%d at %d,%d; at text_body the badge "
+                "would be %d tall\n",
+                w, h, line, streak.x1 - streak.x0, streak.y1 - streak.y0, streak.x0 - l.stage.x, streak.y0 - l.stage.y,
+                off.x1 - off.x0, off.y1 - off.y0, off.x0 - l.stage.x, off.y0 - l.stage.y, body_h + pad);
+        CHECK(memcmp(&streak, &alone[0], sizeof streak) == 0); /* the streak does not move for "Sound off" */
+        CHECK(apart(streak, off, gap)); /* they do not overlap: a gap between */
+        CHECK(clear_of(streak, hurt) && clear_of(off, hurt));
+        CHECK(streak.x1 + gap <= hurt.x); /* one line up to "It hurts" */
+        CHECK(off.y0 >= hurt.y + hurt.h && off.x1 <= l.stage.x + l.stage.w && off.y1 < l.caption.y);
+        CHECK(streak.y1 - streak.y0 >= body_h + pad); /* type of at least text_body ... */
+        CHECK(streak.y1 - streak.y0 <= one_h + pad); /* ... in one line */
+    }
+    routine_free(&r);
+    text_free(rd.text);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
 int main(void)
 {
     Routine r;
@@ -189,6 +368,9 @@ int main(void)
     check_size(&r, 1920, 1080);
     check_size(&r, 1280, 720);
     routine_free(&r);
+    const int sizes[][2] = {{1920, 1080}, {1280, 720}, {3840, 2160}, {2560, 1440}, {1366, 768}, {1080, 1920}};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        check_badges(sizes[i][0], sizes[i][1]);
     SDL_Quit();
     return TEST_END();
 }

@@ -398,10 +398,10 @@ static const char *step_name(const Planned *p, char *buf, size_t size)
     return buf;
 }
 
-/* ---- the streak badge ("11 on the beat in a row · points ×3") ---- */
+/* ---- the streak badge ("11 on the beat · points ×3") and "Sound off" ---- */
 
 static unsigned char *shot_sized(const char *routine, const char *out, int64_t t_ms, int w, int h,
-                                 const InputScript *in)
+                                 const InputScript *in, bool muted)
 {
     AppOptions o = {0};
     o.data_dir = ".";
@@ -412,6 +412,7 @@ static unsigned char *shot_sized(const char *routine, const char *out, int64_t t
     o.shot_out = out;
     o.shot_at_ms = t_ms;
     o.inputs = in;
+    o.shot_muted = muted;
     if (app_shot(&o) != 0)
         return NULL;
     int iw, ih, n;
@@ -462,10 +463,27 @@ static Box badge_box(const unsigned char *px, int w, int h, int sx, int sy)
     return b;
 }
 
+/* Figure pixels in a 4 px ring around b (none when b is empty), inside the stage's rounded card. */
+static int ring_figure_px(const unsigned char *px, int w, SDL_Rect stage, Box b)
+{
+    int n = 0;
+    img_w = w;
+    for (int y = b.y0 - 4; b.x1 > b.x0 && y < b.y1 + 4; y++)
+        for (int x = b.x0 - 4; x < b.x1 + 4; x++) {
+            bool ring = x < b.x0 || x >= b.x1 || y < b.y0 || y >= b.y1;
+            if (ring && x > stage.x + 2 && y > stage.y + 2 && figure_px(px, x, y))
+                n++;
+        }
+    img_w = W;
+    return n;
+}
+
 /* Rep steps pressed on the beat and a confirmed hold held down, shot where the badge shows, at
- * 1920x1080 and 1280x720 (every frame) and at the other supported sizes (the longest text): the
- * badge is one line, left of "It hurts" with a gap, and no figure pixel touches it (a 4 px ring
- * around it: the badge is drawn over the figure, so what is under it cannot be seen). */
+ * 1920x1080 and 1280x720 (every frame) and at the other supported sizes (the longest text), with
+ * the sound on and off: the badge is one line, left of "It hurts" with a gap, and no figure pixel
+ * touches it (a 4 px ring around it: the badge is drawn over the figure, so what is under it
+ * cannot be seen); with the sound off "Sound off" shows under "It hurts", apart from the badge,
+ * and no figure pixel touches it either. */
 static void test_badge_clear(const char *dir)
 {
     const char *src = "title \"Badge\"\n"
@@ -527,28 +545,36 @@ static void test_badge_clear(const char *dir)
         int inset = render_px(&rd, sty->badge_pad), gap = render_px(&rd, sty->gap);
         int one_line = render_px(&rd, sty->badge_size * 13 / 10 + sty->badge_pad); /* a line of text and the pad */
         size_t shots = z < 2 ? sizeof frames / sizeof frames[0] : 1; /* the other sizes: the bird dog's */
-        for (size_t i = 0; i < shots; i++) {
-            unsigned char *px = shot_sized(path, out, frames[i].t, w, h, &in);
+        for (size_t k = 0; k < 2 * shots; k++) {
+            size_t i = k / 2;
+            bool muted = k % 2 == 1;
+            unsigned char *px = shot_sized(path, out, frames[i].t, w, h, &in, muted);
             CHECK(px != NULL);
             if (!px)
                 continue;
             Box b = badge_box(px, w, h, stage.x + inset + inset / 2, stage.y + inset + inset);
-            int bw = b.x1 - b.x0, bh = b.y1 - b.y0, touching = 0;
-            img_w = w;
-            for (int y = b.y0 - 4; bw > 0 && y < b.y1 + 4; y++)
-                for (int x = b.x0 - 4; x < b.x1 + 4; x++) {
-                    bool ring = x < b.x0 || x >= b.x1 || y < b.y0 || y >= b.y1;
-                    if (ring && x > stage.x + 2 && y > stage.y + 2 && figure_px(px, x, y))
-                        touching++;
-                }
-            img_w = W;
-            fprintf(stderr, "%dx%d %s: badge %dx%d at %d,%d (one line: at most %d tall), %d figure pixels beside it\n",
-                    w, h, frames[i].name, bw, bh, b.x0 - stage.x, b.y0 - stage.y, one_line, touching);
+            /* "Sound off": right-aligned under "It hurts" (a point of its right padding) */
+            Box so = muted ? badge_box(px, w, h, hurt.x + hurt.w - inset / 2, hurt.y + hurt.h + gap + inset)
+                           : (Box){0, 0, 0, 0};
+            int bw = b.x1 - b.x0, bh = b.y1 - b.y0, touching = ring_figure_px(px, w, stage, b);
+            int sw = so.x1 - so.x0, so_touching = ring_figure_px(px, w, stage, so);
+            fprintf(stderr, "%dx%d %s%s: badge %dx%d at %d,%d (one line: at most %d tall), %d figure pixels beside it",
+                    w, h, frames[i].name, muted ? " (sound off)" : "", bw, bh, b.x0 - stage.x, b.y0 - stage.y, one_line,
+                    touching);
+            if (muted)
+                fprintf(stderr, "; \"Sound off\" %dx%d at %d,%d, %d figure pixels beside it", sw, so.y1 - so.y0,
+                        so.x0 - stage.x, so.y0 - stage.y, so_touching);
+            fprintf(stderr, "\n");
             CHECK(bw > 0 && bh > 0); /* it shows */
             CHECK(bh <= one_line); /* one line */
             CHECK(b.x1 + gap <= hurt.x); /* left of "It hurts", a gap between */
             CHECK(b.x0 >= stage.x && b.y0 >= stage.y && b.y1 < hurt.y + hurt.h + stage.h / 4);
             CHECK_INT(touching, 0); /* clear of the figure */
+            if (muted) {
+                CHECK(sw > 0 && so.y0 >= hurt.y + hurt.h); /* it shows, under "It hurts" */
+                CHECK(b.x1 + gap <= so.x0 || b.y1 + gap <= so.y0); /* apart from the badge */
+                CHECK_INT(so_touching, 0); /* clear of the figure */
+            }
             stbi_image_free(px);
         }
     }

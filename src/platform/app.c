@@ -1733,6 +1733,7 @@ int app_shot(const AppOptions *o)
         sprites_prepare(rd.sprites, v.figure, MOVE_NONE);
     Overlay ov = {0};
     ov.volume_percent = -1;
+    ov.muted = o->shot_muted;
     ov.keys_hint = keys;
     if (keyhint_question(&in, &v, question_keys, sizeof question_keys))
         ov.question_keys = question_keys;

@@ -100,6 +100,8 @@ const RenderStyle render_style_default = {
     .notice_size = 40,
     .badge_size = 44,
     .badge_pad = 20,
+    .badge_pad_y = 7, /* the font's own leading adds ~9 px above the capitals: a tight box keeps the
+                       * corner the figure leaves free small */
     .pause_title = 140,
     .pause_text = 44,
     .pause_pad = 40,
@@ -312,11 +314,55 @@ static void figure_in(Render *rd, const SessionView *v, SDL_Rect area, SDL_Rect 
     }
 }
 
-/* The streak badge on the stage's top left in a work segment ("12 on the beat in a row · points
- * ×3", "Hold streak 2"): whether this step can show one, its text now in line ("" while there is
- * none yet), its size in *px and its room (renderer pixels): the box of the longest text it can
- * show in this step, in one line. The room is the same for the whole step, so the figure keeps
- * clear of it from the step's start and does not jump when the badge appears. */
+/* The largest size from px down to min_px (one pixel at a time, not text_fit's tenths: a badge
+ * a little too long keeps nearly its full size) at which s is at most max_w wide in one line. */
+static int streak_fit(Render *rd, const char *s, int px, int min_px, int max_w)
+{
+    int tw, th;
+    text_measure(rd->text, s, px, 0, 1, &tw, &th);
+    if (tw > max_w && tw > 0)
+        px = px * max_w / tw + 1; /* about where it fits: the width grows nearly in proportion */
+    for (; px > min_px; px--) {
+        text_measure(rd->text, s, px, 0, 1, &tw, &th);
+        if (tw <= max_w)
+            break;
+    }
+    return px < min_px ? min_px : px;
+}
+
+/* A one-line badge: the box in badge_bg, s of size px in colour c centred in it. */
+static void badge_draw(Render *rd, SDL_Rect box, const char *s, int px, SDL_Color c)
+{
+    const RenderStyle *st = render_style(rd);
+    render_box(rd, box, render_px(rd, st->radius_badge), st->badge_bg);
+    text_draw(rd->text, s, px, c, box.x + box.w / 2, box.y + render_px(rd, st->badge_pad_y), TEXT_CENTER,
+              box.w - 2 * render_px(rd, st->badge_pad), 1);
+}
+
+/* The lasting "Sound off" badge's box. In a workout, where "It hurts" stands on the stage's top
+ * right: under that button, right-aligned with it (the streak badge has the top left, and a
+ * status such as sound off is looked for in the top right), inside the corner the figure keeps
+ * clear of while the sound is off. Elsewhere in the stage's top left corner. */
+static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int px = render_px(rd, st->notice_size), pad = render_px(rd, st->badge_pad), tw, th;
+    text_measure(rd->text, RENDER_SOUND_OFF, px, 0, 1, &tw, &th);
+    SDL_Rect box = {l.stage.x + pad, l.stage.y + pad, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
+    if (under_hurt) {
+        SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
+        box.x = hurt.x + hurt.w - box.w;
+        box.y = hurt.y + hurt.h + render_px(rd, st->gap);
+    }
+    return box;
+}
+
+/* The streak badge on the stage's top left in a work segment ("12 on the beat · points ×3",
+ * "Hold streak 2"): whether this step can show one, its text now in line ("" while there is none
+ * yet), its size in *px and its room (renderer pixels): the box of the longest text it can show in
+ * this step, in one line. The room is the same for the whole step, so the figure keeps clear of it
+ * from the step's start and does not jump when the badge appears. */
 static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t size, int *px, SDL_Rect *room)
 {
     const RenderStyle *st = render_style(rd);
@@ -325,38 +371,49 @@ static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t si
     line[0] = 0;
     if (v->kind != SEG_WORK || !v->score || (!reps && !held))
         return false;
+    /* short words, so the line is read from the mat at badge_size: "in a row" is said by the
+     * count itself, which starts again at a press off the beat */
     if (reps && v->score->combo >= 2) {
         if (v->multiplier > 1)
-            snprintf(line, size, "%d on the beat in a row \xC2\xB7 points \xC3\x97%d", v->score->combo, v->multiplier);
+            snprintf(line, size, "%d on the beat \xC2\xB7 points \xC3\x97%d", v->score->combo, v->multiplier);
         else
-            snprintf(line, size, "%d on the beat in a row", v->score->combo);
+            snprintf(line, size, "%d on the beat", v->score->combo);
     } else if (!reps && v->score->hold_streak >= 1) {
         snprintf(line, size, "Hold streak %d", v->score->hold_streak);
     }
     char longest[64];
     if (reps)
-        snprintf(longest, sizeof longest, "88 on the beat in a row \xC2\xB7 points \xC3\x97%d", SESSION_MAX_MULTIPLIER);
+        snprintf(longest, sizeof longest, "88 on the beat \xC2\xB7 points \xC3\x97%d", SESSION_MAX_MULTIPLIER);
     else
         snprintf(longest, sizeof longest, "Hold streak 88");
-    /* top left: the top right holds "It hurts"; one line up to the button (a gap each side) */
+    /* top left: the top right holds "It hurts"; one line up to the button (a gap each side), its
+     * top level with the button's */
     RenderLayout l = render_layout(rd);
     int inset = render_px(rd, st->badge_pad), pad = inset;
     SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
     int max_w = hurt.x - l.stage.x - 3 * inset;
-    *px = text_fit(rd->text, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
+    *px = streak_fit(rd, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
     int tw, th;
     text_measure(rd->text, longest, *px, 0, 1, &tw, &th);
-    *room = (SDL_Rect){l.stage.x + inset, l.stage.y + inset, tw + 2 * pad, th + pad};
+    *room = (SDL_Rect){l.stage.x + inset, hurt.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
     return true;
 }
 
-void render_figure(Render *rd, const SessionView *v)
+void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
 {
-    /* the "It hurts" button stands on the stage's top right whenever it is offered, and the streak
-     * badge on its top left in a step that can show one: the figure keeps clear of both (moved
-     * aside or down, or made smaller only when that does not clear them) */
-    SDL_Rect hurt = session_hurt_allowed_in(v->kind) ? render_button_rect(rd, BUTTON_HURT) : (SDL_Rect){0, 0, 0, 0};
-    SDL_Rect badge = {0, 0, 0, 0};
+    /* the "It hurts" button stands on the stage's top right whenever it is offered (with "Sound
+     * off" under it while the sound is off), and the streak badge on its top left in a step that
+     * can show one: the figure keeps clear of both corners (moved aside or down, or made smaller
+     * only when that does not clear them) */
+    SDL_Rect hurt = {0, 0, 0, 0}, badge = {0, 0, 0, 0};
+    if (session_hurt_allowed_in(v->kind)) {
+        hurt = render_button_rect(rd, BUTTON_HURT);
+        if (ov && ov->muted) { /* one box from the button's top to the badge's bottom, as wide as both */
+            SDL_Rect so = sound_off_box(rd, true);
+            int x = so.x < hurt.x ? so.x : hurt.x, r = hurt.x + hurt.w;
+            hurt = (SDL_Rect){x, hurt.y, (so.x + so.w > r ? so.x + so.w : r) - x, so.y + so.h - hurt.y};
+        }
+    }
     char line[96];
     int px;
     if (!streak_badge(rd, v, line, sizeof line, &px, &badge))
@@ -416,8 +473,9 @@ static void stage_badge(Render *rd, const char *s, int units, SDL_Color c, int x
 }
 
 /* Notices sit on the stage card, where they never cover the panel, the list or the header:
- * a passing notice centred near its top, and a lasting "Sound off" badge in its corner. */
-void render_notice(Render *rd, const Overlay *ov)
+ * a passing notice centred near its top, and a lasting "Sound off" badge (sound_off_box: under
+ * "It hurts" when under_hurt, else in the top left corner). */
+static void notice_draw(Render *rd, const Overlay *ov, bool under_hurt)
 {
     if (!ov)
         return;
@@ -425,12 +483,17 @@ void render_notice(Render *rd, const Overlay *ov)
     RenderLayout l = render_layout(rd);
     int inset = render_px(rd, st->badge_pad);
     int maxw = l.stage.w - 4 * inset;
-    if (ov->notice && *ov->notice)
+    if (ov->notice && *ov->notice) {
         stage_badge(rd, ov->notice, st->notice_size, st->notice_text, l.stage.x + l.stage.w / 2, l.stage.y + inset,
                     TEXT_CENTER, maxw);
-    else if (ov->muted)
-        stage_badge(rd, "Sound off", st->notice_size, st->attention, l.stage.x + inset, l.stage.y + inset, TEXT_LEFT,
-                    maxw);
+    } else if (ov->muted) {
+        badge_draw(rd, sound_off_box(rd, under_hurt), RENDER_SOUND_OFF, render_px(rd, st->notice_size), st->attention);
+    }
+}
+
+void render_notice(Render *rd, const Overlay *ov)
+{
+    notice_draw(rd, ov, false);
 }
 
 static void format_clock(int ms, char *buf, size_t size)
@@ -714,10 +777,8 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         int pad = render_px(rd, st->badge_pad), tw, th;
         px = text_fit(rd->text, line, px, render_px(rd, st->text_body_min), room.w - 2 * pad);
         text_measure(rd->text, line, px, room.w - 2 * pad, 1, &tw, &th);
-        SDL_Rect box = {room.x, room.y, tw + 2 * pad, th + pad};
-        render_box(rd, box, render_px(rd, st->radius_badge), st->badge_bg);
-        text_draw(rd->text, line, px, st->attention, box.x + box.w / 2, box.y + pad / 2, TEXT_CENTER, room.w - 2 * pad,
-                  1);
+        badge_draw(rd, (SDL_Rect){room.x, room.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)}, line, px,
+                   st->attention);
     }
 }
 
@@ -925,7 +986,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
     bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
     if (!checkin && !results)
-        render_figure(rd, v); /* a check-in and the results use the whole width */
+        render_figure(rd, v, ov); /* a check-in and the results use the whole width */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
@@ -940,7 +1001,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_DONE: results_draw(rd, v, ov ? ov->record : NULL); break;
     }
     render_caption(rd, v->caption);
-    render_notice(rd, ov);
+    notice_draw(rd, ov, session_hurt_allowed_in(v->kind)); /* "Sound off" under "It hurts" */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */

@@ -34,6 +34,7 @@
 #define RENDER_DESIGN_W 1920
 #define RENDER_DESIGN_H 1080
 #define RENDER_SHRINK_PERCENT 90 /* text that does not fit is tried again this much smaller */
+#define RENDER_SOUND_OFF "Sound off" /* the lasting badge while muted */
 #define RENDER_BUTTON_ROW 3 /* touch buttons under the panel: Back, Pause, Skip */
 typedef struct {
     /* colours */
@@ -75,6 +76,7 @@ typedef struct {
     /* buttons, notices, the pause box, the menu */
     int button_h, button_size, button_size_min, button_pad;
     int notice_size, badge_size, badge_pad;
+    int badge_pad_y; /* above and below the line of the streak and "Sound off" badges (badge_pad: its sides) */
     int pause_title, pause_text, pause_pad;
     int menu_row_h, menu_row_gap, menu_name, menu_name_min, menu_sub, menu_pad, logo_text;
     int menu_more_h; /* the "▼ 4 more routines" strip under (and over) a page of a long list */
@@ -209,8 +211,9 @@ void render_box(Render *rd, SDL_Rect rc, int radius_px, SDL_Color c);
  * progress bar at progress 0..1 below them (progress < 0: no bar). */
 void render_header(Render *rd, const char *title, const char *right_text, double progress);
 
-/* The stage card with the figure of v (or the move's name when there are no sprites). */
-void render_figure(Render *rd, const SessionView *v);
+/* The stage card with the figure of v (or the move's name when there are no sprites), clear of
+ * "It hurts", the streak badge and, while ov->muted, "Sound off" under "It hurts"; ov may be NULL. */
+void render_figure(Render *rd, const SessionView *v, const Overlay *ov);
 
 /* The caption band with text centred and shrunk to fit; the band is drawn even for "" or NULL,
  * so the layout never jumps. */
@@ -226,7 +229,8 @@ void render_button(Render *rd, SDL_Rect rc, const char *label, bool active);
 int render_text(Render *rd, const char *s, int units, int min_units, SDL_Color c, int x, int y, TextAlign a, int max_w,
                 int max_lines);
 
-/* The notice of ov (or the "Sound off" badge) on the stage card; ov may be NULL. */
+/* The notice of ov (or the "Sound off" badge, in the stage's top left corner) on the stage card;
+ * ov may be NULL. A workout's screens put "Sound off" under "It hurts" (render_session). */
 void render_notice(Render *rd, const Overlay *ov);
 
 #endif
