@@ -1000,6 +1000,37 @@ static void test_press_up(void)
     pose_move_free(&m);
 }
 
+/* The log roll onto the front keeps the knees bent and together (issue 12): lying on the side, just
+ * before the picture flips, the lower knee rests on the mat with the shoulder, hip and foot (with
+ * straight legs it stayed ~0.011 H above it), and just after it the same knee (now the far one). */
+static void test_roll_knee(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("way_back_to_front", &file, &m))
+        return;
+    int cut = -1;
+    for (int k = 1; k < m.meta.frames && cut < 0; k++)
+        if (m.samples[k].v[POSE_FLIP] >= 0.5f && m.samples[k - 1].v[POSE_FLIP] < 0.5f)
+            cut = k;
+    CHECK(cut > 0);
+    if (cut > 0) {
+        PoseFigure before, after;
+        float lb[CONTACT_COUNT], la[CONTACT_COUNT];
+        pose_move_sample_figure(&m, cut - 1, &before);
+        pose_move_sample_figure(&m, cut, &after);
+        float gb = pose_figure_ground(&before, m.sample_contacts[cut - 1], lb);
+        float ga = pose_figure_ground(&after, m.sample_contacts[cut], la);
+        printf("way_back_to_front: lying on the side the lower knee is %.4f H above the mat before the flip, %.4f H "
+               "after\n",
+               (double)(lb[CONTACT_NEAR_KNEE] - gb), (double)(la[CONTACT_FAR_KNEE] - ga));
+        CHECK(m.sample_contacts[cut - 1] & (1u << CONTACT_NEAR_KNEE));
+        CHECK(m.sample_contacts[cut] & (1u << CONTACT_FAR_KNEE));
+        CHECK(lb[CONTACT_NEAR_KNEE] - gb <= POSE_CONTACT_TOL_H && la[CONTACT_FAR_KNEE] - ga <= POSE_CONTACT_TOL_H);
+    }
+    pose_move_free(&m);
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -1038,6 +1069,7 @@ int main(void)
     test_superman();
     test_child_pose();
     test_press_up();
+    test_roll_knee();
     test_committed_moves();
     return TEST_END();
 }
