@@ -1000,35 +1000,41 @@ static void test_press_up(void)
     pose_move_free(&m);
 }
 
-/* The log roll onto the front keeps the knees bent and together (issue 12): lying on the side, just
- * before the picture flips, the lower knee rests on the mat with the shoulder, hip and foot (with
- * straight legs it stayed ~0.011 H above it), and just after it the same knee (now the far one). */
+/* Every log roll keeps the knees bent and together (issue 12): lying on the side, just before and
+ * just after the picture flips, the lower knee is among the contacts and rests on the mat with the
+ * shoulder, hip and foot (with straight legs it stayed ~0.011 H above it). */
 static void test_roll_knee(void)
 {
-    static PoseFile file;
-    PoseMove m;
-    if (!load_move("way_back_to_front", &file, &m))
-        return;
-    int cut = -1;
-    for (int k = 1; k < m.meta.frames && cut < 0; k++)
-        if (m.samples[k].v[POSE_FLIP] >= 0.5f && m.samples[k - 1].v[POSE_FLIP] < 0.5f)
-            cut = k;
-    CHECK(cut > 0);
-    if (cut > 0) {
-        PoseFigure before, after;
-        float lb[CONTACT_COUNT], la[CONTACT_COUNT];
-        pose_move_sample_figure(&m, cut - 1, &before);
-        pose_move_sample_figure(&m, cut, &after);
-        float gb = pose_figure_ground(&before, m.sample_contacts[cut - 1], lb);
-        float ga = pose_figure_ground(&after, m.sample_contacts[cut], la);
-        printf("way_back_to_front: lying on the side the lower knee is %.4f H above the mat before the flip, %.4f H "
-               "after\n",
-               (double)(lb[CONTACT_NEAR_KNEE] - gb), (double)(la[CONTACT_FAR_KNEE] - ga));
-        CHECK(m.sample_contacts[cut - 1] & (1u << CONTACT_NEAR_KNEE));
-        CHECK(m.sample_contacts[cut] & (1u << CONTACT_FAR_KNEE));
-        CHECK(lb[CONTACT_NEAR_KNEE] - gb <= POSE_CONTACT_TOL_H && la[CONTACT_FAR_KNEE] - ga <= POSE_CONTACT_TOL_H);
+    static const char *const rolls[] = {"way_back_to_front", "way_back_to_all_fours", "way_back_to_standing",
+                                        "way_front_to_back", "way_all_fours_to_back"};
+    const unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE);
+    for (size_t r = 0; r < sizeof rolls / sizeof rolls[0]; r++) {
+        static PoseFile file;
+        PoseMove m;
+        if (!load_move(rolls[r], &file, &m))
+            continue;
+        int cut = -1;
+        for (int k = 1; k < m.meta.frames && cut < 0; k++)
+            if (m.samples[k].v[POSE_FLIP] != m.samples[k - 1].v[POSE_FLIP])
+                cut = k;
+        CHECK(cut > 0);
+        float off[2] = {1.0f, 1.0f};
+        for (int side = 0; side < 2 && cut > 0; side++) {
+            int k = cut - 1 + side;
+            PoseFigure fig;
+            float low[CONTACT_COUNT];
+            pose_move_sample_figure(&m, k, &fig);
+            float ground = pose_figure_ground(&fig, m.sample_contacts[k], low);
+            CHECK(m.sample_contacts[k] & knees);
+            for (int c = CONTACT_NEAR_KNEE; c <= CONTACT_FAR_KNEE; c++)
+                if (m.sample_contacts[k] & (1u << c))
+                    off[side] = fminf(off[side], low[c] - ground);
+            CHECK(off[side] <= POSE_CONTACT_TOL_H);
+        }
+        printf("%s: lying on the side the lower knee is %.4f H above the mat before the flip, %.4f H after\n", rolls[r],
+               (double)off[0], (double)off[1]);
+        pose_move_free(&m);
     }
-    pose_move_free(&m);
 }
 
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
