@@ -257,7 +257,8 @@ static bool clear_of(Box a, SDL_Rect r)
     return apart(a, (Box){r.x, r.y, r.x + r.w, r.y + r.h}, 1);
 }
 
-/* A rep step pressed on the beat long enough for the longest kind of streak text ("10 on the
+/* On the menu the same: its streak's badges and "Sound off" apart. In a workout: a rep step
+ * pressed on the beat long enough for the longest kind of streak text ("10 on the
  * beat · points ×3") and a confirmed hold with its streak, drawn with the sound off: on the stage
  * exactly two badges show (the INK boxes), the streak on the top left and "Sound off" under
  * "It hurts", a gap apart and clear of the button; the streak is one line, its type at least
@@ -354,6 +355,42 @@ static void check_badges(int w, int h)
         CHECK(off.y0 >= hurt.y + hurt.h && off.x1 <= l.stage.x + l.stage.w && off.y1 < l.caption.y);
         CHECK(streak.y1 - streak.y0 >= body_h + pad); /* type of at least text_body ... */
         CHECK(streak.y1 - streak.y0 <= one_h + pad); /* ... in one line */
+    }
+    /* the menu: "Sound off" under the streak's badges (in the next level's line when it has none),
+     * apart from them, and they stay where they are */
+    static MenuInfo m;
+    memset(&m, 0, sizeof m);
+    m.have_streak = true;
+    m.streak.current = 3, m.streak.week_days = 2, m.streak.week_goal = 3;
+    LevelList none = {0};
+    SessionView idle;
+    memset(&idle, 0, sizeof idle);
+    idle.figure = MOVE_NONE;
+    for (int with_next = 0; with_next < 2 && rd.text; with_next++) {
+        snprintf(m.next, sizeof m.next, "%s", with_next ? "2 more workouts at level 1 open level 2" : "");
+        Box on[16], off[16];
+        Overlay ov = {0};
+        ov.volume_percent = -1;
+        ov.menu = &m;
+        render_menu(&rd, &none, 0, &idle, &ov);
+        SDL_RenderPresent(ren);
+        int n_on = areas(surf, l.stage, st->badge_bg, on, 16);
+        ov.muted = true;
+        render_menu(&rd, &none, 0, &idle, &ov);
+        SDL_RenderPresent(ren);
+        int n_off = areas(surf, l.stage, st->badge_bg, off, 16);
+        fprintf(stderr, "%dx%d menu%s: %d badges, %d with the sound off\n", w, h, with_next ? " (next level)" : "",
+                n_on, n_off);
+        CHECK_INT(n_on, 1 + with_next);
+        CHECK_INT(n_off, 2 + with_next);
+        if (n_on != 1 + with_next || n_off != 2 + with_next)
+            continue;
+        for (int i = 0; i < n_on; i++)
+            CHECK(memcmp(&on[i], &off[i], sizeof on[i]) == 0); /* found top down: the same, then "Sound off" */
+        for (int i = 0; i < n_off; i++)
+            for (int j = i + 1; j < n_off; j++)
+                CHECK(apart(off[i], off[j], gap / 2));
+        CHECK(off[n_off - 1].y0 > off[n_off - 2].y1); /* under them */
     }
     routine_free(&r);
     text_free(rd.text);

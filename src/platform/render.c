@@ -473,9 +473,9 @@ static void stage_badge(Render *rd, const char *s, int units, SDL_Color c, int x
 }
 
 /* Notices sit on the stage card, where they never cover the panel, the list or the header:
- * a passing notice centred near its top, and a lasting "Sound off" badge (sound_off_box: under
- * "It hurts" when under_hurt, else in the top left corner). */
-static void notice_draw(Render *rd, const Overlay *ov, bool under_hurt)
+ * a passing notice centred near its top, and a lasting "Sound off" badge in the box sound_off
+ * (sound_off_box, or the menu's place for it). */
+static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off)
 {
     if (!ov)
         return;
@@ -487,13 +487,13 @@ static void notice_draw(Render *rd, const Overlay *ov, bool under_hurt)
         stage_badge(rd, ov->notice, st->notice_size, st->notice_text, l.stage.x + l.stage.w / 2, l.stage.y + inset,
                     TEXT_CENTER, maxw);
     } else if (ov->muted) {
-        badge_draw(rd, sound_off_box(rd, under_hurt), RENDER_SOUND_OFF, render_px(rd, st->notice_size), st->attention);
+        badge_draw(rd, sound_off, RENDER_SOUND_OFF, render_px(rd, st->notice_size), st->attention);
     }
 }
 
 void render_notice(Render *rd, const Overlay *ov)
 {
-    notice_draw(rd, ov, false);
+    notice_draw(rd, ov, sound_off_box(rd, false));
 }
 
 static void format_clock(int ms, char *buf, size_t size)
@@ -1001,7 +1001,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_DONE: results_draw(rd, v, ov ? ov->record : NULL); break;
     }
     render_caption(rd, v->caption);
-    notice_draw(rd, ov, session_hurt_allowed_in(v->kind)); /* "Sound off" under "It hurts" */
+    notice_draw(rd, ov, sound_off_box(rd, session_hurt_allowed_in(v->kind))); /* "Sound off" under "It hurts" */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
@@ -1189,6 +1189,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
+    SDL_Rect sound_off = sound_off_box(rd, false);
     render_clear(rd);
     render_text(rd, "unknot", st->logo_text, 0, st->heading, l.header.x, l.header.y, TEXT_LEFT, 0, 1);
     const char *hint = ov && ov->keys_hint ? ov->keys_hint : MENU_KEYS_DEFAULT;
@@ -1196,10 +1197,16 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
                 l.header.y + (render_px(rd, st->logo_text) - render_px(rd, st->text_body)) / 2, TEXT_RIGHT,
                 l.header.w * 2 / 3, 1);
     {
-        /* the figure stands between the streak badges above and the two buttons below */
+        /* the figure stands between the streak badges above and the two buttons below; with the
+         * sound off, "Sound off" stands under the streak badges, not on them */
         int gap = render_px(rd, st->gap);
         bool badges = ov && ov->menu && ov->menu->have_streak;
         int top = badges ? gap + render_px(rd, st->badge_size) * 2 + render_px(rd, st->text_body_min) * 2 : 0;
+        if (badges && ov->muted) { /* in the line of the next level's badge when it has none */
+            int below = ov->menu->next[0] ? top + gap / 2 : gap + render_px(rd, st->badge_size) * 2;
+            sound_off.x = l.stage.x + gap, sound_off.y = l.stage.y + below;
+            top = below + sound_off.h + gap > top ? below + sound_off.h + gap : top;
+        }
         SDL_Rect b = render_menu_button_rect(rd, MENU_BUTTON_ADVICE);
         SDL_Rect area = {l.stage.x, l.stage.y + top, l.stage.w, b.y - gap - (l.stage.y + top)};
         figure_in(rd, idle, area.h > 0 ? area : l.stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0});
@@ -1256,5 +1263,5 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         about = levels->items[selected].routine.description;
     render_caption(rd, about);
     draw_menu_home(rd, ov ? ov->menu : NULL);
-    render_notice(rd, ov);
+    notice_draw(rd, ov, sound_off);
 }
