@@ -29,6 +29,7 @@
 #include "keyhint.h"
 #include "kioskapp.h"
 #include "levels.h"
+#include "prefault.h"
 #include "progress.h"
 #include "results.h"
 #include "render.h"
@@ -1085,6 +1086,25 @@ static DrawList *drawlist_for_window(SDL_Renderer *ren, SDL_Window *win)
     return drawlist_new(ren, win);
 }
 
+/* The window's framebuffer, which the software renderer draws into (a 1920x1080 screen: 8 MB,
+ * shared with the X server); NULL when the renderer draws elsewhere. */
+static SDL_Surface *window_framebuffer(SDL_Window *win, SDL_Renderer *ren)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(ren, &info) != 0 || strcmp(info.name, "software") != 0)
+        return NULL;
+    SDL_Surface *ws = SDL_GetWindowSurface(win);
+    return ws && ws->pixels && ws->h > 0 && ws->pitch > 0 ? ws : NULL;
+}
+
+/* Nothing has touched the new window's framebuffer yet: touch it on the other core while the
+ * main thread loads the program (prefault.c says why). NULL when there is none. */
+static Prefault *prefault_window(SDL_Window *win, SDL_Renderer *ren)
+{
+    SDL_Surface *ws = window_framebuffer(win, ren);
+    return ws ? prefault_start(ws->pixels, (size_t)ws->pitch * (size_t)ws->h) : NULL;
+}
+
 App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
 {
     App *a = calloc(1, sizeof *a);
@@ -1414,8 +1434,10 @@ int app_play(const AppOptions *o)
         return 1;
     }
     startup_mark("renderer");
+    Prefault *prefault = prefault_window(win, ren);
     a = app_new(o, win, ren);
     startup_mark("app");
+    prefault_join(prefault); /* before anything draws into the window */
     if (!a) {
         SDL_DestroyRenderer(ren);
         SDL_DestroyWindow(win);
@@ -1440,7 +1462,7 @@ int app_play(const AppOptions *o)
     uint64_t stats_sent_px = 0; /* the draw list's pixels and frames sent at the last report */
     unsigned stats_sent_frames = 0;
     double stats_paint_ms = 0;
-    bool stats_first_done = false;
+    bool stats_first_done = false, stats_figure_done = false;
     while (a->running) {
         bool idle = app_idle(a);
         bool still = !idle && app_still(a);
@@ -1489,11 +1511,21 @@ int app_play(const AppOptions *o)
          * before the full-screen request below, which can wait up to 100 ms for a window manager */
         if (stats && !stats_first_done)
             startup_mark("first frame");
+        if (stats && !stats_figure_done && a->drawn_figure && !sprites_pending(a->rd.sprites)) {
+            startup_mark("figure"); /* the first frame that shows the figure painted (it loads on a thread) */
+            stats_figure_done = true;
+        }
         sprites_frame_shown(a->rd.sprites); /* the figure's next pose is painted while this loop sleeps */
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */
             SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
             fullscreen_pending = false;
+            /* SDL makes the window a new framebuffer then, even at the same size: map it now, in
+             * one system call, rather than a page at a time while the next frame draws (the
+             * figure's first frame, usually: prefault.c) */
+            SDL_Surface *fb = window_framebuffer(a->win, a->ren);
+            if (fb)
+                prefault_populate(fb->pixels, (size_t)fb->pitch * (size_t)fb->h);
         }
         if (stats) {
             stats_first_done = true;
