@@ -45,6 +45,9 @@ static void thread_maps_fresh_block(void)
     CHECK_INT(resident_pages(m, pages * page), 0);
     Prefault *p = prefault_start(m, pages * page);
     CHECK(p != NULL);
+    /* given time, the thread maps every page (bounded wait: a loaded machine or ASan is slow) */
+    for (int i = 0; i < 2000 && resident_pages(m, pages * page) < (long)pages; i++)
+        usleep(10000);
     prefault_join(p);
     CHECK_INT(resident_pages(m, pages * page), (long)pages);
     size_t nonzero = 0;
@@ -69,7 +72,12 @@ static void contents_kept(void)
     prefault_touch(m + offset, size);
     Prefault *p = prefault_start(m + offset + 1, size - 2);
     CHECK(p != NULL);
+    for (int i = 0; i < 2000 && resident_pages(m, pages * page) < 7; i++)
+        usleep(10000);
     prefault_join(p);
+    p = prefault_start(m + 1, pages * page - 1);
+    CHECK(p != NULL);
+    prefault_join(p); /* stopped at once: wherever it got to, nothing changed */
     size_t changed = 0;
     for (size_t i = 0; i < pages * page; i++)
         changed += m[i] != (unsigned char)(i * 7 + i / 251);

@@ -1012,6 +1012,15 @@ static int need_display(void)
     return -1;
 }
 
+/* Gamepads start after the first frame (3-4 ms of scanning devices, measured): the pads already
+ * plugged in then arrive as SDL_CONTROLLERDEVICEADDED like any other, and input.c opens them. */
+static void open_gamepads(void)
+{
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
+        fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
+    startup_mark("gamepads");
+}
+
 static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren)
 {
     /* Measured (shared/SDL-NOTES.md): without a GPU the software renderer presenting through the
@@ -1022,7 +1031,6 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (o->kiosk) /* SIGTERM (the service stopping) ends a kiosk at once; its close button does not */
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    no_bus_autolaunch();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
         fprintf(stderr, "unknot: cannot start video: %s\n", SDL_GetError());
         return -1;
@@ -1030,9 +1038,6 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     if (need_display() < 0)
         return -1;
     startup_mark("video");
-    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) < 0)
-        fprintf(stderr, "unknot: warning: no gamepad support: %s\n", SDL_GetError());
-    startup_mark("gamepads");
     /* Full screen is asked for after the first frame (app_play): SDL's X11 code asks the window
      * manager for full screen on a mapped window and then polls up to 100 ms for the window to
      * move and resize (X11_SetWindowFullscreenViaWM), which without a window manager (a kiosk)
@@ -1105,7 +1110,62 @@ static Prefault *prefault_window(SDL_Window *win, SDL_Renderer *ren)
     return ws ? prefault_start(ws->pixels, (size_t)ws->pitch * (size_t)ws->h) : NULL;
 }
 
+/* The routine folder, scanned on a helper thread while SDL opens the window: reading and checking
+ * every routine (and each one's voice plan) is ~10 ms of the start-up, and the other core is
+ * idle then. levels_scan only reads files (no output, no SDL), so starting it before the display
+ * is known to work changes nothing when it is not. */
+typedef struct {
+    const AppOptions *o;
+    LevelList levels;
+    int rc;
+    bool taken; /* app_create moved levels into the app */
+    SDL_Thread *thread;
+} LevelsPreload;
+
+static int levels_preload_run(void *data)
+{
+    LevelsPreload *p = data;
+    p->rc = levels_scan(p->o->levels_dir, p->o->data_dir, &p->levels);
+    return 0;
+}
+
+/* Starts the scan for the menu (none for a kiosk, which has its own); false when it cannot start,
+ * and app_create then scans on the main thread. */
+static bool levels_preload_start(LevelsPreload *p, const AppOptions *o)
+{
+    memset(p, 0, sizeof *p);
+    p->o = o;
+    if (o->kiosk)
+        return false;
+    p->thread = SDL_CreateThread(levels_preload_run, "unknot-levels", p);
+    return p->thread != NULL;
+}
+
+/* Waits for the scan; the list is p->levels until app_create takes it. */
+static void levels_preload_join(LevelsPreload *p)
+{
+    if (p->thread)
+        SDL_WaitThread(p->thread, NULL);
+    p->thread = NULL;
+}
+
+/* Waits for the scan and frees the list when the app did not take it (start-up failed first). */
+static void levels_preload_end(LevelsPreload *p)
+{
+    levels_preload_join(p);
+    if (!p->taken)
+        levels_free(&p->levels);
+}
+
+static App *app_create(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren, LevelsPreload *pre);
+
 App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
+{
+    return app_create(o, win, ren, NULL);
+}
+
+/* app_new, with the routine folder already being scanned by pre (NULL: scan it here). */
+static App *app_create(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren, LevelsPreload *pre)
 {
     App *a = calloc(1, sizeof *a);
     if (!a)
@@ -1150,7 +1210,15 @@ App *app_new(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren)
         }
         return a;
     }
-    if (levels_scan(o->levels_dir, o->data_dir, &a->levels) < 0 && !a->have_own)
+    int levels_rc;
+    if (pre) {
+        levels_preload_join(pre);
+        a->levels = pre->levels, levels_rc = pre->rc;
+        pre->taken = true;
+    } else {
+        levels_rc = levels_scan(o->levels_dir, o->data_dir, &a->levels);
+    }
+    if (levels_rc < 0 && !a->have_own)
         fprintf(stderr, "unknot: warning: %s: cannot read the routine folder\n", o->levels_dir);
     if (a->levels.left_out > 0)
         fprintf(stderr,
@@ -1425,7 +1493,12 @@ int app_play(const AppOptions *o)
     App *a = NULL;
     SDL_Window *win = NULL;
     SDL_Renderer *ren = NULL;
+    no_bus_autolaunch(); /* sets the environment: before any other thread reads it */
+    LevelsPreload levels;
+    bool preload = levels_preload_start(&levels, o);
     if (open_window(o, &win, &ren) < 0) {
+        if (preload)
+            levels_preload_end(&levels);
         if (ren)
             SDL_DestroyRenderer(ren);
         if (win)
@@ -1435,9 +1508,11 @@ int app_play(const AppOptions *o)
     }
     startup_mark("renderer");
     Prefault *prefault = prefault_window(win, ren);
-    a = app_new(o, win, ren);
+    a = app_create(o, win, ren, preload ? &levels : NULL);
     startup_mark("app");
     prefault_join(prefault); /* before anything draws into the window */
+    if (preload)
+        levels_preload_end(&levels); /* frees the list when app_create failed before taking it */
     if (!a) {
         SDL_DestroyRenderer(ren);
         SDL_DestroyWindow(win);
@@ -1446,7 +1521,7 @@ int app_play(const AppOptions *o)
     }
     a->owns_window = true;
     a->fullscreen = o->fullscreen;
-    bool fullscreen_pending = o->fullscreen;
+    bool fullscreen_pending = o->fullscreen, gamepads_open = false;
     Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
     /* UNKNOT_STATS=1 prints frames per second and the slowest frame every 5 s on stderr */
@@ -1516,6 +1591,10 @@ int app_play(const AppOptions *o)
             stats_figure_done = true;
         }
         sprites_frame_shown(a->rd.sprites); /* the figure's next pose is painted while this loop sleeps */
+        if (!gamepads_open) {
+            open_gamepads();
+            gamepads_open = true;
+        }
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */
             SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
