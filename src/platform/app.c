@@ -1038,6 +1038,9 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     if (need_display() < 0)
         return -1;
     startup_mark("video");
+    /* SDL2_mixer loads on the other core while the window opens and the first frame draws; not
+     * earlier: loading holds the dynamic loader's lock, which SDL_Init's own dlsym calls wait for */
+    audio_preload();
     /* Full screen is asked for after the first frame (app_play): SDL's X11 code asks the window
      * manager for full screen on a mapped window and then polls up to 100 ms for the window to
      * move and resize (X11_SetWindowFullscreenViaWM), which without a window manager (a kiosk)
@@ -1499,6 +1502,7 @@ int app_play(const AppOptions *o)
     if (open_window(o, &win, &ren) < 0) {
         if (preload)
             levels_preload_end(&levels);
+        audio_preload_join();
         if (ren)
             SDL_DestroyRenderer(ren);
         if (win)
@@ -1514,6 +1518,7 @@ int app_play(const AppOptions *o)
     if (preload)
         levels_preload_end(&levels); /* frees the list when app_create failed before taking it */
     if (!a) {
+        audio_preload_join();
         SDL_DestroyRenderer(ren);
         SDL_DestroyWindow(win);
         SDL_Quit();
@@ -1659,6 +1664,7 @@ int app_play(const AppOptions *o)
         }
     }
     app_free(a);
+    audio_preload_join();
     SDL_Quit();
     return 0;
 }

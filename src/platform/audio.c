@@ -7,6 +7,7 @@
 #include <SDL.h>
 #include <SDL_mixer.h>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -89,6 +90,103 @@ static void audio_warn(Audio *a, const char *what, const char *detail)
     a->problems++;
 }
 
+/* ---- SDL2_mixer, loaded when the program runs ----
+ *
+ * SDL2_mixer is opened with dlopen, not linked: its codec libraries (fluidsynth, glib, libstdc++,
+ * jack, libgomp, ... 18 libraries SDL itself does not need) cost ~20 ms of loading before main()
+ * ran at all (measured on the 2-core VM: exec to main 45 ms without them, 65 ms with them).
+ * audio_preload loads it on a helper thread while the window opens; the first device to open
+ * waits for that (or loads it then). Loaded once, never unloaded: the table below is written
+ * before any reader sees it (the thread is joined, or the load ran on the same thread). */
+#define AUDIO_MIXER_LIB "libSDL2_mixer-2.0.so.0"
+
+static struct {
+    int state; /* 0 not tried, 1 loaded, -1 failed (err says why) */
+    char err[AUDIO_ERR_BYTES];
+    const SDL_version *(*Linked_Version)(void);
+    int (*OpenAudioDevice)(int, Uint16, int, int, const char *, int);
+    int (*AllocateChannels)(int);
+    Mix_Chunk *(*LoadWAV_RW)(SDL_RWops *, int);
+    Mix_Chunk *(*QuickLoad_RAW)(Uint8 *, Uint32);
+    void (*FreeChunk)(Mix_Chunk *);
+    int (*PlayChannelTimed)(int, Mix_Chunk *, int, int);
+    int (*Volume)(int, int);
+    int (*HaltChannel)(int);
+    void (*Pause)(int);
+    void (*Resume)(int);
+    int (*Playing)(int);
+    void (*CloseAudio)(void);
+} mix;
+static SDL_Thread *mix_loader; /* audio_preload's thread until the first audio_mixer_ready joins it */
+
+static int audio_mixer_load(void *unused)
+{
+    (void)unused;
+    void *lib = dlopen(AUDIO_MIXER_LIB, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(mix.err, sizeof mix.err, "%s", dlerror());
+        mix.state = -1;
+        return 0;
+    }
+    /* object to function pointer through memcpy: ISO C has no cast between them (POSIX allows it) */
+#define AUDIO_MIX_SYM(name)                                                                                            \
+    do {                                                                                                               \
+        void *sym = dlsym(lib, "Mix_" #name);                                                                          \
+        if (!sym) {                                                                                                    \
+            snprintf(mix.err, sizeof mix.err, "%s has no Mix_%s", AUDIO_MIXER_LIB, #name);                             \
+            mix.state = -1;                                                                                            \
+            return 0;                                                                                                  \
+        }                                                                                                              \
+        memcpy(&mix.name, &sym, sizeof sym);                                                                           \
+    } while (0)
+    AUDIO_MIX_SYM(Linked_Version);
+    AUDIO_MIX_SYM(OpenAudioDevice);
+    AUDIO_MIX_SYM(AllocateChannels);
+    AUDIO_MIX_SYM(LoadWAV_RW);
+    AUDIO_MIX_SYM(QuickLoad_RAW);
+    AUDIO_MIX_SYM(FreeChunk);
+    AUDIO_MIX_SYM(PlayChannelTimed);
+    AUDIO_MIX_SYM(Volume);
+    AUDIO_MIX_SYM(HaltChannel);
+    AUDIO_MIX_SYM(Pause);
+    AUDIO_MIX_SYM(Resume);
+    AUDIO_MIX_SYM(Playing);
+    AUDIO_MIX_SYM(CloseAudio);
+#undef AUDIO_MIX_SYM
+    const SDL_version *v = mix.Linked_Version();
+    if (!v || v->major != SDL_MIXER_MAJOR_VERSION) {
+        snprintf(mix.err, sizeof mix.err, "%s is version %d, unknot needs %d", AUDIO_MIXER_LIB, v ? v->major : 0,
+                 SDL_MIXER_MAJOR_VERSION);
+        mix.state = -1;
+        return 0;
+    }
+    mix.state = 1;
+    return 0;
+}
+
+void audio_preload(void)
+{
+    if (mix.state == 0 && !mix_loader)
+        mix_loader = SDL_CreateThread(audio_mixer_load, "unknot-mixer", NULL);
+}
+
+void audio_preload_join(void)
+{
+    if (mix_loader) {
+        SDL_WaitThread(mix_loader, NULL);
+        mix_loader = NULL;
+    }
+}
+
+/* True when SDL2_mixer is loaded: waits for audio_preload's thread, or loads it now. */
+static bool audio_mixer_ready(void)
+{
+    audio_preload_join();
+    if (mix.state == 0)
+        audio_mixer_load(NULL);
+    return mix.state == 1;
+}
+
 /* ---- settings: volume and mute in audio.conf ---- */
 
 /* audio.conf in the one config directory files.c decides (XDG rules live there). */
@@ -142,9 +240,9 @@ static void audio_apply_volume(Audio *a)
         return;
     int level = a->muted ? 0 : a->volume * MIX_MAX_VOLUME / 100;
     int effects = a->ducked ? level * AUDIO_DUCK_PERCENT / 100 : level;
-    Mix_Volume(AUDIO_VOICE_CHANNEL, level);
+    mix.Volume(AUDIO_VOICE_CHANNEL, level);
     for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
-        Mix_Volume(c, effects);
+        mix.Volume(c, effects);
 }
 
 /* ---- the clip worker: find or render every clip, off the main thread ---- */
@@ -279,13 +377,17 @@ static void audio_open_device(Audio *a)
         return;
     }
     a->subsystem = true;
+    if (!audio_mixer_ready()) {
+        audio_warn(a, "cannot load SDL2_mixer", mix.err);
+        return;
+    }
     /* allowed_changes 0: SDL converts to the real device, chunks stay in the clips' own format. */
-    if (Mix_OpenAudioDevice(AUDIO_RATE_HZ, AUDIO_S16SYS, 1, 1024, NULL, 0) != 0) {
+    if (mix.OpenAudioDevice(AUDIO_RATE_HZ, AUDIO_S16SYS, 1, 1024, NULL, 0) != 0) {
         audio_warn(a, "cannot open the audio device", Mix_GetError());
         return;
     }
     a->device = true;
-    Mix_AllocateChannels(1 + AUDIO_EFFECT_CHANNELS);
+    mix.AllocateChannels(1 + AUDIO_EFFECT_CHANNELS);
     char path[AUDIO_PATH_BYTES];
     for (int s = 0; s < SOUND_COUNT; s++) {
         snprintf(path, sizeof path, "%.900s/assets/sounds/%s.wav", a->data_dir, session_sound_name((SoundId)s));
@@ -293,7 +395,7 @@ static void audio_open_device(Audio *a)
         size_t len = 0;
         if (files_read(path, FILES_MAX_SOUND_BYTES, &wav, &len, err, sizeof err) == 0 && len <= INT_MAX) {
             SDL_RWops *rw = SDL_RWFromConstMem(wav, (int)len);
-            a->sounds[s] = rw ? Mix_LoadWAV_RW(rw, 1) : NULL; /* the chunk holds its own copy */
+            a->sounds[s] = rw ? mix.LoadWAV_RW(rw, 1) : NULL; /* the chunk holds its own copy */
             if (!a->sounds[s])
                 snprintf(err, sizeof err, "%s", Mix_GetError());
         }
@@ -365,7 +467,7 @@ static void audio_clip_release(Audio *a, AudioClip *c)
     if (!c)
         return;
     if (c->chunk)
-        Mix_FreeChunk(c->chunk); /* stops it first if it still sounds; QuickLoad chunks do not own samples */
+        mix.FreeChunk(c->chunk); /* stops it first if it still sounds; QuickLoad chunks do not own samples */
     c->chunk = NULL;
     free(c->samples);
     c->samples = NULL;
@@ -379,13 +481,13 @@ static void audio_close_device(Audio *a)
 {
     if (!a->device)
         return;
-    Mix_HaltChannel(-1);
+    mix.HaltChannel(-1);
     audio_clip_release(a, a->saying);
     for (int s = 0; s < SOUND_COUNT; s++) {
-        Mix_FreeChunk(a->sounds[s]);
+        mix.FreeChunk(a->sounds[s]);
         a->sounds[s] = NULL;
     }
-    Mix_CloseAudio();
+    mix.CloseAudio();
     a->device = false;
 }
 
@@ -426,7 +528,7 @@ void audio_set_still(Audio *a, bool still)
     if (!a->device)
         return;
     Uint64 now = SDL_GetTicks64();
-    if (Mix_Playing(-1) > 0) { /* a paused effect counts too: it goes on when the workout does */
+    if (mix.Playing(-1) > 0) { /* a paused effect counts too: it goes on when the workout does */
         a->quiet_since = 0;
         return;
     }
@@ -469,9 +571,9 @@ void audio_free(Audio *a)
         SDL_WaitThread(a->worker, NULL);
     }
     if (a->device) {
-        Mix_HaltChannel(-1);
+        mix.HaltChannel(-1);
         for (int s = 0; s < SOUND_COUNT; s++)
-            Mix_FreeChunk(a->sounds[s]);
+            mix.FreeChunk(a->sounds[s]);
     }
     for (int i = 0; a->clips && i < a->clip_count; i++) {
         audio_clip_release(a, &a->clips[i]);
@@ -481,7 +583,7 @@ void audio_free(Audio *a)
     free(a->clips);
     voicetable_free(&a->table);
     if (a->device)
-        Mix_CloseAudio();
+        mix.CloseAudio();
     if (a->subsystem)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
     free(a);
@@ -505,7 +607,7 @@ static Mix_Chunk *audio_clip_chunk(Audio *a, AudioClip *c)
         audio_clip_release(a, c);
         return NULL;
     }
-    c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
+    c->chunk = mix.QuickLoad_RAW((Uint8 *)c->samples, (Uint32)(c->count * sizeof *c->samples));
     if (!c->chunk) {
         audio_warn(a, "cannot use a voice clip", Mix_GetError());
         audio_clip_release(a, c);
@@ -520,7 +622,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
     switch (ev->type) {
     case EV_VOICE: {
         if (ev->voice == SESSION_VOICE_CUT && a->device) {
-            Mix_HaltChannel(AUDIO_VOICE_CHANNEL); /* a press went on, a skip, a quit */
+            mix.HaltChannel(AUDIO_VOICE_CHANNEL); /* a press went on, a skip, a quit */
             audio_update(a, 0);
         }
         /* the session decided this clip starts now (it never overlaps the one before) */
@@ -534,7 +636,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
             SDL_LogDebug(SDL_LOG_CATEGORY_AUDIO, "audio: no clip yet for \"%s\": caption only", ev->text);
             break;
         }
-        if (a->device && Mix_PlayChannel(AUDIO_VOICE_CHANNEL, chunk, 0) >= 0)
+        if (a->device && mix.PlayChannelTimed(AUDIO_VOICE_CHANNEL, chunk, 0, -1) >= 0)
             a->voice_started++;
         if (before != c)
             audio_clip_release(a, before); /* the channel plays the new clip now */
@@ -548,7 +650,7 @@ void audio_handle_event(Audio *a, const SessionEvent *ev)
         if (a->device && ev->sound >= 0 && ev->sound < SOUND_COUNT && a->sounds[ev->sound] && !a->paused) {
             int channel = 1 + a->next_effect;
             a->next_effect = (a->next_effect + 1) % AUDIO_EFFECT_CHANNELS;
-            Mix_PlayChannel(channel, a->sounds[ev->sound], 0);
+            mix.PlayChannelTimed(channel, a->sounds[ev->sound], 0, -1);
         }
         break;
     case EV_PAUSE:
@@ -588,7 +690,7 @@ void audio_update(Audio *a, double elapsed_ms)
         if (a->retry_in_ms <= 0)
             audio_reopen(a);
     }
-    bool duck = a->device && Mix_Playing(AUDIO_VOICE_CHANNEL);
+    bool duck = a->device && mix.Playing(AUDIO_VOICE_CHANNEL);
     if (!duck && a->saying)
         audio_clip_release(a, a->saying); /* said: its samples go until it is said again */
     if (duck != a->ducked) {
@@ -605,15 +707,15 @@ void audio_set_paused(Audio *a, bool paused)
     if (paused) {
         /* The sentence stops and is not repeated later (the session drops what waited). */
         if (a->device) {
-            Mix_HaltChannel(AUDIO_VOICE_CHANNEL);
+            mix.HaltChannel(AUDIO_VOICE_CHANNEL);
             for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
-                Mix_Pause(c);
+                mix.Pause(c);
         }
     } else {
         audio_wake(a);
         if (a->device)
             for (int c = 1; c <= AUDIO_EFFECT_CHANNELS; c++)
-                Mix_Resume(c);
+                mix.Resume(c);
     }
 }
 

@@ -29,6 +29,16 @@
 
 typedef struct Audio Audio;
 
+/* Starts loading SDL2_mixer (opened at run time: audio.c says why) on a helper thread, so that it
+ * is ready when the first device opens; call it once, early, before the window opens. Optional:
+ * without it the first device to open loads it then. Without the library every Audio is silent
+ * (one warning). */
+void audio_preload(void);
+
+/* Waits for audio_preload's thread, if one runs (the program's end: a menu that never played
+ * anything never waited for it). The library stays loaded until the program ends. */
+void audio_preload_join(void);
+
 /* Open the audio device, load DATA_DIR/assets/sounds and start preparing the voice clips of r's
  * texts and the standard phrases (r is read during the call only). With r NULL (the menu) only
  * the volume and mute settings are loaded and no device is opened, so a waiting menu costs no
