@@ -34,6 +34,15 @@ static size_t page_size(void)
     return page > 0 ? (size_t)page : 4096;
 }
 
+/* Writes the byte back as it is: the page is written (so mapped writable), its contents kept. The
+ * volatile access is not optimised away. */
+static void touch_page(unsigned char *byte)
+{
+    volatile unsigned char *b = byte;
+    unsigned char v = *b;
+    *b = v;
+}
+
 int prefault_populate(void *mem, size_t size)
 {
     if (!mem || size == 0)
@@ -53,10 +62,9 @@ void prefault_touch(void *mem, size_t size)
         return;
     (void)prefault_populate(mem, size); /* an older kernel: the loop below does it all */
     size_t step = page_size();
-    volatile unsigned char *p = mem;
     for (size_t i = 0; i < size; i += step)
-        p[i] = p[i]; /* the value is kept: only the page is touched */
-    p[size - 1] = p[size - 1];
+        touch_page((unsigned char *)mem + i);
+    touch_page((unsigned char *)mem + size - 1);
 }
 
 /* The helper thread: memory only, no SDL call but the atomic. It touches from the end, so that
@@ -66,10 +74,9 @@ static int prefault_run(void *data)
     Prefault *p = data;
     (void)prefault_populate(p->mem, p->size);
     size_t step = page_size();
-    volatile unsigned char *m = p->mem;
     for (size_t i = p->size; i > 0 && !SDL_AtomicGet(&p->stop);) {
         i = i > step ? i - step : 0;
-        m[i] = m[i]; /* the value is kept: only the page is touched */
+        touch_page((unsigned char *)p->mem + i);
     }
     return 0;
 }
