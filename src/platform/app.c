@@ -1038,9 +1038,13 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
     if (need_display() < 0)
         return -1;
     startup_mark("video");
-    /* SDL2_mixer loads on the other core while the window opens and the first frame draws; not
-     * earlier: loading holds the dynamic loader's lock, which SDL_Init's own dlsym calls wait for */
-    audio_preload();
+    /* A routine given on the command line opens its sound device in app_new: SDL2_mixer loads on
+     * the other core while the window opens; not earlier, as loading holds the dynamic loader's
+     * lock, which SDL_Init's own dlsym calls wait for. The menu opens no device: it loads after
+     * the first frame (app_play), so that its 20 ms of CPU do not compete with the X server's
+     * work on the first frame for the second core. */
+    if (o->routine)
+        audio_preload();
     /* Full screen is asked for after the first frame (app_play): SDL's X11 code asks the window
      * manager for full screen on a mapped window and then polls up to 100 ms for the window to
      * move and resize (X11_SetWindowFullscreenViaWM), which without a window manager (a kiosk)
@@ -1599,6 +1603,7 @@ int app_play(const AppOptions *o)
         if (!gamepads_open) {
             open_gamepads();
             gamepads_open = true;
+            audio_preload(); /* nothing when it already runs (open_window) */
         }
         if (fullscreen_pending) {
             /* the first frame is on screen: now the full-screen state (see open_window) */

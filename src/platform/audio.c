@@ -166,7 +166,7 @@ static int audio_mixer_load(void *unused)
 
 void audio_preload(void)
 {
-    if (mix.state == 0 && !mix_loader)
+    if (!mix_loader && mix.state == 0) /* state is the thread's until it is joined */
         mix_loader = SDL_CreateThread(audio_mixer_load, "unknot-mixer", NULL);
 }
 

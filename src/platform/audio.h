@@ -30,9 +30,9 @@
 typedef struct Audio Audio;
 
 /* Starts loading SDL2_mixer (opened at run time: audio.c says why) on a helper thread, so that it
- * is ready when the first device opens; call it once, early, before the window opens. Optional:
- * without it the first device to open loads it then. Without the library every Audio is silent
- * (one warning). */
+ * is ready when the first device opens; nothing when it is loaded or loading. Main thread only.
+ * Optional: without it the first device to open loads it then. Without the library every Audio
+ * is silent (one warning). */
 void audio_preload(void);
 
 /* Waits for audio_preload's thread, if one runs (the program's end: a menu that never played
