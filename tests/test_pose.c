@@ -15,6 +15,8 @@
 static PoseFile pf;
 static RoutineErrors errs;
 
+static float figure_moved(const PoseFigure *a, const PoseFigure *b);
+
 static int parse(const char *src)
 {
     memset(&errs, 0, sizeof errs);
@@ -545,6 +547,18 @@ static void test_committed_moves(void)
         Position want =
             moves_way_from((MoveId)id) != POSITION_NONE ? moves_way_from((MoveId)id) : moves_info((MoveId)id)->position;
         CHECK_INT(pose_file_position(&pf), want);
+        /* a hold starts where its way in ends (the solver carries the joints on the way in and the
+         * hold is solved from its keys): the spinal twist's hooking arm snapped 0.17 H onto the
+         * knee, way_back_to_all_fours' hands slid 0.065 H as it ended. prone_on_elbows still moves
+         * 0.023 H there (issue 12, left). */
+        if (pose_section_find(&pf, "intro") >= 0) {
+            PoseFigure in, held;
+            pose_move_sample_figure(&m, m.meta.intro.last, &in);
+            pose_move_sample_figure(&m, m.meta.breath.first, &held);
+            float moved = figure_moved(&in, &held);
+            printf("%-18s the hold starts %.4f H from where the way in ends\n", name, (double)moved);
+            CHECK(moved <= (id == MOVE_PRONE_ON_ELBOWS ? 0.025f : 0.012f));
+        }
         check_other_side(&m, name, (MoveId)id);
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
@@ -1037,24 +1051,6 @@ static void test_roll_knee(void)
     }
 }
 
-/* A hold starts where its way in ends: the spinal twist's hooking arm snapped 0.17 H down onto the
- * knee as the hold began (the solver carries the arms on the way in; the hold is solved from its
- * keys). Measured as the largest move of any part's end between the two samples. */
-static void test_twist_hold(void)
-{
-    static PoseFile file;
-    PoseMove m;
-    if (!load_move("spinal_twist", &file, &m))
-        return;
-    PoseFigure in, held;
-    pose_move_sample_figure(&m, m.meta.intro.last, &in);
-    pose_move_sample_figure(&m, m.meta.breath.first, &held);
-    float moved = figure_moved(&in, &held);
-    printf("spinal_twist: the hold starts %.4f H from where the way in ends\n", (double)moved);
-    CHECK(moved <= 0.015f);
-    pose_move_free(&m);
-}
-
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -1094,7 +1090,6 @@ int main(void)
     test_child_pose();
     test_press_up();
     test_roll_knee();
-    test_twist_hold();
     test_committed_moves();
     return TEST_END();
 }
