@@ -334,6 +334,11 @@ static void check_badges(int w, int h)
         render_session(&rd, &v, "Badges", &ov);
         SDL_RenderPresent(ren);
         int n = areas(surf, l.stage, st->badge_bg, b, 16);
+        ov.notice = RENDER_SOUND_OFF;
+        render_session(&rd, &v, "Badges", &ov);
+        SDL_RenderPresent(ren);
+        Box pass[16];
+        int n_pass = areas(surf, l.stage, st->badge_bg, pass, 16);
         session_free(&s);
         CHECK_INT(n_alone, 1); /* the streak */
         CHECK_INT(n, 2); /* and "Sound off" */
@@ -355,6 +360,13 @@ static void check_badges(int w, int h)
         CHECK(off.y0 >= hurt.y + hurt.h && off.x1 <= l.stage.x + l.stage.w && off.y1 < l.caption.y);
         CHECK(streak.y1 - streak.y0 >= body_h + pad); /* type of at least text_body ... */
         CHECK(streak.y1 - streak.y0 <= one_h + pad); /* ... in one line */
+        /* the passing "Sound off" as M is pressed: in the same place, off the streak */
+        CHECK_INT(n_pass, 2);
+        if (n_pass == 2) {
+            Box note = pass[0].x0 < pass[1].x0 ? pass[1] : pass[0];
+            CHECK(memcmp(pass[0].x0 < pass[1].x0 ? &pass[0] : &pass[1], &streak, sizeof streak) == 0);
+            CHECK(note.x1 == off.x1 && note.y0 == off.y0);
+        }
     }
     /* the menu: "Sound off" under the streak's badges (in the next level's line when it has none),
      * apart from them, and they stay where they are */

@@ -472,10 +472,12 @@ static void stage_badge(Render *rd, const char *s, int units, SDL_Color c, int x
     text_draw(rd->text, s, px, c, box.x + box.w / 2, box.y + pad / 2, TEXT_CENTER, max_w, 2);
 }
 
-/* Notices sit on the stage card, where they never cover the panel, the list or the header:
- * a passing notice centred near its top, and a lasting "Sound off" badge in the box sound_off
- * (sound_off_box, or the menu's place for it). */
-static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off)
+/* Notices sit on the stage card, where they never cover the panel, the list or the header: a
+ * lasting "Sound off" badge in the box sound_off (sound_off_box, or the menu's place for it), and
+ * a passing notice (a volume, "Sound off" as M is pressed) centred near the stage's top, or, in a
+ * workout with the sound off, right-aligned in "Sound off"'s place under "It hurts", which the
+ * figure keeps clear of then (and off the streak badge on the top left). */
+static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off, bool workout)
 {
     if (!ov)
         return;
@@ -483,7 +485,11 @@ static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off)
     RenderLayout l = render_layout(rd);
     int inset = render_px(rd, st->badge_pad);
     int maxw = l.stage.w - 4 * inset;
-    if (ov->notice && *ov->notice) {
+    if (ov->notice && *ov->notice && workout && ov->muted) {
+        int right = sound_off.x + sound_off.w;
+        stage_badge(rd, ov->notice, st->notice_size, st->notice_text, right, sound_off.y, TEXT_RIGHT,
+                    right - l.stage.x - 4 * inset);
+    } else if (ov->notice && *ov->notice) {
         stage_badge(rd, ov->notice, st->notice_size, st->notice_text, l.stage.x + l.stage.w / 2, l.stage.y + inset,
                     TEXT_CENTER, maxw);
     } else if (ov->muted) {
@@ -493,7 +499,7 @@ static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off)
 
 void render_notice(Render *rd, const Overlay *ov)
 {
-    notice_draw(rd, ov, sound_off_box(rd, false));
+    notice_draw(rd, ov, sound_off_box(rd, false), false);
 }
 
 static void format_clock(int ms, char *buf, size_t size)
@@ -1001,7 +1007,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_DONE: results_draw(rd, v, ov ? ov->record : NULL); break;
     }
     render_caption(rd, v->caption);
-    notice_draw(rd, ov, sound_off_box(rd, session_hurt_allowed_in(v->kind))); /* "Sound off" under "It hurts" */
+    bool hurt = session_hurt_allowed_in(v->kind);
+    notice_draw(rd, ov, sound_off_box(rd, hurt), hurt); /* "Sound off" and notices under "It hurts" */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
@@ -1263,5 +1270,5 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         about = levels->items[selected].routine.description;
     render_caption(rd, about);
     draw_menu_home(rd, ov ? ov->menu : NULL);
-    notice_draw(rd, ov, sound_off);
+    notice_draw(rd, ov, sound_off, false);
 }
