@@ -559,6 +559,16 @@ static void test_committed_moves(void)
             printf("%-18s the hold starts %.4f H from where the way in ends\n", name, (double)moved);
             CHECK(moved <= (id == MOVE_PRONE_ON_ELBOWS ? 0.025f : 0.012f));
         }
+        /* a rep ends where the next one starts: the bridge's hips stayed 0.011 H up at the end of
+         * each rep (the pelvis was not a contact) and the press-up's chest 0.064 H */
+        if (pose_section_find(&pf, "cycle") >= 0) {
+            PoseFigure first, last;
+            pose_move_sample_figure(&m, m.meta.cycle.first, &first);
+            pose_move_sample_figure(&m, m.meta.cycle.last, &last);
+            float seam = figure_moved(&first, &last);
+            printf("%-18s a rep ends %.4f H from where it starts\n", name, (double)seam);
+            CHECK(seam <= 0.006f);
+        }
         check_other_side(&m, name, (MoveId)id);
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
