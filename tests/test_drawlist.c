@@ -55,7 +55,8 @@ static Op random_op(void)
     Op o;
     memset(&o, 0, sizeof o);
     o.kind = rnd() % 10 < 6 ? 0 : 1;
-    o.rc = (SDL_Rect){rnd_in(-20, W - 10), rnd_in(-20, H - 10), rnd_in(1, 120), rnd_in(1, 90)};
+    /* sizes from 0: SDL 2.26 fills a 1 px line for a 0-wide rectangle, the list must agree */
+    o.rc = (SDL_Rect){rnd_in(-20, W - 10), rnd_in(-20, H - 10), rnd_in(0, 120), rnd_in(0, 90)};
     o.c = (SDL_Color){(Uint8)rnd(), (Uint8)rnd(), (Uint8)rnd(), (Uint8)(rnd() % 3 ? 255 : rnd() % 255)};
     o.blend = o.c.a < 255;
     o.tex = rnd_in(0, TEXTURES - 1);

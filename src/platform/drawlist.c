@@ -112,6 +112,10 @@ static void record(DrawList *dl, SDL_Renderer *r, const DrawCmd *c)
 
 void drawlist_fill(DrawList *dl, SDL_Renderer *r, SDL_Rect rc, SDL_Color c, SDL_BlendMode b)
 {
+    /* SDL 2.26's software renderer fills a 1 px line for a rectangle 0 (or less) wide or high,
+     * where the list sees nothing to damage or replay: drawn by neither */
+    if (rc.w <= 0 || rc.h <= 0)
+        return;
     DrawCmd d = {DL_FILL, b, c, rc, {0, 0, 0, 0}, NULL, 0};
     record(dl, r, &d);
 }
