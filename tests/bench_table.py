@@ -191,7 +191,7 @@ def inner(build, with_soak):
     p99, ref_p99 = frame_times(b, tmp)
     ratio = p99 / ref_p99 if p99 and ref_p99 else None
     rows.append(("frame time p99, busiest workout screen, 1080p software, ÷ reference p99", fmt(ratio, ".2f"),
-                 f"{fmt(p99, '.1f', ' ms')} ÷ {fmt(ref_p99, '.1f', ' ms')}", "≤ 1.0"))
+                 f"{fmt(p99, '.1f', ' ms')} ÷ {fmt(ref_p99, '.1f', ' ms')}", "≤ 0.61 (issue 12: no worse than when filed)"))
     say("exec to first frame (10 starts)")
     ff = first_frame_ms([b["unknot"], "levels/01-gentle-start.routine"], tmp)
     ref_ff = first_frame_ms([b["reference"], "1"], tmp)
