@@ -17,22 +17,10 @@
 #include "testutil.h"
 
 /* The key line the app's screen shows now, no-break spaces as plain ones. */
+/* The key line shown now, no-break spaces as plain ones (apptest.h). */
 static const char *hint(const App *a)
 {
-    static char out[KEYHINT_BYTES];
-    char raw[KEYHINT_BYTES];
-    app_keys_hint(a, raw, sizeof raw);
-    size_t n = 0;
-    for (const char *c = raw; *c && n + 1 < sizeof out; c++) {
-        if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
-            out[n++] = ' ';
-            c++;
-        } else {
-            out[n++] = *c;
-        }
-    }
-    out[n] = 0;
-    return out;
+    return apptest_keys_hint(a);
 }
 
 /* The colour at (x, y) of the screen's surface. */
