@@ -1358,6 +1358,39 @@ static void test_turned_after_a_roll(void)
     CHECK(!view_in(seg_of(SEG_WORK, 9), 0).turned); /* after the right side: as keyed */
 }
 
+/* A mirrored sided move's side drawn the other way round than the figure before it ended turns
+ * round as its showing begins (SessionView.turn_ms, over SESSION_TURN_MS), never in one frame:
+ * the spinal twist's left side after a rest sitting as keyed, and its right after its left. A
+ * roll turns the body itself: what follows it is drawn turned without turning round. */
+static void test_turns_round(void)
+{
+    load("title \"W\"\nmove forward_fold hold 10s\nrest 10s\nmove spinal_twist hold 10s sides both\n"
+         "rest 10s on-back\nmove pelvic_tilt reps 2 tempo 3s\nrest 10s on-front\nmove superman reps 2 tempo 3s\n");
+    SessionView v = view_in(seg_of(SEG_WORK, 1), 500); /* the rest: sitting, as keyed */
+    CHECK(!v.turned);
+    CHECK_INT(v.turn_ms, -1);
+    int ready = seg_of(SEG_READY, 2);
+    v = view_in(ready, 10); /* the left side: mirrored, turning round from the rest's picture */
+    CHECK_INT(v.figure, MOVE_SPINAL_TWIST);
+    CHECK(v.turned && v.side == SIDES_LEFT);
+    CHECK(v.turn_ms >= 0 && v.turn_ms <= 20);
+    v = view_in(ready, 700);
+    CHECK(v.turn_ms >= 690 && v.turn_ms <= 710);
+    v = view_in(ready, SESSION_TURN_MS + 20); /* turned round */
+    CHECK(v.turned);
+    CHECK_INT(v.turn_ms, -1);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 2), 500).turn_ms, -1);
+    int sw = seg_of(SEG_SWITCH, 2);
+    v = view_in(sw, 500); /* the right side: as keyed, turning round from the left's end */
+    CHECK(!v.turned && v.side == SIDES_RIGHT);
+    CHECK(v.turn_ms >= 490 && v.turn_ms <= 510);
+    CHECK_INT(view_in(sw, SESSION_TURN_MS + 20).turn_ms, -1);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 4), 500).turn_ms, -1); /* not sided: as the last figure was */
+    v = view_in(seg_of(SEG_READY, 6), 10); /* after the roll onto the front: turned, by the roll */
+    CHECK(v.turned);
+    CHECK_INT(v.turn_ms, -1);
+}
+
 /* Every rest and timer of the shipped routines that starts in another position than the one the
  * last step left the person in shows the way there (a pose file of the WAYS table), and so does
  * every get-ready of a move that follows a move in another position. */
@@ -2345,6 +2378,7 @@ int main(void)
     test_ready_shows_the_way();
     test_first_ready_shows_the_way();
     test_turned_after_a_roll();
+    test_turns_round();
     test_shipped_rests_show_the_way();
     test_timer_shows_the_way_first();
     test_hold_cues();

@@ -22,7 +22,7 @@ typedef struct {
 
 static Cone cone_place(const FigPlace *pl, const PosePart *p, int dx, int dy)
 {
-    float fx = pl->flip ? -1.0f : 1.0f, s = pl->scale;
+    float sign = pl->flip ? -1.0f : 1.0f, wide = 1.0f - pl->narrow, fx = sign * wide, s = pl->scale;
     float ox = pl->ox - (float)dx, oy = pl->oy - (float)dy;
     Cone q = {ox + fx * p->ax * s,
               oy - p->ay * s,
@@ -32,10 +32,15 @@ static Cone cone_place(const FigPlace *pl, const PosePart *p, int dx, int dy)
               p->rb * s,
               p->color,
               p->clip,
-              p->nx * fx,
-              -p->ny,
+              p->nx * sign,
+              -p->ny * wide,
               0.0f};
-    q.k = p->k * s + q.nx * ox + q.ny * oy; /* the plane in H units, carried into pixels */
+    /* the plane n.q <= k in H units, carried into pixels: x scaled by fx, y by -1 (times s) gives
+     * the normal (nx sign, -ny wide) and k s wide, made a unit normal again when narrowed */
+    float len = sqrtf(q.nx * q.nx + q.ny * q.ny), kk = p->k * s * wide;
+    if (p->clip && pl->narrow != 0.0f && len > 1e-6f)
+        q.nx /= len, q.ny /= len, kk /= len;
+    q.k = kk + q.nx * ox + q.ny * oy;
     return q;
 }
 
@@ -335,6 +340,7 @@ static void place_box(float x0, float x1, float y1, int w, int h, bool flip, flo
     FigPlace *pl = &out->place;
     pl->scale = s;
     pl->flip = flip;
+    pl->narrow = 0.0f;
     float cx = (x0 + x1) * 0.5f;
     pl->ox = (float)w * 0.5f + (flip ? cx : -cx) * s;
     pl->oy = ((float)h + fh * s) * 0.5f - FIGPAINT_MAT_THICK_H * s;
@@ -483,6 +489,36 @@ void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
     out->place.oy += (float)top, out->mat_y += (float)top;
 }
 
+void figpaint_turn(const FigLayout *from, const FigLayout *to, float u, FigLayout *out)
+{
+    u = u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u;
+    float w = u * u * (3.0f - 2.0f * u), v = 1.0f - w;
+    FigLayout t = *to; /* out may be to */
+    to = &t;
+    *out = t;
+    out->place.scale = from->place.scale * v + to->place.scale * w;
+    out->place.ox = from->place.ox * v + to->place.ox * w;
+    out->place.oy = from->place.oy * v + to->place.oy * w;
+    /* a point at x (H) is at ox_from -+ x s in the one picture and ox_to +- x s in the other: the
+     * straight way between them scales x by 2w - 1, which turns the picture over halfway */
+    float f = 2.0f * w - 1.0f;
+    out->place.flip = f < 0.0f ? !to->place.flip : to->place.flip;
+    out->place.narrow = 1.0f - fabsf(f);
+    out->mat_x0 = from->mat_x0 * v + to->mat_x0 * w, out->mat_x1 = from->mat_x1 * v + to->mat_x1 * w;
+    out->mat_y = from->mat_y * v + to->mat_y * w, out->mat_h = from->mat_h * v + to->mat_h * w;
+}
+
+void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
+                       bool flip, float turn, const FigKeepOut *k, FigLayout *out)
+{
+    figpaint_fit_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, w, h, flip, k, out);
+    if (turn >= 0.0f && turn < 1.0f && !pose_move_faces_viewer(m)) {
+        FigLayout from;
+        figpaint_fit_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, w, h, !flip, k, &from);
+        figpaint_turn(&from, out, turn, out);
+    }
+}
+
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1)
 {
     float fx0 = 1e9f, fx1 = -1e9f, fy0 = 1e9f, fy1 = -1e9f;
@@ -492,7 +528,8 @@ void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, i
         return;
     }
     float pad = 3.0f + pl->scale * 0.02f, shadow = 4.0f + pl->scale * 0.06f; /* outline and edge; shadow */
-    float a = pl->ox + (pl->flip ? -fx1 : fx0) * pl->scale, b = pl->ox + (pl->flip ? -fx0 : fx1) * pl->scale;
+    float f = (pl->flip ? -1.0f : 1.0f) * (1.0f - pl->narrow);
+    float a = pl->ox + fminf(f * fx0, f * fx1) * pl->scale, b = pl->ox + fmaxf(f * fx0, f * fx1) * pl->scale;
     *x0 = (int)floorf(a - pad - shadow), *x1 = (int)ceilf(b + pad + shadow);
     *y0 = (int)floorf(pl->oy - fy1 * pl->scale - pad);
     *y1 = (int)ceilf(fmaxf(pl->oy - fy0 * pl->scale + pad, pl->oy + 1.5f * fmaxf(2.0f, pl->scale * 0.012f) + 1.0f));

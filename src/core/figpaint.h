@@ -20,6 +20,8 @@ typedef struct {
     float scale; /* pixels per body height */
     float ox, oy; /* canvas position of the figure's x = 0 on the mat line */
     bool flip; /* mirrored: the figure faces left */
+    float narrow; /* 0..1: every point's x from ox scaled by 1 - narrow, the radii kept: the figure
+                     turning round, seen end on at 1 (figpaint_turn); 0 when not turning */
 } FigPlace;
 
 /* A move fitted to a stage: the figure's placement (stage pixels, top left 0,0) and its mat. */
@@ -61,6 +63,19 @@ typedef struct {
  * of a sided move are drawn the same size. */
 void figpaint_fit_clear(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w,
                         int h, bool flip, const FigKeepOut *k, FigLayout *out);
+
+/* The layout of a figure turning round (SessionView.turn_ms) at fraction u (0..1) of the turn,
+ * from its mirror image placed by `from` to its own picture placed by `to` (the same move, fitted
+ * with the other flip): eased, every point moves straight from where it is in the one picture to
+ * where it is in the other, the limbs keeping their thickness, so the figure narrows to its
+ * end-on view halfway and widens mirrored, as a body turning round on the spot is seen. */
+void figpaint_turn(const FigLayout *from, const FigLayout *to, float u, FigLayout *out);
+
+/* figpaint_fit_clear for the picture flip, turning round (figpaint_turn) from the mirror image
+ * when turn is in 0..1 (the fraction of the turn done; < 0 or >= 1: not turning) and m is seen
+ * from the side: a figure facing the viewer (pose_move_faces_viewer) is not narrowed to a line. */
+void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
+                       bool flip, float turn, const FigKeepOut *k, FigLayout *out);
 
 /* The pixel box [*x0, *x1) x [*y0, *y1) that fig and its shadow cover when placed by pl. */
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1);

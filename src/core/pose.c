@@ -1308,6 +1308,11 @@ void pose_move_free(PoseMove *m)
     memset(m, 0, sizeof *m);
 }
 
+bool pose_move_faces_viewer(const PoseMove *m)
+{
+    return m->meta.frames > 0 && m->samples[0].v[POSE_STANCE] >= 0.5f;
+}
+
 bool pose_move_mirrored(const PoseMove *m, Sides wanted)
 {
     return m->file.other_side == POSE_OTHER_MIRROR && sheet_mirrored(&m->meta, wanted);

@@ -271,6 +271,10 @@ typedef struct {
 int pose_move_init(PoseMove *out, const PoseFile *pf);
 void pose_move_free(PoseMove *m);
 
+/* Whether m starts facing the viewer (its first sample's stance: the side bend): its mirror image
+ * is nearly itself, so it is never drawn turning round (figpaint_fit_turn). */
+bool pose_move_faces_viewer(const PoseMove *m);
+
 /* Whether side `wanted` of m is drawn mirrored left-right (a sided move whose other side is a
  * mirror image, wanted not the side its poses show). */
 bool pose_move_mirrored(const PoseMove *m, Sides wanted);

@@ -1927,10 +1927,12 @@ static bool session_figure_turned(const Routine *r, MoveId fig, Sides side, bool
 /* Whether `fig` (shown for `side`) is drawn turned in segment gi: the turn each figure before it
  * leaves (a figure keeps the turn it was drawn with, a way that rolls turns it once it is over),
  * from standing as the safety notice shows it. A figure shown on from one segment into the next
- * (the way the intro begins and the get-ready ends) is one showing. */
-static bool session_turned(const Session *s, int gi, MoveId fig, Sides side)
+ * (the way the intro begins and the get-ready ends) is one showing. *turns is set when its
+ * showing begins in segment gi drawn the other way round than the figure before it ended (a
+ * mirrored sided move's side, not a roll): the figure turns round as it begins (SESSION_TURN_MS). */
+static bool session_turned(const Session *s, int gi, MoveId fig, Sides side, bool *turns)
 {
-    bool turned = false;
+    bool turned = false, flipped = false;
     MoveId last = MOVE_NONE;
     Sides last_side = SIDES_NONE;
     for (int i = 0; i <= gi && i < s->segment_count; i++) {
@@ -1940,14 +1942,19 @@ static bool session_turned(const Session *s, int gi, MoveId fig, Sides side)
         for (int k = 0; k < n; k++) {
             if (f[k] != last || sd[k] != last_side) {
                 turned ^= last != MOVE_NONE && moves_way_turns(last);
+                bool was = turned;
                 turned = session_figure_turned(s->routine, f[k], sd[k], turned);
+                flipped = i == gi && turned != was;
                 last = f[k], last_side = sd[k];
             }
-            if (i == gi && f[k] == fig)
+            if (i == gi && f[k] == fig) {
+                *turns = flipped;
                 return turned;
+            }
         }
     }
     turned ^= last != MOVE_NONE && last != fig && moves_way_turns(last);
+    *turns = false;
     return session_figure_turned(s->routine, fig, side, turned);
 }
 
@@ -2090,6 +2097,7 @@ SessionView session_view(const Session *s, int extra_ms)
                                                                  : r->steps[next_index].move;
     }
     /* the figure */
+    int shown_from = 0; /* when its showing began in this segment (ms): after a way, the way's end */
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
     v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
@@ -2108,7 +2116,9 @@ SessionView session_view(const Session *s, int extra_ms)
         MoveId way = session_ready_way(r, g->step);
         int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
         v.figure = moves_position_figure(session_rest_position(r, g->step));
+        shown_from = way != MOVE_NONE ? before_count : 0;
         if (way != MOVE_NONE && el < before_count) {
+            shown_from = 0;
             v.next_figure = v.figure; /* shown next: load it now */
             v.figure = way;
             v.anim = ANIM_HOLD;
@@ -2121,7 +2131,9 @@ SessionView session_view(const Session *s, int extra_ms)
         v.side = session_start_side(s, g, st);
         int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000, lead;
         MoveId way = session_ready_way_shown(s, s->seg, &lead);
+        shown_from = way != MOVE_NONE ? before_count : 0;
         if (way != MOVE_NONE && el < before_count) { /* the way there, then the move's start for the 3-2-1 */
+            shown_from = 0;
             v.next_figure = st->move; /* shown next: load it now */
             v.figure = way;
             v.side = SIDES_NONE;
@@ -2177,8 +2189,13 @@ SessionView session_view(const Session *s, int extra_ms)
         }
     }
     /* turned round (drawn mirrored) as the figure before it left the body: after a roll, the
-     * head stays where the roll left it */
-    v.turned = v.figure != MOVE_IDLE && session_turned(s, s->seg, v.figure, v.side);
+     * head stays where the roll left it; a mirrored sided move's side drawn the other way round
+     * than the figure before it ended turns round as it begins, never in one frame */
+    bool turns = false;
+    v.turned = v.figure != MOVE_IDLE && session_turned(s, s->seg, v.figure, v.side, &turns);
+    v.turn_ms = turns && el - shown_from < SESSION_TURN_MS ? el - shown_from : -1;
+    if (v.turn_ms < -1)
+        v.turn_ms = -1;
     return v;
 }
 

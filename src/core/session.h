@@ -42,6 +42,7 @@
  * are left out while one sounds */
 #define SESSION_GIVE_WAY_MS 2000
 #define SESSION_IDLE_LOOP_MS 4000 /* the figure's idle breathing loop (outside moves, and the menu) */
+#define SESSION_TURN_MS 1500 /* a figure turning round to show a mirrored side (SessionView.turn_ms) */
 #define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
 #define SESSION_EVENT_CAP 256 /* events queued between two drains; older ones are never dropped silently */
@@ -428,6 +429,9 @@ typedef struct {
     bool turned; /* the figure drawn turned round, mirrored left-right: a way that rolls (WAYS) leaves
                     the body facing the other way, and what follows is drawn so until another turns it
                     back; a mirrored sided move's left side too (pose_move_draw) */
+    int turn_ms; /* ms into the figure turning round (0..SESSION_TURN_MS): its showing began drawn the
+                    other way round than the figure before it ended (a mirrored sided move's side), so
+                    it turns from that picture to its own (figpaint_turn); -1 when not turning */
     AnimMode anim;
     int anim_ms; /* time into the animation */
     int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */

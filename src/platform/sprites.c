@@ -426,8 +426,8 @@ static bool job_same(const PaintJob *a, const PaintJob *b)
 {
     const FigPlace *pa = &a->place, *pb = &b->place; /* field by field: the struct has padding */
     if (a->w != b->w || a->h != b->h || pa->scale != pb->scale || pa->ox != pb->ox || pa->oy != pb->oy ||
-        pa->flip != pb->flip || a->fig.count != b->fig.count || a->fig.chair != b->fig.chair ||
-        !scene_same(&a->scene, &b->scene))
+        pa->flip != pb->flip || pa->narrow != pb->narrow || a->fig.count != b->fig.count ||
+        a->fig.chair != b->fig.chair || !scene_same(&a->scene, &b->scene))
         return false;
     for (int g = 0; g < a->fig.count; g++) {
         const PoseGroup *x = &a->fig.groups[g], *y = &b->fig.groups[g];
@@ -693,7 +693,12 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     if (keep_left.w > 0 && keep_left.h > 0) /* from the stage's top left corner to the box's far corner */
         k.left_w = keep_left.x + keep_left.w - stage.x, k.left_h = keep_left.y + keep_left.h - stage.y;
     PoseDraw d = pose_move_draw(m, v->side, v->turned);
-    figpaint_fit_clear(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror, &k, &lay);
+    /* turning round from the mirror image the figure before it ended in: on the same grid */
+    int turn = v->turn_ms < 0
+                   ? -1
+                   : (int)(((long long)v->turn_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
+    figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
+                      turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
