@@ -116,9 +116,39 @@ static void test_frames(void)
     CHECK(f.a == 21);
 }
 
+/* A rep move's way out of a hold may be part of its rep played backwards (first > last): the
+ * frames run down from first to last, never past either, and each moment says its part. */
+static void test_backwards(void)
+{
+    SheetMeta m = test_meta();
+    m.intro = (SheetRange){21, 27, 1200}; /* the rep's start to the held pose */
+    m.outro = (SheetRange){27, 21, 1200}; /* and back */
+    SheetFrame f;
+    sheet_frame_at(&m, ANIM_HOLD, 0, 20000, 0, &f);
+    CHECK(f.a == 21 && f.part == SHEET_PART_INTRO);
+    sheet_frame_at(&m, ANIM_HOLD, 5000, 20000, 0, &f);
+    CHECK(f.part == SHEET_PART_HELD);
+    sheet_frame_at(&m, ANIM_HOLD, 18800, 20000, 0, &f); /* the way out's start: the held pose's frame */
+    CHECK(f.a == 27 && f.b == 27 && f.part == SHEET_PART_OUTRO);
+    sheet_frame_at(&m, ANIM_HOLD, 19400, 20000, 0, &f); /* halfway back: between 24 and 25 */
+    CHECK(f.a == 24 && f.b == 25 && f.blend >= 0.0f && f.blend <= 1.0f);
+    int last = 99;
+    for (int t = 18800; t <= 20000; t += 10) {
+        sheet_frame_at(&m, ANIM_HOLD, t, 20000, 0, &f);
+        float at = (float)f.a + f.blend * (float)(f.b - f.a);
+        CHECK(f.a >= 21 && f.b <= 27 && at <= (float)last + 0.01f); /* only down */
+        last = (int)(at + 0.999f);
+    }
+    sheet_frame_at(&m, ANIM_HOLD, 20000, 20000, 0, &f);
+    CHECK(f.a == 21 && f.blend == 0.0f);
+    sheet_frame_at(&m, ANIM_REPS, 100, 5000, 1000, &f);
+    CHECK(f.part == SHEET_PART_OTHER);
+}
+
 int main(void)
 {
     test_mirrored();
     test_frames();
+    test_backwards();
     return TEST_END();
 }

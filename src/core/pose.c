@@ -1187,6 +1187,40 @@ static void pose_hold_at(const PoseFile *pf, int s, float t, unsigned contacts, 
         hold->x[c] = (st->mask & (1u << c)) ? st->xa[c] + (st->xb[c] - st->xa[c]) * u : 0.0f;
 }
 
+/* How far apart two figures of one move are: the largest move of any part's end (H), parts
+ * matched by group and name. */
+static float pose_figures_apart(const PoseFigure *a, const PoseFigure *b)
+{
+    float worst = 0.0f;
+    for (int g = 0; g < a->count; g++)
+        for (int h = 0; h < b->count; h++) {
+            const PoseGroup *x = &a->groups[g], *y = &b->groups[h];
+            if (x->id != y->id || x->count != y->count || x->flat != y->flat || strcmp(x->name, y->name) != 0)
+                continue;
+            for (int i = 0; i < x->count; i++) {
+                const PosePart *p = &x->parts[i], *q = &y->parts[i];
+                worst = fmaxf(worst, fmaxf(hypotf(p->ax - q->ax, p->ay - q->ay), hypotf(p->bx - q->bx, p->by - q->by)));
+            }
+        }
+    return worst;
+}
+
+/* The sample of first..last whose figure is nearest sample k's (the first such). */
+static int pose_nearest_sample(const PoseMove *m, int first, int last, int k)
+{
+    PoseFigure want, fig;
+    pose_move_sample_figure(m, k, &want);
+    int best = first;
+    float best_d = 1e9f;
+    for (int i = first; i <= last; i++) {
+        pose_move_sample_figure(m, i, &fig);
+        float d = pose_figures_apart(&fig, &want);
+        if (d < best_d)
+            best = i, best_d = d;
+    }
+    return best;
+}
+
 int pose_move_init(PoseMove *out, const PoseFile *pf)
 {
     memset(out, 0, sizeof *out);
@@ -1282,14 +1316,24 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     SheetRange cycle = sc >= 0 ? pose_range(first[sc], first[sc] + count[sc] - 1, pf->sections[sc].seconds) : breath;
     m->beat = cycle.first + (cycle.last - cycle.first) / 2;
     SheetRange intro = {breath.first, breath.first, 0}, outro = intro;
+    /* a rep move played as a hold: its way in is the part of its rep from its start to the pose
+     * nearest the held one (the breath's first), its way out from there back to its start, each
+     * the shorter way round the rep (played backwards if need be: the rep ends where it starts),
+     * so neither cuts (cat-camel's held cat is a quarter of the way in, not at its beat) */
+    int near = sc >= 0 && sb >= 0 ? pose_nearest_sample(out, cycle.first, cycle.last, breath.first) : m->beat;
+    int span = cycle.last - cycle.first > 0 ? cycle.last - cycle.first : 1;
     if (si >= 0)
         intro = pose_range(first[si], first[si] + count[si] - 1, pf->sections[si].seconds);
-    else if (sc >= 0 && sb >= 0) /* a rep move: in = first half of the cycle, out = second half */
-        intro = (SheetRange){cycle.first, m->beat, cycle.ms / 2};
+    else if (sc >= 0 && sb >= 0) {
+        int from = near - cycle.first <= cycle.last - near ? cycle.first : cycle.last;
+        intro = (SheetRange){from, near, (int)((long long)cycle.ms * abs(near - from) / span)};
+    }
     if (so >= 0)
         outro = pose_range(first[so], first[so] + count[so] - 1, pf->sections[so].seconds);
-    else if (sc >= 0 && sb >= 0)
-        outro = (SheetRange){m->beat, cycle.last, cycle.ms - cycle.ms / 2};
+    else if (sc >= 0 && sb >= 0) {
+        int to = cycle.last - near <= near - cycle.first ? cycle.last : cycle.first;
+        outro = (SheetRange){near, to, (int)((long long)cycle.ms * abs(to - near) / span)};
+    }
     m->intro = intro, m->cycle = cycle, m->breath = breath, m->outro = outro;
     m->held = breath.first;
     return 0;
@@ -1423,13 +1467,23 @@ static void pose_box_grow(const PoseMove *m, int first, int last, float b[4])
     }
 }
 
+static int imin(int a, int b)
+{
+    return a < b ? a : b;
+}
+
+static int imax(int a, int b)
+{
+    return a > b ? a : b;
+}
+
 /* The sample ranges (first, last) the stage frames at an animation moment; returns how many. */
 static int pose_framed_ranges(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                               int r[2][2])
 {
     const SheetMeta *mt = &m->meta;
     if (mode == ANIM_START) {
-        r[0][0] = mt->intro.first, r[0][1] = mt->intro.last;
+        r[0][0] = imin(mt->intro.first, mt->intro.last), r[0][1] = imax(mt->intro.first, mt->intro.last);
         r[1][0] = mt->breath.first, r[1][1] = mt->breath.last;
         return 2;
     }
@@ -1437,12 +1491,14 @@ static int pose_framed_ranges(const PoseMove *m, AnimMode mode, int anim_ms, int
         SheetFrame f;
         sheet_frame_at(mt, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
         r[0][0] = mt->breath.first, r[0][1] = mt->breath.last; /* the held pose breathing */
-        if (mt->intro.last > mt->intro.first && f.a >= mt->intro.first && f.a < mt->intro.last) {
-            r[1][0] = f.a, r[1][1] = mt->intro.last; /* the rest of the way in */
+        bool at_in_end = f.a == f.b && f.a == mt->intro.last, at_out_start = f.a == f.b && f.a == mt->outro.first;
+        if (f.part == SHEET_PART_INTRO && mt->intro.last != mt->intro.first &&
+            !at_in_end) { /* the rest of the way in */
+            r[1][0] = imin(imin(f.a, f.b), mt->intro.last), r[1][1] = imax(imax(f.a, f.b), mt->intro.last);
             return 2;
         }
-        if (mt->outro.last > mt->outro.first && f.b > mt->outro.first && f.b <= mt->outro.last) {
-            r[1][0] = mt->outro.first, r[1][1] = f.b; /* the way out so far */
+        if (f.part == SHEET_PART_OUTRO && mt->outro.last != mt->outro.first && !at_out_start) { /* the way out so far */
+            r[1][0] = imin(imin(f.a, f.b), mt->outro.first), r[1][1] = imax(imax(f.a, f.b), mt->outro.first);
             return 2;
         }
         return 1;

@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-/* The frames at position p (0..1) through first..last. */
+/* The frames at position p (0..1) through first..last (backwards when first > last). */
 static void sheet_range_at(int first, int last, double p, SheetFrame *out)
 {
     if (p < 0.0)
@@ -12,9 +12,9 @@ static void sheet_range_at(int first, int last, double p, SheetFrame *out)
     if (p > 1.0)
         p = 1.0;
     double f = first + p * (last - first);
-    int a = (int)floor(f);
-    if (a >= last) {
-        out->a = out->b = last;
+    int a = (int)floor(f), hi = first > last ? first : last;
+    if (a >= hi) {
+        out->a = out->b = hi;
         out->blend = 0.0f;
         return;
     }
@@ -49,6 +49,7 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
                     SheetFrame *out)
 {
     double t = anim_ms < 0 ? 0.0 : (double)anim_ms;
+    out->part = SHEET_PART_OTHER;
     switch (mode) {
     case ANIM_START: sheet_still(m->intro.first, out); return;
     case ANIM_LOOP:
@@ -72,11 +73,12 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
             in *= k, outro *= k;
         }
         if (t < in)
-            sheet_range_at(m->intro.first, m->intro.last, t / in, out);
+            sheet_range_at(m->intro.first, m->intro.last, t / in, out), out->part = SHEET_PART_INTRO;
         else if (outro > 0.0 && t >= len - outro)
-            sheet_range_at(m->outro.first, m->outro.last, (t - (len - outro)) / outro, out);
+            sheet_range_at(m->outro.first, m->outro.last, (t - (len - outro)) / outro, out),
+                out->part = SHEET_PART_OUTRO;
         else
-            sheet_breathe(m, t - in, len - in - outro, out);
+            sheet_breathe(m, t - in, len - in - outro, out), out->part = SHEET_PART_HELD;
         return;
     }
     case ANIM_REPS:

@@ -10,7 +10,8 @@
 #include "session.h"
 
 typedef struct {
-    int first, last; /* inclusive frame indices, first <= last */
+    int first, last; /* inclusive frame indices, played from first to last: backwards when first > last
+                        (a rep move's way in or out of a hold may be part of its rep played back) */
     int ms; /* how long playing first..last takes */
 } SheetRange;
 
@@ -25,10 +26,14 @@ typedef struct {
     int held; /* the frame of the held pose */
 } SheetMeta;
 
+/* Which part of an ANIM_HOLD a moment is in (SheetFrame.part). */
+typedef enum { SHEET_PART_OTHER, SHEET_PART_INTRO, SHEET_PART_HELD, SHEET_PART_OUTRO } SheetPart;
+
 /* Two neighbouring frames and how far between them: draw a, then b with alpha blend (0..1). */
 typedef struct {
-    int a, b;
+    int a, b; /* a + 1 == b, or a == b */
     float blend;
+    SheetPart part; /* ANIM_HOLD: the way in, the held pose or the way out; else SHEET_PART_OTHER */
 } SheetFrame;
 
 /* Pick the frames for one moment of an animation (modes and times as in SessionView):
