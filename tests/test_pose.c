@@ -1056,6 +1056,16 @@ static void test_press_up(void)
 /* Every log roll keeps the knees bent and together (issue 12): lying on the side, just before and
  * just after the picture flips, the lower knee is among the contacts and rests on the mat with the
  * shoulder, hip and foot (with straight legs it stayed ~0.011 H above it). */
+/* The shade a limb is lit with (far ones darker): its part `part`'s red over base_r, or -1. */
+static float limb_shade(const PoseFigure *fig, int id, const char *part, float base_r)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, part) == 0)
+                return fig->groups[g].parts[i].color.r / base_r;
+    return -1.0f;
+}
+
 static void test_roll_knee(void)
 {
     static const char *const rolls[] = {"way_back_to_front", "way_back_to_all_fours", "way_back_to_standing",
@@ -1086,6 +1096,34 @@ static void test_roll_knee(void)
         }
         printf("%s: lying on the side the lower knee is %.4f H above the mat before the flip, %.4f H after\n", rolls[r],
                (double)off[0], (double)off[1]);
+        /* the limbs' shades cross over as the body lies facing the viewer (`shade` 1 at the flip:
+         * near and far alike), a little a sample; they swapped in one sample before (near 1.03,
+         * far 0.80: the lower leg went from lit to dark as the picture turned over) */
+        float step = 0.0f, apart = 0.0f;
+        PoseFigure prev;
+        for (int k = 0; k < m.meta.frames; k++) {
+            PoseFigure fig;
+            pose_move_sample_figure(&m, k, &fig);
+            float sh[4] = {limb_shade(&fig, POSE_GROUP_NEAR_LEG, "thigh", 0.29f),
+                           limb_shade(&fig, POSE_GROUP_FAR_LEG, "thigh", 0.29f),
+                           limb_shade(&fig, POSE_GROUP_NEAR_ARM, "upper_arm", 0.93f),
+                           limb_shade(&fig, POSE_GROUP_FAR_ARM, "upper_arm", 0.93f)};
+            if (k == cut - 1 || k == cut)
+                apart = fmaxf(apart, fmaxf(fabsf(sh[0] - sh[1]), fabsf(sh[2] - sh[3])));
+            if (k > 0 && k != cut) {
+                float was[4] = {limb_shade(&prev, POSE_GROUP_NEAR_LEG, "thigh", 0.29f),
+                                limb_shade(&prev, POSE_GROUP_FAR_LEG, "thigh", 0.29f),
+                                limb_shade(&prev, POSE_GROUP_NEAR_ARM, "upper_arm", 0.93f),
+                                limb_shade(&prev, POSE_GROUP_FAR_ARM, "upper_arm", 0.93f)};
+                for (int i = 0; i < 4; i++)
+                    step = fmaxf(step, fabsf(sh[i] - was[i]));
+            }
+            prev = fig;
+        }
+        printf("%s: at the flip near and far limbs are lit %.3f apart; a shade changes at most %.3f a sample\n",
+               rolls[r], (double)apart, (double)step);
+        CHECK(apart <= 0.01f);
+        CHECK(step <= 0.06f); /* 0.23 spread over 4 samples or more, eased */
         pose_move_free(&m);
     }
 }

@@ -22,6 +22,7 @@ static const PoseParamName pose_params[] = {
     {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
     {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
     {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1}, {"spread", POSE_SPREAD, 1},
+    {"shade", POSE_SHADE, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm",  "far_leg",  "torso",
@@ -659,8 +660,12 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     far_arm.id = POSE_GROUP_FAR_ARM, near_arm.id = POSE_GROUP_NEAR_ARM;
     far_leg.id = POSE_GROUP_FAR_LEG, near_leg.id = POSE_GROUP_NEAR_LEG;
     torso.id = hair.id = eyes.id = POSE_GROUP_TORSO;
-    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], v[POSE_SPREAD], 0.80f);
-    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD], 1.03f);
+    /* far limbs darker than near ones; alike (their mean) as `shade` goes to 1 */
+    float even = fminf(fmaxf(v[POSE_SHADE], 0.0f), 1.0f);
+    float far_shade = 0.80f + (0.915f - 0.80f) * even, near_shade = 1.03f + (0.915f - 1.03f) * even;
+    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], v[POSE_SPREAD], far_shade);
+    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD],
+               near_shade);
     /* stance: the hip joints apart across the image, for a figure facing the viewer */
     Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
     Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),
@@ -674,9 +679,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     float roll = v[POSE_ROLL], roll_far = roll < 0.0f ? roll : roll * 0.85f,
           roll_near = roll < 0.0f ? roll * 0.85f : roll;
     figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], roll_far, fore,
-               0.80f);
+               far_shade);
     figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], roll_near, fore,
-               1.03f);
+               near_shade);
     if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
         PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
         for (size_t i = 0; i < sizeof mirror / sizeof mirror[0]; i++)

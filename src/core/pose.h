@@ -70,6 +70,8 @@ typedef enum {
     POSE_CHAIR, /* 0 or 1, never eased: 1 puts the chair below (POSE_CHAIR_* : seat, back, legs) */
     POSE_GIRDLE, /* 0..1: the shoulder joints toward the back, the chest hanging between the arms */
     POSE_SPREAD, /* degrees: the elbows out to the sides, the hands back on the body; the arms foreshorten */
+    POSE_SHADE, /* 0..1: the near and far limbs lit alike at 1 (a roll's flip: lying on the side facing the
+                   viewer, neither leg is nearer; eased in and out, the shades cross over, never swap at once) */
     POSE_PARAM_COUNT
 } PoseParam;
 
