@@ -275,8 +275,9 @@ static void paint_backdrop(PaintBuffer *b, const PaintScene *sc, const SDL_Pixel
     }
 }
 
-/* Paint job j into buffer b (grown as needed): the figure alone, or (opaque) onto its backdrop,
- * through scratch. Any thread; touches only b and scratch. */
+/* Paint job j into buffer b (grown as needed): the figure alone, or (opaque) onto its backdrop:
+ * straight onto it in the window's 32-bit layouts, through scratch in others. Any thread; touches
+ * only b and scratch. */
 static void paint_into(PaintBuffer *b, const PaintJob *j, PaintScratch *scratch)
 {
     int x0, y0, x1, y1;
@@ -290,13 +291,27 @@ static void paint_into(PaintBuffer *b, const PaintJob *j, PaintScratch *scratch)
         return;
     size_t need = (size_t)(x1 - x0) * (size_t)(y1 - y0);
     bool opaque = j->scene.opaque;
-    if (!grow(&b->px, &b->cap, need) || (opaque && !grow(&scratch->px, &scratch->cap, need)))
+    int w = x1 - x0, h = y1 - y0;
+    /* the window's own 32-bit layout (alpha or unused in the top byte): the figure is painted
+     * straight onto its backdrop (figpaint blends "over" an opaque pixel), no layer between */
+    bool direct = opaque && (j->scene.format == SDL_PIXELFORMAT_ARGB8888 || j->scene.format == SDL_PIXELFORMAT_RGB888);
+    if (!grow(&b->px, &b->cap, need) || (opaque && !direct && !grow(&scratch->px, &scratch->cap, need)))
         return;
+    if (direct) {
+        SDL_PixelFormat *f = SDL_AllocFormat(SDL_PIXELFORMAT_ARGB8888);
+        if (!f)
+            return;
+        b->x = x0, b->y = y0, b->w = w, b->h = h;
+        paint_backdrop(b, &j->scene, f); /* ARGB: every backdrop pixel opaque, as figpaint needs */
+        SDL_FreeFormat(f);
+        FigCanvas cv = {b->px, w, w, h};
+        figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
+        return;
+    }
     Uint32 *fig = opaque ? scratch->px : b->px;
     memset(fig, 0, need * sizeof *fig);
     FigCanvas cv = {fig, x1 - x0, x1 - x0, y1 - y0};
     figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
-    int w = x1 - x0, h = y1 - y0;
     if (opaque) {
         SDL_Surface *src = SDL_CreateRGBSurfaceWithFormatFrom(fig, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
         SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(b->px, w, h, 32, w * 4, j->scene.format);
