@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "blockcache.h"
 #include "files.h"
 #include "history.h"
 #include "kioskconf.h"
@@ -991,6 +992,9 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     signal(SIGXFSZ, SIG_IGN); /* a file-size limit is a write error (EFBIG), not a silent kill */
+    /* before any SDL call: SDL's large blocks are kept for reuse (a new text line then faults no
+     * fresh page in; blockcache.h). If it cannot, SDL allocates as before. */
+    (void)blockcache_install();
     int rc = run(argc, argv);
     errno = 0;
     bool failed = fflush(stdout) != 0 || ferror(stdout);

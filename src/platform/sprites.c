@@ -4,6 +4,7 @@
  * buffer (at most once a frame) and blits it, plus two rectangles for the mat. A frame never waits
  * for a load or a paint; a bad pose file logs one warning and draws nothing. */
 #include "sprites.h"
+#include "blockcache.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -191,6 +192,7 @@ static void figure_start(Sprites *s, MoveId id)
         f->tried = true; /* no such own move in this routine: its name is shown */
         return;
     }
+    blockcache_trim(); /* a load allocates: the kept blocks go first, so they never add to its peak */
     FigureLoad *d = calloc(1, sizeof *d);
     if (!d)
         return;
