@@ -207,7 +207,7 @@ def inner(build, with_soak):
             rss.append((peak_rss(b, tmp, "levels/" + r), r))
             say(f"  {r}: {rss[-1][0]:.0f} MB")
     top = max(rss) if rss else (None, "")
-    rows.append(("peak RSS over a full workout of each routine", f"{fmt(top[0], '.0f', ' MB')} ({top[1]}; "
+    rows.append(("peak RSS, every step of each routine skipped through (a real-time workout: tests/bench_workouts.py)", f"{fmt(top[0], '.0f', ' MB')} ({top[1]}; "
                  f"least {min(rss)[0]:.0f} MB)" if rss else "—",
                  f"reference scene {reference_rss(b, tmp):.0f} MB", "< 50 MB"))
     say("--simulate of a 20-minute routine")
