@@ -232,18 +232,23 @@ def inner(build, with_soak):
     return 0 if ratio is not None and ff is not None else 1
 
 
+def under_xvfb(script, args):
+    """Runs script again with args and --inner under a 1920x1080 Xvfb (no window manager)."""
+    for tool in ("xvfb-run", "xdotool"):
+        if not shutil.which(tool):
+            print(f"{os.path.basename(script)}: {tool} not installed (sh .ci/deps)")
+            return 1
+    return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, os.path.abspath(script)]
+                           + args + ["--inner"], cwd=ROOT)
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     build = args[0] if args else "build"
     with_soak = "--soak" in sys.argv
     if "--inner" in sys.argv:
         return inner(build, with_soak)
-    for tool in ("xvfb-run", "xdotool"):
-        if not shutil.which(tool):
-            print(f"bench_table: {tool} not installed (sh .ci/deps)")
-            return 1
-    return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, os.path.abspath(__file__),
-                            build, "--inner"] + (["--soak"] if with_soak else []))
+    return under_xvfb(__file__, [build] + (["--soak"] if with_soak else []))
 
 
 if __name__ == "__main__":

@@ -117,12 +117,7 @@ def main():
                                   if r.endswith(".routine"))
     if "--inner" in sys.argv:
         return inner(build, routines)
-    for tool in ("xvfb-run", "xdotool"):
-        if not shutil.which(tool):
-            print(f"bench_workouts: {tool} not installed (sh .ci/deps)")
-            return 1
-    return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, os.path.abspath(__file__),
-                            build, "--inner"] + args[1:], cwd=ROOT)
+    return bt.under_xvfb(__file__, args)
 
 
 if __name__ == "__main__":

@@ -51,10 +51,9 @@ static void *take(size_t size)
     return p;
 }
 
-void *blockcache_malloc(size_t size)
+/* A kept block for a large request of size bytes, or NULL (the caller allocates); counted. */
+static void *take_counted(size_t size)
 {
-    if (size < BLOCKCACHE_MIN)
-        return malloc(size);
     pthread_mutex_lock(&lock);
     void *p = take(size);
     if (p)
@@ -62,6 +61,14 @@ void *blockcache_malloc(size_t size)
     else
         n_fresh++;
     pthread_mutex_unlock(&lock);
+    return p;
+}
+
+void *blockcache_malloc(size_t size)
+{
+    if (size < BLOCKCACHE_MIN)
+        return malloc(size);
+    void *p = take_counted(size);
     return p ? p : malloc(size);
 }
 
@@ -72,13 +79,7 @@ void *blockcache_calloc(size_t n, size_t size)
     size_t bytes = n * size;
     if (bytes < BLOCKCACHE_MIN)
         return calloc(n, size);
-    pthread_mutex_lock(&lock);
-    void *p = take(bytes);
-    if (p)
-        n_reused++;
-    else
-        n_fresh++;
-    pthread_mutex_unlock(&lock);
+    void *p = take_counted(bytes);
     if (!p)
         return calloc(n, size); /* fresh pages are zero without touching them */
     memset(p, 0, bytes);
