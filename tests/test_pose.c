@@ -1019,7 +1019,7 @@ static const struct {
     {"way_all_fours_to_back", 0.25f},
     {"way_back_to_all_fours", 0.15f},
     {"way_back_to_front", 0.065f},
-    {"way_back_to_standing", 0.68f},
+    {"way_back_to_standing", 0.085f},
     {"way_front_to_all_fours", 0.335f},
     {"way_front_to_back", 0.19f},
     {"way_standing_to_back", 0.295f},
