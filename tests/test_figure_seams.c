@@ -2,7 +2,8 @@
  * lays out and poses its figure (session_view, pose_move_draw, figpaint_fit_turn,
  * pose_move_figure_at): the picture never turns over in one frame. A mirrored sided move's side
  * (the spinal twist's left, after a rest sitting the other way round; its right after its left)
- * turns round over SESSION_TURN_MS instead. Core only: no SDL; reads levels/ and assets/poses. */
+ * turns round over SESSION_TURN_MS instead; the camera zooms a little a frame between two figures
+ * (figpaint_camera), never cuts. Core only: no SDL; reads levels/ and assets/poses. */
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -150,6 +151,9 @@ static int play(const char *path)
     bool have_prev = false, was_turning = false, prev_mirrored = false;
     float worst_step = 0.0f, worst_turn_move = 0.0f;
     int turns = 0, frames = 0;
+    static FigCamera cam;
+    memset(&cam, 0, sizeof cam);
+    float worst_zoom = 0.0f;
     for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
         session_step(&s, NULL, SESSION_TICK_MS);
         SessionEvent ev;
@@ -167,6 +171,7 @@ static int play(const char *path)
             continue;
         }
         frames++;
+        figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, s.t_ms, &lay); /* as sprites.c */
         bool turning = v.turn_ms >= 0;
         turns += turning && !was_turning;
         /* a roll's pose turns over about the hip as the body lies on its side (by design, keyed
@@ -187,6 +192,15 @@ static int play(const char *path)
                        session_segment_name(v.kind), moves_info(v.figure)->id);
             worst_step = fmaxf(worst_step, step);
             CHECK(step <= 0.08f);
+            /* between two figures the camera zooms a little a frame, never cuts (the way onto
+             * the front framed the whole roll at 0.6 of the bridge's scale: the figure shrank by
+             * 40% in one frame as the rest began); within one figure it follows the framing
+             * (pose_move_box_at), which may still step (left, see docs/sprites.md) */
+            if (v.figure != prev_id && lay.place.flip == prev_lay.place.flip) {
+                float zoom = fabsf(lay.place.scale / prev_lay.place.scale - 1.0f);
+                worst_zoom = fmaxf(worst_zoom, zoom);
+                CHECK(zoom <= 0.05f);
+            }
             if (turning && was_turning) /* each part on its way round, a little a frame */
                 worst_turn_move = fmaxf(worst_turn_move, drawn_moved(&prev_lay, &prev_fig, &lay, &fig));
         }
@@ -194,14 +208,54 @@ static int play(const char *path)
         prev_lay = lay, prev_fig = fig, have_prev = true, prev_mirrored = mirrored, prev_id = v.figure;
     }
     printf("%-40s %6d frames, %d turns round, the picture turns by at most %.3f a frame, a part moves at most "
-           "%.4f stage heights a frame while turning\n",
-           path, frames, turns, (double)worst_step, (double)worst_turn_move);
+           "%.4f stage heights a frame while turning, the camera zooms at most %.3f a frame between two figures\n",
+           path, frames, turns, (double)worst_step, (double)worst_turn_move, (double)worst_zoom);
     /* a turning frame moves each part a little: the legs of a sitting figure sweep ~0.6 stage
      * heights in 1.5 s, eased, ~0.03 a frame at the steepest */
     CHECK(worst_turn_move <= 0.045f);
     session_free(&s);
     routine_free(&r);
     return turns;
+}
+
+/* The camera eases between two figures: from where the last was drawn, moved along the mat so
+ * the pelvis stays put, to the new figure's own framing; never across a change of picture (a
+ * roll's mirror image), a new stage size or the first frame. */
+static void test_camera(void)
+{
+    FigCamera c;
+    memset(&c, 0, sizeof c);
+    FigLayout a, b, out;
+    memset(&a, 0, sizeof a);
+    a.place.scale = 1000.0f, a.place.ox = 400.0f, a.place.oy = 500.0f, a.mat_x0 = 100.0f, a.mat_x1 = 700.0f;
+    b = a;
+    b.place.scale = 600.0f, b.place.ox = 500.0f, b.place.oy = 450.0f, b.mat_x0 = 200.0f, b.mat_x1 = 800.0f;
+    static PoseFigure fa, fb;
+    Pose p;
+    memset(&p, 0, sizeof p);
+    int order[POSE_ORDER_COUNT];
+    pose_order_default(order);
+    p.v[POSE_PELVIS] = 180.0f;
+    pose_figure_build(&p, order, &fa);
+    p.v[POSE_X] = 0.1f; /* the next figure's file puts the body 0.1 H further along */
+    pose_figure_build(&p, order, &fb);
+    figpaint_camera(&c, 1, &fa, 1000, 600, &a, 0, &out); /* the first frame: as framed */
+    CHECK(out.place.scale == 1000.0f && out.place.ox == 400.0f);
+    figpaint_camera(&c, 1, &fa, 1000, 600, &a, 33, &out);
+    CHECK(out.place.ox == 400.0f);
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66, &out); /* another figure: where the last was */
+    CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f && fabsf(out.place.oy - 500.0f) < 0.01f);
+    CHECK(fabsf(out.place.ox - (400.0f - 100.0f)) < 0.5f); /* the pelvis kept in place: 0.1 H x 1000 px */
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66 + FIGPAINT_CAMERA_MS / 2, &out); /* halfway */
+    CHECK(out.place.scale < 1000.0f && out.place.scale > 600.0f);
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66 + FIGPAINT_CAMERA_MS, &out); /* there */
+    CHECK(out.place.scale == 600.0f && out.place.ox == 500.0f && out.mat_x1 == 800.0f);
+    FigLayout m = a;
+    m.place.flip = true; /* a roll's mirror image: the picture itself carries on */
+    figpaint_camera(&c, 3, &fa, 1000, 600, &m, 2000, &out);
+    CHECK(out.place.scale == 1000.0f && out.place.flip);
+    figpaint_camera(&c, 4, &fb, 1280, 720, &b, 2100, &out); /* another stage: as framed */
+    CHECK(out.place.scale == 600.0f);
 }
 
 static int by_name(const void *a, const void *b)
@@ -211,6 +265,7 @@ static int by_name(const void *a, const void *b)
 
 int main(void)
 {
+    test_camera();
     DIR *d = opendir("levels");
     CHECK(d != NULL);
     char *names[64];

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #define FIGPAINT_LIGHT_X (-0.38f) /* light from the upper left, toward the viewer */
 #define FIGPAINT_LIGHT_Y (-0.62f)
@@ -517,6 +518,52 @@ void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_l
         figpaint_fit_clear(m, mode, anim_ms, anim_length_ms, rep_hold_ms, w, h, !flip, k, &from);
         figpaint_turn(&from, out, turn, out);
     }
+}
+
+/* *out = a mixed into b by w (0: a, 1: b): the place and the mat; the picture (flip, narrow) b's. */
+static void layout_mix(const FigLayout *a, const FigLayout *b, float w, FigLayout *out)
+{
+    FigLayout t = *b; /* out may be a or b */
+    float v = 1.0f - w;
+    t.place.scale = a->place.scale * v + b->place.scale * w;
+    t.place.ox = a->place.ox * v + b->place.ox * w, t.place.oy = a->place.oy * v + b->place.oy * w;
+    t.mat_x0 = a->mat_x0 * v + b->mat_x0 * w, t.mat_x1 = a->mat_x1 * v + b->mat_x1 * w;
+    t.mat_y = a->mat_y * v + b->mat_y * w, t.mat_h = a->mat_h * v + b->mat_h * w;
+    *out = t;
+}
+
+/* The x (H) of fig's pelvis: the middle of the torso's "pelvis" part, or 0. */
+static float pelvis_x(const PoseFigure *fig)
+{
+    for (int g = 0; fig && g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == POSE_GROUP_TORSO && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, "pelvis") == 0)
+                return (fig->groups[g].parts[i].ax + fig->groups[g].parts[i].bx) * 0.5f;
+    return 0.0f;
+}
+
+void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
+                     long long now_ms, FigLayout *out)
+{
+    FigLayout goal = *target; /* out may be target */
+    float x = pelvis_x(fig);
+    if (!c->shown || c->w != w || c->h != h) {
+        c->ease_at = -1; /* a first frame, or another stage: nothing to ease from */
+    } else if (figure != c->figure && goal.place.flip == c->last.place.flip) {
+        /* from the last camera, moved along the mat so the pelvis stays where it was */
+        float f = (c->last.place.flip ? -1.0f : 1.0f) * c->last.place.scale, dx = f * (c->last_x - x);
+        c->from = c->last, c->ease_at = now_ms;
+        c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
+    }
+    *out = goal;
+    if (c->ease_at >= 0) {
+        float u = (float)(now_ms - c->ease_at) / (float)FIGPAINT_CAMERA_MS;
+        if (u >= 1.0f || u < 0.0f)
+            c->ease_at = -1;
+        else
+            layout_mix(&c->from, &goal, u * u * (3.0f - 2.0f * u), out);
+    }
+    c->shown = true, c->figure = figure, c->w = w, c->h = h, c->last = *out, c->last_x = x;
 }
 
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1)

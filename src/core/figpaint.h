@@ -77,6 +77,29 @@ void figpaint_turn(const FigLayout *from, const FigLayout *to, float u, FigLayou
 void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
                        bool flip, float turn, const FigKeepOut *k, FigLayout *out);
 
+/* The camera across frames (figpaint_camera): where the figure was drawn last, and an ease. */
+#define FIGPAINT_CAMERA_MS 600 /* a cut of the camera between two figures eases over this long */
+typedef struct {
+    bool shown; /* a frame was drawn */
+    int figure; /* the figure it showed (a MoveId) */
+    int w, h; /* on a stage this size */
+    FigLayout last; /* where it was drawn */
+    float last_x; /* its pelvis's x (H) */
+    FigLayout from; /* where an ease began */
+    long long ease_at; /* when (ms), or -1: not easing */
+} FigCamera;
+
+/* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
+ * it is *target, into *out: the target, except that when the figure changes from the one drawn
+ * last on the same stage, drawn the same way round, the camera eases over FIGPAINT_CAMERA_MS from
+ * where it was, moved so the new figure's pelvis is where the last one's was (each figure frames
+ * its own moves: a way frames the whole way, a move its held pose, and the files place the body
+ * differently along the mat, so the camera cut between them, the figure jumping in size or
+ * sideways as a rest or a get-ready began). The picture (flip, narrow) is the target's; c starts
+ * zeroed. */
+void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
+                     long long now_ms, FigLayout *out);
+
 /* The pixel box [*x0, *x1) x [*y0, *y1) that fig and its shadow cover when placed by pl. */
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1);
 

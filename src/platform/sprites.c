@@ -125,6 +125,7 @@ struct Sprites {
     bool loading; /* the last draw found its move still loading */
     Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
     unsigned draws; /* sprites_draw calls so far */
+    FigCamera camera; /* eases the camera between two figures (not in immediate mode: one picture) */
 };
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
@@ -591,6 +592,7 @@ void sprites_release(Sprites *s)
     s->quit = s->job_pending = s->go = false;
     memset(&s->job, 0, sizeof s->job);
     memset(&s->last_posted, 0, sizeof s->last_posted);
+    memset(&s->camera, 0, sizeof s->camera);
     memset(s->buf, 0, sizeof s->buf);
     memset(s->scratch, 0, sizeof s->scratch);
     s->ready = s->reading = s->painting = -1;
@@ -717,6 +719,8 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
                       turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
+    if (!s->immediate)
+        figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, (long long)SDL_GetTicks(), &lay);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
      * renderer fills for these float rectangles (on the target), kept in stage pixels */
