@@ -93,6 +93,12 @@ def test_check():
         warns = [l for l in err.splitlines() if "no way is drawn" in l]
         check(rc == 0 and ": ok: " in out and len(warns) == 1 and warns[0].startswith(f"{cut}:3:1: warning: ")
               and "from on-back to on-chair" in warns[0], f"--check warns where the figure cuts: {err!r}")
+        # the first move from the intro's standing figure: a position no way leads to from standing
+        first = write(tmp, "first.routine", 'title "First"\nmove hip_flexor_lunge hold 20s\n')
+        rc, out, err = run("--check", first)
+        warns = [l for l in err.splitlines() if "no way is drawn" in l]
+        check(rc == 0 and len(warns) == 1 and warns[0].startswith(f"{first}:2:1: warning: ")
+              and "from standing to" in warns[0], f"--check warns where the first move cuts from standing: {err!r}")
     # the exercises as the menu and the results count them, then every step (rests too)
     rc, out, _ = run("--check", "levels/01-gentle-start.routine")
     check(re.search(r': ok: "Gentle start", 4 exercises, 7 steps, \d+m\d+s$', out.strip()) is not None,

@@ -1963,8 +1963,8 @@ bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
     const RoutineStep *st = &r->steps[step];
     *from = session_position_before(r, step);
     *to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, step);
-    if (step == 0 && st->kind == STEP_MOVE)
-        return false; /* from the intro's standing figure (session_first_way): the catalogue's to draw */
+    if (step == 0 && st->kind == STEP_MOVE) /* from the intro's standing figure: its way, if one is shown */
+        return *to != POSITION_NONE && *to != POSITION_STANDING && session_first_way(r) == MOVE_NONE;
     return *from != POSITION_NONE && *to != POSITION_NONE && *from != *to && moves_way(*from, *to) == MOVE_NONE;
 }
 

@@ -525,8 +525,9 @@ int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count);
 
 /* The step `step` starts in another position (to) than the one before it (from: standing before
  * the first step) and the WAYS table of moves.h draws no way between them, so the figure cuts
- * from one to the other. False when it does not (the same position, or a way is drawn), and for a
- * first step that is a move (its get-ready follows the intro). For --check's warning. */
+ * from one to the other. False when it does not (the same position, or a way is drawn). A first
+ * step that is a move cuts when the intro's standing figure shows no way to its position (none
+ * in the table, or no get-ready to show it in). For --check's warning. */
 bool session_step_cuts(const Routine *r, int step, Position *from, Position *to);
 
 /* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
