@@ -919,7 +919,7 @@ static void draw(App *a, int extra_ms)
         RenderLayout l = render_layout(&a->rd);
         const RenderStyle *st = render_style(&a->rd);
         render_clear(&a->rd);
-        render_header(&a->rd, "Your back: when to stop, when to see a doctor", NULL, -1);
+        render_header(&a->rd, "Your back: when to stop, when to see a doctor", NULL, -1, &ov);
         SDL_Rect box = l.body;
         box.h -= render_px(&a->rd, st->text_body) * 2;
         results_draw_advice(&a->rd, box, "Stop for today if the pain gets worse as you move.");
@@ -1837,6 +1837,7 @@ int app_shot(const AppOptions *o)
         Overlay ov = {0};
         ov.volume_percent = -1;
         ov.menu = m;
+        ov.notice = o->shot_notice;
         ov.keys_hint = keys; /* the keyboard's keys from bindings.conf, as the window starts */
         render_menu(&rd, &levels, 0, &idle, &ov);
         free(m);
@@ -1856,6 +1857,7 @@ int app_shot(const AppOptions *o)
     Overlay ov = {0};
     ov.volume_percent = -1;
     ov.muted = o->shot_muted;
+    ov.notice = o->shot_notice;
     ov.keys_hint = keys;
     if (keyhint_question(&in, &v, question_keys, sizeof question_keys))
         ov.question_keys = question_keys;

@@ -24,6 +24,7 @@ typedef struct {
     int64_t shot_at_ms; /* --at */
     const InputScript *inputs; /* --input for --shot, may be NULL */
     bool shot_muted; /* a workout's --shot as with the sound off (tests; no option sets it) */
+    const char *shot_notice; /* a workout's or the menu's --shot with this passing notice showing (tests) */
     const char *history_path; /* the workout history to record into; NULL records nothing (tests) */
     int week_goal; /* --week-goal, 0 for the default */
     const char *screen; /* --screen for --shot: NULL or "session" (a workout at --at), "progress", or a kiosk

@@ -87,12 +87,14 @@ static void choice(Render *rd, SDL_Rect rc, const char *label, bool on, int line
                 rc.y + (rc.h - th) / 2, TEXT_LEFT, rc.w - 2 * pad, lines);
 }
 
-void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected, const char *keys)
+void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov)
 {
     const RenderStyle *st = render_style(rd);
     char line[ROUTINE_MAX_TEXT_BYTES + 64], sub[KEYHINT_BYTES + 64];
+    int selected = ov ? ov->hurt_selected : 0;
+    const char *keys = ov ? ov->question_keys : NULL;
     render_clear(rd);
-    render_header(rd, routine_title, v->hurt_name ? v->hurt_name : "Stopped", -1);
+    render_header(rd, routine_title, v->hurt_name ? v->hurt_name : "Stopped", -1, ov);
     switch (v->hurt) {
     case HURT_PAIN: {
         snprintf(sub, sizeof sub, "0 no pain, 10 the worst \xC2\xB7 %s",

@@ -26,9 +26,10 @@ SDL_Rect hurt_button_rect(const Render *rd, HurtButton b);
  * "End the workout" when a stop rule applies or the pain is SESSION_PAIN_STOP_LEVEL or more. */
 int hurt_initial_selection(const SessionView *v);
 
-/* Draw the whole "It hurts" screen of v (v->hurt != HURT_NONE) with selected highlighted: the
- * picker's value, the rule row, or the HurtButton; keys: the keys to name (keyhint_hurt), NULL
- * for the default keys. */
-void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, int selected, const char *keys);
+/* Draw the whole "It hurts" screen of v (v->hurt != HURT_NONE) with ov->hurt_selected
+ * highlighted: the picker's value, the rule row, or the HurtButton; ov->question_keys: the keys
+ * to name (keyhint_hurt), NULL for the default keys; ov's passing notice keeps the header's right
+ * end (render_notice draws it). ov may be NULL: the first choice, the default keys. */
+void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov);
 
 #endif

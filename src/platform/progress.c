@@ -307,7 +307,7 @@ void progress_draw(Render *rd, const HistoryProgress *p, const char *note)
                                             "Friday", "Saturday", "Sunday"};
     snprintf(date, sizeof date, "%s %d %s", DAYNAMES[streak_weekday(p->streak.today)], d, MONTHS[(m - 1) % 12]);
     render_clear(rd);
-    render_header(rd, "Your progress", date, -1);
+    render_header(rd, "Your progress", date, -1, NULL);
     if (p->sessions == 0) {
         /* the friendly empty state: what will be here, and how to start it */
         SDL_Rect box = pl.tiles;

@@ -270,13 +270,53 @@ static void progress_bar(Render *rd, SDL_Rect rc, double frac)
     render_box(rd, done, rc.h / 2, st->progress_fill);
 }
 
-void render_header(Render *rd, const char *title, const char *right_text, double progress)
+/* A passing notice of ov ("Volume 70%", "Sound on", "Gamepad connected: ...") while it shows, or NULL. */
+static const char *passing_notice(const Overlay *ov)
+{
+    return ov && ov->notice && *ov->notice ? ov->notice : NULL;
+}
+
+/* A passing notice's box at the header's right end, in the place of the header's right-hand text
+ * (the workout's "Exercise 2 of 4 · 3 min left", the menu's key line): off the stage, so it never
+ * covers the figure or a streak badge and the figure never moves for it. Its type is the header's
+ * (header_text), fitted down to text_body_min in up to three quarters of the header; *px gets the
+ * size. The box reaches from badge_pad_y above the line to badge_pad_y below it, above the
+ * progress bar. */
+static SDL_Rect header_notice_box(Render *rd, const char *notice, int *px)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int pad = render_px(rd, st->badge_pad), pad_y = render_px(rd, st->badge_pad_y), tw, th;
+    int max_w = l.header.w * 3 / 4 - 2 * pad;
+    *px = text_fit(rd->text, notice, render_px(rd, st->header_text), render_px(rd, st->text_body_min), max_w);
+    text_measure(rd->text, notice, *px, max_w, 1, &tw, &th);
+    int line_h = render_px(rd, st->header_text) * 6 / 5; /* the header's line, whatever the fitted size */
+    int y = l.header.y + (line_h - th) / 2; /* the text centred on the line it replaces */
+    return (SDL_Rect){l.header.x + l.header.w - tw - 2 * pad, y - pad_y, tw + 2 * pad, th + 2 * pad_y};
+}
+
+/* Draw the passing notice in its box at the header's right (drawn last, over the pause's dim). */
+static void header_notice_draw(Render *rd, const char *notice)
+{
+    const RenderStyle *st = render_style(rd);
+    int px;
+    SDL_Rect box = header_notice_box(rd, notice, &px);
+    render_box(rd, box, render_px(rd, st->radius_badge), st->panel_bg);
+    text_draw(rd->text, notice, px, st->notice_text, box.x + box.w / 2, box.y + render_px(rd, st->badge_pad_y),
+              TEXT_CENTER, box.w - 2 * render_px(rd, st->badge_pad), 1);
+}
+
+void render_header(Render *rd, const char *title, const char *right_text, double progress, const Overlay *ov)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
     int px = render_px(rd, st->header_text);
     int rw = 0, rh = 0;
-    if (right_text && *right_text) {
+    const char *notice = passing_notice(ov);
+    if (notice) { /* the notice takes the right-hand text's place: the title keeps clear of its box */
+        int npx;
+        rw = header_notice_box(rd, notice, &npx).w + render_px(rd, st->margin);
+    } else if (right_text && *right_text) {
         text_measure(rd->text, right_text, px, 0, 1, &rw, &rh);
         text_draw(rd->text, right_text, px, st->text_quiet, l.header.x + l.header.w, l.header.y, TEXT_RIGHT, 0, 1);
         rw += render_px(rd, st->margin);
@@ -472,34 +512,28 @@ static void stage_badge(Render *rd, const char *s, int units, SDL_Color c, int x
     text_draw(rd->text, s, px, c, box.x + box.w / 2, box.y + pad / 2, TEXT_CENTER, max_w, 2);
 }
 
-/* Notices sit on the stage card, where they never cover the panel, the list or the header: a
- * lasting "Sound off" badge in the box sound_off (sound_off_box, or the menu's place for it), and
- * a passing notice (a volume, "Sound off" as M is pressed) centred near the stage's top, or, in a
- * workout with the sound off, right-aligned in "Sound off"'s place under "It hurts", which the
- * figure keeps clear of then (and off the streak badge on the top left). */
-static void notice_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off, bool workout)
+/* The lasting "Sound off" badge while muted, in the box sound_off (sound_off_box, or the menu's
+ * place for it) on the stage card, where the figure keeps clear of it. */
+static void sound_off_draw(Render *rd, const Overlay *ov, SDL_Rect sound_off)
 {
-    if (!ov)
-        return;
-    const RenderStyle *st = render_style(rd);
-    RenderLayout l = render_layout(rd);
-    int inset = render_px(rd, st->badge_pad);
-    int maxw = l.stage.w - 4 * inset;
-    if (ov->notice && *ov->notice && workout && ov->muted) {
-        int right = sound_off.x + sound_off.w;
-        stage_badge(rd, ov->notice, st->notice_size, st->notice_text, right, sound_off.y, TEXT_RIGHT,
-                    right - l.stage.x - 4 * inset);
-    } else if (ov->notice && *ov->notice) {
-        stage_badge(rd, ov->notice, st->notice_size, st->notice_text, l.stage.x + l.stage.w / 2, l.stage.y + inset,
-                    TEXT_CENTER, maxw);
-    } else if (ov->muted) {
-        badge_draw(rd, sound_off, RENDER_SOUND_OFF, render_px(rd, st->notice_size), st->attention);
-    }
+    if (ov && ov->muted)
+        badge_draw(rd, sound_off, RENDER_SOUND_OFF, render_px(rd, render_style(rd)->notice_size),
+                   render_style(rd)->attention);
+}
+
+/* A passing notice at the header's right (header_notice_box): drawn last, so it shows over the
+ * pause's dim and a dialog's. */
+static void passing_notice_draw(Render *rd, const Overlay *ov)
+{
+    const char *notice = passing_notice(ov);
+    if (notice)
+        header_notice_draw(rd, notice);
 }
 
 void render_notice(Render *rd, const Overlay *ov)
 {
-    notice_draw(rd, ov, sound_off_box(rd, false), false);
+    sound_off_draw(rd, ov, sound_off_box(rd, false));
+    passing_notice_draw(rd, ov);
 }
 
 static void format_clock(int ms, char *buf, size_t size)
@@ -982,13 +1016,13 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
 {
     char right[64];
     if (v->hurt != HURT_NONE) { /* its questions take the whole screen */
-        hurt_draw(rd, v, routine_title, ov ? ov->hurt_selected : 0, ov ? ov->question_keys : NULL);
+        hurt_draw(rd, v, routine_title, ov);
         render_notice(rd, ov);
         return;
     }
     render_clear(rd);
     header_text(v, right, sizeof right);
-    render_header(rd, routine_title, right, v->progress); /* after the steps: what was done */
+    render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
     bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
     if (!checkin && !results)
@@ -1008,7 +1042,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     render_caption(rd, v->caption);
     bool hurt = session_hurt_allowed_in(v->kind);
-    notice_draw(rd, ov, sound_off_box(rd, hurt), hurt); /* "Sound off" and notices under "It hurts" */
+    sound_off_draw(rd, ov, sound_off_box(rd, hurt)); /* under "It hurts" in a workout's screens */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
@@ -1019,6 +1053,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     if (session_hurt_allowed_in(v->kind)) /* the safety notice to the last step */
         draw_hurt_button(rd);
+    passing_notice_draw(rd, ov); /* in the header, in the place render_header left for it */
 }
 
 /* ---- the menu ---- */
@@ -1200,9 +1235,10 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
     render_clear(rd);
     render_text(rd, "unknot", st->logo_text, 0, st->heading, l.header.x, l.header.y, TEXT_LEFT, 0, 1);
     const char *hint = ov && ov->keys_hint ? ov->keys_hint : MENU_KEYS_DEFAULT;
-    render_text(rd, hint, st->text_body, st->text_hint_min, st->text_quiet, l.header.x + l.header.w,
-                l.header.y + (render_px(rd, st->logo_text) - render_px(rd, st->text_body)) / 2, TEXT_RIGHT,
-                l.header.w * 2 / 3, 1);
+    if (!passing_notice(ov)) /* a passing notice stands in the key line's place for its time */
+        render_text(rd, hint, st->text_body, st->text_hint_min, st->text_quiet, l.header.x + l.header.w,
+                    l.header.y + (render_px(rd, st->logo_text) - render_px(rd, st->text_body)) / 2, TEXT_RIGHT,
+                    l.header.w * 2 / 3, 1);
     {
         /* the figure stands between the streak badges above and the two buttons below; with the
          * sound off, "Sound off" stands under the streak badges, not on them */
@@ -1270,5 +1306,6 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         about = levels->items[selected].routine.description;
     render_caption(rd, about);
     draw_menu_home(rd, ov ? ov->menu : NULL);
-    notice_draw(rd, ov, sound_off, false);
+    sound_off_draw(rd, ov, sound_off);
+    passing_notice_draw(rd, ov);
 }

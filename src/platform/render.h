@@ -50,7 +50,7 @@ typedef struct {
     SDL_Color button_active_bg, button_active_text; /* a button that is "on" (Resume while paused) */
     SDL_Color progress_track, progress_fill; /* the workout progress bar */
     SDL_Color stage_bg, stage_text; /* the card the figure stands on */
-    SDL_Color badge_bg, notice_text; /* a notice or streak badge on the stage */
+    SDL_Color badge_bg, notice_text; /* a badge on the stage; a passing notice's text (in the header) */
     SDL_Color dim; /* over the screen while paused (with alpha) */
     /* the frame: header, stage, panel, caption band */
     int margin; /* left/right edges */
@@ -208,8 +208,9 @@ void render_clear(Render *rd);
 void render_box(Render *rd, SDL_Rect rc, int radius_px, SDL_Color c);
 
 /* The header: title on the left (shrunk to fit), right_text (may be NULL) on the right, and the
- * progress bar at progress 0..1 below them (progress < 0: no bar). */
-void render_header(Render *rd, const char *title, const char *right_text, double progress);
+ * progress bar at progress 0..1 below them (progress < 0: no bar). While ov (may be NULL) has a
+ * passing notice, the notice takes right_text's place: render_notice draws it there, last. */
+void render_header(Render *rd, const char *title, const char *right_text, double progress, const Overlay *ov);
 
 /* The stage card with the figure of v (or the move's name when there are no sprites), clear of
  * "It hurts", the streak badge and, while ov->muted, "Sound off" under "It hurts"; ov may be NULL. */
@@ -229,8 +230,11 @@ void render_button(Render *rd, SDL_Rect rc, const char *label, bool active);
 int render_text(Render *rd, const char *s, int units, int min_units, SDL_Color c, int x, int y, TextAlign a, int max_w,
                 int max_lines);
 
-/* The notice of ov (or the "Sound off" badge, in the stage's top left corner) on the stage card;
- * ov may be NULL. A workout's screens put "Sound off" under "It hurts" (render_session). */
+/* The "Sound off" badge while ov->muted, in the stage's top left corner (a workout's screens put
+ * it under "It hurts": render_session), then ov's passing notice ("Volume 70%", "Gamepad
+ * connected") at the header's right end, in the place render_header left for it: never on the
+ * stage, so it covers neither the figure nor a streak badge, and the figure never moves for it.
+ * ov may be NULL. */
 void render_notice(Render *rd, const Overlay *ov);
 
 #endif
