@@ -559,7 +559,8 @@ static bool fills_display(SDL_Window *win)
 
 /* The display unplugged and plugged back, through SDL's events into a real (dummy driver) window:
  * the window system dropped full screen and shrank the window meanwhile; the kiosk makes it fill
- * the display again by itself, on the display's return and on the window's own events. */
+ * the display again by itself, on the display's return and on the window's own events, and when
+ * the window is made smaller from outside while the display is there. */
 static void test_display(AppOptions *o)
 {
     SDL_Rect d;
@@ -615,6 +616,12 @@ static void test_display(AppOptions *o)
         CHECK_INT(w, d.w); /* and it draws at the display's size */
         CHECK_INT(h, d.h);
     }
+    /* made smaller and moved from outside with the display there (xdotool, a stray window
+     * manager): it covers the display again by itself (kiosk_x11_test does it on a real X server) */
+    SDL_SetWindowSize(win, 640, 360);
+    SDL_SetWindowPosition(win, 50, 40);
+    apptest_run(a, 3000, 1000);
+    CHECK(fills_display(win));
     app_free(a);
     SDL_DestroyRenderer(ren);
     SDL_DestroyWindow(win);

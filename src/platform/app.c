@@ -36,6 +36,7 @@
 #include "sprites.h"
 #include "text.h"
 #include "voicetable.h"
+#include "xwin.h"
 
 #define APP_FPS 60 /* frames a second while a workout runs */
 #define APP_MAX_FRAME_MS 250 /* a longer stall is not simulated in one go ("Fix Your Timestep") */
@@ -1084,16 +1085,23 @@ static int open_window(const AppOptions *o, SDL_Window **win, SDL_Renderer **ren
  * Only on an X server of its own (X11, and SDL's headless drivers): through Xwayland under cage
  * (Debian 12, the kiosk of docs/kiosk.md) a whole frame sent before parts did not reach the
  * screen where the parts did not cover it (kiosk_cage_test: black around the attract screen's
- * figure), so a Wayland session gets every frame whole, as before. */
+ * figure), so a Wayland session gets every frame whole, as before. Xwayland is known by
+ * WAYLAND_DISPLAY, or else by what its X server shows any client, whatever its environment (its
+ * XWAYLAND extension or its XWAYLAND<n> screens: xwin.h). */
 static DrawList *drawlist_for_window(SDL_Renderer *ren, SDL_Window *win)
 {
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(ren, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE))
         return NULL;
-    const char *driver = SDL_GetCurrentVideoDriver();
-    bool x11 = driver && strcmp(driver, "x11") == 0 && !getenv("WAYLAND_DISPLAY");
+    const char *driver = SDL_GetCurrentVideoDriver(), *stats = getenv("UNKNOT_STATS");
+    bool x11 = driver && strcmp(driver, "x11") == 0;
+    const char *xwayland = !x11 ? NULL : getenv("WAYLAND_DISPLAY") ? "WAYLAND_DISPLAY is set" : xwin_xwayland(win);
     bool headless = driver && (strcmp(driver, "dummy") == 0 || strcmp(driver, "offscreen") == 0);
-    if (!x11 && !headless)
+    if (stats && stats[0] == '1')
+        fprintf(stderr, "unknot: frames: %s (%s%s%s)\n",
+                (x11 && !xwayland) || headless ? "only what changed is drawn and sent" : "drawn and sent whole",
+                driver ? driver : "no video driver", xwayland ? ", Xwayland: " : "", xwayland ? xwayland : "");
+    if ((!x11 || xwayland) && !headless)
         return NULL;
     return drawlist_new(ren, win);
 }

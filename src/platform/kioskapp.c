@@ -17,6 +17,7 @@
 #include "kioskdraw.h"
 #include "levels.h"
 #include "render.h"
+#include "xwin.h"
 
 struct KioskApp {
     App *app; /* borrowed */
@@ -35,6 +36,9 @@ struct KioskApp {
     bool cursor_shown;
     bool drawn; /* a first frame is on screen (app_play makes the window full screen after it) */
     bool refill; /* a display came (back) or the window changed: make it fill its display again */
+    bool refill_asked; /* by a display or a window shown, restored or moved to another display */
+    bool refilled; /* the last refill asked for the display's size: a size change alone asks no more */
+    bool display_away; /* a display was disconnected and none has come back: a size change asks nothing */
     double refill_wait_ms; /* time before the next refill may be made (a compositor that refuses) */
     KioskScreen last_screen;
     /* figures from the history, read again when a screen changes or once a minute, not per frame */
@@ -245,12 +249,21 @@ bool kioskapp_event(KioskApp *k, const SDL_Event *e)
     case SDL_QUIT: return true; /* the window's close, Alt+F4 through a window manager, SIGTERM: ignored */
     case SDL_DISPLAYEVENT:
         if (e->display.event == SDL_DISPLAYEVENT_CONNECTED || e->display.event == SDL_DISPLAYEVENT_ORIENTATION)
-            k->refill = true;
+            k->refill = k->refill_asked = true;
+        if (e->display.event == SDL_DISPLAYEVENT_CONNECTED || e->display.event == SDL_DISPLAYEVENT_DISCONNECTED)
+            k->display_away = e->display.event == SDL_DISPLAYEVENT_DISCONNECTED;
         return false; /* the app renders its text again for it */
     case SDL_WINDOWEVENT:
         /* moved to another display, or given back after the window system minimised or resized it */
         if (e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED || e->window.event == SDL_WINDOWEVENT_RESTORED ||
             e->window.event == SDL_WINDOWEVENT_SHOWN)
+            k->refill = k->refill_asked = true;
+        /* resized or moved from outside (xdotool, a stray window manager): cover the display
+         * again, once; a window system that answers with its own size again keeps it (no fight
+         * every KIOSKAPP_REFILL_MS) until one of the events above. Not while a display is away:
+         * the window system shrinks the window then, and its return says when to fill it again */
+        if ((e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_MOVED) &&
+            !k->display_away)
             k->refill = true;
         return e->window.event == SDL_WINDOWEVENT_CLOSE;
     case SDL_MOUSEMOTION:
@@ -392,28 +405,41 @@ static void run_command(KioskApp *k, const KioskCommand *c)
 
 /* The window full screen on its display and exactly its size, as at start: after a display was
  * unplugged and plugged back (or came back at another size, or turned) the window system may
- * have taken full screen away or left the old size. Nothing happens when it already fills the
- * display, so the events this causes end here. */
-static void refill_display(KioskApp *k)
+ * have taken full screen away or left the old size; an outside resize may have made it smaller.
+ * Nothing happens when it already fills the display, so the events this causes end here. Where
+ * the window is an X window, the X server says whether it fills the display, not SDL: resized
+ * from outside, then unmapped and mapped with no window manager, the X window kept the outside
+ * size while SDL took the display's back as it restored full screen, and the kiosk was drawn for
+ * the display, cropped to the window (xwin.h). When it does not fill it and act is false, nothing
+ * is asked either. Returns 1 when it asked for the display's size, 0 when the window fills the
+ * display (or there is none to fill), -1 when it does not and nothing was asked. */
+static int refill_display(KioskApp *k, bool act)
 {
     SDL_Window *win = SDL_RenderGetWindow(app_render(k->app)->r);
     if (!win)
-        return; /* drawing into a surface (tests, --shot): no window to fill */
+        return 0; /* drawing into a surface (tests, --shot): no window to fill */
     int index = SDL_GetWindowDisplayIndex(win);
     SDL_Rect d;
     if (SDL_GetDisplayBounds(index < 0 ? 0 : index, &d) != 0 || d.w <= 0 || d.h <= 0)
-        return; /* no display at the moment: the next CONNECTED brings us back here */
+        return 0; /* no display at the moment: the next CONNECTED brings us back here */
     int x, y, w, h;
     SDL_GetWindowPosition(win, &x, &y);
     SDL_GetWindowSize(win, &w, &h);
+    SDL_Rect real;
+    if (xwin_geometry(win, &real)) /* the X server's own answer */
+        x = real.x, y = real.y, w = real.w, h = real.h;
     Uint32 full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (full == SDL_WINDOW_FULLSCREEN_DESKTOP && x == d.x && y == d.y && w == d.w && h == d.h)
-        return;
+        return 0;
+    if (!act)
+        return -1;
     SDL_SetWindowFullscreen(win, 0); /* a full-screen window keeps its size until it leaves full screen */
     SDL_SetWindowPosition(win, d.x, d.y);
     SDL_SetWindowSize(win, d.w, d.h);
     SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP);
-    fprintf(stderr, "unknot: kiosk: full screen again on display %d (%dx%d)\n", index < 0 ? 0 : index, d.w, d.h);
+    fprintf(stderr, "unknot: kiosk: full screen again on display %d (%dx%d; the window was %dx%d at %d,%d)\n",
+            index < 0 ? 0 : index, d.w, d.h, w, h, x, y);
+    return 1;
 }
 
 bool kioskapp_update(KioskApp *k, double frame_ms)
@@ -447,8 +473,16 @@ bool kioskapp_update(KioskApp *k, double frame_ms)
         k->refill_wait_ms -= frame_ms;
     if (k->refill && k->drawn && k->refill_wait_ms <= 0) {
         k->refill = false;
-        k->refill_wait_ms = KIOSKAPP_REFILL_MS;
-        refill_display(k);
+        int r = refill_display(k, k->refill_asked || !k->refilled);
+        if (k->refill_asked)
+            k->display_away = false; /* it came back (moved to a display, shown, restored) */
+        if (r > 0) { /* asked: the next ask waits (a window system that refuses is not pressed) */
+            k->refilled = true;
+            k->refill_wait_ms = KIOSKAPP_REFILL_MS;
+        } else if (r == 0) {
+            k->refilled = false; /* it fills the display: the next outside resize is answered again */
+        }
+        k->refill_asked = false;
     }
     k->figures_age_ms += frame_ms;
     if (k->core.screen != k->last_screen || strcmp(k->code_seen, k->core.code) != 0 ||
