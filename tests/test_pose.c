@@ -1015,17 +1015,15 @@ static const struct {
 } jumps_left[] = {
     {"press_up", 0.045f},
     {"prone_on_elbows", 0.055f},
-    {"spinal_twist", 0.43f},
-    {"way_all_fours_to_back", 0.25f},
-    {"way_back_to_all_fours", 0.15f},
+    {"way_all_fours_to_back", 0.08f},
+    {"way_back_to_all_fours", 0.075f},
     {"way_back_to_front", 0.065f},
     {"way_back_to_standing", 0.085f},
-    {"way_front_to_all_fours", 0.335f},
+    {"way_front_to_all_fours", 0.075f},
     {"way_front_to_back", 0.19f},
     {"way_standing_to_back", 0.295f},
     {"way_standing_to_chair", 0.055f},
     {"way_standing_to_front", 0.05f},
-    {"way_standing_to_sitting", 0.33f},
 };
 
 static void test_no_jumps(void)
