@@ -497,6 +497,133 @@ static void check_other_side(const PoseMove *m, const char *name, MoveId id)
     CHECK_INT(moved, 0);
 }
 
+/* How far the figure drawn at one moment of m (mode, ms, len, hold; near and far swapped when
+ * swap) breaks the contact rule, in H: its highest required contact (the nearer sample's, as
+ * drawn) above the mat, or its lowest part below it, whichever is more. */
+static float drawn_fault(const PoseMove *m, AnimMode mode, int ms, int len, int hold, bool swap)
+{
+    PoseFigure fig;
+    pose_move_figure_at(m, mode, ms, len, hold, swap, &fig);
+    SheetFrame f;
+    sheet_frame_at(&m->meta, mode, ms, len, hold, &f);
+    unsigned c = m->sample_contacts[f.blend < 0.5f ? f.a : f.b];
+    if (swap)
+        c = pose_contacts_swapped(c);
+    float low[CONTACT_COUNT], ground = pose_figure_ground(&fig, c, low), worst = fabsf(ground);
+    for (int k = 0; k < CONTACT_COUNT; k++)
+        if (c & (1u << k))
+            worst = fmaxf(worst, low[k] - ground);
+    return fmaxf(worst, ground - pose_figure_ground(&fig, 0, low)); /* the lowest part below the mat */
+}
+
+/* Every figure drawn of m on the program's 30 Hz grid (sheet_grid_ms) at several rep tempos and
+ * rep holds (two reps each), hold lengths (a short hold compresses the way in and out) and a
+ * loop, on both sides when the other is drawn swapped. Returns the worst fault (drawn_fault) and
+ * counts the faulty moments into *faulty. */
+static float check_drawn(const PoseMove *m, const char *name, int *faulty)
+{
+    static const int reps[] = {3000, 4000, 5000, 7000, 10000}, rep_holds[] = {0, 1000, 3000};
+    static const int holds[] = {3000, 5000, 8000, 15000, 30000};
+    bool far = m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR;
+    float worst = 0.0f;
+    int moments = 0;
+    *faulty = 0;
+    for (int side = 0; side < (far ? 2 : 1); side++) {
+        for (size_t r = 0; r < sizeof reps / sizeof reps[0]; r++)
+            for (size_t h = 0; h < sizeof rep_holds / sizeof rep_holds[0]; h++) {
+                int len = reps[r] + rep_holds[h], last = -1;
+                for (int t = 0; t < 2 * len; t += 10) {
+                    int ms = sheet_grid_ms(t);
+                    if (ms == last)
+                        continue;
+                    last = ms, moments++;
+                    float f = drawn_fault(m, ANIM_REPS, ms, len, rep_holds[h], side == 1);
+                    worst = fmaxf(worst, f);
+                    *faulty += f > POSE_CONTACT_TOL_H;
+                }
+            }
+        for (size_t h = 0; h < sizeof holds / sizeof holds[0]; h++)
+            for (int t = 0, last = -1; t <= holds[h]; t += 10) {
+                int ms = sheet_grid_ms(t);
+                if (ms == last)
+                    continue;
+                last = ms, moments++;
+                float f = drawn_fault(m, ANIM_HOLD, ms, holds[h], 0, side == 1);
+                worst = fmaxf(worst, f);
+                *faulty += f > POSE_CONTACT_TOL_H;
+            }
+        for (int t = 0, last = -1; t <= 12000; t += 10) {
+            int ms = sheet_grid_ms(t);
+            if (ms == last)
+                continue;
+            last = ms, moments++;
+            float f = drawn_fault(m, ANIM_LOOP, ms, 0, 0, side == 1);
+            worst = fmaxf(worst, f);
+            *faulty += f > POSE_CONTACT_TOL_H;
+        }
+    }
+    printf("%-18s %6d moments drawn on the 30 Hz grid, worst %.1f px off or below the mat, %d faulty\n", name, moments,
+           (double)(worst / POSE_CONTACT_TOL_H * 2.0f), *faulty);
+    return worst;
+}
+
+/* A pair of samples whose eased poses would float is drawn as a cut: shown as one sample, then
+ * the next, and the check of drawn frames would catch it if it were eased. */
+static void test_blend_cuts(void)
+{
+    static char src[POSE_MAX_FILE_BYTES];
+    FILE *f = fopen("assets/poses/way_standing_to_front.pose", "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(pose_parse("way_standing_to_front.pose", src, n, &pf, &errs), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    int cuts = 0, floated = 0;
+    for (int k = 0; k + 1 < m.meta.frames; k++) {
+        if (m.sample_section[k] != m.sample_section[k + 1] || !pose_move_pair_cut(&m, k) ||
+            m.samples[k].v[POSE_FLIP] != m.samples[k + 1].v[POSE_FLIP])
+            continue;
+        cuts++;
+        /* drawn as the nearer sample, exactly */
+        PoseFigure drawn, sample;
+        pose_move_blend_at(&m, k, 0.3f, false, &drawn);
+        pose_move_sample_figure(&m, k, &sample);
+        CHECK(figure_moved(&drawn, &sample) == 0.0f);
+        pose_move_blend_at(&m, k, 0.7f, false, &drawn);
+        pose_move_sample_figure(&m, k + 1, &sample);
+        CHECK(figure_moved(&drawn, &sample) == 0.0f);
+        CHECK_INT(pose_move_check_drawn(&m, k, NULL, 0, NULL), 0);
+        /* eased instead, some pose between would float or sink, and the check says so */
+        m.sample_cut[k] = 0;
+        CHECK(!pose_move_pair_cut(&m, k));
+        int faults = pose_move_check_drawn(&m, k, NULL, 0, NULL);
+        for (int i = 1; i < 16; i++)
+            faults += pose_move_check_blend(&m, k, (float)i / 16.0f, NULL, 0, NULL);
+        floated += faults > 0;
+        m.sample_cut[k] = 1;
+    }
+    printf("way_standing_to_front: %d pairs drawn as cuts, %d of them float or sink when eased\n", cuts, floated);
+    CHECK(cuts >= 1);
+    CHECK_INT(floated, cuts);
+    /* an eased pair is drawn between its samples: neither the one nor the other */
+    for (int k = 0; k + 1 < m.meta.frames; k++)
+        if (!pose_move_pair_cut(&m, k) && m.sample_section[k] == m.sample_section[k + 1]) {
+            PoseFigure a, b, mid;
+            pose_move_sample_figure(&m, k, &a);
+            pose_move_sample_figure(&m, k + 1, &b);
+            pose_move_blend_at(&m, k, 0.5f, false, &mid);
+            if (figure_moved(&a, &b) > 0.001f) {
+                CHECK(figure_moved(&mid, &a) > 0.0f && figure_moved(&mid, &b) > 0.0f);
+                break;
+            }
+        }
+    pose_move_free(&m);
+}
+
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
 static void test_committed_moves(void)
 {
@@ -598,6 +725,13 @@ static void test_committed_moves(void)
             printf("%-18s a rep ends %.4f H from where it starts\n", name, (double)seam);
             CHECK(seam <= 0.006f);
         }
+        /* every figure drawn between two samples rests on the mat too: eased where easing keeps
+         * it there, else drawn as one sample, then the next (pose_move_pair_cut). Before, eased
+         * frames of the ways floated (way_standing_to_front's knee 272 px off the mat at a
+         * figure 1333 px tall) and the twist's hand sank 121 px below it */
+        int faulty_drawn = 0;
+        check_drawn(&m, name, &faulty_drawn);
+        CHECK_INT(faulty_drawn, 0);
         check_other_side(&m, name, (MoveId)id);
         check_fills_stage(&m, name);
         float held = check_hold_fills_stage(&m, name);
@@ -1297,6 +1431,7 @@ int main(void)
     test_child_pose();
     test_press_up();
     test_roll_knee();
+    test_blend_cuts();
     test_committed_moves();
     test_no_jumps();
     return TEST_END();

@@ -69,19 +69,19 @@ static int gen_load(const char *pose_dir, const char *name, PoseMove *m)
 
 /* ------------------------------------------------------------------ the report */
 
-/* Check every sample the program draws from: each required contact within POSE_CONTACT_TOL_H of
- * the mat, no part below it, no knee or elbow bent backwards, and (the shipped moves, ways and
- * resting figures) every sample names what it rests on: one resting on its lowest point could
- * hover on a shoulder with the hips and legs in the air (a roll's side-lying). Prints each fault
- * and a summary line (2 px = POSE_CONTACT_TOL_H, a figure 1333 px tall); returns the number of
- * faulty samples. */
+/* Check every sample the program draws from, and the figures it draws between two neighbouring
+ * samples (pose_move_check_drawn: eased, or a cut where easing would float): each required contact
+ * within POSE_CONTACT_TOL_H of the mat, no part below it, no knee or elbow bent backwards, and (the shipped moves, ways
+ * and resting figures) every sample names what it rests on: one resting on its lowest point could hover on a shoulder
+ * with the hips and legs in the air (a roll's side-lying). Prints each fault and a summary line (2 px =
+ * POSE_CONTACT_TOL_H, a figure 1333 px tall); returns the number of faulty samples. */
 static int gen_report(const PoseMove *m)
 {
     int bad = 0;
     float worst = 0.0f;
     for (int k = 0; k < m->meta.frames; k++) {
         char faults[512];
-        int n = pose_move_check_sample(m, k, faults, sizeof faults, &worst);
+        int n = pose_move_check_drawn(m, k, faults, sizeof faults, &worst);
         if (m->sample_contacts[k] == 0) {
             size_t len = strlen(faults);
             snprintf(faults + len, sizeof faults - len, "%s names no contacts", n > 0 ? ";" : " ");
@@ -92,8 +92,12 @@ static int gen_report(const PoseMove *m)
             printf("%s: sample %d (%s):%s\n", m->file.move, k, m->file.sections[m->sample_section[k]].name, faults);
         }
     }
-    printf("%s: %d samples (30 a second) checked, %d faulty; highest required contact %.1f px off the mat\n",
-           m->file.move, m->meta.frames, bad, worst / POSE_CONTACT_TOL_H * 2.0f);
+    int cuts = 0;
+    for (int k = 0; k + 1 < m->meta.frames; k++)
+        cuts += m->sample_section[k] == m->sample_section[k + 1] && pose_move_pair_cut(m, k);
+    printf("%s: %d samples (30 a second) and the frames drawn between them checked, %d faulty; highest required "
+           "contact %.1f px off the mat; %d neighbouring samples drawn without easing between\n",
+           m->file.move, m->meta.frames, bad, worst / POSE_CONTACT_TOL_H * 2.0f, cuts);
     return bad;
 }
 

@@ -1226,6 +1226,8 @@ static int pose_nearest_sample(const PoseMove *m, int first, int last, int k)
     return best;
 }
 
+static void pose_move_find_cuts(PoseMove *m);
+
 int pose_move_init(PoseMove *out, const PoseFile *pf)
 {
     memset(out, 0, sizeof *out);
@@ -1244,8 +1246,9 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     out->sample_order = calloc((size_t)total * POSE_ORDER_COUNT, sizeof *out->sample_order);
     out->sample_box = calloc((size_t)total * 4, sizeof *out->sample_box);
     out->sample_reach = calloc((size_t)total * POSE_REACH_LEVELS * 2, sizeof *out->sample_reach);
+    out->sample_cut = calloc((size_t)total, sizeof *out->sample_cut);
     if (!out->samples || !out->sample_section || !out->sample_contacts || !out->sample_order || !out->sample_box ||
-        !out->sample_reach) {
+        !out->sample_reach || !out->sample_cut) {
         pose_move_free(out);
         return -1;
     }
@@ -1341,6 +1344,7 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     }
     m->intro = intro, m->cycle = cycle, m->breath = breath, m->outro = outro;
     m->held = breath.first;
+    pose_move_find_cuts(out);
     return 0;
 }
 
@@ -1354,6 +1358,7 @@ void pose_move_free(PoseMove *m)
     free(m->sample_order);
     free(m->sample_box);
     free(m->sample_reach);
+    free(m->sample_cut);
     memset(m, 0, sizeof *m);
 }
 
@@ -1543,39 +1548,75 @@ void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_
         }
 }
 
+bool pose_move_pair_cut(const PoseMove *m, int k)
+{
+    if (k < 0 || k + 1 >= m->meta.frames)
+        return true;
+    const Pose *a = &m->samples[k], *b = &m->samples[k + 1];
+    return a->v[POSE_FLIP] != b->v[POSE_FLIP] || a->v[POSE_CHAIR] != b->v[POSE_CHAIR] ||
+           (m->sample_cut && m->sample_cut[k]);
+}
+
+/* The pose drawn u (0..1) of the way from sample a to its neighbour b (b == a or a + 1) into *p:
+ * eased joint by joint, or the nearer sample where the pair is a cut (pose_move_pair_cut). Returns
+ * the sample it rests on: the nearer one, whose contacts and paint order it takes. */
+static int pose_move_blend(const PoseMove *m, int a, int b, float u, Pose *p)
+{
+    int near = u < 0.5f ? a : b;
+    if (a == b || pose_move_pair_cut(m, a < b ? a : b)) {
+        *p = m->samples[near]; /* exactly: a + (b - a) * 1 need not be b */
+        return near;
+    }
+    const Pose *pa = &m->samples[a], *pb = &m->samples[b];
+    for (int k = 0; k < POSE_PARAM_COUNT; k++)
+        p->v[k] = pa->v[k] + (pb->v[k] - pa->v[k]) * u;
+    return near;
+}
+
+/* The grounded figure drawn u of the way from sample a to b (pose_move_blend), near and far
+ * swapped when swap; *pose and *contacts (may be NULL): its pose and required contacts, swapped too. */
+static void pose_move_blend_figure(const PoseMove *m, int a, int b, float u, bool swap, PoseFigure *fig, Pose *pose,
+                                   unsigned *contacts)
+{
+    Pose p;
+    int near = pose_move_blend(m, a, b, u, &p);
+    unsigned c = m->sample_contacts[near];
+    pose_move_grounded(m, &p, c, &m->sample_order[(size_t)near * POSE_ORDER_COUNT], swap, fig);
+    if (swap)
+        pose_swap_sides(&p), c = pose_contacts_swapped(c);
+    if (pose)
+        *pose = p;
+    if (contacts)
+        *contacts = c;
+}
+
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, bool swap,
                          PoseFigure *fig)
 {
     SheetFrame f;
     sheet_frame_at(&m->meta, mode, anim_ms, anim_length_ms, rep_hold_ms, &f);
-    Pose p;
-    const Pose *a = &m->samples[f.a], *b = &m->samples[f.b];
-    if (a->v[POSE_FLIP] != b->v[POSE_FLIP] || a->v[POSE_CHAIR] != b->v[POSE_CHAIR]) /* a cut: no pose between */
-        f.blend = f.blend < 0.5f ? 0.0f : 1.0f;
-    for (int k = 0; k < POSE_PARAM_COUNT; k++)
-        p.v[k] = a->v[k] + (b->v[k] - a->v[k]) * f.blend;
-    int near = f.blend < 0.5f ? f.a : f.b;
-    pose_move_grounded(m, &p, m->sample_contacts[near], &m->sample_order[(size_t)near * POSE_ORDER_COUNT], swap, fig);
+    pose_move_blend_figure(m, f.a, f.b, f.blend, swap, fig, NULL, NULL);
+}
+
+void pose_move_blend_at(const PoseMove *m, int k, float u, bool swap, PoseFigure *fig)
+{
+    int b = k + 1 < m->meta.frames ? k + 1 : k;
+    pose_move_blend_figure(m, k, b, u, swap, fig, NULL, NULL);
 }
 
 /* ---- the contact rules ---- */
 
-/* Check sample k of m drawn as it is keyed or, when swap, near and far swapped; faults are added
- * to buf (n bytes of size written so far, *faults of them) with `label` after each. */
-static void pose_check_side(const PoseMove *m, int k, bool swap, const char *label, char *buf, size_t size,
-                            size_t *written, int *fault_count, float *highest)
+/* Check the figure drawn u of the way from sample k to k2 (k2 == k: sample k; else k + 1) as it is
+ * keyed or, when swap, near and far swapped; faults are added to buf (n bytes of size written so
+ * far, *faults of them) with `label` after each. */
+static void pose_check_side(const PoseMove *m, int k, int k2, float u, bool swap, const char *label, char *buf,
+                            size_t size, size_t *written, int *fault_count, float *highest)
 {
-    unsigned contacts = m->sample_contacts[k]; /* the section's, or a later `contacts` line's */
-    Pose p = m->samples[k];
+    unsigned contacts; /* the nearer sample's: its section's, or a later `contacts` line's */
+    Pose p;
     PoseFigure fig;
     float low[CONTACT_COUNT];
-    if (swap) {
-        pose_swap_sides(&p);
-        contacts = pose_contacts_swapped(contacts);
-        pose_move_sample_figure_swapped(m, k, &fig);
-    } else {
-        pose_move_sample_figure(m, k, &fig);
-    }
+    pose_move_blend_figure(m, k, k2, u, swap, &fig, &p, &contacts);
     float ground = pose_figure_ground(&fig, contacts, low);
     int faults = *fault_count;
     size_t n = *written;
@@ -1635,9 +1676,70 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
     if (!buf || size == 0)
         buf = none, size = sizeof none;
     buf[0] = '\0';
-    pose_check_side(m, k, false, "", buf, size, &n, &faults, highest);
+    pose_check_side(m, k, k, 0.0f, false, "", buf, size, &n, &faults, highest);
     if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR) /* the other side, drawn swapped */
-        pose_check_side(m, k, true, " (other side)", buf, size, &n, &faults, highest);
+        pose_check_side(m, k, k, 0.0f, true, " (other side)", buf, size, &n, &faults, highest);
+    return faults;
+}
+
+int pose_move_check_blend(const PoseMove *m, int k, float u, char *buf, size_t size, float *highest)
+{
+    int faults = 0;
+    size_t n = 0;
+    char none[1];
+    if (!buf || size == 0)
+        buf = none, size = sizeof none;
+    buf[0] = '\0';
+    int k2 = k + 1 < m->meta.frames ? k + 1 : k;
+    pose_check_side(m, k, k2, u, false, "", buf, size, &n, &faults, highest);
+    if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR)
+        pose_check_side(m, k, k2, u, true, " (other side)", buf, size, &n, &faults, highest);
+    return faults;
+}
+
+/* Mark each neighbouring pair of samples whose eased poses between would not rest on the mat as a
+ * cut (m->sample_cut, 0 before): such a pair is drawn as one sample, then the other (30 distinct
+ * poses a second), never as a pose between. A pair of two sections is never eased (sheet.h's
+ * ranges lie in one section). Tried at a quarter, just short of half (resting on the first
+ * sample), half (on the second) and three quarters: a blend strays from the sample it rests on
+ * the more the further it is from it, so its worst lies at the half on either side. */
+static void pose_move_find_cuts(PoseMove *m)
+{
+    static const float at[] = {0.25f, 0.4999f, 0.5f, 0.75f};
+    for (int k = 0; k + 1 < m->meta.frames; k++) {
+        if (m->sample_section[k] != m->sample_section[k + 1]) {
+            m->sample_cut[k] = 1;
+            continue;
+        }
+        if (pose_move_pair_cut(m, k))
+            continue; /* a flip or a chair: never eased */
+        float highest = 0.0f;
+        for (size_t i = 0; i < sizeof at / sizeof at[0] && !m->sample_cut[k]; i++)
+            m->sample_cut[k] = pose_move_check_blend(m, k, at[i], NULL, 0, &highest) > 0;
+        /* near the limit there (a contact more than 1 px off): every sixteenth of the way */
+        for (int i = 1; i < 16 && !m->sample_cut[k] && highest > 0.5f * POSE_CONTACT_TOL_H; i++)
+            m->sample_cut[k] = pose_move_check_blend(m, k, (float)i / 16.0f, NULL, 0, NULL) > 0;
+    }
+}
+
+int pose_move_check_drawn(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+{
+    char none[1];
+    if (!buf || size == 0)
+        buf = none, size = sizeof none;
+    int faults = pose_move_check_sample(m, k, buf, size, highest);
+    for (int i = 0; i <= 20 && !pose_move_pair_cut(m, k); i++) { /* 0.05, 0.10, ..., 0.95 and just short of 0.5 */
+        float u = i == 0 ? 0.4999f : (float)i / 20.0f;
+        if (i == 20)
+            break;
+        size_t n = strlen(buf);
+        char more[256];
+        int f = pose_move_check_blend(m, k, u, more, sizeof more, highest);
+        if (f > 0 && n < size)
+            snprintf(buf + n, size - n, "%s drawn %.2f of the way to the next sample:%s", faults > 0 ? ";" : "",
+                     (double)u, more);
+        faults += f;
+    }
     return faults;
 }
 
@@ -1648,7 +1750,7 @@ int pose_move_check(const PoseMove *m, const char *path, RoutineErrors *errs)
         if (k > 0 && m->sample_section[k] != m->sample_section[k - 1])
             first = k, reported_key = -1; /* a new section */
         char faults[256];
-        if (pose_move_check_sample(m, k, faults, sizeof faults, NULL) == 0)
+        if (pose_move_check_drawn(m, k, faults, sizeof faults, NULL) == 0)
             continue;
         bad++;
         const PoseSection *sec = &m->file.sections[m->sample_section[k]];

@@ -266,6 +266,7 @@ typedef struct {
     int *sample_order; /* the paint order of each sample: POSE_ORDER_COUNT ints a sample */
     float *sample_box; /* x0, x1, y0, y1 of each grounded sample, in H: what the camera frames */
     short *sample_reach; /* per sample, POSE_REACH_LEVELS pairs: the figure's x0, x1 above each level */
+    unsigned char *sample_cut; /* per sample k: 1 when k and k + 1 are never eased (pose_move_pair_cut) */
     float x0, x1, y0, y1; /* extent of the grounded figure over every sample, in H */
 } PoseMove;
 
@@ -324,6 +325,16 @@ void pose_move_box_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_le
  * empty extent (*x0 > *x1) when nothing is that high. */
 void pose_move_reach_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, float y,
                         float *x0, float *x1);
+/* Whether samples k and k + 1 are drawn without easing between them (the nearer of the two is
+ * drawn): a flip or a chair between them, two sections, or eased poses between them that would
+ * not rest on the mat (a required contact off it or a part below it: pose_move_check_blend). */
+bool pose_move_pair_cut(const PoseMove *m, int k);
+
+/* The grounded figure drawn u (0..1) of the way from sample k to k + 1, as pose_move_figure_at
+ * draws it: eased joint by joint (or the nearer sample, where the pair is a cut) and resting on
+ * the nearer sample's contacts; near and far swapped when swap. */
+void pose_move_blend_at(const PoseMove *m, int k, float u, bool swap, PoseFigure *fig);
+
 /* The grounded figure of sample i. */
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig);
 
@@ -339,8 +350,18 @@ void pose_move_sample_figure_swapped(const PoseMove *m, int i, PoseFigure *fig);
  * how many there are; *highest (may be NULL) is raised to the highest required contact off the mat, in H. */
 int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest);
 
-/* Check every sample of m (a pose file parsed from path) and add one FILE:LINE:COL error for the
- * first faulty sample after each key, at that key's line. Returns the number of faulty samples. */
+/* Check the figure drawn u (0..1) of the way from sample k to k + 1 (pose_move_blend_at) by the
+ * rules of pose_move_check_sample, with the contacts of the nearer sample; both sides as there. */
+int pose_move_check_blend(const PoseMove *m, int k, float u, char *buf, size_t size, float *highest);
+
+/* Check sample k of m and the figures drawn between it and sample k + 1 (every twentieth of the
+ * way and just short of half, unless the pair is a cut): pose_move_check_sample's rules
+ * for each. Returns the number of faults (written into buf, may be NULL, as there). */
+int pose_move_check_drawn(const PoseMove *m, int k, char *buf, size_t size, float *highest);
+
+/* Check every sample of m (a pose file parsed from path) and every figure drawn between two
+ * (pose_move_check_drawn), and add one FILE:LINE:COL error for the first faulty sample after each
+ * key, at that key's line. Returns the number of faulty samples. */
 int pose_move_check(const PoseMove *m, const char *path, RoutineErrors *errs);
 
 /* Where the move starts, from its first section's first key and contacts: lying on the back

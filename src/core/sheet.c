@@ -102,6 +102,12 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
     }
 }
 
+int sheet_grid_ms(int ms)
+{
+    long long steps = ((long long)ms * SHEET_POSES_PER_S + (ms < 0 ? -500 : 500)) / 1000;
+    return (int)(steps * 1000 / SHEET_POSES_PER_S);
+}
+
 bool sheet_mirrored(const SheetMeta *m, Sides wanted)
 {
     return (m->side == SIDES_LEFT && wanted == SIDES_RIGHT) || (m->side == SIDES_RIGHT && wanted == SIDES_LEFT);

@@ -44,6 +44,13 @@ typedef struct {
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                     SheetFrame *out);
 
+#define SHEET_POSES_PER_S 30 /* distinct poses a second the program draws (issue 12: 30 or more) */
+
+/* An animation time (ms) on the grid of SHEET_POSES_PER_S poses a second, to the nearest step in
+ * whole ms (0, 33, 67, 100, ...): the moments the program draws, so a 60 Hz frame shows each
+ * pose twice and the painter paints half as often. The tests check the figures at these times. */
+int sheet_grid_ms(int ms);
+
 /* True when the frames must be mirrored to show `wanted` (the sheet draws the other side). */
 bool sheet_mirrored(const SheetMeta *m, Sides wanted);
 

@@ -18,7 +18,6 @@
 #include "moves.h"
 
 #define SPRITES_PATH_BYTES 1024
-#define SPRITES_POSES_PER_S 30 /* distinct poses a second (issue 12: 30 or more, no double images) */
 #define SPRITES_HOLD_MS 16 /* a posted pose waits at most this long for sprites_frame_shown (a 60 Hz frame) */
 #define SPRITES_LATE_MS 150 /* a pose this late (the painter starved of CPU): the render thread paints it */
 #define SPRITES_POST_TIMES 16 /* post times kept, to tell how late the shown pose is */
@@ -704,18 +703,16 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     if (!job)
         return;
     job->seq = 0;
-    /* SPRITES_POSES_PER_S distinct poses a second: the animation time on that grid (to the
+    /* SHEET_POSES_PER_S distinct poses a second: the animation time on that grid (to the
      * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
-    int ms = (int)(((long long)v->anim_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
+    int ms = sheet_grid_ms(v->anim_ms);
     FigLayout lay;
     FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h, 0, 0};
     if (keep_left.w > 0 && keep_left.h > 0) /* from the stage's top left corner to the box's far corner */
         k.left_w = keep_left.x + keep_left.w - stage.x, k.left_h = keep_left.y + keep_left.h - stage.y;
     PoseDraw d = pose_move_draw(m, v->side, v->turned);
     /* turning round from the mirror image the figure before it ended in: on the same grid */
-    int turn = v->turn_ms < 0
-                   ? -1
-                   : (int)(((long long)v->turn_ms * SPRITES_POSES_PER_S + 500) / 1000 * 1000 / SPRITES_POSES_PER_S);
+    int turn = v->turn_ms < 0 ? -1 : sheet_grid_ms(v->turn_ms);
     figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
                       turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
