@@ -401,6 +401,28 @@ int main(void)
     CHECK_INT(count_diff(snap, surf->pixels, npx), 0);
     sprites_free(sp);
 
+    /* Skip or Back while a figure loads: the dropped load finishes on its thread and is freed
+     * later, never waited for on the frame path (before, sprites_prepare joined the loader:
+     * up to 426 ms). A load takes tens of ms: dropped at once, each is still running. */
+    sp = sprites_new(r, "assets/poses");
+    int dropped = 0;
+    for (int k = 0; k < 4; k++) {
+        sprites_prepare(sp, MOVE_SPINAL_TWIST, MOVE_BIRD_DOG);
+        sprites_prepare(sp, MOVE_NONE, MOVE_NONE); /* both dropped mid-load */
+        dropped = sprites_dropped_loads(sp) > dropped ? sprites_dropped_loads(sp) : dropped;
+    }
+    printf("dropped mid-load: up to %d loads left to finish on their threads\n", dropped);
+    CHECK(dropped >= 1);
+    for (int i = 0; i < 6000 && sprites_dropped_loads(sp) > 0; i++) { /* 60 s at most (ASan, a loaded machine) */
+        SDL_Delay(10);
+        sprites_prepare(sp, MOVE_NONE, MOVE_NONE); /* joins and frees those done */
+    }
+    CHECK_INT(sprites_dropped_loads(sp), 0);
+    CHECK(sprites_wait(sp, MOVE_CAT_CAMEL)); /* loading goes on as before */
+    sprites_prepare(sp, MOVE_SPINAL_TWIST, MOVE_BIRD_DOG);
+    sprites_prepare(sp, MOVE_NONE, MOVE_NONE);
+    sprites_free(sp); /* with loads still running: waits for them and frees them (ASan: no leak) */
+
     opaque_same_as_blended();
 
     free(snap);

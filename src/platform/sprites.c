@@ -37,6 +37,9 @@ typedef struct {
     SDL_atomic_t done;
 } FigureLoad;
 
+/* Loads of figures no longer wanted still running (at most this many; more wait for the oldest) */
+#define SPRITES_DROPPED 16
+
 typedef struct {
     bool tried; /* a load finished (so a failure is reported once) */
     bool ok;
@@ -89,6 +92,13 @@ struct Sprites {
     SDL_Renderer *renderer;
     char dir[SPRITES_PATH_BYTES];
     SpriteFigure figures[SPRITES_FIGURES];
+    /* figures dropped while still loading (Skip or Back mid-load): their threads finish on their
+     * own and are joined and freed once done (sprites_reap), never waited for on the frame path */
+    struct {
+        SDL_Thread *worker;
+        FigureLoad *load;
+    } dropped[SPRITES_DROPPED];
+    int dropped_count;
     bool warned[SPRITES_FIGURES];
     char own_path[ROUTINE_MAX_OWN_MOVES][SPRITES_PATH_BYTES]; /* the routine's own moves' pose files */
     bool immediate;
@@ -172,13 +182,49 @@ static int figure_load_thread(void *data)
     return 0;
 }
 
-static void figure_unload(SpriteFigure *f)
+static void figure_load_free(FigureLoad *d)
 {
+    if (d)
+        pose_move_free(&d->move);
+    free(d);
+}
+
+/* Join and free the dropped loads that are done; every one when wait (the end). */
+static void sprites_reap(Sprites *s, bool wait)
+{
+    int kept = 0;
+    for (int i = 0; i < s->dropped_count; i++) {
+        if (!wait && !SDL_AtomicGet(&s->dropped[i].load->done)) {
+            s->dropped[kept++] = s->dropped[i];
+            continue;
+        }
+        SDL_WaitThread(s->dropped[i].worker, NULL); /* done: it has returned, or is returning */
+        SDL_MemoryBarrierAcquire();
+        figure_load_free(s->dropped[i].load);
+    }
+    s->dropped_count = kept;
+}
+
+/* Forget figure f. A load still running is left to finish on its thread and freed later
+ * (sprites_reap), unless wait: the frame never waits for a loader (a load takes up to ~0.4 s on a
+ * loaded machine). */
+static void figure_unload(Sprites *s, SpriteFigure *f, bool wait)
+{
+    if (f->worker && !wait && !SDL_AtomicGet(&f->load->done)) {
+        if (s->dropped_count == SPRITES_DROPPED) { /* many drops in a row: wait for the oldest */
+            SDL_WaitThread(s->dropped[0].worker, NULL);
+            figure_load_free(s->dropped[0].load);
+            memmove(&s->dropped[0], &s->dropped[1], sizeof s->dropped[0] * (SPRITES_DROPPED - 1));
+            s->dropped_count--;
+        }
+        s->dropped[s->dropped_count].worker = f->worker;
+        s->dropped[s->dropped_count++].load = f->load;
+        memset(f, 0, sizeof *f);
+        return;
+    }
     if (f->worker)
-        SDL_WaitThread(f->worker, NULL); /* a load is tens of milliseconds */
-    if (f->load)
-        pose_move_free(&f->load->move);
-    free(f->load);
+        SDL_WaitThread(f->worker, NULL); /* done, or the end */
+    figure_load_free(f->load);
     memset(f, 0, sizeof *f);
 }
 
@@ -568,7 +614,8 @@ static void sprites_drop_all(Sprites *s)
         SDL_WaitThread(s->painter, NULL); /* a paint is a few milliseconds */
     }
     for (int i = 0; i < SPRITES_FIGURES; i++)
-        figure_unload(&s->figures[i]);
+        figure_unload(s, &s->figures[i], true);
+    sprites_reap(s, true);
     drawlist_destroy_texture(s->dl, s->texture);
     for (int i = 0; i < 2; i++) {
         free(s->buf[i].px);
@@ -631,7 +678,7 @@ void sprites_set_routine(Sprites *s, const Routine *r)
         const char *path = r && k < r->own_move_count ? r->own_moves[k].path : "";
         if (strcmp(s->own_path[k], path) == 0)
             continue; /* the same file: its figure stays loaded */
-        figure_unload(&s->figures[MOVE_COUNT + k]);
+        figure_unload(s, &s->figures[MOVE_COUNT + k], false);
         s->warned[MOVE_COUNT + k] = false;
         snprintf(s->own_path[k], sizeof s->own_path[k], "%s", path);
     }
@@ -641,13 +688,19 @@ void sprites_prepare(Sprites *s, MoveId current, MoveId next)
 {
     if (!s)
         return;
+    sprites_reap(s, false);
     for (int i = 0; i < SPRITES_FIGURES; i++)
         if (i != (int)current && i != (int)next && (s->figures[i].tried || s->figures[i].load))
-            figure_unload(&s->figures[i]); /* forgets failures too: a fixed file is retried later */
+            figure_unload(s, &s->figures[i], false); /* forgets failures too: a fixed file is retried later */
     if (current >= 0 && current < SPRITES_FIGURES)
         figure_start(s, current);
     if (next >= 0 && next < SPRITES_FIGURES && next != current)
         figure_start(s, next); /* ready by the time it is drawn */
+}
+
+int sprites_dropped_loads(const Sprites *s)
+{
+    return s ? s->dropped_count : 0;
 }
 
 bool sprites_wait(Sprites *s, MoveId id)

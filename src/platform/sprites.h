@@ -61,6 +61,11 @@ void sprites_prepare(Sprites *s, MoveId current, MoveId next);
 /* Wait until id has loaded (or failed). Returns true when it can be drawn. */
 bool sprites_wait(Sprites *s, MoveId id);
 
+/* Loads of figures dropped while still loading (sprites_prepare or sprites_set_routine no longer
+ * wanting them: Skip or Back mid-load) that are still finishing on their threads: never waited
+ * for there; each is joined and freed by a later sprites_prepare once done, or by sprites_free. */
+int sprites_dropped_loads(const Sprites *s);
+
 /* Draw v->figure at v's animation time, fitted to stage (its box over the whole move fills
  * FIGPAINT_FILL of the binding side), with its mat. Returns false (and draws nothing) when the
  * move has no usable pose file: the caller then shows the move's name. While the move is still
