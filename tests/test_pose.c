@@ -571,57 +571,64 @@ static float check_drawn(const PoseMove *m, const char *name, int *faulty)
  * the next, and the check of drawn frames would catch it if it were eased. */
 static void test_blend_cuts(void)
 {
-    static char src[POSE_MAX_FILE_BYTES];
-    FILE *f = fopen("assets/poses/way_standing_to_front.pose", "rb");
-    CHECK(f != NULL);
-    if (!f)
-        return;
-    size_t n = fread(src, 1, sizeof src, f);
-    fclose(f);
-    memset(&errs, 0, sizeof errs);
-    CHECK_INT(pose_parse("way_standing_to_front.pose", src, n, &pf, &errs), 0);
-    PoseMove m;
-    CHECK_INT(pose_move_init(&m, &pf), 0);
+    /* the first catalogue file with such pairs (a way's big steps, while any are keyed) */
     int cuts = 0, floated = 0;
-    for (int k = 0; k + 1 < m.meta.frames; k++) {
-        if (m.sample_section[k] != m.sample_section[k + 1] || !pose_move_pair_cut(&m, k) ||
-            m.samples[k].v[POSE_FLIP] != m.samples[k + 1].v[POSE_FLIP])
+    for (int id = 0; id < MOVE_COUNT && cuts == 0; id++) {
+        static char src[POSE_MAX_FILE_BYTES];
+        char path[256];
+        snprintf(path, sizeof path, "assets/poses/%s.pose", moves_info((MoveId)id)->id);
+        FILE *f = fopen(path, "rb");
+        CHECK(f != NULL);
+        if (!f)
             continue;
-        cuts++;
-        /* drawn as the nearer sample, exactly */
-        PoseFigure drawn, sample;
-        pose_move_blend_at(&m, k, 0.3f, false, &drawn);
-        pose_move_sample_figure(&m, k, &sample);
-        CHECK(figure_moved(&drawn, &sample) == 0.0f);
-        pose_move_blend_at(&m, k, 0.7f, false, &drawn);
-        pose_move_sample_figure(&m, k + 1, &sample);
-        CHECK(figure_moved(&drawn, &sample) == 0.0f);
-        CHECK_INT(pose_move_check_drawn(&m, k, NULL, 0, NULL), 0);
-        /* eased instead, some pose between would float or sink, and the check says so */
-        m.sample_cut[k] = 0;
-        CHECK(!pose_move_pair_cut(&m, k));
-        int faults = pose_move_check_drawn(&m, k, NULL, 0, NULL);
-        for (int i = 1; i < 16; i++)
-            faults += pose_move_check_blend(&m, k, (float)i / 16.0f, NULL, 0, NULL);
-        floated += faults > 0;
-        m.sample_cut[k] = 1;
-    }
-    printf("way_standing_to_front: %d pairs drawn as cuts, %d of them float or sink when eased\n", cuts, floated);
-    CHECK(cuts >= 1);
-    CHECK_INT(floated, cuts);
-    /* an eased pair is drawn between its samples: neither the one nor the other */
-    for (int k = 0; k + 1 < m.meta.frames; k++)
-        if (!pose_move_pair_cut(&m, k) && m.sample_section[k] == m.sample_section[k + 1]) {
-            PoseFigure a, b, mid;
-            pose_move_sample_figure(&m, k, &a);
-            pose_move_sample_figure(&m, k + 1, &b);
-            pose_move_blend_at(&m, k, 0.5f, false, &mid);
-            if (figure_moved(&a, &b) > 0.001f) {
-                CHECK(figure_moved(&mid, &a) > 0.0f && figure_moved(&mid, &b) > 0.0f);
-                break;
-            }
+        size_t n = fread(src, 1, sizeof src, f);
+        fclose(f);
+        memset(&errs, 0, sizeof errs);
+        CHECK_INT(pose_parse(path, src, n, &pf, &errs), 0);
+        PoseMove m;
+        CHECK_INT(pose_move_init(&m, &pf), 0);
+        for (int k = 0; k + 1 < m.meta.frames; k++) {
+            if (m.sample_section[k] != m.sample_section[k + 1] || !pose_move_pair_cut(&m, k) ||
+                m.samples[k].v[POSE_FLIP] != m.samples[k + 1].v[POSE_FLIP] ||
+                m.samples[k].v[POSE_CHAIR] != m.samples[k + 1].v[POSE_CHAIR])
+                continue;
+            cuts++;
+            /* drawn as the nearer sample, exactly */
+            PoseFigure drawn, sample;
+            pose_move_blend_at(&m, k, 0.3f, false, &drawn);
+            pose_move_sample_figure(&m, k, &sample);
+            CHECK(figure_moved(&drawn, &sample) == 0.0f);
+            pose_move_blend_at(&m, k, 0.7f, false, &drawn);
+            pose_move_sample_figure(&m, k + 1, &sample);
+            CHECK(figure_moved(&drawn, &sample) == 0.0f);
+            CHECK_INT(pose_move_check_drawn(&m, k, NULL, 0, NULL), 0);
+            /* eased instead, some pose between would float or sink, and the check says so */
+            m.sample_cut[k] = 0;
+            CHECK(!pose_move_pair_cut(&m, k));
+            int faults = pose_move_check_drawn(&m, k, NULL, 0, NULL);
+            for (int i = 1; i < 16; i++)
+                faults += pose_move_check_blend(&m, k, (float)i / 16.0f, NULL, 0, NULL);
+            floated += faults > 0;
+            m.sample_cut[k] = 1;
         }
-    pose_move_free(&m);
+        if (cuts > 0)
+            printf("%s: %d pairs drawn as cuts, %d of them float or sink when eased\n", moves_info((MoveId)id)->id,
+                   cuts, floated);
+        /* an eased pair is drawn between its samples: neither the one nor the other */
+        for (int k = 0; k + 1 < m.meta.frames; k++)
+            if (!pose_move_pair_cut(&m, k)) {
+                PoseFigure a, b, mid;
+                pose_move_sample_figure(&m, k, &a);
+                pose_move_sample_figure(&m, k + 1, &b);
+                pose_move_blend_at(&m, k, 0.5f, false, &mid);
+                if (figure_moved(&a, &b) > 0.001f) {
+                    CHECK(figure_moved(&mid, &a) > 0.0f && figure_moved(&mid, &b) > 0.0f);
+                    break;
+                }
+            }
+        pose_move_free(&m);
+    }
+    CHECK_INT(floated, cuts);
 }
 
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
