@@ -542,6 +542,15 @@ static float pelvis_x(const PoseFigure *fig)
     return 0.0f;
 }
 
+/* Whether framing b moved from a by more than FIGPAINT_CAMERA_JUMP (of the scale, or of the
+ * w x h stage sideways or up and down). */
+static bool framing_jumped(const FigLayout *a, const FigLayout *b, int w, int h)
+{
+    return a->place.scale <= 0.0f || fabsf(b->place.scale / a->place.scale - 1.0f) > FIGPAINT_CAMERA_JUMP ||
+           fabsf(b->place.ox - a->place.ox) > FIGPAINT_CAMERA_JUMP * (float)w ||
+           fabsf(b->place.oy - a->place.oy) > FIGPAINT_CAMERA_JUMP * (float)h;
+}
+
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
                      long long now_ms, FigLayout *out)
 {
@@ -554,7 +563,11 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
         float f = (c->last.place.flip ? -1.0f : 1.0f) * c->last.place.scale, dx = f * (c->last_x - x);
         c->from = c->last, c->ease_at = now_ms;
         c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
+    } else if (figure == c->figure && goal.place.flip == c->goal.place.flip && goal.place.narrow == 0.0f &&
+               c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {
+        c->from = c->last, c->ease_at = now_ms; /* from where it is drawn, to the new framing */
     }
+    c->goal = goal;
     *out = goal;
     if (c->ease_at >= 0) {
         float u = (float)(now_ms - c->ease_at) / (float)FIGPAINT_CAMERA_MS;

@@ -79,11 +79,13 @@ void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_l
 
 /* The camera across frames (figpaint_camera): where the figure was drawn last, and an ease. */
 #define FIGPAINT_CAMERA_MS 600 /* a cut of the camera between two figures eases over this long */
+#define FIGPAINT_CAMERA_JUMP 0.02f /* a framing that moves more in a frame is a cut, eased */
 typedef struct {
     bool shown; /* a frame was drawn */
     int figure; /* the figure it showed (a MoveId) */
     int w, h; /* on a stage this size */
     FigLayout last; /* where it was drawn */
+    FigLayout goal; /* the framing it was asked for */
     float last_x; /* its pelvis's x (H) */
     FigLayout from; /* where an ease began */
     long long ease_at; /* when (ms), or -1: not easing */
@@ -95,8 +97,11 @@ typedef struct {
  * where it was, moved so the new figure's pelvis is where the last one's was (each figure frames
  * its own moves: a way frames the whole way, a move its held pose, and the files place the body
  * differently along the mat, so the camera cut between them, the figure jumping in size or
- * sideways as a rest or a get-ready began). The picture (flip, narrow) is the target's; c starts
- * zeroed. */
+ * sideways as a rest or a get-ready began). Within one figure the camera also eases, from where
+ * it was, when the framing asked for jumps (by more than FIGPAINT_CAMERA_JUMP of the scale or of
+ * the stage's width or height in one frame: a way framed section by section, which moved the
+ * figure and its mat 0.13 of the stage sideways in one frame). The picture (flip, narrow) is the
+ * target's; c starts zeroed. */
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
                      long long now_ms, FigLayout *out);
 
