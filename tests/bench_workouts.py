@@ -63,7 +63,13 @@ def workout(b, tmp, routine, say):
             hwm = max(hwm, bt.status_kb(p.pid, "VmHWM"))
             say(f"  {os.path.basename(routine)}: {planned + 20 - (end - time.monotonic()):.0f} of "
                 f"{planned + 20:.0f} s, peak RSS {hwm / 1024:.1f} MB")
+        crashed = p.poll() not in (None, 0)
+        if p.poll() is None:
+            hwm = max(hwm, bt.status_kb(p.pid, "VmHWM"))  # the high-water mark, to the end
         bt.stop(p)
+    if crashed:
+        say(f"  {os.path.basename(routine)}: unknot exited with {p.returncode} before the workout ended")
+        return None
     with open(log) as f:
         text = f.read()
     windows = [float(c) for _, c in bt.STATS.findall(text)][1:]  # the first holds the start-up

@@ -29,7 +29,7 @@ void *blockcache_calloc(size_t n, size_t size);
 void *blockcache_realloc(void *p, size_t size);
 void blockcache_free(void *p);
 
-/* What the cache did since the process started, for tests and UNKNOT_STATS. */
+/* What the cache did since the process started (test_blockcache prints it). */
 typedef struct {
     unsigned long reused; /* large requests served from a kept block */
     unsigned long fresh; /* large requests that had to allocate */
