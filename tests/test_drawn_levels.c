@@ -17,58 +17,8 @@
 #include "session.h"
 #include "sheet.h"
 #include "testutil.h"
+#include "testposes.h"
 #include "voicetable.h"
-
-static PoseMove moves[MOVE_COUNT];
-static bool loaded[MOVE_COUNT];
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *more = realloc(buf, cap * 2);
-            if (!more) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = more, cap *= 2;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-static const PoseMove *move_of(MoveId id)
-{
-    if (id < 0 || id >= MOVE_COUNT)
-        return NULL;
-    if (!loaded[id]) {
-        char path[256];
-        snprintf(path, sizeof path, "assets/poses/%s.pose", moves_info(id)->id);
-        size_t n = 0;
-        char *src = read_all(path, &n);
-        static PoseFile pf;
-        RoutineErrors errs;
-        memset(&errs, 0, sizeof errs);
-        CHECK(src != NULL);
-        if (!src)
-            return NULL;
-        CHECK_INT(pose_parse(path, src, n, &pf, &errs), 0);
-        free(src);
-        CHECK_INT(pose_move_init(&moves[id], &pf), 0);
-        loaded[id] = true;
-    }
-    return &moves[id];
-}
 
 /* How far the figure drawn for v at ms breaks the contact rule, in H (as test_pose's drawn_fault):
  * the highest required contact of the nearer sample above the mat, or the lowest part below it. */
@@ -187,8 +137,6 @@ int main(void)
     for (int voiced = 1; voiced >= 0; voiced--)
         faulty += play("front10.routine", front, sizeof front - 1, voiced == 1);
     CHECK_INT(faulty, 0);
-    for (int i = 0; i < MOVE_COUNT; i++)
-        if (loaded[i])
-            pose_move_free(&moves[i]);
+    testposes_free();
     return TEST_END();
 }
