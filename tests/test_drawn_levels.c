@@ -94,29 +94,10 @@ static int play(const char *path, const char *src, size_t n, bool voiced)
     return faulty;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int main(void)
 {
-    DIR *d = opendir("levels");
-    CHECK(d != NULL);
     char *names[64];
-    int count = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL && count < 64) {
-        size_t len = strlen(e->d_name);
-        if (len > 8 && strcmp(e->d_name + len - 8, ".routine") == 0) {
-            names[count] = malloc(len + 8);
-            if (names[count])
-                snprintf(names[count++], len + 8, "levels/%s", e->d_name);
-        }
-    }
-    if (d)
-        closedir(d);
-    qsort(names, (size_t)count, sizeof names[0], by_name);
+    int count = testposes_levels(names, 64);
     CHECK(count >= 9);
     int faulty = 0;
     for (int i = 0; i < count; i++) {

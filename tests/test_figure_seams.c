@@ -224,30 +224,11 @@ static void test_camera(void)
     CHECK(out.place.scale == 600.0f);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int main(void)
 {
     test_camera();
-    DIR *d = opendir("levels");
-    CHECK(d != NULL);
     char *names[64];
-    int count = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL && count < 64) {
-        size_t len = strlen(e->d_name);
-        if (len > 8 && strcmp(e->d_name + len - 8, ".routine") == 0) {
-            names[count] = malloc(len + 8);
-            if (names[count])
-                snprintf(names[count++], len + 8, "levels/%s", e->d_name);
-        }
-    }
-    if (d)
-        closedir(d);
-    qsort(names, (size_t)count, sizeof names[0], by_name);
+    int count = testposes_levels(names, 64);
     CHECK(count >= 9);
     for (int i = 0; i < count; i++) {
         int turns = play(names[i]);

@@ -4,6 +4,7 @@
 #ifndef UNKNOT_TESTPOSES_H
 #define UNKNOT_TESTPOSES_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,32 @@ static const PoseMove *move_of(MoveId id)
         loaded[id] = true;
     }
     return &moves[id];
+}
+
+static int testposes_by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The paths of levels/'s routines (at most max), sorted by name, each malloc'd: their count. */
+static int testposes_levels(char **names, int max)
+{
+    DIR *d = opendir("levels");
+    CHECK(d != NULL);
+    int count = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL && count < max) {
+        size_t len = strlen(e->d_name);
+        if (len > 8 && strcmp(e->d_name + len - 8, ".routine") == 0) {
+            names[count] = malloc(len + 8);
+            if (names[count])
+                snprintf(names[count++], len + 8, "levels/%s", e->d_name);
+        }
+    }
+    if (d)
+        closedir(d);
+    qsort(names, (size_t)count, sizeof names[0], testposes_by_name);
+    return count;
 }
 
 static void testposes_free(void)

@@ -1668,7 +1668,9 @@ static void pose_check_side(const PoseMove *m, int k, int k2, float u, bool swap
     *written = n, *fault_count = faults;
 }
 
-int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+/* The pose drawn u of the way from sample k to k2, checked on its contacts (and the other side,
+ * drawn swapped, of a move that has one): the number of faults, described into buf. */
+static int check_drawn_pose(const PoseMove *m, int k, int k2, float u, char *buf, size_t size, float *highest)
 {
     int faults = 0;
     size_t n = 0;
@@ -1676,25 +1678,20 @@ int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, flo
     if (!buf || size == 0)
         buf = none, size = sizeof none;
     buf[0] = '\0';
-    pose_check_side(m, k, k, 0.0f, false, "", buf, size, &n, &faults, highest);
+    pose_check_side(m, k, k2, u, false, "", buf, size, &n, &faults, highest);
     if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR) /* the other side, drawn swapped */
-        pose_check_side(m, k, k, 0.0f, true, " (other side)", buf, size, &n, &faults, highest);
+        pose_check_side(m, k, k2, u, true, " (other side)", buf, size, &n, &faults, highest);
     return faults;
+}
+
+int pose_move_check_sample(const PoseMove *m, int k, char *buf, size_t size, float *highest)
+{
+    return check_drawn_pose(m, k, k, 0.0f, buf, size, highest);
 }
 
 int pose_move_check_blend(const PoseMove *m, int k, float u, char *buf, size_t size, float *highest)
 {
-    int faults = 0;
-    size_t n = 0;
-    char none[1];
-    if (!buf || size == 0)
-        buf = none, size = sizeof none;
-    buf[0] = '\0';
-    int k2 = k + 1 < m->meta.frames ? k + 1 : k;
-    pose_check_side(m, k, k2, u, false, "", buf, size, &n, &faults, highest);
-    if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR)
-        pose_check_side(m, k, k2, u, true, " (other side)", buf, size, &n, &faults, highest);
-    return faults;
+    return check_drawn_pose(m, k, k + 1 < m->meta.frames ? k + 1 : k, u, buf, size, highest);
 }
 
 /* Mark each neighbouring pair of samples whose eased poses between would not rest on the mat as a
