@@ -64,12 +64,22 @@ static void *take_counted(size_t size)
     return p;
 }
 
+/* The size a fresh block is made with: the request rounded up to BLOCKCACHE_STEP, so blocks of
+ * nearby sizes serve each other's requests (a text line's glyph surface, its whole-line surface
+ * and its texture differ by a few percent, and each is freed for another's next request). The
+ * pages past the request are mapped but never touched, so they cost no memory until reused. */
+static size_t rounded(size_t size)
+{
+    size_t r = (size + BLOCKCACHE_STEP - 1) / BLOCKCACHE_STEP * BLOCKCACHE_STEP;
+    return r < size ? size : r;
+}
+
 void *blockcache_malloc(size_t size)
 {
     if (size < BLOCKCACHE_MIN)
         return malloc(size);
     void *p = take_counted(size);
-    return p ? p : malloc(size);
+    return p ? p : malloc(rounded(size));
 }
 
 void *blockcache_calloc(size_t n, size_t size)
@@ -81,7 +91,7 @@ void *blockcache_calloc(size_t n, size_t size)
         return calloc(n, size);
     void *p = take_counted(bytes);
     if (!p)
-        return calloc(n, size); /* fresh pages are zero without touching them */
+        return calloc(1, rounded(bytes)); /* fresh pages are zero without touching them */
     memset(p, 0, bytes);
     return p;
 }

@@ -13,6 +13,7 @@ enum {
     BLOCKCACHE_MIN = 128 * 1024, /* blocks this large or larger are kept (glibc maps them) */
     BLOCKCACHE_BYTES = 2 * 1024 * 1024, /* kept at most, in all */
     BLOCKCACHE_SLOTS = 8, /* blocks kept at most */
+    BLOCKCACHE_STEP = 64 * 1024, /* a fresh large block's size is a multiple of this */
 };
 
 /* Routes SDL's allocations (SDL_SetMemoryFunctions) through the functions below. Call it first
@@ -23,7 +24,8 @@ int blockcache_install(void);
 
 /* malloc, calloc, realloc and free, keeping freed blocks of BLOCKCACHE_MIN or more (up to
  * BLOCKCACHE_BYTES) for the next request they fit (the smallest kept block at least as large and
- * at most twice as large). Thread-safe. Every block is a malloc block: free() would take it too. */
+ * at most twice as large). A fresh large block is made BLOCKCACHE_STEP-rounded. Thread-safe. Every
+ * block is a malloc block: free() would take it too. */
 void *blockcache_malloc(size_t size);
 void *blockcache_calloc(size_t n, size_t size);
 void *blockcache_realloc(void *p, size_t size);

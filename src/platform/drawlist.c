@@ -176,7 +176,14 @@ void drawlist_destroy_texture(DrawList *dl, SDL_Texture *tex)
 {
     if (!tex)
         return;
-    if (dl && dl->ndoomed == dl->capdoomed) {
+    bool needed = false; /* the last frame's calls only compare the pointer and serial: not needed */
+    for (int i = 0; dl && i < dl->cur.n && !needed; i++)
+        needed = dl->cur.cmd[i].kind == DL_COPY && dl->cur.cmd[i].tex == tex;
+    if (!needed) { /* at once: its memory can then make the next texture (text.c: text_recycle) */
+        SDL_DestroyTexture(tex);
+        return;
+    }
+    if (dl->ndoomed == dl->capdoomed) {
         int cap = dl->capdoomed ? dl->capdoomed * 2 : 16;
         SDL_Texture **more = realloc(dl->doomed, (size_t)cap * sizeof *more);
         if (!more) { /* draw what needs it now, then let it go */
@@ -186,10 +193,7 @@ void drawlist_destroy_texture(DrawList *dl, SDL_Texture *tex)
         }
         dl->doomed = more, dl->capdoomed = cap;
     }
-    if (dl)
-        dl->doomed[dl->ndoomed++] = tex;
-    else
-        SDL_DestroyTexture(tex);
+    dl->doomed[dl->ndoomed++] = tex;
 }
 
 void drawlist_invalidate(DrawList *dl)

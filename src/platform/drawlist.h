@@ -53,7 +53,7 @@ uint64_t drawlist_serial(DrawList *dl);
  * now (the frame is then drawn and sent whole). */
 void drawlist_texture_changing(DrawList *dl, SDL_Texture *tex);
 
-/* Destroy tex once no call of this frame needs it (at once with no list). */
+/* Destroy tex at once, or once this frame is drawn when a call of this frame copies it. */
 void drawlist_destroy_texture(DrawList *dl, SDL_Texture *tex);
 
 /* The screen's pixels are not what the last frame left (window shown, exposed, resized, screen

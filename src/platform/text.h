@@ -54,6 +54,7 @@ void text_release(Text *t);
  * cached lines hold now. */
 typedef struct {
     unsigned renders, font_opens, wraps;
+    unsigned recycled; /* lines off the screen freed to make room for a new one of about their size */
     size_t cached_bytes;
 } TextStats;
 TextStats text_stats(const Text *t);
