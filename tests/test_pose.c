@@ -1227,6 +1227,95 @@ static void test_no_jumps(void)
     printf("%d pose files jump more than %.2f H between neighbouring samples\n", over, (double)JUMP_H);
 }
 
+/* Where the torso's first part starts along the mat in fig (H): what two figures of one body are
+ * lined up by, a file's `x` being where it puts the body on the mat. */
+static float torso_x(const PoseFigure *fig)
+{
+    for (int g = 0; g < fig->count; g++)
+        if (fig->groups[g].id == POSE_GROUP_TORSO && !fig->groups[g].flat && fig->groups[g].name[0] == '\0')
+            return fig->groups[g].parts[0].ax;
+    return 0.0f;
+}
+
+/* How far a way's figure at sample k is from the figure position p rests in, breathing (its
+ * first breath sample), lined up along the mat; mirrored: compared with that figure's mirror
+ * image (a roll ends turned round, WAYS' turns). */
+static float way_seam(const PoseMove *way, int k, Position p, bool mirrored)
+{
+    static PoseFile file;
+    PoseMove rest;
+    if (!load_move(moves_info(moves_position_figure(p))->id, &file, &rest))
+        return 1.0f;
+    PoseFigure a, b;
+    pose_move_sample_figure(way, k, &a);
+    pose_move_sample_figure(&rest, rest.meta.breath.first, &b);
+    pose_move_free(&rest);
+    if (mirrored)
+        for (int g = 0; g < b.count; g++)
+            for (int i = 0; i < b.groups[g].count; i++)
+                b.groups[g].parts[i].ax = -b.groups[g].parts[i].ax, b.groups[g].parts[i].bx = -b.groups[g].parts[i].bx;
+    pose_figure_shift(&b, torso_x(&a) - torso_x(&b), 0.0f);
+    const char *group = "", *what = "";
+    return parts_moved(&a, &b, &group, &what);
+}
+
+/* A way (WAYS) starts where its first position's figure breathes and ends where its last one's
+ * does, so a rest that plays it neither cuts into it nor out of it (issue 12: the ways to and from
+ * kneeling, which had none). The ways that start lying on the back (their hands come overhead
+ * from the resting figure's at once) and way_front_to_back start further off, each with the bound
+ * it keeps; the list only shrinks. */
+static const struct {
+    const char *way;
+    float bound;
+} seams_left[] = {
+    {"way_back_to_all_fours", 0.025f},
+    {"way_back_to_front", 0.025f},
+    {"way_back_to_standing", 0.025f},
+    {"way_front_to_back", 0.04f},
+};
+
+static void test_way_seams(void)
+{
+    static PoseFile file;
+#define WAY_SEAM_ROW(from, to, way, turns) {POSITION_##from, POSITION_##to, MOVE_##way, turns},
+    static const struct {
+        Position from, to;
+        MoveId way;
+        bool turns;
+    } ways[] = {WAYS(WAY_SEAM_ROW)};
+#undef WAY_SEAM_ROW
+    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+        const char *name = moves_info(ways[w].way)->id;
+        PoseMove m;
+        if (!load_move(name, &file, &m))
+            continue;
+        float start = way_seam(&m, m.meta.intro.first, ways[w].from, false);
+        float end = way_seam(&m, m.meta.intro.last, ways[w].to, ways[w].turns);
+        float bound = 0.012f; /* as a hold starts where its way in ends (test_committed_moves) */
+        for (size_t j = 0; j < sizeof seams_left / sizeof seams_left[0]; j++)
+            if (strcmp(seams_left[j].way, name) == 0)
+                bound = seams_left[j].bound;
+        printf("%-26s starts %.4f H from %s's figure, ends %.4f H from %s's (bound %.3f)\n", name, (double)start,
+               moves_position_word(ways[w].from), (double)end, moves_position_word(ways[w].to), (double)bound);
+        CHECK(start <= bound);
+        CHECK(end <= 0.012f);
+        if (bound > 0.012f) /* a listed way that no longer cuts leaves the list */
+            CHECK(start > 0.012f);
+        pose_move_free(&m);
+    }
+    /* the hip flexor lunge starts and ends in tall kneeling, where the way down from standing
+     * ends and the way up starts: it cut from and back to its half-kneel (0.25 H, the front leg) */
+    PoseMove m;
+    if (load_move("hip_flexor_lunge", &file, &m)) {
+        float start = way_seam(&m, m.meta.intro.first, POSITION_KNEELING, false);
+        float end = way_seam(&m, m.meta.outro.last, POSITION_KNEELING, false);
+        printf("hip_flexor_lunge starts %.4f H from kneeling's figure, ends %.4f H from it\n", (double)start,
+               (double)end);
+        CHECK(start <= 0.012f && end <= 0.012f);
+        pose_move_free(&m);
+    }
+}
+
 /* Child's pose (issue 12) starts and ends on hands and knees, as the catalogue rests it (the way
  * onto all fours plays before it): its first and last samples are rest_all_fours' pose, so the
  * figure does not cut at the 3-2-1 or at the way out. Held, the hips reach the heels and the
@@ -1441,5 +1530,6 @@ int main(void)
     test_blend_cuts();
     test_committed_moves();
     test_no_jumps();
+    test_way_seams();
     return TEST_END();
 }

@@ -1316,6 +1316,37 @@ static void test_first_ready_shows_the_way(void)
     CHECK_INT(view_in(intro, 1000).figure, MOVE_IDLE);
 }
 
+/* Kneeling has its ways (issue 12): down from standing and back up, in a rest, in a get-ready
+ * with no rest between and over the intro before a first move kneeling; none of these steps cuts
+ * (session_step_cuts: --check's warning). */
+static void test_kneeling_ways(void)
+{
+    load("title \"K\"\nmove side_bend reps 2 tempo 3s\nrest 12s kneeling \"Down onto your knees.\"\n"
+         "move hip_flexor_lunge hold 20s\nrest 12s standing \"Up to standing.\"\n"
+         "move standing_extension reps 2 tempo 3s\nmove hip_flexor_lunge hold 20s\nmove side_bend reps 2 tempo 3s\n");
+    Position from, to;
+    for (int i = 0; i < R.step_count; i++) {
+        CHECK(!session_step_cuts(&R, i, &from, &to));
+        if (session_step_cuts(&R, i, &from, &to))
+            fprintf(stderr, "    step %d cuts from %s to %s\n", i, moves_position_word(from), moves_position_word(to));
+    }
+    CHECK(moves_way(POSITION_STANDING, POSITION_KNEELING) == MOVE_WAY_STANDING_TO_KNEELING);
+    CHECK(moves_way(POSITION_KNEELING, POSITION_STANDING) == MOVE_WAY_KNEELING_TO_STANDING);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 1), 1000).figure, MOVE_WAY_STANDING_TO_KNEELING);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 3), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
+    CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_STANDING_TO_KNEELING); /* no rest between */
+    CHECK_INT(view_in(seg_of(SEG_READY, 6), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
+    /* the first move kneeling: the way down plays over the intro */
+    load("title \"K\"\nmove hip_flexor_lunge hold 20s\n");
+    CHECK(!session_step_cuts(&R, 0, &from, &to));
+    int intro = -1;
+    for (int i = 0; i < S.segment_count; i++)
+        intro = S.segments[i].kind == SEG_INTRO ? i : intro;
+    CHECK(intro >= 0);
+    if (intro >= 0)
+        CHECK_INT(view_in(intro, 1000).figure, MOVE_WAY_STANDING_TO_KNEELING);
+}
+
 /* A way that rolls (WAYS: turns) leaves the body turned round: what follows is drawn turned (the
  * head where the roll left it) until another roll turns it back; a sided move drawn the same way
  * round on both sides turns with it; a mirrored sided move (the side bend) is drawn as its side
@@ -2377,6 +2408,7 @@ int main(void)
     test_get_ready();
     test_ready_shows_the_way();
     test_first_ready_shows_the_way();
+    test_kneeling_ways();
     test_turned_after_a_roll();
     test_turns_round();
     test_shipped_rests_show_the_way();

@@ -60,7 +60,9 @@
     X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)            \
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
     X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4000,         \
-      ALL_FOURS)
+      ALL_FOURS)                                                                                                       \
+    X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 4000, KNEELING)      \
+    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 4000, STANDING)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -82,7 +84,9 @@
     X(ON_BACK, STANDING, WAY_BACK_TO_STANDING, true)                                                                   \
     X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT, false)                                                                \
     X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)                                                                      \
-    X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)
+    X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)                                                           \
+    X(STANDING, KNEELING, WAY_STANDING_TO_KNEELING, false)                                                             \
+    X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
