@@ -206,6 +206,37 @@ def test_configs():
                   f"{name}: one warning with '{want}': {err[:400]}")
 
 
+def test_kiosk_conf():
+    """kiosk.conf is read by the kiosk (and its --shot screens) and rewritten by --set-pin: a FIFO there
+    once hung both for ever (a bare fopen probe before the safe reader), a directory or a device must
+    not be read either. Each ends at once with one line naming the problem, and nothing is replaced."""
+    for how, want in (("fifo", "FIFO"), ("dir", "directory"), ("zero", "device")):
+        with tempfile.TemporaryDirectory() as tmp:
+            conf = os.path.join(tmp, "config", "unknot", "kiosk.conf")
+            replace(conf, how)
+            start = time.monotonic()
+            try:
+                p = subprocess.run([UNKNOT, "--set-pin"], input=b"1234\n", stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, timeout=TIMEOUT, env=env_for(tmp))
+                rc, err = p.returncode, p.stderr.decode(errors="replace")
+            except subprocess.TimeoutExpired:
+                rc, err = None, "hung"
+            secs = time.monotonic() - start
+            check(rc == 1, f"--set-pin, kiosk.conf {how}: exit 1 without hanging, got {rc} after {secs:.1f} s")
+            check(want in err and len(err.strip().splitlines()) == 1, f"--set-pin, kiosk.conf {how}: one line: {err[:300]}")
+            kind = os.lstat(conf).st_mode
+            check({"fifo": stat.S_ISFIFO, "dir": stat.S_ISDIR, "zero": stat.S_ISLNK}[how](kind),
+                  f"--set-pin, kiosk.conf {how}: left as it was")
+            out = os.path.join(tmp, "attract.png")
+            rc, _, err, secs = run(["--shot", out, "--screen", "attract"], tmp)
+            err = err.decode(errors="replace")
+            check(rc == 0 and os.path.exists(out), f"--shot --screen attract, kiosk.conf {how}: drawn with the defaults, "
+                  f"got {rc} after {secs:.1f} s")
+            lines = [l for l in err.splitlines() if "kiosk.conf" in l]
+            check(len(lines) == 1 and lines[0].startswith("unknot: warning:") and want in lines[0],
+                  f"--shot --screen attract, kiosk.conf {how}: one warning with '{want}': {err[:300]}")
+
+
 def test_font():
     for how, want in (("fifo", "FIFO"), ("dir", "directory"), ("zero", "device")):
         with tempfile.TemporaryDirectory() as tmp:
@@ -507,6 +538,7 @@ def main():
     test_configs()
     test_quiet_configs()
     test_font()
+    test_kiosk_conf()
     test_writes()
     if SIGTERM_SECONDS:
         print(f"SIGTERM to exit of the window: slowest {max(SIGTERM_SECONDS):.2f} s of {len(SIGTERM_SECONDS)} "

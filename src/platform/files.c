@@ -31,10 +31,10 @@ static int files_read_fail(int fd, char *buf, int e, char *err, size_t errsize, 
     return -1;
 }
 
-int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char *err, size_t errsize)
+/* Open path for reading if it is a regular file of at most max_bytes: the descriptor and its size
+ * in *size, or -1 with the reason in err (errno kept). */
+static int files_open_regular(const char *path, size_t max_bytes, size_t *size, char *err, size_t errsize)
 {
-    *out = NULL;
-    *len = 0;
     /* O_NONBLOCK: opening a FIFO with no writer returns at once (and is then refused) */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
@@ -57,27 +57,66 @@ int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char
         snprintf(why, sizeof why, "file is %lld bytes; the limit is %zu", (long long)st.st_size, max_bytes);
         return files_read_fail(fd, NULL, EFBIG, err, errsize, "%s", why);
     }
-    size_t cap = (size_t)st.st_size + 1;
-    char *buf = malloc(cap);
-    if (!buf)
-        return files_read_fail(fd, NULL, ENOMEM, err, errsize, "%s", "out of memory");
+    *size = (size_t)st.st_size;
+    return fd;
+}
+
+/* Read up to cap bytes from fd into buf; the count read, or -1 (errno set). */
+static ssize_t files_read_up_to(int fd, char *buf, size_t cap)
+{
     size_t n = 0;
-    while (n < cap - 1) { /* a file that grew meanwhile is read up to its size at open */
-        ssize_t r = read(fd, buf + n, cap - 1 - n);
+    while (n < cap) {
+        ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r < 0) {
-            int e = errno;
-            return files_read_fail(fd, buf, e, err, errsize, "cannot read: %s", strerror(e));
-        }
+        if (r < 0)
+            return -1;
         if (r == 0)
             break;
         n += (size_t)r;
     }
+    return (ssize_t)n;
+}
+
+int files_read_head(const char *path, size_t max_bytes, void *buf, size_t cap, size_t *len, size_t *file_size,
+                    char *err, size_t errsize)
+{
+    *len = 0;
+    *file_size = 0;
+    int fd = files_open_regular(path, max_bytes, file_size, err, errsize);
+    if (fd < 0)
+        return -1;
+    ssize_t n = files_read_up_to(fd, buf, cap);
+    if (n < 0) {
+        int e = errno;
+        return files_read_fail(fd, NULL, e, err, errsize, "cannot read: %s", strerror(e));
+    }
+    close(fd);
+    *len = (size_t)n;
+    return 0;
+}
+
+int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char *err, size_t errsize)
+{
+    *out = NULL;
+    *len = 0;
+    size_t size = 0;
+    int fd = files_open_regular(path, max_bytes, &size, err, errsize);
+    if (fd < 0)
+        return -1;
+    size_t cap = size + 1;
+    char *buf = malloc(cap);
+    if (!buf)
+        return files_read_fail(fd, NULL, ENOMEM, err, errsize, "%s", "out of memory");
+    ssize_t n = files_read_up_to(fd, buf, cap - 1); /* a file that grew meanwhile: read to its size at open */
+    if (n < 0) {
+        int e = errno;
+        return files_read_fail(fd, buf, e, err, errsize, "cannot read: %s", strerror(e));
+    }
     close(fd);
     buf[n] = 0;
     *out = buf;
-    *len = n;
+    *len = (size_t)n;
     return 0;
 }
 

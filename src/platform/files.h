@@ -28,6 +28,12 @@
  * refused without reading them. */
 int files_read(const char *path, size_t max_bytes, char **out, size_t *len, char *err, size_t errsize);
 
+/* Read the first cap bytes (or fewer) of a regular file of at most max_bytes into buf, with the same
+ * refusals as files_read: *len bytes read, *file_size the whole file's. Returns 0, or -1 with a reason
+ * in err (errno kept). */
+int files_read_head(const char *path, size_t max_bytes, void *buf, size_t cap, size_t *len, size_t *file_size,
+                    char *err, size_t errsize);
+
 /* Read and parse a routine. I/O problems come back as one error at line 1, column 1.
  * Returns 0 and fills *r (free with routine_free), or -1 and fills errs. */
 int files_load_routine(const char *path, Routine *r, RoutineErrors *errs);

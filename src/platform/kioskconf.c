@@ -192,12 +192,9 @@ int kioskconf_load(const char *path, KioskConfig *c)
     kioskconf_defaults(c);
     char *text = NULL, err[512];
     size_t len = 0;
-    FILE *probe = fopen(path, "r");
-    if (!probe && errno == ENOENT)
-        return 0;
-    if (probe)
-        fclose(probe);
     if (files_read(path, KIOSKCONF_MAX_BYTES, &text, &len, err, sizeof err) < 0) {
+        if (errno == ENOENT)
+            return 0; /* no settings yet: the defaults */
         fprintf(stderr, "unknot: warning: %s: %s; the kiosk runs with its defaults\n", path, err);
         c->warnings++;
         return -1;
@@ -274,16 +271,11 @@ int kioskconf_set_pin(const char *path, const char *pin, char *err, size_t errsi
     }
     char *old = NULL;
     size_t old_len = 0;
-    FILE *probe = fopen(path, "r");
-    if (probe) {
-        fclose(probe);
-        if (files_read(path, KIOSKCONF_MAX_BYTES, &old, &old_len, err, errsize) < 0)
+    /* through files_read, which refuses a FIFO, device or directory without waiting on it */
+    if (files_read(path, KIOSKCONF_MAX_BYTES, &old, &old_len, err, errsize) < 0) {
+        if (errno != ENOENT)
             return -1;
-    } else if (errno != ENOENT) {
-        snprintf(err, errsize, "%s", strerror(errno));
-        return -1;
-    } else {
-        old = strdup(conf_template);
+        old = strdup(conf_template); /* no settings yet */
         old_len = old ? strlen(old) : 0;
     }
     char line[sizeof hash + 32];

@@ -447,14 +447,12 @@ int speech_wav_read(const char *path, int16_t **samples, size_t *count, int *rat
 int speech_wav_length_ms(const char *path)
 {
     /* the header only: a clip's length without reading its samples (the session plans with it) */
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
     unsigned char b[512];
-    size_t len = fread(b, 1, sizeof b, f);
-    long file_size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
-    fclose(f);
-    if (len < 12 || file_size < 0 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WAVE", 4) != 0)
+    size_t len = 0, file_size = 0;
+    char why[200];
+    if (files_read_head(path, FILES_MAX_VOICE_BYTES, b, sizeof b, &len, &file_size, why, sizeof why) < 0)
+        return -1;
+    if (len < 12 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WAVE", 4) != 0)
         return -1;
     int channels = 0, rate = 0;
     size_t at = 12;
@@ -474,7 +472,7 @@ int speech_wav_length_ms(const char *path)
         } else if (memcmp(ch, "data", 4) == 0) {
             /* as speech_wav_parse: a data chunk cut short is refused, so no length for it either */
             size_t frames = size / (size_t)(2 * (channels > 0 ? channels : 1));
-            if (channels == 0 || (long)(at + size) > file_size || frames == 0 || frames > SPEECH_MAX_CLIP_SAMPLES * 4)
+            if (channels == 0 || at + size > file_size || frames == 0 || frames > SPEECH_MAX_CLIP_SAMPLES * 4)
                 return -1;
             return (int)(frames * 1000 / (size_t)rate);
         }
