@@ -1316,9 +1316,9 @@ static void test_first_ready_shows_the_way(void)
     CHECK_INT(view_in(intro, 1000).figure, MOVE_IDLE);
 }
 
-/* Kneeling has its ways (issue 12): down from standing and back up, in a rest, in a get-ready
- * with no rest between and over the intro before a first move kneeling; none of these steps cuts
- * (session_step_cuts: --check's warning). */
+/* Kneeling has its ways (issue 12): down from standing and back up, on and off all fours, in a
+ * rest, in a get-ready with no rest between and over the intro before a first move kneeling; and
+ * sitting its way up to standing. None of these steps cuts (session_step_cuts: --check's warning). */
 static void test_kneeling_ways(void)
 {
     load("title \"K\"\nmove side_bend reps 2 tempo 3s\nrest 12s kneeling \"Down onto your knees.\"\n"
@@ -1336,6 +1336,14 @@ static void test_kneeling_ways(void)
     CHECK_INT(view_in(seg_of(SEG_WORK, 3), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
     CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_STANDING_TO_KNEELING); /* no rest between */
     CHECK_INT(view_in(seg_of(SEG_READY, 6), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
+    /* on and off all fours from kneeling, and up from sitting, in get-readies with no rest between */
+    load("title \"K\"\nmove cat_camel reps 2 tempo 3s\nmove hip_flexor_lunge hold 20s\nmove cat_camel reps 2 tempo 3s\n"
+         "rest 10s standing\nmove spinal_twist hold 10s\nmove side_bend reps 2 tempo 3s\n");
+    for (int i = 0; i < R.step_count; i++)
+        CHECK(!session_step_cuts(&R, i, &from, &to));
+    CHECK_INT(view_in(seg_of(SEG_READY, 1), 1000).figure, MOVE_WAY_ALL_FOURS_TO_KNEELING);
+    CHECK_INT(view_in(seg_of(SEG_READY, 2), 1000).figure, MOVE_WAY_KNEELING_TO_ALL_FOURS);
+    CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_SITTING_TO_STANDING);
     /* the first move kneeling: the way down plays over the intro */
     load("title \"K\"\nmove hip_flexor_lunge hold 20s\n");
     CHECK(!session_step_cuts(&R, 0, &from, &to));

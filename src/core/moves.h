@@ -62,7 +62,10 @@
     X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4000,         \
       ALL_FOURS)                                                                                                       \
     X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 4000, KNEELING)      \
-    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 4000, STANDING)
+    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 4000, STANDING)            \
+    X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
+    X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
+    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4000, STANDING)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -86,7 +89,10 @@
     X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)                                                                      \
     X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)                                                           \
     X(STANDING, KNEELING, WAY_STANDING_TO_KNEELING, false)                                                             \
-    X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)
+    X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)                                                             \
+    X(ALL_FOURS, KNEELING, WAY_ALL_FOURS_TO_KNEELING, false)                                                           \
+    X(KNEELING, ALL_FOURS, WAY_KNEELING_TO_ALL_FOURS, false)                                                           \
+    X(SITTING, STANDING, WAY_SITTING_TO_STANDING, false)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
