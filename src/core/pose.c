@@ -611,7 +611,7 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     for (int i = 0; i < 5; i++) {
         T[i] = P[i];
         if (i == 1) { /* the belly: drawn in (< 0) or let out, the back staying where it rests */
-            float grow = rr[i] * 0.28f * v[POSE_BELLY]; /* -1: ~5 cm, seen from across a room */
+            float grow = rr[i] * 0.34f * v[POSE_BELLY]; /* -1: ~7 cm, drawn larger than life to read across a room */
             rr[i] += grow;
             T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
         }
