@@ -3,7 +3,9 @@
  * pose_move_figure_at): the picture never turns over in one frame. A mirrored sided move's side
  * (the spinal twist's left, after a rest sitting the other way round; its right after its left)
  * turns round over SESSION_TURN_MS instead; the camera zooms a little a frame between two figures
- * (figpaint_camera), never cuts. Core only: no SDL; reads levels/ and assets/poses. */
+ * (figpaint_camera), never cuts; on the 1080p workout stage, no frame's figure goes under the
+ * "It hurts" button, also while the camera eases. Core only: no SDL; reads levels/ and
+ * assets/poses. */
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,22 +19,23 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "teststage.h"
 
-#define STAGE_W 1000
-#define STAGE_H 560
+#define STAGE_W TESTSTAGE_W /* the program's stage at 1920x1080, with its "It hurts" button */
+#define STAGE_H TESTSTAGE_H
 #define FRAME_TICKS 3 /* 30 ms: a frame of the program's 30 distinct poses a second */
 
 /* The figure as drawn for view v: its layout on the stage and its parts; *mirrored: the pose
  * shown is mirrored about the hip (a roll's far half). Returns false when no catalogue figure is
  * shown. */
-static bool drawn(const SessionView *v, FigLayout *lay, PoseFigure *fig, bool *mirrored)
+static bool drawn(const SessionView *v, const FigKeepOut *k, FigLayout *lay, PoseFigure *fig, bool *mirrored)
 {
     const PoseMove *m = move_of(v->figure);
     if (!m)
         return false;
     PoseDraw d = pose_move_draw(m, v->side, v->turned);
     float turn = v->turn_ms < 0 ? -1.0f : (float)v->turn_ms / (float)SESSION_TURN_MS;
-    figpaint_fit_turn(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, STAGE_W, STAGE_H, d.mirror, turn, NULL,
+    figpaint_fit_turn(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, STAGE_W, STAGE_H, d.mirror, turn, k,
                       lay);
     pose_move_figure_at(m, v->anim, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, d.swap, fig);
     SheetFrame f; /* the sample pose_move_figure_at takes the flip from */
@@ -72,6 +75,28 @@ static float drawn_moved(const FigLayout *la, const PoseFigure *a, const FigLayo
     return worst;
 }
 
+/* How far (px) the drawn figure goes into the box k: the deepest any part's outline (its round
+ * cone, walked as discs no further apart than its smaller radius) reaches into it; <= 0: clear. */
+static float into_box(const FigLayout *lay, const PoseFigure *fig, const FigKeepOut *k)
+{
+    float worst = -1e9f, f = facing(lay), s = lay->place.scale;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            float len = hypotf(p->bx - p->ax, p->by - p->ay), rmin = fmaxf(0.004f, fminf(p->ra, p->rb));
+            int n = 1 + (int)ceilf(len / rmin);
+            for (int j = 0; j <= n; j++) {
+                float t = (float)j / (float)n;
+                float x = lay->place.ox + f * (p->ax + (p->bx - p->ax) * t) * s;
+                float y = lay->place.oy - (p->ay + (p->by - p->ay) * t) * s, r = (p->ra + (p->rb - p->ra) * t) * s;
+                float dx = fmaxf(fmaxf((float)k->x - x, x - (float)(k->x + k->w)), 0.0f);
+                float dy = fmaxf(fmaxf((float)k->y - y, y - (float)(k->y + k->h)), 0.0f);
+                worst = fmaxf(worst, r - hypotf(dx, dy));
+            }
+        }
+    return worst;
+}
+
 /* Play routine path to its end; returns how many times the figure turned round. */
 static int play(const char *path)
 {
@@ -103,7 +128,11 @@ static int play(const char *path)
     int turns = 0, frames = 0;
     static FigCamera cam;
     memset(&cam, 0, sizeof cam);
-    float worst_zoom = 0.0f, worst_within = 0.0f;
+    float worst_zoom = 0.0f, worst_within = 0.0f, worst_into = -1e9f;
+    int into_frames = 0, between_frames = 0;
+    bool between = false; /* in the camera's ease from one figure to the next */
+    long long between_ease = -1;
+    const FigKeepOut hurt = {TESTSTAGE_HURT_X, TESTSTAGE_HURT_Y, TESTSTAGE_HURT_W, TESTSTAGE_HURT_H, 0, 0};
     for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
         session_step(&s, NULL, SESSION_TICK_MS);
         SessionEvent ev;
@@ -116,12 +145,23 @@ static int play(const char *path)
             break; /* the workout is over: the results stand on another screen */
         FigLayout lay;
         bool mirrored = false;
-        if (!drawn(&v, &lay, &fig, &mirrored)) {
-            have_prev = false;
+        const FigKeepOut *k = session_hurt_allowed_in(v.kind) ? &hurt : NULL; /* as render.c */
+        if (!drawn(&v, k, &lay, &fig, &mirrored)) {
+            have_prev = between = false;
             continue;
         }
         frames++;
-        figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, s.t_ms, &lay); /* as sprites.c */
+        figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, k, s.t_ms, &lay); /* as sprites.c */
+        /* every frame the camera draws keeps clear of "It hurts", as each framing it eases between
+         * does (the head went 14 px under it for 7 frames as Gentle start's figure came up to
+         * standing from all fours, the camera still easing in from the all-fours framing) */
+        float into = k ? into_box(&lay, &fig, k) : -1e9f;
+        if (into > 0.0f) {
+            if (into_frames++ < 5)
+                printf("  %s: the figure goes %.1f px under \"It hurts\" at %.2f s (%s, %s)\n", path, (double)into,
+                       (double)s.t_ms / 1000.0, session_segment_name(v.kind), moves_info(v.figure)->id);
+        }
+        worst_into = fmaxf(worst_into, into);
         bool turning = v.turn_ms >= 0;
         turns += turning && !was_turning;
         /* a roll's pose turns over about the hip as the body lies on its side (by design, keyed
@@ -144,12 +184,30 @@ static int play(const char *path)
             CHECK(step <= 0.08f);
             /* between two figures the camera zooms a little a frame, never cuts (the way onto
              * the front framed the whole roll at 0.6 of the bridge's scale: the figure shrank by
-             * 40% in one frame as the rest began); within one figure it follows the framing
-             * (pose_move_box_at), which may still step (left, see docs/sprites.md) */
-            if (v.figure != prev_id && lay.place.flip == prev_lay.place.flip) {
+             * 40% in one frame as the rest began): on the frame the figure changes (where the
+             * camera keeps the last framing, so 0 unless it cuts) and on every frame of the ease
+             * that starts there (a cut, an ease much shorter or a steeper curve zooms more) */
+            bool change = v.figure != prev_id && lay.place.flip == prev_lay.place.flip;
+            if (change) {
+                between_ease = cam.ease_at;
+                between = true;
+            }
+            if (between) {
+                /* the change's frame moves the camera along the mat by design (the new figure's
+                 * pelvis where the last one's was): its zoom only */
                 float zoom = fabsf(lay.place.scale / prev_lay.place.scale - 1.0f);
+                float shift = change || turning || was_turning
+                                  ? 0.0f
+                                  : fmaxf(fabsf(lay.place.ox - prev_lay.place.ox) / STAGE_W,
+                                          fabsf(lay.place.oy - prev_lay.place.oy) / STAGE_H);
+                if (zoom > 0.05f || shift > 0.06f)
+                    printf("  %s: the camera cuts between two figures at %.2f s (%s, %s): zoom %.3f, shift %.3f\n",
+                           path, (double)s.t_ms / 1000.0, session_segment_name(v.kind), moves_info(v.figure)->id,
+                           (double)zoom, (double)shift);
                 worst_zoom = fmaxf(worst_zoom, zoom);
-                CHECK(zoom <= 0.05f);
+                between_frames++;
+                CHECK(zoom <= 0.05f && shift <= 0.06f);
+                between = cam.ease_at >= 0 && cam.ease_at == between_ease; /* till that ease ends */
             }
             /* within one figure too: a way is framed section by section, and where its framing
              * jumps the camera eases (way_standing_to_back moved the figure and its mat 0.13 of
@@ -173,9 +231,13 @@ static int play(const char *path)
         prev_lay = lay, prev_fig = fig, have_prev = true, prev_mirrored = mirrored, prev_id = v.figure;
     }
     printf("%-40s %6d frames, %d turns round, the picture turns by at most %.3f a frame, a part moves at most "
-           "%.4f stage heights a frame while turning, the camera zooms at most %.3f a frame between two figures "
-           "and moves at most %.3f a frame within one\n",
-           path, frames, turns, (double)worst_step, (double)worst_turn_move, (double)worst_zoom, (double)worst_within);
+           "%.4f stage heights a frame while turning, the camera zooms at most %.3f a frame between two figures (%d "
+           "frames) "
+           "and moves at most %.3f a frame within one; %d frames under \"It hurts\" (%.1f px at most; < 0: clear by)\n",
+           path, frames, turns, (double)worst_step, (double)worst_turn_move, (double)worst_zoom, between_frames,
+           (double)worst_within, into_frames, (double)worst_into);
+    CHECK_INT(into_frames, 0);
+    CHECK(between_frames > 0); /* every routine changes figure: its intro's way to the first move */
     /* a turning frame moves each part a little: the legs of a sitting figure sweep ~0.6 stage
      * heights in 1.5 s, eased, ~0.03 a frame at the steepest */
     CHECK(worst_turn_move <= 0.045f);
@@ -205,22 +267,22 @@ static void test_camera(void)
     pose_figure_build(&p, order, &fa);
     p.v[POSE_X] = 0.1f; /* the next figure's file puts the body 0.1 H further along */
     pose_figure_build(&p, order, &fb);
-    figpaint_camera(&c, 1, &fa, 1000, 600, &a, 0, &out); /* the first frame: as framed */
+    figpaint_camera(&c, 1, &fa, 1000, 600, &a, NULL, 0, &out); /* the first frame: as framed */
     CHECK(out.place.scale == 1000.0f && out.place.ox == 400.0f);
-    figpaint_camera(&c, 1, &fa, 1000, 600, &a, 33, &out);
+    figpaint_camera(&c, 1, &fa, 1000, 600, &a, NULL, 33, &out);
     CHECK(out.place.ox == 400.0f);
-    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66, &out); /* another figure: where the last was */
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66, &out); /* another figure: where the last was */
     CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f && fabsf(out.place.oy - 500.0f) < 0.01f);
     CHECK(fabsf(out.place.ox - (400.0f - 100.0f)) < 0.5f); /* the pelvis kept in place: 0.1 H x 1000 px */
-    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66 + FIGPAINT_CAMERA_MS / 2, &out); /* halfway */
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66 + FIGPAINT_CAMERA_MS / 2, &out); /* halfway */
     CHECK(out.place.scale < 1000.0f && out.place.scale > 600.0f);
-    figpaint_camera(&c, 2, &fb, 1000, 600, &b, 66 + FIGPAINT_CAMERA_MS, &out); /* there */
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66 + FIGPAINT_CAMERA_MS, &out); /* there */
     CHECK(out.place.scale == 600.0f && out.place.ox == 500.0f && out.mat_x1 == 800.0f);
     FigLayout m = a;
     m.place.flip = true; /* a roll's mirror image: the picture itself carries on */
-    figpaint_camera(&c, 3, &fa, 1000, 600, &m, 2000, &out);
+    figpaint_camera(&c, 3, &fa, 1000, 600, &m, NULL, 2000, &out);
     CHECK(out.place.scale == 1000.0f && out.place.flip);
-    figpaint_camera(&c, 4, &fb, 1280, 720, &b, 2100, &out); /* another stage: as framed */
+    figpaint_camera(&c, 4, &fb, 1280, 720, &b, NULL, 2100, &out); /* another stage: as framed */
     CHECK(out.place.scale == 600.0f);
 }
 

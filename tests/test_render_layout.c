@@ -14,6 +14,7 @@
 #include "levels.h"
 #include "render.h"
 #include "simulate.h"
+#include "teststage.h"
 #include "testutil.h"
 
 static const char routine_text[] = "title \"Layout\"\n"
@@ -477,8 +478,23 @@ static void check_badges(int w, int h)
     SDL_FreeSurface(surf);
 }
 
+/* The stage and the "It hurts" button at 1920x1080 are where teststage.h says: test_figure_seams
+ * keeps the figure clear of that button as the program lays it out, without SDL. */
+static void check_teststage(void)
+{
+    Render rd = {NULL, NULL, NULL, 1920, 1080, NULL, NULL};
+    SDL_Rect stage = render_stage_rect(&rd), hurt = render_button_rect(&rd, BUTTON_HURT);
+    CHECK_INT(stage.w, TESTSTAGE_W);
+    CHECK_INT(stage.h, TESTSTAGE_H);
+    CHECK_INT(hurt.x - stage.x, TESTSTAGE_HURT_X);
+    CHECK_INT(hurt.y - stage.y, TESTSTAGE_HURT_Y);
+    CHECK_INT(hurt.w, TESTSTAGE_HURT_W);
+    CHECK_INT(hurt.h, TESTSTAGE_HURT_H);
+}
+
 int main(void)
 {
+    check_teststage();
     Routine r;
     CHECK_INT(load(&r), 0);
     check_size(&r, 1920, 1080);

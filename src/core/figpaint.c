@@ -374,6 +374,13 @@ void figpaint_fit_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_len
 
 /* ---- fitting clear of a corner ---- */
 
+/* The air (px) a figure drawn at s px per H keeps from a corner: the working limb's wide outline,
+ * the anti-aliased edge, a little air. */
+static float clear_margin(float s)
+{
+    return 2.0f + s * 0.012f;
+}
+
 /* The figure placed by pl, its parts above bottom + margin (stage px): its leftmost and rightmost
  * pixel x (*lx > *rx when nothing is that high). */
 static void reach_px(const PoseMove *m, AnimMode mode, int anim_ms, int len, int hold, const FigPlace *pl, float bottom,
@@ -419,7 +426,7 @@ static bool try_clear(const PoseMove *m, AnimMode mode, int anim_ms, int len, in
                       bool flip, float s, const FigKeepOut *k, FigLayout *out)
 {
     place_box(b[0], b[1], b[3], w, h, flip, s, out);
-    float margin = 2.0f + s * 0.012f; /* the working limb's wide outline, the anti-aliased edge, a little air */
+    float margin = clear_margin(s);
     float half = (b[1] - b[0]) * 0.5f * s; /* the box's half width; centred, its edges are w/2 -+ half */
     float edge = (float)w * 0.015f;
     float max_left = fmaxf(0.0f, (float)w * 0.5f - half - edge), max_right = max_left;
@@ -551,8 +558,58 @@ static bool framing_jumped(const FigLayout *a, const FigLayout *b, int w, int h)
            fabsf(b->place.oy - a->place.oy) > FIGPAINT_CAMERA_JUMP * (float)h;
 }
 
+/* Grow *lo..*hi (px) by the x extent of fig placed by pl over what of it rises above y_cut (H above
+ * the mat): each part's outline, a round cone whose height y + r changes linearly along it, so the
+ * extent is taken at the ends of the stretch of it above y_cut; the chair's back too. */
+static void reach_fig(const PoseFigure *fig, const FigPlace *pl, float y_cut, float *lo, float *hi)
+{
+    float f = (pl->flip ? -1.0f : 1.0f) * (1.0f - pl->narrow), s = pl->scale;
+    if (fig->chair && POSE_CHAIR_TOP_H > y_cut) {
+        float a = pl->ox + f * (POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T) * s, b = pl->ox + f * POSE_CHAIR_FRONT_X * s;
+        *lo = fminf(*lo, fminf(a, b)), *hi = fmaxf(*hi, fmaxf(a, b));
+    }
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            float ha = p->ay + p->ra, hb = p->by + p->rb;
+            if (ha < y_cut && hb < y_cut)
+                continue;
+            float t[2] = {0.0f, 1.0f};
+            if (ha < y_cut)
+                t[0] = (y_cut - ha) / (hb - ha);
+            else if (hb < y_cut)
+                t[1] = (ha - y_cut) / (ha - hb);
+            for (int e = 0; e < 2; e++) {
+                float x = pl->ox + f * (p->ax + (p->bx - p->ax) * t[e]) * s, r = (p->ra + (p->rb - p->ra) * t[e]) * s;
+                *lo = fminf(*lo, x - r), *hi = fmaxf(*hi, x + r);
+            }
+        }
+}
+
+/* How far (px) fig placed by pl reaches into the corners of k, margin included: what of it rises
+ * above a corner's bottom crosses the corner's inner edge by this much; < 0: clear by that much. */
+static float corner_excess(const PoseFigure *fig, const FigPlace *pl, const FigKeepOut *k)
+{
+    float margin = clear_margin(pl->scale), worst = -1e9f;
+    if (pl->scale <= 0.0f)
+        return worst;
+    if (k->w > 0 && k->h > 0) {
+        float lo = 1e9f, hi = -1e9f;
+        reach_fig(fig, pl, (pl->oy - (float)(k->y + k->h) - margin) / pl->scale, &lo, &hi);
+        if (hi >= lo)
+            worst = fmaxf(worst, hi + margin - (float)k->x);
+    }
+    if (k->left_w > 0 && k->left_h > 0) {
+        float lo = 1e9f, hi = -1e9f;
+        reach_fig(fig, pl, (pl->oy - (float)k->left_h - margin) / pl->scale, &lo, &hi);
+        if (hi >= lo)
+            worst = fmaxf(worst, (float)k->left_w + margin - lo);
+    }
+    return worst;
+}
+
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
-                     long long now_ms, FigLayout *out)
+                     const FigKeepOut *k, long long now_ms, FigLayout *out)
 {
     FigLayout goal = *target; /* out may be target */
     float x = pelvis_x(fig);
@@ -561,20 +618,40 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
     } else if (figure != c->figure && goal.place.flip == c->last.place.flip) {
         /* from the last camera, moved along the mat so the pelvis stays where it was */
         float f = (c->last.place.flip ? -1.0f : 1.0f) * c->last.place.scale, dx = f * (c->last_x - x);
-        c->from = c->last, c->ease_at = now_ms;
+        c->from = c->last, c->ease_at = now_ms, c->ahead = 0.0f;
         c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
     } else if (figure == c->figure && goal.place.flip == c->goal.place.flip && goal.place.narrow == 0.0f &&
                c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {
-        c->from = c->last, c->ease_at = now_ms; /* from where it is drawn, to the new framing */
+        c->from = c->last, c->ease_at = now_ms, c->ahead = 0.0f; /* from where it is drawn, to the new framing */
     }
     c->goal = goal;
     *out = goal;
     if (c->ease_at >= 0) {
         float u = (float)(now_ms - c->ease_at) / (float)FIGPAINT_CAMERA_MS;
-        if (u >= 1.0f || u < 0.0f)
+        if (u >= 1.0f || u < 0.0f) {
             c->ease_at = -1;
-        else
-            layout_mix(&c->from, &goal, u * u * (3.0f - 2.0f * u), out);
+        } else {
+            float e = fmaxf(u * u * (3.0f - 2.0f * u), c->ahead);
+            layout_mix(&c->from, &goal, e, out);
+            /* each framing eased through keeps the figure drawn now as clear of k's corners as the
+             * goal does (they are fitted clear; the ones between are not: the head went up to
+             * 54 px under "It hurts" as the camera eased out from a low pose while the body rose):
+             * where it does not, the ease goes on ahead, as little as clears it, and never back */
+            float allowed = k && fig ? fmaxf(corner_excess(fig, &goal.place, k), 0.0f) : 0.0f;
+            if (k && fig && corner_excess(fig, &out->place, k) > allowed) {
+                float lo = e, hi = 1.0f; /* hi clears, as the goal does */
+                for (int i = 0; i < 12; i++) {
+                    layout_mix(&c->from, &goal, (lo + hi) * 0.5f, out);
+                    if (corner_excess(fig, &out->place, k) > allowed)
+                        lo = (lo + hi) * 0.5f;
+                    else
+                        hi = (lo + hi) * 0.5f;
+                }
+                e = hi;
+                layout_mix(&c->from, &goal, e, out);
+            }
+            c->ahead = e;
+        }
     }
     c->shown = true, c->figure = figure, c->w = w, c->h = h, c->last = *out, c->last_x = x;
 }

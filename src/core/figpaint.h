@@ -89,6 +89,7 @@ typedef struct {
     float last_x; /* its pelvis's x (H) */
     FigLayout from; /* where an ease began */
     long long ease_at; /* when (ms), or -1: not easing */
+    float ahead; /* the ease's share done (0..1) at least: it went on ahead to keep clear of k */
 } FigCamera;
 
 /* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
@@ -100,10 +101,12 @@ typedef struct {
  * sideways as a rest or a get-ready began). Within one figure the camera also eases, from where
  * it was, when the framing asked for jumps (by more than FIGPAINT_CAMERA_JUMP of the scale or of
  * the stage's width or height in one frame: a way framed section by section, which moved the
- * figure and its mat 0.13 of the stage sideways in one frame). The picture (flip, narrow) is the
- * target's; c starts zeroed. */
+ * figure and its mat 0.13 of the stage sideways in one frame). Every framing it eases through
+ * keeps fig as clear of the corners of k (NULL: none) as the target does: where one would not (the
+ * figure rising into "It hurts" while the camera still frames a low pose), the ease hurries on,
+ * as little as clears it. The picture (flip, narrow) is the target's; c starts zeroed. */
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
-                     long long now_ms, FigLayout *out);
+                     const FigKeepOut *k, long long now_ms, FigLayout *out);
 
 /* The pixel box [*x0, *x1) x [*y0, *y1) that fig and its shadow cover when placed by pl. */
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1);

@@ -770,7 +770,7 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
                       turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
     pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
     if (!s->immediate)
-        figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, (long long)SDL_GetTicks(), &lay);
+        figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, &k, (long long)SDL_GetTicks(), &lay);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
      * renderer fills for these float rectangles (on the target), kept in stage pixels */
