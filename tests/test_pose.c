@@ -16,6 +16,7 @@ static PoseFile pf;
 static RoutineErrors errs;
 
 static float figure_moved(const PoseFigure *a, const PoseFigure *b);
+static bool load_move(const char *name, PoseFile *file, PoseMove *m);
 
 static int parse(const char *src)
 {
@@ -567,13 +568,76 @@ static float check_drawn(const PoseMove *m, const char *name, int *faulty)
     return worst;
 }
 
+/* The pairs of m's samples drawn as cuts (not a flip, a chair or two sections: eased poses
+ * between them would float or sink): each is drawn exactly as its nearer sample and passes the
+ * check of drawn frames, and eased instead it floats or sinks (*floated); an eased pair is drawn
+ * between its samples. Returns how many cut pairs it checked. */
+static int check_cut_pairs(PoseMove *m, int *floated)
+{
+    int cuts = 0;
+    for (int k = 0; k + 1 < m->meta.frames; k++) {
+        if (m->sample_section[k] != m->sample_section[k + 1] || !pose_move_pair_cut(m, k) ||
+            m->samples[k].v[POSE_FLIP] != m->samples[k + 1].v[POSE_FLIP] ||
+            m->samples[k].v[POSE_CHAIR] != m->samples[k + 1].v[POSE_CHAIR])
+            continue;
+        cuts++;
+        /* drawn as the nearer sample, exactly */
+        PoseFigure drawn, sample;
+        pose_move_blend_at(m, k, 0.3f, false, &drawn);
+        pose_move_sample_figure(m, k, &sample);
+        CHECK(figure_moved(&drawn, &sample) == 0.0f);
+        pose_move_blend_at(m, k, 0.7f, false, &drawn);
+        pose_move_sample_figure(m, k + 1, &sample);
+        CHECK(figure_moved(&drawn, &sample) == 0.0f);
+        CHECK_INT(pose_move_check_drawn(m, k, NULL, 0, NULL), 0);
+        /* eased instead, some pose between would float or sink, and the check says so */
+        m->sample_cut[k] = 0;
+        CHECK(!pose_move_pair_cut(m, k));
+        int faults = pose_move_check_drawn(m, k, NULL, 0, NULL);
+        for (int i = 1; i < 16; i++)
+            faults += pose_move_check_blend(m, k, (float)i / 16.0f, NULL, 0, NULL);
+        *floated += faults > 0;
+        m->sample_cut[k] = 1;
+    }
+    /* an eased pair is drawn between its samples: neither the one nor the other */
+    for (int k = 0; k + 1 < m->meta.frames; k++)
+        if (!pose_move_pair_cut(m, k)) {
+            PoseFigure a, b, mid;
+            pose_move_sample_figure(m, k, &a);
+            pose_move_sample_figure(m, k + 1, &b);
+            pose_move_blend_at(m, k, 0.5f, false, &mid);
+            if (figure_moved(&a, &b) > 0.001f) {
+                CHECK(figure_moved(&mid, &a) > 0.0f && figure_moved(&mid, &b) > 0.0f);
+                break;
+            }
+        }
+    return cuts;
+}
+
 /* A pair of samples whose eased poses would float is drawn as a cut: shown as one sample, then
- * the next, and the check of drawn frames would catch it if it were eased. */
+ * the next, and the check of drawn frames would catch it if it were eased. Always on a file made
+ * here to have cuts (from all fours down to child's pose in 0.1 s: 4 samples, big steps), so
+ * the test checks something when the catalogue is re-keyed smooth; and on the first catalogue
+ * file with such pairs, while any is keyed so. */
 static void test_blend_cuts(void)
 {
-    /* the first catalogue file with such pairs (a way's big steps, while any are keyed) */
-    int cuts = 0, floated = 0;
-    for (int id = 0; id < MOVE_COUNT && cuts == 0; id++) {
+    const char *steep = "move steep\nsection breath 0.1\ncontacts hands knees feet\n"
+                        "key 0.0 x=0 pelvis=13 spine=-0.5,-0.3,-0.1,0.1 neck=0 head=0 hip=77,77 knee=86,86 "
+                        "ankle=77.7,77.7 shoulder=77,77 elbow=0,0 wrist=90,90\n"
+                        "key 1.0 x=-0.235 pelvis=19.7 spine=9.8,5.7,6.9,8.5 neck=21.4 head=-1.8 hip=143.7,143.7 "
+                        "knee=156.1,156.1 ankle=81.5,81.5 shoulder=171.7,171.7 elbow=0,0 wrist=19.4,19.4\n";
+    int floated = 0;
+    CHECK_INT(parse(steep), 0);
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    int cuts = check_cut_pairs(&m, &floated);
+    printf("a steep move: %d pairs drawn as cuts, %d of them float or sink when eased\n", cuts, floated);
+    CHECK(cuts >= 1);
+    CHECK_INT(floated, cuts);
+    pose_move_free(&m);
+    int catalogue = 0;
+    floated = 0;
+    for (int id = 0; id < MOVE_COUNT && catalogue == 0; id++) {
         static char src[POSE_MAX_FILE_BYTES];
         char path[256];
         snprintf(path, sizeof path, "assets/poses/%s.pose", moves_info((MoveId)id)->id);
@@ -585,50 +649,45 @@ static void test_blend_cuts(void)
         fclose(f);
         memset(&errs, 0, sizeof errs);
         CHECK_INT(pose_parse(path, src, n, &pf, &errs), 0);
-        PoseMove m;
         CHECK_INT(pose_move_init(&m, &pf), 0);
-        for (int k = 0; k + 1 < m.meta.frames; k++) {
-            if (m.sample_section[k] != m.sample_section[k + 1] || !pose_move_pair_cut(&m, k) ||
-                m.samples[k].v[POSE_FLIP] != m.samples[k + 1].v[POSE_FLIP] ||
-                m.samples[k].v[POSE_CHAIR] != m.samples[k + 1].v[POSE_CHAIR])
-                continue;
-            cuts++;
-            /* drawn as the nearer sample, exactly */
-            PoseFigure drawn, sample;
-            pose_move_blend_at(&m, k, 0.3f, false, &drawn);
-            pose_move_sample_figure(&m, k, &sample);
-            CHECK(figure_moved(&drawn, &sample) == 0.0f);
-            pose_move_blend_at(&m, k, 0.7f, false, &drawn);
-            pose_move_sample_figure(&m, k + 1, &sample);
-            CHECK(figure_moved(&drawn, &sample) == 0.0f);
-            CHECK_INT(pose_move_check_drawn(&m, k, NULL, 0, NULL), 0);
-            /* eased instead, some pose between would float or sink, and the check says so */
-            m.sample_cut[k] = 0;
-            CHECK(!pose_move_pair_cut(&m, k));
-            int faults = pose_move_check_drawn(&m, k, NULL, 0, NULL);
-            for (int i = 1; i < 16; i++)
-                faults += pose_move_check_blend(&m, k, (float)i / 16.0f, NULL, 0, NULL);
-            floated += faults > 0;
-            m.sample_cut[k] = 1;
-        }
-        if (cuts > 0)
+        catalogue = check_cut_pairs(&m, &floated);
+        if (catalogue > 0)
             printf("%s: %d pairs drawn as cuts, %d of them float or sink when eased\n", moves_info((MoveId)id)->id,
-                   cuts, floated);
-        /* an eased pair is drawn between its samples: neither the one nor the other */
-        for (int k = 0; k + 1 < m.meta.frames; k++)
-            if (!pose_move_pair_cut(&m, k)) {
-                PoseFigure a, b, mid;
-                pose_move_sample_figure(&m, k, &a);
-                pose_move_sample_figure(&m, k + 1, &b);
-                pose_move_blend_at(&m, k, 0.5f, false, &mid);
-                if (figure_moved(&a, &b) > 0.001f) {
-                    CHECK(figure_moved(&mid, &a) > 0.0f && figure_moved(&mid, &b) > 0.0f);
-                    break;
-                }
-            }
+                   catalogue, floated);
         pose_move_free(&m);
     }
-    CHECK_INT(floated, cuts);
+    CHECK_INT(floated, catalogue);
+}
+
+/* PoseStop: stops once asked *(int *)ctx times more (< 0: never), counting down. */
+static bool stop_after(void *ctx)
+{
+    int *left = ctx;
+    return *left >= 0 && (*left)-- == 0;
+}
+
+/* pose_move_init_until stops between two samples when asked (a load no longer wanted: the
+ * program's loader after Skip), freeing what it made, and solves as pose_move_init when not. */
+static void test_stop(void)
+{
+    static PoseFile file;
+    PoseMove whole, m;
+    if (!load_move("cat_camel", &file, &whole))
+        return;
+    int left = 5; /* five samples, then stop */
+    CHECK_INT(pose_move_init_until(&m, &file, stop_after, &left), -2);
+    CHECK(m.samples == NULL && m.sample_reach == NULL && m.meta.frames == 0); /* freed (ASan: no leak) */
+    CHECK_INT(left, -1); /* asked six times: it stopped at once */
+    left = whole.meta.frames + 10; /* in the cut checks, after every sample */
+    CHECK_INT(pose_move_init_until(&m, &file, stop_after, &left), -2);
+    CHECK(m.samples == NULL);
+    left = -1; /* never */
+    CHECK_INT(pose_move_init_until(&m, &file, stop_after, &left), 0);
+    CHECK_INT(m.meta.frames, whole.meta.frames);
+    CHECK(memcmp(m.samples, whole.samples, sizeof *m.samples * (size_t)m.meta.frames) == 0);
+    CHECK(memcmp(m.sample_cut, whole.sample_cut, (size_t)m.meta.frames) == 0);
+    pose_move_free(&m);
+    pose_move_free(&whole);
 }
 
 /* Every catalogue move's pose file parses, and every solved sample rests on its contacts. */
@@ -1635,6 +1694,7 @@ int main(void)
     test_press_up();
     test_roll_knee();
     test_blend_cuts();
+    test_stop();
     test_committed_moves();
     test_no_jumps();
     test_way_seams();

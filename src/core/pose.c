@@ -1226,9 +1226,14 @@ static int pose_nearest_sample(const PoseMove *m, int first, int last, int k)
     return best;
 }
 
-static void pose_move_find_cuts(PoseMove *m);
+static bool pose_move_find_cuts(PoseMove *m, PoseStop stop, void *ctx);
 
 int pose_move_init(PoseMove *out, const PoseFile *pf)
+{
+    return pose_move_init_until(out, pf, NULL, NULL);
+}
+
+int pose_move_init_until(PoseMove *out, const PoseFile *pf, PoseStop stop, void *ctx)
 {
     memset(out, 0, sizeof *out);
     out->file = *pf;
@@ -1259,6 +1264,10 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     for (int s = 0; s < pf->section_count; s++)
         for (int i = 0; i < count[s]; i++) {
             int k = first[s] + i;
+            if (stop && stop(ctx)) { /* no longer wanted: between two samples */
+                pose_move_free(out);
+                return -2;
+            }
             const PoseSection *sec = &pf->sections[s];
             Pose keyed;
             float t = (float)i / (float)(count[s] - 1);
@@ -1344,7 +1353,10 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     }
     m->intro = intro, m->cycle = cycle, m->breath = breath, m->outro = outro;
     m->held = breath.first;
-    pose_move_find_cuts(out);
+    if (!pose_move_find_cuts(out, stop, ctx)) {
+        pose_move_free(out);
+        return -2;
+    }
     return 0;
 }
 
@@ -1700,10 +1712,13 @@ int pose_move_check_blend(const PoseMove *m, int k, float u, char *buf, size_t s
  * ranges lie in one section). Tried at a quarter, just short of half (resting on the first
  * sample), half (on the second) and three quarters: a blend strays from the sample it rests on
  * the more the further it is from it, so its worst lies at the half on either side. */
-static void pose_move_find_cuts(PoseMove *m)
+/* Mark the pairs never eased; false when stop said to stop (checked between two pairs). */
+static bool pose_move_find_cuts(PoseMove *m, PoseStop stop, void *ctx)
 {
     static const float at[] = {0.25f, 0.4999f, 0.5f, 0.75f};
     for (int k = 0; k + 1 < m->meta.frames; k++) {
+        if (stop && stop(ctx))
+            return false;
         if (m->sample_section[k] != m->sample_section[k + 1]) {
             m->sample_cut[k] = 1;
             continue;
@@ -1717,6 +1732,7 @@ static void pose_move_find_cuts(PoseMove *m)
         for (int i = 1; i < 16 && !m->sample_cut[k] && highest > 0.5f * POSE_CONTACT_TOL_H; i++)
             m->sample_cut[k] = pose_move_check_blend(m, k, (float)i / 16.0f, NULL, 0, NULL) > 0;
     }
+    return true;
 }
 
 int pose_move_check_drawn(const PoseMove *m, int k, char *buf, size_t size, float *highest)

@@ -272,6 +272,14 @@ typedef struct {
 
 /* Sample and solve pf into *out. Returns 0, or -1 when out of memory or pf has neither a breath nor a cycle section. */
 int pose_move_init(PoseMove *out, const PoseFile *pf);
+
+/* Asked between two samples (and two pairs checked for a cut) whether to stop: true stops. */
+typedef bool (*PoseStop)(void *ctx);
+
+/* pose_move_init, asking stop(ctx) (NULL: never stops) as it goes: a load no longer wanted (the
+ * program's loader when Skip passes the move) stops within one sample's solve, *out freed and
+ * zeroed, and returns -2. */
+int pose_move_init_until(PoseMove *out, const PoseFile *pf, PoseStop stop, void *ctx);
 void pose_move_free(PoseMove *m);
 
 /* Whether m starts facing the viewer (its first sample's stance: the side bend): its mirror image

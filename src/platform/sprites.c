@@ -35,6 +35,8 @@ typedef struct {
     bool ok;
     char what[SPRITES_PATH_BYTES + 80], why[300]; /* the failure, when !ok */
     SDL_atomic_t done;
+    SDL_atomic_t cancel; /* set when the figure is dropped: the loader stops at its next sample */
+    bool stopped; /* it did stop early (read after done, as the rest) */
 } FigureLoad;
 
 /* Loads of figures no longer wanted still running (at most this many; more wait for the oldest) */
@@ -99,6 +101,7 @@ struct Sprites {
         FigureLoad *load;
     } dropped[SPRITES_DROPPED];
     int dropped_count;
+    int stopped_count; /* dropped loads that stopped early (cancelled), since sprites_new */
     bool warned[SPRITES_FIGURES];
     char own_path[ROUTINE_MAX_OWN_MOVES][SPRITES_PATH_BYTES]; /* the routine's own moves' pose files */
     bool immediate;
@@ -146,7 +149,15 @@ static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *wh
     fprintf(stderr, "unknot: warning: no animation for %s: %s: %s\n", name, what, why);
 }
 
-/* Read, parse and sample one pose file. Any thread; touches only d. */
+/* Whether the load d is no longer wanted (PoseStop). */
+static bool figure_cancelled(void *d)
+{
+    return SDL_AtomicGet(&((FigureLoad *)d)->cancel) != 0;
+}
+
+/* Read, parse and sample one pose file, unless it is cancelled on the way (a dropped load then
+ * costs next to nothing, not tens of ms beside the drawing thread). Any thread; touches only d
+ * (and reads its cancel flag). */
 static void figure_load(FigureLoad *d)
 {
     if (d->id >= MOVE_COUNT)
@@ -155,6 +166,11 @@ static void figure_load(FigureLoad *d)
         snprintf(d->what, sizeof d->what, "%s/%s.pose", d->dir, moves_info(d->id)->id);
     size_t len = 0;
     char *text = NULL;
+    int rc = 0;
+    if (figure_cancelled(d)) {
+        d->stopped = true;
+        return;
+    }
     if (files_read(d->what, FILES_MAX_POSE_BYTES, &text, &len, d->why, sizeof d->why) < 0)
         return;
     PoseFile *pf = calloc(1, sizeof *pf);
@@ -163,7 +179,10 @@ static void figure_load(FigureLoad *d)
         snprintf(d->why, sizeof d->why, "out of memory");
     } else if (pose_parse(d->what, text, len, pf, errs) != 0) {
         routine_error_format(&errs->items[0], d->why, sizeof d->why);
-    } else if (pose_move_init(&d->move, pf) != 0) {
+    } else if ((rc = pose_move_init_until(&d->move, pf, figure_cancelled, d)) == -2) {
+        d->stopped = true; /* dropped: nobody shows it */
+        snprintf(d->why, sizeof d->why, "no longer wanted");
+    } else if (rc != 0) {
         snprintf(d->why, sizeof d->why, "out of memory");
     } else {
         d->ok = true;
@@ -189,6 +208,14 @@ static void figure_load_free(FigureLoad *d)
     free(d);
 }
 
+/* Free a dropped load its thread has finished (joined), counting it when it stopped early. */
+static void dropped_free(Sprites *s, FigureLoad *d)
+{
+    SDL_MemoryBarrierAcquire();
+    s->stopped_count += d->stopped;
+    figure_load_free(d);
+}
+
 /* Join and free the dropped loads that are done; every one when wait (the end). */
 static void sprites_reap(Sprites *s, bool wait)
 {
@@ -199,8 +226,7 @@ static void sprites_reap(Sprites *s, bool wait)
             continue;
         }
         SDL_WaitThread(s->dropped[i].worker, NULL); /* done: it has returned, or is returning */
-        SDL_MemoryBarrierAcquire();
-        figure_load_free(s->dropped[i].load);
+        dropped_free(s, s->dropped[i].load);
     }
     s->dropped_count = kept;
 }
@@ -210,10 +236,12 @@ static void sprites_reap(Sprites *s, bool wait)
  * loaded machine). */
 static void figure_unload(Sprites *s, SpriteFigure *f, bool wait)
 {
+    if (f->worker && !SDL_AtomicGet(&f->load->done))
+        SDL_AtomicSet(&f->load->cancel, 1); /* nobody will show it: the loader stops at its next sample */
     if (f->worker && !wait && !SDL_AtomicGet(&f->load->done)) {
         if (s->dropped_count == SPRITES_DROPPED) { /* many drops in a row: wait for the oldest */
             SDL_WaitThread(s->dropped[0].worker, NULL);
-            figure_load_free(s->dropped[0].load);
+            dropped_free(s, s->dropped[0].load);
             memmove(&s->dropped[0], &s->dropped[1], sizeof s->dropped[0] * (SPRITES_DROPPED - 1));
             s->dropped_count--;
         }
@@ -701,6 +729,11 @@ void sprites_prepare(Sprites *s, MoveId current, MoveId next)
 int sprites_dropped_loads(const Sprites *s)
 {
     return s ? s->dropped_count : 0;
+}
+
+int sprites_stopped_loads(const Sprites *s)
+{
+    return s ? s->stopped_count : 0;
 }
 
 bool sprites_wait(Sprites *s, MoveId id)

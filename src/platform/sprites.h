@@ -63,8 +63,12 @@ bool sprites_wait(Sprites *s, MoveId id);
 
 /* Loads of figures dropped while still loading (sprites_prepare or sprites_set_routine no longer
  * wanting them: Skip or Back mid-load) that are still finishing on their threads: never waited
- * for there; each is joined and freed by a later sprites_prepare once done, or by sprites_free. */
+ * for there; each is told to stop (it does at its next sample: a dropped load costs next to
+ * nothing), and joined and freed by a later sprites_prepare once done, or by sprites_free. */
 int sprites_dropped_loads(const Sprites *s);
+
+/* How many dropped loads stopped early, of those joined so far. */
+int sprites_stopped_loads(const Sprites *s);
 
 /* Draw v->figure at v's animation time, fitted to stage (its box over the whole move fills
  * FIGPAINT_FILL of the binding side), with its mat. Returns false (and draws nothing) when the
