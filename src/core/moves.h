@@ -65,7 +65,10 @@
     X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 4000, STANDING)            \
     X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
     X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
-    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4000, STANDING)
+    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4000, STANDING)              \
+    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 4000, ON_BACK)                \
+    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 4000, SITTING)                               \
+    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4000, ON_FRONT)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -92,7 +95,10 @@
     X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)                                                             \
     X(ALL_FOURS, KNEELING, WAY_ALL_FOURS_TO_KNEELING, false)                                                           \
     X(KNEELING, ALL_FOURS, WAY_KNEELING_TO_ALL_FOURS, false)                                                           \
-    X(SITTING, STANDING, WAY_SITTING_TO_STANDING, false)
+    X(SITTING, STANDING, WAY_SITTING_TO_STANDING, false)                                                               \
+    X(SITTING, ON_BACK, WAY_SITTING_TO_BACK, false)                                                                    \
+    X(ON_BACK, SITTING, WAY_BACK_TO_SITTING, false)                                                                    \
+    X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
