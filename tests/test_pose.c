@@ -1325,7 +1325,6 @@ static const struct {
     {"way_back_to_all_fours", 0.075f},
     {"way_back_to_front", 0.065f},
     {"way_back_to_standing", 0.085f},
-    {"way_front_to_all_fours", 0.075f},
     {"way_front_to_back", 0.19f},
     {"way_standing_to_back", 0.05f},
     {"way_standing_to_chair", 0.055f},
