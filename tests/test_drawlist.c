@@ -218,7 +218,7 @@ int main(void)
     for (int i = 0; i < OPS; i++)
         ops[i] = random_op();
     SDL_Color page = {30, 40, 50, 255};
-    int frames = 400, partial = 0, nothing = 0, mismatched = 0, version = 0;
+    int frames = 400, partial = 0, nothing = 0, mismatched = 0, version = 0, destroyed_drawn = 0;
     for (int f = 0; f < frames; f++) {
         /* the scene changes a little each frame, as a workout screen does */
         int n_ops = OPS - (f % 7 == 3 ? 5 : 0); /* now and then fewer calls */
@@ -244,6 +244,10 @@ int main(void)
             texture_make(&list, i, version);
             texture_make(&whole, i, version);
         }
+        int doomed = -1; /* a texture a copy of this frame draws, destroyed before the frame is sent */
+        for (int i = 0; f % 37 == 21 && i < n_ops && doomed < 0; i++)
+            if (ops[i].kind == 1)
+                doomed = ops[i].tex;
         Canvas *cvs[2] = {&list, &whole};
         for (int c = 0; c < 2; c++) {
             Canvas *cv = cvs[c];
@@ -258,7 +262,15 @@ int main(void)
                 Op l = {2, {10, 10, 200, 150}, {255, 255, 0, 255}, false, 0};
                 draw_op(cv, &l);
             }
-            drawlist_present(cv->dl, cv->r);
+            if (doomed >= 0) /* copied this frame, destroyed before it is sent: the list keeps it */
+                drawlist_destroy_texture(cv->dl, cv->tex[doomed]);
+            drawlist_present(cv->dl, cv->r); /* ASan: a texture destroyed too early is a use after free */
+        }
+        if (doomed >= 0) {
+            destroyed_drawn++;
+            version++;
+            texture_make(&list, doomed, version);
+            texture_make(&whole, doomed, version);
         }
         if (f % 29 == 13) {
             texture_fill(&list, ops[0].tex, version);
@@ -279,6 +291,7 @@ int main(void)
             partial++;
     }
     CHECK_INT(mismatched, 0);
+    CHECK(destroyed_drawn >= 5); /* the deferred destroy was taken (frames 21, 58, 95...) */
     /* the point of it: most frames draw and send only part of the screen, unchanged ones nothing */
     CHECK(partial > frames / 3);
     CHECK(nothing > 0);
