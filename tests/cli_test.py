@@ -34,8 +34,8 @@ ERROR_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.
 
 
 def error_lines(stderr):
-    """The FILE:LINE:COL errors in stderr (warnings are left out)."""
-    return [l for l in stderr.splitlines() if ERROR_LINE.match(l) and ": warning:" not in l]
+    """The FILE:LINE:COL errors in stderr (warnings and notes are left out)."""
+    return [l for l in stderr.splitlines() if ERROR_LINE.match(l) and ": warning:" not in l and ": note:" not in l]
 
 
 def test_help_version_usage():
@@ -85,14 +85,28 @@ def test_check():
         check(out.startswith(f"{path}: ok: "), f"--check {path} says ok: {out!r}")
         check(error_lines(err) == [], f"--check {path}: no errors")
         check("no way is drawn" not in err, f"--check {path}: the figure never cuts between positions: {err!r}")
-    # a position with no way drawn to it from the one before: a warning at its line, still ok
+    # no way straight from the one position to the next: a note at the step naming the chain of ways
+    # the figure shows, and how long a rest too short for it lasts; still ok
     with tempfile.TemporaryDirectory() as tmp:
-        cut = write(tmp, "cut.routine", 'title "Cut"\nmove bridge reps 2 tempo 3s\nrest 10s on-chair "Sit on a chair."\n'
-                    'rest 10s standing "Stand up."\nmove side_bend reps 2 tempo 3s\n')
+        chain = write(tmp, "chain.routine", 'title "Chain"\nmove bridge reps 2 tempo 3s\nrest 10s on-chair "Sit on a chair."\n'
+                      'move seated_twist hold 10s\n')
+        rc, out, err = run("--check", chain)
+        notes = [l for l in err.splitlines() if ": note: " in l]
+        check(rc == 0 and ": ok: " in out and "no way is drawn from" not in err and len(notes) == 1
+              and notes[0].startswith(f"{chain}:3:1: note: ") and "on-back -> standing -> on-chair" in notes[0]
+              and "the rest lasts 24 s, not 10 s" in notes[0], f"--check names the chain of ways: {err!r}")
+        # a position no chain reaches from the one before (while WAYS has none from sitting to
+        # kneeling): a warning at its line, still ok; once a chain reaches it, a note names it
+        cut = write(tmp, "cut.routine", 'title "Cut"\nmove spinal_twist hold 10s\nrest 10s kneeling "Kneel up."\n'
+                    'move hip_flexor_lunge hold 20s\n')
         rc, out, err = run("--check", cut)
-        warns = [l for l in err.splitlines() if "no way is drawn" in l]
-        check(rc == 0 and ": ok: " in out and len(warns) == 1 and warns[0].startswith(f"{cut}:3:1: warning: ")
-              and "from on-back to on-chair" in warns[0], f"--check warns where the figure cuts: {err!r}")
+        warns = [l for l in err.splitlines() if "no way is drawn from" in l]
+        notes = [l for l in err.splitlines() if ": note: " in l]
+        check(rc == 0 and ": ok: " in out and len(warns) + len(notes) == 1, f"--check: a warning or a note: {err!r}")
+        check(all(w.startswith(f"{cut}:3:1: warning: ") and "from sitting to kneeling" in w
+                  and "the figure cuts" in w for w in warns), f"--check warns where the figure cuts: {err!r}")
+        check(all(n.startswith(f"{cut}:3:1: note: ") and "sitting -> " in n and " -> kneeling" in n for n in notes),
+              f"--check names the chain from sitting to kneeling: {err!r}")
         # kneeling has its ways down from standing and back up (issue 12): a first move kneeling
         # (from the intro's standing figure), a rest kneeling after a standing move and one
         # standing after the kneeling move no longer cut, and a way now leads from standing to

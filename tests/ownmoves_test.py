@@ -38,7 +38,7 @@ def write(path, text):
 
 
 def errors(err):
-    return [ERROR_LINE.match(l) for l in err.splitlines() if ERROR_LINE.match(l) and ": warning:" not in l]
+    return [ERROR_LINE.match(l) for l in err.splitlines() if ERROR_LINE.match(l) and ": warning:" not in l and ": note:" not in l]
 
 
 def squat_text():

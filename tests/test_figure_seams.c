@@ -4,7 +4,8 @@
  * (the spinal twist's left, after a rest sitting the other way round; its right after its left)
  * turns round over SESSION_TURN_MS instead; the camera zooms a little a frame between two figures
  * (figpaint_camera), never cuts; on the 1080p workout stage, no frame's figure goes under the
- * "It hurts" button, also while the camera eases. Core only: no SDL; reads levels/ and
+ * "It hurts" button, also while the camera eases. A routine of chains of ways (no way straight
+ * there: one way after another) is played too. Core only: no SDL; reads levels/ and
  * assets/poses. */
 #include <dirent.h>
 #include <math.h>
@@ -97,19 +98,14 @@ static float into_box(const FigLayout *lay, const PoseFigure *fig, const FigKeep
     return worst;
 }
 
-/* Play routine path to its end; returns how many times the figure turned round. */
-static int play(const char *path)
+/* Play routine text src (n bytes, named path) to its end; returns how many times the figure
+ * turned round. */
+static int play_text(const char *path, const char *src, size_t n)
 {
-    size_t n = 0;
-    char *src = read_all(path, &n);
-    CHECK(src != NULL);
-    if (!src)
-        return 0;
     Routine r;
     RoutineErrors errs;
     memset(&errs, 0, sizeof errs);
     int rc = routine_parse(path, src, n, &r, &errs);
-    free(src);
     CHECK_INT(rc, 0);
     if (rc != 0)
         return 0;
@@ -128,7 +124,7 @@ static int play(const char *path)
     int turns = 0, frames = 0;
     static FigCamera cam;
     memset(&cam, 0, sizeof cam);
-    float worst_zoom = 0.0f, worst_within = 0.0f, worst_into = -1e9f;
+    float worst_zoom = 0.0f, worst_within = 0.0f, worst_into = -1e9f, worst_join = 0.0f;
     int into_frames = 0, between_frames = 0;
     bool between = false; /* in the camera's ease from one figure to the next */
     long long between_ease = -1;
@@ -224,6 +220,20 @@ static int play(const char *path)
                 worst_within = fmaxf(worst_within, fmaxf(zoom, shift));
                 CHECK(zoom <= 0.06f && shift <= 0.06f);
             }
+            /* where one way of a chain hands over to the next (moves_path), the body goes on from
+             * where it was: the parts move no more than the framing does (a roll's mirrored pose
+             * handing over to a figure drawn turned shifts it ~0.13 stage heights: the camera does
+             * not ease across a change of picture); a chain that skipped a position would jump
+             * ~0.5 (lying to standing) */
+            if (v.figure != prev_id && moves_way_from(v.figure) != POSITION_NONE &&
+                moves_way_from(prev_id) != POSITION_NONE) {
+                float moved = drawn_moved(&prev_lay, &prev_fig, &lay, &fig);
+                if (moved > 0.15f)
+                    printf("  %s: the figure jumps from %s to %s at %.2f s: %.3f stage heights\n", path,
+                           moves_info(prev_id)->id, moves_info(v.figure)->id, (double)s.t_ms / 1000.0, (double)moved);
+                worst_join = fmaxf(worst_join, moved);
+                CHECK(moved <= 0.15f);
+            }
             if (turning && was_turning) /* each part on its way round, a little a frame */
                 worst_turn_move = fmaxf(worst_turn_move, drawn_moved(&prev_lay, &prev_fig, &lay, &fig));
         }
@@ -238,6 +248,8 @@ static int play(const char *path)
            (double)worst_within, into_frames, (double)worst_into);
     CHECK_INT(into_frames, 0);
     CHECK(between_frames > 0); /* every routine changes figure: its intro's way to the first move */
+    printf("%-40s from one way of a chain to the next the parts move at most %.3f stage heights\n", path,
+           (double)worst_join);
     /* a turning frame moves each part a little: the legs of a sitting figure sweep ~0.6 stage
      * heights in 1.5 s, eased, ~0.03 a frame at the steepest */
     CHECK(worst_turn_move <= 0.045f);
@@ -245,6 +257,35 @@ static int play(const char *path)
     routine_free(&r);
     return turns;
 }
+
+/* Play routine file path to its end; returns how many times the figure turned round. */
+static int play(const char *path)
+{
+    size_t n = 0;
+    char *src = read_all(path, &n);
+    CHECK(src != NULL);
+    if (!src)
+        return 0;
+    int turns = play_text(path, src, n);
+    free(src);
+    return turns;
+}
+
+/* Where no way goes straight from one position to the next, the figure shows a chain of ways
+ * (moves_path), one after another: off the front onto all fours then up (a rest), up from the
+ * back then onto a chair (a rest too short for it, lengthened), chair to standing to the front (a
+ * get-ready), the front to a chair in three ways, a chair to all fours, all fours to sitting. */
+static const char chains_routine[] = "title \"Chains of ways\"\n"
+                                     "move superman reps 2 tempo 3s\n"
+                                     "rest 10s\n"
+                                     "move side_bend reps 2 tempo 3s sides both\n"
+                                     "move pelvic_tilt reps 2 tempo 3s\n"
+                                     "rest 5s on-chair\n"
+                                     "move seated_pelvic_tilt reps 2 tempo 3s\n"
+                                     "move superman reps 2 tempo 3s\n"
+                                     "move seated_twist hold 10s sides both\n"
+                                     "move cat_camel reps 2 tempo 3s\n"
+                                     "move spinal_twist hold 10s sides both\n";
 
 /* The camera eases between two figures: from where the last was drawn, moved along the mat so
  * the pelvis stays put, to the new figure's own framing; never across a change of picture (a
@@ -300,6 +341,7 @@ int main(void)
             CHECK_INT(turns, 2);
         free(names[i]);
     }
+    play_text("chains of ways", chains_routine, sizeof chains_routine - 1);
     testposes_free();
     return TEST_END();
 }

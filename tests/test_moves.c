@@ -118,9 +118,92 @@ static void test_ways(void)
     CHECK(moves_way_from(MOVE_BRIDGE) == POSITION_NONE && moves_way_from(MOVE_NONE) == POSITION_NONE);
 }
 
+/* A way's time in the catalogue (its tempo, moves_way_ms) is its pose file's `section intro`: a
+ * chain of ways gives each that long to play (session.c), so the two must agree. */
+static void test_way_times(void)
+{
+    for (int i = 0; i < MOVE_COUNT; i++) {
+        if (moves_way_from((MoveId)i) == POSITION_NONE) {
+            CHECK_INT(moves_way_ms((MoveId)i), 0);
+            continue;
+        }
+        const MoveInfo *m = moves_info((MoveId)i);
+        char path[256];
+        snprintf(path, sizeof path, "assets/poses/%s.pose", m->id);
+        char *text = file_text(path);
+        const char *intro = text ? strstr(text, "\nsection intro ") : NULL;
+        double seconds = -1.0;
+        CHECK(intro != NULL && sscanf(intro, "\nsection intro %lf", &seconds) == 1);
+        int ms = (int)(seconds * 1000.0 + 0.5);
+        if (ms != moves_way_ms((MoveId)i))
+            fprintf(stderr,
+                    "way %s: its tempo in moves.h is %d ms, its pose's `section intro` %d ms: make them agree\n", m->id,
+                    moves_way_ms((MoveId)i), ms);
+        CHECK_INT(moves_way_ms((MoveId)i), ms);
+        free(text);
+    }
+}
+
+/* The fewest hops from every position to every other over WAYS, worked out apart from moves_path
+ * (Floyd-Warshall): dist[a][b], or POSITION_COUNT when no chain reaches. */
+static void hops(int dist[POSITION_COUNT][POSITION_COUNT])
+{
+    for (int a = 0; a < POSITION_COUNT; a++)
+        for (int b = 0; b < POSITION_COUNT; b++)
+            dist[a][b] = a == b ? 0 : moves_way((Position)a, (Position)b) != MOVE_NONE ? 1 : POSITION_COUNT;
+    for (int k = 0; k < POSITION_COUNT; k++)
+        for (int a = 0; a < POSITION_COUNT; a++)
+            for (int b = 0; b < POSITION_COUNT; b++)
+                if (dist[a][k] + dist[k][b] < dist[a][b])
+                    dist[a][b] = dist[a][k] + dist[k][b];
+}
+
+/* moves_path: for every ordered pair a chain of ways where one exists, continuous (each way starts
+ * where the one before ends: the first in `from`, the last ends in `to`), with the fewest ways (the
+ * direct way alone where WAYS has one), the same every time; -1 where none reaches. */
+static void test_paths(void)
+{
+    int dist[POSITION_COUNT][POSITION_COUNT];
+    hops(dist);
+    int chains = 0, unreachable = 0;
+    for (int a = 0; a < POSITION_COUNT; a++)
+        for (int b = 0; b < POSITION_COUNT; b++) {
+            MovesPath p, again;
+            int n = moves_path((Position)a, (Position)b, &p);
+            CHECK_INT(moves_path((Position)a, (Position)b, &again), n);
+            if (dist[a][b] == POSITION_COUNT) {
+                CHECK_INT(n, -1);
+                CHECK_INT(p.count, 0);
+                unreachable++;
+                continue;
+            }
+            CHECK_INT(n, dist[a][b]);
+            CHECK_INT(p.count, n);
+            Position at = (Position)a;
+            for (int i = 0; i < n; i++) {
+                CHECK(moves_way_from(p.way[i]) == at); /* starts where the one before ended */
+                CHECK(again.way[i] == p.way[i]);
+                at = moves_info(p.way[i])->position;
+            }
+            CHECK(at == (Position)b);
+            if (n == 1)
+                CHECK(p.way[0] == moves_way((Position)a, (Position)b));
+            chains += n > 1;
+        }
+    printf("moves_path: %d ordered pairs need a chain of ways, %d have none\n", chains, unreachable);
+    MovesPath p; /* the example: off the front, onto all fours, up to standing */
+    CHECK_INT(moves_path(POSITION_ON_FRONT, POSITION_STANDING, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_FRONT_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_ON_BACK, &p), 0);
+    CHECK_INT(moves_path(POSITION_NONE, POSITION_ON_BACK, &p), -1);
+    CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_COUNT, &p), -1);
+}
+
 int main(void)
 {
     test_ways();
+    test_way_times();
+    test_paths();
     test_every_move_has_its_files();
     test_lists_and_lookups();
     test_positions();

@@ -1516,6 +1516,186 @@ static void test_shipped_rests_show_the_way(void)
     CHECK(ready_ways >= 3); /* 05: pelvic tilt -> standing back bend; 08: back bend -> on elbows -> knee to chest */
 }
 
+/* A move that starts in each position, for routines that go from one to another. */
+static const char *move_in(Position p)
+{
+    static const char *const ids[POSITION_COUNT] = {"pelvic_tilt",       "superman",     "cat_camel",
+                                                    "hip_flexor_lunge",  "spinal_twist", "seated_pelvic_tilt",
+                                                    "standing_extension"};
+    CHECK(moves_info(moves_find(ids[p], -1))->position == p);
+    return ids[p];
+}
+
+/* What segment seg shows, tick by tick from its start to its end: the ways in the order shown
+ * (way[], each with how long it was shown and the longest anim_length_ms it had), and the figure at
+ * the 3-2-1 (a get-ready's last 3 s) or at the end. Returns how many ways. */
+typedef struct {
+    MoveId way[8];
+    int shown_ms[8], length_ms[8];
+    MoveId next_during[8]; /* the figure loaded ahead while it showed */
+    MoveId at_count, at_end;
+    int count;
+    bool back_to_a_way; /* a way shown again after another figure */
+} Shown;
+
+static int shown_in(int seg, Shown *out)
+{
+    memset(out, 0, sizeof *out);
+    const Segment *g = &S.segments[seg];
+    int64_t start = g->planned_start_ms, end = start + g->duration_ms;
+    run_until(start);
+    MoveId last = MOVE_NONE;
+    while (S.t_ms < end && !S.ended) {
+        SessionView v = session_view(&S, 0);
+        if (moves_way_from(v.figure) != POSITION_NONE) {
+            if (v.figure != last) {
+                for (int i = 0; i < out->count; i++)
+                    out->back_to_a_way |= out->way[i] == v.figure;
+                if (out->count < 8)
+                    out->way[out->count++] = v.figure;
+            }
+            int k = out->count - 1;
+            out->shown_ms[k] += SESSION_TICK_MS;
+            out->length_ms[k] = v.anim_length_ms > out->length_ms[k] ? v.anim_length_ms : out->length_ms[k];
+            out->next_during[k] = v.next_figure;
+            CHECK_INT(v.anim, ANIM_HOLD);
+        } else if (last != MOVE_NONE && moves_way_from(last) != POSITION_NONE && out->count > 0) {
+            out->at_count = v.figure; /* the first figure after the chain */
+        }
+        if (g->kind == SEG_READY && S.t_ms == end - SESSION_COUNTDOWN * 1000)
+            out->at_count = v.figure;
+        out->at_end = v.figure;
+        last = v.figure;
+        tick(0);
+    }
+    return out->count;
+}
+
+/* Every ordered pair of positions: where no way goes straight from one to the other, a rest
+ * between a move in the first and a move in the second shows a chain of ways (moves_path), one
+ * after another, continuous (each starts where the one before ends: the first where the move
+ * before ended, the last ends where the next move starts), each at its own pace and the next
+ * loaded ahead; the rest is at least as long as the chain. A move's get-ready after a move in
+ * another position shows the chain before its 3-2-1 (each way playing at its own pace, the get-ready
+ * longer by SESSION_READY_WAY_MS and each way before the last), and so does a timer's. Where a way
+ * goes straight there, exactly that way is shown, as before; where no chain reaches, the figure
+ * cuts (session_step_cuts) and no way is shown. */
+static void test_chains_of_ways(void)
+{
+    int chains = 0, direct = 0, cuts = 0;
+    for (int a = 0; a < POSITION_COUNT; a++)
+        for (int b = 0; b < POSITION_COUNT; b++) {
+            if (a == b)
+                continue;
+            MovesPath p;
+            int n = moves_path((Position)a, (Position)b, &p);
+            char src[512];
+            for (int form = 0; form < 3; form++) { /* a rest, a move's get-ready, a timer's get-ready */
+                static const char *const between[3] = {"rest 5s\n", "", ""};
+                if (form < 2)
+                    snprintf(src, sizeof src, "title \"C\"\nmove %s hold 10s\n%smove %s hold 10s\n",
+                             move_in((Position)a), between[form], move_in((Position)b));
+                else
+                    snprintf(src, sizeof src, "title \"C\"\nmove %s hold 10s\ntimer 1m %s \"Pack.\"\n",
+                             move_in((Position)a), moves_position_word((Position)b));
+                load(src);
+                Position from, to;
+                MovesPath q;
+                int rest_ms;
+                CHECK_INT(session_step_chain(&R, 1, &from, &to, &q, &rest_ms), n);
+                CHECK(from == (Position)a && to == (Position)b);
+                CHECK(session_step_cuts(&R, 1, &from, &to) == (n < 0));
+                int seg = form == 0 ? seg_of(SEG_WORK, 1) : seg_of(SEG_READY, form == 0 ? 2 : 1);
+                CHECK(seg >= 0);
+                if (seg < 0)
+                    continue;
+                const Segment *g = &S.segments[seg];
+                Shown sh;
+                int shown = shown_in(seg, &sh);
+                MoveId end_figure =
+                    form == 2 ? moves_position_figure((Position)b) : moves_find(move_in((Position)b), -1);
+                CHECK(!sh.back_to_a_way);
+                if (n < 0) { /* no chain: the figure cuts, shows no way */
+                    CHECK_INT(shown, 0);
+                    if (form == 1)
+                        CHECK_INT(g->duration_ms, SESSION_READY_MS);
+                    cuts += form == 0;
+                    continue;
+                }
+                CHECK_INT(shown, n);
+                if (shown != n)
+                    continue;
+                Position at = (Position)a;
+                for (int i = 0; i < n; i++) { /* continuous: each way starts where the last ended */
+                    CHECK(sh.way[i] == p.way[i]);
+                    CHECK(moves_way_from(sh.way[i]) == at);
+                    at = moves_info(sh.way[i])->position;
+                    /* the next is loaded ahead while it shows: the next way, or what follows */
+                    if (i + 1 < n)
+                        CHECK_INT(sh.next_during[i], sh.way[i + 1]);
+                    /* each way before the last plays at its own pace (sheet_frame_at: a hold's way
+                     * in takes at most SESSION_HOLD_MOVES_PERCENT of it); in a rest the last too;
+                     * in a get-ready the last has the time a single way has */
+                    if (n > 1 && (i + 1 < n || form == 0))
+                        CHECK(sh.length_ms[i] * SESSION_HOLD_MOVES_PERCENT / 100 >= moves_way_ms(sh.way[i]));
+                }
+                CHECK(at == (Position)b);
+                if (form == 0) { /* the rest: the last way breathes to its end; the next move is loaded */
+                    CHECK_INT(sh.at_end, sh.way[n - 1]);
+                    CHECK_INT(sh.next_during[n - 1], end_figure);
+                    CHECK(n > 1 ? g->duration_ms >= 5000 : g->duration_ms == 5000);
+                    CHECK(g->duration_ms % 1000 == 0);
+                    if (n > 1)
+                        CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS);
+                    /* and the get-ready after it shows the move's start only */
+                    Shown after;
+                    CHECK_INT(shown_in(seg_of(SEG_READY, 2), &after), 0);
+                    CHECK_INT(after.at_end, end_figure);
+                    chains += n > 1;
+                    direct += n == 1;
+                } else { /* a get-ready: the whole chain before the 3-2-1, then the move's start or
+                            the position */
+                    CHECK_INT(sh.at_count, end_figure);
+                    CHECK_INT(sh.next_during[n - 1], end_figure);
+                    int ways_ms = 0;
+                    for (int i = 0; i < n; i++)
+                        ways_ms += sh.shown_ms[i];
+                    CHECK(ways_ms <= g->duration_ms - SESSION_COUNTDOWN * 1000);
+                    CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS); /* the last has a single way's time */
+                    if (form == 1 && n == 1)
+                        CHECK_INT(g->duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+                    if (form == 1 && n > 1)
+                        CHECK(g->duration_ms > SESSION_READY_MS + SESSION_READY_WAY_MS && g->duration_ms % 1000 == 0);
+                    if (form == 2)
+                        CHECK_INT(g->duration_ms, SESSION_TIMER_READY_MS);
+                }
+            }
+        }
+    printf("chains of ways: %d rests show a chain, %d a single way, %d cut\n", chains, direct, cuts);
+    CHECK(chains >= 10); /* with the ways of today's table: 21 pairs need a chain, none cuts */
+    /* the issue's example: superman on the front, a rest, then a move standing: off the front onto
+     * all fours, then up to standing, each at its own pace, then standing breathing to the end */
+    load("title \"C\"\nmove superman reps 2 tempo 3s\nrest 20s\nmove side_bend reps 2 tempo 3s sides both\n");
+    int rest = seg_of(SEG_WORK, 1);
+    CHECK_INT(S.segments[rest].duration_ms, 20000); /* long enough: as written */
+    SessionView v = view_in(rest, 100);
+    CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
+    CHECK_INT(v.next_figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK(v.anim_length_ms >= moves_way_ms(MOVE_WAY_FRONT_TO_ALL_FOURS) * 100 / SESSION_HOLD_MOVES_PERCENT);
+    v = view_in(rest, 19000);
+    CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK_INT(v.next_figure, MOVE_SIDE_BEND);
+    /* a rest too short for its chain lasts as long as the chain: up from the back, onto a chair */
+    load("title \"C\"\nmove pelvic_tilt reps 2 tempo 3s\nrest 5s on-chair\nmove seated_twist hold 10s\n");
+    rest = seg_of(SEG_WORK, 1);
+    Position from, to;
+    MovesPath q;
+    int rest_ms;
+    CHECK_INT(session_step_chain(&R, 1, &from, &to, &q, &rest_ms), 2);
+    CHECK_INT(rest_ms, S.segments[rest].duration_ms);
+    CHECK(S.segments[rest].duration_ms > 5000);
+}
+
 /* session_quiet_ms: how long nothing happens by itself, so a still screen may sleep that long. */
 static void test_quiet(void)
 {
@@ -2430,6 +2610,7 @@ int main(void)
     test_turns_round();
     test_shipped_rests_show_the_way();
     test_timer_shows_the_way_first();
+    test_chains_of_ways();
     test_hold_cues();
     test_sides_and_sets();
     test_pause();

@@ -97,6 +97,48 @@ Position moves_way_from(MoveId id)
     return POSITION_NONE;
 }
 
+/* A breadth-first search from `from`, the ways tried in the order of WAYS: each position is
+ * reached first by the fewest ways, and of as few, by the chain whose first way to differ comes
+ * first in the table. Seven positions: the queue and the marks fit on the stack. */
+int moves_path(Position from, Position to, MovesPath *out)
+{
+    out->count = 0;
+    if (from < 0 || from >= POSITION_COUNT || to < 0 || to >= POSITION_COUNT)
+        return -1;
+    if (from == to)
+        return 0;
+    int by[POSITION_COUNT]; /* the row of WAYS that first reached each position, -1 when none */
+    Position queue[POSITION_COUNT];
+    int head = 0, tail = 0;
+    for (int p = 0; p < POSITION_COUNT; p++)
+        by[p] = -1;
+    queue[tail++] = from;
+    while (head < tail && by[to] < 0) {
+        Position at = queue[head++];
+        for (int i = 0; i < (int)(sizeof ways_table / sizeof ways_table[0]); i++) {
+            Position next = ways_table[i].to;
+            if (ways_table[i].from != at || next == from || by[next] >= 0)
+                continue;
+            by[next] = i;
+            queue[tail++] = next;
+        }
+    }
+    if (by[to] < 0)
+        return -1;
+    int n = 0;
+    for (Position p = to; p != from; p = ways_table[by[p]].from)
+        n++;
+    out->count = n;
+    for (Position p = to; p != from; p = ways_table[by[p]].from)
+        out->way[--n] = ways_table[by[p]].way;
+    return out->count;
+}
+
+int moves_way_ms(MoveId id)
+{
+    return moves_way_from(id) != POSITION_NONE ? moves_info(id)->default_tempo_ms : 0;
+}
+
 bool moves_way_turns(MoveId id)
 {
     for (size_t i = 0; i < sizeof ways_table / sizeof ways_table[0]; i++)

@@ -18,7 +18,9 @@
     X(STANDING, "standing", IDLE)
 
 /* X(ENUM, id, display name, routine_usable, sided, default tempo ms, position).
- * Routine-usable moves come first: moves_usable_list() lists them in this order. */
+ * Routine-usable moves come first: moves_usable_list() lists them in this order. A way's tempo is
+ * the time it takes: its pose file's `section intro` (tests/test_moves.c checks they agree);
+ * a chain of ways gives each that long to play (moves_way_ms, session.c). */
 #define MOVES(X)                                                                                                       \
     X(CHILD_POSE, "child_pose", "Child's pose", true, false, 6000, ALL_FOURS)                                          \
     X(CAT_CAMEL, "cat_camel", "Cat-camel", true, false, 4000, ALL_FOURS)                                               \
@@ -48,27 +50,27 @@
     X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)                                       \
     X(REST_ON_CHAIR, "rest_on_chair", "Sit on a chair", false, false, 4000, ON_CHAIR)                                  \
     X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
-    X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)         \
-    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4000, STANDING)          \
-    X(WAY_STANDING_TO_SITTING, "way_standing_to_sitting", "Sit down on the mat", false, false, 4000, SITTING)          \
-    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 4000, ON_BACK)                   \
-    X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 4000, ON_BACK)              \
-    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)           \
+    X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4200, ALL_FOURS)         \
+    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4500, STANDING)          \
+    X(WAY_STANDING_TO_SITTING, "way_standing_to_sitting", "Sit down on the mat", false, false, 4500, SITTING)          \
+    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 5000, ON_BACK)                   \
+    X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 5500, ON_BACK)              \
+    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 6500, ALL_FOURS)           \
     X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
     X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
-    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 4000, STANDING)                    \
-    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 4000, ON_FRONT)            \
+    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 10000, STANDING)                   \
+    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 7000, ON_FRONT)            \
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
-    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4000,         \
+    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4500,         \
       ALL_FOURS)                                                                                                       \
     X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 4000, KNEELING)      \
-    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 4000, STANDING)            \
+    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 3900, STANDING)            \
     X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
     X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
-    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4000, STANDING)              \
-    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 4000, ON_BACK)                \
-    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 4000, SITTING)                               \
-    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4000, ON_FRONT)
+    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4500, STANDING)              \
+    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 5000, ON_BACK)                \
+    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 5000, SITTING)                               \
+    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -140,6 +142,26 @@ MoveId moves_way(Position from, Position to);
 
 /* The position way `id` starts in (a row of WAYS), or POSITION_NONE when id is not a way. */
 Position moves_way_from(MoveId id);
+
+/* The most ways a chain between two positions takes: a shortest one passes each position once. */
+#define MOVES_PATH_MAX (POSITION_COUNT - 1)
+
+/* A chain of ways from one position to another: way[0] starts where the person is, each next way
+ * starts where the one before ends, the last ends in the position wanted. */
+typedef struct {
+    int count; /* ways in it: 0 when the two positions are the same */
+    MoveId way[MOVES_PATH_MAX];
+} MovesPath;
+
+/* The chain with the fewest ways from `from` to `to` over WAYS: the direct way when there is one,
+ * else a chain through positions in between (on-front -> all-fours -> standing). Of chains as
+ * short, the one whose first way to differ comes first in WAYS. Fills *out and returns out->count
+ * (0 when from == to), or returns -1 (out->count 0) when no chain reaches `to` or either is no
+ * position. Searches the compile-time table only: no state. */
+int moves_path(Position from, Position to, MovesPath *out);
+
+/* The time way id (a row of WAYS) takes to play: its tempo in MOVES. 0 for any other move. */
+int moves_way_ms(MoveId id);
 
 /* Whether way id (a row of WAYS) ends turned round (drawn mirrored about the hip); false for any
  * other move. */

@@ -258,7 +258,7 @@ static void ready_text(const RoutineStep *st, char *b, size_t size);
 static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
 static int ready_way_ms(const Routine *r, int step);
-static MoveId session_ready_way(const Routine *r, int step);
+static int session_rest_run_ms(const Routine *r, int step, int run);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -491,10 +491,12 @@ static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set
     return n + 1;
 }
 
-/* One run of a step's set: a WORK segment with its side and its share of the reps. */
-static int add_run(Segment *list, int n, const RoutineStep *st, int step, int set, int run)
+/* One run of a step's set: a WORK segment with its side and its share of the reps (a rest's time
+ * long enough to show its chain of ways, session_rest_run_ms). */
+static int add_run(Segment *list, int n, const Routine *r, int step, int set, int run)
 {
-    n = add_segment(list, n, SEG_WORK, step, set, routine_run_side(st, run), routine_run_ms(st, run));
+    const RoutineStep *st = &r->steps[step];
+    n = add_segment(list, n, SEG_WORK, step, set, routine_run_side(st, run), session_rest_run_ms(r, step, run));
     if (list) {
         Segment *g = &list[n - 1];
         g->run = run;
@@ -503,14 +505,6 @@ static int add_run(Segment *list, int n, const RoutineStep *st, int step, int se
         g->reps_max = st->sides == SIDES_ALTERNATE ? g->reps : g->reps + st->reps_max - st->reps;
     }
     return n;
-}
-
-/* The time a move's get-ready adds to show the way to its start; a timer's long wait for Ready
- * has time for its way. */
-static int ready_way_ms(const Routine *r, int step)
-{
-    return !step_rules(&r->steps[step]).ready_press && session_ready_way(r, step) != MOVE_NONE ? SESSION_READY_WAY_MS
-                                                                                               : 0;
 }
 
 /* The shortest a step's get-ready is: a timer's waits for Ready, the others count down. */
@@ -537,7 +531,7 @@ static int build_segments(const Routine *r, Segment *list)
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." */
                 if (run > 0 && st->sides == SIDES_BOTH)
                     n = add_segment(list, n, SEG_SWITCH, i, set, routine_run_side(st, run), SESSION_SWITCH_MS);
-                n = add_run(list, n, st, i, set, run);
+                n = add_run(list, n, r, i, set, run);
             }
             if (set < st->sets)
                 n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, st->set_rest_ms);
@@ -1797,80 +1791,183 @@ static Position session_position_before(const Routine *r, int step)
     return prev->kind == STEP_MOVE ? routine_move_info(r, prev->move)->position : session_rest_position(r, step - 1);
 }
 
-/* The figure of a rest: between sets, the move's own position breathing; in a rest step, the way
- * from where the person is to the position it shows (played over its first seconds, then breathing
- * there), or that position breathing when the person is already in it. A timer's time starts with
- * the person in place: its get-ready shows the way (session_ready_way), its time the position. */
-static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
+/* The chain of ways a rest step shows over its time (moves_path): from where the person is to
+ * the position it shows, played from its start, the last way breathing in the end position to the
+ * rest's end. A timer's time starts with the person in place: its get-ready shows the chain
+ * (session_ready_chain), its time the position. Returns how many ways; 0 for a timer, a move, a
+ * rest in the position the person is in, and a rest no chain reaches (the figure cuts). */
+static int session_rest_chain(const Routine *r, int step, MovesPath *out)
 {
     const RoutineStep *st = &r->steps[step];
-    if (between_sets && st->kind == STEP_MOVE)
-        return moves_position_figure(routine_move_info(r, st->move)->position);
+    out->count = 0;
+    if (st->kind != STEP_REST)
+        return 0;
+    int n = moves_path(session_position_before(r, step), session_rest_position(r, step), out);
+    return n > 0 ? n : 0;
+}
+
+/* The chain a step's get-ready shows before its 3-2-1: the step is a move that follows one leaving
+ * the person in another position with no rest between (a rest shows the chain itself; the first
+ * step's get-ready goes on with the intro's, session_first_chain), or a timer (the first step's
+ * too), so that the person is in its position when they press Ready. Returns how many ways; 0 when
+ * the positions are the same or no chain reaches (the figure cuts). */
+static int session_ready_chain(const Routine *r, int step, MovesPath *out)
+{
+    const RoutineStep *st = &r->steps[step];
+    out->count = 0;
+    Position from = session_position_before(r, step), to;
     if (st->kind == STEP_TIMER)
-        return moves_position_figure(session_rest_position(r, step));
-    Position to = session_rest_position(r, step), from = session_position_before(r, step);
-    MoveId way = from != to ? moves_way(from, to) : MOVE_NONE;
-    return way != MOVE_NONE ? way : moves_position_figure(to);
+        to = session_rest_position(r, step);
+    else if (step > 0 && st->kind == STEP_MOVE && !step_rules(st).ready_press && step_rules(st).get_ready)
+        to = routine_move_info(r, st->move)->position;
+    else
+        return 0;
+    int n = moves_path(from, to, out);
+    return n > 0 ? n : 0;
 }
 
-/* The way a move's get-ready shows before its start: the step follows one that leaves the person
- * in another position with no rest between (a rest shows the way itself; the first step's
- * get-ready follows the intro, whose figure stands, and shows the move's start as before), and a
- * way between the two is in WAYS. A timer's get-ready (the first step's too) shows the way to its
- * position, so that the person is there when they press Ready. MOVE_NONE otherwise. */
-static MoveId session_ready_way(const Routine *r, int step)
-{
-    const RoutineStep *st = &r->steps[step];
-    if (st->kind == STEP_TIMER) {
-        Position from = session_position_before(r, step), to = session_rest_position(r, step);
-        return from != to ? moves_way(from, to) : MOVE_NONE;
-    }
-    if (step <= 0 || st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
-        return MOVE_NONE;
-    Position from = session_position_before(r, step), to = routine_move_info(r, st->move)->position;
-    return from != to ? moves_way(from, to) : MOVE_NONE;
-}
-
-/* The way the first step's get-ready follows (the intro shows the figure standing): from standing
+/* The chain the first step's get-ready follows (the intro shows the figure standing): from standing
  * to the first move's position, played over the intro and the get-ready's time before the 3-2-1,
- * so the person is shown how to get down while the intro is said (no time is added). MOVE_NONE
- * when the first step is no move with a get-ready, starts standing or has no way there. */
-static MoveId session_first_way(const Routine *r)
+ * so the person is shown how to get down while the intro is said (a single way adds no time).
+ * Returns how many ways; 0 when the first step is no move with a get-ready, starts standing or no
+ * chain reaches its position. */
+static int session_first_chain(const Routine *r, MovesPath *out)
 {
+    out->count = 0;
     if (r->step_count == 0)
-        return MOVE_NONE;
+        return 0;
     const RoutineStep *st = &r->steps[0];
     if (st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
-        return MOVE_NONE;
-    Position to = routine_move_info(r, st->move)->position;
-    return to != POSITION_STANDING ? moves_way(POSITION_STANDING, to) : MOVE_NONE;
+        return 0;
+    int n = moves_path(POSITION_STANDING, routine_move_info(r, st->move)->position, out);
+    return n > 0 ? n : 0;
 }
 
-/* The way segment gi shows when it is the intro before the first step's get-ready, or MOVE_NONE. */
-static MoveId session_intro_way(const Session *s, int gi)
+/* The time way w is given when another way follows it: its own time as the way in of a hold that
+ * moves for SESSION_HOLD_MOVES_PERCENT of it, so it plays at its own pace, then a breath in the
+ * position it ends in (whole tenths of a second). */
+static int session_way_slot_ms(MoveId w)
 {
-    if (s->segments[gi].kind != SEG_INTRO || gi + 1 >= s->segment_count || s->segments[gi + 1].kind != SEG_READY)
-        return MOVE_NONE;
-    return session_first_way(s->routine);
+    int ms = (moves_way_ms(w) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
+    return (ms + 99) / 100 * 100;
 }
 
-/* The way segment gi (a get-ready) shows before the 3-2-1, or MOVE_NONE; *lead (may be NULL) is
- * set to how much of it the intro before it played (the first step's). */
-static MoveId session_ready_way_shown(const Session *s, int gi, int *lead)
+/* The time the ways of chain p before its last are given (0 for one way or none). */
+static int session_chain_lead_in_ms(const MovesPath *p)
+{
+    int ms = 0;
+    for (int i = 0; i + 1 < p->count; i++)
+        ms += session_way_slot_ms(p->way[i]);
+    return ms;
+}
+
+/* The least time a rest showing chain p lasts, in whole seconds: the ways before the last at their
+ * pace, the last given at least SESSION_READY_WAY_MS. 0 for a single way (shown over the rest as
+ * it is, however short) or none. */
+static int session_chain_rest_ms(const MovesPath *p)
+{
+    if (p->count < 2)
+        return 0;
+    int last = session_way_slot_ms(p->way[p->count - 1]);
+    int ms = session_chain_lead_in_ms(p) + (last > SESSION_READY_WAY_MS ? last : SESSION_READY_WAY_MS);
+    return (ms + 999) / 1000 * 1000;
+}
+
+/* The time a rest step lasts: as the routine says, or longer, to show its chain of ways. */
+static int session_rest_run_ms(const Routine *r, int step, int run)
+{
+    MovesPath p;
+    int ms = routine_run_ms(&r->steps[step], run);
+    int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(&p) : 0;
+    return ms > least ? ms : least;
+}
+
+/* The time a move's get-ready adds to show the chain to its start: SESSION_READY_WAY_MS for the
+ * last way and each way before it at its pace (session_way_slot_ms), in whole seconds, as the
+ * countdown shows them. The first step's adds only the ways before the last (the intro's time
+ * plays the rest); a timer's long wait for Ready has time for its chain. */
+static int ready_way_ms(const Routine *r, int step)
+{
+    MovesPath p;
+    if (step_rules(&r->steps[step]).ready_press)
+        return 0;
+    if (step == 0 && session_first_chain(r, &p) > 0)
+        return (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+    if (session_ready_chain(r, step, &p) == 0)
+        return 0;
+    return SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+}
+
+/* A chain of ways as a segment shows it: way i from start_ms[i] to start_ms[i + 1] of the chain's
+ * time, start_ms[count] its whole span (to the 3-2-1, or the rest's end); lead_ms of it was shown
+ * before the segment began (the intro's part of the first get-ready's chain). */
+typedef struct {
+    MovesPath path;
+    int start_ms[MOVES_PATH_MAX + 1];
+    int lead_ms;
+} SessionChain;
+
+/* Lay chain c out over span_ms from its start: each way before the last given its time
+ * (session_way_slot_ms), the last the rest of the span. When that would leave the last less than
+ * SESSION_READY_WAY_MS, the ways before it are played faster, in proportion to their times, so
+ * the last has that long, or its equal share of a span too short for that. A single way has the
+ * whole span. */
+static void session_chain_lay_out(SessionChain *c, int span_ms)
+{
+    int k = c->path.count, lead_in = session_chain_lead_in_ms(&c->path), t = 0;
+    int64_t room = lead_in;
+    if (room + SESSION_READY_WAY_MS > span_ms) {
+        room = (int64_t)span_ms * (k - 1) / k > span_ms - SESSION_READY_WAY_MS ? (int64_t)span_ms * (k - 1) / k
+                                                                               : span_ms - SESSION_READY_WAY_MS;
+        room = room < lead_in ? room : lead_in;
+    }
+    for (int i = 0; i < k; i++) {
+        c->start_ms[i] = t;
+        if (i + 1 < k)
+            t += lead_in > 0 ? (int)(session_way_slot_ms(c->path.way[i]) * room / lead_in) : 0;
+    }
+    c->start_ms[k] = span_ms;
+}
+
+/* The chain segment gi shows, laid out (session_chain_lay_out): the intro's and the first
+ * get-ready's (one chain over the intro and the get-ready's time before the 3-2-1), a later
+ * get-ready's, a timer's get-ready's, a rest step's over its time. Returns how many ways; 0 when it
+ * shows none. */
+static int session_segment_chain(const Session *s, int gi, SessionChain *c)
 {
     const Segment *g = &s->segments[gi];
-    if (lead)
-        *lead = 0;
-    if (g->kind != SEG_READY)
-        return MOVE_NONE;
-    MoveId way = session_ready_way(s->routine, g->step);
-    if (way == MOVE_NONE && g->step == 0 && gi > 0 && s->segments[gi - 1].kind == SEG_INTRO &&
-        session_first_way(s->routine) != MOVE_NONE) {
-        way = session_first_way(s->routine);
-        if (lead)
-            *lead = s->segments[gi - 1].duration_ms; /* begun in the intro */
+    const Routine *r = s->routine;
+    c->path.count = 0;
+    c->lead_ms = 0;
+    int span = 0;
+    if (g->kind == SEG_INTRO) {
+        if (gi + 1 >= s->segment_count || s->segments[gi + 1].kind != SEG_READY ||
+            session_first_chain(r, &c->path) == 0)
+            return 0;
+        span = g->duration_ms + s->segments[gi + 1].duration_ms - SESSION_COUNTDOWN * 1000;
+    } else if (g->kind == SEG_READY) {
+        span = g->duration_ms - SESSION_COUNTDOWN * 1000;
+        if (session_ready_chain(r, g->step, &c->path) == 0 && g->step == 0 && gi > 0 &&
+            s->segments[gi - 1].kind == SEG_INTRO && session_first_chain(r, &c->path) > 0) {
+            c->lead_ms = s->segments[gi - 1].duration_ms; /* begun in the intro */
+            span += c->lead_ms;
+        }
+    } else if (g->kind == SEG_WORK && g->step >= 0) {
+        session_rest_chain(r, g->step, &c->path);
+        span = g->duration_ms;
     }
-    return way;
+    if (c->path.count > 0)
+        session_chain_lay_out(c, span);
+    return c->path.count;
+}
+
+/* The way of chain c shown at t ms of its time: the last whose start is at t or before. */
+static int session_chain_at(const SessionChain *c, int t)
+{
+    int i = 0;
+    while (i + 1 < c->path.count && c->start_ms[i + 1] <= t)
+        i++;
+    return i;
 }
 
 /* The side a get-ready or a switch shows the move's start for: a get-ready the first side (left
@@ -1883,30 +1980,53 @@ static Sides session_start_side(const Session *s, const Segment *g, const Routin
     return side;
 }
 
-/* The figures segment gi shows, in order (a way, then the move's start, at most), each with the
- * side it is shown for. Returns how many; the idle standing figure is not counted. */
-static int session_segment_figures(const Session *s, int gi, MoveId fig[2], Sides side[2])
+/* The position figure a rest shows breathing: between sets, the move's own position; in a rest or
+ * timer step, the position it shows (after its chain of ways, if any). */
+static MoveId session_rest_figure(const Routine *r, int step, bool between_sets)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (between_sets && st->kind == STEP_MOVE)
+        return moves_position_figure(routine_move_info(r, st->move)->position);
+    return moves_position_figure(session_rest_position(r, step));
+}
+
+/* The figure step `step` shows first: the first way of the chain its get-ready (or, the first
+ * step's, the intro) or its time shows, else the move, or the position a rest or timer shows. */
+static MoveId session_step_first_figure(const Routine *r, int step)
+{
+    MovesPath p;
+    if (session_ready_chain(r, step, &p) > 0 || (step == 0 && session_first_chain(r, &p) > 0) ||
+        session_rest_chain(r, step, &p) > 0)
+        return p.way[0];
+    return r->steps[step].kind == STEP_MOVE ? r->steps[step].move : session_rest_figure(r, step, false);
+}
+
+/* The most figures one segment shows one after another: a chain of ways, then what it leads to. */
+#define SESSION_SEGMENT_FIGURES (MOVES_PATH_MAX + 1)
+
+/* The figures segment gi shows, in order (the ways of its chain that show in it, then the move's
+ * start or the position), each with the side it is shown for. Returns how many; the idle standing
+ * figure is not counted. */
+static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_SEGMENT_FIGURES],
+                                   Sides side[SESSION_SEGMENT_FIGURES])
 {
     const Segment *g = &s->segments[gi];
     const RoutineStep *st = seg_step(s, g);
     const Routine *r = s->routine;
-    int n = 0;
-    if (session_intro_way(s, gi) != MOVE_NONE)
-        fig[n] = session_intro_way(s, gi), side[n++] = SIDES_NONE;
+    SessionChain c;
+    int n = 0, k = session_segment_chain(s, gi, &c);
+    for (int i = 0; i < k; i++) /* the ways of the chain shown in this segment's time */
+        if (c.start_ms[i + 1] > c.lead_ms && (g->kind != SEG_INTRO || c.start_ms[i] < g->duration_ms))
+            fig[n] = c.path.way[i], side[n++] = SIDES_NONE;
     if (!st)
         return n;
-    if (g->kind == SEG_READY && st->kind == STEP_TIMER) { /* the way to it, then its position */
-        if (session_ready_way(r, g->step) != MOVE_NONE)
-            fig[n] = session_ready_way(r, g->step), side[n++] = SIDES_NONE;
-        fig[n] = moves_position_figure(session_rest_position(r, g->step)), side[n++] = SIDES_NONE;
-    } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
-        MoveId way = session_ready_way_shown(s, gi, NULL);
-        if (way != MOVE_NONE)
-            fig[n] = way, side[n++] = SIDES_NONE;
+    if (g->kind == SEG_READY && st->kind == STEP_TIMER) { /* then its position */
+        fig[n] = session_rest_figure(r, g->step, false), side[n++] = SIDES_NONE;
+    } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) { /* then the move's start */
         fig[n] = st->move, side[n++] = session_start_side(s, g, st);
     } else if (g->kind == SEG_WORK && step_rules(st).is_move) {
         fig[n] = st->move, side[n++] = g->side;
-    } else if (g->kind == SEG_SET_REST || g->kind == SEG_WORK) {
+    } else if ((g->kind == SEG_SET_REST || g->kind == SEG_WORK) && k == 0) { /* a chain breathes at its end */
         fig[n] = session_rest_figure(r, g->step, g->kind == SEG_SET_REST), side[n++] = SIDES_NONE;
     }
     return n;
@@ -1936,8 +2056,8 @@ static bool session_turned(const Session *s, int gi, MoveId fig, Sides side, boo
     MoveId last = MOVE_NONE;
     Sides last_side = SIDES_NONE;
     for (int i = 0; i <= gi && i < s->segment_count; i++) {
-        MoveId f[2];
-        Sides sd[2];
+        MoveId f[SESSION_SEGMENT_FIGURES];
+        Sides sd[SESSION_SEGMENT_FIGURES];
         int n = session_segment_figures(s, i, f, sd);
         for (int k = 0; k < n; k++) {
             if (f[k] != last || sd[k] != last_side) {
@@ -1960,12 +2080,23 @@ static bool session_turned(const Session *s, int gi, MoveId fig, Sides side, boo
 
 bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
 {
+    MovesPath p;
+    int rest_ms;
+    return session_step_chain(r, step, from, to, &p, &rest_ms) < 0;
+}
+
+int session_step_chain(const Routine *r, int step, Position *from, Position *to, MovesPath *out, int *rest_ms)
+{
     const RoutineStep *st = &r->steps[step];
+    out->count = 0;
+    *rest_ms = st->kind == STEP_REST ? session_rest_run_ms(r, step, 0) : 0;
     *from = session_position_before(r, step);
     *to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, step);
-    if (step == 0 && st->kind == STEP_MOVE) /* from the intro's standing figure: its way, if one is shown */
-        return *to != POSITION_NONE && *to != POSITION_STANDING && session_first_way(r) == MOVE_NONE;
-    return *from != POSITION_NONE && *to != POSITION_NONE && *from != *to && moves_way(*from, *to) == MOVE_NONE;
+    if (*from == POSITION_NONE || *to == POSITION_NONE || *from == *to)
+        return 0;
+    if (step == 0 && st->kind == STEP_MOVE) /* from the intro's standing figure: its chain, if one is shown */
+        return session_first_chain(r, out) > 0 ? out->count : -1;
+    return moves_path(*from, *to, out);
 }
 
 int session_quiet_ms(const Session *s)
@@ -2088,59 +2219,42 @@ SessionView session_view(const Session *s, int extra_ms)
         next_index = 0;
     v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
     v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
-    if (next_index >= 0) {
-        MoveId way = session_ready_way(r, next_index);
-        if (way == MOVE_NONE && next_index == 0)
-            way = session_first_way(r); /* played from the intro on */
-        v.next_figure = way != MOVE_NONE                         ? way
-                        : r->steps[next_index].kind != STEP_MOVE ? session_rest_figure(r, next_index, false)
-                                                                 : r->steps[next_index].move;
-    }
+    if (next_index >= 0)
+        v.next_figure = session_step_first_figure(r, next_index);
     /* the figure */
     int shown_from = 0; /* when its showing began in this segment (ms): after a way, the way's end */
     v.figure = MOVE_IDLE;
     v.anim = ANIM_LOOP;
     v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
     v.anim_length_ms = SESSION_IDLE_LOOP_MS;
-    if (session_intro_way(s, s->seg) != MOVE_NONE) {
-        /* the way down to the first move's position, over the intro and the get-ready's time
-         * before its 3-2-1 (the get-ready goes on with it where the intro leaves it) */
-        const Segment *ready = &s->segments[s->seg + 1];
-        v.next_figure = r->steps[0].move; /* shown next: load it now */
-        v.figure = session_first_way(r);
+    SessionChain c;
+    int chain = session_segment_chain(s, s->seg, &c), t = c.lead_ms + el;
+    bool rest_chain = chain > 0 && g->kind == SEG_WORK; /* a rest's: its last way breathes to the end */
+    if (chain > 0 && (t < c.start_ms[chain] || rest_chain)) {
+        /* a way of the chain (the intro's and the first get-ready's one animation: the get-ready
+         * goes on where the intro leaves it), a hold whose way in is the way, then breathing at its
+         * end until the next way, the move's start for the 3-2-1, or the position */
+        int i = session_chain_at(&c, t);
+        shown_from = c.start_ms[i] > c.lead_ms ? c.start_ms[i] - c.lead_ms : 0;
+        if (i + 1 < chain)
+            v.next_figure = c.path.way[i + 1]; /* shown next: load it now */
+        else if (g->kind == SEG_INTRO)
+            v.next_figure = r->steps[0].move;
+        else if (st && g->kind == SEG_READY)
+            v.next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
+        v.figure = c.path.way[i];
         v.anim = ANIM_HOLD;
-        v.anim_ms = el;
-        v.anim_length_ms = g->duration_ms + ready->duration_ms - SESSION_COUNTDOWN * 1000;
+        v.anim_ms = t - c.start_ms[i];
+        v.anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
     } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
-        /* the way to the timer's position, then the position breathing: its time starts in place */
-        MoveId way = session_ready_way(r, g->step);
-        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000;
-        v.figure = moves_position_figure(session_rest_position(r, g->step));
-        shown_from = way != MOVE_NONE ? before_count : 0;
-        if (way != MOVE_NONE && el < before_count) {
-            shown_from = 0;
-            v.next_figure = v.figure; /* shown next: load it now */
-            v.figure = way;
-            v.anim = ANIM_HOLD;
-            v.anim_ms = el;
-            v.anim_length_ms = before_count;
-        }
+        /* the position breathing (after its chain): the timer's time starts in place */
+        v.figure = session_rest_figure(r, g->step, false);
+        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
     } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
-        v.figure = st->move;
+        v.figure = st->move; /* the move's start for the 3-2-1 (after its chain) */
         v.anim = ANIM_START;
         v.side = session_start_side(s, g, st);
-        int before_count = g->duration_ms - SESSION_COUNTDOWN * 1000, lead;
-        MoveId way = session_ready_way_shown(s, s->seg, &lead);
-        shown_from = way != MOVE_NONE ? before_count : 0;
-        if (way != MOVE_NONE && el < before_count) { /* the way there, then the move's start for the 3-2-1 */
-            shown_from = 0;
-            v.next_figure = st->move; /* shown next: load it now */
-            v.figure = way;
-            v.side = SIDES_NONE;
-            v.anim = ANIM_HOLD;
-            v.anim_ms = lead + el;
-            v.anim_length_ms = lead + before_count;
-        }
+        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
             /* the breathing pacer: in for two fifths of a breath, out for the rest */
@@ -2181,12 +2295,7 @@ SessionView session_view(const Session *s, int extra_ms)
             v.anim_ms = p >= 1.0 ? 999 : (int)(p * 1000.0);
         }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
-        v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST);
-        if (moves_way_from(v.figure) != POSITION_NONE) { /* the way, then breathing at its end */
-            v.anim = ANIM_HOLD;
-            v.anim_ms = el;
-            v.anim_length_ms = g->duration_ms;
-        }
+        v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST); /* no way to it: breathing */
     }
     /* turned round (drawn mirrored) as the figure before it left the body: after a roll, the
      * head stays where the roll left it; a mirrored sided move's side drawn the other way round

@@ -31,6 +31,15 @@
  * way there (moves.h WAYS: a roll onto the front, up to standing...) over the time before the
  * 3-2-1, then the move's start; it is this much longer, so the person has the time to move. */
 #define SESSION_READY_WAY_MS 6000
+/* A chain of ways (moves_path: no way goes straight there, on-front -> all-fours -> standing) is
+ * shown one way after another: each way before the last is given the time it takes
+ * (moves_way_ms) as the way in of a hold that moves for at most SESSION_HOLD_MOVES_PERCENT of it
+ * (sheet_frame_at; a shorter hold plays its way in faster), so it plays at its own pace and the
+ * figure breathes a moment in the position in between. The last way is given the time one way has:
+ * a get-ready grows by SESSION_READY_WAY_MS and by each way before the last; a rest is at least as
+ * long as its whole chain (the last way given at least SESSION_READY_WAY_MS). A single way is
+ * shown as before, over the whole time before the 3-2-1 or the whole rest. */
+#define SESSION_HOLD_MOVES_PERCENT 60
 #define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
 #define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
 #define SESSION_END_WARNING_MIN_MS 30000 /* ... of a part at least this long ... */
@@ -529,6 +538,15 @@ int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count);
  * step that is a move cuts when the intro's standing figure shows no way to its position (none
  * in the table, or no get-ready to show it in). For --check's warning. */
 bool session_step_cuts(const Routine *r, int step, Position *from, Position *to);
+
+/* The chain of ways (moves.h moves_path) the figure shows on the way to step `step`, from the
+ * position before it (from) to the one it starts in (to): in its rest's time, in its get-ready
+ * (a timer's, or a move's after a move), or over the intro for the first step. Fills *out and
+ * returns how many ways (0 when it starts where the person is), or -1 when the figure cuts
+ * (session_step_cuts). *rest_ms: the time a rest step lasts (the routine's, or longer to show a
+ * chain of more than one way: SESSION_HOLD_MOVES_PERCENT), 0 for a move or a timer. For --check,
+ * which names a chain of more than one way. */
+int session_step_chain(const Routine *r, int step, Position *from, Position *to, MovesPath *out, int *rest_ms);
 
 /* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
 int session_multiplier(int combo);

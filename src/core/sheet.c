@@ -68,8 +68,9 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
         if (t > len)
             t = len;
         double in = m->intro.ms, outro = m->outro.ms;
-        if (in + outro > 0.6 * len) { /* a short hold: keep at least 40% of it still */
-            double k = 0.6 * len / (in + outro);
+        double moving = SESSION_HOLD_MOVES_PERCENT / 100.0 * len;
+        if (in + outro > moving) { /* a short hold: keep the rest of it still */
+            double k = moving / (in + outro);
             in *= k, outro *= k;
         }
         if (t < in)

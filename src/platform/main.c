@@ -176,6 +176,28 @@ static const char *printable(const char *text, size_t max, char *buf, size_t siz
     return buf;
 }
 
+/* A note, not a warning: no way goes straight to step st's position, so the figure shows a chain
+ * of ways through the positions between (on-front -> all-fours -> standing); a rest too short for
+ * it is lengthened (session.h SESSION_HOLD_MOVES_PERCENT). */
+static void note_chain(const char *path, const RoutineStep *st, const MovesPath *chain, Position from, int rest_ms)
+{
+    char through[160] = "";
+    size_t n = 0;
+    for (int k = 0; k < chain->count && n < sizeof through; k++)
+        n += (size_t)snprintf(through + n, sizeof through - n, "%s%s", k ? " -> " : "",
+                              moves_position_word(moves_info(chain->way[k])->position));
+    char longer[96] = "";
+    if (st->kind == STEP_REST && rest_ms > st->duration_ms)
+        snprintf(longer, sizeof longer, "; the rest lasts %d s, not %d s, to show them", rest_ms / 1000,
+                 st->duration_ms / 1000);
+    fprintf(stderr,
+            "%s:%d:1: note: no way is drawn straight from %s to %s: the figure shows the ways %s -> %s, one "
+            "after another%s\n",
+            path, st->line, moves_position_word(from),
+            moves_position_word(moves_info(chain->way[chain->count - 1])->position), moves_position_word(from), through,
+            longer);
+}
+
 /* Warnings that never fail a check: a position the figure cuts to (no way drawn), texts with no
  * recorded voice clip yet (they are synthesised the first time the routine plays) and timers past
  * the 20-minute advice for cold or heat packs. */
@@ -189,11 +211,15 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
                     "20 minutes at a time\n",
                     path, st->line);
         Position from, to;
-        if (session_step_cuts(r, i, &from, &to))
+        MovesPath chain;
+        int rest_ms, ways = session_step_chain(r, i, &from, &to, &chain, &rest_ms);
+        if (ways < 0)
             fprintf(stderr,
-                    "%s:%d:1: warning: no way is drawn from %s to %s: the figure cuts from one to the other (a "
-                    "rest before it that names a position in between shows the way, docs/routines.md)\n",
+                    "%s:%d:1: warning: no way is drawn from %s to %s, nor a chain of ways through other "
+                    "positions: the figure cuts from one to the other (docs/routines.md)\n",
                     path, st->line, moves_position_word(from), moves_position_word(to));
+        else if (ways > 1)
+            note_chain(path, st, &chain, from, rest_ms);
     }
     /* one line for every text without a clip: a new routine has many, and they must not bury errors */
     const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
