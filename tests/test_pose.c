@@ -1030,7 +1030,9 @@ static int stage_top(const FigLayout *lay, int x)
  * beat) the pelvis has turned back and the gap is closed. Painted as the program paints it on the
  * 1080p stage: the gap under the lower back (from the hip joint to the middle of the trunk) at
  * least 24 px wide open (6 px at a quarter size) at the start, at most 4 px at the top (it was 0
- * and 0: the near arm lay over it and the working part's warm band filled it). */
+ * and 0: the near arm lay over it and the working part's warm band filled it). The near hand
+ * rests on the hip, inside the body's outline, at the start and at the top (session 22's file held
+ * it up in the air over the belly). */
 static void test_pelvic_tilt(void)
 {
     PoseMove m;
@@ -1049,6 +1051,20 @@ static void test_pelvic_tilt(void)
         part_point(&fig, POSE_GROUP_TORSO, "pelvis", 1, &belly_x, &belly_y);
         part_point(&fig, POSE_GROUP_TORSO, "trunk", 1, &mid_x, &mid_y); /* the first trunk cone's end */
         turn[k] = atan2f(belly_y - hip_y, hip_x - belly_x) * 180.0f / 3.14159265f;
+        /* the near hand rests on the hip, inside the body's outline: its top nowhere above the
+         * torso's top (it stood up in the air over the belly: 0.059 H above it at the top, 0.007 at the start) */
+        float over = -1.0f;
+        for (int g = 0; g < fig.count; g++)
+            for (int i = 0; fig.groups[g].id == POSE_GROUP_NEAR_ARM && i < fig.groups[g].count; i++) {
+                const PosePart *q = &fig.groups[g].parts[i];
+                for (int j = 0; strcmp(q->name, "hand") == 0 && j <= 20; j++) {
+                    float u = (float)j / 20.0f, cx = q->ax + u * (q->bx - q->ax), cy = q->ay + u * (q->by - q->ay);
+                    over = fmaxf(over, cy + q->ra + u * (q->rb - q->ra) - torso_top_at(&fig, cx));
+                }
+            }
+        printf("pelvic_tilt %s: the near hand's top %.4f H above the torso's outline (< 0: on the body)\n",
+               k == 0 ? "start" : "top", (double)over);
+        CHECK(over <= 0.0f);
         paint_on_stage(&fig, &lay);
         gap[k] = stage_gap_under(&lay, stage_column(&lay, hip_x), stage_column(&lay, mid_x));
     }
