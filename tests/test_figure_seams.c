@@ -274,7 +274,8 @@ static int play(const char *path)
 /* Where no way goes straight from one position to the next, the figure shows a chain of ways
  * (moves_path), one after another: off the front onto all fours then up (a rest), up from the
  * back then onto a chair (a rest too short for it, lengthened), chair to standing to the front (a
- * get-ready), the front to a chair in three ways, a chair to all fours, all fours to sitting. */
+ * get-ready), the front to a chair in three ways, a chair to all fours, all fours to sitting,
+ * sitting up to standing through all fours (as a physio teaches: no way goes straight up). */
 static const char chains_routine[] = "title \"Chains of ways\"\n"
                                      "move superman reps 2 tempo 3s\n"
                                      "rest 10s\n"
@@ -285,7 +286,8 @@ static const char chains_routine[] = "title \"Chains of ways\"\n"
                                      "move superman reps 2 tempo 3s\n"
                                      "move seated_twist hold 10s sides both\n"
                                      "move cat_camel reps 2 tempo 3s\n"
-                                     "move spinal_twist hold 10s sides both\n";
+                                     "move spinal_twist hold 10s sides both\n"
+                                     "move side_bend reps 2 tempo 3s\n";
 
 /* The camera eases between two figures: from where the last was drawn, moved along the mat so
  * the pelvis stays put, to the new figure's own framing; never across a change of picture (a

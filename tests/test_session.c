@@ -1318,8 +1318,9 @@ static void test_first_ready_shows_the_way(void)
 
 /* Kneeling has its ways (issue 12): down from standing and back up, on and off all fours, in a
  * rest, in a get-ready with no rest between and over the intro before a first move kneeling; and
- * sitting its ways up to standing and down onto the back, the back its way up to sitting, all
- * fours its way down onto the front. None of these steps cuts (session_step_cuts: --check's warning). */
+ * sitting its ways onto all fours (on up to standing through half kneeling) and down onto the
+ * back, the back its way up to sitting, all fours its way down onto the front. None of these
+ * steps cuts (session_step_cuts: --check's warning). */
 static void test_kneeling_ways(void)
 {
     load("title \"K\"\nmove side_bend reps 2 tempo 3s\nrest 12s kneeling \"Down onto your knees.\"\n"
@@ -1344,7 +1345,12 @@ static void test_kneeling_ways(void)
         CHECK(!session_step_cuts(&R, i, &from, &to));
     CHECK_INT(view_in(seg_of(SEG_READY, 1), 1000).figure, MOVE_WAY_ALL_FOURS_TO_KNEELING);
     CHECK_INT(view_in(seg_of(SEG_READY, 2), 1000).figure, MOVE_WAY_KNEELING_TO_ALL_FOURS);
-    CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_SITTING_TO_STANDING);
+    /* up from sitting the way a physio teaches: onto all fours, then up through half kneeling */
+    MovesPath up;
+    CHECK_INT(moves_path(POSITION_SITTING, POSITION_STANDING, &up), 2);
+    CHECK_INT(up.way[0], MOVE_WAY_SITTING_TO_ALL_FOURS);
+    CHECK_INT(up.way[1], MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_SITTING_TO_ALL_FOURS);
     /* down onto the front from all fours, and up to sitting from the back and back down */
     load("title \"K\"\nmove cat_camel reps 2 tempo 3s\nmove superman reps 2 tempo 3s\nrest 10s on-back\n"
          "move spinal_twist hold 10s\nmove bridge reps 2 tempo 3s\n");

@@ -67,7 +67,7 @@
     X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 3900, STANDING)            \
     X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
     X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
-    X(WAY_SITTING_TO_STANDING, "way_sitting_to_standing", "Up to standing", false, false, 4500, STANDING)              \
+    X(WAY_SITTING_TO_ALL_FOURS, "way_sitting_to_all_fours", "Onto hands and knees", false, false, 7000, ALL_FOURS)     \
     X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 5000, ON_BACK)                \
     X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 5000, SITTING)                               \
     X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)
@@ -78,7 +78,11 @@
  * head where every move on the front has its feet)). A rest or timer that starts in another
  * position than the one the person is in plays the way over its first seconds, and so does a
  * move's get-ready that follows a move in another position with no rest between (session.c);
- * what follows a way that turns is drawn turned too, so nothing jumps (SessionView.turned). */
+ * what follows a way that turns is drawn turned too, so nothing jumps (SessionView.turned).
+ * Sitting has no way straight up to standing: a physiotherapist teaches getting up from the floor
+ * through all fours and half kneeling, not a deep squat, so moves_path chains sitting -> all fours
+ * -> standing (sitting's row onto all fours comes before its row onto the back: the search takes
+ * it first, not the roll up from the back). */
 #define WAYS(X)                                                                                                        \
     X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT, true)                                                                      \
     X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS, false)                                                              \
@@ -97,7 +101,7 @@
     X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)                                                             \
     X(ALL_FOURS, KNEELING, WAY_ALL_FOURS_TO_KNEELING, false)                                                           \
     X(KNEELING, ALL_FOURS, WAY_KNEELING_TO_ALL_FOURS, false)                                                           \
-    X(SITTING, STANDING, WAY_SITTING_TO_STANDING, false)                                                               \
+    X(SITTING, ALL_FOURS, WAY_SITTING_TO_ALL_FOURS, false)                                                             \
     X(SITTING, ON_BACK, WAY_SITTING_TO_BACK, false)                                                                    \
     X(ON_BACK, SITTING, WAY_BACK_TO_SITTING, false)                                                                    \
     X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)
