@@ -5,7 +5,9 @@
  * turns round over SESSION_TURN_MS instead; the camera zooms a little a frame between two figures
  * (figpaint_camera), never cuts; on the 1080p workout stage, no frame's figure goes under the
  * "It hurts" button, also while the camera eases. A routine of chains of ways (no way straight
- * there: one way after another) is played too. Core only: no SDL; reads levels/ and
+ * there: one way after another) is played too. A held move's reps (no cycle of its own: knee to
+ * chest) lift and lower in every rep, and no part jumps across its step: its side changes and its
+ * end included. Core only: no SDL; reads levels/ and
  * assets/poses. */
 #include <dirent.h>
 #include <math.h>
@@ -25,6 +27,46 @@
 #define STAGE_W TESTSTAGE_W /* the program's stage at 1920x1080, with its "It hurts" button */
 #define STAGE_H TESTSTAGE_H
 #define FRAME_TICKS 3 /* 30 ms: a frame of the program's 30 distinct poses a second */
+#define REP_LIFT_H 0.1f /* a held move's rep: some part moves at least this far from the rep's start */
+#define REP_JUMP_H 0.06f /* across such a step, no part moves more than this in a frame (stage heights) */
+
+/* What play_text found in the reps of held moves (sheet.h rep_holds). */
+typedef struct {
+    int reps, still; /* reps played whole; of them, how many never left their start by REP_LIFT_H */
+    float least_lift; /* the smallest rep's largest move from its start (stage heights) */
+    float worst_jump; /* the largest move of a part in a frame across such steps */
+} RepSeen;
+static RepSeen rep_seen = {0, 0, 1e9f, 0.0f};
+
+/* A rep of held move id ended after frames frames (FRAME_TICKS apart) of a rep rep_len ms long, a
+ * part moving at most lift stage heights from where it began: count it when played whole. */
+static void held_rep_done(const char *path, MoveId id, int frames, int rep_len, float lift, long long t_ms)
+{
+    if (frames * FRAME_TICKS * SESSION_TICK_MS < rep_len * 9 / 10)
+        return;
+    rep_seen.reps++;
+    rep_seen.least_lift = fminf(rep_seen.least_lift, lift);
+    if (lift < REP_LIFT_H && rep_seen.still++ < 5)
+        printf("  %s: a rep of %s stays still (%.3f stage heights at most from its start) at %.2f s\n", path,
+               moves_info(id)->id, (double)lift, (double)t_ms / 1000.0);
+}
+
+/* True when view v shows a rep of a held move (its pose file has no cycle) at its own pace. */
+static bool held_rep(const SessionView *v)
+{
+    const PoseMove *m = move_of(v->figure);
+    return m && pose_section_find(&m->file, "cycle") < 0 && v->kind == SEG_WORK && v->anim == ANIM_REPS &&
+           v->phases == 0 && v->anim_length_ms > 0;
+}
+
+/* True when step i of r is reps of a held move: its frames are checked for jumps from its get-ready
+ * to the frame after its last. */
+static bool held_rep_step(const Routine *r, int i)
+{
+    const PoseMove *m = i >= 0 && i < r->step_count ? move_of(r->steps[i].move) : NULL;
+    return m && pose_section_find(&m->file, "cycle") < 0 && r->steps[i].kind == STEP_MOVE &&
+           session_mode_rules(r->steps[i].mode).anim == ANIM_REPS && r->steps[i].phase_count == 0;
+}
 
 /* The figure as drawn for view v: its layout on the stage and its parts; *mirrored: the pose
  * shown is mirrored about the hip (a roll's far half). Returns false when no catalogue figure is
@@ -129,6 +171,11 @@ static int play_text(const char *path, const char *src, size_t n)
     bool between = false; /* in the camera's ease from one figure to the next */
     long long between_ease = -1;
     const FigKeepOut hurt = {TESTSTAGE_HURT_X, TESTSTAGE_HURT_Y, TESTSTAGE_HURT_W, TESTSTAGE_HURT_H, 0, 0};
+    static PoseFigure rep_start; /* the figure at the start of the held move's rep being played */
+    FigLayout rep_lay;
+    memset(&rep_lay, 0, sizeof rep_lay);
+    int rep_seg = -1, rep_index = -1, rep_frames = 0, rep_len = 0, prev_step = -1;
+    float rep_lift = 0.0f;
     for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
         session_step(&s, NULL, SESSION_TICK_MS);
         SessionEvent ev;
@@ -137,17 +184,53 @@ static int play_text(const char *path, const char *src, size_t n)
         if (guard % FRAME_TICKS != 0)
             continue;
         SessionView v = session_view(&s, 0);
-        if (v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE)
+        if (v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE) {
+            if (rep_seg >= 0) /* the last step's last rep */
+                held_rep_done(path, prev_id, rep_frames, rep_len, rep_lift, s.t_ms);
             break; /* the workout is over: the results stand on another screen */
+        }
         FigLayout lay;
         bool mirrored = false;
         const FigKeepOut *k = session_hurt_allowed_in(v.kind) ? &hurt : NULL; /* as render.c */
         if (!drawn(&v, k, &lay, &fig, &mirrored)) {
             have_prev = between = false;
+            rep_seg = prev_step = -1;
             continue;
         }
         frames++;
         figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, k, s.t_ms, &lay); /* as sprites.c */
+        /* a held move's reps (knee to chest): each lifts and lowers, from and back to its start (the
+         * knee stayed at the chest for every rep while the counter counted: breathing only) */
+        int rep = held_rep(&v) ? v.anim_ms / v.anim_length_ms : -1;
+        if (rep_seg >= 0 && (rep != rep_index || s.seg != rep_seg)) { /* a rep ended */
+            held_rep_done(path, prev_id, rep_frames, rep_len, rep_lift, s.t_ms);
+            rep_seg = -1;
+        }
+        if (rep >= 0 && rep_seg < 0) {
+            rep_seg = s.seg, rep_index = rep, rep_frames = 0, rep_len = v.anim_length_ms, rep_lift = 0.0f;
+            rep_start = fig, rep_lay = lay;
+        }
+        if (rep_seg >= 0) {
+            rep_frames++;
+            rep_lift = fmaxf(rep_lift, drawn_moved(&rep_lay, &rep_start, &lay, &fig));
+        }
+        /* across such a step, where its move is shown (its get-ready's start, the reps, the frame
+         * after its end), no part jumps (the legs swapped at "Other side." and the knee dropped at
+         * the step's end in one frame; a way's end handing over to the move's start is the ways'
+         * seam, test_pose's test_way_seams) */
+        bool turning_now = v.turn_ms >= 0 || was_turning;
+        bool own = (held_rep_step(&r, v.step_index) && v.figure == r.steps[v.step_index].move &&
+                    moves_way_from(prev_id) == POSITION_NONE) ||
+                   (held_rep_step(&r, prev_step) && prev_id == r.steps[prev_step].move);
+        if (have_prev && !turning_now && own) {
+            float moved = drawn_moved(&prev_lay, &prev_fig, &lay, &fig);
+            if (moved > REP_JUMP_H)
+                printf("  %s: %s jumps %.3f stage heights at %.2f s (%s)\n", path, moves_info(v.figure)->id,
+                       (double)moved, (double)s.t_ms / 1000.0, session_segment_name(v.kind));
+            rep_seen.worst_jump = fmaxf(rep_seen.worst_jump, moved);
+            CHECK(moved <= REP_JUMP_H);
+        }
+        prev_step = v.step_index;
         /* every frame the camera draws keeps clear of "It hurts", as each framing it eases between
          * does (the head went 14 px under it for 7 frames as Gentle start's figure came up to
          * standing from all fours, the camera still easing in from the all-fours framing) */
@@ -329,6 +412,15 @@ static void test_camera(void)
     CHECK(out.place.scale == 600.0f);
 }
 
+/* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
+ * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
+ * the forward fold. */
+static const char held_reps_routine[] = "title \"Held reps\"\n"
+                                        "move knee_to_chest\n  reps 3 each side tempo 4s hold 5s\n  sides alternate\n"
+                                        "move knees_to_chest\n  reps 3 tempo 5s hold 3s\n"
+                                        "move hamstring_stretch\n  reps 2 each side tempo 6s\n  sides both\n"
+                                        "move forward_fold\n  reps 2 tempo 6s hold 2s\n";
+
 int main(void)
 {
     test_camera();
@@ -344,6 +436,13 @@ int main(void)
         free(names[i]);
     }
     play_text("chains of ways", chains_routine, sizeof chains_routine - 1);
+    play_text("held reps", held_reps_routine, sizeof held_reps_routine - 1);
+    printf("held moves' reps: %d played whole (levels/07 and 08's knee to chest among them), %d still; each moves "
+           "a part at least %.3f stage heights from its start; across their steps a part moves at most %.4f stage "
+           "heights a frame\n",
+           rep_seen.reps, rep_seen.still, (double)rep_seen.least_lift, (double)rep_seen.worst_jump);
+    CHECK_INT(rep_seen.reps, 10 + 10 + 6 + 3 + 4 + 2); /* levels/07 5 each side, 08 10 or more, this routine */
+    CHECK_INT(rep_seen.still, 0);
     testposes_free();
     return TEST_END();
 }

@@ -116,6 +116,38 @@ static void test_frames(void)
     CHECK(f.a == 21);
 }
 
+/* A held move's rep (no cycle of its own, rep_holds): the way in, the held pose breathing for the
+ * rep's hold, the way out, ending where it began; the moving time shared as the ways' lengths are. */
+static void test_rep_holds(void)
+{
+    SheetMeta m = test_meta();
+    m.rep_holds = true;
+    m.intro = (SheetRange){0, 20, 3000}; /* 3 s in, 1 s out: a 9 s rep of 5 s hold moves 3 s up, 1 s down */
+    m.outro = (SheetRange){40, 59, 1000};
+    SheetFrame f;
+    sheet_frame_at(&m, ANIM_REPS, 0, 9000, 5000, &f);
+    CHECK(f.a == 0 && f.blend == 0.0f);
+    sheet_frame_at(&m, ANIM_REPS, 1500, 9000, 5000, &f);
+    CHECK(f.a == 10);
+    sheet_frame_at(&m, ANIM_REPS, 3000, 9000, 5000, &f);
+    CHECK(f.a == m.held && f.blend == 0.0f);
+    for (int t = 3000; t < 8000; t += 50) { /* held: breathing */
+        sheet_frame_at(&m, ANIM_REPS, t, 9000, 5000, &f);
+        CHECK(f.a >= m.breath.first && f.b <= m.breath.last);
+    }
+    sheet_frame_at(&m, ANIM_REPS, 8500, 9000, 5000, &f);
+    CHECK(f.a == 49 || f.a == 50);
+    sheet_frame_at(&m, ANIM_REPS, 8999, 9000, 5000, &f);
+    CHECK(f.a >= 58);
+    sheet_frame_at(&m, ANIM_REPS, 9000, 9000, 5000, &f); /* the next rep starts from the start again */
+    CHECK(f.a == 0);
+    sheet_frame_at(&m, ANIM_REPS, 3000, 4000, 0, &f); /* no hold: straight into the way out */
+    CHECK(f.a == 40);
+    m.rep_holds = false; /* the cycle as before */
+    sheet_frame_at(&m, ANIM_REPS, 0, 9000, 5000, &f);
+    CHECK(f.a == 21);
+}
+
 /* A rep move's way out of a hold may be part of its rep played backwards (first > last): the
  * frames run down from first to last, never past either, and each moment says its part. */
 static void test_backwards(void)
@@ -149,6 +181,7 @@ int main(void)
 {
     test_mirrored();
     test_frames();
+    test_rep_holds();
     test_backwards();
     return TEST_END();
 }

@@ -1353,6 +1353,10 @@ int pose_move_init_until(PoseMove *out, const PoseFile *pf, PoseStop stop, void 
     }
     m->intro = intro, m->cycle = cycle, m->breath = breath, m->outro = outro;
     m->held = breath.first;
+    /* a held move's rep (no cycle of its own): up, held, down (sheet.h); its beat is the held pose */
+    m->rep_holds = sc < 0 && intro.ms + outro.ms > 0;
+    if (m->rep_holds)
+        m->beat = m->held;
     if (!pose_move_find_cuts(out, stop, ctx)) {
         pose_move_free(out);
         return -2;

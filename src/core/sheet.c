@@ -92,6 +92,18 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
         double hold = rep_hold_ms < 0 ? 0.0 : rep_hold_ms > len ? len : rep_hold_ms;
         double move = len - hold, half = move / 2.0;
         t = fmod(t, len);
+        if (m->rep_holds && m->intro.ms + m->outro.ms > 0) {
+            /* up (the way in), held (breathing), down (the way out): each rep starts and ends at
+             * the move's start, so a change of side or the step's end shows no jump */
+            double in = move * m->intro.ms / (m->intro.ms + m->outro.ms);
+            if (t < in)
+                sheet_range_at(m->intro.first, m->intro.last, t / in, out);
+            else if (t < in + hold || move - in <= 0.0)
+                sheet_breathe(m, t - in, hold, out);
+            else
+                sheet_range_at(m->outro.first, m->outro.last, (t - in - hold) / (move - in), out);
+            return;
+        }
         if (t < half)
             sheet_range_at(m->cycle.first, m->beat, t / half, out);
         else if (t < half + hold || move <= 0.0)

@@ -24,6 +24,9 @@ typedef struct {
     SheetRange outro; /* held pose back to neutral */
     int beat; /* the frame where a rep is counted: the middle of the cycle */
     int held; /* the frame of the held pose */
+    bool rep_holds; /* no cycle of its own (a held move's pose file): a rep is its way in (intro), the
+                       held pose for the rep's hold (breathing), its way out (outro), as it is taught:
+                       "bring the knee up, hold, lower"; beat is then held */
 } SheetMeta;
 
 /* Which part of an ANIM_HOLD a moment is in (SheetFrame.part). */
@@ -40,7 +43,8 @@ typedef struct {
  * ANIM_START: the first intro frame. ANIM_LOOP: the cycle, looped at its own pace.
  * ANIM_HOLD: intro, then breath loops in the held pose, then outro ending at anim_length_ms
  * (intro and outro shrink when the hold is short). ANIM_REPS: one cycle per anim_length_ms,
- * pausing rep_hold_ms on the beat frame at the middle. Out-of-range times are clamped. */
+ * pausing rep_hold_ms on the beat frame at the middle; with rep_holds, the intro, rep_hold_ms held
+ * and the outro per anim_length_ms (the moving time shared as their lengths are). Out-of-range times are clamped. */
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                     SheetFrame *out);
 
