@@ -615,10 +615,15 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
     float x = pelvis_x(fig);
     if (!c->shown || c->w != w || c->h != h) {
         c->ease_at = -1; /* a first frame, or another stage: nothing to ease from */
-    } else if (figure != c->figure && goal.place.flip == c->last.place.flip) {
-        /* from the last camera, moved along the mat so the pelvis stays where it was */
-        float f = (c->last.place.flip ? -1.0f : 1.0f) * c->last.place.scale, dx = f * (c->last_x - x);
+    } else if (figure != c->figure) {
+        /* from the last camera, moved along the mat so the pelvis stays where it was drawn; across
+         * a change of picture too (a roll ends on its pose's mirror image and what follows is
+         * drawn turned round: the same body, which jumped 0.13 of the stage sideways in one frame
+         * as the figure after way_back_to_standing began) */
+        float fl = c->last.place.flip ? -1.0f : 1.0f, fg = goal.place.flip ? -1.0f : 1.0f;
+        float dx = c->last.place.scale * (fl * c->last_x - fg * x);
         c->from = c->last, c->ease_at = now_ms, c->ahead = 0.0f;
+        c->from.place.flip = goal.place.flip;
         c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
     } else if (figure == c->figure && goal.place.flip == c->goal.place.flip && goal.place.narrow == 0.0f &&
                c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {

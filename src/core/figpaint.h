@@ -94,8 +94,9 @@ typedef struct {
 
 /* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
  * it is *target, into *out: the target, except that when the figure changes from the one drawn
- * last on the same stage, drawn the same way round, the camera eases over FIGPAINT_CAMERA_MS from
- * where it was, moved so the new figure's pelvis is where the last one's was (each figure frames
+ * last on the same stage, the camera eases over FIGPAINT_CAMERA_MS from where it was, moved so the
+ * new figure's pelvis is drawn where the last one's was, also when the new one is drawn the other
+ * way round (a roll's last pose is its mirror image, what follows is drawn turned) (each figure frames
  * its own moves: a way frames the whole way, a move its held pose, and the files place the body
  * differently along the mat, so the camera cut between them, the figure jumping in size or
  * sideways as a rest or a get-ready began). Within one figure the camera also eases, from where
