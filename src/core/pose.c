@@ -36,9 +36,9 @@ void pose_order_default(int order[POSE_ORDER_COUNT])
 }
 
 static const char *const pose_contact_names[CONTACT_COUNT] = {
-    "head",         "back",      "pelvis",    "near_hand", "far_hand",   "near_forearm", "far_forearm",
-    "near_knee",    "far_knee",  "near_foot", "far_foot",  "near_thigh", "far_thigh",    "near_shoulder",
-    "far_shoulder", "near_heel", "far_heel",  "near_toes", "far_toes"};
+    "head",         "back",      "pelvis",    "near_hand", "far_hand",   "near_forearm",   "far_forearm",
+    "near_knee",    "far_knee",  "near_foot", "far_foot",  "near_thigh", "far_thigh",      "near_shoulder",
+    "far_shoulder", "near_heel", "far_heel",  "near_toes", "far_toes",   "near_flat_hand", "far_flat_hand"};
 
 const char *pose_contact_name(int c)
 {
@@ -64,6 +64,9 @@ static unsigned pose_contact_word(const char *w)
         /* a flat foot: heel and toes both on the mat, not only its lowest point (no tiptoe) */
         {"flat_feet", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_FAR_FOOT) | (1u << CONTACT_NEAR_HEEL) |
                           (1u << CONTACT_FAR_HEEL) | (1u << CONTACT_NEAR_TOES) | (1u << CONTACT_FAR_TOES)},
+        /* a flat hand: its heel and its fingertips both on the mat, not standing on either */
+        {"flat_hands", (1u << CONTACT_NEAR_HAND) | (1u << CONTACT_FAR_HAND) | (1u << CONTACT_NEAR_FLAT_HAND) |
+                           (1u << CONTACT_FAR_FLAT_HAND)},
         {"near_flat_foot", (1u << CONTACT_NEAR_FOOT) | (1u << CONTACT_NEAR_HEEL) | (1u << CONTACT_NEAR_TOES)},
         {"far_flat_foot", (1u << CONTACT_FAR_FOOT) | (1u << CONTACT_FAR_HEEL) | (1u << CONTACT_FAR_TOES)},
     };
@@ -252,11 +255,11 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         for (int i = 1; i < nt; i++) {
             unsigned bits = pose_contact_word(tok[i]);
             if (!bits)
-                POSE_ERR(
-                    pl, i,
-                    "unknown contact %s: expected head, back, pelvis, hands, forearms, knees, feet, flat_feet, thighs, "
-                    "shoulders, or near_/far_ one of them",
-                    tok[i]);
+                POSE_ERR(pl, i,
+                         "unknown contact %s: expected head, back, pelvis, hands, flat_hands, forearms, knees, feet, "
+                         "flat_feet, "
+                         "thighs, shoulders, or near_/far_ one of them",
+                         tok[i]);
             contacts |= bits;
         }
         if (sec->key_count == 0) /* before the keys: the section's contacts */
@@ -513,6 +516,7 @@ static void group_add(PoseGroup *g, Vec a, float ra, Vec b, float rb, PoseColor 
 #define B_HAND 0.085f
 #define B_THIGH 0.245f
 #define B_SHANK 0.246f
+#define B_KNUCKLE_R 0.022f /* the palm's half-thickness at the knuckles */
 #define B_NECK 0.058f
 #define B_HEAD_R 0.062f
 #define B_GIRDLE 0.035f /* how far the shoulder joints can ride toward the back */
@@ -536,7 +540,7 @@ static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, f
     /* a hand, not a spike: the palm widens to the knuckles, the fingers taper beyond them */
     Vec knuckles = vadd(w, vdir(a3), B_HAND * 0.55f);
     group_add(g, knuckles, 0.019f, h, 0.013f, rgb_scale(col_skin, shade), "hand");
-    group_add(g, w, 0.021f, knuckles, 0.022f, rgb_scale(col_skin, shade), "hand");
+    group_add(g, w, 0.021f, knuckles, B_KNUCKLE_R, rgb_scale(col_skin, shade), "hand");
     group_add(g, s, 0.034f, e, 0.030f, rgb_scale(col_skin, shade), "upper_arm");
     group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
 }
@@ -779,6 +783,7 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
     for (int g = 0; g < fig->count; g++) {
         if (fig->groups[g].flat)
             continue;
+        int hand_part = 0; /* an arm's first "hand" part is the fingers, its second the palm (figure_arm) */
         for (int i = 0; i < fig->groups[g].count; i++) {
             const PosePart *p = &fig->groups[g].parts[i];
             int c = p->clip ? -1 : part_contact(&fig->groups[g], p);
@@ -786,6 +791,14 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
                 continue;
             float lo = fminf(p->ay - p->ra, p->by - p->rb);
             low[c] = fminf(low[c], lo);
+            if ((c == CONTACT_NEAR_HAND || c == CONTACT_FAR_HAND) && hand_part < 2) {
+                /* a flat hand: the higher of its two ends, the fingertips (measured as if the fingers
+                 * were as thick as the knuckles: they taper) and the heel of the palm, is down too;
+                 * a hand standing on its heel or on its fingertips is not */
+                float end = hand_part++ == 0 ? p->by - B_KNUCKLE_R : p->ay - p->ra;
+                float *flat = &low[CONTACT_NEAR_FLAT_HAND + c - CONTACT_NEAR_HAND];
+                *flat = *flat > 1e8f ? end : fmaxf(*flat, end);
+            }
             int side = c - CONTACT_NEAR_FOOT; /* a foot's heel and toes count on their own too */
             if ((side == 0 || side == 1) && strcmp(p->name, "heel") == 0)
                 low[CONTACT_NEAR_HEEL + side] = fminf(low[CONTACT_NEAR_HEEL + side], lo);
@@ -798,10 +811,10 @@ float pose_figure_ground(const PoseFigure *fig, unsigned contacts, float low[CON
             if (low[c] < 1e8f && (c == CONTACT_PELVIS || c == CONTACT_NEAR_THIGH || c == CONTACT_FAR_THIGH))
                 low[c] -= POSE_CHAIR_SEAT_H;
     float ground = 1e9f;
-    for (int c = 0; c < CONTACT_COUNT; c++)
-        if (contacts & (1u << c))
+    for (int c = 0; c < CONTACT_COUNT; c++) /* a flat hand's ends only must not stand above it */
+        if ((contacts & (1u << c)) && c != CONTACT_NEAR_FLAT_HAND && c != CONTACT_FAR_FLAT_HAND)
             ground = fminf(ground, low[c]);
-    return contacts ? ground : figure_lowest(fig);
+    return ground < 1e8f ? ground : figure_lowest(fig);
 }
 
 bool pose_figure_anchor(const PoseFigure *fig, int c, float *x)

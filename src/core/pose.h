@@ -100,6 +100,8 @@ typedef enum {
     CONTACT_FAR_HEEL,
     CONTACT_NEAR_TOES,
     CONTACT_FAR_TOES,
+    CONTACT_NEAR_FLAT_HAND, /* the higher of a hand's heel and fingertips: both down is a flat hand (`flat_hands`) */
+    CONTACT_FAR_FLAT_HAND,
     CONTACT_COUNT
 } PoseContact;
 
