@@ -1627,6 +1627,80 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
     pose_move_blend_figure(m, f.a, f.b, f.blend, swap, fig, NULL, NULL);
 }
 
+/* The pose drawn at moment `at` of m (near and far swapped as at->draw says), with the contacts
+ * and paint order of the sample it rests on. */
+static const int *pose_moment(const PoseMove *m, const PoseMoment *at, Pose *p, unsigned *contacts)
+{
+    SheetFrame f;
+    sheet_frame_at(&m->meta, at->mode, at->anim_ms, at->anim_length_ms, at->rep_hold_ms, &f);
+    int near = pose_move_blend(m, f.a, f.b, f.blend, p);
+    *contacts = m->sample_contacts[near];
+    if (at->draw.swap)
+        pose_swap_sides(p), *contacts = pose_contacts_swapped(*contacts);
+    return &m->sample_order[(size_t)near * POSE_ORDER_COUNT];
+}
+
+/* The pose eased e (0..1, eased already) of the way from pa to pb into *q (pose_moves_blend). */
+static void pose_ease_between(const Pose *pa, const Pose *pb, float e, Pose *q)
+{
+    for (int k = 0; k < POSE_PARAM_COUNT; k++)
+        q->v[k] = pa->v[k] + (pb->v[k] - pa->v[k]) * e;
+    q->v[POSE_FLIP] = pb->v[POSE_FLIP]; /* the chair (a prop) only when both have it: a standing figure
+                                          beside it, then one without */
+    q->v[POSE_CHAIR] = fminf(pa->v[POSE_CHAIR], pb->v[POSE_CHAIR]);
+}
+
+/* How far pose q, standing on the lowest of contacts, breaks the contact rule (H): a part below
+ * the mat, or one of contacts above it. */
+static float pose_eased_fault(const Pose *q, const int *order, unsigned contacts)
+{
+    PoseFigure fig;
+    float low[CONTACT_COUNT];
+    pose_figure_build(q, order, &fig);
+    float ground = pose_figure_ground(&fig, contacts, low), worst = ground - pose_figure_ground(&fig, 0u, low);
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (contacts & (1u << c))
+            worst = fmaxf(worst, low[c] - ground);
+    return worst;
+}
+
+#define POSE_BLEND_PROBES 16 /* eased poses tried before easing two figures into each other */
+
+bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,
+                      PoseFigure *fig, unsigned *required)
+{
+    Pose pa, pb, q;
+    unsigned ca, cb;
+    const int *oa = pose_moment(a, at_a, &pa, &ca), *ob = pose_moment(b, at_b, &pb, &cb);
+    bool flip_a = pa.v[POSE_FLIP] >= 0.5f, flip_b = pb.v[POSE_FLIP] >= 0.5f;
+    if ((flip_a != at_a->draw.mirror) != (flip_b != at_b->draw.mirror))
+        return false;
+    unsigned contacts = ca & cb;
+    /* eased joint by joint, a limb may swing through the mat on its way (folded arms to hands under
+     * the shoulders), or a contact both keep lift off it (the feet, as the hips turn): such a pair
+     * is not eased at all (drawn as b, a cut, as the samples of a way whose blends would float) */
+    for (int k = 1; k < POSE_BLEND_PROBES; k++) {
+        pose_ease_between(&pa, &pb, pose_ease((float)k / POSE_BLEND_PROBES), &q);
+        if (pose_eased_fault(&q, (float)k / POSE_BLEND_PROBES < 0.5f ? oa : ob, contacts) > POSE_CONTACT_TOL_H)
+            return false;
+    }
+    float e = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
+    const int *order = e < 0.5f ? oa : ob;
+    pose_ease_between(&pa, &pb, e, &q);
+    if (e <= 0.0f)
+        q = pa, q.v[POSE_FLIP] = pb.v[POSE_FLIP], contacts = ca; /* a's (a flip mirrors about the hip) */
+    else if (e >= 1.0f)
+        q = pb, contacts = cb;
+    unsigned hl = at_b->draw.swap ? pose_highlight_swapped(b->file.highlight) : b->file.highlight;
+    pose_grounded_figure(&q, contacts, order, hl, fig);
+    if (required)
+        *required = contacts;
+    float low[CONTACT_COUNT], under = pose_figure_ground(fig, 0u, low);
+    if (contacts != 0u && under < 0.0f && e > 0.0f && e < 1.0f) /* between the probes: nothing sinks */
+        pose_figure_shift(fig, 0.0f, -under);
+    return true;
+}
+
 void pose_move_blend_at(const PoseMove *m, int k, float u, bool swap, PoseFigure *fig)
 {
     int b = k + 1 < m->meta.frames ? k + 1 : k;

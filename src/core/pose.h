@@ -322,6 +322,26 @@ unsigned pose_contacts_swapped(unsigned c);
 void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, bool swap,
                          PoseFigure *fig);
 
+/* One moment of a move as it is drawn: the animation moment (as sheet_frame_at) and how. */
+typedef struct {
+    AnimMode mode;
+    int anim_ms, anim_length_ms, rep_hold_ms;
+    PoseDraw draw;
+} PoseMoment;
+
+/* The grounded figure drawn u (0..1) of the way from move a's figure at moment at_a to move b's at
+ * at_b (SessionView.blend: one figure eased in from where another left the body): the joints eased
+ * from one pose to the other (smoothstep in u), standing on the contacts both require, painted in
+ * the nearer one's order, with b's working limbs; *required (may be NULL): those contacts. u = 0 is
+ * a's figure, u = 1 b's, as pose_move_figure_at draws them. Drawn as b is (at_b->draw.mirror: a
+ * figure a rolled way left mirrored about the hip counts as mirrored); the chair (a prop) stands
+ * there while both have it. Returns false, *fig untouched, when they are not eased between (drawn
+ * as b: a cut): one is drawn as the other's mirror image (a turn: SessionView.turn_ms), or an
+ * eased pose would break the contact rule (POSE_BLEND_PROBES of them tried: a part swinging through
+ * the mat, or a contact both require lifting off it). Deterministic, no state: the same arguments, the same figure. */
+bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,
+                      PoseFigure *fig, unsigned *required);
+
 /* The box (in H) the stage frames at an animation moment (as sheet_frame_at): a hold's intro frames
  * what is still to come of it (the samples from now to its end, and the held pose), so the camera
  * closes in as the body settles; the hold frames the held pose breathing; the outro what has been

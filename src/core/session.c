@@ -2120,6 +2120,142 @@ int session_quiet_ms(const Session *s)
     return quiet > INT32_MAX ? INT32_MAX : (int)quiet;
 }
 
+/* The figure segment gi shows at el ms into it (loop_ms: the idle loop's time then) into v's figure
+ * fields (figure, side, anim, anim_ms, anim_length_ms, rep_hold_ms, next_figure and the pacers);
+ * returns when its showing began in the segment (ms): after a way, the way's end. */
+static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v)
+{
+    const Segment *g = &s->segments[gi];
+    const RoutineStep *st = seg_step(s, g);
+    const Routine *r = s->routine;
+    v->side = g->side;
+    int shown_from = 0; /* when its showing began in this segment (ms): after a way, the way's end */
+    v->figure = MOVE_IDLE;
+    v->anim = ANIM_LOOP;
+    v->anim_ms = (int)(loop_ms % 1000000000);
+    v->anim_length_ms = SESSION_IDLE_LOOP_MS;
+    SessionChain c;
+    int chain = session_segment_chain(s, gi, &c), t = c.lead_ms + el;
+    bool rest_chain = chain > 0 && g->kind == SEG_WORK; /* a rest's: its last way breathes to the end */
+    if (chain > 0 && (t < c.start_ms[chain] || rest_chain)) {
+        /* a way of the chain (the intro's and the first get-ready's one animation: the get-ready
+         * goes on where the intro leaves it), a hold whose way in is the way, then breathing at its
+         * end until the next way, the move's start for the 3-2-1, or the position */
+        int i = session_chain_at(&c, t);
+        shown_from = c.start_ms[i] > c.lead_ms ? c.start_ms[i] - c.lead_ms : 0;
+        if (i + 1 < chain)
+            v->next_figure = c.path.way[i + 1]; /* shown next: load it now */
+        else if (g->kind == SEG_INTRO)
+            v->next_figure = r->steps[0].move;
+        else if (st && g->kind == SEG_READY)
+            v->next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
+        v->figure = c.path.way[i];
+        v->anim = ANIM_HOLD;
+        v->anim_ms = t - c.start_ms[i];
+        v->anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
+    } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
+        /* the position breathing (after its chain): the timer's time starts in place */
+        v->figure = session_rest_figure(r, g->step, false);
+        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
+    } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
+        v->figure = st->move; /* the move's start for the 3-2-1 (after its chain) */
+        v->anim = ANIM_START;
+        v->side = session_start_side(s, g, st);
+        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
+    } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
+        if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
+            /* the breathing pacer: in for two fifths of a breath, out for the rest */
+            int breath = r->breath_ms > 0 ? r->breath_ms : ROUTINE_BREATH_MS;
+            int in_ms = breath * 2 / 5, at = el % breath;
+            v->breaths = g->duration_ms / breath;
+            v->breath = el / breath + 1 > v->breaths ? v->breaths : el / breath + 1;
+            v->breath_in = at < in_ms;
+            v->breath_fill = v->breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (breath - in_ms);
+        }
+        v->figure = st->move;
+        v->anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */
+        v->anim = step_rules(st).anim;
+        switch (v->anim) {
+        case ANIM_REPS:
+            v->anim_length_ms = rep_ms(st);
+            v->rep_hold_ms = st->hold_ms;
+            break;
+        case ANIM_HOLD: v->anim_length_ms = g->duration_ms; break;
+        case ANIM_LOOP:
+        case ANIM_START: break;
+        }
+        if (st->phase_count > 0 && v->anim == ANIM_REPS) {
+            /* phase k of n plays the k-th n-th of the move's rep (start, top, back to the start):
+             * it moves there in its first SESSION_PHASE_MOVE_MS (or 2/5 of it) and holds */
+            int rt = el % rep_ms(st), start = 0, k = 0;
+            while (k < st->phase_count - 1 && rt >= start + st->phases[k].ms)
+                start += st->phases[k++].ms;
+            int d = st->phases[k].ms, move = d * 2 / 5 < SESSION_PHASE_MOVE_MS ? d * 2 / 5 : SESSION_PHASE_MOVE_MS;
+            double into = move > 0 && rt - start < move ? (double)(rt - start) / move : 1.0;
+            double p = (k + into) / st->phase_count;
+            v->phase = k + 1;
+            v->phases = st->phase_count;
+            v->phase_text = st->phases[k].text;
+            v->phase_left_ms = d - (rt - start) > 0 ? d - (rt - start) : 0;
+            v->anim_length_ms = 1000; /* the rep's path as 0..1: no hold of its own, the phases hold */
+            v->rep_hold_ms = 0;
+            v->anim_ms = p >= 1.0 ? 999 : (int)(p * 1000.0);
+        }
+    } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
+        v->figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST); /* no way to it: breathing */
+    }
+    return shown_from;
+}
+
+/* Whether v's figure, shown from shown_from ms into the segment, is eased in (SessionView.blend)
+ * at el ms, and from what: the last way of the segment's chain at its
+ * end, or what the segment before showed at its end (its planned end: loop_ms is the idle loop's time now). Not when
+ * the same figure goes on (a get-ready's start into the move, the intro's chain into the get-ready's), nor from one way
+ * of a chain to the next (they meet at the position's figure). */
+static void session_blend_from(const Session *s, int el, int shown_from, int64_t loop_ms, SessionView *v)
+{
+    int gi = s->seg, into = el - shown_from;
+    if (into < 0 || v->figure < 0)
+        return;
+    SessionView f;
+    memset(&f, 0, sizeof f);
+    SessionChain c;
+    int chain = session_segment_chain(s, gi, &c);
+    bool turns = false;
+    if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then */
+        int i = session_chain_at(&c, c.lead_ms + shown_from - 1);
+        f.figure = c.path.way[i];
+        f.side = SIDES_NONE;
+        f.anim = ANIM_HOLD;
+        f.anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
+        f.anim_ms = f.anim_length_ms;
+        f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
+    } else if (shown_from == 0 && gi > 0) {
+        const Segment *pg = &s->segments[gi - 1];
+        if (pg->kind == SEG_PAIN_BEFORE || pg->kind == SEG_SIDE) /* a check-in shows no figure */
+            return;
+        session_figure(s, gi - 1, pg->duration_ms, loop_ms - el, &f);
+        f.turned = f.figure != MOVE_IDLE && session_turned(s, gi - 1, f.figure, f.side, &turns);
+    } else {
+        return;
+    }
+    if (f.figure < 0 || (f.figure == v->figure && f.side == v->side))
+        return;
+    if (moves_way_from(v->figure) != POSITION_NONE) /* a way moves from its start at once: not eased into */
+        return;
+    if (into >= SESSION_BLEND_MS)
+        return;
+    v->blend = true;
+    v->blend_ms = into;
+    v->from_figure = f.figure;
+    v->from_side = f.side;
+    v->from_turned = f.turned;
+    v->from_anim = f.anim;
+    v->from_anim_ms = f.anim_ms;
+    v->from_anim_length_ms = f.anim_length_ms;
+    v->from_rep_hold_ms = f.rep_hold_ms;
+}
+
 SessionView session_view(const Session *s, int extra_ms)
 {
     SessionView v;
@@ -2222,81 +2358,7 @@ SessionView session_view(const Session *s, int extra_ms)
     if (next_index >= 0)
         v.next_figure = session_step_first_figure(r, next_index);
     /* the figure */
-    int shown_from = 0; /* when its showing began in this segment (ms): after a way, the way's end */
-    v.figure = MOVE_IDLE;
-    v.anim = ANIM_LOOP;
-    v.anim_ms = (int)((s->active_ms + extra) % 1000000000);
-    v.anim_length_ms = SESSION_IDLE_LOOP_MS;
-    SessionChain c;
-    int chain = session_segment_chain(s, s->seg, &c), t = c.lead_ms + el;
-    bool rest_chain = chain > 0 && g->kind == SEG_WORK; /* a rest's: its last way breathes to the end */
-    if (chain > 0 && (t < c.start_ms[chain] || rest_chain)) {
-        /* a way of the chain (the intro's and the first get-ready's one animation: the get-ready
-         * goes on where the intro leaves it), a hold whose way in is the way, then breathing at its
-         * end until the next way, the move's start for the 3-2-1, or the position */
-        int i = session_chain_at(&c, t);
-        shown_from = c.start_ms[i] > c.lead_ms ? c.start_ms[i] - c.lead_ms : 0;
-        if (i + 1 < chain)
-            v.next_figure = c.path.way[i + 1]; /* shown next: load it now */
-        else if (g->kind == SEG_INTRO)
-            v.next_figure = r->steps[0].move;
-        else if (st && g->kind == SEG_READY)
-            v.next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
-        v.figure = c.path.way[i];
-        v.anim = ANIM_HOLD;
-        v.anim_ms = t - c.start_ms[i];
-        v.anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
-    } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
-        /* the position breathing (after its chain): the timer's time starts in place */
-        v.figure = session_rest_figure(r, g->step, false);
-        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
-    } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
-        v.figure = st->move; /* the move's start for the 3-2-1 (after its chain) */
-        v.anim = ANIM_START;
-        v.side = session_start_side(s, g, st);
-        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
-    } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
-        if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
-            /* the breathing pacer: in for two fifths of a breath, out for the rest */
-            int breath = r->breath_ms > 0 ? r->breath_ms : ROUTINE_BREATH_MS;
-            int in_ms = breath * 2 / 5, at = el % breath;
-            v.breaths = g->duration_ms / breath;
-            v.breath = el / breath + 1 > v.breaths ? v.breaths : el / breath + 1;
-            v.breath_in = at < in_ms;
-            v.breath_fill = v.breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (breath - in_ms);
-        }
-        v.figure = st->move;
-        v.anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */
-        v.anim = step_rules(st).anim;
-        switch (v.anim) {
-        case ANIM_REPS:
-            v.anim_length_ms = rep_ms(st);
-            v.rep_hold_ms = st->hold_ms;
-            break;
-        case ANIM_HOLD: v.anim_length_ms = g->duration_ms; break;
-        case ANIM_LOOP:
-        case ANIM_START: break;
-        }
-        if (st->phase_count > 0 && v.anim == ANIM_REPS) {
-            /* phase k of n plays the k-th n-th of the move's rep (start, top, back to the start):
-             * it moves there in its first SESSION_PHASE_MOVE_MS (or 2/5 of it) and holds */
-            int rt = el % rep_ms(st), start = 0, k = 0;
-            while (k < st->phase_count - 1 && rt >= start + st->phases[k].ms)
-                start += st->phases[k++].ms;
-            int d = st->phases[k].ms, move = d * 2 / 5 < SESSION_PHASE_MOVE_MS ? d * 2 / 5 : SESSION_PHASE_MOVE_MS;
-            double into = move > 0 && rt - start < move ? (double)(rt - start) / move : 1.0;
-            double p = (k + into) / st->phase_count;
-            v.phase = k + 1;
-            v.phases = st->phase_count;
-            v.phase_text = st->phases[k].text;
-            v.phase_left_ms = d - (rt - start) > 0 ? d - (rt - start) : 0;
-            v.anim_length_ms = 1000; /* the rep's path as 0..1: no hold of its own, the phases hold */
-            v.rep_hold_ms = 0;
-            v.anim_ms = p >= 1.0 ? 999 : (int)(p * 1000.0);
-        }
-    } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
-        v.figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST); /* no way to it: breathing */
-    }
+    int shown_from = session_figure(s, s->seg, el, s->active_ms + extra, &v);
     /* turned round (drawn mirrored) as the figure before it left the body: after a roll, the
      * head stays where the roll left it; a mirrored sided move's side drawn the other way round
      * than the figure before it ended turns round as it begins, never in one frame */
@@ -2305,6 +2367,8 @@ SessionView session_view(const Session *s, int extra_ms)
     v.turn_ms = turns && el - shown_from < SESSION_TURN_MS ? el - shown_from : -1;
     if (v.turn_ms < -1)
         v.turn_ms = -1;
+    if (v.turn_ms < 0)
+        session_blend_from(s, el, shown_from, s->active_ms + extra, &v);
     return v;
 }
 

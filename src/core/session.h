@@ -51,6 +51,7 @@
  * are left out while one sounds */
 #define SESSION_GIVE_WAY_MS 2000
 #define SESSION_IDLE_LOOP_MS 4000 /* the figure's idle breathing loop (outside moves, and the menu) */
+#define SESSION_BLEND_MS 1500 /* a figure eased in from the pose the one before left (SessionView.blend) */
 #define SESSION_TURN_MS 1500 /* a figure turning round to show a mirrored side (SessionView.turn_ms) */
 #define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
@@ -445,6 +446,17 @@ typedef struct {
     int anim_ms; /* time into the animation */
     int anim_length_ms; /* ANIM_HOLD: hold length; ANIM_REPS: one rep (tempo + top hold) */
     int rep_hold_ms; /* ANIM_REPS: the hold at the top of each rep */
+    /* Easing in (SESSION_BLEND_MS): a figure that begins where the one before left the body in
+     * another pose of the position (a rest's breathing figure, then a move's start; one move's end,
+     * the next one's start; a move's end, then the rest's figure) is drawn eased from that pose
+     * (pose_moves_blend) over its first SESSION_BLEND_MS, so no body part cuts to a new place. */
+    bool blend; /* easing in now: the from_ fields say what from, blend_ms how far */
+    int blend_ms; /* ms into the easing, 0..SESSION_BLEND_MS */
+    MoveId from_figure; /* the figure before, as it was last drawn: */
+    Sides from_side;
+    bool from_turned;
+    AnimMode from_anim;
+    int from_anim_ms, from_anim_length_ms, from_rep_hold_ms;
     const SessionScore *score;
     int pain_before, pain_after; /* -1 when skipped or not yet asked */
     bool pain_stop; /* the results must say: stop for today, and when to see a doctor */

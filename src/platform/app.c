@@ -907,7 +907,8 @@ static void draw(App *a, int extra_ms)
             ov.question_keys = quit_keys;
         if (a->rd.sprites) {
             const RoutineStep *next = v.next;
-            sprites_prepare(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE);
+            sprites_prepare_from(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE,
+                                 v.blend ? v.from_figure : MOVE_NONE);
         }
         ov.pain_value = a->picker.value;
         ov.hurt_selected = a->session.hurt == HURT_PAIN ? a->picker.value : a->hurt_sel;
@@ -1861,7 +1862,7 @@ int app_shot(const AppOptions *o)
     SessionView v = session_view(&s, 0);
     sprites_set_routine(rd.sprites, r);
     if (rd.sprites) /* a still picture: the figure shown, not the next one (a window loads that ahead) */
-        sprites_prepare(rd.sprites, v.figure, MOVE_NONE);
+        sprites_prepare_from(rd.sprites, v.figure, MOVE_NONE, v.blend ? v.from_figure : MOVE_NONE);
     Overlay ov = {0};
     ov.volume_percent = -1;
     ov.muted = o->shot_muted;

@@ -714,11 +714,16 @@ void sprites_set_routine(Sprites *s, const Routine *r)
 
 void sprites_prepare(Sprites *s, MoveId current, MoveId next)
 {
+    sprites_prepare_from(s, current, next, MOVE_NONE);
+}
+
+void sprites_prepare_from(Sprites *s, MoveId current, MoveId next, MoveId from)
+{
     if (!s)
         return;
     sprites_reap(s, false);
     for (int i = 0; i < SPRITES_FIGURES; i++)
-        if (i != (int)current && i != (int)next && (s->figures[i].tried || s->figures[i].load))
+        if (i != (int)current && i != (int)next && i != (int)from && (s->figures[i].tried || s->figures[i].load))
             figure_unload(s, &s->figures[i], false); /* forgets failures too: a fixed file is retried later */
     if (current >= 0 && current < SPRITES_FIGURES)
         figure_start(s, current);
@@ -769,8 +774,8 @@ static void fill_rect(Sprites *s, SDL_Rect rc, SDL_Color c)
     drawlist_fill(s->dl, s->renderer, rc, c, SDL_BLENDMODE_NONE);
 }
 
-static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out,
-                      SDL_Rect keep_left, const SpritesBackdrop *bd)
+static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const SessionView *v, SDL_Rect stage,
+                      SDL_Rect keep_out, SDL_Rect keep_left, const SpritesBackdrop *bd)
 {
     if (!s || !m || !v || stage.w <= 0 || stage.h <= 0)
         return;
@@ -801,7 +806,17 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
     int turn = v->turn_ms < 0 ? -1 : sheet_grid_ms(v->turn_ms);
     figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
                       turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
-    pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
+    /* eased in from the figure before (SessionView.blend), on the same grid; else the move's own */
+    bool eased = false;
+    if (from && v->blend) {
+        PoseMoment at_from = {v->from_anim, sheet_grid_ms(v->from_anim_ms), v->from_anim_length_ms, v->from_rep_hold_ms,
+                              pose_move_draw(from, v->from_side, v->from_turned)};
+        PoseMoment at = {v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d};
+        eased = pose_moves_blend(from, &at_from, m, &at, (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS,
+                                 &job->fig, NULL);
+    }
+    if (!eased)
+        pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
     if (!s->immediate)
         figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, &k, (long long)SDL_GetTicks(), &lay);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
@@ -835,7 +850,7 @@ static void draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_R
 
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage)
 {
-    draw_move(s, m, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, NULL);
+    draw_move(s, m, NULL, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
 bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
@@ -854,7 +869,10 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    draw_move(s, &f->load->move, v, stage, keep_out, keep_left, bd);
+    SpriteFigure *from = NULL; /* the figure eased in from, when loaded (it was drawn just before) */
+    if (v->blend && v->from_figure >= 0 && v->from_figure < SPRITES_FIGURES)
+        from = figure_get(s, v->from_figure, s->immediate);
+    draw_move(s, &f->load->move, from ? &from->load->move : NULL, v, stage, keep_out, keep_left, bd);
     return true;
 }
 

@@ -58,6 +58,10 @@ void sprites_set_routine(Sprites *s, const Routine *r);
 /* Start loading current and next (MOVE_NONE allowed) on a worker; drop every other move. */
 void sprites_prepare(Sprites *s, MoveId current, MoveId next);
 
+/* sprites_prepare, keeping `from` (MOVE_NONE allowed) loaded too: the figure the current one is
+ * eased in from (SessionView.blend), drawn just before, so already loaded. */
+void sprites_prepare_from(Sprites *s, MoveId current, MoveId next, MoveId from);
+
 /* Wait until id has loaded (or failed). Returns true when it can be drawn. */
 bool sprites_wait(Sprites *s, MoveId id);
 
