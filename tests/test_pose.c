@@ -1079,9 +1079,10 @@ static void test_pelvic_tilt(void)
 
 /* Draw-in (issue 12): the belly visibly draws in on the out-breath. Painted as the program paints
  * it on the 1080p stage, the top of the figure over the belly (from the hip joint to the middle of
- * the trunk) drops at least 32 px (8 px at a quarter size) from the in-breath to the out-breath
- * (it was 5-7 px on the torso, the hands on the belly hiding the rest), and nothing lies over the
- * belly there: the arms rest by the sides. */
+ * the trunk) drops at least 70 px (17 px at a quarter size) from the in-breath to the out-breath
+ * (it was 5-7 px on the torso, the hands on the belly hiding the rest; 42 px in session 22, small
+ * at a quarter size: now 75, the belly let out to 0.8 and drawn in to -1.6), and nothing lies over
+ * the belly there: the arms rest by the sides. */
 static void test_draw_in(void)
 {
     PoseMove m;
@@ -1114,7 +1115,7 @@ static void test_draw_in(void)
     printf("draw_in on the 1080p stage (%.0f px/H): the top of the figure over the belly %d px lower at the "
            "out-breath (at %.3f H; hip %.3f, middle of the trunk %.3f)\n",
            (double)lay.place.scale, drop, (double)x_h, (double)hip_x, (double)mid_x);
-    CHECK(drop >= 32);
+    CHECK(drop >= 70);
     /* what drops there is the belly's own outline: no arm or hand lies over it (a hand on the belly
      * would hide it, as it did) */
     for (int k = 0; k < 2; k++) {
