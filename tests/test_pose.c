@@ -934,6 +934,21 @@ static void test_cat_camel(void)
            (double)(wrist_hi - wrist_lo), (double)(knee_hi - knee_lo));
     CHECK(wrist_hi - wrist_lo <= 0.005f);
     CHECK(knee_hi - knee_lo <= 0.005f);
+    /* the camel (3/4): the head in line with the upper back, looking at the floor just ahead, not
+     * cranked up above the shoulders (issue 12; its centre was 0.009 H above the shoulder joint) */
+    PoseFigure fig;
+    pose_move_sample_figure(&m, c->first + (c->last - c->first) * 3 / 4, &fig);
+    float head_y = 0.0f, shoulder_y = 0.0f;
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count; i++) {
+            const PosePart *q = &fig.groups[g].parts[i];
+            if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "head") == 0)
+                head_y = q->ay;
+            if (fig.groups[g].id == POSE_GROUP_NEAR_ARM && strcmp(q->name, "upper_arm") == 0)
+                shoulder_y = q->ay;
+        }
+    printf("cat_camel camel: the head's centre %+.4f H above the shoulder joint\n", (double)(head_y - shoulder_y));
+    CHECK(head_y - shoulder_y <= -0.01f);
     pose_move_free(&m);
 }
 
@@ -1214,11 +1229,12 @@ static void test_superman(void)
         CHECK(belly <= 0.005f && chest <= 0.005f); /* the belly and the front of the pelvis on the mat */
         if (k == 0) { /* lying flat */
             CHECK(hand <= 0.005f && head <= 0.005f && lowest_of(&fig, legs, "heel") <= 0.005f);
-        } else { /* the lift: clear, but a few centimetres, from a spine that extends a little */
+        } else { /* the lift: modest, from a spine that extends a little, but seen across a room (issue 12:
+                  * at 25% the start and the top looked alike, the hands 0.06 H and the head 0.02 H up) */
             CHECK(ext <= 25.0f);
-            CHECK(hand >= 0.03f && hand <= 0.10f);
-            CHECK(toes >= 0.03f && toes <= 0.10f);
-            CHECK(head >= 0.015f && head <= 0.06f);
+            CHECK(hand >= 0.10f && hand <= 0.16f);
+            CHECK(toes >= 0.09f && toes <= 0.15f);
+            CHECK(head >= 0.03f && head <= 0.07f);
             CHECK(eye >= 0.005f); /* the face shows below the arm, not hidden behind it */
         }
     }
