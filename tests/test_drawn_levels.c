@@ -18,6 +18,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testfigure.h"
 #include "voicetable.h"
 
 /* How far the figure drawn for v at ms breaks the contact rule, in H (as test_pose's drawn_fault):
@@ -64,17 +65,6 @@ static bool drawn_figure(const SessionView *v, PoseFigure *fig, bool *mirror, bo
     if (!*eased)
         pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, fig);
     return true;
-}
-
-/* The index in fig of the nth group (from 0) with group g's id, name and flatness, or -1. */
-static int group_like(const PoseFigure *fig, const PoseGroup *g, int nth)
-{
-    for (int h = 0; h < fig->count; h++) {
-        const PoseGroup *y = &fig->groups[h];
-        if (y->id == g->id && y->flat == g->flat && strcmp(y->name, g->name) == 0 && nth-- == 0)
-            return h;
-    }
-    return -1;
 }
 
 /* Where the pelvis is along the mat in fig (H), as drawn (mirrored: -x). */

@@ -11,6 +11,7 @@
 #include "figpaint.h"
 #include "pose.h"
 #include "testutil.h"
+#include "testfigure.h"
 
 static PoseFile pf;
 static RoutineErrors errs;
@@ -1293,17 +1294,6 @@ static float part_gap(const PoseFigure *fig, int ga, const char *an, int gb, con
                         }
                 }
     return gap;
-}
-
-/* The index in fig of the nth group (from 0) with group g's id, name and flatness, or -1. */
-static int group_like(const PoseFigure *fig, const PoseGroup *g, int nth)
-{
-    for (int h = 0; h < fig->count; h++) {
-        const PoseGroup *y = &fig->groups[h];
-        if (y->id == g->id && y->flat == g->flat && strcmp(y->name, g->name) == 0 && nth-- == 0)
-            return h;
-    }
-    return -1;
 }
 
 /* The farthest any body part's end moves between two figures of one move, groups matched by id,
