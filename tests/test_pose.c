@@ -1556,11 +1556,27 @@ static void test_child_pose(void)
     pose_move_free(&fours);
 }
 
+/* Where part `name` of the near group id of fig starts (its a end: a joint), in H. */
+static void joint_of(const PoseFigure *fig, int id, const char *name, float *x, float *y)
+{
+    *x = *y = 0.0f;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, name) == 0)
+                *x = fig->groups[g].parts[i].ax, *y = fig->groups[g].parts[i].ay;
+}
+
 /* The McKenzie press-up (issue 12): the hands stay where they are planted through a rep and lie
  * flat on the mat in every sample (heel and fingertips down: they stood on their heels, the
  * fingertips up to 0.03 H above the mat), every rep starts where the last ended (lying flat, the
  * chest on the mat), a hold starts where the rep's way up ends, and at the top the hips stay down
- * while the arms are nearly straight (elbows bent 45 degrees at most; they stayed at 62). */
+ * while the arms are nearly straight (elbows bent 45 degrees at most; they stayed at 62). What a
+ * lower back extends with the pelvis on the mat: at the top the trunk (hip joint to shoulder joint)
+ * 35-50 degrees up from the mat (it stood 73 degrees up, a seal's or a cobra's), the hands planted
+ * by the shoulders (lying, the wrist at most 0.17 H in front of the shoulder joint and not behind
+ * it: they lay by the ribs, 0.10 H behind) and, at the top, in front of the shoulders, at most
+ * 0.25 H: with the trunk 45 degrees up the shoulder is ~0.25 H above the mat, so arms bent only
+ * ~20 degrees slope forward to the hands (hands under the shoulders would need the elbows at 90). */
 static void test_press_up(void)
 {
     static PoseFile file;
@@ -1597,6 +1613,21 @@ static void test_press_up(void)
     CHECK(flat <= POSE_CONTACT_TOL_H);
     CHECK(elbow <= 45.0f);
     CHECK(low[CONTACT_PELVIS] <= POSE_CONTACT_TOL_H);
+    float hx, hy, sx, sy, wx, wy, dx[2];
+    for (int k = 0; k < 2; k++) { /* lying at the start, then the top */
+        const PoseFigure *f = k == 0 ? &first : &beat;
+        joint_of(f, POSE_GROUP_NEAR_LEG, "thigh", &hx, &hy);
+        joint_of(f, POSE_GROUP_NEAR_ARM, "upper_arm", &sx, &sy);
+        joint_of(f, POSE_GROUP_NEAR_ARM, "hand", &wx, &wy); /* the wrist: the palm's first cone */
+        dx[k] = wx - sx;
+    }
+    float trunk = atan2f(sy - hy, sx - hx) * 180.0f / 3.14159265f;
+    printf("press_up: top: trunk %.1f deg up from the mat; the wrist %.3f H in front of the shoulder lying, %.3f at "
+           "the top\n",
+           (double)trunk, (double)dx[0], (double)dx[1]);
+    CHECK(trunk >= 35.0f && trunk <= 50.0f);
+    CHECK(dx[0] >= 0.0f && dx[0] <= 0.17f);
+    CHECK(dx[1] >= 0.0f && dx[1] <= 0.25f);
     pose_move_free(&m);
 }
 
