@@ -170,8 +170,10 @@ static bool same_playing(const Frame *a, const Frame *b)
     return a->v.figure == b->v.figure && a->v.side == b->v.side && a->mirror == b->mirror && !a->eased && !b->eased;
 }
 
-/* Play routine src (named path) to its end, voiced or not; returns the number of faulty frames. */
-static int play(const char *path, const char *src, size_t n, bool voiced)
+/* Play routine src (named path) to its end, voiced or not, the k-th hold a press ends (`hold open`,
+ * `hold up to`) pressed press_after[k] ms into it (k < presses; later ones not pressed); returns
+ * the number of faulty frames. */
+static int play_pressed(const char *path, const char *src, size_t n, bool voiced, const int *press_after, int presses)
 {
     static Routine r;
     RoutineErrors errs;
@@ -199,8 +201,14 @@ static int play(const char *path, const char *src, size_t n, bool voiced)
     float eased_off = 0.0f;
     long last_frame = -1;
     fr[0].drawn = fr[1].drawn = false;
+    int pressed = 0, press_seg = -1;
     for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
-        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionInput in = {0};
+        const RoutineStep *st = s.segments[s.seg].step >= 0 ? &r.steps[s.segments[s.seg].step] : NULL;
+        if (s.segments[s.seg].kind == SEG_WORK && st && st->mode == MODE_HOLD_UNTIL_PRESS && s.seg != press_seg &&
+            pressed < presses && s.seg_elapsed_ms >= press_after[pressed])
+            in.actions = INPUT_PRESS, press_seg = s.seg, pressed++;
+        session_step(&s, &in, SESSION_TICK_MS);
         SessionEvent ev;
         while (session_poll_event(&s, &ev))
             ;
@@ -281,10 +289,16 @@ static int play(const char *path, const char *src, size_t n, bool voiced)
            (double)(eased_off / POSE_CONTACT_TOL_H * 2.0f));
     CHECK(frames > 100);
     CHECK_INT(jumps, 0);
+    CHECK_INT(pressed, presses);
     session_free(&s);
     voicetable_free(&vt);
     routine_free(&r);
     return faulty;
+}
+
+static int play(const char *path, const char *src, size_t n, bool voiced)
+{
+    return play_pressed(path, src, n, voiced, NULL, 0);
 }
 
 int main(void)
@@ -327,6 +341,19 @@ int main(void)
                                "move side_bend\n  reps 2\n  sides both\n";
     for (int voiced = 1; voiced >= 0; voiced--)
         faulty += play("cuts.routine", cuts, sizeof cuts - 1, voiced == 1);
+    /* holds a press ends early (review W1-14): levels/09's knee hug pressed while held and on its
+     * way in, levels/08's double knee hug while held; each plays its way out into what follows
+     * (before: the knee at the chest cut to the foot on the mat, 0.3 H in one frame) */
+    static const char early[] = "title \"Early\"\n"
+                                "move knee_to_chest\n  hold open\n  sides alternate\n"
+                                "move knees_to_chest\n  hold up to 10s\n"
+                                "move knee_rolls\n  reps 2\n"
+                                "move knees_to_chest\n  hold up to 10s\n"
+                                "rest 10s \"Rest.\"\n";
+    static const int early_ms[] = {20000, 1500, 6000, 9700};
+    for (int voiced = 1; voiced >= 0; voiced--)
+        faulty += play_pressed("early.routine", early, sizeof early - 1, voiced == 1, early_ms,
+                               (int)(sizeof early_ms / sizeof early_ms[0]));
     for (size_t i = 0; i < sizeof cuts_left / sizeof cuts_left[0]; i++) { /* the list only shrinks */
         if (!cut_seen[i])
             printf("cuts_left: %s -> %s no longer jumps: take it off the list\n", cuts_left[i].from, cuts_left[i].to);

@@ -1,6 +1,7 @@
 /* test_session.c: the workout state machine driven tick by tick with exact times: segment order,
  * cues, sides and sets, pause, skip, back, quit, rep scoring, self pacing, confirmed holds, the
  * view and determinism. Core only; every event is collected and checked by time and content. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "report.h"
 #include "routine.h"
 #include "session.h"
+#include "sheet.h"
 #include "testutil.h"
 
 /* ---- harness: one routine, one session, every event logged ---- */
@@ -2605,6 +2607,86 @@ static void test_self_paced_alternate(void)
     CHECK_INT(count(EV_CUE, "Moving on."), 0);
 }
 
+/* Where in a move's samples (a fractional sample) the figure of a moment is, on the timing of
+ * test_sheet.c's hand-built move: intro 0..20 in 2 s, breathing 21..33, outro 40..59 in 2 s. */
+static double way_pos(AnimMode mode, int anim_ms, int len, int rep_hold_ms, SheetPart *part)
+{
+    SheetMeta m = {0};
+    m.frames = 60;
+    m.intro = (SheetRange){0, 20, 2000};
+    m.cycle = (SheetRange){21, 41, 4000};
+    m.breath = (SheetRange){21, 33, 4000};
+    m.outro = (SheetRange){40, 59, 2000};
+    m.beat = 31;
+    m.held = 21;
+    SheetFrame f;
+    sheet_frame_at(&m, mode, anim_ms, len, rep_hold_ms, &f);
+    if (part)
+        *part = f.part;
+    return f.a + (double)f.blend * (f.b - f.a);
+}
+
+/* A hold ended early by a press plays its way out (review W1-14): the figure after the press is
+ * eased in from the hold's way out starting where the hold was when pressed, not from its planned
+ * end (the knee at the chest cut to the leg on the mat in one frame). Pressed at `after` ms into
+ * the hold of `src`'s first step; the figure before the press is at `before_part`. */
+static void check_way_out(const char *src, int after, SheetPart before_part)
+{
+    load(src);
+    while (find(EV_HOLD_START, NULL) < 0 && !S.ended)
+        tick(0);
+    int64_t t0 = L[find(EV_HOLD_START, NULL)].t_ms;
+    run_until(t0 + after);
+    SessionView a = session_view(&S, 0);
+    SheetPart pa, pb;
+    double pos_a = way_pos(a.anim, a.anim_ms, a.anim_length_ms, a.rep_hold_ms, &pa);
+    CHECK(a.anim == ANIM_HOLD && pa == before_part);
+    MoveId held = a.figure;
+    act_at(t0 + after, INPUT_PRESS);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), t0 + after);
+    SessionView b = session_view(&S, 0);
+    /* eased in from the hold, at the press: the same moment, now on its way out */
+    CHECK(b.blend && b.from_figure == held && b.from_anim == ANIM_HOLD);
+    CHECK_INT(b.from_rep_hold_ms, after);
+    CHECK_INT(b.from_anim_ms, after + b.blend_ms);
+    double pos_b = way_pos(b.from_anim, b.from_anim_ms, b.from_anim_length_ms, b.from_rep_hold_ms, &pb);
+    CHECK(pb == SHEET_PART_OUTRO);
+    if (fabs(pos_b - pos_a) > 0.5) /* half a sample in 10 ms: before, the planned end's last sample */
+        printf("  way out starts at sample %.2f, the hold was at %.2f\n", pos_b, pos_a);
+    CHECK(fabs(pos_b - pos_a) <= 0.5);
+    /* and its way out is over when the easing is: at the move's start (back along the way in) or
+     * the outro's end */
+    run_until(S.t_ms + SHEET_WAY_OUT_MS - b.blend_ms - SESSION_TICK_MS);
+    SessionView c = session_view(&S, 0);
+    CHECK(c.blend && c.from_figure == held);
+    double pos_c = way_pos(c.from_anim, c.from_anim_ms, c.from_anim_length_ms, c.from_rep_hold_ms, NULL);
+    double end = before_part == SHEET_PART_INTRO ? 0.0 : 59.0;
+    CHECK(fabs(pos_c - end) < 0.8);
+    run_until(S.t_ms + SESSION_BLEND_MS);
+    CHECK(!session_view(&S, 0).blend);
+}
+
+static void test_hold_ended_early_plays_out(void)
+{
+    /* the knee hug of levels/09, pressed 20 s in (held), then 1 s in (on the way in): the other
+     * side's hug follows at once */
+    static const char open[] = "title \"K\"\nmove knee_to_chest\n  hold open\n  sides alternate\n";
+    check_way_out(open, 20000, SHEET_PART_HELD);
+    check_way_out(open, 1000, SHEET_PART_INTRO);
+    /* levels/08's double knee hug, "hold up to": the next step's get-ready follows */
+    check_way_out("title \"U\"\nmove knees_to_chest\n  hold up to 10s\nmove knee_rolls\n  reps 2\n", 6000,
+                  SHEET_PART_HELD);
+    /* with no press, no view ever marks an early end (the shipped levels draw as before) */
+    restart();
+    bool marked = false;
+    for (int guard = 0; !session_over(&S) && guard < 2000000; guard++) {
+        tick(0);
+        SessionView v = session_view(&S, 0);
+        marked |= v.blend && v.from_rep_hold_ms != 0 && v.from_anim == ANIM_HOLD;
+    }
+    CHECK(!marked);
+}
+
 int main(void)
 {
     test_segment_order();
@@ -2636,6 +2718,7 @@ int main(void)
     test_mode_rules();
     test_alternate_sides();
     test_hold_until_press();
+    test_hold_ended_early_plays_out();
     test_breaths();
     test_view();
     test_quiet();

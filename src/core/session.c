@@ -1009,6 +1009,7 @@ static void enter_segment(Session *s, int index, int64_t t)
     s->start_said = index > 0 && s->seg == index - 1 &&
                     (s->segments[index - 1].kind == SEG_READY || s->segments[index - 1].kind == SEG_SWITCH) &&
                     s->segments[index].kind == SEG_WORK;
+    s->left_seg = s->seg, s->left_ms = s->seg_elapsed_ms;
     s->seg = index;
     recount(s);
     s->seg_elapsed_ms = 0;
@@ -2207,6 +2208,19 @@ static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, Ses
     return shown_from;
 }
 
+/* The hold of segment gi - 1 ended before its time (a press, a skip) into segment gi, and when
+ * (ms into it): 0 when it did not. */
+static int session_hold_ended_early(const Session *s, int gi)
+{
+    if (gi <= 0 || s->left_seg != gi - 1)
+        return 0;
+    const Segment *pg = &s->segments[gi - 1];
+    const RoutineStep *st = seg_step(s, pg);
+    if (pg->kind != SEG_WORK || !st || step_rules(st).anim != ANIM_HOLD || st->phase_count > 0)
+        return 0;
+    return s->left_ms > 0 && s->left_ms < pg->duration_ms ? s->left_ms : 0;
+}
+
 /* Whether v's figure, shown from shown_from ms into the segment, is eased in (SessionView.blend)
  * at el ms, and from what: the last way of the segment's chain at its
  * end, or what the segment before showed at its end (its planned end: loop_ms is the idle loop's time now). Not when
@@ -2214,7 +2228,7 @@ static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, Ses
  * of a chain to the next (they meet at the position's figure). */
 static void session_blend_from(const Session *s, int el, int shown_from, int64_t loop_ms, SessionView *v)
 {
-    int gi = s->seg, into = el - shown_from;
+    int gi = s->seg, into = el - shown_from, ended = 0;
     if (into < 0 || v->figure < 0)
         return;
     SessionView f;
@@ -2234,12 +2248,19 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         const Segment *pg = &s->segments[gi - 1];
         if (pg->kind == SEG_PAIN_BEFORE || pg->kind == SEG_SIDE) /* a check-in shows no figure */
             return;
-        session_figure(s, gi - 1, pg->duration_ms, loop_ms - el, &f);
+        /* a hold ended early (a press) plays its way out from where it was as what follows eases in
+         * (sheet_frame_at: rep_hold_ms marks the end), not from its planned end */
+        ended = session_hold_ended_early(s, gi);
+        session_figure(s, gi - 1, ended > 0 ? ended : pg->duration_ms, loop_ms - el, &f);
         f.turned = f.figure != MOVE_IDLE && session_turned(s, gi - 1, f.figure, f.side, &turns);
+        if (ended > 0 && f.anim == ANIM_HOLD)
+            f.rep_hold_ms = ended, f.anim_ms = ended + el;
+        else
+            ended = 0;
     } else {
         return;
     }
-    if (f.figure < 0 || (f.figure == v->figure && f.side == v->side))
+    if (f.figure < 0 || (f.figure == v->figure && f.side == v->side && ended == 0))
         return;
     if (moves_way_from(v->figure) != POSITION_NONE) /* a way moves from its start at once: not eased into */
         return;

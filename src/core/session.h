@@ -330,6 +330,8 @@ typedef struct {
     int segment_count;
     int seg; /* index of the current segment */
     int seg_elapsed_ms; /* time spent in it, pauses excluded */
+    int left_seg, left_ms; /* the segment this one was entered from, and the time spent in it: a hold
+                              ended before its time plays its way out (SessionView.from_rep_hold_ms) */
     int64_t t_ms; /* session clock, pauses included */
     int64_t active_ms; /* time spent not paused */
     bool paused;
@@ -456,7 +458,9 @@ typedef struct {
     Sides from_side;
     bool from_turned;
     AnimMode from_anim;
-    int from_anim_ms, from_anim_length_ms, from_rep_hold_ms;
+    int from_anim_ms, from_anim_length_ms, from_rep_hold_ms; /* from_anim ANIM_HOLD with from_rep_hold_ms > 0:
+                        a hold ended then by a press (or a skip) before its time, playing its way out
+                        from where it was (sheet_frame_at), not from its planned end */
     const SessionScore *score;
     int pain_before, pain_after; /* -1 when skipped or not yet asked */
     bool pain_stop; /* the results must say: stop for today, and when to see a doctor */

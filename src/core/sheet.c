@@ -29,6 +29,24 @@ static void sheet_still(int frame, SheetFrame *out)
     out->blend = 0.0f;
 }
 
+/* The frames at position p (0..1) on the way from frame position from to to (fractional: between
+ * two frames), either way round. */
+static void sheet_span_at(double from, double to, double p, SheetFrame *out)
+{
+    if (p < 0.0)
+        p = 0.0;
+    if (p > 1.0)
+        p = 1.0;
+    double f = from + p * (to - from), a = floor(f);
+    if (f - a < 1e-6) { /* on a frame: that one alone (a + 1 may be past the last) */
+        sheet_still((int)a, out);
+        return;
+    }
+    out->a = (int)a;
+    out->b = (int)a + 1;
+    out->blend = (float)(f - a);
+}
+
 /* Breathing in the held pose for hold_ms: a whole number of breath loops, so it ends where it began. */
 static void sheet_breathe(const SheetMeta *m, double t, double hold_ms, SheetFrame *out)
 {
@@ -43,6 +61,49 @@ static void sheet_breathe(const SheetMeta *m, double t, double hold_ms, SheetFra
     double period = hold_ms / loops;
     double p = fmod(t, period) / period;
     sheet_range_at(r->first, r->last, p, out);
+}
+
+/* The way out of a hold (length len, its way in and out in and outro ms long) ended at end ms, d ms
+ * after the end: from where it was, back along the way in (ended on the way in), or the breath
+ * to the held pose and then the way out (ended while held), or on along the way out, each at
+ * its own pace, in SHEET_WAY_OUT_MS at most. */
+static void sheet_way_out(const SheetMeta *m, double end, double d, double len, double in, double outro,
+                          SheetFrame *out)
+{
+    /* up to two pieces: from position a to b in ms_ab, then from b2 to c in ms_bc */
+    double a, b, b2, c, ms_ab, ms_bc = 0.0;
+    if (end < in) {
+        double p = end / in;
+        a = m->intro.first + p * (m->intro.last - m->intro.first);
+        b = b2 = c = m->intro.first;
+        ms_ab = end;
+    } else if (outro > 0.0 && end >= len - outro) {
+        double p = (end - (len - outro)) / outro;
+        a = m->outro.first + p * (m->outro.last - m->outro.first);
+        b = b2 = c = m->outro.last;
+        ms_ab = (1.0 - p) * outro;
+    } else {
+        SheetFrame at;
+        sheet_breathe(m, end - in, len - in - outro, &at);
+        double pos = at.a + (double)at.blend * (at.b - at.a), span = m->breath.last - m->breath.first;
+        double q = span != 0.0 ? (pos - m->breath.first) / span : 0.0;
+        a = pos;
+        b = b2 = c = q < 0.5 ? m->breath.first : m->breath.last; /* the nearer end: both are the held pose */
+        ms_ab = (q < 0.5 ? q : 1.0 - q) * m->breath.ms;
+        if (m->outro.last != m->outro.first) {
+            b2 = m->outro.first, c = m->outro.last;
+            ms_bc = m->outro.ms > 0 ? m->outro.ms : 1.0;
+        }
+    }
+    double total = ms_ab + ms_bc, k = total > SHEET_WAY_OUT_MS ? SHEET_WAY_OUT_MS / total : 1.0;
+    ms_ab *= k, ms_bc *= k;
+    out->part = SHEET_PART_OUTRO;
+    if (d < ms_ab)
+        sheet_span_at(a, b, d / ms_ab, out);
+    else if (d - ms_ab < ms_bc)
+        sheet_span_at(b2, c, (d - ms_ab) / ms_bc, out);
+    else
+        sheet_still((int)floor(c + 0.5), out);
 }
 
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
@@ -65,14 +126,18 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
             sheet_still(m->held, out);
             return;
         }
-        if (t > len)
-            t = len;
         double in = m->intro.ms, outro = m->outro.ms;
         double moving = SESSION_HOLD_MOVES_PERCENT / 100.0 * len;
         if (in + outro > moving) { /* a short hold: keep the rest of it still */
             double k = moving / (in + outro);
             in *= k, outro *= k;
         }
+        if (rep_hold_ms > 0 && rep_hold_ms < len && t > rep_hold_ms) { /* ended early: on its way out */
+            sheet_way_out(m, rep_hold_ms, t - rep_hold_ms, len, in, outro, out);
+            return;
+        }
+        if (t > len)
+            t = len;
         if (t < in)
             sheet_range_at(m->intro.first, m->intro.last, t / in, out), out->part = SHEET_PART_INTRO;
         else if (outro > 0.0 && t >= len - outro)

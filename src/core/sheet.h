@@ -39,10 +39,18 @@ typedef struct {
     SheetPart part; /* ANIM_HOLD: the way in, the held pose or the way out; else SHEET_PART_OTHER */
 } SheetFrame;
 
+/* A hold ended early plays its way out in this long at most (faster than its own pace when that
+ * is longer): the easing into what follows (SESSION_BLEND_MS) is over by then. */
+#define SHEET_WAY_OUT_MS SESSION_BLEND_MS
+
 /* Pick the frames for one moment of an animation (modes and times as in SessionView):
  * ANIM_START: the first intro frame. ANIM_LOOP: the cycle, looped at its own pace.
  * ANIM_HOLD: intro, then breath loops in the held pose, then outro ending at anim_length_ms
- * (intro and outro shrink when the hold is short). ANIM_REPS: one cycle per anim_length_ms,
+ * (intro and outro shrink when the hold is short); rep_hold_ms > 0 (SessionView.from_rep_hold_ms
+ * of a hold ended early): the hold ended then, and from then on it plays its way out from where it
+ * was: back along the way in, or the breath to the held pose and the outro, or on along the
+ * outro, each at its own pace but in SHEET_WAY_OUT_MS at most, then the way out's last frame.
+ * ANIM_REPS: one cycle per anim_length_ms,
  * pausing rep_hold_ms on the beat frame at the middle; with rep_holds, the intro, rep_hold_ms held
  * and the outro per anim_length_ms (the moving time shared as their lengths are). Out-of-range times are clamped. */
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
