@@ -116,11 +116,6 @@ static const struct {
     const char *from, *to;
     const char *cause;
 } cuts_left[] = {
-    /* the arms folded under the head, eased joint by joint to the forearms under the shoulders,
-     * would swing through the mat, so pose_moves_blend does not ease them: prone_on_elbows.pose
-     * needs a way in from the folded arms (its intro), and out to them */
-    {"way_standing_to_front", "prone_on_elbows", "prone_on_elbows starts on the elbows, no intro from folded arms"},
-    {"prone_on_elbows", "way_front_to_back", "prone_on_elbows ends on the elbows, no outro to folded arms"},
     /* eased joint by joint from the press-up's end to the superman's start, the feet lift off the
      * mat (up to 268 px of a figure 1333 px tall) as the hips and knees turn, so they are not
      * eased: both pose files are being re-keyed (session 23: s23 press_up and superman helpers) */
