@@ -317,6 +317,11 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             else
                 pf->highlight |= 1u << g;
         }
+    } else if (strcmp(tok[0], "inset") == 0) {
+        if (nt != 2 || strcmp(tok[1], "knees") != 0)
+            POSE_ERR(pl, nt > 1 ? 1 : 0, "inset names the second view: knees (seen from the head end)");
+        else
+            pf->inset = POSE_INSET_KNEES;
     } else if (strcmp(tok[0], "showcase") == 0 && nt == 3) {
         if (pf->showcase_count == POSE_MAX_SHOWCASE) {
             POSE_ERR(pl, 0, "at most %d showcase lines", POSE_MAX_SHOWCASE);
@@ -333,8 +338,8 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
         pf->showcase[pf->showcase_count++].t = t;
     } else {
         POSE_ERR(pl, 0,
-                 "unknown line %s: expected move, side, other_side, fps, order, highlight, section, contacts, key or "
-                 "showcase",
+                 "unknown line %s: expected move, side, other_side, fps, order, highlight, inset, section, contacts, "
+                 "key or showcase",
                  tok[0]);
     }
 }
@@ -471,9 +476,9 @@ const int *pose_section_order(const PoseSection *sec, float t)
 
 /* ------------------------------------------------------------------ the figure */
 
-static const PoseColor col_skin = {0.93f, 0.72f, 0.58f};
-static const PoseColor col_shirt = {0.24f, 0.64f, 0.68f};
-static const PoseColor col_pants = {0.29f, 0.33f, 0.50f};
+static const PoseColor col_skin = POSE_COLOR_SKIN;
+static const PoseColor col_shirt = POSE_COLOR_SHIRT;
+static const PoseColor col_pants = POSE_COLOR_PANTS;
 static const PoseColor col_hair = {0.33f, 0.22f, 0.17f};
 static const PoseColor col_eye = {0.18f, 0.13f, 0.12f};
 static PoseColor rgb_scale(PoseColor c, float k)
@@ -579,6 +584,7 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     const float *v = p->v;
     fig->count = 0; /* parts are written as they are added: no need to clear 12 KB each build */
     fig->chair = v[POSE_CHAIR] >= 0.5f;
+    fig->roll = v[POSE_FLIP] >= 0.5f ? -v[POSE_ROLL] : v[POSE_ROLL];
     Vec P[5];
     float d[4];
     P[0].x = v[POSE_X], P[0].y = 0.0f;

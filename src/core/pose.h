@@ -138,6 +138,11 @@ typedef enum {
     POSE_OTHER_FAR /* the same way round, the other limbs working: near and far swapped (lying on a mat) */
 } PoseOtherSide;
 
+/* A second, small view drawn beside the figure where its side view cannot show the move (an
+ * `inset` line): the knees seen from the head end (knee rolls: seen from the side, knees rolling
+ * toward or away from the viewer only seem to sink). */
+typedef enum { POSE_INSET_NONE, POSE_INSET_KNEES } PoseInset;
+
 typedef struct {
     char move[32];
     int move_line, move_col; /* where the move line names it */
@@ -145,6 +150,7 @@ typedef struct {
     PoseOtherSide other_side;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
     unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
+    PoseInset inset; /* a second view drawn beside the figure (an `inset` line) */
     PoseSection sections[POSE_MAX_SECTIONS];
     int section_count;
     struct {
@@ -202,6 +208,20 @@ typedef struct {
     float r, g, b;
 } PoseColor;
 
+/* The figure's clothes and skin (pose.c; kneeview.c draws the same body). */
+#define POSE_COLOR_SKIN                                                                                                \
+    {                                                                                                                  \
+        0.93f, 0.72f, 0.58f                                                                                            \
+    }
+#define POSE_COLOR_SHIRT                                                                                               \
+    {                                                                                                                  \
+        0.24f, 0.64f, 0.68f                                                                                            \
+    }
+#define POSE_COLOR_PANTS                                                                                               \
+    {                                                                                                                  \
+        0.29f, 0.33f, 0.50f                                                                                            \
+    }
+
 typedef struct {
     float ax, ay, bx, by, ra, rb; /* a round cone from a (radius ra) to b (radius rb) */
     PoseColor color;
@@ -223,6 +243,8 @@ typedef struct {
     PoseGroup groups[POSE_MAX_GROUPS];
     int count;
     int chair; /* sits on the chair (POSE_CHAIR_*), which stands on y = 0 whatever the shift */
+    float roll; /* the knees' roll as built (POSE_ROLL, degrees): + toward the viewer's side of the
+                   picture's body, - away; negated for a figure mirrored about the hip (POSE_FLIP) */
 } PoseFigure;
 
 /* The default paint order: far_arm far_leg torso near_shin near_leg near_arm. */

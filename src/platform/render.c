@@ -439,6 +439,43 @@ static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t si
     return true;
 }
 
+/* The card of the knees seen from the head end (sprites_inset: knee rolls, whose side view cannot
+ * show which way the knees go), on the stage's top left under the streak badge's room (level with
+ * "It hurts" when there is none): 0.36 of the stage wide, its words readable from the mat. w = 0 when the figure asks
+ * for none. */
+static SDL_Rect knees_box(Render *rd, const SessionView *v, SDL_Rect badge)
+{
+    if (!rd->sprites || !sprites_inset(rd->sprites, v))
+        return (SDL_Rect){0, 0, 0, 0};
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int pad = render_px(rd, st->badge_pad), w = l.stage.w * 9 / 25;
+    int y = badge.h > 0 ? badge.y + badge.h + render_px(rd, st->gap) : render_button_rect(rd, BUTTON_HURT).y;
+    if (y < l.stage.y + pad)
+        y = l.stage.y + pad;
+    int h = w * 7 / 10 < l.stage.h * 17 / 50 ? w * 7 / 10 : l.stage.h * 17 / 50; /* the head lying below it */
+    w = w < h * 8 / 5 ? w : h * 8 / 5; /* no wider than the line and the view need */
+    return (SDL_Rect){l.stage.x + pad, y, w, h};
+}
+
+/* The knees' card in box: a line saying which way (the step's side), the view under it. */
+static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
+{
+    const RenderStyle *st = render_style(rd);
+    SDL_Color card = {(Uint8)(st->stage_bg.r * 92 / 100), (Uint8)(st->stage_bg.g * 92 / 100),
+                      (Uint8)(st->stage_bg.b * 92 / 100), 255};
+    render_box(rd, box, render_px(rd, st->radius_badge), card);
+    const char *what = v->side == SIDES_LEFT    ? "Knees to your left"
+                       : v->side == SIDES_RIGHT ? "Knees to your right"
+                                                : "Your knees, seen from your head";
+    int pad = render_px(rd, st->badge_pad), top = render_px(rd, st->badge_pad_y);
+    int h = render_text(rd, what, st->text_body, st->text_hint_min, st->stage_text, box.x + box.w / 2, box.y + top,
+                        TEXT_CENTER, box.w - 2 * pad, 1);
+    SDL_Rect view = {box.x + pad, box.y + top + h, box.w - 2 * pad, box.h - 2 * top - h};
+    if (view.w > 0 && view.h > 0)
+        sprites_draw_inset(rd->sprites, view);
+}
+
 void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
 {
     /* the "It hurts" button stands on the stage's top right whenever it is offered (with "Sound
@@ -458,7 +495,14 @@ void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
     int px;
     if (!streak_badge(rd, v, line, sizeof line, &px, &badge))
         badge = (SDL_Rect){0, 0, 0, 0};
-    figure_in(rd, v, render_layout(rd).stage, hurt, badge);
+    SDL_Rect knees = knees_box(rd, v, badge), left = badge;
+    if (knees.w > 0) { /* one top-left box over the badge's room and the knees' card */
+        int right = badge.w > 0 && badge.x + badge.w > knees.x + knees.w ? badge.x + badge.w : knees.x + knees.w;
+        left = (SDL_Rect){knees.x, knees.y, right - knees.x, knees.h};
+    }
+    figure_in(rd, v, render_layout(rd).stage, hurt, left);
+    if (knees.w > 0)
+        knees_draw(rd, v, knees);
 }
 
 void render_button(Render *rd, SDL_Rect rc, const char *label, bool active)

@@ -15,6 +15,8 @@
 #include "drawlist.h"
 #include "figpaint.h"
 #include "files.h"
+#include "kneeinset.h"
+#include "kneeview.h"
 #include "moves.h"
 
 #define SPRITES_PATH_BYTES 1024
@@ -138,6 +140,9 @@ struct Sprites {
     Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
     unsigned draws; /* sprites_draw calls so far */
     FigCamera camera; /* eases the camera between two figures (not in immediate mode: one picture) */
+    KneeInset *knees; /* the knees seen from the head end, for a move whose file asks (`inset knees`) */
+    bool drawn_inset; /* the last figure drawn asks for it */
+    float drawn_right; /* its knees' roll to the person's right (kneeview_right_deg) */
 };
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
@@ -645,6 +650,8 @@ static void sprites_drop_all(Sprites *s)
         figure_unload(s, &s->figures[i], true);
     sprites_reap(s, true);
     drawlist_destroy_texture(s->dl, s->texture);
+    kneeinset_free(s->knees, s->dl);
+    s->knees = NULL;
     for (int i = 0; i < 2; i++) {
         free(s->buf[i].px);
         free(s->scratch[i].px);
@@ -817,6 +824,8 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     }
     if (!eased)
         pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
+    s->drawn_inset = m->file.inset == POSE_INSET_KNEES;
+    s->drawn_right = kneeview_right_deg(&job->fig, d.mirror);
     if (!s->immediate)
         figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, &k, (long long)SDL_GetTicks(), &lay);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
@@ -874,6 +883,23 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
         from = figure_get(s, v->from_figure, s->immediate);
     draw_move(s, &f->load->move, from ? &from->load->move : NULL, v, stage, keep_out, keep_left, bd);
     return true;
+}
+
+bool sprites_inset(Sprites *s, const SessionView *v)
+{
+    if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES)
+        return false;
+    const SpriteFigure *f = figure_get(s, v->figure, s->immediate); /* as the draw that follows finds it */
+    return f && f->load->move.file.inset == POSE_INSET_KNEES;
+}
+
+void sprites_draw_inset(Sprites *s, SDL_Rect box)
+{
+    if (!s || !s->drawn_inset)
+        return;
+    if (!s->knees)
+        s->knees = kneeinset_new();
+    kneeinset_draw(s->knees, s->renderer, s->dl, box, s->drawn_right);
 }
 
 void sprites_frame_shown(Sprites *s)

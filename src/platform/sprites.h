@@ -92,6 +92,14 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
 void sprites_draw_move(Sprites *s, const PoseMove *m, const SessionView *v, SDL_Rect stage);
 
+/* Whether the figure v shows, once loaded, asks for a second view beside it (its pose file's
+ * `inset knees`: the knees seen from the head end), so the stage keeps room for it. */
+bool sprites_inset(Sprites *s, const SessionView *v);
+
+/* After drawing the figure: draw the view its pose file asks for (sprites_inset) in box, posed as
+ * the figure just drawn; nothing when it asks for none. */
+void sprites_draw_inset(Sprites *s, SDL_Rect box);
+
 /* The frame that drew the figure is on screen (call after SDL_RenderPresent): the painter starts on
  * the pose that frame posted now, while the render thread waits for its next frame, instead of
  * taking a core from the frame being drawn. Without this call it starts SPRITES_HOLD_MS after the
