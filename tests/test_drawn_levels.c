@@ -130,7 +130,6 @@ static const struct {
     {"superman", "way_front_to_all_fours", "way not eased into: the move ends off the figure"},
     {"pelvic_tilt", "way_back_to_standing", "way not eased into: the move ends off the figure"},
     {"standing_extension", "way_standing_to_front", "way not eased into: the move ends off the figure"},
-    {"idle", "way_standing_to_back", "way not eased into: the idle figure's breath"},
     {"idle", "way_standing_to_front", "way not eased into: the idle figure's breath"},
 };
 
