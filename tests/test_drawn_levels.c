@@ -126,7 +126,6 @@ static const struct {
      * to the way's start. Left: a way that waits for the easing (test_session asserts ways start
      * at once), or the moves ending at their position's figure */
     {"cat_camel", "way_all_fours_to_standing", "way not eased into: the move ends off the figure"},
-    {"bridge", "way_back_to_front", "way not eased into: the move ends off the figure"},
     {"superman", "way_front_to_all_fours", "way not eased into: the move ends off the figure"},
     {"pelvic_tilt", "way_back_to_standing", "way not eased into: the move ends off the figure"},
     {"standing_extension", "way_standing_to_front", "way not eased into: the move ends off the figure"},
