@@ -104,6 +104,8 @@ struct Sprites {
     } dropped[SPRITES_DROPPED];
     int dropped_count;
     int stopped_count; /* dropped loads that stopped early (cancelled), since sprites_new */
+    int started_count; /* loads started, since sprites_new */
+    int waited_count; /* loader threads joined before they were done (waited for), since sprites_new */
     bool warned[SPRITES_FIGURES];
     char own_path[ROUTINE_MAX_OWN_MOVES][SPRITES_PATH_BYTES]; /* the routine's own moves' pose files */
     bool immediate;
@@ -221,6 +223,13 @@ static void dropped_free(Sprites *s, FigureLoad *d)
     figure_load_free(d);
 }
 
+/* Join the loader thread of d, counting it when it was not done (the caller waits for it). */
+static void loader_join(Sprites *s, SDL_Thread *worker, FigureLoad *d)
+{
+    s->waited_count += !SDL_AtomicGet(&d->done);
+    SDL_WaitThread(worker, NULL);
+}
+
 /* Join and free the dropped loads that are done; every one when wait (the end). */
 static void sprites_reap(Sprites *s, bool wait)
 {
@@ -230,7 +239,7 @@ static void sprites_reap(Sprites *s, bool wait)
             s->dropped[kept++] = s->dropped[i];
             continue;
         }
-        SDL_WaitThread(s->dropped[i].worker, NULL); /* done: it has returned, or is returning */
+        loader_join(s, s->dropped[i].worker, s->dropped[i].load); /* done: it has returned, or is returning */
         dropped_free(s, s->dropped[i].load);
     }
     s->dropped_count = kept;
@@ -245,7 +254,7 @@ static void figure_unload(Sprites *s, SpriteFigure *f, bool wait)
         SDL_AtomicSet(&f->load->cancel, 1); /* nobody will show it: the loader stops at its next sample */
     if (f->worker && !wait && !SDL_AtomicGet(&f->load->done)) {
         if (s->dropped_count == SPRITES_DROPPED) { /* many drops in a row: wait for the oldest */
-            SDL_WaitThread(s->dropped[0].worker, NULL);
+            loader_join(s, s->dropped[0].worker, s->dropped[0].load);
             dropped_free(s, s->dropped[0].load);
             memmove(&s->dropped[0], &s->dropped[1], sizeof s->dropped[0] * (SPRITES_DROPPED - 1));
             s->dropped_count--;
@@ -256,7 +265,7 @@ static void figure_unload(Sprites *s, SpriteFigure *f, bool wait)
         return;
     }
     if (f->worker)
-        SDL_WaitThread(f->worker, NULL); /* done, or the end */
+        loader_join(s, f->worker, f->load); /* done, or the end */
     figure_load_free(f->load);
     memset(f, 0, sizeof *f);
 }
@@ -278,6 +287,7 @@ static void figure_start(Sprites *s, MoveId id)
     snprintf(d->dir, sizeof d->dir, "%s", id >= MOVE_COUNT ? s->own_path[id - MOVE_COUNT] : s->dir);
     d->id = id;
     f->load = d;
+    s->started_count++;
     f->worker = SDL_CreateThread(figure_load_thread, "unknot-pose", d);
     if (!f->worker) { /* no thread: load here, once */
         figure_load(d);
@@ -285,16 +295,14 @@ static void figure_start(Sprites *s, MoveId id)
     }
 }
 
-/* The loaded figure for id, or NULL (still loading, or failed: one warning). Waits for the
- * loader only when wait is set. */
-static SpriteFigure *figure_get(Sprites *s, MoveId id, bool wait)
+/* The figure for id if its load has finished, or NULL (not started, still loading, or failed: one
+ * warning). Starts no load; waits for a running one only when wait is set. */
+static SpriteFigure *figure_loaded(Sprites *s, MoveId id, bool wait)
 {
     SpriteFigure *f = &s->figures[id];
-    if (!f->load && !f->tried)
-        figure_start(s, id);
     if (!f->tried && f->load && (wait || SDL_AtomicGet(&f->load->done))) {
         if (f->worker)
-            SDL_WaitThread(f->worker, NULL); /* done already, unless waiting was asked for */
+            loader_join(s, f->worker, f->load); /* done already, unless waiting was asked for */
         SDL_MemoryBarrierAcquire();
         f->worker = NULL;
         f->tried = true;
@@ -303,6 +311,14 @@ static SpriteFigure *figure_get(Sprites *s, MoveId id, bool wait)
             sprites_warn(s, id, f->load->what, f->load->why);
     }
     return f->ok ? f : NULL;
+}
+
+/* figure_loaded, the load started first when id is neither loaded nor on its way. */
+static SpriteFigure *figure_get(Sprites *s, MoveId id, bool wait)
+{
+    if (!s->figures[id].load && !s->figures[id].tried)
+        figure_start(s, id);
+    return figure_loaded(s, id, wait);
 }
 
 /* Grow *px (holding *cap words) to need words. */
@@ -748,6 +764,16 @@ int sprites_stopped_loads(const Sprites *s)
     return s ? s->stopped_count : 0;
 }
 
+int sprites_started_loads(const Sprites *s)
+{
+    return s ? s->started_count : 0;
+}
+
+int sprites_waited_loads(const Sprites *s)
+{
+    return s ? s->waited_count : 0;
+}
+
 bool sprites_wait(Sprites *s, MoveId id)
 {
     return s && id >= 0 && id < SPRITES_FIGURES && figure_get(s, id, true) != NULL;
@@ -878,9 +904,14 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    SpriteFigure *from = NULL; /* the figure eased in from, when loaded (it was drawn just before) */
+    /* the figure eased in from: drawn just before, so loaded. Live, one that is not (dropped with
+     * every figure by sprites_release, a render device reset) is not loaded again for the easing:
+     * that would be a third load beside the painter on the frame path, and the figure would cut to
+     * the eased pose when it arrived mid-way; it is drawn as its own, as where easing is left out.
+     * A still picture (immediate) loads and waits for it, as for the figure itself. */
+    SpriteFigure *from = NULL;
     if (v->blend && v->from_figure >= 0 && v->from_figure < SPRITES_FIGURES)
-        from = figure_get(s, v->from_figure, s->immediate);
+        from = s->immediate ? figure_get(s, v->from_figure, true) : figure_loaded(s, v->from_figure, false);
     draw_move(s, &f->load->move, from ? &from->load->move : NULL, v, stage, keep_out, keep_left, bd);
     return true;
 }

@@ -74,6 +74,11 @@ int sprites_dropped_loads(const Sprites *s);
 /* How many dropped loads stopped early, of those joined so far. */
 int sprites_stopped_loads(const Sprites *s);
 
+/* Loads started since sprites_new (each on a loader thread), and loader threads joined before
+ * they were done, the caller waiting for the load (sprites_wait, a still picture, the end). */
+int sprites_started_loads(const Sprites *s);
+int sprites_waited_loads(const Sprites *s);
+
 /* Draw v->figure at v's animation time, fitted to stage (its box over the whole move fills
  * FIGPAINT_FILL of the binding side), with its mat. Returns false (and draws nothing) when the
  * move has no usable pose file: the caller then shows the move's name. While the move is still
