@@ -77,35 +77,84 @@ static float pelvis_x(const PoseFigure *fig, bool mirror)
     return 0.0f;
 }
 
+/* How far part p (of a, mirrored when ma) is from part q (of b, mirrored when mb, then moved by
+ * shift) as drawn: the farther of their ends; a part of one radius (the hips, a capsule across
+ * both hip joints) is the same shape either way round, so its ends may match crosswise. */
+static float part_moved(const PosePart *p, bool ma, const PosePart *q, bool mb, float shift)
+{
+    float pax = ma ? -p->ax : p->ax, pbx = ma ? -p->bx : p->bx;
+    float qax = (mb ? -q->ax : q->ax) + shift, qbx = (mb ? -q->bx : q->bx) + shift;
+    float d = fmaxf(hypotf(pax - qax, p->ay - q->ay), hypotf(pbx - qbx, p->by - q->by));
+    if (p->ra == p->rb && q->ra == q->rb)
+        d = fminf(d, fmaxf(hypotf(pax - qbx, p->ay - q->by), hypotf(pbx - qax, p->by - q->ay)));
+    return d;
+}
+
+/* The group of b that group x of a is matched with: its like (group_like), or, when sides, its
+ * other side's (near_arm for far_arm, ...), -1 when there is none. */
+static int group_matched(const PoseFigure *a, const PoseFigure *b, int g, bool sides)
+{
+    const PoseGroup *x = &a->groups[g];
+    int nth = 0;
+    for (int i = 0; i < g; i++)
+        nth += a->groups[i].id == x->id && a->groups[i].flat == x->flat && strcmp(a->groups[i].name, x->name) == 0;
+    PoseGroup other = *x;
+    if (sides && (x->id == POSE_GROUP_NEAR_ARM || x->id == POSE_GROUP_FAR_ARM)) {
+        other.id = x->id == POSE_GROUP_NEAR_ARM ? POSE_GROUP_FAR_ARM : POSE_GROUP_NEAR_ARM;
+        other.name = x->id == POSE_GROUP_NEAR_ARM ? "far_" : "near_";
+    } else if (sides && (x->id == POSE_GROUP_NEAR_LEG || x->id == POSE_GROUP_FAR_LEG)) {
+        other.id = x->id == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG : POSE_GROUP_NEAR_LEG;
+        other.name = x->id == POSE_GROUP_NEAR_LEG ? "far_" : "near_";
+    } else if (sides && x->id == POSE_GROUP_NEAR_SHIN) {
+        return -1;
+    }
+    return group_like(b, &other, nth);
+}
+
 /* The farthest any body part's end moves from figure a to figure b as drawn (as test_pose's
  * parts_moved: groups by id, name and turn, parts by name), each mirrored left-right as drawn;
  * when only one is mirrored (a roll's end, mirrored about the hip, then the figure drawn turned),
- * the two are first lined up at the pelvis. */
+ * the two are first lined up at the pelvis. What a patient sees is the picture, not which limb
+ * is near: a figure facing the viewer, drawn the other way round (a symmetric pose, mirrored), is
+ * also matched limb for limb with its other side's, where those are lit alike (the same colour, to
+ * ~2/255: a far limb drawn darker would be seen to change), and the nearer matching counts. */
 static float drawn_moved(const PoseFigure *a, bool ma, const PoseFigure *b, bool mb, const char **group,
                          const char **what)
 {
-    float worst = 0.0f, shift = ma != mb ? pelvis_x(a, ma) - pelvis_x(b, mb) : 0.0f;
-    for (int g = 0; g < a->count; g++) {
-        const PoseGroup *x = &a->groups[g];
-        int nth = 0;
-        for (int i = 0; i < g; i++)
-            nth += a->groups[i].id == x->id && a->groups[i].flat == x->flat && strcmp(a->groups[i].name, x->name) == 0;
-        int h = group_like(b, x, nth);
-        if (x->flat || h < 0)
-            continue;
-        const PoseGroup *y = &b->groups[h];
-        for (int i = 0; i < x->count && i < y->count; i++) {
-            const PosePart *p = &x->parts[i], *q = &y->parts[i];
-            if (strcmp(p->name, q->name) != 0)
+    float shift = ma != mb ? pelvis_x(a, ma) - pelvis_x(b, mb) : 0.0f, best = 1e9f;
+    for (int sides = 0; sides < 2; sides++) {
+        float worst = 0.0f;
+        const char *wg = "", *ww = "";
+        for (int g = 0; g < a->count && worst < 1e9f; g++) {
+            const PoseGroup *x = &a->groups[g];
+            int h = group_matched(a, b, g, sides == 1);
+            if (x->flat || (h < 0 && sides == 0))
                 continue;
-            float pax = ma ? -p->ax : p->ax, pbx = ma ? -p->bx : p->bx;
-            float qax = (mb ? -q->ax : q->ax) + shift, qbx = (mb ? -q->bx : q->bx) + shift;
-            float d = fmaxf(hypotf(pax - qax, p->ay - q->ay), hypotf(pbx - qbx, p->by - q->by));
-            if (d > worst)
-                worst = d, *group = x->name, *what = p->name;
+            if (h < 0) { /* no other side to match with */
+                worst = 1e9f;
+                break;
+            }
+            const PoseGroup *y = &b->groups[h];
+            for (int i = 0; i < x->count && i < y->count; i++) {
+                const PosePart *p = &x->parts[i], *q = &y->parts[i];
+                if (strcmp(p->name, q->name) != 0)
+                    continue;
+                bool lit_alike =
+                    fabsf(p->color.r - q->color.r) + fabsf(p->color.g - q->color.g) + fabsf(p->color.b - q->color.b) <
+                    0.02f; /* within ~2/255 a channel: not to be seen */
+                if (sides == 1 && x->id != POSE_GROUP_TORSO && !lit_alike) {
+                    worst = 1e9f;
+                    break;
+                }
+                float d = part_moved(p, ma, q, mb, shift);
+                if (d > worst)
+                    worst = d, wg = x->name, ww = p->name;
+            }
         }
+        if (worst < best)
+            best = worst, *group = wg, *what = ww;
     }
-    return worst;
+    return best;
 }
 
 #define JUMP_H 0.03f /* a body part's end between two frames 1/30 s apart (test_pose: 0.9 H a second) */
@@ -219,9 +268,13 @@ static int play_pressed(const char *path, const char *src, size_t n, bool voiced
             last_frame = frame;
             Frame *a = &fr[cur], *b = &fr[cur ^ 1];
             b->v = v, b->seg = s.seg;
-            /* as render_session: no figure on a check-in or the results; a turn is the painter's */
+            /* as render_session: no figure on a check-in or the results; a turn is the painter's
+             * (narrowed to a line halfway), except a figure facing the viewer's, which the painter
+             * draws as it is (figpaint_fit_turn): compared as any other */
+            const PoseMove *vm = move_of(v.figure);
             bool shown = v.kind != SEG_PAIN_BEFORE && v.kind != SEG_PAIN_AFTER && v.kind != SEG_SIDE &&
-                         v.kind != SEG_RESULTS && v.kind != SEG_DONE && v.turn_ms < 0;
+                         v.kind != SEG_RESULTS && v.kind != SEG_DONE &&
+                         (v.turn_ms < 0 || (vm && pose_move_faces_viewer(vm)));
             b->drawn = shown && drawn_figure(&v, &b->fig, &b->mirror, &b->eased, &b->required);
             eased_frames += b->drawn && b->eased;
             if (b->drawn && b->eased) { /* grounded: nothing below the mat, the contacts of both ends on it */

@@ -1193,6 +1193,113 @@ static float eye_clear_of_arm(const PoseFigure *fig)
     return clear;
 }
 
+/* The part called name in group id of fig (the first), or NULL. */
+static const PosePart *part_named(const PoseFigure *fig, int id, const char *name)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count && fig->groups[g].id == id && !fig->groups[g].flat; i++)
+            if (strcmp(fig->groups[g].parts[i].name, name) == 0)
+                return &fig->groups[g].parts[i];
+    return NULL;
+}
+
+/* The side bend faces the viewer (issue 12, review W2-5/W1-6): the figure has hips (a pelvis as
+ * wide as the hips, 0.19 H, over both hip joints, the thighs hanging from it, not from the belly),
+ * it starts and ends symmetric (both hands on the hips, both sides lit alike: its mirror image, the
+ * other side, is the same picture), and a profile figure before it is eased into it (turning to
+ * face the viewer joint by joint) even when the side it shows is drawn mirrored. Before: no hips
+ * part (the thighs' round tops on the belly), one hand on the hip, and no easing across the mirror
+ * (a profile figure cut to a facing one in one frame). A figure not facing the viewer is unchanged:
+ * its hips are a point inside the pelvis. */
+static void test_side_bend(void)
+{
+    static PoseFile sf, ef;
+    static PoseMove side, ext;
+    if (!load_move("side_bend", &sf, &side) || !load_move("standing_extension", &ef, &ext))
+        return;
+    CHECK(pose_move_faces_viewer(&side) && !pose_move_faces_viewer(&ext));
+    for (int k = 0; k < 2; k++) { /* the start, and the end of the rep (its last sample) */
+        PoseFigure fig;
+        int sample = k == 0 ? side.meta.cycle.first : side.meta.cycle.last;
+        pose_move_sample_figure(&side, sample, &fig);
+        const PosePart *hips = part_named(&fig, POSE_GROUP_TORSO, "hips");
+        const PosePart *pelvis = part_named(&fig, POSE_GROUP_TORSO, "pelvis");
+        CHECK(hips != NULL && pelvis != NULL);
+        if (!hips || !pelvis)
+            return;
+        float width = fabsf(hips->bx - hips->ax) + hips->ra + hips->rb, c = pelvis->ax;
+        printf("side_bend sample %d: hips %.3f H wide, level within %.4f H\n", sample, (double)width,
+               (double)fabsf(hips->ay - hips->by));
+        CHECK(width >= 0.18f && width <= 0.23f);
+        CHECK(fabsf(hips->ay - hips->by) < 0.002f); /* level */
+        const PosePart *thigh[2] = {part_named(&fig, POSE_GROUP_NEAR_LEG, "thigh"),
+                                    part_named(&fig, POSE_GROUP_FAR_LEG, "thigh")};
+        for (int t = 0; t < 2; t++) { /* each thigh's top inside the hips */
+            CHECK(thigh[t] != NULL);
+            if (thigh[t])
+                CHECK(fabsf(thigh[t]->ay - hips->ay) < 0.01f &&
+                      fabsf(thigh[t]->ax - c) < fabsf(hips->bx - hips->ax) * 0.5f + 0.002f);
+        }
+        /* symmetric: each far part the mirror image of its near one about the pelvis, lit alike */
+        float worst = 0.0f, shade = 0.0f;
+        for (int id = POSE_GROUP_FAR_ARM; id <= POSE_GROUP_FAR_LEG; id++) {
+            int near_id = id == POSE_GROUP_FAR_ARM ? POSE_GROUP_NEAR_ARM : POSE_GROUP_NEAR_LEG;
+            const PoseGroup *f = NULL, *n = NULL;
+            for (int g = 0; g < fig.count; g++)
+                f = fig.groups[g].id == id ? &fig.groups[g] : f, n = fig.groups[g].id == near_id ? &fig.groups[g] : n;
+            CHECK(f && n && f->count == n->count);
+            for (int i = 0; f && n && i < f->count && i < n->count; i++) {
+                const PosePart *a = &f->parts[i], *b = &n->parts[i];
+                worst = fmaxf(worst, fmaxf(hypotf(a->ax - (2.0f * c - b->ax), a->ay - b->ay),
+                                           hypotf(a->bx - (2.0f * c - b->bx), a->by - b->by)));
+                shade = fmaxf(shade, fabsf(a->color.r - b->color.r));
+            }
+        }
+        printf("side_bend sample %d: far limbs %.4f H from the near ones' mirror image, shades %.4f apart\n", sample,
+               (double)worst, (double)shade);
+        CHECK(worst < 0.002f);
+        CHECK(shade < 0.002f);
+    }
+    /* in profile the hips are a point: every other figure drawn as before */
+    PoseFigure prof;
+    pose_move_sample_figure(&ext, 0, &prof);
+    const PosePart *ph = part_named(&prof, POSE_GROUP_TORSO, "hips");
+    CHECK(ph && ph->ra == 0.0f && ph->rb == 0.0f && ph->ax == ph->bx && ph->ay == ph->by);
+    /* the back bend's end, drawn as keyed, eased into the side bend's left side (drawn mirrored):
+     * turned to face the viewer in the back bend's picture, then the side bend's own */
+    PoseMoment from = {ANIM_REPS, 3999, 4000, 0, {false, false}};
+    PoseMoment to = {ANIM_START, 0, 10000, 0, pose_move_draw(&side, SIDES_LEFT, true)};
+    CHECK(to.draw.mirror);
+    PoseFigure eased, own;
+    CHECK(pose_moves_blend(&ext, &from, &side, &to, 0.5f, &eased, NULL));
+    /* a figure seen from the side is still not eased into its own mirror image (the painter turns it) */
+    PoseMoment mirrored = {ANIM_START, 0, 4000, 0, {true, false}};
+    CHECK(!pose_moves_blend(&ext, &from, &ext, &mirrored, 0.5f, &eased, NULL));
+    /* at the end of the easing the picture is the side bend's start: its mirror image about the hip */
+    CHECK(pose_moves_blend(&ext, &from, &side, &to, 1.0f, &eased, NULL));
+    pose_move_figure_at(&side, ANIM_START, 0, 10000, 0, false, &own);
+    const PosePart *pe = part_named(&eased, POSE_GROUP_TORSO, "pelvis");
+    float c = pe ? pe->ax : 0.0f, worst = 0.0f;
+    for (int g = 0; g < eased.count && g < own.count; g++) { /* near in one is far in the other */
+        const PoseGroup *x = &eased.groups[g];
+        int other = x->id == POSE_GROUP_NEAR_ARM   ? POSE_GROUP_FAR_ARM
+                    : x->id == POSE_GROUP_FAR_ARM  ? POSE_GROUP_NEAR_ARM
+                    : x->id == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG
+                    : x->id == POSE_GROUP_FAR_LEG  ? POSE_GROUP_NEAR_LEG
+                                                   : -1;
+        for (int h = 0; h < own.count && other >= 0; h++)
+            for (int i = 0; own.groups[h].id == other && i < x->count && i < own.groups[h].count; i++) {
+                const PosePart *a = &x->parts[i], *b = &own.groups[h].parts[i];
+                worst = fmaxf(worst, hypotf(a->ax - b->ax, a->ay - b->ay));
+            }
+        (void)c;
+    }
+    printf("side_bend eased in across the mirror: at its end %.4f H from the side bend's start\n", (double)worst);
+    CHECK(worst < 0.002f);
+    pose_move_free(&side);
+    pose_move_free(&ext);
+}
+
 /* Superman (issue 12, audit F7): a back-care lift, not a "banana" balanced on the pelvis. Lying flat
  * at the start (hands, feet and forehead on the mat); at the top the belly and the front of the
  * pelvis stay down, the spine extends at most 25 degrees in all (it was 38 with the hips 14 more),
@@ -1742,6 +1849,7 @@ int main(void)
     test_cat_camel();
     test_pelvic_tilt();
     test_draw_in();
+    test_side_bend();
     test_superman();
     test_child_pose();
     test_press_up();

@@ -275,7 +275,7 @@ static void paint_shadow(FigCanvas *cv, const FigPlace *pl, const PoseFigure *fi
         for (int i = 0; i < fig->groups[g].count && !fig->groups[g].flat; i++) {
             const PosePart *p = &fig->groups[g].parts[i];
             float low = fminf(p->ay - p->ra, p->by - p->rb);
-            if (p->clip || low > 0.08f)
+            if (p->clip || low > 0.08f || (p->ra <= 0.0f && p->rb <= 0.0f)) /* a part of no size casts none */
                 continue;
             Cone q = cone_place(pl, p, dx, dy);
             float xa = fminf(q.ax, q.bx), xb = fmaxf(q.ax, q.bx), sx = 4.0f + low * pl->scale * 0.6f;

@@ -528,10 +528,13 @@ static void group_add(PoseGroup *g, Vec a, float ra, Vec b, float rb, PoseColor 
 
 /* Arm from shoulder s with the trunk top pointing along top_deg. spread (degrees) takes the elbow
  * out to the side and the forearm back in to the body (hands resting on the belly): seen from the
- * side, the upper arm shortens by its cosine and the forearm by as much as it comes back across. */
-static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float spread, float shade)
+ * side, the upper arm shortens by its cosine and the forearm by as much as it comes back across.
+ * k scales the joint angles: 1 as keyed, -1 their mirror image (the limb on the right of a figure
+ * facing the viewer: pose_figure_build's k_far). */
+static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, float wr, float spread, float k,
+                       float shade)
 {
-    float a1 = top_deg + 180.0f + sh, a2 = a1 + el, a3 = a2 + wr;
+    float a1 = top_deg + 180.0f + k * sh, a2 = a1 + k * el, a3 = a2 + k * wr;
     float upper = B_UPPER_ARM, fore = B_FOREARM;
     if (spread != 0.0f) {
         float out = fminf(B_UPPER_ARM * fabsf(sinf(spread * 3.14159265f / 180.0f)), 0.9f * B_FOREARM);
@@ -550,10 +553,13 @@ static void figure_arm(PoseGroup *g, Vec s, float top_deg, float sh, float el, f
     group_add(g, s, 0.043f, mid, 0.039f, rgb_scale(col_shirt, shade), "sleeve"); /* sleeve */
 }
 
+/* Leg from hip joint hip. fore: the foot's length across the picture (1 in profile; less, or
+ * negative, pointing at the viewer); mk as figure_arm's k, the foot's toes mirrored about the ankle
+ * with it; narrow: the thigh's top radius (0.062 H, its depth seen from the side; narrower seen from the front). */
 static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float kn, float an, float roll, float fore,
-                       float shade)
+                       float mk, float narrow, float shade)
 {
-    float a1 = pelvis_deg + 180.0f + hp, a2 = a1 - kn, a3 = a2 + 90.0f - an;
+    float a1 = pelvis_deg + 180.0f + mk * hp, a2 = a1 - mk * kn, a3 = pelvis_deg + 180.0f + hp - kn + 90.0f - an;
     Vec k = vadd(hip, vdir(a1), B_THIGH);
     Vec a = vadd(k, vdir(a2), B_SHANK);
     if (roll != 0.0f) {
@@ -570,12 +576,15 @@ static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float 
     Vec heel = vadd(vadd(a, vdir(a3), -0.030f * fore), sole, 0.013f);
     Vec ball = vadd(vadd(a, vdir(a3), 0.085f * fore), sole, 0.018f);
     Vec toe = vadd(vadd(a, vdir(a3), 0.118f * fore), sole, 0.026f);
+    if (mk != 1.0f) { /* the foot as keyed, mirrored about the ankle with the leg: its sole on the same line */
+        heel.x = a.x + (heel.x - a.x) * mk, ball.x = a.x + (ball.x - a.x) * mk, toe.x = a.x + (toe.x - a.x) * mk;
+    }
     group_add(g, ball, 0.021f, toe, 0.013f, rgb_scale(col_skin, shade), "toes");
     group_add(g, heel, 0.026f, ball, 0.021f, rgb_scale(col_skin, shade), "foot");
     group_add(g, a, 0.026f, ball, 0.018f, rgb_scale(col_skin, shade), "foot");
     group_add(g, a, 0.027f, heel, 0.026f, rgb_scale(col_skin, shade), "heel");
     group_add(g, k, 0.042f, a, 0.027f, rgb_scale(col_pants, shade), "shank");
-    group_add(g, hip, 0.062f, k, 0.043f, rgb_scale(col_pants, shade), "thigh");
+    group_add(g, hip, narrow, k, 0.043f, rgb_scale(col_pants, shade), "thigh");
 }
 
 /* Build the figure for pose p in H units, feet-up y; the caller grounds and scales it. */
@@ -616,6 +625,10 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     /* turned toward the viewer, the top of the trunk narrows to the neck between the shoulders
      * (the trapezius slope), so a turned chest reads as shoulders and a neck, not a slab */
     rr[4] = radius[4] * (1.0f - 0.30f * fabsf(sinf(tw)));
+    /* upright with the hips turned toward the viewer (stance), and facing the viewer: the hips and
+     * the chest (twist) both turned, 0..1 (not the hips alone, turning to kneel up from sitting) */
+    float hips_turned = fabsf(v[POSE_PELVIS] - 90.0f) < 45.0f ? fminf(fabsf(v[POSE_STANCE]), 1.0f) : 0.0f;
+    float facing = hips_turned * fabsf(sinf(tw));
     /* breathing in fills the chest toward the front only, so the back stays where it rests */
     Vec T[5];
     for (int i = 0; i < 5; i++) {
@@ -631,13 +644,22 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
             T[i] = vadd(P[i], vdir(d[i - 1] - 90.0f), grow);
         }
     }
+    /* hips: seen from the front, the pelvis is wider than the waist, across both hip joints (0.20 H
+     * in trousers, 0.19 H over the trochanters), so the thighs hang from hips, not from the belly. Painted first, under
+     * the pelvis, growing out of it as the body turns to face the viewer; of no size otherwise (a
+     * point inside the pelvis: never seen, no shadow), so every figure has the same parts */
+    Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
+    float hips_half = 0.048f * facing * (v[POSE_STANCE] < 0.0f ? -1.0f : 1.0f), hips_r = 0.052f * facing;
+    group_add(&torso, vadd(P[0], hip_side, -hips_half), hips_r, vadd(P[0], hip_side, hips_half), hips_r,
+              rgb_scale(col_pants, 0.95f), "hips");
     group_add(&torso, T[0], rr[0], T[1], rr[1], rgb_scale(col_pants, 0.95f), "pelvis");
     for (int i = 1; i < 4; i++)
         group_add(&torso, T[i], rr[i], T[i + 1], rr[i + 1], rgb_scale(col_shirt, 0.95f), "trunk");
     float dn = d[3] - v[POSE_NECK], dh = dn - v[POSE_HEAD];
     Vec n0 = vadd(P[4], vdir(d[3]), -0.02f);
     Vec n1 = vadd(P[4], vdir(dn), B_NECK);
-    Vec hc = vadd(vadd(n1, vdir(dh), 0.048f), vdir(dh - 90.0f), 0.014f);
+    /* the head's centre a little in front of the neck: seen from the front, right above it */
+    Vec hc = vadd(vadd(n1, vdir(dh), 0.048f), vdir(dh - 90.0f), 0.014f * (1.0f - facing));
     group_add(&torso, n0, 0.030f, n1, 0.027f, rgb_scale(col_skin, 0.95f), "neck");
     group_add(&torso, hc, B_HEAD_R, hc, B_HEAD_R, rgb_scale(col_skin, 0.97f), "head");
     /* hair: the head circle cut by a plane that turns with the look (yaw toward the viewer) */
@@ -673,25 +695,32 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     /* far limbs darker than near ones; alike (their mean) as `shade` goes to 1 */
     float even = fminf(fmaxf(v[POSE_SHADE], 0.0f), 1.0f);
     float far_shade = 0.80f + (0.915f - 0.80f) * even, near_shade = 1.03f + (0.915f - 1.03f) * even;
-    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], v[POSE_SPREAD], far_shade);
-    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD],
+    /* facing the viewer, the limbs on the right of the picture are keyed as the mirror image of
+     * those on the left: the same numbers, the same movement of either side (a shoulder's -36 takes
+     * either elbow out from the body), so a pose keyed alike on both sides is symmetric and its
+     * mirror image is itself. Eased from profile (k 1) through the limb hanging straight (k 0). */
+    float k_right = 1.0f - 2.0f * facing, k_far = v[POSE_STANCE] < 0.0f ? 1.0f : k_right,
+          k_near = v[POSE_STANCE] < 0.0f ? k_right : 1.0f;
+    figure_arm(&far_arm, sh_far, d[3], v[POSE_SHOULDER_F], v[POSE_ELBOW_F], v[POSE_WRIST_F], v[POSE_SPREAD], k_far,
+               far_shade);
+    figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD], k_near,
                near_shade);
     /* stance: the hip joints apart across the image, for a figure facing the viewer */
-    Vec hip_side = vdir(v[POSE_PELVIS] - 90.0f);
     Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),
         hip_far = vadd(P[0], hip_side, 0.048f * v[POSE_STANCE]);
-    /* standing facing the viewer (stance, pelvis upright), the feet point at the viewer: seen end
-     * on, each is short under its ankle, not a foot in profile */
-    float fore = fabsf(v[POSE_PELVIS] - 90.0f) < 45.0f ? 1.0f - 0.6f * fminf(fabsf(v[POSE_STANCE]), 1.0f) : 1.0f;
+    /* upright with the hips turned toward the viewer (stance), the feet point at the viewer: seen end
+     * on, each is short under its ankle, not a foot in profile; facing the viewer, toes a little out
+     * (0.4 of its length, toward its own side) */
+    float fore = 1.0f - 0.6f * hips_turned - 0.8f * facing, narrow = 0.062f - 0.012f * facing;
     /* the knees roll together, the leg on the side they roll toward the furthest: a positive roll
      * turns the near leg fully and the far one 0.85 of it; a negative roll (the other side drawn
      * the same way round, pose_swap_sides) the far leg fully, so the outline stays the same */
     float roll = v[POSE_ROLL], roll_far = roll < 0.0f ? roll : roll * 0.85f,
           roll_near = roll < 0.0f ? roll * 0.85f : roll;
-    figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], roll_far, fore,
-               far_shade);
+    figure_leg(&far_leg, hip_far, v[POSE_PELVIS], v[POSE_HIP_F], v[POSE_KNEE_F], v[POSE_ANKLE_F], roll_far, fore, k_far,
+               narrow, far_shade);
     figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], roll_near, fore,
-               near_shade);
+               k_near, narrow, near_shade);
     if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
         PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
         for (size_t i = 0; i < sizeof mirror / sizeof mirror[0]; i++)
@@ -1468,7 +1497,7 @@ static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *or
     for (int g = 0; g < fig->count; g++) { /* the torso's hair and eyes are never outlined */
         PoseGroup *gr = &fig->groups[g];
         gr->highlight = (int)(highlight >> (gr->id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : gr->id)) & 1 &&
-                        (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "pelvis") == 0));
+                        (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "hips") == 0));
         /* a working far limb is shaded a little less deep (0.88 of the near limbs' light, not 0.80),
          * so it reads as working at a quarter size, behind the resting near one, and still as far */
         if (gr->highlight && (gr->id == POSE_GROUP_FAR_ARM || gr->id == POSE_GROUP_FAR_LEG))
@@ -1679,7 +1708,8 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     unsigned ca, cb;
     const int *oa = pose_moment(a, at_a, &pa, &ca), *ob = pose_moment(b, at_b, &pb, &cb);
     bool flip_a = pa.v[POSE_FLIP] >= 0.5f, flip_b = pb.v[POSE_FLIP] >= 0.5f;
-    if ((flip_a != at_a->draw.mirror) != (flip_b != at_b->draw.mirror))
+    bool across = (flip_a != at_a->draw.mirror) != (flip_b != at_b->draw.mirror);
+    if (across && !pose_move_faces_viewer(b))
         return false;
     unsigned contacts = ca & cb;
     /* eased joint by joint, a limb may swing through the mat on its way (folded arms to hands under
@@ -1697,6 +1727,8 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
         q = pa, q.v[POSE_FLIP] = pb.v[POSE_FLIP], contacts = ca; /* a's (a flip mirrors about the hip) */
     else if (e >= 1.0f)
         q = pb, contacts = cb;
+    if (across) /* b faces the viewer, keyed symmetric where it starts: turned to face it in a's picture */
+        q.v[POSE_FLIP] = q.v[POSE_FLIP] >= 0.5f ? 0.0f : 1.0f;
     unsigned hl = at_b->draw.swap ? pose_highlight_swapped(b->file.highlight) : b->file.highlight;
     pose_grounded_figure(&q, contacts, order, hl, fig);
     if (required)

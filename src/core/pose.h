@@ -358,7 +358,9 @@ typedef struct {
  * a's figure, u = 1 b's, as pose_move_figure_at draws them. Drawn as b is (at_b->draw.mirror: a
  * figure a rolled way left mirrored about the hip counts as mirrored); the chair (a prop) stands
  * there while both have it. Returns false, *fig untouched, when they are not eased between (drawn
- * as b: a cut): one is drawn as the other's mirror image (a turn: SessionView.turn_ms), or an
+ * as b: a cut): one is drawn as the other's mirror image (a turn: SessionView.turn_ms) and b does
+ * not face the viewer (pose_move_faces_viewer: one that does, keyed symmetric where it starts, is
+ * eased in a's picture, mirrored about the hip, and turns to face the viewer), or an
  * eased pose would break the contact rule (POSE_BLEND_PROBES of them tried: a part swinging through
  * the mat, or a contact both require lifting off it). Deterministic, no state: the same arguments, the same figure. */
 bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,

@@ -2388,8 +2388,9 @@ SessionView session_view(const Session *s, int extra_ms)
     v.turn_ms = turns && el - shown_from < SESSION_TURN_MS ? el - shown_from : -1;
     if (v.turn_ms < -1)
         v.turn_ms = -1;
-    if (v.turn_ms < 0)
-        session_blend_from(s, el, shown_from, s->active_ms + extra, &v);
+    /* eased in from the figure before even while turning round: a figure facing the viewer turns
+     * to face it joint by joint (pose_moves_blend), not by the painter's turn */
+    session_blend_from(s, el, shown_from, s->active_ms + extra, &v);
     return v;
 }
 

@@ -452,7 +452,7 @@ typedef struct {
      * another pose of the position (a rest's breathing figure, then a move's start; one move's end,
      * the next one's start; a move's end, then the rest's figure) is drawn eased from that pose
      * (pose_moves_blend) over its first SESSION_BLEND_MS, so no body part cuts to a new place. */
-    bool blend; /* easing in now: the from_ fields say what from, blend_ms how far */
+    bool blend; /* easing in now (turning round or not): the from_ fields say what from, blend_ms how far */
     int blend_ms; /* ms into the easing, 0..SESSION_BLEND_MS */
     MoveId from_figure; /* the figure before, as it was last drawn: */
     Sides from_side;
