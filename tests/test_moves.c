@@ -194,6 +194,17 @@ static void test_paths(void)
     MovesPath p; /* the issue's example: off the front, onto all fours, up to standing */
     CHECK_INT(moves_path(POSITION_ON_FRONT, POSITION_STANDING, &p), 2);
     CHECK(p.way[0] == MOVE_WAY_FRONT_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_STANDING);
+    /* down to the mat as up from it, through all fours, never a deep squat (issue 12): standing and
+     * kneeling reach sitting through all fours and its side-sit, not the squat down from standing
+     * nor the way down onto the back and up again; up from sitting through all fours */
+    CHECK_INT(moves_path(POSITION_STANDING, POSITION_SITTING, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_STANDING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_SITTING);
+    CHECK_INT(moves_path(POSITION_KNEELING, POSITION_SITTING, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_KNEELING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_SITTING);
+    CHECK_INT(moves_path(POSITION_SITTING, POSITION_STANDING, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_SITTING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK(moves_way(POSITION_STANDING, POSITION_SITTING) == MOVE_NONE);
+    CHECK(moves_way(POSITION_SITTING, POSITION_STANDING) == MOVE_NONE);
     CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_ON_BACK, &p), 0);
     CHECK_INT(moves_path(POSITION_NONE, POSITION_ON_BACK, &p), -1);
     CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_COUNT, &p), -1);

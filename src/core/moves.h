@@ -52,7 +52,6 @@
     X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
     X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4200, ALL_FOURS)         \
     X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4500, STANDING)          \
-    X(WAY_STANDING_TO_SITTING, "way_standing_to_sitting", "Sit down on the mat", false, false, 4500, SITTING)          \
     X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 5000, ON_BACK)                   \
     X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 5500, ON_BACK)              \
     X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 6500, ALL_FOURS)           \
@@ -70,7 +69,8 @@
     X(WAY_SITTING_TO_ALL_FOURS, "way_sitting_to_all_fours", "Onto hands and knees", false, false, 7000, ALL_FOURS)     \
     X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 5000, ON_BACK)                \
     X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 5000, SITTING)                               \
-    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)
+    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)          \
+    X(WAY_ALL_FOURS_TO_SITTING, "way_all_fours_to_sitting", "Sit down on the mat", false, false, 7000, SITTING)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -79,15 +79,18 @@
  * position than the one the person is in plays the way over its first seconds, and so does a
  * move's get-ready that follows a move in another position with no rest between (session.c);
  * what follows a way that turns is drawn turned too, so nothing jumps (SessionView.turned).
- * Sitting has no way straight up to standing: a physiotherapist teaches getting up from the floor
- * through all fours and half kneeling, not a deep squat, so moves_path chains sitting -> all fours
- * -> standing (sitting's row onto all fours comes before its row onto the back: the search takes
- * it first, not the roll up from the back). */
+ * Sitting has no way straight up to standing, nor standing straight down to sitting: a
+ * physiotherapist teaches getting up from the floor and down to it through all fours and half
+ * kneeling, not a deep squat, so moves_path chains sitting -> all fours -> standing (sitting's row
+ * onto all fours comes before its row onto the back: the search takes it first, not the roll up
+ * from the back) and standing -> all fours -> sitting (standing's row onto all fours comes before
+ * its row onto the back, so the search reaches sitting through all fours before the way down onto
+ * the back and up again); kneeling -> all fours -> sitting likewise. */
 #define WAYS(X)                                                                                                        \
     X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT, true)                                                                      \
     X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS, false)                                                              \
     X(ALL_FOURS, STANDING, WAY_ALL_FOURS_TO_STANDING, false)                                                           \
-    X(STANDING, SITTING, WAY_STANDING_TO_SITTING, false)                                                               \
+    X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)                                                           \
     X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK, true)                                                                 \
     X(STANDING, ON_BACK, WAY_STANDING_TO_BACK, false)                                                                  \
     X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS, true)                                                                 \
@@ -96,7 +99,6 @@
     X(ON_BACK, STANDING, WAY_BACK_TO_STANDING, true)                                                                   \
     X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT, false)                                                                \
     X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)                                                                      \
-    X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)                                                           \
     X(STANDING, KNEELING, WAY_STANDING_TO_KNEELING, false)                                                             \
     X(KNEELING, STANDING, WAY_KNEELING_TO_STANDING, false)                                                             \
     X(ALL_FOURS, KNEELING, WAY_ALL_FOURS_TO_KNEELING, false)                                                           \
@@ -104,7 +106,8 @@
     X(SITTING, ALL_FOURS, WAY_SITTING_TO_ALL_FOURS, false)                                                             \
     X(SITTING, ON_BACK, WAY_SITTING_TO_BACK, false)                                                                    \
     X(ON_BACK, SITTING, WAY_BACK_TO_SITTING, false)                                                                    \
-    X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)
+    X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)                                                              \
+    X(ALL_FOURS, SITTING, WAY_ALL_FOURS_TO_SITTING, false)
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
