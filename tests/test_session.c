@@ -124,6 +124,11 @@ static int count(SessionEventType type, const char *text)
 #define T_INTRO SESSION_SAFETY_MS
 #define T_READY (SESSION_SAFETY_MS + SESSION_INTRO_MS)
 #define T_WORK (T_READY + SESSION_READY_MS)
+/* A first step sitting on the mat (the spinal twist): the way down from standing is a chain,
+ * standing -> all fours -> sitting (never a deep squat), and its get-ready is longer by the first
+ * way's time: way_standing_to_all_fours, 4.5 s moving for 60% of its hold, 7.5 s, in whole seconds */
+#define T_SIT_DOWN_MS 8000
+#define T_WORK_SIT (T_WORK + T_SIT_DOWN_MS)
 
 #define ONE_HOLD "title \"One\"\nintro \"Breathe slowly.\"\nmove child_pose\n  hold 30s\n"
 
@@ -306,10 +311,10 @@ static void test_sides_and_sets(void)
         int set;
         int64_t t;
     } starts[] = {
-        {SIDES_LEFT, 1, T_WORK},
-        {SIDES_RIGHT, 1, T_WORK + 25000},
-        {SIDES_LEFT, 2, T_WORK + 55000},
-        {SIDES_RIGHT, 2, T_WORK + 80000},
+        {SIDES_LEFT, 1, T_WORK_SIT},
+        {SIDES_RIGHT, 1, T_WORK_SIT + 25000},
+        {SIDES_LEFT, 2, T_WORK_SIT + 55000},
+        {SIDES_RIGHT, 2, T_WORK_SIT + 80000},
     };
     int at = -1;
     for (int i = 0; i < 4; i++) {
@@ -318,7 +323,7 @@ static void test_sides_and_sets(void)
     }
     /* the step's start instruction is said for every side and set, before its clock starts: in
      * the get-ready, in each switch; after a set rest (no countdown), as the set starts */
-    static const int64_t turns[] = {T_READY, T_WORK + 20000, T_WORK + 55000, T_WORK + 75000};
+    static const int64_t turns[] = {T_READY, T_WORK_SIT + 20000, T_WORK_SIT + 55000, T_WORK_SIT + 75000};
     at = -1;
     for (int i = 0; i < 4; i++) {
         at = find_from(at + 1, EV_CUE, "Turn.");
@@ -328,14 +333,14 @@ static void test_sides_and_sets(void)
     CHECK_INT(count(EV_STEP_START, NULL), 4);
     CHECK_INT(count(EV_STEP_END, NULL), 4);
     CHECK_INT(count(EV_CUE, "Switch sides."), 2);
-    CHECK_INT(time_of(EV_CUE, "Switch sides."), T_WORK + 20000);
+    CHECK_INT(time_of(EV_CUE, "Switch sides."), T_WORK_SIT + 20000);
     CHECK_INT(count(EV_CUE, "Rest."), 1);
-    CHECK_INT(time_of(EV_CUE, "Rest."), T_WORK + 45000);
-    CHECK_INT(time_of(EV_SESSION_END, NULL), T_WORK + 100000);
+    CHECK_INT(time_of(EV_CUE, "Rest."), T_WORK_SIT + 45000);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), T_WORK_SIT + 100000);
     CHECK_INT(S.score.steps_done, 1); /* one step, however many runs */
     CHECK_INT(S.score.holds_done, 4);
     CHECK_INT(S.score.holds_total, 4);
-    CHECK_INT(session_planned_ms(&S), T_WORK + 100000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_planned_ms(&S), T_WORK_SIT + 100000 + SESSION_RESULTS_MS);
 }
 
 /* ---- pause, skip, back, quit ---- */
@@ -884,7 +889,7 @@ static void test_explore_findings(void)
 
     /* back well into the right side restarts the right side, not the left */
     load("title \"Sides\"\nmove spinal_twist hold 20s\n");
-    int64_t right = T_WORK + 20000 + SESSION_SWITCH_MS;
+    int64_t right = T_WORK_SIT + 20000 + SESSION_SWITCH_MS;
     act_at(right + 10000, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).kind, SEG_WORK);
     CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);
@@ -1002,11 +1007,11 @@ static void test_alternate_sides(void)
     int at = -1;
     for (int k = 0; k < 4; k++) {
         at = find_from(at + 1, EV_STEP_START, NULL);
-        CHECK(at >= 0 && L[at].side == want[k] && L[at].t_ms == T_WORK + k * 4000 && L[at].n_run == k);
+        CHECK(at >= 0 && L[at].side == want[k] && L[at].t_ms == T_WORK_SIT + k * 4000 && L[at].n_run == k);
     }
     CHECK_INT(count(EV_STEP_START, NULL), 4);
     CHECK_INT(count(EV_CUE, "Other side."), 3);
-    CHECK_INT(time_of(EV_CUE, "Other side."), T_WORK + 4000);
+    CHECK_INT(time_of(EV_CUE, "Other side."), T_WORK_SIT + 4000);
     CHECK_INT(count(EV_CUE, "Switch sides"), 0);
     CHECK_INT(count(EV_CUE, "Knees together."), 1); /* say once: the first side only */
     CHECK_INT(time_of(EV_CUE, "Knees together."), T_READY);
@@ -1014,11 +1019,11 @@ static void test_alternate_sides(void)
     CHECK_INT(S.score.reps_target, 4);
     CHECK_INT(S.score.steps_done, 1);
     CHECK_INT(session_planned_ms(&S),
-              SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + 16000 + SESSION_RESULTS_MS);
+              SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + T_SIT_DOWN_MS + 16000 + SESSION_RESULTS_MS);
     CHECK_INT(session_routine_ms(&R), session_planned_ms(&S) - SESSION_RESULTS_MS); /* to the results */
     /* the view shows the rep of the side: the third run is rep 2 of 2 on the left */
     restart();
-    run_until(T_WORK + 8000 + 100);
+    run_until(T_WORK_SIT + 8000 + 100);
     SessionView v = session_view(&S, 0);
     CHECK(v.side == SIDES_LEFT && v.rep == 2 && v.reps == 2);
     CHECK_STR(routine_step_name(v.step), "Knee rolls");
@@ -1512,6 +1517,10 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(at == to || from == at);
             ways += from != POSITION_NONE;
             at = to;
+            if (from != POSITION_NONE) { /* a chain (standing -> all fours -> sitting): where it ends */
+                run_until(S.segments[seg].planned_start_ms + S.segments[seg].duration_ms - 500);
+                at = moves_info(session_view(&S, 0).figure)->position;
+            }
             if (kind == SEG_READY) {
                 run_until(S.segments[seg + 1].planned_start_ms + 500);
                 v = session_view(&S, 0);
@@ -1786,7 +1795,7 @@ static void test_view(void)
             CHECK_STR(v.caption, "Welcome.");
             CHECK(v.next == &R.steps[0]);
         }
-        if (S.t_ms == T_WORK + 10000 + 1000) {
+        if (S.t_ms == T_WORK_SIT + 10000 + 1000) {
             CHECK_STR(v.caption, "Switch sides.");
             CHECK_INT(v.kind, SEG_SWITCH);
             CHECK_INT(v.side, SIDES_RIGHT);
@@ -2028,7 +2037,7 @@ static void test_voice_timing(void)
     /* the get-ready is long enough to say the name and how to get into position before the 3-2-1,
      * in whole seconds: 2 + 0.15 + 6.1 + 0.15 + 3 = 11.4 -> 12 s */
     int64_t safety = (3000 + 9000 + 2 * VOICEQUEUE_GAP_MS + SESSION_SAFETY_PRESS_MS + 999) / 1000 * 1000;
-    int64_t ready = safety + SESSION_INTRO_MS, work = ready + 12000;
+    int64_t ready = safety + SESSION_INTRO_MS, work = ready + 12000 + T_SIT_DOWN_MS;
     CHECK_INT(time_of(EV_CUE, "Sit on the floor"), ready);
     CHECK_INT(spoken_at(0, "Sit on the floor"), ready + 2000 + VOICEQUEUE_GAP_MS);
     CHECK_INT(spoken_at(0, "3"), work - 3000); /* the count is not held up by the instruction */
@@ -2041,7 +2050,8 @@ static void test_voice_timing(void)
     CHECK(sw >= 0 && L[sw].t_ms == work + 40000);
     CHECK_INT(L[find_from(sw, EV_CUE, "Sit on the floor")].t_ms, work + 40000);
     CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000);
-    CHECK_INT(session_planned_ms(&S), safety + SESSION_INTRO_MS + 12000 + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_planned_ms(&S),
+              safety + SESSION_INTRO_MS + 12000 + T_SIT_DOWN_MS + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
     /* unknot's own reminders give way: "Sit tall." ends 1.1 s before end-10s, so no "Ten seconds left." */
     CHECK_INT(spoken_at(0, "Sit tall."), work + 25000);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
@@ -2062,10 +2072,10 @@ static void test_voice_timing(void)
     CHECK(spoken_at(0, "Ten seconds left.") >= 0);
     CHECK_INT(count(EV_SOUND, NULL), 2 * (3 + 1) + 1); /* per side ticks and a chime, then the fanfare */
     /* the safety notice is read aloud, whole (3 + 9 s), and waits 5 s more for a press; with no
-     * instruction to say, the get-ready keeps its length */
+     * instruction to say, the get-ready keeps its length (and the way down to sitting) */
     CHECK_INT(spoken_at(0, SESSION_SAFETY_GENTLY), 0);
     CHECK_INT(spoken_at(0, SESSION_SAFETY_DOCTOR), 3000 + VOICEQUEUE_GAP_MS);
-    CHECK_INT(time_of(EV_HOLD_START, NULL), ready + SESSION_READY_MS);
+    CHECK_INT(time_of(EV_HOLD_START, NULL), ready + SESSION_READY_MS + T_SIT_DOWN_MS);
     /* a press goes on at once and stops the notice mid-sentence: the doctor line is cut, not queued */
     load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
     session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
