@@ -84,7 +84,8 @@ def test_check():
         check(rc == 0, f"--check {path} exits 0 (got {rc}: {err.strip()})")
         check(out.startswith(f"{path}: ok: "), f"--check {path} says ok: {out!r}")
         check(error_lines(err) == [], f"--check {path}: no errors")
-        check("no way is drawn" not in err, f"--check {path}: the figure never cuts between positions: {err!r}")
+        # a chain of ways is a note ("no way is drawn straight from ..."), never the cut's warning
+        check("no way is drawn from" not in err, f"--check {path}: the figure never cuts between positions: {err!r}")
     # no way straight from the one position to the next: a note at the step naming the chain of ways
     # the figure shows, and how long a rest too short for it lasts; still ok
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,7 +102,11 @@ def test_check():
                     'move hip_flexor_lunge hold 20s\n')
         rc, out, err = run("--check", cut)
         warns = [l for l in err.splitlines() if "no way is drawn from" in l]
-        notes = [l for l in err.splitlines() if ": note: " in l]
+        # the first step sits down through all fours (never a deep squat): a note at line 2
+        first_notes = [l for l in err.splitlines() if l.startswith(f"{cut}:2:1: note: ")]
+        check(len(first_notes) == 1 and "standing -> all-fours -> sitting" in first_notes[0],
+              f"--check names the chain down to sitting: {err!r}")
+        notes = [l for l in err.splitlines() if ": note: " in l and l not in first_notes]
         check(rc == 0 and ": ok: " in out and len(warns) + len(notes) == 1, f"--check: a warning or a note: {err!r}")
         check(all(w.startswith(f"{cut}:3:1: warning: ") and "from sitting to kneeling" in w
                   and "the figure cuts" in w for w in warns), f"--check warns where the figure cuts: {err!r}")
