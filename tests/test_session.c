@@ -2638,14 +2638,21 @@ static double way_pos(AnimMode mode, int anim_ms, int len, int rep_hold_ms, Shee
 
 /* A hold ended early by a press plays its way out (review W1-14): the figure after the press is
  * eased in from the hold's way out starting where the hold was when pressed, not from its planned
- * end (the knee at the chest cut to the leg on the mat in one frame). Pressed at `after` ms into
- * the hold of `src`'s first step; the figure before the press is at `before_part`. */
-static void check_way_out(const char *src, int after, SheetPart before_part)
+ * end (the knee at the chest cut to the leg on the mat in one frame). The nth hold of `src`
+ * (1-based; those before pressed 20 s in) pressed at `after` ms into it; the figure before the
+ * press is at `before_part`. */
+static void check_way_out(const char *src, int nth, int after, SheetPart before_part)
 {
     load(src);
-    while (find(EV_HOLD_START, NULL) < 0 && !S.ended)
-        tick(0);
-    int64_t t0 = L[find(EV_HOLD_START, NULL)].t_ms;
+    int64_t t0 = 0;
+    for (int k = 1; k <= nth; k++) {
+        while (count(EV_HOLD_START, NULL) < k && !S.ended)
+            tick(0);
+        for (int i = find(EV_HOLD_START, NULL); i >= 0; i = find_from(i + 1, EV_HOLD_START, NULL))
+            t0 = L[i].t_ms;
+        if (k < nth)
+            act_at(t0 + 20000, INPUT_PRESS);
+    }
     run_until(t0 + after);
     SessionView a = session_view(&S, 0);
     SheetPart pa, pb;
@@ -2653,12 +2660,15 @@ static void check_way_out(const char *src, int after, SheetPart before_part)
     CHECK(a.anim == ANIM_HOLD && pa == before_part);
     MoveId held = a.figure;
     act_at(t0 + after, INPUT_PRESS);
-    CHECK_INT(time_of(EV_HOLD_DONE, NULL), t0 + after);
+    int done = -1;
+    for (int i = find(EV_HOLD_DONE, NULL); i >= 0; i = find_from(i + 1, EV_HOLD_DONE, NULL))
+        done = i;
+    CHECK(done >= 0 && L[done].t_ms == t0 + after);
     SessionView b = session_view(&S, 0);
     /* eased in from the hold, at the press: the same moment, now on its way out */
     CHECK(b.blend && b.from_figure == held && b.from_anim == ANIM_HOLD);
-    CHECK_INT(b.from_rep_hold_ms, after);
-    CHECK_INT(b.from_anim_ms, after + b.blend_ms);
+    CHECK_INT(b.from_rep_hold_ms, a.anim_ms);
+    CHECK_INT(b.from_anim_ms, a.anim_ms + b.blend_ms);
     double pos_b = way_pos(b.from_anim, b.from_anim_ms, b.from_anim_length_ms, b.from_rep_hold_ms, &pb);
     CHECK(pb == SHEET_PART_OUTRO);
     if (fabs(pos_b - pos_a) > 0.5) /* half a sample in 10 ms: before, the planned end's last sample */
@@ -2678,13 +2688,13 @@ static void check_way_out(const char *src, int after, SheetPart before_part)
 
 static void test_hold_ended_early_plays_out(void)
 {
-    /* the knee hug of levels/09, pressed 20 s in (held), then 1 s in (on the way in): the other
-     * side's hug follows at once */
-    static const char open[] = "title \"K\"\nmove knee_to_chest\n  hold open\n  sides alternate\n";
-    check_way_out(open, 20000, SHEET_PART_HELD);
-    check_way_out(open, 1000, SHEET_PART_INTRO);
+    /* the knee hug of levels/09, pressed 20 s in (held), then the other side's 1 s in (on its way
+     * in: it follows the first side's at once, so it steps in in its counted time) */
+    static const char open[] = "title \"K\"\nmove knee_to_chest\n  hold open\n  sides alternate\nrest 10s \"Rest.\"\n";
+    check_way_out(open, 1, 20000, SHEET_PART_HELD);
+    check_way_out(open, 2, 1000, SHEET_PART_INTRO);
     /* levels/08's double knee hug, "hold up to": the next step's get-ready follows */
-    check_way_out("title \"U\"\nmove knees_to_chest\n  hold up to 10s\nmove knee_rolls\n  reps 2\n", 6000,
+    check_way_out("title \"U\"\nmove knees_to_chest\n  hold up to 10s\nmove knee_rolls\n  reps 2\n", 1, 6000,
                   SHEET_PART_HELD);
     /* with no press, no view ever marks an early end (the shipped levels draw as before) */
     restart();
@@ -2695,6 +2705,55 @@ static void test_hold_ended_early_plays_out(void)
         marked |= v.blend && v.from_rep_hold_ms != 0 && v.from_anim == ANIM_HOLD;
     }
     CHECK(!marked);
+}
+
+/* A hold is held for all the time it counts (s22 review F1): its way into the pose plays over the
+ * end of the get-ready or "switch sides" before it (SESSION_STEP_IN_MS, the 3-2-1), so the counted
+ * hold starts in the pose, and the figure goes on from the step-in without a jump. Before, every
+ * hold began at the move's start and spent its first seconds (the intro) getting there. */
+static void test_hold_held_all_its_time(void)
+{
+    load("title \"H\"\nmove forward_fold\n  hold 20s\nmove knee_to_chest\n  hold 20s\n  sides both\n"
+         "move knees_to_chest\n  hold 15s\n  sets 2\n");
+    SessionView prev;
+    memset(&prev, 0, sizeof prev);
+    int holds = 0, held_at_start = 0, stepped_in = 0, prev_seg = -1;
+    for (int guard = 0; !session_over(&S) && guard < 2000000; guard++) {
+        tick(0);
+        SessionView v = session_view(&S, 0);
+        const Segment *g = &S.segments[S.seg];
+        if (v.kind == SEG_WORK && v.anim == ANIM_HOLD && S.seg != prev_seg) {
+            holds++;
+            SheetPart part;
+            double pos = way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
+            bool after_start = prev.kind == SEG_READY || prev.kind == SEG_SWITCH;
+            if (after_start) { /* on from the step-in, in the pose */
+                held_at_start += part == SHEET_PART_HELD;
+                double before = way_pos(prev.anim, prev.anim_ms, prev.anim_length_ms, prev.rep_hold_ms, NULL);
+                if (fabs(pos - before) > 0.5 || prev.anim != ANIM_HOLD)
+                    printf("  hold %d starts at sample %.2f (part %d), the step before showed %.2f\n", holds, pos,
+                           (int)part, before);
+                CHECK(prev.anim == ANIM_HOLD && prev.figure == v.figure && fabs(pos - before) <= 0.5);
+                CHECK_INT(v.anim_ms - v.elapsed_ms, S.segments[S.seg - 1].duration_ms - prev.elapsed_ms + prev.anim_ms);
+            }
+        }
+        /* the step-in begins: the move's start still, then its way in, at most SESSION_STEP_IN_MS before the end */
+        if ((v.kind == SEG_READY || v.kind == SEG_SWITCH) && S.seg == prev_seg && prev.anim == ANIM_START &&
+            v.anim == ANIM_HOLD && v.figure == R.steps[g->step].move) {
+            stepped_in++;
+            CHECK(v.remaining_ms <= SESSION_STEP_IN_MS && v.anim_ms <= SESSION_TICK_MS);
+        }
+        prev = v, prev_seg = S.seg;
+    }
+    /* forward fold, knee to chest left and right, the double knee hug's first set: after a
+     * get-ready or switch; its second set follows a rest, and steps in in its counted time. The
+     * knee to chest's left side follows a get-ready that shows the way down from standing first:
+     * its start is shown for the 3-2-1 only, eased in over half of it, so it steps in for 1.5 s
+     * before the hold and finishes in it (in the pose 0.5 s in, here, not 2 s), and so does its
+     * right side (both sides alike) */
+    CHECK_INT(holds, 5);
+    CHECK_INT(held_at_start, 2);
+    CHECK_INT(stepped_in, 4);
 }
 
 int main(void)
@@ -2729,6 +2788,7 @@ int main(void)
     test_alternate_sides();
     test_hold_until_press();
     test_hold_ended_early_plays_out();
+    test_hold_held_all_its_time();
     test_breaths();
     test_view();
     test_quiet();

@@ -469,19 +469,28 @@ static void check_across_room(const char *path, const char *out, MoveId move, in
     const int w = 1920, h = 1080;
     img_w = w;
     bool tilt = move == MOVE_PELVIC_TILT;
-    unsigned char *a = shot_sized(path, out, tilt ? t : t + 2000, w, h, NULL, false, NULL);
-    unsigned char *b = shot_sized(path, out, tilt ? t + 2000 : t + 4500, w, h, NULL, false, NULL);
-    CHECK(a != NULL && b != NULL);
     SDL_Rect st = render_stage_rect(&(Render){NULL, NULL, NULL, w, h});
     int gap_a = 0, gap_b = 0, drop = 0;
-    for (int x = st.x + 2; a && b && x < st.x + st.w - 2; x++) {
-        int ta, ga, tb, gb;
-        column_at(a, w, st, x, &ta, &ga);
-        column_at(b, w, st, x, &tb, &gb);
-        if (ta >= 0 && ga > gap_a) /* the widest gap at the start, and the same column at the top */
-            gap_a = ga, gap_b = tb >= 0 ? gb : 0;
-        if (ta >= 0 && tb >= 0 && tb - ta > drop)
-            drop = tb - ta;
+    /* the draw-in's breath begins where its 2 s way in ends, and the way in is stepped into before
+     * the hold over up to SESSION_STEP_IN_MS (0, 1.5 or 3 s: less after a get-ready that shows a
+     * way first): the in-breath 2 s, 0.5 s or -1 s (then 4 s) into the step, the out-breath 2.5 s
+     * later; the pelvic tilt (reps) once */
+    static const int in_at[] = {2000, 500, 4000};
+    for (int c = 0; c < (tilt ? 1 : 3); c++) {
+        unsigned char *a = shot_sized(path, out, tilt ? t : t + in_at[c], w, h, NULL, false, NULL);
+        unsigned char *b = shot_sized(path, out, tilt ? t + 2000 : t + in_at[c] + 2500, w, h, NULL, false, NULL);
+        CHECK(a != NULL && b != NULL);
+        for (int x = st.x + 2; a && b && x < st.x + st.w - 2; x++) {
+            int ta, ga, tb, gb;
+            column_at(a, w, st, x, &ta, &ga);
+            column_at(b, w, st, x, &tb, &gb);
+            if (ta >= 0 && ga > gap_a) /* the widest gap at the start, and the same column at the top */
+                gap_a = ga, gap_b = tb >= 0 ? gb : 0;
+            if (ta >= 0 && tb >= 0 && tb - ta > drop)
+                drop = tb - ta;
+        }
+        stbi_image_free(a);
+        stbi_image_free(b);
     }
     img_w = W;
     if (tilt) {
@@ -492,8 +501,6 @@ static void check_across_room(const char *path, const char *out, MoveId move, in
         fprintf(stderr, "draw_in at 1920x1080: the torso's outline %d px lower at the out-breath\n", drop);
         CHECK(drop >= 32);
     }
-    stbi_image_free(a);
-    stbi_image_free(b);
 }
 
 static bool ink_px(const unsigned char *px, int w, int x, int y)

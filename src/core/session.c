@@ -1976,6 +1976,10 @@ static int session_chain_at(const SessionChain *c, int t)
 static Sides session_start_side(const Session *s, const Segment *g, const RoutineStep *st)
 {
     Sides side = g->kind == SEG_SWITCH ? g->side : (st->sides == SIDES_BOTH ? SIDES_LEFT : st->sides);
+    /* alternating sides: the side the first run works, so a hold steps into it (session_step_in_ms) */
+    if (st->sides == SIDES_ALTERNATE && g->kind == SEG_READY && g + 1 < s->segments + s->segment_count &&
+        g[1].kind == SEG_WORK && g[1].step == g->step)
+        side = g[1].side;
     if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
         side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
     return side;
@@ -2121,10 +2125,75 @@ int session_quiet_ms(const Session *s)
     return quiet > INT32_MAX ? INT32_MAX : (int)quiet;
 }
 
+static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v);
+
+/* The time segment gi (a get-ready or switch) shows the start of the hold segment after it for, once
+ * eased or turned in (at most SESSION_STEP_IN_MS), or 0 when it does not show it. */
+static int session_step_in_room(const Session *s, int gi)
+{
+    if (gi < 0 || gi + 1 >= s->segment_count)
+        return 0;
+    const Segment *pg = &s->segments[gi], *g = &s->segments[gi + 1];
+    const RoutineStep *st = seg_step(s, g);
+    if (g->kind != SEG_WORK || !st || step_rules(st).anim != ANIM_HOLD || st->phase_count > 0 ||
+        (pg->kind != SEG_READY && pg->kind != SEG_SWITCH) || pg->step != g->step)
+        return 0;
+    SessionView f;
+    memset(&f, 0, sizeof f);
+    int shown_from = session_figure_shown(s, gi, pg->duration_ms, 0, &f); /* the start, shown from then */
+    if (f.figure != st->move || f.side != g->side)
+        return 0;
+    int room = pg->duration_ms - shown_from - (SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS);
+    return room < 0 ? 0 : room > SESSION_STEP_IN_MS ? SESSION_STEP_IN_MS : room;
+}
+
+/* How much of the way into the pose of hold segment gi (WORK) plays before it, at the end of the
+ * get-ready or "switch sides" before it that shows the move's start (SESSION_STEP_IN_MS, less when
+ * a get-ready or switch of the step shows the start for less than that after its easing or turn
+ * in: the same for every side, so both sides breathe alike), or 0: the way in is then in the
+ * counted time, as after the other side's hold (alternating sides) or a rest between sets. */
+static int session_step_in_ms(const Session *s, int gi)
+{
+    int lead = session_step_in_room(s, gi - 1);
+    if (lead <= 0)
+        return 0;
+    for (int j = 1; j < s->segment_count; j++)
+        if (s->segments[j].step == s->segments[gi].step && s->segments[j].kind == SEG_WORK &&
+            (s->segments[j - 1].kind == SEG_READY || s->segments[j - 1].kind == SEG_SWITCH)) {
+            int room = session_step_in_room(s, j - 1);
+            if (room > 0 && room < lead)
+                lead = room;
+        }
+    return lead;
+}
+
 /* The figure segment gi shows at el ms into it (loop_ms: the idle loop's time then) into v's figure
  * fields (figure, side, anim, anim_ms, anim_length_ms, rep_hold_ms, next_figure and the pacers);
- * returns when its showing began in the segment (ms): after a way, the way's end. */
+ * returns when its showing began in the segment (ms): after a way, the way's end. A hold's way in
+ * plays before it (session_step_in_ms): over the end of the get-ready or switch before it, and the
+ * hold's animation runs that much ahead (entered from there, or seen from a later segment). */
 static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v)
+{
+    int shown_from = session_figure_shown(s, gi, el, loop_ms, v);
+    const Segment *g = &s->segments[gi];
+    if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+        int lead = session_step_in_ms(s, gi + 1);
+        if (lead > 0 && el >= g->duration_ms - lead) { /* stepping into the pose: the hold's first moments */
+            v->anim = ANIM_HOLD;
+            v->anim_ms = el - (g->duration_ms - lead);
+            v->anim_length_ms = lead + s->segments[gi + 1].duration_ms;
+            v->rep_hold_ms = 0;
+        }
+    } else if (g->kind == SEG_WORK && v->anim == ANIM_HOLD) {
+        int lead = session_step_in_ms(s, gi);
+        /* entered once the step-in has played (not by a skip or back into it) */
+        if (lead > 0 && (gi != s->seg || (s->left_seg == gi - 1 && s->left_ms >= s->segments[gi - 1].duration_ms)))
+            v->anim_ms += lead, v->anim_length_ms += lead;
+    }
+    return shown_from;
+}
+
+static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v)
 {
     const Segment *g = &s->segments[gi];
     const RoutineStep *st = seg_step(s, g);
@@ -2254,7 +2323,7 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         session_figure(s, gi - 1, ended > 0 ? ended : pg->duration_ms, loop_ms - el, &f);
         f.turned = f.figure != MOVE_IDLE && session_turned(s, gi - 1, f.figure, f.side, &turns);
         if (ended > 0 && f.anim == ANIM_HOLD)
-            f.rep_hold_ms = ended, f.anim_ms = ended + el;
+            f.rep_hold_ms = f.anim_ms, f.anim_ms += el;
         else
             ended = 0;
     } else {

@@ -52,6 +52,10 @@
 #define SESSION_GIVE_WAY_MS 2000
 #define SESSION_IDLE_LOOP_MS 4000 /* the figure's idle breathing loop (outside moves, and the menu) */
 #define SESSION_BLEND_MS 1500 /* a figure eased in from the pose the one before left (SessionView.blend) */
+/* A hold is held for all the time it counts: its way into the pose (the move's intro, at its own
+ * pace) plays over the last this many ms of the get-ready or "switch sides" before it (the 3-2-1),
+ * once the figure shown there has eased or turned in; the counted hold starts in the pose. */
+#define SESSION_STEP_IN_MS 3000
 #define SESSION_TURN_MS 1500 /* a figure turning round to show a mirrored side (SessionView.turn_ms) */
 #define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
