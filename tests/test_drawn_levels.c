@@ -182,8 +182,11 @@ static const struct {
      * (test_cat_camel: <= 7.5 degrees, girdle 1) and rest_all_fours' is not (13.7 degrees: the
      * hair 0.053 H apart; within 7.5 degrees the trunk still moves 0.03 H); the pelvic tilt's
      * hands rest on the hips at its start (test_pelvic_tilt: the arms clear of the gap under the
-     * back) and rest's by the sides (0.179 H); the standing extension's hands are on the back of
-     * the pelvis (0.137 H from idle's hanging arms). way_standing_to_front starts at x = 0.22 H, where the
+     * back) and rest's by the sides (the far forearm 0.179 H); the standing extension's hands are
+     * on the back of the pelvis (the near forearm 0.137 H). A way in from the position's figure (an
+     * `intro`) cannot fix these two yet: a move with a `cycle` plays only its cycle in reps
+     * (sheet_frame_at) and its get-ready shows the intro's first pose, so the 3-2-1 would cut to
+     * the first rep instead (s24ends2: 0.177 H, caught below). way_standing_to_front starts at x = 0.22 H, where the
      * ways up to standing end, and idle and the standing moves stand at x = 0; the camera keeps the
      * pelvis where it was drawn (figpaint_camera; --shot, one picture, does not), so that alone is
      * no cut: idle -> way_standing_to_front, lined up so, moves 0.016 H and left the list */
@@ -218,10 +221,14 @@ typedef struct {
 
 /* Frames a then b more than one segment apart: a check-in between (skipped here at once) showed
  * no figure. Whether frames a then b (1/30 s apart) are one move playing on (same figure, side and turn,
- * neither eased in): test_pose's test_no_jumps checks those between its samples. */
+ * played the same way, neither eased in): test_pose's test_no_jumps checks those between its samples.
+ * A get-ready's still start (ANIM_START) into the move's first rep or hold is measured here: the
+ * start is the intro's first pose, the first rep a cycle's (104 such seams in the routines, 0.0014 H
+ * at most; a pelvic tilt given an intro from rest cut 0.177 H there and nothing caught it). */
 static bool same_playing(const Frame *a, const Frame *b)
 {
-    return a->v.figure == b->v.figure && a->v.side == b->v.side && a->mirror == b->mirror && !a->eased && !b->eased;
+    return a->v.figure == b->v.figure && a->v.side == b->v.side && a->mirror == b->mirror && a->v.anim == b->v.anim &&
+           !a->eased && !b->eased;
 }
 
 /* Play routine src (named path) to its end, voiced or not, the k-th hold a press ends (`hold open`,
