@@ -398,6 +398,28 @@ static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
     return box;
 }
 
+/* The streak badge's room on the stage's top left (streak_badge), for a step of reps (the longest
+ * line "88 on the beat · points ×N") or of confirmed holds ("Hold streak 88"); its size in *px. */
+static SDL_Rect streak_room(Render *rd, bool reps, int *px)
+{
+    const RenderStyle *st = render_style(rd);
+    char longest[64];
+    if (reps)
+        snprintf(longest, sizeof longest, "88 on the beat \xC2\xB7 points \xC3\x97%d", SESSION_MAX_MULTIPLIER);
+    else
+        snprintf(longest, sizeof longest, "Hold streak 88");
+    /* top left: the top right holds "It hurts"; one line up to the button (a gap each side), its
+     * top level with the button's */
+    RenderLayout l = render_layout(rd);
+    int inset = render_px(rd, st->badge_pad), pad = inset;
+    SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
+    int max_w = hurt.x - l.stage.x - 3 * inset;
+    *px = streak_fit(rd, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
+    int tw, th;
+    text_measure(rd->text, longest, *px, 0, 1, &tw, &th);
+    return (SDL_Rect){l.stage.x + inset, hurt.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
+}
+
 /* The streak badge on the stage's top left in a work segment ("12 on the beat · points ×3",
  * "Hold streak 2"): whether this step can show one, its text now in line ("" while there is none
  * yet), its size in *px and its room (renderer pixels): the box of the longest text it can show in
@@ -405,7 +427,6 @@ static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
  * from the step's start and does not jump when the badge appears. */
 static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t size, int *px, SDL_Rect *room)
 {
-    const RenderStyle *st = render_style(rd);
     const RoutineStep *step = v->step;
     bool reps = v->reps > 0, held = step && step->mode == MODE_HOLD_CONFIRMED;
     line[0] = 0;
@@ -421,39 +442,32 @@ static bool streak_badge(Render *rd, const SessionView *v, char *line, size_t si
     } else if (!reps && v->score->hold_streak >= 1) {
         snprintf(line, size, "Hold streak %d", v->score->hold_streak);
     }
-    char longest[64];
-    if (reps)
-        snprintf(longest, sizeof longest, "88 on the beat \xC2\xB7 points \xC3\x97%d", SESSION_MAX_MULTIPLIER);
-    else
-        snprintf(longest, sizeof longest, "Hold streak 88");
-    /* top left: the top right holds "It hurts"; one line up to the button (a gap each side), its
-     * top level with the button's */
-    RenderLayout l = render_layout(rd);
-    int inset = render_px(rd, st->badge_pad), pad = inset;
-    SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
-    int max_w = hurt.x - l.stage.x - 3 * inset;
-    *px = streak_fit(rd, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
-    int tw, th;
-    text_measure(rd->text, longest, *px, 0, 1, &tw, &th);
-    *room = (SDL_Rect){l.stage.x + inset, hurt.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
+    *room = streak_room(rd, reps, px);
     return true;
 }
 
 /* The card of the knees seen from the head end (sprites_inset: knee rolls, whose side view cannot
- * show which way the knees go), on the stage's top left under the streak badge's room (level with
- * "It hurts" when there is none): 0.36 of the stage wide, its words readable from the mat. w = 0 when the figure asks
- * for none. */
-static SDL_Rect knees_box(Render *rd, const SessionView *v, SDL_Rect badge)
+ * show which way the knees go), on the stage's top left, level with "It hurts" or, in a step that
+ * can show a streak badge, below the badge's room: in the same place in the get-ready, the work
+ * and "switch sides" whether the badge shows yet or not, so the figure, which keeps clear of it,
+ * does not move when the badge appears. 0.34 of the stage high at most (the head lies below it).
+ * w = 0 when the figure asks for none. *room: the badge's room it stands under (w = 0: none). */
+static SDL_Rect knees_box(Render *rd, const SessionView *v, SDL_Rect *room)
 {
+    *room = (SDL_Rect){0, 0, 0, 0};
     if (!rd->sprites || !sprites_inset(rd->sprites, v))
         return (SDL_Rect){0, 0, 0, 0};
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    int pad = render_px(rd, st->badge_pad), w = l.stage.w * 9 / 25;
-    int y = badge.h > 0 ? badge.y + badge.h + render_px(rd, st->gap) : render_button_rect(rd, BUTTON_HURT).y;
-    if (y < l.stage.y + pad)
-        y = l.stage.y + pad;
-    int h = w * 7 / 10 < l.stage.h * 17 / 50 ? w * 7 / 10 : l.stage.h * 17 / 50; /* the head lying below it */
+    /* the step's, not the segment's: a get-ready shows no count yet */
+    bool reps = v->step && v->step->reps > 0, held = v->step && v->step->mode == MODE_HOLD_CONFIRMED;
+    int pad = render_px(rd, st->badge_pad), w = l.stage.w * 2 / 5, px;
+    int y = render_button_rect(rd, BUTTON_HURT).y;
+    if (reps || held) { /* the badge's room, whether it shows yet or not */
+        *room = streak_room(rd, reps, &px);
+        y = room->y + room->h + render_px(rd, st->gap);
+    }
+    int h = w * 7 / 10 < l.stage.h * 17 / 50 ? w * 7 / 10 : l.stage.h * 17 / 50;
     w = w < h * 8 / 5 ? w : h * 8 / 5; /* no wider than the line and the view need */
     return (SDL_Rect){l.stage.x + pad, y, w, h};
 }
@@ -467,7 +481,7 @@ static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
     render_box(rd, box, render_px(rd, st->radius_badge), card);
     const char *what = v->side == SIDES_LEFT    ? "Knees to your left"
                        : v->side == SIDES_RIGHT ? "Knees to your right"
-                                                : "Your knees, seen from your head";
+                                                : "Your knees";
     int pad = render_px(rd, st->badge_pad), top = render_px(rd, st->badge_pad_y);
     int h = render_text(rd, what, st->text_body, st->text_hint_min, st->stage_text, box.x + box.w / 2, box.y + top,
                         TEXT_CENTER, box.w - 2 * pad, 1);
@@ -495,13 +509,14 @@ void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
     int px;
     if (!streak_badge(rd, v, line, sizeof line, &px, &badge))
         badge = (SDL_Rect){0, 0, 0, 0};
-    SDL_Rect knees = knees_box(rd, v, badge), left = badge;
-    if (knees.w > 0) { /* one top-left box over the badge's room and the knees' card */
-        int right = badge.w > 0 && badge.x + badge.w > knees.x + knees.w ? badge.x + badge.w : knees.x + knees.w;
+    SDL_Rect room, knees = knees_box(rd, v, &room), left = badge;
+    if (knees.w > 0) { /* one top-left box over the card and the badge's room, shown yet or not */
+        int right = room.w > 0 && room.x + room.w > knees.x + knees.w ? room.x + room.w : knees.x + knees.w;
         left = (SDL_Rect){knees.x, knees.y, right - knees.x, knees.h};
     }
     figure_in(rd, v, render_layout(rd).stage, hurt, left);
-    if (knees.w > 0)
+    if (knees.w > 0 &&
+        !(v->blend && v->from_figure != v->figure)) /* room kept, not drawn over another figure easing out */
         knees_draw(rd, v, knees);
 }
 
