@@ -173,6 +173,72 @@ static void opaque_same_as_blended(void)
     }
 }
 
+/* The columns [*x0, *x1] of the figure's pixels (not background) inside r, in the rows above the
+ * mat (the first row drawn over nine tenths of r's width); false when none. */
+static bool figure_columns(SDL_Surface *s, SDL_Rect r, int *x0, int *x1)
+{
+    *x0 = W, *x1 = -1;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        int drawn = 0, lo = W, hi = -1;
+        for (int x = r.x; x < r.x + r.w; x++)
+            if (px(s, x, y) != BG)
+                drawn++, lo = x < lo ? x : lo, hi = x > hi ? x : hi;
+        if (drawn * 10 > r.w * 9)
+            break; /* the mat */
+        if (drawn)
+            *x0 = lo < *x0 ? lo : *x0, *x1 = hi > *x1 ? hi : *x1;
+    }
+    return *x1 >= *x0;
+}
+
+/* A figure eased in from another (SessionView.blend) is framed as its pose is eased: from where
+ * the one before was framed. Each pose file stands its body at its own place along the mat (rest's
+ * pelvis ~0.26 H from knee rolls'), so eased poses drawn in the new move's framing jumped sideways
+ * at the first eased frame, knee rolls' get-ready putting the head off the stage. Drawn as --shot
+ * draws (immediate, no camera): every 1/30 s of the easing the figure's ends move at most 2% of
+ * the stage, and it never touches the stage's side. */
+static void eased_framing(SDL_Surface *surf, SDL_Renderer *r)
+{
+    Sprites *sp = sprites_new(r, "assets/poses");
+    sprites_set_immediate(sp, true);
+    SessionView rest = view(MOVE_WAY_STANDING_TO_BACK, ANIM_HOLD, 9000, 10000, SIDES_NONE);
+    rest.turn_ms = -1; /* not turning round */
+    /* the workout's stage at 1920x1080 and "It hurts" on its top right (render_layout): the knees
+     * rising into it move knee rolls' framing aside */
+    const SDL_Rect on_stage = {40, 146, 1073, 704}, hurt = {777, 162, 320, 110};
+    SDL_Rect none = {0, 0, 0, 0};
+    clear(surf);
+    CHECK(sprites_draw_clear(sp, &rest, on_stage, hurt, none, NULL));
+    int a0, a1, b0, b1;
+    CHECK(figure_columns(surf, on_stage, &a0, &a1));
+    SessionView eased = view(MOVE_KNEE_ROLLS, ANIM_START, 0, 4000, SIDES_NONE);
+    eased.blend = true;
+    eased.from_figure = MOVE_WAY_STANDING_TO_BACK, eased.from_anim = ANIM_HOLD;
+    eased.from_anim_ms = 9000, eased.from_anim_length_ms = 10000;
+    eased.turn_ms = -1;
+    int worst = 0, inside = 1;
+    for (int ms = 0; ms <= SESSION_BLEND_MS + 34; ms += 33) {
+        eased.blend_ms = ms, eased.blend = ms < SESSION_BLEND_MS, eased.anim_ms = ms;
+        clear(surf);
+        CHECK(sprites_draw_clear(sp, &eased, on_stage, hurt, none, NULL));
+        if (!figure_columns(surf, on_stage, &b0, &b1))
+            continue;
+        int step = abs(b0 - a0) > abs(b1 - a1) ? abs(b0 - a0) : abs(b1 - a1);
+        worst = step > worst ? step : worst;
+        if (!(b0 > on_stage.x && b1 < on_stage.x + on_stage.w - 1))
+            printf("at %d ms of the easing: columns %d..%d, the stage %d..%d\n", ms, b0, b1, on_stage.x,
+                   on_stage.x + on_stage.w - 1);
+        inside = inside && b0 > on_stage.x && b1 < on_stage.x + on_stage.w - 1;
+        a0 = b0, a1 = b1;
+    }
+    printf("the way down onto the back eased into knee rolls: the figure's ends move %d px in 1/30 s at most (stage %d "
+           "px wide)\n",
+           worst, on_stage.w);
+    CHECK(worst <= on_stage.w / 50);
+    CHECK(inside);
+    sprites_free(sp);
+}
+
 int main(void)
 {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -474,6 +540,7 @@ int main(void)
     CHECK_INT(sprites_started_loads(sp), 5);
     sprites_free(sp);
 
+    eased_framing(surf, r);
     opaque_same_as_blended();
 
     free(snap);

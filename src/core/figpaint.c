@@ -527,8 +527,7 @@ void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_l
     }
 }
 
-/* *out = a mixed into b by w (0: a, 1: b): the place and the mat; the picture (flip, narrow) b's. */
-static void layout_mix(const FigLayout *a, const FigLayout *b, float w, FigLayout *out)
+void figpaint_layout_mix(const FigLayout *a, const FigLayout *b, float w, FigLayout *out)
 {
     FigLayout t = *b; /* out may be a or b */
     float v = 1.0f - w;
@@ -637,7 +636,7 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
             c->ease_at = -1;
         } else {
             float e = fmaxf(u * u * (3.0f - 2.0f * u), c->ahead);
-            layout_mix(&c->from, &goal, e, out);
+            figpaint_layout_mix(&c->from, &goal, e, out);
             /* each framing eased through keeps the figure drawn now as clear of k's corners as the
              * goal does (they are fitted clear; the ones between are not: the head went up to
              * 54 px under "It hurts" as the camera eased out from a low pose while the body rose):
@@ -646,14 +645,14 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
             if (k && fig && corner_excess(fig, &out->place, k) > allowed) {
                 float lo = e, hi = 1.0f; /* hi clears, as the goal does */
                 for (int i = 0; i < 12; i++) {
-                    layout_mix(&c->from, &goal, (lo + hi) * 0.5f, out);
+                    figpaint_layout_mix(&c->from, &goal, (lo + hi) * 0.5f, out);
                     if (corner_excess(fig, &out->place, k) > allowed)
                         lo = (lo + hi) * 0.5f;
                     else
                         hi = (lo + hi) * 0.5f;
                 }
                 e = hi;
-                layout_mix(&c->from, &goal, e, out);
+                figpaint_layout_mix(&c->from, &goal, e, out);
             }
             c->ahead = e;
         }

@@ -77,6 +77,10 @@ void figpaint_turn(const FigLayout *from, const FigLayout *to, float u, FigLayou
 void figpaint_fit_turn(const PoseMove *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms, int w, int h,
                        bool flip, float turn, const FigKeepOut *k, FigLayout *out);
 
+/* *out = a mixed into b by w (0: a, 1: b): the place and the mat; the picture (flip, narrow) b's.
+ * out may be a or b. */
+void figpaint_layout_mix(const FigLayout *a, const FigLayout *b, float w, FigLayout *out);
+
 /* The camera across frames (figpaint_camera): where the figure was drawn last, and an ease. */
 #define FIGPAINT_CAMERA_MS 600 /* a cut of the camera between two figures eases over this long */
 #define FIGPAINT_CAMERA_JUMP 0.02f /* a framing that moves more in a frame is a cut, eased */

@@ -845,8 +845,17 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
         PoseMoment at_from = {v->from_anim, sheet_grid_ms(v->from_anim_ms), v->from_anim_length_ms, v->from_rep_hold_ms,
                               pose_move_draw(from, v->from_side, v->from_turned)};
         PoseMoment at = {v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d};
-        eased = pose_moves_blend(from, &at_from, m, &at, (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS,
-                                 &job->fig, NULL);
+        float u = (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS;
+        eased = pose_moves_blend(from, &at_from, m, &at, u, &job->fig, NULL);
+        if (eased) { /* framed as the pose is eased: from where the figure before was framed (each
+                        file stands its body at its own place along the mat: rest's pelvis 0.26 H
+                        from knee rolls', which put the head off the stage) */
+            FigLayout was;
+            figpaint_fit_turn(from, at_from.mode, at_from.anim_ms, at_from.anim_length_ms, at_from.rep_hold_ms, stage.w,
+                              stage.h, at_from.draw.mirror, -1.0f, &k, &was);
+            u = u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u;
+            figpaint_layout_mix(&was, &lay, u * u * (3.0f - 2.0f * u), &lay); /* pose_moves_blend's ease */
+        }
     }
     if (!eased)
         pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
