@@ -1349,6 +1349,79 @@ static void test_superman(void)
     pose_move_free(&m);
 }
 
+/* Forward fold's roll-up (issue 12, physio review s24): "Roll up slowly, one vertebra at a time"
+ * took under a second (levels/01: folded at 203.5 s, nearly upright at 204.0 s; 54% of the trunk's
+ * rise in 0.5 s, the head coming up with it). Drawn as levels/01 plays it (a 40 s hold), the way
+ * out takes at least 3.5 s; the shoulders (the top of the trunk) rise steadily, from 10% to 90% of
+ * the way up in at least 1.8 s (was 1.39) and at most 35% in any 0.5 s; the lower back comes up
+ * first and the head last: the head's lift over the shoulders (hanging below them folded, above
+ * them standing) is not half done before the trunk is 80% up (was 72%); the knees stay soft (bent
+ * at least 5 degrees, was 2.7) until the trunk is 80% up; the feet stay planted (heels within
+ * 0.002 H of where they were). */
+static float trunk_top_y(const PoseFigure *fig)
+{
+    float y = 0.0f;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == POSE_GROUP_TORSO && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, "trunk") == 0)
+                y = fig->groups[g].parts[i].by; /* the last trunk part ends at the shoulders */
+    return y;
+}
+
+static void test_forward_fold(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("forward_fold", &file, &m))
+        return;
+    const int len = 40000; /* levels/01-gentle-start: move forward_fold hold 40s */
+    const SheetRange *o = &m.meta.outro;
+    PoseFigure fig;
+    pose_move_sample_figure(&m, o->first, &fig);
+    float top0 = trunk_top_y(&fig), lift0 = part_named(&fig, POSE_GROUP_TORSO, "head")->ay - top0;
+    float heel_n = part_named(&fig, POSE_GROUP_NEAR_LEG, "heel")->bx;
+    float heel_f = part_named(&fig, POSE_GROUP_FAR_LEG, "heel")->bx;
+    pose_move_sample_figure(&m, o->last, &fig);
+    float top1 = trunk_top_y(&fig), lift1 = part_named(&fig, POSE_GROUP_TORSO, "head")->ay - top1;
+    enum { STEP_MS = 1000 / POSE_SAMPLE_FPS, WINDOW = 500 / STEP_MS };
+    float up[8000 / STEP_MS + 1];
+    int n = 0, t10 = -1, t90 = -1;
+    float head_half_at = -1.0f, slid = 0.0f;
+    for (int ms = len - 8000; ms <= len; ms += STEP_MS, n++) {
+        pose_move_figure_at(&m, ANIM_HOLD, ms, len, 0, false, &fig);
+        float top = trunk_top_y(&fig), lift = part_named(&fig, POSE_GROUP_TORSO, "head")->ay - top;
+        up[n] = (top - top0) / (top1 - top0);
+        if (t10 < 0 && up[n] >= 0.1f)
+            t10 = ms;
+        if (t90 < 0 && up[n] >= 0.9f)
+            t90 = ms;
+        if (head_half_at < 0.0f && (lift - lift0) / (lift1 - lift0) >= 0.5f)
+            head_half_at = up[n];
+        slid = fmaxf(slid, fabsf(part_named(&fig, POSE_GROUP_NEAR_LEG, "heel")->bx - heel_n));
+        slid = fmaxf(slid, fabsf(part_named(&fig, POSE_GROUP_FAR_LEG, "heel")->bx - heel_f));
+    }
+    float steepest = 0.0f;
+    for (int k = 0; k + WINDOW < n; k++)
+        steepest = fmaxf(steepest, up[k + WINDOW] - up[k]);
+    float knee = 180.0f; /* the straighter knee while the trunk is below 80% up */
+    for (int i = o->first; i <= o->last; i++) {
+        pose_move_sample_figure(&m, i, &fig);
+        if ((trunk_top_y(&fig) - top0) / (top1 - top0) < 0.8f)
+            knee = fminf(knee, fminf(m.samples[i].v[POSE_KNEE_N], m.samples[i].v[POSE_KNEE_F]));
+    }
+    printf("forward_fold roll-up (40 s hold): way out %.1f s; shoulders 10%% to 90%% up in %.2f s, at most %.0f%% in "
+           "0.5 s; trunk %.0f%% up when the head's lift is half done; knees bent >= %.1f deg below 80%% up; heels "
+           "move %.4f H\n",
+           o->ms / 1000.0, (t90 - t10) / 1000.0, 100.0 * steepest, 100.0 * head_half_at, (double)knee, (double)slid);
+    CHECK(o->ms >= 3500);
+    CHECK(t10 >= 0 && t90 - t10 >= 1800);
+    CHECK(steepest <= 0.35f);
+    CHECK(head_half_at >= 0.8f);
+    CHECK(knee >= 5.0f);
+    CHECK(slid <= 0.002f);
+    pose_move_free(&m);
+}
+
 /* Load and sample assets/poses/NAME.pose into *m; false (and a failed check) when it cannot. */
 static bool load_move(const char *name, PoseFile *file, PoseMove *m)
 {
@@ -1851,6 +1924,7 @@ int main(void)
     test_draw_in();
     test_side_bend();
     test_superman();
+    test_forward_fold();
     test_child_pose();
     test_press_up();
     test_roll_knee();
