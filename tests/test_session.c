@@ -10,6 +10,7 @@
 #include "routine.h"
 #include "session.h"
 #include "sheet.h"
+#include "testsheet.h"
 #include "testutil.h"
 
 /* ---- harness: one routine, one session, every event logged ---- */
@@ -2618,17 +2619,10 @@ static void test_self_paced_alternate(void)
 }
 
 /* Where in a move's samples (a fractional sample) the figure of a moment is, on the timing of
- * test_sheet.c's hand-built move: intro 0..20 in 2 s, breathing 21..33, outro 40..59 in 2 s. */
+ * the hand-built move of testsheet.h: intro 0..20 in 2 s, breathing 21..33, outro 40..59 in 2 s. */
 static double way_pos(AnimMode mode, int anim_ms, int len, int rep_hold_ms, SheetPart *part)
 {
-    SheetMeta m = {0};
-    m.frames = 60;
-    m.intro = (SheetRange){0, 20, 2000};
-    m.cycle = (SheetRange){21, 41, 4000};
-    m.breath = (SheetRange){21, 33, 4000};
-    m.outro = (SheetRange){40, 59, 2000};
-    m.beat = 31;
-    m.held = 21;
+    SheetMeta m = testsheet_meta();
     SheetFrame f;
     sheet_frame_at(&m, mode, anim_ms, len, rep_hold_ms, &f);
     if (part)

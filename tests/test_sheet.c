@@ -3,28 +3,13 @@
 #include <stdio.h>
 
 #include "sheet.h"
+#include "testsheet.h" /* a move's timing as pose.c builds it, by hand */
 #include "testutil.h"
-
-/* A move's timing as pose.c builds it: 60 samples, intro 0..20 in 2 s, a cycle 21..41 in 4 s with
- * its beat at 31, breathing 21..33, the outro 40..59 in 2 s; the samples show the right side. */
-static SheetMeta test_meta(void)
-{
-    SheetMeta m = {0};
-    m.frames = 60;
-    m.side = SIDES_RIGHT;
-    m.intro = (SheetRange){0, 20, 2000};
-    m.cycle = (SheetRange){21, 41, 4000};
-    m.breath = (SheetRange){21, 33, 4000};
-    m.outro = (SheetRange){40, 59, 2000};
-    m.beat = 31;
-    m.held = 21;
-    return m;
-}
 
 /* The other side is drawn mirrored; a move with no side never is. */
 static void test_mirrored(void)
 {
-    SheetMeta m = test_meta();
+    SheetMeta m = testsheet_meta();
     CHECK(sheet_mirrored(&m, SIDES_LEFT) && !sheet_mirrored(&m, SIDES_RIGHT) && !sheet_mirrored(&m, SIDES_NONE));
     m.side = SIDES_LEFT;
     CHECK(sheet_mirrored(&m, SIDES_RIGHT) && !sheet_mirrored(&m, SIDES_LEFT));
@@ -34,7 +19,7 @@ static void test_mirrored(void)
 
 static void test_frames(void)
 {
-    SheetMeta m = test_meta();
+    SheetMeta m = testsheet_meta();
     SheetFrame f;
     /* start: the first intro frame */
     sheet_frame_at(&m, ANIM_START, 5000, 0, 0, &f);
@@ -120,7 +105,7 @@ static void test_frames(void)
  * rep's hold, the way out, ending where it began; the moving time shared as the ways' lengths are. */
 static void test_rep_holds(void)
 {
-    SheetMeta m = test_meta();
+    SheetMeta m = testsheet_meta();
     m.rep_holds = true;
     m.intro = (SheetRange){0, 20, 3000}; /* 3 s in, 1 s out: a 9 s rep of 5 s hold moves 3 s up, 1 s down */
     m.outro = (SheetRange){40, 59, 1000};
@@ -152,7 +137,7 @@ static void test_rep_holds(void)
  * frames run down from first to last, never past either, and each moment says its part. */
 static void test_backwards(void)
 {
-    SheetMeta m = test_meta();
+    SheetMeta m = testsheet_meta();
     m.intro = (SheetRange){21, 27, 1200}; /* the rep's start to the held pose */
     m.outro = (SheetRange){27, 21, 1200}; /* and back */
     SheetFrame f;
