@@ -1811,6 +1811,66 @@ static void test_press_up(void)
     pose_move_free(&m);
 }
 
+/* Lying on elbows' way in and way out (issue 12): the hands come down from under the forehead and
+ * stay on or near the mat, the forearms sliding till the elbows are under the shoulders, and back
+ * the same way. The forearm swung up through vertical instead, the hand 0.30 H above the mat (the
+ * folded arms hold it 0.18 H up, under the forehead): "fling your arm up". The highest point of
+ * either hand (its cones' centres plus their radii) is measured above the mat in every sample of
+ * the intro, and of the outro played backwards: it never goes above where the folded arms hold
+ * it, nor more than 0.05 H above the lowest it has been so far (down, then along the mat: turning
+ * over beside the face it rises 0.043 H). */
+static float hand_top(const PoseFigure *fig, int id)
+{
+    float top = -1e9f;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (strcmp(q->name, "hand") == 0)
+                top = fmaxf(top, fmaxf(q->ay + q->ra, q->by + q->rb));
+        }
+    return top;
+}
+
+static void test_prone_on_elbows_hands(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("prone_on_elbows", &file, &m))
+        return;
+    float above[2] = {0.0f, 0.0f}, back_up[2] = {0.0f, 0.0f}, folded[2] = {0.0f, 0.0f};
+    for (int w = 0; w < 2; w++) { /* the intro, then the outro played backwards */
+        int sec = pose_section_find(&m.file, w == 0 ? "intro" : "outro");
+        CHECK(sec >= 0);
+        float lowest = 1e9f;
+        int seen = 0;
+        for (int i = 0; i < m.meta.frames; i++) {
+            int k = w == 0 ? i : m.meta.frames - 1 - i;
+            if (m.sample_section[k] != sec)
+                continue;
+            PoseFigure fig;
+            float low[CONTACT_COUNT];
+            pose_move_sample_figure(&m, k, &fig);
+            float ground = pose_figure_ground(&fig, m.sample_contacts[k], low);
+            float top = fmaxf(hand_top(&fig, POSE_GROUP_NEAR_ARM), hand_top(&fig, POSE_GROUP_FAR_ARM)) - ground;
+            if (!seen++)
+                folded[w] = top;
+            above[w] = fmaxf(above[w], top - folded[w]);
+            lowest = fminf(lowest, top);
+            back_up[w] = fmaxf(back_up[w], top - lowest);
+        }
+        CHECK(seen > 0);
+    }
+    printf("prone_on_elbows: the folded arms hold the hands %.3f H above the mat (way in), %.3f (way out); the hands "
+           "rise %.4f / %.4f H above that, and %.4f / %.4f H back up from their lowest\n",
+           (double)folded[0], (double)folded[1], (double)above[0], (double)above[1], (double)back_up[0],
+           (double)back_up[1]);
+    for (int w = 0; w < 2; w++) {
+        CHECK(above[w] <= 0.005f);
+        CHECK(back_up[w] <= 0.05f);
+    }
+    pose_move_free(&m);
+}
+
 /* Every log roll keeps the knees bent and together (issue 12): lying on the side, just before and
  * just after the picture flips, the lower knee is among the contacts and rests on the mat with the
  * shoulder, hip and foot (with straight legs it stayed ~0.011 H above it). */
@@ -1927,6 +1987,7 @@ int main(void)
     test_forward_fold();
     test_child_pose();
     test_press_up();
+    test_prone_on_elbows_hands();
     test_roll_knee();
     test_blend_cuts();
     test_stop();
