@@ -19,8 +19,8 @@
 #define KV_AXIS_Y 0.030f /* the knees turn about a line along the body through the feet and hips */
 #define KV_FAR_SHARE 0.85f /* the knee on the other side goes 0.85 of the way (pose.c's side view) */
 #define KV_PELVIS_SHARE 0.15f /* the pelvis turns about its own middle, resting on the mat */
-#define KV_VIEW_DEG 28.0f /* looked at from above the chest, as with the head lifted: the feet show behind the knees   \
-                           */
+/* looked at from above the chest, as with the head lifted: the feet show behind the knees */
+#define KV_VIEW_DEG 28.0f
 
 typedef struct {
     float x, y;
