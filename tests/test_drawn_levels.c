@@ -105,7 +105,7 @@ static int group_matched(const PoseFigure *a, const PoseFigure *b, int g, bool s
     } else if (sides && (x->id == POSE_GROUP_NEAR_LEG || x->id == POSE_GROUP_FAR_LEG)) {
         other.id = x->id == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG : POSE_GROUP_NEAR_LEG;
         other.name = x->id == POSE_GROUP_NEAR_LEG ? "far_" : "near_";
-    } else if (sides && x->id == POSE_GROUP_NEAR_SHIN) {
+    } else if (sides && (x->id == POSE_GROUP_NEAR_SHIN || x->id == POSE_GROUP_FAR_SHIN)) {
         return -1;
     }
     return group_like(b, &other, nth);

@@ -155,6 +155,66 @@ static int group_at(const PoseFigure *fig, int id, int *parts)
     return -1;
 }
 
+/* other_side away (the twists): the other side drawn the same way round, turned away from the
+ * viewer: near and far swapped, twist and look negated, painted back to front in reverse (the near
+ * shin painted apart becomes the far shin, in front of the near leg); the same outline. */
+static void test_other_side_away(void)
+{
+    int order[POSE_ORDER_COUNT], away[POSE_ORDER_COUNT], back[POSE_ORDER_COUNT];
+    pose_order_default(order);
+    pose_order_away(order, away);
+    CHECK(memcmp(order, away, sizeof order) == 0); /* a symmetric order is its own */
+    CHECK_INT(parse("move m\nside right\nother_side away\norder near_arm near_shin far_leg torso near_leg far_arm\n"
+                    "section breath 2\ncontacts pelvis feet\nkey 0 x=0 pelvis=95 hip=150,88 knee=120,0 twist=55 "
+                    "look=100 shoulder=-14,30 elbow=0,62\nkey 1\n"),
+              0);
+    CHECK(pf.other_side == POSE_OTHER_AWAY);
+    pose_order_away(pf.order, away);
+    static const int want[POSE_ORDER_COUNT] = {POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_LEG,  POSE_GROUP_TORSO,
+                                               POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_SHIN, POSE_GROUP_FAR_ARM};
+    CHECK(memcmp(away, want, sizeof want) == 0);
+    pose_order_away(away, back);
+    CHECK(memcmp(back, pf.order, sizeof back) == 0); /* turned away twice: as keyed */
+    PoseMove m;
+    CHECK_INT(pose_move_init(&m, &pf), 0);
+    PoseDraw dl = pose_move_draw(&m, SIDES_LEFT, false);
+    CHECK(pose_move_swapped(&m, SIDES_LEFT) && !pose_move_mirrored(&m, SIDES_LEFT) && dl.swap && !dl.mirror);
+    PoseFigure right, left;
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, false, &right);
+    pose_move_figure_at(&m, ANIM_HOLD, 1000, 4000, 0, true, &left);
+    float br[4] = {1e9f, -1e9f, 1e9f, -1e9f}, bl[4] = {1e9f, -1e9f, 1e9f, -1e9f};
+    pose_figure_extent(&right, &br[0], &br[1], &br[2], &br[3]);
+    pose_figure_extent(&left, &bl[0], &bl[1], &bl[2], &bl[3]);
+    for (int i = 0; i < 4; i++)
+        CHECK(fabsf(br[i] - bl[i]) < 1e-5f); /* the same outline */
+    int parts, near_leg = group_at(&left, POSE_GROUP_NEAR_LEG, &parts),
+               far_shin = group_at(&left, POSE_GROUP_FAR_SHIN, &parts);
+    CHECK(near_leg >= 0 && far_shin > near_leg && parts > 1); /* the far foot in front of the near leg */
+    CHECK(group_at(&left, POSE_GROUP_NEAR_SHIN, &parts) < 0);
+    int far_arm = group_at(&left, POSE_GROUP_FAR_ARM, &parts), near_arm = group_at(&left, POSE_GROUP_NEAR_ARM, &parts);
+    CHECK(near_arm >= 0 && far_arm > near_arm); /* the hooking arm (now near) behind, the propping one in front */
+    /* the face turned away: no eyes, the hair reaching down over the back of the head */
+    int eyes_right = 0, eyes_left = 0;
+    float k_right = 0.0f, k_left = 0.0f;
+    for (int g = 0; g < right.count; g++)
+        for (int i = 0; i < right.groups[g].count; i++) {
+            eyes_right += strcmp(right.groups[g].parts[i].name, "eye") == 0;
+            if (strcmp(right.groups[g].parts[i].name, "hair") == 0)
+                k_right = right.groups[g].parts[i].k - (right.groups[g].parts[i].nx * right.groups[g].parts[i].ax +
+                                                        right.groups[g].parts[i].ny * right.groups[g].parts[i].ay);
+        }
+    for (int g = 0; g < left.count; g++)
+        for (int i = 0; i < left.groups[g].count; i++) {
+            eyes_left += strcmp(left.groups[g].parts[i].name, "eye") == 0;
+            if (strcmp(left.groups[g].parts[i].name, "hair") == 0)
+                k_left = left.groups[g].parts[i].k - (left.groups[g].parts[i].nx * left.groups[g].parts[i].ax +
+                                                      left.groups[g].parts[i].ny * left.groups[g].parts[i].ay);
+        }
+    CHECK(eyes_right == 2 && eyes_left == 0);
+    CHECK(k_left > k_right + 0.04f); /* the hair's edge 0.045 H further over the head (of 0.062) */
+    pose_move_free(&m);
+}
+
 /* The paint order: five groups, the near leg one limb; or six, the near shin and foot painted
  * where `near_shin` stands (the twist's foot set beyond the far leg); an `order` line after a key
  * changes it from that key on (the foot lifted over the far leg). */
@@ -210,7 +270,7 @@ static void test_errors(void)
         {"move m\nfps 0\nsection cycle 2\nkey 0\nkey 1\n", 2, 5, "fps"},
         {"move m\nsection cycle 2 1\nkey 0\nkey 1\n", 2, 17, "frame count"},
         {"move m\nside up\n", 2, 6, "side must be"},
-        {"move m\nside right\nother_side flipped\n", 3, 12, "other_side must be mirror or far"},
+        {"move m\nside right\nother_side flipped\n", 3, 12, "other_side must be mirror, far or away"},
         {"move m\nother_side far\nsection cycle 2\nkey 0\nkey 1\n", 1, 1, "other_side needs a side line"},
         {"move m\ncontacts feet\n", 2, 1, "contacts before any section"},
         {"move m\nwobble 3\n", 2, 1, "unknown line wobble"},
@@ -439,19 +499,23 @@ static void test_chair(void)
 }
 
 /* A sided move a person does lying, on all fours or kneeling on the mat keeps one orientation
- * (`other_side far`): they stay the way they lie and use the other limb. Sitting or standing, the
- * other side is the mirror image (a twist drawn the same way round would turn away and show the
- * back; the side bend faces the viewer). Drawn swapped, every sample rests on its (swapped)
- * contacts with nothing below the mat, in the same outline as the side its poses show. */
+ * (`other_side far`): they stay the way they lie and use the other limb. Sitting (the twists, on
+ * the mat or a chair) they stay where they sit and turn the other way (`other_side away`: seen from
+ * behind, the chest and face turned away); they never spin round on the mat. Standing, the other
+ * side is the mirror image (the side bend faces the viewer). Drawn swapped, every sample rests on
+ * its (swapped) contacts with nothing below the mat, in the same outline as the side its poses show. */
 static void check_other_side(const PoseMove *m, const char *name, MoveId id)
 {
     const MoveInfo *info = moves_info(id);
     /* the catalogue's rule (the session draws by it) and the pose file agree */
-    CHECK(m->file.other_side == (moves_same_way_round(info) ? POSE_OTHER_FAR : POSE_OTHER_MIRROR));
+    bool sits = info->position == POSITION_SITTING || info->position == POSITION_ON_CHAIR;
+    CHECK(m->file.other_side == (!moves_same_way_round(info) ? POSE_OTHER_MIRROR
+                                 : sits                      ? POSE_OTHER_AWAY
+                                                             : POSE_OTHER_FAR));
     /* a way that ends turned round (drawn mirrored about the hip) says so in WAYS: what follows
      * it is drawn turned too */
     CHECK((m->samples[m->meta.frames - 1].v[POSE_FLIP] >= 0.5f) == moves_way_turns(id));
-    CHECK(pose_move_swapped(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_FAR && info->sided));
+    CHECK(pose_move_swapped(m, SIDES_LEFT) == (m->file.other_side != POSE_OTHER_MIRROR && info->sided));
     CHECK(pose_move_mirrored(m, SIDES_LEFT) == (m->file.other_side == POSE_OTHER_MIRROR && info->sided));
     CHECK(!pose_move_swapped(m, SIDES_RIGHT) && !pose_move_mirrored(m, SIDES_RIGHT));
     if (!pose_move_swapped(m, SIDES_LEFT))
@@ -482,7 +546,9 @@ static void check_other_side(const PoseMove *m, const char *name, MoveId id)
             moved += fabsf(a[i] - b[i]) > 1e-5f;
         /* the working limbs swap: a near_ group lit on the shown side is the far_ one here */
         for (int g = 0; g < fig.count; g++) {
-            int gid = fig.groups[g].id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : fig.groups[g].id;
+            int gid = fig.groups[g].id == POSE_GROUP_NEAR_SHIN  ? POSE_GROUP_NEAR_LEG
+                      : fig.groups[g].id == POSE_GROUP_FAR_SHIN ? POSE_GROUP_FAR_LEG
+                                                                : fig.groups[g].id;
             int twin = gid == POSE_GROUP_NEAR_ARM   ? POSE_GROUP_FAR_ARM
                        : gid == POSE_GROUP_FAR_ARM  ? POSE_GROUP_NEAR_ARM
                        : gid == POSE_GROUP_NEAR_LEG ? POSE_GROUP_FAR_LEG
@@ -526,7 +592,7 @@ static float check_drawn(const PoseMove *m, const char *name, int *faulty)
 {
     static const int reps[] = {3000, 4000, 5000, 7000, 10000}, rep_holds[] = {0, 1000, 3000};
     static const int holds[] = {3000, 5000, 8000, 15000, 30000};
-    bool far = m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR;
+    bool far = m->file.side != SIDES_NONE && m->file.other_side != POSE_OTHER_MIRROR;
     float worst = 0.0f;
     int moments = 0;
     *faulty = 0;
@@ -1540,7 +1606,7 @@ static void test_no_jumps(void)
         for (size_t j = 0; j < sizeof jumps_left / sizeof jumps_left[0]; j++)
             if (strcmp(jumps_left[j].move, name) == 0)
                 bound = jumps_left[j].bound;
-        bool swapped = file.side != SIDES_NONE && file.other_side == POSE_OTHER_FAR;
+        bool swapped = file.side != SIDES_NONE && file.other_side != POSE_OTHER_MIRROR;
         float worst = 0.0f;
         int steps = 0, first = 0;
         for (int k = 0; k + 1 < m.meta.frames; k++) {
@@ -1972,6 +2038,7 @@ static void test_contact_errors(void)
 
 int main(void)
 {
+    test_other_side_away();
     test_parse();
     test_contact_errors();
     test_errors();

@@ -151,6 +151,7 @@ bool moves_same_way_round(const MoveInfo *info)
 {
     if (!info || !info->sided)
         return false;
-    Position p = info->position;
-    return p == POSITION_ON_BACK || p == POSITION_ON_FRONT || p == POSITION_ALL_FOURS || p == POSITION_KNEELING;
+    if (info->own_sides)
+        return info->own_same_way_round;
+    return info->position != POSITION_STANDING; /* lying, kneeling or sitting: they stay where they are */
 }

@@ -124,6 +124,9 @@ typedef struct {
     bool sided; /* true when the move is normally done on each side */
     int default_tempo_ms; /* tempo used when a routine gives reps without a tempo */
     Position position; /* where the move starts and ends */
+    /* a physio's own sided move: how its pose file draws the other side (`other_side`), which the
+     * session follows (moves_same_way_round); false in the catalogue, whose files follow the rule */
+    bool own_sides, own_same_way_round;
 } MoveInfo;
 
 /* Look up a move by its routine/sprite id. Returns MOVE_NONE if unknown. len may be -1 for a C string. */
@@ -175,9 +178,11 @@ int moves_way_ms(MoveId id);
 bool moves_way_turns(MoveId id);
 
 /* Whether a sided move is drawn the same way round on both sides, the other limbs working (its
- * pose file says `other_side far`): a move done on the mat (on the back, on the front, on all
- * fours, kneeling), where the person stays the way they lie. Sitting or standing (the twists, the
- * side bend), the other side is the mirror image. False for a move that is not sided. */
+ * pose file says `other_side far`, or `away` sitting): a move done on the mat (on the back, on the
+ * front, on all fours, kneeling) or sitting (the twists, on the mat or a chair), where the person
+ * stays the way they lie or sit and never spins round. Standing (the side bend, facing the viewer),
+ * the other side is the mirror image. A physio's own move: as its file says (own_sides). False for
+ * a move that is not sided. */
 bool moves_same_way_round(const MoveInfo *info);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */

@@ -191,8 +191,10 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             pf->other_side = POSE_OTHER_MIRROR;
         else if (strcmp(tok[1], "far") == 0)
             pf->other_side = POSE_OTHER_FAR;
+        else if (strcmp(tok[1], "away") == 0)
+            pf->other_side = POSE_OTHER_AWAY;
         else
-            POSE_ERR(pl, 1, "other_side must be mirror or far");
+            POSE_ERR(pl, 1, "other_side must be mirror, far or away");
     } else if (strcmp(tok[0], "fps") == 0 && nt == 2) {
         int fps; /* no longer used (the program samples POSE_SAMPLE_FPS poses a second): accepted in old files */
         if (!pose_int(tok[1], 1, 60, &fps))
@@ -672,7 +674,10 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     group_add(&hair, hcen, B_HEAD_R + 0.005f, hcen, B_HEAD_R + 0.005f, col_hair, "hair");
     hair.parts[0].clip = 1;
     hair.parts[0].nx = hn.x, hair.parts[0].ny = hn.y;
-    hair.parts[0].k = hn.x * hc.x + hn.y * hc.y - 0.012f;
+    /* turned away (look < 0: the other side of a twist, `other_side away`), the back of the head:
+     * the hair reaches down over it, leaving the nape (0.74 of the head's height at look -90) */
+    float away = look < 0.0f ? -sinf(look) : 0.0f;
+    hair.parts[0].k = hn.x * hc.x + hn.y * hc.y - 0.012f + 0.046f * away;
     /* eyes: two points on the face, turned by the look; only those facing the viewer are drawn */
     for (int e = 0; e < 2; e++) {
         float lat = e == 0 ? 0.024f : -0.024f; /* + toward the viewer */
@@ -732,26 +737,37 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
             }
     }
     /* the near shin and foot painted apart from the thigh (a foot set beyond the far leg, which
-     * the near thigh crosses in front of); right before near_leg they are one limb, as drawn */
-    PoseGroup near_shin = near_leg;
-    near_shin.id = POSE_GROUP_NEAR_SHIN;
-    bool shin_apart = false;
-    for (int i = 0; i < POSE_ORDER_COUNT; i++)
+     * the near thigh crosses in front of); right before near_leg they are one limb, as drawn. The
+     * far shin likewise, in the order of a side drawn turned away (pose_order_away) */
+    PoseGroup near_shin = near_leg, far_shin = far_leg;
+    near_shin.id = POSE_GROUP_NEAR_SHIN, far_shin.id = POSE_GROUP_FAR_SHIN;
+    bool near_apart = false, far_apart = false;
+    for (int i = 0; i < POSE_ORDER_COUNT; i++) {
         if (order[i] == POSE_GROUP_NEAR_SHIN)
-            shin_apart = i + 1 == POSE_ORDER_COUNT || order[i + 1] != POSE_GROUP_NEAR_LEG;
-    if (shin_apart && near_leg.count > 0) { /* figure_leg adds the thigh last */
-        near_shin.count = near_leg.count - 1;
-        near_leg.parts[0] = near_leg.parts[near_leg.count - 1];
-        near_leg.count = 1;
+            near_apart = i + 1 == POSE_ORDER_COUNT || order[i + 1] != POSE_GROUP_NEAR_LEG;
+        else if (order[i] == POSE_GROUP_FAR_SHIN)
+            far_apart = i + 1 == POSE_ORDER_COUNT || order[i + 1] != POSE_GROUP_FAR_LEG;
     }
+    PoseGroup *legs[2] = {near_apart ? &near_leg : NULL, far_apart ? &far_leg : NULL};
+    PoseGroup *shins[2] = {&near_shin, &far_shin};
+    for (int l = 0; l < 2; l++)
+        if (legs[l] && legs[l]->count > 0) { /* figure_leg adds the thigh last */
+            shins[l]->count = legs[l]->count - 1;
+            legs[l]->parts[0] = legs[l]->parts[legs[l]->count - 1];
+            legs[l]->count = 1;
+        }
     for (int i = 0; i < POSE_ORDER_COUNT; i++) {
         switch (order[i]) {
         case POSE_GROUP_FAR_ARM: fig->groups[fig->count++] = far_arm; break;
         case POSE_GROUP_FAR_LEG: fig->groups[fig->count++] = far_leg; break;
         case POSE_GROUP_NEAR_LEG: fig->groups[fig->count++] = near_leg; break;
         case POSE_GROUP_NEAR_SHIN:
-            if (shin_apart)
+            if (near_apart)
                 fig->groups[fig->count++] = near_shin;
+            break;
+        case POSE_GROUP_FAR_SHIN:
+            if (far_apart)
+                fig->groups[fig->count++] = far_shin;
             break;
         case POSE_GROUP_NEAR_ARM: fig->groups[fig->count++] = near_arm; break;
         default:
@@ -1438,7 +1454,7 @@ bool pose_move_mirrored(const PoseMove *m, Sides wanted)
 
 bool pose_move_swapped(const PoseMove *m, Sides wanted)
 {
-    return m->file.other_side == POSE_OTHER_FAR && sheet_mirrored(&m->meta, wanted);
+    return m->file.other_side != POSE_OTHER_MIRROR && sheet_mirrored(&m->meta, wanted);
 }
 
 PoseDraw pose_move_draw(const PoseMove *m, Sides side, bool turned)
@@ -1463,6 +1479,52 @@ void pose_swap_sides(Pose *p)
     p->v[POSE_TWIST] = -p->v[POSE_TWIST];
     p->v[POSE_STANCE] = -p->v[POSE_STANCE];
     p->v[POSE_ROLL] = -p->v[POSE_ROLL];
+}
+
+void pose_order_away(const int order[POSE_ORDER_COUNT], int out[POSE_ORDER_COUNT])
+{
+    static const int other[] = {
+        [POSE_GROUP_FAR_ARM] = POSE_GROUP_NEAR_ARM,  [POSE_GROUP_FAR_LEG] = POSE_GROUP_NEAR_LEG,
+        [POSE_GROUP_TORSO] = POSE_GROUP_TORSO,       [POSE_GROUP_NEAR_LEG] = POSE_GROUP_FAR_LEG,
+        [POSE_GROUP_NEAR_ARM] = POSE_GROUP_FAR_ARM,  [POSE_GROUP_NEAR_SHIN] = POSE_GROUP_FAR_SHIN,
+        [POSE_GROUP_FAR_SHIN] = POSE_GROUP_NEAR_SHIN};
+    int n = 0;
+    bool whole = false; /* the shin painted with its thigh: near_shin right before near_leg, as parsed */
+    for (int i = POSE_ORDER_COUNT - 1; i >= 0; i--) {
+        int g = other[order[i]];
+        int next = i + 1 < POSE_ORDER_COUNT ? order[i + 1] : -1;
+        if ((order[i] == POSE_GROUP_NEAR_SHIN && next == POSE_GROUP_NEAR_LEG) ||
+            (order[i] == POSE_GROUP_FAR_SHIN && next == POSE_GROUP_FAR_LEG))
+            whole = true;
+        else
+            out[n++] = g;
+    }
+    if (!whole)
+        return;
+    for (int i = POSE_ORDER_COUNT - 1, j = n - 1; j >= 0; j--) { /* near_shin back in, before near_leg */
+        out[i--] = out[j];
+        if (out[j] == POSE_GROUP_NEAR_LEG)
+            out[i--] = POSE_GROUP_NEAR_SHIN;
+    }
+}
+
+/* Pose p of m for its other side, drawn the same way round (pose_swap_sides); turned away
+ * (`other_side away`), the face turns the other way with the chest. */
+static void pose_move_other_side(const PoseMove *m, Pose *p)
+{
+    pose_swap_sides(p);
+    if (m->file.other_side == POSE_OTHER_AWAY)
+        p->v[POSE_LOOK] = -p->v[POSE_LOOK];
+}
+
+/* The paint order of m's other side drawn the same way round from order, its own, into buf: the
+ * order itself (`far`: a far limb stays behind), or back to front (`away`). Returns which. */
+static const int *pose_move_other_order(const PoseMove *m, const int *order, int buf[POSE_ORDER_COUNT])
+{
+    if (m->file.other_side != POSE_OTHER_AWAY)
+        return order;
+    pose_order_away(order, buf);
+    return buf;
 }
 
 unsigned pose_contacts_swapped(unsigned c)
@@ -1496,11 +1558,14 @@ static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *or
     pose_figure_shift(fig, 0.0f, -pose_figure_ground(fig, contacts, low));
     for (int g = 0; g < fig->count; g++) { /* the torso's hair and eyes are never outlined */
         PoseGroup *gr = &fig->groups[g];
-        gr->highlight = (int)(highlight >> (gr->id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : gr->id)) & 1 &&
+        int limb = gr->id == POSE_GROUP_NEAR_SHIN  ? POSE_GROUP_NEAR_LEG
+                   : gr->id == POSE_GROUP_FAR_SHIN ? POSE_GROUP_FAR_LEG
+                                                   : gr->id;
+        gr->highlight = (int)(highlight >> limb) & 1 &&
                         (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "hips") == 0));
         /* a working far limb is shaded a little less deep (0.88 of the near limbs' light, not 0.80),
          * so it reads as working at a quarter size, behind the resting near one, and still as far */
-        if (gr->highlight && (gr->id == POSE_GROUP_FAR_ARM || gr->id == POSE_GROUP_FAR_LEG))
+        if (gr->highlight && (limb == POSE_GROUP_FAR_ARM || limb == POSE_GROUP_FAR_LEG))
             for (int i = 0; i < gr->count; i++)
                 gr->parts[i].color = rgb_scale(gr->parts[i].color, 1.10f);
     }
@@ -1516,8 +1581,10 @@ static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contac
         return;
     }
     Pose q = *p;
-    pose_swap_sides(&q);
-    pose_grounded_figure(&q, pose_contacts_swapped(contacts), order, pose_highlight_swapped(m->file.highlight), fig);
+    int buf[POSE_ORDER_COUNT];
+    pose_move_other_side(m, &q);
+    pose_grounded_figure(&q, pose_contacts_swapped(contacts), pose_move_other_order(m, order, buf),
+                         pose_highlight_swapped(m->file.highlight), fig);
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)
@@ -1647,7 +1714,7 @@ static void pose_move_blend_figure(const PoseMove *m, int a, int b, float u, boo
     unsigned c = m->sample_contacts[near];
     pose_move_grounded(m, &p, c, &m->sample_order[(size_t)near * POSE_ORDER_COUNT], swap, fig);
     if (swap)
-        pose_swap_sides(&p), c = pose_contacts_swapped(c);
+        pose_move_other_side(m, &p), c = pose_contacts_swapped(c);
     if (pose)
         *pose = p;
     if (contacts)
@@ -1663,16 +1730,19 @@ void pose_move_figure_at(const PoseMove *m, AnimMode mode, int anim_ms, int anim
 }
 
 /* The pose drawn at moment `at` of m (near and far swapped as at->draw says), with the contacts
- * and paint order of the sample it rests on. */
-static const int *pose_moment(const PoseMove *m, const PoseMoment *at, Pose *p, unsigned *contacts)
+ * and paint order (in buf when it is the other side's, turned away) of the sample it rests on. */
+static const int *pose_moment(const PoseMove *m, const PoseMoment *at, Pose *p, unsigned *contacts,
+                              int buf[POSE_ORDER_COUNT])
 {
     SheetFrame f;
     sheet_frame_at(&m->meta, at->mode, at->anim_ms, at->anim_length_ms, at->rep_hold_ms, &f);
     int near = pose_move_blend(m, f.a, f.b, f.blend, p);
+    const int *order = &m->sample_order[(size_t)near * POSE_ORDER_COUNT];
     *contacts = m->sample_contacts[near];
-    if (at->draw.swap)
-        pose_swap_sides(p), *contacts = pose_contacts_swapped(*contacts);
-    return &m->sample_order[(size_t)near * POSE_ORDER_COUNT];
+    if (!at->draw.swap)
+        return order;
+    pose_move_other_side(m, p), *contacts = pose_contacts_swapped(*contacts);
+    return pose_move_other_order(m, order, buf);
 }
 
 /* The pose eased e (0..1, eased already) of the way from pa to pb into *q (pose_moves_blend). */
@@ -1706,7 +1776,8 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
 {
     Pose pa, pb, q;
     unsigned ca, cb;
-    const int *oa = pose_moment(a, at_a, &pa, &ca), *ob = pose_moment(b, at_b, &pb, &cb);
+    int buf_a[POSE_ORDER_COUNT], buf_b[POSE_ORDER_COUNT];
+    const int *oa = pose_moment(a, at_a, &pa, &ca, buf_a), *ob = pose_moment(b, at_b, &pb, &cb, buf_b);
     bool flip_a = pa.v[POSE_FLIP] >= 0.5f, flip_b = pb.v[POSE_FLIP] >= 0.5f;
     bool across = (flip_a != at_a->draw.mirror) != (flip_b != at_b->draw.mirror);
     if (across && !pose_move_faces_viewer(b))
@@ -1820,7 +1891,7 @@ static int check_drawn_pose(const PoseMove *m, int k, int k2, float u, char *buf
         buf = none, size = sizeof none;
     buf[0] = '\0';
     pose_check_side(m, k, k2, u, false, "", buf, size, &n, &faults, highest);
-    if (m->file.side != SIDES_NONE && m->file.other_side == POSE_OTHER_FAR) /* the other side, drawn swapped */
+    if (m->file.side != SIDES_NONE && m->file.other_side != POSE_OTHER_MIRROR) /* the other side, drawn swapped */
         pose_check_side(m, k, k2, u, true, " (other side)", buf, size, &n, &faults, highest);
     return faults;
 }

@@ -111,7 +111,9 @@ typedef enum {
     POSE_GROUP_TORSO,
     POSE_GROUP_NEAR_LEG,
     POSE_GROUP_NEAR_ARM,
-    POSE_GROUP_NEAR_SHIN /* the near leg's shin and foot, when an `order` line paints them apart from its thigh */
+    POSE_GROUP_NEAR_SHIN, /* the near leg's shin and foot, when an `order` line paints them apart from its thigh */
+    POSE_GROUP_FAR_SHIN /* the far leg's, apart: never in a file; near_shin's place in the order of a side
+                           drawn turned away (`other_side away`, pose_order_away) */
 } PoseGroupId;
 #define POSE_ORDER_COUNT 6
 
@@ -134,8 +136,12 @@ typedef struct {
 
 /* How a sided move draws the side its poses do not show (an `other_side` line). */
 typedef enum {
-    POSE_OTHER_MIRROR, /* mirrored left-right: a front view, or a move whose turn must face the viewer */
-    POSE_OTHER_FAR /* the same way round, the other limbs working: near and far swapped (lying on a mat) */
+    POSE_OTHER_MIRROR, /* mirrored left-right: a front view (the side bend) */
+    POSE_OTHER_FAR, /* the same way round, the other limbs working: near and far swapped (lying on a mat) */
+    POSE_OTHER_AWAY /* the same way round, the body turned away from the viewer: near and far swapped, the
+                       chest and face turned the other way (twist, look) and the paint order reversed, as
+                       the side the poses show seen from behind (the twists: sitting, a person does the
+                       other side where they sit, turning the other way) */
 } PoseOtherSide;
 
 /* A second, small view drawn beside the figure where its side view cannot show the move (an
@@ -315,7 +321,7 @@ bool pose_move_faces_viewer(const PoseMove *m);
 bool pose_move_mirrored(const PoseMove *m, Sides wanted);
 
 /* Whether side `wanted` of m is drawn the same way round with near and far swapped (`other_side
- * far`, wanted not the side its poses show): the same outline, the other limbs working. */
+ * far` or `away`, wanted not the side its poses show): the same outline, the other limbs working. */
 bool pose_move_swapped(const PoseMove *m, Sides wanted);
 
 /* How a figure of a move is drawn (pose_move_draw). */
@@ -326,7 +332,7 @@ typedef struct {
 
 /* How m is drawn for side `side` (SIDES_NONE when not sided) with the body turned round or not
  * (`turned`: SessionView.turned, as a roll left it): a move that is not sided, or is drawn the
- * same way round on both sides (`other_side far`), turns with the body, mirrored, its near and far
+ * same way round on both sides (`other_side far` or `away`), turns with the body, mirrored, its near and far
  * swapped so that side's limbs still work; a mirrored sided move is drawn as its side says. */
 PoseDraw pose_move_draw(const PoseMove *m, Sides side, bool turned);
 
@@ -335,6 +341,11 @@ PoseDraw pose_move_draw(const PoseMove *m, Sides side, bool turned);
  * (a negative roll turns the far leg fully, the near one 0.85 of it); only which limb is near and
  * which far (their shade, their place in the paint order, their contacts) changes. */
 void pose_swap_sides(Pose *p);
+
+/* The paint order of a side drawn turned away (`other_side away`) from order, the side's own, into
+ * out: back to front reversed, near and far swapped (near_shin painted apart becomes far_shin; a
+ * leg painted whole stays whole). A symmetric order (the default) is its own. */
+void pose_order_away(const int order[POSE_ORDER_COUNT], int out[POSE_ORDER_COUNT]);
 
 /* Contacts c with every near_ part and its far_ one swapped. */
 unsigned pose_contacts_swapped(unsigned c);

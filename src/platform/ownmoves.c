@@ -115,6 +115,9 @@ static void offer(OwnMoves *out, const char *path, const char *stem)
     if (load_pose(path, stem, pf, errs) == 0) {
         m->info.routine_usable = true;
         m->info.sided = pf->side != SIDES_NONE;
+        /* the session draws its sides as the file does: turned round for a mirrored left side */
+        m->info.own_sides = m->info.sided;
+        m->info.own_same_way_round = pf->other_side != POSE_OTHER_MIRROR;
         int cycle = pose_section_find(pf, "cycle");
         /* reps without a tempo last the cycle the file draws */
         int ms = cycle >= 0 ? (int)(pf->sections[cycle].seconds * 1000.0f + 0.5f) : 4000;
