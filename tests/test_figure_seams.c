@@ -38,6 +38,26 @@ typedef struct {
 } RepSeen;
 static RepSeen rep_seen = {0, 0, 1e9f, 0.0f};
 
+/* What play_text found where a twist is shown (the spinal twist on the mat, the seated twist on a
+ * chair: sided, done where the person sits), from its get-ready through both sides: a person does
+ * the other side where they sit, unwinding and turning the other way, and never spins round on the
+ * mat or the chair. Before (the other side mirrored), the figure turned round 180 degrees as the
+ * get-ready and the switch began: narrowed end on and widened the other way over 1.5 s. */
+typedef struct {
+    int frames, turns; /* frames drawn showing a twist; turns round begun showing one */
+    float worst_facing; /* the largest change of the picture's facing (facing()) in a frame */
+    float worst_move; /* the largest move of any part between two frames of one twist (stage heights) */
+} TwistSeen;
+static TwistSeen twist_seen = {0, 0, 0.0f, 0.0f};
+#define TWIST_MOVE_H                                                                                                   \
+    0.035f /* a twist's part moves at most this far a frame (stage heights): its own leg lifting over, 0.033; 0.039    \
+              turning round */
+
+static bool is_twist(MoveId id)
+{
+    return id == MOVE_SPINAL_TWIST || id == MOVE_SEATED_TWIST;
+}
+
 /* A rep of held move id ended after frames frames (FRAME_TICKS apart) of a rep rep_len ms long, a
  * part moving at most lift stage heights from where it began: count it when played whole. */
 static void held_rep_done(const char *path, MoveId id, int frames, int rep_len, float lift, long long t_ms)
@@ -259,6 +279,23 @@ static int play_text(const char *path, const char *src, size_t n)
         worst_into = fmaxf(worst_into, into);
         bool turning = v.turn_ms >= 0;
         turns += turning && !was_turning;
+        if (is_twist(v.figure)) {
+            twist_seen.frames++;
+            twist_seen.turns += turning && !was_turning;
+            if (have_prev) {
+                float now = facing(&lay) * (mirrored ? -1.0f : 1.0f);
+                float before = facing(&prev_lay) * (prev_mirrored ? -1.0f : 1.0f);
+                twist_seen.worst_facing = fmaxf(twist_seen.worst_facing, fabsf(now - before));
+            }
+            if (have_prev && prev_id == v.figure) {
+                float moved = drawn_moved(&prev_lay, &prev_fig, &lay, &fig);
+                if (moved > TWIST_MOVE_H)
+                    printf("  %s: %s moves a part %.3f stage heights in a frame at %.2f s (%s%s)\n", path,
+                           moves_info(v.figure)->id, (double)moved, (double)s.t_ms / 1000.0,
+                           session_segment_name(v.kind), turning ? ", turning round" : "");
+                twist_seen.worst_move = fmaxf(twist_seen.worst_move, moved);
+            }
+        }
         /* a roll's pose turns over about the hip as the body lies on its side (by design, keyed
          * in its pose file): not the picture */
         bool rolled = have_prev && v.figure == prev_id && mirrored != prev_mirrored;
@@ -394,7 +431,11 @@ static int play(const char *path)
  * (moves_path), one after another: off the front onto all fours then up (a rest), up from the
  * back then onto a chair (a rest too short for it, lengthened), chair to standing to the front (a
  * get-ready), the front to a chair in three ways, a chair to all fours, all fours to sitting,
- * sitting up to standing through all fours (as a physio teaches: no way goes straight up). */
+ * sitting up to standing through all fours (as a physio teaches: no way goes straight up). The side
+ * bend after the seated twist leaves the body as keyed (its right side is), so the twist on the
+ * mat and the way up after it are drawn as keyed: drawn turned round (the head on the right, under
+ * "It hurts"), the way up from sitting jumps as the camera hurries clear of the button (0.24
+ * stage heights in one frame; what is left, docs/sprites.md). */
 static const char chains_routine[] = "title \"Chains of ways\"\n"
                                      "move superman reps 2 tempo 3s\n"
                                      "rest 10s\n"
@@ -404,6 +445,7 @@ static const char chains_routine[] = "title \"Chains of ways\"\n"
                                      "move seated_pelvic_tilt reps 2 tempo 3s\n"
                                      "move superman reps 2 tempo 3s\n"
                                      "move seated_twist hold 10s sides both\n"
+                                     "move side_bend reps 2 tempo 3s\n"
                                      "move cat_camel reps 2 tempo 3s\n"
                                      "move spinal_twist hold 10s sides both\n"
                                      "move side_bend reps 2 tempo 3s\n";
@@ -473,14 +515,24 @@ int main(void)
     CHECK(count >= 9);
     for (int i = 0; i < count; i++) {
         int turns = play(names[i]);
-        /* Gentle start's spinal twist (a rest sitting, then its left side; then its right) and
-         * Desk break's seated twist and side bend turn round; nothing else is mirrored */
+        /* only Desk break's side bend (a figure facing the viewer, its mirror image its other side)
+         * turns round; Gentle start's spinal twist turned twice (a rest sitting, then its left
+         * side; then its right), Desk break's seated twist twice */
         if (strstr(names[i], "gentle-start"))
+            CHECK_INT(turns, 0);
+        if (strstr(names[i], "desk-break"))
             CHECK_INT(turns, 2);
         free(names[i]);
     }
     play_text("chains of ways", chains_routine, sizeof chains_routine - 1);
     play_text("held reps", held_reps_routine, sizeof held_reps_routine - 1);
+    printf("twists: %d frames, %d turns round, the picture's facing changes by at most %.3f a frame, a part moves at "
+           "most %.4f stage heights a frame\n",
+           twist_seen.frames, twist_seen.turns, (double)twist_seen.worst_facing, (double)twist_seen.worst_move);
+    CHECK(twist_seen.frames > 1000); /* Gentle start's, Desk break's and the chains' twists, both sides */
+    CHECK_INT(twist_seen.turns, 0);
+    CHECK(twist_seen.worst_facing < 1e-4f); /* drawn the same way round throughout, never narrowing */
+    CHECK(twist_seen.worst_move <= TWIST_MOVE_H);
     printf("held moves' reps: %d played whole (levels/07 and 08's knee to chest among them), %d still; each moves "
            "a part at least %.3f stage heights from its start; across their steps a part moves at most %.4f stage "
            "heights a frame\n",
