@@ -1422,8 +1422,10 @@ static void test_turned_after_a_roll(void)
 
 /* A mirrored sided move's side drawn the other way round than the figure before it ended turns
  * round as its showing begins (SessionView.turn_ms, over SESSION_TURN_MS), never in one frame:
- * the spinal twist's left side after a rest sitting as keyed, and its right after its left. A
- * roll turns the body itself: what follows it is drawn turned without turning round. */
+ * the side bend's left side after standing as keyed, and its right after its left. The spinal
+ * twist (`other_side away`) does its other side where it sits, never turning round: it did, after
+ * a rest sitting as keyed and at the switch (review s25 #10). A roll turns the body itself: what
+ * follows it is drawn turned without turning round. */
 static void test_turns_round(void)
 {
     load("title \"W\"\nmove forward_fold hold 10s\nrest 10s\nmove spinal_twist hold 10s sides both\n"
@@ -1432,8 +1434,25 @@ static void test_turns_round(void)
     CHECK(!v.turned);
     CHECK_INT(v.turn_ms, -1);
     int ready = seg_of(SEG_READY, 2);
-    v = view_in(ready, 10); /* the left side: mirrored, turning round from the rest's picture */
+    v = view_in(ready, 10); /* the left side: the same way round, turning away where it sits */
     CHECK_INT(v.figure, MOVE_SPINAL_TWIST);
+    CHECK(!v.turned && v.side == SIDES_LEFT);
+    CHECK_INT(v.turn_ms, -1);
+    CHECK_INT(view_in(ready, 700).turn_ms, -1);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 2), 500).turn_ms, -1);
+    int sw = seg_of(SEG_SWITCH, 2);
+    v = view_in(sw, 500); /* the right side: as keyed, no turn */
+    CHECK(!v.turned && v.side == SIDES_RIGHT);
+    CHECK_INT(v.turn_ms, -1);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 4), 500).turn_ms, -1); /* not sided: as the last figure was */
+    v = view_in(seg_of(SEG_READY, 6), 10); /* after the roll onto the front: turned, by the roll */
+    CHECK(v.turned);
+    CHECK_INT(v.turn_ms, -1);
+
+    load("title \"B\"\nmove forward_fold hold 10s\nmove side_bend reps 2 tempo 3s sides both\n");
+    ready = seg_of(SEG_READY, 1);
+    v = view_in(ready, 10); /* the left side: mirrored, turning round from the fold's picture */
+    CHECK_INT(v.figure, MOVE_SIDE_BEND);
     CHECK(v.turned && v.side == SIDES_LEFT);
     CHECK(v.turn_ms >= 0 && v.turn_ms <= 20);
     v = view_in(ready, 700);
@@ -1441,16 +1460,11 @@ static void test_turns_round(void)
     v = view_in(ready, SESSION_TURN_MS + 20); /* turned round */
     CHECK(v.turned);
     CHECK_INT(v.turn_ms, -1);
-    CHECK_INT(view_in(seg_of(SEG_WORK, 2), 500).turn_ms, -1);
-    int sw = seg_of(SEG_SWITCH, 2);
+    sw = seg_of(SEG_SWITCH, 1);
     v = view_in(sw, 500); /* the right side: as keyed, turning round from the left's end */
     CHECK(!v.turned && v.side == SIDES_RIGHT);
     CHECK(v.turn_ms >= 490 && v.turn_ms <= 510);
     CHECK_INT(view_in(sw, SESSION_TURN_MS + 20).turn_ms, -1);
-    CHECK_INT(view_in(seg_of(SEG_WORK, 4), 500).turn_ms, -1); /* not sided: as the last figure was */
-    v = view_in(seg_of(SEG_READY, 6), 10); /* after the roll onto the front: turned, by the roll */
-    CHECK(v.turned);
-    CHECK_INT(v.turn_ms, -1);
 }
 
 /* Every rest and timer of the shipped routines that starts in another position than the one the
