@@ -1745,11 +1745,24 @@ static const int *pose_moment(const PoseMove *m, const PoseMoment *at, Pose *p, 
     return pose_move_other_order(m, order, buf);
 }
 
-/* The pose eased e (0..1, eased already) of the way from pa to pb into *q (pose_moves_blend). */
-static void pose_ease_between(const Pose *pa, const Pose *pb, float e, Pose *q)
+/* The pose eased e (0..1, eased already) of the way from pa to pb into *q (pose_moves_blend). With
+ * tuck, the elbows out (`spread`) lead when they go out and lag when they come in (cubic), the
+ * shoulders the other way round (quadratic), so an arm swings short in profile: the folded arms
+ * under the forehead (rest_on_front: elbows out, the upper arm short and steep) turn to arms long
+ * on the mat (superman's overhead) first flattening at the shoulder, then reaching out, and back
+ * the same way, never through the mat (eased plainly, the forearms went 0.009 H below it). */
+static void pose_ease_between(const Pose *pa, const Pose *pb, float e, bool tuck, Pose *q)
 {
     for (int k = 0; k < POSE_PARAM_COUNT; k++)
         q->v[k] = pa->v[k] + (pb->v[k] - pa->v[k]) * e;
+    if (tuck) {
+        bool out = fabsf(pb->v[POSE_SPREAD]) > fabsf(pa->v[POSE_SPREAD]);
+        float s = out ? 1.0f - (1.0f - e) * (1.0f - e) * (1.0f - e) : e * e * e;
+        float lead = out ? e * e : 1.0f - (1.0f - e) * (1.0f - e);
+        q->v[POSE_SPREAD] = pa->v[POSE_SPREAD] + (pb->v[POSE_SPREAD] - pa->v[POSE_SPREAD]) * s;
+        for (int k = POSE_SHOULDER_N; k <= POSE_SHOULDER_F; k++)
+            q->v[k] = pa->v[k] + (pb->v[k] - pa->v[k]) * lead;
+    }
     q->v[POSE_FLIP] = pb->v[POSE_FLIP]; /* the chair (a prop) only when both have it: a standing figure
                                           beside it, then one without */
     q->v[POSE_CHAIR] = fminf(pa->v[POSE_CHAIR], pb->v[POSE_CHAIR]);
@@ -1785,15 +1798,24 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     unsigned contacts = ca & cb;
     /* eased joint by joint, a limb may swing through the mat on its way (folded arms to hands under
      * the shoulders), or a contact both keep lift off it (the feet, as the hips turn): such a pair
-     * is not eased at all (drawn as b, a cut, as the samples of a way whose blends would float) */
-    for (int k = 1; k < POSE_BLEND_PROBES; k++) {
-        pose_ease_between(&pa, &pb, pose_ease((float)k / POSE_BLEND_PROBES), &q);
-        if (pose_eased_fault(&q, (float)k / POSE_BLEND_PROBES < 0.5f ? oa : ob, contacts) > POSE_CONTACT_TOL_H)
-            return false;
+     * is not eased at all (drawn as b, a cut, as the samples of a way whose blends would float).
+     * Where the elbows go out or in, the arms are tried tucked too (pose_ease_between) */
+    bool tuck = false, eased = false;
+    for (int t = 0; t < 2 && !eased; t++) {
+        tuck = t == 1;
+        if (tuck && pa.v[POSE_SPREAD] == pb.v[POSE_SPREAD])
+            break;
+        eased = true;
+        for (int k = 1; k < POSE_BLEND_PROBES && eased; k++) {
+            pose_ease_between(&pa, &pb, pose_ease((float)k / POSE_BLEND_PROBES), tuck, &q);
+            eased = pose_eased_fault(&q, (float)k / POSE_BLEND_PROBES < 0.5f ? oa : ob, contacts) <= POSE_CONTACT_TOL_H;
+        }
     }
+    if (!eased)
+        return false;
     float e = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
     const int *order = e < 0.5f ? oa : ob;
-    pose_ease_between(&pa, &pb, e, &q);
+    pose_ease_between(&pa, &pb, e, tuck, &q);
     if (e <= 0.0f)
         q = pa, q.v[POSE_FLIP] = pb.v[POSE_FLIP], contacts = ca; /* a's (a flip mirrors about the hip) */
     else if (e >= 1.0f)
