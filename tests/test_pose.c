@@ -1589,7 +1589,7 @@ static const struct {
     float bound;
 } jumps_left[] = {
     {"way_all_fours_to_back", 0.08f},  {"way_back_to_all_fours", 0.075f}, {"way_back_to_front", 0.055f},
-    {"way_back_to_standing", 0.085f},  {"way_front_to_back", 0.175f},     {"way_standing_to_back", 0.05f},
+    {"way_back_to_standing", 0.085f},  {"way_front_to_back", 0.11f},      {"way_standing_to_back", 0.05f},
     {"way_standing_to_chair", 0.055f}, {"way_standing_to_front", 0.05f},
 };
 
