@@ -1927,6 +1927,43 @@ static void test_prone_on_elbows_hands(void)
     pose_move_free(&m);
 }
 
+/* Lying on the front to rest (physio review s25, finding 12): the forehead rests on the stacked
+ * hands, the elbows out, the forearms on the mat, and the face shows in profile just above the
+ * hands. It was keyed with the forearm pointing back up over the head: a hand lay on top of the head
+ * (0.19 H above the mat, the head's underside 0.06) and the near arm hid the face. Every breath:
+ * no hand above the head's underside (+0.01 H, the head resting on them), the eye clear of the near
+ * arm, and the head off the mat (on the hands). */
+static void test_rest_on_front(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("rest_on_front", &file, &m))
+        return;
+    const unsigned arms = (1u << POSE_GROUP_NEAR_ARM) | (1u << POSE_GROUP_FAR_ARM), torso = 1u << POSE_GROUP_TORSO;
+    float hand_over = -1.0f, eye = 1.0f, head = 1.0f;
+    for (int k = m.meta.breath.first; k <= m.meta.breath.last; k++) {
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k, &fig);
+        float under = lowest_of(&fig, torso, "head"), top = -1.0f;
+        for (int g = 0; g < fig.count; g++)
+            for (int i = 0; (arms >> fig.groups[g].id) & 1u && i < fig.groups[g].count; i++) {
+                const PosePart *q = &fig.groups[g].parts[i];
+                if (strcmp(q->name, "hand") == 0)
+                    top = fmaxf(top, fmaxf(q->ay + q->ra, q->by + q->rb));
+            }
+        hand_over = fmaxf(hand_over, top - under);
+        eye = fminf(eye, eye_clear_of_arm(&fig));
+        head = fminf(head, under);
+    }
+    printf("rest_on_front: the hands' top %.3f H above the head's underside, the eye %.3f H clear of the near arm, "
+           "the head %.3f H above the mat\n",
+           (double)hand_over, (double)eye, (double)head);
+    CHECK(hand_over <= 0.01f);
+    CHECK(eye > 0.0f);
+    CHECK(head >= 0.03f);
+    pose_move_free(&m);
+}
+
 /* Every log roll keeps the knees bent and together (issue 12): lying on the side, just before and
  * just after the picture flips, the lower knee is among the contacts and rests on the mat with the
  * shoulder, hip and foot (with straight legs it stayed ~0.011 H above it). */
@@ -2045,6 +2082,7 @@ int main(void)
     test_child_pose();
     test_press_up();
     test_prone_on_elbows_hands();
+    test_rest_on_front();
     test_roll_knee();
     test_blend_cuts();
     test_stop();
