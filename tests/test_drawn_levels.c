@@ -193,7 +193,7 @@ static const struct {
     {"cat_camel", "way_all_fours_to_standing",
      "way not eased into: cat-camel's level neutral back, not rest_all_fours'"},
     {"superman", "way_front_to_all_fours", "way not eased into: the move ends off the figure"},
-    {"pelvic_tilt", "way_back_to_standing", "way not eased into: the hands on the hips, rest's by the sides"},
+    {"pelvic_tilt", "way_back_to_all_fours", "way not eased into: the hands on the hips, rest's by the sides"},
     {"standing_extension", "way_standing_to_front", "way not eased into: the hands on the back (0.137 H)"},
 };
 

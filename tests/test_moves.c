@@ -205,6 +205,18 @@ static void test_paths(void)
     CHECK(p.way[0] == MOVE_WAY_SITTING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_STANDING);
     CHECK(moves_way(POSITION_STANDING, POSITION_SITTING) == MOVE_NONE);
     CHECK(moves_way(POSITION_SITTING, POSITION_STANDING) == MOVE_NONE);
+    /* onto the back and up from it through all fours (physio review s25): down from standing onto
+     * hands and knees, onto the side and a roll onto the back, never a squat; up by a roll onto the
+     * side, pushing up to side-sitting and all fours, then half kneeling, never via the front and a
+     * press-up */
+    CHECK_INT(moves_path(POSITION_STANDING, POSITION_ON_BACK, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_STANDING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_BACK);
+    CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_STANDING, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_BACK_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_STANDING);
+    CHECK_INT(moves_path(POSITION_KNEELING, POSITION_ON_BACK, &p), 2);
+    CHECK(p.way[0] == MOVE_WAY_KNEELING_TO_ALL_FOURS && p.way[1] == MOVE_WAY_ALL_FOURS_TO_BACK);
+    CHECK(moves_way(POSITION_STANDING, POSITION_ON_BACK) == MOVE_NONE);
+    CHECK(moves_way(POSITION_ON_BACK, POSITION_STANDING) == MOVE_NONE);
     CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_ON_BACK, &p), 0);
     CHECK_INT(moves_path(POSITION_NONE, POSITION_ON_BACK, &p), -1);
     CHECK_INT(moves_path(POSITION_ON_BACK, POSITION_COUNT, &p), -1);

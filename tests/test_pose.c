@@ -1588,9 +1588,9 @@ static const struct {
     const char *move;
     float bound;
 } jumps_left[] = {
-    {"way_all_fours_to_back", 0.08f},  {"way_back_to_all_fours", 0.075f}, {"way_back_to_front", 0.055f},
-    {"way_back_to_standing", 0.085f},  {"way_front_to_back", 0.11f},      {"way_standing_to_back", 0.05f},
-    {"way_standing_to_chair", 0.055f}, {"way_standing_to_front", 0.05f},
+    {"way_back_to_front", 0.055f},
+    {"way_front_to_back", 0.11f},
+    {"way_standing_to_front", 0.05f},
 };
 
 static void test_no_jumps(void)
@@ -1715,6 +1715,14 @@ static void test_way_seams(void)
                moves_position_word(ways[w].from), (double)end, moves_position_word(ways[w].to), (double)bound);
         CHECK(start <= bound);
         CHECK(end <= 0.012f);
+        /* the chair stands on stage only while the body is on it or getting on or off: the
+         * breathing a way ends in has it exactly when it ends on the chair (physio review s25:
+         * after way_chair_to_standing it stayed through the rest, the figure standing) */
+        PoseFigure breath;
+        pose_move_sample_figure(&m, m.meta.breath.first, &breath);
+        CHECK_INT(breath.chair, ways[w].to == POSITION_ON_CHAIR);
+        pose_move_sample_figure(&m, m.meta.breath.last, &breath);
+        CHECK_INT(breath.chair, ways[w].to == POSITION_ON_CHAIR);
         pose_move_free(&m);
     }
     /* the hip flexor lunge starts and ends in tall kneeling, where the way down from standing
@@ -1979,8 +1987,8 @@ static float limb_shade(const PoseFigure *fig, int id, const char *part, float b
 
 static void test_roll_knee(void)
 {
-    static const char *const rolls[] = {"way_back_to_front", "way_back_to_all_fours", "way_back_to_standing",
-                                        "way_front_to_back", "way_all_fours_to_back"};
+    static const char *const rolls[] = {"way_back_to_front", "way_back_to_all_fours", "way_front_to_back",
+                                        "way_all_fours_to_back"};
     const unsigned knees = (1u << CONTACT_NEAR_KNEE) | (1u << CONTACT_FAR_KNEE);
     for (size_t r = 0; r < sizeof rolls / sizeof rolls[0]; r++) {
         static PoseFile file;

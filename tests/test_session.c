@@ -130,6 +130,9 @@ static int count(SessionEventType type, const char *text)
  * way's time: way_standing_to_all_fours, 4.5 s moving for 60% of its hold, 7.5 s, in whole seconds */
 #define T_SIT_DOWN_MS 8000
 #define T_WORK_SIT (T_WORK + T_SIT_DOWN_MS)
+/* A first step on the back: down through all fours too, standing -> all fours -> on the back (onto
+ * the side, a roll onto the back: never a squat), and its get-ready is longer by the same */
+#define T_WORK_BACK (T_WORK + T_SIT_DOWN_MS)
 
 #define ONE_HOLD "title \"One\"\nintro \"Breathe slowly.\"\nmove child_pose\n  hold 30s\n"
 
@@ -218,7 +221,10 @@ static void test_get_ready(void)
     CHECK(ss >= 0 && L[ss].t_ms == T_READY && L[ss].kind == STEP_REST && L[ss].move == MOVE_REST);
     CHECK_INT(time_of(EV_CUE, "Rest."), T_READY);
     CHECK_INT(time_of(EV_CUE, "Lie down."), T_READY);
-    CHECK_INT(time_of(EV_STEP_END, NULL), T_READY + 10000);
+    /* lengthened to show its chain down from standing: onto all fours (7.5 s: 4.5 s moving for 60%
+     * of its hold), then onto the side and the back (7.65 s at most 60% of what is left: 12.75 s),
+     * in whole seconds (session_rest_run_ms) */
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_READY + 21000);
     /* no intro: the title is said */
     CHECK_INT(time_of(EV_CUE, "R"), T_INTRO);
 }
@@ -393,8 +399,9 @@ static void test_pause(void)
     CHECK_INT(time_of(EV_CUE, "Breathe slowly."), T_INTRO + 4000);
 }
 
-/* two moves on the back: no way between them, so each get-ready is SESSION_READY_MS */
-#define TWO_STEPS "title \"Two\"\nmove knees_to_chest hold 30s\nmove bridge hold 20s\n"
+/* two moves on all fours: one way down from standing over the intro (no time added) and no way
+ * between them, so each get-ready is SESSION_READY_MS */
+#define TWO_STEPS "title \"Two\"\nmove child_pose hold 30s\nmove cat_camel hold 20s\n"
 /* with R = SESSION_READY_MS: step 0 ready 14 s to 14+R, work to 44+R; step 1 ready to 44+2R,
  * work to 64+2R; results 15 s */
 
@@ -405,7 +412,7 @@ static void test_skip(void)
     int se = find(EV_STEP_END, NULL);
     CHECK(se >= 0 && L[se].t_ms == 25000 && !L[se].completed && L[se].step == 0);
     CHECK_INT(count(EV_HOLD_DONE, NULL), 0);
-    CHECK_INT(time_of(EV_CUE, "Next: Bridge."), 25000);
+    CHECK_INT(time_of(EV_CUE, "Next: Cat-camel."), 25000);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(session_view(&S, 0).step_index, 1);
     run_to_end();
@@ -423,7 +430,7 @@ static void test_skip(void)
     act_at(1000, INPUT_SKIP);
     CHECK_INT(time_of(EV_CUE, "Two"), 1000);
     act_at(2000, INPUT_SKIP);
-    CHECK_INT(time_of(EV_CUE, "Next: Knees to chest."), 2000);
+    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 2000);
     CHECK_INT(S.score.steps_skipped, 0);
     /* skip the last step: straight to the results */
     restart();
@@ -452,13 +459,13 @@ static void test_back(void)
     act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS - 10, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).step_index, 0);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
-    CHECK_INT(count(EV_CUE, "Next: Knees to chest."), 2);
+    CHECK_INT(count(EV_CUE, "Next: Child's pose."), 2);
     /* exactly at the limit: restart this one */
     restart();
     act_at(44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, INPUT_BACK);
     CHECK_INT(session_view(&S, 0).step_index, 1);
-    CHECK_INT(count(EV_CUE, "Next: Bridge."), 2);
-    CHECK_INT(time_of(EV_CUE, "Next: Bridge.") < 44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, 1);
+    CHECK_INT(count(EV_CUE, "Next: Cat-camel."), 2);
+    CHECK_INT(time_of(EV_CUE, "Next: Cat-camel.") < 44000 + SESSION_READY_MS + SESSION_BACK_RESTART_MS, 1);
     /* back at the very start of the first step goes to the intro */
     restart();
     act_at(T_READY + 1000, INPUT_BACK);
@@ -577,7 +584,7 @@ static void test_quit_and_press(void)
     CHECK_INT(time_of(EV_CUE, "Two"), 500);
     act_at(700, INPUT_RELEASE);
     act_at(900, INPUT_PRESS);
-    CHECK_INT(time_of(EV_CUE, "Next: Knees to chest."), 900);
+    CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
     run_until(80000 - T_READY + 900);
     CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
     act_at(80000 - T_READY + 900, INPUT_PRESS);
@@ -654,7 +661,7 @@ static void test_rep_tempo(void)
     CHECK(e && !e->on_tempo);
     /* a hold at the top moves the beats: i * (tempo + hold) + tempo / 2 */
     load("title \"Top\"\nmove bridge reps 3 tempo 4s hold 2s\n");
-    e = press_once(T_WORK + 6000 + 2000);
+    e = press_once(T_WORK_BACK + 6000 + 2000);
     CHECK(e && e->on_tempo);
 }
 
@@ -1034,10 +1041,10 @@ static void test_alternate_sides(void)
 static void test_hold_until_press(void)
 {
     load("title \"U\"\nmove bridge\n  hold up to 10s\n");
-    act_at(T_WORK + 4000, INPUT_PRESS);
+    act_at(T_WORK_BACK + 4000, INPUT_PRESS);
     run_to_end();
     int hd = find(EV_HOLD_DONE, NULL);
-    CHECK(hd >= 0 && L[hd].t_ms == T_WORK + 4000 && L[hd].n == 4000);
+    CHECK(hd >= 0 && L[hd].t_ms == T_WORK_BACK + 4000 && L[hd].n == 4000);
     int se = find(EV_STEP_END, NULL);
     CHECK(se >= 0 && L[se].completed);
     CHECK_INT(S.score.holds_done, 1);
@@ -1047,7 +1054,7 @@ static void test_hold_until_press(void)
     /* no press: it ends at 10 s, done */
     restart();
     run_to_end();
-    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK + 10000);
+    CHECK_INT(time_of(EV_HOLD_DONE, NULL), T_WORK_BACK + 10000);
     CHECK_INT(S.score.holds_done, 1);
     /* open: three minutes with nothing pressed brings no prompt and no give-up; the step ran its
      * course, but nobody said "enough" (the person may have walked away): not a hold done, no
@@ -1171,7 +1178,7 @@ static void test_rest_figures(void)
  * a rest between, the rest shows the way and the get-ready does not. */
 static void test_ready_shows_the_way(void)
 {
-    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\nmove standing_extension reps 2 tempo 3s\n"
+    load("title \"W\"\nmove cat_camel reps 2 tempo 3s\nmove standing_extension reps 2 tempo 3s\n"
          "move prone_on_elbows hold 10s\nrest 10s\nmove knee_to_chest hold 10s\n");
     int ready[4] = {-1, -1, -1, -1}, work0 = -1;
     for (int k = 0; k < S.segment_count; k++) {
@@ -1187,10 +1194,10 @@ static void test_ready_shows_the_way(void)
     CHECK_INT(S.segments[ready[1]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
     CHECK_INT(S.segments[ready[2]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
     CHECK_INT(S.segments[ready[3]].duration_ms, SESSION_READY_MS); /* the rest before it showed the way */
-    run_until(S.segments[work0].planned_start_ms + 500); /* pelvic tilt: the way is loaded next */
-    CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_BACK_TO_STANDING);
-    static const MoveId way[3] = {MOVE_NONE, MOVE_WAY_BACK_TO_STANDING, MOVE_WAY_STANDING_TO_FRONT};
-    static const MoveId move[3] = {MOVE_PELVIC_TILT, MOVE_STANDING_EXTENSION, MOVE_PRONE_ON_ELBOWS};
+    run_until(S.segments[work0].planned_start_ms + 500); /* cat-camel: the way is loaded next */
+    CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
+    static const MoveId way[3] = {MOVE_NONE, MOVE_WAY_ALL_FOURS_TO_STANDING, MOVE_WAY_STANDING_TO_FRONT};
+    static const MoveId move[3] = {MOVE_CAT_CAMEL, MOVE_STANDING_EXTENSION, MOVE_PRONE_ON_ELBOWS};
     for (int i = 1; i < 3; i++) {
         const Segment *g = &S.segments[ready[i]];
         run_until(g->planned_start_ms + 1000);
@@ -1288,7 +1295,7 @@ static SessionView view_in(int i, int at)
  * get-ready goes on where the intro leaves it), then the move's start; no time is added. */
 static void test_first_ready_shows_the_way(void)
 {
-    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\n");
+    load("title \"W\"\nmove cat_camel reps 2 tempo 3s\n");
     int intro = -1, ready = seg_of(SEG_READY, 0);
     for (int i = 0; i < S.segment_count; i++)
         intro = S.segments[i].kind == SEG_INTRO ? i : intro;
@@ -1300,23 +1307,40 @@ static void test_first_ready_shows_the_way(void)
     int length = S.segments[intro].duration_ms + S.segments[ready].duration_ms - SESSION_COUNTDOWN * 1000;
     SessionView v = session_view(&S, 0); /* the safety notice: standing, the way loaded next */
     CHECK_INT(v.figure, MOVE_IDLE);
-    CHECK_INT(v.next_figure, MOVE_WAY_STANDING_TO_BACK);
+    CHECK_INT(v.next_figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
     v = view_in(intro, 1000);
     CHECK_INT(v.kind, SEG_INTRO);
-    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_BACK);
+    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
     CHECK_INT(v.anim, ANIM_HOLD);
     CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
     CHECK_INT(v.anim_length_ms, length);
-    CHECK_INT(v.next_figure, MOVE_PELVIC_TILT);
+    CHECK_INT(v.next_figure, MOVE_CAT_CAMEL);
     v = view_in(ready, 1000);
     CHECK_INT(v.kind, SEG_READY);
-    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_BACK);
+    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
     CHECK(v.anim_ms >= S.segments[intro].duration_ms + 900 && v.anim_ms <= S.segments[intro].duration_ms + 1100);
     CHECK_INT(v.anim_length_ms, length);
     v = view_in(ready, S.segments[ready].duration_ms - 2000); /* the 3-2-1: the move's start */
-    CHECK_INT(v.figure, MOVE_PELVIC_TILT);
+    CHECK_INT(v.figure, MOVE_CAT_CAMEL);
     CHECK_INT(v.anim, ANIM_START);
     CHECK(!v.turned);
+    /* a first move on the back: down through all fours (half kneeling, hands to the mat), then onto
+     * the side and a roll onto the back, never a squat (physio review s25); the get-ready is
+     * longer by the first way's time (way_standing_to_all_fours, 4.5 s moving for 60% of its
+     * hold, in whole seconds), and the roll leaves the body turned round */
+    load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\n");
+    ready = seg_of(SEG_READY, 0), intro = ready - 1;
+    CHECK(ready > 0 && S.segments[intro].kind == SEG_INTRO);
+    if (ready <= 0 || S.segments[intro].kind != SEG_INTRO)
+        return;
+    CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS + 8000);
+    CHECK_INT(view_in(intro, 1000).figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
+    v = view_in(ready, S.segments[ready].duration_ms - SESSION_COUNTDOWN * 1000 - 1000);
+    CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
+    CHECK(!v.turned);
+    v = view_in(ready, S.segments[ready].duration_ms - 2000);
+    CHECK_INT(v.figure, MOVE_PELVIC_TILT);
+    CHECK(v.turned);
     /* a first move done standing needs no way: the intro stands */
     load("title \"W\"\nmove forward_fold hold 10s\n");
     for (int i = 0; i < S.segment_count; i++)
@@ -1388,32 +1412,34 @@ static void test_turned_after_a_roll(void)
          "move prone_on_elbows hold 10s\nmove bird_dog reps 2 tempo 3s sides both\nrest 10s on-back\n"
          "move knee_to_chest hold 10s sides both\nrest 10s standing\nmove side_bend reps 2 tempo 3s sides both\n"
          "move forward_fold hold 10s\n");
-    CHECK(!view_in(seg_of(SEG_WORK, 0), 0).turned); /* on the back, as keyed */
-    SessionView v = view_in(seg_of(SEG_WORK, 1), 1000); /* the roll onto the front: drawn as keyed */
+    /* down from standing through all fours and a roll onto the back (the intro's chain): the roll
+     * left the head where the hands were on all fours, the other end from rest's keys */
+    CHECK(view_in(seg_of(SEG_WORK, 0), 0).turned);
+    SessionView v = view_in(seg_of(SEG_WORK, 1), 1000); /* the roll onto the front: drawn turned */
     CHECK_INT(v.figure, MOVE_WAY_BACK_TO_FRONT);
-    CHECK(!v.turned);
-    v = view_in(seg_of(SEG_READY, 2), 1000); /* the roll left the head where superman has its feet */
+    CHECK(v.turned);
+    v = view_in(seg_of(SEG_READY, 2), 1000); /* the roll turned it back: superman as keyed */
     CHECK_INT(v.figure, MOVE_SUPERMAN);
-    CHECK(v.turned);
-    CHECK(view_in(seg_of(SEG_WORK, 2), 0).turned);
-    CHECK(view_in(seg_of(SEG_WORK, 3), 0).turned);
-    v = view_in(seg_of(SEG_READY, 4), 1000); /* onto all fours: the way, turned too */
-    CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
-    CHECK(v.turned);
-    v = view_in(seg_of(SEG_WORK, 4), 0); /* bird dog, left then right, both turned */
-    CHECK(v.turned && v.side == SIDES_LEFT);
-    v = view_in(seg_of(SEG_SWITCH, 4), 0);
-    CHECK(v.turned && v.side == SIDES_RIGHT);
-    v = view_in(seg_of(SEG_WORK, 5), 1000); /* all fours onto the back: turned, which it rolls back */
-    CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
-    CHECK(v.turned);
-    v = view_in(seg_of(SEG_WORK, 6), 0); /* knee to chest as keyed: the head where it always is */
-    CHECK(!v.turned && v.side == SIDES_LEFT);
-    v = view_in(seg_of(SEG_WORK, 7), 1000); /* up to standing: a roll, then up facing the other way */
-    CHECK_INT(v.figure, MOVE_WAY_BACK_TO_STANDING);
     CHECK(!v.turned);
+    CHECK(!view_in(seg_of(SEG_WORK, 2), 0).turned);
+    CHECK(!view_in(seg_of(SEG_WORK, 3), 0).turned);
+    v = view_in(seg_of(SEG_READY, 4), 1000); /* onto all fours: the way, as keyed too */
+    CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
+    CHECK(!v.turned);
+    v = view_in(seg_of(SEG_WORK, 4), 0); /* bird dog, left then right, both as keyed */
+    CHECK(!v.turned && v.side == SIDES_LEFT);
+    v = view_in(seg_of(SEG_SWITCH, 4), 0);
+    CHECK(!v.turned && v.side == SIDES_RIGHT);
+    v = view_in(seg_of(SEG_WORK, 5), 1000); /* all fours onto the back: as keyed, then it rolls */
+    CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
+    CHECK(!v.turned);
+    v = view_in(seg_of(SEG_WORK, 6), 0); /* knee to chest turned: both sides the same way round */
+    CHECK(v.turned && v.side == SIDES_LEFT);
+    v = view_in(seg_of(SEG_WORK, 7), 1000); /* up to standing: a roll onto the side, up onto all fours */
+    CHECK_INT(v.figure, MOVE_WAY_BACK_TO_ALL_FOURS);
+    CHECK(v.turned);
     /* the side bend faces the viewer: its left side is the mirror image, right as keyed; the way
-     * up left the figure turned, so its left side follows on */
+     * up left the figure as keyed, so its left side turns round in the get-ready */
     v = view_in(seg_of(SEG_READY, 8), S.segments[seg_of(SEG_READY, 8)].duration_ms - 2000);
     CHECK(v.turned && v.side == SIDES_LEFT);
     CHECK(!view_in(seg_of(SEG_SWITCH, 8), 0).turned);
@@ -1504,11 +1530,16 @@ static void test_shipped_rests_show_the_way(void)
                         ready = k;
                 if (i > 0 && at != to && ready >= 0) {
                     run_until(S.segments[ready].planned_start_ms + 500);
-                    SessionView v = session_view(&S, 0);
-                    if (moves_way_from(v.figure) != at || moves_info(v.figure)->position != to)
+                    MoveId first = session_view(&S, 0).figure; /* a chain's last way ends where the move starts */
+                    run_until(S.segments[ready].planned_start_ms + S.segments[ready].duration_ms -
+                              SESSION_COUNTDOWN * 1000 - 500);
+                    MoveId last = session_view(&S, 0).figure;
+                    if (moves_way_from(first) != at || moves_way_from(last) == POSITION_NONE ||
+                        moves_info(last)->position != to)
                         fprintf(stderr, "%s: step %d: no way from %s to %s in its get-ready\n", levels[l], i + 1,
                                 moves_position_word(at), moves_position_word(to));
-                    CHECK(moves_way_from(v.figure) == at && moves_info(v.figure)->position == to);
+                    CHECK(moves_way_from(first) == at && moves_way_from(last) != POSITION_NONE &&
+                          moves_info(last)->position == to);
                     ready_ways++;
                 }
                 at = to;
@@ -1540,7 +1571,7 @@ static void test_shipped_rests_show_the_way(void)
                 run_until(S.segments[seg + 1].planned_start_ms + 500);
                 v = session_view(&S, 0);
                 CHECK_INT(v.kind, SEG_WORK);
-                CHECK(moves_way_from(v.figure) == POSITION_NONE && moves_info(v.figure)->position == to);
+                CHECK(moves_way_from(v.figure) == POSITION_NONE && moves_info(v.figure)->position == at);
             }
         }
     }
@@ -1717,13 +1748,14 @@ static void test_chains_of_ways(void)
     v = view_in(rest, 19000);
     CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
     CHECK_INT(v.next_figure, MOVE_SIDE_BEND);
-    /* a rest too short for its chain lasts as long as the chain: up from the back, onto a chair */
+    /* a rest too short for its chain lasts as long as the chain: up from the back (onto the side,
+     * onto all fours, up through half kneeling), onto a chair */
     load("title \"C\"\nmove pelvic_tilt reps 2 tempo 3s\nrest 5s on-chair\nmove seated_twist hold 10s\n");
     rest = seg_of(SEG_WORK, 1);
     Position from, to;
     MovesPath q;
     int rest_ms;
-    CHECK_INT(session_step_chain(&R, 1, &from, &to, &q, &rest_ms), 2);
+    CHECK_INT(session_step_chain(&R, 1, &from, &to, &q, &rest_ms), 3);
     CHECK_INT(rest_ms, S.segments[rest].duration_ms);
     CHECK(S.segments[rest].duration_ms > 5000);
 }
@@ -2354,12 +2386,12 @@ static void test_hurt(void)
 {
     /* pressed 5 s into the first hold: the step stops, its clock with it */
     load(HURT_ROUTINE);
-    act_at(T_WORK + 5000, INPUT_HURT);
+    act_at(T_WORK_BACK + 5000, INPUT_HURT);
     CHECK(session_hurt_open(&S) && session_hurt_asks_pain(&S));
     int h = find(EV_HURT, "Knee rolls");
-    CHECK(h >= 0 && L[h].t_ms == T_WORK + 5000 && L[h].step == 0);
+    CHECK(h >= 0 && L[h].t_ms == T_WORK_BACK + 5000 && L[h].step == 0);
     int el = S.seg_elapsed_ms;
-    run_until(T_WORK + 60000); /* a minute on the question: nothing moves, nothing is given up */
+    run_until(T_WORK_BACK + 60000); /* a minute on the question: nothing moves, nothing is given up */
     CHECK_INT(S.seg_elapsed_ms, el);
     CHECK_INT(count(EV_STEP_END, NULL), 0);
     CHECK(session_hurt_open(&S));
@@ -2367,28 +2399,28 @@ static void test_hurt(void)
     CHECK_INT(v.hurt, HURT_PAIN);
     CHECK(v.hurt_name && strcmp(v.hurt_name, "Knee rolls") == 0);
     /* ordinary inputs do nothing there: a press, pause, back's cousin "rule" */
-    act_at(T_WORK + 60000, INPUT_PRESS | INPUT_PAUSE | INPUT_RULE);
+    act_at(T_WORK_BACK + 60000, INPUT_PRESS | INPUT_PAUSE | INPUT_RULE);
     CHECK_INT(S.hurt, HURT_PAIN);
     CHECK(!S.paused);
     /* how bad: 6; then which stop rule: the second; skipping the move is then not offered */
-    input_at(T_WORK + 61000, INPUT_PAIN, 6, 0);
+    input_at(T_WORK_BACK + 61000, INPUT_PAIN, 6, 0);
     int p = find_from(find(EV_HURT, NULL), EV_PAIN, NULL);
     CHECK(p >= 0 && L[p].n == 6 && L[p].set == 2);
     CHECK_INT(S.hurt, HURT_RULE);
-    input_at(T_WORK + 62000, INPUT_RULE, 0, 3); /* only two rules: 3 answers nothing */
+    input_at(T_WORK_BACK + 62000, INPUT_RULE, 0, 3); /* only two rules: 3 answers nothing */
     CHECK_INT(S.hurt, HURT_RULE);
-    input_at(T_WORK + 62500, INPUT_RULE, 0, 2);
+    input_at(T_WORK_BACK + 62500, INPUT_RULE, 0, 2);
     int r = find(EV_STOP_RULE, "Numbness");
     CHECK(r >= 0 && L[r].n == 2);
     CHECK_INT(S.hurt, HURT_CHOICE);
     v = session_view(&S, 0);
     CHECK(!v.hurt_can_skip && v.hurt_rule == 2 && v.hurt_pain == 6);
-    act_at(T_WORK + 63000, INPUT_SKIP); /* refused: the rule says stop */
+    act_at(T_WORK_BACK + 63000, INPUT_SKIP); /* refused: the rule says stop */
     CHECK_INT(S.hurt, HURT_CHOICE);
-    act_at(T_WORK + 64000, INPUT_QUIT);
+    act_at(T_WORK_BACK + 64000, INPUT_QUIT);
     CHECK(!session_hurt_open(&S));
     int e = find(EV_HURT_END, NULL);
-    CHECK(e >= 0 && L[e].completed && L[e].t_ms == T_WORK + 64000);
+    CHECK(e >= 0 && L[e].completed && L[e].t_ms == T_WORK_BACK + 64000);
     /* straight to the results, its pain as the pain after (not asked twice), and the advice */
     CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
     CHECK_INT(S.pain_after, 6);
@@ -2405,19 +2437,19 @@ static void test_hurt(void)
     /* skip this move for today: the step and every later step of the same move are skipped,
      * the others run; the workout goes on with the after check-in as usual */
     load(HURT_ROUTINE);
-    act_at(T_WORK + 5000, INPUT_HURT);
-    input_at(T_WORK + 6000, INPUT_SKIP, 0, 0); /* how bad: not answered */
+    act_at(T_WORK_BACK + 5000, INPUT_HURT);
+    input_at(T_WORK_BACK + 6000, INPUT_SKIP, 0, 0); /* how bad: not answered */
     CHECK_INT(S.hurt_pain, -1);
-    input_at(T_WORK + 7000, INPUT_SKIP, 0, 0); /* no rule applies */
+    input_at(T_WORK_BACK + 7000, INPUT_SKIP, 0, 0); /* no rule applies */
     CHECK_INT(S.hurt_rule, 0);
     CHECK(session_view(&S, 0).hurt_can_skip);
-    act_at(T_WORK + 8000, INPUT_SKIP);
+    act_at(T_WORK_BACK + 8000, INPUT_SKIP);
     e = find(EV_HURT_END, NULL);
     CHECK(e >= 0 && !L[e].completed);
     int end0 = find(EV_STEP_END, NULL);
     CHECK(end0 > e && !L[end0].completed && L[end0].step == 0);
     /* the pelvic tilt's get-ready comes at once */
-    CHECK(time_of(EV_CUE, "Next: Pelvic tilt") == T_WORK + 8000);
+    CHECK(time_of(EV_CUE, "Next: Pelvic tilt") == T_WORK_BACK + 8000);
     run_to_end();
     CHECK_INT(count(EV_STEP_START, NULL), 2); /* knee rolls' first run, then the pelvic tilt only */
     CHECK(find(EV_CUE, "Knee rolls again") < 0);
@@ -2428,10 +2460,10 @@ static void test_hurt(void)
 
     /* quit at the first question ends at once; while paused it opens (and takes over the pause) */
     load(HURT_ROUTINE);
-    act_at(T_WORK + 1000, INPUT_PAUSE);
-    act_at(T_WORK + 2000, INPUT_HURT);
+    act_at(T_WORK_BACK + 1000, INPUT_PAUSE);
+    act_at(T_WORK_BACK + 2000, INPUT_HURT);
     CHECK(session_hurt_open(&S) && !S.paused);
-    act_at(T_WORK + 3000, INPUT_QUIT);
+    act_at(T_WORK_BACK + 3000, INPUT_QUIT);
     CHECK_INT(S.segments[S.seg].kind, SEG_RESULTS);
     CHECK_INT(S.pain_after, -1);
     CHECK(session_says_stop(&S));
@@ -2475,15 +2507,15 @@ static void test_phases(void)
     load("title \"Ph\"\nmove pelvic_tilt\n  reps 2\n  phase \"Flatten your back\" 5s\n  phase \"Relax\" 3s\n");
     run_to_end();
     CHECK_INT(count(EV_PHASE, NULL), 4);
-    CHECK_INT(time_of(EV_PHASE, "Flatten"), T_WORK);
-    CHECK_INT(time_of(EV_PHASE, "Relax"), T_WORK + 5000);
+    CHECK_INT(time_of(EV_PHASE, "Flatten"), T_WORK_BACK);
+    CHECK_INT(time_of(EV_PHASE, "Relax"), T_WORK_BACK + 5000);
     int second = find_from(find(EV_PHASE, "Relax") + 1, EV_PHASE, "Flatten");
-    CHECK(second >= 0 && L[second].t_ms == T_WORK + 8000 && L[second].n == 1 && L[second].n_run == 1);
+    CHECK(second >= 0 && L[second].t_ms == T_WORK_BACK + 8000 && L[second].n == 1 && L[second].n_run == 1);
     CHECK_INT(count(EV_CUE, "Flatten your back"), 2); /* said (and captioned) every rep */
-    CHECK_INT(time_of(EV_STEP_END, NULL), T_WORK + 16000);
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_WORK_BACK + 16000);
     /* the view */
     restart();
-    run_until(T_WORK + 500);
+    run_until(T_WORK_BACK + 500);
     SessionView v = session_view(&S, 0);
     CHECK_INT(v.phase, 1);
     CHECK_INT(v.phases, 2);
@@ -2492,11 +2524,11 @@ static void test_phases(void)
     CHECK_INT(v.anim_length_ms, 1000);
     CHECK_INT(v.rep_hold_ms, 0);
     CHECK(v.anim_ms > 0 && v.anim_ms < 500); /* moving towards the half-way pose (the top of the rep) */
-    run_until(T_WORK + 4000);
+    run_until(T_WORK_BACK + 4000);
     v = session_view(&S, 0);
     CHECK_INT(v.anim_ms, 500); /* held there */
     CHECK_INT(v.phase_left_ms, 1000);
-    run_until(T_WORK + 5000 + 3000 - 100); /* the end of "Relax": back at the start */
+    run_until(T_WORK_BACK + 5000 + 3000 - 100); /* the end of "Relax": back at the start */
     v = session_view(&S, 0);
     CHECK_INT(v.phase, 2);
     CHECK_STR(v.phase_text, "Relax");
@@ -2585,7 +2617,7 @@ static void test_self_paced_alternate(void)
 {
     load("title \"A\"\nmove knee_rolls\n  reps 3 each side tempo 4s\n  pacing self\n  sides alternate\n");
     for (int i = 0; i < 6; i++)
-        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+        act_at(T_WORK_BACK + 2000 + i * 4000, INPUT_PRESS);
     run_to_end();
     CHECK_INT(count(EV_STEP_START, NULL), 6);
     CHECK_INT(count(EV_REP, NULL), 6);
@@ -2594,7 +2626,7 @@ static void test_self_paced_alternate(void)
         if (L[i].type == EV_STEP_START) {
             CHECK_INT(L[i].side, k % 2 == 0 ? SIDES_LEFT : SIDES_RIGHT);
             CHECK_INT(L[i].n_run, k);
-            CHECK_INT(L[i].t_ms, T_WORK + (k == 0 ? 0 : 2000 + (k - 1) * 4000));
+            CHECK_INT(L[i].t_ms, T_WORK_BACK + (k == 0 ? 0 : 2000 + (k - 1) * 4000));
             k++;
         }
     CHECK_INT(count(EV_CUE, "Other side."), 5);
@@ -2603,7 +2635,7 @@ static void test_self_paced_alternate(void)
     /* the view counts the side's reps: the fourth run is the second on the right */
     load("title \"A\"\nmove knee_rolls\n  reps 3 each side tempo 4s\n  pacing self\n  sides alternate\n");
     for (int i = 0; i < 3; i++)
-        act_at(T_WORK + 2000 + i * 4000, INPUT_PRESS);
+        act_at(T_WORK_BACK + 2000 + i * 4000, INPUT_PRESS);
     SessionView v = session_view(&S, 0);
     CHECK_INT(v.side, SIDES_RIGHT);
     CHECK_INT(v.rep, 2);
@@ -2615,8 +2647,8 @@ static void test_self_paced_alternate(void)
     CHECK_INT(S.score.steps_done, 0);
     /* "reps 4 in all" on both sides, self-paced: two presses end the left side, two the right */
     load("title \"A\"\nmove knee_rolls\n  reps 4 in all tempo 4s\n  pacing self\n  sides both\n");
-    act_at(T_WORK + 2000, INPUT_PRESS);
-    act_at(T_WORK + 6000, INPUT_PRESS);
+    act_at(T_WORK_BACK + 2000, INPUT_PRESS);
+    act_at(T_WORK_BACK + 6000, INPUT_PRESS);
     CHECK_INT(S.segments[S.seg].kind, SEG_SWITCH);
     while (S.segments[S.seg].kind != SEG_WORK && !S.ended)
         tick(0);

@@ -201,7 +201,7 @@ static void eased_framing(SDL_Surface *surf, SDL_Renderer *r)
 {
     Sprites *sp = sprites_new(r, "assets/poses");
     sprites_set_immediate(sp, true);
-    SessionView rest = view(MOVE_WAY_STANDING_TO_BACK, ANIM_HOLD, 9000, 10000, SIDES_NONE);
+    SessionView rest = view(MOVE_WAY_SITTING_TO_BACK, ANIM_HOLD, 9000, 10000, SIDES_NONE);
     rest.turn_ms = -1; /* not turning round */
     /* the workout's stage at 1920x1080 and "It hurts" on its top right (render_layout): the knees
      * rising into it move knee rolls' framing aside */
@@ -213,7 +213,7 @@ static void eased_framing(SDL_Surface *surf, SDL_Renderer *r)
     CHECK(figure_columns(surf, on_stage, &a0, &a1));
     SessionView eased = view(MOVE_KNEE_ROLLS, ANIM_START, 0, 4000, SIDES_NONE);
     eased.blend = true;
-    eased.from_figure = MOVE_WAY_STANDING_TO_BACK, eased.from_anim = ANIM_HOLD;
+    eased.from_figure = MOVE_WAY_SITTING_TO_BACK, eased.from_anim = ANIM_HOLD;
     eased.from_anim_ms = 9000, eased.from_anim_length_ms = 10000;
     eased.turn_ms = -1;
     int worst = 0, inside = 1;

@@ -52,12 +52,10 @@
     X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
     X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4200, ALL_FOURS)         \
     X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 4500, STANDING)          \
-    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 5000, ON_BACK)                   \
-    X(WAY_STANDING_TO_BACK, "way_standing_to_back", "Lie down on your back", false, false, 5500, ON_BACK)              \
-    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 6500, ALL_FOURS)           \
+    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 7650, ON_BACK)                   \
+    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 7650, ALL_FOURS)           \
     X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
     X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
-    X(WAY_BACK_TO_STANDING, "way_back_to_standing", "Up to standing", false, false, 10000, STANDING)                   \
     X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 7000, ON_FRONT)            \
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
     X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 4500,         \
@@ -85,18 +83,21 @@
  * onto all fours comes before its row onto the back: the search takes it first, not the roll up
  * from the back) and standing -> all fours -> sitting (standing's row onto all fours comes before
  * its row onto the back, so the search reaches sitting through all fours before the way down onto
- * the back and up again); kneeling -> all fours -> sitting likewise. */
+ * the back and up again); kneeling -> all fours -> sitting likewise. Nor has standing a way straight
+ * down onto the back, nor the back one straight up to standing (physio review s25: a squat down,
+ * and up over the front and a press-up): standing -> all fours -> on the back (onto the side, a
+ * roll onto the back) and on the back -> all fours -> standing (a roll onto the side, pushing up to
+ * side-sitting and all fours, up through half kneeling); all fours' row onto the back and the
+ * back's onto all fours come before the rolls through the front, so the search takes them. */
 #define WAYS(X)                                                                                                        \
     X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT, true)                                                                      \
     X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS, false)                                                              \
     X(ALL_FOURS, STANDING, WAY_ALL_FOURS_TO_STANDING, false)                                                           \
     X(STANDING, ALL_FOURS, WAY_STANDING_TO_ALL_FOURS, false)                                                           \
     X(ALL_FOURS, ON_BACK, WAY_ALL_FOURS_TO_BACK, true)                                                                 \
-    X(STANDING, ON_BACK, WAY_STANDING_TO_BACK, false)                                                                  \
     X(ON_BACK, ALL_FOURS, WAY_BACK_TO_ALL_FOURS, true)                                                                 \
     X(STANDING, ON_CHAIR, WAY_STANDING_TO_CHAIR, false)                                                                \
     X(ON_CHAIR, STANDING, WAY_CHAIR_TO_STANDING, false)                                                                \
-    X(ON_BACK, STANDING, WAY_BACK_TO_STANDING, true)                                                                   \
     X(STANDING, ON_FRONT, WAY_STANDING_TO_FRONT, false)                                                                \
     X(ON_FRONT, ON_BACK, WAY_FRONT_TO_BACK, true)                                                                      \
     X(STANDING, KNEELING, WAY_STANDING_TO_KNEELING, false)                                                             \
