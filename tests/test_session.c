@@ -134,6 +134,9 @@ static int count(SessionEventType type, const char *text)
  * the side, a roll onto the back: never a squat), and its get-ready is longer by the same */
 #define T_WORK_BACK (T_WORK + T_SIT_DOWN_MS)
 
+/* "switch sides" after a hold: its way out first (SESSION_STEP_OUT_MS), then the other side's start */
+#define T_SWITCH_HOLD (SESSION_SWITCH_MS + SESSION_STEP_OUT_MS)
+
 #define ONE_HOLD "title \"One\"\nintro \"Breathe slowly.\"\nmove child_pose\n  hold 30s\n"
 
 /* ---- segments ---- */
@@ -319,9 +322,9 @@ static void test_sides_and_sets(void)
         int64_t t;
     } starts[] = {
         {SIDES_LEFT, 1, T_WORK_SIT},
-        {SIDES_RIGHT, 1, T_WORK_SIT + 25000},
-        {SIDES_LEFT, 2, T_WORK_SIT + 55000},
-        {SIDES_RIGHT, 2, T_WORK_SIT + 80000},
+        {SIDES_RIGHT, 1, T_WORK_SIT + 20000 + T_SWITCH_HOLD},
+        {SIDES_LEFT, 2, T_WORK_SIT + 50000 + T_SWITCH_HOLD},
+        {SIDES_RIGHT, 2, T_WORK_SIT + 70000 + 2 * T_SWITCH_HOLD},
     };
     int at = -1;
     for (int i = 0; i < 4; i++) {
@@ -330,7 +333,8 @@ static void test_sides_and_sets(void)
     }
     /* the step's start instruction is said for every side and set, before its clock starts: in
      * the get-ready, in each switch; after a set rest (no countdown), as the set starts */
-    static const int64_t turns[] = {T_READY, T_WORK_SIT + 20000, T_WORK_SIT + 55000, T_WORK_SIT + 75000};
+    static const int64_t turns[] = {T_READY, T_WORK_SIT + 20000, T_WORK_SIT + 50000 + T_SWITCH_HOLD,
+                                    T_WORK_SIT + 70000 + T_SWITCH_HOLD};
     at = -1;
     for (int i = 0; i < 4; i++) {
         at = find_from(at + 1, EV_CUE, "Turn.");
@@ -342,12 +346,12 @@ static void test_sides_and_sets(void)
     CHECK_INT(count(EV_CUE, "Switch sides."), 2);
     CHECK_INT(time_of(EV_CUE, "Switch sides."), T_WORK_SIT + 20000);
     CHECK_INT(count(EV_CUE, "Rest."), 1);
-    CHECK_INT(time_of(EV_CUE, "Rest."), T_WORK_SIT + 45000);
-    CHECK_INT(time_of(EV_SESSION_END, NULL), T_WORK_SIT + 100000);
+    CHECK_INT(time_of(EV_CUE, "Rest."), T_WORK_SIT + 40000 + T_SWITCH_HOLD);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), T_WORK_SIT + 90000 + 2 * T_SWITCH_HOLD);
     CHECK_INT(S.score.steps_done, 1); /* one step, however many runs */
     CHECK_INT(S.score.holds_done, 4);
     CHECK_INT(S.score.holds_total, 4);
-    CHECK_INT(session_planned_ms(&S), T_WORK_SIT + 100000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_planned_ms(&S), T_WORK_SIT + 90000 + 2 * T_SWITCH_HOLD + SESSION_RESULTS_MS);
 }
 
 /* ---- pause, skip, back, quit ---- */
@@ -402,8 +406,8 @@ static void test_pause(void)
 /* two moves on all fours: one way down from standing over the intro (no time added) and no way
  * between them, so each get-ready is SESSION_READY_MS */
 #define TWO_STEPS "title \"Two\"\nmove child_pose hold 30s\nmove cat_camel hold 20s\n"
-/* with R = SESSION_READY_MS: step 0 ready 14 s to 14+R, work to 44+R; step 1 ready to 44+2R,
- * work to 64+2R; results 15 s */
+/* with R = SESSION_READY_MS and O = SESSION_STEP_OUT_MS: step 0 ready 14 s to 14+R, work to 44+R;
+ * step 1 ready (the way out of step 0's hold first) to 44+2R+O, work to 64+2R+O; results 15 s */
 
 static void test_skip(void)
 {
@@ -418,12 +422,12 @@ static void test_skip(void)
     run_to_end();
     CHECK_INT(time_of(EV_STEP_START, NULL), T_WORK);
     int ss2 = find_from(se, EV_STEP_START, NULL);
-    CHECK(ss2 >= 0 && L[ss2].t_ms == 25000 + SESSION_READY_MS && L[ss2].step == 1);
+    CHECK(ss2 >= 0 && L[ss2].t_ms == 25000 + SESSION_READY_MS + SESSION_STEP_OUT_MS && L[ss2].step == 1);
     CHECK_INT(S.score.steps_skipped, 1);
     CHECK_INT(S.score.steps_done, 1);
     CHECK_INT(S.score.holds_done, 1);
     int end = find(EV_SESSION_END, NULL);
-    CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 45000 + SESSION_READY_MS);
+    CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 45000 + SESSION_READY_MS + SESSION_STEP_OUT_MS);
 
     /* skip in the safety notice goes on to the intro; in the intro to the first step */
     restart();
@@ -443,16 +447,17 @@ static void test_back(void)
 {
     /* well into a step: back restarts it */
     load(TWO_STEPS);
-    act_at(60000, INPUT_BACK);
+    const int64_t back_at = 60000 + SESSION_STEP_OUT_MS;
+    act_at(back_at, INPUT_BACK);
     int se = find_from(0, EV_STEP_END, NULL);
     se = find_from(se + 1, EV_STEP_END, NULL); /* step 0 ended normally; this is step 1's */
-    CHECK(se >= 0 && L[se].step == 1 && !L[se].completed && L[se].t_ms == 60000);
+    CHECK(se >= 0 && L[se].step == 1 && !L[se].completed && L[se].t_ms == back_at);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(session_view(&S, 0).step_index, 1);
     run_to_end();
     int again = find_from(se, EV_STEP_START, NULL);
-    CHECK(again >= 0 && L[again].step == 1 && L[again].t_ms == 60000 + SESSION_READY_MS);
-    CHECK_INT(time_of(EV_SESSION_END, NULL), 80000 + SESSION_READY_MS);
+    CHECK(again >= 0 && L[again].step == 1 && L[again].t_ms == back_at + SESSION_READY_MS + SESSION_STEP_OUT_MS);
+    CHECK_INT(time_of(EV_SESSION_END, NULL), back_at + 20000 + SESSION_READY_MS + SESSION_STEP_OUT_MS);
 
     /* within SESSION_BACK_RESTART_MS of a step's start: back to the previous step */
     restart();
@@ -575,7 +580,7 @@ static void test_quit_and_press(void)
     CHECK_INT(count(EV_STEP_START, NULL), 1);
     /* quit in the results ends at once */
     restart();
-    act_at(80000, INPUT_QUIT);
+    act_at(80000 + SESSION_STEP_OUT_MS, INPUT_QUIT);
     CHECK(session_over(&S));
 
     /* a press in the safety notice and the intro goes on at once; in the results it ends */
@@ -585,9 +590,9 @@ static void test_quit_and_press(void)
     act_at(700, INPUT_RELEASE);
     act_at(900, INPUT_PRESS);
     CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
-    run_until(80000 - T_READY + 900);
+    run_until(80000 + SESSION_STEP_OUT_MS - T_READY + 900);
     CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
-    act_at(80000 - T_READY + 900, INPUT_PRESS);
+    act_at(80000 + SESSION_STEP_OUT_MS - T_READY + 900, INPUT_PRESS);
     CHECK(session_over(&S));
 }
 
@@ -1367,22 +1372,24 @@ static void test_kneeling_ways(void)
     CHECK(moves_way(POSITION_STANDING, POSITION_KNEELING) == MOVE_WAY_STANDING_TO_KNEELING);
     CHECK(moves_way(POSITION_KNEELING, POSITION_STANDING) == MOVE_WAY_KNEELING_TO_STANDING);
     CHECK_INT(view_in(seg_of(SEG_WORK, 1), 1000).figure, MOVE_WAY_STANDING_TO_KNEELING);
-    CHECK_INT(view_in(seg_of(SEG_WORK, 3), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
+    /* after a hold, its way out first (SESSION_STEP_OUT_MS) */
+    CHECK_INT(view_in(seg_of(SEG_WORK, 3), 1000).figure, MOVE_HIP_FLEXOR_LUNGE);
+    CHECK_INT(view_in(seg_of(SEG_WORK, 3), SESSION_STEP_OUT_MS + 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
     CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_STANDING_TO_KNEELING); /* no rest between */
-    CHECK_INT(view_in(seg_of(SEG_READY, 6), 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
+    CHECK_INT(view_in(seg_of(SEG_READY, 6), SESSION_STEP_OUT_MS + 1000).figure, MOVE_WAY_KNEELING_TO_STANDING);
     /* on and off all fours from kneeling, and up from sitting, in get-readies with no rest between */
     load("title \"K\"\nmove cat_camel reps 2 tempo 3s\nmove hip_flexor_lunge hold 20s\nmove cat_camel reps 2 tempo 3s\n"
          "rest 10s standing\nmove spinal_twist hold 10s\nmove side_bend reps 2 tempo 3s\n");
     for (int i = 0; i < R.step_count; i++)
         CHECK(!session_step_cuts(&R, i, &from, &to));
     CHECK_INT(view_in(seg_of(SEG_READY, 1), 1000).figure, MOVE_WAY_ALL_FOURS_TO_KNEELING);
-    CHECK_INT(view_in(seg_of(SEG_READY, 2), 1000).figure, MOVE_WAY_KNEELING_TO_ALL_FOURS);
+    CHECK_INT(view_in(seg_of(SEG_READY, 2), SESSION_STEP_OUT_MS + 1000).figure, MOVE_WAY_KNEELING_TO_ALL_FOURS);
     /* up from sitting the way a physio teaches: onto all fours, then up through half kneeling */
     MovesPath up;
     CHECK_INT(moves_path(POSITION_SITTING, POSITION_STANDING, &up), 2);
     CHECK_INT(up.way[0], MOVE_WAY_SITTING_TO_ALL_FOURS);
     CHECK_INT(up.way[1], MOVE_WAY_ALL_FOURS_TO_STANDING);
-    CHECK_INT(view_in(seg_of(SEG_READY, 5), 1000).figure, MOVE_WAY_SITTING_TO_ALL_FOURS);
+    CHECK_INT(view_in(seg_of(SEG_READY, 5), SESSION_STEP_OUT_MS + 1000).figure, MOVE_WAY_SITTING_TO_ALL_FOURS);
     /* down onto the front from all fours, and up to sitting from the back and back down */
     load("title \"K\"\nmove cat_camel reps 2 tempo 3s\nmove superman reps 2 tempo 3s\nrest 10s on-back\n"
          "move spinal_twist hold 10s\nmove bridge reps 2 tempo 3s\n");
@@ -1390,7 +1397,7 @@ static void test_kneeling_ways(void)
         CHECK(!session_step_cuts(&R, i, &from, &to));
     CHECK_INT(view_in(seg_of(SEG_READY, 1), 1000).figure, MOVE_WAY_ALL_FOURS_TO_FRONT);
     CHECK_INT(view_in(seg_of(SEG_READY, 3), 1000).figure, MOVE_WAY_BACK_TO_SITTING);
-    CHECK_INT(view_in(seg_of(SEG_READY, 4), 1000).figure, MOVE_WAY_SITTING_TO_BACK);
+    CHECK_INT(view_in(seg_of(SEG_READY, 4), SESSION_STEP_OUT_MS + 1000).figure, MOVE_WAY_SITTING_TO_BACK);
     /* the first move kneeling: the way down plays over the intro */
     load("title \"K\"\nmove hip_flexor_lunge hold 20s\n");
     CHECK(!session_step_cuts(&R, 0, &from, &to));
@@ -1423,7 +1430,7 @@ static void test_turned_after_a_roll(void)
     CHECK(!v.turned);
     CHECK(!view_in(seg_of(SEG_WORK, 2), 0).turned);
     CHECK(!view_in(seg_of(SEG_WORK, 3), 0).turned);
-    v = view_in(seg_of(SEG_READY, 4), 1000); /* onto all fours: the way, as keyed too */
+    v = view_in(seg_of(SEG_READY, 4), SESSION_STEP_OUT_MS + 1000); /* onto all fours: the way, as keyed too */
     CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
     CHECK(!v.turned);
     v = view_in(seg_of(SEG_WORK, 4), 0); /* bird dog, left then right, both as keyed */
@@ -1435,7 +1442,7 @@ static void test_turned_after_a_roll(void)
     CHECK(!v.turned);
     v = view_in(seg_of(SEG_WORK, 6), 0); /* knee to chest turned: both sides the same way round */
     CHECK(v.turned && v.side == SIDES_LEFT);
-    v = view_in(seg_of(SEG_WORK, 7), 1000); /* up to standing: a roll onto the side, up onto all fours */
+    v = view_in(seg_of(SEG_WORK, 7), SESSION_STEP_OUT_MS + 1000); /* up to standing: a roll onto the side, up onto all fours */
     CHECK_INT(v.figure, MOVE_WAY_BACK_TO_ALL_FOURS);
     CHECK(v.turned);
     /* the side bend faces the viewer: its left side is the mirror image, right as keyed; the way
@@ -1456,7 +1463,7 @@ static void test_turns_round(void)
 {
     load("title \"W\"\nmove forward_fold hold 10s\nrest 10s\nmove spinal_twist hold 10s sides both\n"
          "rest 10s on-back\nmove pelvic_tilt reps 2 tempo 3s\nrest 10s on-front\nmove superman reps 2 tempo 3s\n");
-    SessionView v = view_in(seg_of(SEG_WORK, 1), 500); /* the rest: sitting, as keyed */
+    SessionView v = view_in(seg_of(SEG_WORK, 1), SESSION_STEP_OUT_MS + 500); /* the rest: sitting, as keyed */
     CHECK(!v.turned);
     CHECK_INT(v.turn_ms, -1);
     int ready = seg_of(SEG_READY, 2);
@@ -1467,7 +1474,10 @@ static void test_turns_round(void)
     CHECK_INT(view_in(ready, 700).turn_ms, -1);
     CHECK_INT(view_in(seg_of(SEG_WORK, 2), 500).turn_ms, -1);
     int sw = seg_of(SEG_SWITCH, 2);
-    v = view_in(sw, 500); /* the right side: as keyed, no turn */
+    v = view_in(sw, 500); /* the left side's way out, as it was drawn; the panel already names the right */
+    CHECK(!v.turned && v.side == SIDES_LEFT && v.figure == MOVE_SPINAL_TWIST && v.turn_ms == -1 && !v.blend);
+    CHECK_INT(v.side_named, SIDES_RIGHT);
+    v = view_in(sw, SESSION_STEP_OUT_MS + 500); /* the right side: as keyed, no turn */
     CHECK(!v.turned && v.side == SIDES_RIGHT);
     CHECK_INT(v.turn_ms, -1);
     CHECK_INT(view_in(seg_of(SEG_WORK, 4), 500).turn_ms, -1); /* not sided: as the last figure was */
@@ -1529,7 +1539,7 @@ static void test_shipped_rests_show_the_way(void)
                     if (S.segments[k].step == i && S.segments[k].kind == SEG_READY)
                         ready = k;
                 if (i > 0 && at != to && ready >= 0) {
-                    run_until(S.segments[ready].planned_start_ms + 500);
+                    run_until(S.segments[ready].planned_start_ms + SESSION_STEP_OUT_MS + 500); /* after a way out */
                     MoveId first = session_view(&S, 0).figure; /* a chain's last way ends where the move starts */
                     run_until(S.segments[ready].planned_start_ms + S.segments[ready].duration_ms -
                               SESSION_COUNTDOWN * 1000 - 500);
@@ -1554,7 +1564,7 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(seg >= 0);
             if (seg < 0)
                 continue;
-            run_until(S.segments[seg].planned_start_ms + 500);
+            run_until(S.segments[seg].planned_start_ms + SESSION_STEP_OUT_MS + 500); /* after a way out */
             SessionView v = session_view(&S, 0);
             Position to = moves_info(v.figure)->position, from = moves_way_from(v.figure);
             if (at != to && from != at)
@@ -1680,8 +1690,8 @@ static void test_chains_of_ways(void)
                 CHECK(!sh.back_to_a_way);
                 if (n < 0) { /* no chain: the figure cuts, shows no way */
                     CHECK_INT(shown, 0);
-                    if (form == 1)
-                        CHECK_INT(g->duration_ms, SESSION_READY_MS);
+                    if (form == 1) /* after the hold's way out */
+                        CHECK_INT(g->duration_ms, SESSION_READY_MS + SESSION_STEP_OUT_MS);
                     cuts += form == 0;
                     continue;
                 }
@@ -1725,10 +1735,11 @@ static void test_chains_of_ways(void)
                         ways_ms += sh.shown_ms[i];
                     CHECK(ways_ms <= g->duration_ms - SESSION_COUNTDOWN * 1000);
                     CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS); /* the last has a single way's time */
-                    if (form == 1 && n == 1)
-                        CHECK_INT(g->duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+                    if (form == 1 && n == 1) /* and the way out of the hold before */
+                        CHECK_INT(g->duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS);
                     if (form == 1 && n > 1)
-                        CHECK(g->duration_ms > SESSION_READY_MS + SESSION_READY_WAY_MS && g->duration_ms % 1000 == 0);
+                        CHECK(g->duration_ms > SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS &&
+                              g->duration_ms % 1000 == 0);
                     if (form == 2)
                         CHECK_INT(g->duration_ms, SESSION_TIMER_READY_MS);
                 }
@@ -1845,7 +1856,7 @@ static void test_view(void)
         if (S.t_ms == T_WORK_SIT + 10000 + 1000) {
             CHECK_STR(v.caption, "Switch sides.");
             CHECK_INT(v.kind, SEG_SWITCH);
-            CHECK_INT(v.side, SIDES_RIGHT);
+            CHECK_INT(v.side_named, SIDES_RIGHT); /* the figure still steps out of the left side's pose */
             CHECK(v.next == &R.steps[1]);
         }
     }
@@ -2092,13 +2103,14 @@ static void test_voice_timing(void)
     /* not said again as the clock starts; its caption stays while it is held */
     int hs = find(EV_HOLD_START, NULL);
     CHECK(find_from(hs, EV_CUE, "Sit on the floor") > find(EV_CUE, "Switch sides."));
-    /* the other side: said in the switch, which is lengthened the same way (1 + 6.1 + 0.3 + 3 -> 11 s) */
+    /* the other side: said in the switch, which is lengthened the same way (1 + 6.1 + 0.3 + 3 -> 11 s),
+     * and by the way out of the first side's hold (SESSION_STEP_OUT_MS) */
     int sw = find(EV_CUE, "Switch sides.");
     CHECK(sw >= 0 && L[sw].t_ms == work + 40000);
     CHECK_INT(L[find_from(sw, EV_CUE, "Sit on the floor")].t_ms, work + 40000);
-    CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000);
-    CHECK_INT(session_planned_ms(&S),
-              safety + SESSION_INTRO_MS + 12000 + T_SIT_DOWN_MS + 40000 + 11000 + 40000 + SESSION_RESULTS_MS);
+    CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000 + SESSION_STEP_OUT_MS);
+    CHECK_INT(session_planned_ms(&S), safety + SESSION_INTRO_MS + 12000 + T_SIT_DOWN_MS + 40000 + 11000 +
+                                          SESSION_STEP_OUT_MS + 40000 + SESSION_RESULTS_MS);
     /* unknot's own reminders give way: "Sit tall." ends 1.1 s before end-10s, so no "Ten seconds left." */
     CHECK_INT(spoken_at(0, "Sit tall."), work + 25000);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
@@ -2705,34 +2717,43 @@ static void check_way_out(const char *src, int nth, int after, SheetPart before_
         done = i;
     CHECK(done >= 0 && L[done].t_ms == t0 + after);
     SessionView b = session_view(&S, 0);
-    /* eased in from the hold, at the press: the same moment, now on its way out */
-    CHECK(b.blend && b.from_figure == held && b.from_anim == ANIM_HOLD);
-    CHECK_INT(b.from_rep_hold_ms, a.anim_ms);
-    CHECK_INT(b.from_anim_ms, a.anim_ms + b.blend_ms);
-    double pos_b = way_pos(b.from_anim, b.from_anim_ms, b.from_anim_length_ms, b.from_rep_hold_ms, &pb);
+    /* the hold, at the press: the same moment, now on its way out, over the start of what follows
+     * (SESSION_STEP_OUT_MS), then that eased in from the way out's end */
+    CHECK(!b.blend && b.figure == held && b.anim == ANIM_HOLD);
+    CHECK_INT(b.rep_hold_ms, a.anim_ms);
+    CHECK_INT(b.anim_ms, a.anim_ms + b.elapsed_ms);
+    double pos_b = way_pos(b.anim, b.anim_ms, b.anim_length_ms, b.rep_hold_ms, &pb);
     CHECK(pb == SHEET_PART_OUTRO);
     if (fabs(pos_b - pos_a) > 0.5) /* half a sample in 10 ms: before, the planned end's last sample */
         printf("  way out starts at sample %.2f, the hold was at %.2f\n", pos_b, pos_a);
     CHECK(fabs(pos_b - pos_a) <= 0.5);
-    /* and its way out is over when the easing is: at the move's start (back along the way in) or
+    /* and its way out is over in SHEET_WAY_OUT_MS: at the move's start (back along the way in) or
      * the outro's end */
-    run_until(S.t_ms + SHEET_WAY_OUT_MS - b.blend_ms - SESSION_TICK_MS);
+    run_until(S.t_ms + SHEET_WAY_OUT_MS - b.elapsed_ms - SESSION_TICK_MS);
     SessionView c = session_view(&S, 0);
-    CHECK(c.blend && c.from_figure == held);
-    double pos_c = way_pos(c.from_anim, c.from_anim_ms, c.from_anim_length_ms, c.from_rep_hold_ms, NULL);
+    CHECK(!c.blend && c.figure == held);
+    double pos_c = way_pos(c.anim, c.anim_ms, c.anim_length_ms, c.rep_hold_ms, NULL);
     double end = before_part == SHEET_PART_INTRO ? 0.0 : 59.0;
     CHECK(fabs(pos_c - end) < 0.8);
+    /* the easing into what follows starts from there, once the way out's time is over */
+    run_until(S.t_ms + SESSION_STEP_OUT_MS - SHEET_WAY_OUT_MS + SESSION_TICK_MS);
+    SessionView d = session_view(&S, 0);
+    CHECK(d.blend && d.from_figure == held && d.blend_ms <= 2 * SESSION_TICK_MS);
+    CHECK(fabs(way_pos(d.from_anim, d.from_anim_ms, d.from_anim_length_ms, d.from_rep_hold_ms, NULL) - end) < 0.8);
     run_until(S.t_ms + SESSION_BLEND_MS);
     CHECK(!session_view(&S, 0).blend);
 }
 
 static void test_hold_ended_early_plays_out(void)
 {
-    /* the knee hug of levels/09, pressed 20 s in (held), then the other side's 1 s in (on its way
-     * in: it follows the first side's at once, so it steps in in its counted time) */
+    /* the knee hug of levels/09, pressed 20 s in (held), then the other side's 1 s in (held too: it
+     * stepped in over "Other side.", test_alternate_hold_switches) */
     static const char open[] = "title \"K\"\nmove knee_to_chest\n  hold open\n  sides alternate\nrest 10s \"Rest.\"\n";
     check_way_out(open, 1, 20000, SHEET_PART_HELD);
-    check_way_out(open, 2, 1000, SHEET_PART_INTRO);
+    check_way_out(open, 2, 1000, SHEET_PART_HELD);
+    /* a second set follows a rest, and steps in in its counted time: pressed 1 s in, on its way in */
+    check_way_out("title \"S\"\nmove knees_to_chest\n  hold open\n  sets 2\nrest 10s \"Rest.\"\n", 2, 1000,
+                  SHEET_PART_INTRO);
     /* levels/08's double knee hug, "hold up to": the next step's get-ready follows */
     check_way_out("title \"U\"\nmove knees_to_chest\n  hold up to 10s\nmove knee_rolls\n  reps 2\n", 1, 6000,
                   SHEET_PART_HELD);
@@ -2754,14 +2775,41 @@ static void test_hold_ended_early_plays_out(void)
 static void test_hold_held_all_its_time(void)
 {
     load("title \"H\"\nmove forward_fold\n  hold 20s\nmove knee_to_chest\n  hold 20s\n  sides both\n"
-         "move knees_to_chest\n  hold 15s\n  sets 2\n");
+         "move knees_to_chest\n  hold 15s\n  sets 2\nmove knee_to_chest\n  hold 20s\n  sides alternate\n");
     SessionView prev;
     memset(&prev, 0, sizeof prev);
-    int holds = 0, held_at_start = 0, stepped_in = 0, prev_seg = -1;
+    int holds = 0, held_at_start = 0, stepped_in = 0, prev_seg = -1, out_in_count = 0, stepped_out = 0;
+    int eased_after_out = 0;
+    bool after_hold = false;
     for (int guard = 0; !session_over(&S) && guard < 2000000; guard++) {
         tick(0);
         SessionView v = session_view(&S, 0);
         const Segment *g = &S.segments[S.seg];
+        SheetPart now;
+        after_hold &= S.seg == prev_seg;
+        if (v.kind == SEG_WORK && v.anim == ANIM_HOLD) { /* the counted time: never on the way out */
+            way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &now);
+            out_in_count += now == SHEET_PART_OUTRO;
+        }
+        if (S.seg == prev_seg + 1 && prev.kind == SEG_WORK && prev.anim == ANIM_HOLD && v.kind != SEG_PAIN_AFTER) {
+            /* after it, its way out: on from where the hold ended */
+            double end = way_pos(prev.anim, prev.anim_ms, prev.anim_length_ms, prev.rep_hold_ms, NULL);
+            double from = way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &now);
+            CHECK(!v.blend && v.figure == prev.figure && v.side == prev.side && v.turned == prev.turned);
+            CHECK(fabs(from - end) <= 0.5 && now != SHEET_PART_INTRO); /* held, then the outro (2 s of 3) */
+            stepped_out++;
+            after_hold = true;
+        }
+        if (after_hold && prev.elapsed_ms < SESSION_STEP_OUT_MS && v.elapsed_ms >= SESSION_STEP_OUT_MS &&
+            moves_way_from(v.figure) == POSITION_NONE) {
+            /* ... which is over when the easing into what follows begins */
+            SheetPart p;
+            way_pos(v.from_anim, v.from_anim_ms, v.from_anim_length_ms, v.from_rep_hold_ms, &p);
+            CHECK(v.blend && v.from_anim == ANIM_HOLD && p == SHEET_PART_OUTRO);
+            CHECK_INT(v.elapsed_ms - v.blend_ms, SESSION_STEP_OUT_MS);
+            CHECK(fabs(way_pos(v.from_anim, v.from_anim_ms, v.from_anim_length_ms, 0, NULL) - 59.0) < 0.01);
+            eased_after_out++;
+        }
         if (v.kind == SEG_WORK && v.anim == ANIM_HOLD && S.seg != prev_seg) {
             holds++;
             SheetPart part;
@@ -2791,9 +2839,56 @@ static void test_hold_held_all_its_time(void)
      * its start is shown for the 3-2-1 only, eased in over half of it, so it steps in for 1.5 s
      * before the hold and finishes in it (in the pose 0.5 s in, here, not 2 s), and so does its
      * right side (both sides alike) */
-    CHECK_INT(holds, 5);
-    CHECK_INT(held_at_start, 2);
-    CHECK_INT(stepped_in, 4);
+    CHECK_INT(holds, 7);
+    CHECK_INT(held_at_start, 4); /* and the alternating knee to chest's left and right (issue 13) */
+    CHECK_INT(stepped_in, 6);
+    /* the way out after the counted time (before: its last 2 s, here, of every hold): in the get-ready,
+     * switch or rest after each hold but the last (the check-in after it shows no figure) */
+    CHECK_INT(out_in_count, 0);
+    CHECK_INT(stepped_out, 6);
+    CHECK_INT(eased_after_out, 5); /* the forward fold's get-ready goes on with a way down, not eased into */
+}
+
+/* A held step alternating sides (issue 13: levels/09's knee hug): the second side's hold is
+ * counted once its knee is at the chest, as the first side's is. Between the sides comes a short
+ * "Other side." with its 3-2-1 (a SEG_SWITCH), over which the figure steps over to the other side;
+ * before, the other side's clock started at once, with the figure still on its way into the pose.
+ * Alternating reps still follow each other at once (test_alternate_sides). */
+static void test_alternate_hold_switches(void)
+{
+    /* after a move on the back, so the get-ready has the time to step in (no way down to show) */
+    load("title \"K\"\nmove pelvic_tilt\n  reps 1 tempo 4s\nmove knee_to_chest\n  hold 20s\n  sides alternate\n"
+         "  say once start \"Knee up.\"\n  say start \"Hug it.\"\n");
+    run_to_end();
+    int left = find_from(find(EV_STEP_START, NULL) + 1, EV_STEP_START, NULL);
+    int right = find_from(left + 1, EV_STEP_START, NULL);
+    CHECK(left >= 0 && right >= 0 && L[left].side == SIDES_LEFT && L[right].side == SIDES_RIGHT);
+    int64_t switch_at = L[left].t_ms + 20000, right_at = switch_at + SESSION_SWITCH_MS + SESSION_STEP_OUT_MS;
+    CHECK_INT(L[right].t_ms, right_at);
+    CHECK_INT(count(EV_CUE, "Other side."), 1);
+    CHECK_INT(time_of(EV_CUE, "Other side."), switch_at);
+    CHECK_INT(count(EV_CUE, "Switch sides"), 0);
+    CHECK_INT(count(EV_CUE, "Hug it."), 2); /* in the get-ready and the switch, before each side's clock */
+    CHECK_INT(count(EV_CUE, "Knee up."), 1);
+    CHECK(L[right - 1].type == EV_CUE && strcmp(L[right - 1].text, "1") == 0 && L[right - 1].t_ms == right_at - 1000);
+    /* each side held its 20 s in full */
+    int d1 = find(EV_HOLD_DONE, NULL), d2 = find_from(d1 + 1, EV_HOLD_DONE, NULL);
+    CHECK(d1 >= 0 && d2 >= 0 && L[d1].n == 20000 && L[d2].n == 20000);
+    CHECK_INT(S.score.holds_done, 2);
+    /* and the right side's counted time starts in the pose, on from the step-in */
+    restart();
+    run_until(right_at - SESSION_TICK_MS);
+    SessionView in = session_view(&S, 0);
+    CHECK(in.kind == SEG_SWITCH && in.figure == MOVE_KNEE_TO_CHEST && in.side == SIDES_RIGHT && in.anim == ANIM_HOLD);
+    run_until(right_at + SESSION_TICK_MS);
+    SessionView v = session_view(&S, 0);
+    SheetPart part;
+    way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
+    if (part != SHEET_PART_HELD)
+        printf("  the right side's hold starts in part %d (anim %d ms of %d)\n", (int)part, v.anim_ms,
+               v.anim_length_ms);
+    CHECK(v.kind == SEG_WORK && v.side == SIDES_RIGHT && part == SHEET_PART_HELD);
+    CHECK_INT(v.anim_ms, in.anim_ms + 2 * SESSION_TICK_MS);
 }
 
 int main(void)
@@ -2829,6 +2924,7 @@ int main(void)
     test_hold_until_press();
     test_hold_ended_early_plays_out();
     test_hold_held_all_its_time();
+    test_alternate_hold_switches();
     test_breaths();
     test_view();
     test_quiet();

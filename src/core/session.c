@@ -259,6 +259,8 @@ static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
 static int ready_way_ms(const Routine *r, int step);
 static int session_rest_run_ms(const Routine *r, int step, int run);
+static bool step_holds(const RoutineStep *st);
+static int step_out_ms(const Routine *r, int step, SegmentKind kind);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -309,7 +311,10 @@ static void voice_plan_lengths(Session *s)
             bool ready = g->kind == SEG_READY;
             if (ready)
                 ready_text(st, b, sizeof b);
-            need = voice_ms(s, ready ? b : PH(PHRASE_SWITCH_SIDES)) + VOICEQUEUE_GAP_MS;
+            need = voice_ms(s, ready                          ? b
+                               : st->sides == SIDES_ALTERNATE ? PH(PHRASE_OTHER_SIDE)
+                                                              : PH(PHRASE_SWITCH_SIDES)) +
+                   VOICEQUEUE_GAP_MS;
             if (ready && st->mode == MODE_TIMER)
                 need += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
             if (ready && step_rules(st).ready_press)
@@ -320,6 +325,8 @@ static void voice_plan_lengths(Session *s)
             need += SESSION_COUNTDOWN * 1000;
             need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
             int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
+            need += step_out_ms(r, g->step, g->kind); /* the hold before steps out of its pose first */
+            least += step_out_ms(r, g->step, g->kind);
             if (ready) { /* time to get there first */
                 need += ready_way_ms(r, g->step);
                 least += ready_way_ms(r, g->step);
@@ -507,6 +514,32 @@ static int add_run(Segment *list, int n, const Routine *r, int step, int set, in
     return n;
 }
 
+/* Whether step st is a held move (hold, hold up to, hold open, confirmed, in breaths): its counted
+ * time is spent in the pose, its ways in and out played around it. */
+static bool step_holds(const RoutineStep *st)
+{
+    return st->kind == STEP_MOVE && step_rules(st).anim == ANIM_HOLD;
+}
+
+/* Whether run `run` (> 0) of step st follows the run before after a "switch sides" (a held step
+ * alternating sides too: the figure needs the time to step out of one side's pose and into the
+ * other's before the hold is counted), rather than at once (alternating reps, "Other side."). */
+static bool step_switches_before(const RoutineStep *st, int run)
+{
+    return run > 0 && (st->sides == SIDES_BOTH || (st->sides == SIDES_ALTERNATE && step_holds(st)));
+}
+
+/* The time a get-ready (kind SEG_READY) or switch (SEG_SWITCH) of step `step` adds for the way out
+ * of the hold before it (SESSION_STEP_OUT_MS: the step before, or the other side, is held), or 0. */
+static int step_out_ms(const Routine *r, int step, SegmentKind kind)
+{
+    if (kind == SEG_READY)
+        return step > 0 && step_holds(&r->steps[step - 1]) && !step_rules(&r->steps[step]).ready_press
+                   ? SESSION_STEP_OUT_MS
+                   : 0; /* a timer's wait for Ready has the time */
+    return kind == SEG_SWITCH && step_holds(&r->steps[step]) ? SESSION_STEP_OUT_MS : 0;
+}
+
 /* The shortest a step's get-ready is: a timer's waits for Ready, the others count down. */
 static int ready_least_ms(const RoutineStep *st)
 {
@@ -525,12 +558,15 @@ static int build_segments(const Routine *r, Segment *list)
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
-            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE, ready_least_ms(st) + ready_way_ms(r, i));
+            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
+                            ready_least_ms(st) + ready_way_ms(r, i) + step_out_ms(r, i, SEG_READY));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
-                /* both sides: a "switch sides" countdown; alternating: only "Other side." */
-                if (run > 0 && st->sides == SIDES_BOTH)
-                    n = add_segment(list, n, SEG_SWITCH, i, set, routine_run_side(st, run), SESSION_SWITCH_MS);
+                /* both sides: a "switch sides" countdown; alternating: only "Other side." (a held
+                 * step: "Other side." and the countdown, the figure stepping over to the other side) */
+                if (step_switches_before(st, run))
+                    n = add_segment(list, n, SEG_SWITCH, i, set, routine_run_side(st, run),
+                                    SESSION_SWITCH_MS + step_out_ms(r, i, SEG_SWITCH));
                 n = add_run(list, n, r, i, set, run);
             }
             if (set < st->sets)
@@ -1075,7 +1111,7 @@ static void enter_segment(Session *s, int index, int64_t t)
             say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), false);
         break;
     case SEG_SWITCH:
-        announce(s, t, PH(PHRASE_SWITCH_SIDES));
+        announce(s, t, PH(st->sides == SIDES_ALTERNATE ? PHRASE_OTHER_SIDE : PHRASE_SWITCH_SIDES));
         for (int c = 0; c < st->cue_count; c++) /* the other side's start, said before its clock runs */
             if (start_instruction(&st->cues[c]) && !st->cues[c].once)
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
@@ -1097,8 +1133,8 @@ static void enter_segment(Session *s, int index, int64_t t)
             if (!shown && st->mode == MODE_TIMER && st->text)
                 caption(s, st->text);
         }
-        if (st->sides == SIDES_ALTERNATE && g->run > 0) /* no countdown between alternating sides */
-            announce(s, t, PH(PHRASE_OTHER_SIDE));
+        if (st->sides == SIDES_ALTERNATE && g->run > 0 && !step_switches_before(st, g->run))
+            announce(s, t, PH(PHRASE_OTHER_SIDE)); /* alternating reps: no countdown between sides */
         switch (st->mode) {
         case MODE_REST:
             announce(s, t, PH(PHRASE_REST));
@@ -1874,12 +1910,15 @@ static int session_chain_rest_ms(const MovesPath *p)
     return (ms + 999) / 1000 * 1000;
 }
 
-/* The time a rest step lasts: as the routine says, or longer, to show its chain of ways. */
+/* The time a rest step lasts: as the routine says, or longer, to show its chain of ways (after the
+ * way out of a hold before it, SESSION_STEP_OUT_MS). */
 static int session_rest_run_ms(const Routine *r, int step, int run)
 {
     MovesPath p;
     int ms = routine_run_ms(&r->steps[step], run);
     int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(&p) : 0;
+    if (least > 0 && step > 0 && step_holds(&r->steps[step - 1]))
+        least += SESSION_STEP_OUT_MS;
     return ms > least ? ms : least;
 }
 
@@ -1901,7 +1940,8 @@ static int ready_way_ms(const Routine *r, int step)
 
 /* A chain of ways as a segment shows it: way i from start_ms[i] to start_ms[i + 1] of the chain's
  * time, start_ms[count] its whole span (to the 3-2-1, or the rest's end); lead_ms of it was shown
- * before the segment began (the intro's part of the first get-ready's chain). */
+ * before the segment began (the intro's part of the first get-ready's chain), or, negative, the
+ * chain starts that long into the segment (after the way out of a hold, session_way_out_ms). */
 typedef struct {
     MovesPath path;
     int start_ms[MOVES_PATH_MAX + 1];
@@ -1928,6 +1968,23 @@ static void session_chain_lay_out(SessionChain *c, int span_ms)
             t += lead_in > 0 ? (int)(session_way_slot_ms(c->path.way[i]) * room / lead_in) : 0;
     }
     c->start_ms[k] = span_ms;
+}
+
+/* How long segment gi first shows the way out of the hold before it (SESSION_STEP_OUT_MS: the move's
+ * outro, after the counted hold), before its own figure: a get-ready, a switch or a rest (between
+ * sets, or a rest step) after a hold segment; 0 after anything else. */
+static int session_way_out_ms(const Session *s, int gi)
+{
+    if (gi <= 0 || gi >= s->segment_count)
+        return 0;
+    const Segment *pg = &s->segments[gi - 1], *g = &s->segments[gi];
+    const RoutineStep *pst = seg_step(s, pg), *st = seg_step(s, g);
+    if (pg->kind != SEG_WORK || !pst || !step_holds(pst) || !st)
+        return 0;
+    if (g->kind != SEG_READY && g->kind != SEG_SWITCH && g->kind != SEG_SET_REST &&
+        !(g->kind == SEG_WORK && !step_rules(st).is_move))
+        return 0;
+    return g->duration_ms < SESSION_STEP_OUT_MS ? g->duration_ms : SESSION_STEP_OUT_MS;
 }
 
 /* The chain segment gi shows, laid out (session_chain_lay_out): the intro's and the first
@@ -1957,8 +2014,11 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
         session_rest_chain(r, g->step, &c->path);
         span = g->duration_ms;
     }
+    int out = session_way_out_ms(s, gi);
+    if (c->path.count > 0 && out > 0) /* after the hold's way out */
+        c->lead_ms = -out, span -= out;
     if (c->path.count > 0)
-        session_chain_lay_out(c, span);
+        session_chain_lay_out(c, span > 0 ? span : 0);
     return c->path.count;
 }
 
@@ -2007,11 +2067,11 @@ static MoveId session_step_first_figure(const Routine *r, int step)
 }
 
 /* The most figures one segment shows one after another: a chain of ways, then what it leads to. */
-#define SESSION_SEGMENT_FIGURES (MOVES_PATH_MAX + 1)
+#define SESSION_SEGMENT_FIGURES (MOVES_PATH_MAX + 2)
 
-/* The figures segment gi shows, in order (the ways of its chain that show in it, then the move's
- * start or the position), each with the side it is shown for. Returns how many; the idle standing
- * figure is not counted. */
+/* The figures segment gi shows, in order (the hold before it on its way out, the ways of its chain
+ * that show in it, then the move's start or the position), each with the side it is shown for.
+ * Returns how many; the idle standing figure is not counted. */
 static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_SEGMENT_FIGURES],
                                    Sides side[SESSION_SEGMENT_FIGURES])
 {
@@ -2020,6 +2080,8 @@ static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_
     const Routine *r = s->routine;
     SessionChain c;
     int n = 0, k = session_segment_chain(s, gi, &c);
+    if (session_way_out_ms(s, gi) > 0) /* the hold before, on its way out */
+        fig[n] = seg_step(s, &s->segments[gi - 1])->move, side[n++] = s->segments[gi - 1].side;
     for (int i = 0; i < k; i++) /* the ways of the chain shown in this segment's time */
         if (c.start_ms[i + 1] > c.lead_ms && (g->kind != SEG_INTRO || c.start_ms[i] < g->duration_ms))
             fig[n] = c.path.way[i], side[n++] = SIDES_NONE;
@@ -2072,7 +2134,7 @@ static bool session_turned(const Session *s, int gi, MoveId fig, Sides side, boo
                 flipped = i == gi && turned != was;
                 last = f[k], last_side = sd[k];
             }
-            if (i == gi && f[k] == fig) {
+            if (i == gi && f[k] == fig && (sd[k] == SIDES_NONE || sd[k] == side)) {
                 *turns = flipped;
                 return turned;
             }
@@ -2143,6 +2205,8 @@ static int session_step_in_room(const Session *s, int gi)
     int shown_from = session_figure_shown(s, gi, pg->duration_ms, 0, &f); /* the start, shown from then */
     if (f.figure != st->move || f.side != g->side)
         return 0;
+    int out = session_way_out_ms(s, gi); /* after the way out of a hold before */
+    shown_from = shown_from > out ? shown_from : out;
     int room = pg->duration_ms - shown_from - (SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS);
     return room < 0 ? 0 : room > SESSION_STEP_IN_MS ? SESSION_STEP_IN_MS : room;
 }
@@ -2151,7 +2215,7 @@ static int session_step_in_room(const Session *s, int gi)
  * get-ready or "switch sides" before it that shows the move's start (SESSION_STEP_IN_MS, less when
  * a get-ready or switch of the step shows the start for less than that after its easing or turn
  * in: the same for every side, so both sides breathe alike), or 0: the way in is then in the
- * counted time, as after the other side's hold (alternating sides) or a rest between sets. */
+ * counted time, as after a rest between sets (alternating sides step in over "Other side."'s switch). */
 static int session_step_in_ms(const Session *s, int gi)
 {
     int lead = session_step_in_room(s, gi - 1);
@@ -2171,21 +2235,28 @@ static int session_step_in_ms(const Session *s, int gi)
  * fields (figure, side, anim, anim_ms, anim_length_ms, rep_hold_ms, next_figure and the pacers);
  * returns when its showing began in the segment (ms): after a way, the way's end. A hold's way in
  * plays before it (session_step_in_ms): over the end of the get-ready or switch before it, and the
- * hold's animation runs that much ahead (entered from there, or seen from a later segment). */
+ * hold's animation runs that much ahead (entered from there, or seen from a later segment). Its way
+ * out plays after it: the hold's animation goes on SESSION_STEP_OUT_MS past its counted time, over
+ * the start of what follows (session_way_out_ms), whose own figure is shown from then on, eased in
+ * from the way out's end (session_blend_from). */
 static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v)
 {
-    int shown_from = session_figure_shown(s, gi, el, loop_ms, v);
     const Segment *g = &s->segments[gi];
+    int out = session_way_out_ms(s, gi);
+    int shown_from = session_figure_shown(s, gi, el, loop_ms, v);
+    if (shown_from < out)
+        shown_from = out;
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
         int lead = session_step_in_ms(s, gi + 1);
         if (lead > 0 && el >= g->duration_ms - lead) { /* stepping into the pose: the hold's first moments */
             v->anim = ANIM_HOLD;
             v->anim_ms = el - (g->duration_ms - lead);
-            v->anim_length_ms = lead + s->segments[gi + 1].duration_ms;
+            v->anim_length_ms = lead + s->segments[gi + 1].duration_ms + SESSION_STEP_OUT_MS;
             v->rep_hold_ms = 0;
         }
-    } else if (g->kind == SEG_WORK && v->anim == ANIM_HOLD) {
+    } else if (g->kind == SEG_WORK && v->anim == ANIM_HOLD && step_holds(seg_step(s, g))) {
         int lead = session_step_in_ms(s, gi);
+        v->anim_length_ms += SESSION_STEP_OUT_MS; /* the way out after the counted time */
         /* entered once the step-in has played (not by a skip or back into it) */
         if (lead > 0 && (gi != s->seg || (s->left_seg == gi - 1 && s->left_ms >= s->segments[gi - 1].duration_ms)))
             v->anim_ms += lead, v->anim_length_ms += lead;
@@ -2290,14 +2361,32 @@ static int session_hold_ended_early(const Session *s, int gi)
     return s->left_ms > 0 && s->left_ms < pg->duration_ms ? s->left_ms : 0;
 }
 
+/* The figure of the current segment's first el ms (< session_way_out_ms) into v's figure fields
+ * (figure, side, turned, anim...): the hold before it on its way out, on from its counted end, or
+ * from where a press ended it (sheet_frame_at plays the way out from there, rep_hold_ms marking the
+ * press); loop_ms: the idle loop's time then. */
+static void session_way_out(const Session *s, int el, int64_t loop_ms, SessionView *v)
+{
+    int gi = s->seg, ended = session_hold_ended_early(s, gi);
+    bool turns = false;
+    SessionView f; /* the figure only: not the hold's pacers */
+    memset(&f, 0, sizeof f);
+    session_figure(s, gi - 1, ended > 0 ? ended : s->segments[gi - 1].duration_ms, loop_ms - el, &f);
+    v->figure = f.figure, v->side = f.side, v->anim = f.anim, v->anim_length_ms = f.anim_length_ms;
+    v->turned = session_turned(s, gi, f.figure, f.side, &turns);
+    v->rep_hold_ms = ended > 0 ? f.anim_ms : f.rep_hold_ms;
+    v->anim_ms = f.anim_ms + el;
+}
+
 /* Whether v's figure, shown from shown_from ms into the segment, is eased in (SessionView.blend)
- * at el ms, and from what: the last way of the segment's chain at its
- * end, or what the segment before showed at its end (its planned end: loop_ms is the idle loop's time now). Not when
- * the same figure goes on (a get-ready's start into the move, the intro's chain into the get-ready's), nor from one way
+ * at el ms, and from what: the last way of the segment's chain at its end, the way out of the hold
+ * before at its end (session_way_out_ms), or what the segment before showed at its end (its planned
+ * end: loop_ms is the idle loop's time now). Not when the same figure goes on (a get-ready's start
+ * into the move, the intro's chain into the get-ready's, a hold into its way out), nor from one way
  * of a chain to the next (they meet at the position's figure). */
 static void session_blend_from(const Session *s, int el, int shown_from, int64_t loop_ms, SessionView *v)
 {
-    int gi = s->seg, into = el - shown_from, ended = 0;
+    int gi = s->seg, into = el - shown_from, ended = 0, out = session_way_out_ms(s, gi);
     if (into < 0 || v->figure < 0)
         return;
     SessionView f;
@@ -2305,7 +2394,10 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
     SessionChain c;
     int chain = session_segment_chain(s, gi, &c);
     bool turns = false;
-    if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then */
+    if (out > 0 && shown_from <= out) { /* after the way out of the hold before, from its end */
+        session_way_out(s, out, loop_ms - el + out, &f);
+        ended = 1; /* eased in even into the same figure: its way out may end elsewhere than its start */
+    } else if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then */
         int i = session_chain_at(&c, c.lead_ms + shown_from - 1);
         f.figure = c.path.way[i];
         f.side = SIDES_NONE;
@@ -2460,6 +2552,14 @@ SessionView session_view(const Session *s, int extra_ms)
     /* eased in from the figure before even while turning round: a figure facing the viewer turns
      * to face it joint by joint (pose_moves_blend), not by the painter's turn */
     session_blend_from(s, el, shown_from, s->active_ms + extra, &v);
+    /* the panel names the segment's side; the figure may first show the hold before leaving its pose */
+    v.side_named = v.side;
+    if (el < session_way_out_ms(s, s->seg)) {
+        MoveId next = v.figure;
+        session_way_out(s, el, s->active_ms + extra, &v);
+        v.turn_ms = -1;
+        v.next_figure = next; /* what follows it: loaded now */
+    }
     return v;
 }
 

@@ -56,8 +56,14 @@
  * pace) plays over the last this many ms of the get-ready or "switch sides" before it (the 3-2-1),
  * once the figure shown there has eased or turned in; the counted hold starts in the pose. */
 #define SESSION_STEP_IN_MS 3000
+/* ... and its way out of the pose (the move's outro, at its own pace) plays after the counted hold,
+ * over the first this many ms of what follows (a get-ready or "switch sides", this much longer
+ * after a hold; a rest, in its time), which then shows its own figure eased in from the way out's end. */
+#define SESSION_STEP_OUT_MS 3000
 #define SESSION_TURN_MS 1500 /* a figure turning round to show a mirrored side (SessionView.turn_ms) */
-#define SESSION_SWITCH_MS 5000 /* "switch sides" between the two sides of a step */
+/* "switch sides" between the two sides of a step (and "Other side." between those of a held step
+ * alternating sides), SESSION_STEP_OUT_MS longer after a hold */
+#define SESSION_SWITCH_MS 5000
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
 #define SESSION_EVENT_CAP 256 /* events queued between two drains; older ones are never dropped silently */
 #define SESSION_TEXT_BYTES 512 /* text carried in one event or caption */
@@ -415,7 +421,9 @@ typedef struct {
     const RoutineStep *step; /* the step being done or readied, or NULL */
     int step_index; /* 0-based, -1 outside steps */
     int step_count;
-    Sides side;
+    Sides side; /* the side the figure shows (the panel names side_named) */
+    Sides side_named; /* the side the panel names: the segment's, or the side its figure shows first; v.side
+                         differs only while the figure still shows the hold before on its way out */
     int set, sets;
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */

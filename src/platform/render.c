@@ -479,9 +479,9 @@ static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
     SDL_Color card = {(Uint8)(st->stage_bg.r * 92 / 100), (Uint8)(st->stage_bg.g * 92 / 100),
                       (Uint8)(st->stage_bg.b * 92 / 100), 255};
     render_box(rd, box, render_px(rd, st->radius_badge), card);
-    const char *what = v->side == SIDES_LEFT    ? "Knees to your left"
-                       : v->side == SIDES_RIGHT ? "Knees to your right"
-                                                : "Your knees";
+    const char *what = v->side_named == SIDES_LEFT    ? "Knees to your left"
+                       : v->side_named == SIDES_RIGHT ? "Knees to your right"
+                                                      : "Your knees";
     int pad = render_px(rd, st->badge_pad), top = render_px(rd, st->badge_pad_y);
     int h = render_text(rd, what, st->text_body, st->text_hint_min, st->stage_text, box.x + box.w / 2, box.y + top,
                         TEXT_CENTER, box.w - 2 * pad, 1);
@@ -790,7 +790,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     int y = l.panel.y;
     char line[128], big[32], dose[160], counted[64], next[96];
     y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
-    const char *side = side_name(v->side);
+    const char *side = side_name(v->side_named);
     if (v->sets > 1 && side)
         snprintf(line, sizeof line, "%s \xC2\xB7 set %d of %d", side, v->set, v->sets);
     else if (v->sets > 1)
@@ -909,7 +909,7 @@ static void draw_panel_countdown(Render *rd, const SessionView *v, const char *h
     char big[16], dose[160];
     y = panel_line(rd, y, heading, st->text_heading, st->heading);
     y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
-    y = panel_line(rd, y, side_name(v->side), st->text_side, st->heading);
+    y = panel_line(rd, y, side_name(v->side_named), st->text_side, st->heading);
     dose_text(step, dose, sizeof dose);
     y = panel_fitted(rd, y, dose, st->text_body, st->text_body_min, st->text_quiet);
     if (v->ready_press) {
@@ -1093,7 +1093,9 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE, ov ? ov->question_keys : NULL); break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
-    case SEG_SWITCH: draw_panel_countdown(rd, v, "Switch sides"); break;
+    case SEG_SWITCH: /* a held step alternating sides: "Other side.", as it is said */
+        draw_panel_countdown(rd, v, v->step && v->step->sides == SIDES_ALTERNATE ? "Other side" : "Switch sides");
+        break;
     case SEG_SET_REST: draw_panel_countdown(rd, v, "Rest before the next set"); break;
     case SEG_WORK: draw_panel_work(rd, v); break;
     case SEG_RESULTS:
