@@ -612,8 +612,17 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
 {
     FigLayout goal = *target; /* out may be target */
     float x = pelvis_x(fig);
+    /* the camera's own time: the clock's steps forward (a session's clock stands still while
+     * paused and may step back a tick as it pauses; another clock may start anywhere) */
+    if (!c->shown)
+        c->t = now_ms, c->first = now_ms, c->began = -1, c->settled = false;
+    else if (now_ms > c->clock)
+        c->t += now_ms - c->clock;
+    c->clock = now_ms;
+    long long now = c->t;
     if (!c->shown || c->w != w || c->h != h) {
         c->ease_at = -1; /* a first frame, or another stage: nothing to ease from */
+        c->settled = c->settled || c->shown; /* another stage: framed afresh, as any camera would */
     } else if (figure != c->figure) {
         /* from the last camera, moved along the mat so the pelvis stays where it was drawn; across
          * a change of picture too (a roll ends on its pose's mirror image and what follows is
@@ -621,17 +630,23 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
          * as the figure after way_back_to_standing began) */
         float fl = c->last.place.flip ? -1.0f : 1.0f, fg = goal.place.flip ? -1.0f : 1.0f;
         float dx = c->last.place.scale * (fl * c->last_x - fg * x);
-        c->from = c->last, c->ease_at = now_ms, c->ahead = 0.0f;
+        c->from = c->last, c->ease_at = now, c->ahead = 0.0f;
         c->from.place.flip = goal.place.flip;
         c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
     } else if (figure == c->figure && goal.place.flip == c->goal.place.flip && goal.place.narrow == 0.0f &&
                c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {
-        c->from = c->last, c->ease_at = now_ms, c->ahead = 0.0f; /* from where it is drawn, to the new framing */
+        c->from = c->last, c->ease_at = now, c->ahead = 0.0f; /* from where it is drawn, to the new framing */
     }
+    if (c->ease_at == now)
+        c->began = now;
+    /* from here on, a camera that saw the frames before the first would be where this one is: the
+     * ease (if any) it was in then is over, and so is any it began from a framing that one differed in */
+    if (now - c->first >= FIGPAINT_CAMERA_MS && (c->began < 0 || now - c->began >= FIGPAINT_CAMERA_MS))
+        c->settled = true;
     c->goal = goal;
     *out = goal;
     if (c->ease_at >= 0) {
-        float u = (float)(now_ms - c->ease_at) / (float)FIGPAINT_CAMERA_MS;
+        float u = (float)(now - c->ease_at) / (float)FIGPAINT_CAMERA_MS;
         if (u >= 1.0f || u < 0.0f) {
             c->ease_at = -1;
         } else {

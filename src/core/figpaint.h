@@ -92,8 +92,13 @@ typedef struct {
     FigLayout goal; /* the framing it was asked for */
     float last_x; /* its pelvis's x (H) */
     FigLayout from; /* where an ease began */
-    long long ease_at; /* when (ms), or -1: not easing */
+    long long ease_at; /* when (the camera's time, ms), or -1: not easing */
     float ahead; /* the ease's share done (0..1) at least: it went on ahead to keep clear of k */
+    long long clock; /* the now_ms given last */
+    long long t; /* the camera's own time (ms): the clock's steps forward, never back */
+    long long first; /* its time at the first frame since it was zeroed */
+    long long began; /* its time when the last ease since then began, or -1 */
+    bool settled; /* what it draws no longer depends on anything before that first frame */
 } FigCamera;
 
 /* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
@@ -109,7 +114,12 @@ typedef struct {
  * figure and its mat 0.13 of the stage sideways in one frame). Every framing it eases through
  * keeps fig as clear of the corners of k (NULL: none) as the target does: where one would not (the
  * figure rising into "It hurts" while the camera still frames a low pose), the ease hurries on,
- * as little as clears it. The picture (flip, narrow) is the target's; c starts zeroed. */
+ * as little as clears it. The picture (flip, narrow) is the target's; c starts zeroed. now_ms is
+ * the clock the figure moves by (a session's time, which stands still while paused): where it
+ * runs back (another clock, a pause taken a tick back) the camera takes it as no time passed.
+ * c->settled tells when c, zeroed before some frame, draws as one that saw every frame before it:
+ * FIGPAINT_CAMERA_MS have passed since its first frame and since the last ease began (or the
+ * stage changed), so --shot plays the camera over the frames before its moment until then. */
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
                      const FigKeepOut *k, long long now_ms, FigLayout *out);
 

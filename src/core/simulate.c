@@ -468,6 +468,12 @@ int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, S
 int simulate_until_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
                           int64_t at_ms, Session *s)
 {
+    return simulate_until_each(r, inputs, clips, clip_count, at_ms, at_ms, s, NULL, NULL);
+}
+
+int simulate_until_each(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                        int64_t from_ms, int64_t at_ms, Session *s, SimulateTickFn tick, void *ctx)
+{
     if (session_init(s, r) < 0)
         return -1;
     session_set_voice(s, clips, clip_count);
@@ -479,6 +485,8 @@ int simulate_until_voiced(const Routine *r, const InputScript *inputs, const Ses
         SessionEvent ev;
         while (session_poll_event(s, &ev)) {
         }
+        if (tick && s->t_ms > from_ms)
+            tick(ctx, s);
     }
     return 0;
 }

@@ -75,4 +75,10 @@ int simulate_until(const Routine *r, const InputScript *inputs, int64_t at_ms, S
 int simulate_until_voiced(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
                           int64_t at_ms, Session *s);
 
+/* simulate_until_voiced, calling tick(ctx, s) after each tick that ends after from_ms, with the
+ * session as it is then (its events drained): --shot plays the frames before its moment. */
+typedef void (*SimulateTickFn)(void *ctx, const Session *s);
+int simulate_until_each(const Routine *r, const InputScript *inputs, const SessionClip *clips, int clip_count,
+                        int64_t from_ms, int64_t at_ms, Session *s, SimulateTickFn tick, void *ctx);
+
 #endif

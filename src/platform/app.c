@@ -21,6 +21,7 @@
 
 #include "audio.h"
 #include "checkin.h"
+#include "figpaint.h"
 #include "hurt.h"
 #include "sidepick.h"
 #include "files.h"
@@ -135,6 +136,16 @@ static SessionView idle_view(void)
     v.anim_length_ms = SESSION_IDLE_LOOP_MS;
     v.caption = "";
     return v;
+}
+
+/* The figure camera's clock (sprites_set_clock) for a frame drawn extra_ms past the session's
+ * tick: the time the figure moves in, which stands still while paused, while "It hurts" is open
+ * and behind the kiosk's "Still there?" (the session is not stepped), so the camera eases as the
+ * figure moves, and --shot plays it over the same frames. */
+static long long camera_clock(const Session *s, int extra_ms)
+{
+    bool runs = !s->paused && !s->ended && s->hurt == HURT_NONE;
+    return (long long)s->active_ms + (runs ? extra_ms : 0);
 }
 
 /* The input with the user's bindings.conf (the defaults when there is none). */
@@ -894,6 +905,7 @@ static void draw(App *a, int extra_ms)
     ov.focus_lost = a->focus_lost;
     ov.volume_percent = audio_has_device(a->audio) ? audio_volume_percent(a->audio) : -1;
     ov.muted = audio_muted(a->audio);
+    sprites_set_clock(a->rd.sprites, a->in_session ? camera_clock(&a->session, extra_ms) : -1);
     if (a->kiosk && kioskapp_draw(a->kiosk)) {
         drawlist_present(a->rd.dl, a->ren);
         return;
@@ -1757,6 +1769,73 @@ done:
     return rc;
 }
 
+/* ---- the camera before a shot ---- */
+
+#define APP_SHOT_CAMERA_MAX_MS 120000 /* a shot plays the camera over at most this much before it */
+
+/* The frames a window draws before a shot's moment, played through the figure's camera. */
+typedef struct {
+    Render *rd;
+    const Overlay *ov;
+    int64_t last; /* the shot's frame: the session's time it shows */
+    int k; /* the next frame to play, k frames (at APP_FPS) before it */
+    bool paused; /* the frame played last was paused */
+} ShotFrames;
+
+static int64_t shot_frame_ms(const ShotFrames *sf, int k)
+{
+    return sf->last - ((int64_t)k * 1000 + APP_FPS / 2) / APP_FPS;
+}
+
+/* After a tick of the shot's simulation: the frames a window draws until the next tick (app_update
+ * steps the session to it, app_draw draws extra_ms past it), through the camera only. */
+static void shot_tick(void *ctx, const Session *s)
+{
+    ShotFrames *sf = ctx;
+    for (; sf->k > 0; sf->k--) {
+        int64_t f = shot_frame_ms(sf, sf->k);
+        if (f >= s->t_ms + SESSION_TICK_MS)
+            break;
+        /* a paused screen is redrawn only on a change, each time the same: as once */
+        if (f < s->t_ms || (s->paused && sf->paused))
+            continue;
+        sf->paused = s->paused;
+        int extra = (int)(f - s->t_ms);
+        SessionView v = session_view(s, extra);
+        sprites_prepare_from(sf->rd->sprites, v.figure, MOVE_NONE, v.blend ? v.from_figure : MOVE_NONE);
+        sprites_set_clock(sf->rd->sprites, camera_clock(s, extra));
+        render_session_follow(sf->rd, &v, sf->ov);
+    }
+}
+
+/* Simulate r to the shot's moment into *s, playing the figure's camera over the frames a window
+ * (APP_FPS) draws before it, so the shot frames the figure as the window does then (mid-ease
+ * where the figure or its framing changed less than FIGPAINT_CAMERA_MS before): from twice that
+ * before, further back while the camera is not settled (sprites_camera_settled: an ease then could
+ * have begun from a framing an earlier frame set), up to APP_SHOT_CAMERA_MAX_MS or the session's
+ * start. Returns 0, or -1 when out of memory. */
+static int shot_simulate(const Routine *r, const AppOptions *o, const VoiceTable *voices, Render *rd, const Overlay *ov,
+                         Session *s)
+{
+    if (!rd->sprites)
+        return simulate_until_voiced(r, o->inputs, voices->rows, voices->count, o->shot_at_ms, s);
+    ShotFrames sf = {rd, ov, (o->shot_at_ms + SESSION_TICK_MS - 1) / SESSION_TICK_MS * SESSION_TICK_MS, 0, false};
+    for (int window = 2 * FIGPAINT_CAMERA_MS;; window *= 2) {
+        sf.k = window * APP_FPS / 1000, sf.paused = false;
+        int64_t from = shot_frame_ms(&sf, sf.k) - SESSION_TICK_MS;
+        sprites_camera_reset(rd->sprites);
+        if (simulate_until_each(r, o->inputs, voices->rows, voices->count, from, o->shot_at_ms, s, shot_tick, &sf) < 0)
+            return -1;
+        SessionView v = session_view(s, 0);
+        if (sprites_camera_settled(rd->sprites) || !render_session_figure(&v) || from < 0 ||
+            window >= APP_SHOT_CAMERA_MAX_MS)
+            break; /* settled, or no figure to frame (a check-in, the results) */
+        session_free(s);
+    }
+    sprites_set_clock(rd->sprites, camera_clock(s, 0)); /* the shot's own frame */
+    return 0;
+}
+
 /* True for the kiosk's screens (attract, tiles, pin), which the kiosk draws itself. */
 static bool kiosk_screen(const char *screen)
 {
@@ -1852,22 +1931,22 @@ int app_shot(const AppOptions *o)
         free(m);
         goto write;
     }
-    /* the voice planned as the app plans it: a get-ready lengthened for its words is drawn so */
-    if (voicetable_load(&voices, o->data_dir, r) < 0 ||
-        simulate_until_voiced(r, o->inputs, voices.rows, voices.count, o->shot_at_ms, &s) < 0) {
-        fprintf(stderr, "unknot: out of memory\n");
-        goto done;
-    }
-    have_session = true;
-    SessionView v = session_view(&s, 0);
-    sprites_set_routine(rd.sprites, r);
-    if (rd.sprites) /* a still picture: the figure shown, not the next one (a window loads that ahead) */
-        sprites_prepare_from(rd.sprites, v.figure, MOVE_NONE, v.blend ? v.from_figure : MOVE_NONE);
     Overlay ov = {0};
     ov.volume_percent = -1;
     ov.muted = o->shot_muted;
     ov.notice = o->shot_notice;
     ov.keys_hint = keys;
+    sprites_set_routine(rd.sprites, r);
+    /* the voice planned as the app plans it: a get-ready lengthened for its words is drawn so; the
+     * camera played over the frames before, as a window frames the figure */
+    if (voicetable_load(&voices, o->data_dir, r) < 0 || shot_simulate(r, o, &voices, &rd, &ov, &s) < 0) {
+        fprintf(stderr, "unknot: out of memory\n");
+        goto done;
+    }
+    have_session = true;
+    SessionView v = session_view(&s, 0);
+    if (rd.sprites) /* a still picture: the figure shown, not the next one (a window loads that ahead) */
+        sprites_prepare_from(rd.sprites, v.figure, MOVE_NONE, v.blend ? v.from_figure : MOVE_NONE);
     if (keyhint_question(&in, &v, question_keys, sizeof question_keys))
         ov.question_keys = question_keys;
     ov.pain_value = v.kind == SEG_PAIN_AFTER && v.pain_before > 0 ? v.pain_before : 0; /* as the app starts it */

@@ -490,30 +490,40 @@ static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
         sprites_draw_inset(rd->sprites, view);
 }
 
-void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
+/* The stage's corners the workout's figure keeps clear of: *hurt on the top right, *left on the
+ * top left (w 0: none). Returns the knees' card's box (knees_box; w 0: none). */
+static SDL_Rect figure_corners(Render *rd, const SessionView *v, const Overlay *ov, SDL_Rect *hurt, SDL_Rect *left)
 {
     /* the "It hurts" button stands on the stage's top right whenever it is offered (with "Sound
      * off" under it while the sound is off), and the streak badge on its top left in a step that
      * can show one: the figure keeps clear of both corners (moved aside or down, or made smaller
      * only when that does not clear them) */
-    SDL_Rect hurt = {0, 0, 0, 0}, badge = {0, 0, 0, 0};
+    SDL_Rect badge = {0, 0, 0, 0};
+    *hurt = (SDL_Rect){0, 0, 0, 0};
     if (session_hurt_allowed_in(v->kind)) {
-        hurt = render_button_rect(rd, BUTTON_HURT);
+        *hurt = render_button_rect(rd, BUTTON_HURT);
         if (ov && ov->muted) { /* one box from the button's top to the badge's bottom, as wide as both */
             SDL_Rect so = sound_off_box(rd, true);
-            int x = so.x < hurt.x ? so.x : hurt.x, r = hurt.x + hurt.w;
-            hurt = (SDL_Rect){x, hurt.y, (so.x + so.w > r ? so.x + so.w : r) - x, so.y + so.h - hurt.y};
+            int x = so.x < hurt->x ? so.x : hurt->x, r = hurt->x + hurt->w;
+            *hurt = (SDL_Rect){x, hurt->y, (so.x + so.w > r ? so.x + so.w : r) - x, so.y + so.h - hurt->y};
         }
     }
     char line[96];
     int px;
     if (!streak_badge(rd, v, line, sizeof line, &px, &badge))
         badge = (SDL_Rect){0, 0, 0, 0};
-    SDL_Rect room, knees = knees_box(rd, v, &room), left = badge;
+    SDL_Rect room, knees = knees_box(rd, v, &room);
+    *left = badge;
     if (knees.w > 0) { /* one top-left box over the card and the badge's room, shown yet or not */
         int right = room.w > 0 && room.x + room.w > knees.x + knees.w ? room.x + room.w : knees.x + knees.w;
-        left = (SDL_Rect){knees.x, knees.y, right - knees.x, knees.h};
+        *left = (SDL_Rect){knees.x, knees.y, right - knees.x, knees.h};
     }
+    return knees;
+}
+
+void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
+{
+    SDL_Rect hurt, left, knees = figure_corners(rd, v, ov, &hurt, &left);
     figure_in(rd, v, render_layout(rd).stage, hurt, left);
     if (knees.w > 0 &&
         !(v->blend && v->from_figure != v->figure)) /* room kept, not drawn over another figure easing out */
@@ -1071,6 +1081,22 @@ static void draw_hurt_button(Render *rd)
     text_draw(rd->text, "It hurts", px, st->warning_text, rc.x + rc.w / 2, rc.y + (rc.h - th) / 2, TEXT_CENTER, 0, 1);
 }
 
+bool render_session_figure(const SessionView *v)
+{
+    bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
+    bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
+    return v->hurt == HURT_NONE && !checkin && !results;
+}
+
+bool render_session_follow(Render *rd, const SessionView *v, const Overlay *ov)
+{
+    if (!rd->sprites || !render_session_figure(v))
+        return false;
+    SDL_Rect hurt, left;
+    figure_corners(rd, v, ov, &hurt, &left);
+    return sprites_follow_clear(rd->sprites, v, render_layout(rd).stage, hurt, left);
+}
+
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov)
 {
     char right[64];
@@ -1083,8 +1109,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
-    bool results = v->kind == SEG_RESULTS || v->kind == SEG_DONE;
-    if (!checkin && !results)
+    if (render_session_figure(v))
         render_figure(rd, v, ov); /* a check-in and the results use the whole width */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;

@@ -148,6 +148,14 @@ typedef struct {
 /* Draw one whole frame of a workout. */
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov);
 
+/* Whether render_session draws v's figure: not under "It hurts", whose questions take the whole
+ * screen, nor in a check-in or the results, which use the whole width. */
+bool render_session_figure(const SessionView *v);
+
+/* What render_session does to the figure's camera for v, drawing nothing (sprites_follow_clear):
+ * --shot plays the frames before its moment so. Returns true when the frame shows the figure. */
+bool render_session_follow(Render *rd, const SessionView *v, const Overlay *ov);
+
 /* Draw the menu: the routines, the selected one highlighted, the idle figure, and the key line
  * ov->keys_hint (NULL: the default keys). */
 void render_menu(Render *rd, const LevelList *levels, int selected, const SessionView *idle, const Overlay *ov);

@@ -141,7 +141,8 @@ struct Sprites {
     bool loading; /* the last draw found its move still loading */
     Uint32 drawn_at; /* SDL_GetTicks of the last sprites_draw */
     unsigned draws; /* sprites_draw calls so far */
-    FigCamera camera; /* eases the camera between two figures (not in immediate mode: one picture) */
+    FigCamera camera; /* eases the camera between two figures (in immediate mode only on a set clock) */
+    long long clock; /* the camera's clock (sprites_set_clock), or -1: SDL_GetTicks */
     KneeInset *knees; /* the knees seen from the head end, for a move whose file asks (`inset knees`) */
     bool drawn_inset; /* the last figure drawn asks for it */
     float drawn_right; /* its knees' roll to the person's right (kneeview_right_deg) */
@@ -647,6 +648,7 @@ Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir)
     s->renderer = r;
     snprintf(s->dir, sizeof s->dir, "%s", pose_dir ? pose_dir : ".");
     s->ready = s->reading = s->painting = -1;
+    s->clock = -1;
     s->lock = SDL_CreateMutex();
     s->wake = SDL_CreateCond(); /* without them the painting happens on the render thread */
     return s;
@@ -721,6 +723,23 @@ void sprites_set_immediate(Sprites *s, bool on)
 {
     if (s)
         s->immediate = on;
+}
+
+void sprites_set_clock(Sprites *s, long long ms)
+{
+    if (s)
+        s->clock = ms < 0 ? -1 : ms;
+}
+
+void sprites_camera_reset(Sprites *s)
+{
+    if (s)
+        memset(&s->camera, 0, sizeof s->camera);
+}
+
+bool sprites_camera_settled(const Sprites *s)
+{
+    return s && s->camera.settled;
 }
 
 void sprites_set_routine(Sprites *s, const Routine *r)
@@ -807,6 +826,64 @@ static void fill_rect(Sprites *s, SDL_Rect rc, SDL_Color c)
     drawlist_fill(s->dl, s->renderer, rc, c, SDL_BLENDMODE_NONE);
 }
 
+/* The keep-out corners of sprites_draw_clear in stage pixels. */
+static FigKeepOut keep_out_of(SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left)
+{
+    FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h, 0, 0};
+    if (keep_left.w > 0 && keep_left.h > 0) /* from the stage's top left corner to the box's far corner */
+        k.left_w = keep_left.x + keep_left.w - stage.x, k.left_h = keep_left.y + keep_left.h - stage.y;
+    return k;
+}
+
+/* The camera's clock now: the one sprites_set_clock gave, or SDL_GetTicks. */
+static long long camera_now(const Sprites *s)
+{
+    return s->clock >= 0 ? s->clock : (long long)SDL_GetTicks();
+}
+
+/* Whether the camera frames the figure (sprites_set_clock). */
+static bool camera_runs(const Sprites *s)
+{
+    return !s->immediate || s->clock >= 0;
+}
+
+/* v's figure of m (eased in from `from`, or NULL) posed into *fig and placed on a stage of size
+ * stage keeping clear of k, as the camera frames it (when it runs): what a frame shows. */
+static void frame_figure(Sprites *s, const PoseMove *m, const PoseMove *from, const SessionView *v, SDL_Rect stage,
+                         const FigKeepOut *k, PoseFigure *fig, FigLayout *lay)
+{
+    /* SHEET_POSES_PER_S distinct poses a second: the animation time on that grid (to the
+     * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
+    int ms = sheet_grid_ms(v->anim_ms);
+    PoseDraw d = pose_move_draw(m, v->side, v->turned);
+    /* turning round from the mirror image the figure before it ended in: on the same grid */
+    int turn = v->turn_ms < 0 ? -1 : sheet_grid_ms(v->turn_ms);
+    figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
+                      turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, k, lay);
+    /* eased in from the figure before (SessionView.blend), on the same grid; else the move's own */
+    bool eased = false;
+    if (from && v->blend) {
+        PoseMoment at_from = {v->from_anim, sheet_grid_ms(v->from_anim_ms), v->from_anim_length_ms, v->from_rep_hold_ms,
+                              pose_move_draw(from, v->from_side, v->from_turned)};
+        PoseMoment at = {v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d};
+        float u = (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS;
+        eased = pose_moves_blend(from, &at_from, m, &at, u, fig, NULL);
+        if (eased) { /* framed as the pose is eased: from where the figure before was framed (each
+                        file stands its body at its own place along the mat: rest's pelvis 0.26 H
+                        from knee rolls', which put the head off the stage) */
+            FigLayout was;
+            figpaint_fit_turn(from, at_from.mode, at_from.anim_ms, at_from.anim_length_ms, at_from.rep_hold_ms, stage.w,
+                              stage.h, at_from.draw.mirror, -1.0f, k, &was);
+            u = u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u;
+            figpaint_layout_mix(&was, lay, u * u * (3.0f - 2.0f * u), lay); /* pose_moves_blend's ease */
+        }
+    }
+    if (!eased)
+        pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, fig);
+    if (camera_runs(s))
+        figpaint_camera(&s->camera, v->figure, fig, stage.w, stage.h, lay, k, camera_now(s), lay);
+}
+
 static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const SessionView *v, SDL_Rect stage,
                       SDL_Rect keep_out, SDL_Rect keep_left, const SpritesBackdrop *bd)
 {
@@ -827,42 +904,11 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     if (!job)
         return;
     job->seq = 0;
-    /* SHEET_POSES_PER_S distinct poses a second: the animation time on that grid (to the
-     * nearest step), so a 60 Hz frame shows each pose twice and the painter paints half as often */
-    int ms = sheet_grid_ms(v->anim_ms);
     FigLayout lay;
-    FigKeepOut k = {keep_out.x - stage.x, keep_out.y - stage.y, keep_out.w, keep_out.h, 0, 0};
-    if (keep_left.w > 0 && keep_left.h > 0) /* from the stage's top left corner to the box's far corner */
-        k.left_w = keep_left.x + keep_left.w - stage.x, k.left_h = keep_left.y + keep_left.h - stage.y;
-    PoseDraw d = pose_move_draw(m, v->side, v->turned);
-    /* turning round from the mirror image the figure before it ended in: on the same grid */
-    int turn = v->turn_ms < 0 ? -1 : sheet_grid_ms(v->turn_ms);
-    figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, stage.w, stage.h, d.mirror,
-                      turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, &k, &lay);
-    /* eased in from the figure before (SessionView.blend), on the same grid; else the move's own */
-    bool eased = false;
-    if (from && v->blend) {
-        PoseMoment at_from = {v->from_anim, sheet_grid_ms(v->from_anim_ms), v->from_anim_length_ms, v->from_rep_hold_ms,
-                              pose_move_draw(from, v->from_side, v->from_turned)};
-        PoseMoment at = {v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d};
-        float u = (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS;
-        eased = pose_moves_blend(from, &at_from, m, &at, u, &job->fig, NULL);
-        if (eased) { /* framed as the pose is eased: from where the figure before was framed (each
-                        file stands its body at its own place along the mat: rest's pelvis 0.26 H
-                        from knee rolls', which put the head off the stage) */
-            FigLayout was;
-            figpaint_fit_turn(from, at_from.mode, at_from.anim_ms, at_from.anim_length_ms, at_from.rep_hold_ms, stage.w,
-                              stage.h, at_from.draw.mirror, -1.0f, &k, &was);
-            u = u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u;
-            figpaint_layout_mix(&was, &lay, u * u * (3.0f - 2.0f * u), &lay); /* pose_moves_blend's ease */
-        }
-    }
-    if (!eased)
-        pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, &job->fig);
+    FigKeepOut k = keep_out_of(stage, keep_out, keep_left);
+    frame_figure(s, m, from, v, stage, &k, &job->fig, &lay);
     s->drawn_inset = m->file.inset == POSE_INSET_KNEES;
-    s->drawn_right = kneeview_right_deg(&job->fig, d.mirror);
-    if (!s->immediate)
-        figpaint_camera(&s->camera, v->figure, &job->fig, stage.w, stage.h, &lay, &k, (long long)SDL_GetTicks(), &lay);
+    s->drawn_right = kneeview_right_deg(&job->fig, pose_move_draw(m, v->side, v->turned).mirror);
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
      * renderer fills for these float rectangles (on the target), kept in stage pixels */
@@ -902,6 +948,20 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage)
     return sprites_draw_clear(s, v, stage, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, NULL);
 }
 
+/* The figure v eases in from (SessionView.blend), or NULL: drawn just before, so loaded. Live,
+ * one that is not (dropped with every figure by sprites_release, a render device reset) is not
+ * loaded again for the easing: that would be a third load beside the painter on the frame path,
+ * and the figure would cut to the eased pose when it arrived mid-way; it is drawn as its own, as
+ * where easing is left out. A still picture (immediate) loads and waits for it, as for the figure
+ * itself. */
+static const PoseMove *from_move(Sprites *s, const SessionView *v)
+{
+    SpriteFigure *from = NULL;
+    if (v->blend && v->from_figure >= 0 && v->from_figure < SPRITES_FIGURES)
+        from = s->immediate ? figure_get(s, v->from_figure, true) : figure_loaded(s, v->from_figure, false);
+    return from ? &from->load->move : NULL;
+}
+
 bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left,
                         const SpritesBackdrop *bd)
 {
@@ -913,15 +973,24 @@ bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Re
     s->draws++;
     if (!f)
         return s->loading; /* still loading: nothing this frame, but no name */
-    /* the figure eased in from: drawn just before, so loaded. Live, one that is not (dropped with
-     * every figure by sprites_release, a render device reset) is not loaded again for the easing:
-     * that would be a third load beside the painter on the frame path, and the figure would cut to
-     * the eased pose when it arrived mid-way; it is drawn as its own, as where easing is left out.
-     * A still picture (immediate) loads and waits for it, as for the figure itself. */
-    SpriteFigure *from = NULL;
-    if (v->blend && v->from_figure >= 0 && v->from_figure < SPRITES_FIGURES)
-        from = s->immediate ? figure_get(s, v->from_figure, true) : figure_loaded(s, v->from_figure, false);
-    draw_move(s, &f->load->move, from ? &from->load->move : NULL, v, stage, keep_out, keep_left, bd);
+    draw_move(s, &f->load->move, from_move(s, v), v, stage, keep_out, keep_left, bd);
+    return true;
+}
+
+bool sprites_follow_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left)
+{
+    if (!s || !v || v->figure < 0 || v->figure >= SPRITES_FIGURES || stage.w <= 0 || stage.h <= 0 || !camera_runs(s))
+        return false;
+    SpriteFigure *f = figure_get(s, v->figure, s->immediate);
+    PoseFigure *fig = malloc(sizeof *fig);
+    if (!f || !fig) {
+        free(fig);
+        return false; /* a frame that shows no figure: the camera does not see it */
+    }
+    FigLayout lay;
+    FigKeepOut k = keep_out_of(stage, keep_out, keep_left);
+    frame_figure(s, &f->load->move, from_move(s, v), v, stage, &k, fig, &lay);
+    free(fig);
     return true;
 }
 

@@ -51,6 +51,22 @@ void sprites_set_drawlist(Sprites *s, DrawList *dl);
  * window shows the newest pose the painter has finished (one frame behind at most). */
 void sprites_set_immediate(Sprites *s, bool on);
 
+/* The clock the camera runs on from now on, in ms: the time the figure moves in (a session's,
+ * which stands still while paused, while "It hurts" is open and behind the kiosk's "Still
+ * there?"), so the camera eases as the figure moves and the same frames frame it the same way;
+ * -1 (the default): SDL_GetTicks. The camera (figpaint_camera) eases the framing where the figure
+ * changes or its framing jumps; in immediate mode it runs only on a clock set here (a still
+ * picture of one moment shows each figure at its own framing). Time running back is taken as
+ * none passing. */
+void sprites_set_clock(Sprites *s, long long ms);
+
+/* Forget where the camera drew: the next figure is drawn at its own framing. */
+void sprites_camera_reset(Sprites *s);
+
+/* Whether the camera, since sprites_camera_reset, frames as one that had seen every frame before
+ * (FigCamera.settled): a still picture of a moment plays the frames before it until it does. */
+bool sprites_camera_settled(const Sprites *s);
+
 /* The routine whose own moves (ROUTINE_OWN_MOVE(k), pose files in a moves/ folder) are drawn from
  * now on, or NULL: their files are read like the catalogue's, on the loader thread. r is not kept. */
 void sprites_set_routine(Sprites *s, const Routine *r);
@@ -92,6 +108,12 @@ bool sprites_draw(Sprites *s, const SessionView *v, SDL_Rect stage);
  * under stage when this is called; the figure's box is then copied, not blended. */
 bool sprites_draw_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left,
                         const SpritesBackdrop *bd);
+
+/* Run the camera for the frame sprites_draw_clear would draw of v on stage at the clock's time
+ * (sprites_set_clock), drawing and painting nothing: a still picture plays the frames before its
+ * moment so, to frame it as the live camera would. Loads as sprites_draw_clear does. Returns true
+ * when the camera saw the figure (it is loaded and the camera runs). */
+bool sprites_follow_clear(Sprites *s, const SessionView *v, SDL_Rect stage, SDL_Rect keep_out, SDL_Rect keep_left);
 
 /* Draw any sampled move m (a pose file parsed at run time, say) as sprites_draw does; v->figure
  * is ignored. m is borrowed: the painter keeps no pointer into it. */
