@@ -383,6 +383,102 @@ static void test_rest_shows_the_way(const char *dir)
     unlink(path);
 }
 
+/* The box of everything drawn on the stage (drawn_px: the figure, its outline and its shadow),
+ * the button (and its mirror image) and the card's rounded corners left out. */
+static Box drawn_box(const unsigned char *px, SDL_Rect st, int corner)
+{
+    Box b = {W, H, 0, 0};
+    for (int y = st.y + 2; y < st.y + st.h - 2; y++)
+        for (int x = st.x + 2; x < st.x + st.w - 2; x++) {
+            bool in_corner =
+                (x < st.x + corner || x >= st.x + st.w - corner) && (y < st.y + corner || y >= st.y + st.h - corner);
+            if (!in_corner && !masked(st, x, y) && drawn_px(px, x, y)) {
+                b.x0 = x < b.x0 ? x : b.x0, b.x1 = x + 1 > b.x1 ? x + 1 : b.x1;
+                b.y0 = y < b.y0 ? y : b.y0, b.y1 = y + 1 > b.y1 ? y + 1 : b.y1;
+            }
+        }
+    return b;
+}
+
+/* The most the left or right edge of b moved from a (*across), and any edge (*any), in px. */
+static void box_moved(const Box *a, const Box *b, int *across, int *any)
+{
+    *across = abs(b->x0 - a->x0) > abs(b->x1 - a->x1) ? abs(b->x0 - a->x0) : abs(b->x1 - a->x1);
+    int down = abs(b->y0 - a->y0) > abs(b->y1 - a->y1) ? abs(b->y0 - a->y0) : abs(b->y1 - a->y1);
+    *any = *across > down ? *across : down;
+}
+
+/* Where the figure changes and the new one frames differently, --shot draws what a window draws
+ * then: the camera easing from the last framing to the new one over FIGPAINT_CAMERA_MS
+ * (figpaint_camera, played over the frames before the shot's moment), not a step. The bridge is
+ * framed on its own, the roll onto the front (the rest's way) on the whole roll, at 0.6 of the
+ * bridge's scale: in shots 1/30 s apart across the change and through the ease, the drawn box's
+ * left and right edges move at most SHOT_CAMERA_ACROSS_H of the stage's height (the camera's ease
+ * and the roll's own motion, 0.020 now), any edge at most SHOT_CAMERA_ANY_H (the arm rising as
+ * the roll begins, 0.048). Before, from one shot to the next the figure shrank as the way began:
+ * the box's left edge moved 0.253 of the stage's height. */
+#define SHOT_CAMERA_ACROSS_H 0.04
+#define SHOT_CAMERA_ANY_H 0.08
+static void test_shot_camera_eases(const char *dir)
+{
+    static const char text[] = "title \"Camera\"\nmove bridge\n reps 2 tempo 4s\nrest 20s \"Roll onto your front.\"\n"
+                               "move superman\n reps 2 tempo 4s\n";
+    char path[300], out[300];
+    snprintf(path, sizeof path, "%s/camera.routine", dir);
+    snprintf(out, sizeof out, "%s/camera.png", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+    Routine r;
+    RoutineErrors errs;
+    CHECK(routine_parse("camera", text, strlen(text), &r, &errs) == 0);
+    Starts starts = {0};
+    VoiceTable voices;
+    CHECK(voicetable_load(&voices, ".", &r) == 0);
+    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &starts);
+    voicetable_free(&voices);
+    routine_free(&r);
+    CHECK_INT(starts.n, 3);
+    Render rd = {NULL, NULL, NULL, W, H};
+    SDL_Rect stage = render_stage_rect(&rd);
+    int corner = render_px(&rd, render_style(&rd)->radius_stage) + 2;
+    int64_t t = starts.starts[1].t; /* the rest's way begins */
+    enum { SHOTS = 28 };
+    Box box[SHOTS];
+    double worst_across = 0.0, worst_any = 0.0;
+    int worst_at = 0;
+    for (int i = 0; i < SHOTS; i++) {
+        int64_t at = t + (int64_t)(i - 3) * 1000 / 30; /* from 0.1 s before the change to 0.8 s after */
+        unsigned char *img = shot(path, out, at);
+        CHECK(img != NULL);
+        if (!img)
+            return;
+        box[i] = drawn_box(img, stage, corner);
+        stbi_image_free(img);
+        CHECK(box[i].x1 > box[i].x0 && box[i].y1 > box[i].y0);
+        if (i == 0)
+            continue;
+        int across, any;
+        box_moved(&box[i - 1], &box[i], &across, &any);
+        if ((double)across / stage.h > worst_across)
+            worst_across = (double)across / stage.h, worst_at = i;
+        worst_any = fmax(worst_any, (double)any / stage.h);
+    }
+    Box a = box[0], b = box[SHOTS - 1];
+    fprintf(stderr,
+            "shot camera: bridge -> roll onto the front, the drawn box %d..%d x %d..%d -> %d..%d x %d..%d; the most "
+            "its sides move in 1/30 s: %.3f stage heights (%.2f s after the change), any edge %.3f\n",
+            a.x0, a.x1, a.y0, a.y1, b.x0, b.x1, b.y0, b.y1, worst_across, (double)(worst_at - 3) / 30.0, worst_any);
+    CHECK(worst_across <= SHOT_CAMERA_ACROSS_H);
+    CHECK(worst_any <= SHOT_CAMERA_ANY_H);
+    CHECK(abs(b.x0 - a.x0) > stage.h / 10); /* the framing did change (the roll is framed smaller) */
+    unlink(out);
+    unlink(path);
+}
+
 /* The share of the binding side of the stage that box b takes: its width's share of the stage's
  * width or its height's of the height, whichever is larger (issue 12: at least 80%). */
 static double fill_share(Box b, SDL_Rect st)
@@ -822,6 +918,7 @@ int main(void)
     for (int m = 0; m < MOVE_COUNT; m++)
         stbi_image_free(left_mid[m]);
     test_rest_shows_the_way(dir);
+    test_shot_camera_eases(dir);
     test_badge_clear(dir);
     routine_free(&r);
     unlink(out);
