@@ -498,6 +498,54 @@ static void test_camera(void)
     CHECK(out.place.scale == 600.0f);
 }
 
+/* The camera's clock: a session's, which stands still while paused and may step back a tick as
+ * it pauses (or another clock's, from anywhere): time running back is none passing, so an ease
+ * begun just before goes on from where it was instead of ending in one frame. A camera zeroed
+ * before some frame is settled (frames as one that saw every frame before would) once
+ * FIGPAINT_CAMERA_MS have passed since its first frame and since the last ease began. */
+static void test_camera_clock(void)
+{
+    FigCamera c;
+    memset(&c, 0, sizeof c);
+    FigLayout a, b, out;
+    memset(&a, 0, sizeof a);
+    a.place.scale = 1000.0f, a.place.ox = 400.0f, a.place.oy = 500.0f, a.mat_x0 = 100.0f, a.mat_x1 = 700.0f;
+    b = a;
+    b.place.scale = 600.0f;
+    static PoseFigure f;
+    Pose p;
+    memset(&p, 0, sizeof p);
+    int order[POSE_ORDER_COUNT];
+    pose_order_default(order);
+    pose_figure_build(&p, order, &f);
+    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000, &out);
+    CHECK(!c.settled);
+    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000 + FIGPAINT_CAMERA_MS, &out);
+    CHECK(c.settled); /* no ease since the first frame, which is far enough back */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 6000, &out); /* another figure: the ease begins */
+    CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 5991, &out); /* paused a tick back: no time passed */
+    CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f); /* (before: the ease ended, 600 at once) */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 5991 + FIGPAINT_CAMERA_MS / 2, &out);
+    CHECK(out.place.scale < 900.0f && out.place.scale > 700.0f); /* halfway through the ease */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 100, &out); /* another clock, from 0: still */
+    CHECK(out.place.scale < 900.0f && out.place.scale > 700.0f);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 100 + FIGPAINT_CAMERA_MS / 2, &out);
+    CHECK(out.place.scale == 600.0f);
+
+    memset(&c, 0, sizeof c); /* zeroed just before a change: not settled until its ease is over */
+    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 1000, &out);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_MS - 10, &out);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_MS + 10, &out);
+    CHECK(!c.settled); /* the ease began 20 ms ago */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + 2 * FIGPAINT_CAMERA_MS - 10, &out);
+    CHECK(c.settled && out.place.scale == 600.0f);
+    memset(&c, 0, sizeof c); /* another stage is framed afresh: settled at once */
+    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 1000, &out);
+    figpaint_camera(&c, 1, &f, 1280, 720, &b, NULL, 1016, &out);
+    CHECK(c.settled);
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -510,6 +558,7 @@ static const char held_reps_routine[] = "title \"Held reps\"\n"
 int main(void)
 {
     test_camera();
+    test_camera_clock();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);
