@@ -1442,7 +1442,8 @@ static void test_turned_after_a_roll(void)
     CHECK(!v.turned);
     v = view_in(seg_of(SEG_WORK, 6), 0); /* knee to chest turned: both sides the same way round */
     CHECK(v.turned && v.side == SIDES_LEFT);
-    v = view_in(seg_of(SEG_WORK, 7), SESSION_STEP_OUT_MS + 1000); /* up to standing: a roll onto the side, up onto all fours */
+    v = view_in(seg_of(SEG_WORK, 7),
+                SESSION_STEP_OUT_MS + 1000); /* up to standing: a roll onto the side, up onto all fours */
     CHECK_INT(v.figure, MOVE_WAY_BACK_TO_ALL_FOURS);
     CHECK(v.turned);
     /* the side bend faces the viewer: its left side is the mirror image, right as keyed; the way
@@ -1487,13 +1488,16 @@ static void test_turns_round(void)
 
     load("title \"B\"\nmove forward_fold hold 10s\nmove side_bend reps 2 tempo 3s sides both\n");
     ready = seg_of(SEG_READY, 1);
-    v = view_in(ready, 10); /* the left side: mirrored, turning round from the fold's picture */
+    v = view_in(ready, 10); /* the fold's way out of its hold first, as it was drawn */
+    CHECK_INT(v.figure, MOVE_FORWARD_FOLD);
+    CHECK_INT(v.turn_ms, -1);
+    v = view_in(ready, SESSION_STEP_OUT_MS + 10); /* the left side: mirrored, turning round from the fold's picture */
     CHECK_INT(v.figure, MOVE_SIDE_BEND);
     CHECK(v.turned && v.side == SIDES_LEFT);
     CHECK(v.turn_ms >= 0 && v.turn_ms <= 20);
-    v = view_in(ready, 700);
+    v = view_in(ready, SESSION_STEP_OUT_MS + 700);
     CHECK(v.turn_ms >= 690 && v.turn_ms <= 710);
-    v = view_in(ready, SESSION_TURN_MS + 20); /* turned round */
+    v = view_in(ready, SESSION_STEP_OUT_MS + SESSION_TURN_MS + 20); /* turned round */
     CHECK(v.turned);
     CHECK_INT(v.turn_ms, -1);
     sw = seg_of(SEG_SWITCH, 1);
