@@ -1269,6 +1269,122 @@ static const PosePart *part_named(const PoseFigure *fig, int id, const char *nam
     return NULL;
 }
 
+/* Whether stage pixel x, y is the warm band of a working part (figpaint's warm, 255,153,31). */
+static bool stage_warm(int x, int y)
+{
+    if (x < 0 || x >= STAGE_1080_W || y < 0 || y >= STAGE_1080_H)
+        return false;
+    uint32_t c = stage_px[y * STAGE_1080_W + x];
+    int r = (int)(c >> 16 & 255), g = (int)(c >> 8 & 255), b = (int)(c & 255);
+    return (c >> 24) >= 128 && r >= 230 && g >= 120 && g <= 185 && b <= 90;
+}
+
+/* Whether stage pixel x, y is skin (lit or shaded; not the hair, an outline, the warm band, the
+ * shirt or the trousers). */
+static bool stage_skin(int x, int y)
+{
+    if (x < 0 || x >= STAGE_1080_W || y < 0 || y >= STAGE_1080_H)
+        return false;
+    uint32_t c = stage_px[y * STAGE_1080_W + x];
+    int r = (int)(c >> 16 & 255), g = (int)(c >> 8 & 255), b = (int)(c & 255);
+    return (c >> 24) >= 128 && r >= 150 && b >= 90 && r > g && g > b;
+}
+
+/* Part q of a figure placed by lay, in stage pixels: its ends and radii. */
+static void stage_part(const FigLayout *lay, const PosePart *q, float *ax, float *ay, float *bx, float *by, float *ra,
+                       float *rb)
+{
+    float s = lay->place.scale, fx = lay->place.flip ? -s : s;
+    *ax = lay->place.ox + q->ax * fx, *ay = lay->place.oy - q->ay * s;
+    *bx = lay->place.ox + q->bx * fx, *by = lay->place.oy - q->by * s;
+    *ra = q->ra * s, *rb = q->rb * s;
+}
+
+/* The head and the neck as the 1080p stage shows fig (placed by lay, painted on stage_px): the
+ * warm band's pixels in the ring round the head on its side away from the neck (*warm), and the
+ * neck's skin showing outside the head, as a length in head heights (*neck: its skin pixels
+ * within the neck as pose.c builds it, from inside the trunk to the head, over its width). */
+static void stage_head_and_neck(const FigLayout *lay, const PoseFigure *fig, int *warm, float *neck)
+{
+    const PosePart *head = part_named(fig, POSE_GROUP_TORSO, "head");
+    const PosePart *nk = part_named(fig, POSE_GROUP_TORSO, "neck");
+    *warm = 0, *neck = 0.0f;
+    CHECK(head != NULL && nk != NULL);
+    if (!head || !nk)
+        return;
+    float hx, hy, hx2, hy2, hr, hr2, ax, ay, bx, by, ra, rb;
+    stage_part(lay, head, &hx, &hy, &hx2, &hy2, &hr, &hr2);
+    stage_part(lay, nk, &ax, &ay, &bx, &by, &ra, &rb);
+    float band = fmaxf(1.5f, lay->place.scale * 0.0045f) * 2.2f + 2.0f, ux = hx - bx, uy = hy - by;
+    float dx = bx - ax, dy = by - ay, len2 = fmaxf(dx * dx + dy * dy, 1e-6f);
+    int skin = 0;
+    for (int y = (int)(hy - hr - band - 2.0f); y <= (int)(hy + hr + band + 2.0f); y++)
+        for (int x = (int)(hx - hr - band - 2.0f); x <= (int)(hx + hr + band + 2.0f); x++) {
+            float px = (float)x + 0.5f - hx, py = (float)y + 0.5f - hy, d = sqrtf(px * px + py * py);
+            if (d > hr + 1.0f && d <= hr + band && px * ux + py * uy >= 0.0f && stage_warm(x, y))
+                (*warm)++;
+        }
+    for (int y = (int)(fminf(ay, by) - ra - 2.0f); y <= (int)(fmaxf(ay, by) + ra + 2.0f); y++)
+        for (int x = (int)(fminf(ax, bx) - ra - 2.0f); x <= (int)(fmaxf(ax, bx) + ra + 2.0f); x++) {
+            float px = (float)x + 0.5f, py = (float)y + 0.5f;
+            float t = fminf(fmaxf(((px - ax) * dx + (py - ay) * dy) / len2, 0.0f), 1.0f);
+            float qx = px - (ax + dx * t), qy = py - (ay + dy * t), r = ra + (rb - ra) * t;
+            float ex = px - hx, ey = py - hy;
+            if (qx * qx + qy * qy <= r * r && ex * ex + ey * ey > (hr + 1.0f) * (hr + 1.0f) && stage_skin(x, y))
+                skin++;
+        }
+    *neck = (float)skin / (ra + rb) / (2.0f * hr);
+}
+
+/* The head and the neck (the s25 review's findings 5 and 6), painted as the 1080p stage shows
+ * every tenth sample: a move whose working part is the torso (`highlight torso`) rings the trunk
+ * with the warm band, never the head (a physio says "head relaxed on the mat" in the draw-in and
+ * the pelvic tilt; an orange head invites a curl-up); before, 500-1070 warm pixels round the head's
+ * far side (51 in the side bend, given its `highlight torso`). And the neck ends at the collar: facing the viewer (the
+ * twists, the side bend) its skin shows at most 0.40 of the head's height (0.26 now; before: 0.71-0.74, from the chin
+ * to mid-chest, a bib), and hung below the shoulders (bird dog) likewise (0.26; before: 0.73, a skin bar along the top
+ * of the shoulder). */
+static void test_head_and_neck(void)
+{
+    static const struct {
+        const char *move;
+        bool torso; /* `highlight torso` */
+        float neck; /* the most neck skin shown, in head heights; 0: not measured */
+    } cases[] = {
+        {"draw_in", true, 0.0f},    {"pelvic_tilt", true, 0.0f},   {"seated_pelvic_tilt", true, 0.0f},
+        {"cat_camel", true, 0.0f},  {"seated_twist", true, 0.40f}, {"spinal_twist", true, 0.40f},
+        {"side_bend", true, 0.40f}, {"bird_dog", false, 0.40f},
+    };
+    static PoseFile file;
+    static PoseMove m;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        if (!load_move(cases[c].move, &file, &m))
+            continue;
+        CHECK(((file.highlight >> POSE_GROUP_TORSO) & 1u) == (cases[c].torso ? 1u : 0u));
+        FigLayout lay;
+        figpaint_fit(&m, STAGE_1080_W, STAGE_1080_H, false, &lay);
+        int worst_warm = 0;
+        float worst_neck = 0.0f;
+        for (int i = 0; i < m.meta.frames; i += 10) {
+            PoseFigure fig;
+            pose_move_sample_figure(&m, i, &fig);
+            paint_on_stage(&fig, &lay);
+            int warm;
+            float neck;
+            stage_head_and_neck(&lay, &fig, &warm, &neck);
+            worst_warm = warm > worst_warm ? warm : worst_warm;
+            worst_neck = fmaxf(worst_neck, neck);
+        }
+        printf("%s: warm pixels round the head %d, neck skin shown %.2f head heights\n", cases[c].move, worst_warm,
+               (double)worst_neck);
+        if (cases[c].torso) /* bird dog's reaching arm is a working limb beside the head */
+            CHECK_INT(worst_warm, 0);
+        if (cases[c].neck > 0.0f)
+            CHECK(worst_neck <= cases[c].neck);
+        pose_move_free(&m);
+    }
+}
+
 /* The side bend faces the viewer (issue 12, review W2-5/W1-6): the figure has hips (a pelvis as
  * wide as the hips, 0.19 H, over both hip joints, the thighs hanging from it, not from the belly),
  * it starts and ends symmetric (both hands on the hips, both sides lit alike: its mirror image, the
@@ -2085,6 +2201,7 @@ int main(void)
     test_pelvic_tilt();
     test_draw_in();
     test_side_bend();
+    test_head_and_neck();
     test_superman();
     test_forward_fold();
     test_child_pose();

@@ -240,27 +240,73 @@ static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bo
     }
 }
 
+/* Whether part q is the head or the neck: never outlined as the working part. A physio teaching
+ * the draw-in, the pelvic tilt or the seated pair says "head relaxed"; a warm ring round the head
+ * invites the curl-up those moves must avoid. In cat-camel the head only follows the spine, so
+ * the trunk's band says what moves there too. */
+static bool part_is_head(const PosePart *q)
+{
+    return strcmp(q->name, "head") == 0 || strcmp(q->name, "neck") == 0;
+}
+
+/* The neck as painted: from the collar up. pose.c builds it from inside the trunk (0.02 H below
+ * the top of the spine) to the head, and it is painted over the shirt; seen from the side only the
+ * throat and nape show past the trunk's round top, but with the chest turned to the viewer (the
+ * top of the trunk narrowed to the neck) or the head hung below the shoulders (bird dog), the skin
+ * ran over the shirt down to mid-chest (a bib, 0.73 of the head's height) or along the top of the
+ * shoulder (a second upper arm). So the centre of its lower, round end sits FIGPAINT_COLLAR_DIP
+ * inside the edge of the trunk's top cap (centre top, radius top_r), on the line to the head: the
+ * round end dips below the shirt's edge as a neckline, the skin shows 0.26 of the head's height in
+ * every view, and the neck keeps its thickness. */
+#define FIGPAINT_COLLAR_DIP 0.005f /* H: the neck's lower end this far inside the trunk's top */
+static PosePart neck_from_collar(const PosePart *neck, float top_x, float top_y, float top_r)
+{
+    PosePart q = *neck;
+    float ux = neck->bx - top_x, uy = neck->by - top_y, len = sqrtf(ux * ux + uy * uy);
+    float to = fminf(top_r - FIGPAINT_COLLAR_DIP, len * 0.6f); /* a stub of neck always shows */
+    if (len < 1e-5f || to <= 0.0f)
+        return q;
+    float ax = top_x + ux / len * to, ay = top_y + uy / len * to;
+    float nx = neck->bx - neck->ax, ny = neck->by - neck->ay, nl2 = nx * nx + ny * ny;
+    float t = nl2 > 1e-10f ? ((ax - neck->ax) * nx + (ay - neck->ay) * ny) / nl2 : 0.0f;
+    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+    if (t <= 0.0f) /* the collar is already below where the neck starts */
+        return q;
+    q.ax = ax, q.ay = ay, q.ra = neck->ra + (neck->rb - neck->ra) * t;
+    return q;
+}
+
 /* One group: the outline of all its parts, then their lit fills, so the parts of one limb join
  * without seams. The outline is a darker shade of each part, or, on the working limb, a wide warm
- * band that reads from across a room. */
+ * band that reads from across a room (the head and the neck excepted: part_is_head). */
 static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, int dx, int dy, const float *root)
 {
     float outline = fmaxf(1.5f, pl->scale * 0.0045f);
     Cone cones[POSE_MAX_PARTS];
-    for (int i = 0; i < g->count; i++)
-        cones[i] = cone_place(pl, &g->parts[i], dx, dy);
+    const PosePart *top = NULL; /* the trunk's last part, its top: the neck starts at its collar */
+    for (int i = 0; i < g->count; i++) {
+        const PosePart *q = &g->parts[i];
+        if (strcmp(q->name, "trunk") == 0)
+            top = q;
+        if (top && strcmp(q->name, "neck") == 0) {
+            PosePart n = neck_from_collar(q, top->bx, top->by, top->rb);
+            cones[i] = cone_place(pl, &n, dx, dy);
+        } else {
+            cones[i] = cone_place(pl, q, dx, dy);
+        }
+    }
     if (!g->flat)
         for (int i = 0; i < g->count; i++) {
             PoseColor dark = {cones[i].color.r * 0.42f, cones[i].color.g * 0.42f, cones[i].color.b * 0.42f};
             static const PoseColor warm = {1.0f, 0.60f, 0.12f};
-            if (g->highlight)
+            if (g->highlight && !part_is_head(&g->parts[i]))
                 paint_cone(cv, &cones[i], outline * 2.2f, warm, false, root);
             else
                 paint_cone(cv, &cones[i], outline, dark, false, root);
         }
     for (int i = 0; i < g->count; i++) {
         PoseColor c = cones[i].color;
-        if (g->highlight)
+        if (g->highlight && !part_is_head(&g->parts[i]))
             c.r = fminf(1.0f, c.r * 1.08f), c.g = fminf(1.0f, c.g * 1.08f), c.b = fminf(1.0f, c.b * 1.08f);
         paint_cone(cv, &cones[i], 0.0f, c, !g->flat, root);
     }
