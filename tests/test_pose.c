@@ -1858,6 +1858,68 @@ static void test_way_seams(void)
  * onto all fours plays before it): its first and last samples are rest_all_fours' pose, so the
  * figure does not cut at the 3-2-1 or at the way out. Held, the hips reach the heels and the
  * forehead rests on the mat with the knees; the hands and knees stay where they are planted. */
+/* How far point (x, y) lies outside round cone q (H; negative inside). */
+static float part_gap_to(const PosePart *q, float x, float y)
+{
+    float dx = q->bx - q->ax, dy = q->by - q->ay, len2 = dx * dx + dy * dy;
+    float u = len2 > 0.0f ? ((x - q->ax) * dx + (y - q->ay) * dy) / len2 : 0.0f;
+    u = fminf(fmaxf(u, 0.0f), 1.0f);
+    return hypotf(x - (q->ax + u * dx), y - (q->ay + u * dy)) - (q->ra + u * (q->rb - q->ra));
+}
+
+/* Bird dog (review s25, finding 1): the point of it is the opposite arm and leg. At the beat, on
+ * each side, one working limb is painted in front of the trunk and the other behind it, each where
+ * its side puts it (a near limb after the torso, a far one before), so the pair reads as opposite:
+ * the near arm reaching is painted over the head (it was under the trunk and head, and with the far
+ * leg under the near thigh both read as far, a same-side lift). The face stays readable: an eye
+ * is drawn at least 0.05 H clear of every part painted after it (the neck flexed 15 degrees under
+ * the arm: 0.068 H; at neck 0 the arm lay over the upper face and the hair, 0.036 H). */
+static void test_bird_dog(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("bird_dog", &file, &m))
+        return;
+    CHECK(pose_move_swapped(&m, SIDES_LEFT));
+    for (int side = 0; side < 2; side++) {
+        PoseFigure fig;
+        if (side == 0)
+            pose_move_sample_figure(&m, m.meta.beat, &fig);
+        else
+            pose_move_sample_figure_swapped(&m, m.meta.beat, &fig);
+        int parts, torso = group_at(&fig, POSE_GROUP_TORSO, &parts), arm = -1, leg = -1, eye = -1;
+        for (int g = 0; g < fig.count; g++) {
+            int id = fig.groups[g].id;
+            if (fig.groups[g].highlight && (id == POSE_GROUP_NEAR_ARM || id == POSE_GROUP_FAR_ARM))
+                arm = g;
+            if (fig.groups[g].highlight && (id == POSE_GROUP_NEAR_LEG || id == POSE_GROUP_FAR_LEG))
+                leg = g;
+            for (int i = 0; i < fig.groups[g].count; i++)
+                if (strcmp(fig.groups[g].parts[i].name, "eye") == 0)
+                    eye = g * POSE_MAX_PARTS + i;
+        }
+        CHECK(torso >= 0 && arm >= 0 && leg >= 0 && eye >= 0);
+        if (torso < 0 || arm < 0 || leg < 0 || eye < 0)
+            continue;
+        bool arm_front = arm > torso, leg_front = leg > torso;
+        bool arm_near = fig.groups[arm].id == POSE_GROUP_NEAR_ARM, leg_near = fig.groups[leg].id == POSE_GROUP_NEAR_LEG;
+        const PosePart *e = &fig.groups[eye / POSE_MAX_PARTS].parts[eye % POSE_MAX_PARTS];
+        float clear = 1.0f;
+        for (int g = eye / POSE_MAX_PARTS + 1; g < fig.count; g++)
+            for (int i = 0; i < fig.groups[g].count; i++)
+                clear = fminf(clear, part_gap_to(&fig.groups[g].parts[i], e->ax, e->ay));
+        printf("bird_dog %s side at the beat: reaching %s arm painted %s the trunk, lifted %s leg %s it, "
+               "the eye %.4f H clear of the parts painted over it\n",
+               side == 0 ? "shown" : "other", arm_near ? "near" : "far", arm_front ? "in front of" : "behind",
+               leg_near ? "near" : "far", leg_front ? "in front of" : "behind", (double)clear);
+        CHECK(arm_near != leg_near); /* opposite arm and leg */
+        CHECK(arm_front == arm_near && leg_front == leg_near);
+        CHECK(arm_front != leg_front);
+        CHECK(clear >= 0.05f); /* neck 0: 0.036, the arm over the upper face and the hair */
+    }
+    pose_move_free(&m);
+}
+
 static void test_child_pose(void)
 {
     static PoseFile child_file, fours_file;
@@ -2204,6 +2266,7 @@ int main(void)
     test_head_and_neck();
     test_superman();
     test_forward_fold();
+    test_bird_dog();
     test_child_pose();
     test_press_up();
     test_prone_on_elbows_hands();
