@@ -183,8 +183,8 @@ static const struct {
      * hair 0.053 H apart; within 7.5 degrees the trunk still moves 0.03 H); the pelvic tilt's
      * hands rest on the hips at its start (test_pelvic_tilt: the arms clear of the gap under the
      * back) and rest's by the sides (the far forearm 0.179 H); the standing extension's hands are
-     * on the back of the pelvis (the near forearm 0.137 H). A way in from the position's figure (an
-     * `intro`) cannot fix these two yet: a move with a `cycle` plays only its cycle in reps
+     * on the lower back (the near forearm 0.198 H; 0.137 H with them on the buttocks, before s25ext). A way in from the
+     * position's figure (an `intro`) cannot fix these two yet: a move with a `cycle` plays only its cycle in reps
      * (sheet_frame_at) and its get-ready shows the intro's first pose, so the 3-2-1 would cut to
      * the first rep instead (s24ends2: 0.177 H, caught below). way_standing_to_front starts at x = 0.22 H, where the
      * ways up to standing end, and idle and the standing moves stand at x = 0; the camera keeps the
@@ -194,7 +194,7 @@ static const struct {
      "way not eased into: cat-camel's level neutral back, not rest_all_fours'"},
     {"superman", "way_front_to_all_fours", "way not eased into: the move ends off the figure"},
     {"pelvic_tilt", "way_back_to_all_fours", "way not eased into: the hands on the hips, rest's by the sides"},
-    {"standing_extension", "way_standing_to_front", "way not eased into: the hands on the back (0.137 H)"},
+    {"standing_extension", "way_standing_to_front", "way not eased into: the hands on the lower back (0.198 H)"},
 };
 
 static bool cut_listed(MoveId from, MoveId to, int *which)

@@ -1604,6 +1604,59 @@ static void test_forward_fold(void)
     pose_move_free(&m);
 }
 
+/* The standing back extension as a physio teaches it (review s25, finding 2): hands on the lower
+ * back, fingers down, the hips pushed forward, the bend from the lower back, the chin about level.
+ * At the top of the rep: both wrists well above the hip joints (on the top of the pelvis and the
+ * lumbar area, not the buttocks), the hip joints ahead of the ankles, the lower spine joints
+ * carrying the arch, the head not thrown back. Before (b222726): wrists 0.035 H above the hip
+ * joints, hip joints 0.020 H ahead of the ankles' midpoint, the head tipped 36 degrees back (the
+ * solver turned the keyed pelvis 94 to 101, the feet flat where the key had not put them). */
+static void test_standing_extension(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("standing_extension", &file, &m))
+        return;
+    const SheetRange *c = &m.meta.cycle;
+    int top = c->first + (c->last - c->first) / 2; /* key 0.5: the top of the bend */
+    float ahead[2] = {0.0f, 0.0f}, wrist_up = 1.0f, wrist_back = 1.0f, dir[2] = {0.0f, 0.0f};
+    for (int k = 0; k < 2; k++) {
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k ? top : c->first, &fig);
+        const PosePart *thigh = part_named(&fig, POSE_GROUP_NEAR_LEG, "thigh");
+        const PosePart *shank[2] = {part_named(&fig, POSE_GROUP_NEAR_LEG, "shank"),
+                                    part_named(&fig, POSE_GROUP_FAR_LEG, "shank")};
+        const PosePart *fore[2] = {part_named(&fig, POSE_GROUP_NEAR_ARM, "forearm"),
+                                   part_named(&fig, POSE_GROUP_FAR_ARM, "forearm")};
+        CHECK(thigh && shank[0] && shank[1] && fore[0] && fore[1]);
+        if (!thigh || !shank[0] || !shank[1] || !fore[0] || !fore[1])
+            return;
+        ahead[k] = thigh->ax - 0.5f * (shank[0]->bx + shank[1]->bx); /* the hip joints ahead of the ankles */
+        for (int a = 0; k && a < 2; a++) { /* the wrists (the forearm's far end) against the hip joint */
+            wrist_up = fminf(wrist_up, fore[a]->by - thigh->ay);
+            wrist_back = fminf(wrist_back, thigh->ax - fore[a]->bx);
+        }
+        /* the head's direction: the pelvis's, less every flexion above it */
+        const float *v = m.samples[k ? top : c->first].v;
+        dir[k] = v[POSE_PELVIS] - v[POSE_SPINE0] - v[POSE_SPINE1] - v[POSE_SPINE2] - v[POSE_SPINE3] - v[POSE_NECK] -
+                 v[POSE_HEAD];
+    }
+    const float *v = m.samples[top].v;
+    float lower = -(v[POSE_SPINE0] + v[POSE_SPINE1]), upper = -(v[POSE_SPINE2] + v[POSE_SPINE3]);
+    printf("standing_extension top (sample %d): wrists %.3f H above the hip joints, at least %.3f H behind them; hip "
+           "joints %.3f H ahead of the ankles (%.3f at the start); spine a+b %.0f deg back, c+d %.0f; head tipped "
+           "%.0f deg back from the start\n",
+           top, (double)wrist_up, (double)wrist_back, (double)ahead[1], (double)ahead[0], (double)lower, (double)upper,
+           (double)(dir[1] - dir[0]));
+    CHECK(wrist_up >= 0.05f); /* the lower back, not the buttocks */
+    CHECK(wrist_back >= 0.06f); /* on the back, behind the trunk */
+    CHECK(ahead[1] >= 0.03f && ahead[1] <= 0.06f); /* the hips forward over the feet */
+    CHECK(ahead[1] - ahead[0] >= 0.03f); /* and they moved forward */
+    CHECK(lower >= 20.0f && upper <= 0.5f * lower); /* the bend from the lower back */
+    CHECK(dir[1] - dir[0] <= 20.0f); /* the chin about level, the head not thrown back */
+    pose_move_free(&m);
+}
+
 /* Load and sample assets/poses/NAME.pose into *m; false (and a failed check) when it cannot. */
 static bool load_move(const char *name, PoseFile *file, PoseMove *m)
 {
@@ -2267,6 +2320,7 @@ int main(void)
     test_superman();
     test_forward_fold();
     test_bird_dog();
+    test_standing_extension();
     test_child_pose();
     test_press_up();
     test_prone_on_elbows_hands();
