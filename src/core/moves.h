@@ -65,8 +65,8 @@
     X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
     X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
     X(WAY_SITTING_TO_ALL_FOURS, "way_sitting_to_all_fours", "Onto hands and knees", false, false, 7000, ALL_FOURS)     \
-    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 5000, ON_BACK)                \
-    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 5000, SITTING)                               \
+    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 11750, ON_BACK)               \
+    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 11380, SITTING)                              \
     X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)          \
     X(WAY_ALL_FOURS_TO_SITTING, "way_all_fours_to_sitting", "Sit down on the mat", false, false, 7000, SITTING)
 
@@ -88,7 +88,9 @@
  * and up over the front and a press-up): standing -> all fours -> on the back (onto the side, a
  * roll onto the back) and on the back -> all fours -> standing (a roll onto the side, pushing up to
  * side-sitting and all fours, up through half kneeling); all fours' row onto the back and the
- * back's onto all fours come before the rolls through the front, so the search takes them. */
+ * back's onto all fours come before the rolls through the front, so the search takes them. The
+ * back and sitting go to each other with a log roll and the arms, never a sit-up nor a curl down
+ * (physio review s25, 3b): both ways roll, so both turn. */
 #define WAYS(X)                                                                                                        \
     X(ON_BACK, ON_FRONT, WAY_BACK_TO_FRONT, true)                                                                      \
     X(ON_FRONT, ALL_FOURS, WAY_FRONT_TO_ALL_FOURS, false)                                                              \
@@ -105,8 +107,8 @@
     X(ALL_FOURS, KNEELING, WAY_ALL_FOURS_TO_KNEELING, false)                                                           \
     X(KNEELING, ALL_FOURS, WAY_KNEELING_TO_ALL_FOURS, false)                                                           \
     X(SITTING, ALL_FOURS, WAY_SITTING_TO_ALL_FOURS, false)                                                             \
-    X(SITTING, ON_BACK, WAY_SITTING_TO_BACK, false)                                                                    \
-    X(ON_BACK, SITTING, WAY_BACK_TO_SITTING, false)                                                                    \
+    X(SITTING, ON_BACK, WAY_SITTING_TO_BACK, true)                                                                     \
+    X(ON_BACK, SITTING, WAY_BACK_TO_SITTING, true)                                                                     \
     X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)                                                              \
     X(ALL_FOURS, SITTING, WAY_ALL_FOURS_TO_SITTING, false)
 
