@@ -2337,6 +2337,39 @@ static void test_roll_arms_low(void)
     }
 }
 
+/* Up from the back to sitting and down again as a physiotherapist teaches a sore back (physio
+ * review s25, 3b): never a sit-up nor a curl down, the trunk raised or lowered square with the chest
+ * to the ceiling, but a log roll onto the side and pushing up with the arms (and back down so). So
+ * no sample of either way has the trunk between 20 and 70 degrees off the mat (pelvis 110..160, the
+ * head end up from lying on the back) unless the body is turned onto its side (twist 30 or more, or
+ * the hips turned toward the viewer, stance 0.3 or more) or drawn past a roll (flip: keyed chest
+ * down, the arms under it); and each way lies on its side facing the viewer at some sample (the
+ * roll). The curl-up and curl-down they were had 81 and 83 such samples and none on the side. */
+static void test_sit_up_ways(void)
+{
+    static const char *const ways[] = {"way_back_to_sitting", "way_sitting_to_back"};
+    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+        static PoseFile file;
+        PoseMove m;
+        if (!load_move(ways[w], &file, &m))
+            continue;
+        int curled = 0, on_side = 0;
+        for (int k = m.meta.intro.first; k <= m.meta.intro.last; k++) {
+            const float *v = m.samples[k].v;
+            bool turned = fabsf(v[POSE_TWIST]) >= 30.0f || v[POSE_STANCE] >= 0.3f || v[POSE_FLIP] >= 0.5f;
+            if (v[POSE_PELVIS] > 110.0f && v[POSE_PELVIS] < 160.0f && !turned)
+                curled++;
+            on_side += v[POSE_STANCE] >= 0.9f && fabsf(v[POSE_TWIST]) >= 70.0f;
+        }
+        printf("%s: %d samples with the trunk 20-70 degrees up, square to the ceiling (a curl); %d lying on the "
+               "side\n",
+               ways[w], curled, on_side);
+        CHECK_INT(curled, 0);
+        CHECK(on_side > 0);
+        pose_move_free(&m);
+    }
+}
+
 /* A pose whose contacts cannot rest on the mat: one error at the key before each faulty stretch. */
 static void test_contact_errors(void)
 {
@@ -2391,5 +2424,6 @@ int main(void)
     test_committed_moves();
     test_no_jumps();
     test_way_seams();
+    test_sit_up_ways();
     return TEST_END();
 }
