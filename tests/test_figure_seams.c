@@ -450,17 +450,23 @@ static const char chains_routine[] = "title \"Chains of ways\"\n"
                                      "move spinal_twist hold 10s sides both\n"
                                      "move side_bend reps 2 tempo 3s\n";
 
+/* A zeroed camera and two framings of a 1000x600 stage, b a copy of a for the test to change. */
+static void camera_start(FigCamera *c, FigLayout *a, FigLayout *b)
+{
+    memset(c, 0, sizeof *c);
+    memset(a, 0, sizeof *a);
+    a->place.scale = 1000.0f, a->place.ox = 400.0f, a->place.oy = 500.0f, a->mat_x0 = 100.0f, a->mat_x1 = 700.0f;
+    *b = *a;
+}
+
 /* The camera eases between two figures: from where the last was drawn, moved along the mat so
  * the pelvis stays put, to the new figure's own framing, also when the new one is drawn the
  * other way round; never across a new stage size or from the first frame. */
 static void test_camera(void)
 {
     FigCamera c;
-    memset(&c, 0, sizeof c);
     FigLayout a, b, out;
-    memset(&a, 0, sizeof a);
-    a.place.scale = 1000.0f, a.place.ox = 400.0f, a.place.oy = 500.0f, a.mat_x0 = 100.0f, a.mat_x1 = 700.0f;
-    b = a;
+    camera_start(&c, &a, &b);
     b.place.scale = 600.0f, b.place.ox = 500.0f, b.place.oy = 450.0f, b.mat_x0 = 200.0f, b.mat_x1 = 800.0f;
     static PoseFigure fa, fb;
     Pose p;
@@ -506,11 +512,8 @@ static void test_camera(void)
 static void test_camera_clock(void)
 {
     FigCamera c;
-    memset(&c, 0, sizeof c);
     FigLayout a, b, out;
-    memset(&a, 0, sizeof a);
-    a.place.scale = 1000.0f, a.place.ox = 400.0f, a.place.oy = 500.0f, a.mat_x0 = 100.0f, a.mat_x1 = 700.0f;
-    b = a;
+    camera_start(&c, &a, &b);
     b.place.scale = 600.0f;
     static PoseFigure f;
     Pose p;

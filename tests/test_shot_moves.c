@@ -336,6 +336,30 @@ static void side_diff(const unsigned char *a, const unsigned char *b, SDL_Rect s
     *warm = hot ? (double)hot_x / (double)hot : 0.0;
 }
 
+/* Writes routine text as DIR/NAME.routine (its shots go to DIR/NAME.png) and plays it voiced to its
+ * end, collecting when each step starts; false (checked) when it cannot. */
+static bool routine_starts(const char *dir, const char *name, const char *text, char *path, size_t path_n, char *out,
+                           size_t out_n, Starts *starts)
+{
+    snprintf(path, path_n, "%s/%s.routine", dir, name);
+    snprintf(out, out_n, "%s/%s.png", dir, name);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return false;
+    fputs(text, f);
+    fclose(f);
+    Routine r;
+    RoutineErrors errs;
+    CHECK(routine_parse(name, text, strlen(text), &r, &errs) == 0);
+    VoiceTable voices;
+    CHECK(voicetable_load(&voices, ".", &r) == 0);
+    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, starts);
+    voicetable_free(&voices);
+    routine_free(&r);
+    return true;
+}
+
 /* A rest between a move on the back and one on the front plays the way between them (a log roll)
  * over its first seconds: a frame two seconds in differs from the rest's first frame (on the back)
  * and from its breathing later (on the front), which differ from each other too. */
@@ -344,23 +368,9 @@ static void test_rest_shows_the_way(const char *dir)
     static const char text[] = "title \"Way\"\nmove bridge\n reps 2 tempo 4s\nrest 20s \"Roll onto your front.\"\n"
                                "move superman\n reps 2 tempo 4s\n";
     char path[300], out[300];
-    snprintf(path, sizeof path, "%s/way.routine", dir);
-    snprintf(out, sizeof out, "%s/way.png", dir);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f)
-        return;
-    fputs(text, f);
-    fclose(f);
-    Routine r;
-    RoutineErrors errs;
-    CHECK(routine_parse("way", text, strlen(text), &r, &errs) == 0);
     Starts starts = {0};
-    VoiceTable voices;
-    CHECK(voicetable_load(&voices, ".", &r) == 0);
-    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &starts);
-    voicetable_free(&voices);
-    routine_free(&r);
+    if (!routine_starts(dir, "way", text, path, sizeof path, out, sizeof out, &starts))
+        return;
     CHECK_INT(starts.n, 3);
     SDL_Rect stage = render_stage_rect(&(Render){NULL, NULL, NULL, W, H});
     int64_t t = starts.starts[1].t;
@@ -424,23 +434,9 @@ static void test_shot_camera_eases(const char *dir)
     static const char text[] = "title \"Camera\"\nmove bridge\n reps 2 tempo 4s\nrest 20s \"Roll onto your front.\"\n"
                                "move superman\n reps 2 tempo 4s\n";
     char path[300], out[300];
-    snprintf(path, sizeof path, "%s/camera.routine", dir);
-    snprintf(out, sizeof out, "%s/camera.png", dir);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f)
-        return;
-    fputs(text, f);
-    fclose(f);
-    Routine r;
-    RoutineErrors errs;
-    CHECK(routine_parse("camera", text, strlen(text), &r, &errs) == 0);
     Starts starts = {0};
-    VoiceTable voices;
-    CHECK(voicetable_load(&voices, ".", &r) == 0);
-    simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, &starts);
-    voicetable_free(&voices);
-    routine_free(&r);
+    if (!routine_starts(dir, "camera", text, path, sizeof path, out, sizeof out, &starts))
+        return;
     CHECK_INT(starts.n, 3);
     Render rd = {NULL, NULL, NULL, W, H};
     SDL_Rect stage = render_stage_rect(&rd);
