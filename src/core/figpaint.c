@@ -631,26 +631,35 @@ static void reach_fig(const PoseFigure *fig, const FigPlace *pl, float y_cut, fl
         }
 }
 
-/* How far (px) fig placed by pl reaches into the corners of k, margin included: what of it rises
- * above a corner's bottom crosses the corner's inner edge by this much; < 0: clear by that much. */
-static float corner_excess(const PoseFigure *fig, const FigPlace *pl, const FigKeepOut *k)
+/* How far (px) fig placed by pl reaches into the top right corner of k (right) or its top left one
+ * (!right), margin included: what of it rises above the corner's bottom crosses the corner's inner
+ * edge by this much; < 0: clear by that much (-1e9: no such corner). */
+static float corner_excess_of(const PoseFigure *fig, const FigPlace *pl, const FigKeepOut *k, bool right)
 {
-    float margin = clear_margin(pl->scale), worst = -1e9f;
+    float margin = clear_margin(pl->scale), lo = 1e9f, hi = -1e9f;
     if (pl->scale <= 0.0f)
-        return worst;
-    if (k->w > 0 && k->h > 0) {
-        float lo = 1e9f, hi = -1e9f;
+        return -1e9f;
+    if (right && k->w > 0 && k->h > 0) {
         reach_fig(fig, pl, (pl->oy - (float)(k->y + k->h) - margin) / pl->scale, &lo, &hi);
-        if (hi >= lo)
-            worst = fmaxf(worst, hi + margin - (float)k->x);
+        return hi >= lo ? hi + margin - (float)k->x : -1e9f;
     }
-    if (k->left_w > 0 && k->left_h > 0) {
-        float lo = 1e9f, hi = -1e9f;
+    if (!right && k->left_w > 0 && k->left_h > 0) {
         reach_fig(fig, pl, (pl->oy - (float)k->left_h - margin) / pl->scale, &lo, &hi);
-        if (hi >= lo)
-            worst = fmaxf(worst, (float)k->left_w + margin - lo);
+        return hi >= lo ? (float)k->left_w + margin - lo : -1e9f;
     }
-    return worst;
+    return -1e9f;
+}
+
+/* Whether fig placed by pl reaches further into a corner of k than the camera's ease allows: no
+ * further than the goal g does; the top left one (a card or a badge's room, drawn only once the
+ * figure is settled in it) not at all when the figure stood in it as the ease began (c->left_in):
+ * the room is new, and the figure leaves it over the ease. */
+static bool corner_over(const FigCamera *c, const PoseFigure *fig, const FigPlace *pl, const FigPlace *g,
+                        const FigKeepOut *k)
+{
+    if (corner_excess_of(fig, pl, k, true) > fmaxf(corner_excess_of(fig, g, k, true), 0.0f))
+        return true;
+    return !c->left_in && corner_excess_of(fig, pl, k, false) > fmaxf(corner_excess_of(fig, g, k, false), 0.0f);
 }
 
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
@@ -683,8 +692,13 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
                c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {
         c->from = c->last, c->ease_at = now, c->ahead = 0.0f; /* from where it is drawn, to the new framing */
     }
-    if (c->ease_at == now)
+    if (c->ease_at == now) {
         c->began = now;
+        /* the figure stands in the top left corner where the ease begins: a room kept from now on
+         * (the knees' card of a get-ready after a rest framed without it), which the figure leaves
+         * over the ease instead of in one frame (it dropped 140 px at 1080p) */
+        c->left_in = k && fig && corner_excess_of(fig, &c->from.place, k, false) > 0.0f;
+    }
     /* from here on, a camera that saw the frames before the first would be where this one is: the
      * ease (if any) it was in then is over, and so is any it began from a framing that one differed in */
     if (now - c->first >= FIGPAINT_CAMERA_MS && (c->began < 0 || now - c->began >= FIGPAINT_CAMERA_MS))
@@ -702,12 +716,11 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
              * goal does (they are fitted clear; the ones between are not: the head went up to
              * 54 px under "It hurts" as the camera eased out from a low pose while the body rose):
              * where it does not, the ease goes on ahead, as little as clears it, and never back */
-            float allowed = k && fig ? fmaxf(corner_excess(fig, &goal.place, k), 0.0f) : 0.0f;
-            if (k && fig && corner_excess(fig, &out->place, k) > allowed) {
+            if (k && fig && corner_over(c, fig, &out->place, &goal.place, k)) {
                 float lo = e, hi = 1.0f; /* hi clears, as the goal does */
                 for (int i = 0; i < 12; i++) {
                     figpaint_layout_mix(&c->from, &goal, (lo + hi) * 0.5f, out);
-                    if (corner_excess(fig, &out->place, k) > allowed)
+                    if (corner_over(c, fig, &out->place, &goal.place, k))
                         lo = (lo + hi) * 0.5f;
                     else
                         hi = (lo + hi) * 0.5f;

@@ -94,6 +94,7 @@ typedef struct {
     FigLayout from; /* where an ease began */
     long long ease_at; /* when (the camera's time, ms), or -1: not easing */
     float ahead; /* the ease's share done (0..1) at least: it went on ahead to keep clear of k */
+    bool left_in; /* the figure stood in k's top left corner as the ease began */
     long long clock; /* the now_ms given last */
     long long t; /* the camera's own time (ms): the clock's steps forward, never back */
     long long first; /* its time at the first frame since it was zeroed */
@@ -114,7 +115,11 @@ typedef struct {
  * figure and its mat 0.13 of the stage sideways in one frame). Every framing it eases through
  * keeps fig as clear of the corners of k (NULL: none) as the target does: where one would not (the
  * figure rising into "It hurts" while the camera still frames a low pose), the ease hurries on,
- * as little as clears it. The picture (flip, narrow) is the target's; c starts zeroed. now_ms is
+ * as little as clears it; a figure that stood in the top left corner as the ease began (a card or a
+ * badge's room kept from then on, drawn only once the figure is settled) leaves it over the ease
+ * (knee rolls' get-ready after a rest: the card's room dropped the figure 140 px at 1080p in one
+ * frame). The picture
+ * (flip, narrow) is the target's; c starts zeroed. now_ms is
  * the clock the figure moves by (a session's time, which stands still while paused): where it
  * runs back (another clock, a pause taken a tick back) the camera takes it as no time passed.
  * c->settled tells when c, zeroed before some frame, draws as one that saw every frame before it:

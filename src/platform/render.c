@@ -525,8 +525,8 @@ void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
 {
     SDL_Rect hurt, left, knees = figure_corners(rd, v, ov, &hurt, &left);
     figure_in(rd, v, render_layout(rd).stage, hurt, left);
-    if (knees.w > 0 &&
-        !(v->blend && v->from_figure != v->figure)) /* room kept, not drawn over another figure easing out */
+    /* room kept, not drawn over another figure easing out, nor while the camera eases the figure out of it */
+    if (knees.w > 0 && !(v->blend && v->from_figure != v->figure) && !sprites_camera_easing(rd->sprites))
         knees_draw(rd, v, knees);
 }
 

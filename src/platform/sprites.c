@@ -742,6 +742,11 @@ bool sprites_camera_settled(const Sprites *s)
     return s && s->camera.settled;
 }
 
+bool sprites_camera_easing(const Sprites *s)
+{
+    return s && s->camera.shown && s->camera.ease_at >= 0;
+}
+
 void sprites_set_routine(Sprites *s, const Routine *r)
 {
     for (int k = 0; s && k < ROUTINE_MAX_OWN_MOVES; k++) {

@@ -67,6 +67,10 @@ void sprites_camera_reset(Sprites *s);
  * (FigCamera.settled): a still picture of a moment plays the frames before it until it does. */
 bool sprites_camera_settled(const Sprites *s);
 
+/* Whether the camera is easing from one framing to another (figpaint_camera): a card the figure
+ * keeps clear of is not drawn yet, the figure may still be leaving its room. */
+bool sprites_camera_easing(const Sprites *s);
+
 /* The routine whose own moves (ROUTINE_OWN_MOVE(k), pose files in a moves/ folder) are drawn from
  * now on, or NULL: their files are read like the catalogue's, on the loader thread. r is not kept. */
 void sprites_set_routine(Sprites *s, const Routine *r);
