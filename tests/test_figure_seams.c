@@ -587,6 +587,30 @@ static void test_camera_left_room(void)
     CHECK(fabsf(out.place.oy - b.place.oy) < 0.01f);
 }
 
+/* One figure's other side drawn as its mirror image with no turn (the side bend, facing the viewer,
+ * framed 7% larger for its right side): the camera eases to the new framing, the pelvis kept where
+ * it was drawn, instead of growing in one frame at "Switch sides". */
+static void test_camera_mirror_side(void)
+{
+    FigCamera c;
+    FigLayout a, b, out;
+    camera_start(&c, &a, &b);
+    static PoseFigure f;
+    Pose p;
+    memset(&p, 0, sizeof p);
+    int order[POSE_ORDER_COUNT];
+    pose_order_default(order);
+    pose_figure_build(&p, order, &f);
+    b.place.flip = true, b.place.scale = 1070.0f, b.place.oy = 520.0f;
+    figpaint_camera(&c, 5, &f, 1000, 600, &a, NULL, 0, &out);
+    figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33, &out); /* the other side begins */
+    CHECK(out.place.flip && fabsf(out.place.scale - 1000.0f) < 1.0f && fabsf(out.place.oy - 500.0f) < 0.5f);
+    figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33 + FIGPAINT_CAMERA_MS / 2, &out);
+    CHECK(out.place.scale > 1010.0f && out.place.scale < 1060.0f); /* halfway */
+    figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33 + FIGPAINT_CAMERA_MS, &out);
+    CHECK(out.place.scale == 1070.0f && out.place.oy == 520.0f);
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -601,6 +625,7 @@ int main(void)
     test_camera();
     test_camera_clock();
     test_camera_left_room();
+    test_camera_mirror_side();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);

@@ -678,11 +678,14 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
     if (!c->shown || c->w != w || c->h != h) {
         c->ease_at = -1; /* a first frame, or another stage: nothing to ease from */
         c->settled = c->settled || c->shown; /* another stage: framed afresh, as any camera would */
-    } else if (figure != c->figure) {
+    } else if (figure != c->figure || (goal.place.flip != c->goal.place.flip && goal.place.narrow == 0.0f &&
+                                       c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h))) {
         /* from the last camera, moved along the mat so the pelvis stays where it was drawn; across
          * a change of picture too (a roll ends on its pose's mirror image and what follows is
          * drawn turned round: the same body, which jumped 0.13 of the stage sideways in one frame
-         * as the figure after way_back_to_standing began) */
+         * as the figure after way_back_to_standing began); also one figure's other side drawn as
+         * its mirror image with no turn to narrow it (the side bend, facing the viewer, framed
+         * 7% larger for its right side: it grew in one frame at "Switch sides") */
         float fl = c->last.place.flip ? -1.0f : 1.0f, fg = goal.place.flip ? -1.0f : 1.0f;
         float dx = c->last.place.scale * (fl * c->last_x - fg * x);
         c->from = c->last, c->ease_at = now, c->ahead = 0.0f;
