@@ -1736,6 +1736,79 @@ static float parts_moved(const PoseFigure *a, const PoseFigure *b, const char **
     return worst;
 }
 
+/* How far grounded figure fig breaks the contact rule standing on contacts (H): one of them above
+ * the mat, or any part below it (as test_drawn_levels checks an eased figure). */
+static float eased_off(const PoseFigure *fig, unsigned contacts)
+{
+    float low[CONTACT_COUNT], lowest = pose_figure_ground(fig, 0u, low), off = fabsf(lowest);
+    for (int c = 0; c < CONTACT_COUNT; c++)
+        if (contacts & (1u << c))
+            off = fmaxf(off, low[c] - lowest);
+    return off;
+}
+
+/* A way (moves.h WAYS) eased in from a move's end that is not its position's figure (the cuts of
+ * test_drawn_levels' cuts_left: the superman's arms overhead, the rest on the front's folded under
+ * the forehead): eased on each 30 Hz frame of SESSION_BLEND_MS, the contacts both keep on the mat,
+ * a's figure at its start and the way's own at its end, and no part moving more than 0.03 H in
+ * 1/30 s on top of the way's own motion (eased plainly towards the moving way, the easing dropped
+ * out mid-way, 0.074 H in a frame, and contacts lifted 2-20 px). */
+static void test_ways_eased_in(void)
+{
+    static const struct {
+        const char *from, *way;
+        AnimMode mode;
+        int ms, length, hold;
+    } pairs[] = {
+        {"superman", "way_front_to_all_fours", ANIM_REPS, 6999, 7000, 3000},
+        {"cat_camel", "way_all_fours_to_standing", ANIM_REPS, 5999, 6000, 0},
+        {"pelvic_tilt", "way_back_to_all_fours", ANIM_REPS, 5999, 6000, 0},
+        {"standing_extension", "way_standing_to_front", ANIM_REPS, 3999, 4000, 0},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        static PoseFile fa, fw;
+        static PoseMove a, w;
+        if (!load_move(pairs[i].from, &fa, &a) || !load_move(pairs[i].way, &fw, &w))
+            return;
+        PoseMoment at_a = {pairs[i].mode, pairs[i].ms, pairs[i].length, pairs[i].hold,
+                           pose_move_draw(&a, SIDES_NONE, false)};
+        static PoseFigure prev, prev_own, own, fig;
+        float worst_off = 0.0f, worst_move = 0.0f, start = 0.0f, end = 0.0f;
+        int dropped = 0;
+        for (int ms = 0; ms <= SESSION_BLEND_MS; ms = sheet_grid_ms(ms + 34)) {
+            PoseMoment at = {ANIM_HOLD, ms, 20000, 0, pose_move_draw(&w, SIDES_NONE, false)};
+            unsigned required = 0u;
+            bool eased = pose_moves_blend(&a, &at_a, &w, &at, (float)ms / (float)SESSION_BLEND_MS, &fig, &required);
+            pose_move_figure_at(&w, ANIM_HOLD, ms, 20000, 0, false, &own);
+            if (!eased)
+                fig = own, dropped++;
+            worst_off = fmaxf(worst_off, eased_off(&fig, required));
+            const char *g = "", *x = "";
+            if (ms == 0) {
+                PoseFigure end_a;
+                pose_move_figure_at(&a, at_a.mode, at_a.anim_ms, at_a.anim_length_ms, at_a.rep_hold_ms, false, &end_a);
+                start = parts_moved(&end_a, &fig, &g, &x);
+            } else {
+                worst_move = fmaxf(worst_move, parts_moved(&prev, &fig, &g, &x) - parts_moved(&prev_own, &own, &g, &x));
+            }
+            if (ms >= SESSION_BLEND_MS)
+                end = parts_moved(&own, &fig, &g, &x);
+            prev = fig, prev_own = own;
+        }
+        printf("%s -> %s eased in: %d frames not eased, contacts %.1f px off, %.4f H a frame beyond the way's own; "
+               "%.4f H from %s's end at the start, %.4f H from the way's own at the end\n",
+               pairs[i].from, pairs[i].way, dropped, (double)(worst_off / POSE_CONTACT_TOL_H * 2.0f),
+               (double)worst_move, (double)start, pairs[i].from, (double)end);
+        CHECK_INT(dropped, 0);
+        CHECK(worst_off <= POSE_CONTACT_TOL_H);
+        CHECK(worst_move <= 0.03f);
+        CHECK(start < 0.002f);
+        CHECK(end < 0.002f);
+        pose_move_free(&a);
+        pose_move_free(&w);
+    }
+}
+
 /* Whether section sec keys a cut (two keys at one time: a roll's flip) after fraction t0, up to t1. */
 static bool keys_cut(const PoseSection *sec, float t0, float t1)
 {
@@ -2408,6 +2481,7 @@ int main(void)
     test_pelvic_tilt();
     test_draw_in();
     test_side_bend();
+    test_ways_eased_in();
     test_head_and_neck();
     test_superman();
     test_forward_fold();

@@ -1783,6 +1783,13 @@ static float pose_eased_fault(const Pose *q, const int *order, unsigned contacts
 }
 
 #define POSE_BLEND_PROBES 16 /* eased poses tried before easing two figures into each other */
+#define POSE_WAY_MET_H 0.03f /* a way starting this near the figure before (H, any part's end): not eased */
+
+/* Whether m is a way from one position to another (moves.h WAYS). */
+static bool pose_move_is_way(const PoseMove *m)
+{
+    return moves_way_from(moves_find(m->file.move, (int)strlen(m->file.move))) != POSITION_NONE;
+}
 
 bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,
                       PoseFigure *fig, unsigned *required)
@@ -1791,6 +1798,31 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     unsigned ca, cb;
     int buf_a[POSE_ORDER_COUNT], buf_b[POSE_ORDER_COUNT];
     const int *oa = pose_moment(a, at_a, &pa, &ca, buf_a), *ob = pose_moment(b, at_b, &pb, &cb, buf_b);
+    /* a way (moves.h WAYS) moves from its first moment at its own pace: eased in as its own move
+     * from where it was when the easing began plus what that start is off from a's pose, the
+     * offset fading (pose_ease_between from a's pose to the way's start, both still, and the way's
+     * motion since added), standing on the contacts a's pose, the way's start and the way now all
+     * keep. Eased plainly towards the moving way, the pair's probes and contacts changed from
+     * frame to frame: contacts lifted 2-20 px, the easing dropped out and in. Where the way starts
+     * within POSE_WAY_MET_H of a's figure there is nothing to ease: drawn as the way. */
+    Pose pb_now = pb, pb0 = pb;
+    unsigned cb_now = cb;
+    bool way = pose_move_is_way(b);
+    if (way) {
+        PoseMoment at0 = *at_b;
+        at0.anim_ms -= (int)((u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u) * (float)SESSION_BLEND_MS + 0.5f);
+        if (at0.anim_ms < 0)
+            at0.anim_ms = 0;
+        unsigned c0;
+        int buf0[POSE_ORDER_COUNT];
+        const int *o0 = pose_moment(b, &at0, &pb0, &c0, buf0);
+        PoseFigure fa, f0;
+        pose_grounded_figure(&pa, ca, oa, 0u, &fa);
+        pose_grounded_figure(&pb0, c0, o0, 0u, &f0);
+        if (pose_figures_apart(&fa, &f0) < POSE_WAY_MET_H)
+            return false;
+        pb = pb0, cb &= c0;
+    }
     bool flip_a = pa.v[POSE_FLIP] >= 0.5f, flip_b = pb.v[POSE_FLIP] >= 0.5f;
     bool across = (flip_a != at_a->draw.mirror) != (flip_b != at_b->draw.mirror);
     if (across && !pose_move_faces_viewer(b))
@@ -1816,10 +1848,19 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     float e = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
     const int *order = e < 0.5f ? oa : ob;
     pose_ease_between(&pa, &pb, e, tuck, &q);
+    if (way) { /* the way's own motion since the easing began */
+        for (int k = 0; k < POSE_PARAM_COUNT; k++)
+            q.v[k] += pb_now.v[k] - pb0.v[k];
+        pb = pb_now;
+        /* the offset may tilt what the way plants a little (a foot 2.4 px off the mat, one leg
+         * stepping as the other stands): the solver puts it back, moving the joints as little */
+        if (e > 0.0f && e < 1.0f && pose_eased_fault(&q, order, contacts) > POSE_CONTACT_TOL_H)
+            pose_solve(&q, NULL, order, contacts, NULL);
+    }
     if (e <= 0.0f)
         q = pa, q.v[POSE_FLIP] = pb.v[POSE_FLIP], contacts = ca; /* a's (a flip mirrors about the hip) */
     else if (e >= 1.0f)
-        q = pb, contacts = cb;
+        q = pb, contacts = cb_now;
     if (across) /* b faces the viewer, keyed symmetric where it starts: turned to face it in a's picture */
         q.v[POSE_FLIP] = q.v[POSE_FLIP] >= 0.5f ? 0.0f : 1.0f;
     unsigned hl = at_b->draw.swap ? pose_highlight_swapped(b->file.highlight) : b->file.highlight;
