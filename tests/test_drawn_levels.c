@@ -174,27 +174,11 @@ static const struct {
      * middle; 0.003-0.005 H even with superman's hands not a contact and the press-up's elbows
      * less spread, which plants the hands by the forehead), so they are not eased */
     {"press_up", "superman", "eased, the forearms swing through the mat: hands by the face to arms overhead"},
-    /* a way is not eased into (it moves from its first moment at its own pace, and easing into a
-     * moving figure lifted contacts 2-20 px): a move's end that is not its position's figure cuts
-     * to the way's start. Left: a way that waits for the easing (test_session asserts ways start
-     * at once), or the moves ending at their position's figure. Three below (not the superman)
-     * cannot end on it without spoiling the move (session 24, s24ends): cat-camel's neutral back is level
-     * (test_cat_camel: <= 7.5 degrees, girdle 1) and rest_all_fours' is not (13.7 degrees: the
-     * hair 0.053 H apart; within 7.5 degrees the trunk still moves 0.03 H); the pelvic tilt's
-     * hands rest on the hips at its start (test_pelvic_tilt: the arms clear of the gap under the
-     * back) and rest's by the sides (the far forearm 0.179 H); the standing extension's hands are
-     * on the lower back (the near forearm 0.198 H; 0.137 H with them on the buttocks, before s25ext). A way in from the
-     * position's figure (an `intro`) cannot fix these two yet: a move with a `cycle` plays only its cycle in reps
-     * (sheet_frame_at) and its get-ready shows the intro's first pose, so the 3-2-1 would cut to
-     * the first rep instead (s24ends2: 0.177 H, caught below). way_standing_to_front starts at x = 0.22 H, where the
-     * ways up to standing end, and idle and the standing moves stand at x = 0; the camera keeps the
-     * pelvis where it was drawn (figpaint_camera; --shot, one picture, does not), so that alone is
-     * no cut: idle -> way_standing_to_front, lined up so, moves 0.016 H and left the list */
-    {"cat_camel", "way_all_fours_to_standing",
-     "way not eased into: cat-camel's level neutral back, not rest_all_fours'"},
-    {"superman", "way_front_to_all_fours", "way not eased into: the move ends off the figure"},
-    {"pelvic_tilt", "way_back_to_all_fours", "way not eased into: the hands on the hips, rest's by the sides"},
-    {"standing_extension", "way_standing_to_front", "way not eased into: the hands on the lower back (0.198 H)"},
+    /* the four ways that cut in from a move ending off its position's figure (cat-camel's level
+     * back, the superman, the pelvic tilt's hands on the hips, the standing extension's hands on
+     * the lower back: 0.054-0.240 H) are eased into since session 26 (pose_moves_blend: the move's
+     * end eased to where the way was as the easing began, plus the way's own motion since, contacts
+     * kept by the solver), and left the list */
 };
 
 static bool cut_listed(MoveId from, MoveId to, int *which)

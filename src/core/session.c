@@ -2383,7 +2383,9 @@ static void session_way_out(const Session *s, int el, int64_t loop_ms, SessionVi
  * before at its end (session_way_out_ms), or what the segment before showed at its end (its planned
  * end: loop_ms is the idle loop's time now). Not when the same figure goes on (a get-ready's start
  * into the move, the intro's chain into the get-ready's, a hold into its way out), nor from one way
- * of a chain to the next (they meet at the position's figure). */
+ * of a chain to the next (they meet at the position's figure). A way is eased into as any figure
+ * (pose_moves_blend eases it as its own motion plus a fading offset from what was drawn), and
+ * starts at once all the same. */
 static void session_blend_from(const Session *s, int el, int shown_from, int64_t loop_ms, SessionView *v)
 {
     int gi = s->seg, into = el - shown_from, ended = 0, out = session_way_out_ms(s, gi);
@@ -2422,8 +2424,6 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         return;
     }
     if (f.figure < 0 || (f.figure == v->figure && f.side == v->side && ended == 0))
-        return;
-    if (moves_way_from(v->figure) != POSITION_NONE) /* a way moves from its start at once: not eased into */
         return;
     if (into >= SESSION_BLEND_MS)
         return;
