@@ -134,6 +134,11 @@ static int count(SessionEventType type, const char *text)
  * the side, a roll onto the back: never a squat), and its get-ready is longer by the same */
 #define T_WORK_BACK (T_WORK + T_SIT_DOWN_MS)
 
+/* A held move's get-ready that shows a way there keeps this long between the way's end and its
+ * 3-2-1 (issue 12), so the move's start, eased in, then its step in (SESSION_STEP_IN_MS) all come
+ * before its count: whole seconds */
+#define T_READY_STEP_IN ((SESSION_STEP_IN_MS + SESSION_BLEND_MS - SESSION_COUNTDOWN * 1000 + 999) / 1000 * 1000)
+
 /* "switch sides" after a hold: its way out first (SESSION_STEP_OUT_MS), then the other side's start */
 #define T_SWITCH_HOLD (SESSION_SWITCH_MS + SESSION_STEP_OUT_MS)
 
@@ -1197,7 +1202,7 @@ static void test_ready_shows_the_way(void)
         return;
     CHECK_INT(S.segments[ready[0]].duration_ms, SESSION_READY_MS); /* the first: after the intro */
     CHECK_INT(S.segments[ready[1]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
-    CHECK_INT(S.segments[ready[2]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+    CHECK_INT(S.segments[ready[2]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS + T_READY_STEP_IN); /* held */
     CHECK_INT(S.segments[ready[3]].duration_ms, SESSION_READY_MS); /* the rest before it showed the way */
     run_until(S.segments[work0].planned_start_ms + 500); /* cat-camel: the way is loaded next */
     CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
@@ -1211,9 +1216,10 @@ static void test_ready_shows_the_way(void)
         CHECK_INT(v.figure, way[i]);
         CHECK_INT(v.anim, ANIM_HOLD);
         CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
-        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
+        int step_in = i == 2 ? T_READY_STEP_IN : 0; /* the hold steps in after the way, before its 3-2-1 ends */
+        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000 - step_in);
         CHECK_INT(v.next_figure, move[i]); /* the move's start comes next: loaded now */
-        run_until(g->planned_start_ms + g->duration_ms - 2000); /* in the 3-2-1: the move's start */
+        run_until(g->planned_start_ms + g->duration_ms - 2000 - step_in); /* in the 3-2-1: the move's start */
         v = session_view(&S, 0);
         CHECK_INT(v.kind, SEG_READY);
         CHECK_INT(v.figure, move[i]);
@@ -1548,8 +1554,11 @@ static void test_shipped_rests_show_the_way(void)
                 if (i > 0 && at != to && ready >= 0) {
                     run_until(S.segments[ready].planned_start_ms + SESSION_STEP_OUT_MS + 500); /* after a way out */
                     MoveId first = session_view(&S, 0).figure; /* a chain's last way ends where the move starts */
+                    const RoutineStep *st = &R.steps[i];
+                    bool held = session_mode_rules(st->mode).anim == ANIM_HOLD && st->phase_count == 0 &&
+                                !session_mode_rules(st->mode).ready_press;
                     run_until(S.segments[ready].planned_start_ms + S.segments[ready].duration_ms -
-                              SESSION_COUNTDOWN * 1000 - 500);
+                              SESSION_COUNTDOWN * 1000 - (held ? T_READY_STEP_IN : 0) - 500);
                     MoveId last = session_view(&S, 0).figure;
                     if (moves_way_from(first) != at || moves_way_from(last) == POSITION_NONE ||
                         moves_info(last)->position != to)
@@ -1743,7 +1752,8 @@ static void test_chains_of_ways(void)
                     CHECK(ways_ms <= g->duration_ms - SESSION_COUNTDOWN * 1000);
                     CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS); /* the last has a single way's time */
                     if (form == 1 && n == 1) /* and the way out of the hold before */
-                        CHECK_INT(g->duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS);
+                        CHECK_INT(g->duration_ms,
+                                  SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS + T_READY_STEP_IN);
                     if (form == 1 && n > 1)
                         CHECK(g->duration_ms > SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS &&
                               g->duration_ms % 1000 == 0);
@@ -2758,9 +2768,10 @@ static void test_hold_ended_early_plays_out(void)
     static const char open[] = "title \"K\"\nmove knee_to_chest\n  hold open\n  sides alternate\nrest 10s \"Rest.\"\n";
     check_way_out(open, 1, 20000, SHEET_PART_HELD);
     check_way_out(open, 2, 1000, SHEET_PART_HELD);
-    /* a second set follows a rest, and steps in in its counted time: pressed 1 s in, on its way in */
+    /* a second set follows a rest, and steps in at that rest's end, before its count (issue 12;
+     * before, it stepped in in its counted time: pressed 1 s in, it was on its way in) */
     check_way_out("title \"S\"\nmove knees_to_chest\n  hold open\n  sets 2\nrest 10s \"Rest.\"\n", 2, 1000,
-                  SHEET_PART_INTRO);
+                  SHEET_PART_HELD);
     /* levels/08's double knee hug, "hold up to": the next step's get-ready follows */
     check_way_out("title \"U\"\nmove knees_to_chest\n  hold up to 10s\nmove knee_rolls\n  reps 2\n", 1, 6000,
                   SHEET_PART_HELD);
@@ -2821,7 +2832,7 @@ static void test_hold_held_all_its_time(void)
             holds++;
             SheetPart part;
             double pos = way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
-            bool after_start = prev.kind == SEG_READY || prev.kind == SEG_SWITCH;
+            bool after_start = prev.kind == SEG_READY || prev.kind == SEG_SWITCH || prev.kind == SEG_SET_REST;
             if (after_start) { /* on from the step-in, in the pose */
                 held_at_start += part == SHEET_PART_HELD;
                 double before = way_pos(prev.anim, prev.anim_ms, prev.anim_length_ms, prev.rep_hold_ms, NULL);
@@ -2833,22 +2844,24 @@ static void test_hold_held_all_its_time(void)
             }
         }
         /* the step-in begins: the move's start still, then its way in, at most SESSION_STEP_IN_MS before the end */
-        if ((v.kind == SEG_READY || v.kind == SEG_SWITCH) && S.seg == prev_seg && prev.anim == ANIM_START &&
-            v.anim == ANIM_HOLD && v.figure == R.steps[g->step].move) {
+        if ((v.kind == SEG_READY || v.kind == SEG_SWITCH || v.kind == SEG_SET_REST) && S.seg == prev_seg &&
+            prev.anim == ANIM_START && v.anim == ANIM_HOLD && v.figure == R.steps[g->step].move) {
             stepped_in++;
             CHECK(v.remaining_ms <= SESSION_STEP_IN_MS && v.anim_ms <= SESSION_TICK_MS);
         }
         prev = v, prev_seg = S.seg;
     }
     /* forward fold, knee to chest left and right, the double knee hug's first set: after a
-     * get-ready or switch; its second set follows a rest, and steps in in its counted time. The
-     * knee to chest's left side follows a get-ready that shows the way down from standing first:
-     * its start is shown for the 3-2-1 only, eased in over half of it, so it steps in for 1.5 s
-     * before the hold and finishes in it (in the pose 0.5 s in, here, not 2 s), and so does its
-     * right side (both sides alike) */
+     * get-ready or switch; its second set after the rest between sets, whose end shows its start
+     * and steps in (issue 12; before, it stepped in in its counted time). The knee to chest's left
+     * side follows a get-ready that shows the way down from standing first: that get-ready keeps
+     * T_READY_STEP_IN after the way and before its 3-2-1, so the start is eased in and steps in
+     * for all of SESSION_STEP_IN_MS before the hold (issue 12; before, its start was shown for the
+     * 3-2-1 only and it stepped in for 1.5 s, in the pose only 0.5 s into its count), and so does
+     * its right side (both sides alike) */
     CHECK_INT(holds, 7);
-    CHECK_INT(held_at_start, 4); /* and the alternating knee to chest's left and right (issue 13) */
-    CHECK_INT(stepped_in, 6);
+    CHECK_INT(held_at_start, 7); /* and the alternating knee to chest's left and right (issue 13) */
+    CHECK_INT(stepped_in, 7);
     /* the way out after the counted time (before: its last 2 s, here, of every hold): in the get-ready,
      * switch or rest after each hold but the last (the check-in after it shows no figure) */
     CHECK_INT(out_in_count, 0);
@@ -2896,6 +2909,67 @@ static void test_alternate_hold_switches(void)
                v.anim_length_ms);
     CHECK(v.kind == SEG_WORK && v.side == SIDES_RIGHT && part == SHEET_PART_HELD);
     CHECK_INT(v.anim_ms, in.anim_ms + 2 * SESSION_TICK_MS);
+}
+
+/* Issue 12: in every shipped routine, no counted second overlaps the figure getting into or out of
+ * the position. All through a work segment (a hold's countdown, a rep step's reps) the figure shows
+ * the step's own move (no way of a chain), and a held move shows its held part (its step in done
+ * before the count starts, its step out after it ends); over the 3-2-1 that ends a get-ready or a
+ * switch, no way is playing either. The whole workout is simulated through the core. */
+static void test_counted_time_in_position(void)
+{
+    static const char *const levels[] = {
+        "levels/01-gentle-start.routine",
+        "levels/02-core-strength.routine",
+        "levels/03-desk-break.routine",
+        "levels/04-cold-pack.routine",
+        "levels/05-nhs-inform-back.routine",
+        "levels/06-nhs-lower-back.routine",
+        "levels/07-versus-arthritis-back.routine",
+        "levels/08-camden-acute-back.routine",
+        "levels/09-guys-easy-start.routine",
+    };
+    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+        FILE *f = fopen(levels[l], "rb");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        static char src[1 << 16];
+        size_t n = fread(src, 1, sizeof src - 1, f);
+        fclose(f);
+        src[n] = '\0';
+        load(src);
+        int bad = 0, last_bad = -1;
+        while (!S.ended) {
+            tick(0);
+            SessionView v = session_view(&S, 0);
+            if (v.step_index < 0 || v.step_index >= R.step_count)
+                continue;
+            const RoutineStep *st = &R.steps[v.step_index];
+            bool work = v.kind == SEG_WORK && st->kind == STEP_MOVE;
+            bool count_in = (v.kind == SEG_READY || v.kind == SEG_SWITCH) && !v.ready_press && v.remaining_ms <= 3000;
+            const char *why = NULL;
+            if ((work || count_in) && moves_way_from(v.figure) != POSITION_NONE)
+                why = "a way plays";
+            else if (work && v.figure != st->move)
+                why = "another figure shows";
+            else if (work && v.anim == ANIM_HOLD && session_mode_rules(st->mode).anim == ANIM_HOLD &&
+                     st->phase_count == 0) {
+                SheetPart part;
+                way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
+                if (part != SHEET_PART_HELD)
+                    why = "the hold is not in its held part";
+            }
+            if (why && S.seg != last_bad) {
+                last_bad = S.seg;
+                printf("  %s: step %d (%s) %s %d ms into it (of %d): %s (figure %s, anim %d of %d)\n", levels[l],
+                       v.step_index + 1, moves_info(st->move)->name, session_segment_name(v.kind), v.elapsed_ms,
+                       v.duration_ms, why, moves_info(v.figure)->name, v.anim_ms, v.anim_length_ms);
+                bad++;
+            }
+        }
+        CHECK_INT(bad, 0);
+    }
 }
 
 int main(void)
@@ -2948,6 +3022,7 @@ int main(void)
     test_open_hold_plan();
     test_self_paced_alternate();
     test_timer_ready();
+    test_counted_time_in_position();
     session_free(&S);
     routine_free(&R);
     free(L);

@@ -258,6 +258,9 @@ static void ready_text(const RoutineStep *st, char *b, size_t size);
 static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
 static int ready_way_ms(const Routine *r, int step);
+static int ready_step_in_ms(const Routine *r, int step);
+static int ready_step_in_grows_ms(const Routine *r, int step);
+static int session_rest_start_ms(const Session *s, int gi);
 static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
 static int step_out_ms(const Routine *r, int step, SegmentKind kind);
@@ -327,9 +330,9 @@ static void voice_plan_lengths(Session *s)
             int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
             need += step_out_ms(r, g->step, g->kind); /* the hold before steps out of its pose first */
             least += step_out_ms(r, g->step, g->kind);
-            if (ready) { /* time to get there first */
-                need += ready_way_ms(r, g->step);
-                least += ready_way_ms(r, g->step);
+            if (ready) { /* time to get there first, then to step into a hold */
+                need += ready_way_ms(r, g->step) + ready_step_in_grows_ms(r, g->step);
+                least += ready_way_ms(r, g->step) + ready_step_in_grows_ms(r, g->step);
             }
             g->duration_ms = need > least ? need : least;
         }
@@ -559,7 +562,8 @@ static int build_segments(const Routine *r, Segment *list)
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
             n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
-                            ready_least_ms(st) + ready_way_ms(r, i) + step_out_ms(r, i, SEG_READY));
+                            ready_least_ms(st) + ready_way_ms(r, i) + ready_step_in_grows_ms(r, i) +
+                                step_out_ms(r, i, SEG_READY));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." (a held
@@ -1938,6 +1942,32 @@ static int ready_way_ms(const Routine *r, int step)
     return SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
 }
 
+/* The time a move's get-ready keeps between the end of the ways it shows and its 3-2-1, so a held
+ * move steps into its pose (SESSION_STEP_IN_MS, after its easing or turn in) before its count
+ * starts rather than over its first counted seconds (issue 12): in whole seconds, 0 when the
+ * get-ready shows no way or the move is not held. */
+static int ready_step_in_ms(const Routine *r, int step)
+{
+    const RoutineStep *st = &r->steps[step];
+    MovesPath p;
+    if (!step_holds(st) || st->phase_count > 0 || step_rules(st).ready_press)
+        return 0;
+    if (session_ready_chain(r, step, &p) == 0 && !(step == 0 && session_first_chain(r, &p) > 0))
+        return 0;
+    int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
+    int ms = SESSION_STEP_IN_MS + ease - SESSION_COUNTDOWN * 1000;
+    return ms > 0 ? (ms + 999) / 1000 * 1000 : 0;
+}
+
+/* How much of ready_step_in_ms a get-ready adds to its time: all of it where the get-ready's own
+ * time shows the ways; none for the first step's, whose chain begins in the intro and is laid out
+ * over both (it plays that much faster instead). */
+static int ready_step_in_grows_ms(const Routine *r, int step)
+{
+    MovesPath p;
+    return session_ready_chain(r, step, &p) > 0 ? ready_step_in_ms(r, step) : 0;
+}
+
 /* A chain of ways as a segment shows it: way i from start_ms[i] to start_ms[i + 1] of the chain's
  * time, start_ms[count] its whole span (to the 3-2-1, or the rest's end); lead_ms of it was shown
  * before the segment began (the intro's part of the first get-ready's chain), or, negative, the
@@ -2002,9 +2032,10 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
         if (gi + 1 >= s->segment_count || s->segments[gi + 1].kind != SEG_READY ||
             session_first_chain(r, &c->path) == 0)
             return 0;
-        span = g->duration_ms + s->segments[gi + 1].duration_ms - SESSION_COUNTDOWN * 1000;
+        span = g->duration_ms + s->segments[gi + 1].duration_ms - SESSION_COUNTDOWN * 1000 -
+               ready_step_in_ms(r, s->segments[gi + 1].step);
     } else if (g->kind == SEG_READY) {
-        span = g->duration_ms - SESSION_COUNTDOWN * 1000;
+        span = g->duration_ms - SESSION_COUNTDOWN * 1000 - ready_step_in_ms(r, g->step);
         if (session_ready_chain(r, g->step, &c->path) == 0 && g->step == 0 && gi > 0 &&
             s->segments[gi - 1].kind == SEG_INTRO && session_first_chain(r, &c->path) > 0) {
             c->lead_ms = s->segments[gi - 1].duration_ms; /* begun in the intro */
@@ -2095,6 +2126,8 @@ static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_
         fig[n] = st->move, side[n++] = g->side;
     } else if ((g->kind == SEG_SET_REST || g->kind == SEG_WORK) && k == 0) { /* a chain breathes at its end */
         fig[n] = session_rest_figure(r, g->step, g->kind == SEG_SET_REST), side[n++] = SIDES_NONE;
+        if (session_rest_start_ms(s, gi) > 0) /* then the held move's start, to step in */
+            fig[n] = st->move, side[n++] = s->segments[gi + 1].side;
     }
     return n;
 }
@@ -2189,6 +2222,24 @@ int session_quiet_ms(const Session *s)
 
 static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_ms, SessionView *v);
 
+/* When a rest between sets of a held move (gi, SEG_SET_REST) begins to show the move's start, so the
+ * next set steps into its pose before its count (SESSION_STEP_IN_MS after the start is eased in), as
+ * a get-ready does: that long before its end, once the way out of the set before is over; 0 when the
+ * move is not held or the rest is too short (the way in is then in the counted time). */
+static int session_rest_start_ms(const Session *s, int gi)
+{
+    if (gi < 0 || gi + 1 >= s->segment_count)
+        return 0;
+    const Segment *g = &s->segments[gi], *ng = &s->segments[gi + 1];
+    const RoutineStep *st = seg_step(s, g);
+    if (g->kind != SEG_SET_REST || ng->kind != SEG_WORK || ng->step != g->step || !st || !step_holds(st) ||
+        st->phase_count > 0)
+        return 0;
+    int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
+    int start = g->duration_ms - SESSION_STEP_IN_MS - ease;
+    return start >= session_way_out_ms(s, gi) + ease ? start : 0;
+}
+
 /* The time segment gi (a get-ready or switch) shows the start of the hold segment after it for, once
  * eased or turned in (at most SESSION_STEP_IN_MS), or 0 when it does not show it. */
 static int session_step_in_room(const Session *s, int gi)
@@ -2198,7 +2249,7 @@ static int session_step_in_room(const Session *s, int gi)
     const Segment *pg = &s->segments[gi], *g = &s->segments[gi + 1];
     const RoutineStep *st = seg_step(s, g);
     if (g->kind != SEG_WORK || !st || step_rules(st).anim != ANIM_HOLD || st->phase_count > 0 ||
-        (pg->kind != SEG_READY && pg->kind != SEG_SWITCH) || pg->step != g->step)
+        (pg->kind != SEG_READY && pg->kind != SEG_SWITCH && pg->kind != SEG_SET_REST) || pg->step != g->step)
         return 0;
     SessionView f;
     memset(&f, 0, sizeof f);
@@ -2223,7 +2274,8 @@ static int session_step_in_ms(const Session *s, int gi)
         return 0;
     for (int j = 1; j < s->segment_count; j++)
         if (s->segments[j].step == s->segments[gi].step && s->segments[j].kind == SEG_WORK &&
-            (s->segments[j - 1].kind == SEG_READY || s->segments[j - 1].kind == SEG_SWITCH)) {
+            (s->segments[j - 1].kind == SEG_READY || s->segments[j - 1].kind == SEG_SWITCH ||
+             s->segments[j - 1].kind == SEG_SET_REST)) {
             int room = session_step_in_room(s, j - 1);
             if (room > 0 && room < lead)
                 lead = room;
@@ -2246,7 +2298,7 @@ static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, Ses
     int shown_from = session_figure_shown(s, gi, el, loop_ms, v);
     if (shown_from < out)
         shown_from = out;
-    if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+    if (g->kind == SEG_READY || g->kind == SEG_SWITCH || g->kind == SEG_SET_REST) {
         int lead = session_step_in_ms(s, gi + 1);
         if (lead > 0 && el >= g->duration_ms - lead) { /* stepping into the pose: the hold's first moments */
             v->anim = ANIM_HOLD;
@@ -2344,6 +2396,15 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
         }
     } else if (st && (g->kind == SEG_SET_REST || g->kind == SEG_WORK)) {
         v->figure = session_rest_figure(r, g->step, g->kind == SEG_SET_REST); /* no way to it: breathing */
+        int start = session_rest_start_ms(s, gi);
+        if (start > 0 && el >= start) { /* the held move's start, then its step in (issue 12) */
+            v->figure = st->move;
+            v->anim = ANIM_START;
+            v->anim_ms = 0;
+            v->anim_length_ms = 0;
+            v->side = s->segments[gi + 1].side;
+            shown_from = start;
+        }
     }
     return shown_from;
 }
@@ -2406,6 +2467,14 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         f.anim = ANIM_HOLD;
         f.anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
         f.anim_ms = f.anim_length_ms;
+        f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
+    } else if (shown_from > 0 && shown_from == session_rest_start_ms(s, gi)) {
+        /* a rest between sets: from its breathing figure to the move's start */
+        f.figure = session_rest_figure(s->routine, s->segments[gi].step, true);
+        f.side = SIDES_NONE;
+        f.anim = ANIM_LOOP;
+        f.anim_ms = (int)((loop_ms - el + shown_from) % 1000000000);
+        f.anim_length_ms = SESSION_IDLE_LOOP_MS;
         f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
     } else if (shown_from == 0 && gi > 0) {
         const Segment *pg = &s->segments[gi - 1];
