@@ -2179,6 +2179,58 @@ static void test_press_up(void)
     pose_move_free(&m);
 }
 
+/* The named part of a group (the last of that name), or NULL. */
+static const PosePart *part_of(const PoseFigure *fig, int id, const char *name)
+{
+    const PosePart *q = NULL;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, name) == 0)
+                q = &fig->groups[g].parts[i];
+    return q;
+}
+
+/* The hamstring stretch (issue 12, a physiotherapist's review): at the top, the raised foot is
+ * relaxed or flexed (toes toward the face), not pointed: the foot (heel to toe tip) makes 90
+ * degrees or more with the shank (knee to ankle; it was ~84 keyed ankle=5, reading as pointed);
+ * and the hands hold the back of the thigh: both arms are painted behind the raised leg, so the
+ * forearms are seen going behind it (they were painted over the front of the thigh). */
+static void test_hamstring_stretch(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("hamstring_stretch", &file, &m))
+        return;
+    PoseFigure fig;
+    pose_move_sample_figure(&m, m.meta.beat, &fig);
+    const PosePart *shank = part_of(&fig, POSE_GROUP_NEAR_LEG, "shank"),
+                   *heel = part_of(&fig, POSE_GROUP_NEAR_LEG, "heel"),
+                   *toes = part_of(&fig, POSE_GROUP_NEAR_LEG, "toes");
+    CHECK(shank && heel && toes);
+    if (!shank || !heel || !toes) {
+        pose_move_free(&m);
+        return;
+    }
+    float sx = shank->bx - shank->ax, sy = shank->by - shank->ay, fx = toes->bx - heel->bx, fy = toes->by - heel->by;
+    float foot = acosf((sx * fx + sy * fy) / (hypotf(sx, sy) * hypotf(fx, fy))) * 180.0f / 3.14159265f;
+    int leg = -1, arm_n = -1, arm_f = -1;
+    for (int g = 0; g < fig.count; g++) {
+        int id = fig.groups[g].id;
+        if (id == POSE_GROUP_NEAR_LEG && leg < 0)
+            leg = g;
+        if (id == POSE_GROUP_NEAR_ARM)
+            arm_n = g;
+        if (id == POSE_GROUP_FAR_ARM)
+            arm_f = g;
+    }
+    printf("hamstring_stretch top: foot %.1f deg from the shank (90 neutral, more: toes toward the face); arms painted "
+           "%s and %s the raised leg\n",
+           (double)foot, arm_n < leg ? "behind" : "in front of", arm_f < leg ? "behind" : "in front of");
+    CHECK(foot >= 90.0f);
+    CHECK(leg >= 0 && arm_n >= 0 && arm_f >= 0 && arm_n < leg && arm_f < leg);
+    pose_move_free(&m);
+}
+
 /* Lying on elbows' way in and way out (issue 12): the hands come down from under the forehead and
  * stay on or near the mat, the forearms sliding till the elbows are under the shoulders, and back
  * the same way. The forearm swung up through vertical instead, the hand 0.30 H above the mat (the
@@ -2489,6 +2541,7 @@ int main(void)
     test_standing_extension();
     test_child_pose();
     test_press_up();
+    test_hamstring_stretch();
     test_prone_on_elbows_hands();
     test_rest_on_front();
     test_roll_knee();
