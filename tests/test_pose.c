@@ -1657,6 +1657,99 @@ static void test_standing_extension(void)
     pose_move_free(&m);
 }
 
+/* Sitting on a chair as the desk break's cue says (physio review s26, findings 3 and 4): "on the
+ * front half of your chair, feet flat on the floor", and "sit tall" with the trunk upright and the
+ * chin level, the movement from the pelvis. In every seated file's resting figure (the ways' sitting
+ * ends too: they meet rest_on_chair) the buttocks (the pelvis's rearmost point) lie on the seat's
+ * front half and the ankles under the knees; the seated twist's hand still holds the chair's back
+ * (its upright, between the seat and the back's top). The slump-and-sit-tall's sit tall (cycle 0.75,
+ * and the held pose) rolls the pelvis forward and arches the lower back, the trunk within 3 degrees
+ * of vertical and the head tipped no further back than sitting's. Before: the buttocks 0.036 H
+ * behind the seat's middle (its back near the back rest); at sit tall the trunk leaned 4.3 degrees
+ * back and the head was tipped 14 degrees back from sitting's (the chin up). */
+static void test_chair_sitting(void)
+{
+    static PoseFile file;
+    static const char *const seated[] = {"rest_on_chair", "seated_pelvic_tilt", "seated_twist", "way_standing_to_chair",
+                                         "way_chair_to_standing"};
+    const float middle = 0.5f * (POSE_CHAIR_BACK_X + POSE_CHAIR_FRONT_X);
+    float rest_head = 0.0f;
+    for (size_t i = 0; i < sizeof seated / sizeof seated[0]; i++) {
+        PoseMove m;
+        if (!load_move(seated[i], &file, &m))
+            continue;
+        /* the sitting figure: the intro's first sample (a way off the chair, the twist), else the
+         * breath's (a way onto it, the rests); the pelvic tilt's cycle starts sitting */
+        bool from_start = i == 2 || i == 4;
+        int k = from_start ? m.meta.intro.first : i == 1 ? m.meta.cycle.first : m.meta.breath.first;
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k, &fig);
+        CHECK(fig.chair);
+        const PosePart *pelvis = part_named(&fig, POSE_GROUP_TORSO, "pelvis");
+        const PosePart *thigh = part_named(&fig, POSE_GROUP_NEAR_LEG, "thigh");
+        const PosePart *shank = part_named(&fig, POSE_GROUP_NEAR_LEG, "shank");
+        CHECK(pelvis && thigh && shank);
+        if (!pelvis || !thigh || !shank) {
+            pose_move_free(&m);
+            continue;
+        }
+        float back = fminf(pelvis->ax - pelvis->ra, pelvis->bx - pelvis->rb);
+        float under = shank->bx - thigh->bx; /* the ankle ahead of the knee */
+        printf("%-22s sitting (sample %d): the buttocks' back %.3f H from the seat's middle (front edge %.3f H "
+               "ahead of the hip joint), the ankle %.3f H ahead of the knee\n",
+               seated[i], k, (double)(back - middle), (double)(POSE_CHAIR_FRONT_X - thigh->ax), (double)under);
+        CHECK(back >= middle); /* on the front half */
+        CHECK(thigh->ax <= POSE_CHAIR_FRONT_X - 0.01f); /* the sitting bones on the seat, not its edge */
+        CHECK(fabsf(under) <= 0.03f); /* feet flat under the knees */
+        const float *v = m.samples[k].v;
+        if (i == 0)
+            rest_head = v[POSE_PELVIS] - v[POSE_SPINE0] - v[POSE_SPINE1] - v[POSE_SPINE2] - v[POSE_SPINE3] -
+                        v[POSE_NECK] - v[POSE_HEAD];
+        if (i == 2) { /* the twist's held pose: the near hand on the back's upright */
+            pose_move_sample_figure(&m, m.meta.held, &fig);
+            const PosePart *fore = part_named(&fig, POSE_GROUP_NEAR_ARM, "forearm");
+            CHECK(fore != NULL);
+            if (fore) {
+                float wx = fore->bx, wy = fore->by; /* the wrist */
+                printf("seated_twist held: the near wrist at %.3f, %.3f H (the back from %.3f to %.3f, the seat's top "
+                       "%.3f, the back's top %.3f)\n",
+                       (double)wx, (double)wy, (double)(POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T),
+                       (double)POSE_CHAIR_BACK_X, (double)POSE_CHAIR_SEAT_H, (double)POSE_CHAIR_TOP_H);
+                CHECK(wx >= POSE_CHAIR_BACK_X - POSE_CHAIR_BACK_T - 0.02f && wx <= POSE_CHAIR_BACK_X + 0.02f);
+                CHECK(wy >= POSE_CHAIR_SEAT_H && wy <= POSE_CHAIR_TOP_H);
+            }
+        }
+        if (i == 1) { /* sit tall: cycle 0.75 and the held pose */
+            int tall[2] = {m.meta.cycle.first + 3 * (m.meta.cycle.last - m.meta.cycle.first) / 4, m.meta.held};
+            for (int t = 0; t < 2; t++) {
+                pose_move_sample_figure(&m, tall[t], &fig);
+                const float *w = m.samples[tall[t]].v;
+                float top_x = 0.0f, top_y = 0.0f, bx = 0.0f, by = 0.0f;
+                for (int g = 0; g < fig.count; g++) /* the last trunk part's top end */
+                    for (int q = 0; q < fig.groups[g].count && fig.groups[g].id == POSE_GROUP_TORSO; q++)
+                        if (strcmp(fig.groups[g].parts[q].name, "trunk") == 0)
+                            top_x = fig.groups[g].parts[q].bx, top_y = fig.groups[g].parts[q].by;
+                const PosePart *p = part_named(&fig, POSE_GROUP_TORSO, "pelvis");
+                if (p)
+                    bx = p->ax, by = p->ay;
+                float lean = atan2f(bx - top_x, top_y - by) * 180.0f / 3.14159265f; /* + back */
+                float head = w[POSE_PELVIS] - w[POSE_SPINE0] - w[POSE_SPINE1] - w[POSE_SPINE2] - w[POSE_SPINE3] -
+                             w[POSE_NECK] - w[POSE_HEAD];
+                float lumbar = -(w[POSE_SPINE0] + w[POSE_SPINE1]);
+                printf(
+                    "seated_pelvic_tilt sit tall (sample %d): pelvis %.0f, the lower back arched %.0f deg, the trunk "
+                    "%.1f deg back of vertical, the head %.0f deg back of sitting's\n",
+                    tall[t], (double)w[POSE_PELVIS], (double)lumbar, (double)lean, (double)(head - rest_head));
+                CHECK(w[POSE_PELVIS] <= 80.0f); /* the pelvis rolled forward */
+                CHECK(lumbar >= 10.0f); /* a hollow in the lower back */
+                CHECK(fabsf(lean) <= 3.0f); /* upright */
+                CHECK(head - rest_head <= 5.0f && head - rest_head >= -8.0f); /* the chin level */
+            }
+        }
+        pose_move_free(&m);
+    }
+}
+
 /* Load and sample assets/poses/NAME.pose into *m; false (and a failed check) when it cannot. */
 static bool load_move(const char *name, PoseFile *file, PoseMove *m)
 {
@@ -2539,6 +2632,7 @@ int main(void)
     test_forward_fold();
     test_bird_dog();
     test_standing_extension();
+    test_chair_sitting();
     test_child_pose();
     test_press_up();
     test_hamstring_stretch();
