@@ -1217,7 +1217,13 @@ static void test_ready_shows_the_way(void)
         CHECK_INT(v.anim, ANIM_HOLD);
         CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
         int step_in = i == 2 ? T_READY_STEP_IN : 0; /* the hold steps in after the way, before its 3-2-1 ends */
-        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000 - step_in);
+        /* over the time before the 3-2-1, or, when that is short, at its own pace (no faster than
+         * keyed, sheet_frame_at: SESSION_HOLD_MOVES_PERCENT), the next figure easing in where it ends */
+        int span = g->duration_ms - SESSION_COUNTDOWN * 1000 - step_in;
+        int pace = (moves_way_ms(way[i]) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
+        pace = (pace + 99) / 100 * 100;
+        CHECK_INT(v.anim_length_ms, span > pace ? span : pace);
+        CHECK(span >= moves_way_ms(way[i]));
         CHECK_INT(v.next_figure, move[i]); /* the move's start comes next: loaded now */
         run_until(g->planned_start_ms + g->duration_ms - 2000 - step_in); /* in the 3-2-1: the move's start */
         v = session_view(&S, 0);
@@ -1732,7 +1738,11 @@ static void test_chains_of_ways(void)
                 if (form == 0) { /* the rest: the last way breathes to its end; the next move is loaded */
                     CHECK_INT(sh.at_end, sh.way[n - 1]);
                     CHECK_INT(sh.next_during[n - 1], end_figure);
-                    CHECK(n > 1 ? g->duration_ms >= 5000 : g->duration_ms == 5000);
+                    /* a single way: the rest, or the way's own time when longer (s26 review: a
+                     * way never plays faster than keyed), in whole seconds */
+                    int one = (moves_way_ms(p.way[0]) + 999) / 1000 * 1000 +
+                              SESSION_STEP_OUT_MS; /* after the hold's way out */
+                    CHECK(n > 1 ? g->duration_ms >= 5000 : g->duration_ms == (one > 5000 ? one : 5000));
                     CHECK(g->duration_ms % 1000 == 0);
                     if (n > 1)
                         CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS);
@@ -1751,9 +1761,13 @@ static void test_chains_of_ways(void)
                         ways_ms += sh.shown_ms[i];
                     CHECK(ways_ms <= g->duration_ms - SESSION_COUNTDOWN * 1000);
                     CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS); /* the last has a single way's time */
-                    if (form == 1 && n == 1) /* and the way out of the hold before */
-                        CHECK_INT(g->duration_ms,
-                                  SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS + T_READY_STEP_IN);
+                    if (form == 1 && n == 1) { /* and the way out of the hold before; a long way its time */
+                        int room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
+                        int need = (moves_way_ms(p.way[0]) - room + 999) / 1000 * 1000;
+                        CHECK_INT(g->duration_ms, SESSION_READY_MS +
+                                                      (need > SESSION_READY_WAY_MS ? need : SESSION_READY_WAY_MS) +
+                                                      SESSION_STEP_OUT_MS + T_READY_STEP_IN);
+                    }
                     if (form == 1 && n > 1)
                         CHECK(g->duration_ms > SESSION_READY_MS + SESSION_READY_WAY_MS + SESSION_STEP_OUT_MS &&
                               g->duration_ms % 1000 == 0);
@@ -2911,6 +2925,124 @@ static void test_alternate_hold_switches(void)
     CHECK_INT(v.anim_ms, in.anim_ms + 2 * SESSION_TICK_MS);
 }
 
+/* Every way the figure shows (a pose of the WAYS table) plays at its own pace and wholly (s26
+ * review, finding 1: sitting -> on back, 11.75 s, squeezed into a 10 s rest played about twice
+ * as fast): tick by tick while a way shows, its animation time advances 1 ms per ms from 0, its
+ * length lets the way in play unshrunk (sheet_frame_at moves a hold for
+ * SESSION_HOLD_MOVES_PERCENT of it; a way has no way out), and it shows for at least its time.
+ * Runs the loaded routine to its end; returns how many ways it showed. */
+static int ways_at_pace(const char *name)
+{
+    int ways = 0, t0 = 0;
+    SessionView was = {0};
+    bool showing = false;
+    for (int guard = 0; guard < 2000000; guard++) {
+        bool over = session_over(&S);
+        SessionView v = session_view(&S, 0);
+        bool way = !over && moves_way_from(v.figure) != POSITION_NONE && v.anim == ANIM_HOLD;
+        if (showing && (!way || v.figure != was.figure)) { /* the showing before ended: wholly? */
+            int shown = (int)S.t_ms - t0, need = moves_way_ms(was.figure);
+            if (shown + SESSION_TICK_MS < need || was.anim_ms + SESSION_TICK_MS < need)
+                fprintf(stderr, "%s: %s shown %d ms, to %d of its %d ms\n", name, moves_info(was.figure)->id, shown,
+                        was.anim_ms + SESSION_TICK_MS, need);
+            CHECK(shown + SESSION_TICK_MS >= need && was.anim_ms + SESSION_TICK_MS >= need);
+            showing = false;
+        }
+        if (way) {
+            int need = moves_way_ms(v.figure);
+            bool pace = (int64_t)v.anim_length_ms * SESSION_HOLD_MOVES_PERCENT >= (int64_t)need * 100;
+            bool step = showing ? v.anim_ms - was.anim_ms == SESSION_TICK_MS
+                                : v.anim_ms <= SESSION_TICK_MS; /* from its start */
+            if (!pace || !step)
+                fprintf(stderr, "%s: at %lld ms %s at %d of %d ms (keyed %d ms, before %d)\n", name, (long long)S.t_ms,
+                        moves_info(v.figure)->id, v.anim_ms, v.anim_length_ms, need, showing ? was.anim_ms : -1);
+            CHECK(pace && step);
+            if (!pace || !step) /* one report per way */
+                while (!session_over(&S) && session_view(&S, 0).figure == v.figure)
+                    tick(0);
+            if (!showing)
+                ways++, t0 = (int)S.t_ms;
+            showing = pace && step;
+            was = v;
+        }
+        if (over)
+            break;
+        tick(0);
+    }
+    CHECK(session_over(&S));
+    return ways;
+}
+
+static void test_ways_at_their_pace(void)
+{
+    static const char *const levels[] = {
+        "levels/01-gentle-start.routine",
+        "levels/02-core-strength.routine",
+        "levels/03-desk-break.routine",
+        "levels/04-cold-pack.routine",
+        "levels/05-nhs-inform-back.routine",
+        "levels/06-nhs-lower-back.routine",
+        "levels/07-versus-arthritis-back.routine",
+        "levels/08-camden-acute-back.routine",
+        "levels/09-guys-easy-start.routine",
+    };
+    int ways = 0;
+    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+        FILE *f = fopen(levels[l], "rb");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        static char src[1 << 16];
+        size_t n = fread(src, 1, sizeof src - 1, f);
+        fclose(f);
+        src[n] = '\0';
+        load(src);
+        ways += ways_at_pace(levels[l]);
+    }
+    CHECK(ways >= 8);
+    /* the review's routine: a rest sitting, then a short rest on the back (the routine's last step) */
+    load("title \"B\"\nrest 6s on-chair \"chair\"\nmove seated_pelvic_tilt reps 2 tempo 4s\n"
+         "rest 10s standing \"stand\"\nrest 10s kneeling \"kneel\"\nrest 10s all-fours \"fours\"\n"
+         "rest 10s sitting \"sit\"\nrest 10s on-back \"back\"\n");
+    CHECK(ways_at_pace("b.routine") >= 5);
+    /* every pair of positions: short rests naming them, a bare rest between two moves, a held
+     * move's and a rep move's get-ready after a move, a timer's get-ready, a first step */
+    int synthetic = 0;
+    for (int a = 0; a < POSITION_COUNT; a++)
+        for (int b = 0; b < POSITION_COUNT; b++) {
+            if (a == b)
+                continue;
+            const char *pa = moves_position_word((Position)a), *pb = moves_position_word((Position)b);
+            const char *ma = move_in((Position)a), *mb = move_in((Position)b);
+            char src[512], name[128];
+            for (int form = 0; form < 6; form++) {
+                switch (form) {
+                case 0: snprintf(src, sizeof src, "title \"W\"\nrest 2s %s\nrest 2s %s\n", pa, pb); break;
+                case 1:
+                    snprintf(src, sizeof src, "title \"W\"\nmove %s hold 10s\nrest 2s\nmove %s hold 10s\n", ma, mb);
+                    break;
+                case 2: snprintf(src, sizeof src, "title \"W\"\nmove %s hold 10s\nmove %s hold 10s\n", ma, mb); break;
+                case 3:
+                    snprintf(src, sizeof src, "title \"W\"\nmove %s reps 2 tempo 4s\nmove %s reps 2 tempo 4s\n", ma,
+                             mb);
+                    break;
+                case 4:
+                    snprintf(src, sizeof src, "title \"W\"\nmove %s hold 10s\ntimer 1m %s \"Pack.\"\n", ma, pb);
+                    break;
+                default:
+                    if (a != POSITION_STANDING)
+                        continue;
+                    snprintf(src, sizeof src, "title \"W\"\nmove %s hold 10s\n", mb); /* from the intro's standing */
+                    break;
+                }
+                snprintf(name, sizeof name, "%s -> %s (form %d)", pa, pb, form);
+                load(src);
+                synthetic += ways_at_pace(name);
+            }
+        }
+    CHECK(synthetic >= 42 * 4 + 6);
+}
+
 /* Issue 12: in every shipped routine, no counted second overlaps the figure getting into or out of
  * the position. All through a work segment (a hold's countdown, a rep step's reps) the figure shows
  * the step's own move (no way of a chain), and a held move shows its held part (its step in done
@@ -3023,6 +3155,7 @@ int main(void)
     test_self_paced_alternate();
     test_timer_ready();
     test_counted_time_in_position();
+    test_ways_at_their_pace();
     session_free(&S);
     routine_free(&R);
     free(L);

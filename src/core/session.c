@@ -1902,15 +1902,30 @@ static int session_chain_lead_in_ms(const MovesPath *p)
     return ms;
 }
 
-/* The least time a rest showing chain p lasts, in whole seconds: the ways before the last at their
- * pace, the last given at least SESSION_READY_WAY_MS. 0 for a single way (shown over the rest as
- * it is, however short) or none. */
+/* The least time chain p takes with no way played faster than keyed (s26 review: sitting -> on
+ * back, 11.75 s, was squeezed into a 10 s rest): the ways before the last given their time
+ * (session_way_slot_ms), the last its own time (moves_way_ms: it is drawn as the way in of a hold
+ * long enough to play it at its pace, session_figure_shown, and what follows eases in from where
+ * it ends). 0 for none. */
+static int session_chain_need_ms(const MovesPath *p)
+{
+    if (p->count < 1)
+        return 0;
+    return session_chain_lead_in_ms(p) + moves_way_ms(p->way[p->count - 1]);
+}
+
+/* The least time a rest showing chain p lasts, in whole seconds: a single way its own time
+ * (session_chain_need_ms); a longer chain the ways before the last at their pace, the last given
+ * at least SESSION_READY_WAY_MS. 0 for none. */
 static int session_chain_rest_ms(const MovesPath *p)
 {
-    if (p->count < 2)
+    if (p->count < 1)
         return 0;
-    int last = session_way_slot_ms(p->way[p->count - 1]);
-    int ms = session_chain_lead_in_ms(p) + (last > SESSION_READY_WAY_MS ? last : SESSION_READY_WAY_MS);
+    int ms = session_chain_need_ms(p);
+    if (p->count > 1) {
+        int last = session_way_slot_ms(p->way[p->count - 1]);
+        ms = session_chain_lead_in_ms(p) + (last > SESSION_READY_WAY_MS ? last : SESSION_READY_WAY_MS);
+    }
     return (ms + 999) / 1000 * 1000;
 }
 
@@ -1935,11 +1950,19 @@ static int ready_way_ms(const Routine *r, int step)
     MovesPath p;
     if (step_rules(&r->steps[step]).ready_press)
         return 0;
-    if (step == 0 && session_first_chain(r, &p) > 0)
-        return (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
-    if (session_ready_chain(r, step, &p) == 0)
+    int ms, room; /* what the chain takes at its pace, and the time the get-ready has for it anyway */
+    if (step == 0 && session_first_chain(r, &p) > 0) {
+        ms = (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+        room = SESSION_INTRO_MS + SESSION_READY_MS - SESSION_COUNTDOWN * 1000 - ready_step_in_ms(r, step);
+    } else if (session_ready_chain(r, step, &p) > 0) {
+        ms = SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+        room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
+    } else {
         return 0;
-    return SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+    }
+    /* longer when a long way needs it: no way plays faster than keyed (session_chain_need_ms) */
+    int need = (session_chain_need_ms(&p) - room + 999) / 1000 * 1000;
+    return ms > need ? ms : need;
 }
 
 /* The time a move's get-ready keeps between the end of the ways it shows and its 3-2-1, so a held
@@ -2346,6 +2369,8 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
         v->anim = ANIM_HOLD;
         v->anim_ms = t - c.start_ms[i];
         v->anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
+        if (v->anim_length_ms < session_way_slot_ms(v->figure)) /* never faster than keyed: its way in */
+            v->anim_length_ms = session_way_slot_ms(v->figure); /* plays at its pace, its breath cut short */
     } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
         /* the position breathing (after its chain): the timer's time starts in place */
         v->figure = session_rest_figure(r, g->step, false);
