@@ -38,7 +38,11 @@
  * figure breathes a moment in the position in between. The last way is given the time one way has:
  * a get-ready grows by SESSION_READY_WAY_MS and by each way before the last; a rest is at least as
  * long as its whole chain (the last way given at least SESSION_READY_WAY_MS). A single way is
- * shown as before, over the whole time before the 3-2-1 or the whole rest. */
+ * shown over the whole time before the 3-2-1 or the whole rest. No way is ever played faster than
+ * keyed (s26 review: a careful log roll squeezed into a short rest looked like a tumble): a rest
+ * or get-ready is at least as long as its chain with the last way at its own time (moves_way_ms,
+ * in whole seconds, after a hold's way out), and a way shown for less than its time as a hold's
+ * way in (above) is drawn as the way in of a hold that long, its breath in the position cut short. */
 #define SESSION_HOLD_MOVES_PERCENT 60
 #define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
 #define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
@@ -571,8 +575,8 @@ bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
  * position before it (from) to the one it starts in (to): in its rest's time, in its get-ready
  * (a timer's, or a move's after a move), or over the intro for the first step. Fills *out and
  * returns how many ways (0 when it starts where the person is), or -1 when the figure cuts
- * (session_step_cuts). *rest_ms: the time a rest step lasts (the routine's, or longer to show a
- * chain of more than one way: SESSION_HOLD_MOVES_PERCENT), 0 for a move or a timer. For --check,
+ * (session_step_cuts). *rest_ms: the time a rest step lasts (the routine's, or longer to show its
+ * ways at their pace: SESSION_READY_WAY_MS), 0 for a move or a timer. For --check,
  * which names a chain of more than one way. */
 int session_step_chain(const Routine *r, int step, Position *from, Position *to, MovesPath *out, int *rest_ms);
 
