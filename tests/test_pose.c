@@ -1164,7 +1164,11 @@ static void test_pelvic_tilt(void)
  * the trunk) drops at least 70 px (17 px at a quarter size) from the in-breath to the out-breath
  * (it was 5-7 px on the torso, the hands on the belly hiding the rest; 42 px in session 22, small
  * at a quarter size: now 75, the belly let out to 0.8 and drawn in to -1.6), and nothing lies over
- * the belly there: the arms rest by the sides. */
+ * the belly there. The hands rest on the lower belly (session 26, the lead's decision: a physio has
+ * the patient feel the muscle there, fingertips just inside the hip bones; before, the arms lay by
+ * the sides and nothing was there to copy): seen from the side on its near flank, below its top
+ * line, riding it (within 0.03 H of that line at both breaths, so the hand sinks with the belly,
+ * at least 0.05 H). */
 static void test_draw_in(void)
 {
     PoseMove m;
@@ -1199,7 +1203,8 @@ static void test_draw_in(void)
            (double)lay.place.scale, drop, (double)x_h, (double)hip_x, (double)mid_x);
     CHECK(drop >= 70);
     /* what drops there is the belly's own outline: no arm or hand lies over it (a hand on the belly
-     * would hide it, as it did) */
+     * would hide it, as it did), the hand riding it just below */
+    float belly[2] = {0.0f, 0.0f}, hand[2] = {0.0f, 0.0f};
     for (int k = 0; k < 2; k++) {
         const PoseFigure *fig = k == 0 ? &in : &out;
         float arm = -1.0f;
@@ -1217,8 +1222,15 @@ static void test_draw_in(void)
             }
         printf("draw_in %s: the belly's outline there %.4f H, the arms' %.4f H\n", k == 0 ? "in-breath" : "out-breath",
                (double)torso_top_at(fig, x_h), (double)arm);
-        CHECK(arm < torso_top_at(fig, x_h) - 0.01f);
+        belly[k] = torso_top_at(fig, x_h), hand[k] = arm;
+        CHECK(arm < belly[k] - 0.01f);
+        CHECK(arm >= belly[k] - 0.03f);
     }
+    CHECK(belly[0] - belly[1] >= 0.05f && hand[0] - hand[1] >= 0.05f);
+    /* its reps (`move draw_in reps N`) breathe too: a rep's beat is the belly drawn in (before, with
+     * no cycle of its own, a rep was the hold's way in and out: let out, then back, never drawn in) */
+    CHECK(pose_section_find(&pf, "cycle") >= 0);
+    CHECK(m.samples[m.meta.beat].v[POSE_BELLY] <= -1.0f);
     pose_move_free(&m);
 }
 
