@@ -1666,6 +1666,13 @@ static void test_standing_extension(void)
     CHECK(ahead[1] - ahead[0] >= 0.03f); /* and they moved forward */
     CHECK(lower >= 20.0f && upper <= 0.5f * lower); /* the bend from the lower back */
     CHECK(dir[1] - dir[0] <= 20.0f); /* the chin about level, the head not thrown back */
+    /* knees straight all through the rep (levels/08: "knees straight"; review s26: the near knee
+     * bent 13.6 degrees at the top, the feet staggered under hips pushed forward) */
+    float knee = 0.0f;
+    for (int i = c->first; i <= c->last; i++)
+        knee = fmaxf(knee, fmaxf(m.samples[i].v[POSE_KNEE_N], m.samples[i].v[POSE_KNEE_F]));
+    printf("standing_extension: knees bent at most %.1f deg in the rep\n", (double)knee);
+    CHECK(knee <= 3.0f);
     pose_move_free(&m);
 }
 
