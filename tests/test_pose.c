@@ -1490,6 +1490,34 @@ static void test_side_bend(void)
     }
     printf("side_bend eased in across the mirror: at its end %.4f H from the side bend's start\n", (double)worst);
     CHECK(worst < 0.002f);
+    /* the working part is the side of the trunk being stretched (review s26, finding 12: a warm ring
+     * round the hips and the pelvis below the shirt read as a bulging nappy): painted at the beat
+     * as the 1080p stage shows it, no warm band below the shirt's hem, and the band on the trunk's
+     * stretched side (away from the bend, -x in the pose), little on the other */
+    CHECK(((side.file.highlight >> POSE_GROUP_TORSO) & 1u) && (side.file.highlight & POSE_HIGHLIGHT_FLANK));
+    FigLayout lay;
+    figpaint_fit(&side, STAGE_1080_W, STAGE_1080_H, false, &lay);
+    PoseFigure beat;
+    pose_move_sample_figure(&side, side.meta.beat, &beat);
+    paint_on_stage(&beat, &lay);
+    const PosePart *bp = part_named(&beat, POSE_GROUP_TORSO, "pelvis");
+    CHECK(bp != NULL);
+    if (bp) {
+        float ax, ay, hem_x, hem_y, ra, rb;
+        stage_part(&lay, bp, &ax, &ay, &hem_x, &hem_y, &ra, &rb); /* b: the pelvis's top, the hem */
+        float band = fmaxf(1.5f, lay.place.scale * 0.0045f) * 2.2f + 2.0f;
+        int below = 0, away = 0, toward = 0;
+        for (int y = 0; y < STAGE_1080_H; y++)
+            for (int x = 0; x < STAGE_1080_W; x++)
+                if (stage_warm(x, y)) {
+                    below += (float)y > hem_y + band; /* the trunk's band ends at the waist */
+                    away += (float)x < hem_x, toward += (float)x >= hem_x;
+                }
+        printf("side_bend beat: warm pixels a band's width below the hem %d; on the stretched side %d, the other %d\n",
+               below, away, toward);
+        CHECK(below <= 40); /* 1316 with the hips and the pelvis ringed */
+        CHECK(away >= 200 && toward * 4 <= away);
+    }
     pose_move_free(&side);
     pose_move_free(&ext);
 }

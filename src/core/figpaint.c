@@ -276,6 +276,29 @@ static PosePart neck_from_collar(const PosePart *neck, float top_x, float top_y,
     return q;
 }
 
+/* Whether part q of group g is drawn as the working part: none of a group not highlighted, never
+ * the head or the neck, and of a flank (`highlight flank`) only the trunk: the side bend's
+ * working part is the side of the trunk being stretched, and a warm ring round the hips and the
+ * pelvis below the shirt read, facing the viewer, as a bulging nappy (review s26, finding 12). */
+static bool part_is_working(const PoseGroup *g, const PosePart *q)
+{
+    if (!g->highlight || part_is_head(q))
+        return false;
+    return g->highlight != POSE_GROUP_FLANK || strcmp(q->name, "trunk") == 0;
+}
+
+/* Cut cone c's band to the side of the trunk being stretched: the half beyond its axis away from
+ * the way positive spine flexion bends it (toward +x in the pose, -x drawn flipped). */
+static void flank_clip(Cone *c, bool flip)
+{
+    float dx = c->bx - c->ax, dy = c->by - c->ay, len = sqrtf(dx * dx + dy * dy);
+    float nx = len > 1e-3f ? -dy / len : 1.0f, ny = len > 1e-3f ? dx / len : 0.0f;
+    float toward = flip ? -1.0f : 1.0f; /* the bend's side in canvas x */
+    if (nx * toward < 0.0f)
+        nx = -nx, ny = -ny;
+    c->clip = 1, c->nx = nx, c->ny = ny, c->k = nx * c->ax + ny * c->ay; /* keep dot(q, n) <= k */
+}
+
 /* One group: the outline of all its parts, then their lit fills, so the parts of one limb join
  * without seams. The outline is a darker shade of each part, or, on the working limb, a wide warm
  * band that reads from across a room (the head and the neck excepted: part_is_head). */
@@ -299,14 +322,19 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
         for (int i = 0; i < g->count; i++) {
             PoseColor dark = {cones[i].color.r * 0.42f, cones[i].color.g * 0.42f, cones[i].color.b * 0.42f};
             static const PoseColor warm = {1.0f, 0.60f, 0.12f};
-            if (g->highlight && !part_is_head(&g->parts[i]))
-                paint_cone(cv, &cones[i], outline * 2.2f, warm, false, root);
-            else
+            if (part_is_working(g, &g->parts[i])) {
+                paint_cone(cv, &cones[i], outline, dark, false, root); /* under a flank's half band */
+                Cone band = cones[i];
+                if (g->highlight == POSE_GROUP_FLANK)
+                    flank_clip(&band, pl->flip);
+                paint_cone(cv, &band, outline * 2.2f, warm, false, root);
+            } else {
                 paint_cone(cv, &cones[i], outline, dark, false, root);
+            }
         }
     for (int i = 0; i < g->count; i++) {
         PoseColor c = cones[i].color;
-        if (g->highlight && !part_is_head(&g->parts[i]))
+        if (part_is_working(g, &g->parts[i]))
             c.r = fminf(1.0f, c.r * 1.08f), c.g = fminf(1.0f, c.g * 1.08f), c.b = fminf(1.0f, c.b * 1.08f);
         paint_cone(cv, &cones[i], 0.0f, c, !g->flat, root);
     }

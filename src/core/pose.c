@@ -314,8 +314,11 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             for (int k = 0; k < POSE_ORDER_COUNT; k++)
                 if (strcmp(tok[i], pose_group_names[k]) == 0)
                     g = k;
-            if (g < 0 || g == POSE_GROUP_NEAR_SHIN)
-                POSE_ERR(pl, i, "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg or torso");
+            if (strcmp(tok[i], "flank") == 0) /* the torso, outlined on its stretched side only */
+                pf->highlight |= 1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_FLANK;
+            else if (g < 0 || g == POSE_GROUP_NEAR_SHIN)
+                POSE_ERR(pl, i,
+                         "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg, torso or flank");
             else
                 pf->highlight |= 1u << g;
         }
@@ -1540,7 +1543,7 @@ unsigned pose_contacts_swapped(unsigned c)
 /* The working limbs h (1u << PoseGroupId) with near and far swapped. */
 static unsigned pose_highlight_swapped(unsigned h)
 {
-    unsigned out = h & (1u << POSE_GROUP_TORSO);
+    unsigned out = h & (1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_FLANK);
     static const int pairs[][2] = {{POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_ARM},
                                    {POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_LEG}};
     for (int i = 0; i < 2; i++)
@@ -1563,6 +1566,8 @@ static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *or
                                                    : gr->id;
         gr->highlight = (int)(highlight >> limb) & 1 &&
                         (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "hips") == 0));
+        if (gr->highlight && gr->id == POSE_GROUP_TORSO && (highlight & POSE_HIGHLIGHT_FLANK))
+            gr->highlight = POSE_GROUP_FLANK;
         /* a working far limb is shaded a little less deep (0.88 of the near limbs' light, not 0.80),
          * so it reads as working at a quarter size, behind the resting near one, and still as far */
         if (gr->highlight && (limb == POSE_GROUP_FAR_ARM || limb == POSE_GROUP_FAR_LEG))

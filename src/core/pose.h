@@ -149,13 +149,20 @@ typedef enum {
  * toward or away from the viewer only seem to sink). */
 typedef enum { POSE_INSET_NONE, POSE_INSET_KNEES } PoseInset;
 
+/* `highlight flank`: the working part is the side of the trunk being stretched (a side bend), not
+ * the whole torso: PoseFile.highlight has the torso's bit and this one, and the torso group's
+ * PoseGroup.highlight is POSE_GROUP_FLANK. */
+#define POSE_HIGHLIGHT_FLANK (1u << 16)
+#define POSE_GROUP_FLANK 2
+
 typedef struct {
     char move[32];
     int move_line, move_col; /* where the move line names it */
     Sides side; /* SIDES_NONE, or the side the poses show; the other is drawn as other_side says */
     PoseOtherSide other_side;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
-    unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line) */
+    unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line), and
+                           POSE_HIGHLIGHT_FLANK with the torso's `flank` */
     PoseInset inset; /* a second view drawn beside the figure (an `inset` line) */
     PoseSection sections[POSE_MAX_SECTIONS];
     int section_count;
@@ -242,7 +249,8 @@ typedef struct {
     int flat; /* no shading and no outline: eyes */
     const char *name; /* "near_", "far_" or "" */
     int id; /* PoseGroupId; the hair and the eyes count as the torso */
-    int highlight; /* the working limb: drawn with a warm outline */
+    int highlight; /* the working limb: drawn with a warm outline; POSE_GROUP_FLANK: the torso's
+                      stretched side only (figpaint), the side away from positive spine flexion */
 } PoseGroup;
 
 typedef struct {
