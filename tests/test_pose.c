@@ -1271,6 +1271,27 @@ static float eye_clear_of_arm(const PoseFigure *fig)
     return clear;
 }
 
+/* How far the top of the head is above the near upper arm's outline where it crosses the head's
+ * centre, in H (negative: the arm covers the crown; an arm not crossing the head: the head's height). */
+static float crown_above_arm(const PoseFigure *fig)
+{
+    const PosePart *head = NULL, *arm = NULL;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            head = fig->groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "head") == 0 ? q : head;
+            arm = fig->groups[g].id == POSE_GROUP_NEAR_ARM && strcmp(q->name, "upper_arm") == 0 ? q : arm;
+        }
+    if (!head || !arm)
+        return -1.0f;
+    float lo = fminf(arm->ax, arm->bx), hi = fmaxf(arm->ax, arm->bx);
+    if (head->ax < lo || head->ax > hi || hi - lo < 1e-6f)
+        return 2.0f * head->ra;
+    float t = (head->ax - arm->ax) / (arm->bx - arm->ax);
+    float top = arm->ay + (arm->by - arm->ay) * t + arm->ra + (arm->rb - arm->ra) * t;
+    return head->ay + head->ra - top;
+}
+
 /* The part called name in group id of fig (the first), or NULL. */
 static const PosePart *part_named(const PoseFigure *fig, int id, const char *name)
 {
@@ -1568,7 +1589,71 @@ static void test_superman(void)
             CHECK(eye >= 0.005f); /* the face shows below the arm, not hidden behind it */
         }
     }
+    /* the head shows above the near arm at the top and all through the hold (physio review s26 #5:
+     * the arms held level with the head hid all of it but the eye, the crown 0.014 H above the
+     * upper arm; now the arms lower, the elbows a little bent, the hands forward at head level) */
+    float crown = 1.0f;
+    for (int i = m.meta.beat; i <= m.meta.breath.last; i += i < m.meta.breath.first ? m.meta.breath.first - i : 5) {
+        PoseFigure fig;
+        pose_move_sample_figure(&m, i, &fig);
+        crown = fminf(crown, crown_above_arm(&fig));
+    }
+    printf("superman top and hold: the crown at least %.3f H above the near upper arm\n", (double)crown);
+    CHECK(crown >= 0.025f);
     pose_move_free(&m);
+}
+
+/* The knee hugs (physio review s26 #13): "pull the knee right in, hands on the shin". Held, the
+ * hugged thigh is drawn to the chest (hip flexion 132-145 degrees; it was 122-126, the shin
+ * sticking out level), the knee bent 110-125, and each hand lies on the front of the shin just below
+ * the knee (its knuckles 0.02-0.10 H down the shin from the knee, on the shin's front half or its
+ * surface); the head, back and pelvis stay on the mat (the contacts). */
+static void test_knee_hugs(void)
+{
+    static const char *const moves[] = {"knee_to_chest", "knees_to_chest"};
+    for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+        static PoseFile file;
+        PoseMove m;
+        if (!load_move(moves[k], &file, &m))
+            continue;
+        float hip_lo = 1e9f, hip_hi = -1e9f, knee_lo = 1e9f, knee_hi = -1e9f, along_lo = 1e9f, along_hi = -1e9f,
+              side_lo = 1e9f, side_hi = -1e9f;
+        for (int i = m.meta.breath.first; i <= m.meta.breath.last; i += 5) {
+            const float *v = m.samples[i].v;
+            bool both = k == 1;
+            for (int leg = 0; leg < (both ? 2 : 1); leg++) {
+                hip_lo = fminf(hip_lo, v[POSE_HIP_N + leg]), hip_hi = fmaxf(hip_hi, v[POSE_HIP_N + leg]);
+                knee_lo = fminf(knee_lo, v[POSE_KNEE_N + leg]), knee_hi = fmaxf(knee_hi, v[POSE_KNEE_N + leg]);
+            }
+            PoseFigure fig;
+            pose_move_sample_figure(&m, i, &fig);
+            const PosePart *shank = part_named(&fig, POSE_GROUP_NEAR_LEG, "shank");
+            CHECK(shank != NULL);
+            if (!shank)
+                break;
+            float dx = shank->bx - shank->ax, dy = shank->by - shank->ay, len = hypotf(dx, dy);
+            float ux = dx / len, uy = dy / len; /* down the shin, knee to ankle */
+            for (int arm = POSE_GROUP_FAR_ARM; arm <= POSE_GROUP_NEAR_ARM; arm += POSE_GROUP_NEAR_ARM) {
+                const PosePart *hand = part_named(&fig, arm, "hand"); /* knuckles to fingertips */
+                CHECK(hand != NULL);
+                if (!hand)
+                    continue;
+                float px = hand->ax - shank->ax, py = hand->ay - shank->ay;
+                float along = px * ux + py * uy, side = px * -uy + py * ux; /* + toward the shin's front */
+                along_lo = fminf(along_lo, along), along_hi = fmaxf(along_hi, along);
+                side_lo = fminf(side_lo, side), side_hi = fmaxf(side_hi, side);
+            }
+        }
+        printf("%s held: hip flexion %.1f-%.1f deg, knee %.1f-%.1f; the knuckles %.3f-%.3f H down the shin from the "
+               "knee, %.3f-%.3f H in front of its line\n",
+               moves[k], (double)hip_lo, (double)hip_hi, (double)knee_lo, (double)knee_hi, (double)along_lo,
+               (double)along_hi, (double)side_lo, (double)side_hi);
+        CHECK(hip_lo >= 132.0f && hip_hi <= 145.0f);
+        CHECK(knee_lo >= 110.0f && knee_hi <= 125.0f);
+        CHECK(along_lo >= 0.02f && along_hi <= 0.10f);
+        CHECK(side_lo >= 0.0f && side_hi <= 0.042f + 0.025f); /* the front half, on it: not above it */
+        pose_move_free(&m);
+    }
 }
 
 /* Forward fold's roll-up (issue 12, physio review s24): "Roll up slowly, one vertebra at a time"
@@ -2732,6 +2817,7 @@ int main(void)
     test_ways_eased_in();
     test_head_and_neck();
     test_superman();
+    test_knee_hugs();
     test_forward_fold();
     test_bird_dog();
     test_standing_extension();
