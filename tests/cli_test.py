@@ -99,6 +99,13 @@ def test_check():
               and notes[1].startswith(f"{chain}:3:1: note: ")
               and "on-back -> all-fours -> standing -> on-chair" in notes[1]
               and "the rest lasts 27 s, not 10 s" in notes[1], f"--check names the chain of ways: {err!r}")
+        # one way longer than its rest (sitting -> on the back, an 11.75-s log roll): the rest grows so
+        # the way (after the hold's 3-s way out) plays at its pace, and --check says so
+        one = write(tmp, "one.routine", 'title "One"\nmove spinal_twist hold 10s\nrest 10s on-back "Lie down."\n'
+                    'move knee_rolls reps 2\n')
+        rc, out, err = run("--check", one)
+        check(rc == 0 and f"{one}:3:1: note: the way from sitting to on-back takes longer than the rest: the rest "
+              "lasts 15 s, not 10 s" in err, f"--check names a rest lengthened for one way: {err!r}")
         # a position no chain reaches from the one before (while WAYS has none from sitting to
         # kneeling): a warning at its line, still ok; once a chain reaches it, a note names it
         cut = write(tmp, "cut.routine", 'title "Cut"\nmove spinal_twist hold 10s\nrest 10s kneeling "Kneel up."\n'

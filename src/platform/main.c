@@ -220,6 +220,12 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
                     path, st->line, moves_position_word(from), moves_position_word(to));
         else if (ways > 1)
             note_chain(path, st, &chain, from, rest_ms);
+        else if (ways == 1 && st->kind == STEP_REST && rest_ms > st->duration_ms) /* one way, longer than it */
+            fprintf(stderr,
+                    "%s:%d:1: note: the way from %s to %s takes longer than the rest: the rest lasts %d s, not "
+                    "%d s, to show it at its pace\n",
+                    path, st->line, moves_position_word(from), moves_position_word(to), rest_ms / 1000,
+                    st->duration_ms / 1000);
     }
     /* one line for every text without a clip: a new routine has many, and they must not bury errors */
     const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
