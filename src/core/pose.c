@@ -1859,8 +1859,23 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
         pb = pb_now;
         /* the offset may tilt what the way plants a little (a foot 2.4 px off the mat, one leg
          * stepping as the other stands): the solver puts it back, moving the joints as little */
-        if (e > 0.0f && e < 1.0f && pose_eased_fault(&q, order, contacts) > POSE_CONTACT_TOL_H)
+        if (e > 0.0f && e < 1.0f && pose_eased_fault(&q, order, contacts) > POSE_CONTACT_TOL_H) {
+            Pose keyed = q;
             pose_solve(&q, NULL, order, contacts, NULL);
+            /* the solver may stall where two contacts tie for the ground (one foot's ball level
+             * with the other's, its heel 5 px up: standing_extension's feet side by side eased into
+             * the way's staggered step): solved again from the legs half and then all the way
+             * turned to the way's own (whose feet are down), still pulled to the eased pose */
+            for (int t = 1; t <= 2 && pose_eased_fault(&q, order, contacts) > POSE_CONTACT_TOL_H; t++) {
+                Pose guess = keyed;
+                for (int k = POSE_HIP_N; k <= POSE_ANKLE_F; k++)
+                    guess.v[k] += (pb_now.v[k] - keyed.v[k]) * 0.5f * (float)t;
+                Pose r = keyed;
+                pose_solve(&r, &guess, order, contacts, NULL);
+                if (pose_eased_fault(&r, order, contacts) < pose_eased_fault(&q, order, contacts))
+                    q = r;
+            }
+        }
     }
     if (e <= 0.0f)
         q = pa, q.v[POSE_FLIP] = pb.v[POSE_FLIP], contacts = ca; /* a's (a flip mirrors about the hip) */
