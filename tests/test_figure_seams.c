@@ -459,6 +459,19 @@ static void camera_start(FigCamera *c, FigLayout *a, FigLayout *b)
     *b = *a;
 }
 
+/* A still figure for the camera's tests: the default pose with its pelvis at pelvis degrees and
+ * its body x H along the mat. */
+static void camera_figure(PoseFigure *f, float pelvis, float x)
+{
+    Pose p;
+    memset(&p, 0, sizeof p);
+    int order[POSE_ORDER_COUNT];
+    pose_order_default(order);
+    p.v[POSE_PELVIS] = pelvis;
+    p.v[POSE_X] = x;
+    pose_figure_build(&p, order, f);
+}
+
 /* The camera eases between two figures: from where the last was drawn, moved along the mat so
  * the pelvis stays put, to the new figure's own framing, also when the new one is drawn the
  * other way round; never across a new stage size or from the first frame. */
@@ -469,14 +482,8 @@ static void test_camera(void)
     camera_start(&c, &a, &b);
     b.place.scale = 600.0f, b.place.ox = 500.0f, b.place.oy = 450.0f, b.mat_x0 = 200.0f, b.mat_x1 = 800.0f;
     static PoseFigure fa, fb;
-    Pose p;
-    memset(&p, 0, sizeof p);
-    int order[POSE_ORDER_COUNT];
-    pose_order_default(order);
-    p.v[POSE_PELVIS] = 180.0f;
-    pose_figure_build(&p, order, &fa);
-    p.v[POSE_X] = 0.1f; /* the next figure's file puts the body 0.1 H further along */
-    pose_figure_build(&p, order, &fb);
+    camera_figure(&fa, 180.0f, 0.0f);
+    camera_figure(&fb, 180.0f, 0.1f); /* the next figure's file puts the body 0.1 H further along */
     figpaint_camera(&c, 1, &fa, 1000, 600, &a, NULL, 0, &out); /* the first frame: as framed */
     CHECK(out.place.scale == 1000.0f && out.place.ox == 400.0f);
     figpaint_camera(&c, 1, &fa, 1000, 600, &a, NULL, 33, &out);
@@ -516,11 +523,7 @@ static void test_camera_clock(void)
     camera_start(&c, &a, &b);
     b.place.scale = 600.0f;
     static PoseFigure f;
-    Pose p;
-    memset(&p, 0, sizeof p);
-    int order[POSE_ORDER_COUNT];
-    pose_order_default(order);
-    pose_figure_build(&p, order, &f);
+    camera_figure(&f, 0.0f, 0.0f);
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000, &out);
     CHECK(!c.settled);
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000 + FIGPAINT_CAMERA_MS, &out);
@@ -560,12 +563,7 @@ static void test_camera_left_room(void)
     FigLayout a, b, out;
     camera_start(&c, &a, &b);
     static PoseFigure f;
-    Pose p;
-    memset(&p, 0, sizeof p);
-    int order[POSE_ORDER_COUNT];
-    pose_order_default(order);
-    p.v[POSE_PELVIS] = 180.0f;
-    pose_figure_build(&p, order, &f);
+    camera_figure(&f, 180.0f, 0.0f);
     a.place.scale = 300.0f, a.place.ox = 300.0f, a.place.oy = 400.0f;
     int x0, y0, x1, y1;
     figpaint_box(&f, &a.place, &x0, &y0, &x1, &y1);
@@ -596,11 +594,7 @@ static void test_camera_mirror_side(void)
     FigLayout a, b, out;
     camera_start(&c, &a, &b);
     static PoseFigure f;
-    Pose p;
-    memset(&p, 0, sizeof p);
-    int order[POSE_ORDER_COUNT];
-    pose_order_default(order);
-    pose_figure_build(&p, order, &f);
+    camera_figure(&f, 0.0f, 0.0f);
     b.place.flip = true, b.place.scale = 1070.0f, b.place.oy = 520.0f;
     figpaint_camera(&c, 5, &f, 1000, 600, &a, NULL, 0, &out);
     figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33, &out); /* the other side begins */

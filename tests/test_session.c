@@ -1522,33 +1522,43 @@ static void test_turns_round(void)
     CHECK_INT(view_in(sw, SESSION_TURN_MS + 20).turn_ms, -1);
 }
 
+/* The shipped routines, each loaded by load_level. */
+static const char *const shipped_levels[] = {
+    "levels/01-gentle-start.routine",
+    "levels/02-core-strength.routine",
+    "levels/03-desk-break.routine",
+    "levels/04-cold-pack.routine",
+    "levels/05-nhs-inform-back.routine",
+    "levels/06-nhs-lower-back.routine",
+    "levels/07-versus-arthritis-back.routine",
+    "levels/08-camden-acute-back.routine",
+    "levels/09-guys-easy-start.routine",
+};
+
+/* Read routine file path and load it (load); false when it cannot be read. */
+static bool load_level(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return false;
+    static char src[1 << 16];
+    size_t n = fread(src, 1, sizeof src - 1, f);
+    fclose(f);
+    src[n] = '\0';
+    load(src);
+    return true;
+}
+
 /* Every rest and timer of the shipped routines that starts in another position than the one the
  * last step left the person in shows the way there (a pose file of the WAYS table), and so does
  * every get-ready of a move that follows a move in another position. */
 static void test_shipped_rests_show_the_way(void)
 {
-    static const char *const levels[] = {
-        "levels/01-gentle-start.routine",
-        "levels/02-core-strength.routine",
-        "levels/03-desk-break.routine",
-        "levels/04-cold-pack.routine",
-        "levels/05-nhs-inform-back.routine",
-        "levels/06-nhs-lower-back.routine",
-        "levels/07-versus-arthritis-back.routine",
-        "levels/08-camden-acute-back.routine",
-        "levels/09-guys-easy-start.routine",
-    };
     int ways = 0, ready_ways = 0;
-    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
-        FILE *f = fopen(levels[l], "rb");
-        CHECK(f != NULL);
-        if (!f)
+    for (size_t l = 0; l < sizeof shipped_levels / sizeof shipped_levels[0]; l++) {
+        if (!load_level(shipped_levels[l]))
             continue;
-        static char src[1 << 16];
-        size_t n = fread(src, 1, sizeof src - 1, f);
-        fclose(f);
-        src[n] = '\0';
-        load(src);
         Position at = POSITION_STANDING; /* the intro shows the figure standing */
         for (int i = 0; i < R.step_count; i++) {
             if (R.steps[i].kind == STEP_MOVE) {
@@ -1568,8 +1578,8 @@ static void test_shipped_rests_show_the_way(void)
                     MoveId last = session_view(&S, 0).figure;
                     if (moves_way_from(first) != at || moves_way_from(last) == POSITION_NONE ||
                         moves_info(last)->position != to)
-                        fprintf(stderr, "%s: step %d: no way from %s to %s in its get-ready\n", levels[l], i + 1,
-                                moves_position_word(at), moves_position_word(to));
+                        fprintf(stderr, "%s: step %d: no way from %s to %s in its get-ready\n", shipped_levels[l],
+                                i + 1, moves_position_word(at), moves_position_word(to));
                     CHECK(moves_way_from(first) == at && moves_way_from(last) != POSITION_NONE &&
                           moves_info(last)->position == to);
                     ready_ways++;
@@ -1590,8 +1600,8 @@ static void test_shipped_rests_show_the_way(void)
             SessionView v = session_view(&S, 0);
             Position to = moves_info(v.figure)->position, from = moves_way_from(v.figure);
             if (at != to && from != at)
-                fprintf(stderr, "%s: step %d: no way from %s to %s\n", levels[l], i + 1, moves_position_word(at),
-                        moves_position_word(to));
+                fprintf(stderr, "%s: step %d: no way from %s to %s\n", shipped_levels[l], i + 1,
+                        moves_position_word(at), moves_position_word(to));
             CHECK(at == to || from == at);
             ways += from != POSITION_NONE;
             at = to;
@@ -2975,29 +2985,11 @@ static int ways_at_pace(const char *name)
 
 static void test_ways_at_their_pace(void)
 {
-    static const char *const levels[] = {
-        "levels/01-gentle-start.routine",
-        "levels/02-core-strength.routine",
-        "levels/03-desk-break.routine",
-        "levels/04-cold-pack.routine",
-        "levels/05-nhs-inform-back.routine",
-        "levels/06-nhs-lower-back.routine",
-        "levels/07-versus-arthritis-back.routine",
-        "levels/08-camden-acute-back.routine",
-        "levels/09-guys-easy-start.routine",
-    };
     int ways = 0;
-    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
-        FILE *f = fopen(levels[l], "rb");
-        CHECK(f != NULL);
-        if (!f)
+    for (size_t l = 0; l < sizeof shipped_levels / sizeof shipped_levels[0]; l++) {
+        if (!load_level(shipped_levels[l]))
             continue;
-        static char src[1 << 16];
-        size_t n = fread(src, 1, sizeof src - 1, f);
-        fclose(f);
-        src[n] = '\0';
-        load(src);
-        ways += ways_at_pace(levels[l]);
+        ways += ways_at_pace(shipped_levels[l]);
     }
     CHECK(ways >= 8);
     /* the review's routine: a rest sitting, then a short rest on the back (the routine's last step) */
@@ -3050,27 +3042,9 @@ static void test_ways_at_their_pace(void)
  * switch, no way is playing either. The whole workout is simulated through the core. */
 static void test_counted_time_in_position(void)
 {
-    static const char *const levels[] = {
-        "levels/01-gentle-start.routine",
-        "levels/02-core-strength.routine",
-        "levels/03-desk-break.routine",
-        "levels/04-cold-pack.routine",
-        "levels/05-nhs-inform-back.routine",
-        "levels/06-nhs-lower-back.routine",
-        "levels/07-versus-arthritis-back.routine",
-        "levels/08-camden-acute-back.routine",
-        "levels/09-guys-easy-start.routine",
-    };
-    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
-        FILE *f = fopen(levels[l], "rb");
-        CHECK(f != NULL);
-        if (!f)
+    for (size_t l = 0; l < sizeof shipped_levels / sizeof shipped_levels[0]; l++) {
+        if (!load_level(shipped_levels[l]))
             continue;
-        static char src[1 << 16];
-        size_t n = fread(src, 1, sizeof src - 1, f);
-        fclose(f);
-        src[n] = '\0';
-        load(src);
         int bad = 0, last_bad = -1;
         while (!S.ended) {
             tick(0);
@@ -3094,9 +3068,9 @@ static void test_counted_time_in_position(void)
             }
             if (why && S.seg != last_bad) {
                 last_bad = S.seg;
-                printf("  %s: step %d (%s) %s %d ms into it (of %d): %s (figure %s, anim %d of %d)\n", levels[l],
-                       v.step_index + 1, moves_info(st->move)->name, session_segment_name(v.kind), v.elapsed_ms,
-                       v.duration_ms, why, moves_info(v.figure)->name, v.anim_ms, v.anim_length_ms);
+                printf("  %s: step %d (%s) %s %d ms into it (of %d): %s (figure %s, anim %d of %d)\n",
+                       shipped_levels[l], v.step_index + 1, moves_info(st->move)->name, session_segment_name(v.kind),
+                       v.elapsed_ms, v.duration_ms, why, moves_info(v.figure)->name, v.anim_ms, v.anim_length_ms);
                 bad++;
             }
         }
