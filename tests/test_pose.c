@@ -2473,6 +2473,41 @@ static void test_press_up(void)
     pose_move_free(&m);
 }
 
+/* Up from the front onto all fours (physio review s26 #7: "the hands push on their heels with the
+ * fingers in the air"): while the hands are a contact, the push up and the rise onto hands and
+ * knees, each hand lies flat on the mat, fingers forward, its wrist-to-fingertips line within a few
+ * degrees of level. */
+static void test_front_to_all_fours_hands(void)
+{
+    PoseFile file;
+    PoseMove m;
+    if (!load_move("way_front_to_all_fours", &file, &m))
+        return;
+    float lo = 1e9f, hi = -1e9f;
+    int counted = 0;
+    for (int k = 0; k < m.meta.frames; k++) {
+        if (!(m.sample_contacts[k] & (1u << CONTACT_NEAR_HAND)))
+            continue;
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k, &fig);
+        for (int arm = POSE_GROUP_FAR_ARM; arm <= POSE_GROUP_NEAR_ARM; arm += POSE_GROUP_NEAR_ARM) {
+            const PosePart *fingers = part_named(&fig, arm, "hand"); /* knuckles to fingertips */
+            float wx, wy;
+            joint_of(&fig, arm, "hand", &wx, &wy); /* the wrist: the palm's first cone */
+            CHECK(fingers != NULL);
+            if (!fingers)
+                continue;
+            float deg = atan2f(fingers->by - wy, fingers->bx - wx) * 180.0f / 3.14159265f;
+            lo = fminf(lo, deg), hi = fmaxf(hi, deg), counted++;
+        }
+    }
+    printf("way_front_to_all_fours: %d hands on the mat, wrist to fingertips %.1f to %.1f deg from level\n", counted,
+           (double)lo, (double)hi);
+    CHECK(counted > 0);
+    CHECK(lo >= -4.0f && hi <= 4.0f);
+    pose_move_free(&m);
+}
+
 /* The named part of a group (the last of that name), or NULL. */
 static const PosePart *part_of(const PoseFigure *fig, int id, const char *name)
 {
@@ -2858,6 +2893,7 @@ int main(void)
     test_chair_sitting();
     test_child_pose();
     test_press_up();
+    test_front_to_all_fours_hands();
     test_hamstring_stretch();
     test_all_fours_head();
     test_prone_on_elbows_hands();
