@@ -333,6 +333,23 @@ def test_simulate():
               f"the verdict says nothing was counted and asks for counting: {e['verdict']}")
 
     with tempfile.TemporaryDirectory() as tmp:
+        # belly draw-in (issue 12): one rep is one breath, and --simulate lists when to breathe: each
+        # rep says "Breathe in." as it starts and "Breathe out, draw in." 1.25 s in (a quarter of the
+        # 5 s rep), both spoken on their moment from the committed clips
+        routine = write(tmp, "draw.routine", 'title "Draw"\nmove draw_in\n  reps 4\n')
+        rc, out, err = run("--simulate", routine)
+        events = parse_jsonl(out, "draw_in")
+        start = [e["t"] for e in events if e["type"] == "step_start"]
+        breaths = [(e["text"], round(e["t"] - start[0], 3), e.get("spoken")) for e in events
+                   if e["type"] == "cue" and e["text"].startswith("Breathe")] if start else []
+        want = [(text, k * 5.0 + at) for k in range(4) for text, at in (("Breathe in.", 0.0),
+                                                                        ("Breathe out, draw in.", 1.25))]
+        check(rc == 0 and [(t, at) for t, at, _ in breaths] == want,
+              f"draw_in reps: a breath in and out per rep, {[(t, at) for t, at, _ in breaths]}")
+        check(breaths and all(sp is not None and abs(sp - (start[0] + at)) < 1e-6 for _, at, sp in breaths),
+              f"draw_in reps: every breath spoken on its moment: {breaths}")
+
+    with tempfile.TemporaryDirectory() as tmp:
         # bridge: beats 2, 6, 10, 14 s into the work, whose start the events say (the safety notice
         # and the get-ready last as long as their words take to say)
         routine = write(tmp, "reps.routine",

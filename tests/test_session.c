@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pose.h"
 #include "report.h"
 #include "routine.h"
 #include "session.h"
@@ -2418,6 +2419,147 @@ static void test_no_dead_phrases(void)
     }
 }
 
+/* ---- reps that are breaths, and the words after a hold ---- */
+
+/* Tick until the first step's work starts; returns its time. */
+static int64_t run_to_work(void)
+{
+    for (int guard = 0; guard < 1000000 && find(EV_STEP_START, NULL) < 0 && !S.ended; guard++)
+        tick(0);
+    int ss = find(EV_STEP_START, NULL);
+    CHECK(ss >= 0);
+    return ss >= 0 ? L[ss].t_ms : -1;
+}
+
+/* draw_in's belly (the pose file's `belly`) at anim_ms of guided reps of len ms held hold ms at the top. */
+static float draw_in_belly(const PoseMove *m, int anim_ms, int len, int hold)
+{
+    SheetFrame f;
+    sheet_frame_at(&m->meta, ANIM_REPS, anim_ms, len, hold, &f);
+    return m->samples[f.a].v[POSE_BELLY] * (1.0f - f.blend) + m->samples[f.b].v[POSE_BELLY] * f.blend;
+}
+
+/* Belly draw-in (issue 12): one rep is one breath, yet nobody said when to breathe in and when to
+ * breathe out and draw in. Guided reps of a move whose rep is a breath (moves.h MOVES_BREATHS) say
+ * and caption "Breathe in." as each rep starts and "Breathe out, draw in." where its pose file
+ * breathes out (after a rep's hold at the top when it comes later), and show the breathing pacer
+ * with them. Said like counts: on time or not at all. */
+static void test_breath_reps(void)
+{
+    const char *in = "Breathe in.", *out = "Breathe out, draw in.";
+    int tempo = moves_info(MOVE_DRAW_IN)->default_tempo_ms, out_ms = tempo / 4;
+    load("title \"D\"\nmove draw_in\n  reps 3\n");
+    int64_t w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in), 3);
+    CHECK_INT(count(EV_CUE, out), 3);
+    for (int r = 0, i = find(EV_STEP_START, NULL); r < 3 && i >= 0; r++) {
+        int k = find_from(i, EV_CUE, in);
+        CHECK(k >= 0 && L[k].t_ms == w + r * tempo && L[k].cue_kind == CUE_KIND_STANDARD);
+        i = k >= 0 ? find_from(k, EV_CUE, out) : -1;
+        CHECK(i >= 0 && L[i].t_ms == w + r * tempo + out_ms);
+    }
+    /* captioned, and the pacer breathes with them: in, then out to the rep's end */
+    restart();
+    run_until(w + 500);
+    SessionView v = session_view(&S, 0);
+    CHECK_STR(v.caption, in);
+    CHECK(v.breaths == 3 && v.breath == 1 && v.breath_in && v.breath_fill > 0.3 && v.breath_fill < 0.5);
+    run_until(w + out_ms + 500);
+    v = session_view(&S, 0);
+    CHECK_STR(v.caption, out);
+    CHECK(v.breath == 1 && !v.breath_in && v.breath_fill > 0.8);
+    run_until(w + tempo + 100);
+    v = session_view(&S, 0);
+    CHECK(v.breath == 2 && v.breath_in);
+    /* with a hold at the top, the out-breath comes before it: at a quarter of the moving time */
+    load("title \"D\"\nmove draw_in\n  reps 2 tempo 4s hold 2s\n");
+    w = run_to_work();
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, out), w + 1000);
+    int second = find(EV_CUE, out) >= 0 ? find_from(find(EV_CUE, out) + 1, EV_CUE, out) : -1;
+    CHECK(second >= 0 && L[second].t_ms == w + 6000 + 1000);
+    /* the pose file agrees: the breath is in (the belly let out, its largest) where the out-breath
+     * is said, and drawn in (its smallest) at the beat, with and without a hold */
+    static char src[POSE_MAX_FILE_BYTES];
+    FILE *f = fopen("assets/poses/draw_in.pose", "rb");
+    CHECK(f != NULL);
+    if (f) {
+        size_t n = fread(src, 1, sizeof src, f);
+        fclose(f);
+        static PoseFile pf;
+        RoutineErrors errs;
+        PoseMove m;
+        CHECK_INT(pose_parse("draw_in.pose", src, n, &pf, &errs), 0);
+        CHECK_INT(pose_move_init(&m, &pf), 0);
+        const int lens[2][2] = {{tempo, 0}, {6000, 2000}};
+        for (int k = 0; k < 2; k++) {
+            int len = lens[k][0], hold = lens[k][1], said = (len - hold) / 4;
+            float most = -10.0f, least = 10.0f;
+            for (int t = 0; t < len; t += 10) {
+                most = fmaxf(most, draw_in_belly(&m, t, len, hold));
+                least = fminf(least, draw_in_belly(&m, t, len, hold));
+            }
+            printf("  draw_in rep of %d ms (hold %d): belly %.2f where \"%s\" is said (most %.2f), %.2f at the beat "
+                   "(least %.2f)\n",
+                   len, hold, (double)draw_in_belly(&m, said, len, hold), out, (double)most,
+                   (double)draw_in_belly(&m, (len - hold) / 2, len, hold), (double)least);
+            CHECK(draw_in_belly(&m, said, len, hold) >= most - 0.05f);
+            CHECK(draw_in_belly(&m, (len - hold) / 2, len, hold) <= least + 0.05f);
+        }
+        pose_move_free(&m);
+    }
+}
+
+/* The routine's own words for each rep replace the breaths (each-rep, phases); self pacing has none
+ * (the person breathes at their own pace); its other words win the caption while they are read and
+ * the voice (a breath is dropped rather than said late). */
+static void test_breath_reps_and_routine_words(void)
+{
+    const char *in = "Breathe in.", *out = "Breathe out, draw in.";
+    load("title \"D\"\nmove draw_in\n  reps 3\n  say each-rep \"Draw your belly in.\"\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    CHECK_INT(count(EV_CUE, "Draw your belly in."), 3);
+    load("title \"D\"\nmove draw_in\n  reps 2\n  phase \"Breathe in\" 2s\n  phase \"Breathe out and draw in\" 3s\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    load("title \"D\"\nmove draw_in\n  reps 3\n  pacing self\n");
+    int64_t w = run_to_work();
+    run_until(w + 500);
+    CHECK_INT(session_view(&S, 0).breaths, 0);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    /* the instruction said in the get-ready stays on screen to be read as the clock starts; the
+     * breaths are said (and the pacer shows them) and captioned from then on */
+    load("title \"D\"\nmove draw_in\n  reps 3\n  say start \"Lie on your back, hands on your belly.\"\n");
+    w = run_to_work();
+    run_until(w + 100);
+    CHECK_STR(session_view(&S, 0).caption, "Lie on your back, hands on your belly.");
+    CHECK(find(EV_CUE, in) >= 0 && session_view(&S, 0).breath_in);
+    run_until(w + 5100);
+    CHECK_STR(session_view(&S, 0).caption, in);
+    /* with the voice: the routine's cue is said first; a breath that cannot be said on its moment
+     * is dropped (stale), not said late, and the next one is on time */
+    static const SessionClip clips[] = {
+        {"Keep your back still on the mat.", 2500}, {"Breathe in.", 700}, {"Breathe out, draw in.", 1600}};
+    load("title \"D\"\nmove draw_in\n  reps 3\n  say +1s \"Keep your back still on the mat.\"\n");
+    session_set_voice(&S, clips, 3);
+    w = run_to_work();
+    run_until(w + 1500);
+    CHECK_STR(session_view(&S, 0).caption, "Keep your back still on the mat.");
+    run_to_end();
+    CHECK_INT(spoken_at(0, "Keep your back still"), w + 1000);
+    long long at = 0;
+    CHECK_INT(voice_fate_of(out, &at), SESSION_VOICE_STALE);
+    int first_out = find(EV_CUE, out);
+    CHECK(first_out >= 0);
+    if (first_out >= 0) {
+        CHECK_INT(spoken_at(first_out + 1, in), w + 5000);
+        CHECK_INT(spoken_at(first_out + 1, out), w + 5000 + 1250);
+    }
+}
+
 /* ---- "It hurts" ---- */
 
 #define HURT_ROUTINE                                                                                                   \
@@ -3130,6 +3272,8 @@ int main(void)
     test_timer_ready();
     test_counted_time_in_position();
     test_ways_at_their_pace();
+    test_breath_reps();
+    test_breath_reps_and_routine_words();
     session_free(&S);
     routine_free(&R);
     free(L);

@@ -55,6 +55,8 @@ static void test_standard_table(void)
                           "Workout complete. Well done.",
                           "Move slowly and gently. Stop if the pain gets worse.",
                           "Stop this workout if:",
+                          "Breathe in.", /* draw_in's reps: one breath each (moves.h MOVES_BREATHS) */
+                          "Breathe out, draw in.",
                           "1",
                           "3",
                           "10",
@@ -82,6 +84,14 @@ static void test_standard_table(void)
             fprintf(stderr, "missing standard phrase \"%s\" (move renamed? update voicekey.c)\n", text);
         CHECK(has_phrase(text));
     }
+    /* the breaths of every move whose rep is one breath */
+    for (int m = 0; m < MOVE_COUNT; m++) {
+        const MovesBreath *b = moves_breath((MoveId)m);
+        CHECK(!b || (b->move == m && has_phrase(b->in_text) && has_phrase(b->out_text)));
+        CHECK(!b || (b->out_permille > 0 && b->out_permille < 1000));
+    }
+    CHECK(moves_breath(MOVE_DRAW_IN) != NULL && moves_breath(MOVE_CAT_CAMEL) == NULL &&
+          moves_breath(MOVE_NONE) == NULL);
     /* No duplicates: each phrase is one clip. */
     for (int i = 0; i < voicekey_standard_count(); i++)
         for (int j = i + 1; j < voicekey_standard_count(); j++)

@@ -15,6 +15,10 @@ static const MoveInfo moves_table[MOVE_COUNT] = {MOVES(MOVES_INFO_ROW)};
 static const char moves_list[] = "" MOVES(MOVES_LIST_ROW);
 #undef MOVES_LIST_ROW
 
+#define MOVES_BREATH_ROW(e, out, in_text, out_text) {MOVE_##e, out, in_text, out_text},
+static const MovesBreath moves_breaths[] = {MOVES_BREATHS(MOVES_BREATH_ROW)};
+#undef MOVES_BREATH_ROW
+
 #define POSITIONS_WORD_ROW(e, word, figure) [POSITION_##e] = word,
 static const char *const positions_words[POSITION_COUNT] = {POSITIONS(POSITIONS_WORD_ROW)};
 #undef POSITIONS_WORD_ROW
@@ -42,6 +46,14 @@ const MoveInfo *moves_info(MoveId id)
     if (id < 0 || id >= MOVE_COUNT)
         return 0;
     return &moves_table[id];
+}
+
+const MovesBreath *moves_breath(MoveId id)
+{
+    for (size_t i = 0; i < sizeof moves_breaths / sizeof moves_breaths[0]; i++)
+        if (moves_breaths[i].move == id)
+            return &moves_breaths[i];
+    return NULL;
 }
 
 const char *moves_usable_list(void)

@@ -112,6 +112,14 @@
     X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)                                                              \
     X(ALL_FOURS, SITTING, WAY_ALL_FOURS_TO_SITTING, false)
 
+/* Moves whose rep is one breath: X(ENUM, out, in text, out text). The in-breath starts with the rep;
+ * the out-breath `out` thousandths into the rep's cycle: where its pose file's `section cycle` has
+ * the breath in and starts to breathe out (draw_in: the belly let out at key 0.25, drawn in at the
+ * beat, 0.5; tests/test_session.c checks the pose agrees). A guided rep of such a move, with no
+ * `each-rep` cue or phases of the routine's own, says and captions the two texts at those moments
+ * and shows the breathing pacer (session.c); voicekey.c lists the texts for their clips. */
+#define MOVES_BREATHS(X) X(DRAW_IN, 250, "Breathe in.", "Breathe out, draw in.")
+
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
 #undef MOVES_ENUM_ROW
@@ -187,6 +195,17 @@ bool moves_way_turns(MoveId id);
  * the other side is the mirror image. A physio's own move: as its file says (own_sides). False for
  * a move that is not sided. */
 bool moves_same_way_round(const MoveInfo *info);
+
+/* A move whose rep is one breath (a row of MOVES_BREATHS). */
+typedef struct {
+    MoveId move;
+    int out_permille; /* the out-breath starts this far into the rep's cycle, in thousandths */
+    const char *in_text, *out_text; /* said as each starts: "Breathe in.", "Breathe out, draw in." */
+} MovesBreath;
+
+/* The breath of move id's rep (a row of MOVES_BREATHS), or NULL when its rep is not one breath.
+ * Static storage. */
+const MovesBreath *moves_breath(MoveId id);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */
 const char *moves_position_list(void);

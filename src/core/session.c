@@ -353,6 +353,7 @@ void session_set_voice(Session *s, const SessionClip *clips, int count)
 static void caption(Session *s, const char *text)
 {
     snprintf(s->caption, sizeof s->caption, "%s", text);
+    s->caption_routine = false;
     int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
     if (show < SESSION_CAPTION_MIN_MS)
         show = SESSION_CAPTION_MIN_MS;
@@ -385,8 +386,10 @@ static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, co
         voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
         voice_run(s, t);
     }
-    if (kind != CUE_KIND_COUNT && captioned)
+    if (kind != CUE_KIND_COUNT && captioned) {
         caption(s, text);
+        s->caption_routine = kind == CUE_KIND_ROUTINE;
+    }
 }
 
 static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
@@ -404,6 +407,16 @@ static void say(Session *s, int64_t t, CueKind kind, const char *text)
 static void announce(Session *s, int64_t t, const char *text)
 {
     say_as(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, text);
+}
+
+/* Say a breath of a rep (step_breath): on its moment or not at all, like a count (a newer one
+ * replaces it, and it goes stale after VOICEQUEUE_COUNT_STALE_MS), so the routine's own words,
+ * said first, never make it late; captioned, unless the routine's words on screen are still to be
+ * read (the pacer shows the breath then). */
+static void say_breath(Session *s, int64_t t, const char *text)
+{
+    bool keep = s->caption_routine && s->active_ms < s->caption_min_until_ms && s->caption[0];
+    say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_COUNT, text, !keep);
 }
 
 static void say_number(Session *s, int64_t t, int n)
@@ -752,6 +765,27 @@ static int rep_beat_ms(const RoutineStep *st, int i)
 static int rep_ms(const RoutineStep *st)
 {
     return st->tempo_ms + st->hold_ms;
+}
+
+/* The breath of each rep of step st (moves.h MOVES_BREATHS: draw_in's rep is one breath), said and
+ * shown by the session: guided reps of such a move with no `each-rep` cue and no phases of the
+ * routine's own (its words for each rep win). Self pacing has none: the person breathes at their
+ * own pace and counts each breath. NULL when there is none. */
+static const MovesBreath *step_breath(const RoutineStep *st)
+{
+    if (!st || st->kind != STEP_MOVE || st->mode != MODE_REPS_GUIDED || st->phase_count > 0)
+        return NULL;
+    for (int i = 0; i < st->cue_count; i++)
+        if (st->cues[i].anchor == CUE_EACH_REP)
+            return NULL;
+    return moves_breath(st->move);
+}
+
+/* When the out-breath starts in a rep of st with breath b (ms from the rep's start): b's share of
+ * the rep's moving time, and after the hold at the top (the beat, half way) when it comes later. */
+static int breath_out_ms(const RoutineStep *st, const MovesBreath *b)
+{
+    return (int)((int64_t)st->tempo_ms * b->out_permille / 1000) + (b->out_permille > 500 ? st->hold_ms : 0);
 }
 
 int session_multiplier(int combo)
@@ -1132,6 +1166,7 @@ static void enter_segment(Session *s, int index, int64_t t)
             for (int c = st->cue_count - 1; c >= 0 && !shown; c--)
                 if (start_instruction(&st->cues[c]) && (first_run(s) || !st->cues[c].once)) {
                     caption(s, st->cues[c].text);
+                    s->caption_routine = true;
                     shown = true;
                 }
             if (!shown && st->mode == MODE_TIMER && st->text)
@@ -1279,6 +1314,15 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
                 emit(s, &ev);
                 say(s, AT(at), CUE_KIND_ROUTINE, st->phases[k].text);
             }
+        }
+        /* a rep that is one breath (draw_in): when to breathe in and when out, every rep */
+        const MovesBreath *breath = step_breath(st);
+        for (int r = 0; r < g->reps && breath; r++) {
+            int at = r * rep_ms(st), out = at + breath_out_ms(st, breath);
+            if (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to))
+                say_breath(s, AT(at), breath->in_text);
+            if (crossed(out, from, to))
+                say_breath(s, AT(out), breath->out_text);
         }
         for (int r = 0; r < g->reps; r++) {
             int b = rep_beat_ms(st, r);
@@ -2389,6 +2433,14 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
             v->breath = el / breath + 1 > v->breaths ? v->breaths : el / breath + 1;
             v->breath_in = at < in_ms;
             v->breath_fill = v->breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (breath - in_ms);
+        } else if (step_breath(st)) {
+            /* a rep that is one breath (draw_in): the pacer breathes with the figure and its cues,
+             * in from the rep's start, out from its out-breath to the rep's end */
+            int rep = rep_ms(st), in_ms = breath_out_ms(st, step_breath(st)), at = el % rep;
+            v->breaths = g->reps;
+            v->breath = el / rep + 1 > v->breaths ? v->breaths : el / rep + 1;
+            v->breath_in = at < in_ms;
+            v->breath_fill = v->breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (rep - in_ms);
         }
         v->figure = st->move;
         v->anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */

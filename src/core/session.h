@@ -373,6 +373,7 @@ typedef struct {
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
+    bool caption_routine; /* the caption is the routine's own words (a breath cue leaves them to be read) */
     SessionScore score;
     SessionEvent events[SESSION_EVENT_CAP];
     int ev_head, ev_count;

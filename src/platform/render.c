@@ -857,7 +857,8 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         label = phase;
     }
     if (v->breaths > 0) { /* the pacer: the breath and whether to breathe in or out */
-        snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
+        if (v->counted == 0) /* reps that are breaths (draw_in): once counted, the big number is the count */
+            snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
         label = v->breath_in ? "breathe in" : "breathe out";
         bigc = st->text;
     }
