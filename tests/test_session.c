@@ -2405,6 +2405,10 @@ static void test_no_dead_phrases(void)
     session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
     run_until(SESSION_SAFETY_MS + 1000);
     mark_phrases();
+    /* a hold, then a rest that shows the way on: "Come out of the pose slowly." */
+    load("title \"F\"\nmove forward_fold hold 10s\nrest 20s\nmove spinal_twist hold 10s\n");
+    run_to_end();
+    mark_phrases();
     /* a confirmed hold let go: the prompt, "Hold broken." */
     load(CONFIRMED);
     run_until(T_WORK + SESSION_PROMPT_MS + 100);
@@ -2558,6 +2562,57 @@ static void test_breath_reps_and_routine_words(void)
         CHECK_INT(spoken_at(first_out + 1, in), w + 5000);
         CHECK_INT(spoken_at(first_out + 1, out), w + 5000 + 1250);
     }
+}
+
+/* After a hold the figure steps out of the pose over the first SESSION_STEP_OUT_MS of what follows.
+ * A rest that then shows the way on to another position says "Rest." and its words (which tell that
+ * way: "Sit down on the floor") once the way begins, not while the figure is still coming out of the
+ * hold (issue 12, gentle start at 205 s); meanwhile the routine's words about coming out stay on
+ * screen, or unknot says "Come out of the pose slowly.". A rest that stays in the position says its
+ * words at once: they tell the way out ("Come up slowly onto your hands and knees"). */
+static void test_rest_after_hold_waits(void)
+{
+    const char *step_out = session_phrase(PHRASE_STEP_OUT);
+    const char *fold = "title \"F\"\nmove forward_fold\n  hold 30s\nrest 20s \"Sit down on the floor.\"\n"
+                       "move spinal_twist\n  hold 20s\n  sides left\n";
+    load(fold);
+    run_to_end();
+    int rs = -1;
+    for (int i = 0; i < L_n && rs < 0; i++)
+        if (L[i].type == EV_STEP_START && L[i].kind == STEP_REST)
+            rs = i;
+    CHECK(rs >= 0);
+    int64_t r0 = rs >= 0 ? L[rs].t_ms : 0;
+    CHECK_INT(time_of(EV_CUE, step_out), r0);
+    CHECK_INT(time_of(EV_CUE, "Rest."), r0 + SESSION_STEP_OUT_MS);
+    CHECK_INT(time_of(EV_CUE, "Sit down on the floor."), r0 + SESSION_STEP_OUT_MS);
+    restart();
+    run_until(r0 + 1000);
+    SessionView v = session_view(&S, 0);
+    CHECK_STR(v.caption, step_out);
+    CHECK(v.figure == MOVE_FORWARD_FOLD); /* still on its way out */
+    run_until(r0 + SESSION_STEP_OUT_MS + 500);
+    v = session_view(&S, 0);
+    CHECK_STR(v.caption, "Sit down on the floor.");
+    CHECK(moves_way_from(v.figure) == POSITION_STANDING); /* on its way down */
+    /* the routine's own words about coming out, said as the hold ends, stay on screen until then */
+    load("title \"F\"\nmove forward_fold\n  hold 30s\n  say end-2s \"Roll up slowly.\"\nrest 20s \"Sit down on the "
+         "floor.\"\nmove spinal_twist\n  hold 20s\n  sides left\n");
+    run_until(r0 + 1000);
+    CHECK_STR(session_view(&S, 0).caption, "Roll up slowly.");
+    run_until(r0 + SESSION_STEP_OUT_MS - 100);
+    CHECK_STR(session_view(&S, 0).caption, "Roll up slowly.");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, step_out), 0);
+    CHECK_INT(time_of(EV_CUE, "Sit down on the floor."), r0 + SESSION_STEP_OUT_MS);
+    /* a rest in the position the hold ends in: its words at once */
+    load("title \"C\"\nmove child_pose\n  hold 20s\nrest 10s \"Come up slowly onto your hands and knees.\"\n"
+         "move cat_camel\n  reps 2\n");
+    run_to_end();
+    int64_t c0 = time_of(EV_HOLD_DONE, NULL);
+    CHECK_INT(time_of(EV_CUE, "Come up slowly onto"), c0);
+    CHECK_INT(time_of(EV_CUE, "Rest."), c0);
+    CHECK_INT(count(EV_CUE, step_out), 0);
 }
 
 /* ---- "It hurts" ---- */
@@ -3274,6 +3329,7 @@ int main(void)
     test_ways_at_their_pace();
     test_breath_reps();
     test_breath_reps_and_routine_words();
+    test_rest_after_hold_waits();
     session_free(&S);
     routine_free(&R);
     free(L);

@@ -55,6 +55,7 @@ static void test_standard_table(void)
                           "Workout complete. Well done.",
                           "Move slowly and gently. Stop if the pain gets worse.",
                           "Stop this workout if:",
+                          "Come out of the pose slowly.",
                           "Breathe in.", /* draw_in's reps: one breath each (moves.h MOVES_BREATHS) */
                           "Breathe out, draw in.",
                           "1",

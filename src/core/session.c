@@ -264,6 +264,7 @@ static int session_rest_start_ms(const Session *s, int gi);
 static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
 static int step_out_ms(const Routine *r, int step, SegmentKind kind);
+static int rest_words_at(const Session *s, int gi);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -1068,6 +1069,20 @@ static void ready_text(const RoutineStep *st, char *b, size_t size)
         snprintf(b, size, "%s", PH(PHRASE_GET_READY)); /* a timer: time to fetch the pack */
 }
 
+/* The start of a rest that waits with its words while the figure steps out of the hold before
+ * (rest_words_at): the routine's words still on screen or still being said ("Roll up slowly, one
+ * vertebra at a time.", said at end-2s) stay there, as they tell what the figure does; else unknot
+ * says "Come out of the pose slowly." (a reminder: dropped when it cannot be said in time). */
+static void step_out_words(Session *s, int64_t t)
+{
+    bool routine_on = s->caption_routine && s->caption[0] &&
+                      (s->active_ms < s->caption_min_until_ms || voice_routine_busy(s, t, SESSION_GIVE_WAY_MS));
+    if (routine_on)
+        s->caption_until_ms = INT64_MAX; /* until the rest's own words replace it */
+    else
+        say(s, t, CUE_KIND_STANDARD, PH(PHRASE_STEP_OUT));
+}
+
 static void enter_segment(Session *s, int index, int64_t t)
 {
     if (index >= s->segment_count)
@@ -1176,6 +1191,10 @@ static void enter_segment(Session *s, int index, int64_t t)
             announce(s, t, PH(PHRASE_OTHER_SIDE)); /* alternating reps: no countdown between sides */
         switch (st->mode) {
         case MODE_REST:
+            if (rest_words_at(s, s->seg) > 0) {
+                step_out_words(s, t); /* "Rest." and its words when the way on begins (fire_timed) */
+                break;
+            }
             announce(s, t, PH(PHRASE_REST));
             if (st->text)
                 say(s, t, CUE_KIND_ROUTINE, st->text);
@@ -1248,6 +1267,12 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     }
     if (g->kind != SEG_WORK)
         return;
+    int rest_at = rest_words_at(s, s->seg); /* a rest after a hold: its words once the way on begins */
+    if (rest_at > 0 && crossed(rest_at, from, to)) {
+        announce(s, AT(rest_at), PH(PHRASE_REST));
+        if (st->text)
+            say(s, AT(rest_at), CUE_KIND_ROUTINE, st->text);
+    }
     SessionModeRules rules = step_rules(st);
     /* the routine's own cues: at the start ones fire on entering (from == -1 there) */
     bool routine_cue_near_end10 = false;
@@ -2082,6 +2107,23 @@ static int session_way_out_ms(const Session *s, int gi)
         !(g->kind == SEG_WORK && !step_rules(st).is_move))
         return 0;
     return g->duration_ms < SESSION_STEP_OUT_MS ? g->duration_ms : SESSION_STEP_OUT_MS;
+}
+
+/* When a rest step (segment gi) says "Rest." and its words: as it starts, or, when it begins with
+ * the way out of a hold before it (session_way_out_ms) and then shows a way on to another position
+ * (session_rest_chain), once that way begins (issue 12: "Sit down on the floor", shown and said at
+ * once, came while the figure was still rolling up out of the forward fold). Its words tell the way
+ * on; those of a rest that stays in the position ("Come up slowly onto your hands and knees") tell
+ * the way out, and are said at once. Returns the ms into the rest, or 0 for at its start. */
+static int rest_words_at(const Session *s, int gi)
+{
+    const Segment *g = &s->segments[gi];
+    const RoutineStep *st = seg_step(s, g);
+    MovesPath p;
+    if (g->kind != SEG_WORK || !st || st->kind != STEP_REST || session_rest_chain(s->routine, g->step, &p) == 0)
+        return 0;
+    int out = session_way_out_ms(s, gi);
+    return out < g->duration_ms ? out : 0;
 }
 
 /* The chain segment gi shows, laid out (session_chain_lay_out): the intro's and the first

@@ -117,6 +117,7 @@
     X(PHRASE_SWITCH_SIDES, "Switch sides.")                                                                            \
     X(PHRASE_OTHER_SIDE, "Other side.") /* alternating sides */                                                        \
     X(PHRASE_REST, "Rest.")                                                                                            \
+    X(PHRASE_STEP_OUT, "Come out of the pose slowly.") /* a hold's way out, before a rest's way on */                  \
     X(PHRASE_TEN_SECONDS, "Ten seconds left.")                                                                         \
     X(PHRASE_COMPLETE, "Workout complete. Well done.")                                                                 \
     X(PHRASE_DONE_UNPRESSED, "Workout done. Next time, press as you go to score.") /* session_score_unpressed */       \
