@@ -106,6 +106,15 @@ def test_check():
         rc, out, err = run("--check", one)
         check(rc == 0 and f"{one}:3:1: note: the way from sitting to on-back takes longer than the rest: the rest "
               "lasts 15 s, not 10 s" in err, f"--check names a rest lengthened for one way: {err!r}")
+        # a rest between the sets of a hold too short to come out of one set's pose and into the
+        # next's: it grows to 9 s (3 s out, 3 s in, each eased in), so each set's hold is counted in
+        # the pose, and --check says so; reps need no such time
+        sets = write(tmp, "sets.routine", 'title "Sets"\nmove child_pose\n  hold 20s\n  sets 2 rest 5s\n'
+                     'move cat_camel\n  reps 4\n  sets 2 rest 2s\n')
+        rc, out, err = run("--check", sets)
+        notes = [l for l in err.splitlines() if ": note: " in l]
+        check(rc == 0 and len(notes) == 1 and notes[0].startswith(f"{sets}:2:1: note: the rest between sets ")
+              and "it lasts 9 s, not 5 s" in notes[0], f"--check names a rest between sets lengthened: {err!r}")
         # a position no chain reaches from the one before (while WAYS has none from sitting to
         # kneeling): a warning at its line, still ok; once a chain reaches it, a note names it
         cut = write(tmp, "cut.routine", 'title "Cut"\nmove spinal_twist hold 10s\nrest 10s kneeling "Kneel up."\n'

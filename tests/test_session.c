@@ -3237,41 +3237,62 @@ static void test_ways_at_their_pace(void)
  * the step's own move (no way of a chain), and a held move shows its held part (its step in done
  * before the count starts, its step out after it ends); over the 3-2-1 that ends a get-ready or a
  * switch, no way is playing either. The whole workout is simulated through the core. */
+/* Run the loaded routine to its end; returns how many of its parts show a way, another figure, or a
+ * hold not in its held part where the counted time runs (or its 3-2-1), each printed as `what`. */
+static int out_of_position(const char *what)
+{
+    int bad = 0, last_bad = -1;
+    while (!S.ended) {
+        tick(0);
+        SessionView v = session_view(&S, 0);
+        if (v.step_index < 0 || v.step_index >= R.step_count)
+            continue;
+        const RoutineStep *st = &R.steps[v.step_index];
+        bool work = v.kind == SEG_WORK && st->kind == STEP_MOVE;
+        bool count_in = (v.kind == SEG_READY || v.kind == SEG_SWITCH) && !v.ready_press && v.remaining_ms <= 3000;
+        const char *why = NULL;
+        if ((work || count_in) && moves_way_from(v.figure) != POSITION_NONE)
+            why = "a way plays";
+        else if (work && v.figure != st->move)
+            why = "another figure shows";
+        else if (work && v.anim == ANIM_HOLD && session_mode_rules(st->mode).anim == ANIM_HOLD &&
+                 st->phase_count == 0) {
+            SheetPart part;
+            way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
+            if (part != SHEET_PART_HELD)
+                why = "the hold is not in its held part";
+        }
+        if (why && S.seg != last_bad) {
+            last_bad = S.seg;
+            printf("  %s: step %d (%s) %s %d ms into it (of %d): %s (figure %s, anim %d of %d)\n", what,
+                   v.step_index + 1, moves_info(st->move)->name, session_segment_name(v.kind), v.elapsed_ms,
+                   v.duration_ms, why, moves_info(v.figure)->name, v.anim_ms, v.anim_length_ms);
+            bad++;
+        }
+    }
+    return bad;
+}
+
 static void test_counted_time_in_position(void)
 {
-    for (size_t l = 0; l < sizeof shipped_levels / sizeof shipped_levels[0]; l++) {
-        if (!load_level(shipped_levels[l]))
-            continue;
-        int bad = 0, last_bad = -1;
-        while (!S.ended) {
-            tick(0);
-            SessionView v = session_view(&S, 0);
-            if (v.step_index < 0 || v.step_index >= R.step_count)
-                continue;
-            const RoutineStep *st = &R.steps[v.step_index];
-            bool work = v.kind == SEG_WORK && st->kind == STEP_MOVE;
-            bool count_in = (v.kind == SEG_READY || v.kind == SEG_SWITCH) && !v.ready_press && v.remaining_ms <= 3000;
-            const char *why = NULL;
-            if ((work || count_in) && moves_way_from(v.figure) != POSITION_NONE)
-                why = "a way plays";
-            else if (work && v.figure != st->move)
-                why = "another figure shows";
-            else if (work && v.anim == ANIM_HOLD && session_mode_rules(st->mode).anim == ANIM_HOLD &&
-                     st->phase_count == 0) {
-                SheetPart part;
-                way_pos(v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &part);
-                if (part != SHEET_PART_HELD)
-                    why = "the hold is not in its held part";
-            }
-            if (why && S.seg != last_bad) {
-                last_bad = S.seg;
-                printf("  %s: step %d (%s) %s %d ms into it (of %d): %s (figure %s, anim %d of %d)\n",
-                       shipped_levels[l], v.step_index + 1, moves_info(st->move)->name, session_segment_name(v.kind),
-                       v.elapsed_ms, v.duration_ms, why, moves_info(v.figure)->name, v.anim_ms, v.anim_length_ms);
-                bad++;
-            }
-        }
-        CHECK_INT(bad, 0);
+    for (size_t l = 0; l < sizeof shipped_levels / sizeof shipped_levels[0]; l++)
+        if (load_level(shipped_levels[l]))
+            CHECK_INT(out_of_position(shipped_levels[l]), 0);
+    /* a short rest between sets of a hold (issue 12): the figure steps out of one set's hold (3 s),
+     * and into the next's (3 s, after its start eased in) before that set's count, so the rest lasts
+     * long enough for both (session_set_rest_ms); before, the next set stepped in over its first
+     * counted seconds */
+    const char *short_rests[] = {
+        "title \"S\"\nmove child_pose\n  hold 20s\n  sets 2 rest 5s\n",
+        "title \"S\"\nmove knee_to_chest\n  hold 15s\n  sides both\n  sets 2 rest 3s\n",
+        "title \"S\"\nmove prone_on_elbows\n  hold 3 breaths\n  sets 3 rest 1s\n",
+        "title \"S\"\nmove child_pose\n  hold 20s\n  sets 2 rest 8s\n",
+    };
+    for (size_t k = 0; k < sizeof short_rests / sizeof short_rests[0]; k++) {
+        load(short_rests[k]);
+        char what[32];
+        snprintf(what, sizeof what, "short set rest %d", (int)k + 1);
+        CHECK_INT(out_of_position(what), 0);
     }
 }
 

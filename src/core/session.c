@@ -557,6 +557,20 @@ static int step_out_ms(const Routine *r, int step, SegmentKind kind)
     return kind == SEG_SWITCH && step_holds(&r->steps[step]) ? SESSION_STEP_OUT_MS : 0;
 }
 
+int session_set_rest_ms(const Routine *r, int step)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (st->sets < 2)
+        return 0;
+    if (!step_holds(st) || st->phase_count > 0)
+        return st->set_rest_ms;
+    /* as session_rest_start_ms needs it: the way out, the position eased in, the move's start eased
+     * in, the way in */
+    int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
+    int least = (SESSION_STEP_OUT_MS + 2 * ease + SESSION_STEP_IN_MS + 999) / 1000 * 1000;
+    return st->set_rest_ms > least ? st->set_rest_ms : least;
+}
+
 /* The shortest a step's get-ready is: a timer's waits for Ready, the others count down. */
 static int ready_least_ms(const RoutineStep *st)
 {
@@ -588,7 +602,7 @@ static int build_segments(const Routine *r, Segment *list)
                 n = add_run(list, n, r, i, set, run);
             }
             if (set < st->sets)
-                n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, st->set_rest_ms);
+                n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, session_set_rest_ms(r, i));
         }
     }
     n = add_segment(list, n, SEG_PAIN_AFTER, -1, 0, SIDES_NONE, 0);

@@ -582,6 +582,13 @@ bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
  * which names a chain of more than one way. */
 int session_step_chain(const Routine *r, int step, Position *from, Position *to, MovesPath *out, int *rest_ms);
 
+/* The time each rest between the sets of step `step` lasts: the routine's (`sets 3 rest 30s`), or,
+ * for a held move, long enough for the figure to step out of the set before's hold
+ * (SESSION_STEP_OUT_MS), breathe, show the move's start and step into the next set's pose
+ * (SESSION_STEP_IN_MS), each eased in, before that set's count starts: 9 s at least, in whole
+ * seconds. 0 for a step of one set. For --check's note when it is longer than written. */
+int session_set_rest_ms(const Routine *r, int step);
+
 /* The combo multiplier for a run of combo on-tempo reps: 1 + combo / SESSION_COMBO_STEP, capped. */
 int session_multiplier(int combo);
 

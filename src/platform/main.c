@@ -226,6 +226,12 @@ static void warn_routine(const char *data_dir, const char *path, const Routine *
                     "%d s, to show it at its pace\n",
                     path, st->line, moves_position_word(from), moves_position_word(to), rest_ms / 1000,
                     st->duration_ms / 1000);
+        int set_rest_ms = session_set_rest_ms(r, i);
+        if (set_rest_ms > st->set_rest_ms) /* a held move's sets: out of one hold and into the next */
+            fprintf(stderr,
+                    "%s:%d:1: note: the rest between sets is too short to come out of the hold and into the next: "
+                    "it lasts %d s, not %d s, so each set's hold is counted in the pose\n",
+                    path, st->line, set_rest_ms / 1000, st->set_rest_ms / 1000);
     }
     /* one line for every text without a clip: a new routine has many, and they must not bury errors */
     const char **texts = malloc(sizeof *texts * VOICEKEY_MAX_ROUTINE_TEXTS);
