@@ -2075,6 +2075,68 @@ static void test_ways_eased_in(void)
     }
 }
 
+/* One move's end eased into the next one's start in the same position, where eased joint by joint
+ * (or with the arms tucked) a limb swings through the mat: the press-up's end (hands flat by the
+ * face, elbows out) into the superman's (arms long overhead), whose forearms went 0.019 H through
+ * the mat half-way, so it cut (test_drawn_levels' cuts_left). Eased on each 30 Hz frame of
+ * SESSION_BLEND_MS: eased throughout, nothing below the mat and the contacts both keep (the hands)
+ * on it, no part moving more than 0.03 H in 1/30 s, a's figure at the start and b's at the end. */
+static void test_moves_eased_in_place(void)
+{
+    static const struct {
+        const char *from, *to;
+        AnimMode mode;
+        int ms, length, hold;
+    } pairs[] = {
+        {"press_up", "superman", ANIM_REPS, 7999, 8000, 0},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        static PoseFile fa, fb;
+        static PoseMove a, b;
+        if (!load_move(pairs[i].from, &fa, &a) || !load_move(pairs[i].to, &fb, &b))
+            return;
+        PoseMoment at_a = {pairs[i].mode, pairs[i].ms, pairs[i].length, pairs[i].hold,
+                           pose_move_draw(&a, SIDES_NONE, false)};
+        PoseMoment at_b = {ANIM_START, 0, 7000, 0, pose_move_draw(&b, SIDES_NONE, false)};
+        static PoseFigure prev, own, fig, end_a;
+        pose_move_figure_at(&a, at_a.mode, at_a.anim_ms, at_a.anim_length_ms, at_a.rep_hold_ms, false, &end_a);
+        pose_move_figure_at(&b, at_b.mode, at_b.anim_ms, at_b.anim_length_ms, at_b.rep_hold_ms, false, &own);
+        float worst_off = 0.0f, worst_move = 0.0f, start = 0.0f, end = 0.0f;
+        int dropped = 0;
+        unsigned kept = 0u;
+        const char *wg = "", *ww = "";
+        for (int ms = 0; ms <= SESSION_BLEND_MS; ms = sheet_grid_ms(ms + 34)) {
+            unsigned required = 0u;
+            if (!pose_moves_blend(&a, &at_a, &b, &at_b, (float)ms / (float)SESSION_BLEND_MS, &fig, &required))
+                fig = own, dropped++;
+            else
+                worst_off = fmaxf(worst_off, eased_off(&fig, required)), kept |= required;
+            const char *g = "", *x = "";
+            if (ms == 0)
+                start = parts_moved(&end_a, &fig, &g, &x);
+            else if (parts_moved(&prev, &fig, &g, &x) > worst_move)
+                worst_move = parts_moved(&prev, &fig, &wg, &ww);
+            if (ms >= SESSION_BLEND_MS)
+                end = parts_moved(&own, &fig, &g, &x);
+            prev = fig;
+        }
+        printf("%s -> %s eased in place: %d frames not eased, contacts %.1f px off, %.4f H a frame at most (%s%s); "
+               "%.4f H from %s's end at the start, %.4f H from %s's start at the end\n",
+               pairs[i].from, pairs[i].to, dropped, (double)(worst_off / POSE_CONTACT_TOL_H * 2.0f), (double)worst_move,
+               wg, ww, (double)start, pairs[i].from, (double)end, pairs[i].to);
+        CHECK_INT(dropped, 0);
+        CHECK(worst_off <= POSE_CONTACT_TOL_H);
+        CHECK(worst_move <= 0.03f);
+        CHECK(start < 0.002f);
+        CHECK(end < 0.002f);
+        /* the hands, on the mat at both ends, stay on it: they slide, never lift */
+        CHECK((kept & (1u << CONTACT_NEAR_HAND | 1u << CONTACT_FAR_HAND)) ==
+              (1u << CONTACT_NEAR_HAND | 1u << CONTACT_FAR_HAND));
+        pose_move_free(&a);
+        pose_move_free(&b);
+    }
+}
+
 /* Whether section sec keys a cut (two keys at one time: a roll's flip) after fraction t0, up to t1. */
 static bool keys_cut(const PoseSection *sec, float t0, float t1)
 {
@@ -2883,6 +2945,7 @@ int main(void)
     test_draw_in();
     test_side_bend();
     test_ways_eased_in();
+    test_moves_eased_in_place();
     test_head_and_neck();
     test_superman();
     test_knee_hugs();

@@ -1787,6 +1787,106 @@ static float pose_eased_fault(const Pose *q, const int *order, unsigned contacts
     return worst;
 }
 
+/* The limbs pose_limbs_to_mat turns: the joint at the root and at the end, the group, and the
+ * contacts of its parts. */
+static const struct {
+    int root, end, group;
+    unsigned parts;
+} pose_limbs[] = {
+    {POSE_SHOULDER_N, POSE_WRIST_N, POSE_GROUP_NEAR_ARM,
+     1u << CONTACT_NEAR_HAND | 1u << CONTACT_NEAR_FOREARM | 1u << CONTACT_NEAR_SHOULDER},
+    {POSE_SHOULDER_F, POSE_WRIST_F, POSE_GROUP_FAR_ARM,
+     1u << CONTACT_FAR_HAND | 1u << CONTACT_FAR_FOREARM | 1u << CONTACT_FAR_SHOULDER},
+    {POSE_HIP_N, POSE_ANKLE_N, POSE_GROUP_NEAR_LEG,
+     1u << CONTACT_NEAR_KNEE | 1u << CONTACT_NEAR_FOOT | 1u << CONTACT_NEAR_THIGH | 1u << CONTACT_NEAR_HEEL |
+         1u << CONTACT_NEAR_TOES},
+    {POSE_HIP_F, POSE_ANKLE_F, POSE_GROUP_FAR_LEG,
+     1u << CONTACT_FAR_KNEE | 1u << CONTACT_FAR_FOOT | 1u << CONTACT_FAR_THIGH | 1u << CONTACT_FAR_HEEL |
+         1u << CONTACT_FAR_TOES},
+};
+#define POSE_LIMB_COUNT ((int)(sizeof pose_limbs / sizeof pose_limbs[0]))
+#define POSE_LIMB_TURN_DEG 60.0f /* the most a limb is turned at a joint to rest on the mat */
+#define POSE_TORSO_CONTACTS (1u << CONTACT_HEAD | 1u << CONTACT_BACK | 1u << CONTACT_PELVIS)
+
+/* Pose q (built in order) measured against the ground its torso's contacts among contacts rest
+ * on, for each limb l: low[l], the lowest point of the limb (all its parts), and kept[l], the
+ * lowest of its parts that are in contacts (1e9 when none is), H above that ground. */
+static void pose_limbs_low(const Pose *q, const int *order, unsigned contacts, float low[POSE_LIMB_COUNT],
+                           float kept[POSE_LIMB_COUNT])
+{
+    PoseFigure fig;
+    float c_low[CONTACT_COUNT];
+    pose_figure_build(q, order, &fig);
+    float ground = pose_figure_ground(&fig, contacts & POSE_TORSO_CONTACTS, c_low);
+    for (int l = 0; l < POSE_LIMB_COUNT; l++) {
+        low[l] = kept[l] = 1e9f;
+        for (int c = 0; c < CONTACT_COUNT; c++)
+            if (contacts & pose_limbs[l].parts & (1u << c))
+                kept[l] = fminf(kept[l], c_low[c] - ground);
+    }
+    for (int g = 0; g < fig.count; g++) {
+        const PoseGroup *gr = &fig.groups[g];
+        int id = gr->id == POSE_GROUP_NEAR_SHIN  ? POSE_GROUP_NEAR_LEG
+                 : gr->id == POSE_GROUP_FAR_SHIN ? POSE_GROUP_FAR_LEG
+                                                 : gr->id;
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            for (int i = 0; id == pose_limbs[l].group && i < gr->count; i++)
+                low[l] =
+                    fminf(low[l], fminf(gr->parts[i].ay - gr->parts[i].ra, gr->parts[i].by - gr->parts[i].rb) - ground);
+    }
+}
+
+/* An eased limb kept on the mat, not through it (pose_moves_blend's last try): each limb of pose
+ * q (built in order) that goes below the ground its torso rests on (contacts: the head, back or
+ * pelvis among them), or whose contacts (a hand, a foot) are kept there and lift off it, is turned
+ * at its root (shoulder, hip) as little as it takes to rest its lowest point on the mat, and at its
+ * end (wrist, ankle) as little as it takes to lay the kept part down there (a hand on its heel, its
+ * fingers up, laid flat): the hands slide forward on the mat from beside the face to overhead, as
+ * a person's do, instead of swinging through it. Newton's method on those angles, every limb at
+ * once (a limb's height hangs on its own joints only). No torso contact: q as it was. */
+static void pose_limbs_to_mat(Pose *q, const int *order, unsigned contacts)
+{
+    if (!(contacts & POSE_TORSO_CONTACTS))
+        return;
+    const Pose eased = *q;
+    const float tol = POSE_CONTACT_TOL_H * 0.2f, d = 0.5f; /* d: the finite difference, degrees */
+    for (int it = 0; it < 8; it++) {
+        float low[POSE_LIMB_COUNT], kept[POSE_LIMB_COUNT], lu[POSE_LIMB_COUNT], ku[POSE_LIMB_COUNT];
+        pose_limbs_low(q, order, contacts, low, kept);
+        bool root[POSE_LIMB_COUNT], end[POSE_LIMB_COUNT], any = false;
+        for (int l = 0; l < POSE_LIMB_COUNT; l++) {
+            bool has = kept[l] < 1e8f;
+            root[l] = low[l] < -tol || (has && low[l] > tol);
+            end[l] = has && kept[l] - low[l] > tol;
+            any = any || root[l] || end[l];
+        }
+        if (!any)
+            return;
+        Pose t = *q;
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            t.v[pose_limbs[l].root] += d;
+        pose_limbs_low(&t, order, contacts, lu, ku);
+        float root_slope[POSE_LIMB_COUNT];
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            root_slope[l] = (lu[l] - low[l]) / d;
+        t = *q;
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            t.v[pose_limbs[l].end] += d;
+        pose_limbs_low(&t, order, contacts, lu, ku);
+        for (int l = 0; l < POSE_LIMB_COUNT; l++) {
+            float end_slope = (ku[l] - lu[l] - (kept[l] - low[l])) / d;
+            int joint[2] = {pose_limbs[l].root, pose_limbs[l].end};
+            float step[2] = {root[l] && fabsf(root_slope[l]) > 1e-5f ? -low[l] / root_slope[l] : 0.0f,
+                             end[l] && fabsf(end_slope) > 1e-5f ? -(kept[l] - low[l]) / end_slope : 0.0f};
+            for (int j = 0; j < 2; j++) {
+                float *a = &q->v[joint[j]], from = eased.v[joint[j]];
+                *a = fmaxf(from - POSE_LIMB_TURN_DEG,
+                           fminf(from + POSE_LIMB_TURN_DEG, *a + fmaxf(-15.0f, fminf(15.0f, step[j]))));
+            }
+        }
+    }
+}
+
 #define POSE_BLEND_PROBES 16 /* eased poses tried before easing two figures into each other */
 #define POSE_WAY_MET_H 0.03f /* a way starting this near the figure before (H, any part's end): not eased */
 
@@ -1837,15 +1937,18 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
      * the shoulders), or a contact both keep lift off it (the feet, as the hips turn): such a pair
      * is not eased at all (drawn as b, a cut, as the samples of a way whose blends would float).
      * Where the elbows go out or in, the arms are tried tucked too (pose_ease_between) */
-    bool tuck = false, eased = false;
-    for (int t = 0; t < 2 && !eased; t++) {
-        tuck = t == 1;
+    bool tuck = false, slide = false, eased = false;
+    for (int t = 0; t < 3 && !eased; t++) {
+        tuck = t == 1, slide = t == 2;
         if (tuck && pa.v[POSE_SPREAD] == pb.v[POSE_SPREAD])
-            break;
+            continue;
         eased = true;
         for (int k = 1; k < POSE_BLEND_PROBES && eased; k++) {
+            const int *o = (float)k / POSE_BLEND_PROBES < 0.5f ? oa : ob;
             pose_ease_between(&pa, &pb, pose_ease((float)k / POSE_BLEND_PROBES), tuck, &q);
-            eased = pose_eased_fault(&q, (float)k / POSE_BLEND_PROBES < 0.5f ? oa : ob, contacts) <= POSE_CONTACT_TOL_H;
+            if (slide)
+                pose_limbs_to_mat(&q, o, contacts);
+            eased = pose_eased_fault(&q, o, contacts) <= POSE_CONTACT_TOL_H;
         }
     }
     if (!eased)
@@ -1853,6 +1956,8 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     float e = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
     const int *order = e < 0.5f ? oa : ob;
     pose_ease_between(&pa, &pb, e, tuck, &q);
+    if (slide)
+        pose_limbs_to_mat(&q, order, contacts);
     if (way) { /* the way's own motion since the easing began */
         for (int k = 0; k < POSE_PARAM_COUNT; k++)
             q.v[k] += pb_now.v[k] - pb0.v[k];

@@ -381,8 +381,11 @@ typedef struct {
  * not face the viewer (pose_move_faces_viewer: one that does, keyed symmetric where it starts, is
  * eased in a's picture, mirrored about the hip, and turns to face the viewer), or an
  * eased pose would break the contact rule (POSE_BLEND_PROBES of them tried: a part swinging through
- * the mat, or a contact both require lifting off it). A way (moves.h WAYS), which moves from its first
- * moment, is eased as its own motion plus its start's offset from a's pose, fading (the probes
+ * the mat, or a contact both require lifting off it), eased joint by joint, then with the arms
+ * tucked, then with each limb turned at its root (shoulder, hip) and end (wrist, ankle) as little
+ * as it takes to rest on the mat its torso lies on, the contacts both require sliding along it
+ * (the press-up's hands by the face slid forward to the superman's overhead). A way (moves.h
+ * WAYS), which moves from its first moment, is eased as its own motion plus its start's offset from a's pose, fading (the probes
  * check a's pose into the way's pose SESSION_BLEND_MS * u earlier, both still; a contact the offset
  * lifts is put back by pose_solve), and not at all when it starts within 0.03 H of a's figure.
  * Deterministic, no state: the same arguments, the same figure. */
