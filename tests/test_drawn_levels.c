@@ -169,11 +169,11 @@ static const struct {
     const char *from, *to;
     const char *cause;
 } cuts_left[] = {
-    /* eased joint by joint from the press-up's end (hands flat by the face, elbows out) to the
-     * superman's start (arms long overhead), the forearms swing through the mat (0.019 H at the
-     * middle; 0.003-0.005 H even with superman's hands not a contact and the press-up's elbows
-     * less spread, which plants the hands by the forehead), so they are not eased */
-    {"press_up", "superman", "eased, the forearms swing through the mat: hands by the face to arms overhead"},
+    {"", "", "none left: an empty row, as C has no empty initialiser"},
+    /* the press-up's end (hands flat by the face, elbows out) to the superman's start (arms long
+     * overhead) is eased since session 27: eased joint by joint the forearms swung 0.019 H through
+     * the mat, so it cut 0.20 H; now the hands slide forward on the mat (pose_moves_blend's last
+     * try, pose_limbs_to_mat: each arm turned at the shoulder to rest on the mat, not through it) */
     /* the four ways that cut in from a move ending off its position's figure (cat-camel's level
      * back, the superman, the pelvic tilt's hands on the hips, the standing extension's hands on
      * the lower back: 0.054-0.240 H) are eased into since session 26 (pose_moves_blend: the move's
@@ -405,6 +405,8 @@ int main(void)
         faulty += play_pressed("early.routine", early, sizeof early - 1, voiced == 1, early_ms,
                                (int)(sizeof early_ms / sizeof early_ms[0]));
     for (size_t i = 0; i < sizeof cuts_left / sizeof cuts_left[0]; i++) { /* the list only shrinks */
+        if (!cuts_left[i].from[0])
+            continue;
         if (!cut_seen[i])
             printf("cuts_left: %s -> %s no longer jumps: take it off the list\n", cuts_left[i].from, cuts_left[i].to);
         CHECK(cut_seen[i]);
