@@ -15,14 +15,14 @@ typedef struct {
 } PoseParamName;
 
 static const PoseParamName pose_params[] = {
-    {"x", POSE_X, 1},           {"pelvis", POSE_PELVIS, 1}, {"spine", POSE_SPINE0, 4},
-    {"neck", POSE_NECK, 1},     {"head", POSE_HEAD, 1},     {"twist", POSE_TWIST, 1},
-    {"look", POSE_LOOK, 1},     {"chest", POSE_CHEST, 1},   {"hip", POSE_HIP_N, 2},
-    {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2}, {"shoulder", POSE_SHOULDER_N, 2},
-    {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2}, {"roll", POSE_ROLL, 1},
-    {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1}, {"flip", POSE_FLIP, 1},
-    {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1}, {"spread", POSE_SPREAD, 1},
-    {"shade", POSE_SHADE, 1},
+    {"x", POSE_X, 1},           {"pelvis", POSE_PELVIS, 1},       {"spine", POSE_SPINE0, 4},
+    {"neck", POSE_NECK, 1},     {"head", POSE_HEAD, 1},           {"twist", POSE_TWIST, 1},
+    {"look", POSE_LOOK, 1},     {"chest", POSE_CHEST, 1},         {"hip", POSE_HIP_N, 2},
+    {"knee", POSE_KNEE_N, 2},   {"ankle", POSE_ANKLE_N, 2},       {"shoulder", POSE_SHOULDER_N, 2},
+    {"elbow", POSE_ELBOW_N, 2}, {"wrist", POSE_WRIST_N, 2},       {"roll", POSE_ROLL, 1},
+    {"belly", POSE_BELLY, 1},   {"stance", POSE_STANCE, 1},       {"flip", POSE_FLIP, 1},
+    {"chair", POSE_CHAIR, 1},   {"girdle", POSE_GIRDLE, 1},       {"spread", POSE_SPREAD, 1},
+    {"shade", POSE_SHADE, 1},   {"head_over", POSE_HEAD_OVER, 1},
 };
 
 static const char *const pose_group_names[POSE_ORDER_COUNT] = {"far_arm",  "far_leg",  "torso",
@@ -751,6 +751,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         else if (order[i] == POSE_GROUP_FAR_SHIN)
             far_apart = i + 1 == POSE_ORDER_COUNT || order[i + 1] != POSE_GROUP_FAR_LEG;
     }
+    /* head_over: an arm overhead seen from the side passes in front of the head, and at a quarter
+     * size hid all of it but the crown (the superman); painted over the near arm too, it reads */
+    bool head_over = v[POSE_HEAD_OVER] >= 0.5f;
     PoseGroup *legs[2] = {near_apart ? &near_leg : NULL, far_apart ? &far_leg : NULL};
     PoseGroup *shins[2] = {&near_shin, &far_shin};
     for (int l = 0; l < 2; l++)
@@ -775,10 +778,22 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         case POSE_GROUP_NEAR_ARM: fig->groups[fig->count++] = near_arm; break;
         default:
             fig->groups[fig->count++] = torso;
-            fig->groups[fig->count++] = hair;
-            fig->groups[fig->count++] = eyes;
+            if (!head_over) {
+                fig->groups[fig->count++] = hair;
+                fig->groups[fig->count++] = eyes;
+            }
             break;
         }
+    }
+    if (head_over) { /* the head again, over all, then its hair and eyes; the torso keeps its own */
+        PoseGroup head = torso;
+        head.count = 0;
+        for (int i = 0; i < torso.count; i++)
+            if (strcmp(torso.parts[i].name, "head") == 0)
+                head.parts[head.count++] = torso.parts[i];
+        fig->groups[fig->count++] = head;
+        fig->groups[fig->count++] = hair;
+        fig->groups[fig->count++] = eyes;
     }
 }
 
@@ -1771,6 +1786,10 @@ static void pose_ease_between(const Pose *pa, const Pose *pb, float e, bool tuck
     q->v[POSE_FLIP] = pb->v[POSE_FLIP]; /* the chair (a prop) only when both have it: a standing figure
                                           beside it, then one without */
     q->v[POSE_CHAIR] = fminf(pa->v[POSE_CHAIR], pb->v[POSE_CHAIR]);
+    /* the head over the near arm while either has it: switched where the other is drawn as it is
+     * (the press-up's own figure, whose arm barely meets the head), not half-way as the arm
+     * slides past the face, where the face popped out from behind it */
+    q->v[POSE_HEAD_OVER] = fmaxf(pa->v[POSE_HEAD_OVER], pb->v[POSE_HEAD_OVER]);
 }
 
 /* How far pose q, standing on the lowest of contacts, breaks the contact rule (H): a part below

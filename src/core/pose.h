@@ -72,6 +72,8 @@ typedef enum {
     POSE_SPREAD, /* degrees: the elbows out to the sides, the hands back on the body; the arms foreshorten */
     POSE_SHADE, /* 0..1: the near and far limbs lit alike at 1 (a roll's flip: lying on the side facing the
                    viewer, neither leg is nearer; eased in and out, the shades cross over, never swap at once) */
+    POSE_HEAD_OVER, /* 0 or 1 (from half-way when eased): 1 paints the head, its hair and eyes over the near arm
+                       too (an arm overhead, seen from the side, passes in front of it: the superman) */
     POSE_PARAM_COUNT
 } PoseParam;
 
