@@ -387,10 +387,11 @@ typedef struct {
  * tucked, then with each limb turned at its root (shoulder, hip) and end (wrist, ankle) as little
  * as it takes to rest on the mat its torso lies on, the contacts both require sliding along it
  * (the press-up's hands by the face slid forward to the superman's overhead). A way (moves.h
- * WAYS), which moves from its first moment, is eased as its own motion plus its start's offset from a's pose, fading (the probes
- * check a's pose into the way's pose SESSION_BLEND_MS * u earlier, both still; a contact the offset
- * lifts is put back by pose_solve), and not at all when it starts within 0.03 H of a's figure.
- * Deterministic, no state: the same arguments, the same figure. */
+ * WAYS), which moves from its first moment, is eased as its own motion plus its start's offset
+ * from a's pose, fading (the probes check a's pose into the way's pose SESSION_BLEND_MS * u
+ * earlier, both still; a contact the offset lifts is put back by pose_solve), and not at all when
+ * it starts within 0.03 H of a's figure. Deterministic, no state: the same arguments, the same
+ * figure. */
 bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,
                       PoseFigure *fig, unsigned *required);
 
