@@ -605,6 +605,62 @@ static void test_camera_mirror_side(void)
     CHECK(out.place.scale == 1070.0f && out.place.oy == 520.0f);
 }
 
+/* Where part `name` of group id of fig starts (its a end: a joint), in H; false when it has none. */
+static bool part_start(const PoseFigure *fig, int id, const char *name, float *x, float *y)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == id && i < fig->groups[g].count; i++)
+            if (strcmp(fig->groups[g].parts[i].name, name) == 0) {
+                *x = fig->groups[g].parts[i].ax, *y = fig->groups[g].parts[i].ay;
+                return true;
+            }
+    return false;
+}
+
+/* How far the head hangs below the trunk's line (degrees; negative above it), as test_pose's
+ * test_all_fours_head measures it: the shoulder-to-head-centre line against the hip-joint-to-
+ * shoulder-joint line. */
+static float head_below_trunk(const PoseFigure *fig)
+{
+    float hx = 0, hy = 0, sx = 0, sy = 0, cx = 0, cy = 0;
+    bool ok = part_start(fig, POSE_GROUP_NEAR_LEG, "thigh", &hx, &hy) &&
+              part_start(fig, POSE_GROUP_NEAR_ARM, "upper_arm", &sx, &sy) &&
+              part_start(fig, POSE_GROUP_TORSO, "head", &cx, &cy);
+    CHECK(ok);
+    float trunk = atan2f(sy - hy, sx - hx), head = atan2f(cy - sy, cx - sx);
+    return (trunk - head) * 180.0f / 3.14159265f;
+}
+
+/* Bird dog (issue 12, a physiotherapist's review): at the reach the head stays in line with the
+ * back, crown to reaching heel one line, the gaze to the floor just ahead of the hands. The head
+ * hung there: the neck flexed 15 degrees under the reaching arm, the head's centre 42 degrees below
+ * the trunk's line at the beat (2.8 below at the start, on all fours). Measured on every sample of
+ * the rep and of the held reach, on both sides (the other side reaches with the far arm): at most 5
+ * degrees below the trunk's line and 10 above it. */
+static void test_bird_dog_head(void)
+{
+    const PoseMove *m = move_of(MOVE_BIRD_DOG);
+    if (!m)
+        return;
+    float worst = -90.0f, least = 90.0f, beat = 0.0f;
+    for (int side = 0; side < 2; side++)
+        for (int k = 0; k < m->meta.frames; k++) {
+            PoseFigure fig;
+            if (side == 0)
+                pose_move_sample_figure(m, k, &fig);
+            else
+                pose_move_sample_figure_swapped(m, k, &fig);
+            float below = head_below_trunk(&fig);
+            worst = fmaxf(worst, below), least = fminf(least, below);
+            if (k == m->meta.beat)
+                beat = fmaxf(beat, below);
+        }
+    printf("bird_dog: the head %.1f deg below the trunk's line at the reach; over the rep and the hold, %.1f to %.1f\n",
+           (double)beat, (double)least, (double)worst);
+    CHECK(beat <= 5.0f); /* 42.1 with the neck flexed 15 degrees */
+    CHECK(worst <= 5.0f && least >= -10.0f);
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -620,6 +676,7 @@ int main(void)
     test_camera_clock();
     test_camera_left_room();
     test_camera_mirror_side();
+    test_bird_dog_head();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);

@@ -2373,9 +2373,11 @@ static float part_gap_to(const PosePart *q, float x, float y)
  * each side, one working limb is painted in front of the trunk and the other behind it, each where
  * its side puts it (a near limb after the torso, a far one before), so the pair reads as opposite:
  * the near arm reaching is painted over the head (it was under the trunk and head, and with the far
- * leg under the near thigh both read as far, a same-side lift). The face stays readable: an eye
- * is drawn at least 0.05 H clear of every part painted after it (the neck flexed 15 degrees under
- * the arm: 0.068 H; at neck 0 the arm lay over the upper face and the hair, 0.036 H). */
+ * leg under the near thigh both read as far, a same-side lift). The eye still shows: its centre is
+ * outside every part painted after it. It was kept 0.05 H clear by flexing the neck 15 degrees
+ * under the arm (0.068 H), the head hanging 42 degrees below the back; issue 12's physiotherapist
+ * wants the head in line with the back (test_figure_seams: test_bird_dog_head), which puts the
+ * reaching arm by the ear, over the side of the head: the eye shows at its lower edge, 0.006 H. */
 static void test_bird_dog(void)
 {
     static PoseFile file;
@@ -2417,7 +2419,7 @@ static void test_bird_dog(void)
         CHECK(arm_near != leg_near); /* opposite arm and leg */
         CHECK(arm_front == arm_near && leg_front == leg_near);
         CHECK(arm_front != leg_front);
-        CHECK(clear >= 0.05f); /* neck 0: 0.036, the arm over the upper face and the hair */
+        CHECK(clear >= 0.005f); /* the head in line, the arm by the ear: 0.006 */
     }
     pose_move_free(&m);
 }
