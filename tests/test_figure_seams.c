@@ -11,6 +11,7 @@
  * assets/poses. */
 #include <dirent.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -739,6 +740,63 @@ static void test_spinal_twist_tall(void)
     }
 }
 
+/* Whether canvas point (x, y) lies inside part q placed by pl (not flipped, not narrowed). */
+static bool inside_part(const FigPlace *pl, const PosePart *q, float x, float y)
+{
+    float ax = pl->ox + q->ax * pl->scale, ay = pl->oy - q->ay * pl->scale;
+    float bx = pl->ox + q->bx * pl->scale, by = pl->oy - q->by * pl->scale;
+    float dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    float u = len2 > 0.0f ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0.0f;
+    u = fminf(fmaxf(u, 0.0f), 1.0f);
+    return hypotf(x - (ax + u * dx), y - (ay + u * dy)) <= (q->ra + u * (q->rb - q->ra)) * pl->scale;
+}
+
+/* Spinal twist's other side (issue 12, a physiotherapist's review): turned away from the viewer,
+ * the body is seen from behind, and the shirt is painted as a back. It was painted as a chest: the
+ * neck's round lower end over the shirt as a neckline, the skin of a throat showing down into the
+ * shirt's top, and each cone of the shirt's round lower edge over the next, as a chest's. Seen from
+ * behind, the back of the shirt comes up to the nape: no skin shows inside the shirt's top cone
+ * where the neck enters it (the held pose at 1000 px a body height: 0 pixels; 1423 before). */
+static void test_spinal_twist_back(void)
+{
+    const PoseMove *m = move_of(MOVE_SPINAL_TWIST);
+    if (!m)
+        return;
+    CHECK(pose_move_swapped(m, SIDES_LEFT));
+    PoseFigure fig;
+    pose_move_sample_figure_swapped(m, m->meta.held, &fig);
+    const PosePart *neck, *top;
+    bool ok = torso_part(&fig, "neck", &neck) && torso_part(&fig, "trunk", &top);
+    CHECK(ok);
+    enum { W = 1000, H = 1000 };
+    uint32_t *px = calloc((size_t)W * H, sizeof *px);
+    CHECK(px != NULL);
+    if (!ok || !px) {
+        free(px);
+        return;
+    }
+    FigPlace pl = {1000.0f, 500.0f, 950.0f, false, 0.0f};
+    FigCanvas cv = {px, W, W, H};
+    figpaint_figure(&cv, &fig, &pl, 0, 0);
+    int skin = 0, shirt = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            float fx = (float)x + 0.5f, fy = (float)y + 0.5f;
+            if (!inside_part(&pl, top, fx, fy) || !inside_part(&pl, neck, fx, fy))
+                continue;
+            uint32_t c = px[(size_t)y * W + (size_t)x];
+            int r = (int)(c >> 16 & 255), g = (int)(c >> 8 & 255), b = (int)(c & 255);
+            skin += r > g && r > b + 40;
+            shirt += b > r;
+        }
+    free(px);
+    printf("spinal_twist other side, held, seen from behind: inside the shirt's top where the neck enters it, %d "
+           "pixels of skin, %d of shirt\n",
+           skin, shirt);
+    CHECK(shirt > 0);
+    CHECK_INT(skin, 0);
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -756,6 +814,7 @@ int main(void)
     test_camera_mirror_side();
     test_bird_dog_head();
     test_spinal_twist_tall();
+    test_spinal_twist_back();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);

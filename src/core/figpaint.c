@@ -299,27 +299,69 @@ static void flank_clip(Cone *c, bool flip)
     c->clip = 1, c->nx = nx, c->ny = ny, c->k = nx * c->ax + ny * c->ay; /* keep dot(q, n) <= k */
 }
 
+/* Whether fig is seen from behind: the head turned away from the viewer (`look` below about -30
+ * degrees: the far side of a twist, `other_side away`). pose.c cuts the hair's circle with a plane
+ * that turns with the look and moves 0.046 H toward the face as the head turns away (sin of the
+ * turn), so the hair covers the back of the head; that shift, measured from the hair's centre, says
+ * how far it has turned (about 0.05-0.09 facing the viewer or in profile, 1.05-1.09 turned away). */
+#define FIGPAINT_AWAY_FROM 0.5f
+static bool figure_seen_from_behind(const PoseFigure *fig)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (q->clip && strcmp(q->name, "hair") == 0)
+                return (q->k - (q->nx * q->ax + q->ny * q->ay) + 0.012f) / 0.046f > FIGPAINT_AWAY_FROM;
+        }
+    return false;
+}
+
 /* One group: the outline of all its parts, then their lit fills, so the parts of one limb join
  * without seams. The outline is a darker shade of each part, or, on the working limb, a wide warm
- * band that reads from across a room (the head and the neck excepted: part_is_head). */
-static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, int dx, int dy, const float *root)
+ * band that reads from across a room (the head and the neck excepted: part_is_head). Seen from
+ * behind (behind), the neck is painted first, under the shirt: the back of a shirt comes up to
+ * the nape, so the collar is the shirt's own top edge, not a neckline dipping over the skin of a
+ * throat, which read as the chest facing the viewer (issue 12, a physiotherapist's review). */
+static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, int dx, int dy, const float *root,
+                        bool behind)
 {
     float outline = fmaxf(1.5f, pl->scale * 0.0045f);
     Cone cones[POSE_MAX_PARTS];
+    int order[POSE_MAX_PARTS], n = 0;
     const PosePart *top = NULL; /* the trunk's last part, its top: the neck starts at its collar */
     for (int i = 0; i < g->count; i++) {
         const PosePart *q = &g->parts[i];
         if (strcmp(q->name, "trunk") == 0)
             top = q;
-        if (top && strcmp(q->name, "neck") == 0) {
-            PosePart n = neck_from_collar(q, top->bx, top->by, top->rb);
-            cones[i] = cone_place(pl, &n, dx, dy);
+        if (top && !behind && strcmp(q->name, "neck") == 0) {
+            PosePart nk = neck_from_collar(q, top->bx, top->by, top->rb);
+            cones[i] = cone_place(pl, &nk, dx, dy);
         } else {
             cones[i] = cone_place(pl, q, dx, dy);
         }
     }
+    /* seen from behind: the neck, what comes before the shirt (hips, pelvis), the shirt's cones top
+     * down (each lower one's round top shows, as the back's, where from the front each upper one's
+     * round bottom showed, as a chest's), then the rest (the head) */
+    int first_trunk = g->count;
+    for (int i = g->count - 1; i >= 0; i--)
+        if (strcmp(g->parts[i].name, "trunk") == 0)
+            first_trunk = i;
+    for (int i = 0; behind && i < g->count; i++)
+        if (strcmp(g->parts[i].name, "neck") == 0)
+            order[n++] = i;
+    for (int i = 0; behind && i < first_trunk; i++)
+        if (strcmp(g->parts[i].name, "neck") != 0)
+            order[n++] = i;
+    for (int i = g->count - 1; behind && i >= 0; i--)
+        if (strcmp(g->parts[i].name, "trunk") == 0)
+            order[n++] = i;
+    for (int i = behind ? first_trunk : 0; i < g->count; i++)
+        if (!behind || (strcmp(g->parts[i].name, "neck") != 0 && strcmp(g->parts[i].name, "trunk") != 0))
+            order[n++] = i;
     if (!g->flat)
-        for (int i = 0; i < g->count; i++) {
+        for (int j = 0; j < n; j++) {
+            int i = order[j];
             PoseColor dark = {cones[i].color.r * 0.42f, cones[i].color.g * 0.42f, cones[i].color.b * 0.42f};
             static const PoseColor warm = {1.0f, 0.60f, 0.12f};
             if (part_is_working(g, &g->parts[i])) {
@@ -332,7 +374,8 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
                 paint_cone(cv, &cones[i], outline, dark, false, root);
             }
         }
-    for (int i = 0; i < g->count; i++) {
+    for (int j = 0; j < n; j++) {
+        int i = order[j];
         PoseColor c = cones[i].color;
         if (part_is_working(g, &g->parts[i]))
             c.r = fminf(1.0f, c.r * 1.08f), c.g = fminf(1.0f, c.g * 1.08f), c.b = fminf(1.0f, c.b * 1.08f);
@@ -789,6 +832,7 @@ void figpaint_figure(FigCanvas *c, const PoseFigure *fig, const FigPlace *pl, in
     if (fig->chair)
         paint_chair(c, pl, dx, dy);
     paint_shadow(c, pl, fig, dx, dy);
+    bool behind = figure_seen_from_behind(fig);
     for (int g = 0; g < fig->count; g++)
-        paint_group(c, pl, &fig->groups[g], dx, dy, root);
+        paint_group(c, pl, &fig->groups[g], dx, dy, root, behind);
 }
