@@ -2300,7 +2300,10 @@ static float way_seam(const PoseMove *way, int k, Position p, bool mirrored)
                 b.groups[g].parts[i].ax = -b.groups[g].parts[i].ax, b.groups[g].parts[i].bx = -b.groups[g].parts[i].bx;
     pose_figure_shift(&b, torso_x(&a) - torso_x(&b), 0.0f);
     const char *group = "", *what = "";
-    return parts_moved(&a, &b, &group, &what);
+    float d = parts_moved(&a, &b, &group, &what);
+    if (getenv("DBG"))
+        printf("  seam %s %s %.4f\n", group, what, (double)d);
+    return d;
 }
 
 /* A way (WAYS) starts where its first position's figure breathes and ends where its last one's
@@ -2923,6 +2926,53 @@ static void test_roll_arms_low(void)
     }
 }
 
+/* Pushing up from the side (the log rolls up to all fours and to side-sitting, and the same keys
+ * down again), as a physiotherapist teaches: "put your top hand on the floor in front of you and
+ * push up". While the underneath forearm bears the weight (far_forearm among the sample's
+ * contacts) it lies flat with its hand (the higher of the hand's heel and fingertips within
+ * 0.02 H of the mat), and the top hand comes across the chest and down onto the mat, on it (within
+ * 0.012 H) for at least 10 samples (a third of a second) from half a second before the forearm
+ * goes down to half a second after it comes up. Until session 27 the top arm copied the
+ * underneath one's angles, so its hand rose to the face like a boxer's guard (0.24 H above the
+ * mat) and was never on the mat then, and the underneath forearm rested on its elbow with the
+ * hand in the air (its fingertips 0.19 H up). */
+static void test_roll_push_hands(void)
+{
+    static const char *const rolls[] = {"way_back_to_all_fours", "way_all_fours_to_back", "way_back_to_sitting",
+                                        "way_sitting_to_back"};
+    const int margin = 15; /* samples, half a second */
+    for (size_t r = 0; r < sizeof rolls / sizeof rolls[0]; r++) {
+        static PoseFile file;
+        PoseMove m;
+        if (!load_move(rolls[r], &file, &m))
+            continue;
+        int first = -1, last = -1;
+        for (int k = m.meta.intro.first; k <= m.meta.intro.last; k++)
+            if (m.sample_contacts[k] & (1u << CONTACT_FAR_FOREARM))
+                last = k, first = first < 0 ? k : first;
+        CHECK(first >= 0);
+        float under = -1.0f;
+        int planted = 0;
+        for (int k = first - margin; first >= 0 && k <= last + margin; k++) {
+            if (k < m.meta.intro.first || k > m.meta.intro.last)
+                continue;
+            PoseFigure fig;
+            float low[CONTACT_COUNT];
+            pose_move_sample_figure(&m, k, &fig);
+            float ground = pose_figure_ground(&fig, m.sample_contacts[k], low);
+            if (m.sample_contacts[k] & (1u << CONTACT_FAR_FOREARM))
+                under = fmaxf(under, low[CONTACT_FAR_FLAT_HAND] - ground);
+            planted += low[CONTACT_NEAR_HAND] - ground <= 0.012f;
+        }
+        printf("%s: on the underneath forearm (samples %d-%d) its hand's higher end at most %.4f H above the mat; "
+               "the top hand on the mat in %d samples from %d before to %d after\n",
+               rolls[r], first, last, (double)under, planted, margin, margin);
+        CHECK(under >= 0.0f && under <= 0.02f);
+        CHECK(planted >= 10);
+        pose_move_free(&m);
+    }
+}
+
 /* Up from the back to sitting and down again as a physiotherapist teaches a sore back (physio
  * review s25, 3b): never a sit-up nor a curl down, the trunk raised or lowered square with the chest
  * to the ceiling, but a log roll onto the side and pushing up with the arms (and back down so). So
@@ -3013,6 +3063,7 @@ int main(void)
     test_rest_on_front();
     test_roll_knee();
     test_roll_arms_low();
+    test_roll_push_hands();
     test_blend_cuts();
     test_stop();
     test_committed_moves();

@@ -227,6 +227,7 @@ int main(int argc, char **argv)
     int report = 0;
     const char *only = NULL; /* --only MOVE: one move, its showcase moments large, while tuning */
     int strip = 0; /* --frames N (with --only): N samples evenly over the whole move instead */
+    int from = 0, to = -1; /* --samples A B (with --frames): evenly over samples A..B only */
     for (;;) {
         if (argc > 1 && strcmp(argv[1], "--report") == 0)
             report = 1, argc--, argv++;
@@ -234,11 +235,14 @@ int main(int argc, char **argv)
             only = argv[2], argc -= 2, argv += 2;
         else if (argc > 2 && strcmp(argv[1], "--frames") == 0)
             strip = atoi(argv[2]), argc -= 2, argv += 2;
+        else if (argc > 3 && strcmp(argv[1], "--samples") == 0)
+            from = atoi(argv[2]), to = atoi(argv[3]), argc -= 3, argv += 3;
         else
             break;
     }
-    if (argc != 3 || strip < 0 || strip > 64 || (strip && !only)) {
-        fprintf(stderr, "usage: spritegen [--report] [--only MOVE [--frames N]] POSE_DIR CONTACT_SHEET.png\n");
+    if (argc != 3 || strip < 0 || strip > 64 || (strip && !only) || from < 0 || (to >= 0 && (to < from || !strip))) {
+        fprintf(stderr,
+                "usage: spritegen [--report] [--only MOVE [--frames N [--samples A B]]] POSE_DIR CONTACT_SHEET.png\n");
         return 2;
     }
     const char *pose_dir = argv[1], *out = argv[2];
@@ -267,8 +271,9 @@ int main(int argc, char **argv)
             faulty++;
         int oy = 10 + row * ch;
         sheet_label(&s, 14, oy + ch / 2, GEN_LABEL_W - 28, m->file.move);
+        int last = to >= 0 && to < m->meta.frames ? to : m->meta.frames - 1, first = from < last ? from : last;
         for (int k = 0; k < strip; k++)
-            sheet_cell(&s, m, strip > 1 ? k * (m->meta.frames - 1) / (strip - 1) : 0, GEN_LABEL_W + (k % cols) * cw,
+            sheet_cell(&s, m, first + (strip > 1 ? k * (last - first) / (strip - 1) : 0), GEN_LABEL_W + (k % cols) * cw,
                        oy + (k / cols) * ch, cw, ch, canvas);
         for (int k = 0; k < m->file.showcase_count && k < shots && !strip; k++)
             sheet_cell(&s, m, showcase_sample(m, k), GEN_LABEL_W + (k % cols) * cw, oy + (k / cols) * ch, cw, ch,
