@@ -797,6 +797,75 @@ static void test_spinal_twist_back(void)
     CHECK_INT(skin, 0);
 }
 
+/* How sample k of m sits: *top the upper back's lean forward of upright (trunk_lean), *head_ahead
+ * how far the head's centre is in front of the shoulder joint (H), *chin_down how far the face
+ * turns down from level (degrees: the head's line, pelvis less the spine, neck and head flexions),
+ * for a figure facing +x or drawn mirrored (flip, facing -x). */
+static void sitting_measure(const PoseMove *m, int k, float *top, float *head_ahead, float *chin_down)
+{
+    PoseFigure fig;
+    pose_move_sample_figure(m, k, &fig);
+    float whole, sx = 0, sy = 0, hx = 0, hy = 0;
+    trunk_lean(&fig, &whole, top);
+    bool ok = part_start(&fig, POSE_GROUP_NEAR_ARM, "upper_arm", &sx, &sy) &&
+              part_start(&fig, POSE_GROUP_TORSO, "head", &hx, &hy);
+    CHECK(ok);
+    const float *v = m->samples[k].v;
+    *head_ahead = hx - sx;
+    if (v[POSE_FLIP] >= 0.5f) /* drawn mirrored about the hip joint (after a roll): facing -x */
+        *top = -*top, *head_ahead = -*head_ahead;
+    float line = v[POSE_PELVIS] - v[POSE_SPINE0] - v[POSE_SPINE1] - v[POSE_SPINE2] - v[POSE_SPINE3] - v[POSE_NECK] -
+                 v[POSE_HEAD];
+    *chin_down = 90.0f - line;
+}
+
+/* Sitting on the mat, legs long (issue 12, a physiotherapist's review): the figure every rest
+ * sitting shows, where the spinal twist starts and ends and the ways to and from sitting begin or
+ * end, sits tall: the pelvis upright over the sit bones, the spine long, the head over the
+ * shoulders, the chin level. It slumped: the upper back 7.3 degrees forward of upright, the head's
+ * centre 0.044 H (8 cm) in front of the shoulder joint, the face turned 23 degrees down. Measured on
+ * every sample of rest_sitting (the chest filling tilts the top of the trunk back a little), where
+ * the ways into sitting breathe and where the spinal twist starts and ends: the upper back at most 3
+ * degrees forward and 5 back, the head's centre at most 0.03 H in front of the shoulder joint (as
+ * standing: 0.033) and not behind it, the face within 10 degrees of level. */
+static void test_sitting_tall(void)
+{
+    static const MoveId ids[] = {MOVE_REST_SITTING,
+                                 MOVE_WAY_BACK_TO_SITTING,
+                                 MOVE_WAY_ALL_FOURS_TO_SITTING,
+                                 MOVE_WAY_SITTING_TO_ALL_FOURS,
+                                 MOVE_WAY_SITTING_TO_BACK,
+                                 MOVE_SPINAL_TWIST};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        const PoseMove *m = move_of(ids[i]);
+        if (!m)
+            continue;
+        int first = 0, last = m->meta.frames - 1; /* rest_sitting: all of it */
+        if (ids[i] == MOVE_WAY_BACK_TO_SITTING || ids[i] == MOVE_WAY_ALL_FOURS_TO_SITTING)
+            first = m->meta.breath.first, last = m->meta.breath.last;
+        float top_most = -90.0f, top_least = 90.0f, ahead_most = -1.0f, ahead_least = 1.0f, chin_most = -90.0f,
+              chin_least = 90.0f;
+        for (int k = first; k <= last; k++) {
+            if (ids[i] == MOVE_WAY_SITTING_TO_ALL_FOURS || ids[i] == MOVE_WAY_SITTING_TO_BACK ||
+                ids[i] == MOVE_SPINAL_TWIST)
+                if (k != 0 && k != (ids[i] == MOVE_SPINAL_TWIST ? m->meta.frames - 1 : 0))
+                    continue; /* only where they start (and the twist ends) sitting */
+            float top, ahead, chin;
+            sitting_measure(m, k, &top, &ahead, &chin);
+            top_most = fmaxf(top_most, top), top_least = fminf(top_least, top);
+            ahead_most = fmaxf(ahead_most, ahead), ahead_least = fminf(ahead_least, ahead);
+            chin_most = fmaxf(chin_most, chin), chin_least = fminf(chin_least, chin);
+        }
+        printf("%s sitting: the upper back %.1f to %.1f deg forward of upright, the head's centre %.3f to %.3f H in "
+               "front of the shoulder, the face %.1f to %.1f deg down from level\n",
+               moves_info(ids[i])->id, (double)top_least, (double)top_most, (double)ahead_least, (double)ahead_most,
+               (double)chin_least, (double)chin_most);
+        CHECK(top_most <= 3.0f && top_least >= -5.0f); /* 7.2 forward before */
+        CHECK(ahead_most <= 0.03f && ahead_least >= 0.0f); /* 0.044 before */
+        CHECK(chin_most <= 10.0f && chin_least >= -10.0f); /* 23.2 down before */
+    }
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -814,6 +883,7 @@ int main(void)
     test_camera_mirror_side();
     test_bird_dog_head();
     test_spinal_twist_tall();
+    test_sitting_tall();
     test_spinal_twist_back();
     char *names[64];
     int count = testposes_levels(names, 64);

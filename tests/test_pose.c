@@ -2357,6 +2357,15 @@ static void test_way_seams(void)
         CHECK(start <= 0.012f && end <= 0.012f);
         pose_move_free(&m);
     }
+    /* the spinal twist starts and ends sitting, where the ways to sitting end and the ways up start
+     * (issue 12: sitting now sits tall, and the twist must start from it, not the old slump) */
+    if (load_move("spinal_twist", &file, &m)) {
+        float start = way_seam(&m, m.meta.intro.first, POSITION_SITTING, false);
+        float end = way_seam(&m, m.meta.outro.last, POSITION_SITTING, false);
+        printf("spinal_twist starts %.4f H from sitting's figure, ends %.4f H from it\n", (double)start, (double)end);
+        CHECK(start <= 0.012f && end <= 0.012f);
+        pose_move_free(&m);
+    }
 }
 
 /* Child's pose (issue 12) starts and ends on hands and knees, as the catalogue rests it (the way
