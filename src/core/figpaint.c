@@ -179,9 +179,12 @@ static void paint_run(uint32_t *row, int xa, int xb, float fy, const Cone *p, fl
     }
 }
 
-/* Paint cone p grown by grow pixels in colour c (0..1), lit as a rounded solid when shaded. An
- * outline (grow > 0) paints only the ring outside the cone's own shape, which its fill covers. */
-static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bool shaded, const float *root)
+/* Paint cone p grown by grow pixels in colour c (0..1), lit as a rounded solid when shaded, at
+ * opacity alpha (1: opaque, as every part is painted; less only to ease between two paint orders,
+ * paint_group). An outline (grow > 0) paints only the ring outside the cone's own shape, which its
+ * fill covers. */
+static void paint_cone_over(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bool shaded, const float *root,
+                            float alpha)
 {
     float reach = fmaxf(p->ra, p->rb) + grow + 1.0f;
     int y0 = (int)floorf(fminf(p->ay, p->by) - reach), y1 = (int)ceilf(fmaxf(p->ay, p->by) + reach);
@@ -194,8 +197,8 @@ static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bo
         float fy = (float)y + 0.5f, ol, orr, il = 1e9f, ir = -1e9f, hl = 1e9f, hr = -1e9f;
         if (!cone_span(p, grow + 1.0f, fy, &ol, &orr))
             continue;
-        if (!cone_span(p, grow - 1.0f, fy, &il, &ir) || p->clip)
-            il = 1e9f, ir = -1e9f; /* a clipped cone has no sure inside: every pixel is measured */
+        if (!cone_span(p, grow - 1.0f, fy, &il, &ir) || p->clip || alpha < 1.0f)
+            il = 1e9f, ir = -1e9f; /* a clipped or see-through cone has no sure inside: every pixel is measured */
         if (grow > 0.0f && !cone_span(p, -1.0f, fy, &hl, &hr))
             hl = 1e9f, hr = -1e9f;
         int x0 = (int)floorf(ol), x1 = (int)floorf(orr);
@@ -230,7 +233,7 @@ static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bo
             float a = 0.5f - (cone_distance(p, fx, fy) - grow);
             if (a <= 0.0f)
                 continue;
-            a = a > 1.0f ? 1.0f : a;
+            a = (a > 1.0f ? 1.0f : a) * alpha;
             float k = shaded ? cone_light(p, fx, fy, inv_len2, root) : 1.0f;
             if (a >= 1.0f)
                 row[x] = argb(1.0f, cr * k, cg * k, cb * k);
@@ -238,6 +241,12 @@ static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bo
                 blend(&row[x], cr * k, cg * k, cb * k, a);
         }
     }
+}
+
+/* Paint cone p opaque (paint_cone_over at opacity 1). */
+static void paint_cone(FigCanvas *cv, const Cone *p, float grow, PoseColor c, bool shaded, const float *root)
+{
+    paint_cone_over(cv, p, grow, c, shaded, root, 1.0f);
 }
 
 /* Whether part q is the head or the neck: never outlined as the working part. A physio teaching
@@ -299,32 +308,81 @@ static void flank_clip(Cone *c, bool flip)
     c->clip = 1, c->nx = nx, c->ny = ny, c->k = nx * c->ax + ny * c->ay; /* keep dot(q, n) <= k */
 }
 
-/* Whether fig is seen from behind: the head turned away from the viewer (`look` below about -30
- * degrees: the far side of a twist, `other_side away`). pose.c cuts the hair's circle with a plane
- * that turns with the look and moves 0.046 H toward the face as the head turns away (sin of the
- * turn), so the hair covers the back of the head; that shift, measured from the hair's centre, says
- * how far it has turned (about 0.05-0.09 facing the viewer or in profile, 1.05-1.09 turned away). */
-#define FIGPAINT_AWAY_FROM 0.5f
-static bool figure_seen_from_behind(const PoseFigure *fig)
+/* How far fig is seen from behind, 0..1: the head turned away from the viewer (`look` below 0: the
+ * far side of a twist, `other_side away`). pose.c cuts the hair's circle with a plane that turns
+ * with the look and moves 0.046 H toward the face as the head turns away (sin of the turn), so the
+ * hair covers the back of the head; that shift, measured from the hair's centre, says how far it
+ * has turned (about 0.04-0.09 facing the viewer or in profile, 1.05-1.09 turned away). 0 up to
+ * FIGPAINT_AWAY_FROM (look -4.5 degrees), 1 from FIGPAINT_AWAY_TO (look -50: the seated twist's hold
+ * is at -52), in proportion between: the shirt changes from a chest to a back over the turn (6
+ * samples of spinal_twist's, 30 a second; more of the seated twist's slower turn), not in one frame
+ * (issue 12: it changed at look -30, the neckline and the chest's shading gone at once). */
+#define FIGPAINT_AWAY_FROM 0.12f
+#define FIGPAINT_AWAY_TO 0.82f
+static float figure_seen_from_behind(const PoseFigure *fig)
 {
     for (int g = 0; g < fig->count; g++)
         for (int i = 0; i < fig->groups[g].count; i++) {
             const PosePart *q = &fig->groups[g].parts[i];
-            if (q->clip && strcmp(q->name, "hair") == 0)
-                return (q->k - (q->nx * q->ax + q->ny * q->ay) + 0.012f) / 0.046f > FIGPAINT_AWAY_FROM;
+            if (q->clip && strcmp(q->name, "hair") == 0) {
+                float away = (q->k - (q->nx * q->ax + q->ny * q->ay) + 0.012f) / 0.046f;
+                float t = (away - FIGPAINT_AWAY_FROM) / (FIGPAINT_AWAY_TO - FIGPAINT_AWAY_FROM);
+                return t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+            }
         }
-    return false;
+    return 0.0f;
+}
+
+/* The colour part q of group g is filled with: its own, a little brighter on the working part. */
+static PoseColor fill_color(const PoseGroup *g, const PosePart *q, PoseColor c)
+{
+    if (part_is_working(g, q))
+        c.r = fminf(1.0f, c.r * 1.08f), c.g = fminf(1.0f, c.g * 1.08f), c.b = fminf(1.0f, c.b * 1.08f);
+    return c;
+}
+
+/* Part way to seen from behind (share between 0 and 1, paint_group), just after the neck (cones[neck],
+ * painted over the shirt as from the front) and before the head: the shirt's top cone (last) again,
+ * opaque, below a line square across the neck that rises with share from below the neck's lower end
+ * to above the cone's top, so the neckline rises to the nape, the shirt covering the neck as when it
+ * is painted under it; then the shirt's lower cones (last - 1 down to first), top down, at opacity
+ * share, so where two overlap each pixel is share of the back's picture (the lower one's round top)
+ * and the rest of the chest's (the upper one's round bottom). The outlines are the same both ways. */
+static void paint_turning_away(FigCanvas *cv, const PoseGroup *g, const Cone *cones, int neck, int first, int last,
+                               float share, const float *root)
+{
+    const Cone *nk = &cones[neck];
+    Cone top = cones[last];
+    float ux = nk->ax - nk->bx, uy = nk->ay - nk->by, len = sqrtf(ux * ux + uy * uy); /* down the neck */
+    if (len > 1e-3f) {
+        ux /= len, uy /= len;
+        /* how far down the neck from its lower end: its lowest point, the shirt's top cone's highest */
+        float lowest = nk->ra;
+        float highest = fminf((top.ax - nk->ax) * ux + (top.ay - nk->ay) * uy - top.ra,
+                              (top.bx - nk->ax) * ux + (top.by - nk->ay) * uy - top.rb);
+        float cut = lowest + (highest - lowest) * share;
+        /* keep q with dot(q - a, down) >= cut: dot(q, -down) <= -dot(a, down) - cut */
+        top.clip = 1, top.nx = -ux, top.ny = -uy, top.k = -(ux * nk->ax + uy * nk->ay) - cut;
+        paint_cone(cv, &top, 0.0f, fill_color(g, &g->parts[last], top.color), !g->flat, root);
+    }
+    for (int k = last - 1; k >= first; k--)
+        if (strcmp(g->parts[k].name, "trunk") == 0)
+            paint_cone_over(cv, &cones[k], 0.0f, fill_color(g, &g->parts[k], cones[k].color), !g->flat, root, share);
 }
 
 /* One group: the outline of all its parts, then their lit fills, so the parts of one limb join
  * without seams. The outline is a darker shade of each part, or, on the working limb, a wide warm
  * band that reads from across a room (the head and the neck excepted: part_is_head). Seen from
- * behind (behind), the neck is painted first, under the shirt: the back of a shirt comes up to
- * the nape, so the collar is the shirt's own top edge, not a neckline dipping over the skin of a
- * throat, which read as the chest facing the viewer (issue 12, a physiotherapist's review). */
+ * behind (share 1, figure_seen_from_behind), the neck is painted first, under the shirt: the back
+ * of a shirt comes up to the nape, so the collar is the shirt's own top edge, not a neckline
+ * dipping over the skin of a throat, which read as the chest facing the viewer (issue 12, a
+ * physiotherapist's review). Part way (share between 0 and 1), it is painted as from the front and
+ * eased toward that after the neck (paint_turning_away): the neckline rises to the nape and the
+ * shirt's shading goes from a chest's to a back's as the body turns away, never in one frame. */
 static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, int dx, int dy, const float *root,
-                        bool behind)
+                        float share)
 {
+    bool behind = share >= 1.0f;
     float outline = fmaxf(1.5f, pl->scale * 0.0045f);
     Cone cones[POSE_MAX_PARTS];
     int order[POSE_MAX_PARTS], n = 0;
@@ -343,10 +401,10 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
     /* seen from behind: the neck, what comes before the shirt (hips, pelvis), the shirt's cones top
      * down (each lower one's round top shows, as the back's, where from the front each upper one's
      * round bottom showed, as a chest's), then the rest (the head) */
-    int first_trunk = g->count;
+    int first_trunk = g->count, last_trunk = -1;
     for (int i = g->count - 1; i >= 0; i--)
         if (strcmp(g->parts[i].name, "trunk") == 0)
-            first_trunk = i;
+            first_trunk = i, last_trunk = last_trunk < 0 ? i : last_trunk;
     for (int i = 0; behind && i < g->count; i++)
         if (strcmp(g->parts[i].name, "neck") == 0)
             order[n++] = i;
@@ -376,10 +434,9 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
         }
     for (int j = 0; j < n; j++) {
         int i = order[j];
-        PoseColor c = cones[i].color;
-        if (part_is_working(g, &g->parts[i]))
-            c.r = fminf(1.0f, c.r * 1.08f), c.g = fminf(1.0f, c.g * 1.08f), c.b = fminf(1.0f, c.b * 1.08f);
-        paint_cone(cv, &cones[i], 0.0f, c, !g->flat, root);
+        paint_cone(cv, &cones[i], 0.0f, fill_color(g, &g->parts[i], cones[i].color), !g->flat, root);
+        if (share > 0.0f && !behind && strcmp(g->parts[i].name, "neck") == 0 && last_trunk >= 0)
+            paint_turning_away(cv, g, cones, i, first_trunk, last_trunk, share, root);
     }
 }
 
@@ -832,7 +889,7 @@ void figpaint_figure(FigCanvas *c, const PoseFigure *fig, const FigPlace *pl, in
     if (fig->chair)
         paint_chair(c, pl, dx, dy);
     paint_shadow(c, pl, fig, dx, dy);
-    bool behind = figure_seen_from_behind(fig);
+    float behind = figure_seen_from_behind(fig);
     for (int g = 0; g < fig->count; g++)
         paint_group(c, pl, &fig->groups[g], dx, dy, root, behind);
 }
