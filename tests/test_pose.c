@@ -3108,6 +3108,50 @@ static void test_standing_extension_head(void)
     pose_move_free(&m);
 }
 
+/* The knee hugs' reps go straight to the hug (physio review 27, finding 6: "reaches only about 90
+ * degrees, table-top legs"). The held pose was 136 degrees, but the way in and out passed through
+ * the thigh vertical with the shin level (hip 92, knee 100), drawn for 0.75 s of each way: the
+ * frame a patient sees as the top. Played as levels/08 (tempo 4 s, hold 5 s) and as a short rep
+ * (4 s, hold 3 s), no moment draws the working thigh within 15 degrees of vertical with its shin
+ * within 12 degrees of level (the heel stays tucked toward the buttock as the knee comes up), and
+ * the middle of the rep's hold draws the hip flexed at least 132 degrees. */
+static void test_knee_hug_reps(void)
+{
+    static const char *const moves[] = {"knee_to_chest", "knees_to_chest"};
+    static const int reps[][2] = {{9000, 5000}, {7000, 3000}};
+    for (size_t k = 0; k < sizeof moves / sizeof moves[0]; k++) {
+        static PoseFile file;
+        PoseMove m;
+        if (!load_move(moves[k], &file, &m))
+            continue;
+        for (size_t r = 0; r < sizeof reps / sizeof reps[0]; r++) {
+            int table = 0;
+            float top = 0.0f;
+            for (int ms = 0; ms <= reps[r][0]; ms = sheet_grid_ms(ms + 1000 / POSE_SAMPLE_FPS)) {
+                PoseFigure fig;
+                pose_move_figure_at(&m, ANIM_REPS, ms, reps[r][0], reps[r][1], false, &fig);
+                const PosePart *thigh = part_named(&fig, POSE_GROUP_NEAR_LEG, "thigh");
+                const PosePart *shank = part_named(&fig, POSE_GROUP_NEAR_LEG, "shank");
+                CHECK(thigh && shank);
+                if (!thigh || !shank)
+                    break;
+                float t = atan2f(thigh->by - thigh->ay, thigh->bx - thigh->ax) * 57.29578f; /* head on the left */
+                float sh = fabsf(atan2f(shank->by - shank->ay, shank->bx - shank->ax) * 57.29578f);
+                sh = fminf(sh, 180.0f - sh); /* off level */
+                if (fabsf(t - 90.0f) <= 15.0f && sh <= 12.0f)
+                    table++;
+                if (ms >= reps[r][0] / 2 - 100 && ms <= reps[r][0] / 2 + 100)
+                    top = fmaxf(top, t);
+            }
+            printf("%s rep %d ms, hold %d: %d moments with table-top legs; hip flexed %.1f deg mid-hold\n", moves[k],
+                   reps[r][0], reps[r][1], table, (double)top);
+            CHECK_INT(table, 0);
+            CHECK(top >= 132.0f);
+        }
+        pose_move_free(&m);
+    }
+}
+
 int main(void)
 {
     test_other_side_away();
@@ -3149,5 +3193,6 @@ int main(void)
     test_way_seams();
     test_sit_up_ways();
     test_standing_extension_head();
+    test_knee_hug_reps();
     return TEST_END();
 }
