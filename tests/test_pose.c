@@ -3152,6 +3152,48 @@ static void test_knee_hug_reps(void)
     }
 }
 
+/* Forward fold's hold shows soft knees and a level-1 range (physio review 27, finding 9: "knees
+ * locked straight with a deep fold, hands near the feet, for the whole hold" while the voice says
+ * "Soften your knees if your hamstrings pull"). The knees were bent 17-25 degrees, but with the
+ * shins vertical under thighs leaning forward the bend did not show. All through the hold each knee
+ * is bent 10-25 degrees and drawn at least 0.025 H ahead of its ankle (the shins tilted forward;
+ * the near one was 0.008 H behind it), and the fingertips hang at least 0.12 H above the mat (the
+ * hands by the shins, not at the feet: they were 0.022 H above it). */
+static void test_forward_fold_soft_knees(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("forward_fold", &file, &m))
+        return;
+    float bend_lo = 180.0f, bend_hi = 0.0f, ahead = 1.0f, tips = 1.0f;
+    for (int i = m.meta.breath.first; i <= m.meta.breath.last; i += 5) {
+        const float *v = m.samples[i].v;
+        bend_lo = fminf(bend_lo, fminf(v[POSE_KNEE_N], v[POSE_KNEE_F]));
+        bend_hi = fmaxf(bend_hi, fmaxf(v[POSE_KNEE_N], v[POSE_KNEE_F]));
+        PoseFigure fig;
+        pose_move_sample_figure(&m, i, &fig);
+        for (int leg = POSE_GROUP_FAR_LEG; leg <= POSE_GROUP_NEAR_LEG;
+             leg += POSE_GROUP_NEAR_LEG - POSE_GROUP_FAR_LEG) {
+            const PosePart *thigh = part_named(&fig, leg, "thigh"), *shank = part_named(&fig, leg, "shank");
+            CHECK(thigh && shank);
+            if (!thigh || !shank)
+                return;
+            ahead = fminf(ahead, shank->ax - shank->bx); /* the knee ahead of the ankle: the shin tilted */
+        }
+        for (int g = 0; g < fig.count; g++)
+            for (int k = 0; fig.groups[g].id != POSE_GROUP_TORSO && k < fig.groups[g].count; k++)
+                if (strcmp(fig.groups[g].parts[k].name, "hand") == 0)
+                    tips = fminf(tips, fminf(fig.groups[g].parts[k].ay, fig.groups[g].parts[k].by));
+    }
+    printf("forward_fold held: knees bent %.1f-%.1f deg, at least %.3f H ahead of the ankles; fingertips "
+           "%.3f H above the mat\n",
+           (double)bend_lo, (double)bend_hi, (double)ahead, (double)tips);
+    CHECK(bend_lo >= 10.0f && bend_hi <= 25.0f);
+    CHECK(ahead >= 0.025f);
+    CHECK(tips >= 0.12f);
+    pose_move_free(&m);
+}
+
 int main(void)
 {
     test_other_side_away();
@@ -3194,5 +3236,6 @@ int main(void)
     test_sit_up_ways();
     test_standing_extension_head();
     test_knee_hug_reps();
+    test_forward_fold_soft_knees();
     return TEST_END();
 }
