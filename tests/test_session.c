@@ -2409,6 +2409,10 @@ static void test_no_dead_phrases(void)
     load("title \"F\"\nmove forward_fold hold 10s\nrest 20s\nmove spinal_twist hold 10s\n");
     run_to_end();
     mark_phrases();
+    /* a hold in breaths: "Breathe in.", "Breathe out." */
+    load("title \"B\"\nmove child_pose hold 2 breaths\n");
+    run_to_end();
+    mark_phrases();
     /* a confirmed hold let go: the prompt, "Hold broken." */
     load(CONFIRMED);
     run_until(T_WORK + SESSION_PROMPT_MS + 100);
@@ -2561,6 +2565,157 @@ static void test_breath_reps_and_routine_words(void)
     if (first_out >= 0) {
         CHECK_INT(spoken_at(first_out + 1, in), w + 5000);
         CHECK_INT(spoken_at(first_out + 1, out), w + 5000 + 1250);
+    }
+}
+
+/* ---- knee rolls say their side; holds in breaths say when to breathe (physio review 27) ---- */
+
+/* Knee rolls (review 27 #1): lying on the back the patient looks at the ceiling, yet each rep said
+ * only "Other side." and the side view looks the same both ways. A sided move whose sides have
+ * words (moves.h MOVES_SIDE_WORDS) says and captions them as each rep or side starts: "Knees to
+ * your left." / "Knees to your right.", where the knees' card names the same side. */
+static void test_side_words(void)
+{
+    const char *left = "Knees to your left.", *right = "Knees to your right.";
+    /* alternating reps: each rep says its side as it starts, the first one too */
+    load("title \"K\"\nmove knee_rolls\n  reps 2 each side tempo 4s\n  sides alternate\n");
+    int64_t w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, left), 2);
+    CHECK_INT(count(EV_CUE, right), 2);
+    CHECK_INT(count(EV_CUE, "Other side."), 0);
+    int at = -1;
+    for (int k = 0; k < 4; k++) {
+        at = find_from(at + 1, EV_STEP_START, NULL);
+        int c = at >= 0 ? find_from(at, EV_CUE, "Knees to your") : -1;
+        CHECK(c >= 0 && L[c].t_ms == w + k * 4000 && L[c].cue_kind == CUE_KIND_STANDARD);
+        CHECK(c >= 0 && strcmp(L[c].text, L[at].side == SIDES_LEFT ? left : right) == 0);
+    }
+    /* captioned for the rep, and the view names the same side (the knees' card) */
+    restart();
+    run_until(w + 1500);
+    SessionView v = session_view(&S, 0);
+    CHECK_STR(v.caption, left);
+    CHECK_INT(v.side_named, SIDES_LEFT);
+    run_until(w + 4000 + 3000);
+    v = session_view(&S, 0);
+    CHECK_STR(v.caption, right);
+    CHECK_INT(v.side_named, SIDES_RIGHT);
+    /* both sides of a hold: the first side as its hold starts, the other in place of "Switch
+     * sides." before its 3-2-1; the times are as before (the words fit the switch's 5 s) */
+    load("title \"K\"\nmove knee_rolls\n  hold 10s\n  sides both\n");
+    w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Switch sides."), 0);
+    CHECK_INT(time_of(EV_CUE, left), w);
+    CHECK_INT(count(EV_CUE, right), 1);
+    CHECK_INT(time_of(EV_CUE, right), w + 10000);
+    int second = find_from(find(EV_STEP_START, NULL) + 1, EV_STEP_START, NULL);
+    CHECK(second >= 0 && L[second].t_ms == w + 10000 + T_SWITCH_HOLD && L[second].side == SIDES_RIGHT);
+    /* one side only: said as it starts */
+    load("title \"K\"\nmove knee_rolls\n  reps 3 tempo 4s\n  sides right\n");
+    w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, right), 1);
+    CHECK_INT(time_of(EV_CUE, right), w);
+    CHECK_INT(count(EV_CUE, left), 0);
+    /* the side chosen when the workout runs: away from the side that hurts */
+    load("title \"K\"\nsides chosen\nmove knee_rolls\n  reps 2 tempo 4s\n  side away\n");
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    for (int guard = 0; guard < 100000 && !session_side_open(&S); guard++)
+        tick(0);
+    SessionInput hurts_left = {INPUT_SIDE, 0, 0, SIDES_LEFT};
+    session_step(&S, &hurts_left, SESSION_TICK_MS);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, right), 1);
+    CHECK_INT(count(EV_CUE, left), 0);
+    /* a move without words of its own keeps "Other side." (test_alternate_sides) */
+    load("title \"T\"\nmove spinal_twist\n  reps 1 each side tempo 4s\n  sides alternate\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, "Other side."), 1);
+    CHECK_INT(count(EV_CUE, "Knees to your"), 0);
+}
+
+/* Holds dosed in breaths (review 27 #2: levels/06's "Bottom to heels", 80 s face down, said
+ * nothing after the 3-2-1): each breath of the hold says "Breathe in." as it starts and "Breathe
+ * out." where the pacer turns (two fifths in), in a held step and in each rep's hold at the top. */
+static void test_hold_breath_words(void)
+{
+    const char *in = "Breathe in.", *out = "Breathe out.";
+    /* a held step of 3 breaths of 5 s: in at 0, 5, 10 s, out at 2, 7, 12 s, with the pacer */
+    load("title \"B\"\nmove child_pose\n  hold 3 breaths\n");
+    int64_t w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in), 3);
+    CHECK_INT(count(EV_CUE, out), 3);
+    for (int k = 0, i = find(EV_STEP_START, NULL); k < 3 && i >= 0; k++) {
+        int a = find_from(i, EV_CUE, in);
+        CHECK(a >= 0 && L[a].t_ms == w + k * 5000 && L[a].cue_kind == CUE_KIND_STANDARD);
+        i = a >= 0 ? find_from(a, EV_CUE, out) : -1;
+        CHECK(i >= 0 && L[i].t_ms == w + k * 5000 + 2000);
+    }
+    restart();
+    run_until(w + 500);
+    SessionView v = session_view(&S, 0);
+    CHECK(v.breath_in && v.breath == 1);
+    CHECK_STR(v.caption, in);
+    run_until(w + 2500);
+    v = session_view(&S, 0);
+    CHECK(!v.breath_in && v.breath == 1);
+    CHECK_STR(v.caption, out);
+    /* reps held at the top for one breath of 6 s (levels/06): in as each hold starts (the beat, 2 s
+     * into a 4 s tempo), out 2.4 s later; the rep's 10 s are as before */
+    load("title \"B\"\nbreath 6s\nmove child_pose\n  reps 2 tempo 4s hold 1 breath\n");
+    w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in), 2);
+    CHECK_INT(count(EV_CUE, out), 2);
+    int a = find(EV_CUE, in), b = find(EV_CUE, out);
+    CHECK(a >= 0 && L[a].t_ms == w + 2000 && b >= 0 && L[b].t_ms == w + 4400);
+    a = a >= 0 ? find_from(a + 1, EV_CUE, in) : -1;
+    b = b >= 0 ? find_from(b + 1, EV_CUE, out) : -1;
+    CHECK(a >= 0 && L[a].t_ms == w + 12000 && b >= 0 && L[b].t_ms == w + 14400);
+    CHECK_INT(time_of(EV_STEP_END, NULL), w + 20000);
+    /* a quick breath (3 s): only the first breath of each hold is said, the pacer shows the rest */
+    load("title \"B\"\nbreath 3s\nmove child_pose\n  hold 4 breaths\n");
+    w = run_to_work();
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in), 1);
+    CHECK_INT(count(EV_CUE, out), 1);
+    CHECK_INT(time_of(EV_CUE, out), w + 1200);
+    /* the routine's own words for them: count-aloud counts the breaths, each-rep is said at the
+     * hold; self pacing has none; a hold in seconds has none */
+    load("title \"B\"\nmove child_pose\n  hold 3 breaths\n  count-aloud\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    load("title \"B\"\nmove child_pose\n  reps 2 tempo 4s hold 1 breath\n  say each-rep \"Sink back.\"\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    load("title \"B\"\nmove child_pose\n  reps 2 tempo 4s hold 1 breath\n  pacing self\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    load("title \"B\"\nmove child_pose\n  hold 15s\n");
+    run_to_end();
+    CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
+    /* with the voice: the routine's cue is said first and its caption stays to be read; a breath
+     * that cannot be said on its moment is dropped (stale), not said late; the next is on time */
+    static const SessionClip clips[] = {
+        {"Let your forehead rest on the mat.", 2500}, {"Breathe in.", 700}, {"Breathe out.", 700}};
+    load("title \"B\"\nmove child_pose\n  hold 3 breaths\n  say +1s \"Let your forehead rest on the mat.\"\n");
+    session_set_voice(&S, clips, 3);
+    w = run_to_work();
+    run_until(w + 2500);
+    CHECK_STR(session_view(&S, 0).caption, "Let your forehead rest on the mat.");
+    run_to_end();
+    CHECK_INT(spoken_at(0, "Let your forehead"), w + 1000);
+    CHECK_INT(spoken_at(0, in), w);
+    long long when = 0;
+    CHECK_INT(voice_fate_of(out, &when), SESSION_VOICE_STALE);
+    int first_out = find(EV_CUE, out);
+    CHECK(first_out >= 0);
+    if (first_out >= 0) {
+        CHECK_INT(spoken_at(first_out + 1, in), w + 5000);
+        CHECK_INT(spoken_at(first_out + 1, out), w + 7000);
     }
 }
 
@@ -2879,7 +3034,10 @@ static void test_self_paced_alternate(void)
             CHECK_INT(L[i].t_ms, T_WORK_BACK + (k == 0 ? 0 : 2000 + (k - 1) * 4000));
             k++;
         }
-    CHECK_INT(count(EV_CUE, "Other side."), 5);
+    /* knee rolls say the side each rep: left, right, ... (test_side_words) */
+    CHECK_INT(count(EV_CUE, "Other side."), 0);
+    CHECK_INT(count(EV_CUE, "Knees to your left."), 3);
+    CHECK_INT(count(EV_CUE, "Knees to your right."), 3);
     CHECK_INT(S.score.reps_done, 6);
     CHECK_INT(S.score.steps_done, 1);
     /* the view counts the side's reps: the fourth run is the second on the right */
@@ -3351,6 +3509,8 @@ int main(void)
     test_breath_reps();
     test_breath_reps_and_routine_words();
     test_rest_after_hold_waits();
+    test_side_words();
+    test_hold_breath_words();
     session_free(&S);
     routine_free(&R);
     free(L);

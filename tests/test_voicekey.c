@@ -58,6 +58,9 @@ static void test_standard_table(void)
                           "Come out of the pose slowly.",
                           "Breathe in.", /* draw_in's reps: one breath each (moves.h MOVES_BREATHS) */
                           "Breathe out, draw in.",
+                          "Breathe out.", /* each breath of a hold in breaths (with "Breathe in.") */
+                          "Knees to your left.", /* knee_rolls' sides (moves.h MOVES_SIDE_WORDS) */
+                          "Knees to your right.",
                           "1",
                           "3",
                           "10",
@@ -93,6 +96,14 @@ static void test_standard_table(void)
     }
     CHECK(moves_breath(MOVE_DRAW_IN) != NULL && moves_breath(MOVE_CAT_CAMEL) == NULL &&
           moves_breath(MOVE_NONE) == NULL);
+    /* the words of every move whose sides have their own, both sides, on sided moves only */
+    for (int m = 0; m < MOVE_COUNT; m++) {
+        const MovesSideWords *w = moves_side_words((MoveId)m);
+        CHECK(!w || (w->move == m && moves_info((MoveId)m)->sided && has_phrase(w->left) && has_phrase(w->right) &&
+                     strcmp(w->left, w->right) != 0));
+    }
+    CHECK(moves_side_words(MOVE_KNEE_ROLLS) != NULL && moves_side_words(MOVE_SPINAL_TWIST) == NULL &&
+          moves_side_words(MOVE_NONE) == NULL);
     /* No duplicates: each phrase is one clip. */
     for (int i = 0; i < voicekey_standard_count(); i++)
         for (int j = i + 1; j < voicekey_standard_count(); j++)

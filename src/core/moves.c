@@ -15,9 +15,13 @@ static const MoveInfo moves_table[MOVE_COUNT] = {MOVES(MOVES_INFO_ROW)};
 static const char moves_list[] = "" MOVES(MOVES_LIST_ROW);
 #undef MOVES_LIST_ROW
 
-#define MOVES_BREATH_ROW(e, out, in_text, out_text) {MOVE_##e, out, in_text, out_text},
+#define MOVES_BREATH_ROW(e, out, out_text) {MOVE_##e, out, MOVES_BREATHE_IN, out_text},
 static const MovesBreath moves_breaths[] = {MOVES_BREATHS(MOVES_BREATH_ROW)};
 #undef MOVES_BREATH_ROW
+
+#define MOVES_SIDE_WORDS_ROW(e, left, right) {MOVE_##e, left, right},
+static const MovesSideWords moves_side_words_table[] = {MOVES_SIDE_WORDS(MOVES_SIDE_WORDS_ROW)};
+#undef MOVES_SIDE_WORDS_ROW
 
 #define POSITIONS_WORD_ROW(e, word, figure) [POSITION_##e] = word,
 static const char *const positions_words[POSITION_COUNT] = {POSITIONS(POSITIONS_WORD_ROW)};
@@ -53,6 +57,14 @@ const MovesBreath *moves_breath(MoveId id)
     for (size_t i = 0; i < sizeof moves_breaths / sizeof moves_breaths[0]; i++)
         if (moves_breaths[i].move == id)
             return &moves_breaths[i];
+    return NULL;
+}
+
+const MovesSideWords *moves_side_words(MoveId id)
+{
+    for (size_t i = 0; i < sizeof moves_side_words_table / sizeof moves_side_words_table[0]; i++)
+        if (moves_side_words_table[i].move == id)
+            return &moves_side_words_table[i];
     return NULL;
 }
 

@@ -112,13 +112,26 @@
     X(ALL_FOURS, ON_FRONT, WAY_ALL_FOURS_TO_FRONT, false)                                                              \
     X(ALL_FOURS, SITTING, WAY_ALL_FOURS_TO_SITTING, false)
 
-/* Moves whose rep is one breath: X(ENUM, out, in text, out text). The in-breath starts with the rep;
- * the out-breath `out` thousandths into the rep's cycle: where its pose file's `section cycle` has
- * the breath in and starts to breathe out (draw_in: the belly let out at key 0.25, drawn in at the
- * beat, 0.5; tests/test_session.c checks the pose agrees). A guided rep of such a move, with no
- * `each-rep` cue or phases of the routine's own, says and captions the two texts at those moments
- * and shows the breathing pacer (session.c); voicekey.c lists the texts for their clips. */
-#define MOVES_BREATHS(X) X(DRAW_IN, 250, "Breathe in.", "Breathe out, draw in.")
+/* The in-breath's words, of a rep that is one breath (MOVES_BREATHS) and of each breath of a hold
+ * dosed in breaths (session.c): one phrase, listed once for its clip (session.h SESSION_PHRASES). */
+#define MOVES_BREATHE_IN "Breathe in."
+
+/* Moves whose rep is one breath: X(ENUM, out, out text). The in-breath (MOVES_BREATHE_IN) starts
+ * with the rep; the out-breath `out` thousandths into the rep's cycle: where its pose file's
+ * `section cycle` has the breath in and starts to breathe out (draw_in: the belly let out at key
+ * 0.25, drawn in at the beat, 0.5; tests/test_session.c checks the pose agrees). A guided rep of
+ * such a move, with no `each-rep` cue or phases of the routine's own, says and captions the two
+ * texts at those moments and shows the breathing pacer (session.c); voicekey.c lists the out text
+ * for its clip. */
+#define MOVES_BREATHS(X) X(DRAW_IN, 250, "Breathe out, draw in.")
+
+/* Sided moves whose sides have words of their own: X(ENUM, left text, right text). A patient
+ * lying on their back looks at the ceiling, not at the screen, so the voice must say the way:
+ * each run of such a move (each rep of alternating reps, each side of "sides both" or a held
+ * step) says and captions its side's words as it starts, where other sided moves say "Other
+ * side." or "Switch sides." (session.c); voicekey.c lists them for their clips. "left" is the
+ * person's left, as the knees' card says it (kneeview.h). */
+#define MOVES_SIDE_WORDS(X) X(KNEE_ROLLS, "Knees to your left.", "Knees to your right.")
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
@@ -206,6 +219,16 @@ typedef struct {
 /* The breath of move id's rep (a row of MOVES_BREATHS), or NULL when its rep is not one breath.
  * Static storage. */
 const MovesBreath *moves_breath(MoveId id);
+
+/* A sided move whose sides have words of their own (a row of MOVES_SIDE_WORDS). */
+typedef struct {
+    MoveId move;
+    const char *left, *right; /* said as a run on that side starts: "Knees to your left." */
+} MovesSideWords;
+
+/* The words of move id's sides (a row of MOVES_SIDE_WORDS), or NULL when it has none. Static
+ * storage. */
+const MovesSideWords *moves_side_words(MoveId id);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */
 const char *moves_position_list(void);

@@ -265,6 +265,7 @@ static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
 static int step_out_ms(const Routine *r, int step, SegmentKind kind);
 static int rest_words_at(const Session *s, int gi);
+static const char *switch_words(const RoutineStep *st, const Segment *g);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
 static bool start_instruction(const RoutineCue *c)
@@ -315,10 +316,7 @@ static void voice_plan_lengths(Session *s)
             bool ready = g->kind == SEG_READY;
             if (ready)
                 ready_text(st, b, sizeof b);
-            need = voice_ms(s, ready                          ? b
-                               : st->sides == SIDES_ALTERNATE ? PH(PHRASE_OTHER_SIDE)
-                                                              : PH(PHRASE_SWITCH_SIDES)) +
-                   VOICEQUEUE_GAP_MS;
+            need = voice_ms(s, ready ? b : switch_words(st, g)) + VOICEQUEUE_GAP_MS;
             if (ready && st->mode == MODE_TIMER)
                 need += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
             if (ready && step_rules(st).ready_press)
@@ -355,6 +353,7 @@ static void caption(Session *s, const char *text)
 {
     snprintf(s->caption, sizeof s->caption, "%s", text);
     s->caption_routine = false;
+    s->caption_side = false;
     int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
     if (show < SESSION_CAPTION_MIN_MS)
         show = SESSION_CAPTION_MIN_MS;
@@ -410,13 +409,14 @@ static void announce(Session *s, int64_t t, const char *text)
     say_as(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, text);
 }
 
-/* Say a breath of a rep (step_breath): on its moment or not at all, like a count (a newer one
- * replaces it, and it goes stale after VOICEQUEUE_COUNT_STALE_MS), so the routine's own words,
- * said first, never make it late; captioned, unless the routine's words on screen are still to be
- * read (the pacer shows the breath then). */
+/* Say a breath of a rep (step_breath) or of a hold in breaths (step_hold_breaths): on its moment
+ * or not at all, like a count (a newer one replaces it, and it goes stale after
+ * VOICEQUEUE_COUNT_STALE_MS), so the routine's own words, said first, never make it late;
+ * captioned, unless the routine's words or a side's ("Knees to your left.") on screen are still to
+ * be read (the pacer, or the knees' card, shows it then). */
 static void say_breath(Session *s, int64_t t, const char *text)
 {
-    bool keep = s->caption_routine && s->active_ms < s->caption_min_until_ms && s->caption[0];
+    bool keep = (s->caption_routine || s->caption_side) && s->active_ms < s->caption_min_until_ms && s->caption[0];
     say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_COUNT, text, !keep);
 }
 
@@ -803,6 +803,53 @@ static int breath_out_ms(const RoutineStep *st, const MovesBreath *b)
     return (int)((int64_t)st->tempo_ms * b->out_permille / 1000) + (b->out_permille > 500 ? st->hold_ms : 0);
 }
 
+/* One breath of a hold in breaths ("hold 3 breaths"): the routine's `breath`, or the default. */
+static int step_breath_ms(const Routine *r)
+{
+    return r->breath_ms > 0 ? r->breath_ms : ROUTINE_BREATH_MS;
+}
+
+/* The in-breath of one breath of breath_ms: two fifths of it (the pacer fills, then empties). */
+static int breath_in_ms(int breath_ms)
+{
+    return breath_ms * 2 / 5;
+}
+
+/* Whether the breaths of step st's holds in breaths are said, "Breathe in." / "Breathe out." on
+ * each breath (fire_timed): a held step (`hold 3 breaths`) or guided reps held at the top (`reps 8
+ * hold 1 breath`), unless the routine has its own words for them (`count-aloud`, which counts the
+ * breaths or reps at those moments; `each-rep`, said at the hold's start) or the rep is itself a
+ * breath (draw_in, step_breath). Self pacing has none: the person holds at their own pace. */
+static bool step_hold_breaths(const RoutineStep *st)
+{
+    if (!st || st->kind != STEP_MOVE || st->hold_breaths <= 0 || st->count_aloud || step_breath(st))
+        return false;
+    if (st->mode == MODE_REPS_SELF)
+        return false;
+    for (int i = 0; i < st->cue_count; i++)
+        if (st->cues[i].anchor == CUE_EACH_REP)
+            return false;
+    return true;
+}
+
+/* The words of step st's side `side` (moves.h MOVES_SIDE_WORDS: "Knees to your left."), or NULL
+ * when its move has none (it says "Other side." / "Switch sides.") or side is neither left nor right. */
+static const char *side_words(const RoutineStep *st, Sides side)
+{
+    const MovesSideWords *w = st && st->kind == STEP_MOVE ? moves_side_words(st->move) : NULL;
+    return !w ? NULL : side == SIDES_LEFT ? w->left : side == SIDES_RIGHT ? w->right : NULL;
+}
+
+/* What a "switch sides" segment g of step st says: the side's words, else "Other side." between
+ * alternating sides or "Switch sides.". */
+static const char *switch_words(const RoutineStep *st, const Segment *g)
+{
+    const char *words = side_words(st, g->side);
+    return words                          ? words
+           : st->sides == SIDES_ALTERNATE ? session_phrase(PHRASE_OTHER_SIDE)
+                                          : session_phrase(PHRASE_SWITCH_SIDES);
+}
+
 int session_multiplier(int combo)
 {
     int m = 1 + combo / SESSION_COMBO_STEP;
@@ -1178,7 +1225,8 @@ static void enter_segment(Session *s, int index, int64_t t)
             say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), false);
         break;
     case SEG_SWITCH:
-        announce(s, t, PH(st->sides == SIDES_ALTERNATE ? PHRASE_OTHER_SIDE : PHRASE_SWITCH_SIDES));
+        announce(s, t, switch_words(st, g)); /* "Knees to your right.", "Other side.", "Switch sides." */
+        s->caption_side = side_words(st, g->side) != NULL;
         for (int c = 0; c < st->cue_count; c++) /* the other side's start, said before its clock runs */
             if (start_instruction(&st->cues[c]) && !st->cues[c].once)
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
@@ -1201,7 +1249,12 @@ static void enter_segment(Session *s, int index, int64_t t)
             if (!shown && st->mode == MODE_TIMER && st->text)
                 caption(s, st->text);
         }
-        if (st->sides == SIDES_ALTERNATE && g->run > 0 && !step_switches_before(st, g->run))
+        /* a side that has words says them as it starts ("Knees to your left."), unless its switch
+         * just said them; alternating reps of another move say "Other side." (no countdown) */
+        if (side_words(st, g->side) && !step_switches_before(st, g->run)) {
+            announce(s, t, side_words(st, g->side));
+            s->caption_side = true;
+        } else if (st->sides == SIDES_ALTERNATE && g->run > 0 && !step_switches_before(st, g->run))
             announce(s, t, PH(PHRASE_OTHER_SIDE)); /* alternating reps: no countdown between sides */
         switch (st->mode) {
         case MODE_REST:
@@ -1265,6 +1318,25 @@ static bool crossed(int at, int from, int to)
     return at > from && at <= to;
 }
 
+/* Say the breaths of a hold of `breaths` breaths that starts `at` ms into the current segment, those
+ * in its window (from, to] (fire_timed; t0 the session time at from, 0 at the segment's start):
+ * "Breathe in." as each breath starts, "Breathe out." where the pacer turns (breath_in_ms). Every
+ * breath when one lasts at least SESSION_BREATH_WORDS_ALL_MS; a quicker breath only the first of
+ * each hold (a word every 1-2 s would hurry a calm hold; the pacer shows the rest). */
+static void say_hold_breaths(Session *s, int at, int breaths, int from, int to, int64_t t0)
+{
+    int breath = step_breath_ms(s->routine), base = from < 0 ? 0 : from;
+    if (breath < SESSION_BREATH_WORDS_ALL_MS && breaths > 1)
+        breaths = 1;
+    for (int k = 0; k < breaths; k++) {
+        int in = at + k * breath, out = in + breath_in_ms(breath);
+        if (in == 0 ? from < 0 && to >= 0 : crossed(in, from, to))
+            say_breath(s, t0 + (in - base), PH(PHRASE_BREATHE_IN));
+        if (crossed(out, from, to))
+            say_breath(s, t0 + (out - base), PH(PHRASE_BREATHE_OUT));
+    }
+}
+
 /* Cues and sounds planned for (from, to] of the current segment. t0 is the session time at from. */
 static void fire_timed(Session *s, int from, int to, int64_t t0)
 {
@@ -1326,10 +1398,13 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     case MODE_HOLD:
     case MODE_HOLD_CONFIRMED:
     case MODE_HOLD_UNTIL_PRESS:
+        /* a hold in breaths: when to breathe in and out (a confirmed hold's from the press on) */
+        if (step_hold_breaths(st) && (s->holding || from >= 0))
+            say_hold_breaths(s, 0, dur / step_breath_ms(s->routine), from, to, t0);
         if (!st->count_aloud)
             break;
         if (st->hold_breaths > 0) { /* a hold in breaths is counted in breaths, each as it ends */
-            int breath = s->routine->breath_ms > 0 ? s->routine->breath_ms : ROUTINE_BREATH_MS;
+            int breath = step_breath_ms(s->routine);
             for (int k = 1; k * breath <= dur && k <= VOICEKEY_COUNT_MAX; k++)
                 if (crossed(k * breath, from, to))
                     say_number(s, AT(k * breath), k);
@@ -1363,6 +1438,9 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
             if (crossed(out, from, to))
                 say_breath(s, AT(out), breath->out_text);
         }
+        /* reps held at the top for a number of breaths: when to breathe, in each rep's hold */
+        for (int r = 0; r < g->reps && step_hold_breaths(st); r++)
+            say_hold_breaths(s, rep_beat_ms(st, r), st->hold_breaths, from, to, t0);
         for (int r = 0; r < g->reps; r++) {
             int b = rep_beat_ms(st, r);
             if (crossed(b, from, to)) {
@@ -2483,8 +2561,8 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
             /* the breathing pacer: in for two fifths of a breath, out for the rest */
-            int breath = r->breath_ms > 0 ? r->breath_ms : ROUTINE_BREATH_MS;
-            int in_ms = breath * 2 / 5, at = el % breath;
+            int breath = step_breath_ms(r);
+            int in_ms = breath_in_ms(breath), at = el % breath;
             v->breaths = g->duration_ms / breath;
             v->breath = el / breath + 1 > v->breaths ? v->breaths : el / breath + 1;
             v->breath_in = at < in_ms;

@@ -71,6 +71,9 @@
 #define SESSION_RESULTS_MS 15000 /* results screen, then the session is over */
 #define SESSION_EVENT_CAP 256 /* events queued between two drains; older ones are never dropped silently */
 #define SESSION_TEXT_BYTES 512 /* text carried in one event or caption */
+/* A hold in breaths says "Breathe in." / "Breathe out." on every breath when one breath lasts at
+ * least this long; a quicker breath (`breath 3s`) only on the first of each hold. */
+#define SESSION_BREATH_WORDS_ALL_MS 4000
 #define SESSION_CAPTION_MIN_MS 3500 /* a caption stays at least this long ... */
 #define SESSION_CAPTION_MS_PER_BYTE 60 /* ... or long enough to read at a slow pace */
 /* "back" later than this into a part (side, set, countdown) restarts it; sooner goes to the step's
@@ -116,6 +119,8 @@
     X(PHRASE_PRESS_READY, "Press when you are in position.") /* a timer's get-ready waits for it */                    \
     X(PHRASE_SWITCH_SIDES, "Switch sides.")                                                                            \
     X(PHRASE_OTHER_SIDE, "Other side.") /* alternating sides */                                                        \
+    X(PHRASE_BREATHE_IN, MOVES_BREATHE_IN) /* each breath of a hold in breaths; a rep that is one breath */            \
+    X(PHRASE_BREATHE_OUT, "Breathe out.") /* each breath of a hold in breaths */                                       \
     X(PHRASE_REST, "Rest.")                                                                                            \
     X(PHRASE_STEP_OUT, "Come out of the pose slowly.") /* a hold's way out, before a rest's way on */                  \
     X(PHRASE_TEN_SECONDS, "Ten seconds left.")                                                                         \
@@ -375,6 +380,7 @@ typedef struct {
     int64_t caption_until_ms; /* active_ms at which the caption goes */
     int64_t caption_min_until_ms; /* active_ms until which it must stay to be read */
     bool caption_routine; /* the caption is the routine's own words (a breath cue leaves them to be read) */
+    bool caption_side; /* the caption is a side's words, "Knees to your left." (as caption_routine) */
     SessionScore score;
     SessionEvent events[SESSION_EVENT_CAP];
     int ev_head, ev_count;

@@ -14,19 +14,23 @@
  * --check` cannot vouch for it.
  * "Get ready. Next: <name>." rows come from the move catalogue (moves.h), so a new or renamed
  * move has its row; tests/test_voicekey.c checks it. So do the breaths of a move whose rep is one
- * breath (MOVES_BREATHS). */
+ * breath (MOVES_BREATHS) and the words of a move's sides (MOVES_SIDE_WORDS). */
 /* "Get ready. Next: <display name>." for each routine-usable row of the move catalogue. */
 #define VOICEKEY_GET_READY_true(name) ROUTINE_READY_NEXT_PREFIX name ROUTINE_READY_NEXT_SUFFIX,
 #define VOICEKEY_GET_READY_false(name)
 #define VOICEKEY_GET_READY_ROW(e, id, name, usable, sided, tempo, pos) VOICEKEY_GET_READY_##usable(name)
 
 #define VOICEKEY_SESSION_ROW(id, text) text,
-/* "Breathe in.", "Breathe out, draw in.": the breath of each rep of a move whose rep is one breath */
-#define VOICEKEY_BREATH_ROW(e, out, in_text, out_text) in_text, out_text,
+/* "Breathe out, draw in.": the out-breath of each rep of a move whose rep is one breath (its
+ * in-breath, "Breathe in.", is a session phrase) */
+#define VOICEKEY_BREATH_ROW(e, out, out_text) out_text,
+/* "Knees to your left.", "Knees to your right.": the sides of a move whose sides have words */
+#define VOICEKEY_SIDE_WORDS_ROW(e, left, right) left, right,
 static const char *const voicekey_standard_table[] = {
     SESSION_PHRASES(VOICEKEY_SESSION_ROW) /* the session's own words (session.h) */
     MOVES(VOICEKEY_GET_READY_ROW) /* "Get ready. Next: <move>." */
     MOVES_BREATHS(VOICEKEY_BREATH_ROW) /* moves.h */
+    MOVES_SIDE_WORDS(VOICEKEY_SIDE_WORDS_ROW) /* moves.h */
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */
