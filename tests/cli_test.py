@@ -358,6 +358,37 @@ def test_simulate():
         check(breaths and all(sp is not None and abs(sp - (start[0] + at)) < 1e-6 for _, at, sp in breaths),
               f"draw_in reps: every breath spoken on its moment: {breaths}")
 
+    # NHS lower back (physio review 27): knee rolls say which way as each rep starts, left then
+    # right ("Other side." said nothing a patient looking at the ceiling could use), and each hold
+    # of one 6 s breath says "Breathe in." at the top (2 s into the 4 s tempo) and "Breathe out."
+    # 2.4 s later, in Bottom to heels (face down) and in the knee rolls; all spoken on their moment
+    nhs = [p for p in LEVELS if "06-nhs-lower-back" in p]
+    check(len(nhs) == 1, "levels/06-nhs-lower-back.routine is there")
+    if nhs:
+        rc, out, err = run("--simulate", nhs[0])
+        events = parse_jsonl(out, "levels/06")
+        starts = [e for e in events if e["type"] == "step_start"]
+        cues = [e for e in events if e["type"] == "cue"]
+        rolls = [e for e in starts if e["move"] == "knee_rolls"]
+        sides = [e["text"] for e in cues if e["text"].startswith("Knees to your")]
+        want = ["Knees to your left.", "Knees to your right."] * (len(rolls) // 2)
+        check(rc == 0 and len(rolls) == 8 and sides == want, f"knee rolls name the side each rep: {sides}")
+        check(not any(e["text"] == "Other side." for e in cues), "knee rolls no longer say only \"Other side.\"")
+        for e in rolls:
+            said = [c for c in cues if c["text"].startswith("Knees to your") and abs(c["t"] - e["t"]) < 1e-6]
+            check(len(said) == 1 and said[0]["text"].endswith(e["side"] + ".") and said[0].get("spoken") == e["t"],
+                  f"the rep on the {e['side']} at {e['t']} says its side as it starts: {said}")
+        # the holds: 8 reps of 10 s of Bottom to heels, then one per knee roll
+        heels = [e for e in starts if e["move"] == "child_pose"]
+        holds = [round(e["t"] + 10.0 * r + 2.0, 3) for e in heels for r in range(8)] + \
+                [round(e["t"] + 2.0, 3) for e in rolls]
+        ins = [c for c in cues if c["text"] == "Breathe in."]
+        outs = [c for c in cues if c["text"] == "Breathe out."]
+        check(len(heels) == 1 and [round(c["t"], 3) for c in ins] == holds and
+              [round(c["t"], 3) for c in outs] == [round(h + 2.4, 3) for h in holds],
+              f"each hold of one breath: in at the top, out 2.4 s later: {[c['t'] for c in ins]}")
+        check(ins and all(c.get("spoken") == c["t"] for c in ins + outs), "every breath spoken on its moment")
+
     with tempfile.TemporaryDirectory() as tmp:
         # bridge: beats 2, 6, 10, 14 s into the work, whose start the events say (the safety notice
         # and the get-ready last as long as their words take to say)
