@@ -67,7 +67,8 @@ typedef struct {
 } RoutineCue;
 
 /* SIDES_BOTH: all of the left, "switch sides", all of the right. SIDES_ALTERNATE: one rep on the
- * left, one on the right, and so on, with only "Other side." between them. */
+ * left, one on the right, and so on, with only "Other side." between them (or the side's own words,
+ * moves.h MOVES_SIDE_WORDS: "Knees to your right."). */
 typedef enum { SIDES_NONE = 0, SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH, SIDES_ALTERNATE } Sides;
 
 /* A step done on one side chosen when the workout runs ("sides chosen" at the top): the side that
