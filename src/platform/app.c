@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "arrows.h"
 #include "audio.h"
 #include "checkin.h"
 #include "figpaint.h"
@@ -161,6 +162,49 @@ static void input_open_bindings(Input *in)
 }
 
 /* ---- window mode ---- */
+
+/* ---- view.conf: the motion arrows on or off, kept between runs (arrows.h) ---- */
+
+/* view.conf in the one config directory files.c decides; -1 when there is none. */
+static int view_config_path(char *buf, size_t size)
+{
+    char dir[1024];
+    if (files_config_dir(dir, sizeof dir) != 0)
+        return -1;
+    int n = snprintf(buf, size, "%s/view.conf", dir);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* Whether the motion arrows are on: view.conf's setting, on when there is none. */
+static bool view_arrows_load(void)
+{
+    char path[1100], err[256];
+    bool on = true;
+    char *src;
+    size_t len;
+    if (view_config_path(path, sizeof path) != 0)
+        return on;
+    if (files_read(path, FILES_MAX_CONFIG_BYTES, &src, &len, err, sizeof err) < 0) {
+        if (errno != ENOENT) /* no file yet is the usual case */
+            fprintf(stderr, "unknot: warning: %s: %s; motion arrows on\n", path, err);
+        return on;
+    }
+    if (arrows_conf_parse(src, len, &on, err, sizeof err) > 0)
+        fprintf(stderr, "unknot: warning: %s: %s; the line is ignored\n", path, err);
+    free(src);
+    return on;
+}
+
+/* Write view.conf whole or not at all; a failure is a debug note, not a warning. */
+static void view_arrows_save(bool on)
+{
+    char path[1100], text[128], err[256];
+    int n = arrows_conf_format(on, text, sizeof text);
+    if (view_config_path(path, sizeof path) != 0 || n < 0)
+        return;
+    if (files_write_atomic(path, text, (size_t)n, err, sizeof err) < 0)
+        SDL_LogDebug(SDL_LOG_CATEGORY_APPLICATION, "view: %s", err);
+}
 
 static void set_notice(App *a, const char *text)
 {
@@ -694,10 +738,16 @@ static void menu_pointer(App *a, int x, int y)
 
 static void handle_action(App *a, Action act)
 {
-    if (a->kiosk && (act == ACT_FULLSCREEN || act == ACT_MUTE || act == ACT_VOLUME_UP || act == ACT_VOLUME_DOWN))
+    if (a->kiosk && (act == ACT_FULLSCREEN || act == ACT_MUTE || act == ACT_VOLUME_UP || act == ACT_VOLUME_DOWN ||
+                     act == ACT_ARROWS))
         return; /* a kiosk's sound and screen are set by its settings, not by the visitor */
     switch (act) {
     case ACT_FULLSCREEN: toggle_fullscreen(a); return;
+    case ACT_ARROWS:
+        a->rd.arrows_off = !a->rd.arrows_off;
+        view_arrows_save(!a->rd.arrows_off);
+        set_notice(a, a->rd.arrows_off ? "Arrows off" : "Arrows on");
+        return;
     case ACT_MUTE:
         audio_toggle_mute(a->audio);
         set_notice(a, audio_muted(a->audio) ? "Sound off" : "Sound on");
@@ -1222,6 +1272,7 @@ static App *app_create(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren, 
     a->rd.dl = win ? drawlist_for_window(ren, win) : NULL;
     text_set_drawlist(a->rd.text, a->rd.dl);
     sprites_set_drawlist(a->rd.sprites, a->rd.dl);
+    a->rd.arrows_off = !view_arrows_load();
     input_open_bindings(&a->input);
     if (o->history_path) {
         a->history = history_open(o->history_path);
@@ -1286,6 +1337,7 @@ void app_free(App *a)
     levels_free(&a->levels);
     if (a->have_own)
         routine_free(&a->own);
+    render_release(&a->rd);
     sprites_free(a->rd.sprites);
     text_free(a->rd.text);
     drawlist_free(a->rd.dl);
@@ -1886,6 +1938,7 @@ int app_shot(const AppOptions *o)
     rd.r = ren;
     rd.w = o->width;
     rd.h = o->height;
+    rd.arrows_off = !view_arrows_load();
     rd.text = text_new(ren, o->font, err, sizeof err);
     if (!rd.text) {
         fprintf(stderr, "unknot: %s\n", err);
@@ -1973,6 +2026,7 @@ done:
     if (have_session)
         session_free(&s);
     voicetable_free(&voices);
+    render_release(&rd);
     sprites_free(rd.sprites);
     text_free(rd.text);
     if (ren)

@@ -12,8 +12,8 @@
 #include "files.h"
 
 static const char *const action_names[ACT_COUNT] = {
-    "none",       "press", "release",   "pause",       "skip", "back", "quit",
-    "fullscreen", "mute",  "volume-up", "volume-down", "up",   "down", "hurt",
+    "none", "press",     "release",     "pause", "skip", "back", "quit",   "fullscreen",
+    "mute", "volume-up", "volume-down", "up",    "down", "hurt", "arrows",
 };
 
 const char *input_action_name(Action a)
@@ -69,6 +69,7 @@ void input_default_bindings(Bindings *b)
     /* Y is "It hurts", the one button a workout must always have; the volume is on the d-pad's sides */
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_Y, ACT_HURT);
     bind(b, BIND_KEY, SDLK_h, ACT_HURT);
+    bind(b, BIND_KEY, SDLK_a, ACT_ARROWS); /* the motion arrows on or off */
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, ACT_VOLUME_UP);
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_LEFT, ACT_VOLUME_DOWN);
 }
@@ -111,7 +112,7 @@ static const char *parse_binding(const char *p, const char *le, Bindings *b)
     Action a = action_from_name(as, (size_t)(ae - as));
     if (a == ACT_NONE || a == ACT_RELEASE)
         return "unknown action (press, pause, skip, back, quit, fullscreen, mute, volume-up, volume-down, up, down, "
-               "hurt)";
+               "hurt, arrows)";
     char name[64];
     if ((size_t)(ne - ns) >= sizeof name)
         return "the key or button name is too long";

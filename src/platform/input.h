@@ -22,6 +22,7 @@ typedef enum {
     ACT_UP, /* menu navigation */
     ACT_DOWN,
     ACT_HURT, /* "It hurts": stops the workout and asks how bad (session INPUT_HURT) */
+    ACT_ARROWS, /* the motion arrows on or off (saved in view.conf) */
     ACT_COUNT
 } Action;
 

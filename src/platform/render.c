@@ -521,10 +521,29 @@ static SDL_Rect figure_corners(Render *rd, const SessionView *v, const Overlay *
     return knees;
 }
 
+/* The motion arrows of the figure just drawn (arrows.h), over it, while they show and are on. */
+static void arrows_draw(Render *rd, const SessionView *v)
+{
+    MoveArrows a;
+    float alpha;
+    if (rd->arrows_off || !rd->sprites || !sprites_arrows(rd->sprites, v, &a, &alpha))
+        return;
+    if (!rd->arrows)
+        rd->arrows = arrowdraw_new(rd->r);
+    arrowdraw_draw(rd->arrows, rd->dl, &a, alpha);
+}
+
+void render_release(Render *rd)
+{
+    arrowdraw_free(rd->arrows, rd->dl);
+    rd->arrows = NULL;
+}
+
 void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
 {
     SDL_Rect hurt, left, knees = figure_corners(rd, v, ov, &hurt, &left);
     figure_in(rd, v, render_layout(rd).stage, hurt, left);
+    arrows_draw(rd, v);
     /* room kept, not drawn over another figure easing out, nor while the camera eases the figure out of it */
     if (knees.w > 0 && !(v->blend && v->from_figure != v->figure) && !sprites_camera_easing(rd->sprites))
         knees_draw(rd, v, knees);

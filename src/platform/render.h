@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "arrowdraw.h"
 #include "drawlist.h"
 #include "history.h"
 #include "levels.h"
@@ -102,6 +103,8 @@ typedef struct {
     int w, h; /* output size in pixels */
     const RenderStyle *style; /* NULL: render_style_default */
     DrawList *dl; /* NULL: every call draws at once (shots, tests); else only what changed (drawlist.h) */
+    ArrowDraw *arrows; /* the motion arrows' painter (arrowdraw.h), made on first use; free with render_release */
+    bool arrows_off; /* the motion arrows turned off (A; view.conf): none drawn */
 } Render;
 
 /* The areas of a frame, in pixels. */
@@ -146,6 +149,9 @@ typedef struct {
 /* ---- whole screens ---- */
 
 /* Draw one whole frame of a workout. */
+/* Free what drawing made for itself (the arrows' painter); before the renderer is destroyed. */
+void render_release(Render *rd);
+
 void render_session(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov);
 
 /* Whether render_session draws v's figure: not under "It hurts", whose questions take the whole

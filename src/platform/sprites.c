@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "arrows.h"
 #include "drawlist.h"
 #include "figpaint.h"
 #include "files.h"
@@ -146,6 +147,15 @@ struct Sprites {
     KneeInset *knees; /* the knees seen from the head end, for a move whose file asks (`inset knees`) */
     bool drawn_inset; /* the last figure drawn asks for it */
     float drawn_right; /* its knees' roll to the person's right (kneeview_right_deg) */
+    /* the motion arrows (arrows.h) of the last figure drawn: found once per move and side, placed
+     * where that figure was drawn (sprites_arrows) */
+    const PoseMove *arrows_move; /* the move they were found for, or NULL */
+    bool arrows_swap;
+    MoveArrows arrows; /* in H */
+    FigPlace drawn_place; /* where the last figure was drawn: stage pixels, and the stage's corner */
+    int drawn_sx, drawn_sy;
+    const PoseMove *drawn_move;
+    bool drawn_blend; /* eased in from another figure: its pose is not the move's own */
 };
 
 static void sprites_warn(Sprites *s, MoveId id, const char *what, const char *why)
@@ -914,6 +924,13 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     frame_figure(s, m, from, v, stage, &k, &job->fig, &lay);
     s->drawn_inset = m->file.inset == POSE_INSET_KNEES;
     s->drawn_right = kneeview_right_deg(&job->fig, pose_move_draw(m, v->side, v->turned).mirror);
+    PoseDraw pd = pose_move_draw(m, v->side, v->turned);
+    if (s->arrows_move != m || s->arrows_swap != pd.swap) { /* once per move and side, not per frame */
+        arrows_of_move(m, pd.swap, &s->arrows);
+        s->arrows_move = m, s->arrows_swap = pd.swap;
+    }
+    s->drawn_move = m, s->drawn_place = lay.place, s->drawn_sx = stage.x, s->drawn_sy = stage.y;
+    s->drawn_blend = from && v->blend;
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
      * renderer fills for these float rectangles (on the target), kept in stage pixels */
@@ -1014,6 +1031,19 @@ void sprites_draw_inset(Sprites *s, SDL_Rect box)
     if (!s->knees)
         s->knees = kneeinset_new();
     kneeinset_draw(s->knees, s->renderer, s->dl, box, s->drawn_right);
+}
+
+bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, float *alpha)
+{
+    *alpha = 0.0f;
+    out->count = 0;
+    if (!s || !v || !s->drawn_move || s->drawn_move != s->arrows_move || s->arrows.count == 0)
+        return false;
+    *alpha = arrows_alpha(v, &s->drawn_move->meta);
+    if (*alpha <= 0.0f)
+        return false;
+    arrows_place(&s->arrows, &s->drawn_place, (float)s->drawn_sx, (float)s->drawn_sy, out);
+    return true;
 }
 
 void sprites_frame_shown(Sprites *s)

@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "arrows.h"
 #include "pose.h"
 #include "session.h"
 
@@ -136,6 +137,11 @@ void sprites_draw_inset(Sprites *s, SDL_Rect box);
  * taking a core from the frame being drawn. Without this call it starts SPRITES_HOLD_MS after the
  * post. */
 void sprites_frame_shown(Sprites *s);
+
+/* The motion arrows (core arrows.h) of the figure drawn last, for v (the view it was drawn for),
+ * placed in renderer pixels where it was drawn, into *out, and how strongly they show (*alpha,
+ * arrows_alpha). False (no arrows, *alpha 0) when that figure has none or they do not show now. */
+bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, float *alpha);
 
 /* True when the last sprites_draw did not show its final picture: the move was still loading, or
  * the painter had not finished its pose. A screen that is redrawn only on a change redraws soon

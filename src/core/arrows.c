@@ -1,0 +1,308 @@
+/* arrows.c: where a move's motion arrows go, how strongly they show, and view.conf. The arrows
+ * are found from the sampled poses once per move and side (the frame path only places them). */
+#include "arrows.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sheet.h"
+
+/* ---- where the working parts are ---- */
+
+typedef struct {
+    float x, y;
+} ArrowPoint;
+
+/* The limb a group belongs to (a shin painted apart counts as its leg). */
+static int arrows_limb(int id)
+{
+    return id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : id == POSE_GROUP_FAR_SHIN ? POSE_GROUP_FAR_LEG : id;
+}
+
+/* The mean of the ends of the parts called name in the groups of limb (PoseGroupId) of fig;
+ * false when there is none. */
+static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name, ArrowPoint *out)
+{
+    float sx = 0.0f, sy = 0.0f;
+    int n = 0;
+    for (int g = 0; g < fig->count; g++) {
+        const PoseGroup *gr = &fig->groups[g];
+        if (arrows_limb(gr->id) != limb || gr->flat)
+            continue;
+        int count = 0, pick = -1;
+        for (int i = 0; i < gr->count; i++)
+            count += strcmp(gr->parts[i].name, name) == 0;
+        /* the trunk's three parts: its middle one, which the back rounds and arches most */
+        if (limb == POSE_GROUP_TORSO && count >= 3)
+            pick = count / 2;
+        for (int i = 0, k = 0; i < gr->count; i++)
+            if (strcmp(gr->parts[i].name, name) == 0 && (pick < 0 || k++ == pick))
+                sx += gr->parts[i].ax + gr->parts[i].bx, sy += gr->parts[i].ay + gr->parts[i].by, n += 2;
+    }
+    if (n == 0)
+        return false;
+    out->x = sx / (float)n, out->y = sy / (float)n;
+    return true;
+}
+
+/* Whether limb's group is drawn as working in fig (the highlight follows a swap). */
+static bool arrows_working(const PoseFigure *fig, int limb)
+{
+    for (int g = 0; g < fig->count; g++)
+        if (arrows_limb(fig->groups[g].id) == limb && fig->groups[g].highlight)
+            return true;
+    return false;
+}
+
+static float arrows_dist(ArrowPoint a, ArrowPoint b)
+{
+    return hypotf(b.x - a.x, b.y - a.y);
+}
+
+/* The start, middle and top figures of m: the get-ready's frame, the beat (a hold's held pose)
+ * and a sample half-way between them along the way the figure goes. */
+static void arrows_frames(const PoseMove *m, int *start, int *mid, int *top)
+{
+    SheetFrame f;
+    sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+    *start = f.a;
+    const SheetMeta *mt = &m->meta;
+    bool cycle = !mt->rep_holds && mt->cycle.ms > 0;
+    *top = cycle ? mt->beat : mt->held;
+    int first = cycle ? mt->cycle.first : mt->intro.first;
+    *mid = (first + *top) / 2;
+    int last = mt->frames - 1;
+    *start = *start < 0 ? 0 : *start > last ? last : *start;
+    *mid = *mid < 0 ? 0 : *mid > last ? last : *mid;
+    *top = *top < 0 ? 0 : *top > last ? last : *top;
+}
+
+static void arrows_figure(const PoseMove *m, int i, bool swap, PoseFigure *fig)
+{
+    if (swap)
+        pose_move_sample_figure_swapped(m, i, fig);
+    else
+        pose_move_sample_figure(m, i, fig);
+}
+
+/* One candidate arrow: a point's place in the three figures. */
+typedef struct {
+    ArrowPoint p[3];
+    float travel;
+} ArrowWay;
+
+/* The way of the part called name of limb through figs; false when it has none. */
+static bool arrows_way(const PoseFigure *figs, int limb, const char *name, ArrowWay *w)
+{
+    for (int k = 0; k < 3; k++)
+        if (!arrows_part_point(&figs[k], limb, name, &w->p[k]))
+            return false;
+    w->travel = arrows_dist(w->p[0], w->p[2]);
+    return true;
+}
+
+/* Turn a way into an arrow: moved aside from the body's centre (cx, cy) by ARROWS_OFFSET_H (the
+ * trunk's own: up, above the back or belly, by ARROWS_TRUNK_LIFT_H), its length kept within
+ * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. */
+static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
+{
+    ArrowPoint a = w->p[0], b = w->p[1], c = w->p[2];
+    float dx = c.x - a.x, dy = c.y - a.y, len = hypotf(dx, dy);
+    float ux = dx / len, uy = dy / len;
+    if (len < ARROWS_MIN_LEN_H) { /* a short way: stretched about its middle, drawn straight */
+        float mx = (a.x + c.x) / 2.0f, my = (a.y + c.y) / 2.0f, h = ARROWS_MIN_LEN_H / 2.0f;
+        a = (ArrowPoint){mx - ux * h, my - uy * h}, c = (ArrowPoint){mx + ux * h, my + uy * h};
+        b = (ArrowPoint){mx, my};
+    } else if (len > ARROWS_MAX_LEN_H) { /* a long way: its last part, up to the tip */
+        float k = ARROWS_MAX_LEN_H / len;
+        a = (ArrowPoint){c.x - dx * k, c.y - dy * k};
+        b = (ArrowPoint){(a.x + c.x) / 2.0f + (b.x - (w->p[0].x + c.x) / 2.0f) * k,
+                         (a.y + c.y) / 2.0f + (b.y - (w->p[0].y + c.y) / 2.0f) * k};
+    }
+    /* aside, perpendicular to the way, on the side away from the body's centre */
+    float nx = -uy, ny = ux, mx = (a.x + c.x) / 2.0f, my = (a.y + c.y) / 2.0f;
+    if ((mx - cx) * nx + (my - cy) * ny < 0.0f)
+        nx = -nx, ny = -ny;
+    /* never into the mat: a hand or foot lifting off it has its arrow on the side above */
+    float low = fminf(fminf(a.y, b.y), c.y) + ny * ARROWS_OFFSET_H;
+    if (low < ARROWS_WIDTH_H && ny < 0.0f)
+        nx = -nx, ny = -ny;
+    if (trunk) {
+        nx = 0.0f, ny = ARROWS_TRUNK_LIFT_H / ARROWS_OFFSET_H;
+    }
+    ArrowPath out;
+    ArrowPoint pts[3] = {a, b, c};
+    for (int k = 0; k < 3; k++)
+        out.x[k] = pts[k].x + nx * ARROWS_OFFSET_H, out.y[k] = pts[k].y + ny * ARROWS_OFFSET_H;
+    return out;
+}
+
+int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
+{
+    memset(out, 0, sizeof *out);
+    out->width = ARROWS_WIDTH_H;
+    /* the knees seen from the head end (an inset) show knee rolls' way: from the side the knees
+     * rolling toward the viewer only seem to sink, and an arrow down would say "push them down" */
+    if (!m || !m->samples || m->meta.frames <= 0 || !m->file.highlight || m->file.inset != POSE_INSET_NONE)
+        return 0;
+    static const int limbs[] = {POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_ARM, POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_LEG};
+    int idx[3];
+    arrows_frames(m, &idx[0], &idx[1], &idx[2]);
+    PoseFigure figs[3];
+    for (int k = 0; k < 3; k++)
+        arrows_figure(m, idx[k], swap, &figs[k]);
+    ArrowWay trunk, ways[4];
+    int n = 0;
+    bool has_trunk = arrows_way(figs, POSE_GROUP_TORSO, "trunk", &trunk);
+    float best = 0.0f;
+    for (int i = 0; i < 4; i++) {
+        if (!arrows_working(&figs[0], limbs[i]))
+            continue;
+        bool arm = limbs[i] == POSE_GROUP_NEAR_ARM || limbs[i] == POSE_GROUP_FAR_ARM;
+        ArrowWay end, joint;
+        bool e = arrows_way(figs, limbs[i], arm ? "hand" : "foot", &end);
+        bool j = arrows_way(figs, limbs[i], arm ? "forearm" : "shank", &joint);
+        if (!e && !j)
+            continue;
+        /* the hand or foot, or the elbow or knee where the end stays planted (knee rolls) */
+        ArrowWay w = e && (!j || end.travel >= joint.travel * 0.8f) ? end : joint;
+        if (w.travel < ARROWS_MIN_TRAVEL_H)
+            continue;
+        best = w.travel > best ? w.travel : best;
+        ways[n++] = w;
+    }
+    bool torso = arrows_working(&figs[0], POSE_GROUP_TORSO);
+    bool on_trunk = has_trunk && (torso || trunk.travel > best) && trunk.travel > 0.005f;
+    if (on_trunk)
+        ways[0] = trunk, n = 1;
+    /* the body's centre, to put the arrows beside the limbs, not across the body */
+    ArrowPoint centre = {0.0f, 0.0f};
+    if (has_trunk)
+        centre = trunk.p[0];
+    for (int i = 0; i < n && out->count < ARROWS_MAX; i++) {
+        bool same = false;
+        for (int j = 0; j < i; j++)
+            same = same || (arrows_dist(ways[i].p[0], ways[j].p[0]) < ARROWS_SAME_H &&
+                            arrows_dist(ways[i].p[2], ways[j].p[2]) < ARROWS_SAME_H);
+        if (same)
+            continue;
+        out->path[out->count++] = arrows_shape(&ways[i], centre.x, centre.y, on_trunk);
+    }
+    return out->count;
+}
+
+void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, MoveArrows *out)
+{
+    float sign = pl->flip ? -1.0f : 1.0f, fx = sign * (1.0f - pl->narrow), s = pl->scale;
+    MoveArrows r = *a;
+    for (int i = 0; i < a->count; i++)
+        for (int k = 0; k < 3; k++) {
+            r.path[i].x[k] = sx + pl->ox + fx * a->path[i].x[k] * s;
+            r.path[i].y[k] = sy + pl->oy - a->path[i].y[k] * s;
+        }
+    r.width = a->width * s;
+    *out = r;
+}
+
+/* ---- when they show ---- */
+
+float arrows_alpha(const SessionView *v, const SheetMeta *meta)
+{
+    if (!v || !meta)
+        return 0.0f;
+    if ((v->kind == SEG_READY || v->kind == SEG_SWITCH) && v->anim == ANIM_START)
+        return 1.0f;
+    if (v->kind != SEG_WORK || v->anim_ms < 0)
+        return 0.0f;
+    if (v->anim == ANIM_REPS) {
+        double len = v->anim_length_ms;
+        if (len <= 0.0 || v->anim_ms >= len || (v->reps > 0 && v->rep > 1))
+            return 0.0f;
+        double hold = v->rep_hold_ms < 0 ? 0.0 : v->rep_hold_ms > len ? len : v->rep_hold_ms;
+        double move = len - hold, top = move / 2.0;
+        if (meta->rep_holds && meta->intro.ms + meta->outro.ms > 0)
+            top = move * meta->intro.ms / (meta->intro.ms + meta->outro.ms);
+        if (v->anim_ms <= top)
+            return 1.0f;
+        double a = 1.0 - (v->anim_ms - top) / (len - top);
+        return a < 0.0 ? 0.0f : (float)a;
+    }
+    if (v->anim == ANIM_HOLD) {
+        /* the way in, and ARROWS_FADE_MS after it, in steps of a twentieth */
+        for (int k = 0; k <= 20; k++) {
+            int t = v->anim_ms - ARROWS_FADE_MS * k / 20;
+            SheetFrame f;
+            if (t < 0)
+                return k == 0 ? 1.0f : 1.0f - (float)k / 20.0f;
+            sheet_frame_at(meta, ANIM_HOLD, t, v->anim_length_ms, v->rep_hold_ms, &f);
+            if (f.part == SHEET_PART_INTRO)
+                return 1.0f - (float)k / 20.0f;
+        }
+    }
+    return 0.0f;
+}
+
+/* ---- view.conf ---- */
+
+static void arrows_trim(const char **s, const char **e)
+{
+    while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
+        (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+        (*e)--;
+}
+
+/* One line without its newline: NULL when read (or blank), else why not. */
+static const char *arrows_conf_line(const char *s, const char *e, bool *on)
+{
+    const char *hash = memchr(s, '#', (size_t)(e - s));
+    if (hash)
+        e = hash;
+    arrows_trim(&s, &e);
+    if (s == e)
+        return NULL;
+    if (memchr(s, '\0', (size_t)(e - s)))
+        return "a NUL byte in the line";
+    const char *eq = memchr(s, '=', (size_t)(e - s));
+    if (!eq)
+        return "expected 'arrows = 0|1'";
+    const char *ks = s, *ke = eq, *vs = eq + 1, *ve = e;
+    arrows_trim(&ks, &ke);
+    arrows_trim(&vs, &ve);
+    if (ke - ks != 6 || memcmp(ks, "arrows", 6) != 0)
+        return "unknown setting (arrows)";
+    if (ve - vs != 1 || (*vs != '0' && *vs != '1'))
+        return "arrows must be 0 or 1";
+    *on = *vs == '1';
+    return NULL;
+}
+
+int arrows_conf_parse(const char *src, size_t len, bool *on, char *why, size_t whysize)
+{
+    const char *p = src, *end = src + len;
+    int bad = 0, line = 0;
+    if (why && whysize)
+        why[0] = 0;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        line++;
+        const char *w = arrows_conf_line(p, le, on);
+        if (w) {
+            if (bad == 0 && why && whysize)
+                snprintf(why, whysize, "line %d: %s", line, w);
+            bad++;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return bad;
+}
+
+int arrows_conf_format(bool on, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "# unknot's view settings (A toggles the motion arrows)\narrows = %d\n", on ? 1 : 0);
+    return n < 0 || (size_t)n >= size ? -1 : n;
+}

@@ -1,0 +1,66 @@
+/* arrows.h: the motion arrows (issue 12): on the way into a move, a bold arrow beside the working
+ * limb's end shows which way it will go, from where it is at the move's start to where it is at
+ * the top of the rep (the beat), bent along the way through a sample half-way. Computed once per
+ * move and side from the sampled move (pose.h); placed on the stage as figpaint places the figure;
+ * shown in the get-ready and the first rep's way up, faded out over the rest of that rep. Also the
+ * text of view.conf, which keeps the arrows on or off between runs. Pure: no SDL, no I/O, no globals. */
+#ifndef UNKNOT_ARROWS_H
+#define UNKNOT_ARROWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "figpaint.h"
+#include "pose.h"
+#include "session.h"
+
+#define ARROWS_MAX 2 /* arrows for one move: bird dog's reaching arm and leg */
+#define ARROWS_MIN_TRAVEL_H 0.04f /* a limb end that moves less is not worth an arrow (a planted hand) */
+#define ARROWS_SAME_H 0.08f /* two arrows whose ends are this close are one (both knees rolling) */
+#define ARROWS_MIN_LEN_H 0.12f /* a shorter way (pelvic tilt) is drawn this long, centred on it */
+#define ARROWS_MAX_LEN_H 0.45f /* a longer way is drawn this long, ending at its tip */
+#define ARROWS_OFFSET_H 0.07f /* the arrow runs this far beside the limb's path, not over the limb */
+#define ARROWS_TRUNK_LIFT_H 0.12f /* the trunk's arrow stands this far above its middle */
+#define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
+#define ARROWS_FADE_MS 1000 /* a hold's arrow fades over this long once the held pose is reached */
+
+/* One arrow: from (x[0], y[0]) through (x[1], y[1]) to the tip (x[2], y[2]); in body heights H of
+ * the grounded figure (y up) from arrows_of_move, in stage pixels (y down) from arrows_place. */
+typedef struct {
+    float x[3], y[3];
+} ArrowPath;
+
+typedef struct {
+    ArrowPath path[ARROWS_MAX];
+    int count;
+    float width; /* the shaft's thickness, in the same units */
+} MoveArrows;
+
+/* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working
+ * limb (highlight) whose hand or foot, or elbow or knee where that moves more, travels at least
+ * ARROWS_MIN_TRAVEL_H from the start pose (the get-ready's) to the beat (a hold's: the held pose);
+ * one at the trunk's middle instead when the torso is the working part or the trunk moves more
+ * than any working limb (bridge, press-up). Each is moved ARROWS_OFFSET_H aside from the path
+ * (away from the body's middle) and kept within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the
+ * number of arrows (0: none, as for a move with no highlight or a way). */
+int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
+
+/* The arrows a (in H) placed on a stage as figpaint places the figure (pl: its scale, origin,
+ * mirror and narrowing), shifted by (sx, sy) (the stage's top left on the screen), into *out (pixels). */
+void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, MoveArrows *out);
+
+/* How strongly the arrows show for view v (0..1): 1 in a move's get-ready or "switch sides"
+ * while the figure stands in its start pose (ANIM_START), and in the first rep until its beat (a
+ * hold: its way in); fading to 0 over the rest of the first rep (a hold: ARROWS_FADE_MS after
+ * its way in); 0 anywhere else. */
+float arrows_alpha(const SessionView *v, const SheetMeta *meta);
+
+/* Parse len bytes of view.conf ("arrows = 0|1", blank lines and '#' comments) into *on, which
+ * holds the default on entry; a line it cannot read leaves it and is described in why. Returns the
+ * number of such lines. */
+int arrows_conf_parse(const char *src, size_t len, bool *on, char *why, size_t whysize);
+
+/* The text view.conf holds for on, into buf. Returns its length, or -1 when buf is too small. */
+int arrows_conf_format(bool on, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,225 @@
+/* arrowdraw.c: paint the motion arrows into a texture cropped to them and copy it (arrowdraw.h).
+ * The shape is a signed distance: a thick curve (a quadratic through the arrow's middle point)
+ * and a triangle head, filled, outlined and anti-aliased by distance. */
+#include "arrowdraw.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARROWDRAW_CURVE_STEPS 16 /* segments of a shaft's curve */
+#define ARROWDRAW_HEAD_LEN 2.2f /* the head's length, in shaft widths */
+#define ARROWDRAW_HEAD_WIDE 2.6f /* the head's width, in shaft widths */
+#define ARROWDRAW_OUTLINE 0.28f /* the dark edge, in shaft widths (3 px at least) */
+
+typedef struct {
+    float px[ARROWDRAW_CURVE_STEPS + 1], py[ARROWDRAW_CURVE_STEPS + 1];
+    int n; /* points of the shaft */
+    float hx[3], hy[3]; /* the head: tip, then the base's two corners */
+} ArrowShape;
+
+struct ArrowDraw {
+    SDL_Renderer *r;
+    SDL_Texture *tex;
+    int tw, th; /* the texture's size */
+    uint64_t serial;
+    Uint32 *px;
+    size_t cap;
+    SDL_Rect box; /* where the painted arrows go on the screen */
+    int key[ARROWS_MAX * 6 + 3]; /* what was painted: the points to the pixel, the width, the strength */
+    bool painted;
+};
+
+ArrowDraw *arrowdraw_new(SDL_Renderer *r)
+{
+    ArrowDraw *d = calloc(1, sizeof *d);
+    if (d)
+        d->r = r;
+    return d;
+}
+
+void arrowdraw_free(ArrowDraw *d, DrawList *dl)
+{
+    if (!d)
+        return;
+    if (d->tex)
+        drawlist_destroy_texture(dl, d->tex);
+    free(d->px);
+    free(d);
+}
+
+/* The shaft (a quadratic Bezier through the middle point, cut short of the tip by the head) and
+ * the head of arrow p, shaft width w. */
+static void arrowdraw_shape(const ArrowPath *p, float w, ArrowShape *s)
+{
+    /* control point so the curve passes through the middle point at its half-way */
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    float bx[ARROWDRAW_CURVE_STEPS + 1], by[ARROWDRAW_CURVE_STEPS + 1];
+    for (int i = 0; i <= ARROWDRAW_CURVE_STEPS; i++) {
+        float t = (float)i / ARROWDRAW_CURVE_STEPS, u = 1.0f - t;
+        bx[i] = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+        by[i] = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+    }
+    float total = 0.0f;
+    for (int i = 0; i < ARROWDRAW_CURVE_STEPS; i++)
+        total += hypotf(bx[i + 1] - bx[i], by[i + 1] - by[i]);
+    float head = ARROWDRAW_HEAD_LEN * w;
+    if (head > total * 0.6f) /* a short arrow keeps a shaft */
+        head = total * 0.6f;
+    /* walk back from the tip by head along the curve: the base of the head */
+    float left = head, nx = bx[ARROWDRAW_CURVE_STEPS], ny = by[ARROWDRAW_CURVE_STEPS];
+    int cut = ARROWDRAW_CURVE_STEPS;
+    while (cut > 0) {
+        float seg = hypotf(bx[cut] - bx[cut - 1], by[cut] - by[cut - 1]);
+        if (seg >= left) {
+            float f = seg > 0.0f ? left / seg : 0.0f;
+            nx = bx[cut] + (bx[cut - 1] - bx[cut]) * f, ny = by[cut] + (by[cut - 1] - by[cut]) * f;
+            break;
+        }
+        left -= seg;
+        cut--;
+        nx = bx[cut], ny = by[cut];
+    }
+    s->n = 0;
+    for (int i = 0; i < cut; i++)
+        s->px[s->n] = bx[i], s->py[s->n++] = by[i];
+    s->px[s->n] = nx, s->py[s->n++] = ny;
+    float dx = p->x[2] - nx, dy = p->y[2] - ny, len = hypotf(dx, dy);
+    if (len < 1e-3f)
+        dx = 1.0f, dy = 0.0f, len = 1.0f;
+    float ux = dx / len, uy = dy / len, half = ARROWDRAW_HEAD_WIDE * w / 2.0f;
+    s->hx[0] = p->x[2], s->hy[0] = p->y[2];
+    s->hx[1] = nx - uy * half, s->hy[1] = ny + ux * half;
+    s->hx[2] = nx + uy * half, s->hy[2] = ny - ux * half;
+}
+
+static float arrowdraw_seg_dist(float x, float y, float ax, float ay, float bx, float by)
+{
+    float dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+    float t = l2 > 0.0f ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0.0f;
+    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+    return hypotf(x - ax - dx * t, y - ay - dy * t);
+}
+
+/* Signed distance from (x, y) to the shape (negative inside), shaft width w. */
+static float arrowdraw_dist(const ArrowShape *s, float w, float x, float y)
+{
+    float d = 1e9f;
+    for (int i = 0; i + 1 < s->n; i++) {
+        float e = arrowdraw_seg_dist(x, y, s->px[i], s->py[i], s->px[i + 1], s->py[i + 1]) - w / 2.0f;
+        d = e < d ? e : d;
+    }
+    /* the triangle: outside distance to its edges, inside the negative of the nearest edge */
+    float edge = 1e9f;
+    bool inside = true;
+    float area = (s->hx[1] - s->hx[0]) * (s->hy[2] - s->hy[0]) - (s->hy[1] - s->hy[0]) * (s->hx[2] - s->hx[0]);
+    for (int i = 0; i < 3; i++) {
+        int j = (i + 1) % 3;
+        float e = arrowdraw_seg_dist(x, y, s->hx[i], s->hy[i], s->hx[j], s->hy[j]);
+        edge = e < edge ? e : edge;
+        float c = (s->hx[j] - s->hx[i]) * (y - s->hy[i]) - (s->hy[j] - s->hy[i]) * (x - s->hx[i]);
+        if ((area > 0.0f && c < 0.0f) || (area < 0.0f && c > 0.0f))
+            inside = false;
+    }
+    float t = inside ? -edge : edge;
+    return t < d ? t : d;
+}
+
+static Uint32 arrowdraw_argb(float a, int r, int g, int b)
+{
+    int ai = (int)(a * 255.0f + 0.5f);
+    ai = ai < 0 ? 0 : ai > 255 ? 255 : ai;
+    return (Uint32)ai << 24 | (Uint32)r << 16 | (Uint32)g << 8 | (Uint32)b;
+}
+
+/* Paint the shapes into d->px (d->box's size). */
+static void arrowdraw_paint(ArrowDraw *d, const ArrowShape *shapes, int count, float w, float alpha)
+{
+    float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w);
+    for (int y = 0; y < d->box.h; y++)
+        for (int x = 0; x < d->box.w; x++) {
+            float fx = (float)(d->box.x + x) + 0.5f, fy = (float)(d->box.y + y) + 0.5f, dist = 1e9f;
+            for (int i = 0; i < count; i++) {
+                float e = arrowdraw_dist(&shapes[i], w, fx, fy);
+                dist = e < dist ? e : dist;
+            }
+            Uint32 c = 0;
+            if (dist < edge + 0.5f) {
+                /* fill inside, the dark edge around it, each edge one pixel soft */
+                float fill = dist < -0.5f ? 1.0f : dist > 0.5f ? 0.0f : 0.5f - dist;
+                float cover = dist < edge - 0.5f ? 1.0f : edge + 0.5f - dist;
+                int r = (int)(ARROWDRAW_FILL_R * fill + 24 * (1.0f - fill) + 0.5f);
+                int g = (int)(ARROWDRAW_FILL_G * fill + 22 * (1.0f - fill) + 0.5f);
+                int b = (int)(ARROWDRAW_FILL_B * fill + 30 * (1.0f - fill) + 0.5f);
+                c = arrowdraw_argb(cover * alpha, r, g, b);
+            }
+            d->px[(size_t)y * (size_t)d->box.w + (size_t)x] = c;
+        }
+}
+
+void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha)
+{
+    if (!d || !a || a->count <= 0 || alpha <= 0.0f || a->width <= 0.5f)
+        return;
+    int step = (int)ceilf(alpha * ARROWDRAW_ALPHA_STEPS);
+    step = step > ARROWDRAW_ALPHA_STEPS ? ARROWDRAW_ALPHA_STEPS : step;
+    int key[ARROWS_MAX * 6 + 3];
+    memset(key, 0, sizeof key);
+    for (int i = 0; i < a->count && i < ARROWS_MAX; i++)
+        for (int k = 0; k < 3; k++)
+            key[i * 6 + k * 2] = (int)lroundf(a->path[i].x[k]), key[i * 6 + k * 2 + 1] = (int)lroundf(a->path[i].y[k]);
+    key[ARROWS_MAX * 6] = a->count, key[ARROWS_MAX * 6 + 1] = (int)lroundf(a->width * 4.0f);
+    key[ARROWS_MAX * 6 + 2] = step;
+    if (!d->painted || memcmp(key, d->key, sizeof key) != 0) {
+        ArrowShape shapes[ARROWS_MAX];
+        int n = a->count < ARROWS_MAX ? a->count : ARROWS_MAX;
+        float w = a->width, pad = fmaxf(3.0f, ARROWDRAW_OUTLINE * w) + ARROWDRAW_HEAD_WIDE * w + 2.0f;
+        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+        for (int i = 0; i < n; i++) {
+            arrowdraw_shape(&a->path[i], w, &shapes[i]);
+            for (int k = 0; k < 3; k++) {
+                /* the curve stays within the triangle of its start, control and tip: the middle
+                 * point doubled out of the chord bounds it */
+                float cx = 2.0f * a->path[i].x[1] - (a->path[i].x[0] + a->path[i].x[2]) / 2.0f;
+                float cy = 2.0f * a->path[i].y[1] - (a->path[i].y[0] + a->path[i].y[2]) / 2.0f;
+                float xs[2] = {a->path[i].x[k], cx}, ys[2] = {a->path[i].y[k], cy};
+                for (int j = 0; j < 2; j++) {
+                    x0 = fminf(x0, xs[j]), x1 = fmaxf(x1, xs[j]);
+                    y0 = fminf(y0, ys[j]), y1 = fmaxf(y1, ys[j]);
+                }
+            }
+        }
+        SDL_Rect box = {(int)floorf(x0 - pad), (int)floorf(y0 - pad), 0, 0};
+        box.w = (int)ceilf(x1 + pad) - box.x, box.h = (int)ceilf(y1 + pad) - box.y;
+        if (box.w <= 0 || box.h <= 0 || box.w > 4096 || box.h > 4096)
+            return;
+        size_t need = (size_t)box.w * (size_t)box.h;
+        if (need > d->cap) {
+            Uint32 *more = realloc(d->px, need * sizeof *more);
+            if (!more)
+                return;
+            d->px = more, d->cap = need;
+        }
+        if (!d->tex || d->tw < box.w || d->th < box.h) {
+            if (d->tex)
+                drawlist_destroy_texture(dl, d->tex);
+            d->tw = box.w > d->tw ? box.w : d->tw, d->th = box.h > d->th ? box.h : d->th;
+            d->tex = SDL_CreateTexture(d->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, d->tw, d->th);
+            if (!d->tex)
+                return;
+            SDL_SetTextureBlendMode(d->tex, SDL_BLENDMODE_BLEND);
+        } else {
+            drawlist_texture_changing(dl, d->tex);
+        }
+        d->box = box;
+        arrowdraw_paint(d, shapes, n, w, (float)step / ARROWDRAW_ALPHA_STEPS);
+        SDL_Rect src = {0, 0, box.w, box.h};
+        if (SDL_UpdateTexture(d->tex, &src, d->px, box.w * (int)sizeof(Uint32)) != 0)
+            return;
+        d->serial = drawlist_serial(dl);
+        memcpy(d->key, key, sizeof key);
+        d->painted = true;
+    }
+    SDL_Rect src = {0, 0, d->box.w, d->box.h};
+    drawlist_copy(dl, d->r, d->tex, d->serial, &src, d->box.x, d->box.y);
+}
