@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sheet.h"
@@ -60,22 +61,21 @@ static float arrows_dist(ArrowPoint a, ArrowPoint b)
     return hypotf(b.x - a.x, b.y - a.y);
 }
 
-/* The start, middle and top figures of m: the get-ready's frame, the beat (a hold's held pose)
- * and a sample half-way between them along the way the figure goes. */
-static void arrows_frames(const PoseMove *m, int *start, int *mid, int *top)
+/* The frames the way in is probed at: the get-ready's start pose, then ARROWS_PROBES frames on to
+ * the beat (a hold's held pose), evenly along the samples. Returns how many (at least 1). */
+static int arrows_frames(const PoseMove *m, int *frames)
 {
     SheetFrame f;
     sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
-    *start = f.a;
     const SheetMeta *mt = &m->meta;
     bool cycle = !mt->rep_holds && mt->cycle.ms > 0;
-    *top = cycle ? mt->beat : mt->held;
-    int first = cycle ? mt->cycle.first : mt->intro.first;
-    *mid = (first + *top) / 2;
-    int last = mt->frames - 1;
-    *start = *start < 0 ? 0 : *start > last ? last : *start;
-    *mid = *mid < 0 ? 0 : *mid > last ? last : *mid;
-    *top = *top < 0 ? 0 : *top > last ? last : *top;
+    int top = cycle ? mt->beat : mt->held, first = cycle ? mt->cycle.first : mt->intro.first, last = mt->frames - 1;
+    frames[0] = f.a;
+    for (int k = 1; k <= ARROWS_PROBES; k++)
+        frames[k] = first + (top - first) * k / ARROWS_PROBES;
+    for (int k = 0; k <= ARROWS_PROBES; k++)
+        frames[k] = frames[k] < 0 ? 0 : frames[k] > last ? last : frames[k];
+    return ARROWS_PROBES + 1;
 }
 
 static void arrows_figure(const PoseMove *m, int i, bool swap, PoseFigure *fig)
@@ -86,19 +86,29 @@ static void arrows_figure(const PoseMove *m, int i, bool swap, PoseFigure *fig)
         pose_move_sample_figure(m, i, fig);
 }
 
-/* One candidate arrow: a point's place in the three figures. */
+/* One candidate arrow: a point's place at the start, half-way and where it is farthest from the
+ * start (the top of its way: cat-camel's back is highest a quarter into the rep, flat again at
+ * the beat), and how far that is. */
 typedef struct {
     ArrowPoint p[3];
     float travel;
 } ArrowWay;
 
-/* The way of the part called name of limb through figs; false when it has none. */
-static bool arrows_way(const PoseFigure *figs, int limb, const char *name, ArrowWay *w)
+/* The way of the part called name of limb through the n figures figs; false when it has none. */
+static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name, ArrowWay *w)
 {
-    for (int k = 0; k < 3; k++)
-        if (!arrows_part_point(&figs[k], limb, name, &w->p[k]))
+    ArrowPoint pts[ARROWS_PROBES + 1];
+    int far = 0;
+    float best = -1.0f;
+    for (int k = 0; k < n; k++) {
+        if (!arrows_part_point(&figs[k], limb, name, &pts[k]))
             return false;
-    w->travel = arrows_dist(w->p[0], w->p[2]);
+        float d = arrows_dist(pts[0], pts[k]);
+        if (d > best + 1e-4f)
+            best = d, far = k;
+    }
+    w->p[0] = pts[0], w->p[1] = pts[far / 2], w->p[2] = pts[far];
+    w->travel = best;
     return true;
 }
 
@@ -147,22 +157,24 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
     if (!m || !m->samples || m->meta.frames <= 0 || !m->file.highlight || m->file.inset != POSE_INSET_NONE)
         return 0;
     static const int limbs[] = {POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_ARM, POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_LEG};
-    int idx[3];
-    arrows_frames(m, &idx[0], &idx[1], &idx[2]);
-    PoseFigure figs[3];
-    for (int k = 0; k < 3; k++)
+    int idx[ARROWS_PROBES + 1];
+    int nf = arrows_frames(m, idx);
+    PoseFigure *figs = malloc(sizeof *figs * (size_t)nf);
+    if (!figs)
+        return 0;
+    for (int k = 0; k < nf; k++)
         arrows_figure(m, idx[k], swap, &figs[k]);
     ArrowWay trunk, ways[4];
     int n = 0;
-    bool has_trunk = arrows_way(figs, POSE_GROUP_TORSO, "trunk", &trunk);
+    bool has_trunk = arrows_way(figs, nf, POSE_GROUP_TORSO, "trunk", &trunk);
     float best = 0.0f;
     for (int i = 0; i < 4; i++) {
         if (!arrows_working(&figs[0], limbs[i]))
             continue;
         bool arm = limbs[i] == POSE_GROUP_NEAR_ARM || limbs[i] == POSE_GROUP_FAR_ARM;
         ArrowWay end, joint;
-        bool e = arrows_way(figs, limbs[i], arm ? "hand" : "foot", &end);
-        bool j = arrows_way(figs, limbs[i], arm ? "forearm" : "shank", &joint);
+        bool e = arrows_way(figs, nf, limbs[i], arm ? "hand" : "foot", &end);
+        bool j = arrows_way(figs, nf, limbs[i], arm ? "forearm" : "shank", &joint);
         if (!e && !j)
             continue;
         /* the hand or foot, or the elbow or knee where the end stays planted (knee rolls) */
@@ -173,6 +185,7 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
         ways[n++] = w;
     }
     bool torso = arrows_working(&figs[0], POSE_GROUP_TORSO);
+    free(figs);
     bool on_trunk = has_trunk && (torso || trunk.travel > best) && trunk.travel > 0.005f;
     if (on_trunk)
         ways[0] = trunk, n = 1;
@@ -211,9 +224,11 @@ float arrows_alpha(const SessionView *v, const SheetMeta *meta)
 {
     if (!v || !meta)
         return 0.0f;
-    if ((v->kind == SEG_READY || v->kind == SEG_SWITCH) && v->anim == ANIM_START)
+    bool before = v->kind == SEG_READY || v->kind == SEG_SWITCH || v->kind == SEG_SET_REST;
+    if (before && v->anim == ANIM_START)
         return 1.0f;
-    if (v->kind != SEG_WORK || v->anim_ms < 0)
+    /* a hold's way in plays over the end of the get-ready before it (its step in) */
+    if ((v->kind != SEG_WORK && !(before && v->anim == ANIM_HOLD)) || v->anim_ms < 0)
         return 0.0f;
     if (v->anim == ANIM_REPS) {
         double len = v->anim_length_ms;

@@ -22,6 +22,7 @@
 #define ARROWS_OFFSET_H 0.07f /* the arrow runs this far beside the limb's path, not over the limb */
 #define ARROWS_TRUNK_LIFT_H 0.12f /* the trunk's arrow stands this far above its middle */
 #define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
+#define ARROWS_PROBES 24 /* frames the way in is probed at, once per move and side */
 #define ARROWS_FADE_MS 1000 /* a hold's arrow fades over this long once the held pose is reached */
 
 /* One arrow: from (x[0], y[0]) through (x[1], y[1]) to the tip (x[2], y[2]); in body heights H of
@@ -38,7 +39,8 @@ typedef struct {
 
 /* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working
  * limb (highlight) whose hand or foot, or elbow or knee where that moves more, travels at least
- * ARROWS_MIN_TRAVEL_H from the start pose (the get-ready's) to the beat (a hold's: the held pose);
+ * ARROWS_MIN_TRAVEL_H from the start pose (the get-ready's) on the way to the beat (a hold's: the
+ * held pose), to where it is farthest from its start on that way (probed at ARROWS_PROBES frames);
  * one at the trunk's middle instead when the torso is the working part or the trunk moves more
  * than any working limb (bridge, press-up). Each is moved ARROWS_OFFSET_H aside from the path
  * (away from the body's middle) and kept within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the

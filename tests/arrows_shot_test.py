@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""arrows_shot_test.py: the motion arrows (docs/sprites.md) on real 1920x1080 frames of
+`unknot --shot`: bird dog's get-ready shows arrow-yellow pixels on the stage, one arrow at the
+reaching hand's end (front) and one at the foot's (back); none a few reps later; none with
+`arrows = 0` in view.conf. Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+from shot_test import read_png  # noqa: E402
+
+UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
+ROUTINE = 'title "Arrows"\nlevel 1\ndescription "Bird dog."\nmove bird_dog\n  reps 6 tempo 4s\n'
+GET_READY, LATER = "31.5", "45"  # the 3-2-1 before the first side; its third rep
+
+
+def arrow_pixels(path):
+    """The arrow fill's pixels (255, 214, 0 and its near neighbours) on the stage (the left 56%
+    of the screen, below the header and above the caption): their x positions as stage fractions."""
+    width, height, bpp, rows = read_png(path)
+    xs = []
+    x_end = int(width * 0.56)
+    for y in range(int(height * 0.14), int(height * 0.78), 2):
+        row = rows[y]
+        for x in range(0, x_end, 2):
+            r, g, b = row[x * bpp], row[x * bpp + 1], row[x * bpp + 2]
+            if r >= 248 and 200 <= g <= 225 and b <= 25:
+                xs.append(x / x_end)
+    return xs
+
+
+def shot(tmp, name, at, cfg):
+    out = os.path.join(tmp, name)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", XDG_CONFIG_HOME=cfg,
+               XDG_DATA_HOME=os.path.join(tmp, "data"))
+    p = subprocess.run([UNKNOT, "--shot", out, "--at", at, "--size", "1920x1080", os.path.join(tmp, "a.routine")],
+                       capture_output=True, text=True, timeout=90, env=env)
+    check(p.returncode == 0, f"--shot {name}: exit {p.returncode}: {p.stderr.strip()}")
+    return out
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "a.routine"), "w") as f:
+            f.write(ROUTINE)
+        on_cfg, off_cfg = os.path.join(tmp, "on"), os.path.join(tmp, "off")
+        os.makedirs(on_cfg)  # no view.conf: arrows on by default
+        os.makedirs(os.path.join(off_cfg, "unknot"))
+        with open(os.path.join(off_cfg, "unknot", "view.conf"), "w") as f:
+            f.write("arrows = 0\n")
+
+        ready = arrow_pixels(shot(tmp, "ready.png", GET_READY, on_cfg))
+        check(len(ready) > 1500, f"get-ready: {len(ready)} arrow pixels (sampled every 2nd), want > 1500")
+        front = [x for x in ready if x > 0.6]
+        back = [x for x in ready if x < 0.4]
+        check(len(front) > 500, f"get-ready: {len(front)} arrow pixels at the hand's end (front), want > 500")
+        check(len(back) > 300, f"get-ready: {len(back)} arrow pixels at the foot's end (back), want > 300")
+
+        later = arrow_pixels(shot(tmp, "later.png", LATER, on_cfg))
+        check(len(later) == 0, f"third rep: {len(later)} arrow pixels, want none (faded after the first rep)")
+
+        off = arrow_pixels(shot(tmp, "off.png", GET_READY, off_cfg))
+        check(len(off) == 0, f"arrows = 0: {len(off)} arrow pixels in the get-ready, want none")
+    return finish("arrows_shot_test")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
