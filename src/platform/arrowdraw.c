@@ -18,23 +18,30 @@ typedef struct {
     float hx[3], hy[3]; /* the head: tip, then the base's two corners */
 } ArrowShape;
 
-struct ArrowDraw {
+/* One arrow's texture, painted and copied on its own: two arrows (bird dog's) far apart are two
+ * small boxes, not one over the figure between them. */
+typedef struct {
     SDL_Renderer *r;
     SDL_Texture *tex;
     int tw, th; /* the texture's size */
     uint64_t serial;
     Uint32 *px;
+    float *dist; /* each pixel's distance to the nearest shape, while painting */
     size_t cap;
     SDL_Rect box; /* where the painted arrows go on the screen */
     int key[ARROWS_MAX * 6 + 3]; /* what was painted: the points to the pixel, the width, the strength */
     bool painted;
+} ArrowPiece;
+
+struct ArrowDraw {
+    ArrowPiece piece[ARROWS_MAX];
 };
 
 ArrowDraw *arrowdraw_new(SDL_Renderer *r)
 {
     ArrowDraw *d = calloc(1, sizeof *d);
-    if (d)
-        d->r = r;
+    for (int i = 0; d && i < ARROWS_MAX; i++)
+        d->piece[i].r = r;
     return d;
 }
 
@@ -42,9 +49,13 @@ void arrowdraw_free(ArrowDraw *d, DrawList *dl)
 {
     if (!d)
         return;
-    if (d->tex)
-        drawlist_destroy_texture(dl, d->tex);
-    free(d->px);
+    for (int i = 0; i < ARROWS_MAX; i++) {
+        ArrowPiece *p = &d->piece[i];
+        if (p->tex)
+            drawlist_destroy_texture(dl, p->tex);
+        free(p->px);
+        free(p->dist);
+    }
     free(d);
 }
 
@@ -98,18 +109,13 @@ static float arrowdraw_seg_dist(float x, float y, float ax, float ay, float bx, 
     float dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
     float t = l2 > 0.0f ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0.0f;
     t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
-    return hypotf(x - ax - dx * t, y - ay - dy * t);
+    float ex = x - ax - dx * t, ey = y - ay - dy * t;
+    return sqrtf(ex * ex + ey * ey);
 }
 
-/* Signed distance from (x, y) to the shape (negative inside), shaft width w. */
-static float arrowdraw_dist(const ArrowShape *s, float w, float x, float y)
+/* Signed distance from (x, y) to the head of s (negative inside). */
+static float arrowdraw_head_dist(const ArrowShape *s, float x, float y)
 {
-    float d = 1e9f;
-    for (int i = 0; i + 1 < s->n; i++) {
-        float e = arrowdraw_seg_dist(x, y, s->px[i], s->py[i], s->px[i + 1], s->py[i + 1]) - w / 2.0f;
-        d = e < d ? e : d;
-    }
-    /* the triangle: outside distance to its edges, inside the negative of the nearest edge */
     float edge = 1e9f;
     bool inside = true;
     float area = (s->hx[1] - s->hx[0]) * (s->hy[2] - s->hy[0]) - (s->hy[1] - s->hy[0]) * (s->hx[2] - s->hx[0]);
@@ -121,8 +127,7 @@ static float arrowdraw_dist(const ArrowShape *s, float w, float x, float y)
         if ((area > 0.0f && c < 0.0f) || (area < 0.0f && c > 0.0f))
             inside = false;
     }
-    float t = inside ? -edge : edge;
-    return t < d ? t : d;
+    return inside ? -edge : edge;
 }
 
 static Uint32 arrowdraw_argb(float a, int r, int g, int b)
@@ -132,35 +137,77 @@ static Uint32 arrowdraw_argb(float a, int r, int g, int b)
     return (Uint32)ai << 24 | (Uint32)r << 16 | (Uint32)g << 8 | (Uint32)b;
 }
 
-/* Paint the shapes into d->px (d->box's size). */
-static void arrowdraw_paint(ArrowDraw *d, const ArrowShape *shapes, int count, float w, float alpha)
+/* The pixels of d->box within grow of the points xs, ys (n of them): *x0..*x1, *y0..*y1 (box
+ * coordinates, exclusive ends); false when none. */
+static bool arrowdraw_span(const ArrowPiece *d, const float *xs, const float *ys, int n, float grow, int *x0, int *y0,
+                           int *x1, int *y1)
 {
-    float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w);
-    for (int y = 0; y < d->box.h; y++)
-        for (int x = 0; x < d->box.w; x++) {
-            float fx = (float)(d->box.x + x) + 0.5f, fy = (float)(d->box.y + y) + 0.5f, dist = 1e9f;
-            for (int i = 0; i < count; i++) {
-                float e = arrowdraw_dist(&shapes[i], w, fx, fy);
-                dist = e < dist ? e : dist;
-            }
-            Uint32 c = 0;
-            if (dist < edge + 0.5f) {
-                /* fill inside, the dark edge around it, each edge one pixel soft */
-                float fill = dist < -0.5f ? 1.0f : dist > 0.5f ? 0.0f : 0.5f - dist;
-                float cover = dist < edge - 0.5f ? 1.0f : edge + 0.5f - dist;
-                int r = (int)(ARROWDRAW_FILL_R * fill + 24 * (1.0f - fill) + 0.5f);
-                int g = (int)(ARROWDRAW_FILL_G * fill + 22 * (1.0f - fill) + 0.5f);
-                int b = (int)(ARROWDRAW_FILL_B * fill + 30 * (1.0f - fill) + 0.5f);
-                c = arrowdraw_argb(cover * alpha, r, g, b);
-            }
-            d->px[(size_t)y * (size_t)d->box.w + (size_t)x] = c;
-        }
+    float lx = 1e9f, ly = 1e9f, hx = -1e9f, hy = -1e9f;
+    for (int i = 0; i < n; i++)
+        lx = fminf(lx, xs[i]), hx = fmaxf(hx, xs[i]), ly = fminf(ly, ys[i]), hy = fmaxf(hy, ys[i]);
+    *x0 = (int)floorf(lx - grow) - d->box.x, *x1 = (int)ceilf(hx + grow) - d->box.x;
+    *y0 = (int)floorf(ly - grow) - d->box.y, *y1 = (int)ceilf(hy + grow) - d->box.y;
+    *x0 = *x0 < 0 ? 0 : *x0, *y0 = *y0 < 0 ? 0 : *y0;
+    *x1 = *x1 > d->box.w ? d->box.w : *x1, *y1 = *y1 > d->box.h ? d->box.h : *y1;
+    return *x0 < *x1 && *y0 < *y1;
 }
 
-void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha)
+/* Paint the shapes into d->px (d->box's size): each shaft segment and head measured only over the
+ * pixels near it (its box grown by the shaft's half width and the edge), the nearest kept in
+ * d->dist, then coloured by it. */
+static void arrowdraw_paint(ArrowPiece *d, const ArrowShape *shapes, int count, float w, float alpha)
 {
-    if (!d || !a || a->count <= 0 || alpha <= 0.0f || a->width <= 0.5f)
-        return;
+    float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w), reach = edge + 1.0f;
+    size_t n = (size_t)d->box.w * (size_t)d->box.h;
+    for (size_t i = 0; i < n; i++)
+        d->dist[i] = 1e9f;
+    int x0, y0, x1, y1;
+    for (int k = 0; k < count; k++) {
+        const ArrowShape *s = &shapes[k];
+        for (int i = 0; i + 1 < s->n; i++) {
+            float xs[2] = {s->px[i], s->px[i + 1]}, ys[2] = {s->py[i], s->py[i + 1]};
+            if (!arrowdraw_span(d, xs, ys, 2, w / 2.0f + reach, &x0, &y0, &x1, &y1))
+                continue;
+            for (int y = y0; y < y1; y++) {
+                float *row = d->dist + (size_t)y * (size_t)d->box.w;
+                float fy = (float)(d->box.y + y) + 0.5f;
+                for (int x = x0; x < x1; x++) {
+                    float e =
+                        arrowdraw_seg_dist((float)(d->box.x + x) + 0.5f, fy, xs[0], ys[0], xs[1], ys[1]) - w / 2.0f;
+                    row[x] = e < row[x] ? e : row[x];
+                }
+            }
+        }
+        if (!arrowdraw_span(d, s->hx, s->hy, 3, reach, &x0, &y0, &x1, &y1))
+            continue;
+        for (int y = y0; y < y1; y++) {
+            float *row = d->dist + (size_t)y * (size_t)d->box.w;
+            float fy = (float)(d->box.y + y) + 0.5f;
+            for (int x = x0; x < x1; x++) {
+                float e = arrowdraw_head_dist(s, (float)(d->box.x + x) + 0.5f, fy);
+                row[x] = e < row[x] ? e : row[x];
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        float dist = d->dist[i];
+        Uint32 c = 0;
+        if (dist < edge + 0.5f) {
+            /* fill inside, the dark edge around it, each edge one pixel soft */
+            float fill = dist < -0.5f ? 1.0f : dist > 0.5f ? 0.0f : 0.5f - dist;
+            float cover = dist < edge - 0.5f ? 1.0f : edge + 0.5f - dist;
+            int r = (int)(ARROWDRAW_FILL_R * fill + 24 * (1.0f - fill) + 0.5f);
+            int g = (int)(ARROWDRAW_FILL_G * fill + 22 * (1.0f - fill) + 0.5f);
+            int b = (int)(ARROWDRAW_FILL_B * fill + 30 * (1.0f - fill) + 0.5f);
+            c = arrowdraw_argb(cover * alpha, r, g, b);
+        }
+        d->px[i] = c;
+    }
+}
+
+/* Draw arrows a (one) through piece d. */
+static void arrowdraw_piece(ArrowPiece *d, DrawList *dl, const MoveArrows *a, float alpha)
+{
     int step = (int)ceilf(alpha * ARROWDRAW_ALPHA_STEPS);
     step = step > ARROWDRAW_ALPHA_STEPS ? ARROWDRAW_ALPHA_STEPS : step;
     int key[ARROWS_MAX * 6 + 3];
@@ -173,7 +220,7 @@ void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha
     if (!d->painted || memcmp(key, d->key, sizeof key) != 0) {
         ArrowShape shapes[ARROWS_MAX];
         int n = a->count < ARROWS_MAX ? a->count : ARROWS_MAX;
-        float w = a->width, pad = fmaxf(3.0f, ARROWDRAW_OUTLINE * w) + ARROWDRAW_HEAD_WIDE * w + 2.0f;
+        float w = a->width, pad = fmaxf(3.0f, ARROWDRAW_OUTLINE * w) + ARROWDRAW_HEAD_WIDE * w / 2.0f + 2.0f;
         float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
         for (int i = 0; i < n; i++) {
             arrowdraw_shape(&a->path[i], w, &shapes[i]);
@@ -196,9 +243,14 @@ void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha
         size_t need = (size_t)box.w * (size_t)box.h;
         if (need > d->cap) {
             Uint32 *more = realloc(d->px, need * sizeof *more);
-            if (!more)
+            if (more)
+                d->px = more;
+            float *dist = realloc(d->dist, need * sizeof *dist);
+            if (dist)
+                d->dist = dist;
+            if (!more || !dist)
                 return;
-            d->px = more, d->cap = need;
+            d->cap = need;
         }
         if (!d->tex || d->tw < box.w || d->th < box.h) {
             if (d->tex)
@@ -222,4 +274,14 @@ void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha
     }
     SDL_Rect src = {0, 0, d->box.w, d->box.h};
     drawlist_copy(dl, d->r, d->tex, d->serial, &src, d->box.x, d->box.y);
+}
+
+void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha)
+{
+    if (!d || !a || a->count <= 0 || alpha <= 0.0f || a->width <= 0.5f)
+        return;
+    for (int i = 0; i < a->count && i < ARROWS_MAX; i++) {
+        MoveArrows one = {{a->path[i]}, 1, a->width};
+        arrowdraw_piece(&d->piece[i], dl, &one, alpha);
+    }
 }
