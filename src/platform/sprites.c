@@ -1037,7 +1037,8 @@ bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, flo
 {
     *alpha = 0.0f;
     out->count = 0;
-    if (!s || !v || !s->drawn_move || s->drawn_move != s->arrows_move || s->arrows.count == 0)
+    /* none while the figure is eased in from another one (a rest's pose): not yet where they start */
+    if (!s || !v || !s->drawn_move || s->drawn_move != s->arrows_move || s->arrows.count == 0 || s->drawn_blend)
         return false;
     *alpha = arrows_alpha(v, &s->drawn_move->meta);
     if (*alpha <= 0.0f)

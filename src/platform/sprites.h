@@ -140,7 +140,8 @@ void sprites_frame_shown(Sprites *s);
 
 /* The motion arrows (core arrows.h) of the figure drawn last, for v (the view it was drawn for),
  * placed in renderer pixels where it was drawn, into *out, and how strongly they show (*alpha,
- * arrows_alpha). False (no arrows, *alpha 0) when that figure has none or they do not show now. */
+ * arrows_alpha). False (no arrows, *alpha 0) when that figure has none, was eased in from another
+ * (SessionView.blend: not yet in its start pose), or they do not show now. */
 bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, float *alpha);
 
 /* True when the last sprites_draw did not show its final picture: the move was still loading, or
