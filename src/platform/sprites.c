@@ -148,13 +148,16 @@ struct Sprites {
     bool drawn_inset; /* the last figure drawn asks for it */
     float drawn_right; /* its knees' roll to the person's right (kneeview_right_deg) */
     /* the motion arrows (arrows.h) of the last figure drawn: found once per move and side, placed
-     * where that figure was drawn (sprites_arrows) */
-    const PoseMove *arrows_move; /* the move they were found for, or NULL */
+     * where that figure was drawn (sprites_arrows). Kept by the move's name and copied, never by a
+     * pointer to its PoseMove: the figure drawn may be unloaded before the arrows are drawn (a
+     * figure replaced by the next one's load), and a new move can be loaded at the same address */
+    char arrows_name[sizeof(((PoseFile *)0)->move)]; /* the move they were found for, or "" */
     bool arrows_swap;
     MoveArrows arrows; /* in H */
     FigPlace drawn_place; /* where the last figure was drawn: stage pixels, and the stage's corner */
     int drawn_sx, drawn_sy;
-    const PoseMove *drawn_move;
+    bool drawn_any; /* a figure was drawn: drawn_meta is its timing */
+    SheetMeta drawn_meta;
     bool drawn_blend; /* eased in from another figure: its pose is not the move's own */
 };
 
@@ -925,11 +928,13 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     s->drawn_inset = m->file.inset == POSE_INSET_KNEES;
     s->drawn_right = kneeview_right_deg(&job->fig, pose_move_draw(m, v->side, v->turned).mirror);
     PoseDraw pd = pose_move_draw(m, v->side, v->turned);
-    if (s->arrows_move != m || s->arrows_swap != pd.swap) { /* once per move and side, not per frame */
+    if (strcmp(s->arrows_name, m->file.move) != 0 || s->arrows_swap != pd.swap) { /* once per move and side */
         arrows_of_move(m, pd.swap, &s->arrows);
-        s->arrows_move = m, s->arrows_swap = pd.swap;
+        snprintf(s->arrows_name, sizeof s->arrows_name, "%s", m->file.move);
+        s->arrows_swap = pd.swap;
     }
-    s->drawn_move = m, s->drawn_place = lay.place, s->drawn_sx = stage.x, s->drawn_sy = stage.y;
+    s->drawn_any = true, s->drawn_meta = m->meta;
+    s->drawn_place = lay.place, s->drawn_sx = stage.x, s->drawn_sy = stage.y;
     s->drawn_blend = from && v->blend;
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
@@ -1038,9 +1043,9 @@ bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, flo
     *alpha = 0.0f;
     out->count = 0;
     /* none while the figure is eased in from another one (a rest's pose): not yet where they start */
-    if (!s || !v || !s->drawn_move || s->drawn_move != s->arrows_move || s->arrows.count == 0 || s->drawn_blend)
+    if (!s || !v || !s->drawn_any || s->arrows.count == 0 || s->drawn_blend)
         return false;
-    *alpha = arrows_alpha(v, &s->drawn_move->meta);
+    *alpha = arrows_alpha(v, &s->drawn_meta);
     if (*alpha <= 0.0f)
         return false;
     arrows_place(&s->arrows, &s->drawn_place, (float)s->drawn_sx, (float)s->drawn_sy, out);
