@@ -100,6 +100,8 @@ static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name
     ArrowPoint pts[ARROWS_PROBES + 1];
     int far = 0;
     float best = -1.0f;
+    if (n < 1 || n > ARROWS_PROBES + 1)
+        return false;
     for (int k = 0; k < n; k++) {
         if (!arrows_part_point(&figs[k], limb, name, &pts[k]))
             return false;
@@ -119,7 +121,7 @@ static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
 {
     ArrowPoint a = w->p[0], b = w->p[1], c = w->p[2];
     float dx = c.x - a.x, dy = c.y - a.y, len = hypotf(dx, dy);
-    float ux = dx / len, uy = dy / len;
+    float ux = len > 1e-6f ? dx / len : 0.0f, uy = len > 1e-6f ? dy / len : 1.0f; /* unmoved: up */
     if (len < ARROWS_MIN_LEN_H) { /* a short way: stretched about its middle, drawn straight */
         float mx = (a.x + c.x) / 2.0f, my = (a.y + c.y) / 2.0f, h = ARROWS_MIN_LEN_H / 2.0f;
         a = (ArrowPoint){mx - ux * h, my - uy * h}, c = (ArrowPoint){mx + ux * h, my + uy * h};
