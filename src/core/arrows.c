@@ -2,6 +2,8 @@
  * are found from the sampled poses once per move and side (the frame path only places them). */
 #include "arrows.h"
 
+#include "audioconf.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,60 +264,20 @@ float arrows_alpha(const SessionView *v, const SheetMeta *meta)
 
 /* ---- view.conf ---- */
 
-static void arrows_trim(const char **s, const char **e)
+/* The one setting of view.conf into the bool ctx. */
+static const char *arrows_setting(void *ctx, const char *ks, const char *ke, const char *vs, const char *ve)
 {
-    while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
-        (*s)++;
-    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
-        (*e)--;
-}
-
-/* One line without its newline: NULL when read (or blank), else why not. */
-static const char *arrows_conf_line(const char *s, const char *e, bool *on)
-{
-    const char *hash = memchr(s, '#', (size_t)(e - s));
-    if (hash)
-        e = hash;
-    arrows_trim(&s, &e);
-    if (s == e)
-        return NULL;
-    if (memchr(s, '\0', (size_t)(e - s)))
-        return "a NUL byte in the line";
-    const char *eq = memchr(s, '=', (size_t)(e - s));
-    if (!eq)
-        return "expected 'arrows = 0|1'";
-    const char *ks = s, *ke = eq, *vs = eq + 1, *ve = e;
-    arrows_trim(&ks, &ke);
-    arrows_trim(&vs, &ve);
     if (ke - ks != 6 || memcmp(ks, "arrows", 6) != 0)
         return "unknown setting (arrows)";
     if (ve - vs != 1 || (*vs != '0' && *vs != '1'))
         return "arrows must be 0 or 1";
-    *on = *vs == '1';
+    *(bool *)ctx = *vs == '1';
     return NULL;
 }
 
 int arrows_conf_parse(const char *src, size_t len, bool *on, char *why, size_t whysize)
 {
-    const char *p = src, *end = src + len;
-    int bad = 0, line = 0;
-    if (why && whysize)
-        why[0] = 0;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        line++;
-        const char *w = arrows_conf_line(p, le, on);
-        if (w) {
-            if (bad == 0 && why && whysize)
-                snprintf(why, whysize, "line %d: %s", line, w);
-            bad++;
-        }
-        p = nl ? nl + 1 : end;
-    }
-    return bad;
+    return audioconf_settings(src, len, arrows_setting, on, "expected 'arrows = 0|1'", why, whysize);
 }
 
 int arrows_conf_format(bool on, char *buf, size_t size)

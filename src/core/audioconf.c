@@ -28,21 +28,10 @@ static int audioconf_number(const char *s, const char *e, int max)
     return v <= max ? v : -1;
 }
 
-/* One line without its newline: NULL when read (or blank), else why not. */
-static const char *audioconf_line(const char *s, const char *e, AudioConf *c)
+/* One setting of audio.conf into the AudioConf ctx. */
+static const char *audioconf_setting(void *ctx, const char *ks, const char *ke, const char *vs, const char *ve)
 {
-    const char *hash = memchr(s, '#', (size_t)(e - s));
-    if (hash)
-        e = hash;
-    audioconf_trim(&s, &e);
-    if (s == e)
-        return NULL;
-    const char *eq = memchr(s, '=', (size_t)(e - s));
-    if (!eq)
-        return "expected 'volume = N' or 'muted = 0|1'";
-    const char *ks = s, *ke = eq, *vs = eq + 1, *ve = e;
-    audioconf_trim(&ks, &ke);
-    audioconf_trim(&vs, &ve);
+    AudioConf *c = ctx;
     size_t klen = (size_t)(ke - ks);
     if (klen == 6 && memcmp(ks, "volume", 6) == 0) {
         int v = audioconf_number(vs, ve, 100);
@@ -61,7 +50,28 @@ static const char *audioconf_line(const char *s, const char *e, AudioConf *c)
     return "unknown setting (volume, muted)";
 }
 
-int audioconf_parse(const char *src, size_t len, AudioConf *c, char *why, size_t whysize)
+/* One line without its newline: NULL when read (or blank), else why not. */
+static const char *audioconf_line(const char *s, const char *e, AudioconfSetting setting, void *ctx, const char *no_eq)
+{
+    if (memchr(s, '\0', (size_t)(e - s)))
+        return "a NUL byte in the line";
+    const char *hash = memchr(s, '#', (size_t)(e - s));
+    if (hash)
+        e = hash;
+    audioconf_trim(&s, &e);
+    if (s == e)
+        return NULL;
+    const char *eq = memchr(s, '=', (size_t)(e - s));
+    if (!eq)
+        return no_eq;
+    const char *ks = s, *ke = eq, *vs = eq + 1, *ve = e;
+    audioconf_trim(&ks, &ke);
+    audioconf_trim(&vs, &ve);
+    return setting(ctx, ks, ke, vs, ve);
+}
+
+int audioconf_settings(const char *src, size_t len, AudioconfSetting setting, void *ctx, const char *no_eq, char *why,
+                       size_t whysize)
 {
     const char *p = src, *end = src + len;
     int bad = 0, line = 0;
@@ -73,7 +83,7 @@ int audioconf_parse(const char *src, size_t len, AudioConf *c, char *why, size_t
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         line++;
-        const char *w = memchr(p, '\0', (size_t)(le - p)) ? "a NUL byte in the line" : audioconf_line(p, le, c);
+        const char *w = audioconf_line(p, le, setting, ctx, no_eq);
         if (w) {
             if (bad == 0 && why && whysize)
                 snprintf(why, whysize, "line %d: %s", line, w);
@@ -82,6 +92,11 @@ int audioconf_parse(const char *src, size_t len, AudioConf *c, char *why, size_t
         p = nl ? nl + 1 : end;
     }
     return bad;
+}
+
+int audioconf_parse(const char *src, size_t len, AudioConf *c, char *why, size_t whysize)
+{
+    return audioconf_settings(src, len, audioconf_setting, c, "expected 'volume = N' or 'muted = 0|1'", why, whysize);
 }
 
 int audioconf_format(const AudioConf *c, char *buf, size_t size)
