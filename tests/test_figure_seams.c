@@ -929,6 +929,78 @@ static void test_sitting_tall(void)
     }
 }
 
+/* Standing, kneeling tall and half kneeling (issue 12, a physiotherapist's review: "head up, look
+ * ahead"): the figure idle shows, where the standing moves start and end a rep, where the ways to
+ * and from standing and kneeling start or end, and the hip flexor lunge upright on one knee and in
+ * its held stretch, stands or kneels with the head over the shoulders and the face near level. All
+ * were keyed neck=3 head=13 (as sitting was before test_sitting_tall): the face turned 18 degrees
+ * down, which at a mat 3 m from the screen reads as a dejected figure looking at the floor. Measured
+ * where the figure is upright: the face within 8.5 degrees of level (and not more than 10 up: no
+ * chin poke), the head's centre at most 0.03 H in front of the shoulder joint and not behind it (a
+ * figure facing the viewer, the side bend, has its head between the shoulders: only the face is
+ * measured). Looks down on purpose (the forward fold's fold, the way down onto all fours as the
+ * trunk bends) are mid-move and not measured. */
+static void test_standing_tall(void)
+{
+    enum { ALL, BREATH, START, START_END, CYCLE_ENDS, INTRO_AT };
+    static const struct {
+        MoveId id;
+        int where;
+        float at; /* INTRO_AT: the sample this far through the intro */
+    } seen[] = {{MOVE_IDLE, ALL, 0},
+                {MOVE_STANDING_EXTENSION, CYCLE_ENDS, 0},
+                {MOVE_SIDE_BEND, CYCLE_ENDS, 0},
+                {MOVE_FORWARD_FOLD, START_END, 0},
+                {MOVE_REST_KNEELING, ALL, 0},
+                {MOVE_HIP_FLEXOR_LUNGE, START_END, 0},
+                {MOVE_HIP_FLEXOR_LUNGE, INTRO_AT, 0.45f}, /* half kneeling, upright, before the glide */
+                {MOVE_HIP_FLEXOR_LUNGE, BREATH, 0}, /* the held stretch: trunk tall */
+                {MOVE_WAY_ALL_FOURS_TO_STANDING, BREATH, 0},
+                {MOVE_WAY_KNEELING_TO_STANDING, START, 0},
+                {MOVE_WAY_KNEELING_TO_STANDING, BREATH, 0},
+                {MOVE_WAY_STANDING_TO_KNEELING, START, 0},
+                {MOVE_WAY_STANDING_TO_KNEELING, BREATH, 0},
+                {MOVE_WAY_ALL_FOURS_TO_KNEELING, BREATH, 0},
+                {MOVE_WAY_KNEELING_TO_ALL_FOURS, START, 0},
+                {MOVE_WAY_STANDING_TO_ALL_FOURS, START, 0},
+                {MOVE_WAY_STANDING_TO_FRONT, START, 0},
+                {MOVE_WAY_STANDING_TO_CHAIR, START, 0},
+                {MOVE_WAY_CHAIR_TO_STANDING, BREATH, 0}};
+    for (size_t i = 0; i < sizeof seen / sizeof seen[0]; i++) {
+        const PoseMove *m = move_of(seen[i].id);
+        if (!m)
+            continue;
+        const SheetMeta *t = &m->meta;
+        int first = 0, last = t->frames - 1, step = 1;
+        if (seen[i].where == BREATH)
+            first = t->breath.first, last = t->breath.last;
+        else if (seen[i].where == START)
+            last = 0;
+        else if (seen[i].where == START_END)
+            step = last;
+        else if (seen[i].where == CYCLE_ENDS)
+            first = t->cycle.first, last = t->cycle.last, step = last - first;
+        else if (seen[i].where == INTRO_AT)
+            first = last = t->intro.first + (int)lroundf(seen[i].at * (float)(t->intro.last - t->intro.first));
+        bool facing_viewer = m->samples[first].v[POSE_TWIST] >= 45.0f;
+        float ahead_most = -1.0f, ahead_least = 1.0f, chin_most = -90.0f, chin_least = 90.0f;
+        for (int k = first; k <= last; k += step > 0 ? step : 1) {
+            float top, ahead, chin;
+            sitting_measure(m, k, &top, &ahead, &chin);
+            ahead_most = fmaxf(ahead_most, ahead), ahead_least = fminf(ahead_least, ahead);
+            chin_most = fmaxf(chin_most, chin), chin_least = fminf(chin_least, chin);
+        }
+        printf(
+            "%s upright (samples %d to %d): the head's centre %.3f to %.3f H in front of the shoulder, the face %.1f "
+            "to %.1f deg down from level\n",
+            moves_info(seen[i].id)->id, first, last, (double)ahead_least, (double)ahead_most, (double)chin_least,
+            (double)chin_most);
+        CHECK(chin_most <= 8.5f && chin_least >= -10.0f); /* 18 down before (idle), 13 to 17 in the lunge */
+        if (!facing_viewer)
+            CHECK(ahead_most <= 0.03f && ahead_least >= 0.0f); /* 0.033 standing before */
+    }
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -947,6 +1019,7 @@ int main(void)
     test_bird_dog_head();
     test_spinal_twist_tall();
     test_sitting_tall();
+    test_standing_tall();
     test_spinal_twist_back();
     test_twist_back_eases();
     char *names[64];

@@ -3056,12 +3056,15 @@ static void test_contact_errors(void)
 
 /* The standing back extension's head follows the trunk (physio review 27, finding 3: at the top the
  * chin dropped to the chest while the trunk arched back, so from across a room the outline read as
- * a forward stoop). At the top of the rep the neck and head are flexed on the trunk within 8
- * degrees of standing's (neutral; was 32 more), the eyes level to slightly up (the head's centre
- * to its eye 0-35 degrees above level), the trunk leaning back from the hips (the hip joints to
- * the shoulders at least 25 degrees from vertical) with the arch in the lower back (the pelvis
- * less upright than the trunk above it by at least 15 degrees: the lumbar curve), the shoulders
- * at least 0.08 H behind the ankles, knees straight, heels and toes on the mat. */
+ * a forward stoop). At the top of the rep the neck and head are flexed on the trunk at most 24
+ * degrees in all (22 now; the chin on the chest was 48; standing's 16, neck=3 head=13, was the
+ * bound's base until session 28 lifted standing's face to near level, 5 now: test_figure_seams'
+ * test_standing_tall; the top keeps its head so its eyes stay under 35 degrees up), the eyes level
+ * to slightly up (the head's centre to its eye 0-35 degrees above level), the trunk leaning back
+ * from the hips (the hip joints to the shoulders at least 25 degrees from vertical) with the arch
+ * in the lower back (the pelvis less upright than the trunk above it by at least 15 degrees: the
+ * lumbar curve), the shoulders at least 0.08 H behind the ankles, knees straight, heels and toes
+ * on the mat. */
 static void test_standing_extension_head(void)
 {
     static PoseFile file;
@@ -3071,7 +3074,7 @@ static void test_standing_extension_head(void)
     const SheetRange *c = &m.meta.cycle;
     int top = c->first + (c->last - c->first) / 2;
     const float *v0 = m.samples[c->first].v, *v = m.samples[top].v;
-    float neck = (v[POSE_NECK] + v[POSE_HEAD]) - (v0[POSE_NECK] + v0[POSE_HEAD]);
+    float neck = v[POSE_NECK] + v[POSE_HEAD], standing = v0[POSE_NECK] + v0[POSE_HEAD];
     PoseFigure fig;
     pose_move_sample_figure(&m, top, &fig);
     const PosePart *head = part_named(&fig, POSE_GROUP_TORSO, "head");
@@ -3094,11 +3097,11 @@ static void test_standing_extension_head(void)
     float lean = atan2f(pelvis->ax - top_x, top_y - pelvis->ay) * 57.29578f;
     float curve = upper - atan2f(pelvis->by - pelvis->ay, pelvis->bx - pelvis->ax) * 57.29578f;
     float behind = 0.5f * (shank[0]->bx + shank[1]->bx) - top_x;
-    printf("standing_extension top: neck and head flexed %.1f deg beyond standing's, eyes %.1f deg above level; trunk "
-           "%.1f deg back from vertical, the upper trunk %.1f deg further back than the pelvis; shoulders %.3f H "
-           "behind the ankles\n",
-           (double)neck, (double)gaze, (double)lean, (double)curve, (double)behind);
-    CHECK(neck <= 8.0f && neck >= -10.0f);
+    printf("standing_extension top: neck and head flexed %.1f deg on the trunk (standing %.1f), eyes %.1f deg above "
+           "level; trunk %.1f deg back from vertical, the upper trunk %.1f deg further back than the pelvis; "
+           "shoulders %.3f H behind the ankles\n",
+           (double)neck, (double)standing, (double)gaze, (double)lean, (double)curve, (double)behind);
+    CHECK(neck <= 24.0f && neck >= standing - 10.0f); /* 48 with the chin on the chest */
     CHECK(gaze >= 0.0f && gaze <= 35.0f);
     CHECK(lean >= 25.0f);
     CHECK(curve >= 15.0f);
