@@ -2612,6 +2612,22 @@ static void test_side_words(void)
     CHECK_INT(time_of(EV_CUE, right), w + 10000);
     int second = find_from(find(EV_STEP_START, NULL) + 1, EV_STEP_START, NULL);
     CHECK(second >= 0 && L[second].t_ms == w + 10000 + T_SWITCH_HOLD && L[second].side == SIDES_RIGHT);
+    /* the panel shows the words the voice says (review 28 #1: it read "Switch sides" while the
+     * voice said "Knees to your right."): the view carries them, from the one catalogue */
+    restart();
+    run_until(w - 1000);
+    SessionView sw = session_view(&S, 0);
+    CHECK_INT(sw.kind, SEG_READY);
+    CHECK_STR(sw.side_words ? sw.side_words : "(none)", left); /* the get-ready's 3-2-1: the first side */
+    run_until(w + 1000);
+    sw = session_view(&S, 0);
+    CHECK(sw.kind == SEG_WORK && sw.side_words == moves_side_words(MOVE_KNEE_ROLLS)->left);
+    run_until(w + 10000 + T_SWITCH_HOLD / 2);
+    sw = session_view(&S, 0);
+    CHECK_INT(sw.kind, SEG_SWITCH);
+    CHECK_STR(sw.side_words ? sw.side_words : "(none)", right);
+    CHECK_STR(sw.caption, right);
+    CHECK(sw.side_words == moves_side_words(MOVE_KNEE_ROLLS)->right);
     /* one side only: said as it starts */
     load("title \"K\"\nmove knee_rolls\n  reps 3 tempo 4s\n  sides right\n");
     w = run_to_work();
@@ -2631,6 +2647,9 @@ static void test_side_words(void)
     CHECK_INT(count(EV_CUE, left), 0);
     /* a move without words of its own keeps "Other side." (test_alternate_sides) */
     load("title \"T\"\nmove spinal_twist\n  reps 1 each side tempo 4s\n  sides alternate\n");
+    w = run_to_work();
+    run_until(w + 1000);
+    CHECK(session_view(&S, 0).side_words == NULL); /* the panel's heading: "Other side" */
     run_to_end();
     CHECK_INT(count(EV_CUE, "Other side."), 1);
     CHECK_INT(count(EV_CUE, "Knees to your"), 0);

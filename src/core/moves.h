@@ -129,8 +129,9 @@
  * lying on their back looks at the ceiling, not at the screen, so the voice must say the way:
  * each run of such a move (each rep of alternating reps, each side of "sides both" or a held
  * step) says and captions its side's words as it starts, where other sided moves say "Other
- * side." or "Switch sides." (session.c); voicekey.c lists them for their clips. "left" is the
- * person's left, as the knees' card says it (kneeview.h). */
+ * side." or "Switch sides." (session.c); the panel and the knees' card show the same words
+ * (SessionView.side_words); voicekey.c lists them for their clips. "left" is the person's left, as
+ * the knees' view draws it (kneeview.h). */
 #define MOVES_SIDE_WORDS(X) X(KNEE_ROLLS, "Knees to your left.", "Knees to your right.")
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,

@@ -2834,6 +2834,7 @@ SessionView session_view(const Session *s, int extra_ms)
     session_blend_from(s, el, shown_from, s->active_ms + extra, &v);
     /* the panel names the segment's side; the figure may first show the hold before leaving its pose */
     v.side_named = v.side;
+    v.side_words = side_words(v.step, v.side_named);
     if (el < session_way_out_ms(s, s->seg)) {
         MoveId next = v.figure;
         session_way_out(s, el, s->active_ms + extra, &v);

@@ -436,6 +436,9 @@ typedef struct {
     Sides side; /* the side the figure shows (the panel names side_named) */
     Sides side_named; /* the side the panel names: the segment's, or the side its figure shows first; v.side
                          differs only while the figure still shows the hold before on its way out */
+    const char *side_words; /* the words of side_named as the voice says them (moves.h MOVES_SIDE_WORDS:
+                               "Knees to your right."), which the panel and the knees' card show; NULL
+                               when the step's move has none (or no side is named) */
     int set, sets;
     bool paused;
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */

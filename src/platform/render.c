@@ -472,16 +472,31 @@ static SDL_Rect knees_box(Render *rd, const SessionView *v, SDL_Rect *room)
     return (SDL_Rect){l.stage.x + pad, y, w, h};
 }
 
-/* The knees' card in box: a line saying which way (the step's side), the view under it. */
+/* Sentence s as a heading, without its full stop ("Knees to your right." -> "Knees to your
+ * right"), in buf; NULL when s is. So the panel shows the words the voice says, not a copy. */
+static const char *heading_of(const char *s, char *buf, size_t size)
+{
+    if (!s || size == 0)
+        return NULL;
+    size_t n = strlen(s);
+    if (n > 0 && s[n - 1] == '.')
+        n--;
+    snprintf(buf, size, "%.*s", (int)n, s);
+    return buf;
+}
+
+/* The knees' card in box: a line saying which way (the side's words, as the voice says them), the
+ * view under it. */
 static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
 {
     const RenderStyle *st = render_style(rd);
     SDL_Color card = {(Uint8)(st->stage_bg.r * 92 / 100), (Uint8)(st->stage_bg.g * 92 / 100),
                       (Uint8)(st->stage_bg.b * 92 / 100), 255};
     render_box(rd, box, render_px(rd, st->radius_badge), card);
-    const char *what = v->side_named == SIDES_LEFT    ? "Knees to your left"
-                       : v->side_named == SIDES_RIGHT ? "Knees to your right"
-                                                      : "Your knees";
+    char words[64];
+    const char *what = heading_of(v->side_words, words, sizeof words); /* as the voice says it */
+    if (!what)
+        what = "Your knees";
     int pad = render_px(rd, st->badge_pad), top = render_px(rd, st->badge_pad_y);
     int h = render_text(rd, what, st->text_body, st->text_hint_min, st->stage_text, box.x + box.w / 2, box.y + top,
                         TEXT_CENTER, box.w - 2 * pad, 1);
@@ -1138,9 +1153,15 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE, ov ? ov->question_keys : NULL); break;
     case SEG_INTRO: draw_intro(rd, v, routine_title); break;
     case SEG_READY: draw_panel_countdown(rd, v, "Get ready"); break;
-    case SEG_SWITCH: /* a held step alternating sides: "Other side.", as it is said */
-        draw_panel_countdown(rd, v, v->step && v->step->sides == SIDES_ALTERNATE ? "Other side" : "Switch sides");
+    case SEG_SWITCH: { /* as it is said (session.c): the side's words, else "Other side." between
+                          alternating sides, else "Switch sides." */
+        char words[64];
+        const char *said = v->side_words                                  ? v->side_words
+                           : v->step && v->step->sides == SIDES_ALTERNATE ? session_phrase(PHRASE_OTHER_SIDE)
+                                                                          : session_phrase(PHRASE_SWITCH_SIDES);
+        draw_panel_countdown(rd, v, heading_of(said, words, sizeof words));
         break;
+    }
     case SEG_SET_REST: draw_panel_countdown(rd, v, "Rest before the next set"); break;
     case SEG_WORK: draw_panel_work(rd, v); break;
     case SEG_RESULTS:
