@@ -2695,6 +2695,28 @@ static void test_hold_breath_words(void)
     b = b >= 0 ? find_from(b + 1, EV_CUE, out) : -1;
     CHECK(a >= 0 && L[a].t_ms == w + 12000 && b >= 0 && L[b].t_ms == w + 14400);
     CHECK_INT(time_of(EV_STEP_END, NULL), w + 20000);
+    /* ... with the pacer (review 28 #2: the words had no picture): it breathes through each
+     * rep's hold, in from the beat and out where "Breathe out." is said; empty while the figure
+     * moves, and the big number stays the rep's */
+    restart();
+    run_until(w + 1000);
+    v = session_view(&S, 0);
+    CHECK(v.breaths == 1 && v.breath == 0 && v.breath_fill == 0 && v.rep == 1);
+    run_until(w + 3200);
+    v = session_view(&S, 0);
+    CHECK(v.breath == 1 && v.breath_in && v.breath_fill > 0.4 && v.breath_fill < 0.6);
+    run_until(w + 4400 - SESSION_TICK_MS);
+    CHECK(session_view(&S, 0).breath_in);
+    run_until(w + 4400);
+    CHECK(!session_view(&S, 0).breath_in);
+    run_until(w + 6200);
+    v = session_view(&S, 0);
+    CHECK(v.breath == 1 && !v.breath_in && v.breath_fill > 0.45 && v.breath_fill < 0.55);
+    run_until(w + 9000);
+    CHECK_INT(session_view(&S, 0).breath, 0);
+    run_until(w + 12000);
+    v = session_view(&S, 0);
+    CHECK(v.breath == 1 && v.breath_in && v.rep == 2);
     /* a quick breath (3 s): only the first breath of each hold is said, the pacer shows the rest */
     load("title \"B\"\nbreath 3s\nmove child_pose\n  hold 4 breaths\n");
     w = run_to_work();
@@ -2711,6 +2733,9 @@ static void test_hold_breath_words(void)
     run_to_end();
     CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
     load("title \"B\"\nmove child_pose\n  reps 2 tempo 4s hold 1 breath\n  pacing self\n");
+    w = run_to_work();
+    run_until(w + 3000);
+    CHECK_INT(session_view(&S, 0).breaths, 0); /* no pacer: the person holds at their own pace */
     run_to_end();
     CHECK_INT(count(EV_CUE, in) + count(EV_CUE, out), 0);
     load("title \"B\"\nmove child_pose\n  hold 15s\n");

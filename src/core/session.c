@@ -2575,6 +2575,18 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
             v->breath = el / rep + 1 > v->breaths ? v->breaths : el / rep + 1;
             v->breath_in = at < in_ms;
             v->breath_fill = v->breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (rep - in_ms);
+        } else if (st->hold_breaths > 0 && st->mode == MODE_REPS_GUIDED && st->phase_count == 0) {
+            /* reps held at the top for breaths (levels/06): the pacer breathes through each rep's
+             * hold, from the beat, as its words are said (say_hold_breaths); empty while moving */
+            int breath = step_breath_ms(r), in_ms = breath_in_ms(breath);
+            int at = el % rep_ms(st) - rep_beat_ms(st, 0);
+            v->breaths = st->hold_breaths;
+            if (at >= 0 && at < st->hold_ms) {
+                v->breath = at / breath + 1 > v->breaths ? v->breaths : at / breath + 1;
+                at -= (v->breath - 1) * breath;
+                v->breath_in = at < in_ms;
+                v->breath_fill = v->breath_in ? (double)at / in_ms : 1.0 - (double)(at - in_ms) / (breath - in_ms);
+            }
         }
         v->figure = st->move;
         v->anim_ms = el; /* self pacing too: the figure keeps a steady cycle while the user counts */

@@ -444,7 +444,8 @@ typedef struct {
     int elapsed_ms, duration_ms, remaining_ms; /* of the current segment */
     bool ready_press; /* a timer's get-ready: a press (Ready) starts it; remaining_ms is the wait left */
     int rep, reps; /* rep shown ("3 / 8"), 1-based; reps 0 when not a rep step */
-    int breath, breaths; /* a hold dosed in breaths: the breath now (1-based) and how many, else 0 */
+    int breath, breaths; /* a hold dosed in breaths: the breath now (1-based) and how many, else 0; guided
+                            reps held for breaths: the breath of the rep's hold, 0 while the figure moves */
     int phase, phases; /* a rep of phases: the phase now (1-based) and how many, else 0 */
     const char *phase_text; /* its words, or NULL */
     int phase_left_ms; /* time left in it */

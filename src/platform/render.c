@@ -890,12 +890,12 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         snprintf(phase, sizeof phase, "%s \xC2\xB7 %d s", v->phase_text, (v->phase_left_ms + 999) / 1000);
         label = phase;
     }
-    if (v->breaths > 0) { /* the pacer: the breath and whether to breathe in or out */
-        if (v->counted == 0) /* reps that are breaths (draw_in): once counted, the big number is the count */
-            snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
-        label = v->breath_in ? "breathe in" : "breathe out";
+    if (v->breaths > 0 && v->reps == 0) { /* a hold in breaths: the breath is its count */
+        snprintf(big, sizeof big, "%d / %d", v->breath, v->breaths);
         bigc = st->text;
     }
+    if (v->breaths > 0 && v->breath > 0) /* the pacer: whether to breathe in or out (reps: in their hold) */
+        label = v->breath_in ? "breathe in" : "breathe out";
     dose_text(step, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
     int gap = render_px(rd, st->line_gap);
