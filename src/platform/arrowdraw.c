@@ -276,6 +276,75 @@ static void arrowdraw_piece(ArrowPiece *d, DrawList *dl, const MoveArrows *a, fl
     drawlist_copy(dl, d->r, d->tex, d->serial, &src, d->box.x, d->box.y);
 }
 
+SDL_Rect arrowdraw_extent(const ArrowPath *p, float w)
+{
+    ArrowShape s;
+    arrowdraw_shape(p, w, &s);
+    /* as arrowdraw_paint colours: the shaft w / 2 about its curve, the head inside its triangle,
+     * then the edge and its one soft pixel around both */
+    float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w) + 1.0f, half = w / 2.0f + edge;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (int i = 0; i < s.n; i++)
+        x0 = fminf(x0, s.px[i] - half), x1 = fmaxf(x1, s.px[i] + half), y0 = fminf(y0, s.py[i] - half),
+        y1 = fmaxf(y1, s.py[i] + half);
+    for (int i = 0; i < 3; i++)
+        x0 = fminf(x0, s.hx[i] - edge), x1 = fmaxf(x1, s.hx[i] + edge), y0 = fminf(y0, s.hy[i] - edge),
+        y1 = fmaxf(y1, s.hy[i] + edge);
+    SDL_Rect r = {(int)floorf(x0), (int)floorf(y0), 0, 0};
+    r.w = (int)ceilf(x1) - r.x, r.h = (int)ceilf(y1) - r.y;
+    return r;
+}
+
+/* Whether box e moved by (dx, dy) lies within `within` and at least gap from each box of avoid. */
+static bool arrowdraw_clear(SDL_Rect e, int dx, int dy, SDL_Rect within, const SDL_Rect *avoid, int n, int gap)
+{
+    e.x += dx, e.y += dy;
+    if (e.x < within.x || e.y < within.y || e.x + e.w > within.x + within.w || e.y + e.h > within.y + within.h)
+        return false;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect b = avoid[i];
+        if (b.w > 0 && b.h > 0 && e.x < b.x + b.w + gap && b.x - gap < e.x + e.w && e.y < b.y + b.h + gap &&
+            b.y - gap < e.y + e.h)
+            return false;
+    }
+    return true;
+}
+
+void arrowdraw_keep_clear(MoveArrows *a, SDL_Rect within, const SDL_Rect *avoid, int n, int gap)
+{
+    int kept = 0;
+    for (int i = 0; i < a->count && i < ARROWS_MAX; i++) {
+        SDL_Rect e = arrowdraw_extent(&a->path[i], a->width);
+        /* the moves that bring an edge of the arrow to an edge it must keep to, each way, and none */
+        int dx[2 + 2 * 4 + 1], dy[2 + 2 * 4 + 1], nd = 0;
+        dx[nd] = 0, dy[nd++] = 0;
+        dx[nd] = within.x - e.x, dy[nd++] = within.y - e.y;
+        dx[nd] = within.x + within.w - (e.x + e.w), dy[nd++] = within.y + within.h - (e.y + e.h);
+        for (int k = 0; k < n && k < 4; k++) {
+            SDL_Rect b = avoid[k];
+            if (b.w <= 0 || b.h <= 0)
+                continue;
+            dx[nd] = b.x - gap - (e.x + e.w), dy[nd++] = b.y - gap - (e.y + e.h);
+            dx[nd] = b.x + b.w + gap - e.x, dy[nd++] = b.y + b.h + gap - e.y;
+        }
+        long best = -1;
+        int bx = 0, by = 0;
+        for (int p = 0; p < nd; p++)
+            for (int q = 0; q < nd; q++) {
+                long d2 = (long)dx[p] * dx[p] + (long)dy[q] * dy[q];
+                if ((best < 0 || d2 < best) && arrowdraw_clear(e, dx[p], dy[q], within, avoid, n, gap))
+                    best = d2, bx = dx[p], by = dy[q];
+            }
+        if (best < 0) /* nowhere clear: better none than one over a button */
+            continue;
+        ArrowPath moved = a->path[i];
+        for (int k = 0; k < 3; k++)
+            moved.x[k] += (float)bx, moved.y[k] += (float)by;
+        a->path[kept++] = moved;
+    }
+    a->count = kept;
+}
+
 void arrowdraw_draw(ArrowDraw *d, DrawList *dl, const MoveArrows *a, float alpha)
 {
     if (!d || !a || a->count <= 0 || alpha <= 0.0f || a->width <= 0.5f)

@@ -536,13 +536,19 @@ static SDL_Rect figure_corners(Render *rd, const SessionView *v, const Overlay *
     return knees;
 }
 
-/* The motion arrows of the figure just drawn (arrows.h), over it, while they show and are on. */
-static void arrows_draw(Render *rd, const SessionView *v)
+/* The motion arrows of the figure just drawn (arrows.h), over it, while they show and are on:
+ * on the stage, clear of the corners the figure keeps clear of (figure_corners: "It hurts", the
+ * knees' card, the streak badge's room). */
+static void arrows_draw(Render *rd, const SessionView *v, SDL_Rect hurt, SDL_Rect left)
 {
     MoveArrows a;
     float alpha;
     if (rd->arrows_off || !rd->sprites || !sprites_arrows(rd->sprites, v, &a, &alpha))
         return;
+    SDL_Rect stage = render_layout(rd).stage, avoid[2] = {hurt, left};
+    int gap = render_px(rd, render_style(rd)->gap);
+    arrowdraw_keep_clear(&a, (SDL_Rect){stage.x + gap, stage.y + gap, stage.w - 2 * gap, stage.h - 2 * gap}, avoid, 2,
+                         gap);
     if (!rd->arrows)
         rd->arrows = arrowdraw_new(rd->r);
     arrowdraw_draw(rd->arrows, rd->dl, &a, alpha);
@@ -558,7 +564,7 @@ void render_figure(Render *rd, const SessionView *v, const Overlay *ov)
 {
     SDL_Rect hurt, left, knees = figure_corners(rd, v, ov, &hurt, &left);
     figure_in(rd, v, render_layout(rd).stage, hurt, left);
-    arrows_draw(rd, v);
+    arrows_draw(rd, v, hurt, left);
     /* room kept, not drawn over another figure easing out, nor while the camera eases the figure out of it */
     if (knees.w > 0 && !(v->blend && v->from_figure != v->figure) && !sprites_camera_easing(rd->sprites))
         knees_draw(rd, v, knees);
