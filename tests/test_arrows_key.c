@@ -1,5 +1,6 @@
 /* test_arrows_key.c: A turns the motion arrows off and on in a workout, says so ("Arrows off"),
- * and keeps the setting in view.conf, which the next start reads. */
+ * and keeps the setting in view.conf, which the next start reads; on a pad, the right stick
+ * pressed in does the same. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,21 @@ int main(void)
         CHECK(!app_render(a)->arrows_off);
         slurp(conf, text, sizeof text);
         CHECK(strstr(text, "arrows = 1") != NULL);
+        /* review 28 #3b: a pad user has a button for them too (the right stick pressed in) */
+        int index;
+        SDL_Joystick *joy = apptest_pad_attach(&index);
+        CHECK(joy != NULL);
+        apptest_pump(a);
+        if (joy) {
+            apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSTICK, 0);
+            CHECK(app_render(a)->arrows_off);
+            slurp(conf, text, sizeof text);
+            CHECK(strstr(text, "arrows = 0") != NULL);
+            apptest_pad_tap(a, joy, SDL_CONTROLLER_BUTTON_RIGHTSTICK, 0);
+            CHECK(!app_render(a)->arrows_off);
+        }
+        apptest_pad_detach(joy, index);
+        apptest_pump(a);
         app_free(a);
     }
     apptest_screen_close(&scr);

@@ -70,6 +70,9 @@ void input_default_bindings(Bindings *b)
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_Y, ACT_HURT);
     bind(b, BIND_KEY, SDLK_h, ACT_HURT);
     bind(b, BIND_KEY, SDLK_a, ACT_ARROWS); /* the motion arrows on or off */
+    /* ... and on a pad, the right stick pressed in: the one button no workout or menu uses (the
+     * left stick moves through the menu, where a press while moving could toggle them) */
+    bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_RIGHTSTICK, ACT_ARROWS);
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, ACT_VOLUME_UP);
     bind(b, BIND_PAD_BUTTON, SDL_CONTROLLER_BUTTON_DPAD_LEFT, ACT_VOLUME_DOWN);
 }
