@@ -227,6 +227,9 @@ static bool play_to_results(Player *p, SessionScore *out, SessionView *view, int
             } /* "hold up to 10s": held to its end */
             break;
         case SEG_RESULTS:
+            /* its words are captioned as their clip starts, just after the answer before cut the voice */
+            if (!v.caption[0] && el < 1000)
+                break;
             *out = s->score;
             *view = v;
             app_draw(p->a);

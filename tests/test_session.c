@@ -2294,6 +2294,107 @@ static void test_clip_coming(void)
     clips[2].ms = 2500;
 }
 
+/* ---- captions follow the voice ---- */
+
+/* With the voice planned, a cue's caption comes when its clip starts to sound, not when the cue is
+ * asked: cues asked together (the get-ready's name and a step's two start lines) are read as each
+ * is heard, never the last one while the voice still says the first. A cue whose clip is dropped is
+ * still captioned, when its fate is known. Without a planned voice, captions come when asked. */
+static int64_t run_to_work(void);
+
+static void test_captions_follow_voice(void)
+{
+    const char *ready_words = "Get ready. Next: Spinal twist.", *first = "Sit on the floor and turn.",
+               *second = "Sit tall.";
+    const char *src = "title \"T\"\nmove spinal_twist\n  hold 40s\n"
+                      "  say start \"Sit on the floor and turn.\"\n  say start \"Sit tall.\"\n";
+    int n = (int)(sizeof plan_clips / sizeof plan_clips[0]);
+    load(src);
+    session_set_voice(&S, plan_clips, n);
+    run_to_end();
+    long long asked = time_of(EV_CUE, ready_words), at_ready = spoken_at(0, ready_words);
+    long long at_first = spoken_at(0, first), at_second = spoken_at(0, second);
+    CHECK(asked >= 0 && time_of(EV_CUE, first) == asked && time_of(EV_CUE, second) == asked);
+    CHECK_INT(at_ready, asked);
+    CHECK_INT(at_first, at_ready + 2000 + VOICEQUEUE_GAP_MS);
+    CHECK_INT(at_second, at_first + 6100 + VOICEQUEUE_GAP_MS);
+    restart();
+    session_set_voice(&S, plan_clips, n);
+    run_until(asked + 1000);
+    CHECK_STR(session_view(&S, 0).caption, ready_words); /* not "Sit tall.", asked at the same time */
+    run_until(at_first - SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, ready_words); /* its clip has ended; nothing else said yet */
+    run_until(at_first + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, first);
+    run_until(at_second - SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, first); /* 6.1 s: longer than SESSION_CAPTION_MIN_MS */
+    run_until(at_second + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, second);
+    int64_t w = run_to_work(); /* the last start line stays on screen while the person holds it */
+    CHECK_STR(session_view(&S, 0).caption, second);
+    CHECK(w > at_second);
+    /* without a planned voice, as asked: the last one at once */
+    restart();
+    run_until(asked + 1000);
+    CHECK_STR(session_view(&S, 0).caption, second);
+
+    /* a dropped cue is still captioned: "Hold broken." asked while the routine's long words are
+     * said waits behind them, goes stale (VOICEQUEUE_CUE_STALE_MS) and is shown when its turn came */
+    const char *words = "Let your forehead rest on the mat.", *broken = "Hold broken. Press and hold to go on.";
+    static const SessionClip clips[] = {{"Let your forehead rest on the mat.", 8000},
+                                        {"Hold broken. Press and hold to go on.", 2500}};
+    load(
+        "title \"B\"\nmove child_pose\n  hold 20s\n  confirm-hold\n  say +1s \"Let your forehead rest on the mat.\"\n");
+    session_set_voice(&S, clips, 2);
+    w = run_to_work();
+    act_at(w + 500, INPUT_PRESS);
+    run_until(w + 2500);
+    long long said = spoken_at(0, words);
+    CHECK_INT(said, w + 1500);
+    act_at(w + 2500, INPUT_RELEASE);
+    run_until(w + 5000);
+    CHECK_STR(session_view(&S, 0).caption, words); /* the voice still says them */
+    run_until(said + 8000 + VOICEQUEUE_GAP_MS - SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, words);
+    run_until(said + 8000 + VOICEQUEUE_GAP_MS + SESSION_TICK_MS);
+    long long when = 0;
+    CHECK_INT(voice_fate_of(broken, &when), SESSION_VOICE_STALE);
+    CHECK_INT(when, said + 8000 + VOICEQUEUE_GAP_MS);
+    CHECK_STR(session_view(&S, 0).caption, broken);
+    /* a cue with no clip at all is captioned too, once the voice has said what was asked before it */
+    static const SessionClip only_words[] = {{"Let your forehead rest on the mat.", 8000}};
+    load(
+        "title \"B\"\nmove child_pose\n  hold 20s\n  confirm-hold\n  say +1s \"Let your forehead rest on the mat.\"\n");
+    session_set_voice(&S, only_words, 1);
+    w = run_to_work();
+    act_at(w + 500, INPUT_PRESS);
+    act_at(w + 2500, INPUT_RELEASE);
+    CHECK_INT(voice_fate_of(broken, &when), SESSION_VOICE_NO_CLIP);
+    run_until(w + 5000);
+    CHECK_STR(session_view(&S, 0).caption, words);
+    run_until(w + 1500 + 8000 + VOICEQUEUE_GAP_MS + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, broken);
+
+    /* words said as their step ends stay on screen while they are said (6 s, longer than they take
+     * to read), into the get-ready that follows, until its words are said */
+    const char *last = "Come up slowly onto your hands and knees.", *next = "Get ready. Next: Cat-camel.";
+    static const SessionClip end_clips[] = {{"Come up slowly onto your hands and knees.", 6000},
+                                            {"Get ready. Next: Cat-camel.", 2000}};
+    load("title \"B\"\nmove child_pose\n  hold 20s\n  say end \"Come up slowly onto your hands and knees.\"\n"
+         "move cat_camel\n  reps 4\n");
+    session_set_voice(&S, end_clips, 2);
+    run_to_end();
+    long long end = spoken_at(0, last);
+    CHECK(end >= 0 && end == time_of(EV_STEP_END, NULL) && time_of(EV_CUE, next) == end);
+    CHECK_INT(spoken_at(0, next), end + 6000 + VOICEQUEUE_GAP_MS);
+    restart();
+    session_set_voice(&S, end_clips, 2);
+    run_until(end + 5500);
+    CHECK_STR(session_view(&S, 0).caption, last);
+    run_until(end + 6000 + VOICEQUEUE_GAP_MS + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, next);
+}
+
 /* ---- the session's phrase list holds nothing dead ---- */
 
 static bool phrase_said[SESSION_PHRASE_COUNT];
@@ -3541,6 +3642,7 @@ int main(void)
     test_pain_rule();
     test_voice_timing();
     test_clip_coming();
+    test_captions_follow_voice();
     test_hurt();
     test_phases();
     test_sides_chosen();

@@ -103,7 +103,137 @@ static SessionVoice voice_fate(VoiceDrop d)
     return SESSION_VOICE_STOPPED;
 }
 
-static void caption(Session *s, const char *text);
+/* ---- captions: shown as their cue's clip starts ---- */
+
+/* The active time (pauses excluded) at session time t, which may be ahead of s->t_ms in a tick. */
+static int64_t active_at(const Session *s, int64_t t)
+{
+    return s->active_ms + (t - s->t_ms);
+}
+
+/* Show text as the caption from active time now: until replaced; once its segment ends, only until
+ * it has been readable long enough, and its clip (sound_ms long) has been said. */
+static void caption_from(Session *s, int64_t now, const char *text, int sound_ms)
+{
+    snprintf(s->caption, sizeof s->caption, "%s", text);
+    s->caption_routine = false;
+    s->caption_side = false;
+    int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
+    if (show < SESSION_CAPTION_MIN_MS)
+        show = SESSION_CAPTION_MIN_MS;
+    if (show < sound_ms)
+        show = sound_ms;
+    s->caption_until_ms = INT64_MAX;
+    s->caption_min_until_ms = now + show;
+}
+
+static void caption(Session *s, const char *text)
+{
+    caption_from(s, s->active_ms, text, 0);
+}
+
+/* Show a cue's caption at session time t as how says; routine: the routine's own words; sound_ms:
+ * the length of its clip starting now, or 0. */
+static void caption_show(Session *s, int64_t t, const char *text, SessionCaptionHow how, bool routine, int sound_ms)
+{
+    int64_t now = active_at(s, t);
+    if (how == SESSION_CAPTION_NONE)
+        return;
+    if (how == SESSION_CAPTION_UNLESS_READING && (s->caption_routine || s->caption_side) &&
+        now < s->caption_min_until_ms && s->caption[0])
+        return; /* the pacer (or the knees' card) shows the breath; the words on screen are read first */
+    caption_from(s, now, text, sound_ms);
+    s->caption_routine = routine;
+    s->caption_side = how == SESSION_CAPTION_SIDE;
+}
+
+/* Caption cue tag (asked at t) when its clip starts (voice_event), or, silent (it has no clip), once
+ * the voice has said what was asked before it (caption_silent_due). */
+static void caption_wait(Session *s, int64_t t, int tag, const char *text, SessionCaptionHow how, bool routine,
+                         bool silent)
+{
+    if (s->caption_waits == SESSION_CAPTION_WAITS) {
+        caption_show(s, t, text, how, routine, 0); /* never lost: shown at once */
+        return;
+    }
+    SessionCaptionWait *w = &s->caption_wait[s->caption_waits++];
+    w->tag = tag;
+    w->how = how;
+    w->routine = routine;
+    w->silent = silent;
+    w->t_ms = t;
+    snprintf(w->text, sizeof w->text, "%s", text);
+}
+
+/* Take waiting caption i out; shown at t when show, its clip sound_ms long. */
+static void caption_take(Session *s, int i, int64_t t, bool show, int sound_ms)
+{
+    SessionCaptionWait w = s->caption_wait[i];
+    memmove(s->caption_wait + i, s->caption_wait + i + 1, sizeof w * (size_t)(s->caption_waits - i - 1));
+    s->caption_waits--;
+    if (show)
+        caption_show(s, t, w.text, w.how, w.routine, sound_ms);
+}
+
+/* A cue's voice met its fate at t: its caption is shown as its clip (sound_ms long) starts, and
+ * stays while the clip sounds, even past its segment's end. One dropped is shown then too, as its
+ * fate is known: gone stale, or no clip made in time, its turn has come, so the voice has said what
+ * came before it and the screen shows it where it would have been heard (captions are promised for
+ * every cue). Not shown: one superseded (a breath word waiting behind the routine's words, replaced
+ * by the next breath word, which is captioned: "Breathe out." shown as the pacer turns to in would
+ * mislead), or one stopped by a pause, skip or quit (its moment is gone). */
+static void caption_voice(Session *s, int64_t t, int tag, SessionVoice fate, int sound_ms)
+{
+    bool show;
+    switch (fate) {
+    case SESSION_VOICE_SPOKEN:
+    case SESSION_VOICE_STALE:
+    case SESSION_VOICE_FULL:
+    case SESSION_VOICE_NO_CLIP: show = true; break;
+    case SESSION_VOICE_SUPERSEDED:
+    case SESSION_VOICE_STOPPED: show = false; break;
+    case SESSION_VOICE_UNPLANNED:
+    case SESSION_VOICE_WAITING:
+    case SESSION_VOICE_CUT:
+    default: return;
+    }
+    for (int i = 0; i < s->caption_waits; i++)
+        if (s->caption_wait[i].tag == tag && !s->caption_wait[i].silent) {
+            caption_take(s, i, t, show, fate == SESSION_VOICE_SPOKEN ? sound_ms : 0);
+            return;
+        }
+}
+
+/* Show the silent captions (cues with no clip) whose turn has come by until: every caption asked
+ * before them shown or dropped, and the voice free (the clip sounding has ended), as if said then. */
+static void caption_silent_due(Session *s, int64_t until)
+{
+    while (s->caption_waits > 0 && s->caption_wait[0].silent) {
+        int64_t due = voicequeue_free_at(&s->voice);
+        if (due < s->caption_wait[0].t_ms)
+            due = s->caption_wait[0].t_ms;
+        if (due > until)
+            break;
+        caption_take(s, 0, due, true, 0);
+    }
+}
+
+/* Whether a caption of the routine's own words waits to be shown. */
+static bool caption_routine_waits(const Session *s)
+{
+    for (int i = 0; i < s->caption_waits; i++)
+        if (s->caption_wait[i].routine)
+            return true;
+    return false;
+}
+
+/* Forget the waiting captions of text (what they said is over). */
+static void caption_forget(Session *s, const char *text)
+{
+    for (int i = s->caption_waits - 1; i >= 0; i--)
+        if (strcmp(s->caption_wait[i].text, text) == 0)
+            caption_take(s, i, 0, false, 0);
+}
 
 static void voice_event(Session *s, int64_t t, const VoiceItem *it, SessionVoice fate)
 {
@@ -113,10 +243,7 @@ static void voice_event(Session *s, int64_t t, const VoiceItem *it, SessionVoice
     ev.n = it->duration_ms;
     snprintf(ev.text, sizeof ev.text, "%s", s->clips[it->clip].text);
     emit(s, &ev);
-    /* the safety notice's lines are captioned as each is said (queued at once, a caption at the
-     * request would show only the last) */
-    if (fate == SESSION_VOICE_SPOKEN && it->tag >= s->caption_said_from && it->tag <= s->caption_said_to)
-        caption(s, ev.text);
+    caption_voice(s, t, it->tag, fate, it->duration_ms);
 }
 
 /* Report every request the queue dropped, as of t. */
@@ -182,6 +309,7 @@ static void voice_run(Session *s, int64_t until)
             at = s->voice_now_ms;
         if (at > until)
             break;
+        caption_silent_due(s, at); /* shown before the next clip starts */
         VoiceItem it;
         bool got = voicequeue_next(&s->voice, at, &it);
         voice_report_drops(s, at);
@@ -191,6 +319,7 @@ static void voice_run(Session *s, int64_t until)
             s->routine_voice_end_ms = at + it.duration_ms;
         voice_event(s, at, &it, SESSION_VOICE_SPOKEN);
     }
+    caption_silent_due(s, until);
 }
 
 /* True when the routine's words have the voice at t: one sounds, waits, or ended less than
@@ -233,6 +362,7 @@ static void voice_cut(Session *s, int64_t t)
     voicequeue_clear(&s->voice, t);
     voice_report_drops(s, t);
     voice_clip_waits_drop(s, t);
+    s->caption_waits = 0; /* the silent ones too: stopped with the rest */
     if (s->routine_voice_end_ms > t)
         s->routine_voice_end_ms = t;
 }
@@ -243,6 +373,7 @@ static void voice_drop_waiting(Session *s, int64_t t)
     voicequeue_drop_waiting(&s->voice);
     voice_report_drops(s, t);
     voice_clip_waits_drop(s, t);
+    s->caption_waits = 0; /* the silent ones too: stopped with the rest */
 }
 
 /* The sentence stops and nothing waiting is said later (a pause, "It hurts"; as live: audio.c). */
@@ -251,6 +382,7 @@ static void voice_stop(Session *s, int64_t t)
     voicequeue_clear(&s->voice, t);
     voice_report_drops(s, t);
     voice_clip_waits_drop(s, t);
+    s->caption_waits = 0; /* the silent ones too: stopped with the rest */
 }
 
 /* What a get-ready says: "Get ready. Next: <name>." (the parser composes it), "Get ready." for a timer. */
@@ -347,27 +479,15 @@ void session_set_voice(Session *s, const SessionClip *clips, int count)
         voice_plan_lengths(s); /* the plan is made once, before the session starts */
 }
 
-/* Show text as the caption: until replaced; once its segment ends, only until it has been readable
- * long enough. */
-static void caption(Session *s, const char *text)
-{
-    snprintf(s->caption, sizeof s->caption, "%s", text);
-    s->caption_routine = false;
-    s->caption_side = false;
-    int64_t show = (int64_t)strlen(text) * SESSION_CAPTION_MS_PER_BYTE;
-    if (show < SESSION_CAPTION_MIN_MS)
-        show = SESSION_CAPTION_MIN_MS;
-    s->caption_until_ms = INT64_MAX;
-    s->caption_min_until_ms = s->active_ms + show;
-}
-
-/* Say text as a cue of kind with the queue priority prio; captioned unless a count or !captioned. */
-static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text, bool captioned)
+/* Say text as a cue of kind with the queue priority prio, captioned as how says (a count never). */
+static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text, SessionCaptionHow how)
 {
     SessionEvent ev = make_event(s, EV_CUE, t);
     ev.cue_kind = kind;
     snprintf(ev.text, sizeof ev.text, "%s", text);
     ev.cue_id = ++s->cue_seq;
+    if (kind == CUE_KIND_COUNT)
+        how = SESSION_CAPTION_NONE;
     int clip = -1, row = -1;
     if (s->clips) {
         voice_run(s, t); /* what was due before this cue starts first */
@@ -379,22 +499,28 @@ static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, co
         ev.voice = clip >= 0 || row >= 0 ? SESSION_VOICE_WAITING : SESSION_VOICE_NO_CLIP;
     }
     emit(s, &ev);
+    if (!s->clips) {
+        caption_show(s, t, text, how, kind == CUE_KIND_ROUTINE, 0); /* no voice planned: as asked */
+        return;
+    }
+    /* the voice planned: shown as its clip starts (or is dropped); one with no clip, once the voice
+     * has said what was asked before it, so the screen never runs ahead of the voice */
+    if (how != SESSION_CAPTION_NONE)
+        caption_wait(s, t, ev.cue_id, text, how, kind == CUE_KIND_ROUTINE, clip < 0 && row < 0);
     if (row >= 0) {
         s->clip_wait[s->clip_waits++] = (SessionClipWait){row, ev.cue_id, prio, t, -1};
         voice_run(s, t);
     } else if (clip >= 0) {
         voicequeue_push(&s->voice, clip, ev.cue_id, prio, t, s->clips[clip].ms);
         voice_run(s, t);
-    }
-    if (kind != CUE_KIND_COUNT && captioned) {
-        caption(s, text);
-        s->caption_routine = kind == CUE_KIND_ROUTINE;
+    } else {
+        caption_silent_due(s, t);
     }
 }
 
 static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
 {
-    say_full(s, t, kind, prio, text, true);
+    say_full(s, t, kind, prio, text, SESSION_CAPTION_SHOW);
 }
 
 static void say(Session *s, int64_t t, CueKind kind, const char *text)
@@ -409,15 +535,21 @@ static void announce(Session *s, int64_t t, const char *text)
     say_as(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, text);
 }
 
+/* Announce a side's words ("Knees to your left."), captioned as such when side (a breath leaves them
+ * to be read). */
+static void announce_side(Session *s, int64_t t, const char *text, bool side)
+{
+    say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, text, side ? SESSION_CAPTION_SIDE : SESSION_CAPTION_SHOW);
+}
+
 /* Say a breath of a rep (step_breath) or of a hold in breaths (step_hold_breaths): on its moment
  * or not at all, like a count (a newer one replaces it, and it goes stale after
  * VOICEQUEUE_COUNT_STALE_MS), so the routine's own words, said first, never make it late;
  * captioned, unless the routine's words or a side's ("Knees to your left.") on screen are still to
- * be read (the pacer, or the knees' card, shows it then). */
+ * be read when it is shown (the pacer, or the knees' card, shows it then). */
 static void say_breath(Session *s, int64_t t, const char *text)
 {
-    bool keep = (s->caption_routine || s->caption_side) && s->active_ms < s->caption_min_until_ms && s->caption[0];
-    say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_COUNT, text, !keep);
+    say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_COUNT, text, SESSION_CAPTION_UNLESS_READING);
 }
 
 static void say_number(Session *s, int64_t t, int n)
@@ -997,6 +1129,7 @@ static void hold_start(Session *s, int64_t t)
     s->idle_ms = 0;
     if (strcmp(s->caption, HOLD_BROKEN_TEXT) == 0)
         s->caption_until_ms = s->active_ms; /* holding again: the warning is over */
+    caption_forget(s, HOLD_BROKEN_TEXT); /* ... or not shown yet: it never will be */
     SessionEvent ev = make_event(s, EV_HOLD_START, t);
     ev.n = s->seg_elapsed_ms;
     emit(s, &ev);
@@ -1136,8 +1269,9 @@ static void ready_text(const RoutineStep *st, char *b, size_t size)
  * says "Come out of the pose slowly." (a reminder: dropped when it cannot be said in time). */
 static void step_out_words(Session *s, int64_t t)
 {
-    bool routine_on = s->caption_routine && s->caption[0] &&
-                      (s->active_ms < s->caption_min_until_ms || voice_routine_busy(s, t, SESSION_GIVE_WAY_MS));
+    bool routine_on = (s->caption_routine && s->caption[0] &&
+                       (s->active_ms < s->caption_min_until_ms || voice_routine_busy(s, t, SESSION_GIVE_WAY_MS))) ||
+                      caption_routine_waits(s);
     if (routine_on)
         s->caption_until_ms = INT64_MAX; /* until the rest's own words replace it */
     else
@@ -1186,21 +1320,20 @@ static void enter_segment(Session *s, int index, int64_t t)
     const RoutineStep *st = seg_step(s, g);
     char b[SESSION_TEXT_BYTES];
     switch (g->kind) {
-    case SEG_SAFETY:
+    case SEG_SAFETY: {
         /* read aloud; the screen shows it whole, and the caption band shows the line being said
-         * (voice_event), or the first line when the voice is not planned */
-        s->caption_said_from = s->cue_seq + 1;
-        s->caption_said_to = INT32_MAX;
+         * (as every cue when the voice is planned), or the first line when it is not */
+        SessionCaptionHow how = s->clips ? SESSION_CAPTION_SHOW : SESSION_CAPTION_NONE;
         if (!s->clips)
             caption(s, PH(PHRASE_SAFETY_GENTLY));
-        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_GENTLY), false);
-        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_DOCTOR), false);
+        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_GENTLY), how);
+        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_DOCTOR), how);
         if (s->routine->stop_if_count > 0)
-            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_STOP_IF), false);
+            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_SAFETY_STOP_IF), how);
         for (int i = 0; i < s->routine->stop_if_count; i++)
-            say_full(s, t, CUE_KIND_ROUTINE, VOICE_PRIORITY_ROUTINE, s->routine->stop_if[i], false);
-        s->caption_said_to = s->cue_seq;
+            say_full(s, t, CUE_KIND_ROUTINE, VOICE_PRIORITY_ROUTINE, s->routine->stop_if[i], how);
         break;
+    }
     case SEG_PAIN_BEFORE:
     case SEG_PAIN_AFTER:
         /* asked aloud only when someone can answer; a session that skips at once says nothing */
@@ -1222,11 +1355,11 @@ static void enter_segment(Session *s, int index, int64_t t)
             if (start_instruction(&st->cues[c]))
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
         if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
-            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), false);
+            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), SESSION_CAPTION_NONE);
         break;
     case SEG_SWITCH:
-        announce(s, t, switch_words(st, g)); /* "Knees to your right.", "Other side.", "Switch sides." */
-        s->caption_side = side_words(st, g->side) != NULL;
+        /* "Knees to your right.", "Other side.", "Switch sides." */
+        announce_side(s, t, switch_words(st, g), side_words(st, g->side) != NULL);
         for (int c = 0; c < st->cue_count; c++) /* the other side's start, said before its clock runs */
             if (start_instruction(&st->cues[c]) && !st->cues[c].once)
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
@@ -1237,8 +1370,9 @@ static void enter_segment(Session *s, int index, int64_t t)
         ev.n = g->duration_ms;
         ev.n_run = g->run;
         emit(s, &ev);
-        if (s->start_said) {
-            /* the instruction said in the get-ready stays on screen while the person holds it */
+        if (s->start_said && s->caption_waits == 0) {
+            /* the instruction said in the get-ready stays on screen while the person holds it (one
+             * still to be said is shown as it is, and stays so) */
             bool shown = false;
             for (int c = st->cue_count - 1; c >= 0 && !shown; c--)
                 if (start_instruction(&st->cues[c]) && (first_run(s) || !st->cues[c].once)) {
@@ -1252,8 +1386,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         /* a side that has words says them as it starts ("Knees to your left."), unless its switch
          * just said them; alternating reps of another move say "Other side." (no countdown) */
         if (side_words(st, g->side) && !step_switches_before(st, g->run)) {
-            announce(s, t, side_words(st, g->side));
-            s->caption_side = true;
+            announce_side(s, t, side_words(st, g->side), true);
         } else if (st->sides == SIDES_ALTERNATE && g->run > 0 && !step_switches_before(st, g->run))
             announce(s, t, PH(PHRASE_OTHER_SIDE)); /* alternating reps: no countdown between sides */
         switch (st->mode) {
@@ -2411,6 +2544,11 @@ int session_quiet_ms(const Session *s)
     if (s->caption[0] && s->caption_until_ms != INT64_MAX && s->caption_until_ms > s->active_ms &&
         s->caption_until_ms - s->active_ms < quiet)
         quiet = s->caption_until_ms - s->active_ms;
+    if (s->caption_waits > 0 && s->caption_wait[0].silent) { /* a caption shown once the voice is free */
+        int64_t turn = voicequeue_free_at(&s->voice) - s->t_ms;
+        if (turn < quiet)
+            quiet = turn < 0 ? 0 : turn;
+    }
     if (s->clip_waits > 0 && quiet > SESSION_CLIP_POLL_MS)
         quiet = SESSION_CLIP_POLL_MS; /* a clip being made may come at any moment */
     if (s->clips && voicequeue_pending(&s->voice) > 0) {

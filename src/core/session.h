@@ -264,6 +264,29 @@ typedef enum {
 #define SESSION_CLIP_WAITS 32 /* cues waiting for a clip being made; more are captioned only */
 #define SESSION_CLIP_POLL_MS 50 /* session_quiet_ms while one waits: the clip may come any time */
 
+/* How a cue is captioned. With the voice planned (session_set_voice) its caption is shown when its
+ * clip starts to sound, so the screen says what the voice says; without it, when the cue is asked. */
+typedef enum {
+    SESSION_CAPTION_NONE, /* said only (a count; the safety notice's lines unplanned: the screen shows it whole) */
+    SESSION_CAPTION_SHOW, /* shown */
+    SESSION_CAPTION_SIDE, /* shown as a side's words ("Knees to your left."): a breath leaves them to be read */
+    SESSION_CAPTION_UNLESS_READING /* a breath: shown unless the routine's or a side's words are still to be read */
+} SessionCaptionHow;
+
+/* A caption waiting for its cue's clip to start (or to be dropped), or, for a cue with no clip, for
+ * the voice to have said what was asked before it. */
+typedef struct {
+    int tag; /* the cue's number */
+    SessionCaptionHow how;
+    bool routine; /* the routine's own words (Session.caption_routine) */
+    bool silent; /* no clip: shown when the voice is free and every caption asked before it is shown */
+    int64_t t_ms; /* when it was asked for */
+    char text[SESSION_TEXT_BYTES];
+} SessionCaptionWait;
+/* captions waiting: as many as the voice queue and the clips being made hold; when full, a caption
+ * is shown at once, never lost */
+#define SESSION_CAPTION_WAITS (VOICEQUEUE_CAP + SESSION_CLIP_WAITS)
+
 /* One voice clip the session may say and its length (or SESSION_CLIP_NONE / _COMING). */
 typedef struct {
     const char *text;
@@ -393,7 +416,8 @@ typedef struct {
     int64_t voice_now_ms; /* the latest event time: a clip never starts before it */
     int64_t routine_voice_end_ms; /* when the last routine-priority clip started ends */
     bool start_said; /* the step's start instruction was said in its get-ready: not again at work */
-    int caption_said_from, caption_said_to; /* cues captioned when their clip starts, not when asked */
+    SessionCaptionWait caption_wait[SESSION_CAPTION_WAITS]; /* in the order asked */
+    int caption_waits;
     SessionClipWait clip_wait[SESSION_CLIP_WAITS]; /* in the order asked: said in that order */
     int clip_waits;
 } Session;
