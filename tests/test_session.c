@@ -2393,6 +2393,24 @@ static void test_captions_follow_voice(void)
     CHECK_STR(session_view(&S, 0).caption, last);
     run_until(end + 6000 + VOICEQUEUE_GAP_MS + SESSION_TICK_MS);
     CHECK_STR(session_view(&S, 0).caption, next);
+
+    /* a side's words said first keep their meaning when shown as said: the breath words asked with
+     * them (stale, then said) leave them on screen to be read, then are captioned as said */
+    const char *knees = "Knees to your left.", *in = "Breathe in.", *out = "Breathe out.";
+    static const SessionClip knee_clips[] = {
+        {"Knees to your left.", 1500}, {"Breathe in.", 700}, {"Breathe out.", 700}};
+    load("title \"K\"\nmove knee_rolls\n  hold 3 breaths\n  sides both\n");
+    session_set_voice(&S, knee_clips, 3);
+    w = run_to_work();
+    run_until(w + 1000);
+    CHECK_STR(session_view(&S, 0).caption, knees);
+    run_until(w + 2500); /* "Breathe out." is said at 2 s */
+    CHECK_STR(session_view(&S, 0).caption, knees);
+    CHECK_INT(spoken_at(0, out), w + 2000);
+    CHECK_INT(voice_fate_of(in, &when), SESSION_VOICE_STALE);
+    run_until(w + 5000 + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, in);
+    CHECK_INT(session_view(&S, 0).side_named, SIDES_LEFT);
 }
 
 /* ---- the session's phrase list holds nothing dead ---- */
