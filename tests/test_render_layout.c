@@ -492,9 +492,134 @@ static void check_teststage(void)
     CHECK_INT(hurt.h, TESTSTAGE_HURT_H);
 }
 
+/* ---- the smallest workout text at 1920x1080 ---- */
+
+/* What a frame of the workout shows in text, beyond its numbers: a new one is drawn. */
+typedef struct {
+    SegmentKind kind;
+    int step, side, set, phase_on, breath_in, press, ready, minutes;
+    char caption[SESSION_TEXT_BYTES];
+    const char *phase;
+} WorkoutShown;
+
+typedef struct {
+    Render *rd;
+    const char *routine, *title;
+    WorkoutShown last;
+    int frames, smallest, cut;
+    char smallest_text[TEXT_SMALLEST_BYTES], smallest_where[160];
+} WorkoutText;
+
+/* The screens a patient reads during a workout, from its safety notice to its last step. */
+static bool workout_screen(SegmentKind k)
+{
+    return k == SEG_SAFETY || k == SEG_INTRO || k == SEG_READY || k == SEG_SWITCH || k == SEG_SET_REST || k == SEG_WORK;
+}
+
+/* simulate_until_each's tick: each time what the workout shows in words changes, draw it (and the
+ * first frame of each segment paused too) and keep the smallest size any line was drawn at. */
+static void workout_frame(void *ctx, const Session *s)
+{
+    WorkoutText *w = ctx;
+    SessionView v = session_view(s, 0);
+    if (!workout_screen(v.kind))
+        return;
+    WorkoutShown now = {v.kind,
+                        v.step_index,
+                        (int)v.side_named,
+                        v.set,
+                        v.phases > 0 && v.phase_text,
+                        v.breaths > 0 && v.breath_in,
+                        v.awaiting_press,
+                        v.ready_press,
+                        v.remaining_ms > 60000,
+                        "",
+                        v.phase_text};
+    snprintf(now.caption, sizeof now.caption, "%s", v.caption ? v.caption : "");
+    WorkoutShown *was = &w->last;
+    bool segment = now.kind != was->kind || now.step != was->step || now.side != was->side || now.set != was->set;
+    if (!segment && now.phase_on == was->phase_on && now.breath_in == was->breath_in && now.press == was->press &&
+        now.ready == was->ready && now.minutes == was->minutes && strcmp(now.caption, was->caption) == 0 &&
+        (now.phase == was->phase || (now.phase && was->phase && strcmp(now.phase, was->phase) == 0)))
+        return;
+    *was = now;
+    Overlay ov = {0};
+    ov.volume_percent = -1;
+    for (int paused = 0; paused < (segment ? 2 : 1); paused++) {
+        v.paused = paused;
+        text_smallest(w->rd->text, NULL, 0);
+        unsigned cut = text_stats(w->rd->text).cut_draws;
+        render_session(w->rd, &v, w->title, &ov);
+        char what[TEXT_SMALLEST_BYTES];
+        int px = text_smallest(w->rd->text, what, sizeof what);
+        w->frames++;
+        if (text_stats(w->rd->text).cut_draws != cut) {
+            fprintf(stderr, "%s, step %d, segment %d: a line is cut short\n", w->routine, v.step_index, (int)v.kind);
+            w->cut++;
+        }
+        if (px > 0 && (w->smallest == 0 || px < w->smallest)) {
+            w->smallest = px;
+            snprintf(w->smallest_text, sizeof w->smallest_text, "%s", what);
+            snprintf(w->smallest_where, sizeof w->smallest_where, "%s, step %d, segment %d%s", w->routine, v.step_index,
+                     (int)v.kind, paused ? ", paused" : "");
+        }
+    }
+}
+
+/* Every shipped routine's workout screens played through at 1920x1080 (no input, check-ins
+ * skipped), the figures drawn (so the knees' card is too): no line a patient reads is drawn
+ * smaller than RENDER_WORKOUT_TEXT_MIN, after every fitting and shrinking, and none is cut short
+ * with an ellipsis to keep that size. */
+static void check_workout_text_sizes(void)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    char err[256];
+    Render rd = {ren, text_new(ren, NULL, err, sizeof err), sprites_new(ren, "assets/poses"), 1920, 1080, NULL};
+    CHECK(rd.text != NULL && rd.sprites != NULL);
+    sprites_set_immediate(rd.sprites, true);
+    sprites_set_target_format(rd.sprites, surf->format->format);
+    char **names = NULL;
+    int count = 0;
+    CHECK_INT(levels_names("levels", &names, &count), 0);
+    CHECK(count >= 9);
+    for (int i = 0; rd.text && i < count; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "levels/%s", names[i]);
+        Routine r;
+        RoutineErrors *errs = calloc(1, sizeof *errs);
+        int rc = files_load_routine(path, &r, errs);
+        CHECK_INT(rc, 0);
+        free(errs);
+        if (rc < 0)
+            continue;
+        WorkoutText w = {&rd, names[i], r.title};
+        w.last.kind = (SegmentKind)-1;
+        Session s;
+        CHECK_INT(simulate_until_each(&r, NULL, NULL, 0, 0, INT64_C(24) * 3600 * 1000, &s, workout_frame, &w), 0);
+        session_free(&s);
+        printf("%s: %d workout frames, smallest text %d px (\"%s\" in %s)\n", names[i], w.frames, w.smallest,
+               w.smallest_text, w.smallest_where);
+        CHECK(w.frames > 10);
+        if (w.smallest < RENDER_WORKOUT_TEXT_MIN)
+            fprintf(stderr, "%s: \"%s\" drawn at %d px, under the %d px floor\n", w.smallest_where, w.smallest_text,
+                    w.smallest, RENDER_WORKOUT_TEXT_MIN);
+        CHECK(w.smallest >= RENDER_WORKOUT_TEXT_MIN);
+        CHECK_INT(w.cut, 0); /* fitted or wrapped, never cut short */
+        routine_free(&r);
+    }
+    levels_names_free(names, count);
+    render_release(&rd);
+    sprites_free(rd.sprites);
+    text_free(rd.text);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
 int main(void)
 {
     check_teststage();
+    check_workout_text_sizes();
     Routine r;
     CHECK_INT(load(&r), 0);
     check_size(&r, 1920, 1080);

@@ -89,6 +89,7 @@ const RenderStyle render_style_default = {
     .text_body = 40,
     .text_body_min = 28,
     .text_hint_min = 24,
+    .text_workout_min = RENDER_WORKOUT_TEXT_MIN, /* read from the mat: was text_body_min, 28 */
     .text_next = 44,
     .text_headline = 96,
     .text_result = 44,
@@ -414,7 +415,7 @@ static SDL_Rect streak_room(Render *rd, bool reps, int *px)
     int inset = render_px(rd, st->badge_pad), pad = inset;
     SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
     int max_w = hurt.x - l.stage.x - 3 * inset;
-    *px = streak_fit(rd, longest, render_px(rd, st->badge_size), render_px(rd, st->text_body_min), max_w - 2 * pad);
+    *px = streak_fit(rd, longest, render_px(rd, st->badge_size), render_px(rd, st->text_workout_min), max_w - 2 * pad);
     int tw, th;
     text_measure(rd->text, longest, *px, 0, 1, &tw, &th);
     return (SDL_Rect){l.stage.x + inset, hurt.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
@@ -498,8 +499,8 @@ static void knees_draw(Render *rd, const SessionView *v, SDL_Rect box)
     if (!what)
         what = "Your knees";
     int pad = render_px(rd, st->badge_pad), top = render_px(rd, st->badge_pad_y);
-    int h = render_text(rd, what, st->text_body, st->text_hint_min, st->stage_text, box.x + box.w / 2, box.y + top,
-                        TEXT_CENTER, box.w - 2 * pad, 1);
+    int h = render_text(rd, what, st->text_body, st->text_workout_min, st->stage_text, box.x + box.w / 2, box.y + top,
+                        TEXT_CENTER, box.w - 2 * pad, 2);
     SDL_Rect view = {box.x + pad, box.y + top + h, box.w - 2 * pad, box.h - 2 * top - h};
     if (view.w > 0 && view.h > 0)
         sprites_draw_inset(rd->sprites, view);
@@ -811,6 +812,53 @@ static int line_height(Render *rd, const char *s, int units, int min_units)
     return h + render_px(rd, render_style(rd)->line_gap);
 }
 
+/* The dose line ("Today: 5 reps (building to 10) × 4 s · hold 2 s at the top · each side,
+ * alternating"), read from the mat: at the largest size from text_body down to text_workout_min
+ * (shrink_step) at which it takes at most DOSE_LINES lines of the panel, else at text_workout_min
+ * in up to DOSE_MAX_LINES (it took two lines at 28 px before). Its size in *px, lines in *lines. */
+#define DOSE_LINES 2
+#define DOSE_MAX_LINES 3
+
+static void dose_size(Render *rd, const char *dose, int *px, int *lines)
+{
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int min_px = render_px(rd, st->text_workout_min), w, h, line_h;
+    for (*px = render_px(rd, st->text_body);; *px = shrink_step(*px)) {
+        if (*px < min_px)
+            *px = min_px;
+        text_measure(rd->text, dose, *px, 0, 1, &w, &line_h);
+        text_measure(rd->text, dose, *px, l.panel.w, TEXT_MAX_LINES, &w, &h);
+        if ((line_h > 0 && h <= line_h * DOSE_LINES) || *px <= min_px)
+            break;
+    }
+    *lines = *px <= min_px ? DOSE_MAX_LINES : DOSE_LINES;
+}
+
+static int panel_dose(Render *rd, int y, const char *dose)
+{
+    if (!dose || !*dose)
+        return y;
+    const RenderStyle *st = render_style(rd);
+    RenderLayout l = render_layout(rd);
+    int px, lines;
+    dose_size(rd, dose, &px, &lines);
+    return y + text_draw(rd->text, dose, px, st->text_quiet, l.panel.x, y, TEXT_LEFT, l.panel.w, lines) +
+           render_px(rd, st->line_gap);
+}
+
+/* Height panel_dose would take. */
+static int dose_height(Render *rd, const char *dose)
+{
+    if (!dose || !*dose)
+        return 0;
+    RenderLayout l = render_layout(rd);
+    int px, lines, w, h;
+    dose_size(rd, dose, &px, &lines);
+    text_measure(rd->text, dose, px, l.panel.w, lines, &w, &h);
+    return h + render_px(rd, render_style(rd)->line_gap);
+}
+
 /* Draw the big number at the largest size up to text_big that fits in avail pixels. Returns
  * the height drawn. */
 static int draw_big(Render *rd, const char *big, SDL_Color c, int y, int avail)
@@ -905,7 +953,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     dose_text(step, dose, sizeof dose);
     snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
     int gap = render_px(rd, st->line_gap);
-    int below = line_height(rd, label, st->text_body, 0) + line_height(rd, dose, st->text_body, st->text_body_min) +
+    int below = line_height(rd, label, st->text_body, 0) + dose_height(rd, dose) +
                 line_height(rd, next, st->text_next, 0) + 2 * gap +
                 (v->breaths > 0 ? render_px(rd, st->pacer_h) + gap : 0);
     int tuck = render_px(rd, st->text_big / BIG_TUCK_DIVISOR);
@@ -917,7 +965,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
         progress_bar(rd, pacer, v->breath_fill);
         y += pacer.h + gap;
     }
-    y = panel_fitted(rd, y + gap, dose, st->text_body, st->text_body_min, st->text_quiet);
+    y = panel_dose(rd, y + gap, dose);
     panel_line(rd, y + gap, next, st->text_next, st->text);
     /* streaks on the stage's top left corner, where the eye already is, in one line inside the
      * room the figure keeps clear of */
@@ -925,7 +973,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     SDL_Rect room;
     if (streak_badge(rd, v, line, sizeof line, &px, &room) && line[0]) {
         int pad = render_px(rd, st->badge_pad), tw, th;
-        px = text_fit(rd->text, line, px, render_px(rd, st->text_body_min), room.w - 2 * pad);
+        px = text_fit(rd->text, line, px, render_px(rd, st->text_workout_min), room.w - 2 * pad);
         text_measure(rd->text, line, px, room.w - 2 * pad, 1, &tw, &th);
         badge_draw(rd, (SDL_Rect){room.x, room.y, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)}, line, px,
                    st->attention);
@@ -940,8 +988,8 @@ static void draw_panel_ready(Render *rd, const SessionView *v, int y)
     char clock[16], line[64];
     format_clock(v->remaining_ms, clock, sizeof clock);
     snprintf(line, sizeof line, "Starts by itself in %s", clock);
-    y = panel_fitted(rd, y + render_px(rd, st->line_gap), line, st->text_next, st->text_body_min, st->attention);
-    panel_fitted(rd, y, session_phrase(PHRASE_PRESS_READY), st->text_body, st->text_body_min, st->text_quiet);
+    y = panel_fitted(rd, y + render_px(rd, st->line_gap), line, st->text_next, st->text_workout_min, st->attention);
+    panel_fitted(rd, y, session_phrase(PHRASE_PRESS_READY), st->text_body, st->text_workout_min, st->text_quiet);
     SDL_Rect rc = render_button_rect(rd, BUTTON_READY);
     render_box(rd, rc, render_px(rd, st->radius_button), st->button_active_bg);
     int px = text_fit(rd->text, "Ready", render_px(rd, st->text_name), render_px(rd, st->button_size), rc.w);
@@ -962,7 +1010,7 @@ static void draw_panel_countdown(Render *rd, const SessionView *v, const char *h
     y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
     y = panel_line(rd, y, side_name(v->side_named), st->text_side, st->heading);
     dose_text(step, dose, sizeof dose);
-    y = panel_fitted(rd, y, dose, st->text_body, st->text_body_min, st->text_quiet);
+    y = panel_dose(rd, y, dose);
     if (v->ready_press) {
         draw_panel_ready(rd, v, y);
         return;
@@ -980,7 +1028,7 @@ static void draw_safety(Render *rd, const SessionView *v)
     y = panel_line(rd, y, "Before you start", st->text_heading, st->heading);
     const Routine *r = v->routine;
     /* the routine's own stop rules make the notice longer: it steps down a size to keep them all */
-    int body = r && r->stop_if_count > 0 ? st->text_body_min : st->text_body;
+    int body = r && r->stop_if_count > 0 ? st->text_workout_min : st->text_body;
     for (int i = 0; render_safety_lines[i]; i++)
         y += render_text(rd, render_safety_lines[i], body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w,
                          TEXT_MAX_LINES) +

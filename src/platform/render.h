@@ -34,6 +34,12 @@
  * share a value but never a field. */
 #define RENDER_DESIGN_W 1920
 #define RENDER_DESIGN_H 1080
+/* The smallest font size (px at 1920x1080, as passed to text_draw) of any text a patient reads
+ * during a workout: the move's name, dose, side, next, countdown, caption, pacer labels, buttons.
+ * 32 px DejaVu Sans Bold has capitals ~23 px high: ~15 mm on a 55" 1080p TV, ~17 arcmin from a
+ * mat 3 m away, about 3x what 6/6 (20/20) vision just resolves, the reserve fluent reading
+ * needs (tests/test_render_layout.c checks every shipped routine's workout screens). */
+#define RENDER_WORKOUT_TEXT_MIN 32
 #define RENDER_SHRINK_PERCENT 90 /* text that does not fit is tried again this much smaller */
 #define RENDER_SOUND_OFF "Sound off" /* the lasting badge while muted */
 #define RENDER_BUTTON_ROW 3 /* touch buttons under the panel: Back, Pause, Skip */
@@ -71,6 +77,8 @@ typedef struct {
     int text_big, text_big_min; /* the count or the seconds */
     int text_body, text_body_min; /* labels, the dose line */
     int text_hint_min; /* a key hint in the header shrinks down to this */
+    int text_workout_min; /* a workout's panel lines (the dose, the knees' card, the stop rules, the
+                           * streak) shrink down to this, then wrap: RENDER_WORKOUT_TEXT_MIN */
     int text_next; /* "Next: ..." */
     int text_headline; /* results "Well done!" */
     int text_result, text_score;

@@ -31,6 +31,7 @@ typedef struct {
     unsigned last_use;
     Uint32 used_at; /* SDL_GetTicks of the last use */
     unsigned used_frame; /* the draw list's frame count at the last use */
+    bool cut; /* the text did not fit its lines: the last ends with an ellipsis */
 } CacheEntry;
 
 /* A measured paragraph: the size only, for text_measure. */
@@ -53,6 +54,9 @@ struct Text {
     TextStats stats;
     unsigned clock;
     bool ttf_inited_here;
+    bool wrap_cut; /* the last wrap_lines cut its text short */
+    int smallest_px; /* the smallest size drawn since text_smallest last asked (0: none) */
+    char smallest[TEXT_SMALLEST_BYTES]; /* the start of the line drawn at it */
 };
 
 static int find_system_font(char *out, size_t size)
@@ -256,6 +260,7 @@ static int wrap_lines(Text *t, TTF_Font *f, const char *s, int max_w, int max_li
                       const char **lines)
 {
     t->stats.wraps++;
+    t->wrap_cut = false;
     int count = 0;
     size_t used = 0;
     const char *p = s;
@@ -305,6 +310,7 @@ static int wrap_lines(Text *t, TTF_Font *f, const char *s, int max_w, int max_li
             p++;
         if (count == max_lines - 1 && *p) {
             /* cut: end the last line with an ellipsis that fits */
+            t->wrap_cut = true;
             size_t m = strlen(line);
             for (;;) {
                 char tmp[1024];
@@ -437,6 +443,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     char buf[4096];
     const char *lines[TEXT_MAX_LINES];
     int n = wrap_lines(t, f, s, max_w, max_lines, buf, sizeof buf, lines);
+    bool cut = t->wrap_cut;
     int line_h = TTF_FontLineSkip(f);
     int w = 1;
     for (int i = 0; i < n; i++) { /* the line's size, to free an old line of about its size first */
@@ -488,6 +495,7 @@ static CacheEntry *render_entry(Text *t, const char *s, int px, SDL_Color c, int
     e->color = c;
     e->w = w;
     e->h = h;
+    e->cut = cut;
     e->last_use = ++t->clock;
     e->used_at = SDL_GetTicks();
     e->used_frame = text_frame(t);
@@ -499,9 +507,15 @@ int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, Tex
 {
     if (!s || !*s)
         return 0;
+    if (t->smallest_px == 0 || px < t->smallest_px) {
+        t->smallest_px = px;
+        snprintf(t->smallest, sizeof t->smallest, "%s", s);
+    }
     CacheEntry *e = render_entry(t, s, px, color, max_w, max_lines, align);
     if (!e)
         return 0;
+    if (e->cut)
+        t->stats.cut_draws++;
     int dx = x;
     if (align == TEXT_CENTER)
         dx = x - e->w / 2;
@@ -510,6 +524,16 @@ int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, Tex
     SDL_Rect src = {0, 0, e->w, e->h};
     drawlist_copy(t->dl, t->r, e->tex, e->serial, &src, dx, y);
     return e->h;
+}
+
+int text_smallest(Text *t, char *what, size_t size)
+{
+    int px = t->smallest_px;
+    if (what && size > 0)
+        snprintf(what, size, "%s", px > 0 ? t->smallest : "");
+    t->smallest_px = 0;
+    t->smallest[0] = 0;
+    return px;
 }
 
 void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int *w, int *h)

@@ -35,6 +35,12 @@ const char *text_font_path(const Text *t);
  * aligned around x with its top at y. Returns the height drawn, in pixels. */
 int text_draw(Text *t, const char *s, int px, SDL_Color color, int x, int y, TextAlign align, int max_w, int max_lines);
 
+/* The smallest size text_draw drew at since the last call (0: nothing drawn), and the start of the
+ * line drawn at it in what[0..size) (what may be NULL); then starts again. For the layout tests
+ * (no text a patient needs in a workout smaller than RENDER_WORKOUT_TEXT_MIN). */
+#define TEXT_SMALLEST_BYTES 64
+int text_smallest(Text *t, char *what, size_t size);
+
 /* The size s would take with the same arguments, without drawing it. Measures with the font's
  * metrics (no texture is made) and remembers the answer. */
 void text_measure(Text *t, const char *s, int px, int max_w, int max_lines, int *w, int *h);
@@ -55,6 +61,7 @@ void text_release(Text *t);
 typedef struct {
     unsigned renders, font_opens, wraps;
     unsigned recycled; /* lines off the screen freed to make room for a new one of about their size */
+    unsigned cut_draws; /* text drawn cut short (too long for its lines: an ellipsis ends it) */
     size_t cached_bytes;
 } TextStats;
 TextStats text_stats(const Text *t);
