@@ -64,6 +64,39 @@ static void test_every_move_has_its_files(void)
     free(docs);
 }
 
+/* Every move a routine may name has its how-to (moves.h MOVES_HOWTO), said by a get-ready whose
+ * routine gives no start words, so it needs its clip; one line, short enough to read in the
+ * caption from the mat, each its own; no rest figure or way has one. */
+static void test_every_usable_move_has_its_howto(void)
+{
+    for (int i = 0; i < MOVE_COUNT; i++) {
+        const MoveInfo *m = moves_info((MoveId)i);
+        const char *h = moves_howto((MoveId)i);
+        if (!m->routine_usable) {
+            CHECK(h == NULL);
+            continue;
+        }
+        if (!h) {
+            fprintf(stderr, "move %s has no how-to: add its row to MOVES_HOWTO in moves.h\n", m->id);
+            CHECK(h != NULL);
+            continue;
+        }
+        size_t n = strlen(h);
+        CHECK(n >= 20 && n <= MOVES_HOWTO_MAX_BYTES && h[n - 1] == '.' && !strchr(h, '\n'));
+        for (int j = 0; j < i; j++)
+            CHECK(!moves_howto((MoveId)j) || strcmp(moves_howto((MoveId)j), h) != 0);
+        char clip[VOICEKEY_NAME_BYTES], path[256];
+        voicekey_name(h, clip, sizeof clip);
+        snprintf(path, sizeof path, "assets/voice/%s", clip);
+        if (!file_exists(path))
+            fprintf(stderr, "move %s has no clip for its how-to \"%s\" (%s; run voicegen)\n", m->id, h, path);
+        CHECK(file_exists(path));
+    }
+    CHECK(moves_howto(MOVE_NONE) == NULL && moves_howto(MOVE_COUNT) == NULL && moves_howto(MOVE_REST) == NULL);
+    CHECK(strcmp(moves_howto(MOVE_KNEE_ROLLS),
+                 "Lie on your back, knees bent, and let both knees roll slowly to one side.") == 0);
+}
+
 static void test_lists_and_lookups(void)
 {
     /* the usable list is every usable id, comma-separated, and nothing else */
@@ -228,6 +261,7 @@ int main(void)
     test_way_times();
     test_paths();
     test_every_move_has_its_files();
+    test_every_usable_move_has_its_howto();
     test_lists_and_lookups();
     test_positions();
     return TEST_END();

@@ -104,6 +104,13 @@ static void test_standard_table(void)
     }
     CHECK(moves_side_words(MOVE_KNEE_ROLLS) != NULL && moves_side_words(MOVE_SPINAL_TWIST) == NULL &&
           moves_side_words(MOVE_NONE) == NULL);
+    /* the how-to of every usable move (moves.h MOVES_HOWTO) */
+    for (int m = 0; m < MOVE_COUNT; m++) {
+        const char *h = moves_howto((MoveId)m);
+        if (h && !has_phrase(h))
+            fprintf(stderr, "missing standard phrase \"%s\" (a how-to: update voicekey.c)\n", h);
+        CHECK(!h || has_phrase(h));
+    }
     /* No duplicates: each phrase is one clip. */
     for (int i = 0; i < voicekey_standard_count(); i++)
         for (int j = i + 1; j < voicekey_standard_count(); j++)

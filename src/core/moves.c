@@ -23,6 +23,10 @@ static const MovesBreath moves_breaths[] = {MOVES_BREATHS(MOVES_BREATH_ROW)};
 static const MovesSideWords moves_side_words_table[] = {MOVES_SIDE_WORDS(MOVES_SIDE_WORDS_ROW)};
 #undef MOVES_SIDE_WORDS_ROW
 
+#define MOVES_HOWTO_ROW(e, text) [MOVE_##e] = text,
+static const char *const moves_howto_table[MOVE_COUNT] = {MOVES_HOWTO(MOVES_HOWTO_ROW)};
+#undef MOVES_HOWTO_ROW
+
 #define POSITIONS_WORD_ROW(e, word, figure) [POSITION_##e] = word,
 static const char *const positions_words[POSITION_COUNT] = {POSITIONS(POSITIONS_WORD_ROW)};
 #undef POSITIONS_WORD_ROW
@@ -66,6 +70,11 @@ const MovesSideWords *moves_side_words(MoveId id)
         if (moves_side_words_table[i].move == id)
             return &moves_side_words_table[i];
     return NULL;
+}
+
+const char *moves_howto(MoveId id)
+{
+    return id < 0 || id >= MOVE_COUNT ? NULL : moves_howto_table[id];
 }
 
 const char *moves_usable_list(void)

@@ -134,6 +134,37 @@
  * the knees' view draws it (kneeview.h). */
 #define MOVES_SIDE_WORDS(X) X(KNEE_ROLLS, "Knees to your left.", "Knees to your right.")
 
+/* Each usable move's how-to: X(ENUM, text), one calm line a physiotherapist would say to get a
+ * patient into the move and through it, for a step whose routine gives no words of its own at its
+ * start (no `say start...` cue, no phases): its get-ready says and captions it once, after "Get
+ * ready. Next: ...", and plans the time for it (session.c). A routine's own start words win.
+ * voicekey.c lists them for their clips; tests/test_moves.c fails when a usable move has none. */
+#define MOVES_HOWTO_MAX_BYTES 110 /* a how-to fits the caption band in two lines at its full size */
+#define MOVES_HOWTO(X)                                                                                                 \
+    X(CHILD_POSE, "Kneel, sit back towards your heels and rest your arms forward on the mat.")                         \
+    X(CAT_CAMEL, "On your hands and knees, slowly round your back up, then let it gently dip.")                        \
+    X(FORWARD_FOLD, "Stand with soft knees and bend slowly forward from your hips, letting your arms hang.")           \
+    X(SPINAL_TWIST, "Sit tall, one foot outside the other knee, and turn gently towards the bent knee.")               \
+    X(SUPERMAN, "Lie face down, arms forward. Lift your arms, chest and legs a little, then lower.")                   \
+    X(BRIDGE, "Lie on your back, knees bent. Squeeze your buttocks, lift your hips, then lower slowly.")               \
+    X(BIRD_DOG, "On your hands and knees, reach one arm forward and the opposite leg back. Keep your back flat.")      \
+    X(KNEE_ROLLS, "Lie on your back, knees bent, and let both knees roll slowly to one side.")                         \
+    X(PELVIC_TILT, "Lie on your back, knees bent. Gently flatten your lower back into the mat, then relax.")           \
+    X(KNEE_TO_CHEST, "Lie on your back and gently pull one knee towards your chest with both hands.")                  \
+    X(KNEES_TO_CHEST, "Lie on your back and gently hug both knees towards your chest.")                                \
+    X(PRESS_UP, "Lie face down, hands under your shoulders. Push your chest up and let your hips stay down.")          \
+    X(PRONE_ON_ELBOWS, "Lie face down and rest on your elbows. Let your lower back relax.")                            \
+    X(DRAW_IN, "Lie on your back, knees bent. As you breathe out, gently draw your belly in.")                         \
+    X(STANDING_EXTENSION,                                                                                              \
+      "Stand with your hands on your lower back and lean back gently, only as far as is comfortable.")                 \
+    X(HAMSTRING_STRETCH,                                                                                               \
+      "Lie on your back, hold behind one thigh and slowly straighten the knee until you feel a stretch.")              \
+    X(HIP_FLEXOR_LUNGE,                                                                                                \
+      "Kneel on one knee, the other foot forward. Tuck your bottom under and ease your hips forward.")                 \
+    X(SIDE_BEND, "Stand tall and slowly slide one hand down the side of your leg, without leaning forward.")           \
+    X(SEATED_TWIST, "Sit tall on your chair and turn gently to one side, a hand on the chair's back.")                 \
+    X(SEATED_PELVIC_TILT, "Sit near the front of your chair. Slowly slump, then sit up tall.")
+
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;
 #undef MOVES_ENUM_ROW
@@ -230,6 +261,11 @@ typedef struct {
 /* The words of move id's sides (a row of MOVES_SIDE_WORDS), or NULL when it has none. Static
  * storage. */
 const MovesSideWords *moves_side_words(MoveId id);
+
+/* The how-to of move id (a row of MOVES_HOWTO): "Lie on your back, knees bent, and let both knees
+ * roll slowly to one side.", or NULL for a move with none (a rest's figure, a way, an own move).
+ * Static storage. */
+const char *moves_howto(MoveId id);
 
 /* Comma-separated list of the position words, for error messages. Static storage. */
 const char *moves_position_list(void);

@@ -405,6 +405,19 @@ static bool start_instruction(const RoutineCue *c)
     return c->anchor == CUE_START && c->offset_ms == 0;
 }
 
+/* The how-to a move's get-ready says when its routine gives no words at its start: the move's
+ * line in the catalogue (moves.h MOVES_HOWTO), or NULL. A routine's own words win: a start cue at
+ * any offset ("say start", "say start+10s") or named phases already say how to do the move. */
+static const char *ready_howto(const RoutineStep *st)
+{
+    if (st->kind != STEP_MOVE || st->phase_count > 0)
+        return NULL;
+    for (int c = 0; c < st->cue_count; c++)
+        if (st->cues[c].anchor == CUE_START)
+            return NULL;
+    return moves_howto(st->move);
+}
+
 /* Each segment's share of the planned time and its planned start. */
 static void plan_times(Session *s)
 {
@@ -456,6 +469,8 @@ static void voice_plan_lengths(Session *s)
             for (int c = 0; c < st->cue_count; c++)
                 if (start_instruction(&st->cues[c]) && (ready || !st->cues[c].once))
                     need += voice_ms(s, st->cues[c].text) + VOICEQUEUE_GAP_MS;
+            if (ready && ready_howto(st))
+                need += voice_ms(s, ready_howto(st)) + VOICEQUEUE_GAP_MS;
             need += SESSION_COUNTDOWN * 1000;
             need = (need + 999) / 1000 * 1000; /* whole seconds: the countdown shows whole numbers */
             int least = ready ? ready_least_ms(st) : SESSION_SWITCH_MS;
@@ -1354,6 +1369,8 @@ static void enter_segment(Session *s, int index, int64_t t)
         for (int c = 0; c < st->cue_count; c++)
             if (start_instruction(&st->cues[c]))
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
+        if (ready_howto(st)) /* no words of the routine's own: the move's how-to, once */
+            announce(s, t, ready_howto(st));
         if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
             say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), SESSION_CAPTION_NONE);
         break;
