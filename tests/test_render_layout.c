@@ -566,10 +566,30 @@ static void workout_frame(void *ctx, const Session *s)
     }
 }
 
+/* Play routine r's workout screens through on rd (workout_frame) and check the smallest text drawn
+ * and that nothing was cut short. */
+static void check_workout_text_of(Render *rd, const Routine *r, const char *name)
+{
+    WorkoutText w = {rd, name, r->title};
+    w.last.kind = (SegmentKind)-1;
+    Session s;
+    CHECK_INT(simulate_until_each(r, NULL, NULL, 0, 0, INT64_C(24) * 3600 * 1000, &s, workout_frame, &w), 0);
+    session_free(&s);
+    printf("%s: %d workout frames, smallest text %d px (\"%s\" in %s)\n", name, w.frames, w.smallest, w.smallest_text,
+           w.smallest_where);
+    CHECK(w.frames > 10);
+    if (w.smallest < RENDER_WORKOUT_TEXT_MIN)
+        fprintf(stderr, "%s: \"%s\" drawn at %d px, under the %d px floor\n", w.smallest_where, w.smallest_text,
+                w.smallest, RENDER_WORKOUT_TEXT_MIN);
+    CHECK(w.smallest >= RENDER_WORKOUT_TEXT_MIN);
+    CHECK_INT(w.cut, 0); /* fitted or wrapped, never cut short */
+}
+
 /* Every shipped routine's workout screens played through at 1920x1080 (no input, check-ins
- * skipped), the figures drawn (so the knees' card is too): no line a patient reads is drawn
- * smaller than RENDER_WORKOUT_TEXT_MIN, after every fitting and shrinking, and none is cut short
- * with an ellipsis to keep that size. */
+ * skipped), the figures drawn (so the knees' card is too), and a routine of every usable move with
+ * no words of its own (so each get-ready captions the move's how-to): no line a patient reads is
+ * drawn smaller than RENDER_WORKOUT_TEXT_MIN, after every fitting and shrinking, and none is cut
+ * short with an ellipsis to keep that size. */
 static void check_workout_text_sizes(void)
 {
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -593,22 +613,25 @@ static void check_workout_text_sizes(void)
         free(errs);
         if (rc < 0)
             continue;
-        WorkoutText w = {&rd, names[i], r.title};
-        w.last.kind = (SegmentKind)-1;
-        Session s;
-        CHECK_INT(simulate_until_each(&r, NULL, NULL, 0, 0, INT64_C(24) * 3600 * 1000, &s, workout_frame, &w), 0);
-        session_free(&s);
-        printf("%s: %d workout frames, smallest text %d px (\"%s\" in %s)\n", names[i], w.frames, w.smallest,
-               w.smallest_text, w.smallest_where);
-        CHECK(w.frames > 10);
-        if (w.smallest < RENDER_WORKOUT_TEXT_MIN)
-            fprintf(stderr, "%s: \"%s\" drawn at %d px, under the %d px floor\n", w.smallest_where, w.smallest_text,
-                    w.smallest, RENDER_WORKOUT_TEXT_MIN);
-        CHECK(w.smallest >= RENDER_WORKOUT_TEXT_MIN);
-        CHECK_INT(w.cut, 0); /* fitted or wrapped, never cut short */
+        check_workout_text_of(&rd, &r, names[i]);
         routine_free(&r);
     }
     levels_names_free(names, count);
+    /* every usable move, reps held at the top, no words: the how-to captions and every dose */
+    static char src[8192];
+    int n = snprintf(src, sizeof src, "title \"Every move\"\n");
+    for (int m = 0; m < MOVE_COUNT && n < (int)sizeof src - 128; m++)
+        if (moves_info((MoveId)m)->routine_usable)
+            n += snprintf(src + n, sizeof src - (size_t)n, "move %s\n  reps 8-10 hold 5s\n", moves_info((MoveId)m)->id);
+    Routine r;
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    int rc = routine_parse("every.routine", src, strlen(src), &r, errs);
+    CHECK_INT(rc, 0);
+    free(errs);
+    if (rd.text && rc == 0) {
+        check_workout_text_of(&rd, &r, "every move");
+        routine_free(&r);
+    }
     render_release(&rd);
     sprites_free(rd.sprites);
     text_free(rd.text);
