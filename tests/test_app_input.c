@@ -134,7 +134,8 @@ int main(void)
     CHECK_INT(s->segments[s->seg].kind, SEG_INTRO);
     apptest_tap(a, SDLK_RETURN);
     CHECK_INT(s->segments[s->seg].kind, SEG_READY);
-    apptest_run(a, SESSION_READY_MS + 100, 0);
+    /* the get-ready as planned: cat-camel's how-to is said in it (the routine gives no start words) */
+    apptest_run(a, s->segments[s->seg].duration_ms + 100, 0);
     CHECK_INT(s->segments[s->seg].kind, SEG_WORK);
 
     /* keyboard: a Space press counts at once, before any tick, so the next frame shows it */

@@ -75,7 +75,8 @@ int main(void)
     CHECK_INT(apptest_kind(a), SEG_INTRO);
     /* Q during the first step: the after check-in, starting on the answer before; digits choose */
     apptest_tap(a, SDLK_SPACE); /* intro -> get ready */
-    for (int i = 0; i < 800; i++)
+    /* the get-ready as planned: child's pose's how-to is said in it (the routine gives no start words) */
+    for (int i = 0, n = s->segments[s->seg].duration_ms / 10 + 10; i < n; i++)
         app_update(a, 10);
     CHECK_INT(apptest_kind(a), SEG_WORK);
     apptest_tap(a, SDLK_q);
