@@ -65,10 +65,12 @@ static void test_every_move_has_its_files(void)
 }
 
 /* Every move a routine may name has its how-to (moves.h MOVES_HOWTO), said by a get-ready whose
- * routine gives no start words, so it needs its clip; one line, short enough to read in the
- * caption from the mat, each its own; no rest figure or way has one. */
+ * routine gives no start words, so it needs its clip and its row in docs/routines.md; one line,
+ * short enough to read in the caption from the mat, each its own; no rest figure or way has one. */
 static void test_every_usable_move_has_its_howto(void)
 {
+    char *docs = file_text("docs/routines.md");
+    CHECK(docs != NULL);
     for (int i = 0; i < MOVE_COUNT; i++) {
         const MoveInfo *m = moves_info((MoveId)i);
         const char *h = moves_howto((MoveId)i);
@@ -91,7 +93,13 @@ static void test_every_usable_move_has_its_howto(void)
         if (!file_exists(path))
             fprintf(stderr, "move %s has no clip for its how-to \"%s\" (%s; run voicegen)\n", m->id, h, path);
         CHECK(file_exists(path));
+        char row[256]; /* docs/routines.md's table of how-tos says the same words */
+        snprintf(row, sizeof row, "| `%s` | %s |", m->id, h);
+        if (docs && !strstr(docs, row))
+            fprintf(stderr, "move %s: docs/routines.md has no row \"%s\"\n", m->id, row);
+        CHECK(docs && strstr(docs, row));
     }
+    free(docs);
     CHECK(moves_howto(MOVE_NONE) == NULL && moves_howto(MOVE_COUNT) == NULL && moves_howto(MOVE_REST) == NULL);
     CHECK(strcmp(moves_howto(MOVE_KNEE_ROLLS),
                  "Lie on your back, knees bent, and let both knees roll slowly to one side.") == 0);
