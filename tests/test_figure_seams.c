@@ -494,7 +494,8 @@ static void test_camera(void)
     CHECK(fabsf(out.place.ox - (400.0f - 100.0f)) < 0.5f); /* the pelvis kept in place: 0.1 H x 1000 px */
     figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66 + FIGPAINT_CAMERA_MS / 2, &out); /* halfway */
     CHECK(out.place.scale < 1000.0f && out.place.scale > 600.0f);
-    figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66 + FIGPAINT_CAMERA_MS, &out); /* there */
+    /* there, once the camera's follow caught up with the ease (figpaint.h) */
+    figpaint_camera(&c, 2, &fb, 1000, 600, &b, NULL, 66 + FIGPAINT_CAMERA_SETTLE_MS, &out);
     CHECK(out.place.scale == 600.0f && out.place.ox == 500.0f && out.mat_x1 == 800.0f);
     /* a figure drawn the other way round (after a roll, drawn turned): eased too, its pelvis
      * drawn where the last one's was (before, it was drawn as framed at once: the body jumped) */
@@ -502,13 +503,13 @@ static void test_camera(void)
     m.place.flip = true;
     float lx, ly, nx, ny;
     CHECK(drawn_pelvis(&out, &fb, &lx, &ly));
-    figpaint_camera(&c, 3, &fa, 1000, 600, &m, NULL, 2000, &out);
+    figpaint_camera(&c, 3, &fa, 1000, 600, &m, NULL, 4000, &out);
     CHECK(drawn_pelvis(&out, &fa, &nx, &ny));
     CHECK(out.place.flip && fabsf(out.place.scale - 600.0f) < 0.01f);
     CHECK(fabsf(nx - lx) < 0.5f && fabsf(ny - ly) < 0.5f);
-    figpaint_camera(&c, 3, &fa, 1000, 600, &m, NULL, 2000 + FIGPAINT_CAMERA_MS, &out); /* there */
+    figpaint_camera(&c, 3, &fa, 1000, 600, &m, NULL, 4000 + FIGPAINT_CAMERA_SETTLE_MS, &out); /* there */
     CHECK(out.place.scale == 1000.0f && out.place.ox == 400.0f && out.place.flip);
-    figpaint_camera(&c, 4, &fb, 1280, 720, &b, NULL, 2100, &out); /* another stage: as framed */
+    figpaint_camera(&c, 4, &fb, 1280, 720, &b, NULL, 4100 + FIGPAINT_CAMERA_SETTLE_MS, &out); /* another stage */
     CHECK(out.place.scale == 600.0f);
 }
 
@@ -516,7 +517,8 @@ static void test_camera(void)
  * it pauses (or another clock's, from anywhere): time running back is none passing, so an ease
  * begun just before goes on from where it was instead of ending in one frame. A camera zeroed
  * before some frame is settled (frames as one that saw every frame before would) once
- * FIGPAINT_CAMERA_MS have passed since its first frame and since the last ease began. */
+ * FIGPAINT_CAMERA_SETTLE_MS (the ease and the follow after it) have passed since its first frame
+ * and since the last ease began. */
 static void test_camera_clock(void)
 {
     FigCamera c;
@@ -527,25 +529,28 @@ static void test_camera_clock(void)
     camera_figure(&f, 0.0f, 0.0f);
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000, &out);
     CHECK(!c.settled);
-    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000 + FIGPAINT_CAMERA_MS, &out);
+    figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 5000 + FIGPAINT_CAMERA_SETTLE_MS, &out);
     CHECK(c.settled); /* no ease since the first frame, which is far enough back */
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 6000, &out); /* another figure: the ease begins */
+    const long long t = 6000 + FIGPAINT_CAMERA_SETTLE_MS;
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, t, &out); /* another figure: the ease begins */
     CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f);
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 5991, &out); /* paused a tick back: no time passed */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, t - 9, &out); /* paused a tick back: no time passed */
     CHECK(fabsf(out.place.scale - 1000.0f) < 0.01f); /* (before: the ease ended, 600 at once) */
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 5991 + FIGPAINT_CAMERA_MS / 2, &out);
-    CHECK(out.place.scale < 900.0f && out.place.scale > 700.0f); /* halfway through the ease */
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, t - 9 + FIGPAINT_CAMERA_MS / 2, &out);
+    float half = out.place.scale; /* on the way: the ease halfway, the camera following it */
+    printf("the camera halfway through a 1000 -> 600 ease: %.1f\n", (double)half);
+    CHECK(half < 980.0f && half > 700.0f);
     figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 100, &out); /* another clock, from 0: still */
-    CHECK(out.place.scale < 900.0f && out.place.scale > 700.0f);
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 100 + FIGPAINT_CAMERA_MS / 2, &out);
+    CHECK(fabsf(out.place.scale - half) < 0.01f);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 100 + FIGPAINT_CAMERA_SETTLE_MS - FIGPAINT_CAMERA_MS / 2, &out);
     CHECK(out.place.scale == 600.0f);
 
     memset(&c, 0, sizeof c); /* zeroed just before a change: not settled until its ease is over */
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 1000, &out);
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_MS - 10, &out);
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_MS + 10, &out);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_SETTLE_MS - 10, &out);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + FIGPAINT_CAMERA_SETTLE_MS + 10, &out);
     CHECK(!c.settled); /* the ease began 20 ms ago */
-    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + 2 * FIGPAINT_CAMERA_MS - 10, &out);
+    figpaint_camera(&c, 2, &f, 1000, 600, &b, NULL, 1000 + 2 * FIGPAINT_CAMERA_SETTLE_MS - 10, &out);
     CHECK(c.settled && out.place.scale == 600.0f);
     memset(&c, 0, sizeof c); /* another stage is framed afresh: settled at once */
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 1000, &out);
@@ -575,7 +580,7 @@ static void test_camera_left_room(void)
     CHECK(y0 > room.left_h + 40 && y1 <= 600);
     figpaint_camera(&c, 1, &f, 1000, 600, &a, NULL, 0, &out); /* the rest, no room kept */
     float last = out.place.oy, worst = 0.0f, span = b.place.oy - a.place.oy;
-    for (int t = 33; t <= FIGPAINT_CAMERA_MS + 66; t += 33) { /* the get-ready, keeping the room */
+    for (int t = 33; t <= FIGPAINT_CAMERA_SETTLE_MS + 66; t += 33) { /* the get-ready, keeping the room */
         figpaint_camera(&c, 2, &f, 1000, 600, &b, &room, t, &out);
         worst = fmaxf(worst, fabsf(out.place.oy - last) / span);
         last = out.place.oy;
@@ -602,7 +607,7 @@ static void test_camera_mirror_side(void)
     CHECK(out.place.flip && fabsf(out.place.scale - 1000.0f) < 1.0f && fabsf(out.place.oy - 500.0f) < 0.5f);
     figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33 + FIGPAINT_CAMERA_MS / 2, &out);
     CHECK(out.place.scale > 1010.0f && out.place.scale < 1060.0f); /* halfway */
-    figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33 + FIGPAINT_CAMERA_MS, &out);
+    figpaint_camera(&c, 5, &f, 1000, 600, &b, NULL, 33 + FIGPAINT_CAMERA_SETTLE_MS, &out);
     CHECK(out.place.scale == 1070.0f && out.place.oy == 520.0f);
 }
 

@@ -790,10 +790,42 @@ static bool corner_over(const FigCamera *c, const PoseFigure *fig, const FigPlac
     return !c->left_in && corner_excess_of(fig, pl, k, false) > fmaxf(corner_excess_of(fig, g, k, false), 0.0f);
 }
 
+/* Whether the follow's layout a is where b is: the scale within 0.05%, the rest within 0.25 px. */
+static bool follow_near(const FigLayout *a, const FigLayout *b)
+{
+    return fabsf(a->place.scale - b->place.scale) <= 0.0005f * b->place.scale &&
+           fabsf(a->place.ox - b->place.ox) <= 0.25f && fabsf(a->place.oy - b->place.oy) <= 0.25f &&
+           fabsf(a->mat_x0 - b->mat_x0) <= 0.25f && fabsf(a->mat_x1 - b->mat_x1) <= 0.25f &&
+           fabsf(a->mat_y - b->mat_y) <= 0.25f;
+}
+
+/* Move c's follow (its first lag c->mid, its second *fol: what is drawn) on to camera time now
+ * toward want, in FIGPAINT_CAMERA_FOLLOW_STEP_MS steps; caught up (within follow_near of want),
+ * both are want. Sets c->still. */
+static void camera_follow(FigCamera *c, const FigLayout *want, long long now, FigLayout *fol)
+{
+    long long steps = (now - c->follow_t) / FIGPAINT_CAMERA_FOLLOW_STEP_MS;
+    c->follow_t += steps * FIGPAINT_CAMERA_FOLLOW_STEP_MS;
+    float a = 1.0f - expf(-(float)FIGPAINT_CAMERA_FOLLOW_STEP_MS / (float)FIGPAINT_CAMERA_FOLLOW_MS);
+    if (steps > 20 * FIGPAINT_CAMERA_FOLLOW_MS / FIGPAINT_CAMERA_FOLLOW_STEP_MS) /* long gone: caught up */
+        c->mid = *want, *fol = *want;
+    for (long long i = 0; i < steps && !follow_near(fol, want); i++) {
+        figpaint_layout_mix(&c->mid, want, a, &c->mid);
+        figpaint_layout_mix(fol, &c->mid, a, fol);
+    }
+    /* the picture (flip, narrow) is always want's, as an ease's is */
+    c->mid.place.flip = fol->place.flip = want->place.flip;
+    c->mid.place.narrow = fol->place.narrow = want->place.narrow;
+    c->still = follow_near(fol, want) && follow_near(&c->mid, want);
+    if (c->still)
+        c->mid = *want, *fol = *want;
+}
+
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
                      const FigKeepOut *k, long long now_ms, FigLayout *out)
 {
     FigLayout goal = *target; /* out may be target */
+    FigLayout fol = c->last; /* the follow: where the camera is */
     float x = pelvis_x(fig);
     /* the camera's own time: the clock's steps forward (a session's clock stands still while
      * paused and may step back a tick as it pauses; another clock may start anywhere) */
@@ -801,9 +833,11 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
         c->t = now_ms, c->first = now_ms, c->began = -1, c->settled = false;
     else if (now_ms > c->clock)
         c->t += now_ms - c->clock;
+    long long dt = c->shown ? c->t - c->drawn_t : 0; /* since the last frame (ms) */
     c->clock = now_ms;
     long long now = c->t;
-    if (!c->shown || c->w != w || c->h != h) {
+    bool fresh = !c->shown || c->w != w || c->h != h;
+    if (fresh) {
         c->ease_at = -1; /* a first frame, or another stage: nothing to ease from */
         c->settled = c->settled || c->shown; /* another stage: framed afresh, as any camera would */
     } else if (figure != c->figure || (goal.place.flip != c->goal.place.flip && goal.place.narrow == 0.0f &&
@@ -819,9 +853,9 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
         c->from = c->last, c->ease_at = now, c->ahead = 0.0f;
         c->from.place.flip = goal.place.flip;
         c->from.place.ox += dx, c->from.mat_x0 += dx, c->from.mat_x1 += dx;
-    } else if (figure == c->figure && goal.place.flip == c->goal.place.flip && goal.place.narrow == 0.0f &&
-               c->goal.place.narrow == 0.0f && framing_jumped(&c->goal, &goal, w, h)) {
-        c->from = c->last, c->ease_at = now, c->ahead = 0.0f; /* from where it is drawn, to the new framing */
+        fol = c->from; /* the follow moved with it, so the pelvis stays put */
+        c->mid.place.flip = goal.place.flip;
+        c->mid.place.ox += dx, c->mid.mat_x0 += dx, c->mid.mat_x1 += dx;
     }
     if (c->ease_at == now) {
         c->began = now;
@@ -832,7 +866,7 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
     }
     /* from here on, a camera that saw the frames before the first would be where this one is: the
      * ease (if any) it was in then is over, and so is any it began from a framing that one differed in */
-    if (now - c->first >= FIGPAINT_CAMERA_MS && (c->began < 0 || now - c->began >= FIGPAINT_CAMERA_MS))
+    if (now - c->first >= FIGPAINT_CAMERA_SETTLE_MS && (c->began < 0 || now - c->began >= FIGPAINT_CAMERA_SETTLE_MS))
         c->settled = true;
     c->goal = goal;
     *out = goal;
@@ -862,7 +896,41 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
             c->ahead = e;
         }
     }
-    c->shown = true, c->figure = figure, c->w = w, c->h = h, c->last = *out, c->last_x = x;
+    /* the camera follows that framing (figpaint.h): from where it was, or is put at once */
+    const FigLayout want = *out;
+    if (fresh) {
+        c->mid = want, fol = want, c->follow_t = now, c->still = true;
+    } else {
+        camera_follow(c, &want, now, &fol);
+        /* as an ease: no further into k's corners than the framing goes, hurrying on as little
+         * as clears them */
+        if (!c->still && k && fig && corner_over(c, fig, &fol.place, &goal.place, k)) {
+            float lo = 0.0f, hi = 1.0f;
+            FigLayout t;
+            for (int i = 0; i < 12; i++) {
+                figpaint_layout_mix(&fol, &want, (lo + hi) * 0.5f, &t);
+                if (corner_over(c, fig, &t.place, &goal.place, k))
+                    lo = (lo + hi) * 0.5f;
+                else
+                    hi = (lo + hi) * 0.5f;
+            }
+            figpaint_layout_mix(&fol, &want, hi, &fol);
+            /* the first lag put where the follow goes on at the pace it was hurried at (the second
+             * lag moves (mid - fol) / FIGPAINT_CAMERA_FOLLOW_MS a ms), so it slows down gently
+             * where the corner lets it go, not at once (1.8% a frame to none) */
+            float v = dt > 0 ? (float)FIGPAINT_CAMERA_FOLLOW_MS / (float)dt : 0.0f;
+            c->mid = fol;
+            c->mid.place.scale += (fol.place.scale - c->last.place.scale) * v;
+            c->mid.place.oy += (fol.place.oy - c->last.place.oy) * v;
+            c->mid.mat_y += (fol.mat_y - c->last.mat_y) * v, c->mid.mat_h += (fol.mat_h - c->last.mat_h) * v;
+            /* sideways from where the figure was drawn (a change of figure moved it: c->from) */
+            const FigLayout *side = c->ease_at == now ? &c->from : &c->last;
+            c->mid.place.ox += (fol.place.ox - side->place.ox) * v;
+            c->mid.mat_x0 += (fol.mat_x0 - side->mat_x0) * v, c->mid.mat_x1 += (fol.mat_x1 - side->mat_x1) * v;
+        }
+    }
+    *out = fol;
+    c->shown = true, c->figure = figure, c->w = w, c->h = h, c->last = *out, c->last_x = x, c->drawn_t = now;
 }
 
 void figpaint_box(const PoseFigure *fig, const FigPlace *pl, int *x0, int *y0, int *x1, int *y1)

@@ -83,7 +83,10 @@ void figpaint_layout_mix(const FigLayout *a, const FigLayout *b, float w, FigLay
 
 /* The camera across frames (figpaint_camera): where the figure was drawn last, and an ease. */
 #define FIGPAINT_CAMERA_MS 600 /* a cut of the camera between two figures eases over this long */
-#define FIGPAINT_CAMERA_JUMP 0.02f /* a framing that moves more in a frame is a cut, eased */
+#define FIGPAINT_CAMERA_JUMP 0.02f /* a framing that moves more in a frame is a cut (a side mirrored), eased */
+#define FIGPAINT_CAMERA_FOLLOW_MS 250 /* the camera follows its framing through two lags this long */
+#define FIGPAINT_CAMERA_FOLLOW_STEP_MS 10 /* the follow is worked out in steps this long */
+#define FIGPAINT_CAMERA_SETTLE_MS (FIGPAINT_CAMERA_MS + 10 * FIGPAINT_CAMERA_FOLLOW_MS) /* see settled */
 typedef struct {
     bool shown; /* a frame was drawn */
     int figure; /* the figure it showed (a MoveId) */
@@ -100,6 +103,10 @@ typedef struct {
     long long first; /* its time at the first frame since it was zeroed */
     long long began; /* its time when the last ease since then began, or -1 */
     bool settled; /* what it draws no longer depends on anything before that first frame */
+    FigLayout mid; /* the follow's first lag (where the camera heads; c->last is the second) */
+    long long follow_t; /* its time the follow was worked out to */
+    long long drawn_t; /* its time at the last frame */
+    bool still; /* the follow caught up: it draws the framing it was asked for */
 } FigCamera;
 
 /* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
@@ -109,10 +116,7 @@ typedef struct {
  * way round (a roll's last pose is its mirror image, what follows is drawn turned) (each figure frames
  * its own moves: a way frames the whole way, a move its held pose, and the files place the body
  * differently along the mat, so the camera cut between them, the figure jumping in size or
- * sideways as a rest or a get-ready began). Within one figure the camera also eases, from where
- * it was, when the framing asked for jumps (by more than FIGPAINT_CAMERA_JUMP of the scale or of
- * the stage's width or height in one frame: a way framed section by section, which moved the
- * figure and its mat 0.13 of the stage sideways in one frame). Every framing it eases through
+ * sideways as a rest or a get-ready began). Every framing it eases through
  * keeps fig as clear of the corners of k (NULL: none) as the target does: where one would not (the
  * figure rising into "It hurts" while the camera still frames a low pose), the ease hurries on,
  * as little as clears it; a figure that stood in the top left corner as the ease began (a card or a
@@ -122,9 +126,20 @@ typedef struct {
  * (flip, narrow) is the target's; c starts zeroed. now_ms is
  * the clock the figure moves by (a session's time, which stands still while paused): where it
  * runs back (another clock, a pause taken a tick back) the camera takes it as no time passed.
+ * The camera then follows that framing (the ease's, or the target) through two lags of
+ * FIGPAINT_CAMERA_FOLLOW_MS each, as a camera operator would: it starts and stops zooming gently,
+ * and a framing that changes in steps (a way framed by what is left of it, closing in a little
+ * each sample as the body rose from the front onto all fours, 2% in one frame and none in the
+ * next, 28% in 1.6 s stopping dead) is zoomed through smoothly and more slowly; a step of the
+ * framing moves the camera at most 1/(e FIGPAINT_CAMERA_FOLLOW_MS) of it a ms; within one figure
+ * a framing that jumps (a way framed section by section moved the figure and its mat 0.13 of the
+ * stage sideways in one frame) is followed so too. Where the follow would bring fig further into
+ * k's corners than the framing does, it hurries on as an ease does, and slows down from that pace
+ * once clear.
  * c->settled tells when c, zeroed before some frame, draws as one that saw every frame before it:
- * FIGPAINT_CAMERA_MS have passed since its first frame and since the last ease began (or the
- * stage changed), so --shot plays the camera over the frames before its moment until then. */
+ * FIGPAINT_CAMERA_SETTLE_MS (the ease, then ten lags of the follow: what is left of where it began
+ * is under 0.1%) have passed since its first frame and since the last ease began (or the stage
+ * changed), so --shot plays the camera over the frames before its moment until then. */
 void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int h, const FigLayout *target,
                      const FigKeepOut *k, long long now_ms, FigLayout *out);
 

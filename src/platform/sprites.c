@@ -757,7 +757,7 @@ bool sprites_camera_settled(const Sprites *s)
 
 bool sprites_camera_easing(const Sprites *s)
 {
-    return s && s->camera.shown && s->camera.ease_at >= 0;
+    return s && s->camera.shown && (s->camera.ease_at >= 0 || !s->camera.still);
 }
 
 void sprites_set_routine(Sprites *s, const Routine *r)

@@ -1,0 +1,201 @@
+/* test_camera_zoom.c: the figure's scale (pixels per body height) frame by frame, 30 a second, as
+ * the program frames it (sprites.c frame_figure: figpaint_fit_turn, the easing in from the figure
+ * before, figpaint_camera) on the 1080p workout stage: across the way off the front onto all fours
+ * (a rest `on-front`, then one on all fours, then a move there) and across every shipped routine,
+ * the scale changes by at most CAMERA_ZOOM_FRAME a frame: no step where a way, a rest or a get-ready
+ * begins or ends (the physio and patient review: the figure visibly zoomed going from the front onto
+ * all fours). Core only: no SDL; reads levels/ and assets/poses. */
+#include <dirent.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figpaint.h"
+#include "moves.h"
+#include "pose.h"
+#include "session.h"
+#include "sheet.h"
+#include "testutil.h"
+#include "testposes.h"
+#include "teststage.h"
+
+#define STAGE_W TESTSTAGE_W
+#define STAGE_H TESTSTAGE_H
+#define CAMERA_ZOOM_FRAME 0.02f /* the most the scale may change from one frame to the next */
+#define CAMERA_ZOOM_STEP 0.006f /* the most that change may change from one frame to the next */
+
+/* What one routine's play found. */
+typedef struct {
+    int frames;
+    float worst; /* the largest |ln(scale / scale before)| from one frame to the next (per 1/30 s) */
+    long long worst_at; /* when (ms) */
+    float step; /* the largest change of that zoom from one frame to the next: a zoom begun or
+                   stopped at once, or in fits and starts */
+    long long step_at;
+    MoveId worst_fig, worst_prev;
+    float lo, hi; /* the least and largest scale drawn */
+} Zoom;
+
+/* v's figure laid out as sprites.c frame_figure lays it out before the camera (*lay), posed
+ * (*fig); false when no catalogue figure is shown. */
+static bool framed(const SessionView *v, const FigKeepOut *k, FigLayout *lay, PoseFigure *fig)
+{
+    const PoseMove *m = move_of(v->figure);
+    if (!m)
+        return false;
+    int ms = sheet_grid_ms(v->anim_ms);
+    PoseDraw d = pose_move_draw(m, v->side, v->turned);
+    int turn = v->turn_ms < 0 ? -1 : sheet_grid_ms(v->turn_ms);
+    figpaint_fit_turn(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, STAGE_W, STAGE_H, d.mirror,
+                      turn < 0 ? -1.0f : (float)turn / (float)SESSION_TURN_MS, k, lay);
+    const PoseMove *from = v->blend ? move_of(v->from_figure) : NULL;
+    bool eased = false;
+    if (from) {
+        PoseMoment at_from = {v->from_anim, sheet_grid_ms(v->from_anim_ms), v->from_anim_length_ms, v->from_rep_hold_ms,
+                              pose_move_draw(from, v->from_side, v->from_turned)};
+        PoseMoment at = {v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d};
+        float u = (float)sheet_grid_ms(v->blend_ms) / (float)SESSION_BLEND_MS;
+        eased = pose_moves_blend(from, &at_from, m, &at, u, fig, NULL);
+        if (eased) {
+            FigLayout was;
+            figpaint_fit_turn(from, at_from.mode, at_from.anim_ms, at_from.anim_length_ms, at_from.rep_hold_ms, STAGE_W,
+                              STAGE_H, at_from.draw.mirror, -1.0f, k, &was);
+            u = u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u;
+            figpaint_layout_mix(&was, lay, u * u * (3.0f - 2.0f * u), lay);
+        }
+    }
+    if (!eased)
+        pose_move_figure_at(m, v->anim, ms, v->anim_length_ms, v->rep_hold_ms, d.swap, fig);
+    return true;
+}
+
+/* Play routine text src (n bytes, named path) to its end, the scale of every frame printed to
+ * trace when it is not NULL (t, scale, figure). */
+static Zoom play_text(const char *path, const char *src, size_t n, FILE *trace)
+{
+    Zoom z = {0, 0.0f, 0, 0.0f, 0, MOVE_NONE, MOVE_NONE, 1e9f, 0.0f};
+    Routine r;
+    RoutineErrors errs;
+    memset(&errs, 0, sizeof errs);
+    int rc = routine_parse(path, src, n, &r, &errs);
+    CHECK_INT(rc, 0);
+    if (rc != 0)
+        return z;
+    Session s;
+    memset(&s, 0, sizeof s);
+    CHECK_INT(session_init(&s, &r), 0);
+    session_set_checkin_wait(&s, 0);
+    session_set_side_wait(&s, 0);
+    static FigCamera cam;
+    static PoseFigure fig;
+    memset(&cam, 0, sizeof cam);
+    const FigKeepOut hurt = {TESTSTAGE_HURT_X, TESTSTAGE_HURT_Y, TESTSTAGE_HURT_W, TESTSTAGE_HURT_H, 0, 0};
+    float prev = 0.0f, prev_zoom = 0.0f;
+    long long prev_t = 0;
+    bool have_zoom = false;
+    MoveId prev_id = MOVE_NONE;
+    long long frame = 0; /* frames drawn 1/30 s apart, on the session's 10 ms ticks */
+    for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev))
+            ;
+        if (s.t_ms < frame * 1000 / 30)
+            continue;
+        frame++;
+        SessionView v = session_view(&s, 0);
+        if (v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE)
+            break;
+        FigLayout lay;
+        const FigKeepOut *k = session_hurt_allowed_in(v.kind) ? &hurt : NULL; /* as render.c */
+        if (!framed(&v, k, &lay, &fig)) {
+            prev = 0.0f, have_zoom = false;
+            continue;
+        }
+        figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, k, s.t_ms, &lay); /* as sprites.c */
+        float sc = lay.place.scale;
+        z.frames++;
+        z.lo = fminf(z.lo, sc), z.hi = fmaxf(z.hi, sc);
+        if (trace)
+            fprintf(trace, "%.3f %.2f %s %s\n", (double)s.t_ms / 1000.0, (double)sc, moves_info(v.figure)->id,
+                    session_segment_name(v.kind));
+        if (prev > 0.0f && s.t_ms > prev_t) {
+            /* frames fall on the 10 ms ticks, 30 or 40 ms apart: the zoom per 1/30 s */
+            float zoom = logf(sc / prev) * (1000.0f / 30.0f) / (float)(s.t_ms - prev_t);
+            if (fabsf(zoom) > z.worst)
+                z.worst = fabsf(zoom), z.worst_at = s.t_ms, z.worst_fig = v.figure, z.worst_prev = prev_id;
+            if (have_zoom && fabsf(zoom - prev_zoom) > z.step)
+                z.step = fabsf(zoom - prev_zoom), z.step_at = s.t_ms;
+            prev_zoom = zoom, have_zoom = true;
+        }
+        prev = sc, prev_t = s.t_ms, prev_id = v.figure;
+    }
+    session_free(&s);
+    routine_free(&r);
+    printf("%-36s %6d frames, scale %.0f..%.0f px/H, zooms at most %.4f a frame (%.2f s, %s after %s), that "
+           "changing at most %.4f (%.2f s)\n",
+           path, z.frames, (double)z.lo, (double)z.hi, (double)z.worst, (double)z.worst_at / 1000.0,
+           z.worst_fig >= 0 ? moves_info(z.worst_fig)->id : "-", z.worst_prev >= 0 ? moves_info(z.worst_prev)->id : "-",
+           (double)z.step, (double)z.step_at / 1000.0);
+    return z;
+}
+
+/* The review's case: off the front (a move there, a rest `on-front`) onto all fours (a rest there,
+ * then cat-camel), the rests' ways and the get-ready frame by frame. */
+static const char front_to_fours[] = "title \"Front to fours\"\n"
+                                     "move prone_on_elbows\n hold 10s\n"
+                                     "rest 15s on-front \"Lie on your front.\"\n"
+                                     "rest 15s all-fours \"Come up onto your hands and knees.\"\n"
+                                     "move cat_camel\n reps 2 tempo 4s\n"
+                                     "move press_up\n reps 2 tempo 4s\n";
+
+int main(int argc, char **argv)
+{
+    FILE *trace = NULL; /* --trace FILE [ROUTINE]: the scale of every frame (of ROUTINE's), for a plot */
+    if (argc > 2 && strcmp(argv[1], "--trace") == 0)
+        trace = fopen(argv[2], "w");
+    if (trace && argc > 3) {
+        size_t n = 0;
+        char *src = read_all(argv[3], &n);
+        if (src)
+            play_text(argv[3], src, n, trace);
+        free(src);
+        fclose(trace);
+        testposes_free();
+        return 0;
+    }
+    Zoom z = play_text("front to all fours", front_to_fours, strlen(front_to_fours), trace);
+    if (trace)
+        fclose(trace);
+    CHECK(z.frames > 0);
+    CHECK(z.worst <= CAMERA_ZOOM_FRAME && z.step <= CAMERA_ZOOM_STEP);
+    float worst = 0.0f, step = 0.0f;
+    DIR *d = opendir("levels");
+    CHECK(d != NULL);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 9 || strcmp(e->d_name + len - 8, ".routine") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "levels/%s", e->d_name);
+        size_t n = 0;
+        char *src = read_all(path, &n);
+        CHECK(src != NULL);
+        if (!src)
+            continue;
+        Zoom l = play_text(path, src, n, NULL);
+        free(src);
+        worst = fmaxf(worst, l.worst), step = fmaxf(step, l.step);
+    }
+    if (d)
+        closedir(d);
+    printf("every routine: the scale changes at most %.4f a frame (bound %.3f), that change at most %.4f (bound "
+           "%.3f)\n",
+           (double)worst, (double)CAMERA_ZOOM_FRAME, (double)step, (double)CAMERA_ZOOM_STEP);
+    CHECK(worst <= CAMERA_ZOOM_FRAME && step <= CAMERA_ZOOM_STEP);
+    testposes_free();
+    TEST_END();
+}
