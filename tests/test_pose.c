@@ -1123,7 +1123,7 @@ static void test_pelvic_tilt(void)
     FigLayout lay;
     figpaint_fit(&m, STAGE_1080_W, STAGE_1080_H, false, &lay);
     const SheetRange *c = &m.meta.cycle;
-    int gap[2] = {0, 0};
+    int gap[2] = {0, 0}, warm_px[2] = {0, 0}, chest_warm[2] = {0, 0};
     float turn[2] = {0.0f, 0.0f};
     for (int k = 0; k < 2; k++) {
         PoseFigure fig;
@@ -1149,7 +1149,28 @@ static void test_pelvic_tilt(void)
         CHECK(over <= 0.0f);
         paint_on_stage(&fig, &lay);
         gap[k] = stage_gap_under(&lay, stage_column(&lay, hip_x), stage_column(&lay, mid_x));
+        /* the working part's warm band is the pelvis and the small of the back (`highlight
+         * lower_back`), not the whole trunk: at most 2% of it half way on from the lower back's
+         * end toward the neck (the rounded end of its band, 23 px at the arch; the chest's half of
+         * the trunk's ring, which stays still, drew the eye from the arch at a quarter size: 2876
+         * px of 7861 there at the start, 2960 of 8177 at the top) */
+        float neck_x = 0, neck_y = 0;
+        part_point(&fig, POSE_GROUP_TORSO, "neck", 0, &neck_x, &neck_y);
+        int c_mid = stage_column(&lay, mid_x), c_neck = stage_column(&lay, neck_x);
+        int c_cut = c_mid + (c_neck - c_mid) / 2, dir = c_neck > c_mid ? 1 : -1;
+        for (int y = 0; y < STAGE_1080_H; y++)
+            for (int x = 0; x < STAGE_1080_W; x++) {
+                uint32_t q = stage_px[y * STAGE_1080_W + x];
+                int r = (int)(q >> 16 & 255), gr = (int)(q >> 8 & 255), b = (int)(q & 255);
+                bool warm = (q >> 24) >= 128 && r > 220 && gr > 110 && gr < 190 && b < 80;
+                warm_px[k] += warm;
+                chest_warm[k] += warm && (x - c_cut) * dir > 0;
+            }
     }
+    printf("pelvic_tilt: the warm band %d px at the start, %d at the top; over the chest %d and %d px\n", warm_px[0],
+           warm_px[1], chest_warm[0], chest_warm[1]);
+    CHECK(warm_px[0] > 500 && warm_px[1] > 500);
+    CHECK(chest_warm[0] * 50 <= warm_px[0] && chest_warm[1] * 50 <= warm_px[1]);
     printf("pelvic_tilt on the 1080p stage (%.0f px/H): the gap under the lower back %d px at the start, %d px at "
            "the top; the pelvis turns %.1f degrees\n",
            (double)lay.place.scale, gap[0], gap[1], (double)(turn[0] - turn[1]));

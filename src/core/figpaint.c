@@ -288,11 +288,22 @@ static PosePart neck_from_collar(const PosePart *neck, float top_x, float top_y,
 /* Whether part q of group g is drawn as the working part: none of a group not highlighted, never
  * the head or the neck, and of a flank (`highlight flank`) only the trunk: the side bend's
  * working part is the side of the trunk being stretched, and a warm ring round the hips and the
- * pelvis below the shirt read, facing the viewer, as a bulging nappy (review s26, finding 12). */
+ * pelvis below the shirt read, facing the viewer, as a bulging nappy (review s26, finding 12). Of
+ * a lower back (`highlight lower_back`) the pelvis and the trunk's lowest part: the pelvic tilt's
+ * working part, whose arch lifting off the mat and pressing flat is the move; the whole trunk's
+ * ring, the chest's half of it still, drew the eye away from it at a quarter size. */
 static bool part_is_working(const PoseGroup *g, const PosePart *q)
 {
     if (!g->highlight || part_is_head(q))
         return false;
+    if (g->highlight == POSE_GROUP_LOWER_BACK) { /* the pelvis and the trunk's lowest part */
+        if (strcmp(q->name, "pelvis") == 0)
+            return true;
+        for (int i = 0; i < g->count; i++)
+            if (strcmp(g->parts[i].name, "trunk") == 0)
+                return &g->parts[i] == q;
+        return false;
+    }
     return g->highlight != POSE_GROUP_FLANK || strcmp(q->name, "trunk") == 0;
 }
 
@@ -427,7 +438,8 @@ static void paint_group(FigCanvas *cv, const FigPlace *pl, const PoseGroup *g, i
                 Cone band = cones[i];
                 if (g->highlight == POSE_GROUP_FLANK)
                     flank_clip(&band, pl->flip);
-                paint_cone(cv, &band, outline * 2.2f, warm, false, root);
+                paint_cone(cv, &band, outline * (g->highlight == POSE_GROUP_LOWER_BACK ? 3.0f : 2.2f), warm, false,
+                           root);
             } else {
                 paint_cone(cv, &cones[i], outline, dark, false, root);
             }

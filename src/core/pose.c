@@ -316,9 +316,12 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
                     g = k;
             if (strcmp(tok[i], "flank") == 0) /* the torso, outlined on its stretched side only */
                 pf->highlight |= 1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_FLANK;
+            else if (strcmp(tok[i], "lower_back") == 0) /* the torso's pelvis and lower back only */
+                pf->highlight |= 1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_LOWER_BACK;
             else if (g < 0 || g == POSE_GROUP_NEAR_SHIN)
                 POSE_ERR(pl, i,
-                         "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg, torso or flank");
+                         "highlight names limbs or the torso: near_arm, far_arm, near_leg, far_leg, torso, flank or "
+                         "lower_back");
             else
                 pf->highlight |= 1u << g;
         }
@@ -1558,7 +1561,7 @@ unsigned pose_contacts_swapped(unsigned c)
 /* The working limbs h (1u << PoseGroupId) with near and far swapped. */
 static unsigned pose_highlight_swapped(unsigned h)
 {
-    unsigned out = h & (1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_FLANK);
+    unsigned out = h & (1u << POSE_GROUP_TORSO | POSE_HIGHLIGHT_FLANK | POSE_HIGHLIGHT_LOWER_BACK);
     static const int pairs[][2] = {{POSE_GROUP_NEAR_ARM, POSE_GROUP_FAR_ARM},
                                    {POSE_GROUP_NEAR_LEG, POSE_GROUP_FAR_LEG}};
     for (int i = 0; i < 2; i++)
@@ -1583,6 +1586,8 @@ static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *or
                         (gr->id != POSE_GROUP_TORSO || (gr->count > 0 && strcmp(gr->parts[0].name, "hips") == 0));
         if (gr->highlight && gr->id == POSE_GROUP_TORSO && (highlight & POSE_HIGHLIGHT_FLANK))
             gr->highlight = POSE_GROUP_FLANK;
+        if (gr->highlight && gr->id == POSE_GROUP_TORSO && (highlight & POSE_HIGHLIGHT_LOWER_BACK))
+            gr->highlight = POSE_GROUP_LOWER_BACK;
         /* a working far limb is shaded a little less deep (0.88 of the near limbs' light, not 0.80),
          * so it reads as working at a quarter size, behind the resting near one, and still as far */
         if (gr->highlight && (limb == POSE_GROUP_FAR_ARM || limb == POSE_GROUP_FAR_LEG))

@@ -156,6 +156,11 @@ typedef enum { POSE_INSET_NONE, POSE_INSET_KNEES } PoseInset;
  * PoseGroup.highlight is POSE_GROUP_FLANK. */
 #define POSE_HIGHLIGHT_FLANK (1u << 16)
 #define POSE_GROUP_FLANK 2
+/* `highlight lower_back`: the working part is the pelvis and the lower back (the pelvic tilt: the
+ * pelvis rolling back, the small of the back pressing into the mat), not the whole trunk: the
+ * torso's bit and this one; the torso group's PoseGroup.highlight is POSE_GROUP_LOWER_BACK. */
+#define POSE_HIGHLIGHT_LOWER_BACK (1u << 17)
+#define POSE_GROUP_LOWER_BACK 3
 
 typedef struct {
     char move[32];
@@ -164,7 +169,8 @@ typedef struct {
     PoseOtherSide other_side;
     int order[POSE_ORDER_COUNT]; /* paint order of the groups; near_shin just before near_leg = one limb */
     unsigned highlight; /* 1u << PoseGroupId for each working limb (a `highlight` line), and
-                           POSE_HIGHLIGHT_FLANK with the torso's `flank` */
+                           POSE_HIGHLIGHT_FLANK with the torso's `flank`, POSE_HIGHLIGHT_LOWER_BACK
+                           with its `lower_back` */
     PoseInset inset; /* a second view drawn beside the figure (an `inset` line) */
     PoseSection sections[POSE_MAX_SECTIONS];
     int section_count;
@@ -252,7 +258,8 @@ typedef struct {
     const char *name; /* "near_", "far_" or "" */
     int id; /* PoseGroupId; the hair and the eyes count as the torso */
     int highlight; /* the working limb: drawn with a warm outline; POSE_GROUP_FLANK: the torso's
-                      stretched side only (figpaint), the side away from positive spine flexion */
+                      stretched side only (figpaint), the side away from positive spine flexion;
+                      POSE_GROUP_LOWER_BACK: its pelvis and lowest trunk part only */
 } PoseGroup;
 
 typedef struct {
