@@ -1056,6 +1056,7 @@ static void part_point(const PoseFigure *fig, int id, const char *name, int end,
 }
 
 static bool load_move(const char *name, PoseFile *file, PoseMove *m);
+static void joint_of(const PoseFigure *fig, int id, const char *name, float *x, float *y);
 
 /* The stage a move is drawn on at 1920x1080 (the shots: 1073 x 704 px), and a figure painted on
  * it as the program paints it (figpaint_figure: its outline, the warm band of a working part and
@@ -2513,6 +2514,23 @@ static void test_child_pose(void)
      * the hands forward to get it there is what a patient should not copy. What the beat must show
      * is the hips back over the heels. */
     CHECK(beat_gap <= 0.05f);
+    /* and how deep: a top with the hips a third of the way back read, at a quarter size, nearly as
+     * the start (issue 12, lead: knees bent 142 degrees, the hip joint 0.155 H above the ankle and
+     * 0.03 H in front of it). Bottom to heels is knees bent near full kneeling, the bottom low over
+     * the heels, the arms reaching from hands that stay planted (shoulders flexed well past their
+     * 77 degrees on all fours) */
+    const Pose *top = &child.samples[child.meta.beat];
+    float hip_x, hip_y, ankle_x, ankle_y;
+    joint_of(&beat, POSE_GROUP_NEAR_LEG, "thigh", &hip_x, &hip_y);
+    joint_of(&beat, POSE_GROUP_NEAR_LEG, "heel", &ankle_x, &ankle_y);
+    printf("child_pose rep: at the beat the knees bent %.1f and %.1f deg, the hip joint %.4f H above the ankle "
+           "and %.4f H in front of it, the shoulders flexed %.1f deg\n",
+           (double)top->v[POSE_KNEE_N], (double)top->v[POSE_KNEE_F], (double)(hip_y - ankle_y),
+           (double)(hip_x - ankle_x), (double)top->v[POSE_SHOULDER_N]);
+    CHECK(top->v[POSE_KNEE_N] >= 150.0f && top->v[POSE_KNEE_F] >= 150.0f);
+    CHECK(hip_y - ankle_y <= 0.12f);
+    CHECK(fabsf(hip_x - ankle_x) <= 0.025f);
+    CHECK(top->v[POSE_SHOULDER_N] >= 125.0f && top->v[POSE_SHOULDER_F] >= 125.0f);
     /* in the reps ("bottom to heels", levels/06) the hands stay planted where they were on all
      * fours while the hips go back over the heels and return (physio review, issue 12): over every
      * sample of the cycle each hand's knuckles stay within 0.005 H (~9 mm) along the mat; before,
