@@ -811,6 +811,16 @@ static bool follow_near(const FigLayout *a, const FigLayout *b)
            fabsf(a->mat_y - b->mat_y) <= 0.25f;
 }
 
+/* From at, on at the pace it came from prev (v times the step prev -> at), but no further than
+ * goal, and not at all when that pace leads away from goal. */
+static float toward(float at, float prev, float v, float goal)
+{
+    float to = at + (at - prev) * v;
+    if ((goal - at) * (to - at) <= 0.0f)
+        return at;
+    return fabsf(to - at) < fabsf(goal - at) ? to : goal;
+}
+
 /* Move c's follow (its first lag c->mid, its second *fol: what is drawn) on to camera time now
  * toward want, in FIGPAINT_CAMERA_FOLLOW_STEP_MS steps; caught up (within follow_near of want),
  * both are want. Sets c->still. */
@@ -845,8 +855,8 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
         c->t = now_ms, c->first = now_ms, c->began = -1, c->settled = false;
     else if (now_ms > c->clock)
         c->t += now_ms - c->clock;
-    long long dt = c->shown ? c->t - c->drawn_t : 0; /* since the last frame (ms) */
     c->clock = now_ms;
+    long long dt = c->shown ? c->t - c->drawn_t : 0; /* since the last frame (ms) */
     long long now = c->t;
     bool fresh = !c->shown || c->w != w || c->h != h;
     if (fresh) {
@@ -916,7 +926,8 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
         camera_follow(c, &want, now, &fol);
         /* as an ease: no further into k's corners than the framing goes, hurrying on as little
          * as clears them */
-        if (!c->still && k && fig && corner_over(c, fig, &fol.place, &goal.place, k)) {
+        c->hurried = !c->still && k && fig && corner_over(c, fig, &fol.place, &goal.place, k);
+        if (c->hurried) {
             float lo = 0.0f, hi = 1.0f;
             FigLayout t;
             for (int i = 0; i < 12; i++) {
@@ -929,16 +940,21 @@ void figpaint_camera(FigCamera *c, int figure, const PoseFigure *fig, int w, int
             figpaint_layout_mix(&fol, &want, hi, &fol);
             /* the first lag put where the follow goes on at the pace it was hurried at (the second
              * lag moves (mid - fol) / FIGPAINT_CAMERA_FOLLOW_MS a ms), so it slows down gently
-             * where the corner lets it go, not at once (1.8% a frame to none) */
+             * where the corner lets it go, not at once (1.8% a frame to none); but never past the
+             * framing asked for: that pace, one frame's step carried FIGPAINT_CAMERA_FOLLOW_MS
+             * on, is ~15 frames' worth at 60 Hz, and put past it the follow went on away from the
+             * framing (a seated figure shrank to half its size for a second as its move began) */
             float v = dt > 0 ? (float)FIGPAINT_CAMERA_FOLLOW_MS / (float)dt : 0.0f;
             c->mid = fol;
-            c->mid.place.scale += (fol.place.scale - c->last.place.scale) * v;
-            c->mid.place.oy += (fol.place.oy - c->last.place.oy) * v;
-            c->mid.mat_y += (fol.mat_y - c->last.mat_y) * v, c->mid.mat_h += (fol.mat_h - c->last.mat_h) * v;
+            c->mid.place.scale = toward(fol.place.scale, c->last.place.scale, v, want.place.scale);
+            c->mid.place.oy = toward(fol.place.oy, c->last.place.oy, v, want.place.oy);
+            c->mid.mat_y = toward(fol.mat_y, c->last.mat_y, v, want.mat_y);
+            c->mid.mat_h = toward(fol.mat_h, c->last.mat_h, v, want.mat_h);
             /* sideways from where the figure was drawn (a change of figure moved it: c->from) */
             const FigLayout *side = c->ease_at == now ? &c->from : &c->last;
-            c->mid.place.ox += (fol.place.ox - side->place.ox) * v;
-            c->mid.mat_x0 += (fol.mat_x0 - side->mat_x0) * v, c->mid.mat_x1 += (fol.mat_x1 - side->mat_x1) * v;
+            c->mid.place.ox = toward(fol.place.ox, side->place.ox, v, want.place.ox);
+            c->mid.mat_x0 = toward(fol.mat_x0, side->mat_x0, v, want.mat_x0);
+            c->mid.mat_x1 = toward(fol.mat_x1, side->mat_x1, v, want.mat_x1);
         }
     }
     *out = fol;

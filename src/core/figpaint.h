@@ -107,6 +107,7 @@ typedef struct {
     long long follow_t; /* its time the follow was worked out to */
     long long drawn_t; /* its time at the last frame */
     bool still; /* the follow caught up: it draws the framing it was asked for */
+    bool hurried; /* the last frame's follow hurried on to keep clear of the corners (a step, not a glide) */
 } FigCamera;
 
 /* Where to draw figure `figure` (posed as fig) at time now_ms on a w x h stage whose layout for
