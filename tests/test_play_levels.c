@@ -32,6 +32,7 @@ typedef struct {
     Method by;
     SDL_Joystick *joy;
     const LevelList *levels;
+    size_t figure_bytes; /* the most the figures held at a new screen of the workout being played */
 } Player;
 
 static void pad_set(Player *p, SDL_GameControllerButton b, bool down)
@@ -164,6 +165,7 @@ static bool play_to_results(Player *p, SessionScore *out, SessionView *view, int
 {
     int last_seg = -1, beat = 0;
     bool acted = false, holding = false;
+    p->figure_bytes = 0;
     for (int64_t t = 0; t < limit_ms; t += 10) {
         const Session *s = app_session(p->a);
         if (!s)
@@ -178,6 +180,8 @@ static bool play_to_results(Player *p, SessionScore *out, SessionView *view, int
             acted = false;
             beat = 0;
             app_draw(p->a); /* every screen is drawn at least once */
+            if (app_figure_bytes(p->a) > p->figure_bytes)
+                p->figure_bytes = app_figure_bytes(p->a);
         }
         const RoutineStep *st = v.step;
         int el = s->seg_elapsed_ms;
@@ -233,6 +237,9 @@ static bool play_to_results(Player *p, SessionScore *out, SessionView *view, int
             *out = s->score;
             *view = v;
             app_draw(p->a);
+            /* the workout's figures were let go when it ended: the results make their own text */
+            CHECK(p->figure_bytes > 0);
+            CHECK_INT((int)app_figure_bytes(p->a), 0);
             return true;
         default: break;
         }

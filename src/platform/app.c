@@ -63,6 +63,7 @@ struct App {
     History *history; /* the workout history, or NULL when o->history_path is NULL */
     HistoryRecorder rec; /* the workout being played, as recorded */
     bool in_session;
+    bool figures_released; /* the workout is over and its figures were let go (draw) */
     bool from_menu;
     bool confirm_quit; /* the menu asks "Quit unknot?" before closing */
     bool focus_lost;
@@ -967,7 +968,15 @@ static void draw(App *a, int extra_ms)
         SessionView v = session_view(&a->session, extra_ms);
         if (keyhint_question(&a->input, &v, quit_keys, sizeof quit_keys))
             ov.question_keys = quit_keys;
-        if (a->rd.sprites) {
+        /* the workout is over (the check-in after it, the results): no figure is drawn any more,
+         * so its buffers, textures and posed moves go before those screens make theirs (a
+         * real-time levels/08 peaked at 51.2 MB on them, 48.8 MB before its end); going back
+         * into a step loads them again */
+        bool over = v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE;
+        if (over && !a->figures_released && a->rd.sprites)
+            sprites_release(a->rd.sprites);
+        a->figures_released = over;
+        if (a->rd.sprites && !over) {
             const RoutineStep *next = v.next;
             sprites_prepare_from(a->rd.sprites, v.figure, next ? v.next_figure : MOVE_NONE,
                                  v.blend ? v.from_figure : MOVE_NONE);
@@ -1555,6 +1564,11 @@ void app_release_caches(App *a)
 {
     sprites_release(a->rd.sprites);
     text_release(a->rd.text);
+}
+
+size_t app_figure_bytes(const App *a)
+{
+    return sprites_memory_bytes(a->rd.sprites);
 }
 
 KioskApp *app_kiosk(App *a)

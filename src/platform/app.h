@@ -126,6 +126,10 @@ const Audio *app_audio(const App *a);
  * The next draw loads what it needs. */
 void app_release_caches(App *a);
 
+/* Bytes held for the figures (loaded moves, paint buffers, textures: sprites_memory_bytes): some
+ * during a workout, none once it is over (the check-in after it, the results), as draw lets them go. */
+size_t app_figure_bytes(const App *a);
+
 /* The kiosk mode of a, or NULL. */
 KioskApp *app_kiosk(App *a);
 
