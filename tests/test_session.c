@@ -2248,6 +2248,46 @@ static void test_ready_howto(void)
     CHECK(said >= 0 && three >= said + 6000);
 }
 
+/* The how-to, once said, stays on screen through the step's work as a routine's own start words
+ * do (physio review 28 #2: one who looks up late still reads how to do the move): a breath said
+ * while it is read leaves it there; the work's second set (no how-to said before it) does not
+ * show it again. */
+static int64_t run_to_work(void);
+
+static void test_ready_howto_stays(void)
+{
+    const char *howto = moves_howto(MOVE_DRAW_IN), *out = "Breathe out, draw in.";
+    static const SessionClip clips[] = {
+        {"Get ready. Next: Belly draw-in.", 2000},
+        {"Lie on your back, knees bent. As you breathe out, gently draw your belly in.", 5000},
+        {"Breathe in.", 700},
+        {"Breathe out, draw in.", 900},
+        {"3", 400},
+        {"2", 400},
+        {"1", 400}};
+    CHECK_STR(clips[1].text, howto);
+    load("title \"H\"\nmove draw_in\n  reps 4 tempo 4s\n");
+    session_set_voice(&S, clips, (int)(sizeof clips / sizeof clips[0]));
+    int64_t w = run_to_work();
+    long long said = spoken_at(0, howto);
+    CHECK(said >= 0 && said < w);
+    run_until(w + 1500); /* the out-breath was said at 1 s */
+    CHECK_INT(spoken_at(0, out), w + 1000);
+    CHECK_STR(session_view(&S, 0).caption, howto);
+    run_until(w + 3000);
+    CHECK_STR(session_view(&S, 0).caption, howto);
+    /* without a planned voice, the same */
+    load("title \"H\"\nmove draw_in\n  reps 4 tempo 4s\n");
+    w = run_to_work();
+    run_until(w + 3000);
+    CHECK_STR(session_view(&S, 0).caption, howto);
+    /* a side's words replace it, as they replace the routine's own */
+    load("title \"H\"\nmove knee_rolls\n  hold 10s\n  sides both\n");
+    w = run_to_work();
+    run_until(w + 3000);
+    CHECK_STR(session_view(&S, 0).caption, "Knees to your left.");
+}
+
 static SessionVoice voice_fate_of(const char *text, long long *at)
 {
     int c = find(EV_CUE, text);
@@ -2632,19 +2672,23 @@ static void test_breath_reps(void)
         i = k >= 0 ? find_from(k, EV_CUE, out) : -1;
         CHECK(i >= 0 && L[i].t_ms == w + r * tempo + out_ms);
     }
-    /* captioned, and the pacer breathes with them: in, then out to the rep's end */
+    /* the pacer breathes with them: in, then out to the rep's end; the first rep's words leave the
+     * move's how-to on screen to be read (test_ready_howto_stays), the next rep's are captioned */
     restart();
     run_until(w + 500);
     SessionView v = session_view(&S, 0);
-    CHECK_STR(v.caption, in);
+    CHECK_STR(v.caption, moves_howto(MOVE_DRAW_IN));
     CHECK(v.breaths == 3 && v.breath == 1 && v.breath_in && v.breath_fill > 0.3 && v.breath_fill < 0.5);
     run_until(w + out_ms + 500);
     v = session_view(&S, 0);
-    CHECK_STR(v.caption, out);
+    CHECK_STR(v.caption, moves_howto(MOVE_DRAW_IN));
     CHECK(v.breath == 1 && !v.breath_in && v.breath_fill > 0.8);
     run_until(w + tempo + 100);
     v = session_view(&S, 0);
     CHECK(v.breath == 2 && v.breath_in);
+    CHECK_STR(v.caption, in);
+    run_until(w + tempo + out_ms + 500);
+    CHECK_STR(session_view(&S, 0).caption, out);
     /* with a hold at the top, the out-breath comes before it: at a quarter of the moving time */
     load("title \"D\"\nmove draw_in\n  reps 2 tempo 4s hold 2s\n");
     w = run_to_work();
@@ -2838,15 +2882,20 @@ static void test_hold_breath_words(void)
         i = a >= 0 ? find_from(a, EV_CUE, out) : -1;
         CHECK(i >= 0 && L[i].t_ms == w + k * 5000 + 2000);
     }
+    /* the first breath's words leave the move's how-to on screen to be read; the second's show */
     restart();
     run_until(w + 500);
     SessionView v = session_view(&S, 0);
     CHECK(v.breath_in && v.breath == 1);
-    CHECK_STR(v.caption, in);
+    CHECK_STR(v.caption, moves_howto(MOVE_CHILD_POSE));
     run_until(w + 2500);
     v = session_view(&S, 0);
     CHECK(!v.breath_in && v.breath == 1);
-    CHECK_STR(v.caption, out);
+    CHECK_STR(v.caption, moves_howto(MOVE_CHILD_POSE));
+    run_until(w + 5500);
+    CHECK_STR(session_view(&S, 0).caption, in);
+    run_until(w + 7500);
+    CHECK_STR(session_view(&S, 0).caption, out);
     /* reps held at the top for one breath of 6 s (levels/06): in as each hold starts (the beat, 2 s
      * into a 4 s tempo), out 2.4 s later; the rep's 10 s are as before */
     load("title \"B\"\nbreath 6s\nmove child_pose\n  reps 2 tempo 4s hold 1 breath\n");
@@ -3721,6 +3770,7 @@ int main(void)
     test_rest_after_hold_waits();
     test_side_words();
     test_ready_howto();
+    test_ready_howto_stays();
     test_hold_breath_words();
     session_free(&S);
     routine_free(&R);

@@ -494,8 +494,10 @@ void session_set_voice(Session *s, const SessionClip *clips, int count)
         voice_plan_lengths(s); /* the plan is made once, before the session starts */
 }
 
-/* Say text as a cue of kind with the queue priority prio, captioned as how says (a count never). */
-static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text, SessionCaptionHow how)
+/* Say text as a cue of kind with the queue priority prio, captioned as how says (a count never);
+ * routine: its caption is kept as the routine's own words are (Session.caption_routine). */
+static void say_captioned(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text,
+                          SessionCaptionHow how, bool routine)
 {
     SessionEvent ev = make_event(s, EV_CUE, t);
     ev.cue_kind = kind;
@@ -515,13 +517,13 @@ static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, co
     }
     emit(s, &ev);
     if (!s->clips) {
-        caption_show(s, t, text, how, kind == CUE_KIND_ROUTINE, 0); /* no voice planned: as asked */
+        caption_show(s, t, text, how, routine, 0); /* no voice planned: as asked */
         return;
     }
     /* the voice planned: shown as its clip starts (or is dropped); one with no clip, once the voice
      * has said what was asked before it, so the screen never runs ahead of the voice */
     if (how != SESSION_CAPTION_NONE)
-        caption_wait(s, t, ev.cue_id, text, how, kind == CUE_KIND_ROUTINE, clip < 0 && row < 0);
+        caption_wait(s, t, ev.cue_id, text, how, routine, clip < 0 && row < 0);
     if (row >= 0) {
         s->clip_wait[s->clip_waits++] = (SessionClipWait){row, ev.cue_id, prio, t, -1};
         voice_run(s, t);
@@ -531,6 +533,11 @@ static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, co
     } else {
         caption_silent_due(s, t);
     }
+}
+
+static void say_full(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text, SessionCaptionHow how)
+{
+    say_captioned(s, t, kind, prio, text, how, kind == CUE_KIND_ROUTINE);
 }
 
 static void say_as(Session *s, int64_t t, CueKind kind, VoicePriority prio, const char *text)
@@ -1369,8 +1376,8 @@ static void enter_segment(Session *s, int index, int64_t t)
         for (int c = 0; c < st->cue_count; c++)
             if (start_instruction(&st->cues[c]))
                 say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
-        if (ready_howto(st)) /* no words of the routine's own: the move's how-to, once */
-            announce(s, t, ready_howto(st));
+        if (ready_howto(st)) /* no words of the routine's own: the move's how-to, once, kept as theirs */
+            say_captioned(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, ready_howto(st), SESSION_CAPTION_SHOW, true);
         if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
             say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), SESSION_CAPTION_NONE);
         break;
@@ -1397,7 +1404,10 @@ static void enter_segment(Session *s, int index, int64_t t)
                     s->caption_routine = true;
                     shown = true;
                 }
-            if (!shown && st->mode == MODE_TIMER && st->text)
+            if (!shown && ready_howto(st) && first_run(s)) { /* the how-to, said in the get-ready */
+                caption(s, ready_howto(st));
+                s->caption_routine = true;
+            } else if (!shown && st->mode == MODE_TIMER && st->text)
                 caption(s, st->text);
         }
         /* a side that has words says them as it starts ("Knees to your left."), unless its switch
