@@ -1,6 +1,6 @@
 /* test_render_layout.c: the screen's layout holds still and nothing covers what must be seen,
  * checked on the pixels of real frames at 1920x1080 and 1280x720: the caption band is there when
- * a step has no cue, the pause box ends above the touch buttons, a workout ended at once shows an
+ * a step shows no words, the pause box ends above the touch buttons, a workout ended at once shows an
  * empty progress bar and "Ended early", the style is the only source of colours, and with the
  * sound off "Sound off" and the streak badge both show, apart, the streak in large type, at every
  * supported size. Headless. */
@@ -22,7 +22,8 @@ static const char routine_text[] = "title \"Layout\"\n"
                                    "  reps 4 tempo 4s\n"
                                    "  say start \"Breathe out as you round your back.\"\n"
                                    "move child_pose\n"
-                                   "  hold 30s\n";
+                                   "  hold 30s\n"
+                                   "  say start+20s \"Nearly there.\"\n";
 
 static int load(Routine *r)
 {
@@ -130,7 +131,8 @@ static void check_size(const Routine *r, int w, int h)
     RenderLayout l = render_layout(&rd);
     Session s;
 
-    /* The hold step has no cue: by 25 s into it the caption is gone, the band stays. */
+    /* The hold step's only words come 20 s in (so it has no how-to, which would stay on screen): as
+     * it starts the get-ready's caption is gone, the band stays. */
     SessionView v;
     int64_t t = 0;
     for (t = 0; t < 200000; t += 500) {
