@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "arrows.h"
+#include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
 
@@ -73,6 +74,104 @@ static void directions(void)
     CHECK(fabsf(px.path[0].x[0] - (10.0f + 900.0f - a.path[0].x[0] * 400.0f)) < 1e-2f);
 }
 
+/* ---- clear of the face and hands ---- */
+
+/* The frames an arrow shows over: the get-ready's start pose, then the way to the beat (a hold's:
+ * the held pose), as arrows.c probes them. Returns how many. */
+static int shown_frames(const PoseMove *m, int *frames, int max)
+{
+    SheetFrame f;
+    sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+    const SheetMeta *mt = &m->meta;
+    bool cycle = !mt->rep_holds && mt->cycle.ms > 0;
+    int top = cycle ? mt->beat : mt->held, first = cycle ? mt->cycle.first : mt->intro.first, n = 0;
+    frames[n++] = f.a;
+    int step = first <= top ? 1 : -1;
+    for (int i = first; n < max; i += step) {
+        frames[n++] = i < 0 ? 0 : i >= mt->frames ? mt->frames - 1 : i;
+        if (i == top)
+            break;
+    }
+    return n;
+}
+
+/* The distance from (x, y) to segment a..b. */
+static float seg_dist(float x, float y, float ax, float ay, float bx, float by)
+{
+    float dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+    float t = l2 > 0.0f ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0.0f;
+    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+    return hypotf(x - ax - dx * t, y - ay - dy * t);
+}
+
+/* How far arrow p, as drawn (a quadratic through its middle point, the head 2.6 shafts wide),
+ * keeps from the outline of the head and of each hand of fig (H; negative: over it), into *head
+ * and *hand. */
+static void clearance(const ArrowPath *p, float w, const PoseFigure *fig, float *head, float *hand)
+{
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    *head = *hand = 1e9f;
+    for (int i = 0; i <= 32; i++) {
+        float t = (float)i / 32.0f, u = 1.0f - t;
+        float x = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+        float y = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+        for (int g = 0; g < fig->count; g++) {
+            const PoseGroup *gr = &fig->groups[g];
+            for (int k = 0; k < gr->count; k++) {
+                const PosePart *q = &gr->parts[k];
+                bool is_head = gr->id == POSE_GROUP_TORSO && strcmp(q->name, "head") == 0;
+                bool is_hand = strcmp(q->name, "hand") == 0;
+                if (!is_head && !is_hand)
+                    continue;
+                float d = seg_dist(x, y, q->ax, q->ay, q->bx, q->by) - fmaxf(q->ra, q->rb) - 1.3f * w;
+                float *to = is_head ? head : hand;
+                *to = d < *to ? d : *to;
+            }
+        }
+    }
+}
+
+/* Every move's arrows keep ARROWS_CLEAR_H from the head (an arrow on the face or throat reads as
+ * "move your head"), and a trunk's arrow off the hands, in every frame from the start pose to the
+ * beat: the upright trunk's arrow stood straight above its middle, on the neck and face (slump and
+ * sit tall, the standing back extension, the side bend, the seated twist), and the press-up's
+ * near the rising head. */
+static void clear_of_face(void)
+{
+    for (int id = 0; id < MOVE_COUNT; id++) {
+        const PoseMove *m = move_of((MoveId)id);
+        if (!m)
+            continue;
+        for (int swap = 0; swap < 2; swap++) {
+            MoveArrows a;
+            arrows_of_move(m, swap, &a);
+            int frames[512], n = shown_frames(m, frames, 512);
+            for (int i = 0; i < a.count; i++) {
+                float head = 1e9f, hand = 1e9f;
+                for (int k = 0; k < n; k++) {
+                    PoseFigure fig;
+                    if (swap)
+                        pose_move_sample_figure_swapped(m, frames[k], &fig);
+                    else
+                        pose_move_sample_figure(m, frames[k], &fig);
+                    float h, d;
+                    clearance(&a.path[i], a.width, &fig, &h, &d);
+                    head = fminf(head, h), hand = fminf(hand, d);
+                }
+                if (getenv("ARROWS_DUMP"))
+                    printf("%s%s arrow %d: head %.3f hand %.3f H clear\n", moves_info((MoveId)id)->id,
+                           swap ? " (swapped)" : "", i, head, hand);
+                if (head < ARROWS_CLEAR_H)
+                    printf("%s arrow %d: %.3f H from the head\n", moves_info((MoveId)id)->id, i, head);
+                CHECK(head >= ARROWS_CLEAR_H);
+                /* the trunk's (the torso working): not over a hand either (the twist's on the chair's back) */
+                if (m->file.highlight & (1u << POSE_GROUP_TORSO))
+                    CHECK(hand > 0.0f);
+            }
+        }
+    }
+}
+
 /* When they show: the get-ready, the first rep up to its beat, fading to its end; never after. */
 static void alpha(void)
 {
@@ -118,6 +217,7 @@ int main(void)
     alpha();
     conf();
     all_moves();
+    clear_of_face();
     testposes_free();
     return TEST_END();
 }

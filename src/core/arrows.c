@@ -117,7 +117,7 @@ static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name
 }
 
 /* Turn a way into an arrow: moved aside from the body's centre (cx, cy) by ARROWS_OFFSET_H (the
- * trunk's own: up, above the back or belly, by ARROWS_TRUNK_LIFT_H), its length kept within
+ * trunk's: not moved, arrows_trunk places it), its length kept within
  * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. */
 static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
 {
@@ -142,14 +142,166 @@ static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
     float low = fminf(fminf(a.y, b.y), c.y) + ny * ARROWS_OFFSET_H;
     if (low < ARROWS_WIDTH_H && ny < 0.0f)
         nx = -nx, ny = -ny;
-    if (trunk) {
-        nx = 0.0f, ny = ARROWS_TRUNK_LIFT_H / ARROWS_OFFSET_H;
-    }
+    if (trunk)
+        nx = 0.0f, ny = 0.0f;
     ArrowPath out;
     ArrowPoint pts[3] = {a, b, c};
     for (int k = 0; k < 3; k++)
         out.x[k] = pts[k].x + nx * ARROWS_OFFSET_H, out.y[k] = pts[k].y + ny * ARROWS_OFFSET_H;
     return out;
+}
+
+/* ---- the trunk's arrow ---- */
+
+/* The trunk's axis in fig: from the pelvis's lower end to the top trunk part's upper end (unit
+ * vector into *ux, *uy); false when it has none. */
+static bool arrows_trunk_axis(const PoseFigure *fig, float *ux, float *uy)
+{
+    const PosePart *low = NULL, *top = NULL;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (fig->groups[g].id != POSE_GROUP_TORSO)
+                continue;
+            if (strcmp(q->name, "pelvis") == 0)
+                low = q;
+            else if (strcmp(q->name, "trunk") == 0)
+                top = q;
+        }
+    if (!low || !top)
+        return false;
+    float dx = top->bx - low->ax, dy = top->by - low->ay, len = hypotf(dx, dy);
+    if (len < 1e-4f)
+        return false;
+    *ux = dx / len, *uy = dy / len;
+    return true;
+}
+
+/* Whether fig faces the viewer: its hips drawn across the picture (pose.c grows them as the body
+ * turns to face the viewer; seen from the side they are a point). */
+static bool arrows_facing(const PoseFigure *fig)
+{
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *q = &fig->groups[g].parts[i];
+            if (fig->groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "hips") == 0)
+                return hypotf(q->bx - q->ax, q->by - q->ay) > 0.03f;
+        }
+    return false;
+}
+
+/* How far path p (drawn as a quadratic through its middle point, its head ARROWS_WIDTH_H * 1.3
+ * to either side) keeps from the outlines of the n figures figs (H; negative: over one): near[0]
+ * from the head's, near[1] from the hands' and forearms', near[2] from the trunk's and pelvis's. */
+static void arrows_clearance(const ArrowPath *p, const PoseFigure *figs, int n, float near[3])
+{
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    near[0] = near[1] = near[2] = 1e9f;
+    for (int s = 0; s <= 12; s++) {
+        float t = (float)s / 12.0f, u = 1.0f - t;
+        float x = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+        float y = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+        for (int k = 0; k < n; k++)
+            for (int g = 0; g < figs[k].count; g++) {
+                const PoseGroup *gr = &figs[k].groups[g];
+                bool arm = gr->id == POSE_GROUP_NEAR_ARM || gr->id == POSE_GROUP_FAR_ARM;
+                if (!arm && gr->id != POSE_GROUP_TORSO)
+                    continue;
+                for (int i = 0; i < gr->count; i++) {
+                    const PosePart *q = &gr->parts[i];
+                    int to = -1;
+                    if (arm && (strcmp(q->name, "hand") == 0 || strcmp(q->name, "forearm") == 0))
+                        to = 1;
+                    else if (!arm && strcmp(q->name, "head") == 0)
+                        to = 0;
+                    else if (!arm && (strcmp(q->name, "trunk") == 0 || strcmp(q->name, "pelvis") == 0))
+                        to = 2;
+                    if (to < 0)
+                        continue;
+                    float dx = q->bx - q->ax, dy = q->by - q->ay, l2 = dx * dx + dy * dy;
+                    float f = l2 > 0.0f ? ((x - q->ax) * dx + (y - q->ay) * dy) / l2 : 0.0f;
+                    f = f < 0.0f ? 0.0f : f > 1.0f ? 1.0f : f;
+                    float d =
+                        hypotf(x - q->ax - dx * f, y - q->ay - dy * f) - fmaxf(q->ra, q->rb) - 1.3f * ARROWS_WIDTH_H;
+                    near[to] = d < near[to] ? d : near[to];
+                }
+            }
+    }
+}
+
+#define ARROWS_TRUNK_STEPS 8 /* distances beside an upright trunk tried: 0.8 to 1.85 ARROWS_TRUNK_LIFT_H */
+
+/* The trunk's arrow p (on its middle's way) moved where it reads and covers nothing, over the n
+ * figures figs it shows with (the start pose first, the beat last).
+ *  - A lying trunk's (more level than upright at the start): above its middle by
+ *    ARROWS_TRUNK_LIFT_H, over the back or belly (cat-camel, the bridge); square to the trunk at
+ *    the beat instead where straight up would come within ARROWS_CLEAR_H of the head (the
+ *    press-up's chest rises toward it). The arms do not count: on all fours they meet the back.
+ *  - An upright trunk's: beside it, square to its axis, at its middle, behind the back, as near
+ *    as keeps it off the trunk in every frame (a way across the trunk: the arrow behind the part
+ *    it pushes, its tip at the back); else half-way down to the pelvis; else the same in front:
+ *    the first that keeps ARROWS_CLEAR_H from the head and off the hands and forearms (the back
+ *    bend's forearms are behind it, the twist's hand reaches back to the chair). Straight up
+ *    it stood on the neck and face.
+ *  - Facing the viewer (the side bend), its middle moves across the picture: the arrow lies over
+ *    the chest, on the shirt below the chin; beside the trunk are the arms (hands on hips), and
+ *    an arrow there points at the elbow rather than the trunk. */
+static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n)
+{
+    float ux = 0.0f, uy = 1.0f, cand[4 * ARROWS_TRUNK_STEPS][2];
+    int count = 0;
+    bool upright = true, axis = arrows_trunk_axis(&figs[0], &ux, &uy);
+    if (axis && fabsf(uy) > fabsf(ux) && arrows_facing(&figs[0])) {
+        cand[count][0] = 0.0f, cand[count++][1] = 0.0f;
+    } else if (axis && fabsf(uy) > fabsf(ux)) {
+        float nx = -uy, ny = ux;
+        if (uy < 0.0f) /* head down: the same sides */
+            nx = -nx, ny = -ny;
+        /* (nx, ny): behind a figure facing +x, the poses' way round; down the trunk: -(ux, uy).
+         * Behind, then in front; at the middle, then half-way down to the pelvis; nearest first */
+        for (int side = 1; side >= -1; side -= 2)
+            for (int d = 0; d < 2; d++)
+                for (int o = 0; o < ARROWS_TRUNK_STEPS; o++) {
+                    float off = (float)side * ARROWS_TRUNK_LIFT_H * (0.8f + 0.15f * (float)o);
+                    float along = -ARROWS_TRUNK_LIFT_H * 0.5f * (float)d;
+                    cand[count][0] = nx * off + ux * along, cand[count++][1] = ny * off + uy * along;
+                }
+    } else {
+        float bx = 0.0f, by = 1.0f;
+        if (!arrows_trunk_axis(&figs[n - 1], &bx, &by))
+            bx = 1.0f, by = 0.0f;
+        float nx = -by, ny = bx;
+        if (ny < 0.0f)
+            nx = -nx, ny = -ny;
+        cand[count][0] = 0.0f, cand[count++][1] = ARROWS_TRUNK_LIFT_H;
+        cand[count][0] = nx * ARROWS_TRUNK_LIFT_H, cand[count++][1] = ny * ARROWS_TRUNK_LIFT_H;
+        upright = false;
+    }
+    /* the first candidate clear of all, or the one nearest to being so */
+    int pick = 0;
+    float best = -1e9f;
+    for (int c = 0; c < count; c++) {
+        ArrowPath q = p;
+        for (int k = 0; k < 3; k++)
+            q.x[k] += cand[c][0], q.y[k] += cand[c][1];
+        float near[3];
+        arrows_clearance(&q, figs, n, near);
+        /* beside an upright trunk: its tip may touch the back it points at, not run over it; a
+         * lying trunk's arrow keeps off the head alone (on all fours the arms meet the back, and
+         * it stands over the trunk anyway) */
+        float score = near[0] - ARROWS_CLEAR_H;
+        if (upright && count > 1)
+            score = fminf(score, fminf(near[1], near[2] + ARROWS_WIDTH_H));
+        if (score >= 0.0f) {
+            pick = c;
+            break;
+        }
+        if (score > best)
+            best = score, pick = c;
+    }
+    for (int k = 0; k < 3; k++)
+        p.x[k] += cand[pick][0], p.y[k] += cand[pick][1];
+    return p;
 }
 
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
@@ -189,7 +341,6 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
         ways[n++] = w;
     }
     bool torso = arrows_working(&figs[0], POSE_GROUP_TORSO);
-    free(figs);
     bool on_trunk = has_trunk && (torso || trunk.travel > best) && trunk.travel > 0.005f;
     if (on_trunk)
         ways[0] = trunk, n = 1;
@@ -206,6 +357,9 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
             continue;
         out->path[out->count++] = arrows_shape(&ways[i], centre.x, centre.y, on_trunk);
     }
+    if (on_trunk && out->count > 0)
+        out->path[0] = arrows_trunk(out->path[0], figs, nf);
+    free(figs);
     return out->count;
 }
 

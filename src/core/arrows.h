@@ -20,7 +20,9 @@
 #define ARROWS_MIN_LEN_H 0.12f /* a shorter way (pelvic tilt) is drawn this long, centred on it */
 #define ARROWS_MAX_LEN_H 0.45f /* a longer way is drawn this long, ending at its tip */
 #define ARROWS_OFFSET_H 0.07f /* the arrow runs this far beside the limb's path, not over the limb */
-#define ARROWS_TRUNK_LIFT_H 0.12f /* the trunk's arrow stands this far above its middle */
+#define ARROWS_TRUNK_LIFT_H                                                                                            \
+    0.12f /* the trunk's arrow stands this far from its middle: above it lying, beside it upright */
+#define ARROWS_CLEAR_H 0.05f /* the trunk's arrow keeps this far from the head (upright: the arms too) */
 #define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
 #define ARROWS_PROBES 24 /* frames the way in is probed at, once per move and side */
 #define ARROWS_FADE_MS 1000 /* a hold's arrow fades over this long once the held pose is reached */
@@ -43,7 +45,9 @@ typedef struct {
  * held pose), to where it is farthest from its start on that way (probed at ARROWS_PROBES frames);
  * one at the trunk's middle instead when the torso is the working part or the trunk moves more
  * than any working limb (bridge, press-up). Each is moved ARROWS_OFFSET_H aside from the path
- * (away from the body's middle) and kept within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the
+ * (away from the body's middle), the trunk's ARROWS_TRUNK_LIFT_H above a lying trunk or beside an
+ * upright one, away from the head and arms (arrows.c: arrows_trunk), and kept within
+ * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the
  * number of arrows (0: none, as for a move with no highlight or a way). */
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
 
