@@ -202,6 +202,15 @@ static int keep_clear_on_stage(int w, int h)
             CHECK_INT(off, 0);
             shown += yellow > 0;
             session_free(&s);
+            if (yellow > 0) {
+                CHECK(rd.arrows != NULL);
+                /* the third rep: faded since the first, their pixels and textures let go */
+                simulate_until(&r, NULL, t[1 + k] + 9000, &s);
+                v = session_view(&s, 0);
+                render_session(&rd, &v, "A", &ov);
+                CHECK(rd.arrows == NULL);
+                session_free(&s);
+            }
         }
         routine_free(&r);
     }
