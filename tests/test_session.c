@@ -2259,7 +2259,7 @@ static void test_ready_howto_stays(void)
     const char *howto = moves_howto(MOVE_DRAW_IN), *out = "Breathe out, draw in.";
     static const SessionClip clips[] = {
         {"Get ready. Next: Belly draw-in.", 2000},
-        {"Lie on your back, knees bent. As you breathe out, gently draw your belly in.", 5000},
+        {"Lie on your back, knees bent. Keep breathing, and as you breathe out, gently draw your belly in.", 6000},
         {"Breathe in.", 700},
         {"Breathe out, draw in.", 900},
         {"3", 400},
@@ -2683,11 +2683,11 @@ static void test_breath_reps(void)
     v = session_view(&S, 0);
     CHECK_STR(v.caption, moves_howto(MOVE_DRAW_IN));
     CHECK(v.breath == 1 && !v.breath_in && v.breath_fill > 0.8);
-    run_until(w + tempo + 100);
+    run_until(w + 2 * tempo + 100); /* the how-to's reading time is over by the third rep */
     v = session_view(&S, 0);
-    CHECK(v.breath == 2 && v.breath_in);
+    CHECK(v.breath == 3 && v.breath_in);
     CHECK_STR(v.caption, in);
-    run_until(w + tempo + out_ms + 500);
+    run_until(w + 2 * tempo + out_ms + 500);
     CHECK_STR(session_view(&S, 0).caption, out);
     /* with a hold at the top, the out-breath comes before it: at a quarter of the moving time */
     load("title \"D\"\nmove draw_in\n  reps 2 tempo 4s hold 2s\n");

@@ -143,22 +143,24 @@
 #define MOVES_HOWTO(X)                                                                                                 \
     X(CHILD_POSE, "Kneel, sit back towards your heels and rest your arms forward on the mat.")                         \
     X(CAT_CAMEL, "On your hands and knees, slowly round your back up, then let it gently dip.")                        \
-    X(FORWARD_FOLD, "Stand with soft knees and bend slowly forward from your hips, letting your arms hang.")           \
+    X(FORWARD_FOLD, "Stand with soft knees, bend slowly forward from your hips, arms hanging, then roll up slowly.")   \
     X(SPINAL_TWIST, "Sit tall, one foot outside the other knee, and turn gently towards the bent knee.")               \
-    X(SUPERMAN, "Lie face down, arms forward. Lift your arms, chest and legs a little, then lower.")                   \
+    X(SUPERMAN,                                                                                                        \
+      "Lie face down, arms forward. Lift your arms, chest and legs a little, only as far as is comfortable.")          \
     X(BRIDGE, "Lie on your back, knees bent. Squeeze your buttocks, lift your hips, then lower slowly.")               \
     X(BIRD_DOG, "On your hands and knees, reach one arm forward and the opposite leg back. Keep your back flat.")      \
-    X(KNEE_ROLLS, "Lie on your back, knees bent, and let both knees roll slowly to one side.")                         \
+    X(KNEE_ROLLS, "Lie on your back, knees bent, shoulders on the mat. Roll both knees slowly to one side and back.")  \
     X(PELVIC_TILT, "Lie on your back, knees bent. Gently flatten your lower back into the mat, then relax.")           \
-    X(KNEE_TO_CHEST, "Lie on your back and gently pull one knee towards your chest with both hands.")                  \
+    X(KNEE_TO_CHEST, "Lie on your back, hold behind one thigh and gently pull that knee towards your chest.")          \
     X(KNEES_TO_CHEST, "Lie on your back and gently hug both knees towards your chest.")                                \
-    X(PRESS_UP, "Lie face down, hands under your shoulders. Push your chest up and let your hips stay down.")          \
+    X(PRESS_UP,                                                                                                        \
+      "Lie face down, hands under your shoulders. Push your chest up, hips down, only as far as is comfortable.")      \
     X(PRONE_ON_ELBOWS, "Lie face down and rest on your elbows. Let your lower back relax.")                            \
-    X(DRAW_IN, "Lie on your back, knees bent. As you breathe out, gently draw your belly in.")                         \
+    X(DRAW_IN, "Lie on your back, knees bent. Keep breathing, and as you breathe out, gently draw your belly in.")     \
     X(STANDING_EXTENSION,                                                                                              \
       "Stand with your hands on your lower back and lean back gently, only as far as is comfortable.")                 \
     X(HAMSTRING_STRETCH,                                                                                               \
-      "Lie on your back, hold behind one thigh and slowly straighten the knee until you feel a stretch.")              \
+      "Lie on your back, hold behind one thigh and slowly straighten the knee to a gentle stretch.")                   \
     X(HIP_FLEXOR_LUNGE,                                                                                                \
       "Kneel on one knee, the other foot forward. Tuck your bottom under and ease your hips forward.")                 \
     X(SIDE_BEND, "Stand tall and slowly slide one hand down the side of your leg, without leaning forward.")           \
