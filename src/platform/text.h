@@ -8,7 +8,9 @@
 #include <stdbool.h>
 
 #define TEXT_CACHE_ENTRIES 96 /* rendered lines kept as textures */
-#define TEXT_CACHE_BYTES (4u << 20) /* ... holding at most this many pixel bytes (lines on screen excepted) */
+/* ... holding at most this many pixel bytes (lines on screen excepted). 3 MB, was 4: a real-time
+ * levels/08 peaked at 50.6 MB with 4 and 47.8 MB with 3 (session 28, tests/bench_workouts.py) */
+#define TEXT_CACHE_BYTES (3u << 20)
 #define TEXT_KEEP_MS 1000 /* a line drawn this recently is on the screen: always kept */
 #define TEXT_MAX_SIZES 24 /* font sizes kept open at once (a screen uses about 14) */
 #define TEXT_MEASURE_ENTRIES 128 /* measured sizes kept, so fitting loops cost nothing per frame */
