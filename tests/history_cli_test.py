@@ -236,6 +236,30 @@ def test_two_at_once(tmp):
     con.close()
 
 
+def test_new_file_race(tmp):
+    """Four unknots start at once on a history that does not exist yet, 100 times over. Each must find
+    either an empty file or a whole unknot history, never "not an unknot history" (seen in CI when the
+    version and the tables were read in two statements: about 1 open in 600 on this machine)."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    failed = []
+    for i in range(100):
+        db = os.path.join(tmp, f"race-{i}.db")
+        procs = [subprocess.Popen([UNKNOT, "--simulate", LEVEL1, "--record", "--history", db, "--now",
+                                   f"2026-05-0{k + 1}T07:30:00+02:00"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, env=env, text=True) for k in range(4)]
+        for p in procs:
+            _, err = p.communicate(timeout=60)
+            if p.returncode != 0 or err:
+                failed.append((i, p.returncode, err.strip()))
+        if not failed:
+            con = sqlite3.connect(db)
+            n = con.execute("SELECT count(*) FROM workouts").fetchone()[0]
+            con.close()
+            if n != 4:
+                failed.append((i, "rows", n))
+    check(not failed, f"400 unknots opening new files four at a time all save, quietly: {failed[:3]}")
+
+
 def test_usage():
     for args in (["--now", "2026-03-02T07:30:00", "--stats"], ["--now", "yesterday", "--stats"],
                  ["--record", "--stats"], ["--json", "--list"], ["--week-goal", "8", "--stats"],
@@ -276,6 +300,7 @@ def main():
         test_corrupt(tmp)
         test_cannot_write(tmp)
         test_two_at_once(tmp)
+        test_new_file_race(tmp)
         test_stopped_for_pain(tmp)
         test_usage()
     return finish("history_cli_test")

@@ -211,7 +211,14 @@ static OpenResult open_db(History *h)
                 sqlite3_errmsg(h->db));
         return OPEN_FAILED;
     }
-    int64_t version = query_int(h->db, "PRAGMA user_version", &rc);
+    /* The version and whether any table exists are read in one statement, so from one snapshot: read
+     * apart, a second unknot could see version 0 first and then the tables the first unknot had just
+     * made, and call a new history foreign (seen in CI: 1 open in 160 racing on a new file). */
+    int64_t version = query_int(h->db,
+                                "SELECT CASE WHEN (SELECT count(*) FROM sqlite_master) > 0 "
+                                "AND (SELECT user_version FROM pragma_user_version) = 0 THEN -2 "
+                                "ELSE (SELECT user_version FROM pragma_user_version) END",
+                                &rc);
     if (rc != SQLITE_OK)
         return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAILED;
     if (version > HISTORY_SCHEMA_VERSION) {
@@ -221,7 +228,7 @@ static OpenResult open_db(History *h)
                 h->path, (long long)version);
         return OPEN_FAILED;
     }
-    if (version == 0 && query_int(h->db, "SELECT count(*) FROM sqlite_master", &rc) > 0) {
+    if (version == -2) {
         fprintf(stderr,
                 "unknot: warning: %s: an SQLite database that is not an unknot history; it is left as it is and "
                 "workouts are not saved\n",
