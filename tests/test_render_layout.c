@@ -11,6 +11,7 @@
 #include <SDL.h>
 
 #include "files.h"
+#include "hurt.h"
 #include "levels.h"
 #include "render.h"
 #include "simulate.h"
@@ -641,6 +642,133 @@ static void check_workout_text_sizes(void)
     SDL_FreeSurface(surf);
 }
 
+/* ---- the safety notice with a physio's stop rules ---- */
+
+/* A routine with n stop rules of about 95 characters each (the long kind a physio writes). */
+static int stop_rules_routine(int n, Routine *r)
+{
+    char src[4096];
+    int len = snprintf(src, sizeof src, "title \"Stop rules\"\n");
+    for (int i = 0; i < n; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len,
+                        "stop-if \"Pain spreads down into your leg or below the knee, or you feel pins and "
+                        "needles in the foot %d\"\n",
+                        i);
+    len += snprintf(src + len, sizeof src - (size_t)len, "move bridge\n  reps 4 tempo 4s\n");
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    int rc = routine_parse("stop.routine", src, (size_t)len, r, errs);
+    free(errs);
+    return rc;
+}
+
+/* "It hurts"'s "Does one of these apply?" with eight long stop rules: each row's text sits inside
+ * its row, centred: as much room above it as below (the rows' text was measured at full size on two lines and drawn
+ * fitted to one at a smaller size, high in the row: the first row's text ran above it). */
+static void check_rule_rows(Render *rd, SDL_Surface *surf, const Routine *r)
+{
+    const RenderStyle *st = render_style(rd);
+    TimedInput hurt[] = {{500, INPUT_HURT, 0, 0, 0, false, SIDES_NONE}, {600, INPUT_PAIN, 1, 5, 0, true, SIDES_NONE}};
+    Session s;
+    SessionView v = view_at(r, &s, 1000, hurt, 2);
+    CHECK(v.hurt == HURT_RULE);
+    Overlay ov = {0};
+    ov.volume_percent = -1;
+    render_session(rd, &v, r->title, &ov);
+    for (int i = 0; v.hurt == HURT_RULE && i < r->stop_if_count; i++) {
+        SDL_Rect rc = hurt_rule_rect(rd, r->stop_if_count, i);
+        SDL_Color box = i == 0 ? st->selected_bg : st->panel_bg;
+        int top = -1, bottom = -1;
+        for (int y = rc.y; y < rc.y + rc.h; y++)
+            for (int x = rc.x + rc.w / 8; x < rc.x + rc.w / 2; x++) {
+                SDL_Color c = pixel(surf, x, y);
+                bool ink = i == 0 ? same(c, st->selected_text) : same(c, st->text);
+                if (ink && !same(c, box)) {
+                    if (top < 0)
+                        top = y;
+                    bottom = y;
+                    break;
+                }
+            }
+        int above = top - rc.y, below = rc.y + rc.h - 1 - bottom;
+        if (top < rc.y || bottom >= rc.y + rc.h || abs(above - below) > rc.h / 4)
+            fprintf(stderr, "rule row %d (y %d..%d): its text at y %d..%d\n", i, rc.y, rc.y + rc.h, top, bottom);
+        CHECK(top >= rc.y && bottom >= top);
+        CHECK(abs(above - below) <= rc.h / 4);
+    }
+    session_free(&s);
+}
+
+/* The safety notice, drawn as the workout begins, at every supported size: all of it inside the
+ * body (above the caption band, below "It hurts" when it takes the width), its text no smaller
+ * than the workout's floor and never cut. The shipped routines' notices (none, two and three stop
+ * rules) stay beside the figure; four long rules at 1080p take the width and all show; eight long
+ * ones show as many as fit and "...and N more.", with "Starting in" still on screen (on main four
+ * ran off the panel's foot under the caption band, "Starting in" with them). */
+static void check_safety_notice(int w, int h)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    char err[256];
+    Render rd = {ren, text_new(ren, NULL, err, sizeof err), NULL, w, h, NULL};
+    CHECK(rd.text != NULL);
+    if (!rd.text)
+        return;
+    RenderLayout l = render_layout(&rd);
+    SDL_Rect hurt = render_button_rect(&rd, BUTTON_HURT);
+    const char *shipped[] = {"levels/01-gentle-start.routine", "levels/05-nhs-inform-back.routine",
+                             "levels/08-camden-acute-back.routine"};
+    for (int k = 0; k < 6; k++) {
+        Routine r;
+        int rules = k < 3 ? -1 : k == 3 ? 1 : k == 4 ? 4 : 8;
+        RoutineErrors *errs = calloc(1, sizeof *errs);
+        int rc = k < 3 ? files_load_routine(shipped[k], &r, errs) : stop_rules_routine(rules, &r);
+        free(errs);
+        CHECK_INT(rc, 0);
+        if (rc < 0)
+            continue;
+        Session s;
+        SessionView v = view_at(&r, &s, 1000, NULL, 0);
+        CHECK(v.kind == SEG_SAFETY);
+        RenderSafetyLayout lay = render_safety_layout(&rd, &v);
+        text_smallest(rd.text, NULL, 0);
+        unsigned cut = text_stats(rd.text).cut_draws;
+        Overlay ov = {0};
+        ov.volume_percent = -1;
+        render_session(&rd, &v, r.title, &ov);
+        char what[TEXT_SMALLEST_BYTES];
+        int px = text_smallest(rd.text, what, sizeof what);
+        bool fits = lay.area.y >= l.body.y && lay.area.y + lay.height <= l.body.y + l.body.h &&
+                    lay.height <= lay.area.h && (!lay.wide || lay.area.y >= hurt.y + hurt.h);
+        if (!fits || px < render_px(&rd, RENDER_WORKOUT_TEXT_MIN) || text_stats(rd.text).cut_draws != cut)
+            fprintf(stderr, "%dx%d, %s: notice at y %d, %d px tall in %d (body %d..%d), %s, smallest %d px (\"%s\")\n",
+                    w, h, k < 3 ? shipped[k] : "stop rules", lay.area.y, lay.height, lay.area.h, l.body.y,
+                    l.body.y + l.body.h, lay.wide ? "wide" : "beside the figure", px, what);
+        CHECK(fits);
+        CHECK(px >= render_px(&rd, RENDER_WORKOUT_TEXT_MIN));
+        CHECK(text_stats(rd.text).cut_draws == cut);
+        CHECK_INT(lay.rules_shown, rules == 8 ? lay.rules_shown : r.stop_if_count);
+        if (rules == 8) /* all of them where there is room (portrait), else as many as fit */
+            CHECK(lay.rules_shown >= 1);
+        if (w == 1920 && h == 1080) {
+            if (k == 5)
+                CHECK(lay.rules_shown < 8);
+            if (k < 4)
+                CHECK(!lay.wide);
+            if (k >= 4)
+                CHECK(lay.wide);
+            if (k == 4)
+                CHECK_INT(lay.rules_shown, 4);
+        }
+        session_free(&s);
+        if (rules == 8)
+            check_rule_rows(&rd, surf, &r);
+        routine_free(&r);
+    }
+    text_free(rd.text);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
 int main(void)
 {
     check_teststage();
@@ -653,6 +781,8 @@ int main(void)
     const int sizes[][2] = {{1920, 1080}, {1280, 720}, {3840, 2160}, {2560, 1440}, {1366, 768}, {1080, 1920}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         check_badges(sizes[i][0], sizes[i][1]);
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        check_safety_notice(sizes[i][0], sizes[i][1]);
     SDL_Quit();
     return TEST_END();
 }

@@ -81,10 +81,13 @@ static void choice(Render *rd, SDL_Rect rc, const char *label, bool on, int line
     const RenderStyle *st = render_style(rd);
     int pad = render_px(rd, st->button_pad) * 2;
     render_box(rd, rc, render_px(rd, st->radius_button), on ? st->selected_bg : st->panel_bg);
-    int tw, th, px = render_px(rd, st->text_body);
-    text_measure(rd->text, label, px, rc.w - 2 * pad, lines, &tw, &th);
-    render_text(rd, label, st->text_body, st->text_body_min, on ? st->selected_text : st->text, rc.x + pad,
-                rc.y + (rc.h - th) / 2, TEXT_LEFT, rc.w - 2 * pad, lines);
+    /* centred as drawn: fitted to one line first (a long stop rule measured at full size on two
+     * lines was drawn on one at a smaller size, high in its row, the first row's top cut off) */
+    int tw, th, max_w = rc.w - 2 * pad;
+    int px = text_fit(rd->text, label, render_px(rd, st->text_body), render_px(rd, st->text_body_min), max_w);
+    text_measure(rd->text, label, px, max_w, lines, &tw, &th);
+    text_draw(rd->text, label, px, on ? st->selected_text : st->text, rc.x + pad, rc.y + (rc.h - th) / 2, TEXT_LEFT,
+              max_w, lines);
 }
 
 void hurt_draw(Render *rd, const SessionView *v, const char *routine_title, const Overlay *ov)

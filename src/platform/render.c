@@ -1030,30 +1030,130 @@ static void draw_panel_countdown(Render *rd, const SessionView *v, const char *h
     draw_big(rd, big, st->attention, y, l.panel_text.y + l.panel_text.h - y);
 }
 
-static void draw_safety(Render *rd, const SessionView *v)
+/* One block of the safety notice at px in area's width from y, drawn when draw, else measured.
+ * Returns the y below it. */
+static int safety_item(Render *rd, const char *s, int px, SDL_Color c, SDL_Rect area, int y, int lines, bool draw)
+{
+    int w, h;
+    if (draw)
+        h = text_draw(rd->text, s, px, c, area.x, y, TEXT_LEFT, area.w, lines);
+    else
+        text_measure(rd->text, s, px, area.w, lines, &w, &h);
+    return y + h + render_px(rd, render_style(rd)->line_gap);
+}
+
+/* How safety_notice lays the notice out: measured whole (to choose a size), or fitted (the stop
+ * rules that do not fit give way to "...and N more."), measured or drawn. */
+typedef enum { SAFETY_MEASURE, SAFETY_FIT, SAFETY_DRAW } SafetyPass;
+
+/* The safety notice in area with its body at px (its stop rules up to SAFETY_RULE_LINES lines
+ * each, the countdown at text_body). Its heading goes at area's top, or in head when head.w > 0 (the
+ * notice across the width: the heading beside "It hurts"). Returns the height it takes below
+ * area's top; *rules gets how many stop rules it shows. Fitted, the countdown always shows at the
+ * foot: the stop rules that do not fit above it give way to "...and N more." */
+#define SAFETY_RULE_LINES 4
+static int safety_notice(Render *rd, const SessionView *v, SDL_Rect head, SDL_Rect area, int px, SafetyPass pass,
+                         int *rules)
+{
+    const RenderStyle *st = render_style(rd);
+    const Routine *r = v->routine;
+    bool draw = pass == SAFETY_DRAW;
+    int gap = render_px(rd, st->line_gap), quiet = render_px(rd, st->text_body), y = area.y, w, h;
+    char line[ROUTINE_MAX_TEXT_BYTES + 8], start[32];
+    *rules = 0;
+    if (head.w > 0)
+        safety_item(rd, "Before you start", render_px(rd, st->text_heading), st->heading, head, head.y, 1, draw);
+    else
+        y = safety_item(rd, "Before you start", render_px(rd, st->text_heading), st->heading, area, y, 3, draw);
+    for (int i = 0; render_safety_lines[i]; i++)
+        y = safety_item(rd, render_safety_lines[i], px, st->text, area, y, TEXT_MAX_LINES, draw) + gap;
+    snprintf(start, sizeof start, "Starting in %d s.", (v->remaining_ms + 999) / 1000);
+    int foot = 3 * gap; /* the countdown's two lines, each with its gap, and the gap above them */
+    text_measure(rd->text, start, quiet, area.w, 3, &w, &h);
+    foot += h;
+    text_measure(rd->text, "Press to start now.", quiet, area.w, 3, &w, &h);
+    foot += h;
+    if (r && r->stop_if_count > 0) {
+        y = safety_item(rd, SESSION_SAFETY_STOP_IF, px, st->attention, area, y + gap, 3, draw);
+        for (int i = 0; i < r->stop_if_count; i++) {
+            snprintf(line, sizeof line, "\xE2\x80\xA2 %s", r->stop_if[i]);
+            int below = safety_item(rd, line, px, st->text, area, y, SAFETY_RULE_LINES, false), more_h = 0;
+            if (i + 1 < r->stop_if_count) {
+                text_measure(rd->text,
+                             "\xE2\x80\xA6"
+                             "and 8 more.",
+                             px, area.w, 1, &w, &more_h);
+                more_h += gap;
+            }
+            if (pass != SAFETY_MEASURE && below + more_h > area.y + area.h - foot) {
+                snprintf(line, sizeof line,
+                         "\xE2\x80\xA6"
+                         "and %d more.",
+                         r->stop_if_count - i);
+                y = safety_item(rd, line, px, st->attention, area, y, 1, draw);
+                break;
+            }
+            y = safety_item(rd, line, px, st->text, area, y, SAFETY_RULE_LINES, draw);
+            (*rules)++;
+        }
+    }
+    y = safety_item(rd, start, quiet, st->text_quiet, area, y + gap, 3, draw);
+    y = safety_item(rd, "Press to start now.", quiet, st->text_quiet, area, y, 3, draw);
+    return y - area.y;
+}
+
+/* Where the safety notice goes and at what size: the panel beside the figure at the largest size
+ * from text_body down to text_workout_min at which all of it fits; else, when a routine's stop
+ * rules are many or long, the whole width in place of the figure (stage and panel), again from
+ * text_body down to text_workout_min: so "Starting in" and the rules stay on screen, read from the
+ * mat, none cut, none under the caption (four stop rules of two lines each ran off the panel's foot
+ * at any size). The heading's place in *head (w 0: at the top of the area). */
+static RenderSafetyLayout safety_place(Render *rd, const SessionView *v, SDL_Rect *head)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    int y = l.panel.y, gap = render_px(rd, st->line_gap);
-    char line[ROUTINE_MAX_TEXT_BYTES + 8];
-    y = panel_line(rd, y, "Before you start", st->text_heading, st->heading);
-    const Routine *r = v->routine;
-    /* the routine's own stop rules make the notice longer: it steps down a size to keep them all */
-    int body = r && r->stop_if_count > 0 ? st->text_workout_min : st->text_body;
-    for (int i = 0; render_safety_lines[i]; i++)
-        y += render_text(rd, render_safety_lines[i], body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w,
-                         TEXT_MAX_LINES) +
-             gap;
-    if (r && r->stop_if_count > 0) {
-        y = panel_line(rd, y + gap, SESSION_SAFETY_STOP_IF, body, st->attention);
-        for (int i = 0; i < r->stop_if_count; i++) {
-            snprintf(line, sizeof line, "\xE2\x80\xA2 %s", r->stop_if[i]);
-            y += render_text(rd, line, body, 0, st->text, l.panel.x, y, TEXT_LEFT, l.panel.w, 2);
+    RenderSafetyLayout s = {l.panel, 0, 0, 0, false};
+    int min_px = render_px(rd, st->text_workout_min), rules;
+    *head = (SDL_Rect){0, 0, 0, 0};
+    for (int wide = 0; wide < 2; wide++) {
+        if (wide) {
+            /* the heading on the row of "It hurts" (which stays where it is) and of the sound-off
+             * badge (render_session moves it to the left), the rest below them */
+            SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT), badge = sound_off_box(rd, false);
+            int gap = render_px(rd, st->gap);
+            *head = (SDL_Rect){l.body.x, l.body.y, hurt.x - gap - l.body.x, hurt.h};
+            int bottom = hurt.y + hurt.h > badge.y + badge.h ? hurt.y + hurt.h : badge.y + badge.h;
+            s.area = (SDL_Rect){l.body.x, bottom + gap, l.body.w, l.body.y + l.body.h - bottom - gap};
+            s.wide = true;
         }
+        for (s.px = render_px(rd, st->text_body);; s.px = shrink_step(s.px) < min_px ? min_px : shrink_step(s.px))
+            if (safety_notice(rd, v, *head, s.area, s.px, SAFETY_MEASURE, &rules) <= s.area.h || s.px <= min_px)
+                break;
+        if (safety_notice(rd, v, *head, s.area, s.px, SAFETY_MEASURE, &rules) <= s.area.h)
+            break;
     }
-    snprintf(line, sizeof line, "Starting in %d s.", (v->remaining_ms + 999) / 1000);
-    y = panel_line(rd, y + gap, line, st->text_body, st->text_quiet);
-    panel_line(rd, y, "Press to start now.", st->text_body, st->text_quiet);
+    s.height = safety_notice(rd, v, *head, s.area, s.px, SAFETY_FIT, &s.rules_shown);
+    return s;
+}
+
+RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v)
+{
+    SDL_Rect head;
+    return safety_place(rd, v, &head);
+}
+
+/* Whether the safety notice takes the figure's place (safety_place). */
+static bool safety_wide(Render *rd, const SessionView *v)
+{
+    return v->kind == SEG_SAFETY && render_safety_layout(rd, v).wide;
+}
+
+static void draw_safety(Render *rd, const SessionView *v)
+{
+    SDL_Rect head;
+    int rules;
+    RenderSafetyLayout s = safety_place(rd, v, &head);
+    safety_notice(rd, v, head, s.area, s.px, SAFETY_DRAW, &rules);
 }
 
 static void draw_intro(Render *rd, const SessionView *v, const char *title)
@@ -1190,7 +1290,7 @@ bool render_session_figure(const SessionView *v)
 
 bool render_session_follow(Render *rd, const SessionView *v, const Overlay *ov)
 {
-    if (!rd->sprites || !render_session_figure(v))
+    if (!rd->sprites || !render_session_figure(v) || safety_wide(rd, v))
         return false;
     SDL_Rect hurt, left;
     figure_corners(rd, v, ov, &hurt, &left);
@@ -1209,8 +1309,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
-    if (render_session_figure(v))
-        render_figure(rd, v, ov); /* a check-in and the results use the whole width */
+    if (render_session_figure(v) && !safety_wide(rd, v))
+        render_figure(rd, v, ov); /* a check-in, the results and a long safety notice use the whole width */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v); break;
     case SEG_PAIN_BEFORE:
@@ -1234,7 +1334,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     render_caption(rd, v->caption);
     bool hurt = session_hurt_allowed_in(v->kind);
-    sound_off_draw(rd, ov, sound_off_box(rd, hurt)); /* under "It hurts" in a workout's screens */
+    /* under "It hurts" in a workout's screens; at the left on a safety notice across the width */
+    sound_off_draw(rd, ov, sound_off_box(rd, hurt && !safety_wide(rd, v)));
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */

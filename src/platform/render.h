@@ -166,6 +166,17 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
  * screen, nor in a check-in or the results, which use the whole width. */
 bool render_session_figure(const SessionView *v);
 
+/* The safety notice's place (SEG_SAFETY): in the panel beside the figure, or across the width in
+ * the figure's place (wide) when the routine's stop rules are many or long; its body text in px;
+ * the height it takes from area's top; how many of the stop rules show (the rest give way to
+ * "...and N more." only when even that does not fit). For tests. */
+typedef struct {
+    SDL_Rect area;
+    int px, height, rules_shown;
+    bool wide;
+} RenderSafetyLayout;
+RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v);
+
 /* What render_session does to the figure's camera for v, drawing nothing (sprites_follow_clear):
  * --shot plays the frames before its moment so. Returns true when the frame shows the figure. */
 bool render_session_follow(Render *rd, const SessionView *v, const Overlay *ov);
