@@ -252,6 +252,25 @@ static void test_migration(void)
     CHECK(history_begin(h, &w) < 0);
     history_close(h);
     CHECK_INT(sql_int(newer, "PRAGMA user_version"), 99);
+    /* another program's databases that set user_version are left alone too: unknot's migrations
+     * never run on them (a small version with no workouts table was migrated, one below 0 stamped) */
+    static const char *const foreign[] = {"CREATE TABLE notes (x); PRAGMA user_version = 2;",
+                                          "CREATE TABLE notes (x); PRAGMA user_version = -5;",
+                                          "CREATE TABLE notes (x); PRAGMA user_version = -2;"};
+    for (int i = 0; i < 3; i++) {
+        char other[512], name[32];
+        snprintf(name, sizeof name, "other%d.db", i);
+        path_in(other, sizeof other, name);
+        CHECK(sqlite3_open(other, &raw) == SQLITE_OK);
+        CHECK(sqlite3_exec(raw, foreign[i], NULL, NULL, NULL) == SQLITE_OK);
+        sqlite3_close(raw);
+        int before = sql_int(other, "PRAGMA user_version");
+        h = history_open(other);
+        CHECK(!history_usable(h));
+        history_close(h);
+        CHECK_INT(sql_int(other, "PRAGMA user_version"), before);
+        CHECK_INT(sql_int(other, "SELECT count(*) FROM sqlite_master"), 1);
+    }
 }
 
 static void test_recorder(void)

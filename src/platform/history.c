@@ -211,13 +211,16 @@ static OpenResult open_db(History *h)
                 sqlite3_errmsg(h->db));
         return OPEN_FAILED;
     }
-    /* The version and whether any table exists are read in one statement, so from one snapshot: read
-     * apart, a second unknot could see version 0 first and then the tables the first unknot had just
-     * made, and call a new history foreign (seen in CI: 1 open in 160 racing on a new file). */
+    /* The version and the tables are read in one statement, so from one snapshot: read apart, a
+     * second unknot could see version 0 first and then the tables the first unknot had just made,
+     * and call a new history foreign (seen in CI: 1 open in 160 racing on a new file). Foreign
+     * (-2): tables but version 0, a negative version, or a version but no workouts table (another
+     * program's database that sets user_version: unknot's migrations must not run on it). */
     int64_t version = query_int(h->db,
-                                "SELECT CASE WHEN (SELECT count(*) FROM sqlite_master) > 0 "
-                                "AND (SELECT user_version FROM pragma_user_version) = 0 THEN -2 "
-                                "ELSE (SELECT user_version FROM pragma_user_version) END",
+                                "SELECT CASE WHEN v < 0 OR (v = 0 AND n > 0) OR (v > 0 AND w = 0) THEN -2 ELSE v END "
+                                "FROM (SELECT (SELECT user_version FROM pragma_user_version) AS v, "
+                                "(SELECT count(*) FROM sqlite_master) AS n, "
+                                "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'workouts') AS w)",
                                 &rc);
     if (rc != SQLITE_OK)
         return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAILED;
