@@ -351,6 +351,35 @@ static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
     app_free(a);
 }
 
+/* Ended (Q) while the motion arrows show on the way into a move: the check-in after it lets their
+ * pixels and texture go with the figures (about 1.6 MB was kept through the check-in and the
+ * results: code review 29). */
+static void test_quit_with_arrows(AppTestScreen *scr, const char *routine)
+{
+    AppOptions o = {0};
+    o.data_dir = ".";
+    o.levels_dir = "levels";
+    o.routine = routine;
+    o.width = scr->render.w;
+    o.height = scr->render.h;
+    App *a = app_new(&o, NULL, scr->renderer);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    app_update(a, 10);
+    apptest_tap(a, SDLK_SPACE); /* safety */
+    apptest_tap(a, SDLK_s); /* pain before: skipped */
+    for (int i = 0; i < 300000 && !app_arrows_held(a); i += 10)
+        apptest_run(a, 10, 10); /* drawn every frame */
+    CHECK(app_arrows_held(a)); /* cat-camel's, as the way into it is shown */
+    apptest_tap(a, SDLK_q);
+    CHECK_INT(apptest_kind(a), SEG_PAIN_AFTER);
+    app_draw(a);
+    CHECK(!app_arrows_held(a));
+    CHECK_INT((int)app_figure_bytes(a), 0);
+    app_free(a);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/unknot-play-XXXXXX";
@@ -364,6 +393,7 @@ int main(void)
     if (!scr.renderer)
         return TEST_END();
     test_quit_quit_skip(&scr, "levels/01-gentle-start.routine");
+    test_quit_with_arrows(&scr, "levels/01-gentle-start.routine");
 
     LevelList levels;
     CHECK(levels_scan("levels", ".", &levels) == 0);

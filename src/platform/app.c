@@ -973,8 +973,11 @@ static void draw(App *a, int extra_ms)
          * real-time levels/08 peaked at 51.2 MB on them, 48.8 MB before its end); going back
          * into a step loads them again */
         bool over = v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE;
-        if (over && !a->figures_released && a->rd.sprites)
-            sprites_release(a->rd.sprites);
+        if (over && !a->figures_released) {
+            if (a->rd.sprites)
+                sprites_release(a->rd.sprites);
+            render_release(&a->rd); /* the motion arrows' pixels and texture, if one showed at the end */
+        }
         a->figures_released = over;
         if (a->rd.sprites && !over) {
             const RoutineStep *next = v.next;
@@ -1563,12 +1566,18 @@ const Audio *app_audio(const App *a)
 void app_release_caches(App *a)
 {
     sprites_release(a->rd.sprites);
+    render_release(&a->rd); /* the motion arrows' texture was the lost device's too */
     text_release(a->rd.text);
 }
 
 size_t app_figure_bytes(const App *a)
 {
     return sprites_memory_bytes(a->rd.sprites);
+}
+
+bool app_arrows_held(const App *a)
+{
+    return a->rd.arrows != NULL;
 }
 
 KioskApp *app_kiosk(App *a)

@@ -130,6 +130,10 @@ void app_release_caches(App *a);
  * during a workout, none once it is over (the check-in after it, the results), as draw lets them go. */
 size_t app_figure_bytes(const App *a);
 
+/* Whether the motion arrows' painter (its pixels and texture) is held: while arrows show, and
+ * never once the workout is over, however it ended. */
+bool app_arrows_held(const App *a);
+
 /* The kiosk mode of a, or NULL. */
 KioskApp *app_kiosk(App *a);
 

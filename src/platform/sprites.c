@@ -708,6 +708,10 @@ void sprites_release(Sprites *s)
     memset(s->buf, 0, sizeof s->buf);
     memset(s->scratch, 0, sizeof s->scratch);
     s->ready = s->reading = s->painting = -1;
+    /* nothing posted waits to be shown: a pose posted before and never shown would count as a
+     * frame shown late (shown_late_ms) on the first frame after */
+    s->shown_seq = s->posted;
+    s->loading = false;
     s->texture = NULL;
     s->tw = s->th = 0;
     s->shown = (SDL_Rect){0, 0, 0, 0};
