@@ -127,13 +127,18 @@ static int count(SessionEventType type, const char *text)
 #define T_READY (SESSION_SAFETY_MS + SESSION_INTRO_MS)
 #define T_WORK (T_READY + SESSION_READY_MS)
 /* A first step sitting on the mat (the spinal twist): the way down from standing is a chain,
- * standing -> all fours -> sitting (never a deep squat), and its get-ready is longer by the first
- * way's time: way_standing_to_all_fours, 4.5 s moving for 60% of its hold, 7.5 s, in whole seconds */
-#define T_SIT_DOWN_MS 8000
-#define T_WORK_SIT (T_WORK + T_SIT_DOWN_MS)
+ * standing -> all fours -> sitting (never a deep squat), shown whole over the intro, which lasts as
+ * long as it takes at its pace (review s29: the figure is down before the get-ready says where to
+ * be): way_standing_to_all_fours given 7.5 s (4.5 s moving for 60% of its hold), then
+ * way_all_fours_to_sitting's own 7 s, 14.5 s in whole seconds; the get-ready is then the usual */
+#define T_INTRO_SIT_MS 15000
+#define T_READY_SIT (T_INTRO + T_INTRO_SIT_MS)
+#define T_WORK_SIT (T_READY_SIT + SESSION_READY_MS)
 /* A first step on the back: down through all fours too, standing -> all fours -> on the back (onto
- * the side, a roll onto the back: never a squat), and its get-ready is longer by the same */
-#define T_WORK_BACK (T_WORK + T_SIT_DOWN_MS)
+ * the side, a roll onto the back: never a squat): 7.5 s, then way_all_fours_to_back's 7.65 s */
+#define T_INTRO_BACK_MS 16000
+#define T_READY_BACK (T_INTRO + T_INTRO_BACK_MS)
+#define T_WORK_BACK (T_READY_BACK + SESSION_READY_MS)
 
 /* A held move's get-ready that shows a way there keeps this long between the way's end and its
  * 3-2-1 (issue 12), so the move's start, eased in, then its step in (SESSION_STEP_IN_MS) all come
@@ -285,9 +290,9 @@ static void test_hold_cues(void)
     load("title \"C\"\nmove child_pose hold 29s\n");
     run_to_end();
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
-    load("title \"C\"\ntimer 1m\n");
+    load("title \"C\"\ntimer 1m\n"); /* on the back: the intro shows the way down */
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_READY + SESSION_TIMER_READY_MS + 50000);
+    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_READY_BACK + SESSION_TIMER_READY_MS + 50000);
 }
 
 static void test_sides_and_sets(void)
@@ -341,7 +346,7 @@ static void test_sides_and_sets(void)
     }
     /* the step's start instruction is said for every side and set, before its clock starts: in
      * the get-ready, in each switch; after a set rest (no countdown), as the set starts */
-    static const int64_t turns[] = {T_READY, T_WORK_SIT + 20000, T_WORK_SIT + 50000 + T_SWITCH_HOLD,
+    static const int64_t turns[] = {T_READY_SIT, T_WORK_SIT + 20000, T_WORK_SIT + 50000 + T_SWITCH_HOLD,
                                     T_WORK_SIT + 70000 + T_SWITCH_HOLD};
     at = -1;
     for (int i = 0; i < 4; i++) {
@@ -1022,7 +1027,7 @@ static void test_alternate_sides(void)
     load("title \"A\"\nmove spinal_twist\n  name \"Knee rolls\"\n  reps 2 each side tempo 4s\n"
          "  sides alternate\n  say once start \"Knees together.\"\n  say start \"Roll.\"\n");
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Knee rolls."), T_READY);
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Knee rolls."), T_READY_SIT);
     /* four runs, L R L R, 4 s each, back to back: no switch countdown between them */
     Sides want[] = {SIDES_LEFT, SIDES_RIGHT, SIDES_LEFT, SIDES_RIGHT};
     int at = -1;
@@ -1035,12 +1040,12 @@ static void test_alternate_sides(void)
     CHECK_INT(time_of(EV_CUE, "Other side."), T_WORK_SIT + 4000);
     CHECK_INT(count(EV_CUE, "Switch sides"), 0);
     CHECK(count(EV_CUE, "Knees together.") >= 1); /* say once: the first side only */
-    CHECK_INT(time_of(EV_CUE, "Knees together."), T_READY);
+    CHECK_INT(time_of(EV_CUE, "Knees together."), T_READY_SIT);
     CHECK_INT(count(EV_CUE, "Roll."), 4);
     CHECK_INT(S.score.reps_target, 4);
     CHECK_INT(S.score.steps_done, 1);
     CHECK_INT(session_planned_ms(&S),
-              SESSION_SAFETY_MS + SESSION_INTRO_MS + SESSION_READY_MS + T_SIT_DOWN_MS + 16000 + SESSION_RESULTS_MS);
+              SESSION_SAFETY_MS + T_INTRO_SIT_MS + SESSION_READY_MS + 16000 + SESSION_RESULTS_MS);
     CHECK_INT(session_routine_ms(&R), session_planned_ms(&S) - SESSION_RESULTS_MS); /* to the results */
     /* the view shows the rep of the side: the third run is rep 2 of 2 on the left */
     restart();
@@ -1242,7 +1247,8 @@ static void test_ready_shows_the_way(void)
 /* A timer's time starts with the person in place: its get-ready shows the way to the position the
  * timer names (then that position breathing), and its time shows the position, with no way in it;
  * the get-ready keeps its documented wait (the way fits in it). The issue's example is a timer on
- * the front as the only step (the intro's figure stands), and after a standing move. */
+ * the front as the only step (the intro's figure stands: the intro shows the way, as before a
+ * first move), and after a standing move. */
 static void test_timer_shows_the_way_first(void)
 {
     static const char *const src[] = {
@@ -1260,19 +1266,35 @@ static void test_timer_shows_the_way_first(void)
             continue;
         const Segment *g = &S.segments[ready];
         CHECK_INT(g->duration_ms, SESSION_TIMER_READY_MS);
+        SessionView v;
         if (step > 0) { /* during the move before, the way is loaded ahead */
             run_until(g->planned_start_ms - 1000);
             CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_STANDING_TO_FRONT);
+            run_until(g->planned_start_ms + 1000);
+            v = session_view(&S, 0);
+            CHECK_INT(v.kind, SEG_READY);
+            CHECK(v.ready_press);
+            CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
+            CHECK_INT(v.anim, ANIM_HOLD);
+            CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
+            CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
+            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
+        } else { /* the first step: the intro shows the way (7 s), the get-ready the position */
+            const Segment *intro = g - 1;
+            CHECK_INT(intro->kind, SEG_INTRO);
+            CHECK_INT(intro->duration_ms, 7000);
+            run_until(intro->planned_start_ms + 1000);
+            v = session_view(&S, 0);
+            CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
+            CHECK_INT(v.anim, ANIM_HOLD);
+            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
+            run_until(g->planned_start_ms + 100);
+            v = session_view(&S, 0);
+            CHECK_INT(v.kind, SEG_READY);
+            CHECK(v.ready_press);
+            CHECK_INT(v.figure, MOVE_REST_ON_FRONT);
+            CHECK(v.blend && v.from_figure == MOVE_WAY_STANDING_TO_FRONT);
         }
-        run_until(g->planned_start_ms + 1000);
-        SessionView v = session_view(&S, 0);
-        CHECK_INT(v.kind, SEG_READY);
-        CHECK(v.ready_press);
-        CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
-        CHECK_INT(v.anim, ANIM_HOLD);
-        CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
-        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
-        CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
         run_until(g->planned_start_ms + g->duration_ms - 2000); /* nobody pressed: the 3-2-1 in place */
         v = session_view(&S, 0);
         CHECK_INT(v.kind, SEG_READY);
@@ -1310,9 +1332,11 @@ static SessionView view_in(int i, int at)
     return session_view(&S, 0);
 }
 
-/* The first step's get-ready follows the intro, whose figure stands: the way down to the move's
- * position plays over the intro and the get-ready's time before the 3-2-1 (one animation: the
- * get-ready goes on where the intro leaves it), then the move's start; no time is added. */
+/* The intro's figure stands (as the menu's), and the way down to the first move's position plays
+ * over the intro, whole and at its pace: the intro lasts as long as the way (a single way of
+ * 4.5 s: SESSION_INTRO_MS, no time added), then breathes in the position, so the get-ready shows
+ * the move's start from its first moment, eased in from the way's end, while it says where to be
+ * (review s29: "Lie on your back" was said while the figure was still kneeling on its way down). */
 static void test_first_ready_shows_the_way(void)
 {
     load("title \"W\"\nmove cat_camel reps 2 tempo 3s\n");
@@ -1324,7 +1348,6 @@ static void test_first_ready_shows_the_way(void)
         return;
     CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS); /* no time added */
     CHECK_INT(S.segments[intro].duration_ms, SESSION_INTRO_MS);
-    int length = S.segments[intro].duration_ms + S.segments[ready].duration_ms - SESSION_COUNTDOWN * 1000;
     SessionView v = session_view(&S, 0); /* the safety notice: standing, the way loaded next */
     CHECK_INT(v.figure, MOVE_IDLE);
     CHECK_INT(v.next_figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
@@ -1333,31 +1356,36 @@ static void test_first_ready_shows_the_way(void)
     CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
     CHECK_INT(v.anim, ANIM_HOLD);
     CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
-    CHECK_INT(v.anim_length_ms, length);
+    CHECK_INT(v.anim_length_ms, 7500); /* drawn as a hold it moves 60% of: at its pace, never faster */
     CHECK_INT(v.next_figure, MOVE_CAT_CAMEL);
-    v = view_in(ready, 1000);
+    v = view_in(ready, 500); /* "Get ready. Next: ...": the move's start, eased in from the way's end */
     CHECK_INT(v.kind, SEG_READY);
-    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
-    CHECK(v.anim_ms >= S.segments[intro].duration_ms + 900 && v.anim_ms <= S.segments[intro].duration_ms + 1100);
-    CHECK_INT(v.anim_length_ms, length);
+    CHECK_INT(v.figure, MOVE_CAT_CAMEL);
+    CHECK_INT(v.anim, ANIM_START);
+    CHECK(v.blend && v.from_figure == MOVE_WAY_STANDING_TO_ALL_FOURS);
     v = view_in(ready, S.segments[ready].duration_ms - 2000); /* the 3-2-1: the move's start */
     CHECK_INT(v.figure, MOVE_CAT_CAMEL);
     CHECK_INT(v.anim, ANIM_START);
     CHECK(!v.turned);
     /* a first move on the back: down through all fours (half kneeling, hands to the mat), then onto
-     * the side and a roll onto the back, never a squat (physio review s25); the get-ready is
-     * longer by the first way's time (way_standing_to_all_fours, 4.5 s moving for 60% of its
-     * hold, in whole seconds), and the roll leaves the body turned round */
+     * the side and a roll onto the back, never a squat (physio review s25); the intro lasts the
+     * first way's time (way_standing_to_all_fours, 4.5 s moving for 60% of its hold) and the
+     * second's own, in whole seconds, the get-ready its usual time; the roll leaves the body
+     * turned round */
     load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\n");
     ready = seg_of(SEG_READY, 0), intro = ready - 1;
     CHECK(ready > 0 && S.segments[intro].kind == SEG_INTRO);
     if (ready <= 0 || S.segments[intro].kind != SEG_INTRO)
         return;
-    CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS + 8000);
+    CHECK_INT(S.segments[intro].duration_ms, T_INTRO_BACK_MS);
+    CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS);
     CHECK_INT(view_in(intro, 1000).figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
-    v = view_in(ready, S.segments[ready].duration_ms - SESSION_COUNTDOWN * 1000 - 1000);
+    v = view_in(intro, 7500 + 1000);
     CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
     CHECK(!v.turned);
+    v = view_in(ready, 100);
+    CHECK_INT(v.figure, MOVE_PELVIC_TILT);
+    CHECK(v.turned);
     v = view_in(ready, S.segments[ready].duration_ms - 2000);
     CHECK_INT(v.figure, MOVE_PELVIC_TILT);
     CHECK(v.turned);
@@ -1599,7 +1627,9 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(seg >= 0);
             if (seg < 0)
                 continue;
-            run_until(S.segments[seg].planned_start_ms + SESSION_STEP_OUT_MS + 500); /* after a way out */
+            /* a first timer's way down: over the intro, as a first move's (review s29) */
+            int shown = i == 0 && kind == SEG_READY && seg > 0 && S.segments[seg - 1].kind == SEG_INTRO ? seg - 1 : seg;
+            run_until(S.segments[shown].planned_start_ms + SESSION_STEP_OUT_MS + 500); /* after a way out */
             SessionView v = session_view(&S, 0);
             Position to = moves_info(v.figure)->position, from = moves_way_from(v.figure);
             if (at != to && from != at)
@@ -1609,7 +1639,7 @@ static void test_shipped_rests_show_the_way(void)
             ways += from != POSITION_NONE;
             at = to;
             if (from != POSITION_NONE) { /* a chain (standing -> all fours -> sitting): where it ends */
-                run_until(S.segments[seg].planned_start_ms + S.segments[seg].duration_ms - 500);
+                run_until(S.segments[shown].planned_start_ms + S.segments[shown].duration_ms - 500);
                 at = moves_info(session_view(&S, 0).figure)->position;
             }
             if (kind == SEG_READY) {
@@ -1850,10 +1880,10 @@ static void test_view(void)
     CHECK_INT(v.step_count, 1);
     CHECK(v.step == &R.steps[0]);
     CHECK(v.next == NULL);
-    /* the first move is on all fours: the get-ready shows the way down from standing, then the
-     * move's start for the 3-2-1 */
-    CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
-    CHECK_INT(v.anim, ANIM_HOLD);
+    /* the first move is on all fours: the intro showed the way down from standing, the get-ready
+     * shows the move's start (eased in from the way's end) as it says how to do it */
+    CHECK_INT(v.figure, MOVE_CAT_CAMEL);
+    CHECK_INT(v.anim, ANIM_START);
     /* no start words of the routine's own: the move's how-to, said after "Get ready. Next: ..." */
     CHECK_STR(v.caption, moves_howto(MOVE_CAT_CAMEL));
     run_until(T_WORK - 2000);
@@ -2140,7 +2170,7 @@ static void test_voice_timing(void)
     /* the get-ready is long enough to say the name and how to get into position before the 3-2-1,
      * in whole seconds: 2 + 0.15 + 6.1 + 0.15 + 3 = 11.4 -> 12 s */
     int64_t safety = (3000 + 9000 + 2 * VOICEQUEUE_GAP_MS + SESSION_SAFETY_PRESS_MS + 999) / 1000 * 1000;
-    int64_t ready = safety + SESSION_INTRO_MS, work = ready + 12000 + T_SIT_DOWN_MS;
+    int64_t ready = safety + T_INTRO_SIT_MS, work = ready + 12000; /* the intro shows the way down */
     CHECK_INT(time_of(EV_CUE, "Sit on the floor"), ready);
     CHECK_INT(spoken_at(0, "Sit on the floor"), ready + 2000 + VOICEQUEUE_GAP_MS);
     CHECK_INT(spoken_at(0, "3"), work - 3000); /* the count is not held up by the instruction */
@@ -2154,8 +2184,8 @@ static void test_voice_timing(void)
     CHECK(sw >= 0 && L[sw].t_ms == work + 40000);
     CHECK_INT(L[find_from(sw, EV_CUE, "Sit on the floor")].t_ms, work + 40000);
     CHECK_INT(L[find_from(sw, EV_STEP_START, NULL)].t_ms, work + 40000 + 11000 + SESSION_STEP_OUT_MS);
-    CHECK_INT(session_planned_ms(&S), safety + SESSION_INTRO_MS + 12000 + T_SIT_DOWN_MS + 40000 + 11000 +
-                                          SESSION_STEP_OUT_MS + 40000 + SESSION_RESULTS_MS);
+    CHECK_INT(session_planned_ms(&S),
+              safety + T_INTRO_SIT_MS + 12000 + 40000 + 11000 + SESSION_STEP_OUT_MS + 40000 + SESSION_RESULTS_MS);
     /* unknot's own reminders give way: "Sit tall." ends 1.1 s before end-10s, so no "Ten seconds left." */
     CHECK_INT(spoken_at(0, "Sit tall."), work + 25000);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
@@ -2179,7 +2209,7 @@ static void test_voice_timing(void)
      * instruction to say, the get-ready keeps its length (and the way down to sitting) */
     CHECK_INT(spoken_at(0, SESSION_SAFETY_GENTLY), 0);
     CHECK_INT(spoken_at(0, SESSION_SAFETY_DOCTOR), 3000 + VOICEQUEUE_GAP_MS);
-    CHECK_INT(time_of(EV_HOLD_START, NULL), ready + SESSION_READY_MS + T_SIT_DOWN_MS);
+    CHECK_INT(time_of(EV_HOLD_START, NULL), ready + SESSION_READY_MS);
     /* a press goes on at once and stops the notice mid-sentence: the doctor line is cut, not queued */
     load("title \"T\"\nmove spinal_twist\n  hold 40s\n");
     session_set_voice(&S, plan_clips, (int)(sizeof plan_clips / sizeof plan_clips[0]));
@@ -2518,30 +2548,30 @@ static void mark_phrases(void)
 static void test_timer_ready(void)
 {
     const char *pack = "title \"P\"\ntimer 1m \"Lie on the pack.\"\n  name \"Cold pack\"\n  say half \"Half.\"\n";
-    load(pack);
+    load(pack); /* on the back (no moves around it): the intro shows the way down */
     CHECK_STR(routine_step_name(&R.steps[0]), "Cold pack");
     /* nobody presses: it waits the whole documented wait, counting it down, then starts */
-    run_until(T_READY + 1000);
+    run_until(T_READY_BACK + 1000);
     SessionView v = session_view(&S, 0);
     CHECK_INT(v.kind, SEG_READY);
     CHECK(v.ready_press);
     CHECK_INT(v.remaining_ms, SESSION_TIMER_READY_MS - 1000);
-    run_until(T_READY + SESSION_TIMER_READY_MS - 10);
+    run_until(T_READY_BACK + SESSION_TIMER_READY_MS - 10);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY); /* still waiting just before the end */
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Cold pack."), T_READY);
-    CHECK_INT(time_of(EV_CUE, "Lie on the pack."), T_READY);
-    CHECK_INT(time_of(EV_CUE, session_phrase(PHRASE_PRESS_READY)), T_READY);
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Cold pack."), T_READY_BACK);
+    CHECK_INT(time_of(EV_CUE, "Lie on the pack."), T_READY_BACK);
+    CHECK_INT(time_of(EV_CUE, session_phrase(PHRASE_PRESS_READY)), T_READY_BACK);
     int rd = find(EV_READY, NULL);
-    CHECK(rd >= 0 && L[rd].t_ms == T_READY + SESSION_TIMER_READY_MS && !L[rd].completed &&
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY_BACK + SESSION_TIMER_READY_MS && !L[rd].completed &&
           L[rd].n == SESSION_TIMER_READY_MS && L[rd].step == 0);
-    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY + SESSION_TIMER_READY_MS);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_BACK + SESSION_TIMER_READY_MS);
     CHECK_INT(count(EV_CUE, "3"), 1); /* a spoken 3-2-1 before it starts by itself */
-    CHECK_INT(time_of(EV_CUE, "Half."), T_READY + SESSION_TIMER_READY_MS + 30000);
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_BACK + SESSION_TIMER_READY_MS + 30000);
     CHECK_INT(count(EV_READY, NULL), 1);
     /* Ready pressed 12 s in: the timer starts at once, its cues follow from there */
     restart();
-    act_at(T_READY + 12000, INPUT_PRESS);
+    act_at(T_READY_BACK + 12000, INPUT_PRESS);
     act_at(S.t_ms + 100, INPUT_RELEASE);
     v = session_view(&S, 0);
     CHECK_INT(v.kind, SEG_WORK);
@@ -2549,9 +2579,9 @@ static void test_timer_ready(void)
     CHECK_STR(v.caption, "Lie on the pack."); /* the instruction stays on screen */
     run_to_end();
     rd = find(EV_READY, NULL);
-    CHECK(rd >= 0 && L[rd].t_ms == T_READY + 12000 && L[rd].completed && L[rd].n == 12000);
-    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY + 12000);
-    CHECK_INT(time_of(EV_CUE, "Half."), T_READY + 12000 + 30000);
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY_BACK + 12000 && L[rd].completed && L[rd].n == 12000);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_BACK + 12000);
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_BACK + 12000 + 30000);
     CHECK_INT(count(EV_CUE, "3"), 0); /* no countdown: the press started it */
     CHECK_INT(count(EV_READY, NULL), 1);
     CHECK_INT(S.score.steps_done, 1);
@@ -2569,7 +2599,7 @@ static void test_timer_ready(void)
         CHECK(strcmp(routine_step_name(&R.steps[i]), "Timer") != 0);
     /* the menu's length counts the whole wait: nobody pressing spends it */
     load(pack);
-    CHECK_INT(session_routine_ms(&R), T_READY + SESSION_TIMER_READY_MS + 60000);
+    CHECK_INT(session_routine_ms(&R), T_READY_BACK + SESSION_TIMER_READY_MS + 60000);
 }
 
 static void test_no_dead_phrases(void)
@@ -3235,9 +3265,9 @@ static void test_sides_chosen(void)
     run_until(SESSION_SAFETY_MS + 1000);
     SessionInput left = {INPUT_SIDE, 0, 0, SIDES_LEFT};
     session_step(&S, &left, SESSION_TICK_MS);
-    run_until(S.t_ms + SESSION_INTRO_MS + 1000);
+    run_until(S.t_ms + S.segments[S.seg].duration_ms + 1000); /* the intro shows the way down */
     CHECK_INT(S.segments[S.seg].kind, SEG_READY);
-    /* in the 3-2-1 (before it, the way down from standing is shown) */
+    /* in the 3-2-1 */
     run_until(S.t_ms + S.segments[S.seg].duration_ms - S.seg_elapsed_ms - 2000);
     CHECK_INT(session_view(&S, 0).figure, R.steps[0].move);
     CHECK_INT(session_view(&S, 0).side, SIDES_RIGHT);

@@ -605,7 +605,7 @@ static void test_hurt_lines(void)
     Routine r;
     CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
     Log l = {0};
-    /* end the workout: before 3, hurt at 30 s (9 s into the first hold), 6, rule 2, quit */
+    /* end the workout: before 3, hurt at 30 s (in the first get-ready), 6, rule 2, quit */
     CHECK_INT(parse("0 pain 3\n30 hurt\n31 pain 6\n32 rule 2\n33 quit\n"), 0);
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"hurt\",\"index\":0,\"name\":\"Knee rolls\"}"));
@@ -615,8 +615,9 @@ static void test_hurt_lines(void)
     CHECK(strstr(l.json, "\"pain_before\":3,\"pain_after\":6,\"pain_stop\":true,\"stopped_for_pain\":true"));
     CHECK(strstr(l.json, "\"when\":\"after\"") == NULL); /* not asked twice */
     log_free(&l);
-    /* skip the move for today, all at one time: the answers come one a tick */
-    CHECK_INT(parse("30 hurt\n30 pain skip\n30 rule none\n30 skip\n"), 0);
+    /* skip the move for today, all at one time (1 s into the first hold, after the intro's way
+     * down onto the back and the get-ready): the answers come one a tick */
+    CHECK_INT(parse("32 hurt\n32 pain skip\n32 rule none\n32 skip\n"), 0);
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     check_run(&r, &l, false);
     CHECK(strstr(l.json, "\"type\":\"pain\",\"when\":\"hurt\",\"pain\":null"));
@@ -677,7 +678,8 @@ static void test_ready_lines(void)
     Log l = {0};
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     check_run(&r, &l, true);
-    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"ready\",\"index\":0,\"pressed\":true,\"waited\":16.000}"));
+    /* on the back: the intro (8 s to 24 s) shows the way down, then the get-ready waits */
+    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"ready\",\"index\":0,\"pressed\":true,\"waited\":6.000}"));
     CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"step_start\",\"index\":0,\"move\":\"rest\",\"kind\":\"timer\""));
     CHECK(strstr(l.json, "\"name\":\"Cold pack\",\"mode\":\"timer\""));
     log_free(&l);

@@ -391,7 +391,7 @@ static SessionModeRules step_rules(const RoutineStep *st);
 static int ready_least_ms(const RoutineStep *st);
 static int ready_way_ms(const Routine *r, int step);
 static int ready_step_in_ms(const Routine *r, int step);
-static int ready_step_in_grows_ms(const Routine *r, int step);
+static int session_intro_ms(const Routine *r);
 static int session_rest_start_ms(const Session *s, int gi);
 static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
@@ -455,7 +455,7 @@ static void voice_plan_lengths(Session *s)
             /* whole seconds, as the get-ready: the screen counts them down ("Starting in 7 s"), and
              * --list and the menu show whole minutes and seconds (NHS Inform was "2m51.373s") */
             need = (voice_ms(s, r->intro ? r->intro : r->title) + VOICEQUEUE_GAP_MS + 999) / 1000 * 1000;
-            g->duration_ms = need > SESSION_INTRO_MS ? need : SESSION_INTRO_MS;
+            g->duration_ms = need > session_intro_ms(r) ? need : session_intro_ms(r);
         } else if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
             const RoutineStep *st = &r->steps[g->step];
             bool ready = g->kind == SEG_READY;
@@ -477,8 +477,8 @@ static void voice_plan_lengths(Session *s)
             need += step_out_ms(r, g->step, g->kind); /* the hold before steps out of its pose first */
             least += step_out_ms(r, g->step, g->kind);
             if (ready) { /* time to get there first, then to step into a hold */
-                need += ready_way_ms(r, g->step) + ready_step_in_grows_ms(r, g->step);
-                least += ready_way_ms(r, g->step) + ready_step_in_grows_ms(r, g->step);
+                need += ready_way_ms(r, g->step) + ready_step_in_ms(r, g->step);
+                least += ready_way_ms(r, g->step) + ready_step_in_ms(r, g->step);
             }
             g->duration_ms = need > least ? need : least;
         }
@@ -739,12 +739,12 @@ static int build_segments(const Routine *r, Segment *list)
     n = add_segment(list, n, SEG_PAIN_BEFORE, -1, 0, SIDES_NONE, 0); /* waits for an answer: no planned time */
     if (r->sides_chosen)
         n = add_segment(list, n, SEG_SIDE, -1, 0, SIDES_NONE, 0); /* the same */
-    n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, SESSION_INTRO_MS);
+    n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, session_intro_ms(r));
     for (int i = 0; i < r->step_count; i++) {
         const RoutineStep *st = &r->steps[i];
         if (step_rules(st).get_ready)
             n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
-                            ready_least_ms(st) + ready_way_ms(r, i) + ready_step_in_grows_ms(r, i) +
+                            ready_least_ms(st) + ready_way_ms(r, i) + ready_step_in_ms(r, i) +
                                 step_out_ms(r, i, SEG_READY));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
@@ -2170,15 +2170,15 @@ static int session_rest_chain(const Routine *r, int step, MovesPath *out)
 
 /* The chain a step's get-ready shows before its 3-2-1: the step is a move that follows one leaving
  * the person in another position with no rest between (a rest shows the chain itself; the first
- * step's get-ready goes on with the intro's, session_first_chain), or a timer (the first step's
- * too), so that the person is in its position when they press Ready. Returns how many ways; 0 when
- * the positions are the same or no chain reaches (the figure cuts). */
+ * step's is shown over the intro, session_first_chain), or a timer after the first step, so that
+ * the person is in its position when they press Ready. Returns how many ways; 0 when the positions
+ * are the same or no chain reaches (the figure cuts). */
 static int session_ready_chain(const Routine *r, int step, MovesPath *out)
 {
     const RoutineStep *st = &r->steps[step];
     out->count = 0;
     Position from = session_position_before(r, step), to;
-    if (st->kind == STEP_TIMER)
+    if (step > 0 && st->kind == STEP_TIMER)
         to = session_rest_position(r, step);
     else if (step > 0 && st->kind == STEP_MOVE && !step_rules(st).ready_press && step_rules(st).get_ready)
         to = routine_move_info(r, st->move)->position;
@@ -2188,20 +2188,22 @@ static int session_ready_chain(const Routine *r, int step, MovesPath *out)
     return n > 0 ? n : 0;
 }
 
-/* The chain the first step's get-ready follows (the intro shows the figure standing): from standing
- * to the first move's position, played over the intro and the get-ready's time before the 3-2-1,
- * so the person is shown how to get down while the intro is said (a single way adds no time).
- * Returns how many ways; 0 when the first step is no move with a get-ready, starts standing or no
- * chain reaches its position. */
+/* The chain down to the first step (the menu shows the figure standing): from standing to the
+ * position of the first move or timer, played whole over the intro, which lasts as long as the
+ * chain at its pace (session_intro_ms), so the figure is in the step's position as its get-ready
+ * begins and says where to be (physio review s29: "Lie on your back" was said while the figure was
+ * still kneeling on its way down). Returns how many ways; 0 when the first step has no get-ready
+ * (a rest shows its chain itself), starts standing or no chain reaches its position. */
 static int session_first_chain(const Routine *r, MovesPath *out)
 {
     out->count = 0;
     if (r->step_count == 0)
         return 0;
     const RoutineStep *st = &r->steps[0];
-    if (st->kind != STEP_MOVE || step_rules(st).ready_press || !step_rules(st).get_ready)
+    if ((st->kind != STEP_MOVE && st->kind != STEP_TIMER) || !step_rules(st).get_ready)
         return 0;
-    int n = moves_path(POSITION_STANDING, routine_move_info(r, st->move)->position, out);
+    Position to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, 0);
+    int n = moves_path(POSITION_STANDING, to, out);
     return n > 0 ? n : 0;
 }
 
@@ -2264,23 +2266,16 @@ static int session_rest_run_ms(const Routine *r, int step, int run)
 
 /* The time a move's get-ready adds to show the chain to its start: SESSION_READY_WAY_MS for the
  * last way and each way before it at its pace (session_way_slot_ms), in whole seconds, as the
- * countdown shows them. The first step's adds only the ways before the last (the intro's time
- * plays the rest); a timer's long wait for Ready has time for its chain. */
+ * countdown shows them. None for the first step's (the intro shows its chain) nor a timer's (its
+ * long wait for Ready has time for its chain). */
 static int ready_way_ms(const Routine *r, int step)
 {
     MovesPath p;
-    if (step_rules(&r->steps[step]).ready_press)
+    if (step_rules(&r->steps[step]).ready_press || session_ready_chain(r, step, &p) == 0)
         return 0;
-    int ms, room; /* what the chain takes at its pace, and the time the get-ready has for it anyway */
-    if (step == 0 && session_first_chain(r, &p) > 0) {
-        ms = (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
-        room = SESSION_INTRO_MS + SESSION_READY_MS - SESSION_COUNTDOWN * 1000 - ready_step_in_ms(r, step);
-    } else if (session_ready_chain(r, step, &p) > 0) {
-        ms = SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
-        room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
-    } else {
-        return 0;
-    }
+    /* what the chain takes at its pace, and the time the get-ready has for it anyway */
+    int ms = SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+    int room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
     /* longer when a long way needs it: no way plays faster than keyed (session_chain_need_ms) */
     int need = (session_chain_need_ms(&p) - room + 999) / 1000 * 1000;
     return ms > need ? ms : need;
@@ -2296,26 +2291,28 @@ static int ready_step_in_ms(const Routine *r, int step)
     MovesPath p;
     if (!step_holds(st) || st->phase_count > 0 || step_rules(st).ready_press)
         return 0;
-    if (session_ready_chain(r, step, &p) == 0 && !(step == 0 && session_first_chain(r, &p) > 0))
+    if (session_ready_chain(r, step, &p) == 0)
         return 0;
     int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
     int ms = SESSION_STEP_IN_MS + ease - SESSION_COUNTDOWN * 1000;
     return ms > 0 ? (ms + 999) / 1000 * 1000 : 0;
 }
 
-/* How much of ready_step_in_ms a get-ready adds to its time: all of it where the get-ready's own
- * time shows the ways; none for the first step's, whose chain begins in the intro and is laid out
- * over both (it plays that much faster instead). */
-static int ready_step_in_grows_ms(const Routine *r, int step)
+/* The least time the intro lasts: SESSION_INTRO_MS, or the chain down to the first step
+ * (session_first_chain) at its pace, each way before the last given its time
+ * (session_way_slot_ms), the last its own (moves_way_ms), in whole seconds, so the figure has
+ * arrived when the get-ready begins. */
+static int session_intro_ms(const Routine *r)
 {
     MovesPath p;
-    return session_ready_chain(r, step, &p) > 0 ? ready_step_in_ms(r, step) : 0;
+    int ms = session_first_chain(r, &p) > 0 ? (session_chain_need_ms(&p) + 999) / 1000 * 1000 : 0;
+    return ms > SESSION_INTRO_MS ? ms : SESSION_INTRO_MS;
 }
 
 /* A chain of ways as a segment shows it: way i from start_ms[i] to start_ms[i + 1] of the chain's
- * time, start_ms[count] its whole span (to the 3-2-1, or the rest's end); lead_ms of it was shown
- * before the segment began (the intro's part of the first get-ready's chain), or, negative, the
- * chain starts that long into the segment (after the way out of a hold, session_way_out_ms). */
+ * time, start_ms[count] its whole span (to the 3-2-1, the rest's end or the intro's end); lead_ms
+ * 0, or, negative, the chain starts that long into the segment (after the way out of a hold,
+ * session_way_out_ms). */
 typedef struct {
     MovesPath path;
     int start_ms[MOVES_PATH_MAX + 1];
@@ -2378,10 +2375,9 @@ static int rest_words_at(const Session *s, int gi)
     return out < g->duration_ms ? out : 0;
 }
 
-/* The chain segment gi shows, laid out (session_chain_lay_out): the intro's and the first
- * get-ready's (one chain over the intro and the get-ready's time before the 3-2-1), a later
- * get-ready's, a timer's get-ready's, a rest step's over its time. Returns how many ways; 0 when it
- * shows none. */
+/* The chain segment gi shows, laid out (session_chain_lay_out): the intro's (the way down to the
+ * first step, whole), a later get-ready's, a later timer's get-ready's, a rest step's over its
+ * time. Returns how many ways; 0 when it shows none. */
 static int session_segment_chain(const Session *s, int gi, SessionChain *c)
 {
     const Segment *g = &s->segments[gi];
@@ -2390,18 +2386,12 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     c->lead_ms = 0;
     int span = 0;
     if (g->kind == SEG_INTRO) {
-        if (gi + 1 >= s->segment_count || s->segments[gi + 1].kind != SEG_READY ||
-            session_first_chain(r, &c->path) == 0)
+        if (session_first_chain(r, &c->path) == 0)
             return 0;
-        span = g->duration_ms + s->segments[gi + 1].duration_ms - SESSION_COUNTDOWN * 1000 -
-               ready_step_in_ms(r, s->segments[gi + 1].step);
+        span = g->duration_ms; /* the whole chain down, then breathing in the position */
     } else if (g->kind == SEG_READY) {
         span = g->duration_ms - SESSION_COUNTDOWN * 1000 - ready_step_in_ms(r, g->step);
-        if (session_ready_chain(r, g->step, &c->path) == 0 && g->step == 0 && gi > 0 &&
-            s->segments[gi - 1].kind == SEG_INTRO && session_first_chain(r, &c->path) > 0) {
-            c->lead_ms = s->segments[gi - 1].duration_ms; /* begun in the intro */
-            span += c->lead_ms;
-        }
+        session_ready_chain(r, g->step, &c->path);
     } else if (g->kind == SEG_WORK && g->step >= 0) {
         session_rest_chain(r, g->step, &c->path);
         span = g->duration_ms;
@@ -2695,17 +2685,18 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
     v->anim_length_ms = SESSION_IDLE_LOOP_MS;
     SessionChain c;
     int chain = session_segment_chain(s, gi, &c), t = c.lead_ms + el;
-    bool rest_chain = chain > 0 && g->kind == SEG_WORK; /* a rest's: its last way breathes to the end */
+    /* a rest's or the intro's: its last way breathes to the end (the get-ready eases in from there) */
+    bool rest_chain = chain > 0 && (g->kind == SEG_WORK || g->kind == SEG_INTRO);
     if (chain > 0 && (t < c.start_ms[chain] || rest_chain)) {
-        /* a way of the chain (the intro's and the first get-ready's one animation: the get-ready
-         * goes on where the intro leaves it), a hold whose way in is the way, then breathing at its
-         * end until the next way, the move's start for the 3-2-1, or the position */
+        /* a way of the chain, a hold whose way in is the way, then breathing at its end until the
+         * next way, the move's start for the 3-2-1, or the position (a rest's and the intro's last
+         * way to the segment's end) */
         int i = session_chain_at(&c, t);
         shown_from = c.start_ms[i] > c.lead_ms ? c.start_ms[i] - c.lead_ms : 0;
         if (i + 1 < chain)
             v->next_figure = c.path.way[i + 1]; /* shown next: load it now */
-        else if (g->kind == SEG_INTRO)
-            v->next_figure = r->steps[0].move;
+        else if (g->kind == SEG_INTRO) /* the first step's start, or its timer's position */
+            v->next_figure = r->steps[0].kind == STEP_MOVE ? r->steps[0].move : session_rest_figure(r, 0, false);
         else if (st && g->kind == SEG_READY)
             v->next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
         v->figure = c.path.way[i];
@@ -2831,7 +2822,7 @@ static void session_way_out(const Session *s, int el, int64_t loop_ms, SessionVi
  * at el ms, and from what: the last way of the segment's chain at its end, the way out of the hold
  * before at its end (session_way_out_ms), or what the segment before showed at its end (its planned
  * end: loop_ms is the idle loop's time now). Not when the same figure goes on (a get-ready's start
- * into the move, the intro's chain into the get-ready's, a hold into its way out), nor from one way
+ * into the move, a hold into its way out), nor from one way
  * of a chain to the next (they meet at the position's figure). A way is eased into as any figure
  * (pose_moves_blend eases it as its own motion plus a fading offset from what was drawn), and
  * starts at once all the same. */

@@ -18,7 +18,10 @@
 #define SESSION_SAFETY_MS 8000
 #define SESSION_SAFETY_PRESS_MS 5000
 #define SESSION_SAFETY_MAX_MS 60000
-#define SESSION_INTRO_MS 6000 /* routine title and intro text; longer when its clip is (session_set_voice) */
+/* routine title and intro text; longer when its clip is (session_set_voice), or when the first step
+ * starts off its feet: the intro shows the whole way down from standing at its pace, so the figure
+ * is in the step's position when its get-ready says where to be */
+#define SESSION_INTRO_MS 6000
 /* "get ready", next move named, how to get into position, 3-2-1: time to get down to the mat.
  * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
  * instruction are said before the 3-2-1: the clock then starts with the person in position. */
@@ -604,7 +607,7 @@ int64_t session_routine_plan(Routine *r, const SessionClip *clips, int count);
  * the first step) and the WAYS table of moves.h draws no way between them, so the figure cuts
  * from one to the other. False when it does not (the same position, or a way is drawn). A first
  * step that is a move cuts when the intro's standing figure shows no way to its position (none
- * in the table, or no get-ready to show it in). For --check's warning. */
+ * in the table, or no get-ready after the intro). For --check's warning. */
 bool session_step_cuts(const Routine *r, int step, Position *from, Position *to);
 
 /* The chain of ways (moves.h moves_path) the figure shows on the way to step `step`, from the
