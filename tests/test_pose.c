@@ -2623,6 +2623,74 @@ static void test_child_pose(void)
     pose_move_free(&fours);
 }
 
+/* Child's pose's rep, "bottom to heels" (levels/06; physio review s29): at its top, bottom on the
+ * heels and arms reaching to hands planted on the mat, the head hung in line with the trunk, level
+ * with the shoulders, and the near arm, painted over it, hid the face: from across a room the
+ * figure read as headless. A physiotherapist expects the head dropped between the arms, just below
+ * them, the forehead toward the mat and the face in profile under the near arm, the neck long. Over
+ * the top (the beat and the pause after it) the eye is clear of the near arm as painted, the face
+ * turned down (the eye below the head's centre), the head's centre below the near upper arm's axis,
+ * and the arm crosses no more than half the head's disc; over the whole rep the arm sweeps past the
+ * face only briefly, once each way. */
+static float child_face_below_arm(const PoseFigure *fig)
+{
+    const PosePart *head = part_named(fig, POSE_GROUP_TORSO, "head"),
+                   *arm = part_named(fig, POSE_GROUP_NEAR_ARM, "upper_arm");
+    if (!head || !arm)
+        return -1.0f;
+    /* signed distance of the head's centre below the upper arm's axis (shoulder to elbow), + below */
+    float dx = arm->bx - arm->ax, dy = arm->by - arm->ay, len = hypotf(dx, dy);
+    return len > 0.0f ? ((head->ax - arm->ax) * dy - (head->ay - arm->ay) * dx) / len * (dx < 0.0f ? -1.0f : 1.0f)
+                      : -1.0f;
+}
+
+static void test_child_pose_face(void)
+{
+    static PoseFile file;
+    PoseMove m;
+    if (!load_move("child_pose", &file, &m))
+        return;
+    int top0 = m.meta.cycle.first + (int)(0.45f * (float)(m.meta.cycle.last - m.meta.cycle.first)),
+        top1 = m.meta.cycle.first + (int)(0.55f * (float)(m.meta.cycle.last - m.meta.cycle.first));
+    float eye = 1.0f, shown = 1.0f, below = 1.0f, down = -1.0f, eye_rep = 1.0f;
+    int hidden = 0;
+    for (int k = m.meta.cycle.first; k <= m.meta.cycle.last; k++) {
+        PoseFigure fig;
+        pose_move_sample_figure(&m, k, &fig);
+        float e = eye_clear_of_arm(&fig);
+        eye_rep = fminf(eye_rep, e);
+        hidden += e < 0.0f;
+        if (k < top0 || k > top1)
+            continue;
+        const PosePart *head = part_named(&fig, POSE_GROUP_TORSO, "head"), *ep = NULL;
+        for (int g = 0; g < fig.count; g++)
+            for (int i = 0; fig.groups[g].flat && i < fig.groups[g].count; i++)
+                ep = &fig.groups[g].parts[i];
+        CHECK(head != NULL && ep != NULL);
+        if (!head || !ep)
+            continue;
+        eye = fminf(eye, e);
+        shown = fminf(shown, head_shown(&fig));
+        below = fminf(below, child_face_below_arm(&fig));
+        down = fmaxf(down, ep->ay - head->ay);
+    }
+    printf("child_pose rep top (samples %d-%d): the eye %.4f H clear of the near arm (%.4f over the whole rep, "
+           "covered in %d of its %d samples), %.2f of the head shows, its centre %.4f H below the near upper arm's "
+           "axis, the eye %.4f H above the head's centre\n",
+           top0, top1, (double)eye, (double)eye_rep, hidden, m.meta.cycle.last - m.meta.cycle.first + 1, (double)shown,
+           (double)below, (double)down);
+    /* before: the eye 0.003 H inside the near arm, the head's centre 0.068 H above its axis (the
+     * arm across the face, 0.81 of the head's disc showing: the crown and the chin) and the eye
+     * covered in 17 samples of the rep; now 0.042 H clear, 0.036 H below, 10 samples (the arm
+     * sweeps past the face once each way) */
+    CHECK(eye >= 0.02f);
+    CHECK(below >= 0.02f);
+    CHECK(down <= 0.0f); /* the face toward the mat and the knees, the crown toward the hands */
+    CHECK(shown >= 0.45f); /* the arm crosses the crown, most of the face shows */
+    CHECK(hidden <= 12);
+    pose_move_free(&m);
+}
+
 /* Where part `name` of the near group id of fig starts (its a end: a joint), in H. */
 static void joint_of(const PoseFigure *fig, int id, const char *name, float *x, float *y)
 {
@@ -3311,6 +3379,7 @@ int main(void)
     test_standing_extension();
     test_chair_sitting();
     test_child_pose();
+    test_child_pose_face();
     test_press_up();
     test_front_to_all_fours_hands();
     test_hamstring_stretch();
