@@ -1045,6 +1045,155 @@ static void test_sitting_ways_head_up(void)
     }
 }
 
+/* Whether (x, y) is inside round cone q. */
+static bool in_cone(const PosePart *q, float x, float y)
+{
+    float dx = q->bx - q->ax, dy = q->by - q->ay, len2 = dx * dx + dy * dy;
+    float t = len2 > 0.0f ? ((x - q->ax) * dx + (y - q->ay) * dy) / len2 : 0.0f;
+    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+    return hypotf(x - q->ax - dx * t, y - q->ay - dy * t) < q->ra + (q->rb - q->ra) * t;
+}
+
+/* The share (0..1) of the near leg's foot (its sole and toes) that shows as painted: not under its
+ * own heel, shank or thigh (painted after it) nor under a part of a group painted after the leg. */
+static float near_foot_shown(const PoseFigure *fig)
+{
+    int shown = 0, all = 0;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; fig->groups[g].id == POSE_GROUP_NEAR_LEG && !fig->groups[g].flat && i < fig->groups[g].count;
+             i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            if (strcmp(p->name, "toes") != 0 && strcmp(p->name, "foot") != 0)
+                continue;
+            float r = fmaxf(p->ra, p->rb), x0 = fminf(p->ax, p->bx) - r, y0 = fminf(p->ay, p->by) - r;
+            float w = fabsf(p->bx - p->ax) + 2.0f * r, h = fabsf(p->by - p->ay) + 2.0f * r;
+            for (int u = 0; u <= 24; u++)
+                for (int v = 0; v <= 24; v++) {
+                    float x = x0 + w * (float)u / 24.0f, y = y0 + h * (float)v / 24.0f;
+                    if (!in_cone(p, x, y))
+                        continue;
+                    bool covered = false;
+                    for (int j = i + 1; j < fig->groups[g].count && !covered; j++) {
+                        const char *n = fig->groups[g].parts[j].name;
+                        covered =
+                            strcmp(n, "toes") != 0 && strcmp(n, "foot") != 0 && in_cone(&fig->groups[g].parts[j], x, y);
+                    }
+                    for (int h2 = g + 1; h2 < fig->count && !covered; h2++)
+                        for (int j = 0; !fig->groups[h2].flat && j < fig->groups[h2].count && !covered; j++)
+                            covered = in_cone(&fig->groups[h2].parts[j], x, y);
+                    shown += !covered, all++;
+                }
+        }
+    return all > 0 ? (float)shown / (float)all : 0.0f;
+}
+
+/* Whether every part of both feet lies inside the stage as drawn (lay). */
+static bool feet_on_stage(const FigLayout *lay, const PoseFigure *fig)
+{
+    float f = facing(lay), s = lay->place.scale;
+    for (int g = 0; g < fig->count; g++)
+        for (int i = 0; i < fig->groups[g].count; i++) {
+            const PosePart *p = &fig->groups[g].parts[i];
+            int id = fig->groups[g].id;
+            if ((id != POSE_GROUP_NEAR_LEG && id != POSE_GROUP_FAR_LEG) ||
+                (strcmp(p->name, "toes") != 0 && strcmp(p->name, "foot") != 0 && strcmp(p->name, "heel") != 0))
+                continue;
+            float ends[2][3] = {{p->ax, p->ay, p->ra}, {p->bx, p->by, p->rb}};
+            for (int e = 0; e < 2; e++) {
+                float x = lay->place.ox + f * ends[e][0] * s, y = lay->place.oy - ends[e][1] * s, r = ends[e][2] * s;
+                if (x - r < 0.0f || x + r > (float)STAGE_W || y - r < 0.0f || y + r > (float)STAGE_H)
+                    return false;
+            }
+        }
+    return true;
+}
+
+/* Gentle start's rest "Sit down on the floor with your legs straight." (physio review s29): the
+ * figure goes down from standing through all fours (way_all_fours_to_sitting) and, 220 s in, sat
+ * with its knees drawn up to the chest and the heels tucked under the buttocks, the feet end on,
+ * hidden behind the thighs and the near hand, while the words said legs straight. Now the legs come
+ * round sooner and slide out long: from 15 s into the rest (220 s in a --shot, whose check-in adds
+ * 25 s) to its end, every frame (as the program draws it on the 1080p workout stage, camera and
+ * all) has both feet inside the stage and at least half of the near foot showing (none of it
+ * showed at 220 s before); and sitting down, the near foot is hidden (less than a quarter showing)
+ * only while the legs swing round from the hip, for less time than before. */
+static void test_gentle_start_feet(void)
+{
+    size_t n = 0;
+    char *src = read_all("levels/01-gentle-start.routine", &n);
+    CHECK(src != NULL);
+    if (!src)
+        return;
+    Routine r;
+    RoutineErrors errs;
+    memset(&errs, 0, sizeof errs);
+    int rc = routine_parse("levels/01-gentle-start.routine", src, n, &r, &errs);
+    free(src);
+    CHECK_INT(rc, 0);
+    if (rc != 0)
+        return;
+    Session s;
+    memset(&s, 0, sizeof s);
+    CHECK_INT(session_init(&s, &r), 0);
+    session_set_checkin_wait(&s, 0);
+    session_set_side_wait(&s, 0);
+    static FigCamera cam;
+    memset(&cam, 0, sizeof cam);
+    static PoseFigure fig;
+    const FigKeepOut hurt = {TESTSTAGE_HURT_X, TESTSTAGE_HURT_Y, TESTSTAGE_HURT_W, TESTSTAGE_HURT_H, 0, 0};
+    int checked = 0, off_stage = 0, hidden_late = 0, hidden_all = 0, rest_frames = 0;
+    float least = 1.0f;
+    long long first_hidden = -1, last_hidden = -1, rest_start = -1, rest_end = -1;
+    for (int guard = 0; !session_over(&s) && guard < 4000000; guard++) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev))
+            ;
+        if (guard % FRAME_TICKS != 0)
+            continue;
+        SessionView v = session_view(&s, 0);
+        if (v.kind == SEG_PAIN_AFTER || v.kind == SEG_RESULTS || v.kind == SEG_DONE)
+            break;
+        FigLayout lay;
+        bool mirrored = false;
+        const FigKeepOut *k = session_hurt_allowed_in(v.kind) ? &hurt : NULL;
+        if (!drawn(&v, k, &lay, &fig, &mirrored))
+            continue;
+        figpaint_camera(&cam, v.figure, &fig, STAGE_W, STAGE_H, &lay, k, s.t_ms, &lay);
+        const RoutineStep *st = v.step_index >= 0 ? &r.steps[v.step_index] : NULL;
+        if (!st || st->kind != STEP_REST || !st->text || !strstr(st->text, "legs straight"))
+            continue;
+        float shown = near_foot_shown(&fig);
+        rest_start = rest_start < 0 ? s.t_ms : rest_start;
+        rest_end = s.t_ms;
+        rest_frames++;
+        if (shown < 0.25f && v.figure == MOVE_WAY_ALL_FOURS_TO_SITTING) {
+            hidden_all++;
+            first_hidden = first_hidden < 0 ? s.t_ms : first_hidden;
+            last_hidden = s.t_ms;
+        }
+        if (s.t_ms - rest_start < 15000)
+            continue;
+        checked++;
+        least = fminf(least, shown);
+        off_stage += !feet_on_stage(&lay, &fig);
+        if (shown < 0.5f && hidden_late++ < 3)
+            printf("  gentle start at %.2f s: %.2f of the near foot shows (%s)\n", (double)s.t_ms / 1000.0,
+                   (double)shown, moves_info(v.figure)->id);
+    }
+    printf("gentle start, \"legs straight\" rest (%.2f to %.2f s): %d frames; sitting down, the near foot hidden in "
+           "%d (%.2f to %.2f s); from 15 s in (220 s in a --shot) %d frames, at least %.2f of the near foot shows, "
+           "%d with a foot off the stage\n",
+           (double)rest_start / 1000.0, (double)rest_end / 1000.0, rest_frames, hidden_all,
+           (double)first_hidden / 1000.0, (double)last_hidden / 1000.0, checked, (double)least, off_stage);
+    CHECK(checked >= 200); /* 15 s into the rest to its end, 8 s or more at 30 frames a second */
+    CHECK_INT(off_stage, 0);
+    CHECK(least >= 0.5f);
+    CHECK(hidden_all <= 30); /* 39 frames before (1.3 s), 27 now: the swing round from the hip */
+    session_free(&s);
+    routine_free(&r);
+}
+
 /* Reps of held moves (no cycle of their own), each as it is taught: knee to chest on alternate
  * sides (as levels/07), both knees, the hamstring stretch on both sides with no hold at the top,
  * the forward fold. */
@@ -1065,6 +1214,7 @@ int main(void)
     test_sitting_tall();
     test_standing_tall();
     test_sitting_ways_head_up();
+    test_gentle_start_feet();
     test_spinal_twist_back();
     test_twist_back_eases();
     char *names[64];
