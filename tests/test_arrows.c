@@ -1,5 +1,6 @@
 /* test_arrows.c: the motion arrows (arrows.h) point the way the working part goes on the way into
- * a move: bird dog's arm forward and up, knee rolls' knees sideways, the bridge's hips up; both
+ * a move: bird dog's arm forward and up, knee rolls' knees sideways, the bridge's hips up, the
+ * standing back bend's behind the upper back, pointing back (not down in front of the belly); both
  * sides drawn; none for a move with no working part; they show in the get-ready and fade after
  * the first rep; view.conf reads and writes the setting. */
 #include <math.h>
@@ -72,6 +73,47 @@ static void directions(void)
     CHECK(px.path[0].x[2] < px.path[0].x[0] && px.path[0].y[2] < px.path[0].y[0]);
     CHECK(fabsf(px.width - ARROWS_WIDTH_H * 400.0f) < 1e-3f);
     CHECK(fabsf(px.path[0].x[0] - (10.0f + 900.0f - a.path[0].x[0] * 400.0f)) < 1e-2f);
+}
+
+/* The standing back bend ("lean back as far as is comfortable"): its arrow was straight down in
+ * front of the belly (the trunk's middle only sinks as it leans back), which read "sink, push
+ * down" (physio review, session 29). It stands behind the back (the poses face +x), beside the
+ * upper back, and points back, not down; so on both sides drawn. */
+static void lean_back(void)
+{
+    const PoseMove *m = move_of(MOVE_STANDING_EXTENSION);
+    PoseFigure fig;
+    SheetFrame f;
+    sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+    pose_move_sample_figure(m, f.a, &fig);
+    float back = 1e9f, shoulder = 0.0f, hip = 0.0f; /* the back's hindmost point; the trunk's top and foot */
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count; i++) {
+            const PosePart *q = &fig.groups[g].parts[i];
+            if (fig.groups[g].id != POSE_GROUP_TORSO)
+                continue;
+            if (strcmp(q->name, "trunk") == 0 || strcmp(q->name, "pelvis") == 0)
+                back = fminf(back, fminf(q->ax - q->ra, q->bx - q->rb));
+            if (strcmp(q->name, "trunk") == 0)
+                shoulder = fmaxf(shoulder, q->by);
+            if (strcmp(q->name, "pelvis") == 0)
+                hip = q->ay;
+        }
+    for (int swap = 0; swap < 2; swap++) {
+        MoveArrows a;
+        CHECK_INT(arrows_of_move(m, swap, &a), 1);
+        const ArrowPath *p = &a.path[0];
+        if (getenv("ARROWS_DUMP"))
+            dump("standing_extension lean", &a);
+        for (int k = 0; k < 3; k++)
+            CHECK(p->x[k] < back - ARROWS_WIDTH_H); /* behind the back, all of it */
+        CHECK(p->y[0] > (hip + shoulder) / 2.0f); /* beside the upper back, not the bottom */
+        CHECK(dx_of(p) < -0.05f); /* it goes back */
+        CHECK(dy_of(p) > -0.5f * fabsf(dx_of(p))); /* and not down */
+        /* its head points back: the last part of its curve (the tip less the control point) */
+        float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+        CHECK(p->x[2] - cx < 0.0f && fabsf(p->y[2] - cy) < fabsf(p->x[2] - cx));
+    }
 }
 
 /* ---- clear of the face and hands ---- */
@@ -214,6 +256,7 @@ int main(void)
 {
     (void)testposes_levels;
     directions();
+    lean_back();
     alpha();
     conf();
     all_moves();

@@ -304,6 +304,68 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n)
     return p;
 }
 
+/* ---- a leaning trunk's arc ---- */
+
+/* The arrow of an upright trunk that leans (tips ARROWS_LEAN_MIN_DEG or more about the hips on
+ * its way: the standing back bend), into *out; false for any other trunk. Its middle's way (what
+ * arrows_trunk places) is no picture of a lean: leaning back, the trunk's middle only sinks a
+ * little, and an arrow straight down in front of the belly read "sink, push down" (physio review,
+ * session 29). A lean's arrow is a hook on the side the trunk tips to, beside the upper back: a
+ * quarter circle ARROWS_LEAN_HOOK_H across rising from shoulder height and turning to point
+ * that way ("lift the chest, lean back"), its top no higher than the head comes (the camera frames
+ * the figure: higher, arrowdraw_keep_clear would push it down onto the face). The nearest to the
+ * back of those that keep ARROWS_CLEAR_H from the head, off the hands and forearms and off the
+ * trunk in every frame (figs: the start pose first); none: the one nearest to being so. */
+static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
+{
+    float ux = 0.0f, uy = 1.0f;
+    if (!arrows_trunk_axis(&figs[0], &ux, &uy) || fabsf(uy) <= fabsf(ux) || arrows_facing(&figs[0]))
+        return false;
+    const PosePart *low = NULL;
+    float crown = -1e9f, turn = 0.0f;
+    for (int k = 0; k < n; k++) {
+        float vx, vy;
+        if (k > 0 && arrows_trunk_axis(&figs[k], &vx, &vy)) {
+            float t = atan2f(ux * vy - uy * vx, ux * vx + uy * vy); /* + counter-clockwise */
+            turn = fabsf(t) > fabsf(turn) ? t : turn;
+        }
+        for (int g = 0; g < figs[k].count; g++)
+            for (int i = 0; i < figs[k].groups[g].count; i++) {
+                const PosePart *q = &figs[k].groups[g].parts[i];
+                if (figs[k].groups[g].id != POSE_GROUP_TORSO)
+                    continue;
+                if (strcmp(q->name, "head") == 0)
+                    crown = fmaxf(crown, fmaxf(q->ay + q->ra, q->by + q->rb));
+                else if (k == 0 && strcmp(q->name, "pelvis") == 0)
+                    low = q;
+            }
+    }
+    if (!low || fabsf(turn) < ARROWS_LEAN_MIN_DEG * 3.14159265f / 180.0f)
+        return false;
+    /* (bx, by): square to the trunk, the way it tips; h: how far up the trunk the hook may reach */
+    float bx = turn > 0.0f ? -uy : uy, by = turn > 0.0f ? ux : -ux, rad = ARROWS_LEAN_HOOK_H;
+    float px = low->ax, py = low->ay;
+    float h = ((crown - py) - ARROWS_WIDTH_H * 1.3f) / uy - rad, best = -1e9f;
+    for (int g = 0; g < ARROWS_LEAN_GAPS; g++)
+        for (int d = 0; d < 2; d++) {
+            float gap = ARROWS_TRUNK_LIFT_H + ARROWS_LEAN_GAP_STEP_H * (float)g, up = h - rad * 0.5f * (float)d;
+            float cx = px + ux * up + bx * (gap + rad), cy = py + uy * up + by * (gap + rad);
+            ArrowPath q;
+            for (int k = 0; k < 3; k++) { /* from beside the back (going up) round to the top (pointing b) */
+                float a = 3.14159265f / 4.0f * (float)k, c = cosf(a), sn = sinf(a);
+                q.x[k] = cx + rad * (-bx * c + ux * sn), q.y[k] = cy + rad * (-by * c + uy * sn);
+            }
+            float near[3];
+            arrows_clearance(&q, figs, n, near);
+            float score = fminf(near[0] - ARROWS_CLEAR_H, fminf(near[1], near[2] + ARROWS_WIDTH_H));
+            if (score > best)
+                best = score, *out = q;
+            if (score >= 0.0f)
+                return true;
+        }
+    return true;
+}
+
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
 {
     memset(out, 0, sizeof *out);
@@ -357,7 +419,7 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
             continue;
         out->path[out->count++] = arrows_shape(&ways[i], centre.x, centre.y, on_trunk);
     }
-    if (on_trunk && out->count > 0)
+    if (on_trunk && out->count > 0 && !arrows_lean(figs, nf, &out->path[0]))
         out->path[0] = arrows_trunk(out->path[0], figs, nf);
     free(figs);
     return out->count;

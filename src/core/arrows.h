@@ -23,6 +23,10 @@
 #define ARROWS_TRUNK_LIFT_H                                                                                            \
     0.12f /* the trunk's arrow stands this far from its middle: above it lying, beside it upright */
 #define ARROWS_CLEAR_H 0.05f /* the trunk's arrow keeps this far from the head (upright: the arms too) */
+#define ARROWS_LEAN_MIN_DEG 12.0f /* an upright trunk tipping this far about the hips leans: its arrow is a hook */
+#define ARROWS_LEAN_HOOK_H 0.16f /* a lean's hook: a quarter circle of this radius, */
+#define ARROWS_LEAN_GAP_STEP_H 0.03f /* ... ARROWS_TRUNK_LIFT_H or this much more at a time behind the trunk, */
+#define ARROWS_LEAN_GAPS 10 /* ... up to this many steps */
 #define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
 #define ARROWS_PROBES 24 /* frames the way in is probed at, once per move and side */
 #define ARROWS_FADE_MS 1000 /* a hold's arrow fades over this long once the held pose is reached */
@@ -46,7 +50,9 @@ typedef struct {
  * one at the trunk's middle instead when the torso is the working part or the trunk moves more
  * than any working limb (bridge, press-up). Each is moved ARROWS_OFFSET_H aside from the path
  * (away from the body's middle), the trunk's ARROWS_TRUNK_LIFT_H above a lying trunk or beside an
- * upright one, away from the head and arms (arrows.c: arrows_trunk), and kept within
+ * upright one, away from the head and arms (arrows.c: arrows_trunk); an upright trunk that leans
+ * (tips ARROWS_LEAN_MIN_DEG about the hips: the standing back bend) has a hook beside the upper
+ * back instead, rising and turning to point the way it leans (arrows_lean); kept within
  * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the
  * number of arrows (0: none, as for a move with no highlight or a way). */
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
