@@ -116,6 +116,42 @@ static void lean_back(void)
     }
 }
 
+/* The x range of the start pose's pelvis (*p0..*p1) and its trunk's top end (*top) of move m. */
+static void trunk_marks(const PoseMove *m, float *p0, float *p1, float *top)
+{
+    PoseFigure fig;
+    SheetFrame f;
+    sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+    pose_move_sample_figure(m, f.a, &fig);
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count; i++) {
+            const PosePart *q = &fig.groups[g].parts[i];
+            if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "pelvis") == 0)
+                *p0 = fminf(q->ax, q->bx), *p1 = fmaxf(q->ax, q->bx);
+            if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "trunk") == 0)
+                *top = q->bx; /* the last trunk part is the top */
+        }
+}
+
+/* The trunk's arrow shows the part that moves most: the bridge's over the hips ("lift your hips"),
+ * not over the middle of the back; the press-up's over the chest ("push your chest up, hips
+ * down"), not over the waist, where it said "lift your hips". */
+static void hips_and_chest(void)
+{
+    MoveArrows a;
+    float p0 = 0.0f, p1 = 0.0f, top = 0.0f;
+    const PoseMove *br = move_of(MOVE_BRIDGE);
+    trunk_marks(br, &p0, &p1, &top);
+    CHECK_INT(arrows_of_move(br, false, &a), 1);
+    CHECK(a.path[0].x[1] > p0 - 0.05f && a.path[0].x[1] < p1 + 0.05f); /* over the pelvis */
+    const PoseMove *pu = move_of(MOVE_PRESS_UP);
+    trunk_marks(pu, &p0, &p1, &top);
+    CHECK_INT(arrows_of_move(pu, false, &a), 1);
+    float hips = p0; /* lying on the front, head at +x: the hips at the pelvis's low end */
+    CHECK(a.path[0].x[1] - hips > 0.4f * (top - hips)); /* the chest's half of the trunk */
+    CHECK(dy_of(&a.path[0]) > 2.0f * fabsf(dx_of(&a.path[0]))); /* up */
+}
+
 /* ---- clear of the face and hands ---- */
 
 /* The frames an arrow shows over: the get-ready's start pose, then the way to the beat (a hold's:
@@ -257,6 +293,7 @@ int main(void)
     (void)testposes_levels;
     directions();
     lean_back();
+    hips_and_chest();
     alpha();
     conf();
     all_moves();

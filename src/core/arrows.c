@@ -23,9 +23,10 @@ static int arrows_limb(int id)
     return id == POSE_GROUP_NEAR_SHIN ? POSE_GROUP_NEAR_LEG : id == POSE_GROUP_FAR_SHIN ? POSE_GROUP_FAR_LEG : id;
 }
 
-/* The mean of the ends of the parts called name in the groups of limb (PoseGroupId) of fig;
- * false when there is none. */
-static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name, ArrowPoint *out)
+/* The mean of the ends of the parts called name in the groups of limb (PoseGroupId) of fig, or of
+ * the nth of them alone (nth >= 0; the trunk's three parts: its middle one when nth < 0); false
+ * when there is none. */
+static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name, int nth, ArrowPoint *out)
 {
     float sx = 0.0f, sy = 0.0f;
     int n = 0;
@@ -39,6 +40,8 @@ static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name,
         /* the trunk's three parts: its middle one, which the back rounds and arches most */
         if (limb == POSE_GROUP_TORSO && count >= 3)
             pick = count / 2;
+        if (nth >= 0)
+            pick = nth;
         for (int i = 0, k = 0; i < gr->count; i++)
             if (strcmp(gr->parts[i].name, name) == 0 && (pick < 0 || k++ == pick))
                 sx += gr->parts[i].ax + gr->parts[i].bx, sy += gr->parts[i].ay + gr->parts[i].by, n += 2;
@@ -96,8 +99,9 @@ typedef struct {
     float travel;
 } ArrowWay;
 
-/* The way of the part called name of limb through the n figures figs; false when it has none. */
-static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name, ArrowWay *w)
+/* The way of the part called name of limb (nth: as arrows_part_point) through the n figures figs;
+ * false when it has none. */
+static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name, int nth, ArrowWay *w)
 {
     ArrowPoint pts[ARROWS_PROBES + 1];
     int far = 0;
@@ -105,7 +109,7 @@ static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name
     if (n < 1 || n > ARROWS_PROBES + 1)
         return false;
     for (int k = 0; k < n; k++) {
-        if (!arrows_part_point(&figs[k], limb, name, &pts[k]))
+        if (!arrows_part_point(&figs[k], limb, name, nth, &pts[k]))
             return false;
         float d = arrows_dist(pts[0], pts[k]);
         if (d > best + 1e-4f)
@@ -366,6 +370,23 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
     return true;
 }
 
+/* The way the trunk's arrow shows, of the n figures figs: its middle's (*middle), or the pelvis's
+ * or its top part's where that travels ARROWS_TRUNK_MORE times as far (a side view): the bridge
+ * lifts its hips, the press-up its chest, while the middle, between them, moves less; the arrow
+ * over the middle stood over the waist of a press-up ("push your chest up, hips down"). */
+static ArrowWay arrows_trunk_way(const PoseFigure *figs, int n, const ArrowWay *middle)
+{
+    ArrowWay best = *middle, w;
+    if (arrows_facing(&figs[0]))
+        return best;
+    if (arrows_way(figs, n, POSE_GROUP_TORSO, "pelvis", -1, &w) && w.travel >= ARROWS_TRUNK_MORE * middle->travel)
+        best = w;
+    if (arrows_way(figs, n, POSE_GROUP_TORSO, "trunk", 2, &w) && w.travel >= ARROWS_TRUNK_MORE * middle->travel &&
+        w.travel > best.travel)
+        best = w;
+    return best;
+}
+
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
 {
     memset(out, 0, sizeof *out);
@@ -382,17 +403,17 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
         return 0;
     for (int k = 0; k < nf; k++)
         arrows_figure(m, idx[k], swap, &figs[k]);
-    ArrowWay trunk, ways[4];
+    ArrowWay trunk = {{{0.0f, 0.0f}}, 0.0f}, ways[4];
     int n = 0;
-    bool has_trunk = arrows_way(figs, nf, POSE_GROUP_TORSO, "trunk", &trunk);
+    bool has_trunk = arrows_way(figs, nf, POSE_GROUP_TORSO, "trunk", -1, &trunk);
     float best = 0.0f;
     for (int i = 0; i < 4; i++) {
         if (!arrows_working(&figs[0], limbs[i]))
             continue;
         bool arm = limbs[i] == POSE_GROUP_NEAR_ARM || limbs[i] == POSE_GROUP_FAR_ARM;
         ArrowWay end, joint;
-        bool e = arrows_way(figs, nf, limbs[i], arm ? "hand" : "foot", &end);
-        bool j = arrows_way(figs, nf, limbs[i], arm ? "forearm" : "shank", &joint);
+        bool e = arrows_way(figs, nf, limbs[i], arm ? "hand" : "foot", -1, &end);
+        bool j = arrows_way(figs, nf, limbs[i], arm ? "forearm" : "shank", -1, &joint);
         if (!e && !j)
             continue;
         /* the hand or foot, or the elbow or knee where the end stays planted (knee rolls) */
@@ -405,7 +426,7 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
     bool torso = arrows_working(&figs[0], POSE_GROUP_TORSO);
     bool on_trunk = has_trunk && (torso || trunk.travel > best) && trunk.travel > 0.005f;
     if (on_trunk)
-        ways[0] = trunk, n = 1;
+        ways[0] = arrows_trunk_way(figs, nf, &trunk), n = 1;
     /* the body's centre, to put the arrows beside the limbs, not across the body */
     ArrowPoint centre = {0.0f, 0.0f};
     if (has_trunk)
