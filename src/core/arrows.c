@@ -371,18 +371,20 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
 }
 
 /* The way the trunk's arrow shows, of the n figures figs: its middle's (*middle), or the pelvis's
- * or its top part's where that travels ARROWS_TRUNK_MORE times as far (a side view): the bridge
- * lifts its hips, the press-up its chest, while the middle, between them, moves less; the arrow
- * over the middle stood over the waist of a press-up ("push your chest up, hips down"). */
+ * or its top part's where that travels ARROWS_TRUNK_MORE times as far and half
+ * ARROWS_MIN_TRAVEL_H at least (a side view): the bridge lifts its hips, the press-up its chest,
+ * while the middle, between them, moves less; the arrow over the middle stood over the waist of a
+ * press-up ("push your chest up, hips down"). A part that barely moves (the seated twist's
+ * shoulders only turn, and their arrow stood at the chin) leaves the middle's. */
 static ArrowWay arrows_trunk_way(const PoseFigure *figs, int n, const ArrowWay *middle)
 {
     ArrowWay best = *middle, w;
+    float least = fmaxf(ARROWS_TRUNK_MORE * middle->travel, ARROWS_MIN_TRAVEL_H / 2.0f);
     if (arrows_facing(&figs[0]))
         return best;
-    if (arrows_way(figs, n, POSE_GROUP_TORSO, "pelvis", -1, &w) && w.travel >= ARROWS_TRUNK_MORE * middle->travel)
+    if (arrows_way(figs, n, POSE_GROUP_TORSO, "pelvis", -1, &w) && w.travel >= least)
         best = w;
-    if (arrows_way(figs, n, POSE_GROUP_TORSO, "trunk", 2, &w) && w.travel >= ARROWS_TRUNK_MORE * middle->travel &&
-        w.travel > best.travel)
+    if (arrows_way(figs, n, POSE_GROUP_TORSO, "trunk", 2, &w) && w.travel >= least && w.travel > best.travel)
         best = w;
     return best;
 }
