@@ -152,6 +152,35 @@ static void hips_and_chest(void)
     CHECK(dy_of(&a.path[0]) > 2.0f * fabsf(dx_of(&a.path[0]))); /* up */
 }
 
+/* Knee to chest ("pull that knee towards your chest"), and both knees: the arrow starts at the
+ * knee and ends nearer the chest, where it ran from the foot on the mat up and read "lift your
+ * foot". */
+static void knee_to_chest(void)
+{
+    static const MoveId ids[] = {MOVE_KNEE_TO_CHEST, MOVE_KNEES_TO_CHEST};
+    for (int i = 0; i < 2; i++) {
+        const PoseMove *m = move_of(ids[i]);
+        PoseFigure fig;
+        SheetFrame f;
+        sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+        pose_move_sample_figure(m, f.a, &fig);
+        float kx = 0.0f, ky = 0.0f, cx = 0.0f, cy = 0.0f;
+        for (int g = 0; g < fig.count; g++)
+            for (int k = 0; k < fig.groups[g].count; k++) {
+                const PosePart *q = &fig.groups[g].parts[k];
+                if (fig.groups[g].id == POSE_GROUP_NEAR_LEG && strcmp(q->name, "shank") == 0)
+                    kx = q->ax, ky = q->ay; /* the knee */
+                if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "trunk") == 0)
+                    cx = (q->ax + q->bx) / 2.0f, cy = (q->ay + q->by) / 2.0f; /* the last: the chest */
+            }
+        MoveArrows a;
+        CHECK_INT(arrows_of_move(m, false, &a), 1);
+        const ArrowPath *p = &a.path[0];
+        CHECK(hypotf(p->x[0] - kx, p->y[0] - ky) < 0.12f); /* from the knee */
+        CHECK(hypotf(p->x[2] - cx, p->y[2] - cy) < hypotf(p->x[0] - cx, p->y[0] - cy) - 0.15f); /* to the chest */
+    }
+}
+
 /* ---- clear of the face and hands ---- */
 
 /* The frames an arrow shows over: the get-ready's start pose, then the way to the beat (a hold's:
@@ -294,6 +323,7 @@ int main(void)
     directions();
     lean_back();
     hips_and_chest();
+    knee_to_chest();
     alpha();
     conf();
     all_moves();

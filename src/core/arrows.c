@@ -13,6 +13,8 @@
 
 /* ---- where the working parts are ---- */
 
+#define ARROWS_UPPER_END (-2) /* arrows_part_point's nth: the parts' upper ends (knee, elbow) */
+
 typedef struct {
     float x, y;
 } ArrowPoint;
@@ -24,12 +26,16 @@ static int arrows_limb(int id)
 }
 
 /* The mean of the ends of the parts called name in the groups of limb (PoseGroupId) of fig, or of
- * the nth of them alone (nth >= 0; the trunk's three parts: its middle one when nth < 0); false
- * when there is none. */
+ * the nth of them alone (nth >= 0; the trunk's three parts: its middle one when nth < 0), or of
+ * their upper ends alone (ARROWS_UPPER_END in nth: the knee of a shank, the elbow of a forearm);
+ * false when there is none. */
 static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name, int nth, ArrowPoint *out)
 {
     float sx = 0.0f, sy = 0.0f;
     int n = 0;
+    bool upper = nth == ARROWS_UPPER_END;
+    if (upper)
+        nth = -1;
     for (int g = 0; g < fig->count; g++) {
         const PoseGroup *gr = &fig->groups[g];
         if (arrows_limb(gr->id) != limb || gr->flat)
@@ -43,8 +49,12 @@ static bool arrows_part_point(const PoseFigure *fig, int limb, const char *name,
         if (nth >= 0)
             pick = nth;
         for (int i = 0, k = 0; i < gr->count; i++)
-            if (strcmp(gr->parts[i].name, name) == 0 && (pick < 0 || k++ == pick))
-                sx += gr->parts[i].ax + gr->parts[i].bx, sy += gr->parts[i].ay + gr->parts[i].by, n += 2;
+            if (strcmp(gr->parts[i].name, name) == 0 && (pick < 0 || k++ == pick)) {
+                if (upper)
+                    sx += gr->parts[i].ax, sy += gr->parts[i].ay, n++;
+                else
+                    sx += gr->parts[i].ax + gr->parts[i].bx, sy += gr->parts[i].ay + gr->parts[i].by, n += 2;
+            }
     }
     if (n == 0)
         return false;
@@ -419,7 +429,15 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
         if (!e && !j)
             continue;
         /* the hand or foot, or the elbow or knee where the end stays planted (knee rolls) */
-        ArrowWay w = e && (!j || end.travel >= joint.travel * 0.8f) ? end : joint;
+        ArrowWay w = e && (!j || end.travel >= joint.travel * 0.8f) ? end : joint, fold;
+        /* the knee or elbow where it folds in to the chest (knee to chest: "pull that knee towards
+         * your chest"; the foot's way, up off the mat, read "lift your foot") */
+        ArrowPoint chest;
+        if (arrows_way(figs, nf, limbs[i], arm ? "forearm" : "shank", ARROWS_UPPER_END, &fold) &&
+            arrows_part_point(&figs[0], POSE_GROUP_TORSO, "trunk", 2, &chest) &&
+            arrows_dist(fold.p[2], chest) < arrows_dist(fold.p[0], chest) - ARROWS_FOLD_H &&
+            fold.travel >= ARROWS_MIN_TRAVEL_H)
+            w = fold;
         if (w.travel < ARROWS_MIN_TRAVEL_H)
             continue;
         best = w.travel > best ? w.travel : best;

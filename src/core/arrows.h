@@ -16,6 +16,7 @@
 
 #define ARROWS_MAX 2 /* arrows for one move: bird dog's reaching arm and leg */
 #define ARROWS_MIN_TRAVEL_H 0.04f /* a limb end that moves less is not worth an arrow (a planted hand) */
+#define ARROWS_FOLD_H 0.15f /* a knee or elbow ending this much nearer the chest shows the way (knee to chest) */
 #define ARROWS_SAME_H 0.08f /* two arrows whose ends are this close are one (both knees rolling) */
 #define ARROWS_MIN_LEN_H 0.12f /* a shorter way (pelvic tilt) is drawn this long, centred on it */
 #define ARROWS_MAX_LEN_H 0.45f /* a longer way is drawn this long, ending at its tip */
@@ -46,7 +47,8 @@ typedef struct {
 } MoveArrows;
 
 /* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working
- * limb (highlight) whose hand or foot, or elbow or knee where that moves more, travels at least
+ * limb (highlight) whose hand or foot, or elbow or knee where that moves more or folds in
+ * ARROWS_FOLD_H nearer the chest (knee to chest), travels at least
  * ARROWS_MIN_TRAVEL_H from the start pose (the get-ready's) on the way to the beat (a hold's: the
  * held pose), to where it is farthest from its start on that way (probed at ARROWS_PROBES frames);
  * one on the trunk's way instead when the torso is the working part or the trunk moves more
