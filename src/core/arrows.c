@@ -320,13 +320,13 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n)
 
 /* ---- a leaning trunk's arc ---- */
 
-/* The arrow of an upright trunk that leans (tips ARROWS_LEAN_MIN_DEG or more about the hips on
- * its way: the standing back bend), into *out; false for any other trunk. Its middle's way (what
+/* The arrow of an upright trunk that leans back (tips ARROWS_LEAN_MIN_DEG or more back about the
+ * hips on its way: the standing back bend), into *out; false for any other trunk. Its middle's way (what
  * arrows_trunk places) is no picture of a lean: leaning back, the trunk's middle only sinks a
  * little, and an arrow straight down in front of the belly read "sink, push down" (physio review,
  * session 29). A lean's arrow is a hook on the side the trunk tips to, beside the upper back: a
  * quarter circle ARROWS_LEAN_HOOK_H across rising from shoulder height and turning to point
- * that way ("lift the chest, lean back"), its top no higher than the head comes (the camera frames
+ * back ("lift the chest, lean back"), its top no higher than the head comes (the camera frames
  * the figure: higher, arrowdraw_keep_clear would push it down onto the face). The nearest to the
  * back of those that keep ARROWS_CLEAR_H from the head, off the hands and forearms and off the
  * trunk in every frame (figs: the start pose first); none: the one nearest to being so. */
@@ -354,10 +354,12 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
                     low = q;
             }
     }
-    if (!low || fabsf(turn) < ARROWS_LEAN_MIN_DEG * 3.14159265f / 180.0f)
+    /* back only (the poses face +x: counter-clockwise); a forward bend goes down, and a hook rising
+     * in front would say "reach up" */
+    if (!low || turn < ARROWS_LEAN_MIN_DEG * 3.14159265f / 180.0f)
         return false;
-    /* (bx, by): square to the trunk, the way it tips; h: how far up the trunk the hook may reach */
-    float bx = turn > 0.0f ? -uy : uy, by = turn > 0.0f ? ux : -ux, rad = ARROWS_LEAN_HOOK_H;
+    /* (bx, by): square to the trunk, back; h: how far up the trunk the hook may reach */
+    float bx = -uy, by = ux, rad = ARROWS_LEAN_HOOK_H;
     float px = low->ax, py = low->ay;
     float h = ((crown - py) - ARROWS_WIDTH_H * 1.3f) / uy - rad, best = -1e9f;
     for (int g = 0; g < ARROWS_LEAN_GAPS; g++)

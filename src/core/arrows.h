@@ -23,10 +23,9 @@
 #define ARROWS_OFFSET_H 0.07f /* the arrow runs this far beside the limb's path, not over the limb */
 #define ARROWS_TRUNK_LIFT_H                                                                                            \
     0.12f /* the trunk's arrow stands this far from its middle: above it lying, beside it upright */
-#define ARROWS_TRUNK_MORE                                                                                              \
-    1.3f /* the pelvis or chest moving this many times as far as the trunk's middle shows its way */
+#define ARROWS_TRUNK_MORE 1.3f /* the pelvis or chest moving this many times as far as the middle shows the way */
 #define ARROWS_CLEAR_H 0.05f /* the trunk's arrow keeps this far from the head (upright: the arms too) */
-#define ARROWS_LEAN_MIN_DEG 12.0f /* an upright trunk tipping this far about the hips leans: its arrow is a hook */
+#define ARROWS_LEAN_MIN_DEG 12.0f /* an upright trunk tipping this far back about the hips: a hook */
 #define ARROWS_LEAN_HOOK_H 0.16f /* a lean's hook: a quarter circle of this radius, */
 #define ARROWS_LEAN_GAP_STEP_H 0.03f /* ... ARROWS_TRUNK_LIFT_H or this much more at a time behind the trunk, */
 #define ARROWS_LEAN_GAPS 10 /* ... up to this many steps */
@@ -48,17 +47,18 @@ typedef struct {
 
 /* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working
  * limb (highlight) whose hand or foot, or elbow or knee where that moves more or folds in
- * ARROWS_FOLD_H nearer the chest (knee to chest), travels at least
- * ARROWS_MIN_TRAVEL_H from the start pose (the get-ready's) on the way to the beat (a hold's: the
- * held pose), to where it is farthest from its start on that way (probed at ARROWS_PROBES frames);
- * one on the trunk's way instead when the torso is the working part or the trunk moves more
- * than any working limb (bridge, press-up): its middle's, or the pelvis's or chest's where that
- * moves ARROWS_TRUNK_MORE times as far (the bridge's hips, the press-up's chest). Each is moved ARROWS_OFFSET_H aside
- * from the path (away from the body's middle), the trunk's ARROWS_TRUNK_LIFT_H above a lying trunk or beside an upright
- * one, away from the head and arms (arrows.c: arrows_trunk); an upright trunk that leans (tips ARROWS_LEAN_MIN_DEG
- * about the hips: the standing back bend) has a hook beside the upper back instead, rising and turning to point the way
- * it leans (arrows_lean); kept within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the number of arrows (0: none, as for
- * a move with no highlight or a way). */
+ * ARROWS_FOLD_H nearer the chest (knee to chest), travels at least ARROWS_MIN_TRAVEL_H from the
+ * start pose (the get-ready's) on the way to the beat (a hold's: the held pose), to where it is
+ * farthest from its start on that way (probed at ARROWS_PROBES frames); one on the trunk's way
+ * instead when the torso is the working part or the trunk moves more than any working limb
+ * (bridge, press-up): its middle's, or the pelvis's or chest's where that moves ARROWS_TRUNK_MORE
+ * times as far (the bridge's hips, the press-up's chest). Each is moved ARROWS_OFFSET_H aside
+ * from the path (away from the body's middle), the trunk's ARROWS_TRUNK_LIFT_H above a lying
+ * trunk or beside an upright one, away from the head and arms (arrows.c: arrows_trunk); an
+ * upright trunk that leans back (ARROWS_LEAN_MIN_DEG about the hips: the standing back bend) has
+ * a hook beside the upper back instead, rising and turning to point back (arrows_lean). Kept
+ * within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the number of arrows (0: none, as for a move
+ * with no highlight or a way). */
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
 
 /* The arrows a (in H) placed on a stage as figpaint places the figure (pl: its scale, origin,
