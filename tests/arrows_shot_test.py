@@ -2,7 +2,8 @@
 """arrows_shot_test.py: the motion arrows (docs/sprites.md) on real 1920x1080 frames of
 `unknot --shot`: bird dog's get-ready shows arrow-yellow pixels on the stage, one arrow at the
 reaching hand's end (front) and one at the foot's (back); none a few reps later; none with
-`arrows = 0` in view.conf. Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
+`arrows = 0` in view.conf. The standing back bend's ("lean back") stands behind the shirt, beside
+the upper back, where it stood down in front of the belly (physio review, session 29). Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
 import os
 import subprocess
 import sys
@@ -14,31 +15,41 @@ from shot_test import read_png  # noqa: E402
 
 UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
 ROUTINE = 'title "Arrows"\nlevel 1\ndescription "Bird dog."\nmove bird_dog\n  reps 6 tempo 4s\n'
+LEAN = 'title "Lean"\nlevel 1\ndescription "Back bend."\nmove standing_extension\n  reps 6 tempo 4s\n'
 # the 3-2-1 before the first side (after "Get ready. Next: Bird dog." and its how-to, as the routine
 # gives no start words: the 3 at 37 s); its third rep
 GET_READY, LATER = "38.5", "52"
 
 
-def arrow_pixels(path):
-    """The arrow fill's pixels (255, 214, 0 and its near neighbours) on the stage (the left 56%
-    of the screen, below the header and above the caption): their x positions as stage fractions."""
+def stage_pixels(path):
+    """The arrow fill's pixels (255, 214, 0 and its near neighbours) and the shirt's (teal: green
+    and blue well over red) on the stage (the left 56% of the screen, below the header and above
+    the caption), every 2nd: two lists of (x, y) in pixels, and the stage's width."""
     width, height, bpp, rows = read_png(path)
-    xs = []
+    arrow, shirt = [], []
     x_end = int(width * 0.56)
     for y in range(int(height * 0.14), int(height * 0.78), 2):
         row = rows[y]
         for x in range(0, x_end, 2):
             r, g, b = row[x * bpp], row[x * bpp + 1], row[x * bpp + 2]
             if r >= 248 and 200 <= g <= 225 and b <= 25:
-                xs.append(x / x_end)
-    return xs
+                arrow.append((x, y))
+            elif g > r + 60 and b > r + 60 and g > 100:
+                shirt.append((x, y))
+    return arrow, shirt, x_end
 
 
-def shot(tmp, name, at, cfg):
+def arrow_pixels(path):
+    """The arrow's pixels (stage_pixels): their x positions as stage fractions."""
+    arrow, _, x_end = stage_pixels(path)
+    return [x / x_end for x, _ in arrow]
+
+
+def shot(tmp, name, at, cfg, routine="a.routine"):
     out = os.path.join(tmp, name)
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", XDG_CONFIG_HOME=cfg,
                XDG_DATA_HOME=os.path.join(tmp, "data"))
-    p = subprocess.run([UNKNOT, "--shot", out, "--at", at, "--size", "1920x1080", os.path.join(tmp, "a.routine")],
+    p = subprocess.run([UNKNOT, "--shot", out, "--at", at, "--size", "1920x1080", os.path.join(tmp, routine)],
                        capture_output=True, text=True, timeout=90, env=env)
     check(p.returncode == 0, f"--shot {name}: exit {p.returncode}: {p.stderr.strip()}")
     return out
@@ -66,6 +77,19 @@ def main():
 
         off = arrow_pixels(shot(tmp, "off.png", GET_READY, off_cfg))
         check(len(off) == 0, f"arrows = 0: {len(off)} arrow pixels in the get-ready, want none")
+
+        # the back bend's get-ready (its 3 at 37 s too): the figure faces right, its back is left
+        with open(os.path.join(tmp, "lean.routine"), "w") as f:
+            f.write(LEAN)
+        arrow, shirt, _ = stage_pixels(shot(tmp, "lean.png", GET_READY, on_cfg, "lean.routine"))
+        check(len(arrow) > 300 and len(shirt) > 300, f"back bend: {len(arrow)} arrow, {len(shirt)} shirt pixels")
+        if arrow and shirt:
+            back = min(x for x, _ in shirt)
+            ahead = [p for p in arrow if p[0] >= back]
+            check(not ahead, f"back bend: {len(ahead)} arrow pixels level with or in front of the back (x {back})")
+            mid = sum(y for _, y in shirt) / len(shirt)
+            high = sum(y for _, y in arrow) / len(arrow)
+            check(high < mid, f"back bend: the arrow's pixels at y {high:.0f} on average, want above the shirt's {mid:.0f}")
     return finish("arrows_shot_test")
 
 
