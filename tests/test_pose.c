@@ -1177,7 +1177,9 @@ static void test_pelvic_tilt(void)
            (double)lay.place.scale, gap[0], gap[1], (double)(turn[0] - turn[1]));
     CHECK(gap[0] >= 24);
     CHECK(gap[1] <= 4);
-    CHECK(turn[0] - turn[1] >= 20.0f); /* the pelvis tipped back: the pubic bone up, the tail down */
+    /* the pelvis tipped back, the pubic bone up: a small rock (test_pelvic_tilt: 8 to 16 degrees
+     * over the rep; it turned 40.6, a hip lift), the arch of the lower back doing the showing */
+    CHECK(turn[0] - turn[1] >= 8.0f && turn[0] - turn[1] <= 16.0f);
     pose_move_free(&m);
 }
 
