@@ -856,6 +856,104 @@ static void test_twist_back_eases(void)
     }
 }
 
+/* The pixels of fig (at 1000 px a body height) where part `name` of group id shows (every such part:
+ * a part painted again over others counts once): painted again with those recoloured, the pixels
+ * that change. Their count, and in *cx their mean x (px). */
+static int part_shown(const PoseFigure *fig, int id, const char *name, float *cx)
+{
+    enum { W = 1000, H = 1000 };
+    PoseFigure marked = *fig;
+    bool found = false;
+    for (int g = 0; g < marked.count; g++)
+        for (int i = 0; i < marked.groups[g].count; i++)
+            if (marked.groups[g].id == id && strcmp(marked.groups[g].parts[i].name, name) == 0) {
+                PoseColor magenta = {1.0f, 0.0f, 1.0f};
+                marked.groups[g].parts[i].color = magenta;
+                found = true;
+            }
+    uint32_t *a = calloc((size_t)W * H, sizeof *a), *b = calloc((size_t)W * H, sizeof *b);
+    CHECK(a && b);
+    int count = 0;
+    double sum = 0.0;
+    if (a && b && found) {
+        FigPlace pl = {1000.0f, 500.0f, 950.0f, false, 0.0f};
+        FigCanvas ca = {a, W, W, H}, cb = {b, W, W, H};
+        figpaint_figure(&ca, fig, &pl, 0, 0);
+        figpaint_figure(&cb, &marked, &pl, 0, 0);
+        for (int i = 0; i < W * H; i++)
+            if (a[i] != b[i])
+                count++, sum += (double)(i % W);
+    }
+    free(a);
+    free(b);
+    *cx = count > 0 ? (float)(sum / count) : 0.0f;
+    return count;
+}
+
+/* The twists' other side reads as the same twist (physio review s29): turned away, the back showed
+ * only the far shoulder (the near one, painted behind the torso with its arm, showed an edge past
+ * the back: 4510 of its 14900 pixels held, at 1000 px a body height), so the shoulder line was not
+ * seen to turn, and the head, turned only as keyed (the keyed look negated), showed its back and at
+ * most an edge of the jaw (2550 pixels of skin, no eye). Now the near shoulder's cap is painted over
+ * the back and the head turns on to a profile looking back over the far shoulder. Measured, held and
+ * at the start, on both sides: the shoulder line (between the shoulder joints) counts as seen when
+ * each shoulder's cap shows at least half its pixels; turned away, it changes from the start to the
+ * hold at least as much as turned toward the viewer; the face shows at least half the skin it shows
+ * turned toward the viewer, with an eye, behind the head's centre (looking back) where at the start
+ * it is in front (looking where the body faces). */
+static float seen_shoulder_line(const PoseFigure *fig)
+{
+    float x, nx = 0, ny = 0, fx = 0, fy = 0;
+    int whole = 14000; /* a sleeve's cap alone shows about 14900 pixels */
+    int near = part_shown(fig, POSE_GROUP_NEAR_ARM, "sleeve", &x),
+        far = part_shown(fig, POSE_GROUP_FAR_ARM, "sleeve", &x);
+    bool ok = part_start(fig, POSE_GROUP_NEAR_ARM, "upper_arm", &nx, &ny) &&
+              part_start(fig, POSE_GROUP_FAR_ARM, "upper_arm", &fx, &fy);
+    CHECK(ok);
+    return ok && near * 2 >= whole && far * 2 >= whole ? hypotf(fx - nx, fy - ny) : 0.0f;
+}
+
+static void test_twist_away_reads(void)
+{
+    static const MoveId ids[] = {MOVE_SPINAL_TWIST, MOVE_SEATED_TWIST};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        const PoseMove *m = move_of(ids[i]);
+        if (!m)
+            continue;
+        CHECK(pose_move_swapped(m, SIDES_LEFT));
+        float line[2][2], face_x[2][2], head_x[2][2];
+        int face[2][2], eyes[2][2];
+        for (int side = 0; side < 2; side++)
+            for (int at = 0; at < 2; at++) {
+                PoseFigure fig;
+                int k = at ? m->meta.held : 0;
+                if (side)
+                    pose_move_sample_figure_swapped(m, k, &fig);
+                else
+                    pose_move_sample_figure(m, k, &fig);
+                line[side][at] = seen_shoulder_line(&fig);
+                face[side][at] = part_shown(&fig, POSE_GROUP_TORSO, "head", &face_x[side][at]);
+                const PosePart *head;
+                head_x[side][at] = torso_part(&fig, "head", &head) ? 500.0f + head->ax * 1000.0f : 0.0f;
+                eyes[side][at] = 0;
+                for (int g = 0; g < fig.count; g++)
+                    for (int j = 0; j < fig.groups[g].count; j++)
+                        eyes[side][at] += strcmp(fig.groups[g].parts[j].name, "eye") == 0;
+            }
+        float toward = fabsf(line[0][1] - line[0][0]), away = fabsf(line[1][1] - line[1][0]);
+        printf("%s: the shoulder line seen from the start to the hold changes %.3f H turned toward the viewer, %.3f "
+               "turned away; held, the face shows %d pixels toward, %d away (%d eyes), %.0f px %s the head's centre\n",
+               moves_info(ids[i])->id, (double)toward, (double)away, face[0][1], face[1][1], eyes[1][1],
+               (double)fabsf(face_x[1][1] - head_x[1][1]), face_x[1][1] < head_x[1][1] ? "behind" : "in front of");
+        CHECK(toward > 0.1f);
+        CHECK(away >= toward - 0.005f); /* 0 before: the near shoulder hidden */
+        CHECK(face[1][1] * 2 >= face[0][1]); /* 2550 of 8260 before */
+        CHECK(eyes[1][1] >= 1);
+        CHECK(face_x[1][0] > head_x[1][0]); /* at the start, looking where the body faces */
+        CHECK(face_x[1][1] < head_x[1][1]); /* held, looking back over the far shoulder */
+    }
+}
+
 /* How sample k of m sits: *top the upper back's lean forward of upright (trunk_lean), *head_ahead
  * how far the head's centre is in front of the shoulder joint (H), *chin_down how far the face
  * turns down from level (degrees: the head's line, pelvis less the spine, neck and head flexions),
@@ -1217,6 +1315,7 @@ int main(void)
     test_gentle_start_feet();
     test_spinal_twist_back();
     test_twist_back_eases();
+    test_twist_away_reads();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);

@@ -319,29 +319,20 @@ static void flank_clip(Cone *c, bool flip)
     c->clip = 1, c->nx = nx, c->ny = ny, c->k = nx * c->ax + ny * c->ay; /* keep dot(q, n) <= k */
 }
 
-/* How far fig is seen from behind, 0..1: the head turned away from the viewer (`look` below 0: the
- * far side of a twist, `other_side away`). pose.c cuts the hair's circle with a plane that turns
- * with the look and moves 0.046 H toward the face as the head turns away (sin of the turn), so the
- * hair covers the back of the head; that shift, measured from the hair's centre, says how far it
- * has turned (about 0.04-0.09 facing the viewer or in profile, 1.05-1.09 turned away). 0 up to
- * FIGPAINT_AWAY_FROM (look -4.5 degrees), 1 from FIGPAINT_AWAY_TO (look -50: the seated twist's hold
- * is at -52), in proportion between: the shirt changes from a chest to a back over the turn (6
- * samples of spinal_twist's, 30 a second; more of the seated twist's slower turn), not in one frame
- * (issue 12: it changed at look -30, the neckline and the chest's shading gone at once). */
-#define FIGPAINT_AWAY_FROM 0.12f
-#define FIGPAINT_AWAY_TO 0.82f
+/* How far fig is seen from behind, 0..1: the head turned away from the viewer (fig->away, the sine
+ * of the keyed turn: the far side of a twist, `other_side away`, whose head is drawn turning on past
+ * the back of the head to look over the far shoulder). 0 up to FIGPAINT_AWAY_FROM (look -4.5 degrees), 1 from
+ * FIGPAINT_AWAY_TO (look -50: the seated twist's keyed hold is at -52), in proportion between: the
+ * shirt changes from a chest to a back over the turn (6 samples of spinal_twist's, 30 a second; more
+ * of the seated twist's slower turn), not in one frame (issue 12: it changed at look -30, the
+ * neckline and the chest's shading gone at once). It was read from how far the hair covered the
+ * head, which uncovers the face again as the head turns on to a profile looking back. */
+#define FIGPAINT_AWAY_FROM 0.078f
+#define FIGPAINT_AWAY_TO 0.766f
 static float figure_seen_from_behind(const PoseFigure *fig)
 {
-    for (int g = 0; g < fig->count; g++)
-        for (int i = 0; i < fig->groups[g].count; i++) {
-            const PosePart *q = &fig->groups[g].parts[i];
-            if (q->clip && strcmp(q->name, "hair") == 0) {
-                float away = (q->k - (q->nx * q->ax + q->ny * q->ay) + 0.012f) / 0.046f;
-                float t = (away - FIGPAINT_AWAY_FROM) / (FIGPAINT_AWAY_TO - FIGPAINT_AWAY_FROM);
-                return t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
-            }
-        }
-    return 0.0f;
+    float t = (fig->away - FIGPAINT_AWAY_FROM) / (FIGPAINT_AWAY_TO - FIGPAINT_AWAY_FROM);
+    return t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
 }
 
 /* The colour part q of group g is filled with: its own, a little brighter on the working part. */

@@ -54,7 +54,7 @@ void kneeview_figure(float right_deg, PoseFigure *fig)
 {
     const PoseColor skin = POSE_COLOR_SKIN, pants = POSE_COLOR_PANTS;
     float deg = fmaxf(-90.0f, fminf(90.0f, right_deg));
-    fig->count = 0, fig->chair = 0, fig->roll = deg;
+    fig->count = 0, fig->chair = 0, fig->roll = deg, fig->away = 0.0f;
     /* far to near as seen from the head: the feet and shins, the thighs, the pelvis in front */
     PoseGroup *shins = &fig->groups[fig->count++], *thighs = &fig->groups[fig->count++],
               *belly = &fig->groups[fig->count++];

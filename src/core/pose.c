@@ -595,6 +595,10 @@ static void figure_leg(PoseGroup *g, Vec hip, float pelvis_deg, float hp, float 
     group_add(g, hip, narrow, k, 0.043f, rgb_scale(col_pants, shade), "thigh");
 }
 
+/* The near shoulder is painted over the back (turned away) from this turn on, degrees: not at a
+ * turn eased back to 0 that stops a hair short of it, where the parts would change */
+#define POSE_AWAY_CAP_FROM 1.0f
+
 /* Build the figure for pose p in H units, feet-up y; the caller grounds and scales it. */
 void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFigure *fig)
 {
@@ -684,6 +688,9 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
      * the hair reaches down over it, leaving the nape (0.74 of the head's height at look -90) */
     float away = look < 0.0f ? -sinf(look) : 0.0f;
     hair.parts[0].k = hn.x * hc.x + hn.y * hc.y - 0.012f + 0.046f * away;
+    /* past the back of the head (looking back over the far shoulder) the hair leaves the face's
+     * profile again, and the body is still seen from behind */
+    fig->away = look < -1.5707963f ? 1.0f : away;
     /* eyes: two points on the face, turned by the look; only those facing the viewer are drawn */
     for (int e = 0; e < 2; e++) {
         float lat = e == 0 ? 0.024f : -0.024f; /* + toward the viewer */
@@ -716,6 +723,31 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
                far_shade);
     figure_arm(&near_arm, sh_near, d[3], v[POSE_SHOULDER_N], v[POSE_ELBOW_N], v[POSE_WRIST_N], v[POSE_SPREAD], k_near,
                near_shade);
+    /* turned away (the other side of `other_side away`: the chest and the face turned away), the near
+     * shoulder is nearer the viewer than the back: where the near arm is painted behind the torso
+     * (its hand across the front, to the far knee), its sleeve, the shoulder's cap, is painted again
+     * right after the torso, so the back shows both shoulders and the line between them turning, as
+     * the chest does turned toward the viewer (physio review s29: painted behind, the near shoulder
+     * showed an edge past the back, 4510 of its 14900 pixels held at 1000 px a body height; turned
+     * toward the viewer the near one shows 9328). It comes out over the back's front edge as the
+     * trunk turns, whole from 30 degrees, never in one frame. */
+    int arm_at = -1, torso_at = -1;
+    for (int i = 0; i < POSE_ORDER_COUNT; i++) {
+        if (order[i] == POSE_GROUP_NEAR_ARM)
+            arm_at = i;
+        else if (order[i] == POSE_GROUP_TORSO)
+            torso_at = i;
+    }
+    PoseGroup cap = near_arm;
+    cap.count = 0;
+    if (v[POSE_TWIST] < -POSE_AWAY_CAP_FROM && v[POSE_LOOK] < -POSE_AWAY_CAP_FROM && arm_at >= 0 && arm_at < torso_at &&
+        near_arm.count > 0) {
+        cap.parts[0] = near_arm.parts[near_arm.count - 1]; /* figure_arm adds the sleeve last */
+        cap.count = 1;
+        float out = fminf(fabsf(sinf(tw)) / 0.5f, 1.0f); /* 1 from 30 degrees */
+        float from = ant.x * sh_near.x + ant.y * sh_near.y + 0.043f - 2.0f * 0.043f * out;
+        cap.parts[0].clip = 1, cap.parts[0].nx = -ant.x, cap.parts[0].ny = -ant.y, cap.parts[0].k = -from;
+    }
     /* stance: the hip joints apart across the image, for a figure facing the viewer */
     Vec hip_near = vadd(P[0], hip_side, -0.048f * v[POSE_STANCE]),
         hip_far = vadd(P[0], hip_side, 0.048f * v[POSE_STANCE]);
@@ -733,7 +765,7 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     figure_leg(&near_leg, hip_near, v[POSE_PELVIS], v[POSE_HIP_N], v[POSE_KNEE_N], v[POSE_ANKLE_N], roll_near, fore,
                k_near, narrow, near_shade);
     if (v[POSE_FLIP] >= 0.5f) { /* mirrored about the hip: the far half of a roll */
-        PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes};
+        PoseGroup *mirror[] = {&torso, &far_arm, &near_arm, &far_leg, &near_leg, &hair, &eyes, &cap};
         for (size_t i = 0; i < sizeof mirror / sizeof mirror[0]; i++)
             for (int j = 0; j < mirror[i]->count; j++) {
                 PosePart *q = &mirror[i]->parts[j];
@@ -781,6 +813,8 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
         case POSE_GROUP_NEAR_ARM: fig->groups[fig->count++] = near_arm; break;
         default:
             fig->groups[fig->count++] = torso;
+            if (cap.count > 0)
+                fig->groups[fig->count++] = cap;
             if (!head_over) {
                 fig->groups[fig->count++] = hair;
                 fig->groups[fig->count++] = eyes;
@@ -1530,12 +1564,22 @@ void pose_order_away(const int order[POSE_ORDER_COUNT], int out[POSE_ORDER_COUNT
 }
 
 /* Pose p of m for its other side, drawn the same way round (pose_swap_sides); turned away
- * (`other_side away`), the face turns the other way with the chest. */
+ * (`other_side away`), the face turns the other way with the chest, and further: in step with the
+ * keyed look, as far as POSE_AWAY_HELD_LOOK where the move is held, a profile looking back over the
+ * far shoulder. Turned only as keyed (the keyed look negated), the held head showed its back and at
+ * most an edge of the jaw, and the side did not read as a twist from across a room (physio review
+ * s29): the face now turns from one profile, past the back of the head, to the other. */
+#define POSE_AWAY_HELD_LOOK 160.0f
+#define POSE_AWAY_MOST_LOOK 175.0f /* never round past the back to the chest's side */
 static void pose_move_other_side(const PoseMove *m, Pose *p)
 {
     pose_swap_sides(p);
-    if (m->file.other_side == POSE_OTHER_AWAY)
-        p->v[POSE_LOOK] = -p->v[POSE_LOOK];
+    if (m->file.other_side != POSE_OTHER_AWAY)
+        return;
+    int k = m->meta.held;
+    float held = k >= 0 && k < m->meta.frames ? fabsf(m->samples[k].v[POSE_LOOK]) : 0.0f;
+    float scale = held > 1.0f ? fmaxf(1.0f, POSE_AWAY_HELD_LOOK / held) : 1.0f;
+    p->v[POSE_LOOK] = -fminf(POSE_AWAY_MOST_LOOK, fmaxf(-POSE_AWAY_MOST_LOOK, p->v[POSE_LOOK] * scale));
 }
 
 /* The paint order of m's other side drawn the same way round from order, its own, into buf: the
@@ -1610,6 +1654,10 @@ static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contac
     pose_move_other_side(m, &q);
     pose_grounded_figure(&q, pose_contacts_swapped(contacts), pose_move_other_order(m, order, buf),
                          pose_highlight_swapped(m->file.highlight), fig);
+    if (m->file.other_side == POSE_OTHER_AWAY) { /* seen from behind as far as the keyed look turns */
+        float keyed = fabsf(p->v[POSE_LOOK]) * 3.14159265f / 180.0f;
+        fig->away = keyed >= 1.5707963f ? 1.0f : sinf(keyed);
+    }
 }
 
 void pose_move_sample_figure(const PoseMove *m, int i, PoseFigure *fig)

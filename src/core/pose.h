@@ -268,6 +268,10 @@ typedef struct {
     int chair; /* sits on the chair (POSE_CHAIR_*), which stands on y = 0 whatever the shift */
     float roll; /* the knees' roll as built (POSE_ROLL, degrees): + toward the viewer's side of the
                    picture's body, - away; negated for a figure mirrored about the hip (POSE_FLIP) */
+    float away; /* how far the body is seen from behind, 0..1 (figpaint paints the shirt as a back
+                   from it): the sine of the head's turn away from the viewer (look below 0), 1 from
+                   90 degrees on; on the other side of `other_side away` (pose_move_* drawing it), of
+                   the keyed look, before the head turns on to look over the far shoulder */
 } PoseFigure;
 
 /* The default paint order: far_arm far_leg torso near_shin near_leg near_arm. */
