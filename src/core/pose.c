@@ -677,6 +677,16 @@ void pose_figure_build(const Pose *p, const int order[POSE_ORDER_COUNT], PoseFig
     /* hair: the head circle cut by a plane that turns with the look (yaw toward the viewer) */
     float look = v[POSE_LOOK] * 3.14159265f / 180.0f;
     Vec face_fwd = vdir(dh - 90.0f), up = vdir(dh);
+    if (look < -1.5707963f) {
+        /* looking back past the back of the head (the other side of a twist, turned on to look over
+         * the far shoulder: pose_move_other_side), the head turns about the vertical, not about its
+         * own axis, so a chin level or a little down stays so in the profile looking back (about
+         * its axis, a head bent 10 degrees forward looked 10 degrees up at the sky); eased in from
+         * the back of the head (90 degrees, where only its top and nape show) to 135 */
+        float w = fminf((-look - 1.5707963f) / 0.7853982f, 1.0f),
+              turn = (180.0f - 2.0f * dh) * w * w * (3.0f - 2.0f * w);
+        face_fwd = vdir(dh - 90.0f + turn), up = vdir(dh + turn);
+    }
     Vec hn = {face_fwd.x * cosf(look) * 0.85f - up.x * 0.5f, face_fwd.y * cosf(look) * 0.85f - up.y * 0.5f};
     float hl = sqrtf(hn.x * hn.x + hn.y * hn.y);
     hn.x /= hl, hn.y /= hl;
