@@ -240,6 +240,8 @@ static void test_idle(AppOptions *o, SDL_Renderer *ren)
     apptest_run(a, 300, 1000);
     CHECK_INT(K(a)->screen, KIOSK_ATTRACT);
     CHECK(app_session(a) == NULL);
+    /* dropped mid-step: the motion arrows it showed went with it */
+    CHECK(!app_arrows_held(a));
     app_free(a);
 }
 

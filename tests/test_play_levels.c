@@ -378,6 +378,24 @@ static void test_quit_with_arrows(AppTestScreen *scr, const char *routine)
     CHECK(!app_arrows_held(a));
     CHECK_INT((int)app_figure_bytes(a), 0);
     app_free(a);
+    /* dropped from outside mid-way (the kiosk's "Still there?" running out, its PIN screen):
+     * app_stop_workout lets them go too */
+    a = app_new(&o, NULL, scr->renderer);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    app_update(a, 10);
+    apptest_tap(a, SDLK_SPACE);
+    apptest_tap(a, SDLK_s);
+    for (int i = 0; i < 300000 && !app_arrows_held(a); i += 10)
+        apptest_run(a, 10, 10);
+    CHECK(app_arrows_held(a));
+    CHECK(app_figure_bytes(a) > 0);
+    app_stop_workout(a);
+    CHECK(app_session(a) == NULL);
+    CHECK(!app_arrows_held(a));
+    CHECK_INT((int)app_figure_bytes(a), 0);
+    app_free(a);
 }
 
 int main(void)

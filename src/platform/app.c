@@ -485,6 +485,12 @@ static void end_session(App *a)
 {
     if (a->in_session)
         session_free(&a->session);
+    /* however it ended (the results closed, or the kiosk's "Still there?" or PIN screen dropping
+     * it mid-step), its figures and the motion arrows go: the screens after make their own */
+    if (a->rd.sprites && !a->figures_released)
+        sprites_release(a->rd.sprites);
+    render_release(&a->rd);
+    a->figures_released = false;
     a->in_session = false;
     a->routine = NULL;
     a->from_menu = true;
