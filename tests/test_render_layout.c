@@ -729,7 +729,12 @@ static void check_safety_notice(int w, int h)
         Session s;
         SessionView v = view_at(&r, &s, 1000, NULL, 0);
         CHECK(v.kind == SEG_SAFETY);
-        RenderSafetyLayout lay = render_safety_layout(&rd, &v);
+        RenderSafetyLayout lay = render_safety_layout(&rd, &v, false);
+        /* muted: the "Sound off" badge under "It hurts" covers neither the heading nor the text */
+        RenderSafetyLayout quiet = render_safety_layout(&rd, &v, true);
+        SDL_Rect badge = render_sound_off_rect(&rd);
+        CHECK(!quiet.wide || (!SDL_HasIntersection(&badge, &quiet.head) && quiet.area.y >= badge.y + badge.h));
+        CHECK(quiet.area.y + quiet.height <= l.body.y + l.body.h && quiet.height <= quiet.area.h);
         text_smallest(rd.text, NULL, 0);
         unsigned cut = text_stats(rd.text).cut_draws;
         Overlay ov = {0};

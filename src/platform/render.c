@@ -399,6 +399,11 @@ static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
     return box;
 }
 
+SDL_Rect render_sound_off_rect(Render *rd)
+{
+    return sound_off_box(rd, true);
+}
+
 /* The streak badge's room on the stage's top left (streak_badge), for a step of reps (the longest
  * line "88 on the beat · points ×N") or of confirmed holds ("Hold streak 88"); its size in *px. */
 static SDL_Rect streak_room(Render *rd, bool reps, int *px)
@@ -1108,21 +1113,21 @@ static int safety_notice(Render *rd, const SessionView *v, SDL_Rect head, SDL_Re
  * text_body down to text_workout_min: so "Starting in" and the rules stay on screen, read from the
  * mat, none cut, none under the caption (four stop rules of two lines each ran off the panel's foot
  * at any size). The heading's place in *head (w 0: at the top of the area). */
-static RenderSafetyLayout safety_place(Render *rd, const SessionView *v, SDL_Rect *head)
+static RenderSafetyLayout safety_place(Render *rd, const SessionView *v, bool muted, SDL_Rect *head)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    RenderSafetyLayout s = {l.panel, 0, 0, 0, false};
+    RenderSafetyLayout s = {l.panel, {0, 0, 0, 0}, 0, 0, 0, false};
     int min_px = render_px(rd, st->text_workout_min), rules;
     *head = (SDL_Rect){0, 0, 0, 0};
     for (int wide = 0; wide < 2; wide++) {
         if (wide) {
-            /* the heading on the row of "It hurts" (which stays where it is) and of the sound-off
-             * badge (render_session moves it to the left), the rest below them */
-            SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT), badge = sound_off_box(rd, false);
+            /* the heading on the row of "It hurts" (which stays where it is), the rest below it
+             * and below the sound-off badge under it while muted */
+            SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT), badge = sound_off_box(rd, true);
             int gap = render_px(rd, st->gap);
             *head = (SDL_Rect){l.body.x, l.body.y, hurt.x - gap - l.body.x, hurt.h};
-            int bottom = hurt.y + hurt.h > badge.y + badge.h ? hurt.y + hurt.h : badge.y + badge.h;
+            int bottom = muted ? badge.y + badge.h : hurt.y + hurt.h;
             s.area = (SDL_Rect){l.body.x, bottom + gap, l.body.w, l.body.y + l.body.h - bottom - gap};
             s.wide = true;
         }
@@ -1136,23 +1141,25 @@ static RenderSafetyLayout safety_place(Render *rd, const SessionView *v, SDL_Rec
     return s;
 }
 
-RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v)
+RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v, bool muted)
 {
     SDL_Rect head;
-    return safety_place(rd, v, &head);
+    RenderSafetyLayout s = safety_place(rd, v, muted, &head);
+    s.head = head;
+    return s;
 }
 
 /* Whether the safety notice takes the figure's place (safety_place). */
-static bool safety_wide(Render *rd, const SessionView *v)
+static bool safety_wide(Render *rd, const SessionView *v, const Overlay *ov)
 {
-    return v->kind == SEG_SAFETY && render_safety_layout(rd, v).wide;
+    return v->kind == SEG_SAFETY && render_safety_layout(rd, v, ov && ov->muted).wide;
 }
 
-static void draw_safety(Render *rd, const SessionView *v)
+static void draw_safety(Render *rd, const SessionView *v, const Overlay *ov)
 {
     SDL_Rect head;
     int rules;
-    RenderSafetyLayout s = safety_place(rd, v, &head);
+    RenderSafetyLayout s = safety_place(rd, v, ov && ov->muted, &head);
     safety_notice(rd, v, head, s.area, s.px, SAFETY_DRAW, &rules);
 }
 
@@ -1290,7 +1297,7 @@ bool render_session_figure(const SessionView *v)
 
 bool render_session_follow(Render *rd, const SessionView *v, const Overlay *ov)
 {
-    if (!rd->sprites || !render_session_figure(v) || safety_wide(rd, v))
+    if (!rd->sprites || !render_session_figure(v) || safety_wide(rd, v, ov))
         return false;
     SDL_Rect hurt, left;
     figure_corners(rd, v, ov, &hurt, &left);
@@ -1309,10 +1316,10 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
-    if (render_session_figure(v) && !safety_wide(rd, v))
+    if (render_session_figure(v) && !safety_wide(rd, v, ov))
         render_figure(rd, v, ov); /* a check-in, the results and a long safety notice use the whole width */
     switch (v->kind) {
-    case SEG_SAFETY: draw_safety(rd, v); break;
+    case SEG_SAFETY: draw_safety(rd, v, ov); break;
     case SEG_PAIN_BEFORE:
     case SEG_PAIN_AFTER: checkin_draw(rd, v, ov ? ov->pain_value : 0, ov ? ov->question_keys : NULL); break;
     case SEG_SIDE: sidepick_draw(rd, v, ov ? ov->side_selected : SIDES_NONE, ov ? ov->question_keys : NULL); break;
@@ -1334,8 +1341,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     render_caption(rd, v->caption);
     bool hurt = session_hurt_allowed_in(v->kind);
-    /* under "It hurts" in a workout's screens; at the left on a safety notice across the width */
-    sound_off_draw(rd, ov, sound_off_box(rd, hurt && !safety_wide(rd, v)));
+    sound_off_draw(rd, ov, sound_off_box(rd, hurt)); /* under "It hurts" in a workout's screens */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */

@@ -169,13 +169,17 @@ bool render_session_figure(const SessionView *v);
 /* The safety notice's place (SEG_SAFETY): in the panel beside the figure, or across the width in
  * the figure's place (wide) when the routine's stop rules are many or long; its body text in px;
  * the height it takes from area's top; how many of the stop rules show (the rest give way to
- * "...and N more." only when even that does not fit). For tests. */
+ * "...and N more." only when even that does not fit). Wide and muted, it starts below the
+ * "Sound off" badge under "It hurts". For tests. */
 typedef struct {
-    SDL_Rect area;
+    SDL_Rect area, head; /* head: the heading's place when wide (beside "It hurts"), else w 0 */
     int px, height, rules_shown;
     bool wide;
 } RenderSafetyLayout;
-RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v);
+RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v, bool muted);
+
+/* Where the lasting "Sound off" badge shows in a workout's screens: under "It hurts". */
+SDL_Rect render_sound_off_rect(Render *rd);
 
 /* What render_session does to the figure's camera for v, drawing nothing (sprites_follow_clear):
  * --shot plays the frames before its moment so. Returns true when the frame shows the figure. */
