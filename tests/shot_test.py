@@ -140,6 +140,24 @@ def main():
         except (OSError, ValueError, zlib.error) as e:
             check(False, f"repeat PNG decodes ({e})")
 
+        # nothing is drawn outside the stage card: the margin left of it stays the background
+        # through Gentle start's way down to sitting (the mat, moved with the figure by the
+        # camera, reached 20 px past the stage's left edge at 216 s)
+        for at in range(204, 232, 3):
+            path = shot(tmp, f"margin{at}.png", at, "--size", "1920x1080")
+            try:
+                width, height, bpp, rows = read_png(path)
+            except (OSError, ValueError, zlib.error, TypeError) as e:
+                check(False, f"--at {at}: PNG decodes ({e})")
+                continue
+            back = luminance(rows[2][0:3])
+            mid = rows[int(0.3 * height)]  # the stage card's left edge: the first pixel off the background
+            left = next((x for x in range(width // 4) if abs(luminance(mid[x * bpp:x * bpp + 3]) - back) > 30), 0)
+            lit = [y for y in range(int(0.1 * height), int(0.8 * height))
+                   if any(abs(luminance(rows[y][x * bpp:x * bpp + 3]) - back) > 30 for x in range(2, left - 2, 2))]
+            check(left > 8, f"--at {at}: the stage card found ({left} px in)")
+            check(not lit, f"--at {at}: the margin left of the stage is empty (drawn at y {lit[:3]})")
+
         # other sizes, and the default
         path = shot(tmp, "small.png", 30, "--size", "640x480")
         with open(path, "rb") as f:

@@ -943,7 +943,11 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     job->place = lay.place, job->w = stage.w, job->h = stage.h;
     /* the mat: a slab whose top is the mat line, with a lighter top edge; the pixels the software
      * renderer fills for these float rectangles (on the target), kept in stage pixels */
-    SDL_FRect mat = {stage.x + lay.mat_x0, stage.y + lay.mat_y, lay.mat_x1 - lay.mat_x0, lay.mat_h};
+    /* on the stage only: the camera moves the mat with the figure (so the pelvis stays put as
+     * one figure follows another), which can take its end past the stage's edge (Gentle start's
+     * way to sitting drew it 20 px into the margin at 1080p) */
+    float mat_x0 = fmaxf(0.0f, lay.mat_x0), mat_x1 = fminf((float)stage.w, lay.mat_x1);
+    SDL_FRect mat = {stage.x + mat_x0, stage.y + lay.mat_y, fmaxf(0.0f, mat_x1 - mat_x0), lay.mat_h};
     SDL_FRect top = {mat.x, mat.y, mat.w, fmaxf(2.0f, mat.h * 0.25f)};
     scene.mat[0] = rect_of(mat), scene.mat[1] = rect_of(top);
     for (int i = 0; i < 2; i++)
