@@ -176,8 +176,96 @@ static void knee_to_chest(void)
         MoveArrows a;
         CHECK_INT(arrows_of_move(m, false, &a), 1);
         const ArrowPath *p = &a.path[0];
-        CHECK(hypotf(p->x[0] - kx, p->y[0] - ky) < 0.12f); /* from the knee */
+        CHECK(hypotf(p->x[0] - kx, p->y[0] - ky) < 0.15f); /* from over the knee (off the thigh rising: off_the_body) */
         CHECK(hypotf(p->x[2] - cx, p->y[2] - cy) < hypotf(p->x[0] - cx, p->y[0] - cy) - 0.15f); /* to the chest */
+    }
+}
+
+/* The distance from (x, y) to segment a..b. */
+static float seg_dist(float x, float y, float ax, float ay, float bx, float by);
+
+/* How far arrow p, as drawn (a quadratic through its middle point: the shaft w wide, the head, its
+ * last quarter, 2.6 w), keeps from every drawn part of fig and its outline (H; negative: over one),
+ * and which part that is (*part). */
+static float body_clearance(const ArrowPath *p, float w, const PoseFigure *fig, const char **part)
+{
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    float least = 1e9f;
+    for (int i = 0; i <= 32; i++) {
+        float t = (float)i / 32.0f, u = 1.0f - t;
+        float x = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+        float y = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+        float half = (t > 0.75f ? 1.3f : 0.5f) * w + 0.0045f; /* the parts' dark outline */
+        for (int g = 0; g < fig->count; g++) {
+            if (fig->groups[g].flat)
+                continue;
+            for (int k = 0; k < fig->groups[g].count; k++) {
+                const PosePart *q = &fig->groups[g].parts[k];
+                float d = seg_dist(x, y, q->ax, q->ay, q->bx, q->by) - fmaxf(q->ra, q->rb) - half;
+                if (d < least)
+                    least = d, *part = q->name;
+            }
+        }
+    }
+    return least;
+}
+
+/* Off the body while they show: at the top of the knee hug and the press-up the knee or the chest
+ * rose into the arrow while it still showed whole (to the beat) and then faded: the press-up's
+ * chest from a quarter of the way up, the knee from four fifths. In every frame of the first rep's
+ * way up (a hold's way in) where arrows_alpha shows them, these moves' arrows keep off every drawn
+ * part, on both sides drawn. */
+static void off_the_body(void)
+{
+    static const MoveId ids[] = {MOVE_KNEE_TO_CHEST, MOVE_KNEES_TO_CHEST, MOVE_PRESS_UP, MOVE_BRIDGE};
+    for (size_t c = 0; c < sizeof ids / sizeof ids[0]; c++) {
+        const PoseMove *m = move_of(ids[c]);
+        const SheetMeta *mt = &m->meta;
+        bool cycle = !mt->rep_holds && mt->cycle.ms > 0;
+        int top = cycle ? mt->beat : mt->held, first = cycle ? mt->cycle.first : mt->intro.first;
+        /* the first rep of 4 s, no hold: its beat, as arrows_alpha finds it */
+        SessionView v;
+        memset(&v, 0, sizeof v);
+        v.kind = SEG_WORK, v.anim = ANIM_REPS, v.anim_length_ms = 4000, v.rep = 1, v.reps = 6;
+        double beat_ms = 2000.0;
+        if (mt->rep_holds && mt->intro.ms + mt->outro.ms > 0)
+            beat_ms = 4000.0 * mt->intro.ms / (mt->intro.ms + mt->outro.ms);
+        for (int swap = 0; swap < 2; swap++) {
+            MoveArrows a;
+            CHECK(arrows_of_move(m, swap, &a) >= 1);
+            float least = 1e9f;
+            int at = -1, shown = 0;
+            const char *part = "";
+            for (int i = first - 1; i <= top; i++) {
+                int frame = i < first ? -1 : i;
+                if (frame < 0) { /* the get-ready's start pose, shown whole */
+                    SheetFrame f;
+                    sheet_frame_at(mt, ANIM_START, 0, 0, 0, &f);
+                    frame = f.a;
+                } else {
+                    v.anim_ms = (int)(beat_ms * (i - first) / (top > first ? top - first : 1));
+                    if (arrows_alpha(&v, mt) <= 0.0f)
+                        continue;
+                }
+                shown++;
+                PoseFigure fig;
+                if (swap)
+                    pose_move_sample_figure_swapped(m, frame, &fig);
+                else
+                    pose_move_sample_figure(m, frame, &fig);
+                for (int k = 0; k < a.count; k++) {
+                    const char *name = "";
+                    float d = body_clearance(&a.path[k], a.width, &fig, &name);
+                    if (d < least)
+                        least = d, at = frame, part = name;
+                }
+            }
+            if (least < 0.0f || getenv("ARROWS_DUMP"))
+                printf("%s%s: the arrow keeps %.3f H off the body (frame %d, %s) over %d frames shown\n",
+                       moves_info(ids[c])->id, swap ? " (swapped)" : "", least, at, part, shown);
+            CHECK(shown > 1);
+            CHECK(least >= 0.0f);
+        }
     }
 }
 
@@ -239,10 +327,10 @@ static void clearance(const ArrowPath *p, float w, const PoseFigure *fig, float 
 }
 
 /* Every move's arrows keep ARROWS_CLEAR_H from the head (an arrow on the face or throat reads as
- * "move your head"), and a trunk's arrow off the hands, in every frame from the start pose to the
- * beat: the upright trunk's arrow stood straight above its middle, on the neck and face (slump and
- * sit tall, the standing back extension, the side bend, the seated twist), and the press-up's
- * near the rising head. */
+ * "move your head"), and a trunk's arrow off the hands, in every frame they show in, from the
+ * start pose to ARROWS_GONE_AT of the way to the beat: the upright trunk's arrow stood straight above its middle, on
+ * the neck and face (slump and sit tall, the standing back extension, the side bend, the seated twist), and the
+ * press-up's near the rising head. */
 static void clear_of_face(void)
 {
     for (int id = 0; id < MOVE_COUNT; id++) {
@@ -253,6 +341,7 @@ static void clear_of_face(void)
             MoveArrows a;
             arrows_of_move(m, swap, &a);
             int frames[512], n = shown_frames(m, frames, 512);
+            n = 1 + (int)((float)(n - 1) * ARROWS_GONE_AT); /* while they show (arrows_alpha) */
             for (int i = 0; i < a.count; i++) {
                 float head = 1e9f, hand = 1e9f;
                 for (int k = 0; k < n; k++) {
@@ -279,7 +368,8 @@ static void clear_of_face(void)
     }
 }
 
-/* When they show: the get-ready, the first rep up to its beat, fading to its end; never after. */
+/* When they show: the get-ready, the first rep's first quarter of the way up, fading to gone
+ * half-way (a hold: of its way in); never after. */
 static void alpha(void)
 {
     const PoseMove *bd = move_of(MOVE_BIRD_DOG);
@@ -288,11 +378,24 @@ static void alpha(void)
     v.kind = SEG_READY, v.anim = ANIM_START;
     CHECK(arrows_alpha(&v, &bd->meta) == 1.0f);
     v.kind = SEG_WORK, v.anim = ANIM_REPS, v.anim_length_ms = 4000, v.rep = 1, v.reps = 6;
-    v.anim_ms = 500;
+    v.anim_ms = 500; /* a quarter of the way up (the beat at 2 s) */
     CHECK(arrows_alpha(&v, &bd->meta) == 1.0f);
-    v.anim_ms = 3000;
+    v.anim_ms = 750;
     float f = arrows_alpha(&v, &bd->meta);
     CHECK(f > 0.0f && f < 1.0f);
+    v.anim_ms = 1000; /* half-way up: gone, before the arm reaches them */
+    CHECK(arrows_alpha(&v, &bd->meta) == 0.0f);
+    v.anim_ms = 3000;
+    CHECK(arrows_alpha(&v, &bd->meta) == 0.0f);
+    /* a hold: whole at the start of its way in, gone half-way in and in the held pose */
+    const PoseMove *pe = move_of(MOVE_PRONE_ON_ELBOWS);
+    SessionView h = v;
+    h.anim = ANIM_HOLD, h.anim_length_ms = 30000, h.rep_hold_ms = 0, h.anim_ms = 0;
+    CHECK(arrows_alpha(&h, &pe->meta) == 1.0f);
+    h.anim_ms = pe->meta.intro.ms * 6 / 10;
+    CHECK(arrows_alpha(&h, &pe->meta) == 0.0f);
+    h.anim_ms = pe->meta.intro.ms + 500;
+    CHECK(arrows_alpha(&h, &pe->meta) == 0.0f);
     v.anim_ms = 4100, v.rep = 2;
     CHECK(arrows_alpha(&v, &bd->meta) == 0.0f);
     v.kind = SEG_SET_REST, v.anim = ANIM_LOOP, v.anim_ms = 0;
@@ -324,6 +427,7 @@ int main(void)
     lean_back();
     hips_and_chest();
     knee_to_chest();
+    off_the_body();
     alpha();
     conf();
     all_moves();

@@ -132,8 +132,8 @@ static bool arrows_way(const PoseFigure *figs, int n, int limb, const char *name
 
 /* Turn a way into an arrow: moved aside from the body's centre (cx, cy) by ARROWS_OFFSET_H (the
  * trunk's: not moved, arrows_trunk places it), its length kept within
- * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. */
-static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
+ * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H; the way aside (a unit vector) into *aside_x, *aside_y. */
+static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk, float *aside_x, float *aside_y)
 {
     ArrowPoint a = w->p[0], b = w->p[1], c = w->p[2];
     float dx = c.x - a.x, dy = c.y - a.y, len = hypotf(dx, dy);
@@ -156,6 +156,7 @@ static ArrowPath arrows_shape(const ArrowWay *w, float cx, float cy, bool trunk)
     float low = fminf(fminf(a.y, b.y), c.y) + ny * ARROWS_OFFSET_H;
     if (low < ARROWS_WIDTH_H && ny < 0.0f)
         nx = -nx, ny = -ny;
+    *aside_x = nx, *aside_y = ny;
     if (trunk)
         nx = 0.0f, ny = 0.0f;
     ArrowPath out;
@@ -243,10 +244,77 @@ static void arrows_clearance(const ArrowPath *p, const PoseFigure *figs, int n, 
     }
 }
 
+/* How far path p, as drawn (a quadratic through its middle point: the shaft ARROWS_WIDTH_H wide,
+ * the head, its last quarter, 2.6 times as wide), keeps from every drawn part of the n figures
+ * figs, less ARROWS_BODY_GAP_H (their dark outline and warm band), and from the head less
+ * ARROWS_CLEAR_H (the head's width all along, as arrows_clearance): H, negative where it lies over
+ * one in some frame. */
+static float arrows_body_clearance(const ArrowPath *p, const PoseFigure *figs, int n)
+{
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    float least = 1e9f;
+    for (int s = 0; s <= 16; s++) {
+        float t = (float)s / 16.0f, u = 1.0f - t;
+        float x = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+        float y = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+        float half = (t > 0.75f ? 1.3f : 0.5f) * ARROWS_WIDTH_H + ARROWS_BODY_GAP_H;
+        for (int k = 0; k < n; k++)
+            for (int g = 0; g < figs[k].count; g++) {
+                const PoseGroup *gr = &figs[k].groups[g];
+                if (gr->flat)
+                    continue;
+                for (int i = 0; i < gr->count; i++) {
+                    const PosePart *q = &gr->parts[i];
+                    float dx = q->bx - q->ax, dy = q->by - q->ay, l2 = dx * dx + dy * dy;
+                    float f = l2 > 0.0f ? ((x - q->ax) * dx + (y - q->ay) * dy) / l2 : 0.0f;
+                    f = f < 0.0f ? 0.0f : f > 1.0f ? 1.0f : f;
+                    float d = hypotf(x - q->ax - dx * f, y - q->ay - dy * f) - fmaxf(q->ra, q->rb) - half;
+                    if (gr->id == POSE_GROUP_TORSO && strcmp(q->name, "head") == 0) /* as clear of the face */
+                        d = d + half - 1.3f * ARROWS_WIDTH_H - ARROWS_CLEAR_H;
+                    least = d < least ? d : least;
+                }
+            }
+    }
+    return least;
+}
+
+/* Move arrow p the least way along one of the n_dirs unit vectors dirs (away from the body, the
+ * first preferred) that keeps it off the body in every one of the n frames figs
+ * (arrows_body_clearance), in steps of ARROWS_KEEP_OFF_STEP_H up to ARROWS_KEEP_OFF_MAX_H: the
+ * whole arrow, or, may_turn, first turned about its tail (its tip moved the step, its middle half
+ * of it), for a part that ends under its tip (the knee drawn up to the chest). With none clear,
+ * the one that comes nearest. The body rising into the arrow on the way to the beat (the
+ * press-up's chest, the hugged knee) hid it, and read as the part pushing it away. */
+static void arrows_keep_off(ArrowPath *p, const PoseFigure *figs, int n, const float (*dirs)[2], int n_dirs,
+                            bool may_turn)
+{
+    ArrowPath best = *p;
+    float most = -1e9f;
+    for (int s = 0; s * ARROWS_KEEP_OFF_STEP_H <= ARROWS_KEEP_OFF_MAX_H + 1e-6f; s++)
+        for (int v = 0; v < n_dirs; v++)
+            for (int turn = may_turn; turn >= 0; turn--) {
+                float d = ARROWS_KEEP_OFF_STEP_H * (float)s;
+                ArrowPath q = *p;
+                for (int k = 0; k < 3; k++) {
+                    float f = turn ? (float)k / 2.0f : 1.0f;
+                    q.x[k] += dirs[v][0] * d * f, q.y[k] += dirs[v][1] * d * f;
+                }
+                float c = arrows_body_clearance(&q, figs, n);
+                if (c >= 0.0f) {
+                    *p = q;
+                    return;
+                }
+                if (c > most + 1e-4f)
+                    most = c, best = q;
+            }
+    *p = best;
+}
+
 #define ARROWS_TRUNK_STEPS 8 /* distances beside an upright trunk tried: 0.8 to 1.85 ARROWS_TRUNK_LIFT_H */
 
 /* The trunk's arrow p (on its middle's way) moved where it reads and covers nothing, over the n
- * figures figs it shows with (the start pose first, the beat last).
+ * figures figs of the way in (the start pose first, the beat last), the first shown of them
+ * while the arrow shows (ARROWS_GONE_AT).
  *  - A lying trunk's (more level than upright at the start): above its middle by
  *    ARROWS_TRUNK_LIFT_H, over the back or belly (cat-camel, the bridge); square to the trunk at
  *    the beat instead where straight up would come within ARROWS_CLEAR_H of the head (the
@@ -260,7 +328,7 @@ static void arrows_clearance(const ArrowPath *p, const PoseFigure *figs, int n, 
  *  - Facing the viewer (the side bend), its middle moves across the picture: the arrow lies over
  *    the chest, on the shirt below the chin; beside the trunk are the arms (hands on hips), and
  *    an arrow there points at the elbow rather than the trunk. */
-static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n)
+static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int shown)
 {
     float ux = 0.0f, uy = 1.0f, cand[4 * ARROWS_TRUNK_STEPS][2];
     int count = 0;
@@ -315,6 +383,13 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n)
     }
     for (int k = 0; k < 3; k++)
         p.x[k] += cand[pick][0], p.y[k] += cand[pick][1];
+    /* lying: on up, off the chest or hips that rise into it while it shows (press-up, bridge);
+     * straight up: square to the risen trunk it went back over the press-up's waist ("lift your
+     * hips") */
+    if (!upright) {
+        static const float up[1][2] = {{0.0f, 1.0f}};
+        arrows_keep_off(&p, figs, shown, up, 1, false);
+    }
     return p;
 }
 
@@ -382,6 +457,66 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
     return true;
 }
 
+/* ---- a forward fold's arc ---- */
+
+/* The arrow of an upright trunk that folds forward (tips ARROWS_FOLD_MIN_DEG or more forward about
+ * the hips on its way: the forward fold), into *out; false for any other trunk. Its middle's way
+ * gave a straight arrow down and forward across the trunk and the hanging arms. A fold's arrow is
+ * an arc about the hips in front of the body, ending ARROWS_FOLD_PAST_DEG past where the trunk
+ * ends, outside the head's sweep: from in front of the face it goes forward and bends down, its head pointing down
+ * along the front ("let your head and arms hang, roll down slowly"), ARROWS_MAX_LEN_H across at most and no higher than
+ * the head comes (higher, arrowdraw_keep_clear pushes it down under the stage's top). The nearest such arc that keeps
+ * off the body and ARROWS_CLEAR_H from the head in every one of the n frames figs (the start pose first); none: the one
+ * that comes nearest. */
+static bool arrows_fold(const PoseFigure *figs, int n, ArrowPath *out)
+{
+    float ux = 0.0f, uy = 1.0f;
+    if (!arrows_trunk_axis(&figs[0], &ux, &uy) || fabsf(uy) <= fabsf(ux) || arrows_facing(&figs[0]))
+        return false;
+    const PosePart *low = NULL;
+    float crown = -1e9f, turn = 0.0f;
+    for (int k = 0; k < n; k++) {
+        float vx, vy;
+        if (k > 0 && arrows_trunk_axis(&figs[k], &vx, &vy)) {
+            float t = atan2f(ux * vy - uy * vx, ux * vx + uy * vy); /* + counter-clockwise: back */
+            turn = fabsf(t) > fabsf(turn) ? t : turn;
+        }
+        for (int g = 0; g < figs[k].count; g++)
+            for (int i = 0; i < figs[k].groups[g].count; i++) {
+                const PosePart *q = &figs[k].groups[g].parts[i];
+                if (figs[k].groups[g].id != POSE_GROUP_TORSO)
+                    continue;
+                if (strcmp(q->name, "head") == 0)
+                    crown = fmaxf(crown, fmaxf(q->ay + q->ra, q->by + q->rb));
+                else if (k == 0 && strcmp(q->name, "pelvis") == 0)
+                    low = q;
+            }
+    }
+    const float deg = 3.14159265f / 180.0f;
+    if (!low || -turn < ARROWS_FOLD_MIN_DEG * deg)
+        return false;
+    /* angles from the start's trunk (u) on toward the front (f), about the hip joint */
+    float fx = uy, fy = -ux, px = low->ax, py = low->ay, best = -1e9f;
+    float end = -turn + ARROWS_FOLD_PAST_DEG * deg, top = crown - 1.3f * ARROWS_WIDTH_H;
+    for (float rad = ARROWS_FOLD_MIN_R_H; rad <= ARROWS_FOLD_MAX_R_H + 1e-4f; rad += ARROWS_KEEP_OFF_STEP_H * 2.0f) {
+        float span = 2.0f * asinf(fminf(1.0f, ARROWS_MAX_LEN_H * 0.95f / (2.0f * rad))), start = end - span;
+        /* no higher than the head comes: start later round the arc */
+        while (start < end - 0.2f && py + rad * (uy * cosf(start) + fy * sinf(start)) > top)
+            start += deg;
+        ArrowPath q;
+        for (int k = 0; k < 3; k++) {
+            float a = start + (end - start) * (float)k / 2.0f, c = cosf(a), sn = sinf(a);
+            q.x[k] = px + rad * (ux * c + fx * sn), q.y[k] = py + rad * (uy * c + fy * sn);
+        }
+        float clear = arrows_body_clearance(&q, figs, n);
+        if (clear > best)
+            best = clear, *out = q;
+        if (clear >= 0.0f)
+            return true;
+    }
+    return true;
+}
+
 /* The way the trunk's arrow shows, of the n figures figs: its middle's (*middle), or the pelvis's
  * or its top part's where that travels ARROWS_TRUNK_MORE times as far and half
  * ARROWS_MIN_TRAVEL_H at least (a side view): the bridge lifts its hips, the press-up its chest,
@@ -418,7 +553,8 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
     for (int k = 0; k < nf; k++)
         arrows_figure(m, idx[k], swap, &figs[k]);
     ArrowWay trunk = {{{0.0f, 0.0f}}, 0.0f}, ways[4];
-    int n = 0;
+    bool folds[4] = {false, false, false, false};
+    int n = 0, shown = 1 + (int)((float)ARROWS_PROBES * ARROWS_GONE_AT); /* the frames the arrows show over */
     bool has_trunk = arrows_way(figs, nf, POSE_GROUP_TORSO, "trunk", -1, &trunk);
     float best = 0.0f;
     for (int i = 0; i < 4; i++) {
@@ -432,6 +568,7 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
             continue;
         /* the hand or foot, or the elbow or knee where the end stays planted (knee rolls) */
         ArrowWay w = e && (!j || end.travel >= joint.travel * 0.8f) ? end : joint, fold;
+        bool folded = false;
         /* the knee or elbow where it folds in to the chest (knee to chest: "pull that knee towards
          * your chest"; the foot's way, up off the mat, read "lift your foot") */
         ArrowPoint chest;
@@ -439,10 +576,11 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
             arrows_part_point(&figs[0], POSE_GROUP_TORSO, "trunk", 2, &chest) &&
             arrows_dist(fold.p[2], chest) < arrows_dist(fold.p[0], chest) - ARROWS_FOLD_H &&
             fold.travel >= ARROWS_MIN_TRAVEL_H)
-            w = fold;
+            w = fold, folded = true;
         if (w.travel < ARROWS_MIN_TRAVEL_H)
             continue;
         best = w.travel > best ? w.travel : best;
+        folds[n] = folded;
         ways[n++] = w;
     }
     bool torso = arrows_working(&figs[0], POSE_GROUP_TORSO);
@@ -460,10 +598,16 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
                             arrows_dist(ways[i].p[2], ways[j].p[2]) < ARROWS_SAME_H);
         if (same)
             continue;
-        out->path[out->count++] = arrows_shape(&ways[i], centre.x, centre.y, on_trunk);
+        float ax, ay;
+        ArrowPath p = arrows_shape(&ways[i], centre.x, centre.y, on_trunk, &ax, &ay);
+        /* a knee drawn up to the chest rises into its arrow (its tail over the knee at the start) */
+        float aside[1][2] = {{ax, ay}};
+        if (!on_trunk && folds[i])
+            arrows_keep_off(&p, figs, shown < nf ? shown : nf, (const float(*)[2])aside, 1, true);
+        out->path[out->count++] = p;
     }
-    if (on_trunk && out->count > 0 && !arrows_lean(figs, nf, &out->path[0]))
-        out->path[0] = arrows_trunk(out->path[0], figs, nf);
+    if (on_trunk && out->count > 0 && !arrows_lean(figs, nf, &out->path[0]) && !arrows_fold(figs, nf, &out->path[0]))
+        out->path[0] = arrows_trunk(out->path[0], figs, nf, shown < nf ? shown : nf);
     free(figs);
     return out->count;
 }
@@ -483,6 +627,16 @@ void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, M
 
 /* ---- when they show ---- */
 
+/* How strongly the arrows show at fraction way (0..1) of the way in: whole up to ARROWS_FADE_FROM,
+ * none from ARROWS_GONE_AT, linear between. */
+static float arrows_fade(double way)
+{
+    if (way <= ARROWS_FADE_FROM)
+        return 1.0f;
+    double a = 1.0 - (way - ARROWS_FADE_FROM) / (ARROWS_GONE_AT - ARROWS_FADE_FROM);
+    return a <= 0.0 ? 0.0f : (float)a;
+}
+
 float arrows_alpha(const SessionView *v, const SheetMeta *meta)
 {
     if (!v || !meta)
@@ -501,22 +655,16 @@ float arrows_alpha(const SessionView *v, const SheetMeta *meta)
         double move = len - hold, top = move / 2.0;
         if (meta->rep_holds && meta->intro.ms + meta->outro.ms > 0)
             top = move * meta->intro.ms / (meta->intro.ms + meta->outro.ms);
-        if (v->anim_ms <= top)
-            return 1.0f;
-        double a = 1.0 - (v->anim_ms - top) / (len - top);
-        return a < 0.0 ? 0.0f : (float)a;
+        return top > 0.0 ? arrows_fade(v->anim_ms / top) : 0.0f;
     }
     if (v->anim == ANIM_HOLD) {
-        /* the way in, and ARROWS_FADE_MS after it, in steps of a twentieth */
-        for (int k = 0; k <= 20; k++) {
-            int t = v->anim_ms - ARROWS_FADE_MS * k / 20;
-            SheetFrame f;
-            if (t < 0)
-                return k == 0 ? 1.0f : 1.0f - (float)k / 20.0f;
-            sheet_frame_at(meta, ANIM_HOLD, t, v->anim_length_ms, v->rep_hold_ms, &f);
-            if (f.part == SHEET_PART_INTRO)
-                return 1.0f - (float)k / 20.0f;
-        }
+        SheetFrame f;
+        sheet_frame_at(meta, ANIM_HOLD, v->anim_ms, v->anim_length_ms, v->rep_hold_ms, &f);
+        int span = meta->intro.last - meta->intro.first;
+        if (f.part != SHEET_PART_INTRO || span == 0)
+            return 0.0f;
+        float at = (float)f.a + (f.b != f.a ? f.blend * (float)(f.b - f.a) : 0.0f);
+        return arrows_fade(((double)at - meta->intro.first) / span);
     }
     return 0.0f;
 }

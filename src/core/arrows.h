@@ -29,9 +29,17 @@
 #define ARROWS_LEAN_HOOK_H 0.16f /* a lean's hook: a quarter circle of this radius, */
 #define ARROWS_LEAN_GAP_STEP_H 0.03f /* ... ARROWS_TRUNK_LIFT_H or this much more at a time behind the trunk, */
 #define ARROWS_LEAN_GAPS 10 /* ... up to this many steps */
+#define ARROWS_FOLD_MIN_DEG 45.0f /* an upright trunk tipping this far forward about the hips: an arc, */
+#define ARROWS_FOLD_PAST_DEG 5.0f /* ... about the hips, on round this far past where the trunk ends, */
+#define ARROWS_FOLD_MIN_R_H 0.30f /* ... as near as ARROWS_FOLD_MIN_R_H..ARROWS_FOLD_MAX_R_H clears the body */
+#define ARROWS_FOLD_MAX_R_H 0.80f
 #define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
 #define ARROWS_PROBES 24 /* frames the way in is probed at, once per move and side */
-#define ARROWS_FADE_MS 1000 /* a hold's arrow fades over this long once the held pose is reached */
+#define ARROWS_BODY_GAP_H 0.015f /* an arrow kept off the body keeps this off its parts (their outline, warm band) */
+#define ARROWS_KEEP_OFF_STEP_H 0.01f /* ... moved away from it in steps of this, */
+#define ARROWS_KEEP_OFF_MAX_H 0.30f /* ... up to this far */
+#define ARROWS_FADE_FROM 0.25f /* in the first rep (a hold: its way in) the arrows fade from this far */
+#define ARROWS_GONE_AT 0.5f /* ... of the way to the beat, gone from this far: before the part gets there */
 
 /* One arrow: from (x[0], y[0]) through (x[1], y[1]) to the tip (x[2], y[2]); in body heights H of
  * the grounded figure (y up) from arrows_of_move, in stage pixels (y down) from arrows_place. */
@@ -56,9 +64,13 @@ typedef struct {
  * from the path (away from the body's middle), the trunk's ARROWS_TRUNK_LIFT_H above a lying
  * trunk or beside an upright one, away from the head and arms (arrows.c: arrows_trunk); an
  * upright trunk that leans back (ARROWS_LEAN_MIN_DEG about the hips: the standing back bend) has
- * a hook beside the upper back instead, rising and turning to point back (arrows_lean). Kept
- * within ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the number of arrows (0: none, as for a move
- * with no highlight or a way). */
+ * a hook beside the upper back instead, rising and turning to point back (arrows_lean); one that
+ * folds forward (ARROWS_FOLD_MIN_DEG: the forward fold) an arc about the hips in front of the
+ * body, going forward and bending down (arrows_fold). A lying trunk's arrow, and a knee's drawn to
+ * the chest, are moved on away from the body (ARROWS_KEEP_OFF_STEP_H at a time) until they keep
+ * ARROWS_BODY_GAP_H off every part in every frame they show in (arrows_alpha). Kept within
+ * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the number of arrows (0: none, as for a move with no
+ * highlight or a way). */
 int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
 
 /* The arrows a (in H) placed on a stage as figpaint places the figure (pl: its scale, origin,
@@ -66,9 +78,11 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out);
 void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, MoveArrows *out);
 
 /* How strongly the arrows show for view v (0..1): 1 in a move's get-ready or "switch sides"
- * while the figure stands in its start pose (ANIM_START), and in the first rep until its beat (a
- * hold: its way in); fading to 0 over the rest of the first rep (a hold: ARROWS_FADE_MS after
- * its way in); 0 anywhere else. */
+ * while the figure stands in its start pose (ANIM_START); in the first rep (a hold: its way in,
+ * also over the end of the get-ready) 1 up to ARROWS_FADE_FROM of the way to the beat (the held
+ * pose), fading to 0 at ARROWS_GONE_AT of it; 0 anywhere else. Shown to the beat, the body rose
+ * into them (the press-up's chest from a quarter of the way up, the hugged knee's thigh); over the
+ * part of the way they show in, arrows_of_move keeps them off it. */
 float arrows_alpha(const SessionView *v, const SheetMeta *meta);
 
 /* Parse len bytes of view.conf ("arrows = 0|1", blank lines and '#' comments) into *on, which
