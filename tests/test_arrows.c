@@ -181,6 +181,66 @@ static void knee_to_chest(void)
     }
 }
 
+/* The start pose's part called name of group id of move m (the last of them), into *q; false when none. */
+static bool start_part(const PoseMove *m, int id, const char *name, PosePart *q)
+{
+    PoseFigure fig;
+    SheetFrame f;
+    bool found = false;
+    sheet_frame_at(&m->meta, ANIM_START, 0, 0, 0, &f);
+    pose_move_sample_figure(m, f.a, &fig);
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count; i++)
+            if (fig.groups[g].id == id && strcmp(fig.groups[g].parts[i].name, name) == 0)
+                *q = fig.groups[g].parts[i], found = true;
+    return found;
+}
+
+/* The moves that had no working part and so no arrow (session 29), each with the way its words
+ * say, on both sides drawn: the forward fold an arc in front of the body that goes forward and
+ * bends down, its head pointing down ("bend forward from the hips, let your upper body hang");
+ * child's pose back and down over the hips ("move your bottom back towards your heels"); lying on
+ * elbows up over the chest ("rest on your elbows"). */
+static void fold_heels_elbows(void)
+{
+    PosePart pelvis, chest, head;
+    for (int swap = 0; swap < 2; swap++) {
+        MoveArrows a;
+        const PoseMove *ff = move_of(MOVE_FORWARD_FOLD);
+        CHECK_INT(arrows_of_move(ff, swap, &a), 1);
+        const ArrowPath *p = &a.path[0];
+        if (getenv("ARROWS_DUMP"))
+            dump("forward_fold fold", &a);
+        CHECK(start_part(ff, POSE_GROUP_TORSO, "trunk", &chest) && start_part(ff, POSE_GROUP_TORSO, "head", &head) &&
+              start_part(ff, POSE_GROUP_TORSO, "pelvis", &pelvis));
+        float front = fmaxf(chest.ax + chest.ra, head.ax + head.ra); /* the standing body's front */
+        for (int k = 0; k < 3; k++)
+            CHECK(p->x[k] > front + ARROWS_WIDTH_H); /* in front of the body, all of it */
+        CHECK(p->y[0] > chest.ay); /* from level with the chest or higher */
+        CHECK(dy_of(p) < -0.25f); /* down */
+        float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+        CHECK(cx - p->x[0] > 0.05f); /* it sets off forward */
+        CHECK(p->y[2] - cy < -2.0f * fabsf(p->x[2] - cx)); /* and its head points down */
+
+        const PoseMove *cp = move_of(MOVE_CHILD_POSE);
+        CHECK_INT(arrows_of_move(cp, swap, &a), 1);
+        CHECK(start_part(cp, POSE_GROUP_TORSO, "pelvis", &pelvis));
+        float hip = fminf(pelvis.ax, pelvis.bx); /* on all fours, head at +x: the hip joint */
+        CHECK(dx_of(p) < -0.15f && dy_of(p) <= 0.0f); /* back toward the heels, and down */
+        CHECK(fabsf(p->x[1] - hip) < 0.1f); /* over the hips */
+        CHECK(p->x[2] < hip); /* ending behind them */
+        for (int k = 0; k < 3; k++)
+            CHECK(p->y[k] > fmaxf(pelvis.ay, pelvis.by) + pelvis.ra); /* above the back */
+
+        const PoseMove *pe = move_of(MOVE_PRONE_ON_ELBOWS);
+        CHECK_INT(arrows_of_move(pe, swap, &a), 1);
+        float p0 = 0.0f, p1 = 0.0f, top = 0.0f;
+        trunk_marks(pe, &p0, &p1, &top);
+        CHECK(p->x[1] - p0 > 0.4f * (top - p0)); /* the chest's half of the trunk */
+        CHECK(dy_of(p) > 2.0f * fabsf(dx_of(p))); /* up */
+    }
+}
+
 /* The distance from (x, y) to segment a..b. */
 static float seg_dist(float x, float y, float ax, float ay, float bx, float by);
 
@@ -217,7 +277,8 @@ static float body_clearance(const ArrowPath *p, float w, const PoseFigure *fig, 
  * part, on both sides drawn. */
 static void off_the_body(void)
 {
-    static const MoveId ids[] = {MOVE_KNEE_TO_CHEST, MOVE_KNEES_TO_CHEST, MOVE_PRESS_UP, MOVE_BRIDGE};
+    static const MoveId ids[] = {MOVE_KNEE_TO_CHEST, MOVE_KNEES_TO_CHEST, MOVE_PRESS_UP,       MOVE_BRIDGE,
+                                 MOVE_FORWARD_FOLD,  MOVE_CHILD_POSE,     MOVE_PRONE_ON_ELBOWS};
     for (size_t c = 0; c < sizeof ids / sizeof ids[0]; c++) {
         const PoseMove *m = move_of(ids[c]);
         const SheetMeta *mt = &m->meta;
@@ -427,6 +488,7 @@ int main(void)
     lean_back();
     hips_and_chest();
     knee_to_chest();
+    fold_heels_elbows();
     off_the_body();
     alpha();
     conf();
