@@ -3,7 +3,9 @@
 `unknot --shot`: bird dog's get-ready shows arrow-yellow pixels on the stage, one arrow at the
 reaching hand's end (front) and one at the foot's (back); none a few reps later; none with
 `arrows = 0` in view.conf. The standing back bend's ("lean back") stands behind the shirt, beside
-the upper back, where it stood down in front of the belly (physio review, session 29). Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
+the upper back, where it stood down in front of the belly (physio review, session 29). The
+forward fold's stands in front of the standing figure and goes down; the press-up's shows as
+the first rep starts and is gone when the chest is up. Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
 import os
 import subprocess
 import sys
@@ -16,6 +18,11 @@ from shot_test import read_png  # noqa: E402
 UNKNOT = sys.argv[1] if len(sys.argv) > 1 else "build/unknot"
 ROUTINE = 'title "Arrows"\nlevel 1\ndescription "Bird dog."\nmove bird_dog\n  reps 6 tempo 4s\n'
 LEAN = 'title "Lean"\nlevel 1\ndescription "Back bend."\nmove standing_extension\n  reps 6 tempo 4s\n'
+FOLD = 'title "Fold"\nlevel 1\ndescription "Fold."\nmove forward_fold\n  hold 30s\n'
+PRESS = 'title "Press"\nlevel 1\ndescription "Press-up."\nmove press_up\n  reps 6 tempo 4s\n'
+# the forward fold's get-ready, standing (its 3 at 37 s); the press-up's first rep starts at 42 s,
+# its beat (the chest up) at 44 s
+FOLD_READY, PRESS_START, PRESS_BEAT = "36", "42.3", "44"
 # the 3-2-1 before the first side (after "Get ready. Next: Bird dog." and its how-to, as the routine
 # gives no start words: the 3 at 37 s); its third rep
 GET_READY, LATER = "38.5", "52"
@@ -90,6 +97,28 @@ def main():
             mid = sum(y for _, y in shirt) / len(shirt)
             high = sum(y for _, y in arrow) / len(arrow)
             check(high < mid, f"back bend: the arrow's pixels at y {high:.0f} on average, want above the shirt's {mid:.0f}")
+
+        # the forward fold's get-ready: the arc stands in front of the standing figure (facing
+        # right), going down more than across
+        with open(os.path.join(tmp, "fold.routine"), "w") as f:
+            f.write(FOLD)
+        arrow, shirt, _ = stage_pixels(shot(tmp, "fold.png", FOLD_READY, on_cfg, "fold.routine"))
+        check(len(arrow) > 300 and len(shirt) > 300, f"forward fold: {len(arrow)} arrow, {len(shirt)} shirt pixels")
+        if arrow and shirt:
+            front = max(x for x, _ in shirt)
+            behind = [p for p in arrow if p[0] <= front]
+            check(not behind, f"forward fold: {len(behind)} arrow pixels level with or behind the chest (x {front})")
+            xs, ys = [x for x, _ in arrow], [y for _, y in arrow]
+            check(max(ys) - min(ys) > max(xs) - min(xs),
+                  f"forward fold: the arrow spans {max(xs) - min(xs)} px across, {max(ys) - min(ys)} down; want down")
+
+        # the press-up: shown as the first rep starts, gone when the chest is up (it rose into it)
+        with open(os.path.join(tmp, "press.routine"), "w") as f:
+            f.write(PRESS)
+        start = stage_pixels(shot(tmp, "press0.png", PRESS_START, on_cfg, "press.routine"))[0]
+        check(len(start) > 300, f"press-up, the first rep's start: {len(start)} arrow pixels, want > 300")
+        top = stage_pixels(shot(tmp, "press1.png", PRESS_BEAT, on_cfg, "press.routine"))[0]
+        check(not top, f"press-up, the chest up: {len(top)} arrow pixels, want none")
     return finish("arrows_shot_test")
 
 
