@@ -2977,12 +2977,28 @@ SessionView session_view(const Session *s, int extra_ms)
     if (v.progress > 1)
         v.progress = 1;
     v.caption = s->active_ms < s->caption_until_ms ? s->caption : "";
+    /* what comes next: the next step that will run (one passed over for today, "It hurts" or an
+     * unanswered "Which side hurts?", is not named: Camden's double knee hug said "Next: Knee
+     * rolls" and the knee rolls were passed over), and before it this step's own next side or set
+     * ("Last step" showed on the first side of a two-sided last step) */
     int next_index = -1;
-    if (g->step >= 0 && g->step + 1 < r->step_count)
-        next_index = g->step + 1;
-    else if (g->step < 0 && g->kind != SEG_PAIN_AFTER && g->kind != SEG_RESULTS && g->kind != SEG_DONE &&
-             r->step_count > 0)
-        next_index = 0;
+    v.next_side = SIDES_NONE, v.next_set = 0;
+    bool ended = g->kind == SEG_PAIN_AFTER || g->kind == SEG_RESULTS || g->kind == SEG_DONE;
+    for (int i = s->seg + 1; !ended && i < s->segment_count && next_index < 0; i++) {
+        const Segment *n = &s->segments[i];
+        if (n->step < 0) {
+            if (n->kind == SEG_PAIN_AFTER || n->kind == SEG_RESULTS || n->kind == SEG_DONE)
+                break;
+        } else if (n->step == g->step) {
+            const RoutineStep *st_n = &r->steps[n->step];
+            bool turns = n->side != g->side && st_n->sides != SIDES_ALTERNATE; /* not each rep's side */
+            if (g->kind == SEG_WORK && n->kind == SEG_WORK && v.next_set == 0 && !s->skip_today[n->step] &&
+                (n->set != g->set || turns))
+                v.next_side = n->side, v.next_set = n->set;
+        } else if (!s->skip_today[n->step]) {
+            next_index = n->step;
+        }
+    }
     v.next = next_index >= 0 ? &r->steps[next_index] : NULL;
     v.next_figure = MOVE_NONE; /* so the caller can load the next figure before it is due */
     if (next_index >= 0)

@@ -489,7 +489,9 @@ typedef struct {
                                 rests not counted), 1-based; exercise 0 on a rest or outside steps */
     int64_t left_ms; /* planned time left in the whole workout, pauses and waits not counted */
     const char *caption; /* current caption or "" */
-    const RoutineStep *next; /* the step after this one, or NULL */
+    const RoutineStep *next; /* the next step that will run (steps passed over for today are not), or NULL */
+    Sides next_side; /* WORK: this step's next run before that step: its side (SIDES_NONE: not sided) */
+    int next_set; /*   ... and its set (1-based); 0 when this run is the step's last */
     /* For the figure: which move, and where in its animation. */
     MoveId figure;
     MoveId next_figure; /* the figure the next step shows first (a move, or a rest's position), or MOVE_NONE */
