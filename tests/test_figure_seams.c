@@ -856,7 +856,7 @@ static void test_twist_back_eases(void)
     }
 }
 
-/* The pixels of fig (at 1000 px a body height) where part `name` of group id shows (every such part:
+/* The pixels of fig (at 1000 px a body height) where part `name` (NULL: any) of group id shows (every such part:
  * a part painted again over others counts once): painted again with those recoloured, the pixels
  * that change. Their count, and in *cx their mean x (px). */
 static int part_shown(const PoseFigure *fig, int id, const char *name, float *cx)
@@ -866,7 +866,7 @@ static int part_shown(const PoseFigure *fig, int id, const char *name, float *cx
     bool found = false;
     for (int g = 0; g < marked.count; g++)
         for (int i = 0; i < marked.groups[g].count; i++)
-            if (marked.groups[g].id == id && strcmp(marked.groups[g].parts[i].name, name) == 0) {
+            if (marked.groups[g].id == id && (!name || strcmp(marked.groups[g].parts[i].name, name) == 0)) {
                 PoseColor magenta = {1.0f, 0.0f, 1.0f};
                 marked.groups[g].parts[i].color = magenta;
                 found = true;
@@ -952,6 +952,91 @@ static void test_twist_away_reads(void)
         CHECK(face_x[1][0] > head_x[1][0]); /* at the start, looking where the body faces */
         CHECK(face_x[1][1] < head_x[1][1]); /* held, looking back over the far shoulder */
     }
+}
+
+/* The seated twist's other side, turned away, starts and ends in profile, where it is the same
+ * picture as the right side's start, but its paint order is reversed: both arms went behind the
+ * torso and the near leg, and at the start no hand showed (136 of the near hand's 5490 pixels at
+ * 1000 px a body height, 135 of the far hand's), so a patient could not see where the hands go.
+ * Now the near arm is painted over the near leg in profile and goes behind the trunk's front edge
+ * along a line that sweeps with the turn (pose.c pose_away_near_arm): at the start the near hand
+ * shows whole on the thigh, at every sample of the way in and out a hand shows at least half, the
+ * near arm's pixels never change by more than AWAY_ARM_STEP_PX between two samples (a switch of the
+ * paint order would change some 30000 at once; 1483 before, as the arm moves), and the hold is as
+ * it was. */
+#define AWAY_ARM_STEP_PX 2000
+static void test_seated_twist_away_hands(void)
+{
+    const PoseMove *m = move_of(MOVE_SEATED_TWIST);
+    if (!m)
+        return;
+    CHECK(pose_move_swapped(m, SIDES_LEFT));
+    int hand_whole = 0, least_hand = 1 << 30, least_at = -1, step = 0, step_at = -1, prev = -1, start_hand = 0,
+        held_arm = 0;
+    float x;
+    for (int k = 0; k < m->meta.frames; k++) {
+        if (k == m->meta.intro.last + 1)
+            k = m->meta.outro.first, prev = -1; /* the hold between is as it was */
+        PoseFigure own, fig;
+        pose_move_sample_figure(m, k, &own);
+        pose_move_sample_figure_swapped(m, k, &fig);
+        if (k == 0)
+            hand_whole = part_shown(&own, POSE_GROUP_NEAR_ARM, "hand", &x); /* on the thigh, painted last */
+        int near = part_shown(&fig, POSE_GROUP_NEAR_ARM, "hand", &x),
+            far = part_shown(&fig, POSE_GROUP_FAR_ARM, "hand", &x);
+        int arm = part_shown(&fig, POSE_GROUP_NEAR_ARM, NULL, &x);
+        int hand = near > far ? near : far;
+        if (k == 0)
+            start_hand = near;
+        if (hand < least_hand)
+            least_hand = hand, least_at = k;
+        if (prev >= 0 && abs(arm - prev) > step)
+            step = abs(arm - prev), step_at = k;
+        prev = arm;
+    }
+    /* eased into from the move before (the get-ready: Desk break's slump and sit tall) and out into
+     * the right side (the switch), painted in the nearer figure's order (pose_moves_blend): a hand
+     * shows and the near arm comes and goes as gently (before, at the get-ready's end and as the
+     * switch began, the arm went behind the trunk in one frame) */
+    const PoseMove *tilt = move_of(MOVE_SEATED_PELVIC_TILT);
+    CHECK(tilt != NULL);
+    int blend_least = 1 << 30, blend_step = 0;
+    for (int pair = 0; pair < 2 && tilt; pair++) {
+        PoseMoment from = {ANIM_LOOP, 0, 8000, 0, pose_move_draw(tilt, SIDES_NONE, false)},
+                   away_end = {ANIM_HOLD, 30000, 30000, 0, pose_move_draw(m, SIDES_LEFT, false)},
+                   away_start = {ANIM_START, 0, 30000, 0, pose_move_draw(m, SIDES_LEFT, false)},
+                   right = {ANIM_START, 0, 30000, 0, pose_move_draw(m, SIDES_RIGHT, false)};
+        const PoseMove *a = pair ? m : tilt;
+        const PoseMoment *at_a = pair ? &away_end : &from, *at_b = pair ? &right : &away_start;
+        int last = -1;
+        for (int i = 0; i <= 45; i++) {
+            PoseFigure fig;
+            if (!pose_moves_blend(a, at_a, m, at_b, (float)i / 45.0f, &fig, NULL))
+                continue;
+            int near = part_shown(&fig, POSE_GROUP_NEAR_ARM, "hand", &x);
+            int arm = part_shown(&fig, POSE_GROUP_NEAR_ARM, NULL, &x);
+            blend_least = near < blend_least ? near : blend_least;
+            if (last >= 0 && abs(arm - last) > blend_step)
+                blend_step = abs(arm - last);
+            last = arm;
+        }
+    }
+    printf("seated_twist turned away, eased in from slump and sit tall and out into the right side: the near hand "
+           "shows at least %d pixels, the near arm changes at most %d pixels a step\n",
+           blend_least, blend_step);
+    CHECK(blend_least * 2 >= hand_whole);
+    CHECK(blend_step <= AWAY_ARM_STEP_PX);
+    PoseFigure held;
+    pose_move_sample_figure_swapped(m, m->meta.held, &held);
+    held_arm = part_shown(&held, POSE_GROUP_NEAR_ARM, NULL, &x);
+    printf("seated_twist turned away: at the start the near hand shows %d of %d pixels; in the way in and out a hand "
+           "shows at least %d (sample %d); the near arm changes at most %d pixels between two samples (sample %d); "
+           "held, the near arm shows %d\n",
+           start_hand, hand_whole, least_hand, least_at, step, step_at, held_arm);
+    CHECK(hand_whole > 4000);
+    CHECK(start_hand * 10 >= hand_whole * 9); /* 136 of 5490 before */
+    CHECK(least_hand * 2 >= hand_whole);
+    CHECK(step <= AWAY_ARM_STEP_PX);
 }
 
 /* How sample k of m sits: *top the upper back's lean forward of upright (trunk_lean), *head_ahead
@@ -1377,6 +1462,7 @@ int main(void)
     test_spinal_twist_back();
     test_twist_back_eases();
     test_twist_away_reads();
+    test_seated_twist_away_hands();
     char *names[64];
     int count = testposes_levels(names, 64);
     CHECK(count >= 9);

@@ -1650,6 +1650,46 @@ static void pose_grounded_figure(const Pose *p, unsigned contacts, const int *or
     }
 }
 
+/* A side drawn turned away (`other_side away`) starts and ends in profile, where it is the same
+ * picture as the side the poses show, but its paint order is that side's reversed: the near arm
+ * (its hand on the near thigh) went behind the torso and the near leg, and no hand showed at the
+ * start (physio review s29: the seated twist's left side; 136 of the near hand's 5490 pixels at
+ * 1000 px a body height). So the near arm is painted again over the near leg, clipped by a line
+ * across the picture that sweeps forward along it as the trunk turns away: whole in profile, the
+ * upper arm going behind the trunk's front edge first and the hand last, gone from
+ * POSE_AWAY_ARM_TURN degrees (where the near shoulder's cap is whole over the back). Never in one
+ * frame: the line moves with the turn. */
+#define POSE_AWAY_ARM_TURN 40.0f
+static void pose_away_near_arm(const Pose *q, PoseFigure *fig)
+{
+    float s = fminf(fmaxf(-q->v[POSE_TWIST] / POSE_AWAY_ARM_TURN, 0.0f), 1.0f);
+    int arm = -1, after = -1;
+    for (int g = 0; g < fig->count; g++) {
+        int id = fig->groups[g].id;
+        if (id == POSE_GROUP_NEAR_ARM && arm < 0)
+            arm = g;
+        else if (id == POSE_GROUP_NEAR_LEG || id == POSE_GROUP_NEAR_SHIN)
+            after = g;
+    }
+    if (s >= 1.0f || arm < 0 || after < arm || fig->count >= POSE_MAX_GROUPS || fig->groups[arm].count == 0)
+        return;
+    for (int g = 0; g < fig->count; g++) /* only where no arm is painted over the torso */
+        if (fig->groups[g].id == POSE_GROUP_TORSO)
+            for (int h = g + 1; h < fig->count; h++)
+                if (fig->groups[h].id == POSE_GROUP_FAR_ARM ||
+                    (fig->groups[h].id == POSE_GROUP_NEAR_ARM && h != arm && fig->groups[h].count > 1))
+                    return;
+    PoseGroup copy = fig->groups[arm];
+    float dir = q->v[POSE_FLIP] >= 0.5f ? -1.0f : 1.0f; /* the way the body faces across the picture */
+    float sh = copy.parts[copy.count - 1].ax * dir; /* figure_arm adds the sleeve last, from the shoulder */
+    float line = sh - 0.045f + 0.545f * s * s; /* from the sleeve's back to past the hand, slowly over the upper arm */
+    for (int i = 0; i < copy.count; i++) /* keep what is in front of the line: dot(q, -dir) <= -line */
+        copy.parts[i].clip = 1, copy.parts[i].nx = -dir, copy.parts[i].ny = 0.0f, copy.parts[i].k = -line;
+    memmove(&fig->groups[after + 2], &fig->groups[after + 1], sizeof fig->groups[0] * (size_t)(fig->count - after - 1));
+    fig->groups[after + 1] = copy;
+    fig->count++;
+}
+
 /* Stand pose p (of m, resting on contacts, painted in order) on the mat, near and far swapped when
  * swap: the other side of `other_side far`, drawn the same way round. */
 static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contacts, const int *order, bool swap,
@@ -1665,6 +1705,7 @@ static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contac
     pose_grounded_figure(&q, pose_contacts_swapped(contacts), pose_move_other_order(m, order, buf),
                          pose_highlight_swapped(m->file.highlight), fig);
     if (m->file.other_side == POSE_OTHER_AWAY) { /* seen from behind as far as the keyed look turns */
+        pose_away_near_arm(&q, fig);
         float keyed = fabsf(p->v[POSE_LOOK]) * 3.14159265f / 180.0f;
         fig->away = keyed >= 1.5707963f ? 1.0f : sinf(keyed);
     }
@@ -2072,6 +2113,9 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
         q.v[POSE_FLIP] = q.v[POSE_FLIP] >= 0.5f ? 0.0f : 1.0f;
     unsigned hl = at_b->draw.swap ? pose_highlight_swapped(b->file.highlight) : b->file.highlight;
     pose_grounded_figure(&q, contacts, order, hl, fig);
+    const PoseMove *painted = e < 0.5f ? a : b; /* whose order it is painted in */
+    if ((e < 0.5f ? at_a : at_b)->draw.swap && painted->file.other_side == POSE_OTHER_AWAY)
+        pose_away_near_arm(&q, fig); /* as the side turned away is drawn on its own */
     if (required)
         *required = contacts;
     float low[CONTACT_COUNT], under = pose_figure_ground(fig, 0u, low);
