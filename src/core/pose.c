@@ -330,6 +330,14 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
             POSE_ERR(pl, nt > 1 ? 1 : 0, "inset names the second view: knees (seen from the head end)");
         else
             pf->inset = POSE_INSET_KNEES;
+    } else if (strcmp(tok[0], "ready") == 0 && nt == 2) {
+        float t; /* the intro's setup ends at t (the spinal twist's knee bent, its foot set down) */
+        if (!pose_number(tok[1], &t) || t < 0.0f || t >= 1.0f) {
+            POSE_ERR(pl, 1, "ready time must be 0 up to (not) 1: a fraction of the intro");
+            return;
+        }
+        pf->ready = t;
+        pf->ready_line = pl->line;
     } else if (strcmp(tok[0], "showcase") == 0 && nt == 3) {
         if (pf->showcase_count == POSE_MAX_SHOWCASE) {
             POSE_ERR(pl, 0, "at most %d showcase lines", POSE_MAX_SHOWCASE);
@@ -347,7 +355,7 @@ static void pose_parse_line(PoseLine *pl, PoseFile *pf, Pose *last)
     } else {
         POSE_ERR(pl, 0,
                  "unknown line %s: expected move, side, other_side, fps, order, highlight, inset, section, contacts, "
-                 "key or showcase",
+                 "key, ready or showcase",
                  tok[0]);
     }
 }
@@ -424,6 +432,9 @@ int pose_parse(const char *path, const char *src, size_t len, PoseFile *out, Rou
             routine_errors_add(errs, path, 1, 1, "other_side needs a side line: a move with no side has no other side");
         if (pose_section_find(out, "breath") < 0 && pose_section_find(out, "cycle") < 0)
             routine_errors_add(errs, path, 1, 1, "needs a breath or a cycle section");
+        if (out->ready > 0.0f && (pose_section_find(out, "intro") < 0 || pose_section_find(out, "breath") < 0))
+            routine_errors_add(errs, path, out->ready_line, 1,
+                               "ready needs an intro and a breath section: a hold's way in");
         for (int i = 0; i < out->showcase_count; i++)
             if ((out->showcase[i].section = pose_section_find(out, out->showcase[i].name)) < 0)
                 routine_errors_add(errs, path, out->showcase[i].line, out->showcase[i].col,
@@ -1468,9 +1479,10 @@ int pose_move_init_until(PoseMove *out, const PoseFile *pf, PoseStop stop, void 
      * so neither cuts (cat-camel's held cat is a quarter of the way in, not at its beat) */
     int near = sc >= 0 && sb >= 0 ? pose_nearest_sample(out, cycle.first, cycle.last, breath.first) : m->beat;
     int span = cycle.last - cycle.first > 0 ? cycle.last - cycle.first : 1;
-    if (si >= 0)
+    if (si >= 0) {
         intro = pose_range(first[si], first[si] + count[si] - 1, pf->sections[si].seconds);
-    else if (sc >= 0 && sb >= 0) {
+        m->setup = (int)lroundf(pf->ready * (float)(count[si] - 1));
+    } else if (sc >= 0 && sb >= 0) {
         int from = near - cycle.first <= cycle.last - near ? cycle.first : cycle.last;
         intro = (SheetRange){from, near, (int)((long long)cycle.ms * abs(near - from) / span)};
     }

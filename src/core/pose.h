@@ -181,6 +181,9 @@ typedef struct {
         int line, col;
     } showcase[POSE_MAX_SHOWCASE];
     int showcase_count;
+    float ready; /* a `ready` line: the intro's setup ends at this fraction; the get-ready shows the
+                    figure there and the way into the hold plays on from it (0: the intro's start) */
+    int ready_line;
 } PoseFile;
 
 /* Parse len bytes of src (a pose file named path in messages). Returns 0 and fills *out, or -1 and

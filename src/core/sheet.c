@@ -63,6 +63,22 @@ static void sheet_breathe(const SheetMeta *m, double t, double hold_ms, SheetFra
     sheet_range_at(r->first, r->last, p, out);
 }
 
+/* The frame the get-ready shows (ANIM_START) and a hold's way in starts from: after the intro's
+ * setup (SheetMeta.setup), which is eased into there. */
+static int sheet_start(const SheetMeta *m)
+{
+    return m->intro.first + (m->intro.last >= m->intro.first ? m->setup : -m->setup);
+}
+
+/* How long a hold's way in takes at its own pace: the intro after its setup. */
+static double sheet_way_in_ms(const SheetMeta *m)
+{
+    int span = m->intro.last - m->intro.first;
+    if (span == 0 || m->setup == 0)
+        return m->intro.ms;
+    return m->intro.ms * (1.0 - (double)m->setup / fabs((double)span));
+}
+
 /* The way out of a hold (length len, its way in and out in and outro ms long) ended at end ms, d ms
  * after the end: from where it was, back along the way in (ended on the way in), or the breath
  * to the held pose and then the way out (ended while held), or on along the way out, each at
@@ -72,11 +88,11 @@ static void sheet_way_out(const SheetMeta *m, double end, double d, double len, 
 {
     /* up to two pieces: from position a to b in ms_ab, then from b2 to c in ms_bc */
     double a, b, b2, c, ms_ab, ms_bc = 0.0;
-    if (end < in) {
-        double p = end / in;
-        a = m->intro.first + p * (m->intro.last - m->intro.first);
+    if (end < in) { /* back along the way in, its setup too */
+        double p = end / in, from = sheet_start(m);
+        a = from + p * (m->intro.last - from);
         b = b2 = c = m->intro.first;
-        ms_ab = end;
+        ms_ab = end + (m->intro.ms - sheet_way_in_ms(m));
     } else if (outro > 0.0 && end >= len - outro) {
         double p = (end - (len - outro)) / outro;
         a = m->outro.first + p * (m->outro.last - m->outro.first);
@@ -112,7 +128,7 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
     double t = anim_ms < 0 ? 0.0 : (double)anim_ms;
     out->part = SHEET_PART_OTHER;
     switch (mode) {
-    case ANIM_START: sheet_still(m->intro.first, out); return;
+    case ANIM_START: sheet_still(sheet_start(m), out); return;
     case ANIM_LOOP:
         if (m->cycle.ms <= 0 || m->cycle.last == m->cycle.first) {
             sheet_still(m->cycle.first, out);
@@ -126,7 +142,7 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
             sheet_still(m->held, out);
             return;
         }
-        double in = m->intro.ms, outro = m->outro.ms;
+        double in = sheet_way_in_ms(m), outro = m->outro.ms;
         double moving = SESSION_HOLD_MOVES_PERCENT / 100.0 * len;
         if (in + outro > moving) { /* a short hold: keep the rest of it still */
             double k = moving / (in + outro);
@@ -139,7 +155,7 @@ void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_len
         if (t > len)
             t = len;
         if (t < in)
-            sheet_range_at(m->intro.first, m->intro.last, t / in, out), out->part = SHEET_PART_INTRO;
+            sheet_range_at(sheet_start(m), m->intro.last, t / in, out), out->part = SHEET_PART_INTRO;
         else if (outro > 0.0 && t >= len - outro)
             sheet_range_at(m->outro.first, m->outro.last, (t - (len - outro)) / outro, out),
                 out->part = SHEET_PART_OUTRO;

@@ -24,6 +24,11 @@ typedef struct {
     SheetRange outro; /* held pose back to neutral */
     int beat; /* the frame where a rep is counted: the middle of the cycle */
     int held; /* the frame of the held pose */
+    int setup; /* the intro's first this many frames are its setup (a pose file's `ready`: the spinal
+                  twist's knee bent and foot set down): the get-ready (ANIM_START) shows the frame
+                  after them, eased in, and a hold's way in (ANIM_HOLD) plays on from there, so its
+                  time goes to the rest of the way (the slow turn); 0 for most moves. A rep
+                  (ANIM_REPS) and a way out back along the way in play the whole intro. */
     bool rep_holds; /* no cycle of its own (a held move's pose file): a rep is its way in (intro), the
                        held pose for the rep's hold (breathing), its way out (outro), as it is taught:
                        "bring the knee up, hold, lower"; beat is then held */
@@ -44,8 +49,8 @@ typedef struct {
 #define SHEET_WAY_OUT_MS SESSION_BLEND_MS
 
 /* Pick the frames for one moment of an animation (modes and times as in SessionView):
- * ANIM_START: the first intro frame. ANIM_LOOP: the cycle, looped at its own pace.
- * ANIM_HOLD: intro, then breath loops in the held pose, then outro ending at anim_length_ms
+ * ANIM_START: the first intro frame (after its setup: SheetMeta.setup). ANIM_LOOP: the cycle, looped at its own pace.
+ * ANIM_HOLD: intro (from its setup's end), then breath loops in the held pose, then outro ending at anim_length_ms
  * (intro and outro shrink when the hold is short); rep_hold_ms > 0 (SessionView.from_rep_hold_ms
  * of a hold ended early): the hold ended then, and from then on it plays its way out from where it
  * was: back along the way in, or the breath to the held pose and the outro, or on along the
