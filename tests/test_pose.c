@@ -10,6 +10,9 @@
 #include "moves.h"
 #include "figpaint.h"
 #include "pose.h"
+#include "routine.h"
+#include "session.h"
+#include "sheet.h"
 #include "testutil.h"
 #include "testfigure.h"
 
@@ -278,6 +281,8 @@ static void test_errors(void)
         {"move m\nsection intro 2\nkey 0\nkey 1\n", 1, 1, "needs a breath or a cycle"},
         {"move m\nsection cycle 2\nkey 0\nkey 0.5\n", 2, 1, "needs keys at 0 and at 1"},
         {"move m\nshowcase outro 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 10, "showcase names no section"},
+        {"move m\nsection intro 2\nready 1\nkey 0\nkey 1\n", 3, 7, "ready time must be"},
+        {"move m\nready 0.5\nsection cycle 2\nkey 0\nkey 1\n", 2, 1, "ready needs an intro and a breath"},
         {"move m\norder torso torso far_arm near_leg near_arm\n", 2, 13, "order names each"},
         {"move m\norder near_shin torso far_arm near_leg near_arm\n", 2, 7, "order names each"},
         {"move m\norder far_arm far_leg torso near_leg near_arm far_leg\n", 2, 47, "order names each"},
@@ -1818,6 +1823,112 @@ static void test_twist_hooks_knee(void)
         }
         pose_move_free(&m);
     }
+}
+
+/* The spinal twist's way in (physio review s29 #3, a safety point: "physios teach twisting
+ * slowly"). Played as levels/01 plays it, in its get-ready and its "switch sides" (both sides):
+ * from the first third of each on, the figure shows the setup the words ask for (the knee bent,
+ * its foot set down outside the other knee: the near shin painted behind the far leg), and the
+ * trunk turns slowly into the twist: from 10% to 90% of its turn in at least 3 s. Before, the
+ * get-ready showed straight legs until its 3-2-1, and knee, foot and turn all came in those 3 s:
+ * the turn from 10% to 90% in about 1 s. */
+static float twist_frame_value(const PoseMove *m, const SheetFrame *f, int param)
+{
+    return m->samples[f->a].v[param] + (m->samples[f->b].v[param] - m->samples[f->a].v[param]) * f->blend;
+}
+
+static bool twist_frame_set_up(const PoseMove *m, const SheetFrame *f)
+{
+    int k = f->blend < 0.5f ? f->a : f->b, shin = -1, far = -1;
+    const int *order = &m->sample_order[(size_t)k * POSE_ORDER_COUNT];
+    for (int i = 0; i < POSE_ORDER_COUNT; i++) {
+        if (order[i] == POSE_GROUP_NEAR_SHIN)
+            shin = i;
+        if (order[i] == POSE_GROUP_FAR_LEG)
+            far = i;
+    }
+    return twist_frame_value(m, f, POSE_KNEE_N) >= 100.0f && twist_frame_value(m, f, POSE_HIP_N) >= 120.0f &&
+           shin >= 0 && shin < far;
+}
+
+static void test_spinal_twist_slow_in(void)
+{
+    static PoseFile file;
+    static char src[1 << 14];
+    PoseMove m;
+    if (!load_move("spinal_twist", &file, &m))
+        return;
+    FILE *f = fopen("levels/01-gentle-start.routine", "rb");
+    CHECK(f != NULL);
+    if (!f) {
+        pose_move_free(&m);
+        return;
+    }
+    size_t n = fread(src, 1, sizeof src, f);
+    fclose(f);
+    static Routine r;
+    RoutineErrors rerrs;
+    memset(&rerrs, 0, sizeof rerrs);
+    CHECK_INT(routine_parse("levels/01-gentle-start.routine", src, n, &r, &rerrs), 0);
+    static Session s;
+    CHECK_INT(session_init(&s, &r), 0);
+    session_set_checkin_wait(&s, 0);
+    session_set_side_wait(&s, 0);
+    float held = m.samples[m.meta.held].v[POSE_TWIST];
+    int sides = 0, seg = -1, set_up_from = -1, shown_from = -1, len = 0, low_ms = -1, high_ms = -1;
+    bool all_set_up = true;
+    for (int guard = 0; guard < 100000 && !session_over(&s); guard++) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        const Segment *g = &s.segments[s.seg];
+        const RoutineStep *st = g->step >= 0 ? &r.steps[g->step] : NULL;
+        bool before = (g->kind == SEG_READY || g->kind == SEG_SWITCH) && st && st->move == MOVE_SPINAL_TWIST;
+        if (before && s.seg != seg) /* a get-ready or switch of the twist begins */
+            seg = s.seg, len = g->duration_ms, set_up_from = shown_from = -1, low_ms = high_ms = -1, all_set_up = true;
+        SessionView v = session_view(&s, 0);
+        int el = v.elapsed_ms;
+        /* the side to come (a switch begins with the way out of the side before), eased in */
+        if (seg < 0 || (s.seg != seg && s.seg != seg + 1) || v.figure != MOVE_SPINAL_TWIST ||
+            v.side != s.segments[seg + 1].side || v.blend)
+            continue;
+        if (shown_from < 0)
+            shown_from = el;
+        if (s.seg == seg + 1)
+            el += len; /* its hold: the time since the get-ready began */
+        SheetFrame fr;
+        sheet_frame_at(&m.meta, v.anim, sheet_grid_ms(v.anim_ms), v.anim_length_ms, v.rep_hold_ms, &fr);
+        float twist = twist_frame_value(&m, &fr, POSE_TWIST);
+        if (s.seg == seg && twist < 0.1f * held) { /* before the turn: set up, from the first third on */
+            if (twist_frame_set_up(&m, &fr)) {
+                if (set_up_from < 0)
+                    set_up_from = el;
+            } else if (set_up_from >= 0)
+                all_set_up = false;
+        }
+        if (low_ms < 0 && twist >= 0.1f * held)
+            low_ms = el;
+        if (high_ms < 0 && twist >= 0.9f * held) {
+            high_ms = el;
+            sides++;
+            printf("spinal_twist side %d (%s): shown %.2f s and set up %.2f s into its %.1f s %s, the turn 10%%-90%% "
+                   "at %.2f-%.2f s (%.2f s)\n",
+                   sides, g->side == SIDES_LEFT ? "left" : "right", (double)shown_from / 1000.0,
+                   (double)set_up_from / 1000.0, (double)len / 1000.0,
+                   s.segments[seg].kind == SEG_READY ? "get-ready" : "switch", (double)low_ms / 1000.0,
+                   (double)high_ms / 1000.0, (double)(high_ms - low_ms) / 1000.0);
+            /* set up once shown (a get-ready: from its first third; a switch: once the way out of the
+             * side before is over and the new side eased in) */
+            CHECK(set_up_from >= 0 && set_up_from == shown_from);
+            if (s.segments[seg].kind == SEG_READY)
+                CHECK(set_up_from <= len / 3);
+            CHECK(all_set_up);
+            CHECK(low_ms >= 0 && high_ms - low_ms >= 3000);
+            seg = -1;
+        }
+    }
+    CHECK_INT(sides, 2);
+    session_free(&s);
+    routine_free(&r);
+    pose_move_free(&m);
 }
 
 /* Forward fold's roll-up (issue 12, physio review s24): "Roll up slowly, one vertebra at a time"
@@ -3378,6 +3489,7 @@ int main(void)
     test_knee_hugs();
     test_spinal_twist_tall();
     test_twist_hooks_knee();
+    test_spinal_twist_slow_in();
     test_forward_fold();
     test_bird_dog();
     test_standing_extension();
