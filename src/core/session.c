@@ -397,6 +397,7 @@ static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
 static int step_out_ms(const Routine *r, int step, SegmentKind kind);
 static int rest_words_at(const Session *s, int gi);
+static int ready_words_at(const Session *s, int gi);
 static const char *switch_words(const RoutineStep *st, const Segment *g);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
@@ -429,6 +430,39 @@ static void plan_times(Session *s)
         g->planned_start_ms = t;
         t += g->planned_ms;
     }
+}
+
+/* The time the step's own words of get-ready gi take, said one after another (ready_step_words). */
+static int ready_step_words_ms(const Session *s, int gi)
+{
+    const RoutineStep *st = &s->routine->steps[s->segments[gi].step];
+    int ms = 0;
+    if (st->mode == MODE_TIMER && st->text)
+        ms += voice_ms(s, st->text) + VOICEQUEUE_GAP_MS;
+    for (int c = 0; c < st->cue_count; c++)
+        if (start_instruction(&st->cues[c]))
+            ms += voice_ms(s, st->cues[c].text) + VOICEQUEUE_GAP_MS;
+    if (ready_howto(st))
+        ms += voice_ms(s, ready_howto(st)) + VOICEQUEUE_GAP_MS;
+    if (step_rules(st).ready_press)
+        ms += voice_ms(s, PH(PHRASE_PRESS_READY)) + VOICEQUEUE_GAP_MS;
+    return ms;
+}
+
+/* How much longer get-ready gi, planned as its words were said from its start, must be for the
+ * step's own words to be said once the figure has arrived (ready_words_at), after "Get ready.
+ * Next: ..." (announce_ms, with its gap), and end before the 3-2-1: whole seconds, 0 when they fit
+ * or are said at its start. A longer get-ready keeps its way where it was: the last way's breath in
+ * the position grows. */
+static int ready_words_late_ms(const Session *s, int gi, int announce_ms)
+{
+    const Segment *g = &s->segments[gi];
+    int at = ready_words_at(s, gi);
+    if (at <= 0)
+        return 0;
+    int end = (at > announce_ms ? at : announce_ms) + ready_step_words_ms(s, gi);
+    int late = end - (g->duration_ms - SESSION_COUNTDOWN * 1000);
+    return late > 0 ? (late + 999) / 1000 * 1000 : 0;
 }
 
 /* Lengthen the intro to its clip, and each get-ready so its words fit before the 3-2-1. */
@@ -481,6 +515,8 @@ static void voice_plan_lengths(Session *s)
                 least += ready_way_ms(r, g->step) + ready_step_in_ms(r, g->step);
             }
             g->duration_ms = need > least ? need : least;
+            if (ready)
+                g->duration_ms += ready_words_late_ms(s, i, voice_ms(s, b) + VOICEQUEUE_GAP_MS);
         }
     }
     plan_times(s);
@@ -1300,6 +1336,22 @@ static void step_out_words(Session *s, int64_t t)
         say(s, t, CUE_KIND_STANDARD, PH(PHRASE_STEP_OUT));
 }
 
+/* Say a get-ready's step's own words: how to get into position (a timer's text, the start words,
+ * or the move's how-to), so the clock starts with the person in it, then, where a press is waited
+ * for, "Press when you are in position.". */
+static void ready_step_words(Session *s, int64_t t, const RoutineStep *st)
+{
+    if (st->mode == MODE_TIMER && st->text)
+        say(s, t, CUE_KIND_ROUTINE, st->text);
+    for (int c = 0; c < st->cue_count; c++)
+        if (start_instruction(&st->cues[c]))
+            say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
+    if (ready_howto(st)) /* no words of the routine's own: the move's how-to, once, kept as theirs */
+        say_captioned(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, ready_howto(st), SESSION_CAPTION_SHOW, true);
+    if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
+        say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), SESSION_CAPTION_NONE);
+}
+
 static void enter_segment(Session *s, int index, int64_t t)
 {
     if (index >= s->segment_count)
@@ -1370,16 +1422,8 @@ static void enter_segment(Session *s, int index, int64_t t)
     case SEG_READY:
         ready_text(st, b, sizeof b);
         announce(s, t, b);
-        /* how to get into position, now, so the clock starts with the person in it */
-        if (st->mode == MODE_TIMER && st->text)
-            say(s, t, CUE_KIND_ROUTINE, st->text);
-        for (int c = 0; c < st->cue_count; c++)
-            if (start_instruction(&st->cues[c]))
-                say(s, t, CUE_KIND_ROUTINE, st->cues[c].text);
-        if (ready_howto(st)) /* no words of the routine's own: the move's how-to, once, kept as theirs */
-            say_captioned(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, ready_howto(st), SESSION_CAPTION_SHOW, true);
-        if (step_rules(st).ready_press) /* said, not captioned: the instruction stays, the screen shows Ready */
-            say_full(s, t, CUE_KIND_STANDARD, VOICE_PRIORITY_ROUTINE, PH(PHRASE_PRESS_READY), SESSION_CAPTION_NONE);
+        if (ready_words_at(s, s->seg) == 0) /* else once the figure is there (fire_timed) */
+            ready_step_words(s, t, st);
         break;
     case SEG_SWITCH:
         /* "Knees to your right.", "Other side.", "Switch sides." */
@@ -1506,6 +1550,9 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     int base = from < 0 ? 0 : from;
 #define AT(ms) (t0 + ((ms)-base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
+        int words_at = g->kind == SEG_READY ? ready_words_at(s, s->seg) : 0; /* once the way is over */
+        if (words_at > 0 && crossed(words_at, from, to))
+            ready_step_words(s, AT(words_at), st);
         for (int k = SESSION_COUNTDOWN; k >= 1; k--)
             if (crossed(dur - k * 1000, from, to))
                 say_number(s, AT(dur - k * 1000), k);
@@ -2402,6 +2449,28 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     if (c->path.count > 0)
         session_chain_lay_out(c, span > 0 ? span : 0);
     return c->path.count;
+}
+
+/* When get-ready gi, when it shows a way to the step's position (session_ready_chain: a step after
+ * the first, in another position than the one before it, no rest between), says the step's own
+ * words (ready_step_words): once the figure has arrived, at the end of the last way's motion
+ * (its keyed time, moves_way_ms, from where the chain starts it), not as the way begins while the
+ * figure is still getting up or down (physio review s29 #4: "Stand with your feet apart. Hands on
+ * your lower back" was said with the figure still lying). "Get ready. Next: ..." is said at the
+ * start all the same, as the figure starts moving. Returns the ms into the get-ready, or 0 for at
+ * its start (no way shown; the first step's way is the intro's). */
+static int ready_words_at(const Session *s, int gi)
+{
+    const Segment *g = &s->segments[gi];
+    SessionChain c;
+    if (g->kind != SEG_READY || g->step <= 0 || session_segment_chain(s, gi, &c) == 0)
+        return 0;
+    int last = c.path.count - 1;
+    int at = c.start_ms[last] - c.lead_ms + moves_way_ms(c.path.way[last]);
+    /* a tenth of a second later, in whole tenths: the figure is drawn from the nearest of its
+     * sheet's poses (30 a second), so its motion shows up to half a pose past its keyed end */
+    at = (at + 100 + 99) / 100 * 100;
+    return at > 0 && at < g->duration_ms ? at : 0;
 }
 
 /* The way of chain c shown at t ms of its time: the last whose start is at t or before. */
