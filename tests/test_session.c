@@ -442,13 +442,28 @@ static void test_skip(void)
     int end = find(EV_SESSION_END, NULL);
     CHECK(end >= 0 && !L[end].completed && L[end].t_ms == 45000 + SESSION_READY_MS + SESSION_STEP_OUT_MS);
 
-    /* skip in the safety notice goes on to the intro; in the intro to the first step */
+    /* skip in the safety notice goes on to the intro; in the intro to the first step, whose
+     * get-ready says "Get ready. Next: ..." at once, first shows the rest of the way down
+     * (standing to all fours, 4.5 s, 1 s of it shown: 4 s in whole seconds), then says where to
+     * be (review 29b; as a get-ready that shows a way between two moves) */
     restart();
     act_at(1000, INPUT_SKIP);
     CHECK_INT(time_of(EV_CUE, "Two"), 1000);
     act_at(2000, INPUT_SKIP);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK_INT(session_view(&S, 0).figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
+    CHECK_INT(session_view(&S, 0).duration_ms, SESSION_READY_MS + 4000);
     CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 2000);
+    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), -1);
+    run_until(6000);
+    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 6000);
     CHECK_INT(S.score.steps_skipped, 0);
+    /* that get-ready done again (back, well into it) is the plain one: the figure is down */
+    act_at(2000 + SESSION_BACK_RESTART_MS + 2000, INPUT_BACK);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
+    CHECK_INT(session_view(&S, 0).duration_ms, SESSION_READY_MS);
+    CHECK_INT(session_view(&S, 0).figure, MOVE_CHILD_POSE);
+    CHECK_INT(count(EV_CUE, "Get ready. Next: Child's pose."), 2);
     /* skip the last step: straight to the results */
     restart();
     act_at(60000, INPUT_SKIP);
@@ -596,16 +611,21 @@ static void test_quit_and_press(void)
     act_at(80000 + SESSION_STEP_OUT_MS, INPUT_QUIT);
     CHECK(session_over(&S));
 
-    /* a press in the safety notice and the intro goes on at once; in the results it ends */
+    /* a press in the safety notice and the intro goes on at once (the intro's 0.4 s of the way
+     * down: its other 4.1 s, 5 s in whole seconds, before the get-ready's words); in the results
+     * it ends */
     restart();
     act_at(500, INPUT_PRESS);
     CHECK_INT(time_of(EV_CUE, "Two"), 500);
     act_at(700, INPUT_RELEASE);
     act_at(900, INPUT_PRESS);
+    CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
-    run_until(80000 + SESSION_STEP_OUT_MS - T_READY + 900);
+    run_until(900 + 5000);
+    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 900 + 5000);
+    run_until(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 5000);
     CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
-    act_at(80000 + SESSION_STEP_OUT_MS - T_READY + 900, INPUT_PRESS);
+    act_at(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 5000, INPUT_PRESS);
     CHECK(session_over(&S));
 }
 

@@ -392,12 +392,22 @@ static int ready_least_ms(const RoutineStep *st);
 static int ready_way_ms(const Routine *r, int step);
 static int ready_step_in_ms(const Routine *r, int step);
 static int session_intro_ms(const Routine *r);
+static int session_intro_rest_ms(const Session *s, int gi);
 static int session_rest_start_ms(const Session *s, int gi);
 static int session_rest_run_ms(const Routine *r, int step, int run);
 static bool step_holds(const RoutineStep *st);
 static int step_out_ms(const Routine *r, int step, SegmentKind kind);
 static int rest_words_at(const Session *s, int gi);
 static int ready_words_at(const Session *s, int gi);
+
+/* When a get-ready says its step's own words: once the figure is there, after a way it shows
+ * (ready_words_at) or after the rest of the way down when the intro was pressed through
+ * (session_intro_rest_ms); 0: at its start. */
+static int ready_step_words_at(const Session *s, int gi)
+{
+    int way = ready_words_at(s, gi), rest = session_intro_rest_ms(s, gi);
+    return way > rest ? way : rest;
+}
 static const char *switch_words(const RoutineStep *st, const Segment *g);
 
 /* Whether cue c is said at the start of a step's work (the instruction for getting into position). */
@@ -1367,6 +1377,8 @@ static void enter_segment(Session *s, int index, int64_t t)
     s->start_said = index > 0 && s->seg == index - 1 &&
                     (s->segments[index - 1].kind == SEG_READY || s->segments[index - 1].kind == SEG_SWITCH) &&
                     s->segments[index].kind == SEG_WORK;
+    if (s->segments[s->seg].kind == SEG_READY) /* lengthened while it was on (session_intro_rest_ms) */
+        s->segments[s->seg].duration_ms = s->segments[s->seg].planned_ms;
     s->left_seg = s->seg, s->left_ms = s->seg_elapsed_ms;
     s->seg = index;
     recount(s);
@@ -1420,9 +1432,11 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
+        /* longer by the rest of the way down when the intro was pressed through, while it is on */
+        s->segments[s->seg].duration_ms += session_intro_rest_ms(s, s->seg);
         ready_text(st, b, sizeof b);
         announce(s, t, b);
-        if (ready_words_at(s, s->seg) == 0) /* else once the figure is there (fire_timed) */
+        if (ready_step_words_at(s, s->seg) == 0) /* else once the figure is there (fire_timed) */
             ready_step_words(s, t, st);
         break;
     case SEG_SWITCH:
@@ -1550,7 +1564,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     int base = from < 0 ? 0 : from;
 #define AT(ms) (t0 + ((ms)-base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
-        int words_at = g->kind == SEG_READY ? ready_words_at(s, s->seg) : 0; /* once the way is over */
+        int words_at = g->kind == SEG_READY ? ready_step_words_at(s, s->seg) : 0; /* once the way is over */
         if (words_at > 0 && crossed(words_at, from, to))
             ready_step_words(s, AT(words_at), st);
         for (int k = SESSION_COUNTDOWN; k >= 1; k--)
@@ -2359,11 +2373,14 @@ static int session_intro_ms(const Routine *r)
 /* A chain of ways as a segment shows it: way i from start_ms[i] to start_ms[i + 1] of the chain's
  * time, start_ms[count] its whole span (to the 3-2-1, the rest's end or the intro's end); lead_ms
  * 0, or, negative, the chain starts that long into the segment (after the way out of a hold,
- * session_way_out_ms). */
+ * session_way_out_ms), or, positive, that much of it was shown before the segment began (the
+ * intro's, left early for the first get-ready: session_intro_left_ms). end_ms: where its showing
+ * ends in the chain's time: start_ms[count]; the intro's left early, where it was left; the rest of
+ * it in the get-ready, once its last way is over (session_intro_rest_ms). */
 typedef struct {
     MovesPath path;
     int start_ms[MOVES_PATH_MAX + 1];
-    int lead_ms;
+    int lead_ms, end_ms;
 } SessionChain;
 
 /* Lay chain c out over span_ms from its start: each way before the last given its time
@@ -2386,6 +2403,48 @@ static void session_chain_lay_out(SessionChain *c, int span_ms)
             t += lead_in > 0 ? (int)(session_way_slot_ms(c->path.way[i]) * room / lead_in) : 0;
     }
     c->start_ms[k] = span_ms;
+    c->end_ms = span_ms;
+}
+
+/* The intro's chain (the way down to the first step, session_first_chain) laid out as the intro
+ * (segment gi) shows it: over its whole time. Returns how many ways; 0 when it shows none. */
+static int session_intro_chain(const Session *s, int gi, SessionChain *c)
+{
+    c->lead_ms = 0;
+    if (session_first_chain(s->routine, &c->path) == 0)
+        return 0;
+    session_chain_lay_out(c, s->segments[gi].duration_ms);
+    return c->path.count;
+}
+
+/* How far into the intro (segment gi - 1) the person left it, by a press ("start now") or Skip,
+ * for the first step's get-ready (segment gi, the one now) while the intro showed the way down
+ * (session_first_chain); -1 when it ran to its end, shows no way, or gi is not that get-ready. */
+static int session_intro_left_ms(const Session *s, int gi)
+{
+    if (gi <= 0 || gi != s->seg || s->left_seg != gi - 1)
+        return -1;
+    const Segment *ig = &s->segments[gi - 1], *g = &s->segments[gi];
+    MovesPath p;
+    if (ig->kind != SEG_INTRO || g->kind != SEG_READY || g->step != 0 || s->left_ms >= ig->duration_ms ||
+        session_first_chain(s->routine, &p) == 0)
+        return -1;
+    return s->left_ms < 0 ? 0 : s->left_ms;
+}
+
+/* How much longer the first step's get-ready (segment gi) is when the intro was left before its
+ * way down was over (session_intro_left_ms; review 29b: a press cut the figure from standing to
+ * lying and left 4 s to get down before the 3-2-1): the rest of the way at its pace, in whole
+ * seconds, shown before the get-ready's words, which then come with the figure in position and
+ * have their usual time before the 3-2-1. 0 when the intro ran to its end or the way was over. */
+static int session_intro_rest_ms(const Session *s, int gi)
+{
+    int left = session_intro_left_ms(s, gi);
+    SessionChain c;
+    if (left < 0 || session_intro_chain(s, gi - 1, &c) == 0)
+        return 0;
+    int k = c.path.count, over = c.start_ms[k - 1] + moves_way_ms(c.path.way[k - 1]); /* the last way still */
+    return over > left ? (over - left + 999) / 1000 * 1000 : 0;
 }
 
 /* How long segment gi first shows the way out of the hold before it (SESSION_STEP_OUT_MS: the move's
@@ -2432,10 +2491,17 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     c->path.count = 0;
     c->lead_ms = 0;
     int span = 0;
-    if (g->kind == SEG_INTRO) {
-        if (session_first_chain(r, &c->path) == 0)
-            return 0;
-        span = g->duration_ms; /* the whole chain down, then breathing in the position */
+    if (g->kind == SEG_INTRO) { /* the whole chain down, then breathing in the position */
+        if (session_intro_chain(s, gi, c) > 0 && gi + 1 == s->seg && session_intro_left_ms(s, gi + 1) >= 0)
+            c->end_ms = session_intro_left_ms(s, gi + 1); /* left early: shown until then */
+        return c->path.count;
+    } else if (g->kind == SEG_READY && session_intro_rest_ms(s, gi) > 0) {
+        /* the first get-ready after the intro was left mid-way: the rest of the intro's chain, as
+         * the intro laid it out (each way at its pace, no jump), until its last way is over */
+        session_intro_chain(s, gi - 1, c);
+        c->lead_ms = session_intro_left_ms(s, gi);
+        c->end_ms = c->lead_ms + session_intro_rest_ms(s, gi);
+        return c->path.count;
     } else if (g->kind == SEG_READY) {
         span = g->duration_ms - SESSION_COUNTDOWN * 1000 - ready_step_in_ms(r, g->step);
         session_ready_chain(r, g->step, &c->path);
@@ -2480,6 +2546,19 @@ static int session_chain_at(const SessionChain *c, int t)
     while (i + 1 < c->path.count && c->start_ms[i + 1] <= t)
         i++;
     return i;
+}
+
+/* Way i of chain c as drawn at t ms of the chain's time into v's figure fields: the way in of a
+ * hold from its start to the next way's, then breathing in the position it ends in; never faster
+ * than keyed (a hold shorter than session_way_slot_ms is drawn that long, its breath cut short). */
+static void session_chain_way(const SessionChain *c, int i, int t, SessionView *v)
+{
+    v->figure = c->path.way[i];
+    v->anim = ANIM_HOLD;
+    v->anim_ms = t - c->start_ms[i];
+    v->anim_length_ms = c->start_ms[i + 1] - c->start_ms[i];
+    if (v->anim_length_ms < session_way_slot_ms(v->figure))
+        v->anim_length_ms = session_way_slot_ms(v->figure);
 }
 
 /* The side a get-ready or a switch shows the move's start for: a get-ready the first side (left
@@ -2534,7 +2613,7 @@ static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_
     if (session_way_out_ms(s, gi) > 0) /* the hold before, on its way out */
         fig[n] = seg_step(s, &s->segments[gi - 1])->move, side[n++] = s->segments[gi - 1].side;
     for (int i = 0; i < k; i++) /* the ways of the chain shown in this segment's time */
-        if (c.start_ms[i + 1] > c.lead_ms && (g->kind != SEG_INTRO || c.start_ms[i] < g->duration_ms))
+        if (c.start_ms[i + 1] > c.lead_ms && ((g->kind != SEG_INTRO && c.lead_ms <= 0) || c.start_ms[i] < c.end_ms))
             fig[n] = c.path.way[i], side[n++] = SIDES_NONE;
     if (!st)
         return n;
@@ -2756,7 +2835,7 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
     int chain = session_segment_chain(s, gi, &c), t = c.lead_ms + el;
     /* a rest's or the intro's: its last way breathes to the end (the get-ready eases in from there) */
     bool rest_chain = chain > 0 && (g->kind == SEG_WORK || g->kind == SEG_INTRO);
-    if (chain > 0 && (t < c.start_ms[chain] || rest_chain)) {
+    if (chain > 0 && (t < c.end_ms || rest_chain)) {
         /* a way of the chain, a hold whose way in is the way, then breathing at its end until the
          * next way, the move's start for the 3-2-1, or the position (a rest's and the intro's last
          * way to the segment's end) */
@@ -2768,21 +2847,16 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
             v->next_figure = r->steps[0].kind == STEP_MOVE ? r->steps[0].move : session_rest_figure(r, 0, false);
         else if (st && g->kind == SEG_READY)
             v->next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
-        v->figure = c.path.way[i];
-        v->anim = ANIM_HOLD;
-        v->anim_ms = t - c.start_ms[i];
-        v->anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
-        if (v->anim_length_ms < session_way_slot_ms(v->figure)) /* never faster than keyed: its way in */
-            v->anim_length_ms = session_way_slot_ms(v->figure); /* plays at its pace, its breath cut short */
+        session_chain_way(&c, i, t, v);
     } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
         /* the position breathing (after its chain): the timer's time starts in place */
         v->figure = session_rest_figure(r, g->step, false);
-        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
+        shown_from = chain > 0 ? c.end_ms - c.lead_ms : 0;
     } else if (st && (g->kind == SEG_READY || g->kind == SEG_SWITCH)) {
         v->figure = st->move; /* the move's start for the 3-2-1 (after its chain) */
         v->anim = ANIM_START;
         v->side = session_start_side(s, g, st);
-        shown_from = chain > 0 ? c.start_ms[chain] - c.lead_ms : 0;
+        shown_from = chain > 0 ? c.end_ms - c.lead_ms : 0;
     } else if (st && g->kind == SEG_WORK && step_rules(st).is_move) {
         if (st->hold_breaths > 0 && step_rules(st).score == SCORE_HOLD) {
             /* the breathing pacer: in for two fifths of a breath, out for the rest */
@@ -2908,13 +2982,9 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
     if (out > 0 && shown_from <= out) { /* after the way out of the hold before, from its end */
         session_way_out(s, out, loop_ms - el + out, &f);
         ended = 1; /* eased in even into the same figure: its way out may end elsewhere than its start */
-    } else if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then */
-        int i = session_chain_at(&c, c.lead_ms + shown_from - 1);
-        f.figure = c.path.way[i];
+    } else if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then, as drawn then */
+        session_chain_way(&c, session_chain_at(&c, c.lead_ms + shown_from - 1), c.lead_ms + shown_from, &f);
         f.side = SIDES_NONE;
-        f.anim = ANIM_HOLD;
-        f.anim_length_ms = c.start_ms[i + 1] - c.start_ms[i];
-        f.anim_ms = f.anim_length_ms;
         f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
     } else if (shown_from > 0 && shown_from == session_rest_start_ms(s, gi)) {
         /* a rest between sets: from its breathing figure to the move's start */
@@ -2931,7 +3001,8 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         /* a hold ended early (a press) plays its way out from where it was as what follows eases in
          * (sheet_frame_at: rep_hold_ms marks the end), not from its planned end */
         ended = session_hold_ended_early(s, gi);
-        session_figure(s, gi - 1, ended > 0 ? ended : pg->duration_ms, loop_ms - el, &f);
+        int left = session_intro_left_ms(s, gi); /* the intro left early: from what it showed then */
+        session_figure(s, gi - 1, ended > 0 ? ended : left >= 0 ? left : pg->duration_ms, loop_ms - el, &f);
         f.turned = f.figure != MOVE_IDLE && session_turned(s, gi - 1, f.figure, f.side, &turns);
         if (ended > 0 && f.anim == ANIM_HOLD)
             f.rep_hold_ms = f.anim_ms, f.anim_ms += el;
