@@ -1432,8 +1432,10 @@ static void enter_segment(Session *s, int index, int64_t t)
         break;
     case SEG_INTRO: say(s, t, CUE_KIND_ROUTINE, s->routine->intro ? s->routine->intro : s->routine->title); break;
     case SEG_READY:
-        /* longer by the rest of the way down when the intro was pressed through, while it is on */
-        s->segments[s->seg].duration_ms += session_intro_rest_ms(s, s->seg);
+        /* longer by the rest of the way down when the intro was pressed through, while it is on (a
+         * timer's wait for Ready has the time: ready_way_ms) */
+        if (!step_rules(st).ready_press)
+            s->segments[s->seg].duration_ms += session_intro_rest_ms(s, s->seg);
         ready_text(st, b, sizeof b);
         announce(s, t, b);
         if (ready_step_words_at(s, s->seg) == 0) /* else once the figure is there (fire_timed) */
@@ -2432,11 +2434,12 @@ static int session_intro_left_ms(const Session *s, int gi)
     return s->left_ms < 0 ? 0 : s->left_ms;
 }
 
-/* How much longer the first step's get-ready (segment gi) is when the intro was left before its
- * way down was over (session_intro_left_ms; review 29b: a press cut the figure from standing to
- * lying and left 4 s to get down before the 3-2-1): the rest of the way at its pace, in whole
- * seconds, shown before the get-ready's words, which then come with the figure in position and
- * have their usual time before the 3-2-1. 0 when the intro ran to its end or the way was over. */
+/* The rest of the way down the first step's get-ready (segment gi) shows when the intro was left
+ * before its way was over (session_intro_left_ms; review 29b: a press cut the figure from standing
+ * to lying and left 4 s to get down before the 3-2-1): its time at its pace, in whole seconds. The
+ * get-ready's words wait for it, so they come with the figure in position, and a move's get-ready
+ * is that much longer, so they have their usual time before the 3-2-1 (a timer's waits for Ready
+ * as long as ever). 0 when the intro ran to its end or the way was over. */
 static int session_intro_rest_ms(const Session *s, int gi)
 {
     int left = session_intro_left_ms(s, gi);

@@ -22,8 +22,8 @@
  * starts off its feet: the intro shows the whole way down from standing at its pace, so the figure
  * is in the step's position when its get-ready says where to be. A press or Skip leaves it at once
  * ("Press to start now"); left before the way down is over, the first get-ready goes on with the
- * rest of the way from where the figure is, and is longer by it (whole seconds), its words said
- * once the figure is there */
+ * rest of the way from where the figure is, and is longer by it (whole seconds; a timer's wait for
+ * Ready is not), its words said once the figure is there */
 #define SESSION_INTRO_MS 6000
 /* "get ready", next move named, how to get into position, 3-2-1: time to get down to the mat.
  * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
@@ -174,8 +174,8 @@ typedef struct {
     int set; /* 1-based set number for WORK and SET_REST */
     Sides side; /* SIDES_LEFT / SIDES_RIGHT when the step is sided, else SIDES_NONE */
     int duration_ms; /* planned length; self-paced reps and confirmed holds may run longer; while it is on,
-                        the first get-ready is longer by the rest of the way down when the intro was
-                        pressed through (planned_ms keeps the planned length) */
+                        the first get-ready of a move is longer by the rest of the way down when the
+                        intro was pressed through (planned_ms keeps the planned length) */
     int planned_ms; /* its share of the planned time: duration_ms, but an open hold counts as
                        ROUTINE_OPEN_HOLD_PLAN_MS (it ends by itself only at ROUTINE_OPEN_HOLD_MS) */
     int64_t planned_start_ms; /* planned time of its start from the session start */
