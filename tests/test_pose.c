@@ -3145,6 +3145,7 @@ static void test_roll_knee(void)
          * far 0.80: the lower leg went from lit to dark as the picture turned over) */
         float step = 0.0f, apart = 0.0f;
         PoseFigure prev;
+        memset(&prev, 0, sizeof prev); /* read only from the second sample on */
         for (int k = 0; k < m.meta.frames; k++) {
             PoseFigure fig;
             pose_move_sample_figure(&m, k, &fig);
