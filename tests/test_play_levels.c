@@ -180,6 +180,13 @@ static bool play_to_results(Player *p, SessionScore *out, SessionView *view, int
             acted = false;
             beat = 0;
             app_draw(p->a); /* every screen is drawn at least once */
+            /* the figure is loaded and painted on threads: on a busy machine the first work
+             * screen's may take a while (this check failed once under load with the frames
+             * stepped and no time given); wait for it, at most 5 s, once */
+            for (int i = 0; i < 500 && p->figure_bytes == 0 && v.kind == SEG_WORK && app_figure_bytes(p->a) == 0; i++) {
+                SDL_Delay(10);
+                app_draw(p->a);
+            }
             if (app_figure_bytes(p->a) > p->figure_bytes)
                 p->figure_bytes = app_figure_bytes(p->a);
         }
