@@ -395,6 +395,37 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int sh
 
 /* ---- a leaning trunk's arc ---- */
 
+/* An upright trunk side on (not facing the viewer) in the n frames figs (the start pose first):
+ * its start's axis up (*ux, *uy), its pelvis at the start (*low), the highest the head comes
+ * (*crown) and its largest turn about the hips from the start (*turn, radians, + counter-clockwise:
+ * back, as the poses face +x). False for a lying or facing trunk. The lean's and the fold's arcs
+ * (arrows_lean, arrows_fold) start from it. */
+static bool arrows_upright_turn(const PoseFigure *figs, int n, float *ux, float *uy, const PosePart **low, float *crown,
+                                float *turn)
+{
+    *ux = 0.0f, *uy = 1.0f, *low = NULL, *crown = -1e9f, *turn = 0.0f;
+    if (!arrows_trunk_axis(&figs[0], ux, uy) || fabsf(*uy) <= fabsf(*ux) || arrows_facing(&figs[0]))
+        return false;
+    for (int k = 0; k < n; k++) {
+        float vx, vy;
+        if (k > 0 && arrows_trunk_axis(&figs[k], &vx, &vy)) {
+            float t = atan2f(*ux * vy - *uy * vx, *ux * vx + *uy * vy);
+            *turn = fabsf(t) > fabsf(*turn) ? t : *turn;
+        }
+        for (int g = 0; g < figs[k].count; g++)
+            for (int i = 0; i < figs[k].groups[g].count; i++) {
+                const PosePart *q = &figs[k].groups[g].parts[i];
+                if (figs[k].groups[g].id != POSE_GROUP_TORSO)
+                    continue;
+                if (strcmp(q->name, "head") == 0)
+                    *crown = fmaxf(*crown, fmaxf(q->ay + q->ra, q->by + q->rb));
+                else if (k == 0 && strcmp(q->name, "pelvis") == 0)
+                    *low = q;
+            }
+    }
+    return true;
+}
+
 /* The arrow of an upright trunk that leans back (tips ARROWS_LEAN_MIN_DEG or more back about the
  * hips on its way: the standing back bend), into *out; false for any other trunk. Its middle's way (what
  * arrows_trunk places) is no picture of a lean: leaning back, the trunk's middle only sinks a
@@ -407,28 +438,10 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int sh
  * trunk in every frame (figs: the start pose first); none: the one nearest to being so. */
 static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
 {
-    float ux = 0.0f, uy = 1.0f;
-    if (!arrows_trunk_axis(&figs[0], &ux, &uy) || fabsf(uy) <= fabsf(ux) || arrows_facing(&figs[0]))
+    float ux, uy, crown, turn;
+    const PosePart *low;
+    if (!arrows_upright_turn(figs, n, &ux, &uy, &low, &crown, &turn))
         return false;
-    const PosePart *low = NULL;
-    float crown = -1e9f, turn = 0.0f;
-    for (int k = 0; k < n; k++) {
-        float vx, vy;
-        if (k > 0 && arrows_trunk_axis(&figs[k], &vx, &vy)) {
-            float t = atan2f(ux * vy - uy * vx, ux * vx + uy * vy); /* + counter-clockwise */
-            turn = fabsf(t) > fabsf(turn) ? t : turn;
-        }
-        for (int g = 0; g < figs[k].count; g++)
-            for (int i = 0; i < figs[k].groups[g].count; i++) {
-                const PosePart *q = &figs[k].groups[g].parts[i];
-                if (figs[k].groups[g].id != POSE_GROUP_TORSO)
-                    continue;
-                if (strcmp(q->name, "head") == 0)
-                    crown = fmaxf(crown, fmaxf(q->ay + q->ra, q->by + q->rb));
-                else if (k == 0 && strcmp(q->name, "pelvis") == 0)
-                    low = q;
-            }
-    }
     /* back only (the poses face +x: counter-clockwise); a forward bend goes down, and a hook rising
      * in front would say "reach up" */
     if (!low || turn < ARROWS_LEAN_MIN_DEG * 3.14159265f / 180.0f)
@@ -470,28 +483,10 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
  * that comes nearest. */
 static bool arrows_fold(const PoseFigure *figs, int n, ArrowPath *out)
 {
-    float ux = 0.0f, uy = 1.0f;
-    if (!arrows_trunk_axis(&figs[0], &ux, &uy) || fabsf(uy) <= fabsf(ux) || arrows_facing(&figs[0]))
+    float ux, uy, crown, turn;
+    const PosePart *low;
+    if (!arrows_upright_turn(figs, n, &ux, &uy, &low, &crown, &turn))
         return false;
-    const PosePart *low = NULL;
-    float crown = -1e9f, turn = 0.0f;
-    for (int k = 0; k < n; k++) {
-        float vx, vy;
-        if (k > 0 && arrows_trunk_axis(&figs[k], &vx, &vy)) {
-            float t = atan2f(ux * vy - uy * vx, ux * vx + uy * vy); /* + counter-clockwise: back */
-            turn = fabsf(t) > fabsf(turn) ? t : turn;
-        }
-        for (int g = 0; g < figs[k].count; g++)
-            for (int i = 0; i < figs[k].groups[g].count; i++) {
-                const PosePart *q = &figs[k].groups[g].parts[i];
-                if (figs[k].groups[g].id != POSE_GROUP_TORSO)
-                    continue;
-                if (strcmp(q->name, "head") == 0)
-                    crown = fmaxf(crown, fmaxf(q->ay + q->ra, q->by + q->rb));
-                else if (k == 0 && strcmp(q->name, "pelvis") == 0)
-                    low = q;
-            }
-    }
     const float deg = 3.14159265f / 180.0f;
     if (!low || -turn < ARROWS_FOLD_MIN_DEG * deg)
         return false;
