@@ -1099,7 +1099,7 @@ static void test_hold_until_press(void)
      * points for it, and the verdict says why */
     load("title \"O\"\nmove child_pose\n  hold open\n");
     run_to_end();
-    CHECK_INT(count(EV_CUE, "Press"), 0);
+    CHECK_INT(count(EV_CUE, session_phrase(PHRASE_PROMPT_HOLD)), 0); /* only its reminder (test_open_hold_reminder) */
     CHECK_INT(count(EV_CUE, "Moving on."), 0);
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
     CHECK_INT(count(EV_HOLD_DONE, NULL), 0);
@@ -1122,6 +1122,116 @@ static void test_hold_until_press(void)
     CHECK_INT(S.score.holds_done, 1);
     CHECK_INT(S.score.holds_unended, 0);
     CHECK_INT(S.score.points_holds, S.score.max_holds); /* held past its planned 30 s: the most */
+}
+
+static long long spoken_at(int from, const char *text);
+static SessionVoice voice_fate_of(const char *text, long long *at);
+
+/* Whether a clip other than the one cue `cue` says sounds in [from, to). */
+static bool voice_between(int cue, int64_t from, int64_t to)
+{
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_VOICE && L[i].voice == SESSION_VOICE_SPOKEN && L[i].cue_id != L[cue].cue_id &&
+            L[i].t_ms < to && L[i].t_ms + L[i].n > from)
+            return true;
+    return false;
+}
+
+/* An open hold nobody ends says how to go on (review 29: the knee hug ran 3 minutes a side in
+ * silence): "Press when you have had enough.", captioned, every SESSION_OPEN_HOLD_REMIND_MS of its
+ * clock until the press or its limit; only into silence, never while paused, never after the press,
+ * and the hold's time is what it was. */
+static void test_open_hold_reminder(void)
+{
+    const char *remind = session_phrase(PHRASE_OPEN_HOLD_REMIND), *open = "title \"O\"\nmove child_pose\n  hold open\n";
+    load(open);
+    run_until(T_WORK + SESSION_OPEN_HOLD_REMIND_MS - SESSION_TICK_MS);
+    CHECK_INT(count(EV_CUE, remind), 0);
+    CHECK(strcmp(session_view(&S, 0).caption, remind) != 0);
+    run_until(T_WORK + SESSION_OPEN_HOLD_REMIND_MS + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, remind);
+    run_to_end();
+    int k = 0;
+    for (int i = 0; i < L_n; i++)
+        if (L[i].type == EV_CUE && strcmp(L[i].text, remind) == 0) {
+            k++;
+            CHECK_INT(L[i].t_ms, T_WORK + k * SESSION_OPEN_HOLD_REMIND_MS);
+            CHECK_INT(L[i].cue_kind, CUE_KIND_STANDARD);
+        }
+    CHECK_INT(k, ROUTINE_OPEN_HOLD_MS / SESSION_OPEN_HOLD_REMIND_MS - 1); /* 30 s .. 150 s, not at the limit */
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_WORK + ROUTINE_OPEN_HOLD_MS);
+    /* a press before the first: none; a press at 65 s: those at 30 and 60 s, none after */
+    load(open);
+    act_at(T_WORK + SESSION_OPEN_HOLD_REMIND_MS - 10000, INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, remind), 0);
+    load(open);
+    act_at(T_WORK + 65000, INPUT_PRESS);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, remind), 2);
+    int second = find_from(find(EV_CUE, remind) + 1, EV_CUE, remind);
+    CHECK(second >= 0 && L[second].t_ms == T_WORK + 60000);
+    /* paused at 25 s for 30 s: nothing while paused; said at 30 s of the hold's clock */
+    load(open);
+    act_at(T_WORK + 25000, INPUT_PAUSE);
+    run_until(T_WORK + 55000);
+    CHECK_INT(count(EV_CUE, remind), 0);
+    act_at(T_WORK + 55000, INPUT_RESUME);
+    run_until(T_WORK + 70000);
+    CHECK_INT(time_of(EV_CUE, remind), T_WORK + 60000);
+    /* the routine's words on screen, still to be read: left out (no voice planned) */
+    const char *knee = "Let the knee come closer.";
+    const char *worded = "title \"O\"\nmove child_pose\n  hold open\n  say start+29s \"Let the knee come closer.\"\n";
+    load(worded);
+    run_until(T_WORK + 61000);
+    CHECK_INT(time_of(EV_CUE, knee), T_WORK + 29000);
+    CHECK_INT(time_of(EV_CUE, remind), T_WORK + 60000);
+    /* voiced: the routine's words sound 29-31.5 s, so 30 s is left out; each one said is said at once,
+     * with no other voice from SESSION_GIVE_WAY_MS before it to its end, and shown as it is heard */
+    SessionClip clips[] = {{remind, 1600}, {knee, 2500}, {"Get ready. Next: Child's pose.", 2000}};
+    int n = (int)(sizeof clips / sizeof clips[0]);
+    load(worded);
+    session_set_voice(&S, clips, n);
+    run_until(T_WORK + 60000 + SESSION_TICK_MS);
+    CHECK_STR(session_view(&S, 0).caption, remind);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, remind), ROUTINE_OPEN_HOLD_MS / SESSION_OPEN_HOLD_REMIND_MS - 2);
+    CHECK_INT(time_of(EV_CUE, remind), T_WORK + 60000);
+    for (int i = find(EV_CUE, remind); i >= 0; i = find_from(i + 1, EV_CUE, remind)) {
+        CHECK_INT(spoken_at(i, remind), L[i].t_ms);
+        CHECK(!voice_between(i, L[i].t_ms - SESSION_GIVE_WAY_MS, L[i].t_ms + 1600));
+    }
+    /* counted aloud to 60: a count sounds at 30 and 60 s, so the first is at 90 s */
+    SessionClip counted[64];
+    static char numbers[60][4];
+    counted[0] = clips[0];
+    for (int c = 1; c <= 60; c++) {
+        snprintf(numbers[c - 1], sizeof numbers[c - 1], "%d", c);
+        counted[c] = (SessionClip){numbers[c - 1], 500};
+    }
+    load("title \"O\"\nmove child_pose\n  hold open\n  count-aloud\n");
+    session_set_voice(&S, counted, 61);
+    run_to_end();
+    CHECK_INT(time_of(EV_CUE, remind), T_WORK + 90000);
+    for (int i = find(EV_CUE, remind); i >= 0; i = find_from(i + 1, EV_CUE, remind)) {
+        CHECK_INT(spoken_at(i, remind), L[i].t_ms);
+        CHECK(!voice_between(i, L[i].t_ms, L[i].t_ms + 1600));
+    }
+    /* the press that ends the hold while the reminder sounds stops it: nothing of it after the press */
+    load(worded);
+    session_set_voice(&S, clips, n);
+    act_at(T_WORK + 60500, INPUT_PRESS);
+    long long at;
+    CHECK_INT(voice_fate_of(remind, &at), SESSION_VOICE_SPOKEN);
+    CHECK_INT(at, T_WORK + 60000);
+    int cut = -1, said = find(EV_CUE, remind);
+    for (int i = said + 1; said >= 0 && i < L_n; i++)
+        if (L[i].type == EV_VOICE && L[i].cue_id == L[said].cue_id && L[i].voice == SESSION_VOICE_CUT)
+            cut = i;
+    CHECK(cut >= 0 && L[cut].t_ms == T_WORK + 60500);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, remind), 1);
+    CHECK_INT(S.score.holds_done, 1);
 }
 
 /* A hold in breaths: the pacer breathes in and out, count-aloud counts breaths. */
@@ -2664,6 +2774,10 @@ static void test_no_dead_phrases(void)
     load("title \"F\"\nmove forward_fold hold 10s\nrest 20s\nmove spinal_twist hold 10s\n");
     run_to_end();
     mark_phrases();
+    /* an open hold nobody ends: "Press when you have had enough." */
+    load("title \"O\"\nmove child_pose\n  hold open\n");
+    run_to_end();
+    mark_phrases();
     /* a hold in breaths: "Breathe in.", "Breathe out." */
     load("title \"B\"\nmove child_pose hold 2 breaths\n");
     run_to_end();
@@ -3793,6 +3907,7 @@ int main(void)
     test_mode_rules();
     test_alternate_sides();
     test_hold_until_press();
+    test_open_hold_reminder();
     test_hold_ended_early_plays_out();
     test_hold_held_all_its_time();
     test_alternate_hold_switches();

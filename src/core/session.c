@@ -1557,6 +1557,42 @@ static void say_hold_breaths(Session *s, int at, int breaths, int from, int to, 
     }
 }
 
+/* Whether an open hold's reminder may be said at t: the voice is silent (nothing sounds or waits,
+ * so it starts at once and is never said late, after the press), the routine's words ended at least
+ * SESSION_GIVE_WAY_MS ago, and no routine words on screen are still to be read. */
+static bool open_hold_remind_free(Session *s, int64_t t)
+{
+    if (voice_routine_busy(s, t, SESSION_GIVE_WAY_MS)) /* runs the queue to t */
+        return false;
+    if (s->clips && (voicequeue_pending(&s->voice) > 0 || voicequeue_free_at(&s->voice) > t || s->clip_waits > 0))
+        return false;
+    return !(s->caption_routine && s->caption[0] && active_at(s, t) < s->caption_min_until_ms) &&
+           !caption_routine_waits(s);
+}
+
+/* An open hold nobody ends: "Press when you have had enough." every SESSION_OPEN_HOLD_REMIND_MS of
+ * its clock in (from, to], before its limit (dur), each one left out when it would not be said into
+ * silence (open_hold_remind_free). */
+static void open_hold_remind(Session *s, int from, int to, int dur, int64_t t0)
+{
+    int base = from < 0 ? 0 : from;
+    for (int at = SESSION_OPEN_HOLD_REMIND_MS; at < dur; at += SESSION_OPEN_HOLD_REMIND_MS)
+        if (crossed(at, from, to) && open_hold_remind_free(s, t0 + (at - base)))
+            say(s, t0 + (at - base), CUE_KIND_STANDARD, PH(PHRASE_OPEN_HOLD_REMIND));
+}
+
+/* The press that ends an open hold answers its reminder: one still sounding stops (it is never
+ * waiting: open_hold_remind_free), so nothing of it is said after the press. */
+static void open_hold_remind_answered(Session *s, int64_t t)
+{
+    if (!s->clips)
+        return;
+    voice_run(s, t);
+    int row = voice_clip(s, PH(PHRASE_OPEN_HOLD_REMIND));
+    if (row >= 0 && s->voice.playing_clip == row && voicequeue_voice_playing(&s->voice, t))
+        voice_cut(s, t);
+}
+
 /* Cues and sounds planned for (from, to] of the current segment. t0 is the session time at from. */
 static void fire_timed(Session *s, int from, int to, int64_t t0)
 {
@@ -1677,6 +1713,8 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     case MODE_REST:
     case MODE_TIMER: break;
     }
+    if (st->hold_open) /* after its counts: a count said now comes first, and the reminder gives way */
+        open_hold_remind(s, from, to, dur, t0);
 #undef AT
 }
 
@@ -1875,7 +1913,11 @@ static void press_in_work(Session *s, int64_t t)
         if (!s->holding)
             hold_start(s, t);
         break;
-    case MODE_HOLD_UNTIL_PRESS: next_segment(s, t); break; /* enough: done, whenever it is */
+    case MODE_HOLD_UNTIL_PRESS: /* enough: done, whenever it is */
+        if (st->hold_open)
+            open_hold_remind_answered(s, t);
+        next_segment(s, t);
+        break;
     case MODE_HOLD:
     case MODE_REST:
     case MODE_TIMER: break; /* nothing to count: the clock leads */

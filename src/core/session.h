@@ -87,6 +87,13 @@
 #define SESSION_BACK_RESTART_MS 3000
 #define SESSION_PROMPT_MS 8000 /* a gentle prompt when a press is awaited and none comes */
 #define SESSION_GIVE_UP_MS 60000 /* then this side or set ends undone ("Moving on."), so nothing waits forever */
+/* An open hold ("hold open") nobody ends says "Press when you have had enough." (captioned) at its
+ * planned, typical length and every this long after, until the press or its 3 minute limit: 30 s
+ * is when a comfortable stretch is usually done, and a patient who missed the start words (or forgot)
+ * hears within half a minute how to go on, without a calm hold being nagged (at most 5 a side). Only
+ * into silence: left out while any voice sounds or waits (a count), or less than SESSION_GIVE_WAY_MS
+ * after the routine's words; it runs on the hold's clock, so never while paused. */
+#define SESSION_OPEN_HOLD_REMIND_MS ROUTINE_OPEN_HOLD_PLAN_MS
 #define SESSION_PHASE_MOVE_MS                                                                                          \
     1500 /* a phase moves the figure into its pose in this long (or 2/5 of it), then holds                             \
           */
@@ -137,6 +144,7 @@
     X(PHRASE_HOLD_BROKEN, "Hold broken. Press and hold to go on.")                                                     \
     X(PHRASE_PROMPT_REPS, "Press when you finish each rep.")                                                           \
     X(PHRASE_PROMPT_HOLD, "Press and hold while you hold the pose.")                                                   \
+    X(PHRASE_OPEN_HOLD_REMIND, "Press when you have had enough.") /* an open hold: SESSION_OPEN_HOLD_REMIND_MS */      \
     X(PHRASE_ASK_PAIN_BEFORE, SESSION_ASK_PAIN_BEFORE)                                                                 \
     X(PHRASE_ASK_PAIN_AFTER, SESSION_ASK_PAIN_AFTER)                                                                   \
     X(PHRASE_SAY_STOP, SESSION_SAY_STOP)                                                                               \
