@@ -1876,13 +1876,42 @@ static void test_spinal_twist_slow_in(void)
     session_set_side_wait(&s, 0);
     float held = m.samples[m.meta.held].v[POSE_TWIST];
     int sides = 0, seg = -1, set_up_from = -1, shown_from = -1, len = 0, low_ms = -1, high_ms = -1;
+    int moving_in = 0; /* the count whose first moving moment was printed */
+    int done = -1; /* the get-ready or switch whose turn was measured (it may end there) */
+    int counts = 0, counts_in_pose = 0, counts_moving = 0; /* the holds' counts, how many start in the pose */
     bool all_set_up = true;
     for (int guard = 0; guard < 100000 && !session_over(&s); guard++) {
+        int was = s.seg;
         session_step(&s, NULL, SESSION_TICK_MS);
         const Segment *g = &s.segments[s.seg];
         const RoutineStep *st = g->step >= 0 ? &r.steps[g->step] : NULL;
+        if (g->kind == SEG_WORK && st && st->move == MOVE_SPINAL_TWIST) {
+            /* the counted hold (holdstep): starts with the trunk turned (90 % of its range) and
+             * never moves out of the pose before its count ends */
+            SessionView hv = session_view(&s, 0);
+            SheetFrame hf;
+            sheet_frame_at(&m.meta, hv.anim, sheet_grid_ms(hv.anim_ms), hv.anim_length_ms, hv.rep_hold_ms, &hf);
+            if (s.seg != was) {
+                counts++;
+                float turned = twist_frame_value(&m, &hf, POSE_TWIST);
+                printf("spinal_twist count %d starts with the trunk at %.0f %% of its turn\n", counts,
+                       (double)(100.0f * turned / held));
+                if (turned >= 0.9f * held)
+                    counts_in_pose++;
+            }
+            if ((hf.part == SHEET_PART_OUTRO || hf.part == SHEET_PART_INTRO) && hv.elapsed_ms > 0 &&
+                hv.elapsed_ms < g->duration_ms - 1000 / SHEET_POSES_PER_S) {
+                /* its ends are the pose's (the way in's last frame, the way out's first: the pose
+                 * grid, sheet_grid_ms, shows the count's end a step early) */
+                if (moving_in != counts) /* the first moving moment of this count */
+                    moving_in = counts,
+                    printf("spinal_twist count %d: %s at %d ms of %d\n", counts,
+                           hf.part == SHEET_PART_INTRO ? "way in" : "way out", hv.elapsed_ms, g->duration_ms);
+                counts_moving++;
+            }
+        }
         bool before = (g->kind == SEG_READY || g->kind == SEG_SWITCH) && st && st->move == MOVE_SPINAL_TWIST;
-        if (before && s.seg != seg) /* a get-ready or switch of the twist begins */
+        if (before && s.seg != seg && s.seg != done) /* a get-ready or switch of the twist begins */
             seg = s.seg, len = g->duration_ms, set_up_from = shown_from = -1, low_ms = high_ms = -1, all_set_up = true;
         SessionView v = session_view(&s, 0);
         int el = v.elapsed_ms;
@@ -1922,10 +1951,30 @@ static void test_spinal_twist_slow_in(void)
                 CHECK(set_up_from <= len / 3);
             CHECK(all_set_up);
             CHECK(low_ms >= 0 && high_ms - low_ms >= 3000);
-            seg = -1;
+            CHECK(high_ms <= len); /* turned before the count starts (holdstep; main: 1.8 s into it) */
+            done = seg, seg = -1;
         }
     }
     CHECK_INT(sides, 2);
+    CHECK_INT(counts, 2);
+    CHECK_INT(counts_in_pose, 2);
+    CHECK_INT(counts_moving, 0); /* no way in nor out in the counted time (main: 1.6 s of way out) */
+    /* the step-in and step-out the session gives the slow holds are their pose files' ways */
+    static const char *const slow[] = {"spinal_twist", "hip_flexor_lunge", "prone_on_elbows"};
+    for (int i = 0; i < 3; i++) {
+        static PoseFile sf;
+        PoseMove sm;
+        if (!load_move(slow[i], &sf, &sm))
+            continue;
+        MoveId id = moves_find(slow[i], -1);
+        int span = sm.meta.intro.last - sm.meta.intro.first;
+        double in = sm.meta.intro.ms * (1.0 - (double)sm.meta.setup / (span < 0 ? -span : span));
+        printf("%s: way in %.0f ms (table %d), way out %d ms (table %d)\n", slow[i], in, sheet_hold_way_ms(id, false),
+               sm.meta.outro.ms, sheet_hold_way_ms(id, true));
+        CHECK(in > SESSION_STEP_IN_MS && fabs(in - sheet_hold_way_ms(id, false)) <= 40.0);
+        CHECK(abs(sm.meta.outro.ms - sheet_hold_way_ms(id, true)) <= 40);
+        pose_move_free(&sm);
+    }
     session_free(&s);
     routine_free(&r);
     pose_move_free(&m);
