@@ -2389,7 +2389,7 @@ static int session_rest_run_ms(const Routine *r, int step, int run)
     int ms = routine_run_ms(&r->steps[step], run);
     int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(&p) : 0;
     if (least > 0 && step > 0 && step_holds(&r->steps[step - 1]))
-        least += hold_step_out_ms(r->steps[step - 1].move);
+        least += (hold_step_out_ms(r->steps[step - 1].move) + 999) / 1000 * 1000; /* whole seconds */
     return ms > least ? ms : least;
 }
 
