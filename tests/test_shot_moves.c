@@ -19,6 +19,7 @@
 #include "moves.h"
 #include "pose.h"
 #include "render.h"
+#include "sheet.h"
 #include "simulate.h"
 #include "voicetable.h"
 #include "testutil.h"
@@ -832,6 +833,10 @@ int main(void)
         if (p->kind == PLAN_REPS)
             times[0] = s->t + s->duration / 12, times[2] = s->t + s->duration - s->duration / 12,
             times[3] = s->t + s->duration - 100, shots = 4;
+        /* a hold whose way in is slower than 3 s steps in at its own pace before its count
+         * (sheet_hold_way_ms, holdstep): in the pose for all of it, so its way in is shot in the 3-2-1 */
+        if (p->kind == PLAN_HOLD && sheet_hold_way_ms(p->move, false) > 0)
+            times[0] = s->t - 2000;
         unsigned char *img[4] = {NULL, NULL, NULL, NULL};
         bool all = true;
         for (int k = 0; k < shots; k++) {
