@@ -100,12 +100,13 @@ def test_check():
               and "on-back -> all-fours -> standing -> on-chair" in notes[1]
               and "the rest lasts 27 s, not 10 s" in notes[1], f"--check names the chain of ways: {err!r}")
         # one way longer than its rest (sitting -> on the back, an 11.75-s log roll): the rest grows so
-        # the way (after the hold's 3-s way out) plays at its pace, and --check says so
+        # the way (after the twist's own 4.6-s way out: 16.35 s, 17 in whole seconds) plays at its pace,
+        # and --check says so
         one = write(tmp, "one.routine", 'title "One"\nmove spinal_twist hold 10s\nrest 10s on-back "Lie down."\n'
                     'move knee_rolls reps 2\n')
         rc, out, err = run("--check", one)
         check(rc == 0 and f"{one}:3:1: note: the way from sitting to on-back takes longer than the rest: the rest "
-              "lasts 15 s, not 10 s" in err, f"--check names a rest lengthened for one way: {err!r}")
+              "lasts 17 s, not 10 s" in err, f"--check names a rest lengthened for one way: {err!r}")
         # a rest between the sets of a hold too short to come out of one set's pose and into the
         # next's: it grows to 9 s (3 s out, 3 s in, each eased in), so each set's hold is counted in
         # the pose, and --check says so; reps need no such time
