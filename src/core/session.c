@@ -1111,7 +1111,8 @@ static void recount(Session *s)
                 sc->exercises_done++;
                 sc->points_steps += SESSION_POINTS_STEP;
             }
-        } else if (s->step_result[i] == STEP_RESULT_SKIPPED || at_results) {
+        } else if (s->step_result[i] == STEP_RESULT_SKIPPED || (at_results && s->step_result[i] != STEP_RESULT_PASSED &&
+                                                                s->skip_today[i] != SESSION_PASS_NO_SIDE)) {
             sc->steps_skipped++;
         }
     }
@@ -1340,7 +1341,10 @@ static void session_summary(Session *s, int64_t t)
 {
     recount(s);
     SessionEvent ev = make_event(s, EV_SESSION_END, t);
-    ev.completed = s->score.steps_done == s->routine->step_count;
+    int passed = 0; /* left out: their side not known (enter_segment) */
+    for (int i = 0; i < s->routine->step_count; i++)
+        passed += s->step_result[i] == STEP_RESULT_PASSED || s->skip_today[i] == SESSION_PASS_NO_SIDE;
+    ev.completed = s->score.steps_done > 0 && s->score.steps_done + passed == s->routine->step_count;
     emit(s, &ev);
 }
 
@@ -1390,10 +1394,13 @@ static void enter_segment(Session *s, int index, int64_t t)
 {
     if (index >= s->segment_count)
         index = s->segment_count - 1;
-    /* a step skipped for today ("It hurts") is passed over and counts as skipped */
+    /* a step skipped for today ("It hurts") is passed over and counts as skipped; one whose side is
+     * not known (an unanswered "Which side hurts?") is left out: it does not apply today, and a
+     * patient with pain in the middle who did every other step has done the workout (Camden's
+     * ended "Workout ended, 4 of 5" and did not count toward the day's sessions: review 29 #6) */
     while (index < s->segment_count - 1 && s->segments[index].step >= 0 && s->skip_today[s->segments[index].step]) {
         int step = s->segments[index].step;
-        s->step_result[step] = STEP_RESULT_SKIPPED;
+        s->step_result[step] = s->skip_today[step] == SESSION_PASS_NO_SIDE ? STEP_RESULT_PASSED : STEP_RESULT_SKIPPED;
         while (index < s->segment_count - 1 && s->segments[index].step == step)
             index++;
     }
@@ -1803,7 +1810,7 @@ static void side_answer(Session *s, int64_t t, Sides side)
         if (!st || st->side_rel == SIDE_REL_NONE)
             continue;
         if (side == SIDES_NONE)
-            s->skip_today[g->step] = 1;
+            s->skip_today[g->step] = SESSION_PASS_NO_SIDE;
         else if (g->side != SIDES_NONE)
             g->side = st->side_rel == SIDE_REL_TOWARD ? side : other_side(side);
     }

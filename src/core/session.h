@@ -109,6 +109,7 @@
  * They take no planned time; one left unanswered is skipped after the session's check-in wait. */
 #define SESSION_PAIN_MAX 10
 #define SESSION_CHECKIN_WAIT_MS 60000 /* the default wait; session_set_checkin_wait changes it */
+#define SESSION_PASS_NO_SIDE 2 /* skip_today: passed over, its side not known (1: skipped, "It hurts") */
 /* The results say to stop for today (and when to see a doctor) when pain after is at least this
  * much above pain before, or at least SESSION_PAIN_STOP_LEVEL whatever it was before. */
 #define SESSION_PAIN_STOP_RISE 2
@@ -379,7 +380,9 @@ typedef struct {
     long points;
 } SegmentTally;
 
-typedef enum { STEP_RESULT_NONE = 0, STEP_RESULT_DONE, STEP_RESULT_SKIPPED } StepResult;
+/* STEP_RESULT_PASSED: left out because it does not apply today ("side away" / "side toward" with
+ * "Which side hurts?" unanswered): neither done nor skipped, so the rest done completes the workout. */
+typedef enum { STEP_RESULT_NONE = 0, STEP_RESULT_DONE, STEP_RESULT_SKIPPED, STEP_RESULT_PASSED } StepResult;
 
 typedef struct {
     const Routine *routine; /* borrowed: must outlive the session */
@@ -412,7 +415,8 @@ typedef struct {
     int hurt_step; /* the step it was pressed in, or -1 (safety notice, intro) */
     bool hurt_used; /* "It hurts" was pressed in this workout: it is recorded as stopped for pain */
     bool hurt_ended; /* ... and it ended the workout */
-    unsigned char *skip_today; /* owned, one per routine step: skipped for the rest of today */
+    unsigned char *skip_today; /* owned, one per routine step: skipped for the rest of today (SESSION_PASS_NO_SIDE:
+                                  passed over, its side unknown) */
     Sides chosen_side; /* "sides chosen": the side that hurts, SIDES_NONE until answered (or when skipped) */
     int side_wait_ms; /* "Which side hurts?" unanswered is skipped after this long (0: at once) */
     char caption[SESSION_TEXT_BYTES];
