@@ -301,9 +301,9 @@ static void play_level(Player *p, int i)
     app_draw(p->a);
 }
 
-/* Q in the first exercise asks how the back is now; Q again shows the results (an empty bar,
- * "Steps done: 0 of N"); S there goes to the menu, not to another screen. */
-static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
+/* routine started straight (not from the menu) on scr, past the safety notice (a press) and the
+ * pain check-in before (skipped); NULL when the app cannot be made. */
+static App *start_past_checkin(AppTestScreen *scr, const char *routine)
 {
     AppOptions o = {0};
     o.data_dir = ".";
@@ -314,10 +314,20 @@ static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
     App *a = app_new(&o, NULL, scr->renderer);
     CHECK(a != NULL);
     if (!a)
-        return;
+        return NULL;
     app_update(a, 10);
     apptest_tap(a, SDLK_SPACE); /* safety */
     apptest_tap(a, SDLK_s); /* pain before: skipped */
+    return a;
+}
+
+/* Q in the first exercise asks how the back is now; Q again shows the results (an empty bar,
+ * "Steps done: 0 of N"); S there goes to the menu, not to another screen. */
+static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
+{
+    App *a = start_past_checkin(scr, routine);
+    if (!a)
+        return;
     for (int i = 0; i < 60000 && apptest_kind(a) != SEG_WORK; i += 10)
         apptest_run(a, 10, 0);
     CHECK_INT(apptest_kind(a), SEG_WORK);
@@ -343,13 +353,9 @@ static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
     CHECK_STR(app_screen(a), "menu");
     /* the results also go by themselves to the menu when nobody presses */
     app_free(a);
-    a = app_new(&o, NULL, scr->renderer);
-    CHECK(a != NULL);
+    a = start_past_checkin(scr, routine);
     if (!a)
         return;
-    app_update(a, 10);
-    apptest_tap(a, SDLK_SPACE);
-    apptest_tap(a, SDLK_s);
     apptest_tap(a, SDLK_q); /* in the intro: no step begun, straight to the results */
     CHECK_INT(apptest_kind(a), SEG_RESULTS);
     apptest_run(a, SESSION_RESULTS_MS + 100, 0);
@@ -363,19 +369,9 @@ static void test_quit_quit_skip(AppTestScreen *scr, const char *routine)
  * results: code review 29). */
 static void test_quit_with_arrows(AppTestScreen *scr, const char *routine)
 {
-    AppOptions o = {0};
-    o.data_dir = ".";
-    o.levels_dir = "levels";
-    o.routine = routine;
-    o.width = scr->render.w;
-    o.height = scr->render.h;
-    App *a = app_new(&o, NULL, scr->renderer);
-    CHECK(a != NULL);
+    App *a = start_past_checkin(scr, routine);
     if (!a)
         return;
-    app_update(a, 10);
-    apptest_tap(a, SDLK_SPACE); /* safety */
-    apptest_tap(a, SDLK_s); /* pain before: skipped */
     for (int i = 0; i < 300000 && !app_arrows_held(a); i += 10)
         apptest_run(a, 10, 10); /* drawn every frame */
     CHECK(app_arrows_held(a)); /* cat-camel's, as the way into it is shown */
@@ -387,13 +383,9 @@ static void test_quit_with_arrows(AppTestScreen *scr, const char *routine)
     app_free(a);
     /* dropped from outside mid-way (the kiosk's "Still there?" running out, its PIN screen):
      * app_stop_workout lets them go too */
-    a = app_new(&o, NULL, scr->renderer);
-    CHECK(a != NULL);
+    a = start_past_checkin(scr, routine);
     if (!a)
         return;
-    app_update(a, 10);
-    apptest_tap(a, SDLK_SPACE);
-    apptest_tap(a, SDLK_s);
     for (int i = 0; i < 300000 && !app_arrows_held(a); i += 10)
         apptest_run(a, 10, 10);
     CHECK(app_arrows_held(a));
