@@ -305,7 +305,8 @@ static void play_level(Player *p, int i)
  * pain check-in before (skipped); NULL when the app cannot be made. */
 static App *start_past_checkin(AppTestScreen *scr, const char *routine)
 {
-    AppOptions o = {0};
+    static AppOptions o; /* the app keeps a pointer to its options: they outlive this call */
+    memset(&o, 0, sizeof o);
     o.data_dir = ".";
     o.levels_dir = "levels";
     o.routine = routine;
