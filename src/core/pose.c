@@ -1373,16 +1373,22 @@ int pose_move_init(PoseMove *out, const PoseFile *pf)
     return pose_move_init_until(out, pf, NULL, NULL);
 }
 
+/* How many poses pose_move_init samples section s of pf at: POSE_SAMPLE_FPS a second, both ends. */
+static int pose_section_samples(const PoseFile *pf, int s)
+{
+    int n = (int)lroundf(pf->sections[s].seconds * (float)POSE_SAMPLE_FPS) + 1;
+    if (strcmp(pf->sections[s].name, "cycle") == 0 && n % 2 == 0)
+        n++; /* odd, so the beat (the middle) is a sample of its own */
+    return n < 2 ? 2 : n;
+}
+
 int pose_move_init_until(PoseMove *out, const PoseFile *pf, PoseStop stop, void *ctx)
 {
     memset(out, 0, sizeof *out);
     out->file = *pf;
     int first[POSE_MAX_SECTIONS], count[POSE_MAX_SECTIONS], total = 0;
     for (int s = 0; s < pf->section_count; s++) {
-        int n = (int)lroundf(pf->sections[s].seconds * (float)POSE_SAMPLE_FPS) + 1;
-        if (strcmp(pf->sections[s].name, "cycle") == 0 && n % 2 == 0)
-            n++; /* odd, so the beat (the middle) is a sample of its own */
-        first[s] = total, count[s] = n < 2 ? 2 : n;
+        first[s] = total, count[s] = pose_section_samples(pf, s);
         total += count[s];
     }
     out->samples = calloc((size_t)total, sizeof *out->samples);
@@ -2328,4 +2334,17 @@ Position pose_file_position(const PoseFile *pf)
     if (contacts & (1u << CONTACT_PELVIS))
         return POSITION_SITTING;
     return POSITION_STANDING;
+}
+
+void pose_file_hold_ways(const PoseFile *pf, int *in_ms, int *out_ms)
+{
+    int si = pose_section_find(pf, "intro"), so = pose_section_find(pf, "outro");
+    *in_ms = *out_ms = 0;
+    if (si >= 0) { /* as sheet.c times the way in: the intro's ms less its setup's share of its samples */
+        int ms = (int)lroundf(pf->sections[si].seconds * 1000.0f), span = pose_section_samples(pf, si) - 1;
+        int setup = (int)lroundf(pf->ready * (float)span);
+        *in_ms = (int)lround(ms * (1.0 - (double)setup / span));
+    }
+    if (so >= 0)
+        *out_ms = (int)lroundf(pf->sections[so].seconds * 1000.0f);
 }

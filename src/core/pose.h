@@ -466,4 +466,10 @@ int pose_move_check(const PoseMove *m, const char *path, RoutineErrors *errs);
  * fours), kneeling (knees on the mat), sitting (pelvis on the mat) or standing. */
 Position pose_file_position(const PoseFile *pf);
 
+/* A held move's way into its pose and out of it at its own pace, in ms, as the file keys them: the
+ * intro after its `ready` setup (the part a hold's way in plays, sheet.h SheetMeta.setup) and the
+ * outro, each as pose_move_init times them; 0 for a section the file has not (a rep move held plays
+ * part of its cycle: its way is then not known here). Parsing alone: nothing is solved. */
+void pose_file_hold_ways(const PoseFile *pf, int *in_ms, int *out_ms);
+
 #endif
