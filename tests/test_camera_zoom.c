@@ -19,6 +19,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testholdways.h"
 #include "teststage.h"
 
 #define STAGE_W TESTSTAGE_W
@@ -94,6 +95,7 @@ static Zoom play_text(const char *path, const char *src, size_t n, FILE *trace)
         return z;
     Session s;
     memset(&s, 0, sizeof s);
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     session_set_checkin_wait(&s, 0);
     session_set_side_wait(&s, 0);

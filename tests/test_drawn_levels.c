@@ -18,6 +18,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testholdways.h"
 #include "testfigure.h"
 #include "voicetable.h"
 
@@ -229,6 +230,7 @@ static int play_pressed(const char *path, const char *src, size_t n, bool voiced
         return 0;
     static Session s;
     memset(&s, 0, sizeof s);
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     VoiceTable vt = {NULL, 0};
     if (voiced) {

@@ -23,6 +23,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testholdways.h"
 #include "teststage.h"
 
 #define STAGE_W TESTSTAGE_W /* the program's stage at 1920x1080, with its "It hurts" button */
@@ -190,6 +191,7 @@ static int play_text(const char *path, const char *src, size_t n)
         return 0;
     Session s;
     memset(&s, 0, sizeof s);
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     session_set_checkin_wait(&s, 0);
     session_set_side_wait(&s, 0);
@@ -1317,6 +1319,7 @@ static void test_gentle_start_feet(void)
         return;
     Session s;
     memset(&s, 0, sizeof s);
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     session_set_checkin_wait(&s, 0);
     session_set_side_wait(&s, 0);

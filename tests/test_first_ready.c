@@ -24,6 +24,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testholdways.h"
 #include "testfigure.h"
 #include "voicetable.h"
 
@@ -85,6 +86,7 @@ static bool play(const char *path, const char *src, size_t n, bool voiced, int *
     int ways = session_step_chain(&r, 0, &from, &to, &chain, &rest_ms);
     const RoutineStep *first = &r.steps[0];
     static Session s;
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     VoiceTable vt = {NULL, 0};
     if (voiced) {
@@ -290,6 +292,7 @@ static bool start_session(const char *path, const char *src, size_t n, bool voic
     CHECK_INT(rc, 0);
     if (rc != 0)
         return false;
+    testholdways_fill(r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(s, r), 0);
     vt->rows = NULL, vt->count = 0;
     if (voiced) {

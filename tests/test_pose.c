@@ -15,6 +15,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testfigure.h"
+#include "testholdways.h"
 
 static PoseFile pf;
 static RoutineErrors errs;
@@ -1870,6 +1871,7 @@ static void test_spinal_twist_slow_in(void)
     RoutineErrors rerrs;
     memset(&rerrs, 0, sizeof rerrs);
     CHECK_INT(routine_parse("levels/01-gentle-start.routine", src, n, &r, &rerrs), 0);
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the platform loads them */
     static Session s;
     CHECK_INT(session_init(&s, &r), 0);
     session_set_checkin_wait(&s, 0);
@@ -1959,25 +1961,99 @@ static void test_spinal_twist_slow_in(void)
     CHECK_INT(counts, 2);
     CHECK_INT(counts_in_pose, 2);
     CHECK_INT(counts_moving, 0); /* no way in nor out in the counted time (main: 1.6 s of way out) */
-    /* the step-in and step-out the session gives the slow holds are their pose files' ways */
-    static const char *const slow[] = {"spinal_twist", "hip_flexor_lunge", "prone_on_elbows"};
-    for (int i = 0; i < 3; i++) {
-        static PoseFile sf;
-        PoseMove sm;
-        if (!load_move(slow[i], &sf, &sm))
-            continue;
-        MoveId id = moves_find(slow[i], -1);
-        int span = sm.meta.intro.last - sm.meta.intro.first;
-        double in = sm.meta.intro.ms * (1.0 - (double)sm.meta.setup / (span < 0 ? -span : span));
-        printf("%s: way in %.0f ms (table %d), way out %d ms (table %d)\n", slow[i], in, sheet_hold_way_ms(id, false),
-               sm.meta.outro.ms, sheet_hold_way_ms(id, true));
-        CHECK(in > SESSION_STEP_IN_MS && fabs(in - sheet_hold_way_ms(id, false)) <= 40.0);
-        CHECK(abs(sm.meta.outro.ms - sheet_hold_way_ms(id, true)) <= 40);
-        pose_move_free(&sm);
-    }
     session_free(&s);
     routine_free(&r);
     pose_move_free(&m);
+}
+
+/* Where a held move's count falls in its animation when played alone ("move NAME / hold 20s", both
+ * sides when sided) with r's hold_ways as given: counts is how many counts were played, moving how
+ * many of their moments show the way in (or, with out_too, the way out) instead of the pose, and
+ * start_ms the step-in the get-ready gave (the view turns to the hold's animation that long
+ * before the count). */
+static void hold_alone(const PoseMove *m, Routine *r, bool out_too, int *counts, int *moving, int *start_ms)
+{
+    static Session s;
+    *counts = *moving = 0, *start_ms = -1;
+    CHECK_INT(session_init(&s, r), 0);
+    session_set_checkin_wait(&s, 0);
+    session_set_side_wait(&s, 0);
+    for (int guard = 0; guard < 100000 && !session_over(&s); guard++) {
+        int was = s.seg;
+        session_step(&s, NULL, SESSION_TICK_MS);
+        const Segment *g = &s.segments[s.seg];
+        SessionView v = session_view(&s, 0);
+        if (g->kind == SEG_READY && *start_ms < 0 && v.anim == ANIM_HOLD)
+            *start_ms = v.remaining_ms;
+        if (g->kind != SEG_WORK || g->step < 0)
+            continue;
+        if (s.seg != was)
+            (*counts)++;
+        SheetFrame f;
+        sheet_frame_at(&m->meta, v.anim, sheet_grid_ms(v.anim_ms), v.anim_length_ms, v.rep_hold_ms, &f);
+        if ((f.part == SHEET_PART_INTRO || (out_too && f.part == SHEET_PART_OUTRO)) && v.elapsed_ms > 0 &&
+            v.elapsed_ms < g->duration_ms - 1000 / SHEET_POSES_PER_S)
+            (*moving)++;
+    }
+    session_free(&s);
+}
+
+/* A held move steps into (out of) its pose at its pose file's own pace when that is longer than
+ * SESSION_STEP_IN_MS (holdstep), and the time comes from the pose file itself (the platform reads
+ * it, pose_file_hold_ways, into Routine.hold_ways; it was a table in sheet.c kept beside the files):
+ * for every catalogue move, the file's ways are the sampled animation's (what the figure plays),
+ * and each held move whose way in is slower than the step-in is in its pose for all of its count
+ * with the file's times, and not without them (the session takes the times from the routine). */
+static void test_hold_ways_from_pose_files(void)
+{
+    static PoseFile file;
+    static char src[POSE_MAX_FILE_BYTES];
+    int slow = 0;
+    for (int id = 0; id < MOVE_COUNT; id++) {
+        const MoveInfo *info = moves_info((MoveId)id);
+        char path[128];
+        snprintf(path, sizeof path, "assets/poses/%s.pose", info->id);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue; /* a move without a pose file of its own (rest figures drawn from another) */
+        size_t n = fread(src, 1, sizeof src, f);
+        fclose(f);
+        memset(&errs, 0, sizeof errs);
+        CHECK_INT(pose_parse(path, src, n, &file, &errs), 0);
+        int in = 0, out = 0;
+        pose_file_hold_ways(&file, &in, &out);
+        if (in <= SESSION_STEP_IN_MS || !info->routine_usable)
+            continue;
+        slow++;
+        PoseMove m;
+        if (!load_move(info->id, &file, &m))
+            continue;
+        int span = m.meta.intro.last - m.meta.intro.first;
+        double played_in = m.meta.intro.ms * (1.0 - (double)m.meta.setup / (span < 0 ? -span : span));
+        CHECK(fabs(played_in - in) < 1.0);
+        CHECK_INT(m.meta.outro.ms, out);
+        char text[256];
+        snprintf(text, sizeof text, "title \"t\"\nmove %s\n  hold 20s\n%s", info->id,
+                 info->sided ? "  sides both\n" : "");
+        static Routine r;
+        RoutineErrors rerrs;
+        CHECK_INT(routine_parse("t.routine", text, strlen(text), &r, &rerrs), 0);
+        int counts, moving, start_ms, counts0, moving0, start0_ms;
+        hold_alone(&m, &r, false, &counts0, &moving0, &start0_ms); /* no times given: the standard 3 s */
+        testholdways_fill(&r);
+        CHECK_INT(r.hold_ways[id].in_ms, in);
+        hold_alone(&m, &r, true, &counts, &moving, &start_ms);
+        printf("%s: way in %d ms, out %d ms (pose file); alone, its get-ready steps in %d ms before the count "
+               "(%d without the file's times), %d of %d counts' moments moving (%d without)\n",
+               info->id, in, out, start_ms, start0_ms, moving, counts, moving0);
+        CHECK_INT(counts, info->sided ? 2 : 1);
+        CHECK_INT(moving, 0);
+        CHECK(start_ms >= in && start_ms < in + 1000);
+        CHECK(moving0 > 0 && start0_ms < in); /* without them the way in runs into the count */
+        routine_free(&r);
+        pose_move_free(&m);
+    }
+    CHECK(slow >= 3); /* the spinal twist, the hip flexor lunge, lying on elbows */
 }
 
 /* Forward fold's roll-up (issue 12, physio review s24): "Roll up slowly, one vertebra at a time"
@@ -3540,6 +3616,7 @@ int main(void)
     test_spinal_twist_tall();
     test_twist_hooks_knee();
     test_spinal_twist_slow_in();
+    test_hold_ways_from_pose_files();
     test_forward_fold();
     test_bird_dog();
     test_standing_extension();

@@ -18,6 +18,7 @@
 #include "sheet.h"
 #include "testutil.h"
 #include "testposes.h"
+#include "testholdways.h"
 #include "voicetable.h"
 
 #define WAY_WORDS_MAX_TICKS 360000 /* 1 h of 10 ms ticks: more than any shipped routine */
@@ -71,6 +72,7 @@ static bool play(const char *path, const char *src, size_t n, int *early_ms, int
     if (rc != 0)
         return false;
     static Session s;
+    testholdways_fill(&r); /* its holds' ways from the pose files, as the app loads them */
     CHECK_INT(session_init(&s, &r), 0);
     VoiceTable vt = {NULL, 0};
     CHECK_INT(voicetable_load(&vt, ".", &r), 0);

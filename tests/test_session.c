@@ -11,6 +11,7 @@
 #include "routine.h"
 #include "session.h"
 #include "sheet.h"
+#include "testholdways.h"
 #include "testsheet.h"
 #include "testutil.h"
 
@@ -35,6 +36,7 @@ static void load(const char *src)
         fprintf(stderr, "    %s\n", b);
         exit(1);
     }
+    testholdways_fill(&R); /* its holds' ways from the pose files, as the platform gives them */
     CHECK_INT(session_init(&S, &R), 0);
     /* the timing tests: pain check-ins skipped at once (as --simulate without pain lines);
      * test_checkins waits for answers */
@@ -149,15 +151,20 @@ static int count(SessionEventType type, const char *text)
 #define T_SWITCH_HOLD (SESSION_SWITCH_MS + SESSION_STEP_OUT_MS)
 
 /* A held move's way out and in around its count (holdstep): SESSION_STEP_OUT_MS and SESSION_STEP_IN_MS,
- * or the move's own when its way in is slower (sheet_hold_way_ms: the spinal twist, the lunge, the
- * elbows), and what a get-ready, a "switch sides" and a rest between sets then need, in whole seconds */
+ * or the move's own, as its pose file keys them, when its way in is slower (the spinal twist, the
+ * lunge, the elbows), and what a get-ready, a "switch sides" and a rest between sets then need, in
+ * whole seconds */
 static int step_out_of(MoveId m)
 {
-    return sheet_hold_way_ms(m, true) > SESSION_STEP_OUT_MS ? sheet_hold_way_ms(m, true) : SESSION_STEP_OUT_MS;
+    RoutineHoldWay w;
+    testholdways_move(m, &w);
+    return w.in_ms > SESSION_STEP_IN_MS && w.out_ms > SESSION_STEP_OUT_MS ? w.out_ms : SESSION_STEP_OUT_MS;
 }
 static int step_in_of(MoveId m)
 {
-    return sheet_hold_way_ms(m, false) > SESSION_STEP_IN_MS ? sheet_hold_way_ms(m, false) : SESSION_STEP_IN_MS;
+    RoutineHoldWay w;
+    testholdways_move(m, &w);
+    return w.in_ms > SESSION_STEP_IN_MS ? w.in_ms : SESSION_STEP_IN_MS;
 }
 static int ready_step_in_of(MoveId m)
 {

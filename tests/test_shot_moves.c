@@ -23,6 +23,7 @@
 #include "simulate.h"
 #include "voicetable.h"
 #include "testutil.h"
+#include "testholdways.h"
 
 /* Shot at 960x540: at 1920x1080 (the size issue 12 names) the whole test took 44 s CPU instead of 24 s
  * in the RelWithDebInfo build and 878 s wall under ASan at load ~10 (188 s CPU), too near any
@@ -353,6 +354,7 @@ static bool routine_starts(const char *dir, const char *name, const char *text, 
     Routine r;
     RoutineErrors errs;
     CHECK(routine_parse(name, text, strlen(text), &r, &errs) == 0);
+    testholdways_fill(&r); /* its holds' ways as --shot loads them */
     VoiceTable voices;
     CHECK(voicetable_load(&voices, ".", &r) == 0);
     simulate_run_voiced(&r, NULL, voices.rows, voices.count, collect, starts);
@@ -679,6 +681,7 @@ static void test_badge_clear(const char *dir)
     Routine r;
     RoutineErrors errs;
     CHECK(routine_parse("badge", src, strlen(src), &r, &errs) == 0);
+    testholdways_fill(&r); /* its holds' ways as --shot loads them */
     VoiceTable voices;
     CHECK(voicetable_load(&voices, ".", &r) == 0);
     /* the rep steps' times do not depend on presses: press each beat; the twist is held down from
@@ -809,6 +812,7 @@ int main(void)
     Routine r;
     RoutineErrors errs;
     CHECK(routine_parse("every", plan.text, plan.len, &r, &errs) == 0);
+    testholdways_fill(&r); /* its holds' ways as --shot loads them */
     Starts starts = {0};
     VoiceTable voices; /* the voice planned as --shot plans it, so the step times agree */
     CHECK(voicetable_load(&voices, ".", &r) == 0);
@@ -833,9 +837,10 @@ int main(void)
         if (p->kind == PLAN_REPS)
             times[0] = s->t + s->duration / 12, times[2] = s->t + s->duration - s->duration / 12,
             times[3] = s->t + s->duration - 100, shots = 4;
-        /* a hold whose way in is slower than 3 s steps in at its own pace before its count
-         * (sheet_hold_way_ms, holdstep): in the pose for all of it, so its way in is shot in the 3-2-1 */
-        if (p->kind == PLAN_HOLD && sheet_hold_way_ms(p->move, false) > 0)
+        /* a hold whose way in is slower than 3 s steps in at its own pace before its count (its
+         * pose file's, holdstep): in the pose for all of it, so its way in is shot in the 3-2-1 */
+        RoutineHoldWay way;
+        if (p->kind == PLAN_HOLD && testholdways_move(p->move, &way) && way.in_ms > SESSION_STEP_IN_MS)
             times[0] = s->t - 2000;
         unsigned char *img[4] = {NULL, NULL, NULL, NULL};
         bool all = true;

@@ -150,6 +150,12 @@ typedef struct {
     char *path; /* the pose file */
 } RoutineOwnMove;
 
+/* A held move's way into its pose and out of it at its own pace, in ms, as its pose file keys them
+ * (pose_file_hold_ways: the intro after its `ready` setup, the outro); 0: not known. */
+typedef struct {
+    int in_ms, out_ms;
+} RoutineHoldWay;
+
 typedef struct {
     char *title; /* never NULL after a successful parse */
     int level; /* 0 when not given */
@@ -168,6 +174,11 @@ typedef struct {
     /* 0 after parsing; the time to the results with the voice planned, once the platform has worked
      * it out with the clips' lengths (session_routine_plan): what session_routine_ms returns */
     int64_t planned_ms;
+    /* each move's way into and out of a hold by MoveId (the catalogue's, then ROUTINE_OWN_MOVE(k)):
+     * all 0 after parsing; the platform reads them from the pose files (holdways_fill) before the
+     * routine is planned or played, and the session gives a hold whose way is longer than
+     * SESSION_STEP_IN_MS / SESSION_STEP_OUT_MS that long (session.h) */
+    RoutineHoldWay hold_ways[MOVE_COUNT + ROUTINE_MAX_OWN_MOVES];
 } Routine;
 
 typedef struct {

@@ -739,19 +739,30 @@ static bool step_holds(const RoutineStep *st)
     return st->kind == STEP_MOVE && step_rules(st).anim == ANIM_HOLD;
 }
 
-/* How long a held move steps into its pose before its count (SESSION_STEP_IN_MS, or its own way in
- * when that is longer: sheet_hold_way_ms), so the count starts with the figure in the pose. */
-static int hold_step_in_ms(MoveId move)
+/* A held move's way in (or out: way_out) at its own pace as its pose file keys it
+ * (Routine.hold_ways, filled by the platform), or 0 when not known. */
+static int hold_way_ms(const Routine *r, MoveId move, bool way_out)
 {
-    int ms = sheet_hold_way_ms(move, false);
+    if (move < 0 || move >= MOVE_COUNT + ROUTINE_MAX_OWN_MOVES)
+        return 0;
+    return way_out ? r->hold_ways[move].out_ms : r->hold_ways[move].in_ms;
+}
+
+/* How long a held move steps into its pose before its count (SESSION_STEP_IN_MS, or its own way in
+ * when that is longer: hold_way_ms), so the count starts with the figure in the pose. */
+static int hold_step_in_ms(const Routine *r, MoveId move)
+{
+    int ms = hold_way_ms(r, move, false);
     return ms > SESSION_STEP_IN_MS ? ms : SESSION_STEP_IN_MS;
 }
 
 /* How long a held move steps out of its pose after its count (SESSION_STEP_OUT_MS, or its own way
- * out when its way in is the longer one: sheet_hold_way_ms), so it moves only once the count is over. */
-static int hold_step_out_ms(MoveId move)
+ * out when that is longer and it steps in at its own pace too: hold_way_ms), so it moves only once
+ * the count is over. A move whose way in fits the step-in keeps SESSION_STEP_OUT_MS: the forward
+ * fold's 5 s roll-up begins 2 s before its count ends, where levels/01 cues it (review s26 #6). */
+static int hold_step_out_ms(const Routine *r, MoveId move)
 {
-    int ms = sheet_hold_way_ms(move, true);
+    int ms = hold_way_ms(r, move, false) > SESSION_STEP_IN_MS ? hold_way_ms(r, move, true) : 0;
     return ms > SESSION_STEP_OUT_MS ? ms : SESSION_STEP_OUT_MS;
 }
 
@@ -769,7 +780,7 @@ static int step_out_ms(const Routine *r, int step, SegmentKind kind)
 {
     if (kind == SEG_READY)
         return step > 0 && step_holds(&r->steps[step - 1]) && !step_rules(&r->steps[step]).ready_press
-                   ? (hold_step_out_ms(r->steps[step - 1].move) + 999) / 1000 * 1000
+                   ? (hold_step_out_ms(r, r->steps[step - 1].move) + 999) / 1000 * 1000
                    : 0; /* a timer's wait for Ready has the time */
     if (kind != SEG_SWITCH || !step_holds(&r->steps[step]))
         return 0;
@@ -777,7 +788,7 @@ static int step_out_ms(const Routine *r, int step, SegmentKind kind)
      * when the move's own ways are slower than SESSION_STEP_OUT_MS and SESSION_STEP_IN_MS */
     MoveId move = r->steps[step].move;
     int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
-    int need = (hold_step_out_ms(move) + ease + hold_step_in_ms(move) + 999) / 1000 * 1000 - SESSION_SWITCH_MS;
+    int need = (hold_step_out_ms(r, move) + ease + hold_step_in_ms(r, move) + 999) / 1000 * 1000 - SESSION_SWITCH_MS;
     return need > SESSION_STEP_OUT_MS ? need : SESSION_STEP_OUT_MS;
 }
 
@@ -791,7 +802,7 @@ int session_set_rest_ms(const Routine *r, int step)
     /* as session_rest_start_ms needs it: the way out, the position eased in, the move's start eased
      * in, the way in */
     int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
-    int least = (hold_step_out_ms(st->move) + 2 * ease + hold_step_in_ms(st->move) + 999) / 1000 * 1000;
+    int least = (hold_step_out_ms(r, st->move) + 2 * ease + hold_step_in_ms(r, st->move) + 999) / 1000 * 1000;
     return st->set_rest_ms > least ? st->set_rest_ms : least;
 }
 
@@ -2396,7 +2407,7 @@ static int session_rest_run_ms(const Routine *r, int step, int run)
     int ms = routine_run_ms(&r->steps[step], run);
     int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(&p) : 0;
     if (least > 0 && step > 0 && step_holds(&r->steps[step - 1]))
-        least += (hold_step_out_ms(r->steps[step - 1].move) + 999) / 1000 * 1000; /* whole seconds */
+        least += (hold_step_out_ms(r, r->steps[step - 1].move) + 999) / 1000 * 1000; /* whole seconds */
     return ms > least ? ms : least;
 }
 
@@ -2430,7 +2441,7 @@ static int ready_step_in_ms(const Routine *r, int step)
     if (session_ready_chain(r, step, &p) == 0)
         return 0;
     int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
-    int ms = hold_step_in_ms(st->move) + ease - SESSION_COUNTDOWN * 1000;
+    int ms = hold_step_in_ms(r, st->move) + ease - SESSION_COUNTDOWN * 1000;
     return ms > 0 ? (ms + 999) / 1000 * 1000 : 0;
 }
 
@@ -2537,7 +2548,7 @@ static int session_way_out_ms(const Session *s, int gi)
     if (g->kind != SEG_READY && g->kind != SEG_SWITCH && g->kind != SEG_SET_REST &&
         !(g->kind == SEG_WORK && !step_rules(st).is_move))
         return 0;
-    int out = hold_step_out_ms(pst->move);
+    int out = hold_step_out_ms(s->routine, pst->move);
     return g->duration_ms < out ? g->duration_ms : out;
 }
 
@@ -2817,7 +2828,7 @@ static int session_rest_start_ms(const Session *s, int gi)
         st->phase_count > 0)
         return 0;
     int ease = SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS;
-    int start = g->duration_ms - hold_step_in_ms(st->move) - ease;
+    int start = g->duration_ms - hold_step_in_ms(s->routine, st->move) - ease;
     return start >= session_way_out_ms(s, gi) + ease ? start : 0;
 }
 
@@ -2840,7 +2851,7 @@ static int session_step_in_room(const Session *s, int gi)
     int out = session_way_out_ms(s, gi); /* after the way out of a hold before */
     shown_from = shown_from > out ? shown_from : out;
     int room = pg->duration_ms - shown_from - (SESSION_BLEND_MS > SESSION_TURN_MS ? SESSION_BLEND_MS : SESSION_TURN_MS);
-    int in = hold_step_in_ms(st->move);
+    int in = hold_step_in_ms(s->routine, st->move);
     return room < 0 ? 0 : room > in ? in : room;
 }
 
@@ -2885,12 +2896,14 @@ static int session_figure(const Session *s, int gi, int el, int64_t loop_ms, Ses
         if (lead > 0 && el >= g->duration_ms - lead) { /* stepping into the pose: the hold's first moments */
             v->anim = ANIM_HOLD;
             v->anim_ms = el - (g->duration_ms - lead);
-            v->anim_length_ms = lead + s->segments[gi + 1].duration_ms + hold_step_out_ms(seg_step(s, g)->move);
+            v->anim_length_ms =
+                lead + s->segments[gi + 1].duration_ms + hold_step_out_ms(s->routine, seg_step(s, g)->move);
             v->rep_hold_ms = 0;
         }
     } else if (g->kind == SEG_WORK && v->anim == ANIM_HOLD && step_holds(seg_step(s, g))) {
         int lead = session_step_in_ms(s, gi);
-        v->anim_length_ms += hold_step_out_ms(seg_step(s, g)->move); /* the way out after the counted time */
+        v->anim_length_ms +=
+            hold_step_out_ms(s->routine, seg_step(s, g)->move); /* the way out after the counted time */
         /* entered once the step-in has played (not by a skip or back into it) */
         if (lead > 0 && (gi != s->seg || (s->left_seg == gi - 1 && s->left_ms >= s->segments[gi - 1].duration_ms)))
             v->anim_ms += lead, v->anim_length_ms += lead;

@@ -122,25 +122,6 @@ static void sheet_way_out(const SheetMeta *m, double end, double d, double len, 
         sheet_still((int)floor(c + 0.5), out);
 }
 
-/* The held catalogue moves whose way in is longer than SESSION_STEP_IN_MS, with their way in
- * (intro.ms after the setup) and out (outro.ms) as their pose files key them. */
-static const struct {
-    MoveId move;
-    int in_ms, out_ms;
-} sheet_slow_holds[] = {
-    {MOVE_SPINAL_TWIST, 4800, 4600}, /* intro 6.0 s from `ready 0.2`, outro 4.6 s */
-    {MOVE_HIP_FLEXOR_LUNGE, 4500, 4500},
-    {MOVE_PRONE_ON_ELBOWS, 4000, 4000},
-};
-
-int sheet_hold_way_ms(MoveId id, bool way_out)
-{
-    for (size_t i = 0; i < sizeof sheet_slow_holds / sizeof sheet_slow_holds[0]; i++)
-        if (sheet_slow_holds[i].move == id)
-            return way_out ? sheet_slow_holds[i].out_ms : sheet_slow_holds[i].in_ms;
-    return 0;
-}
-
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                     SheetFrame *out)
 {

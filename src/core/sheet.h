@@ -61,14 +61,6 @@ typedef struct {
 void sheet_frame_at(const SheetMeta *m, AnimMode mode, int anim_ms, int anim_length_ms, int rep_hold_ms,
                     SheetFrame *out);
 
-/* A held move's way into its pose (its intro after the setup) and out of it (its outro) at their
- * own pace, in ms, when either is longer than the step-in or step-out a hold gets before and after
- * its count (SESSION_STEP_IN_MS, SESSION_STEP_OUT_MS): the session then gives the move that long,
- * so the count runs with the figure in the pose. Kept here as the pose files key them, for the
- * catalogue moves whose way in is longer than SESSION_STEP_IN_MS (test_pose checks the files
- * against it); 0 for every other move (the constants hold). Static table, no I/O. */
-int sheet_hold_way_ms(MoveId id, bool way_out);
-
 #define SHEET_POSES_PER_S 30 /* distinct poses a second the program draws (issue 12: 30 or more) */
 
 /* An animation time (ms) on the grid of SHEET_POSES_PER_S poses a second, to the nearest step in

@@ -27,6 +27,7 @@
 #include "sidepick.h"
 #include "files.h"
 #include "history.h"
+#include "holdways.h"
 #include "input.h"
 #include "keyhint.h"
 #include "kioskapp.h"
@@ -105,7 +106,7 @@ struct App {
 
 /* ---- helpers shared by the window and the shot ---- */
 
-static int load_routine(const char *path, Routine *r)
+static int load_routine(const char *path, const char *data_dir, Routine *r)
 {
     RoutineErrors *errs = malloc(sizeof *errs);
     if (!errs)
@@ -113,6 +114,8 @@ static int load_routine(const char *path, Routine *r)
     int rc = files_load_routine(path, r, errs);
     if (rc < 0)
         files_print_errors(errs);
+    else
+        holdways_fill_data(r, data_dir); /* its holds' ways in and out, from the pose files the figure plays */
     free(errs);
     return rc;
 }
@@ -1271,7 +1274,7 @@ static App *app_create(const AppOptions *o, SDL_Window *win, SDL_Renderer *ren, 
     a->ren = ren;
     a->running = true;
     if (o->routine) {
-        if (load_routine(o->routine, &a->own) < 0) {
+        if (load_routine(o->routine, o->data_dir, &a->own) < 0) {
             free(a);
             return NULL;
         }
@@ -1944,7 +1947,7 @@ int app_shot(const AppOptions *o)
     if (progress || menu) {
         /* no workout on this screen */
     } else if (o->routine) {
-        if (load_routine(o->routine, &own) < 0)
+        if (load_routine(o->routine, o->data_dir, &own) < 0)
             return 1;
         r = &own;
     } else {

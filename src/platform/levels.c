@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "holdways.h"
 #include "session.h"
 #include "voicetable.h"
 
@@ -126,6 +127,8 @@ int levels_scan(const char *dir, const char *data_dir, LevelList *out)
             continue;
         }
         le->valid = files_load_routine(le->path, &le->routine, errs) == 0;
+        if (le->valid) /* planned (levels_plan) and played with its pose files' ways into and out of its holds */
+            holdways_fill_data(&le->routine, data_dir);
         if (!le->valid && errs->count > 0)
             routine_error_format(&errs->items[0], le->error, sizeof le->error);
     }

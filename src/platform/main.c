@@ -16,6 +16,7 @@
 #include "blockcache.h"
 #include "files.h"
 #include "history.h"
+#include "holdways.h"
 #include "kioskconf.h"
 #include "levels.h"
 #include "ownmoves.h"
@@ -325,6 +326,7 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
         files_print_errors(errs);
         return 1;
     }
+    holdways_fill_data(&r, data_dir); /* its holds' ways in and out, as the session plays them */
     /* its own moves: the same contact rules as the built-in moves */
     memset(errs, 0, sizeof *errs);
     for (int k = 0; k < r.own_move_count; k++)
@@ -504,6 +506,7 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         free(errs);
         return EXIT_INVALID;
     }
+    holdways_fill_data(&r, data_dir); /* its holds' ways in and out from the pose files, as the app plays them */
     if (input_path && files_load_inputs(input_path, &in, errs) < 0) {
         files_print_errors(errs);
         routine_free(&r);
