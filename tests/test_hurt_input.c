@@ -273,7 +273,9 @@ int main(void)
     unlink(bindings);
 
     /* "Which side hurts?" ("sides chosen"): R answers at once; arrows then Enter; the d-pad then A;
-     * a tap on a side; S skips (and the one-sided step is passed over) */
+     * a tap on a side; S skips (and the one-sided step is passed over); "Both / the middle" as the
+     * other two: B, the arrows or the d-pad across to the middle then press, or a tap (the step then
+     * runs on both sides) */
     char path3[300];
     snprintf(path3, sizeof path3, "%s/s.routine", dir);
     apptest_write_file(
@@ -281,7 +283,7 @@ int main(void)
     AppOptions so = o;
     so.routine = path3;
     so.history_path = NULL;
-    for (int way = 0; way < 5; way++) {
+    for (int way = 0; way < 9; way++) {
         a = app_new(&so, NULL, ren);
         CHECK(a != NULL);
         if (!a)
@@ -291,7 +293,7 @@ int main(void)
         apptest_tap(a, SDLK_SPACE); /* safety */
         apptest_tap(a, SDLK_s); /* pain before: skipped */
         CHECK_INT(apptest_kind(a), SEG_SIDE);
-        CHECK_STR(apptest_keys_hint(a), "L or R, or arrows, then Space");
+        CHECK_STR(apptest_keys_hint(a), "L, B or R, or arrows, then Space");
         app_draw(a);
         Sides want = SIDES_RIGHT;
         switch (way) {
@@ -322,6 +324,33 @@ int main(void)
             apptest_tap(a, SDLK_s);
             want = SIDES_NONE;
             break;
+        case 5:
+            apptest_tap(a, SDLK_b);
+            want = SIDES_BOTH;
+            break;
+        case 6:
+            apptest_tap(a, SDLK_RIGHT); /* Right, then one to the left: the middle */
+            apptest_tap(a, SDLK_LEFT);
+            CHECK_INT(apptest_kind(a), SEG_SIDE);
+            app_draw(a);
+            apptest_tap(a, SDLK_RETURN);
+            want = SIDES_BOTH;
+            break;
+        case 7: {
+            int idx;
+            SDL_Joystick *j = apptest_pad_attach(&idx);
+            apptest_pump(a);
+            apptest_pad_tap(a, j, SDL_CONTROLLER_BUTTON_DPAD_LEFT, 0);
+            apptest_pad_tap(a, j, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, 0);
+            apptest_pad_tap(a, j, SDL_CONTROLLER_BUTTON_A, 0);
+            apptest_pad_detach(j, idx);
+            want = SIDES_BOTH;
+            break;
+        }
+        case 8:
+            apptest_click(a, sidepick_rect(&rd, SIDES_BOTH));
+            want = SIDES_BOTH;
+            break;
         }
         CHECK_INT(apptest_kind(a), SEG_INTRO);
         CHECK_INT(s->chosen_side, want);
@@ -330,10 +359,17 @@ int main(void)
         for (int i = 0; i < s->segment_count; i++)
             if (s->segments[i].kind == SEG_WORK && s->segments[i].step == 0)
                 g = &s->segments[i];
-        if (want != SIDES_NONE)
+        int runs = 0;
+        for (int i = 0; i < s->segment_count; i++)
+            runs += s->segments[i].kind == SEG_WORK && s->segments[i].step == 0;
+        if (want == SIDES_BOTH) /* left, then right */
+            CHECK(runs == 2 && g->side == SIDES_RIGHT);
+        else if (want != SIDES_NONE)
             CHECK_INT(g->side, want == SIDES_LEFT ? SIDES_RIGHT : SIDES_LEFT);
         else
             CHECK(s->skip_today[0]);
+        if (want != SIDES_BOTH)
+            CHECK_INT(runs, 1);
         app_free(a);
     }
 

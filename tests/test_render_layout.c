@@ -14,6 +14,7 @@
 #include "hurt.h"
 #include "levels.h"
 #include "render.h"
+#include "sidepick.h"
 #include "simulate.h"
 #include "teststage.h"
 #include "testutil.h"
@@ -774,6 +775,95 @@ static void check_safety_notice(int w, int h)
     SDL_FreeSurface(surf);
 }
 
+/* "Which side hurts?" (Camden's `sides chosen`) at every supported size: its three answers, Left,
+ * Both (or the middle) and Right, side by side inside the body, apart from each other and from
+ * Skip, each drawn, with its words inside its button at one size (never below the workout's floor,
+ * never cut). On main there were two: a third had no place of its own (sidepick_rect gave it
+ * Skip's), so pain in the middle had no answer. */
+static void check_side_question(int w, int h)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    char err[256];
+    Render rd = {ren, text_new(ren, NULL, err, sizeof err), NULL, w, h, NULL};
+    CHECK(rd.text != NULL);
+    Routine r;
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    int rc = rd.text ? files_load_routine("levels/08-camden-acute-back.routine", &r, errs) : -1;
+    free(errs);
+    CHECK_INT(rc, 0);
+    if (rc < 0) {
+        if (rd.text)
+            text_free(rd.text);
+        SDL_DestroyRenderer(ren);
+        SDL_FreeSurface(surf);
+        return;
+    }
+    /* the question open: answered only later, so it waits */
+    const TimedInput answer[] = {{120000, INPUT_SIDE, 0, 0, SIDES_LEFT, false, SIDES_LEFT}};
+    Session s;
+    SessionView v = view_at(&r, &s, 60000, answer, 1);
+    CHECK_INT(v.kind, SEG_SIDE);
+    const RenderStyle *st = render_style(&rd);
+    RenderLayout l = render_layout(&rd);
+    text_smallest(rd.text, NULL, 0);
+    unsigned cut = text_stats(rd.text).cut_draws;
+    Overlay ov = {0};
+    ov.volume_percent = -1;
+    ov.side_selected = SIDES_NONE;
+    render_session(&rd, &v, r.title, &ov);
+    char what[TEXT_SMALLEST_BYTES];
+    int smallest = text_smallest(rd.text, what, sizeof what);
+    if (smallest < render_px(&rd, RENDER_WORKOUT_TEXT_MIN))
+        fprintf(stderr, "%dx%d: \"Which side hurts?\" draws \"%s\" at %d px\n", w, h, what, smallest);
+    CHECK(smallest >= render_px(&rd, RENDER_WORKOUT_TEXT_MIN));
+    CHECK(text_stats(rd.text).cut_draws == cut);
+    SDL_Rect skip = sidepick_rect(&rd, SIDES_NONE);
+    int px = sidepick_word_px(&rd);
+    CHECK(px >= render_px(&rd, st->text_body)); /* the answers' words stay large */
+    for (int i = 0; i < SIDEPICK_ANSWERS; i++) {
+        Sides a = sidepick_answers[i];
+        SDL_Rect box = sidepick_rect(&rd, a);
+        bool inside = box.w > 0 && box.h > 0 && box.x >= l.body.x && box.y >= l.body.y &&
+                      box.x + box.w <= l.body.x + l.body.w && box.y + box.h <= l.body.y + l.body.h;
+        if (!inside)
+            fprintf(stderr, "%dx%d: answer %d at %d,%d %dx%d outside the body %d,%d %dx%d\n", w, h, i, box.x, box.y,
+                    box.w, box.h, l.body.x, l.body.y, l.body.w, l.body.h);
+        CHECK(inside);
+        CHECK(!SDL_HasIntersection(&box, &skip));
+        for (int j = 0; j < i; j++) {
+            SDL_Rect other = sidepick_rect(&rd, sidepick_answers[j]);
+            CHECK(!SDL_HasIntersection(&box, &other));
+            CHECK(other.x + other.w <= box.x); /* in order, left to right */
+            CHECK_INT(other.w, box.w);
+        }
+        /* large enough to hit from the mat with a finger, and drawn */
+        CHECK(box.h >= render_px(&rd, st->button_h));
+        CHECK(same(pixel(surf, box.x + box.w / 2, box.y + 4), st->panel_bg));
+        const char *word, *sub;
+        sidepick_words(a, &word, &sub);
+        CHECK(word && sub);
+        if (!word || !sub)
+            continue;
+        int tw, th, sw, sh;
+        text_measure(rd.text, word, px, 0, 1, &tw, &th);
+        text_measure(rd.text, sub, render_px(&rd, st->text_body_min), 0, 1, &sw, &sh);
+        CHECK(tw <= box.w && sw <= box.w && th + sh <= box.h);
+    }
+    /* a tap in the middle of each answer chooses it */
+    for (int i = 0; i < SIDEPICK_ANSWERS; i++) {
+        SDL_Rect box = sidepick_rect(&rd, sidepick_answers[i]);
+        Sides sel = SIDES_NONE;
+        CHECK_INT(sidepick_tap(&sel, &rd, box.x + box.w / 2, box.y + box.h / 2), SIDEPICK_CHOSEN);
+        CHECK_INT(sel, sidepick_answers[i]);
+    }
+    session_free(&s);
+    routine_free(&r);
+    text_free(rd.text);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
 int main(void)
 {
     check_teststage();
@@ -788,6 +878,8 @@ int main(void)
         check_badges(sizes[i][0], sizes[i][1]);
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         check_safety_notice(sizes[i][0], sizes[i][1]);
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        check_side_question(sizes[i][0], sizes[i][1]);
     SDL_Quit();
     return TEST_END();
 }

@@ -3428,7 +3428,7 @@ static void test_sides_chosen(void)
     run_until(SESSION_SAFETY_MS + 1000);
     CHECK(session_side_open(&S));
     CHECK_INT(count(EV_CUE, SESSION_ASK_SIDE), 1);
-    SessionInput in = {INPUT_SIDE, 0, 0, SIDES_BOTH}; /* not a side: nothing */
+    SessionInput in = {INPUT_SIDE, 0, 0, SIDES_ALTERNATE}; /* not an answer: nothing */
     session_step(&S, &in, SESSION_TICK_MS);
     CHECK(session_side_open(&S));
     in.side = SIDES_RIGHT;
@@ -3477,6 +3477,112 @@ static void test_sides_chosen(void)
     CHECK_INT(S.score.steps_skipped, 0);
     end = find(EV_SESSION_END, NULL);
     CHECK(end >= 0 && L[end].completed);
+}
+
+/* "Both / the middle" (pain in the middle, or on both sides): the one-sided steps run on both
+ * sides, left then right with a "switch sides" between, as "sides both" would, and what they ask
+ * for (reps, holds, the plan) grows with them. On main there was no such answer: pain in the middle
+ * could only skip, and the knee rolls were left out. */
+static void test_sides_chosen_both(void)
+{
+    const char *src = "title \"S\"\nsides chosen\nmove knee_rolls hold 10s\n  side away\n"
+                      "move child_pose hold 10s\nmove knee_to_chest reps 4 tempo 4s side toward\n";
+    load(src);
+    int64_t planned_one = session_planned_ms(&S);
+    int reps_one = S.score.reps_target, holds_one = S.score.holds_total;
+    long max_one = S.score.score_max;
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    run_until(SESSION_SAFETY_MS + 1000);
+    CHECK(session_side_open(&S));
+    SessionInput in = {INPUT_SIDE, 0, 0, SIDES_BOTH};
+    session_step(&S, &in, SESSION_TICK_MS);
+    tick(0);
+    CHECK(!session_side_open(&S));
+    CHECK_INT(S.chosen_side, SIDES_BOTH);
+    int e = find(EV_SIDE_CHOSEN, NULL);
+    CHECK(e >= 0 && L[e].side == SIDES_BOTH);
+    CHECK_INT(S.score.reps_target, 2 * reps_one);
+    CHECK_INT(S.score.holds_total, holds_one + 1);
+    CHECK(S.score.score_max > max_one);
+    CHECK_INT(S.score.exercises, 3);
+    /* the plan: a second side of each (10 s, 4 reps of 4 s) and a switch before it */
+    CHECK(session_planned_ms(&S) >= planned_one + 10000 + 16000 + 2 * SESSION_SWITCH_MS);
+    int switches = 0;
+    for (int i = 0; i < S.segment_count; i++)
+        switches += S.segments[i].kind == SEG_SWITCH;
+    CHECK_INT(switches, 2);
+    /* the get-ready shows the first side, the left */
+    run_until(S.t_ms + S.segments[S.seg].duration_ms + 1000);
+    CHECK_INT(S.segments[S.seg].kind, SEG_READY);
+    run_until(S.t_ms + S.segments[S.seg].duration_ms - S.seg_elapsed_ms - 2000);
+    CHECK_INT(session_view(&S, 0).side, SIDES_LEFT);
+    run_to_end();
+    const int want_step[] = {0, 0, 1, 2, 2};
+    const Sides want_side[] = {SIDES_LEFT, SIDES_RIGHT, SIDES_NONE, SIDES_LEFT, SIDES_RIGHT};
+    CHECK_INT(count(EV_STEP_START, NULL), 5);
+    for (int i = 0, k = 0; i < L_n && k < 5; i++)
+        if (L[i].type == EV_STEP_START) {
+            CHECK_INT(L[i].step, want_step[k]);
+            CHECK_INT(L[i].side, want_side[k]);
+            k++;
+        }
+    /* the switch says the knees' side; their hold does not say it again as it starts */
+    CHECK_INT(count(EV_CUE, "Knees to your right."), 1);
+    CHECK_INT(S.score.steps_done, 3);
+    CHECK_INT(S.score.exercises_done, 3);
+    CHECK_INT(S.score.holds_done, 3);
+    int end = find(EV_SESSION_END, NULL);
+    CHECK(end >= 0 && L[end].completed);
+    CHECK_INT(session_view(&S, 0).left_out, 0);
+    /* asked again (back from the intro) and answered "left": one side again, away from it */
+    load(src);
+    session_set_side_wait(&S, SESSION_CHECKIN_WAIT_MS);
+    run_until(SESSION_SAFETY_MS + 1000);
+    session_step(&S, &in, SESSION_TICK_MS);
+    tick(INPUT_BACK);
+    CHECK(session_side_open(&S));
+    SessionInput left = {INPUT_SIDE, 0, 0, SIDES_LEFT};
+    session_step(&S, &left, SESSION_TICK_MS);
+    CHECK_INT(S.chosen_side, SIDES_LEFT);
+    CHECK_INT(S.score.reps_target, reps_one);
+    CHECK_INT(S.score.holds_total, holds_one);
+    run_to_end();
+    CHECK_INT(count(EV_STEP_START, NULL), 3);
+    int a = find(EV_STEP_START, NULL);
+    CHECK(a >= 0 && L[a].step == 0 && L[a].side == SIDES_RIGHT);
+}
+
+/* A step left out for today (no side chosen) is not an exercise missed: "Exercises done: 2 of 2",
+ * its reps are not asked for, the view's exercise count and the end's progress leave it out, and
+ * the view names it for the results ("Left out today: Knee rolls"). On main: "2 of 3", reps "0 of
+ * 4", the bar at two thirds and the verdict "Nothing was pressed" for reps that were never asked. */
+static void test_sides_left_out_count(void)
+{
+    load("title \"S\"\nsides chosen\nmove child_pose hold 10s\nmove knee_rolls reps 4 tempo 4s\n  side away\n"
+         "move knees_to_chest hold 10s\n");
+    CHECK_INT(S.score.exercises, 3);
+    CHECK_INT(S.score.reps_target, 4);
+    CHECK_INT(session_view(&S, 0).left_out, 0);
+    run_to_end();
+    CHECK_INT(S.score.exercises, 2);
+    CHECK_INT(S.score.exercises_done, 2);
+    CHECK_INT(S.score.reps_target, 0);
+    CHECK_INT(S.score.holds_total, 2);
+    CHECK_INT(S.score.steps_skipped, 0);
+    CHECK(S.score.score == S.score.score_max);
+    CHECK(strstr(session_verdict(&S.score), "every step done") != NULL);
+    SessionView v = session_view(&S, 0);
+    CHECK_INT(v.left_out, 1);
+    CHECK(v.left_out_name && strcmp(v.left_out_name, "Knee rolls") == 0);
+    CHECK_INT(v.exercises, 2);
+    CHECK(v.progress >= 1.0);
+    /* a step skipped through "It hurts" earlier today stays skipped, and counted so */
+    load("title \"S\"\nsides chosen\nmove child_pose hold 10s\nmove knee_rolls hold 10s\n  side away\n");
+    session_skip_move(&S, MOVE_KNEE_ROLLS);
+    run_to_end();
+    CHECK_INT(S.score.exercises, 2);
+    CHECK_INT(S.score.steps_skipped, 1);
+    CHECK_INT(session_view(&S, 0).left_out, 0);
 }
 
 /* An open hold is planned as a typical hold, not as its 3 minute limit. */
@@ -3989,6 +4095,8 @@ int main(void)
     test_hurt();
     test_phases();
     test_sides_chosen();
+    test_sides_chosen_both();
+    test_sides_left_out_count();
     test_no_dead_phrases();
     test_open_hold_plan();
     test_self_paced_alternate();

@@ -638,14 +638,14 @@ static void test_hurt_lines(void)
     routine_free(&r);
 }
 
-/* "side left|right|skip" answers "Which side hurts?" whenever it opens. */
+/* "side left|right|both|skip" answers "Which side hurts?" whenever it opens. */
 static void test_side_lines(void)
 {
     CHECK_INT(parse("0 side right\n5 side skip\n"), 0);
     CHECK(in.items[0].actions == INPUT_SIDE && in.items[0].side == SIDES_RIGHT);
     CHECK(in.items[1].side == SIDES_NONE);
-    CHECK_BAD("0 side both\n", 1, 8, "left, right or skip");
-    CHECK_BAD("0 side\n", 1, 7, "left, right or skip");
+    CHECK_BAD("0 side middle\n", 1, 8, "left, right, both or skip");
+    CHECK_BAD("0 side\n", 1, 7, "left, right, both or skip");
     const char *src = "title \"S\"\nsides chosen\nmove knee_rolls hold 10s side away\n";
     Routine r;
     CHECK_INT(routine_parse("r", src, strlen(src), &r, &errs), 0);
@@ -660,6 +660,20 @@ static void test_side_lines(void)
     CHECK_INT(simulate_run(&r, NULL, collect, &l), SIMULATE_DONE);
     CHECK(strstr(l.json, "\"side\":null"));
     CHECK(!strstr(l.json, "\"type\":\"step_start\""));
+    /* ... and the session's end counts it as left out, not as an exercise missed: 0 of 0 */
+    CHECK(strstr(l.json, "\"exercises_done\":0,\"exercises\":0"));
+    log_free(&l);
+    /* "side both" ("Both / the middle"): the one-sided step on both sides, left then right */
+    CHECK_INT(parse("0 side both\n"), 0);
+    CHECK(in.items[0].actions == INPUT_SIDE && in.items[0].side == SIDES_BOTH);
+    CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
+    CHECK(strstr(l.json, "\"type\":\"side_chosen\",\"side\":\"both\"}"));
+    const char *first = strstr(
+        l.json, "\"type\":\"step_start\",\"index\":0,\"move\":\"knee_rolls\",\"kind\":\"move\",\"side\":\"left\"");
+    CHECK(first && strstr(first, "\"type\":\"step_start\",\"index\":0,\"move\":\"knee_rolls\",\"kind\":\"move\","
+                                 "\"side\":\"right\""));
+    CHECK(strstr(l.json, "\"completed\":true"));
+    CHECK(strstr(l.json, "\"exercises_done\":1,\"exercises\":1"));
     log_free(&l);
     routine_free(&r);
 }

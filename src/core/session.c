@@ -476,12 +476,13 @@ static int ready_words_late_ms(const Session *s, int gi, int announce_ms)
     return late > 0 ? (late + 999) / 1000 * 1000 : 0;
 }
 
-/* Lengthen the intro to its clip, and each get-ready so its words fit before the 3-2-1. */
-static void voice_plan_lengths(Session *s)
+/* Lengthen the intro to its clip, and each get-ready so its words fit before the 3-2-1, from
+ * segment `from` on (those before it are kept as planned: session_side_rebuild). */
+static void voice_plan_lengths(Session *s, int from)
 {
     const Routine *r = s->routine;
     char b[SESSION_TEXT_BYTES];
-    for (int i = 0; i < s->segment_count; i++) {
+    for (int i = from; i < s->segment_count; i++) {
         Segment *g = &s->segments[i];
         int need = 0;
         if (g->kind == SEG_SAFETY) {
@@ -538,7 +539,7 @@ void session_set_voice(Session *s, const SessionClip *clips, int count)
     s->clips = count > 0 ? clips : NULL;
     s->clip_count = count > 0 ? count : 0;
     if (!s->started && s->clips)
-        voice_plan_lengths(s); /* the plan is made once, before the session starts */
+        voice_plan_lengths(s, 0); /* the plan is made once, before the session starts */
 }
 
 /* Say text as a cue of kind with the queue priority prio, captioned as how says (a count never);
@@ -703,9 +704,26 @@ static SessionModeRules step_rules(const RoutineStep *st)
 
 static void score_possible(Session *s);
 
-static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set, Sides side, int ms)
+/* The sides step st runs on today: a "side away" / "side toward" step runs both, as "sides both"
+ * would, when "Which side hurts?" was answered "Both / the middle" (both). */
+static Sides sides_today(const RoutineStep *st, bool both)
 {
-    if (list) {
+    return both && st->side_rel != SIDE_REL_NONE ? SIDES_BOTH : st->sides;
+}
+
+/* Step st as it runs today (sides_today): a shallow copy, its text borrowed from st. */
+static RoutineStep step_today(const RoutineStep *st, bool both)
+{
+    RoutineStep today = *st;
+    today.sides = sides_today(st, both);
+    return today;
+}
+
+/* Segment n of the list being built: written when list is given and n is at or past from (those
+ * before from are kept as they are: session_side_rebuild). */
+static int add_segment_from(Segment *list, int from, int n, SegmentKind kind, int step, int set, Sides side, int ms)
+{
+    if (list && n >= from) {
         memset(&list[n], 0, sizeof list[n]);
         list[n].kind = kind;
         list[n].step = step;
@@ -716,13 +734,15 @@ static int add_segment(Segment *list, int n, SegmentKind kind, int step, int set
     return n + 1;
 }
 
-/* One run of a step's set: a WORK segment with its side and its share of the reps (a rest's time
- * long enough to show its chain of ways, session_rest_run_ms). */
-static int add_run(Segment *list, int n, const Routine *r, int step, int set, int run)
+/* One run of a step's set, the step as it runs today (st: step_today): a WORK segment with its side
+ * and its share of the reps (a rest's time long enough to show its chain of ways,
+ * session_rest_run_ms). */
+static int add_run(Segment *list, int from, int n, const Routine *r, const RoutineStep *st, int step, int set, int run)
 {
-    const RoutineStep *st = &r->steps[step];
-    n = add_segment(list, n, SEG_WORK, step, set, routine_run_side(st, run), session_rest_run_ms(r, step, run));
-    if (list) {
+    /* a step run on both sides today takes each side's time as "sides both" would */
+    int ms = st->sides == r->steps[step].sides ? session_rest_run_ms(r, step, run) : routine_run_ms(st, run);
+    n = add_segment_from(list, from, n, SEG_WORK, step, set, routine_run_side(st, run), ms);
+    if (list && n - 1 >= from) {
         Segment *g = &list[n - 1];
         g->run = run;
         g->reps = routine_run_reps(st, run);
@@ -812,37 +832,40 @@ static int ready_least_ms(const RoutineStep *st)
     return step_rules(st).ready_press ? SESSION_TIMER_READY_MS : SESSION_READY_MS;
 }
 
-/* Fill list (when not NULL) and return the number of segments. */
-static int build_segments(const Routine *r, Segment *list)
+/* Fill list (when not NULL) from segment `from` on and return the number of segments; both: the
+ * "side away" / "side toward" steps run both sides (sides_today). */
+static int build_segments(const Routine *r, Segment *list, bool both, int from)
 {
     int n = 0;
-    n = add_segment(list, n, SEG_SAFETY, -1, 0, SIDES_NONE, SESSION_SAFETY_MS);
-    n = add_segment(list, n, SEG_PAIN_BEFORE, -1, 0, SIDES_NONE, 0); /* waits for an answer: no planned time */
+    n = add_segment_from(list, from, n, SEG_SAFETY, -1, 0, SIDES_NONE, SESSION_SAFETY_MS);
+    /* the check-in waits for an answer: no planned time */
+    n = add_segment_from(list, from, n, SEG_PAIN_BEFORE, -1, 0, SIDES_NONE, 0);
     if (r->sides_chosen)
-        n = add_segment(list, n, SEG_SIDE, -1, 0, SIDES_NONE, 0); /* the same */
-    n = add_segment(list, n, SEG_INTRO, -1, 0, SIDES_NONE, session_intro_ms(r));
+        n = add_segment_from(list, from, n, SEG_SIDE, -1, 0, SIDES_NONE, 0); /* the same */
+    n = add_segment_from(list, from, n, SEG_INTRO, -1, 0, SIDES_NONE, session_intro_ms(r));
     for (int i = 0; i < r->step_count; i++) {
-        const RoutineStep *st = &r->steps[i];
+        RoutineStep today = step_today(&r->steps[i], both);
+        const RoutineStep *st = &today;
         if (step_rules(st).get_ready)
-            n = add_segment(list, n, SEG_READY, i, 1, SIDES_NONE,
-                            ready_least_ms(st) + ready_way_ms(r, i) + ready_step_in_ms(r, i) +
-                                step_out_ms(r, i, SEG_READY));
+            n = add_segment_from(list, from, n, SEG_READY, i, 1, SIDES_NONE,
+                                 ready_least_ms(st) + ready_way_ms(r, i) + ready_step_in_ms(r, i) +
+                                     step_out_ms(r, i, SEG_READY));
         for (int set = 1; set <= st->sets; set++) {
             for (int run = 0; run < routine_step_runs(st); run++) {
                 /* both sides: a "switch sides" countdown; alternating: only "Other side." (a held
                  * step: "Other side." and the countdown, the figure stepping over to the other side) */
                 if (step_switches_before(st, run))
-                    n = add_segment(list, n, SEG_SWITCH, i, set, routine_run_side(st, run),
-                                    SESSION_SWITCH_MS + step_out_ms(r, i, SEG_SWITCH));
-                n = add_run(list, n, r, i, set, run);
+                    n = add_segment_from(list, from, n, SEG_SWITCH, i, set, routine_run_side(st, run),
+                                         SESSION_SWITCH_MS + step_out_ms(r, i, SEG_SWITCH));
+                n = add_run(list, from, n, r, st, i, set, run);
             }
             if (set < st->sets)
-                n = add_segment(list, n, SEG_SET_REST, i, set + 1, SIDES_NONE, session_set_rest_ms(r, i));
+                n = add_segment_from(list, from, n, SEG_SET_REST, i, set + 1, SIDES_NONE, session_set_rest_ms(r, i));
         }
     }
-    n = add_segment(list, n, SEG_PAIN_AFTER, -1, 0, SIDES_NONE, 0);
-    n = add_segment(list, n, SEG_RESULTS, -1, 0, SIDES_NONE, SESSION_RESULTS_MS);
-    n = add_segment(list, n, SEG_DONE, -1, 0, SIDES_NONE, 0);
+    n = add_segment_from(list, from, n, SEG_PAIN_AFTER, -1, 0, SIDES_NONE, 0);
+    n = add_segment_from(list, from, n, SEG_RESULTS, -1, 0, SIDES_NONE, SESSION_RESULTS_MS);
+    n = add_segment_from(list, from, n, SEG_DONE, -1, 0, SIDES_NONE, 0);
     return n;
 }
 
@@ -850,7 +873,8 @@ int session_init(Session *s, const Routine *r)
 {
     memset(s, 0, sizeof *s);
     s->routine = r;
-    int n = build_segments(r, NULL);
+    /* room for the list with the one-sided steps on both sides ("Both / the middle"), the longer */
+    int n = build_segments(r, NULL, true, 0);
     s->segments = calloc((size_t)n, sizeof *s->segments);
     s->tally = calloc((size_t)n, sizeof *s->tally);
     s->step_result = calloc((size_t)(r->step_count > 0 ? r->step_count : 1), 1);
@@ -859,7 +883,7 @@ int session_init(Session *s, const Routine *r)
         session_free(s);
         return -1;
     }
-    s->segment_count = build_segments(r, s->segments);
+    s->segment_count = build_segments(r, s->segments, false, 0);
     plan_times(s);
     s->last_press_ms = -1;
     s->pain_before = s->pain_after = -1;
@@ -868,31 +892,30 @@ int session_init(Session *s, const Routine *r)
     s->checkin_wait_ms = SESSION_CHECKIN_WAIT_MS;
     voicequeue_init(&s->voice);
     s->side_wait_ms = SESSION_CHECKIN_WAIT_MS;
-    for (int i = 0; i < n; i++) {
-        const Segment *g = &s->segments[i];
-        if (g->kind != SEG_WORK)
-            continue;
-        const RoutineStep *st = &r->steps[g->step];
-        switch (step_rules(st).score) {
-        case SCORE_REPS: s->score.reps_target += g->reps; break;
-        case SCORE_HOLD: s->score.holds_total++; break;
-        case SCORE_NOTHING: break;
-        }
-    }
     score_possible(s);
     return 0;
 }
 
-/* Fill the max_* fields of the score: the most each part of the routine can earn. */
+/* Fill what the routine asks for today (reps_target, holds_total, exercises) and the max_* fields of
+ * the score: the most each part can earn. A step left out today (its side not known,
+ * SESSION_PASS_NO_SIDE) is not part of it: nothing of it is asked for, or missed. */
 static void score_possible(Session *s)
 {
     SessionScore *sc = &s->score;
     int combo = 0;
+    sc->reps_target = sc->holds_total = 0;
+    sc->max_reps = sc->max_holds = 0;
+    sc->press_scores = false;
     for (int i = 0; i < s->segment_count; i++) {
         const Segment *g = &s->segments[i];
-        if (g->kind != SEG_WORK)
+        if (g->kind != SEG_WORK || s->skip_today[g->step] == SESSION_PASS_NO_SIDE)
             continue;
         SessionModeRules rules = step_rules(&s->routine->steps[g->step]);
+        switch (rules.score) {
+        case SCORE_REPS: sc->reps_target += g->reps; break;
+        case SCORE_HOLD: sc->holds_total++; break;
+        case SCORE_NOTHING: break;
+        }
         if (rules.score == SCORE_REPS ||
             (rules.score == SCORE_HOLD && (rules.clock_needs_button || rules.ends_by_press)))
             sc->press_scores = true; /* only a press scores it */
@@ -910,7 +933,9 @@ static void score_possible(Session *s)
         case SCORE_NOTHING: break;
         }
     }
-    sc->exercises = routine_exercise_count(s->routine);
+    sc->exercises = 0;
+    for (int i = 0; i < s->routine->step_count; i++)
+        sc->exercises += routine_step_is_exercise(&s->routine->steps[i]) && s->skip_today[i] != SESSION_PASS_NO_SIDE;
     sc->max_steps = (long)SESSION_POINTS_STEP * sc->exercises;
     sc->score_max = sc->max_reps + sc->max_holds + sc->max_steps;
 }
@@ -1514,7 +1539,8 @@ static void enter_segment(Session *s, int index, int64_t t)
         }
         /* a side that has words says them as it starts ("Knees to your left."), unless its switch
          * just said them; alternating reps of another move say "Other side." (no countdown) */
-        if (side_words(st, g->side) && !step_switches_before(st, g->run)) {
+        RoutineStep today = step_today(st, s->chosen_side == SIDES_BOTH); /* a one-sided step on both */
+        if (side_words(st, g->side) && !step_switches_before(&today, g->run)) {
             announce_side(s, t, side_words(st, g->side), true);
         } else if (st->sides == SIDES_ALTERNATE && g->run > 0 && !step_switches_before(st, g->run))
             announce(s, t, PH(PHRASE_OTHER_SIDE)); /* alternating reps: no countdown between sides */
@@ -1809,22 +1835,47 @@ static Sides other_side(Sides side)
     return side == SIDES_LEFT ? SIDES_RIGHT : SIDES_LEFT;
 }
 
-/* "Which side hurts?" answered (SIDES_LEFT / SIDES_RIGHT) or skipped (SIDES_NONE): the steps that
- * say "side toward" or "side away" take their side from it; unanswered, they are passed over, since
- * a side that is guessed may be the one to keep away from. */
+/* The segments after the current one (the question) built again, with the one-sided steps on both
+ * sides or on one (build_segments); the list has room for the longer (session_init). Nothing after
+ * the question has been entered yet, so nothing there is lost. */
+static void session_side_rebuild(Session *s, bool both)
+{
+    int from = s->seg + 1;
+    s->segment_count = build_segments(s->routine, s->segments, both, from);
+    memset(&s->tally[from], 0, sizeof *s->tally * (size_t)(s->segment_count - from));
+    if (s->clips)
+        voice_plan_lengths(s, from); /* plans the times too */
+    else
+        plan_times(s);
+}
+
+/* "Which side hurts?" answered (SIDES_LEFT / SIDES_RIGHT, or SIDES_BOTH for "Both / the middle") or
+ * skipped (SIDES_NONE): the steps that say "side toward" or "side away" take their side from it, or
+ * run on both sides in the order "sides both" has (pain in the middle, or on both sides, has no side
+ * to keep away from); unanswered, they are left out, since a side that is guessed may be the one to
+ * keep away from. */
 static void side_answer(Session *s, int64_t t, Sides side)
 {
+    bool both = side == SIDES_BOTH;
+    if (both != (s->chosen_side == SIDES_BOTH))
+        session_side_rebuild(s, both);
     s->chosen_side = side;
+    for (int i = 0; i < s->routine->step_count; i++)
+        if (s->routine->steps[i].side_rel != SIDE_REL_NONE && s->skip_today[i] == SESSION_PASS_NO_SIDE)
+            s->skip_today[i] = 0; /* asked again (back), and answered this time */
     for (int i = 0; i < s->segment_count; i++) {
         Segment *g = &s->segments[i];
         const RoutineStep *st = g->step >= 0 ? &s->routine->steps[g->step] : NULL;
         if (!st || st->side_rel == SIDE_REL_NONE)
             continue;
-        if (side == SIDES_NONE)
-            s->skip_today[g->step] = SESSION_PASS_NO_SIDE;
-        else if (g->side != SIDES_NONE)
+        if (side == SIDES_NONE) {
+            if (!s->skip_today[g->step]) /* one skipped through "It hurts" stays skipped */
+                s->skip_today[g->step] = SESSION_PASS_NO_SIDE;
+        } else if (!both && g->side != SIDES_NONE) {
             g->side = st->side_rel == SIDE_REL_TOWARD ? side : other_side(side);
+        }
     }
+    score_possible(s); /* a step left out is not asked for; one on both sides asks for both */
     SessionEvent ev = make_event(s, EV_SIDE_CHOSEN, t);
     ev.side = side;
     emit(s, &ev);
@@ -2151,7 +2202,7 @@ static void apply_input(Session *s, unsigned a, int pain, int rule, Sides side, 
         }
     }
     if (g->kind == SEG_SIDE && ((a & INPUT_SIDE) || (a & INPUT_SKIP))) {
-        bool answered = (a & INPUT_SIDE) && (side == SIDES_LEFT || side == SIDES_RIGHT);
+        bool answered = (a & INPUT_SIDE) && (side == SIDES_LEFT || side == SIDES_RIGHT || side == SIDES_BOTH);
         if (answered || (a & INPUT_SKIP)) {
             s->paused = false;
             side_answer(s, t, answered ? side : SIDES_NONE);
@@ -2659,7 +2710,9 @@ static Sides session_start_side(const Session *s, const Segment *g, const Routin
         g[1].kind == SEG_WORK && g[1].step == g->step)
         side = g[1].side;
     if (st->side_rel != SIDE_REL_NONE && g->kind == SEG_READY && s->chosen_side != SIDES_NONE)
-        side = st->side_rel == SIDE_REL_TOWARD ? s->chosen_side : other_side(s->chosen_side);
+        side = s->chosen_side == SIDES_BOTH      ? SIDES_LEFT /* both: left first, as "sides both" */
+               : st->side_rel == SIDE_REL_TOWARD ? s->chosen_side
+                                                 : other_side(s->chosen_side);
     return side;
 }
 
@@ -3171,13 +3224,20 @@ SessionView session_view(const Session *s, int extra_ms)
      * results), what was done: the share of the steps done to their end, as "Steps done: N of M"
      * says, so a workout quit at once shows an empty bar rather than the time the quit skipped */
     bool over = g->kind == SEG_PAIN_AFTER || g->kind == SEG_RESULTS || g->kind == SEG_DONE;
+    int today = r->step_count; /* the steps of today's workout: not those left out (no side chosen) */
+    for (int i = 0; i < r->step_count; i++)
+        if (s->skip_today[i] == SESSION_PASS_NO_SIDE) {
+            today--;
+            if (v.left_out++ == 0)
+                v.left_out_name = routine_step_name(&r->steps[i]);
+        }
     if (over)
-        v.progress = r->step_count > 0 ? (double)s->score.steps_done / r->step_count : 1.0;
+        v.progress = today > 0 ? (double)s->score.steps_done / today : 1.0;
     else
         v.progress = total > 0 ? (double)done / (double)total : 0;
     v.left_ms = total > done && !over ? total - done : 0;
     for (int i = 0; i < r->step_count; i++) {
-        if (!routine_step_is_exercise(&r->steps[i]))
+        if (!routine_step_is_exercise(&r->steps[i]) || s->skip_today[i] == SESSION_PASS_NO_SIDE)
             continue;
         v.exercises++;
         if (i == g->step)

@@ -117,7 +117,7 @@
 #define SESSION_ASK_PAIN_BEFORE "How much does your back hurt right now? Choose from 0 to 10."
 #define SESSION_ASK_PAIN_AFTER "And now, after the workout? Choose from 0 to 10."
 #define SESSION_SAY_STOP "Your pain is up. Please stop for today."
-#define SESSION_ASK_SIDE "Which side hurts? Choose left or right."
+#define SESSION_ASK_SIDE "Which side hurts? Choose left, right, or both."
 #define SESSION_SAFETY_GENTLY "Move slowly and gently. Stop if the pain gets worse."
 #define SESSION_SAFETY_DOCTOR                                                                                          \
     "See a doctor if your back pain persists or worsens, comes with fever, weight loss, numbness or weakness, or "     \
@@ -205,14 +205,14 @@ enum {
     INPUT_PAIN = 1u << 8, /* answers the open check-in (or "It hurts"'s "How bad", where -1 leaves it out) */
     INPUT_HURT = 1u << 9, /* "It hurts": stops the step and asks how bad, which stop rule, what next */
     INPUT_RULE = 1u << 10, /* answers "It hurts"'s stop-rule question with SessionInput.rule */
-    INPUT_SIDE = 1u << 11 /* answers "Which side hurts?" with SessionInput.side (SIDES_LEFT or SIDES_RIGHT) */
+    INPUT_SIDE = 1u << 11 /* answers "Which side hurts?" with SessionInput.side (SIDES_LEFT, SIDES_RIGHT, SIDES_BOTH) */
 };
 
 typedef struct {
     unsigned actions;
     int pain; /* with INPUT_PAIN: 0..SESSION_PAIN_MAX; other values are ignored */
     int rule; /* with INPUT_RULE: 1..the routine's stop_if_count, or 0 for "none of these" */
-    Sides side; /* with INPUT_SIDE: SIDES_LEFT or SIDES_RIGHT */
+    Sides side; /* with INPUT_SIDE: SIDES_LEFT or SIDES_RIGHT, or SIDES_BOTH ("Both / the middle") */
 } SessionInput;
 
 /* Where "It hurts" is. While it is open the workout's clock stops: the step waits, nothing is
@@ -242,7 +242,8 @@ typedef enum {
     EV_STOP_RULE, /* its stop-rule question answered: n = 1.. the rule (text), or 0 for none */
     EV_HURT_END, /* it closed: completed true = the workout ends, false = the move is skipped for today */
     EV_PHASE, /* a phase of a rep starts: n = 1.. the phase, n_run = the rep (0-based), text = its words */
-    EV_SIDE_CHOSEN, /* "Which side hurts?" answered: side = SIDES_LEFT / SIDES_RIGHT, or SIDES_NONE when skipped */
+    EV_SIDE_CHOSEN, /* "Which side hurts?" answered: side = SIDES_LEFT / SIDES_RIGHT / SIDES_BOTH, or SIDES_NONE when
+                       skipped */
     EV_READY, /* a timer's get-ready ends: completed = Ready was pressed (else the wait ran out); n = ms waited */
     EV_SESSION_END,
     /* voice (only with session_set_voice): cue cue_id's clip (text) starts now (voice
@@ -336,7 +337,9 @@ typedef struct {
     int hold_streak, best_hold_streak; /* holds completed in a row without a break */
     int combo, best_combo;
     int steps_done, steps_skipped; /* at the results, steps never reached count as skipped */
-    int exercises_done, exercises; /* the steps done that are exercises (not rests), of all exercises */
+    int exercises_done, exercises; /* the steps done that are exercises (not rests), of today's exercises:
+                                      one left out (its side not known, SESSION_PASS_NO_SIDE) is not one,
+                                      nor are its reps and holds in reps_target, holds_total, score_max */
     long score; /* points_reps + points_holds + points_steps */
     long points_reps, points_holds, points_steps; /* what the score was earned for */
     /* What the routine could earn: every rep on the beat with the combo never broken (a range
@@ -417,7 +420,8 @@ typedef struct {
     bool hurt_ended; /* ... and it ended the workout */
     unsigned char *skip_today; /* owned, one per routine step: skipped for the rest of today (SESSION_PASS_NO_SIDE:
                                   passed over, its side unknown) */
-    Sides chosen_side; /* "sides chosen": the side that hurts, SIDES_NONE until answered (or when skipped) */
+    Sides chosen_side; /* "sides chosen": the side that hurts, SIDES_NONE until answered (or when skipped);
+                          SIDES_BOTH: both, or the middle (the one-sided steps run on both sides) */
     int side_wait_ms; /* "Which side hurts?" unanswered is skipped after this long (0: at once) */
     char caption[SESSION_TEXT_BYTES];
     int64_t caption_until_ms; /* active_ms at which the caption goes */
@@ -543,7 +547,10 @@ typedef struct {
     bool hurt_can_skip; /* its last question offers "skip this move for today" (no stop rule applies) */
     const char *hurt_name; /* what it was pressed in: "Knee rolls", or NULL outside a step */
     bool hurt_ended; /* the workout was ended through "It hurts" */
-    Sides chosen_side; /* "sides chosen": the side that hurts, once answered */
+    Sides chosen_side; /* "sides chosen": the side that hurts, once answered (SIDES_BOTH: both, or the middle) */
+    int left_out; /* steps left out today, their side not known ("Which side hurts?" unanswered): not
+                     among exercises, nor in score->exercises; the results name them */
+    const char *left_out_name; /* the first of them ("Knee rolls"), or NULL */
 } SessionView;
 
 /* Build the session for r (borrowed). Returns 0, or -1 when out of memory. Free with session_free. */

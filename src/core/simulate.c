@@ -42,8 +42,9 @@ static const char *control_char(const char *q, const char *le)
     return NULL;
 }
 
-/* The value word of an action that takes one, vlen bytes at vs: "side left|right|skip" (the
- * answer to "Which side hurts?", into *rule as a Sides), "rule N|none" (which stop rule applies,
+/* The value word of an action that takes one, vlen bytes at vs: "side left|right|both|skip" (the
+ * answer to "Which side hurts?": left, right, both (for
+ * "Both / the middle") or skip, into *rule as a Sides), "rule N|none" (which stop rule applies,
  * 1..ROUTINE_MAX_STOP_RULES or 0) or "pain N|skip" (0..10, or -1). False when it is not one. */
 static bool action_value(unsigned bits, const char *vs, int vlen, int *pain, int *rule)
 {
@@ -51,7 +52,11 @@ static bool action_value(unsigned bits, const char *vs, int vlen, int *pain, int
     bool digit0 = vlen >= 1 && vs[0] >= '0' && vs[0] <= '9';
     switch (bits) {
     case INPUT_SIDE:
-        *rule = IS("left") ? SIDES_LEFT : IS("right") ? SIDES_RIGHT : IS("skip") ? SIDES_NONE : -1;
+        *rule = IS("left")    ? SIDES_LEFT
+                : IS("right") ? SIDES_RIGHT
+                : IS("both")  ? SIDES_BOTH
+                : IS("skip")  ? SIDES_NONE
+                              : -1;
         return *rule >= 0;
     case INPUT_RULE:
         *rule = IS("none") ? 0 : vlen == 1 && vs[0] >= '1' && vs[0] <= '0' + ROUTINE_MAX_STOP_RULES ? vs[0] - '0' : -1;
@@ -73,7 +78,7 @@ static bool action_value(unsigned bits, const char *vs, int vlen, int *pain, int
 static void action_value_error(RoutineErrors *errs, const char *path, int line, int col, unsigned bits)
 {
     if (bits == INPUT_SIDE)
-        routine_errors_add(errs, path, line, col, "side needs left, right or skip, e.g. '8 side left'");
+        routine_errors_add(errs, path, line, col, "side needs left, right, both or skip, e.g. '8 side left'");
     else if (bits == INPUT_RULE)
         routine_errors_add(errs, path, line, col,
                            "rule needs a stop rule's number from 1 to %d or 'none', e.g. '31 rule 1'",
@@ -308,7 +313,7 @@ static SessionInput feed_tick(Feed *f, Session *s)
     bool side_left = f->in && f->side_next < f->in->count;
     if (side_left && session_side_open(s) && f->in->items[f->side_next].t_ms <= s->t_ms) {
         Sides side = f->in->items[f->side_next].side;
-        if (side == SIDES_LEFT || side == SIDES_RIGHT) {
+        if (side == SIDES_LEFT || side == SIDES_RIGHT || side == SIDES_BOTH) {
             in.actions |= INPUT_SIDE;
             in.side = side;
         } else {

@@ -21,7 +21,7 @@ typedef struct {
     int pain; /* INPUT_PAIN: 0..SESSION_PAIN_MAX, or -1 for "pain skip" */
     int rule; /* INPUT_RULE: 1.. a stop rule, or 0 for "rule none" */
     bool hurt_answer; /* INPUT_PAIN: the first pain line after a "hurt": it answers "How bad is it?" */
-    Sides side; /* INPUT_SIDE: SIDES_LEFT / SIDES_RIGHT, or SIDES_NONE for "side skip" */
+    Sides side; /* INPUT_SIDE: SIDES_LEFT / SIDES_RIGHT / SIDES_BOTH, or SIDES_NONE for "side skip" */
 } TimedInput;
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
 } InputScript;
 
 /* Parse an input file: lines "SECONDS ACTION", actions rep press release pause resume skip back
- * quit hurt, "pain N" (0..10) and "pain skip", "rule N" and "rule none", "side left|right|skip",
+ * quit hurt, "pain N" (0..10) and "pain skip", "rule N" and "rule none", "side left|right|both|skip",
  * '#' comments. Returns 0 and fills *out, or -1
  * and fills errs. Free with inputscript_free. */
 int inputscript_parse(const char *path, const char *src, size_t len, InputScript *out, RoutineErrors *errs);

@@ -213,8 +213,8 @@ void keyhint_side(const Input *in, char *buf, size_t size)
         part(buf, size, "Tap one");
     else if (k == INPUT_KIND_PAD)
         part(buf, size, "D-pad, then %s", press);
-    else /* L and R answer at once, whatever bindings.conf says (sidepick.c) */
-        part(buf, size, "L or R, or arrows, then %s", press);
+    else /* L, B and R answer at once, whatever bindings.conf says (sidepick.c) */
+        part(buf, size, "L, B or R, or arrows, then %s", press);
 }
 
 bool keyhint_question(const Input *in, const SessionView *v, char *buf, size_t size)
