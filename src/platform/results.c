@@ -34,6 +34,16 @@ void results_bonus_text(const StreakSummary *s, char *buf, size_t size)
         snprintf(buf, size, "Streak bonus +%d%%", s->bonus_percent);
 }
 
+void results_left_out_text(const SessionView *v, char *buf, size_t size)
+{
+    if (!v || v->left_out <= 0 || !v->left_out_name)
+        snprintf(buf, size, "%s", "");
+    else if (v->left_out == 1)
+        snprintf(buf, size, "Left out today: %s (no side chosen)", v->left_out_name);
+    else
+        snprintf(buf, size, "Left out today: %s and %d more (no side chosen)", v->left_out_name, v->left_out - 1);
+}
+
 /* A line at x, y in a column w wide; returns the next y. */
 static int line(Render *rd, int x, int y, int w, const char *s, int units, int min_units, SDL_Color c)
 {
@@ -78,6 +88,10 @@ static void draw_stats(Render *rd, SDL_Rect col, const SessionView *v)
     /* each line says what its points were for; together they add up to the score */
     snprintf(b, sizeof b, "Exercises done: %d of %d", sc->exercises_done, sc->exercises); /* not rests */
     y = scored_line(rd, x, y, w, b, sc->points_steps);
+    /* a step left out (its side not known) is not one of today's: said as a plain fact, not a miss */
+    results_left_out_text(v, b, sizeof b);
+    if (b[0])
+        y = line(rd, x, y, w, b, st->text_body, st->text_body_min, st->text_quiet);
     if (sc->reps_target > 0) {
         snprintf(b, sizeof b, "Reps counted: %d of %d", sc->reps_done, sc->reps_target);
         y = scored_line(rd, x, y, w, b, sc->points_reps);

@@ -19,6 +19,10 @@ void results_streak_text(const StreakSummary *s, char *buf, size_t size);
 /* The streak bonus as the results say it under the score, "Streak bonus +50%", or "" without one. */
 void results_bonus_text(const StreakSummary *s, char *buf, size_t size);
 
+/* The line under "Exercises done" naming the steps left out today because "Which side hurts?" was
+ * not answered: "Left out today: Knee rolls (no side chosen)", or "" when none was. */
+void results_left_out_text(const SessionView *v, char *buf, size_t size);
+
 /* Draw the body of the results (below the header) for v; rec is the workout's record (NULL or
  * status NONE when nothing is recorded: no streak, no "Not saved"). */
 void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec);
