@@ -3319,6 +3319,21 @@ SessionView session_view(const Session *s, int extra_ms)
     return v;
 }
 
+void session_next_text(const SessionView *v, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    const char *side = v->next_side == SIDES_LEFT ? "Left side" : v->next_side == SIDES_RIGHT ? "Right side" : NULL;
+    if (v->next_set > 0 && v->next_set != v->set) /* this step's own next set or side first */
+        snprintf(buf, size, "Next: set %d of %d", v->next_set, v->sets);
+    else if (v->next_set > 0 && side)
+        snprintf(buf, size, "Next: %s", side);
+    else if (v->next)
+        snprintf(buf, size, "Next: %s", routine_step_name(v->next));
+    else
+        snprintf(buf, size, "Last step");
+}
+
 bool session_score_unpressed(const SessionScore *sc)
 {
     return sc->press_scores && sc->presses == 0;

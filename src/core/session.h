@@ -610,6 +610,11 @@ bool session_over(const Session *s);
  * between ticks. The view borrows from s and is valid until the next session_step. */
 SessionView session_view(const Session *s, int extra_ms);
 
+/* The panel's line on what comes after this WORK segment, from v's next, next_side and next_set:
+ * "Next: set 2 of 3", "Next: Right side", "Next: Knee rolls", or "Last step". Written into buf
+ * (size bytes, cut short when it does not fit). */
+void session_next_text(const SessionView *v, char *buf, size_t size);
+
 /* How long, in ms, the session runs with no input before it does something of its own that is
  * seen or heard: its segment ends, its caption goes, or a waiting clip's turn comes. A caller
  * whose screen is otherwise still may sleep that long between steps. 0 when paused or over is

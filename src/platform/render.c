@@ -967,12 +967,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     if (v->breaths > 0 && v->breath > 0) /* the pacer: whether to breathe in or out (reps: in their hold) */
         label = v->breath_in ? "breathe in" : "breathe out";
     dose_text(step, dose, sizeof dose);
-    if (v->next_set > 0 && v->next_set != v->set) /* this step's own next set or side first */
-        snprintf(next, sizeof next, "Next: set %d of %d", v->next_set, v->sets);
-    else if (v->next_set > 0 && side_name(v->next_side))
-        snprintf(next, sizeof next, "Next: %s", side_name(v->next_side));
-    else
-        snprintf(next, sizeof next, "%s%s", v->next ? "Next: " : "Last step", v->next ? step_title(v->next) : "");
+    session_next_text(v, next, sizeof next);
     int gap = render_px(rd, st->line_gap);
     int below = line_height(rd, label, st->text_body, 0) + dose_height(rd, dose) +
                 line_height(rd, next, st->text_next, 0) + 2 * gap +
