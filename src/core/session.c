@@ -3270,8 +3270,10 @@ SessionView session_view(const Session *s, int extra_ms)
     v.caption = s->active_ms < s->caption_until_ms ? s->caption : "";
     /* what comes next: the next step that will run (one passed over for today, "It hurts" or an
      * unanswered "Which side hurts?", is not named: Camden's double knee hug said "Next: Knee
-     * rolls" and the knee rolls were passed over), and before it this step's own next side or set
-     * ("Last step" showed on the first side of a two-sided last step) */
+     * rolls" and the knee rolls were passed over), and before it this step's own next run: its
+     * other side or its next set ("Last step" showed on the first side of a two-sided last step,
+     * and on 07's alternating knee to chest with 9 runs to come; 09's knee hug said "Next: Rest
+     * on your back" for 3 minutes of its first leg: review 30 #4) */
     int next_index = -1;
     v.next_side = SIDES_NONE, v.next_set = 0;
     bool ended = g->kind == SEG_PAIN_AFTER || g->kind == SEG_RESULTS || g->kind == SEG_DONE;
@@ -3281,10 +3283,8 @@ SessionView session_view(const Session *s, int extra_ms)
             if (n->kind == SEG_PAIN_AFTER || n->kind == SEG_RESULTS || n->kind == SEG_DONE)
                 break;
         } else if (n->step == g->step) {
-            const RoutineStep *st_n = &r->steps[n->step];
-            bool turns = n->side != g->side && st_n->sides != SIDES_ALTERNATE; /* not each rep's side */
             if (g->kind == SEG_WORK && n->kind == SEG_WORK && v.next_set == 0 && !s->skip_today[n->step] &&
-                (n->set != g->set || turns))
+                (n->set != g->set || n->side != g->side))
                 v.next_side = n->side, v.next_set = n->set;
         } else if (!s->skip_today[n->step]) {
             next_index = n->step;
