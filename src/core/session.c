@@ -3354,8 +3354,10 @@ const char *session_verdict(const SessionScore *sc)
                "have had enough.";
     if (sc->holds_unended > 0)
         return "A hold ended by no press does not score. Press when you have had enough.";
-    if (all_steps && reps_ok && tempo_ok && sc->hold_breaks == 0)
-        return "Excellent: every step done, steady and on tempo.";
+    if (all_steps && reps_ok && tempo_ok && sc->hold_breaks == 0) /* tempo only where reps were timed */
+        return sc->reps_target > 0   ? "Excellent: every step done, steady and on tempo."
+               : sc->holds_total > 0 ? "Excellent: every step done, every hold held steady."
+                                     : "Excellent: every step done, start to finish.";
     if (all_steps && reps_ok)
         return "Well done: every step completed.";
     if (all_steps && sc->reps_done == 0)
