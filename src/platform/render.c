@@ -799,6 +799,20 @@ static void dose_text(const RoutineStep *st, char *buf, size_t size)
     }
 }
 
+void render_dose_text(const SessionView *v, char *buf, size_t size)
+{
+    if (!v->step) {
+        dose_text(NULL, buf, size);
+        return;
+    }
+    /* a "side away" / "side toward" step runs on both sides once "Which side hurts?" is answered
+     * "Both / the middle" (session.c sides_today): its dose says "each side" as "sides both" does */
+    RoutineStep today = *v->step;
+    if (v->chosen_side == SIDES_BOTH && today.side_rel != SIDE_REL_NONE)
+        today.sides = SIDES_BOTH;
+    dose_text(&today, buf, size);
+}
+
 /* ---- the panels of each segment ---- */
 
 /* A line of panel text (wrapped to three lines) at y; returns the y below it. */
@@ -966,7 +980,7 @@ static void draw_panel_work(Render *rd, const SessionView *v)
     }
     if (v->breaths > 0 && v->breath > 0) /* the pacer: whether to breathe in or out (reps: in their hold) */
         label = v->breath_in ? "breathe in" : "breathe out";
-    dose_text(step, dose, sizeof dose);
+    render_dose_text(v, dose, sizeof dose);
     session_next_text(v, next, sizeof next);
     int gap = render_px(rd, st->line_gap);
     int below = line_height(rd, label, st->text_body, 0) + dose_height(rd, dose) +
@@ -1025,7 +1039,7 @@ static void draw_panel_countdown(Render *rd, const SessionView *v, const char *h
     y = panel_line(rd, y, heading, st->text_heading, st->heading);
     y = panel_fitted(rd, y, step_title(step), st->text_name, st->text_name_min, st->text);
     y = panel_line(rd, y, side_name(v->side_named), st->text_side, st->heading);
-    dose_text(step, dose, sizeof dose);
+    render_dose_text(v, dose, sizeof dose);
     y = panel_dose(rd, y, dose);
     if (v->ready_press) {
         draw_panel_ready(rd, v, y);

@@ -253,6 +253,11 @@ void render_header(Render *rd, const char *title, const char *right_text, double
  * "It hurts", the streak badge and, while ov->muted, "Sound off" under "It hurts"; ov may be NULL. */
 void render_figure(Render *rd, const SessionView *v, const Overlay *ov);
 
+/* The step panel's dose line for v's step as it runs today, in words: "10 reps × 4 s · hold 2 s at
+ * the top · each side" ("each side" too for a one-sided step run on both for "Both / the middle");
+ * "" outside a step and for a rest. */
+void render_dose_text(const SessionView *v, char *buf, size_t size);
+
 /* The caption band with text centred and shrunk to fit; the band is drawn even for "" or NULL,
  * so the layout never jumps. */
 void render_caption(Render *rd, const char *text);
