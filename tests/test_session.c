@@ -2806,6 +2806,13 @@ static void test_no_dead_phrases(void)
     act_at(T_WORK + 1000, INPUT_QUIT);
     run_to_end();
     mark_phrases();
+    /* "It hurts", then end the workout: "Stopped for today." */
+    load(ONE_HOLD);
+    act_at(T_WORK + 1000, INPUT_HURT);
+    act_at(T_WORK + 2000, INPUT_QUIT);
+    run_to_end();
+    CHECK_INT(count(EV_CUE, session_phrase(PHRASE_ENDED)), 0);
+    mark_phrases();
     /* guided reps nobody counts (a walk-away): "Workout done. Next time, press ..." */
     load("title \"Walk\"\nmove cat_camel\n  reps 2 tempo 4s\n");
     run_to_end();
@@ -3304,8 +3311,12 @@ static void test_hurt(void)
     CHECK_INT(S.pain_after, 6);
     CHECK(S.hurt_used && S.hurt_ended && S.ended_early);
     CHECK(session_says_stop(&S));
-    CHECK(find(EV_CUE, SESSION_SAY_STOP) > e);
+    /* said as the results' heading says it (review 30 #2): stopped, not "ended", and no fanfare */
+    CHECK(find(EV_CUE, SESSION_SAY_STOPPED) > e);
+    CHECK(find(EV_CUE, SESSION_SAY_STOP) < 0);
     run_to_end();
+    for (int i = 0; i < L_n; i++)
+        CHECK(!(L[i].type == EV_SOUND && L[i].sound == SOUND_FANFARE));
     CHECK_INT(S.score.steps_done, 0);
     char json[2048];
     SessionEvent last = L[L_n - 1];

@@ -1373,14 +1373,21 @@ static void leave_segment(Session *s, int64_t t, bool completed)
         finish_step(s, g->step, true); /* a side or set given up earlier keeps the step undone */
 }
 
+/* Every step of today done: those left out for want of a side (enter_segment) are not today's, so
+ * they do not stand between the rest done and a completed workout. */
+static bool session_all_done(const Session *s)
+{
+    int passed = 0;
+    for (int i = 0; i < s->routine->step_count; i++)
+        passed += s->step_result[i] == STEP_RESULT_PASSED || s->skip_today[i] == SESSION_PASS_NO_SIDE;
+    return s->score.steps_done > 0 && s->score.steps_done + passed == s->routine->step_count;
+}
+
 static void session_summary(Session *s, int64_t t)
 {
     recount(s);
     SessionEvent ev = make_event(s, EV_SESSION_END, t);
-    int passed = 0; /* left out: their side not known (enter_segment) */
-    for (int i = 0; i < s->routine->step_count; i++)
-        passed += s->step_result[i] == STEP_RESULT_PASSED || s->skip_today[i] == SESSION_PASS_NO_SIDE;
-    ev.completed = s->score.steps_done > 0 && s->score.steps_done + passed == s->routine->step_count;
+    ev.completed = session_all_done(s);
     emit(s, &ev);
 }
 
@@ -1583,13 +1590,21 @@ static void enter_segment(Session *s, int index, int64_t t)
             emit_simple(s, EV_RESUME, t);
         }
         recount(s);
-        announce(s, t,
-                 PH(s->score.steps_done != s->routine->step_count ? PHRASE_ENDED
-                    : session_score_unpressed(&s->score)          ? PHRASE_DONE_UNPRESSED
-                                                                  : PHRASE_COMPLETE));
-        sound(s, t, SOUND_FANFARE);
-        if (session_says_stop(s))
-            announce(s, t, PH(PHRASE_SAY_STOP));
+        /* the words agree with the results' heading (results.c): stopped through "It hurts",
+         * ended, done; a step left out for want of a side does not make a done workout "ended" */
+        if (s->hurt_ended) {
+            announce(s, t, PH(PHRASE_STOPPED)); /* says stop for today itself: not "your pain is up" too */
+        } else {
+            announce(s, t,
+                     PH(!session_all_done(s)                 ? PHRASE_ENDED
+                        : session_score_unpressed(&s->score) ? PHRASE_DONE_UNPRESSED
+                                                             : PHRASE_COMPLETE));
+            if (session_says_stop(s))
+                announce(s, t, PH(PHRASE_SAY_STOP));
+        }
+        /* the fanfare celebrates a workout done with the pain no worse; a stop, a quit or a pain
+         * rise ends on the plain chime of a step */
+        sound(s, t, session_all_done(s) && !session_says_stop(s) ? SOUND_FANFARE : SOUND_CHIME);
         session_summary(s, t);
         break;
     case SEG_DONE:

@@ -117,6 +117,7 @@
 #define SESSION_ASK_PAIN_BEFORE "How much does your back hurt right now? Choose from 0 to 10."
 #define SESSION_ASK_PAIN_AFTER "And now, after the workout? Choose from 0 to 10."
 #define SESSION_SAY_STOP "Your pain is up. Please stop for today."
+#define SESSION_SAY_STOPPED "Stopped for today. Please read the advice on the screen."
 #define SESSION_ASK_SIDE "Which side hurts? Choose left, right, or both."
 #define SESSION_SAFETY_GENTLY "Move slowly and gently. Stop if the pain gets worse."
 #define SESSION_SAFETY_DOCTOR                                                                                          \
@@ -141,6 +142,7 @@
     X(PHRASE_COMPLETE, "Workout complete. Well done.")                                                                 \
     X(PHRASE_DONE_UNPRESSED, "Workout done. Next time, press as you go to score.") /* session_score_unpressed */       \
     X(PHRASE_ENDED, "Workout ended.")                                                                                  \
+    X(PHRASE_STOPPED, SESSION_SAY_STOPPED) /* ended through "It hurts" */                                              \
     X(PHRASE_MOVING_ON, "Moving on.")                                                                                  \
     X(PHRASE_HOLD_BROKEN, "Hold broken. Press and hold to go on.")                                                     \
     X(PHRASE_PROMPT_REPS, "Press when you finish each rep.")                                                           \

@@ -4,6 +4,7 @@
 #include "results.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "streak.h"
 
@@ -50,7 +51,8 @@ static int line(Render *rd, int x, int y, int w, const char *s, int units, int m
     return y + render_text(rd, s, units, min_units, c, x, y, TEXT_LEFT, w, 3);
 }
 
-void results_draw_advice(Render *rd, SDL_Rect area, const char *heading)
+/* The advice box: heading (may be NULL), then first (may be NULL), then when to see a doctor. */
+static void draw_advice(Render *rd, SDL_Rect area, const char *heading, const char *first)
 {
     const RenderStyle *st = render_style(rd);
     int pad = render_px(rd, st->pause_pad);
@@ -58,8 +60,72 @@ void results_draw_advice(Render *rd, SDL_Rect area, const char *heading)
     int x = area.x + pad, w = area.w - 2 * pad, y = area.y + pad;
     if (heading)
         y = line(rd, x, y, w, heading, st->text_heading, st->text_body, st->warning_text);
+    if (first)
+        y = line(rd, x, y + render_px(rd, st->line_gap), w, first, st->text_body, 0, st->warning_text) +
+            render_px(rd, st->gap);
     for (int i = 0; results_doctor_lines[i]; i++)
         y = line(rd, x, y, w, results_doctor_lines[i], st->text_body, 0, st->warning_text);
+}
+
+void results_draw_advice(Render *rd, SDL_Rect area, const char *heading)
+{
+    draw_advice(rd, area, heading, NULL);
+}
+
+/* Every step of today done (at the results, steps never reached count as skipped, and one left out
+ * for want of a side is neither): the session's own "completed". */
+static bool all_done(const SessionView *v)
+{
+    return v->score->steps_done > 0 && v->score->steps_skipped == 0;
+}
+
+const char *results_headline(const SessionView *v)
+{
+    if (v->hurt_ended)
+        return "Stopped for today";
+    if (v->ended_early || !all_done(v))
+        return "Workout ended";
+    if (v->pain_stop || session_score_unpressed(v->score))
+        return "Workout done"; /* done, but the pain rose after it, or nothing was pressed: not praised */
+    return "Well done!";
+}
+
+bool results_show_score(const SessionView *v)
+{
+    return !v->hurt_ended;
+}
+
+void results_stop_text(const SessionView *v, char *buf, size_t size)
+{
+    if (v->hurt_ended && v->hurt_rule > 0 && v->routine && v->hurt_rule <= v->routine->stop_if_count)
+        snprintf(buf, size, "Stop for today: %s", v->routine->stop_if[v->hurt_rule - 1]); /* as "It hurts" said */
+    else if (v->pain_before >= 0 && v->pain_after >= 0 && v->pain_after - v->pain_before >= SESSION_PAIN_STOP_RISE)
+        snprintf(buf, size, "Stop for today: pain %d \xE2\x86\x92 %d", v->pain_before, v->pain_after);
+    else if (v->pain_after >= 0)
+        snprintf(buf, size, "Stop for today: pain %d of 10", v->pain_after);
+    else
+        snprintf(buf, size, "Stop for today: it hurt"); /* ended through "It hurts", pain not given */
+}
+
+const char *results_stop_advice(const SessionView *v)
+{
+    return v->hurt_ended && v->hurt_rule > 0 ? RESULTS_RULE_ADVICE : NULL;
+}
+
+/* "Not saved" in its warning box at y when status says so; returns the next y. */
+static int not_saved(Render *rd, int x, int y, int w, HistoryStatus status)
+{
+    if (status != HISTORY_STATUS_NOT_SAVED)
+        return y;
+    /* said plainly: nothing on this screen pretends the workout was kept */
+    const RenderStyle *st = render_style(rd);
+    const char *ns = "Not saved: this workout is not in your history.";
+    int gap = render_px(rd, st->gap), px = render_px(rd, st->text_body), tw, th;
+    text_measure(rd->text, ns, px, w - 2 * gap, 2, &tw, &th);
+    SDL_Rect box = {x, y + gap, w, th + 2 * gap};
+    render_box(rd, box, render_px(rd, st->radius_badge), st->warning_bg);
+    text_draw(rd->text, ns, px, st->warning_text, x + gap, box.y + gap, TEXT_LEFT, w - 2 * gap, 2);
+    return box.y + box.h + gap;
 }
 
 /* A line of what was done with, right-aligned on the same line in quieter type, the points it
@@ -76,6 +142,17 @@ static int scored_line(Render *rd, int x, int y, int w, const char *what, long p
     render_text(rd, p, st->text_body, 0, st->text_quiet, x + w, y + lh - ph - render_px(rd, st->line_gap), TEXT_RIGHT,
                 0, 1);
     return y + lh;
+}
+
+/* The pain line: "Pain: 3 before, 6 after (of 10)"; after "It hurts", "6 when you stopped". */
+static void pain_text(const SessionView *v, char *b, size_t size)
+{
+    char pb[16] = "-", pa[16] = "-";
+    if (v->pain_before >= 0)
+        snprintf(pb, sizeof pb, "%d", v->pain_before);
+    if (v->pain_after >= 0)
+        snprintf(pa, sizeof pa, "%d", v->pain_after);
+    snprintf(b, size, "Pain: %s before, %s %s (of 10)", pb, pa, v->hurt_ended ? "when you stopped" : "after");
 }
 
 /* The right column when nothing is wrong: what was done. */
@@ -106,15 +183,48 @@ static void draw_stats(Render *rd, SDL_Rect col, const SessionView *v)
         y = scored_line(rd, x, y, w, b, sc->points_holds);
     }
     if (v->pain_before >= 0 || v->pain_after >= 0) {
-        char pb[16] = "-", pa[16] = "-";
-        if (v->pain_before >= 0)
-            snprintf(pb, sizeof pb, "%d", v->pain_before);
-        if (v->pain_after >= 0)
-            snprintf(pa, sizeof pa, "%d", v->pain_after);
-        snprintf(b, sizeof b, "Pain: %s before, %s after (of 10)", pb, pa);
+        pain_text(v, b, sizeof b);
         y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
     }
     line(rd, x, y + render_px(rd, st->gap), w, session_verdict(sc), st->text_body, 0, st->heading);
+}
+
+/* The left column after a stop through "It hurts": a calm heading, what was done before it, the
+ * pain; no score, no fanfare's words, nothing about the next workout today. Returns the next y. */
+static int draw_stopped(Render *rd, SDL_Rect col, const SessionView *v, const StreakSummary *sk)
+{
+    const RenderStyle *st = render_style(rd);
+    const SessionScore *sc = v->score;
+    int x = col.x, w = col.w, y = col.y, gap = render_px(rd, st->gap);
+    char b[160];
+    y = line(rd, x, y, w, results_headline(v), st->text_heading, st->text_body, st->text);
+    y = line(rd, x, y, w, "Stopping when it hurts is the right thing to do.", st->text_body, st->text_body_min,
+             st->text_quiet);
+    y = line(rd, x, y + gap, w, "Before you stopped:", st->text_result, st->text_body_min, st->text);
+    if (sc->exercises_done > 0)
+        snprintf(b, sizeof b, "Exercises done: %d of %d", sc->exercises_done, sc->exercises);
+    else
+        snprintf(b, sizeof b, "No exercise finished yet (%d planned)", sc->exercises);
+    y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    if (sc->reps_done > 0) {
+        snprintf(b, sizeof b, "Reps counted: %d", sc->reps_done);
+        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    }
+    if (sc->holds_done > 0) {
+        snprintf(b, sizeof b, "Holds done: %d", sc->holds_done);
+        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    }
+    if (v->pain_before >= 0 || v->pain_after >= 0) {
+        pain_text(v, b, sizeof b);
+        y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
+    }
+    results_streak_text(sk, b, sizeof b); /* a stop for pain never breaks a streak: said quietly */
+    if (b[0]) {
+        char kept[192];
+        snprintf(kept, sizeof kept, "Your streak is kept: %s", b);
+        y = line(rd, x, y + gap, w, kept, st->text_body, st->text_body_min, st->text_quiet);
+    }
+    return y;
 }
 
 void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
@@ -129,14 +239,20 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
     int x = left.x, w = left.w, y = left.y;
     char b[160];
 
-    /* nothing pressed where a press scores (a walk-away): said plainly, not praised */
-    const SessionScore *sc = v->score;
-    bool unpressed = session_score_unpressed(sc);
-    const char *headline = v->pain_stop     ? "Workout done"
-                           : v->ended_early ? "Workout ended"
-                           : unpressed      ? "Workout done"
-                                            : "Well done!";
-    y = line(rd, x, y, w, headline, st->text_heading, st->text_body, st->heading);
+    char head[ROUTINE_MAX_TEXT_BYTES + 64];
+    if (!results_show_score(v)) { /* stopped through "It hurts" */
+        y = draw_stopped(rd, left, v, sk);
+        y = not_saved(rd, x, y, w, status);
+        line(rd, x, y + gap, w, "Press to finish.", st->text_body, 0, st->text_quiet);
+        results_stop_text(v, head, sizeof head);
+        draw_advice(rd, right, head, results_stop_advice(v));
+        return;
+    }
+    /* the same words as the session's last ones; the success colour only for a workout done with
+     * the pain no worse */
+    const char *headline = results_headline(v);
+    bool success = !v->pain_stop && strcmp(headline, "Workout ended") != 0;
+    y = line(rd, x, y, w, headline, st->text_heading, st->text_body, success ? st->heading : st->text);
     /* the streak: the centre of the screen, in the largest type after the headline */
     results_streak_text(sk, b, sizeof b);
     if (b[0])
@@ -152,7 +268,8 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
         snprintf(b, sizeof b, "%s = %ld", day, streak_apply_bonus(score, bonus));
         y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
     }
-    if (rec && rec->have_freq) { /* the routine's own prescription: "2 of 3 today — next one later today" */
+    if (rec && rec->have_freq && !v->pain_stop) { /* the routine's own prescription: "2 of 3 today — next one
+                                                     later today"; never beside "Stop for today" */
         streak_frequency_next_text(&rec->freq, b, sizeof b);
         y = line(rd, x, y + gap, w, b, st->text_result, st->text_body_min, st->attention);
     }
@@ -175,26 +292,11 @@ void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec)
         else if (sk->rest_days_left > 0)
             y = line(rd, x, y, w, "1 rest day left this week", st->text_body, st->text_body_min, st->text_quiet);
     }
-    if (status == HISTORY_STATUS_NOT_SAVED) {
-        /* said plainly: nothing on this screen pretends the workout was kept */
-        const char *ns = "Not saved: this workout is not in your history.";
-        int px = render_px(rd, st->text_body), tw, th;
-        text_measure(rd->text, ns, px, w - 2 * gap, 2, &tw, &th);
-        SDL_Rect box = {x, y + gap, w, th + 2 * gap};
-        render_box(rd, box, render_px(rd, st->radius_badge), st->warning_bg);
-        text_draw(rd->text, ns, px, st->warning_text, x + gap, box.y + gap, TEXT_LEFT, w - 2 * gap, 2);
-        y = box.y + box.h + gap;
-    }
+    y = not_saved(rd, x, y, w, status);
     line(rd, x, y + gap, w, "Press to finish.", st->text_body, 0, st->text_quiet);
 
     if (v->pain_stop) {
-        char head[96];
-        if (v->pain_before >= 0 && v->pain_after >= 0 && v->pain_after - v->pain_before >= SESSION_PAIN_STOP_RISE)
-            snprintf(head, sizeof head, "Stop for today: pain %d \xE2\x86\x92 %d", v->pain_before, v->pain_after);
-        else if (v->pain_after >= 0)
-            snprintf(head, sizeof head, "Stop for today: pain %d of 10", v->pain_after);
-        else
-            snprintf(head, sizeof head, "Stop for today: it hurt"); /* ended through "It hurts", pain not given */
+        results_stop_text(v, head, sizeof head);
         results_draw_advice(rd, right, head);
     } else {
         draw_stats(rd, right, v);

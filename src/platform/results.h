@@ -23,6 +23,24 @@ void results_bonus_text(const StreakSummary *s, char *buf, size_t size);
  * not answered: "Left out today: Knee rolls (no side chosen)", or "" when none was. */
 void results_left_out_text(const SessionView *v, char *buf, size_t size);
 
+/* The advice under "Stop for today: <the stop rule>" after a stop rule ended the workout. */
+#define RESULTS_RULE_ADVICE "Tell your GP or physio before you exercise again."
+
+/* The results' heading for v, in the words the session says last: "Stopped for today" (ended
+ * through "It hurts"), "Workout ended" (quit, or a step not done), "Workout done" (done, but the
+ * pain rose after it or nothing was pressed), or "Well done!". */
+const char *results_headline(const SessionView *v);
+
+/* Whether the results show the score: not after a stop through "It hurts" (a stop is no game). */
+bool results_show_score(const SessionView *v);
+
+/* The heading of the stop advice (when v->pain_stop): the stop rule that ended the workout, as "It
+ * hurts" worded it ("Stop for today: Pain spreads down your leg"), else the pain that says stop. */
+void results_stop_text(const SessionView *v, char *buf, size_t size);
+
+/* The line under that heading: RESULTS_RULE_ADVICE after a stop rule, else NULL. */
+const char *results_stop_advice(const SessionView *v);
+
 /* Draw the body of the results (below the header) for v; rec is the workout's record (NULL or
  * status NONE when nothing is recorded: no streak, no "Not saved"). */
 void results_draw(Render *rd, const SessionView *v, const HistoryRecorder *rec);
