@@ -66,6 +66,10 @@ def test_skip(tmp):
     events = simulate(tmp, "skip")
     check([e["side"] for e in of(events, "side_chosen")] == [None], "side skip: no side chosen")
     check(not [e for e in of(events, "step_start") if e["move"] == "knee_rolls"], "the knee rolls are left out")
+    # the last words agree with the results' "Workout done": not "Workout ended." (review 30 #6)
+    said = [e["text"] for e in of(events, "cue") if e["text"].startswith("Workout")]
+    check(said and not said[-1].startswith("Workout ended"), f"side skip: the end is not said 'ended': {said}")
+    check([e["sound"] for e in of(events, "sound")][-1:] == ["fanfare"], "side skip: a workout done ends on the fanfare")
     end = of(events, "session_end")
     check(len(end) == 1, "one session_end")
     if end:
