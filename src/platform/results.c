@@ -218,11 +218,9 @@ static int draw_stopped(Render *rd, SDL_Rect col, const SessionView *v, const St
         pain_text(v, b, sizeof b);
         y = line(rd, x, y, w, b, st->text_result, st->text_body_min, st->text);
     }
-    results_streak_text(sk, b, sizeof b); /* a stop for pain never breaks a streak: said quietly */
-    if (b[0]) {
-        char kept[192];
-        snprintf(kept, sizeof kept, "Your streak is kept: %s", b);
-        y = line(rd, x, y + gap, w, kept, st->text_body, st->text_body_min, st->text_quiet);
+    if (sk && sk->current >= 2) { /* a stop for pain never breaks a streak: said quietly, not celebrated */
+        snprintf(b, sizeof b, "Your streak goes on: day %d in a row.", sk->current);
+        y = line(rd, x, y + gap, w, b, st->text_body, st->text_body_min, st->text_quiet);
     }
     return y;
 }
