@@ -317,17 +317,101 @@ static void test_keypad_navigation(void)
     CHECK_INT(k.screen, KIOSK_ATTRACT);
 }
 
+/* The spinal twist's, child's pose's and cat-camel's timings as their pose files give them. */
+static const KioskAttractMove twist = {MOVE_SPINAL_TWIST, 6000, 4800, 4600, false, 6000};
+static const KioskAttractMove child = {MOVE_CHILD_POSE, 3000, 3000, 2500, true, 6000};
+static const KioskAttractMove cat = {MOVE_CAT_CAMEL, 0, 0, 0, true, 4000};
+
+/* Every move's slot holds its own ways at their own pace: a held move's whole way in, its hold
+ * and its way out (the old loop gave every move 6 s and turned the twist in about 1.4 s). */
+static void test_attract_paces(void)
+{
+    const KioskAttractMove moves[] = {twist, child, cat};
+    for (int i = 0; i < 3; i++) {
+        const KioskAttractMove *m = &moves[i];
+        KioskAttractSlot s;
+        CHECK(kiosk_attract_slot_of(m, &s));
+        CHECK_INT(s.move, m->move);
+        CHECK_INT(s.slot_ms, s.start_ms + s.play_ms + KIOSK_ATTRACT_END_MS);
+        CHECK(s.play_ms >= s.anim_length_ms); /* the animation plays once, whole */
+        if (m->intro_ms > 0) { /* held: both ways and the hold fit, unsqueezed */
+            CHECK(s.slot_ms >= KIOSK_ATTRACT_START_MS + m->intro_ms + KIOSK_ATTRACT_HOLD_MS + m->outro_ms -
+                                   (m->cycle ? m->intro_ms - m->way_in_ms : 0));
+            if (s.anim == ANIM_REPS) /* one rep: its moving part is exactly the two ways (sheet.c) */
+                CHECK_INT(s.anim_length_ms - s.rep_hold_ms, m->intro_ms + m->outro_ms);
+            else /* a hold: its ways take at most SESSION_HOLD_MOVES_PERCENT, or sheet.c squeezes them */
+                CHECK((m->way_in_ms + m->outro_ms) * 100 <= SESSION_HOLD_MOVES_PERCENT * s.anim_length_ms);
+        } else { /* reps: one at the workout's default tempo */
+            CHECK_INT(s.anim, ANIM_REPS);
+            CHECK_INT(s.anim_length_ms, m->tempo_ms);
+        }
+    }
+    KioskAttractSlot s;
+    CHECK(kiosk_attract_slot_of(&twist, &s));
+    CHECK_INT(s.anim, ANIM_REPS); /* framed on all of its poses, the knee's set-up played too */
+    CHECK(s.slot_ms >= 16000);
+    CHECK(kiosk_attract_slot_of(&child, &s));
+    CHECK_INT(s.anim, ANIM_HOLD); /* it has a cycle: a rep would be the cycle, not the hold */
+    /* too slow for the loop: left out */
+    KioskAttractMove slow = twist;
+    slow.intro_ms = slow.way_in_ms = 20000;
+    CHECK(!kiosk_attract_slot_of(&slow, &s));
+    KioskAttractMove none = {MOVE_BRIDGE, 0, 0, 0, false, 0};
+    CHECK(!kiosk_attract_slot_of(&none, &s));
+}
+
 static void test_attract_slots(void)
 {
-    KioskSettings s = settings();
-    Kiosk k;
-    kiosk_init(&k, &s);
+    const KioskAttractMove moves[] = {cat, twist, {MOVE_BRIDGE, 0, 0, 0, false, 0}, child};
+    KioskAttract a;
+    kiosk_attract_plan(moves, 4, &a);
+    CHECK_INT(a.count, 3); /* the bridge without a tempo is left out */
+    CHECK_INT(a.slots[1].move, MOVE_SPINAL_TWIST);
+    CHECK(a.loop_ms == (int64_t)a.slots[0].slot_ms + a.slots[1].slot_ms + a.slots[2].slot_ms);
     int ms;
-    CHECK_INT(kiosk_attract_slot(&k, 7, &ms), 0);
-    wait_ms(&k, KIOSK_ATTRACT_MOVE_MS * 8 + 500, false, false);
-    CHECK_INT(kiosk_attract_slot(&k, 7, &ms), 1);
+    int64_t serial;
+    CHECK_INT(kiosk_attract_at(&a, 0, &ms, &serial), 0);
+    CHECK_INT(ms, 0);
+    CHECK_INT(kiosk_attract_at(&a, a.slots[0].slot_ms - 1, &ms, &serial), 0);
+    CHECK_INT(kiosk_attract_at(&a, a.slots[0].slot_ms + 500, &ms, &serial), 1);
     CHECK_INT(ms, 500);
-    CHECK_INT(kiosk_attract_slot(&k, 0, &ms), 0);
+    CHECK(serial == 1);
+    CHECK_INT(kiosk_attract_at(&a, a.loop_ms + 10, &ms, &serial), 0); /* round again: a new serial */
+    CHECK_INT(ms, 10);
+    CHECK(serial == 3);
+    KioskAttract empty;
+    kiosk_attract_plan(moves, 0, &empty);
+    CHECK_INT(kiosk_attract_at(&empty, 5000, &ms, NULL), -1);
+
+    /* the view: still at the start, then moving at its pace, then still at its end */
+    SessionView v;
+    memset(&v, 0, sizeof v);
+    int64_t t0 = a.slots[0].slot_ms;
+    const KioskAttractSlot *tw = &a.slots[1];
+    kiosk_attract_view(&a, t0 + 100, &v);
+    CHECK_INT(v.figure, MOVE_SPINAL_TWIST);
+    CHECK_INT(v.next_figure, MOVE_CHILD_POSE);
+    CHECK_INT(v.anim, ANIM_REPS);
+    CHECK_INT(v.anim_ms, 0);
+    CHECK_INT(v.anim_length_ms, tw->anim_length_ms);
+    CHECK_INT(v.rep_hold_ms, KIOSK_ATTRACT_HOLD_MS);
+    kiosk_attract_view(&a, t0 + tw->start_ms + 1000, &v);
+    CHECK_INT(v.anim_ms, 1000); /* one second of animation a second: a workout's pace */
+    kiosk_attract_view(&a, t0 + tw->slot_ms - 1, &v);
+    CHECK_INT(v.anim_ms, tw->play_ms - 1); /* held at the rep's end, not wrapped round to its start */
+    kiosk_attract_view(&empty, 5000, &v);
+    CHECK_INT(v.figure, MOVE_IDLE);
+}
+
+/* The attract screen's "N to M minutes" is made from the tiles' own minutes. */
+static void test_length_text(void)
+{
+    char out[96];
+    kiosk_length_text(NULL, 0, out, (int)sizeof out);
+    CHECK_STR(out, "A few minutes, step by step, with spoken cues.");
+    const Routine *none[2] = {NULL, NULL};
+    kiosk_length_text(none, 2, out, (int)sizeof out);
+    CHECK_STR(out, "A few minutes, step by step, with spoken cues.");
 }
 
 int main(void)
@@ -337,6 +421,8 @@ int main(void)
     test_busy();
     test_pin();
     test_keypad_navigation();
+    test_attract_paces();
     test_attract_slots();
+    test_length_text();
     return TEST_END();
 }

@@ -3,6 +3,7 @@
  * simulates in moments and replays exactly. */
 #include "kiosk.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- commands ---- */
@@ -458,17 +459,117 @@ int kiosk_still_seconds(const Kiosk *k)
     return left > 0 ? (left + 999) / 1000 : 0;
 }
 
-int kiosk_attract_slot(const Kiosk *k, int n, int *ms_in_slot)
+/* ---- the attract loop ---- */
+
+bool kiosk_attract_slot_of(const KioskAttractMove *m, KioskAttractSlot *out)
 {
-    if (n <= 0) {
-        if (ms_in_slot)
-            *ms_in_slot = 0;
-        return 0;
+    memset(out, 0, sizeof *out);
+    out->move = m->move;
+    out->start_ms = KIOSK_ATTRACT_START_MS;
+    if (m->intro_ms > 0 && m->outro_ms > 0 && !m->cycle) {
+        /* one rep of a held move (sheet.c: its whole way in, held, its way out, each at its own
+         * pace when the rep is exactly their sum), framed on all of its poses throughout */
+        out->anim = ANIM_REPS;
+        out->rep_hold_ms = KIOSK_ATTRACT_HOLD_MS;
+        out->anim_length_ms = m->intro_ms + KIOSK_ATTRACT_HOLD_MS + m->outro_ms;
+        out->play_ms = out->anim_length_ms;
+    } else if (m->way_in_ms > 0 && m->outro_ms > 0) {
+        /* a workout's hold: moving for at most SESSION_HOLD_MOVES_PERCENT of it, or sheet.c
+         * squeezes both ways (the loop's old 6 s slot turned the twists in about 1.4 s) */
+        int ways = m->way_in_ms + m->outro_ms;
+        int unsqueezed = (ways * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
+        out->anim = ANIM_HOLD;
+        out->anim_length_ms = ways + KIOSK_ATTRACT_HOLD_MS > unsqueezed ? ways + KIOSK_ATTRACT_HOLD_MS : unsqueezed;
+        out->play_ms = out->anim_length_ms;
+    } else if (m->tempo_ms > 0) {
+        out->anim = ANIM_REPS; /* one rep at a workout's default pace, no hold at the top */
+        out->anim_length_ms = m->tempo_ms;
+        out->play_ms = m->tempo_ms;
+    } else {
+        return false;
     }
-    int64_t slot = k->attract_ms / KIOSK_ATTRACT_MOVE_MS;
+    out->slot_ms = out->start_ms + out->play_ms + KIOSK_ATTRACT_END_MS;
+    return out->slot_ms <= KIOSK_ATTRACT_MAX_SLOT_MS;
+}
+
+void kiosk_attract_plan(const KioskAttractMove *moves, int n, KioskAttract *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < n && out->count < MOVE_COUNT; i++)
+        if (kiosk_attract_slot_of(&moves[i], &out->slots[out->count])) {
+            out->loop_ms += out->slots[out->count].slot_ms;
+            out->count++;
+        }
+}
+
+int kiosk_attract_at(const KioskAttract *a, int64_t attract_ms, int *ms_in_slot, int64_t *serial)
+{
     if (ms_in_slot)
-        *ms_in_slot = (int)(k->attract_ms % KIOSK_ATTRACT_MOVE_MS);
-    return (int)(slot % n);
+        *ms_in_slot = 0;
+    if (serial)
+        *serial = 0;
+    if (!a || a->count <= 0 || a->loop_ms <= 0)
+        return -1;
+    int64_t t = attract_ms < 0 ? 0 : attract_ms, loops = t / a->loop_ms;
+    t %= a->loop_ms;
+    int i = 0;
+    while (i + 1 < a->count && t >= a->slots[i].slot_ms)
+        t -= a->slots[i++].slot_ms;
+    if (ms_in_slot)
+        *ms_in_slot = (int)t;
+    if (serial)
+        *serial = loops * a->count + i;
+    return i;
+}
+
+void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *v)
+{
+    int ms = 0, i = kiosk_attract_at(a, attract_ms, &ms, NULL);
+    v->side = SIDES_NONE;
+    v->rep_hold_ms = 0;
+    if (i < 0) {
+        v->figure = v->next_figure = MOVE_IDLE;
+        v->anim = ANIM_LOOP;
+        v->anim_ms = (int)((attract_ms < 0 ? 0 : attract_ms) % SESSION_IDLE_LOOP_MS);
+        v->anim_length_ms = SESSION_IDLE_LOOP_MS;
+        return;
+    }
+    const KioskAttractSlot *s = &a->slots[i];
+    v->figure = s->move;
+    v->next_figure = a->slots[(i + 1) % a->count].move;
+    v->anim = s->anim;
+    v->anim_length_ms = s->anim_length_ms;
+    v->rep_hold_ms = s->rep_hold_ms;
+    /* still at the start, moving, then still at the end: a rep's end is its start again, so a
+     * rep is held at its last moment, not wrapped round */
+    int t = ms - s->start_ms;
+    v->anim_ms = t < 0 ? 0 : t < s->play_ms ? t : s->play_ms - 1;
+}
+
+int kiosk_tile_minutes(const Routine *r)
+{
+    int minutes = (int)((session_routine_ms(r) + 30000) / 60000);
+    return minutes < 1 ? 1 : minutes;
+}
+
+void kiosk_length_text(const Routine *const *tiles, int n, char *out, int cap)
+{
+    int lo = 0, hi = 0;
+    for (int i = 0; i < n; i++) {
+        if (!tiles[i])
+            continue;
+        int m = kiosk_tile_minutes(tiles[i]);
+        lo = lo == 0 || m < lo ? m : lo;
+        hi = m > hi ? m : hi;
+    }
+    if (cap <= 0)
+        return;
+    if (hi == 0)
+        snprintf(out, (size_t)cap, "A few minutes, step by step, with spoken cues.");
+    else if (lo == hi)
+        snprintf(out, (size_t)cap, "%d minute%s, step by step, with spoken cues.", hi, hi == 1 ? "" : "s");
+    else
+        snprintf(out, (size_t)cap, "%d to %d minutes, step by step, with spoken cues.", lo, hi);
 }
 
 bool kiosk_session_busy(const SessionView *v)

@@ -20,7 +20,12 @@
 #define KIOSK_PIN_MAX_DIGITS 8
 #define KIOSK_CODE_MIN_DIGITS 4 /* a patient code: 4 to 6 digits */
 #define KIOSK_CODE_MAX_DIGITS 6
-#define KIOSK_ATTRACT_MOVE_MS 6000 /* each move plays this long in the attract loop */
+/* The attract loop gives each move a slot of its own length, so it moves at a workout's pace
+ * (kiosk_attract_plan): its start still, its way in, a held pose breathing, its way out, still. */
+#define KIOSK_ATTRACT_START_MS 1500 /* the move's start shows still first (its name read, as a get-ready's) */
+#define KIOSK_ATTRACT_HOLD_MS 5000 /* a held move breathes in its pose this long (one breath at its pace) */
+#define KIOSK_ATTRACT_END_MS 1000 /* and stays still at its end before the next move cuts in */
+#define KIOSK_ATTRACT_MAX_SLOT_MS 30000 /* a move needing a longer slot is left out of the loop */
 #define KIOSK_MAX_TILES 8 /* routines offered at once */
 #define KIOSK_COMMAND_CAP 8 /* commands queued between two polls */
 
@@ -134,6 +139,65 @@ typedef struct {
     int cmd_head, cmd_count;
 } Kiosk;
 
+/* What the attract loop needs to know of a move to play it at a workout's pace: from its pose file
+ * (the platform reads it) and the catalogue. */
+typedef struct {
+    MoveId move;
+    int intro_ms; /* its whole way in (section intro, its `ready` setup too), 0: none */
+    int way_in_ms; /* the way in after the setup, as a workout's hold plays it (pose_file_hold_ways) */
+    int outro_ms; /* its way out (section outro), 0: none */
+    bool cycle; /* it has a rep cycle of its own (section cycle) */
+    int tempo_ms; /* one rep at a workout's default pace (MoveInfo.default_tempo_ms) */
+} KioskAttractMove;
+
+/* One move's slot in the attract loop: the figure still at anim_ms 0 for start_ms, then its
+ * animation (anim, anim_length_ms, rep_hold_ms as a workout's SessionView has them) played once
+ * from 0 to play_ms, then still at its end until slot_ms. */
+typedef struct {
+    MoveId move;
+    AnimMode anim;
+    int anim_length_ms;
+    int rep_hold_ms;
+    int start_ms; /* still at the move's start this long */
+    int play_ms; /* then moving this long, at the pace of a workout */
+    int slot_ms; /* the whole slot: start_ms + play_ms + KIOSK_ATTRACT_END_MS */
+} KioskAttractSlot;
+
+typedef struct {
+    KioskAttractSlot slots[MOVE_COUNT];
+    int count;
+    int64_t loop_ms; /* the slots' sum: the loop starts again after this long */
+} KioskAttract;
+
+/* The slot of move m, played at its own pace: a held move without a cycle of its own plays its
+ * whole way in (setup too), KIOSK_ATTRACT_HOLD_MS held and its way out each at its pose file's
+ * pace (as ANIM_REPS of one rep: the whole-move framing from its first frame); a held move with a
+ * cycle too (child's pose) as a workout's hold, long enough that its ways are not squeezed
+ * (SESSION_HOLD_MOVES_PERCENT); a move of reps only, one rep at its default tempo. Returns false
+ * (the move left out) when that needs more than KIOSK_ATTRACT_MAX_SLOT_MS or m has no timing. */
+bool kiosk_attract_slot_of(const KioskAttractMove *m, KioskAttractSlot *out);
+
+/* The loop of the n moves given, in order, each in its own slot (kiosk_attract_slot_of); moves
+ * that are left out take no time. */
+void kiosk_attract_plan(const KioskAttractMove *moves, int n, KioskAttract *out);
+
+/* The slot playing attract_ms into the loop a (-1 when a has none), how far into it (*ms_in_slot)
+ * and its number counted from the loop's start, repeats included (*serial; a new number: a new
+ * slot to frame afresh). Either pointer may be NULL. */
+int kiosk_attract_at(const KioskAttract *a, int64_t attract_ms, int *ms_in_slot, int64_t *serial);
+
+/* The attract loop's figure at attract_ms into v's figure fields (figure, anim, anim_ms,
+ * anim_length_ms, rep_hold_ms, next_figure); MOVE_IDLE breathing when a has no slots. */
+void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *v);
+
+/* The minutes a routine's tile shows: its planned length rounded to whole minutes, at least 1. */
+int kiosk_tile_minutes(const Routine *r);
+
+/* What the attract screen says of the routines' lengths, from the n tiles' minutes (NULL tiles
+ * skipped): "3 to 7 minutes each, step by step, with spoken cues.", one length when all agree, or
+ * "A few minutes, ..." with none. Written to out (cap bytes, always terminated). */
+void kiosk_length_text(const Routine *const *tiles, int n, char *out, int cap);
+
 /* Start in the attract loop with settings set (copied). */
 void kiosk_init(Kiosk *k, const KioskSettings *set);
 
@@ -156,9 +220,6 @@ int64_t kiosk_locked_ms(const Kiosk *k);
 
 /* Seconds left of the "Still there?" countdown, rounded up. */
 int kiosk_still_seconds(const Kiosk *k);
-
-/* The attract loop's move: which of n moves plays now, and how far into it (ms). */
-int kiosk_attract_slot(const Kiosk *k, int n, int *ms_in_slot);
 
 /* Number of items the current screen can focus or tap (tiles and the code button, keypad
  * buttons, admin buttons), 0 for screens without any. */

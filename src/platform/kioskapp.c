@@ -12,10 +12,12 @@
 
 #include <sodium.h>
 
+#include "files.h"
 #include "history.h"
 #include "kioskconf.h"
 #include "kioskdraw.h"
 #include "levels.h"
+#include "pose.h"
 #include "render.h"
 #include "xwin.h"
 
@@ -41,6 +43,8 @@ struct KioskApp {
     bool display_away; /* a display was disconnected and none has come back: a size change asks nothing */
     double refill_wait_ms; /* time before the next refill may be made (a compositor that refuses) */
     KioskScreen last_screen;
+    KioskAttract attract; /* the attract loop's moves, each in a slot at its own pace */
+    int64_t attract_serial; /* the attract slot drawn last (-1: none since the loop came back) */
     /* figures from the history, read again when a screen changes or once a minute, not per frame */
     double figures_age_ms;
     int today; /* workouts begun here today, -1 when the history cannot say */
@@ -50,6 +54,52 @@ struct KioskApp {
 
 #define KIOSKAPP_FIGURES_MS 60000 /* how often the day's figures are read again */
 #define KIOSKAPP_REFILL_MS 2000 /* at most one full-screen re-assert this often */
+
+/* ---- the attract loop ---- */
+
+/* What the attract loop needs of move m from its pose file dir/<id>.pose. Returns 0, or -1 when
+ * it cannot be read or parsed (the move is then left out of the loop: it has no figure either). */
+static int attract_move_read(const char *dir, MoveId m, PoseFile *pf, RoutineErrors *errs, KioskAttractMove *out)
+{
+    char path[FILES_PATH_BYTES], *text = NULL, why[200];
+    size_t n = 0;
+    memset(out, 0, sizeof *out);
+    out->move = m;
+    out->tempo_ms = moves_info(m)->default_tempo_ms;
+    if (snprintf(path, sizeof path, "%s/%s.pose", dir, moves_info(m)->id) >= (int)sizeof path ||
+        files_read(path, FILES_MAX_POSE_BYTES, &text, &n, why, sizeof why) < 0)
+        return -1;
+    memset(errs, 0, sizeof *errs);
+    int rc = pose_parse(path, text, n, pf, errs);
+    free(text);
+    if (rc != 0)
+        return -1;
+    int intro = pose_section_find(pf, "intro");
+    out->intro_ms = intro >= 0 ? (int)(pf->sections[intro].seconds * 1000.0f + 0.5f) : 0;
+    pose_file_hold_ways(pf, &out->way_in_ms, &out->outro_ms);
+    out->cycle = pose_section_find(pf, "cycle") >= 0;
+    return 0;
+}
+
+int kioskapp_attract_plan(const char *pose_dir, KioskAttract *out)
+{
+    KioskAttractMove moves[MOVE_COUNT];
+    PoseFile *pf = malloc(sizeof *pf);
+    RoutineErrors *errs = malloc(sizeof *errs);
+    int n = 0, missing = 0;
+    for (int m = 0; m < MOVE_COUNT; m++) {
+        if (!moves_info((MoveId)m)->routine_usable)
+            continue;
+        if (pf && errs && attract_move_read(pose_dir, (MoveId)m, pf, errs, &moves[n]) == 0)
+            n++;
+        else
+            missing++;
+    }
+    free(pf);
+    free(errs);
+    kiosk_attract_plan(moves, n, out);
+    return missing + n - out->count;
+}
 
 /* ---- settings ---- */
 
@@ -134,6 +184,13 @@ KioskApp *kioskapp_new(App *a, const AppOptions *o)
     memset(&s, 0, sizeof s);
     kiosk_init(&k->core, &s);
     load(k);
+    char dir[FILES_PATH_BYTES];
+    snprintf(dir, sizeof dir, "%s/assets/poses", o->data_dir ? o->data_dir : ".");
+    int left_out = kioskapp_attract_plan(dir, &k->attract);
+    if (left_out > 0)
+        fprintf(stderr, "unknot: warning: kiosk: %d move%s left out of the attract loop (no pose file, or too slow)\n",
+                left_out, left_out == 1 ? "" : "s");
+    k->attract_serial = -1;
     if (!k->conf.pin_hash[0] && !o->screen)
         fprintf(stderr, "unknot: warning: kiosk: no admin PIN is set (unknot --set-pin); the kiosk can only be stopped "
                         "from outside, by its service\n");
@@ -505,9 +562,17 @@ bool kioskapp_draw(KioskApp *k)
     info.today = k->today;
     for (int i = 0; i < KIOSK_MAX_TILES; i++)
         info.tiles[i] = k->tiles[i];
-    for (int m = 0; m < MOVE_COUNT; m++)
-        if (moves_info((MoveId)m)->routine_usable)
-            info.attract_moves[info.attract_count++] = (MoveId)m;
+    info.attract = &k->attract;
+    if (k->core.screen == KIOSK_ATTRACT) {
+        /* a new slot is framed on its own poses from its first frame, never eased from the slot
+         * before's framing (a standing figure drawn where a lying one was: headless legs) */
+        int64_t serial;
+        kiosk_attract_at(&k->attract, k->core.attract_ms, NULL, &serial);
+        info.attract_new_slot = serial != k->attract_serial;
+        k->attract_serial = serial;
+    } else {
+        k->attract_serial = -1;
+    }
     char today[96], started[96], saved[160];
     if (k->core.code[0] && k->code_line[0])
         info.code_line = k->code_line;
@@ -530,8 +595,9 @@ int kioskapp_show(KioskApp *k, const char *screen)
 {
     KioskInput in;
     memset(&in, 0, sizeof in);
-    if (!strcmp(screen, "attract")) {
-        kiosk_step(&k->core, NULL, KIOSK_ATTRACT_MOVE_MS + KIOSK_ATTRACT_MOVE_MS / 2);
+    if (!strcmp(screen, "attract")) { /* the second move, halfway through its slot */
+        kiosk_step(&k->core, NULL,
+                   k->attract.count > 1 ? k->attract.slots[0].slot_ms + k->attract.slots[1].slot_ms / 2 : 0);
         return 0;
     }
     in.actions = KIOSK_IN_ANY;

@@ -32,6 +32,10 @@ bool kioskapp_update(KioskApp *k, double frame_ms);
 /* Draw the kiosk's screen. Returns false when the workout is on screen (the app draws it). */
 bool kioskapp_draw(KioskApp *k);
 
+/* The attract loop of the catalogue's usable moves, each timed from its pose file in pose_dir
+ * (kiosk_attract_plan). Returns how many were left out (no readable pose file, or too slow). */
+int kioskapp_attract_plan(const char *pose_dir, KioskAttract *out);
+
 /* The core state, for tests. */
 const Kiosk *kioskapp_state(const KioskApp *k);
 

@@ -119,6 +119,28 @@ static SDL_Rect admin_rect(const Render *rd, int b)
     return (SDL_Rect){x0, a.y + b * (h + gap), a.x + a.w - x0, h};
 }
 
+/* The attract screen's band across the bottom: "Press any button or touch the screen to start". */
+static SDL_Rect attract_call(const Render *rd)
+{
+    int m = render_px(rd, render_style(rd)->margin), call_h = render_px(rd, KS->call_h);
+    return (SDL_Rect){m, rd->h - m - call_h, rd->w - 2 * m, call_h};
+}
+
+/* The attract screen's stage: the card the figure plays on. */
+static SDL_Rect attract_stage(const Render *rd)
+{
+    int m = render_px(rd, render_style(rd)->margin), gap = render_px(rd, KS->tile_gap);
+    int top = render_px(rd, KS->top + KS->heading + 30);
+    return (SDL_Rect){m, top, (rd->w - 2 * m) * 55 / 100, attract_call(rd).y - gap - top};
+}
+
+SDL_Rect kioskdraw_attract_figure_area(const Render *rd)
+{
+    SDL_Rect stage = attract_stage(rd);
+    int gap = render_px(rd, KS->tile_gap);
+    return (SDL_Rect){stage.x + gap, stage.y + gap, stage.w - 2 * gap, stage.h - 2 * gap};
+}
+
 int kioskdraw_item_at(const Render *rd, const Kiosk *k, int x, int y)
 {
     SDL_Point p = {x, y};
@@ -187,28 +209,24 @@ static void draw_attract(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
         snprintf(today, sizeof today, "%d workout%s done here today", info->today, info->today == 1 ? "" : "s");
     heading(rd, info->clinic && *info->clinic ? info->clinic : "unknot", today);
     int m = render_px(rd, st->margin), gap = render_px(rd, KS->tile_gap);
-    int call_h = render_px(rd, KS->call_h);
-    SDL_Rect call = {m, rd->h - m - call_h, rd->w - 2 * m, call_h};
-    int top = render_px(rd, KS->top + KS->heading + 30);
-    SDL_Rect stage = {m, top, (rd->w - 2 * m) * 55 / 100, call.y - gap - top};
+    SDL_Rect call = attract_call(rd), stage = attract_stage(rd);
     render_box(rd, stage, render_px(rd, st->radius_stage), st->stage_bg);
-    int ms = 0;
-    int slot = kiosk_attract_slot(k, info->attract_count, &ms);
-    MoveId move = info->attract_count > 0 ? info->attract_moves[slot] : MOVE_IDLE;
     SessionView v;
     memset(&v, 0, sizeof v);
     v.kind = SEG_WORK;
     v.step_index = -1;
-    v.figure = move;
-    v.anim = ANIM_HOLD; /* into the pose, breathe in it, out again: one move per slot */
-    v.anim_ms = ms;
-    v.anim_length_ms = KIOSK_ATTRACT_MOVE_MS;
     v.caption = "";
+    kiosk_attract_view(info->attract, k->attract_ms, &v); /* each move at its own pace, in its own slot */
+    MoveId move = v.figure;
     if (rd->sprites) {
-        MoveId next = info->attract_count > 0 ? info->attract_moves[(slot + 1) % info->attract_count] : MOVE_IDLE;
-        sprites_prepare(rd->sprites, move, next);
+        sprites_prepare(rd->sprites, move, v.next_figure);
+        /* the camera runs on the loop's time; a new slot starts at its own framing (all of its
+         * poses), not eased from the slot before's */
+        sprites_set_clock(rd->sprites, k->attract_ms);
+        if (info->attract_new_slot)
+            sprites_camera_reset(rd->sprites);
     }
-    SDL_Rect fig = {stage.x + gap, stage.y + gap, stage.w - 2 * gap, stage.h - 2 * gap};
+    SDL_Rect fig = kioskdraw_attract_figure_area(rd);
     SpritesBackdrop bd = {stage, render_px(rd, st->radius_stage), st->stage_bg, st->background};
     if (!rd->sprites || !sprites_draw_clear(rd->sprites, &v, fig, (SDL_Rect){0, 0, 0, 0}, (SDL_Rect){0, 0, 0, 0}, &bd))
         text(rd, moves_info(move)->name, KS->move_name, 48, st->stage_text, stage.x + stage.w / 2,
@@ -220,8 +238,9 @@ static void draw_attract(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     y += text(rd, "Short guided exercises for a stiff or sore back.", KS->info, 0, st->text_quiet, px, y, TEXT_LEFT, pw,
               3);
     y += render_px(rd, 20);
-    text(rd, "Two to five minutes, step by step, with spoken cues.", KS->info, 0, st->text_quiet, px, y, TEXT_LEFT, pw,
-         3);
+    char lengths[96]; /* the tiles' own minutes, so the two never disagree */
+    kiosk_length_text(info->tiles, k->set.tile_count, lengths, (int)sizeof lengths);
+    text(rd, lengths, KS->info, 0, st->text_quiet, px, y, TEXT_LEFT, pw, 3);
     render_box(rd, call, render_px(rd, st->radius_box), st->selected_bg);
     int w, h,
         cpx = text_fit(rd->text, "Press any button or touch the screen to start", render_px(rd, KS->call),
@@ -281,8 +300,7 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
         int x = rc.x + pad, w = rc.w - 2 * pad, y = rc.y + pad;
         y += text_draw(rd->text, r->title, title_px, fg, x, y, TEXT_LEFT, w, KIOSKDRAW_TITLE_LINES) + render_px(rd, 8);
         char sub[96];
-        int minutes = (int)((session_routine_ms(r) + 30000) / 60000);
-        snprintf(sub, sizeof sub, "%d min \xC2\xB7 %d step%s", minutes < 1 ? 1 : minutes, r->step_count,
+        snprintf(sub, sizeof sub, "%d min \xC2\xB7 %d step%s", kiosk_tile_minutes(r), r->step_count,
                  r->step_count == 1 ? "" : "s");
         int spx = text_fit(rd->text, sub, sub_px, render_px(rd, KS->tile_text), w);
         y += text_draw(rd->text, sub, spx, focused ? st->selected_text : st->heading, x, y, TEXT_LEFT, w, 1);
