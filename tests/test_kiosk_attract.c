@@ -92,6 +92,10 @@ static void test_paces(const KioskAttract *a)
             continue;
         }
         const SheetMeta *mt = &m->meta;
+        printf("  %5.1f s  %-20s %4.1f s  %s\n", (double)t0 / 1000.0, moves_info(s->move)->id, s->slot_ms / 1000.0,
+               s->anim == ANIM_HOLD ? "held"
+               : mt->rep_holds      ? "held, one rep"
+                                    : "one rep");
         /* the slot holds its ways at their own pace */
         int ways = mt->rep_holds ? mt->intro.ms + mt->outro.ms : 0;
         CHECK(s->slot_ms >= KIOSK_ATTRACT_START_MS + ways + KIOSK_ATTRACT_END_MS);
