@@ -26,7 +26,7 @@
 #define ATTRACT_LOOP_MAX_MS 240000 /* the whole loop: a waiting room sees it more than once */
 #define ATTRACT_PACE_STEP_MS 100 /* the pace is measured over steps this long */
 #define ATTRACT_FILL_MIN 0.45f /* a frame's figure spans at least this share of the stage's width or height */
-#define ATTRACT_FRAME_MS 50 /* frames drawn this often (the camera follows at this rate) */
+#define ATTRACT_FRAME_MS 100 /* frames drawn this often (the camera follows at this rate) */
 #define ATTRACT_EDGE_PX 2 /* figure pixels this close to the stage's edge: it runs off the stage */
 
 /* ---- the pace ---- */
