@@ -429,8 +429,48 @@ static void clear_of_face(void)
     }
 }
 
-/* When they show: the get-ready, the first rep's first quarter of the way up, fading to gone
- * half-way (a hold: of its way in); never after. */
+/* The press-up's arrow sits close over the chest and shoulders in the get-ready, pointing up: it
+ * stood 0.15 H above them (about 0.13 of the stage's height) and back over the waist's end of the
+ * chest, floating in the air (physio review, session 30). Off the body while it shows is
+ * off_the_body's. */
+static void press_up_close(void)
+{
+    const PoseMove *pu = move_of(MOVE_PRESS_UP);
+    SheetFrame f;
+    sheet_frame_at(&pu->meta, ANIM_START, 0, 0, 0, &f);
+    for (int swap = 0; swap < 2; swap++) {
+        MoveArrows a;
+        CHECK_INT(arrows_of_move(pu, swap, &a), 1);
+        PoseFigure fig;
+        if (swap)
+            pose_move_sample_figure_swapped(pu, f.a, &fig);
+        else
+            pose_move_sample_figure(pu, f.a, &fig);
+        const PosePart *chest = NULL;
+        for (int g = 0; g < fig.count; g++)
+            for (int k = 0; k < fig.groups[g].count; k++)
+                if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(fig.groups[g].parts[k].name, "trunk") == 0)
+                    chest = &fig.groups[g].parts[k]; /* the last trunk part: the chest, up to the shoulders */
+        CHECK(chest != NULL);
+        if (!chest)
+            return;
+        const ArrowPath *p = &a.path[0];
+        /* the tail over the chest, from its low end to just past the shoulders (the head at +x) */
+        float lo = fminf(chest->ax, chest->bx), hi = fmaxf(chest->ax, chest->bx);
+        /* how far the shaft's tail keeps from the chest's outline (H) */
+        float gap = seg_dist(p->x[0], p->y[0], chest->ax, chest->ay, chest->bx, chest->by) -
+                    fmaxf(chest->ra, chest->rb) - 0.5f * a.width;
+        if (getenv("ARROWS_DUMP") || gap > 0.06f || p->x[0] < lo || p->x[0] > hi + 0.03f)
+            printf("press_up%s: tail (%.3f,%.3f), chest %.3f..%.3f, %.3f H above it\n", swap ? " (swapped)" : "",
+                   p->x[0], p->y[0], lo, hi, gap);
+        CHECK(p->x[0] >= lo && p->x[0] <= hi + 0.03f);
+        CHECK(gap > 0.0f && gap <= 0.06f);
+        CHECK(dy_of(p) > 2.0f * fabsf(dx_of(p))); /* up, the way the chest rises */
+    }
+}
+
+/* When they show: the get-ready, the first rep's first tenth of the way up, fading to gone a
+ * quarter of the way (a hold: of its way in); never after. */
 static void alpha(void)
 {
     const PoseMove *bd = move_of(MOVE_BIRD_DOG);
@@ -439,21 +479,21 @@ static void alpha(void)
     v.kind = SEG_READY, v.anim = ANIM_START;
     CHECK(arrows_alpha(&v, &bd->meta) == 1.0f);
     v.kind = SEG_WORK, v.anim = ANIM_REPS, v.anim_length_ms = 4000, v.rep = 1, v.reps = 6;
-    v.anim_ms = 500; /* a quarter of the way up (the beat at 2 s) */
+    v.anim_ms = 200; /* a tenth of the way up (the beat at 2 s) */
     CHECK(arrows_alpha(&v, &bd->meta) == 1.0f);
-    v.anim_ms = 750;
+    v.anim_ms = 350;
     float f = arrows_alpha(&v, &bd->meta);
     CHECK(f > 0.0f && f < 1.0f);
-    v.anim_ms = 1000; /* half-way up: gone, before the arm reaches them */
+    v.anim_ms = 500; /* a quarter of the way up: gone, before the arm reaches them */
     CHECK(arrows_alpha(&v, &bd->meta) == 0.0f);
     v.anim_ms = 3000;
     CHECK(arrows_alpha(&v, &bd->meta) == 0.0f);
-    /* a hold: whole at the start of its way in, gone half-way in and in the held pose */
+    /* a hold: whole at the start of its way in, gone a quarter of the way in and in the held pose */
     const PoseMove *pe = move_of(MOVE_PRONE_ON_ELBOWS);
     SessionView h = v;
     h.anim = ANIM_HOLD, h.anim_length_ms = 30000, h.rep_hold_ms = 0, h.anim_ms = 0;
     CHECK(arrows_alpha(&h, &pe->meta) == 1.0f);
-    h.anim_ms = pe->meta.intro.ms * 6 / 10;
+    h.anim_ms = pe->meta.intro.ms * 3 / 10;
     CHECK(arrows_alpha(&h, &pe->meta) == 0.0f);
     h.anim_ms = pe->meta.intro.ms + 500;
     CHECK(arrows_alpha(&h, &pe->meta) == 0.0f);
@@ -490,6 +530,7 @@ int main(void)
     knee_to_chest();
     fold_heels_elbows();
     off_the_body();
+    press_up_close();
     alpha();
     conf();
     all_moves();

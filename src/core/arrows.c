@@ -317,8 +317,9 @@ static void arrows_keep_off(ArrowPath *p, const PoseFigure *figs, int n, const f
  * while the arrow shows (ARROWS_GONE_AT).
  *  - A lying trunk's (more level than upright at the start): above its middle by
  *    ARROWS_TRUNK_LIFT_H, over the back or belly (cat-camel, the bridge); square to the trunk at
- *    the beat instead where straight up would come within ARROWS_CLEAR_H of the head (the
- *    press-up's chest rises toward it). The arms do not count: on all fours they meet the back.
+ *    the beat instead where straight up would come within ARROWS_CLEAR_H of the head in the
+ *    frames it shows in (the press-up's head rises toward it later, once it is gone). The arms do not count: on all
+ * fours they meet the back.
  *  - An upright trunk's: beside it, square to its axis, at its middle, behind the back, as near
  *    as keeps it off the trunk in every frame (a way across the trunk: the arrow behind the part
  *    it pushes, its tip at the back); else half-way down to the pelvis; else the same in front:
@@ -367,7 +368,9 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int sh
         for (int k = 0; k < 3; k++)
             q.x[k] += cand[c][0], q.y[k] += cand[c][1];
         float near[3];
-        arrows_clearance(&q, figs, n, near);
+        /* lying: clear of the head while it shows; checked to the beat, the press-up's rising head
+         * sent it back over the waist's end of the chest */
+        arrows_clearance(&q, figs, upright ? n : shown, near);
         /* beside an upright trunk: its tip may touch the back it points at, not run over it; a
          * lying trunk's arrow keeps off the head alone (on all fours the arms meet the back, and
          * it stands over the trunk anyway) */
@@ -628,6 +631,8 @@ static float arrows_fade(double way)
 {
     if (way <= ARROWS_FADE_FROM)
         return 1.0f;
+    if (way >= ARROWS_GONE_AT)
+        return 0.0f;
     double a = 1.0 - (way - ARROWS_FADE_FROM) / (ARROWS_GONE_AT - ARROWS_FADE_FROM);
     return a <= 0.0 ? 0.0f : (float)a;
 }

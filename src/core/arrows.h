@@ -38,8 +38,11 @@
 #define ARROWS_BODY_GAP_H 0.015f /* an arrow kept off the body keeps this off its parts (their outline, warm band) */
 #define ARROWS_KEEP_OFF_STEP_H 0.01f /* ... moved away from it in steps of this, */
 #define ARROWS_KEEP_OFF_MAX_H 0.30f /* ... up to this far */
-#define ARROWS_FADE_FROM 0.25f /* in the first rep (a hold: its way in) the arrows fade from this far */
-#define ARROWS_GONE_AT 0.5f /* ... of the way to the beat, gone from this far: before the part gets there */
+/* In the first rep (a hold: its way in) the arrows fade from ARROWS_FADE_FROM of the way to the beat
+ * and are gone from ARROWS_GONE_AT, before the part gets there: gone at half-way, the press-up's
+ * arrow had to float 0.15 H over the chest to keep off it (physio review, session 30). */
+#define ARROWS_FADE_FROM 0.1f
+#define ARROWS_GONE_AT 0.25f
 
 /* One arrow: from (x[0], y[0]) through (x[1], y[1]) to the tip (x[2], y[2]); in body heights H of
  * the grounded figure (y up) from arrows_of_move, in stage pixels (y down) from arrows_place. */
@@ -82,7 +85,9 @@ void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, M
  * also over the end of the get-ready) 1 up to ARROWS_FADE_FROM of the way to the beat (the held
  * pose), fading to 0 at ARROWS_GONE_AT of it; 0 anywhere else. Shown to the beat, the body rose
  * into them (the press-up's chest from a quarter of the way up, the hugged knee's thigh); over the
- * part of the way they show in, arrows_of_move keeps them off it. */
+ * part of the way they show in, arrows_of_move keeps them off it, and that part is short so that
+ * they can sit close to the part they point at (the press-up's close over the chest: shown to
+ * half-way, the chest rose 0.13 H by then and its arrow floated above that). */
 float arrows_alpha(const SessionView *v, const SheetMeta *meta);
 
 /* Parse len bytes of view.conf ("arrows = 0|1", blank lines and '#' comments) into *on, which
