@@ -141,6 +141,12 @@ static int count(SessionEventType type, const char *text)
 #define T_INTRO_BACK_MS 16000
 #define T_READY_BACK (T_INTRO + T_INTRO_BACK_MS)
 #define T_WORK_BACK (T_READY_BACK + SESSION_READY_MS)
+/* A first timer on the back: its intro's figure stands (its words ask for what is done first: 04's
+ * "Wrap the cold pack", review s30) and the intro is the usual; its get-ready, which waits for
+ * Ready, shows the way down and says the timer's words once the figure is there: 7.5 s, then
+ * way_all_fours_to_back's 7.65 s, a tenth later in whole tenths (ready_words_at) */
+#define T_READY_TIMER T_READY
+#define T_TIMER_WORDS_MS 15300
 
 /* A held move's get-ready that shows a way there keeps this long between the way's end and its
  * 3-2-1 (issue 12), so the move's start, eased in, then its step in (SESSION_STEP_IN_MS) all come
@@ -322,9 +328,9 @@ static void test_hold_cues(void)
     load("title \"C\"\nmove child_pose hold 29s\n");
     run_to_end();
     CHECK_INT(count(EV_CUE, "Ten seconds left."), 0);
-    load("title \"C\"\ntimer 1m\n"); /* on the back: the intro shows the way down */
+    load("title \"C\"\ntimer 1m\n"); /* on the back: its get-ready shows the way down */
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_READY_BACK + SESSION_TIMER_READY_MS + 50000);
+    CHECK_INT(time_of(EV_CUE, "Ten seconds left."), T_READY_TIMER + SESSION_TIMER_READY_MS + 50000);
 }
 
 static void test_sides_and_sets(void)
@@ -1417,8 +1423,8 @@ static void test_ready_shows_the_way(void)
 /* A timer's time starts with the person in place: its get-ready shows the way to the position the
  * timer names (then that position breathing), and its time shows the position, with no way in it;
  * the get-ready keeps its documented wait (the way fits in it). The issue's example is a timer on
- * the front as the only step (the intro's figure stands: the intro shows the way, as before a
- * first move), and after a standing move. */
+ * the front as the only step (the intro's figure stands, and its get-ready shows the way, as after
+ * a standing move: a first timer's intro asks for what is done first), and after a standing move. */
 static void test_timer_shows_the_way_first(void)
 {
     static const char *const src[] = {
@@ -1440,31 +1446,25 @@ static void test_timer_shows_the_way_first(void)
         if (step > 0) { /* during the move before, the way is loaded ahead */
             run_until(g->planned_start_ms - 1000);
             CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_STANDING_TO_FRONT);
-            run_until(g->planned_start_ms + 1000);
-            v = session_view(&S, 0);
-            CHECK_INT(v.kind, SEG_READY);
-            CHECK(v.ready_press);
-            CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
-            CHECK_INT(v.anim, ANIM_HOLD);
-            CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
-            CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
-            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
-        } else { /* the first step: the intro shows the way (7 s), the get-ready the position */
+        } else { /* the first step: the intro's figure stands, as its words ask for what is done
+                  * first (review s30: 04's "Wrap the cold pack" with the figure lying down) */
             const Segment *intro = g - 1;
             CHECK_INT(intro->kind, SEG_INTRO);
-            CHECK_INT(intro->duration_ms, 7000);
+            CHECK_INT(intro->duration_ms, SESSION_INTRO_MS);
             run_until(intro->planned_start_ms + 1000);
             v = session_view(&S, 0);
-            CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
-            CHECK_INT(v.anim, ANIM_HOLD);
-            CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
-            run_until(g->planned_start_ms + 100);
-            v = session_view(&S, 0);
-            CHECK_INT(v.kind, SEG_READY);
-            CHECK(v.ready_press);
-            CHECK_INT(v.figure, MOVE_REST_ON_FRONT);
-            CHECK(v.blend && v.from_figure == MOVE_WAY_STANDING_TO_FRONT);
+            CHECK_INT(v.figure, moves_position_figure(POSITION_STANDING));
+            CHECK_INT(v.next_figure, MOVE_WAY_STANDING_TO_FRONT);
         }
+        run_until(g->planned_start_ms + 1000); /* the get-ready shows the way there */
+        v = session_view(&S, 0);
+        CHECK_INT(v.kind, SEG_READY);
+        CHECK(v.ready_press);
+        CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_FRONT);
+        CHECK_INT(v.anim, ANIM_HOLD);
+        CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
+        CHECK_INT(v.anim_length_ms, g->duration_ms - SESSION_COUNTDOWN * 1000);
+        CHECK_INT(v.next_figure, MOVE_REST_ON_FRONT);
         run_until(g->planned_start_ms + g->duration_ms - 2000); /* nobody pressed: the 3-2-1 in place */
         v = session_view(&S, 0);
         CHECK_INT(v.kind, SEG_READY);
@@ -1802,8 +1802,8 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(seg >= 0);
             if (seg < 0)
                 continue;
-            /* a first timer's way down: over the intro, as a first move's (review s29) */
-            int shown = i == 0 && kind == SEG_READY && seg > 0 && S.segments[seg - 1].kind == SEG_INTRO ? seg - 1 : seg;
+            /* a first timer's way down too: in its get-ready, not over the intro (review s30) */
+            int shown = seg;
             run_until(S.segments[shown].planned_start_ms +
                       (i > 0 ? step_out_of(R.steps[i - 1].move) : SESSION_STEP_OUT_MS) + 500); /* after a way out */
             SessionView v = session_view(&S, 0);
@@ -2729,30 +2729,30 @@ static void mark_phrases(void)
 static void test_timer_ready(void)
 {
     const char *pack = "title \"P\"\ntimer 1m \"Lie on the pack.\"\n  name \"Cold pack\"\n  say half \"Half.\"\n";
-    load(pack); /* on the back (no moves around it): the intro shows the way down */
+    load(pack); /* on the back (no moves around it): its get-ready shows the way down */
     CHECK_STR(routine_step_name(&R.steps[0]), "Cold pack");
     /* nobody presses: it waits the whole documented wait, counting it down, then starts */
-    run_until(T_READY_BACK + 1000);
+    run_until(T_READY_TIMER + 1000);
     SessionView v = session_view(&S, 0);
     CHECK_INT(v.kind, SEG_READY);
     CHECK(v.ready_press);
     CHECK_INT(v.remaining_ms, SESSION_TIMER_READY_MS - 1000);
-    run_until(T_READY_BACK + SESSION_TIMER_READY_MS - 10);
+    run_until(T_READY_TIMER + SESSION_TIMER_READY_MS - 10);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY); /* still waiting just before the end */
     run_to_end();
-    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Cold pack."), T_READY_BACK);
-    CHECK_INT(time_of(EV_CUE, "Lie on the pack."), T_READY_BACK);
-    CHECK_INT(time_of(EV_CUE, session_phrase(PHRASE_PRESS_READY)), T_READY_BACK);
+    CHECK_INT(time_of(EV_CUE, "Get ready. Next: Cold pack."), T_READY_TIMER);
+    CHECK_INT(time_of(EV_CUE, "Lie on the pack."), T_READY_TIMER + T_TIMER_WORDS_MS); /* the figure down */
+    CHECK_INT(time_of(EV_CUE, session_phrase(PHRASE_PRESS_READY)), T_READY_TIMER + T_TIMER_WORDS_MS);
     int rd = find(EV_READY, NULL);
-    CHECK(rd >= 0 && L[rd].t_ms == T_READY_BACK + SESSION_TIMER_READY_MS && !L[rd].completed &&
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY_TIMER + SESSION_TIMER_READY_MS && !L[rd].completed &&
           L[rd].n == SESSION_TIMER_READY_MS && L[rd].step == 0);
-    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_BACK + SESSION_TIMER_READY_MS);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_TIMER + SESSION_TIMER_READY_MS);
     CHECK_INT(count(EV_CUE, "3"), 1); /* a spoken 3-2-1 before it starts by itself */
-    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_BACK + SESSION_TIMER_READY_MS + 30000);
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_TIMER + SESSION_TIMER_READY_MS + 30000);
     CHECK_INT(count(EV_READY, NULL), 1);
-    /* Ready pressed 12 s in: the timer starts at once, its cues follow from there */
+    /* Ready pressed 12 s after its words: the timer starts at once, its cues follow from there */
     restart();
-    act_at(T_READY_BACK + 12000, INPUT_PRESS);
+    act_at(T_READY_TIMER + T_TIMER_WORDS_MS + 12000, INPUT_PRESS);
     act_at(S.t_ms + 100, INPUT_RELEASE);
     v = session_view(&S, 0);
     CHECK_INT(v.kind, SEG_WORK);
@@ -2760,9 +2760,10 @@ static void test_timer_ready(void)
     CHECK_STR(v.caption, "Lie on the pack."); /* the instruction stays on screen */
     run_to_end();
     rd = find(EV_READY, NULL);
-    CHECK(rd >= 0 && L[rd].t_ms == T_READY_BACK + 12000 && L[rd].completed && L[rd].n == 12000);
-    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_BACK + 12000);
-    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_BACK + 12000 + 30000);
+    CHECK(rd >= 0 && L[rd].t_ms == T_READY_TIMER + T_TIMER_WORDS_MS + 12000 && L[rd].completed &&
+          L[rd].n == T_TIMER_WORDS_MS + 12000);
+    CHECK_INT(time_of(EV_STEP_START, NULL), T_READY_TIMER + T_TIMER_WORDS_MS + 12000);
+    CHECK_INT(time_of(EV_CUE, "Half."), T_READY_TIMER + T_TIMER_WORDS_MS + 12000 + 30000);
     CHECK_INT(count(EV_CUE, "3"), 0); /* no countdown: the press started it */
     CHECK_INT(count(EV_READY, NULL), 1);
     CHECK_INT(S.score.steps_done, 1);
@@ -2780,7 +2781,7 @@ static void test_timer_ready(void)
         CHECK(strcmp(routine_step_name(&R.steps[i]), "Timer") != 0);
     /* the menu's length counts the whole wait: nobody pressing spends it */
     load(pack);
-    CHECK_INT(session_routine_ms(&R), T_READY_BACK + SESSION_TIMER_READY_MS + 60000);
+    CHECK_INT(session_routine_ms(&R), T_READY_TIMER + SESSION_TIMER_READY_MS + 60000);
 }
 
 static void test_no_dead_phrases(void)

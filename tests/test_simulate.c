@@ -692,8 +692,9 @@ static void test_ready_lines(void)
     Log l = {0};
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     check_run(&r, &l, true);
-    /* on the back: the intro (8 s to 24 s) shows the way down, then the get-ready waits */
-    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"ready\",\"index\":0,\"pressed\":true,\"waited\":6.000}"));
+    /* on the back: the intro (8 s to 14 s, the figure standing), then the get-ready shows the way
+     * down and waits */
+    CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"ready\",\"index\":0,\"pressed\":true,\"waited\":16.000}"));
     CHECK(strstr(l.json, "{\"t\":30.000,\"type\":\"step_start\",\"index\":0,\"move\":\"rest\",\"kind\":\"timer\""));
     CHECK(strstr(l.json, "\"name\":\"Cold pack\",\"mode\":\"timer\""));
     log_free(&l);

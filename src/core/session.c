@@ -2383,7 +2383,7 @@ static int session_rest_chain(const Routine *r, int step, MovesPath *out)
 
 /* The chain a step's get-ready shows before its 3-2-1: the step is a move that follows one leaving
  * the person in another position with no rest between (a rest shows the chain itself; the first
- * step's is shown over the intro, session_first_chain), or a timer after the first step, so that
+ * move's is shown over the intro, session_first_chain), or a timer, the first one too, so that
  * the person is in its position when they press Ready. Returns how many ways; 0 when the positions
  * are the same or no chain reaches (the figure cuts). */
 static int session_ready_chain(const Routine *r, int step, MovesPath *out)
@@ -2391,7 +2391,7 @@ static int session_ready_chain(const Routine *r, int step, MovesPath *out)
     const RoutineStep *st = &r->steps[step];
     out->count = 0;
     Position from = session_position_before(r, step), to;
-    if (step > 0 && st->kind == STEP_TIMER)
+    if (st->kind == STEP_TIMER)
         to = session_rest_position(r, step);
     else if (step > 0 && st->kind == STEP_MOVE && !step_rules(st).ready_press && step_rules(st).get_ready)
         to = routine_move_info(r, st->move)->position;
@@ -2402,20 +2402,23 @@ static int session_ready_chain(const Routine *r, int step, MovesPath *out)
 }
 
 /* The chain down to the first step (the menu shows the figure standing): from standing to the
- * position of the first move or timer, played whole over the intro, which lasts as long as the
- * chain at its pace (session_intro_ms), so the figure is in the step's position as its get-ready
- * begins and says where to be (physio review s29: "Lie on your back" was said while the figure was
- * still kneeling on its way down). Returns how many ways; 0 when the first step has no get-ready
- * (a rest shows its chain itself), starts standing or no chain reaches its position. */
+ * position of the first move, played whole over the intro, which lasts as long as the chain at
+ * its pace (session_intro_ms), so the figure is in the step's position as its get-ready begins and
+ * says where to be (physio review s29: "Lie on your back" was said while the figure was still
+ * kneeling on its way down). Returns how many ways; 0 when the first step has no get-ready (a rest
+ * shows its chain itself), starts standing or no chain reaches its position, and for a timer: its
+ * get-ready waits for Ready and shows the way down itself (session_ready_chain), so the intro's
+ * figure stands while its words ask for what is done first (physio review s30: 04's "Wrap the cold
+ * pack in a thin towel" came with the figure lying down on the mat). */
 static int session_first_chain(const Routine *r, MovesPath *out)
 {
     out->count = 0;
     if (r->step_count == 0)
         return 0;
     const RoutineStep *st = &r->steps[0];
-    if ((st->kind != STEP_MOVE && st->kind != STEP_TIMER) || !step_rules(st).get_ready)
+    if (st->kind != STEP_MOVE || !step_rules(st).get_ready)
         return 0;
-    Position to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, 0);
+    Position to = routine_move_info(r, st->move)->position;
     int n = moves_path(POSITION_STANDING, to, out);
     return n > 0 ? n : 0;
 }
@@ -2671,19 +2674,21 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     return c->path.count;
 }
 
-/* When get-ready gi, when it shows a way to the step's position (session_ready_chain: a step after
- * the first, in another position than the one before it, no rest between), says the step's own
+/* When get-ready gi, when it shows a way to the step's position (session_ready_chain: a move after
+ * the first, in another position than the one before it, no rest between, or a timer), says the step's own
  * words (ready_step_words): once the figure has arrived, at the end of the last way's motion
  * (its keyed time, moves_way_ms, from where the chain starts it), not as the way begins while the
  * figure is still getting up or down (physio review s29 #4: "Stand with your feet apart. Hands on
  * your lower back" was said with the figure still lying). "Get ready. Next: ..." is said at the
  * start all the same, as the figure starts moving. Returns the ms into the get-ready, or 0 for at
- * its start (no way shown; the first step's way is the intro's). */
+ * its start (no way shown; the first move's way is the intro's). */
 static int ready_words_at(const Session *s, int gi)
 {
     const Segment *g = &s->segments[gi];
     SessionChain c;
-    if (g->kind != SEG_READY || g->step <= 0 || session_segment_chain(s, gi, &c) == 0)
+    MovesPath own; /* its own way (a first move's is the intro's: session_intro_rest_ms) */
+    if (g->kind != SEG_READY || g->step < 0 || session_ready_chain(s->routine, g->step, &own) == 0 ||
+        session_segment_chain(s, gi, &c) == 0)
         return 0;
     int last = c.path.count - 1;
     int at = c.start_ms[last] - c.lead_ms + moves_way_ms(c.path.way[last]);

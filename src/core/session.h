@@ -18,12 +18,13 @@
 #define SESSION_SAFETY_MS 8000
 #define SESSION_SAFETY_PRESS_MS 5000
 #define SESSION_SAFETY_MAX_MS 60000
-/* routine title and intro text; longer when its clip is (session_set_voice), or when the first step
+/* routine title and intro text; longer when its clip is (session_set_voice), or when the first move
  * starts off its feet: the intro shows the whole way down from standing at its pace, so the figure
- * is in the step's position when its get-ready says where to be. A press or Skip leaves it at once
- * ("Press to start now"); left before the way down is over, the first get-ready goes on with the
- * rest of the way from where the figure is, and is longer by it (whole seconds; a timer's wait for
- * Ready is not), its words said once the figure is there */
+ * is in the step's position when its get-ready says where to be (a first timer's intro figure
+ * stands while its words ask for what is done first; its get-ready shows the way down). A press or
+ * Skip leaves it at once ("Press to start now"); left before the way down is over, the first
+ * get-ready goes on with the rest of the way from where the figure is, and is longer by it (whole
+ * seconds), its words said once the figure is there */
 #define SESSION_INTRO_MS 6000
 /* "get ready", next move named, how to get into position, 3-2-1: time to get down to the mat.
  * With the voice planned it is lengthened (to whole seconds) so the name and the step's start
