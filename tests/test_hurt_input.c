@@ -417,6 +417,44 @@ int main(void)
         app_free(a);
     }
 
+    /* the safety notice across the width (four long stop rules): "It hurts" at the right end of its
+     * heading row, where it is drawn (render_hurt_rect, muted or not), not where the stage's corner
+     * was, mid-row (review s30); a tap there opens it, not "Press to start now" */
+    {
+        char wide_path[300], wide_src[1024];
+        int len = snprintf(wide_src, sizeof wide_src, "title \"Wide\"\n");
+        for (int i = 0; i < 4; i++)
+            len += snprintf(wide_src + len, sizeof wide_src - (size_t)len,
+                            "stop-if \"Pain spreads down into your leg or below the knee, or you feel pins and "
+                            "needles in the foot %d\"\n",
+                            i);
+        snprintf(wide_src + len, sizeof wide_src - (size_t)len, "move child_pose\n  hold 20s\n");
+        snprintf(wide_path, sizeof wide_path, "%s/wide.routine", dir);
+        apptest_write_file(wide_path, wide_src);
+        AppOptions o4 = o;
+        o4.routine = wide_path;
+        a = app_new(&o4, NULL, ren);
+        CHECK(a != NULL);
+        if (a) {
+            app_update(a, 10);
+            app_draw(a);
+            s = app_session(a);
+            CHECK_INT(apptest_kind(a), SEG_SAFETY);
+            SessionView v = session_view(s, 0);
+            Render *ard = app_render(a); /* the app's, with its text (the notice is measured) */
+            SDL_Rect stage_hurt = render_button_rect(ard, BUTTON_HURT), body = render_layout(ard).body;
+            for (int muted = 0; muted < 2; muted++) {
+                SDL_Rect hr = render_hurt_rect(ard, &v, muted == 1);
+                CHECK(render_safety_layout(ard, &v, muted == 1).wide);
+                CHECK_INT(hr.x + hr.w, body.x + body.w);
+                CHECK(hr.y == stage_hurt.y && hr.w == stage_hurt.w && hr.h == stage_hurt.h);
+            }
+            apptest_click(a, render_hurt_rect(ard, &v, true));
+            CHECK(session_hurt_open(s) && s->hurt == HURT_PAIN);
+            app_free(a);
+        }
+    }
+
     apptest_screen_close(&scr);
     apptest_quit();
     return TEST_END();

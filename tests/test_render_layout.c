@@ -699,6 +699,40 @@ static void check_rule_rows(Render *rd, SDL_Surface *surf, const Routine *r)
     session_free(&s);
 }
 
+/* Whether the red "It hurts" is drawn at rc in surf: its box's colour inside it, to the left of
+ * its words (the box's middle-left). */
+static bool hurt_drawn_at(Render *rd, SDL_Surface *surf, SDL_Rect rc)
+{
+    SDL_Color c = pixel(surf, rc.x + rc.w / 12, rc.y + rc.h / 2);
+    return same(c, render_style(rd)->warning_bg);
+}
+
+/* "It hurts" on the safety notice (drawn in surf for v) where the notice beside the figure has it
+ * (review s30): in the corner of what is shown, the top right. Beside the figure, on the stage's
+ * top right; across the width, at the right end of the heading's row, level with and as big as
+ * there, where it stood mid-row in the stage's corner with no stage; and render_hurt_rect (where
+ * taps land) is where it is drawn. */
+static void check_notice_hurt(Render *rd, SDL_Surface *surf, const SessionView *v, bool wide, int w, int h)
+{
+    RenderLayout l = render_layout(rd);
+    SDL_Rect corner = render_button_rect(rd, BUTTON_HURT), at = render_hurt_rect(rd, v, false);
+    bool there = hurt_drawn_at(rd, surf, at), left = hurt_drawn_at(rd, surf, corner);
+    if (wide && (at.x + at.w != l.body.x + l.body.w || !there || left))
+        fprintf(stderr,
+                "%dx%d wide notice: \"It hurts\" at x %d..%d (drawn %d), the row ends at %d, %s at the "
+                "stage's corner x %d..%d\n",
+                w, h, at.x, at.x + at.w, there, l.body.x + l.body.w, left ? "drawn" : "not drawn", corner.x,
+                corner.x + corner.w);
+    CHECK(there);
+    CHECK(at.y == corner.y && at.w == corner.w && at.h == corner.h);
+    if (wide) {
+        CHECK_INT(at.x + at.w, l.body.x + l.body.w);
+        CHECK(!left || SDL_HasIntersection(&at, &corner)); /* not also in the middle of the row */
+    } else {
+        CHECK(SDL_RectEquals(&at, &corner));
+    }
+}
+
 /* The safety notice, drawn as the workout begins, at every supported size: all of it inside the
  * body (above the caption band, below "It hurts" when it takes the width), its text no smaller
  * than the workout's floor and never cut. The shipped routines' notices (none, two and three stop
@@ -752,6 +786,7 @@ static void check_safety_notice(int w, int h)
         CHECK(fits);
         CHECK(px >= render_px(&rd, RENDER_WORKOUT_TEXT_MIN));
         CHECK(text_stats(rd.text).cut_draws == cut);
+        check_notice_hurt(&rd, surf, &v, lay.wide, w, h);
         CHECK_INT(lay.rules_shown, rules == 8 ? lay.rules_shown : r.stop_if_count);
         if (rules == 8) /* all of them where there is room (portrait), else as many as fit */
             CHECK(lay.rules_shown >= 1);

@@ -544,7 +544,8 @@ static void pointer(App *a, int x, int y, bool down)
         SDL_Rect pause = render_button_rect(&a->rd, BUTTON_PAUSE);
         SDL_Rect skip = render_button_rect(&a->rd, BUTTON_SKIP);
         SDL_Rect back = render_button_rect(&a->rd, BUTTON_BACK);
-        SDL_Rect hurt = render_button_rect(&a->rd, BUTTON_HURT);
+        SessionView v = session_view(&a->session, 0); /* where it is drawn (a wide safety notice) */
+        SDL_Rect hurt = render_hurt_rect(&a->rd, &v, audio_muted(a->audio));
         if (SDL_PointInRect(&p, &hurt))
             a->pending |= INPUT_HURT; /* over the stage: before a tap there counts a rep */
         else if (SDL_PointInRect(&p, &pause))

@@ -380,11 +380,27 @@ static void badge_draw(Render *rd, SDL_Rect box, const char *s, int px, SDL_Colo
               box.w - 2 * render_px(rd, st->badge_pad), 1);
 }
 
+/* "It hurts" where render_session draws it: on the stage's top right (render_button_rect), or,
+ * while the safety notice takes the width in the figure's place (wide), at the top right of that
+ * width, level with the notice's heading: in the corner of what is shown, as beside the figure
+ * (physio review s30: left where the stage's corner was, it stood mid-row, neither beside the
+ * heading nor at the row's end). */
+static SDL_Rect hurt_rect(const Render *rd, bool wide)
+{
+    SDL_Rect rc = render_button_rect(rd, BUTTON_HURT);
+    if (wide) {
+        RenderLayout l = render_layout(rd);
+        rc.x = l.body.x + l.body.w - rc.w; /* flush with the caption band's and progress bar's ends */
+    }
+    return rc;
+}
+
 /* The lasting "Sound off" badge's box. In a workout, where "It hurts" stands on the stage's top
  * right: under that button, right-aligned with it (the streak badge has the top left, and a
  * status such as sound off is looked for in the top right), inside the corner the figure keeps
- * clear of while the sound is off. Elsewhere in the stage's top left corner. */
-static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
+ * clear of while the sound is off; under it at the row's end too beside a wide safety notice
+ * (hurt_wide). Elsewhere in the stage's top left corner. */
+static SDL_Rect sound_off_box(Render *rd, bool under_hurt, bool hurt_wide)
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
@@ -392,7 +408,7 @@ static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
     text_measure(rd->text, RENDER_SOUND_OFF, px, 0, 1, &tw, &th);
     SDL_Rect box = {l.stage.x + pad, l.stage.y + pad, tw + 2 * pad, th + 2 * render_px(rd, st->badge_pad_y)};
     if (under_hurt) {
-        SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT);
+        SDL_Rect hurt = hurt_rect(rd, hurt_wide);
         box.x = hurt.x + hurt.w - box.w;
         box.y = hurt.y + hurt.h + render_px(rd, st->gap);
     }
@@ -401,7 +417,7 @@ static SDL_Rect sound_off_box(Render *rd, bool under_hurt)
 
 SDL_Rect render_sound_off_rect(Render *rd)
 {
-    return sound_off_box(rd, true);
+    return sound_off_box(rd, true, false);
 }
 
 /* The streak badge's room on the stage's top left (streak_badge), for a step of reps (the longest
@@ -524,7 +540,7 @@ static SDL_Rect figure_corners(Render *rd, const SessionView *v, const Overlay *
     if (session_hurt_allowed_in(v->kind)) {
         *hurt = render_button_rect(rd, BUTTON_HURT);
         if (ov && ov->muted) { /* one box from the button's top to the badge's bottom, as wide as both */
-            SDL_Rect so = sound_off_box(rd, true);
+            SDL_Rect so = sound_off_box(rd, true, false);
             int x = so.x < hurt->x ? so.x : hurt->x, r = hurt->x + hurt->w;
             *hurt = (SDL_Rect){x, hurt->y, (so.x + so.w > r ? so.x + so.w : r) - x, so.y + so.h - hurt->y};
         }
@@ -658,7 +674,7 @@ static void passing_notice_draw(Render *rd, const Overlay *ov)
 
 void render_notice(Render *rd, const Overlay *ov)
 {
-    sound_off_draw(rd, ov, sound_off_box(rd, false));
+    sound_off_draw(rd, ov, sound_off_box(rd, false, false));
     passing_notice_draw(rd, ov);
 }
 
@@ -1136,9 +1152,9 @@ static RenderSafetyLayout safety_place(Render *rd, const SessionView *v, bool mu
     *head = (SDL_Rect){0, 0, 0, 0};
     for (int wide = 0; wide < 2; wide++) {
         if (wide) {
-            /* the heading on the row of "It hurts" (which stays where it is), the rest below it
-             * and below the sound-off badge under it while muted */
-            SDL_Rect hurt = render_button_rect(rd, BUTTON_HURT), badge = sound_off_box(rd, true);
+            /* the heading on the row of "It hurts" (at the row's end: hurt_rect), the rest below
+             * it and below the sound-off badge under it while muted */
+            SDL_Rect hurt = hurt_rect(rd, true), badge = sound_off_box(rd, true, true);
             int gap = render_px(rd, st->gap);
             *head = (SDL_Rect){l.body.x, l.body.y, hurt.x - gap - l.body.x, hurt.h};
             int bottom = muted ? badge.y + badge.h : hurt.y + hurt.h;
@@ -1290,10 +1306,14 @@ static void header_text(const SessionView *v, char *buf, size_t size)
         snprintf(buf, size, "%s", v->ended_early ? "Ended early" : "Finished");
 }
 
-static void draw_hurt_button(Render *rd)
+SDL_Rect render_hurt_rect(Render *rd, const SessionView *v, bool muted)
+{
+    return hurt_rect(rd, v && v->kind == SEG_SAFETY && render_safety_layout(rd, v, muted).wide);
+}
+
+static void draw_hurt_button(Render *rd, SDL_Rect rc)
 {
     const RenderStyle *st = render_style(rd);
-    SDL_Rect rc = render_button_rect(rd, BUTTON_HURT);
     render_box(rd, rc, render_px(rd, st->radius_button), st->warning_bg);
     int tw, th,
         px = text_fit(rd->text, "It hurts", render_px(rd, st->button_size), render_px(rd, st->button_size_min),
@@ -1330,7 +1350,8 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
-    if (render_session_figure(v) && !safety_wide(rd, v, ov))
+    bool wide = safety_wide(rd, v, ov);
+    if (render_session_figure(v) && !wide)
         render_figure(rd, v, ov); /* a check-in, the results and a long safety notice use the whole width */
     switch (v->kind) {
     case SEG_SAFETY: draw_safety(rd, v, ov); break;
@@ -1355,7 +1376,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
     }
     render_caption(rd, v->caption);
     bool hurt = session_hurt_allowed_in(v->kind);
-    sound_off_draw(rd, ov, sound_off_box(rd, hurt)); /* under "It hurts" in a workout's screens */
+    sound_off_draw(rd, ov, sound_off_box(rd, hurt, wide)); /* under "It hurts" in a workout's screens */
     if (v->paused)
         draw_pause(rd, ov);
     /* drawn last, so the touch buttons stay usable above the dimmed pause screen */
@@ -1365,7 +1386,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
         render_button(rd, render_button_rect(rd, BUTTON_SKIP), "Skip \xE2\x96\xB6", false);
     }
     if (session_hurt_allowed_in(v->kind)) /* the safety notice to the last step */
-        draw_hurt_button(rd);
+        draw_hurt_button(rd, hurt_rect(rd, wide));
     passing_notice_draw(rd, ov); /* in the header, in the place render_header left for it */
 }
 
@@ -1544,7 +1565,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
 {
     const RenderStyle *st = render_style(rd);
     RenderLayout l = render_layout(rd);
-    SDL_Rect sound_off = sound_off_box(rd, false);
+    SDL_Rect sound_off = sound_off_box(rd, false, false);
     render_clear(rd);
     render_text(rd, "unknot", st->logo_text, 0, st->heading, l.header.x, l.header.y, TEXT_LEFT, 0, 1);
     const char *hint = ov && ov->keys_hint ? ov->keys_hint : MENU_KEYS_DEFAULT;

@@ -178,7 +178,12 @@ typedef struct {
 } RenderSafetyLayout;
 RenderSafetyLayout render_safety_layout(Render *rd, const SessionView *v, bool muted);
 
-/* Where the lasting "Sound off" badge shows in a workout's screens: under "It hurts". */
+/* Where render_session draws "It hurts" for v (muted: the sound is off): on the stage's top right
+ * (render_button_rect), or at the right end of the safety notice's heading row when the notice
+ * takes the width. The input code taps on it (app.c), so a tap lands on what is drawn. */
+SDL_Rect render_hurt_rect(Render *rd, const SessionView *v, bool muted);
+
+/* Where the lasting "Sound off" badge shows in a workout's screens: under "It hurts" (on the stage). */
 SDL_Rect render_sound_off_rect(Render *rd);
 
 /* What render_session does to the figure's camera for v, drawing nothing (sprites_follow_clear):
