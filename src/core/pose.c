@@ -1708,6 +1708,15 @@ static void pose_away_near_arm(const Pose *q, PoseFigure *fig)
     fig->count++;
 }
 
+/* How far the other side of `other_side away` is seen from behind in pose p as keyed (before
+ * pose_move_other_side turns the head on past the back): the sine of the keyed look, 1 from 90
+ * degrees on (PoseFigure.away). */
+static float pose_keyed_away(const Pose *p)
+{
+    float keyed = fabsf(p->v[POSE_LOOK]) * 3.14159265f / 180.0f;
+    return keyed >= 1.5707963f ? 1.0f : sinf(keyed);
+}
+
 /* Stand pose p (of m, resting on contacts, painted in order) on the mat, near and far swapped when
  * swap: the other side of `other_side far`, drawn the same way round. */
 static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contacts, const int *order, bool swap,
@@ -1724,8 +1733,7 @@ static void pose_move_grounded(const PoseMove *m, const Pose *p, unsigned contac
                          pose_highlight_swapped(m->file.highlight), fig);
     if (m->file.other_side == POSE_OTHER_AWAY) { /* seen from behind as far as the keyed look turns */
         pose_away_near_arm(&q, fig);
-        float keyed = fabsf(p->v[POSE_LOOK]) * 3.14159265f / 180.0f;
-        fig->away = keyed >= 1.5707963f ? 1.0f : sinf(keyed);
+        fig->away = pose_keyed_away(p);
     }
 }
 
@@ -1887,6 +1895,23 @@ static const int *pose_moment(const PoseMove *m, const PoseMoment *at, Pose *p, 
     return pose_move_other_order(m, order, buf);
 }
 
+/* How far m's figure at moment `at` is seen from behind as pose_move_figure_at draws it
+ * (PoseFigure.away): a side turned away (`other_side away`) as far as its keyed look turns, any
+ * other as far as its drawn head turns away. */
+static float pose_moment_away(const PoseMove *m, const PoseMoment *at)
+{
+    SheetFrame f;
+    Pose p;
+    sheet_frame_at(&m->meta, at->mode, at->anim_ms, at->anim_length_ms, at->rep_hold_ms, &f);
+    pose_move_blend(m, f.a, f.b, f.blend, &p);
+    if (at->draw.swap && m->file.other_side == POSE_OTHER_AWAY)
+        return pose_keyed_away(&p);
+    if (at->draw.swap)
+        pose_move_other_side(m, &p);
+    float look = p.v[POSE_LOOK] * 3.14159265f / 180.0f;
+    return look < -1.5707963f ? 1.0f : look < 0.0f ? -sinf(look) : 0.0f;
+}
+
 /* The pose eased e (0..1, eased already) of the way from pa to pb into *q (pose_moves_blend). With
  * tuck, the elbows out (`spread`) lead when they go out and lag when they come in (cubic), the
  * shoulders the other way round (quadratic), so an arm swings short in profile: the folded arms
@@ -2037,6 +2062,81 @@ static bool pose_move_is_way(const PoseMove *m)
     return moves_way_from(moves_find(m->file.move, (int)strlen(m->file.move))) != POSITION_NONE;
 }
 
+/* How far two parts' round cones overlap (H; 0 when apart): their radii less the distance between
+ * their axes, at five points along p. */
+static float pose_parts_overlap(const PosePart *p, const PosePart *q)
+{
+    float most = 0.0f, dx = q->bx - q->ax, dy = q->by - q->ay, l2 = dx * dx + dy * dy;
+    for (int i = 0; i <= 4; i++) {
+        float t = (float)i / 4.0f, x = p->ax + (p->bx - p->ax) * t, y = p->ay + (p->by - p->ay) * t;
+        float f = l2 > 1e-10f ? ((x - q->ax) * dx + (y - q->ay) * dy) / l2 : 0.0f;
+        f = f < 0.0f ? 0.0f : f > 1.0f ? 1.0f : f;
+        float over =
+            p->ra + (p->rb - p->ra) * t + q->ra + (q->rb - q->ra) * f - hypotf(x - q->ax - dx * f, y - q->ay - dy * f);
+        most = over > most ? over : most;
+    }
+    return most;
+}
+
+/* How much the groups that orders oa and ob stack differently overlap in fig (H, summed over their
+ * parts' pairs): what changes in front when the order goes from one to the other. */
+static float pose_orders_overlap(const PoseFigure *fig, const int *oa, const int *ob)
+{
+    enum { IDS = POSE_GROUP_FAR_SHIN + 1 };
+    int at_a[IDS], at_b[IDS];
+    for (int i = 0; i < IDS; i++)
+        at_a[i] = at_b[i] = -1;
+    for (int i = 0; i < POSE_ORDER_COUNT; i++)
+        at_a[oa[i]] = i, at_b[ob[i]] = i;
+    float over = 0.0f;
+    for (int g = 0; g < fig->count; g++)
+        for (int h = g + 1; h < fig->count; h++) {
+            const PoseGroup *x = &fig->groups[g], *y = &fig->groups[h];
+            if (x->flat || y->flat || x->id < 0 || y->id < 0 || x->id >= IDS || y->id >= IDS || x->id == y->id ||
+                at_a[x->id] < 0 || at_a[y->id] < 0 || at_b[x->id] < 0 || at_b[y->id] < 0 ||
+                (at_a[x->id] < at_a[y->id]) == (at_b[x->id] < at_b[y->id]))
+                continue;
+            for (int i = 0; i < x->count; i++)
+                for (int j = 0; j < y->count; j++)
+                    over += pose_parts_overlap(&x->parts[i], &y->parts[j]);
+        }
+    return over;
+}
+
+/* Where, in the ease e (0..1) from pose pa painted in order oa to pb in ob (tuck: as
+ * pose_ease_between; contacts: those both keep), pose_moves_blend goes over from a's order to
+ * b's, at one of its probes (POSE_BLEND_PROBES), nearest half-way among equals: half-way when the
+ * orders are the same; from or to a side turned away (away_a, away_b: `other_side away`, its groups
+ * painted back to front with the near arm over the back, pose_away_near_arm), where the eased body
+ * is nearest to profile (the least trunk turn, then head turn), as a side turned away is drawn to
+ * look as the other side does there; else where the groups the orders stack differently overlap
+ * least (the spinal twist's legs uncrossing). At half-way, eased from the seated twist turned away
+ * into its other side's start, its torso and both sleeves went from behind to in front of each
+ * other in one frame, the shirt from a back to a chest (physio review s30). */
+static float pose_order_switch(const Pose *pa, const Pose *pb, bool tuck, const int *oa, const int *ob, bool away_a,
+                               bool away_b, unsigned contacts)
+{
+    if (away_a == away_b && memcmp(oa, ob, sizeof oa[0] * POSE_ORDER_COUNT) == 0)
+        return 0.5f;
+    float best = 0.5f, least = 1e9f;
+    bool turned = away_a != away_b; /* its ends too: a side's start is in profile */
+    for (int k = turned ? 0 : 1; k <= (turned ? POSE_BLEND_PROBES : POSE_BLEND_PROBES - 1); k++) {
+        float e = (float)k / POSE_BLEND_PROBES, cost;
+        Pose q;
+        pose_ease_between(pa, pb, e, tuck, &q);
+        if (turned) {
+            cost = fabsf(q.v[POSE_TWIST]) + 0.01f * fabsf(q.v[POSE_LOOK]);
+        } else {
+            PoseFigure f;
+            pose_grounded_figure(&q, contacts, oa, 0u, &f);
+            cost = pose_orders_overlap(&f, oa, ob);
+        }
+        if (cost < least - 1e-3f || (cost < least + 1e-3f && fabsf(e - 0.5f) < fabsf(best - 0.5f)))
+            least = cost, best = e;
+    }
+    return best;
+}
+
 bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove *b, const PoseMoment *at_b, float u,
                       PoseFigure *fig, unsigned *required)
 {
@@ -2095,7 +2195,10 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     if (!eased)
         return false;
     float e = pose_ease(u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u);
-    const int *order = e < 0.5f ? oa : ob;
+    bool away_a = at_a->draw.swap && a->file.other_side == POSE_OTHER_AWAY;
+    bool away_b = at_b->draw.swap && b->file.other_side == POSE_OTHER_AWAY;
+    float half = pose_order_switch(&pa, &pb, tuck, oa, ob, away_a, away_b, contacts);
+    const int *order = e < half ? oa : ob;
     pose_ease_between(&pa, &pb, e, tuck, &q);
     if (slide)
         pose_limbs_to_mat(&q, order, contacts);
@@ -2131,8 +2234,13 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
         q.v[POSE_FLIP] = q.v[POSE_FLIP] >= 0.5f ? 0.0f : 1.0f;
     unsigned hl = at_b->draw.swap ? pose_highlight_swapped(b->file.highlight) : b->file.highlight;
     pose_grounded_figure(&q, contacts, order, hl, fig);
-    const PoseMove *painted = e < 0.5f ? a : b; /* whose order it is painted in */
-    if ((e < 0.5f ? at_a : at_b)->draw.swap && painted->file.other_side == POSE_OTHER_AWAY)
+    /* seen from behind as each end is drawn on its own, eased as the joints are: read from the
+     * eased head (turned on past the back on a side turned away), a twist eased in mid-turn (a Skip
+     * on its way in) showed its shirt as a back in one frame where it had been half a chest (physio
+     * review s30: the seated twist's from 0.34 to 0.88) */
+    float seen_a = pose_moment_away(a, at_a), seen_b = pose_moment_away(b, at_b);
+    fig->away = e <= 0.0f ? seen_a : e >= 1.0f ? seen_b : seen_a + (seen_b - seen_a) * e;
+    if (e < half ? away_a : away_b) /* painted in the order of a side turned away */
         pose_away_near_arm(&q, fig); /* as the side turned away is drawn on its own */
     if (required)
         *required = contacts;

@@ -389,8 +389,11 @@ typedef struct {
 /* The grounded figure drawn u (0..1) of the way from move a's figure at moment at_a to move b's at
  * at_b (SessionView.blend: one figure eased in from where another left the body): the joints eased
  * from one pose to the other (smoothstep in u), standing on the contacts both require, painted in
- * the nearer one's order, with b's working limbs; *required (may be NULL): those contacts. u = 0 is
- * a's figure, u = 1 b's, as pose_move_figure_at draws them. Drawn as b is (at_b->draw.mirror: a
+ * the nearer one's order (from or to a side turned away, `other_side away`, the order goes over
+ * where the body is nearest to profile; between two other orders, where what they stack
+ * differently overlaps least), seen from behind (PoseFigure.away) eased from a's to b's, with b's
+ * working limbs; *required (may be NULL): those contacts. u = 0 is a's figure, u = 1 b's, as
+ * pose_move_figure_at draws them. Drawn as b is (at_b->draw.mirror: a
  * figure a rolled way left mirrored about the hip counts as mirrored); the chair (a prop) stands
  * there while both have it. Returns false, *fig untouched, when they are not eased between (drawn
  * as b: a cut): one is drawn as the other's mirror image (a turn: SessionView.turn_ms) and b does
