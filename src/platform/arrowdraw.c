@@ -25,9 +25,6 @@ typedef struct {
     SDL_Texture *tex;
     int tw, th; /* the texture's size */
     uint64_t serial;
-    Uint32 *px;
-    float *dist; /* each pixel's distance to the nearest shape, while painting */
-    size_t cap;
     SDL_Rect box; /* where the painted arrows go on the screen */
     int key[ARROWS_MAX * 6 + 3]; /* what was painted: the points to the pixel, the width, the strength */
     bool painted;
@@ -53,8 +50,6 @@ void arrowdraw_free(ArrowDraw *d, DrawList *dl)
         ArrowPiece *p = &d->piece[i];
         if (p->tex)
             drawlist_destroy_texture(dl, p->tex);
-        free(p->px);
-        free(p->dist);
     }
     free(d);
 }
@@ -152,15 +147,31 @@ static bool arrowdraw_span(const ArrowPiece *d, const float *xs, const float *ys
     return *x0 < *x1 && *y0 < *y1;
 }
 
-/* Paint the shapes into d->px (d->box's size): each shaft segment and head measured only over the
- * pixels near it (its box grown by the shaft's half width and the edge), the nearest kept in
- * d->dist, then coloured by it. */
-static void arrowdraw_paint(ArrowPiece *d, const ArrowShape *shapes, int count, float w, float alpha)
+/* Pixel i of a locked texture row holds a float while painting (its distance to the nearest
+ * shape), then the colour made from it: memcpy, so no pointer of the other type reads it. */
+static float arrowdraw_dist_get(const Uint32 *row, int x)
+{
+    float f;
+    memcpy(&f, &row[x], sizeof f);
+    return f;
+}
+
+static void arrowdraw_dist_set(Uint32 *row, int x, float f)
+{
+    memcpy(&row[x], &f, sizeof f);
+}
+
+/* Paint the shapes into px (d->box's size, stride words a row: the locked texture): each shaft
+ * segment and head measured only over the pixels near it (its box grown by the shaft's half width
+ * and the edge), the nearest distance kept in the pixel itself, then each pixel coloured by it.
+ * No buffer beside the texture: 4 bytes a pixel while painting, not 12. */
+static void arrowdraw_paint(const ArrowPiece *d, Uint32 *px, int stride, const ArrowShape *shapes, int count, float w,
+                            float alpha)
 {
     float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w), reach = edge + 1.0f;
-    size_t n = (size_t)d->box.w * (size_t)d->box.h;
-    for (size_t i = 0; i < n; i++)
-        d->dist[i] = 1e9f;
+    for (int y = 0; y < d->box.h; y++)
+        for (int x = 0; x < d->box.w; x++)
+            arrowdraw_dist_set(px + (size_t)y * (size_t)stride, x, 1e9f);
     int x0, y0, x1, y1;
     for (int k = 0; k < count; k++) {
         const ArrowShape *s = &shapes[k];
@@ -169,39 +180,44 @@ static void arrowdraw_paint(ArrowPiece *d, const ArrowShape *shapes, int count, 
             if (!arrowdraw_span(d, xs, ys, 2, w / 2.0f + reach, &x0, &y0, &x1, &y1))
                 continue;
             for (int y = y0; y < y1; y++) {
-                float *row = d->dist + (size_t)y * (size_t)d->box.w;
+                Uint32 *row = px + (size_t)y * (size_t)stride;
                 float fy = (float)(d->box.y + y) + 0.5f;
                 for (int x = x0; x < x1; x++) {
                     float e =
                         arrowdraw_seg_dist((float)(d->box.x + x) + 0.5f, fy, xs[0], ys[0], xs[1], ys[1]) - w / 2.0f;
-                    row[x] = e < row[x] ? e : row[x];
+                    if (e < arrowdraw_dist_get(row, x))
+                        arrowdraw_dist_set(row, x, e);
                 }
             }
         }
         if (!arrowdraw_span(d, s->hx, s->hy, 3, reach, &x0, &y0, &x1, &y1))
             continue;
         for (int y = y0; y < y1; y++) {
-            float *row = d->dist + (size_t)y * (size_t)d->box.w;
+            Uint32 *row = px + (size_t)y * (size_t)stride;
             float fy = (float)(d->box.y + y) + 0.5f;
             for (int x = x0; x < x1; x++) {
                 float e = arrowdraw_head_dist(s, (float)(d->box.x + x) + 0.5f, fy);
-                row[x] = e < row[x] ? e : row[x];
+                if (e < arrowdraw_dist_get(row, x))
+                    arrowdraw_dist_set(row, x, e);
             }
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        float dist = d->dist[i];
-        Uint32 c = 0;
-        if (dist < edge + 0.5f) {
-            /* fill inside, the dark edge around it, each edge one pixel soft */
-            float fill = dist < -0.5f ? 1.0f : dist > 0.5f ? 0.0f : 0.5f - dist;
-            float cover = dist < edge - 0.5f ? 1.0f : edge + 0.5f - dist;
-            int r = (int)(ARROWDRAW_FILL_R * fill + 24 * (1.0f - fill) + 0.5f);
-            int g = (int)(ARROWDRAW_FILL_G * fill + 22 * (1.0f - fill) + 0.5f);
-            int b = (int)(ARROWDRAW_FILL_B * fill + 30 * (1.0f - fill) + 0.5f);
-            c = arrowdraw_argb(cover * alpha, r, g, b);
+    for (int y = 0; y < d->box.h; y++) {
+        Uint32 *row = px + (size_t)y * (size_t)stride;
+        for (int x = 0; x < d->box.w; x++) {
+            float dist = arrowdraw_dist_get(row, x);
+            Uint32 c = 0;
+            if (dist < edge + 0.5f) {
+                /* fill inside, the dark edge around it, each edge one pixel soft */
+                float fill = dist < -0.5f ? 1.0f : dist > 0.5f ? 0.0f : 0.5f - dist;
+                float cover = dist < edge - 0.5f ? 1.0f : edge + 0.5f - dist;
+                int r = (int)(ARROWDRAW_FILL_R * fill + 24 * (1.0f - fill) + 0.5f);
+                int g = (int)(ARROWDRAW_FILL_G * fill + 22 * (1.0f - fill) + 0.5f);
+                int b = (int)(ARROWDRAW_FILL_B * fill + 30 * (1.0f - fill) + 0.5f);
+                c = arrowdraw_argb(cover * alpha, r, g, b);
+            }
+            row[x] = c;
         }
-        d->px[i] = c;
     }
 }
 
@@ -240,18 +256,6 @@ static void arrowdraw_piece(ArrowPiece *d, DrawList *dl, const MoveArrows *a, fl
         box.w = (int)ceilf(x1 + pad) - box.x, box.h = (int)ceilf(y1 + pad) - box.y;
         if (box.w <= 0 || box.h <= 0 || box.w > 4096 || box.h > 4096)
             return;
-        size_t need = (size_t)box.w * (size_t)box.h;
-        if (need > d->cap) {
-            Uint32 *more = realloc(d->px, need * sizeof *more);
-            if (more)
-                d->px = more;
-            float *dist = realloc(d->dist, need * sizeof *dist);
-            if (dist)
-                d->dist = dist;
-            if (!more || !dist)
-                return;
-            d->cap = need;
-        }
         if (!d->tex || d->tw < box.w || d->th < box.h) {
             if (d->tex)
                 drawlist_destroy_texture(dl, d->tex);
@@ -264,16 +268,18 @@ static void arrowdraw_piece(ArrowPiece *d, DrawList *dl, const MoveArrows *a, fl
             drawlist_texture_changing(dl, d->tex);
         }
         d->box = box;
-        arrowdraw_paint(d, shapes, n, w, (float)step / ARROWDRAW_ALPHA_STEPS);
+        d->painted = false; /* until the new picture is in */
+        /* painted in the texture's own pixels (the software renderer's surface): no pixel or
+         * distance buffer beside it, which took 8 more bytes a pixel at each of a fade's sixteen
+         * steps (about 0.8 MB for a knee hug's arc at 1080p, in a get-ready at a real-time
+         * workout's peak) */
         SDL_Rect src = {0, 0, box.w, box.h};
-        int up = SDL_UpdateTexture(d->tex, &src, d->px, box.w * (int)sizeof(Uint32));
-        /* the texture holds the arrow now: its pixels and distances go until it is painted again
-         * (a fade's sixteen steps, a move): 8 of the 12 bytes a pixel it held (about 0.8 MB for a
-         * knee hug's arc at 1080p, shown in a get-ready at a real-time workout's peak) */
-        free(d->px), free(d->dist);
-        d->px = NULL, d->dist = NULL, d->cap = 0;
-        if (up != 0)
+        void *pixels = NULL;
+        int pitch = 0;
+        if (SDL_LockTexture(d->tex, &src, &pixels, &pitch) != 0)
             return;
+        arrowdraw_paint(d, pixels, pitch / (int)sizeof(Uint32), shapes, n, w, (float)step / ARROWDRAW_ALPHA_STEPS);
+        SDL_UnlockTexture(d->tex);
         d->serial = drawlist_serial(dl);
         memcpy(d->key, key, sizeof key);
         d->painted = true;
