@@ -11,6 +11,7 @@
 
 #include "arrowdraw.h"
 #include "testutil.h"
+#include "text.h"
 
 #define W 1920
 #define H 1080
@@ -80,6 +81,38 @@ static void arrow_peak(SDL_Renderer *r)
     arrowdraw_free(ad, NULL);
 }
 
+/* Eight lines of 150 px text (~16 MB of texture): the peak rises by the texture and one line, not
+ * by the lines' surfaces and a whole-text surface beside the texture (twice the texture). */
+static void text_peak(Text *t)
+{
+    const char *para = "Bring one knee up and pull it gently towards your chest, keeping the other foot flat on "
+                       "the floor and your back relaxed; breathe out as the knee comes up, hold it for five "
+                       "seconds, then lower it slowly and change to the other leg without lifting your head";
+    long rss0 = peak_reset();
+    size_t before = text_stats(t).cached_bytes;
+    text_draw(t, para, 150, (SDL_Color){255, 255, 255, 255}, 0, 0, TEXT_LEFT, 3600, 8);
+    long rise = rss0 < 0 ? -1 : peak_rise(rss0);
+    long tex_kb = (long)((text_stats(t).cached_bytes - before) / 1024);
+    printf("text: texture %ld kB, peak rose %ld kB\n", tex_kb, rise);
+    CHECK(tex_kb > 16000);
+    if (rss0 >= 0)
+        CHECK(rise < tex_kb * 3 / 2);
+}
+
+/* Font sizes drawn one after another: at most TEXT_MAX_SIZES stay open, each size drawn again
+ * from its cached line without opening it. */
+static void text_fonts(Text *t)
+{
+    for (int px = 20; px < 20 + 30 * 2; px += 2)
+        text_draw(t, "Knee to chest", px, (SDL_Color){255, 255, 255, 255}, 0, 0, TEXT_LEFT, 0, 1);
+    TextStats s = text_stats(t);
+    printf("fonts: %d open after 30 sizes drawn, %u opened\n", s.open_fonts, s.font_opens);
+    CHECK(s.open_fonts <= 8); /* 24 were kept: ~3.6 MB at a real-time workout's peak */
+    unsigned opens = s.font_opens;
+    text_draw(t, "Knee to chest", 20, (SDL_Color){255, 255, 255, 255}, 0, 0, TEXT_LEFT, 0, 1);
+    CHECK_INT(text_stats(t).font_opens, opens); /* the line is cached: its closed size is not opened */
+}
+
 int main(void)
 {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -94,6 +127,14 @@ int main(void)
     if (peak_reset() < 0)
         printf("peak resident size not measurable here (not Linux, or a sanitizer): those checks skipped\n");
     arrow_peak(r);
+    char err[256];
+    Text *t = text_new(r, NULL, err, sizeof err);
+    CHECK(t != NULL);
+    if (t) {
+        text_peak(t);
+        text_fonts(t);
+        text_free(t);
+    }
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
     SDL_Quit();

@@ -12,7 +12,10 @@
  * levels/08 peaked at 50.6 MB with 4 and 47.8 MB with 3 (session 28, tests/bench_workouts.py) */
 #define TEXT_CACHE_BYTES (3u << 20)
 #define TEXT_KEEP_MS 1000 /* a line drawn this recently is on the screen: always kept */
-#define TEXT_MAX_SIZES 24 /* font sizes kept open at once (a screen uses about 14) */
+/* Font sizes kept open at once, the least recently used closed first. Each holds ~200-300 kB
+ * (FreeType's face and glyphs, HarfBuzz's copy of the tables); 24 held ~3.6 MB at a real-time
+ * workout's peak. A closed size opens again in ~0.03 ms (its lines and measures stay cached). */
+#define TEXT_MAX_SIZES 8
 #define TEXT_MEASURE_ENTRIES 128 /* measured sizes kept, so fitting loops cost nothing per frame */
 #define TEXT_MAX_LINES 8 /* a wrapped paragraph is cut to this many lines, with an ellipsis */
 
@@ -65,6 +68,7 @@ typedef struct {
     unsigned recycled; /* lines off the screen freed to make room for a new one of about their size */
     unsigned cut_draws; /* text drawn cut short (too long for its lines: an ellipsis ends it) */
     size_t cached_bytes;
+    int open_fonts; /* font sizes open now (at most TEXT_MAX_SIZES) */
 } TextStats;
 TextStats text_stats(const Text *t);
 
