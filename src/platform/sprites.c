@@ -26,6 +26,10 @@
 #define SPRITES_POST_TIMES 16 /* post times kept, to tell how late the shown pose is */
 #define SPRITES_PENDING_MS 3000 /* how long after its last draw a figure may still be arriving */
 #define SPRITES_FIGURES (MOVE_COUNT + ROUTINE_MAX_OWN_MOVES) /* the catalogue, then a routine's own moves */
+/* The painter's buffers. One: the render thread takes a painted pose at its next frame (at most
+ * 16 ms) and the next pose is due 33 ms after it, so a second one only held up to ~2.9 MB more
+ * at 1080p (a late pose and immediate mode are painted straight into the texture) */
+#define SPRITES_PAINT_BUFFERS 1
 
 /* ------------------------------------------------------------------ loading */
 
@@ -120,11 +124,10 @@ struct Sprites {
     double paint_cpu_ms; /* the painter thread's CPU time for them */
     Uint32 posted_at; /* SDL_GetTicks when the pending job was posted */
     PaintJob job, last_posted;
-    PaintBuffer buf[2];
+    PaintBuffer buf[SPRITES_PAINT_BUFFERS];
     PaintScratch scratch[2]; /* the painter's, the render thread's (immediate mode, or a late pose) */
     int ready; /* a painted buffer not yet uploaded, or -1 */
-    int reading; /* the buffer the render thread is uploading (or painting itself), or -1 */
-    int painting; /* the buffer the painter is painting, or -1 */
+    int reading; /* the buffer the render thread is uploading, or -1 */
     /* the render thread's texture: the stage's size, holding the box last uploaded */
     SDL_Texture *texture;
     uint64_t serial; /* the texture's contents, for the draw list */
@@ -144,7 +147,8 @@ struct Sprites {
     unsigned draws; /* sprites_draw calls so far */
     FigCamera camera; /* eases the camera between two figures (in immediate mode only on a set clock) */
     long long clock; /* the camera's clock (sprites_set_clock), or -1: SDL_GetTicks */
-    KneeInset *knees; /* the knees seen from the head end, for a move whose file asks (`inset knees`) */
+    KneeInset *knees; /* the knees seen from the head end, while a move whose file asks (`inset knees`) shows */
+    size_t knees_bytes; /* what it holds: its texture and pixels */
     bool drawn_inset; /* the last figure drawn asks for it */
     float drawn_right; /* its knees' roll to the person's right (kneeview_right_deg) */
     /* the motion arrows (arrows.h) of the last figure drawn: found once per move and side, placed
@@ -347,9 +351,10 @@ static bool grow(Uint32 **px, size_t *cap, size_t need)
     return true;
 }
 
-/* Fill b's box with what the target shows there before the figure: the page, the stage card
- * (render_box's rounded corners, to the pixel) and the mat, in format f. */
-static void paint_backdrop(PaintBuffer *b, const PaintScene *sc, const SDL_PixelFormat *f)
+/* Fill the box (stage pixels; its top left at px, stride words a row) with what the target shows
+ * there before the figure: the page, the stage card (render_box's rounded corners, to the pixel)
+ * and the mat, in format f. */
+static void paint_backdrop(Uint32 *px, int stride, SDL_Rect box, const PaintScene *sc, const SDL_PixelFormat *f)
 {
     const SpritesBackdrop *bd = &sc->bd;
     Uint32 page = SDL_MapRGBA(f, bd->page_color.r, bd->page_color.g, bd->page_color.b, 255);
@@ -359,9 +364,9 @@ static void paint_backdrop(PaintBuffer *b, const PaintScene *sc, const SDL_Pixel
     rad = rad * 2 > c.h ? c.h / 2 : rad;
     rad = rad * 2 > c.w ? c.w / 2 : rad;
     rad = rad < 0 ? 0 : rad;
-    for (int y = 0; y < b->h; y++) {
-        Uint32 *row = b->px + (size_t)y * (size_t)b->w;
-        int ty = sc->sy + b->y + y, l = 0, r = 0; /* the card's span [l, r) on this target row */
+    for (int y = 0; y < box.h; y++) {
+        Uint32 *row = px + (size_t)y * (size_t)stride;
+        int ty = sc->sy + box.y + y, l = 0, r = 0; /* the card's span [l, r) on this target row */
         if (ty >= c.y && ty < c.y + c.h) {
             int i = ty < c.y + rad ? ty - c.y : ty >= c.y + c.h - rad ? c.y + c.h - 1 - ty : -1, dx = 0;
             if (i >= 0) {
@@ -370,75 +375,91 @@ static void paint_backdrop(PaintBuffer *b, const PaintScene *sc, const SDL_Pixel
             }
             l = c.x + dx, r = c.x + c.w - dx;
         }
-        l -= sc->sx + b->x, r -= sc->sx + b->x; /* into the box */
-        for (int x = 0; x < b->w; x++)
+        l -= sc->sx + box.x, r -= sc->sx + box.x; /* into the box */
+        for (int x = 0; x < box.w; x++)
             row[x] = x >= l && x < r ? card : page;
     }
     for (int k = 0; k < 2; k++) {
         SDL_Color mc = k == 0 ? sprites_mat_color : sprites_mat_top;
         Uint32 m = SDL_MapRGBA(f, mc.r, mc.g, mc.b, 255);
-        int x0 = sc->mat[k].x - b->x, x1 = x0 + sc->mat[k].w, y0 = sc->mat[k].y - b->y, y1 = y0 + sc->mat[k].h;
+        int x0 = sc->mat[k].x - box.x, x1 = x0 + sc->mat[k].w, y0 = sc->mat[k].y - box.y, y1 = y0 + sc->mat[k].h;
         x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
-        x1 = x1 > b->w ? b->w : x1, y1 = y1 > b->h ? b->h : y1;
+        x1 = x1 > box.w ? box.w : x1, y1 = y1 > box.h ? box.h : y1;
         for (int y = y0; y < y1; y++)
             for (int x = x0; x < x1; x++)
-                b->px[(size_t)y * (size_t)b->w + (size_t)x] = m;
+                px[(size_t)y * (size_t)stride + (size_t)x] = m;
     }
 }
 
-/* Paint job j into buffer b (grown as needed): the figure alone, or (opaque) onto its backdrop:
- * straight onto it in the window's 32-bit layouts, through scratch in others. Any thread; touches
- * only b and scratch. */
-static void paint_into(PaintBuffer *b, const PaintJob *j, PaintScratch *scratch)
+/* The box of the stage job j paints (the figure's, on the stage); false when empty. */
+static bool paint_box(const PaintJob *j, SDL_Rect *box)
 {
     int x0, y0, x1, y1;
     figpaint_box(&j->fig, &j->place, &x0, &y0, &x1, &y1);
     x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
     x1 = x1 > j->w ? j->w : x1, y1 = y1 > j->h ? j->h : y1;
-    b->w = b->h = 0;
-    b->seq = j->seq;
-    b->scene = j->scene;
-    if (x1 <= x0 || y1 <= y0)
-        return;
-    size_t need = (size_t)(x1 - x0) * (size_t)(y1 - y0);
+    *box = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+    return x1 > x0 && y1 > y0;
+}
+
+/* Paint job j's box into px (its top left; stride words a row, in j->scene.format): the figure
+ * alone, or (opaque) onto its backdrop: straight onto it in the window's 32-bit layouts, through
+ * scratch (grown as needed) in others. Returns false when out of memory (nothing painted). Any
+ * thread; touches only px's box and scratch. */
+static bool paint_pixels(Uint32 *px, int stride, SDL_Rect box, const PaintJob *j, PaintScratch *scratch)
+{
+    size_t need = (size_t)box.w * (size_t)box.h;
     bool opaque = j->scene.opaque;
-    int w = x1 - x0, h = y1 - y0;
+    int w = box.w, h = box.h;
     /* the window's own 32-bit layout (alpha or unused in the top byte): the figure is painted
      * straight onto its backdrop (figpaint blends "over" an opaque pixel), no layer between */
     bool direct = opaque && (j->scene.format == SDL_PIXELFORMAT_ARGB8888 || j->scene.format == SDL_PIXELFORMAT_RGB888);
-    if (!grow(&b->px, &b->cap, need) || (opaque && !direct && !grow(&scratch->px, &scratch->cap, need)))
-        return;
+    if (opaque && !direct && !grow(&scratch->px, &scratch->cap, need))
+        return false;
     if (direct) {
         SDL_PixelFormat *f = SDL_AllocFormat(SDL_PIXELFORMAT_ARGB8888);
         if (!f)
-            return;
-        b->x = x0, b->y = y0, b->w = w, b->h = h;
-        paint_backdrop(b, &j->scene, f); /* ARGB: every backdrop pixel opaque, as figpaint needs */
+            return false;
+        paint_backdrop(px, stride, box, &j->scene, f); /* ARGB: every backdrop pixel opaque, as figpaint needs */
         SDL_FreeFormat(f);
-        FigCanvas cv = {b->px, w, w, h};
-        figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
-        return;
+        FigCanvas cv = {px, stride, w, h};
+        figpaint_figure(&cv, &j->fig, &j->place, box.x, box.y);
+        return true;
     }
-    Uint32 *fig = opaque ? scratch->px : b->px;
+    if (!opaque) {
+        for (int y = 0; y < h; y++)
+            memset(px + (size_t)y * (size_t)stride, 0, (size_t)w * sizeof *px);
+        FigCanvas cv = {px, stride, w, h};
+        figpaint_figure(&cv, &j->fig, &j->place, box.x, box.y);
+        return true;
+    }
+    Uint32 *fig = scratch->px;
     memset(fig, 0, need * sizeof *fig);
-    FigCanvas cv = {fig, x1 - x0, x1 - x0, y1 - y0};
-    figpaint_figure(&cv, &j->fig, &j->place, x0, y0);
-    if (opaque) {
-        SDL_Surface *src = SDL_CreateRGBSurfaceWithFormatFrom(fig, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
-        SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(b->px, w, h, 32, w * 4, j->scene.format);
-        bool ok = src && dst && SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND) == 0;
-        if (ok) {
-            b->x = x0, b->y = y0, b->w = w, b->h = h;
-            paint_backdrop(b, &j->scene, dst->format);
-            ok = SDL_BlitSurface(src, NULL, dst, NULL) == 0;
-        }
-        SDL_FreeSurface(src);
-        SDL_FreeSurface(dst);
-        if (!ok) /* out of memory: nothing this pose */
-            b->w = b->h = 0;
-        return;
+    FigCanvas cv = {fig, w, w, h};
+    figpaint_figure(&cv, &j->fig, &j->place, box.x, box.y);
+    SDL_Surface *src = SDL_CreateRGBSurfaceWithFormatFrom(fig, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, stride * 4, j->scene.format);
+    bool ok = src && dst && SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND) == 0;
+    if (ok) {
+        paint_backdrop(px, stride, box, &j->scene, dst->format);
+        ok = SDL_BlitSurface(src, NULL, dst, NULL) == 0;
     }
-    b->x = x0, b->y = y0, b->w = w, b->h = h;
+    SDL_FreeSurface(src);
+    SDL_FreeSurface(dst);
+    return ok; /* out of memory: nothing this pose */
+}
+
+/* Paint job j into buffer b (grown as needed). Any thread; touches only b and scratch. */
+static void paint_into(PaintBuffer *b, const PaintJob *j, PaintScratch *scratch)
+{
+    SDL_Rect box;
+    b->w = b->h = 0;
+    b->seq = j->seq;
+    b->scene = j->scene;
+    if (!paint_box(j, &box) || !grow(&b->px, &b->cap, (size_t)box.w * (size_t)box.h))
+        return;
+    if (paint_pixels(b->px, box.w, box, j, scratch))
+        b->x = box.x, b->y = box.y, b->w = box.w, b->h = box.h;
 }
 
 /* The painter: paints the newest job into a buffer the render thread is not reading and has not
@@ -456,8 +477,8 @@ static int painter_thread(void *data)
         return 0;
     SDL_LockMutex(s->lock);
     while (!s->quit) {
-        int target = -1;
-        for (int i = 0; i < 2 && target < 0; i++)
+        int target = -1; /* a buffer free once the render thread has taken what it held */
+        for (int i = 0; i < SPRITES_PAINT_BUFFERS && target < 0; i++)
             if (i != s->reading && i != s->ready)
                 target = i;
         if (!s->job_pending || target < 0) {
@@ -471,7 +492,6 @@ static int painter_thread(void *data)
         }
         *job = s->job;
         s->job_pending = false;
-        s->painting = target;
         SDL_UnlockMutex(s->lock);
         struct timespec c0, c1;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
@@ -479,7 +499,6 @@ static int painter_thread(void *data)
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         SDL_LockMutex(s->lock);
         s->ready = target;
-        s->painting = -1;
         s->paints++;
         s->paint_cpu_ms += (double)(c1.tv_sec - c0.tv_sec) * 1e3 + (double)(c1.tv_nsec - c0.tv_nsec) / 1e6;
     }
@@ -518,6 +537,30 @@ static void upload(Sprites *s, const PaintBuffer *b)
         SDL_UpdateTexture(s->texture, &s->shown, b->px, b->w * (int)sizeof(Uint32));
         s->serial = drawlist_serial(s->dl);
     }
+}
+
+/* Paint job j straight into the texture (render thread): immediate mode, or a pose the painter is
+ * late with. No buffer beside the texture: the painter's one is its own (at 1080p a box of the
+ * stage takes up to ~2.9 MB; a second one was that much more peak RSS in a real-time workout). */
+static void paint_texture(Sprites *s, const PaintJob *j)
+{
+    SDL_Rect box;
+    s->shown = (SDL_Rect){0, 0, 0, 0};
+    s->shown_seq = j->seq;
+    s->shown_scene = j->scene;
+    if (!s->texture || j->w > s->tw || j->h > s->th || j->scene.format != s->tformat || j->scene.opaque != s->topaque ||
+        !paint_box(j, &box))
+        return;
+    void *pixels = NULL;
+    int pitch = 0;
+    drawlist_texture_changing(s->dl, s->texture);
+    if (SDL_LockTexture(s->texture, &box, &pixels, &pitch) != 0)
+        return;
+    bool ok = paint_pixels(pixels, pitch / (int)sizeof(Uint32), box, j, &s->scratch[1]);
+    SDL_UnlockTexture(s->texture);
+    s->serial = drawlist_serial(s->dl);
+    if (ok)
+        s->shown = box;
 }
 
 static bool color_same(SDL_Color a, SDL_Color b)
@@ -602,8 +645,7 @@ static void paint_live(Sprites *s, const PaintJob *job)
     if (!s->painter && s->lock && s->wake)
         s->painter = SDL_CreateThread(painter_thread, "unknot-paint", s);
     if (!s->painter) { /* no thread: paint here */
-        paint_into(&s->buf[0], job, &s->scratch[1]);
-        upload(s, &s->buf[0]);
+        paint_texture(s, job);
         return;
     }
     int take = -1;
@@ -629,21 +671,13 @@ static void paint_live(Sprites *s, const PaintJob *job)
     Uint32 late = shown_late_ms(s, now);
     if (late >= SPRITES_LATE_MS) {
         PaintJob *own = malloc(sizeof *own);
-        int free_buf = -1;
-        SDL_LockMutex(s->lock);
-        for (int i = 0; i < 2 && free_buf < 0; i++)
-            if (i != s->painting && i != s->ready)
-                free_buf = i;
-        if (own && free_buf >= 0) {
+        if (own) {
+            SDL_LockMutex(s->lock);
             *own = s->job; /* the newest pose */
             s->job_pending = false; /* the painter need not paint it too */
-            s->reading = free_buf;
             s->own_paints++;
-        }
-        SDL_UnlockMutex(s->lock);
-        if (own && free_buf >= 0) {
-            paint_into(&s->buf[free_buf], own, &s->scratch[1]);
-            take_buffer(s, free_buf);
+            SDL_UnlockMutex(s->lock);
+            paint_texture(s, own); /* a pose the painter still finishes after it is older: dropped */
             late = shown_late_ms(s, now);
         }
         free(own);
@@ -660,7 +694,7 @@ Sprites *sprites_new(SDL_Renderer *r, const char *pose_dir)
         return NULL;
     s->renderer = r;
     snprintf(s->dir, sizeof s->dir, "%s", pose_dir ? pose_dir : ".");
-    s->ready = s->reading = s->painting = -1;
+    s->ready = s->reading = -1;
     s->clock = -1;
     s->lock = SDL_CreateMutex();
     s->wake = SDL_CreateCond(); /* without them the painting happens on the render thread */
@@ -682,11 +716,11 @@ static void sprites_drop_all(Sprites *s)
     sprites_reap(s, true);
     drawlist_destroy_texture(s->dl, s->texture);
     kneeinset_free(s->knees, s->dl);
-    s->knees = NULL;
-    for (int i = 0; i < 2; i++) {
+    s->knees = NULL, s->knees_bytes = 0;
+    for (int i = 0; i < SPRITES_PAINT_BUFFERS; i++)
         free(s->buf[i].px);
+    for (int i = 0; i < 2; i++)
         free(s->scratch[i].px);
-    }
 }
 
 void sprites_set_drawlist(Sprites *s, DrawList *dl)
@@ -707,7 +741,7 @@ void sprites_release(Sprites *s)
     memset(&s->camera, 0, sizeof s->camera);
     memset(s->buf, 0, sizeof s->buf);
     memset(s->scratch, 0, sizeof s->scratch);
-    s->ready = s->reading = s->painting = -1;
+    s->ready = s->reading = -1;
     /* nothing posted waits to be shown: a pose posted before and never shown would count as a
      * frame shown late (shown_late_ms) on the first frame after */
     s->shown_seq = s->posted;
@@ -930,6 +964,10 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     FigKeepOut k = keep_out_of(stage, keep_out, keep_left);
     frame_figure(s, m, from, v, stage, &k, &job->fig, &lay);
     s->drawn_inset = m->file.inset == POSE_INSET_KNEES;
+    if (!s->drawn_inset && s->knees) { /* the knee rolls are over: their card goes (~0.5 MB at 1080p) */
+        kneeinset_free(s->knees, s->dl);
+        s->knees = NULL, s->knees_bytes = 0;
+    }
     s->drawn_right = kneeview_right_deg(&job->fig, pose_move_draw(m, v->side, v->turned).mirror);
     PoseDraw pd = pose_move_draw(m, v->side, v->turned);
     if (strcmp(s->arrows_name, m->file.move) != 0 || s->arrows_swap != pd.swap) { /* once per move and side */
@@ -955,8 +993,7 @@ static void draw_move(Sprites *s, const PoseMove *m, const PoseMove *from, const
     job->scene = scene;
     if (s->immediate) {
         job->seq = s->posted;
-        paint_into(&s->buf[0], job, &s->scratch[1]);
-        upload(s, &s->buf[0]);
+        paint_texture(s, job);
     } else {
         paint_live(s, job);
     }
@@ -1044,6 +1081,7 @@ void sprites_draw_inset(Sprites *s, SDL_Rect box)
     if (!s->knees)
         s->knees = kneeinset_new();
     kneeinset_draw(s->knees, s->renderer, s->dl, box, s->drawn_right);
+    s->knees_bytes = s->knees ? (size_t)box.w * (size_t)box.h * 8 : 0; /* kneeinset.c: a texture and its pixels */
 }
 
 bool sprites_arrows(const Sprites *s, const SessionView *v, MoveArrows *out, float *alpha)
@@ -1103,9 +1141,13 @@ size_t sprites_memory_bytes(const Sprites *s)
         if (s->figures[i].ok)
             bytes += sizeof(FigureLoad) + (size_t)s->figures[i].load->move.meta.frames *
                                               (sizeof(Pose) + sizeof(int) + sizeof(unsigned) + 4 * sizeof(float));
+    for (int i = 0; s && i < SPRITES_PAINT_BUFFERS; i++)
+        bytes += s->buf[i].cap * sizeof(Uint32);
     for (int i = 0; s && i < 2; i++)
-        bytes += (s->buf[i].cap + s->scratch[i].cap) * sizeof(Uint32);
+        bytes += s->scratch[i].cap * sizeof(Uint32);
     if (s && s->texture)
         bytes += (size_t)s->tw * (size_t)s->th * 4;
+    if (s)
+        bytes += s->knees_bytes;
     return bytes;
 }

@@ -153,7 +153,7 @@ bool sprites_pending(const Sprites *s);
  * sprites_pending does not concern it. */
 unsigned sprites_draw_count(const Sprites *s);
 
-/* Bytes held for loaded moves and paint buffers now (textures included), for benchmarks. */
+/* Bytes held now for loaded moves, the paint buffers, the texture and the knees' card, for benchmarks and tests. */
 size_t sprites_memory_bytes(const Sprites *s);
 
 /* For UNKNOT_STATS: poses the painter thread has painted so far and its CPU time for them; the
