@@ -264,8 +264,9 @@ static void new_lines_take_old_blocks(void)
            "faults; %u lines freed for new ones\n",
            end.reused - warm.reused, end.fresh - warm.fresh, faults, text_stats(t).recycled);
     /* measured: 49 reused, 2 fresh, 332 faults (a caption wider than any old one: ~150 each);
-     * before: 34 reused, 11 fresh, 963 faults */
-    CHECK(end.reused - warm.reused >= 40);
+     * before: 34 reused, 11 fresh, 963 faults. Since session 30 a line is rendered straight into
+     * its texture, two blocks a line, not three (no composed surface): 35 reused, 2 fresh, 305 */
+    CHECK(end.reused - warm.reused >= 30);
     CHECK(end.fresh - warm.fresh <= 3);
 #ifndef __SANITIZE_ADDRESS__ /* ASan's quarantine and shadow pages fault on every other malloc */
     CHECK(faults < 480);
