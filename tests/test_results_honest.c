@@ -128,9 +128,11 @@ static void check_words_agree(const char *what)
     else if (strcmp(out.last_phrase, session_phrase(PHRASE_ENDED)) == 0)
         want = "Workout ended";
     else if (strcmp(out.last_phrase, session_phrase(PHRASE_DONE_UNPRESSED)) == 0)
-        want = "Workout done";
+        want = out.pain_stop ? NULL : "Workout done";
     else if (strcmp(out.last_phrase, session_phrase(PHRASE_COMPLETE)) == 0)
-        want = out.pain_stop ? "Workout done" : "Well done!";
+        want = out.pain_stop ? NULL : "Well done!"; /* no praise said over a pain rise */
+    else if (strcmp(out.last_phrase, SESSION_SAY_STOP) == 0)
+        want = out.pain_stop && out.completed ? "Workout done" : NULL; /* done, the pain up: said alone */
     if (!want || strcmp(want, out.headline) != 0)
         fprintf(stderr, "    %s: said \"%s\", heading \"%s\"\n", what, out.last_phrase, out.headline);
     CHECK(want && strcmp(want, out.headline) == 0);
@@ -170,6 +172,19 @@ static void test_stopped_by_pain(void)
     CHECK_STR(out.headline, "Stopped for today");
     CHECK(!out.fanfare);
     check_words_agree("a stop at the safety notice");
+}
+
+/* Every step done, then the pain after is up (code review 30 #1): the results' heading does not
+ * praise, so neither do the words: "Your pain is up. Please stop for today." alone, no fanfare. */
+static void test_done_pain_up(void)
+{
+    if (!run(CAMDEN, "21 pain 2\n27 side both\n100 pain 8\n"))
+        return;
+    CHECK(out.completed);
+    CHECK(out.pain_stop);
+    CHECK_STR(out.last_phrase, SESSION_SAY_STOP);
+    CHECK(!out.fanfare);
+    check_words_agree("done, the pain up");
 }
 
 /* Q in the middle, the after check-in skipped: "Workout ended", a score, no fanfare. */
@@ -282,6 +297,7 @@ int main(void)
 {
     test_stopped_by_rule();
     test_stopped_by_pain();
+    test_done_pain_up();
     test_quit();
     test_side_skipped();
     test_levels();

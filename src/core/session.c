@@ -719,6 +719,11 @@ static RoutineStep step_today(const RoutineStep *st, bool both)
     return today;
 }
 
+RoutineStep session_step_today(const RoutineStep *st, Sides chosen_side)
+{
+    return step_today(st, chosen_side == SIDES_BOTH);
+}
+
 /* Segment n of the list being built: written when list is given and n is at or past from (those
  * before from are kept as they are: session_side_rebuild). */
 static int add_segment_from(Segment *list, int from, int n, SegmentKind kind, int step, int set, Sides side, int ms)
@@ -1594,6 +1599,10 @@ static void enter_segment(Session *s, int index, int64_t t)
          * ended, done; a step left out for want of a side does not make a done workout "ended" */
         if (s->hurt_ended) {
             announce(s, t, PH(PHRASE_STOPPED)); /* says stop for today itself: not "your pain is up" too */
+        } else if (session_says_stop(s) && session_all_done(s)) {
+            /* done, but the pain is up: no "Well done." nor "press as you go" before "stop for
+             * today" (the heading does not praise either) */
+            announce(s, t, PH(PHRASE_SAY_STOP));
         } else {
             announce(s, t,
                      PH(!session_all_done(s)                 ? PHRASE_ENDED
@@ -1872,9 +1881,10 @@ static void session_side_rebuild(Session *s, bool both)
 static void side_answer(Session *s, int64_t t, Sides side)
 {
     bool both = side == SIDES_BOTH;
-    if (both != (s->chosen_side == SIDES_BOTH))
+    bool rebuild = both != (s->chosen_side == SIDES_BOTH);
+    s->chosen_side = side; /* first: the rebuild plans the get-readies from the side it names */
+    if (rebuild)
         session_side_rebuild(s, both);
-    s->chosen_side = side;
     for (int i = 0; i < s->routine->step_count; i++)
         if (s->routine->steps[i].side_rel != SIDE_REL_NONE && s->skip_today[i] == SESSION_PASS_NO_SIDE)
             s->skip_today[i] = 0; /* asked again (back), and answered this time */
@@ -3339,11 +3349,16 @@ SessionView session_view(const Session *s, int extra_ms)
     return v;
 }
 
+const char *session_side_heading(Sides side)
+{
+    return side == SIDES_LEFT ? "Left side" : side == SIDES_RIGHT ? "Right side" : NULL;
+}
+
 void session_next_text(const SessionView *v, char *buf, size_t size)
 {
     if (size == 0)
         return;
-    const char *side = v->next_side == SIDES_LEFT ? "Left side" : v->next_side == SIDES_RIGHT ? "Right side" : NULL;
+    const char *side = session_side_heading(v->next_side);
     if (v->next_set > 0 && v->next_set != v->set) /* this step's own next set or side first */
         snprintf(buf, size, "Next: set %d of %d", v->next_set, v->sets);
     else if (v->next_set > 0 && side)

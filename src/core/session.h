@@ -618,6 +618,14 @@ SessionView session_view(const Session *s, int extra_ms);
  * (size bytes, cut short when it does not fit). */
 void session_next_text(const SessionView *v, char *buf, size_t size);
 
+/* "Left side" or "Right side", as the panel names a side; NULL for no side. */
+const char *session_side_heading(Sides side);
+
+/* Step st as it runs today: a "side away" / "side toward" step runs on both sides, as "sides both",
+ * when "Which side hurts?" was answered "Both / the middle" (chosen_side SIDES_BOTH). A shallow
+ * copy; its text is borrowed from st. */
+RoutineStep session_step_today(const RoutineStep *st, Sides chosen_side);
+
 /* How long, in ms, the session runs with no input before it does something of its own that is
  * seen or heard: its segment ends, its caption goes, or a waiting clip's turn comes. A caller
  * whose screen is otherwise still may sleep that long between steps. 0 when paused or over is

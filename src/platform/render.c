@@ -689,7 +689,7 @@ static void format_clock(int ms, char *buf, size_t size)
 
 static const char *side_name(Sides s)
 {
-    return s == SIDES_LEFT ? "Left side" : s == SIDES_RIGHT ? "Right side" : NULL;
+    return session_side_heading(s);
 }
 
 static const char *step_title(const RoutineStep *st)
@@ -822,10 +822,8 @@ void render_dose_text(const SessionView *v, char *buf, size_t size)
         return;
     }
     /* a "side away" / "side toward" step runs on both sides once "Which side hurts?" is answered
-     * "Both / the middle" (session.c sides_today): its dose says "each side" as "sides both" does */
-    RoutineStep today = *v->step;
-    if (v->chosen_side == SIDES_BOTH && today.side_rel != SIDE_REL_NONE)
-        today.sides = SIDES_BOTH;
+     * "Both / the middle": its dose says "each side" as "sides both" does */
+    RoutineStep today = session_step_today(v->step, v->chosen_side);
     dose_text(&today, buf, size);
 }
 
