@@ -131,14 +131,14 @@ static int count(SessionEventType type, const char *text)
 /* A first step sitting on the mat (the spinal twist): the way down from standing is a chain,
  * standing -> all fours -> sitting (never a deep squat), shown whole over the intro, which lasts as
  * long as it takes at its pace (review s29: the figure is down before the get-ready says where to
- * be): way_standing_to_all_fours given 7.5 s (4.5 s moving for 60% of its hold), then
- * way_all_fours_to_sitting's own 7 s, 14.5 s in whole seconds; the get-ready is then the usual */
-#define T_INTRO_SIT_MS 15000
+ * be): way_standing_to_all_fours given 10 s (6 s moving for 60% of its hold), then
+ * way_all_fours_to_sitting's own 7 s, 17 s in whole seconds; the get-ready is then the usual */
+#define T_INTRO_SIT_MS 17000
 #define T_READY_SIT (T_INTRO + T_INTRO_SIT_MS)
 #define T_WORK_SIT (T_READY_SIT + SESSION_READY_MS)
 /* A first step on the back: down through all fours too, standing -> all fours -> on the back (onto
- * the side, a roll onto the back: never a squat): 7.5 s, then way_all_fours_to_back's 7.65 s */
-#define T_INTRO_BACK_MS 16000
+ * the side, a roll onto the back: never a squat): 10 s, then way_all_fours_to_back's 7.65 s */
+#define T_INTRO_BACK_MS 18000
 #define T_READY_BACK (T_INTRO + T_INTRO_BACK_MS)
 #define T_WORK_BACK (T_READY_BACK + SESSION_READY_MS)
 /* A first timer on the back: its intro's figure stands (its words ask for what is done first: 04's
@@ -275,10 +275,10 @@ static void test_get_ready(void)
     CHECK(ss >= 0 && L[ss].t_ms == T_READY && L[ss].kind == STEP_REST && L[ss].move == MOVE_REST);
     CHECK_INT(time_of(EV_CUE, "Rest."), T_READY);
     CHECK_INT(time_of(EV_CUE, "Lie down."), T_READY);
-    /* lengthened to show its chain down from standing: onto all fours (7.5 s: 4.5 s moving for 60%
+    /* lengthened to show its chain down from standing: onto all fours (10 s: 6 s moving for 60%
      * of its hold), then onto the side and the back (7.65 s at most 60% of what is left: 12.75 s),
      * in whole seconds (session_rest_run_ms) */
-    CHECK_INT(time_of(EV_STEP_END, NULL), T_READY + 21000);
+    CHECK_INT(time_of(EV_STEP_END, NULL), T_READY + 23000);
     /* no intro: the title is said */
     CHECK_INT(time_of(EV_CUE, "R"), T_INTRO);
 }
@@ -488,7 +488,7 @@ static void test_skip(void)
 
     /* skip in the safety notice goes on to the intro; in the intro to the first step, whose
      * get-ready says "Get ready. Next: ..." at once, first shows the rest of the way down
-     * (standing to all fours, 4.5 s, 1 s of it shown: 4 s in whole seconds), then says where to
+     * (standing to all fours, 6 s, 1 s of it shown: 5 s in whole seconds), then says where to
      * be (review 29b; as a get-ready that shows a way between two moves) */
     restart();
     act_at(1000, INPUT_SKIP);
@@ -496,11 +496,11 @@ static void test_skip(void)
     act_at(2000, INPUT_SKIP);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(session_view(&S, 0).figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
-    CHECK_INT(session_view(&S, 0).duration_ms, SESSION_READY_MS + 4000);
+    CHECK_INT(session_view(&S, 0).duration_ms, SESSION_READY_MS + 5000);
     CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 2000);
     CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), -1);
-    run_until(6000);
-    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 6000);
+    run_until(7000);
+    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 7000);
     CHECK_INT(S.score.steps_skipped, 0);
     /* that get-ready done again (back, well into it) is the plain one: the figure is down */
     act_at(2000 + SESSION_BACK_RESTART_MS + 2000, INPUT_BACK);
@@ -656,7 +656,7 @@ static void test_quit_and_press(void)
     CHECK(session_over(&S));
 
     /* a press in the safety notice and the intro goes on at once (the intro's 0.4 s of the way
-     * down: its other 4.1 s, 5 s in whole seconds, before the get-ready's words); in the results
+     * down: its other 5.6 s, 6 s in whole seconds, before the get-ready's words); in the results
      * it ends */
     restart();
     act_at(500, INPUT_PRESS);
@@ -665,11 +665,11 @@ static void test_quit_and_press(void)
     act_at(900, INPUT_PRESS);
     CHECK_INT(session_view(&S, 0).kind, SEG_READY);
     CHECK_INT(time_of(EV_CUE, "Next: Child's pose."), 900);
-    run_until(900 + 5000);
-    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 900 + 5000);
-    run_until(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 5000);
+    run_until(900 + 6000);
+    CHECK_INT(time_of(EV_CUE, moves_howto(MOVE_CHILD_POSE)), 900 + 6000);
+    run_until(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 6000);
     CHECK_INT(session_view(&S, 0).kind, SEG_RESULTS);
-    act_at(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 5000, INPUT_PRESS);
+    act_at(80000 + SESSION_STEP_OUT_MS - T_READY + 900 + 6000, INPUT_PRESS);
     CHECK(session_over(&S));
 }
 
@@ -1526,7 +1526,7 @@ static void test_first_ready_shows_the_way(void)
     CHECK_INT(v.figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
     CHECK_INT(v.anim, ANIM_HOLD);
     CHECK(v.anim_ms >= 900 && v.anim_ms <= 1100);
-    CHECK_INT(v.anim_length_ms, 7500); /* drawn as a hold it moves 60% of: at its pace, never faster */
+    CHECK_INT(v.anim_length_ms, 10000); /* drawn as a hold it moves 60% of: at its pace, never faster */
     CHECK_INT(v.next_figure, MOVE_CAT_CAMEL);
     v = view_in(ready, 500); /* "Get ready. Next: ...": the move's start, eased in from the way's end */
     CHECK_INT(v.kind, SEG_READY);
@@ -1539,7 +1539,7 @@ static void test_first_ready_shows_the_way(void)
     CHECK(!v.turned);
     /* a first move on the back: down through all fours (half kneeling, hands to the mat), then onto
      * the side and a roll onto the back, never a squat (physio review s25); the intro lasts the
-     * first way's time (way_standing_to_all_fours, 4.5 s moving for 60% of its hold) and the
+     * first way's time (way_standing_to_all_fours, 6 s moving for 60% of its hold) and the
      * second's own, in whole seconds, the get-ready its usual time; the roll leaves the body
      * turned round */
     load("title \"W\"\nmove pelvic_tilt reps 2 tempo 3s\n");
@@ -1550,7 +1550,7 @@ static void test_first_ready_shows_the_way(void)
     CHECK_INT(S.segments[intro].duration_ms, T_INTRO_BACK_MS);
     CHECK_INT(S.segments[ready].duration_ms, SESSION_READY_MS);
     CHECK_INT(view_in(intro, 1000).figure, MOVE_WAY_STANDING_TO_ALL_FOURS);
-    v = view_in(intro, 7500 + 1000);
+    v = view_in(intro, 10000 + 1000);
     CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_BACK);
     CHECK(!v.turned);
     v = view_in(ready, 100);

@@ -617,7 +617,7 @@ static void test_hurt_lines(void)
     log_free(&l);
     /* skip the move for today, all at one time (1 s into the first hold, after the intro's way
      * down onto the back and the get-ready): the answers come one a tick */
-    CHECK_INT(parse("32 hurt\n32 pain skip\n32 rule none\n32 skip\n"), 0);
+    CHECK_INT(parse("34 hurt\n34 pain skip\n34 rule none\n34 skip\n"), 0);
     CHECK_INT(simulate_run(&r, &in, collect, &l), SIMULATE_DONE);
     check_run(&r, &l, false);
     CHECK(strstr(l.json, "\"type\":\"pain\",\"when\":\"hurt\",\"pain\":null"));
