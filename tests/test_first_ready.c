@@ -13,7 +13,8 @@
  * the way down is over: the get-ready goes on with the rest of the way from where the figure was
  * (every 1/30 s frame as drawn, no body part jumping), its words and 3-2-1 come with the figure in
  * the step's start, and the 3-2-1 no sooner than the rest of the way takes. Reads levels/,
- * assets/poses and assets/voice. */
+ * assets/poses and assets/voice. A way's own words (moves.h MOVES_WAY_WORDS: what to do on the
+ * way, said as it begins) are not the step's words and are left out here (test_way_guidance). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,16 @@ typedef struct {
     int len_ms;
     char text[64];
 } Cue;
+
+/* Whether text is the words of a way (moves.h MOVES_WAY_WORDS), said as the way begins: what to do
+ * on the way, not the step's own words, which wait for the figure to arrive. */
+static bool way_words(const char *text)
+{
+    for (int i = 0; i < MOVE_COUNT; i++)
+        if (moves_way_words((MoveId)i) && strcmp(moves_way_words((MoveId)i), text) == 0)
+            return true;
+    return false;
+}
 
 /* Whether figure fig, drawn as v says, is still on its way to position `to`: a way that ends
  * elsewhere (the chain goes on), or the last way still moving (its intro, at its pace). */
@@ -109,8 +120,8 @@ static bool play(const char *path, const char *src, size_t n, bool voiced, int *
         const Segment *g = &s.segments[s.seg];
         SessionEvent ev;
         while (session_poll_event(&s, &ev)) {
-            if (ev.type == EV_CUE && ev.cue_kind != CUE_KIND_COUNT && g->kind == SEG_READY && g->step == 0 &&
-                cues < FIRST_READY_MAX_CUES) {
+            if (ev.type == EV_CUE && ev.cue_kind != CUE_KIND_COUNT && !way_words(ev.text) && g->kind == SEG_READY &&
+                g->step == 0 && cues < FIRST_READY_MAX_CUES) {
                 cue[cues].id = ev.cue_id;
                 cue[cues].asked_ms = ev.t_ms;
                 cue[cues].spoken_ms = voiced ? -1 : ev.t_ms;
@@ -394,7 +405,8 @@ static bool play_pressed(const char *path, const char *src, size_t n, bool voice
         while (session_poll_event(&s, &ev)) {
             if (ev.type == EV_CUE && g->kind == SEG_READY && g->step == 0 && ev.cue_kind == CUE_KIND_COUNT) {
                 count_t = count_t < 0 ? ev.t_ms : count_t;
-            } else if (ev.type == EV_CUE && g->kind == SEG_READY && g->step == 0 && cues < FIRST_READY_MAX_CUES) {
+            } else if (ev.type == EV_CUE && g->kind == SEG_READY && g->step == 0 && !way_words(ev.text) &&
+                       cues < FIRST_READY_MAX_CUES) {
                 cue[cues].id = ev.cue_id;
                 cue[cues].asked_ms = ev.t_ms;
                 cue[cues].spoken_ms = voiced ? -1 : ev.t_ms;

@@ -2,6 +2,7 @@
  * every move a routine may name has its "Get ready. Next: ..." clip and a row in
  * docs/routines.md, and every position has a resting figure in that position. Reads the
  * committed files from the source tree (the test runs there); core only, no SDL. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,98 @@ static void test_way_times(void)
     }
 }
 
+/* Every way says what to do as it begins (moves.h MOVES_WAY_WORDS): one line, short enough for the
+ * caption band, ending with a full stop, with its clip; no other move has way words. */
+static void test_every_way_has_its_words(void)
+{
+    for (int i = 0; i < MOVE_COUNT; i++) {
+        const char *w = moves_way_words((MoveId)i);
+        if (moves_way_from((MoveId)i) == POSITION_NONE) {
+            CHECK(w == NULL);
+            continue;
+        }
+        if (!w) {
+            fprintf(stderr, "way %s has no words: add its row to MOVES_WAY_WORDS in moves.h\n",
+                    moves_info((MoveId)i)->id);
+            CHECK(w != NULL);
+            continue;
+        }
+        size_t n = strlen(w);
+        CHECK(n >= 20 && n <= MOVES_HOWTO_MAX_BYTES && w[n - 1] == '.' && !strchr(w, '\n'));
+        char clip[VOICEKEY_NAME_BYTES], path[256];
+        voicekey_name(w, clip, sizeof clip);
+        snprintf(path, sizeof path, "assets/voice/%s", clip);
+        if (!file_exists(path))
+            fprintf(stderr, "way %s has no clip for \"%s\" (%s; run voicegen)\n", moves_info((MoveId)i)->id, w, path);
+        CHECK(file_exists(path));
+    }
+    CHECK(moves_way_words(MOVE_NONE) == NULL && moves_way_words(MOVE_COUNT) == NULL);
+}
+
+#define MOVES_LIFT_FLAT 25.0 /* the trunk (pelvis=) this low: on all fours */
+#define MOVES_LIFT_UPRIGHT 80.0 /* this high: kneeling or standing tall */
+#define MOVES_LIFT_LEAST_MS 2000 /* the least time the trunk takes from flat to upright, or back */
+#define MOVES_LIFT_MOST_DEG_PER_S 50.0 /* the fastest the trunk may turn between two keys of the lift */
+
+/* The keyed pelvis (trunk) angles of a way's `section intro`: times[i] in ms, deg[i]; their count. */
+static int intro_pelvis(const char *text, double *times, double *deg, int max)
+{
+    const char *intro = strstr(text, "\nsection intro ");
+    double seconds = 0.0;
+    if (!intro || sscanf(intro, "\nsection intro %lf", &seconds) != 1)
+        return 0;
+    const char *end = strstr(intro + 1, "\nsection ");
+    int n = 0;
+    for (const char *k = strstr(intro, "\nkey "); k && (!end || k < end) && n < max; k = strstr(k + 1, "\nkey ")) {
+        double at = 0.0;
+        const char *p = strstr(k, " pelvis="), *eol = strchr(k + 1, '\n');
+        if (sscanf(k, "\nkey %lf", &at) == 1 && p && (!eol || p < eol))
+            times[n] = at * seconds * 1000.0, deg[n++] = atof(p + 8);
+    }
+    return n;
+}
+
+/* Up from all fours to kneeling or standing, and down again (physio review 30 #3: the trunk came
+ * up from flat to upright kneeling in 0.6 s, 81 degrees a second, the hands off the floor): the
+ * trunk takes at least MOVES_LIFT_LEAST_MS from its last flat key to its first upright one, and
+ * turns no faster than MOVES_LIFT_MOST_DEG_PER_S between two keys in between. */
+static void test_lift_times(void)
+{
+    for (int i = 0; i < MOVE_COUNT; i++) {
+        Position from = moves_way_from((MoveId)i), to = moves_info((MoveId)i)->position;
+        bool up = from == POSITION_ALL_FOURS && (to == POSITION_STANDING || to == POSITION_KNEELING);
+        bool down = to == POSITION_ALL_FOURS && (from == POSITION_STANDING || from == POSITION_KNEELING);
+        if (!up && !down)
+            continue;
+        char path[256];
+        snprintf(path, sizeof path, "assets/poses/%s.pose", moves_info((MoveId)i)->id);
+        char *text = file_text(path);
+        CHECK(text != NULL);
+        double t[64], d[64];
+        int n = text ? intro_pelvis(text, t, d, 64) : 0;
+        free(text);
+        CHECK(n >= 2);
+        double flat = -1.0, upright = -1.0, fastest = 0.0;
+        for (int k = 0; k < n; k++) {
+            int j = up ? k : n - 1 - k; /* down: read backwards, as if coming up */
+            double at = up ? t[j] : t[n - 1] - t[j];
+            if (upright < 0.0 && d[j] <= MOVES_LIFT_FLAT)
+                flat = at;
+            if (upright < 0.0 && d[j] >= MOVES_LIFT_UPRIGHT)
+                upright = at;
+        }
+        for (int k = 1; k < n; k++) { /* between the two: up, from flat; down, from upright */
+            double a = up ? t[k - 1] : t[n - 1] - t[k], b = up ? t[k] : t[n - 1] - t[k - 1];
+            if (a >= flat && b <= upright && t[k] > t[k - 1])
+                fastest = fmax(fastest, fabs(d[k] - d[k - 1]) * 1000.0 / (t[k] - t[k - 1]));
+        }
+        printf("%-28s the trunk from flat to upright in %.2f s, at most %.0f degrees a second\n",
+               moves_info((MoveId)i)->id, (upright - flat) / 1000.0, fastest);
+        CHECK(flat >= 0.0 && upright > flat && upright - flat >= MOVES_LIFT_LEAST_MS);
+        CHECK(fastest <= MOVES_LIFT_MOST_DEG_PER_S);
+    }
+}
+
 /* The fewest hops from every position to every other over WAYS, worked out apart from moves_path
  * (Floyd-Warshall): dist[a][b], or POSITION_COUNT when no chain reaches. */
 static void hops(int dist[POSITION_COUNT][POSITION_COUNT])
@@ -268,6 +361,8 @@ int main(void)
 {
     test_ways();
     test_way_times();
+    test_every_way_has_its_words();
+    test_lift_times();
     test_paths();
     test_every_move_has_its_files();
     test_every_usable_move_has_its_howto();

@@ -6,7 +6,8 @@
  * Next: ..." is said as it starts, and the step's own words (its start words, the move's how-to, a
  * timer's text and "Press when ...") begin no earlier than the way's end and end before the 3-2-1.
  * Prints, per get-ready, when the way ends and when the words are said. Reads levels/, assets/poses
- * and assets/voice. */
+ * and assets/voice. A way's own words (moves.h MOVES_WAY_WORDS: "Sit back, walk your hands up your
+ * thighs, ...") are said as the way begins, after "Get ready. Next: ...", and are not the step's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,16 @@ static bool on_the_way(const SessionView *v, Position to)
     SheetFrame f;
     sheet_frame_at(&m->meta, v->anim, sheet_grid_ms(v->anim_ms), v->anim_length_ms, v->rep_hold_ms, &f);
     return f.part == SHEET_PART_INTRO;
+}
+
+/* Whether text is the words of a way (moves.h MOVES_WAY_WORDS: "Sit back, walk your hands up your
+ * thighs, ..."), said as the way begins, not the step's own words (as Cue.text keeps it: 63 bytes). */
+static bool way_words(const char *text)
+{
+    for (int i = 0; i < MOVE_COUNT; i++)
+        if (moves_way_words((MoveId)i) && strncmp(moves_way_words((MoveId)i), text, 63) == 0)
+            return true;
+    return false;
 }
 
 /* Play routine src (named path) voiced with no input and check every get-ready after the first
@@ -145,6 +156,8 @@ static bool play(const char *path, const char *src, size_t n, int *early_ms, int
         for (int k = 1; k < rd->cues; k++) {
             Cue *c = &rd->cue[k];
             CHECK(c->spoken_ms >= 0); /* said aloud, within the get-ready */
+            if (way_words(c->text))
+                continue; /* what to do on the way, said as the way begins (test_way_guidance) */
             int64_t end = c->spoken_ms + c->len_ms;
             int early = c->spoken_ms >= 0 && c->spoken_ms < rd->way_end_ms ? (int)(rd->way_end_ms - c->spoken_ms) : 0;
             int over = end > rd->countdown_ms ? (int)(end - rd->countdown_ms) : 0;

@@ -27,6 +27,10 @@ static const MovesSideWords moves_side_words_table[] = {MOVES_SIDE_WORDS(MOVES_S
 static const char *const moves_howto_table[MOVE_COUNT] = {MOVES_HOWTO(MOVES_HOWTO_ROW)};
 #undef MOVES_HOWTO_ROW
 
+#define MOVES_WAY_WORDS_ROW(e, text) [MOVE_##e] = text,
+static const char *const moves_way_words_table[MOVE_COUNT] = {MOVES_WAY_WORDS(MOVES_WAY_WORDS_ROW)};
+#undef MOVES_WAY_WORDS_ROW
+
 #define POSITIONS_WORD_ROW(e, word, figure) [POSITION_##e] = word,
 static const char *const positions_words[POSITION_COUNT] = {POSITIONS(POSITIONS_WORD_ROW)};
 #undef POSITIONS_WORD_ROW
@@ -75,6 +79,11 @@ const MovesSideWords *moves_side_words(MoveId id)
 const char *moves_howto(MoveId id)
 {
     return id < 0 || id >= MOVE_COUNT ? NULL : moves_howto_table[id];
+}
+
+const char *moves_way_words(MoveId id)
+{
+    return id < 0 || id >= MOVE_COUNT ? NULL : moves_way_words_table[id];
 }
 
 const char *moves_usable_list(void)

@@ -58,7 +58,7 @@
     X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
     X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 7000, ON_FRONT)            \
     X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
-    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 7600,         \
+    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 6000,         \
       ALL_FOURS)                                                                                                       \
     X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 4000, KNEELING)      \
     X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 3900, STANDING)            \
@@ -175,27 +175,25 @@
  * the caption band (MOVES_HOWTO_MAX_BYTES). Physio review 30 #5: getting down and up from the floor
  * is what a patient with back pain most needs told, and only "Get ready. Next: ..." was shown. */
 #define MOVES_WAY_WORDS(X)                                                                                             \
-    X(WAY_BACK_TO_FRONT, "Knees bent, roll slowly onto your side, then over onto your front.")                         \
-    X(WAY_FRONT_TO_ALL_FOURS, "Hands under your shoulders, push up gently and come back onto your hands and knees.")   \
-    X(WAY_ALL_FOURS_TO_STANDING,                                                                                       \
-      "Sit back towards your heels, walk your hands up your thighs, step one foot forward and stand up slowly.")       \
-    X(WAY_ALL_FOURS_TO_BACK, "Sit back to one side, lower onto your elbow and side, then roll onto your back.")        \
-    X(WAY_BACK_TO_ALL_FOURS, "Knees bent, roll onto your side, push up with your arms onto your hands and knees.")     \
-    X(WAY_STANDING_TO_CHAIR, "Lean forward a little and sit down slowly on the front of the chair.")                   \
-    X(WAY_CHAIR_TO_STANDING, "Feet under your knees, lean forward and stand up slowly.")                               \
-    X(WAY_STANDING_TO_FRONT, "Kneel down one knee at a time, hands to the mat, then lower onto your front.")           \
-    X(WAY_FRONT_TO_BACK, "Knees bent, roll slowly onto your side, then onto your back.")                               \
-    X(WAY_STANDING_TO_ALL_FOURS,                                                                                       \
-      "Step one foot back and kneel, sit back towards your heels, then walk your hands forward onto the mat.")         \
-    X(WAY_STANDING_TO_KNEELING, "Step one foot back and kneel down slowly, one knee at a time.")                       \
-    X(WAY_KNEELING_TO_STANDING, "Bring one foot forward, hands on your thigh, and stand up slowly.")                   \
-    X(WAY_ALL_FOURS_TO_KNEELING, "Push back from your hands and come up slowly onto your knees.")                      \
-    X(WAY_KNEELING_TO_ALL_FOURS, "Lean forward from your hips and put your hands down on the mat.")                    \
-    X(WAY_SITTING_TO_ALL_FOURS, "Bend your knees, turn onto them and come up onto your hands and knees.")              \
-    X(WAY_SITTING_TO_BACK, "Turn onto one side, lower onto your elbow and side, then roll onto your back.")            \
-    X(WAY_BACK_TO_SITTING, "Knees bent, roll onto your side and push up with your arms to sit.")                       \
-    X(WAY_ALL_FOURS_TO_FRONT, "Lower your hips and chest slowly down onto the mat.")                                   \
-    X(WAY_ALL_FOURS_TO_SITTING, "Sit back to one side onto your hip, then bring your legs round in front.")
+    X(WAY_BACK_TO_FRONT, "Knees bent, roll slowly over onto your front.")                                              \
+    X(WAY_FRONT_TO_ALL_FOURS, "Push up gently onto your hands and knees.")                                             \
+    X(WAY_ALL_FOURS_TO_STANDING, "Sit back, walk your hands up your thighs, then stand up slowly.")                    \
+    X(WAY_ALL_FOURS_TO_BACK, "Sit to one side, lower onto your side, then roll onto your back.")                       \
+    X(WAY_BACK_TO_ALL_FOURS, "Roll onto your side, then push up onto your hands and knees.")                           \
+    X(WAY_STANDING_TO_CHAIR, "Sit down slowly on the front of the chair.")                                             \
+    X(WAY_CHAIR_TO_STANDING, "Lean forward and stand up slowly.")                                                      \
+    X(WAY_STANDING_TO_FRONT, "Kneel down, hands to the mat, then lower onto your front.")                              \
+    X(WAY_FRONT_TO_BACK, "Roll slowly onto your side, then onto your back.")                                           \
+    X(WAY_STANDING_TO_ALL_FOURS, "Kneel down slowly, sit back, then walk your hands onto the mat.")                    \
+    X(WAY_STANDING_TO_KNEELING, "Step one foot back and kneel down slowly.")                                           \
+    X(WAY_KNEELING_TO_STANDING, "One foot forward, hands on your thigh, stand up slowly.")                             \
+    X(WAY_ALL_FOURS_TO_KNEELING, "Walk your hands back and come up onto your knees.")                                  \
+    X(WAY_KNEELING_TO_ALL_FOURS, "Lean forward and put your hands on the mat.")                                        \
+    X(WAY_SITTING_TO_ALL_FOURS, "Bend your knees, turn and come onto your hands and knees.")                           \
+    X(WAY_SITTING_TO_BACK, "Lower onto your side, then roll onto your back.")                                          \
+    X(WAY_BACK_TO_SITTING, "Roll onto your side and push up with your arms to sit.")                                   \
+    X(WAY_ALL_FOURS_TO_FRONT, "Lower your hips and chest slowly onto the mat.")                                        \
+    X(WAY_ALL_FOURS_TO_SITTING, "Sit back to one side, then bring your legs round in front.")
 
 #define MOVES_ENUM_ROW(e, id, name, usable, sided, tempo, pos) MOVE_##e,
 typedef enum { MOVE_NONE = -1, MOVES(MOVES_ENUM_ROW) MOVE_COUNT } MoveId;

@@ -1685,6 +1685,8 @@ static void open_hold_remind_answered(Session *s, int64_t t)
         voice_cut(s, t);
 }
 
+static void way_words_fire(Session *s, int from, int to, int64_t t0);
+
 /* Cues and sounds planned for (from, to] of the current segment. t0 is the session time at from. */
 static void fire_timed(Session *s, int from, int to, int64_t t0)
 {
@@ -1692,6 +1694,7 @@ static void fire_timed(Session *s, int from, int to, int64_t t0)
     const RoutineStep *st = seg_step(s, g);
     int dur = g->duration_ms;
     int base = from < 0 ? 0 : from;
+    way_words_fire(s, from, to, t0); /* "Sit back towards your heels, ..." as each way begins */
 #define AT(ms) (t0 + ((ms)-base))
     if (g->kind == SEG_READY || g->kind == SEG_SWITCH) {
         int words_at = g->kind == SEG_READY ? ready_step_words_at(s, s->seg) : 0; /* once the way is over */
@@ -2706,6 +2709,30 @@ static int ready_words_at(const Session *s, int gi)
      * sheet's poses (30 a second), so its motion shows up to half a pose past its keyed end */
     at = (at + 100 + 99) / 100 * 100;
     return at > 0 && at < g->duration_ms ? at : 0;
+}
+
+/* The words of the ways segment gi shows (moves.h MOVES_WAY_WORDS), said and captioned as each way
+ * begins (physio review 30 #5: the figure rolled, came onto all fours and stood up under "Get
+ * ready. Next: Back bends."): in a get-ready after "Get ready. Next: ..." and before the step's own
+ * words, which wait for the figure to arrive (ready_words_at); in a rest or a timer after "Rest."
+ * (rest_words_at). Not in the intro (its own words are said while the figure gets down), nor for a
+ * way shown before the segment began (the intro's, left early), nor in a rest whose own words tell
+ * the way ("Come up to standing, slowly."). (from, to] and t0 as fire_timed. */
+static void way_words_fire(Session *s, int from, int to, int64_t t0)
+{
+    const Segment *g = cur(s);
+    const RoutineStep *st = seg_step(s, g);
+    SessionChain c;
+    if ((g->kind != SEG_READY && g->kind != SEG_WORK) || !st || (g->kind == SEG_WORK && st->text) ||
+        session_segment_chain(s, s->seg, &c) == 0)
+        return;
+    int base = from < 0 ? 0 : from;
+    for (int i = 0; i < c.path.count; i++) {
+        const char *words = moves_way_words(c.path.way[i]);
+        int at = c.start_ms[i] - c.lead_ms;
+        if (words && at >= 0 && at < g->duration_ms && (at == 0 ? from < 0 && to >= 0 : crossed(at, from, to)))
+            announce(s, t0 + (at - base), words);
+    }
 }
 
 /* The way of chain c shown at t ms of its time: the last whose start is at t or before. */

@@ -15,7 +15,7 @@
  * "Get ready. Next: <name>." rows come from the move catalogue (moves.h), so a new or renamed
  * move has its row; tests/test_voicekey.c checks it. So do the breaths of a move whose rep is one
  * breath (MOVES_BREATHS), the words of a move's sides (MOVES_SIDE_WORDS) and each move's how-to
- * (MOVES_HOWTO). */
+ * (MOVES_HOWTO), and each way's words (MOVES_WAY_WORDS). */
 /* "Get ready. Next: <display name>." for each routine-usable row of the move catalogue. */
 #define VOICEKEY_GET_READY_true(name) ROUTINE_READY_NEXT_PREFIX name ROUTINE_READY_NEXT_SUFFIX,
 #define VOICEKEY_GET_READY_false(name)
@@ -30,12 +30,15 @@
 /* "Lie on your back, knees bent, ...": each usable move's how-to, said by a get-ready whose routine
  * gives no start words of its own */
 #define VOICEKEY_HOWTO_ROW(e, text) text,
+/* "Sit back towards your heels, ...": each way's words, said as a way between positions begins */
+#define VOICEKEY_WAY_WORDS_ROW(e, text) text,
 static const char *const voicekey_standard_table[] = {
     SESSION_PHRASES(VOICEKEY_SESSION_ROW) /* the session's own words (session.h) */
     MOVES(VOICEKEY_GET_READY_ROW) /* "Get ready. Next: <move>." */
     MOVES_BREATHS(VOICEKEY_BREATH_ROW) /* moves.h */
     MOVES_SIDE_WORDS(VOICEKEY_SIDE_WORDS_ROW) /* moves.h */
     MOVES_HOWTO(VOICEKEY_HOWTO_ROW) /* moves.h */
+    MOVES_WAY_WORDS(VOICEKEY_WAY_WORDS_ROW) /* moves.h */
 };
 
 /* Counts are spoken numbers "1".."60", stored as text so they hash like any other phrase. */
