@@ -164,7 +164,7 @@ static void app_frames(const char *routine, int w, int h)
     Uint8 *shown = malloc(bytes);
     int frames = 0, partial = 0, mismatched = 0, work = 0;
     long long sent = 0;
-    for (int f = 0; f < 700 && shown; f++) {
+    for (int f = 0; f < 760 && shown; f++) {
         if (f == 5)
             apptest_tap(a, SDLK_SPACE); /* the safety notice */
         if (f == 10)

@@ -51,7 +51,7 @@
     X(REST_ON_CHAIR, "rest_on_chair", "Sit on a chair", false, false, 4000, ON_CHAIR)                                  \
     X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
     X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4200, ALL_FOURS)         \
-    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 7600, STANDING)          \
+    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 7500, STANDING)          \
     X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 7650, ON_BACK)                   \
     X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 7650, ALL_FOURS)           \
     X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
