@@ -143,10 +143,11 @@ static int count(SessionEventType type, const char *text)
 #define T_WORK_BACK (T_READY_BACK + SESSION_READY_MS)
 /* A first timer on the back: its intro's figure stands (its words ask for what is done first: 04's
  * "Wrap the cold pack", review s30) and the intro is the usual; its get-ready, which waits for
- * Ready, shows the way down and says the timer's words once the figure is there: 7.5 s, then
- * way_all_fours_to_back's 7.65 s, a tenth later in whole tenths (ready_words_at) */
+ * Ready, shows the way down and says the timer's words once the figure is there: 10 s (the 6 s way
+ * down to all fours, a way before the last, at 60 % of its hold), then way_all_fours_to_back's
+ * 7.65 s, a tenth later in whole tenths (ready_words_at) */
 #define T_READY_TIMER T_READY
-#define T_TIMER_WORDS_MS 15300
+#define T_TIMER_WORDS_MS 17800
 
 /* A held move's get-ready that shows a way there keeps this long between the way's end and its
  * 3-2-1 (issue 12), so the move's start, eased in, then its step in (SESSION_STEP_IN_MS) all come
