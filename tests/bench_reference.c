@@ -4,8 +4,9 @@
  * screen after the first frame) drawing, 60 times a second, what a workout screen roughly holds:
  * a 900x900 alpha-blended sprite, six cached 96-pt text lines and a bar, at the display's size
  * (1920x1080 under the table's Xvfb). Prints its start-up mark and drawing times in unknot's
- * UNKNOT_STATS format, so the table measures both the same way on the same machine at the same
- * time: a shared machine's absolute times drift, ratios to this scene do much less. */
+ * UNKNOT_STATS format, every 5 s as unknot does and for the whole run, so the table measures both
+ * the same way on the same machine at the same time: a shared machine's absolute times drift,
+ * ratios to this scene do much less. */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <stdbool.h>
@@ -29,6 +30,18 @@ static double thread_cpu_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Prints the p50 and p99 of n frames' wall and CPU times (sorting both arrays) in unknot's
+ * UNKNOT_STATS words: "all" for the whole run, "5 s" for each 5-s report. */
+static void report(double *ms, double *cpu, int n, const char *span, SDL_Rect d)
+{
+    qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+    qsort(cpu, (size_t)n, sizeof *cpu, cmp_double);
+    fprintf(stderr,
+            "reference: %s: %d frames, drawing p50 %.2f ms p99 %.2f ms, main-thread CPU p50 %.2f ms p99 %.2f ms "
+            "at %dx%d\n",
+            span, n, ms[n / 2], ms[n * 99 / 100], cpu[n / 2], cpu[n * 99 / 100], d.w, d.h);
 }
 
 static double monotonic_s(void)
@@ -97,7 +110,8 @@ int main(int argc, char **argv)
             return 1;
     }
     static double draw_ms[REF_FRAMES], cpu_ms[REF_FRAMES];
-    int frames = 0, drawn = 0;
+    static double part_ms[REF_FRAMES], part_cpu_ms[REF_FRAMES]; /* the frames since the last 5-s report */
+    int frames = 0, drawn = 0, part = 0;
     Uint64 freq = SDL_GetPerformanceFrequency(), start = SDL_GetPerformanceCounter(), next = start;
     for (bool running = true; running;) {
         SDL_Event e;
@@ -124,8 +138,12 @@ int main(int argc, char **argv)
         }
         Uint64 t1 = SDL_GetPerformanceCounter();
         if (frames > REF_FPS && drawn < REF_FRAMES) { /* the first second is start-up */
-            cpu_ms[drawn] = thread_cpu_ms() - c0;
-            draw_ms[drawn++] = (double)(t1 - t0) * 1000.0 / (double)freq;
+            cpu_ms[drawn] = part_cpu_ms[part] = thread_cpu_ms() - c0;
+            draw_ms[drawn++] = part_ms[part++] = (double)(t1 - t0) * 1000.0 / (double)freq;
+            if (part == 5 * REF_FPS) { /* a report every 5 s, as unknot's UNKNOT_STATS */
+                report(part_ms, part_cpu_ms, part, "5 s", d);
+                part = 0;
+            }
         }
         frames++;
         if ((double)(t1 - start) / (double)freq >= seconds)
@@ -136,15 +154,8 @@ int main(int argc, char **argv)
         if (next > t1)
             SDL_Delay((Uint32)((next - t1) * 1000 / freq));
     }
-    if (drawn > 0) {
-        qsort(draw_ms, (size_t)drawn, sizeof *draw_ms, cmp_double);
-        qsort(cpu_ms, (size_t)drawn, sizeof *cpu_ms, cmp_double);
-        fprintf(stderr,
-                "reference: %d frames, drawing p50 %.2f ms p99 %.2f ms, main-thread CPU p50 %.2f ms p99 %.2f ms "
-                "at %dx%d\n",
-                drawn, draw_ms[drawn / 2], draw_ms[drawn * 99 / 100], cpu_ms[drawn / 2], cpu_ms[drawn * 99 / 100], d.w,
-                d.h);
-    }
+    if (drawn > 0)
+        report(draw_ms, cpu_ms, drawn, "all", d);
     for (int i = 0; i < 6; i++)
         SDL_DestroyTexture(text[i]);
     SDL_DestroyTexture(sprite);
