@@ -2009,7 +2009,12 @@ static void pose_limbs_low(const Pose *q, const int *order, unsigned contacts, f
  * end (wrist, ankle) as little as it takes to lay the kept part down there (a hand on its heel, its
  * fingers up, laid flat): the hands slide forward on the mat from beside the face to overhead, as
  * a person's do, instead of swinging through it. Newton's method on those angles, every limb at
- * once (a limb's height hangs on its own joints only). No torso contact: q as it was. */
+ * once (a limb's height hangs on its own joints only). A limb below the mat that keeps no contact
+ * is lifted by its root, its middle (elbow, knee) and its end at once, each as much as it lifts
+ * (the least turn of the three): by its root alone, an arm hanging near straight down (the spinal
+ * twist's hooking arm coming down beside the hip) lifted its hand barely either way, so 0.002 H
+ * under the mat took an 11 degree turn at the shoulder, forward in one eased frame and back in the
+ * next. No torso contact: q as it was. */
 static void pose_limbs_to_mat(Pose *q, const int *order, unsigned contacts)
 {
     if (!(contacts & POSE_TORSO_CONTACTS))
@@ -2039,12 +2044,24 @@ static void pose_limbs_to_mat(Pose *q, const int *order, unsigned contacts)
         for (int l = 0; l < POSE_LIMB_COUNT; l++)
             t.v[pose_limbs[l].end] += d;
         pose_limbs_low(&t, order, contacts, lu, ku);
+        float mid_slope[POSE_LIMB_COUNT], mu[POSE_LIMB_COUNT], mk[POSE_LIMB_COUNT];
+        t = *q;
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            t.v[pose_limbs[l].root + 2] += d; /* the elbow, the knee */
+        pose_limbs_low(&t, order, contacts, mu, mk);
+        for (int l = 0; l < POSE_LIMB_COUNT; l++)
+            mid_slope[l] = (mu[l] - low[l]) / d;
         for (int l = 0; l < POSE_LIMB_COUNT; l++) {
-            float end_slope = (ku[l] - lu[l] - (kept[l] - low[l])) / d;
-            int joint[2] = {pose_limbs[l].root, pose_limbs[l].end};
-            float step[2] = {root[l] && fabsf(root_slope[l]) > 1e-5f ? -low[l] / root_slope[l] : 0.0f,
-                             end[l] && fabsf(end_slope) > 1e-5f ? -(kept[l] - low[l]) / end_slope : 0.0f};
-            for (int j = 0; j < 2; j++) {
+            float end_slope = (ku[l] - lu[l] - (kept[l] - low[l])) / d, lift_slope = (lu[l] - low[l]) / d;
+            int joint[3] = {pose_limbs[l].root, pose_limbs[l].end, pose_limbs[l].root + 2};
+            float step[3] = {root[l] && fabsf(root_slope[l]) > 1e-5f ? -low[l] / root_slope[l] : 0.0f,
+                             end[l] && fabsf(end_slope) > 1e-5f ? -(kept[l] - low[l]) / end_slope : 0.0f, 0.0f};
+            float norm = root_slope[l] * root_slope[l] + lift_slope * lift_slope + mid_slope[l] * mid_slope[l];
+            if (kept[l] >= 1e8f && low[l] < -tol && norm > 1e-10f) { /* free, under the mat: the least turn */
+                step[0] = -low[l] * root_slope[l] / norm, step[1] = -low[l] * lift_slope / norm;
+                step[2] = -low[l] * mid_slope[l] / norm;
+            }
+            for (int j = 0; j < 3; j++) {
                 float *a = &q->v[joint[j]], from = eased.v[joint[j]];
                 *a = fmaxf(from - POSE_LIMB_TURN_DEG,
                            fminf(from + POSE_LIMB_TURN_DEG, *a + fmaxf(-15.0f, fminf(15.0f, step[j]))));
@@ -2054,6 +2071,64 @@ static void pose_limbs_to_mat(Pose *q, const int *order, unsigned contacts)
 }
 
 #define POSE_BLEND_PROBES 16 /* eased poses tried before easing two figures into each other */
+
+/* The turns pose_limbs_to_mat gives pose pa eased to probe k of POSE_BLEND_PROBES on its way to
+ * pb (as pose_slide_between) into turn; none at the two ends and beyond. */
+static void pose_slide_probe(const Pose *pa, const Pose *pb, int k, bool tuck, const int *oa, const int *ob, float half,
+                             unsigned contacts, float turn[POSE_PARAM_COUNT])
+{
+    for (int j = 0; j < POSE_PARAM_COUNT; j++)
+        turn[j] = 0.0f;
+    if (k <= 0 || k >= POSE_BLEND_PROBES)
+        return;
+    Pose eased, slid;
+    float e = pose_ease((float)k / POSE_BLEND_PROBES);
+    pose_ease_between(pa, pb, e, tuck, &eased);
+    slid = eased;
+    pose_limbs_to_mat(&slid, e < half ? oa : ob, contacts);
+    for (int j = 0; j < POSE_PARAM_COUNT; j++)
+        turn[j] = slid.v[j] - eased.v[j];
+}
+
+/* Pose q, eased u (0..1, not eased yet) of the way from pa to pb (tuck: as pose_ease_between),
+ * slid onto the mat (pose_limbs_to_mat, painted in oa before half, else ob). A limb keeping a
+ * contact is solved at u, its hand or foot kept on the mat. A free limb (none of its parts among
+ * contacts) is turned as the probes around u turn it (POSE_BLEND_PROBES, at u = k / 16: none at
+ * the two ends): each probe's largest turn among itself and its two neighbours, so a turn begins a
+ * probe early and ends a probe late, eased over three probes (1/4, 1/2, 1/4) and between two in
+ * u, so its joints turn a little from frame to frame. Solved at u itself, a free limb's turns
+ * followed whichever of its parts was lowest and how far the solve stopped short of the mat: the
+ * spinal twist's hooking arm, coming down from the knee to hang beside the hip, at most 0.006 H
+ * into the mat, jumped 0.08-0.28 stage heights in one eased frame (0.02 now). Between probes a
+ * part may dip under the mat by a hair (0.0002 H there; pose_moves_blend lifts the figure by it). */
+static void pose_slide_between(const Pose *pa, const Pose *pb, float u, bool tuck, const int *oa, const int *ob,
+                               float half, unsigned contacts, const int *order, Pose *q)
+{
+    Pose solved = *q;
+    pose_limbs_to_mat(&solved, order, contacts);
+    float at = (u < 0.0f ? 0.0f : u > 1.0f ? 1.0f : u) * POSE_BLEND_PROBES;
+    int k = (int)at;
+    float f = at - (float)k, turn[6][POSE_PARAM_COUNT];
+    for (int i = 0; i < 6; i++)
+        pose_slide_probe(pa, pb, k - 2 + i, tuck, oa, ob, half, contacts, turn[i]);
+    for (int l = 0; l < POSE_LIMB_COUNT; l++)
+        for (int j = pose_limbs[l].root; j <= pose_limbs[l].end; j += 2) { /* root, middle, end */
+            if (contacts & pose_limbs[l].parts) {
+                q->v[j] = solved.v[j];
+                continue;
+            }
+            float most[4]; /* probes k - 1 .. k + 2: the largest turn of each and its two neighbours */
+            for (int i = 0; i < 4; i++) {
+                most[i] = turn[i + 1][j];
+                for (int n = i; n <= i + 2; n += 2)
+                    most[i] = fabsf(turn[n][j]) > fabsf(most[i]) ? turn[n][j] : most[i];
+            }
+            float lo = (most[0] + 2.0f * most[1] + most[2]) * 0.25f;
+            float hi = (most[1] + 2.0f * most[2] + most[3]) * 0.25f;
+            q->v[j] += lo + (hi - lo) * f;
+        }
+}
+
 #define POSE_WAY_MET_H 0.03f /* a way starting this near the figure before (H, any part's end): not eased */
 
 /* Whether m is a way from one position to another (moves.h WAYS). */
@@ -2201,7 +2276,7 @@ bool pose_moves_blend(const PoseMove *a, const PoseMoment *at_a, const PoseMove 
     const int *order = e < half ? oa : ob;
     pose_ease_between(&pa, &pb, e, tuck, &q);
     if (slide)
-        pose_limbs_to_mat(&q, order, contacts);
+        pose_slide_between(&pa, &pb, u, tuck, oa, ob, half, contacts, order, &q);
     if (way) { /* the way's own motion since the easing began */
         for (int k = 0; k < POSE_PARAM_COUNT; k++)
             q.v[k] += pb_now.v[k] - pb0.v[k];
