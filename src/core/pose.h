@@ -403,7 +403,9 @@ typedef struct {
  * the mat, or a contact both require lifting off it), eased joint by joint, then with the arms
  * tucked, then with each limb turned at its root (shoulder, hip) and end (wrist, ankle) as little
  * as it takes to rest on the mat its torso lies on, the contacts both require sliding along it
- * (the press-up's hands by the face slid forward to the superman's overhead). A way (moves.h
+ * (the press-up's hands by the face slid forward to the superman's overhead); a limb keeping no
+ * contact is turned at its middle joint (elbow, knee) too, by the turns the probes around u give
+ * it, eased between them, so it moves a little a frame. A way (moves.h
  * WAYS), which moves from its first moment, is eased as its own motion plus its start's offset
  * from a's pose, fading (the probes check a's pose into the way's pose SESSION_BLEND_MS * u
  * earlier, both still; a contact the offset lifts is put back by pose_solve), and not at all when
