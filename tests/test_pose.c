@@ -2520,11 +2520,6 @@ static const struct {
     {"way_back_to_front", 0.055f},
     {"way_front_to_back", 0.11f},
     {"way_standing_to_front", 0.05f},
-    /* the slower ways up from all fours and down to it (review 30 #3): the back foot's toes settle
-     * flat in one sample as the feet come together (0.028 H before; the solver's warm start through
-     * the new sit-back carries the toes further); left for getup's follow-up */
-    {"way_all_fours_to_standing", 0.05f},
-    {"way_standing_to_all_fours", 0.045f},
 };
 
 static void test_no_jumps(void)
