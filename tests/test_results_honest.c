@@ -22,7 +22,7 @@ typedef struct {
     bool fanfare, chime_at_end;
     char last_phrase[SESSION_TEXT_BYTES]; /* the first cue at the results */
     int64_t results_ms;
-    char headline[64], stop[ROUTINE_MAX_TEXT_BYTES + 64], verdict[200];
+    char headline[64], header[64], stop[ROUTINE_MAX_TEXT_BYTES + 64], verdict[200];
     const char *advice;
     bool show_score, pain_stop, completed;
     /* the "N more" cues of guided reps: how many beats of the same run came after each */
@@ -81,6 +81,7 @@ static void on_event(void *ctx, const Session *s, const SessionEvent *ev)
         out.ended = true;
         out.completed = ev->completed;
         snprintf(out.headline, sizeof out.headline, "%s", results_headline(&v));
+        render_header_text(&v, out.header, sizeof out.header);
         out.show_score = results_show_score(&v);
         out.pain_stop = v.pain_stop;
         if (v.pain_stop)
@@ -170,6 +171,7 @@ static void test_stopped_by_pain(void)
     if (!run(CAMDEN, "2 hurt\n3 pain 4\n4 rule none\n5 quit\n"))
         return;
     CHECK_STR(out.headline, "Stopped for today");
+    CHECK_STR(out.header, "Stopped"); /* the header agrees: it said "Ended early" */
     CHECK(!out.fanfare);
     check_words_agree("a stop at the safety notice");
 }
@@ -193,6 +195,7 @@ static void test_quit(void)
     if (!run(CAMDEN, "27 side right\n150 quit\n151 pain skip\n"))
         return;
     CHECK_STR(out.headline, "Workout ended");
+    CHECK_STR(out.header, "Ended early");
     CHECK(out.show_score);
     CHECK(!out.fanfare);
     check_words_agree("a quit");

@@ -1283,8 +1283,7 @@ void render_confirm(Render *rd, const char *question, const char *hint, const ch
     render_button(rd, render_confirm_button_rect(rd, CONFIRM_YES), yes_label, true);
 }
 
-/* The header's right-hand text: where the user is in the workout. */
-static void header_text(const SessionView *v, char *buf, size_t size)
+void render_header_text(const SessionView *v, char *buf, size_t size)
 {
     buf[0] = 0;
     char left[32];
@@ -1301,7 +1300,7 @@ static void header_text(const SessionView *v, char *buf, size_t size)
     else if (v->step_index >= 0)
         snprintf(buf, size, "%s", left);
     else if (v->kind == SEG_PAIN_AFTER || v->kind == SEG_RESULTS || v->kind == SEG_DONE)
-        snprintf(buf, size, "%s", v->ended_early ? "Ended early" : "Finished");
+        snprintf(buf, size, "%s", v->hurt_ended ? "Stopped" : v->ended_early ? "Ended early" : "Finished");
 }
 
 SDL_Rect render_hurt_rect(Render *rd, const SessionView *v, bool muted)
@@ -1345,7 +1344,7 @@ void render_session(Render *rd, const SessionView *v, const char *routine_title,
         return;
     }
     render_clear(rd);
-    header_text(v, right, sizeof right);
+    render_header_text(v, right, sizeof right);
     render_header(rd, routine_title, right, v->progress, ov); /* after the steps: what was done */
     bool checkin = v->kind == SEG_PAIN_BEFORE || v->kind == SEG_PAIN_AFTER || v->kind == SEG_SIDE;
     bool wide = safety_wide(rd, v, ov);

@@ -263,6 +263,10 @@ void render_figure(Render *rd, const SessionView *v, const Overlay *ov);
  * "" outside a step and for a rest. */
 void render_dose_text(const SessionView *v, char *buf, size_t size);
 
+/* The header's right-hand text: where the user is in the workout ("Exercise 2 of 4 · 50 s left");
+ * at the end "Finished", "Ended early", or "Stopped" after "It hurts" ended it. */
+void render_header_text(const SessionView *v, char *buf, size_t size);
+
 /* The caption band with text centred and shrunk to fit; the band is drawn even for "" or NULL,
  * so the layout never jumps. */
 void render_caption(Render *rd, const char *text);
