@@ -10,8 +10,7 @@
 #include "pose.h"
 #include "session.h"
 
-/* Read and parse path; fill *way. Returns 0, or -1 when the file cannot be read or parsed. */
-static int holdways_read(const char *path, PoseFile *pf, RoutineErrors *errs, RoutineHoldWay *way)
+int holdways_read_pose(const char *path, PoseFile *pf, RoutineErrors *errs)
 {
     char *text = NULL, why[200];
     size_t n = 0;
@@ -20,7 +19,13 @@ static int holdways_read(const char *path, PoseFile *pf, RoutineErrors *errs, Ro
     memset(errs, 0, sizeof *errs);
     int rc = pose_parse(path, text, n, pf, errs);
     free(text);
-    if (rc != 0)
+    return rc != 0 ? -1 : 0;
+}
+
+/* Read and parse path; fill *way. Returns 0, or -1 when the file cannot be read or parsed. */
+static int holdways_read(const char *path, PoseFile *pf, RoutineErrors *errs, RoutineHoldWay *way)
+{
+    if (holdways_read_pose(path, pf, errs) < 0)
         return -1;
     pose_file_hold_ways(pf, &way->in_ms, &way->out_ms);
     return 0;

@@ -5,7 +5,14 @@
 #ifndef UNKNOT_HOLDWAYS_H
 #define UNKNOT_HOLDWAYS_H
 
+#include "pose.h"
 #include "routine.h"
+
+/* Read and parse the pose file at path into *pf (errs: the parse's errors, cleared first). Returns
+ * 0, or -1 when the file cannot be read (errs then untouched) or parsed. The one reading of a pose
+ * file for the plan: holdways_fill and the kiosk's attract loop use it. The caller owns pf and errs
+ * (both large: allocate them). */
+int holdways_read_pose(const char *path, PoseFile *pf, RoutineErrors *errs);
 
 /* Fill r->hold_ways for every move a held step of r names: a catalogue move from
  * pose_dir/<id>.pose (pose_dir NULL: none), an own move from its own file. A file that cannot be

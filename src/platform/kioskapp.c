@@ -14,6 +14,7 @@
 
 #include "files.h"
 #include "history.h"
+#include "holdways.h"
 #include "kioskconf.h"
 #include "kioskdraw.h"
 #include "levels.h"
@@ -61,18 +62,12 @@ struct KioskApp {
  * it cannot be read or parsed (the move is then left out of the loop: it has no figure either). */
 static int attract_move_read(const char *dir, MoveId m, PoseFile *pf, RoutineErrors *errs, KioskAttractMove *out)
 {
-    char path[FILES_PATH_BYTES], *text = NULL, why[200];
-    size_t n = 0;
+    char path[FILES_PATH_BYTES];
     memset(out, 0, sizeof *out);
     out->move = m;
     out->tempo_ms = moves_info(m)->default_tempo_ms;
     if (snprintf(path, sizeof path, "%s/%s.pose", dir, moves_info(m)->id) >= (int)sizeof path ||
-        files_read(path, FILES_MAX_POSE_BYTES, &text, &n, why, sizeof why) < 0)
-        return -1;
-    memset(errs, 0, sizeof *errs);
-    int rc = pose_parse(path, text, n, pf, errs);
-    free(text);
-    if (rc != 0)
+        holdways_read_pose(path, pf, errs) < 0)
         return -1;
     int intro = pose_section_find(pf, "intro");
     out->intro_ms = intro >= 0 ? (int)(pf->sections[intro].seconds * 1000.0f + 0.5f) : 0;
