@@ -2519,7 +2519,6 @@ static const struct {
 } jumps_left[] = {
     {"way_back_to_front", 0.055f},
     {"way_front_to_back", 0.11f},
-    {"way_standing_to_front", 0.05f},
 };
 
 static void test_no_jumps(void)
