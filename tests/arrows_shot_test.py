@@ -20,9 +20,10 @@ ROUTINE = 'title "Arrows"\nlevel 1\ndescription "Bird dog."\nmove bird_dog\n  re
 LEAN = 'title "Lean"\nlevel 1\ndescription "Back bend."\nmove standing_extension\n  reps 6 tempo 4s\n'
 FOLD = 'title "Fold"\nlevel 1\ndescription "Fold."\nmove forward_fold\n  hold 30s\n'
 PRESS = 'title "Press"\nlevel 1\ndescription "Press-up."\nmove press_up\n  reps 6 tempo 4s\n'
-# the forward fold's get-ready, standing (its 3 at 37 s); the press-up's first rep starts at 42 s
-# (its arrow whole for a tenth of the way up, 0.2 s), its beat (the chest up) at 44 s
-FOLD_READY, PRESS_START, PRESS_BEAT = "36", "42.1", "44"
+# the forward fold's get-ready, standing (its 3 at 37 s); the press-up's first rep starts at 46 s
+# (its arrow whole for a tenth of the way up, 0.2 s), its beat (the chest up) at 48 s (42 and 44
+# before the intro's way down onto the front went through all fours: 10.4 s, was 7 s)
+FOLD_READY, PRESS_START, PRESS_BEAT = "36", "46.1", "48"
 # the 3-2-1 before the first side (after "Get ready. Next: Bird dog." and its how-to, as the routine
 # gives no start words: the 3 at 37 s); its third rep
 GET_READY, LATER = "38.5", "52"

@@ -1385,8 +1385,13 @@ static void test_ready_shows_the_way(void)
         return;
     CHECK_INT(S.segments[ready[0]].duration_ms, SESSION_READY_MS); /* the first: after the intro */
     CHECK_INT(S.segments[ready[1]].duration_ms, SESSION_READY_MS + SESSION_READY_WAY_MS);
+    /* down onto the front: 10.4 s, more than the 4 s before the 3-2-1 and SESSION_READY_WAY_MS, so
+     * the get-ready grows to play it at its own pace (7 s, not 6, since it went through all fours) */
+    int front =
+        (moves_way_ms(MOVE_WAY_STANDING_TO_FRONT) - (SESSION_READY_MS - SESSION_COUNTDOWN * 1000) + 999) / 1000 * 1000;
+    CHECK(front > SESSION_READY_WAY_MS);
     CHECK_INT(S.segments[ready[2]].duration_ms,
-              SESSION_READY_MS + SESSION_READY_WAY_MS + ready_step_in_of(MOVE_PRONE_ON_ELBOWS)); /* held */
+              SESSION_READY_MS + front + ready_step_in_of(MOVE_PRONE_ON_ELBOWS)); /* held */
     CHECK_INT(S.segments[ready[3]].duration_ms, SESSION_READY_MS); /* the rest before it showed the way */
     run_until(S.segments[work0].planned_start_ms + 500); /* cat-camel: the way is loaded next */
     CHECK_INT(session_view(&S, 0).next_figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
