@@ -14,7 +14,9 @@ the steps instead (S every 0.8 s): quicker, but not a workout.
 
 Per routine it prints: VmHWM (peak RSS) at the end; the drawing time's p99 over each 5-s window of the
 workout (UNKNOT_STATS=1), the worst window and the median window; and the worst window's ratio to the
-reference's p99. Figures only: it fails only when something could not be measured."""
+reference's p99. As root, Xvfb, the reference and every workout run at real-time priority (SCHED_FIFO,
+as bench_table's frame row), so the frame times hold still while other work runs; without it they are the
+loaded machine's. Figures only: it fails only when something could not be measured."""
 import os
 import re
 import shutil
@@ -38,8 +40,19 @@ def planned_seconds(b, tmp, routine):
     return float(m.group(1)) if m else None
 
 
+RT = {"on": False}  # Xvfb and the runs in SCHED_FIFO (bench_table.realtime), when the system allows it
+
+
+def run_priority():
+    """preexec_fn of every measured run: real-time priority when Xvfb has it, so the frame times
+    measure the program and not whatever else the two cores run (bench_table's frame row does the same)."""
+    if RT["on"]:
+        bt.realtime(0, True)
+
+
 def reference_p99(b, tmp):
-    ref = subprocess.run([b["reference"], "25"], stderr=subprocess.PIPE, text=True, env=bt.env_for(tmp), timeout=120)
+    ref = subprocess.run([b["reference"], "25"], stderr=subprocess.PIPE, text=True, env=bt.env_for(tmp), timeout=120,
+                         preexec_fn=run_priority)
     m = re.search(r"reference: all: .*?drawing p50 ([0-9.]+) ms p99 ([0-9.]+) ms", ref.stderr)  # the whole run's
     return float(m.group(2)) if m else None
 
@@ -50,7 +63,7 @@ def workout(b, tmp, routine, say):
         return None
     log = os.path.join(tmp, "stderr.txt")
     with open(log, "w") as err:
-        p = subprocess.Popen([b["unknot"], routine], stderr=err, env=bt.env_for(tmp), cwd=ROOT)
+        p = subprocess.Popen([b["unknot"], routine], stderr=err, env=bt.env_for(tmp), cwd=ROOT, preexec_fn=run_priority)
         time.sleep(3)
         bt.xdotool_key("s")  # the safety notice
         time.sleep(2)
@@ -85,6 +98,17 @@ def inner(build, routines):
          "reference": os.path.abspath(os.path.join(build, "tests", "bench_reference"))}
     say = lambda *a: print("bench_workouts:", *a, file=sys.stderr, flush=True)  # noqa: E731
     tmp = tempfile.mkdtemp()
+    xvfb = bt.xvfb_pid()
+    RT["on"] = xvfb is not None and bt.realtime(xvfb, True)
+    say("real-time priority (SCHED_FIFO) for Xvfb and the runs" if RT["on"] else "normal priority (shared with the load)")
+    try:
+        return measure(b, tmp, build, routines, say)
+    finally:
+        if RT["on"]:
+            bt.realtime(xvfb, False)
+
+
+def measure(b, tmp, build, routines, say):
     say("reference scene (25 s)")
     refs = [reference_p99(b, tmp)]
     rows = []
@@ -99,7 +123,7 @@ def inner(build, routines):
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"Measured {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC with `python3 tests/bench_workouts.py "
           f"{build}` (Xvfb 1920x1080, no window manager, {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} at the end); reference p99 {', '.join(f'{x:.1f}' for x in refs)} ms:\n")
+          f"{os.getloadavg()[0]:.1f} at the end, {'real-time' if RT['on'] else 'normal'} priority); reference p99 {', '.join(f'{x:.1f}' for x in refs)} ms:\n")
     print("| routine | played | peak RSS | frame p99, worst 5-s window | median window | worst ÷ reference |")
     print("|---|---|---|---|---|---|")
     ok = True
