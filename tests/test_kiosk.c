@@ -1,8 +1,12 @@
 /* test_kiosk.c: the kiosk's rules in core (kiosk.h) with exact times: the idle reset and its
- * countdown, the chord, the keypad, the PIN tries and lock-out, the attract-tiles-workout loop. */
+ * countdown, the chord, the keypad, the PIN tries and lock-out, the attract-tiles-workout loop;
+ * the attract loop's sides; a tile's minutes and the most its open holds can make them. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kiosk.h"
+#include "simulate.h"
 #include "testutil.h"
 
 static KioskSettings settings(void)
@@ -403,6 +407,121 @@ static void test_attract_slots(void)
     CHECK_INT(v.figure, MOVE_IDLE);
 }
 
+/* Sided moves take turns at starting left and right, and each swaps sides every round of the
+ * loop, only where its slot starts: a waiting room sees both sides (review 31 #2: the loop showed
+ * every sided move on its pose file's side only). */
+static void test_attract_sides(void)
+{
+    KioskAttractMove rolls = cat, bird = cat;
+    rolls.move = MOVE_KNEE_ROLLS;
+    bird.move = MOVE_BIRD_DOG;
+    const KioskAttractMove moves[] = {twist, cat, rolls, child, bird};
+    KioskAttract a;
+    kiosk_attract_plan(moves, 5, &a);
+    CHECK_INT(a.count, 5);
+    CHECK_INT(a.slots[0].side, SIDES_LEFT); /* the twist */
+    CHECK_INT(a.slots[1].side, SIDES_NONE); /* the cat-camel has no sides */
+    CHECK_INT(a.slots[2].side, SIDES_RIGHT); /* the next sided move starts on the other side */
+    CHECK_INT(a.slots[3].side, SIDES_NONE);
+    CHECK_INT(a.slots[4].side, SIDES_LEFT);
+    int64_t t0 = 0;
+    for (int i = 0; i < a.count; i++) {
+        const KioskAttractSlot *s = &a.slots[i];
+        Sides first = SIDES_NONE;
+        for (int round = 0; round < 3; round++)
+            for (int t = 0; t < s->slot_ms; t += 250) {
+                SessionView v;
+                memset(&v, 0, sizeof v);
+                kiosk_attract_view(&a, round * a.loop_ms + t0 + t, &v);
+                CHECK_INT(v.figure, s->move);
+                Sides want = round % 2 == 0 || s->side == SIDES_NONE ? s->side
+                             : s->side == SIDES_LEFT                 ? SIDES_RIGHT
+                                                                     : SIDES_LEFT;
+                CHECK_INT(v.side, want); /* the same all through a slot: it changes where a slot starts */
+                if (round == 0 && t == 0)
+                    first = v.side;
+            }
+        CHECK_INT(first, s->side);
+        t0 += s->slot_ms;
+    }
+}
+
+/* Parse src as a routine (the caller frees it). */
+static int parse(const char *src, Routine *r)
+{
+    RoutineErrors *errs = calloc(1, sizeof *errs);
+    int rc = errs ? routine_parse("test.routine", src, strlen(src), r, errs) : -1;
+    free(errs);
+    return rc;
+}
+
+static void on_event(void *ctx, const Session *s, const SessionEvent *ev)
+{
+    (void)s;
+    if (ev->type == EV_SESSION_END)
+        *(int64_t *)ctx = ev->t_ms;
+}
+
+/* The time to the results when nobody presses, as --simulate plays it: open holds to their end. */
+static int64_t simulated_ms(const Routine *r)
+{
+    int64_t end = -1;
+    CHECK_INT(simulate_run(r, NULL, on_event, &end), SIMULATE_DONE);
+    return end;
+}
+
+/* A tile's minutes are its plan's; where open holds can make it longer they show as a range up to
+ * the most, as --simulate plays them when nobody presses (review 31 #1: levels/09's tile said
+ * "3 min" and ran 8 with its knee hug held to the limit on each side). */
+static void test_tile_minutes(void)
+{
+    /* levels/09's steps: an open hold on each side */
+    const char *open_src = "title \"Easy start\"\n"
+                           "move knee_rolls\n  reps 6 in all tempo 5s\n  sides alternate\n"
+                           "move knee_to_chest\n  hold open\n  sides alternate\n"
+                           "rest 30s\n";
+    const char *plain_src = "title \"Plain\"\n"
+                            "move knee_rolls\n  reps 6 in all tempo 5s\n  sides alternate\n"
+                            "move knee_to_chest\n  hold 30s\n  sides alternate\n"
+                            "rest 30s\n";
+    Routine open, plain;
+    CHECK_INT(parse(open_src, &open), 0);
+    CHECK_INT(parse(plain_src, &plain), 0);
+    int64_t open_sim = simulated_ms(&open), plain_sim = simulated_ms(&plain);
+    int lo = kiosk_tile_minutes(&open), hi = kiosk_tile_minutes_max(&open);
+    CHECK_INT(lo, (int)((session_routine_ms(&open) + 30000) / 60000));
+    CHECK_INT(hi, (int)((open_sim + 30000) / 60000)); /* the most is what nobody pressing takes */
+    /* each side's hug planned at ROUTINE_OPEN_HOLD_PLAN_MS, ending by itself at ROUTINE_OPEN_HOLD_MS */
+    CHECK(open_sim == session_routine_ms(&open) + 2 * (ROUTINE_OPEN_HOLD_MS - ROUTINE_OPEN_HOLD_PLAN_MS));
+    CHECK(hi >= lo + 4);
+    char want[32], got[32];
+    snprintf(want, sizeof want, "%d\xE2\x80\x93%d min", lo, hi);
+    kiosk_tile_time_text(&open, got, (int)sizeof got);
+    CHECK_STR(got, want);
+    printf("open holds: %s (planned %.0f s, at most %.0f s)\n", got, (double)session_routine_ms(&open) / 1000.0,
+           (double)open_sim / 1000.0);
+    /* without open holds: one figure, the plan's, which is what it takes */
+    int plain_lo = kiosk_tile_minutes(&plain);
+    CHECK_INT(kiosk_tile_minutes_max(&plain), plain_lo);
+    CHECK(plain_sim == session_routine_ms(&plain));
+    snprintf(want, sizeof want, "%d min", plain_lo);
+    kiosk_tile_time_text(&plain, got, (int)sizeof got);
+    CHECK_STR(got, want);
+    /* the attract screen's range runs from the least of the tiles to the most */
+    const Routine *tiles[2] = {&plain, &open};
+    char words[96], want_words[96];
+    snprintf(want_words, sizeof want_words, "%d to %d minutes, step by step, with spoken cues.",
+             plain_lo < lo ? plain_lo : lo, hi);
+    kiosk_length_text(tiles, 2, words, (int)sizeof words);
+    CHECK_STR(words, want_words);
+    /* one open tile alone still gives its range */
+    kiosk_length_text(tiles + 1, 1, words, (int)sizeof words);
+    snprintf(want_words, sizeof want_words, "%d to %d minutes, step by step, with spoken cues.", lo, hi);
+    CHECK_STR(words, want_words);
+    routine_free(&open);
+    routine_free(&plain);
+}
+
 /* The attract screen's "N to M minutes" is made from the tiles' own minutes. */
 static void test_length_text(void)
 {
@@ -423,6 +542,8 @@ int main(void)
     test_keypad_navigation();
     test_attract_paces();
     test_attract_slots();
+    test_attract_sides();
+    test_tile_minutes();
     test_length_text();
     return TEST_END();
 }

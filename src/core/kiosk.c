@@ -465,6 +465,7 @@ bool kiosk_attract_slot_of(const KioskAttractMove *m, KioskAttractSlot *out)
 {
     memset(out, 0, sizeof *out);
     out->move = m->move;
+    out->side = m->move >= 0 && m->move < MOVE_COUNT && moves_info(m->move)->sided ? SIDES_LEFT : SIDES_NONE;
     out->start_ms = KIOSK_ATTRACT_START_MS;
     if (m->intro_ms > 0 && m->outro_ms > 0 && !m->cycle) {
         /* one rep of a held move (sheet.c: its whole way in, held, its way out, each at its own
@@ -495,11 +496,22 @@ bool kiosk_attract_slot_of(const KioskAttractMove *m, KioskAttractSlot *out)
 void kiosk_attract_plan(const KioskAttractMove *moves, int n, KioskAttract *out)
 {
     memset(out, 0, sizeof *out);
-    for (int i = 0; i < n && out->count < MOVE_COUNT; i++)
-        if (kiosk_attract_slot_of(&moves[i], &out->slots[out->count])) {
-            out->loop_ms += out->slots[out->count].slot_ms;
-            out->count++;
-        }
+    int sided = 0;
+    for (int i = 0; i < n && out->count < MOVE_COUNT; i++) {
+        KioskAttractSlot *s = &out->slots[out->count];
+        if (!kiosk_attract_slot_of(&moves[i], s))
+            continue;
+        if (s->side != SIDES_NONE && sided++ % 2 == 1)
+            s->side = SIDES_RIGHT; /* every other sided move starts on the right */
+        out->loop_ms += s->slot_ms;
+        out->count++;
+    }
+}
+
+/* The other side of a sided move's side. */
+static Sides other_side(Sides side)
+{
+    return side == SIDES_LEFT ? SIDES_RIGHT : side == SIDES_RIGHT ? SIDES_LEFT : side;
 }
 
 int kiosk_attract_at(const KioskAttract *a, int64_t attract_ms, int *ms_in_slot, int64_t *serial)
@@ -524,7 +536,9 @@ int kiosk_attract_at(const KioskAttract *a, int64_t attract_ms, int *ms_in_slot,
 
 void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *v)
 {
-    int ms = 0, i = kiosk_attract_at(a, attract_ms, &ms, NULL);
+    int ms = 0;
+    int64_t serial = 0;
+    int i = kiosk_attract_at(a, attract_ms, &ms, &serial);
     v->side = SIDES_NONE;
     v->rep_hold_ms = 0;
     if (i < 0) {
@@ -536,6 +550,7 @@ void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *
     }
     const KioskAttractSlot *s = &a->slots[i];
     v->figure = s->move;
+    v->side = serial / a->count % 2 == 0 ? s->side : other_side(s->side); /* the other side next round */
     v->next_figure = a->slots[(i + 1) % a->count].move;
     v->anim = s->anim;
     v->anim_length_ms = s->anim_length_ms;
@@ -546,10 +561,39 @@ void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *
     v->anim_ms = t < 0 ? 0 : t < s->play_ms ? t : s->play_ms - 1;
 }
 
+/* ms rounded to whole minutes, at least 1 (as the menu and --list round a routine's length). */
+static int whole_minutes(int64_t ms)
+{
+    int minutes = (int)((ms + 30000) / 60000);
+    return minutes < 1 ? 1 : minutes;
+}
+
 int kiosk_tile_minutes(const Routine *r)
 {
-    int minutes = (int)((session_routine_ms(r) + 30000) / 60000);
-    return minutes < 1 ? 1 : minutes;
+    return whole_minutes(session_routine_ms(r));
+}
+
+int kiosk_tile_minutes_max(const Routine *r)
+{
+    int64_t planned = session_routine_ms(r), longer = 0;
+    if (planned < 0)
+        return kiosk_tile_minutes(r);
+    /* what the plan leaves out: an open hold is planned at ROUTINE_OPEN_HOLD_PLAN_MS a run
+     * (routine_step_planned_ms) but ends by itself only at its hold_ms, ROUTINE_OPEN_HOLD_MS */
+    for (int i = 0; i < r->step_count; i++)
+        longer += routine_step_total_ms(&r->steps[i]) - routine_step_planned_ms(&r->steps[i]);
+    return whole_minutes(planned + (longer > 0 ? longer : 0));
+}
+
+void kiosk_tile_time_text(const Routine *r, char *out, int cap)
+{
+    if (cap <= 0)
+        return;
+    int lo = kiosk_tile_minutes(r), hi = kiosk_tile_minutes_max(r);
+    if (hi > lo)
+        snprintf(out, (size_t)cap, "%d\xE2\x80\x93%d min", lo, hi); /* an en dash: "3-8 min" */
+    else
+        snprintf(out, (size_t)cap, "%d min", lo);
 }
 
 void kiosk_length_text(const Routine *const *tiles, int n, char *out, int cap)
@@ -558,9 +602,9 @@ void kiosk_length_text(const Routine *const *tiles, int n, char *out, int cap)
     for (int i = 0; i < n; i++) {
         if (!tiles[i])
             continue;
-        int m = kiosk_tile_minutes(tiles[i]);
-        lo = lo == 0 || m < lo ? m : lo;
-        hi = m > hi ? m : hi;
+        int least = kiosk_tile_minutes(tiles[i]), most = kiosk_tile_minutes_max(tiles[i]);
+        lo = lo == 0 || least < lo ? least : lo;
+        hi = most > hi ? most : hi;
     }
     if (cap <= 0)
         return;

@@ -161,6 +161,8 @@ typedef struct {
     int start_ms; /* still at the move's start this long */
     int play_ms; /* then moving this long, at the pace of a workout */
     int slot_ms; /* the whole slot: start_ms + play_ms + KIOSK_ATTRACT_END_MS */
+    Sides side; /* a sided move's side in the loop's even rounds, the other side in its odd rounds
+                   (kiosk_attract_view); SIDES_NONE for a move that is not sided */
 } KioskAttractSlot;
 
 typedef struct {
@@ -178,7 +180,9 @@ typedef struct {
 bool kiosk_attract_slot_of(const KioskAttractMove *m, KioskAttractSlot *out);
 
 /* The loop of the n moves given, in order, each in its own slot (kiosk_attract_slot_of); moves
- * that are left out take no time. */
+ * that are left out take no time. Sided moves take turns at starting on the left and on the right,
+ * so each round shows both sides, and each move swaps sides every round (kiosk_attract_view): a
+ * waiting room sees every sided move on both sides in two rounds. */
 void kiosk_attract_plan(const KioskAttractMove *moves, int n, KioskAttract *out);
 
 /* The slot playing attract_ms into the loop a (-1 when a has none), how far into it (*ms_in_slot)
@@ -186,16 +190,31 @@ void kiosk_attract_plan(const KioskAttractMove *moves, int n, KioskAttract *out)
  * slot to frame afresh). Either pointer may be NULL. */
 int kiosk_attract_at(const KioskAttract *a, int64_t attract_ms, int *ms_in_slot, int64_t *serial);
 
-/* The attract loop's figure at attract_ms into v's figure fields (figure, anim, anim_ms,
- * anim_length_ms, rep_hold_ms, next_figure); MOVE_IDLE breathing when a has no slots. */
+/* The attract loop's figure at attract_ms into v's figure fields (figure, side, anim, anim_ms,
+ * anim_length_ms, rep_hold_ms, next_figure); MOVE_IDLE breathing when a has no slots. A sided
+ * move's side is its slot's in even rounds of the loop and the other in odd ones; it changes only
+ * where a slot starts (a new serial of kiosk_attract_at), never within one. */
 void kiosk_attract_view(const KioskAttract *a, int64_t attract_ms, SessionView *v);
 
-/* The minutes a routine's tile shows: its planned length rounded to whole minutes, at least 1. */
+/* The shortest minutes a routine's tile shows: its planned length (session_routine_ms, what
+ * --list and the menu show, each open hold at ROUTINE_OPEN_HOLD_PLAN_MS) rounded to whole
+ * minutes, at least 1. */
 int kiosk_tile_minutes(const Routine *r);
 
+/* Its longest in the same minutes: the planned length with every open hold ("hold open") held to
+ * its limit, ROUTINE_OPEN_HOLD_MS, as --simulate plays it when nobody presses (levels/09's knee
+ * hug on each side: 3 min planned, 8 at most). kiosk_tile_minutes when it has no open hold. */
+int kiosk_tile_minutes_max(const Routine *r);
+
+/* The tile's minutes as its tile shows them: "3 min", or "3-8 min" (an en dash, U+2013, between) when its
+ * open holds can make it longer (kiosk_tile_minutes_max). Written to out (cap bytes, always
+ * terminated). */
+void kiosk_tile_time_text(const Routine *r, char *out, int cap);
+
 /* What the attract screen says of the routines' lengths, from the n tiles' minutes (NULL tiles
- * skipped): "3 to 7 minutes each, step by step, with spoken cues.", one length when all agree, or
- * "A few minutes, ..." with none. Written to out (cap bytes, always terminated). */
+ * skipped), the shortest tile's least to the longest's most: "3 to 8 minutes, step by step, with
+ * spoken cues.", one length when all agree, or "A few minutes, step by step, with spoken cues."
+ * with none. Written to out (cap bytes, always terminated). */
 void kiosk_length_text(const Routine *const *tiles, int n, char *out, int cap);
 
 /* Start in the attract loop with settings set (copied). */
