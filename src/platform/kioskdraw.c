@@ -234,6 +234,8 @@ static void draw_attract(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     /* the move's name and what this screen is for, beside the figure */
     int px = stage.x + stage.w + render_px(rd, 50), pw = rd->w - m - px, y = stage.y + render_px(rd, 20);
     y += text(rd, moves_info(move)->name, KS->move_name, 60, st->text, px, y, TEXT_LEFT, pw, 2);
+    if (v.side != SIDES_NONE) /* a sided move: which side this round (the other side the next) */
+        y += text(rd, session_side_heading(v.side), KS->info, 0, st->heading, px, y, TEXT_LEFT, pw, 1);
     y += render_px(rd, 30);
     y += text(rd, "Short guided exercises for a stiff or sore back.", KS->info, 0, st->text_quiet, px, y, TEXT_LEFT, pw,
               3);
@@ -261,6 +263,24 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     int sub_px = render_px(rd, KS->tile_sub), tallest = 0;
     SDL_Rect first = tile_rect(rd, k, 0);
     int inner_w = first.w - 2 * pad;
+    /* each tile's minutes ("3 min", or "3-8 min" where open holds can make it longer) and steps:
+     * on one line where every tile's fits at the tile size, else on two, the minutes first */
+    char times[KIOSK_MAX_TILES][32], steps[KIOSK_MAX_TILES][32];
+    bool one_line = true;
+    for (int i = 0; i < k->set.tile_count && i < KIOSK_MAX_TILES; i++) {
+        times[i][0] = steps[i][0] = 0;
+        if (!info->tiles[i])
+            continue;
+        kiosk_tile_time_text(info->tiles[i], times[i], (int)sizeof times[i]);
+        snprintf(steps[i], sizeof steps[i], "%d step%s", info->tiles[i]->step_count,
+                 info->tiles[i]->step_count == 1 ? "" : "s");
+        char sub[80];
+        int sw, sh;
+        snprintf(sub, sizeof sub, "%.31s \xC2\xB7 %.31s", times[i], steps[i]);
+        text_measure(rd->text, sub, sub_px, 0, 1, &sw, &sh);
+        one_line = one_line && sw <= inner_w;
+    }
+    int sub_h = one_line ? sub_px * 3 / 2 : sub_px * 3 / 2 + sub_px * 5 / 4; /* the lines' height */
     for (; title_px > min_px; title_px = title_px * 9 / 10) {
         int lw, lh, worst = 0;
         text_measure(rd->text, "Ag", title_px, 0, 1, &lw, &lh);
@@ -273,7 +293,7 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
             fit = tw <= inner_w && th <= lh * KIOSKDRAW_TITLE_LINES;
             worst = th > worst ? th : worst;
         }
-        if (fit && 2 * pad + worst + sub_px * 3 / 2 <= first.h) {
+        if (fit && 2 * pad + worst + sub_h <= first.h) {
             tallest = worst;
             break;
         }
@@ -287,7 +307,7 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
     /* a Start pill at the bottom of each tile says what touching it does, where every tile has
      * room for it (many tiles: the whole tile is the button, and its title comes first) */
     int pill_h = render_px(rd, KS->tile_sub * 2);
-    bool pills = 2 * pad + tallest + render_px(rd, 20) + sub_px * 3 / 2 + pill_h <= first.h;
+    bool pills = 2 * pad + tallest + render_px(rd, 20) + sub_h + pill_h <= first.h;
     for (int i = 0; i < k->set.tile_count; i++) {
         const Routine *r = info->tiles[i];
         SDL_Rect rc = tile_rect(rd, k, i);
@@ -299,11 +319,14 @@ static void draw_tiles(Render *rd, const Kiosk *k, const KioskDrawInfo *info)
             continue;
         int x = rc.x + pad, w = rc.w - 2 * pad, y = rc.y + pad;
         y += text_draw(rd->text, r->title, title_px, fg, x, y, TEXT_LEFT, w, KIOSKDRAW_TITLE_LINES) + render_px(rd, 8);
-        char sub[96];
-        snprintf(sub, sizeof sub, "%d min \xC2\xB7 %d step%s", kiosk_tile_minutes(r), r->step_count,
-                 r->step_count == 1 ? "" : "s");
-        int spx = text_fit(rd->text, sub, sub_px, render_px(rd, KS->tile_text), w);
-        y += text_draw(rd->text, sub, spx, focused ? st->selected_text : st->heading, x, y, TEXT_LEFT, w, 1);
+        SDL_Color sub_fg = focused ? st->selected_text : st->heading;
+        char sub[80];
+        snprintf(sub, sizeof sub, "%.31s \xC2\xB7 %.31s", times[i], steps[i]);
+        const char *sub_lines[2] = {one_line ? sub : times[i], one_line ? NULL : steps[i]};
+        for (int l = 0; l < 2 && sub_lines[l]; l++) {
+            int spx = text_fit(rd->text, sub_lines[l], sub_px, render_px(rd, KS->tile_text), w);
+            y += text_draw(rd->text, sub_lines[l], spx, sub_fg, x, y, TEXT_LEFT, w, 1);
+        }
         y += render_px(rd, 12);
         SDL_Rect pill = {x, rc.y + rc.h - pad - pill_h, w, pill_h};
         if (!pills)
