@@ -2,7 +2,10 @@
  * move plays at its own pace, never squeezed into a fixed slot (the twists turned in ~1.4 s);
  * around every slot change the figure is drawn whole, on the stage and at its own size (it was
  * drawn with the slot before's framing: headless legs, a tiny sitting figure, feet off the
- * stage); the screen's "N to M minutes" is the shipped tiles' own range.
+ * stage), in two rounds, so every sided move is looked at on both sides and drawn differently on
+ * each (review 31 #2: it showed its pose file's side only); the screen's "N to M minutes" is the
+ * shipped tiles' own range, up to the most their open holds can take (review 31 #1), and levels/09's
+ * tile shows its range in full at 1080p.
  * Headless: dummy video, a software renderer on a surface, the figure painted immediately, the
  * camera run on the loop's clock as a live frame runs it.
  * UNKNOT_ATTRACT_FRAMES=DIR writes every checked frame there as a BMP, for looking at. */
@@ -106,6 +109,7 @@ static void test_paces(const KioskAttract *a)
             memset(&v, 0, sizeof v);
             kiosk_attract_view(a, t0 + t, &v);
             CHECK_INT(v.figure, s->move);
+            CHECK_INT(v.side, s->side); /* one side all through a slot */
             SheetFrame f;
             sheet_frame_at(mt, v.anim, v.anim_ms, v.anim_length_ms, v.rep_hold_ms, &f);
             double pos = f.a + (double)f.blend * (f.b - f.a);
@@ -120,6 +124,42 @@ static void test_paces(const KioskAttract *a)
         free(m);
         t0 += s->slot_ms;
     }
+}
+
+/* ---- the sides ---- */
+
+/* Every sided move shows on both sides in two rounds of the loop, and one round shows some on the
+ * left and some on the right. */
+static void test_sides(const KioskAttract *a)
+{
+    int sided = 0, left = 0, right = 0;
+    int64_t t0 = 0;
+    for (int i = 0; i < a->count; i++) {
+        const KioskAttractSlot *s = &a->slots[i];
+        SessionView v0, v1;
+        memset(&v0, 0, sizeof v0);
+        memset(&v1, 0, sizeof v1);
+        kiosk_attract_view(a, t0 + s->slot_ms / 2, &v0);
+        kiosk_attract_view(a, a->loop_ms + t0 + s->slot_ms / 2, &v1);
+        t0 += s->slot_ms;
+        if (!moves_info(s->move)->sided) {
+            CHECK_INT(v0.side, SIDES_NONE);
+            CHECK_INT(v1.side, SIDES_NONE);
+            continue;
+        }
+        sided++;
+        left += v0.side == SIDES_LEFT;
+        right += v0.side == SIDES_RIGHT;
+        CHECK(v0.side == SIDES_LEFT || v0.side == SIDES_RIGHT);
+        CHECK(v1.side == SIDES_LEFT || v1.side == SIDES_RIGHT);
+        if (v0.side == v1.side)
+            fprintf(stderr, "%s: the same side in both rounds\n", moves_info(s->move)->id);
+        CHECK(v0.side != v1.side);
+    }
+    printf("attract sides: %d sided moves, %d on the left and %d on the right in the first round\n", sided, left,
+           right);
+    CHECK(sided >= 2);
+    CHECK(left > 0 && right > 0);
 }
 
 /* ---- the frames at slot changes ---- */
@@ -163,9 +203,22 @@ static void draw_at(Render *rd, Kiosk *k, KioskDrawInfo *info, int64_t t, int64_
     kioskdraw_screen(rd, k, info);
 }
 
-/* The whole loop and into its second round, every ATTRACT_FRAME_MS, as the live camera sees it
- * (every slot change among them): the figure is drawn, clear of the stage's edges, and spans at
- * least ATTRACT_FILL_MIN of the stage one way. */
+/* A hash of the stage's pixels: two frames of a sided move, one on each side, must differ. */
+static Uint32 stage_hash(SDL_Surface *surf, SDL_Rect stage)
+{
+    Uint32 h = 2166136261u;
+    for (int y = stage.y; y < stage.y + stage.h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)surf->pixels + (size_t)y * (size_t)surf->pitch);
+        for (int x = stage.x; x < stage.x + stage.w; x++)
+            h = (h ^ (row[x] & 0xFFFFFF)) * 16777619u;
+    }
+    return h;
+}
+
+/* Two whole rounds of the loop and into a third, every ATTRACT_FRAME_MS, as the live camera sees
+ * it (every slot change among them, every sided move on each side): the figure is drawn, clear of
+ * the stage's edges, and spans at least ATTRACT_FILL_MIN of the stage one way; a sided move's
+ * frame halfway through its slot differs from one round to the next (its other side is drawn). */
 static void test_slot_changes(const KioskAttract *a)
 {
     const int w = 960, h = 540;
@@ -193,7 +246,7 @@ static void test_slot_changes(const KioskAttract *a)
     const RenderStyle *st = render_style(&rd);
     int64_t serial = -1;
     int frames = 0, bad = 0;
-    for (int64_t t = 0; t < a->loop_ms + 2000; t += ATTRACT_FRAME_MS) {
+    for (int64_t t = 0; t < 2 * a->loop_ms + 2000; t += ATTRACT_FRAME_MS) {
         draw_at(&rd, &k, &info, t, &serial);
         SDL_Rect box;
         bool drawn = figure_box(surf, stage, st, &box);
@@ -223,6 +276,25 @@ static void test_slot_changes(const KioskAttract *a)
     }
     printf("attract frames: %d frames looked at, %d bad\n", frames, bad);
     CHECK_INT(bad, 0);
+    /* each sided move halfway through its slot in one round and the next, each drawn as a slot's
+     * first frame (framed afresh) so the two differ only by what the round changes */
+    int64_t t0 = 0;
+    for (int i = 0; i < a->count; i++) {
+        int64_t mid = t0 + a->slots[i].slot_ms / 2;
+        t0 += a->slots[i].slot_ms;
+        if (!moves_info(a->slots[i].move)->sided)
+            continue;
+        Uint32 hash[2];
+        for (int round = 0; round < 2; round++) {
+            serial = -1;
+            kiosk_init(&k, &set);
+            draw_at(&rd, &k, &info, round * a->loop_ms + mid, &serial);
+            hash[round] = stage_hash(surf, stage);
+        }
+        if (hash[0] == hash[1])
+            fprintf(stderr, "%s: drawn the same in both rounds\n", moves_info(a->slots[i].move)->id);
+        CHECK(hash[0] != hash[1]);
+    }
     render_release(&rd);
     sprites_free(rd.sprites);
     text_free(rd.text);
@@ -234,26 +306,41 @@ static void test_slot_changes(const KioskAttract *a)
 
 /* The kiosk's default tiles (kioskapp.c: the shipped routines of at most KIOSKCONF_SHORT_MS, each
  * planned with its pose files' ways, as levels_scan plans them): the attract screen's words give
- * their range of minutes as the tiles show them (it said "Two to five minutes" over tiles of 6
- * and 7). */
+ * their range of minutes as the tiles show them, from the least to the most (it said "Two to five
+ * minutes" over tiles of 6 and 7, then "3 to 7" over levels/09's open holds that can take 8);
+ * levels/09's tile gives its range. */
 static void test_length_words(void)
 {
     LevelList list;
     memset(&list, 0, sizeof list);
     CHECK_INT(levels_scan("levels", ".", &list), 0);
     const Routine *tiles[KIOSK_MAX_TILES];
-    int n = 0, lo = 0, hi = 0;
+    int n = 0, lo = 0, hi = 0, ranges = 0;
     for (int i = 0; i < list.count && n < KIOSK_MAX_TILES; i++) {
         const LevelEntry *e = &list.items[i];
         if (!e->valid || session_routine_ms(&e->routine) > KIOSKCONF_SHORT_MS)
             continue;
         tiles[n++] = &e->routine;
-        int m = kiosk_tile_minutes(&e->routine);
-        lo = lo == 0 || m < lo ? m : lo;
-        hi = m > hi ? m : hi;
+        int least = kiosk_tile_minutes(&e->routine), most = kiosk_tile_minutes_max(&e->routine);
+        lo = lo == 0 || least < lo ? least : lo;
+        hi = most > hi ? most : hi;
+        char got[32], want[32];
+        kiosk_tile_time_text(&e->routine, got, (int)sizeof got);
+        if (most > least) {
+            snprintf(want, sizeof want, "%d\xE2\x80\x93%d min", least, most);
+            ranges++;
+        } else {
+            snprintf(want, sizeof want, "%d min", least);
+        }
+        CHECK_STR(got, want);
+        if (strstr(e->path, "09-guys-easy-start")) { /* its knee hug held open on each side */
+            CHECK(most >= least + 4);
+            printf("levels/09's tile: %s\n", got);
+        }
     }
     CHECK(n >= 2);
-    CHECK(hi > 5); /* what the old words left out */
+    CHECK(ranges >= 1); /* levels/09 */
+    CHECK(hi > 7); /* what the words left out */
     char want[96], got[96];
     snprintf(want, sizeof want, "%d to %d minutes, step by step, with spoken cues.", lo, hi);
     kiosk_length_text(tiles, n, got, (int)sizeof got);
@@ -269,6 +356,7 @@ int main(void)
     KioskAttract a;
     CHECK_INT(kioskapp_attract_plan("assets/poses", &a), 0);
     test_paces(&a);
+    test_sides(&a);
     test_slot_changes(&a);
     test_length_words();
     SDL_Quit();
