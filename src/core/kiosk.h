@@ -206,9 +206,9 @@ int kiosk_tile_minutes(const Routine *r);
  * hug on each side: 3 min planned, 8 at most). kiosk_tile_minutes when it has no open hold. */
 int kiosk_tile_minutes_max(const Routine *r);
 
-/* The tile's minutes as its tile shows them: "3 min", or "3-8 min" (an en dash, U+2013, between) when its
- * open holds can make it longer (kiosk_tile_minutes_max). Written to out (cap bytes, always
- * terminated). */
+/* The tile's minutes as its tile shows them: "3 min", or "3-8 min" (an en dash, U+2013, between)
+ * when its open holds can make it longer (kiosk_tile_minutes_max). Written to out (cap bytes,
+ * always terminated). */
 void kiosk_tile_time_text(const Routine *r, char *out, int cap);
 
 /* What the attract screen says of the routines' lengths, from the n tiles' minutes (NULL tiles
