@@ -6,6 +6,7 @@
 
 #include "checkin.h"
 #include "hurt.h"
+#include "kiosk.h"
 #include "sidepick.h"
 #include "results.h"
 
@@ -1604,7 +1605,8 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
         static const char *const LEVEL_WORD[] = {"", " \xC2\xB7 open", " \xC2\xB7 done \xE2\x9C\x93",
                                                  " \xC2\xB7 locked"};
         if (e->valid) {
-            int minutes = (int)((session_routine_ms(&e->routine) + 30000) / 60000);
+            char minutes[40]; /* "3 min", or "3-8 min" where open holds can make it longer, as the kiosk tiles say */
+            kiosk_tile_time_text(&e->routine, minutes, sizeof minutes);
             char freq[80];
             menu_frequency_text(&e->routine, ov && ov->menu && i < LEVELS_MAX ? &ov->menu->freq[i] : NULL, freq,
                                 sizeof freq);
@@ -1613,7 +1615,7 @@ void render_menu(Render *rd, const LevelList *levels, int selected, const Sessio
             routine_exercises_text(routine_exercise_count(&e->routine), count, sizeof count);
             if (!freq[0])
                 snprintf(steps, sizeof steps, " \xC2\xB7 %s", count);
-            snprintf(total, sizeof total, "%s%d min%s", freq, minutes < 1 ? 1 : minutes, steps);
+            snprintf(total, sizeof total, "%s%s%s", freq, minutes, steps);
             if (e->routine.level > 0)
                 snprintf(sub, sizeof sub, "Level %d%s \xC2\xB7 %s", e->routine.level,
                          freq[0] && ls == MENU_LEVEL_DONE ? "" : LEVEL_WORD[ls], total);
