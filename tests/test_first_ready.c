@@ -212,7 +212,7 @@ static bool play(const char *path, const char *src, size_t n, bool voiced, int *
     if (ways > 0) {
         CHECK_INT(seen, ways);
         for (int i = 0; i < seen; i++) {
-            int keyed = moves_way_ms(chain.way[i]);
+            int keyed = moves_way_ms(r.way_ms, chain.way[i]);
             if (moving_ms[i] < keyed - FIRST_READY_PACE_SLACK_MS || moving_ms[i] > keyed + FIRST_READY_PACE_SLACK_MS)
                 printf("  %s: %s moves for %d ms, keyed %d ms\n", path, moves_info(chain.way[i])->id, moving_ms[i],
                        keyed);
@@ -510,7 +510,7 @@ static bool play_pressed(const char *path, const char *src, size_t n, bool voice
     CHECK(arrived_t >= 0 && arrived_t <= words_t + SESSION_TICK_MS);
     /* the ways still to go each at its pace (all of them when pressed before the first was over) */
     for (int i = 0; i < seen && left <= 0; i++) {
-        int keyed = moves_way_ms(chain.way[i]);
+        int keyed = moves_way_ms(r.way_ms, chain.way[i]);
         CHECK(moving_ms[i] >= keyed - FIRST_READY_PACE_SLACK_MS && moving_ms[i] <= keyed + FIRST_READY_PACE_SLACK_MS);
     }
     if (ways > 0 && left < over_ms)

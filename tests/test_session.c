@@ -1388,7 +1388,8 @@ static void test_ready_shows_the_way(void)
     /* down onto the front: 10.4 s, more than the 4 s before the 3-2-1 and SESSION_READY_WAY_MS, so
      * the get-ready grows to play it at its own pace (7 s, not 6, since it went through all fours) */
     int front =
-        (moves_way_ms(MOVE_WAY_STANDING_TO_FRONT) - (SESSION_READY_MS - SESSION_COUNTDOWN * 1000) + 999) / 1000 * 1000;
+        (moves_way_ms(R.way_ms, MOVE_WAY_STANDING_TO_FRONT) - (SESSION_READY_MS - SESSION_COUNTDOWN * 1000) + 999) /
+        1000 * 1000;
     CHECK(front > SESSION_READY_WAY_MS);
     CHECK_INT(S.segments[ready[2]].duration_ms,
               SESSION_READY_MS + front + ready_step_in_of(MOVE_PRONE_ON_ELBOWS)); /* held */
@@ -1410,10 +1411,10 @@ static void test_ready_shows_the_way(void)
         /* over the time before the 3-2-1, or, when that is short, at its own pace (no faster than
          * keyed, sheet_frame_at: SESSION_HOLD_MOVES_PERCENT), the next figure easing in where it ends */
         int span = g->duration_ms - SESSION_COUNTDOWN * 1000 - step_in;
-        int pace = (moves_way_ms(way[i]) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
+        int pace = (moves_way_ms(R.way_ms, way[i]) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
         pace = (pace + 99) / 100 * 100;
         CHECK_INT(v.anim_length_ms, span > pace ? span : pace);
-        CHECK(span >= moves_way_ms(way[i]));
+        CHECK(span >= moves_way_ms(R.way_ms, way[i]));
         CHECK_INT(v.next_figure, move[i]); /* the move's start comes next: loaded now */
         run_until(g->planned_start_ms + g->duration_ms - 2000 - step_in); /* in the 3-2-1: the move's start */
         v = session_view(&S, 0);
@@ -1960,7 +1961,7 @@ static void test_chains_of_ways(void)
                      * in takes at most SESSION_HOLD_MOVES_PERCENT of it); in a rest the last too;
                      * in a get-ready the last has the time a single way has */
                     if (n > 1 && (i + 1 < n || form == 0))
-                        CHECK(sh.length_ms[i] * SESSION_HOLD_MOVES_PERCENT / 100 >= moves_way_ms(sh.way[i]));
+                        CHECK(sh.length_ms[i] * SESSION_HOLD_MOVES_PERCENT / 100 >= moves_way_ms(R.way_ms, sh.way[i]));
                 }
                 CHECK(at == (Position)b);
                 if (form == 0) { /* the rest: the last way breathes to its end; the next move is loaded */
@@ -1968,7 +1969,8 @@ static void test_chains_of_ways(void)
                     CHECK_INT(sh.next_during[n - 1], end_figure);
                     /* a single way: the rest, or the way's own time when longer (s26 review: a
                      * way never plays faster than keyed), in whole seconds */
-                    int one = (moves_way_ms(p.way[0]) + 999) / 1000 * 1000 + out_a; /* after the hold's way out */
+                    int one =
+                        (moves_way_ms(R.way_ms, p.way[0]) + 999) / 1000 * 1000 + out_a; /* after the hold's way out */
                     CHECK(n > 1 ? g->duration_ms >= 5000 : g->duration_ms == (one > 5000 ? one : 5000));
                     CHECK(g->duration_ms % 1000 == 0);
                     if (n > 1)
@@ -1990,7 +1992,7 @@ static void test_chains_of_ways(void)
                     CHECK(sh.shown_ms[n - 1] >= SESSION_READY_WAY_MS); /* the last has a single way's time */
                     if (form == 1 && n == 1) { /* and the way out of the hold before; a long way its time */
                         int room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
-                        int need = (moves_way_ms(p.way[0]) - room + 999) / 1000 * 1000;
+                        int need = (moves_way_ms(R.way_ms, p.way[0]) - room + 999) / 1000 * 1000;
                         CHECK_INT(g->duration_ms, SESSION_READY_MS +
                                                       (need > SESSION_READY_WAY_MS ? need : SESSION_READY_WAY_MS) +
                                                       out_a + in_b);
@@ -2013,7 +2015,7 @@ static void test_chains_of_ways(void)
     SessionView v = view_in(rest, 100);
     CHECK_INT(v.figure, MOVE_WAY_FRONT_TO_ALL_FOURS);
     CHECK_INT(v.next_figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
-    CHECK(v.anim_length_ms >= moves_way_ms(MOVE_WAY_FRONT_TO_ALL_FOURS) * 100 / SESSION_HOLD_MOVES_PERCENT);
+    CHECK(v.anim_length_ms >= moves_way_ms(R.way_ms, MOVE_WAY_FRONT_TO_ALL_FOURS) * 100 / SESSION_HOLD_MOVES_PERCENT);
     v = view_in(rest, 19000);
     CHECK_INT(v.figure, MOVE_WAY_ALL_FOURS_TO_STANDING);
     CHECK_INT(v.next_figure, MOVE_SIDE_BEND);
@@ -3917,7 +3919,7 @@ static int ways_at_pace(const char *name)
         SessionView v = session_view(&S, 0);
         bool way = !over && moves_way_from(v.figure) != POSITION_NONE && v.anim == ANIM_HOLD;
         if (showing && (!way || v.figure != was.figure)) { /* the showing before ended: wholly? */
-            int shown = (int)S.t_ms - t0, need = moves_way_ms(was.figure);
+            int shown = (int)S.t_ms - t0, need = moves_way_ms(R.way_ms, was.figure);
             if (shown + SESSION_TICK_MS < need || was.anim_ms + SESSION_TICK_MS < need)
                 fprintf(stderr, "%s: %s shown %d ms, to %d of its %d ms\n", name, moves_info(was.figure)->id, shown,
                         was.anim_ms + SESSION_TICK_MS, need);
@@ -3925,7 +3927,7 @@ static int ways_at_pace(const char *name)
             showing = false;
         }
         if (way) {
-            int need = moves_way_ms(v.figure);
+            int need = moves_way_ms(R.way_ms, v.figure);
             bool pace = (int64_t)v.anim_length_ms * SESSION_HOLD_MOVES_PERCENT >= (int64_t)need * 100;
             bool step = showing ? v.anim_ms - was.anim_ms == SESSION_TICK_MS
                                 : v.anim_ms <= SESSION_TICK_MS; /* from its start */

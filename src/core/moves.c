@@ -176,9 +176,11 @@ int moves_path(Position from, Position to, MovesPath *out)
     return out->count;
 }
 
-int moves_way_ms(MoveId id)
+int moves_way_ms(const int *way_ms, MoveId id)
 {
-    return moves_way_from(id) != POSITION_NONE ? moves_info(id)->default_tempo_ms : 0;
+    if (moves_way_from(id) == POSITION_NONE)
+        return 0;
+    return way_ms && way_ms[id] > 0 ? way_ms[id] : MOVES_WAY_MS;
 }
 
 bool moves_way_turns(MoveId id)

@@ -19,8 +19,9 @@
 
 /* X(ENUM, id, display name, routine_usable, sided, default tempo ms, position).
  * Routine-usable moves come first: moves_usable_list() lists them in this order. A way's tempo is
- * the time it takes: its pose file's `section intro` (tests/test_moves.c checks they agree);
- * a chain of ways gives each that long to play (moves_way_ms, session.c). */
+ * 0: the time it takes is its pose file's `section intro`, read by the platform into
+ * Routine.way_ms (holdways_fill), and a chain of ways gives each that long to play (moves_way_ms,
+ * session.c). */
 #define MOVES(X)                                                                                                       \
     X(CHILD_POSE, "child_pose", "Child's pose", true, false, 6000, ALL_FOURS)                                          \
     X(CAT_CAMEL, "cat_camel", "Cat-camel", true, false, 4000, ALL_FOURS)                                               \
@@ -49,26 +50,25 @@
     X(REST_KNEELING, "rest_kneeling", "Rest kneeling", false, false, 4000, KNEELING)                                   \
     X(REST_SITTING, "rest_sitting", "Rest sitting", false, false, 4000, SITTING)                                       \
     X(REST_ON_CHAIR, "rest_on_chair", "Sit on a chair", false, false, 4000, ON_CHAIR)                                  \
-    X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 4000, ON_FRONT)                    \
-    X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 4200, ALL_FOURS)         \
-    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 7500, STANDING)          \
-    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 7650, ON_BACK)                   \
-    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 7650, ALL_FOURS)           \
-    X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 4000, ON_CHAIR)           \
-    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 4000, STANDING)         \
-    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 10400, ON_FRONT)           \
-    X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 4000, ON_BACK)                      \
-    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 6000,         \
-      ALL_FOURS)                                                                                                       \
-    X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 4000, KNEELING)      \
-    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 3900, STANDING)            \
-    X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 4000, KNEELING)      \
-    X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 4000, ALL_FOURS)   \
-    X(WAY_SITTING_TO_ALL_FOURS, "way_sitting_to_all_fours", "Onto hands and knees", false, false, 7000, ALL_FOURS)     \
-    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 11750, ON_BACK)               \
-    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 11380, SITTING)                              \
-    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 4400, ON_FRONT)          \
-    X(WAY_ALL_FOURS_TO_SITTING, "way_all_fours_to_sitting", "Sit down on the mat", false, false, 7000, SITTING)
+    X(WAY_BACK_TO_FRONT, "way_back_to_front", "Roll onto your front", false, false, 0, ON_FRONT)                       \
+    X(WAY_FRONT_TO_ALL_FOURS, "way_front_to_all_fours", "Onto hands and knees", false, false, 0, ALL_FOURS)            \
+    X(WAY_ALL_FOURS_TO_STANDING, "way_all_fours_to_standing", "Up to standing", false, false, 0, STANDING)             \
+    X(WAY_ALL_FOURS_TO_BACK, "way_all_fours_to_back", "Onto your back", false, false, 0, ON_BACK)                      \
+    X(WAY_BACK_TO_ALL_FOURS, "way_back_to_all_fours", "Onto hands and knees", false, false, 0, ALL_FOURS)              \
+    X(WAY_STANDING_TO_CHAIR, "way_standing_to_chair", "Sit down on the chair", false, false, 0, ON_CHAIR)              \
+    X(WAY_CHAIR_TO_STANDING, "way_chair_to_standing", "Stand up from the chair", false, false, 0, STANDING)            \
+    X(WAY_STANDING_TO_FRONT, "way_standing_to_front", "Down onto your front", false, false, 0, ON_FRONT)               \
+    X(WAY_FRONT_TO_BACK, "way_front_to_back", "Roll onto your back", false, false, 0, ON_BACK)                         \
+    X(WAY_STANDING_TO_ALL_FOURS, "way_standing_to_all_fours", "Down onto hands and knees", false, false, 0, ALL_FOURS) \
+    X(WAY_STANDING_TO_KNEELING, "way_standing_to_kneeling", "Down onto your knees", false, false, 0, KNEELING)         \
+    X(WAY_KNEELING_TO_STANDING, "way_kneeling_to_standing", "Up to standing", false, false, 0, STANDING)               \
+    X(WAY_ALL_FOURS_TO_KNEELING, "way_all_fours_to_kneeling", "Up onto your knees", false, false, 0, KNEELING)         \
+    X(WAY_KNEELING_TO_ALL_FOURS, "way_kneeling_to_all_fours", "Onto hands and knees", false, false, 0, ALL_FOURS)      \
+    X(WAY_SITTING_TO_ALL_FOURS, "way_sitting_to_all_fours", "Onto hands and knees", false, false, 0, ALL_FOURS)        \
+    X(WAY_SITTING_TO_BACK, "way_sitting_to_back", "Lie down on your back", false, false, 0, ON_BACK)                   \
+    X(WAY_BACK_TO_SITTING, "way_back_to_sitting", "Sit up", false, false, 0, SITTING)                                  \
+    X(WAY_ALL_FOURS_TO_FRONT, "way_all_fours_to_front", "Down onto your front", false, false, 0, ON_FRONT)             \
+    X(WAY_ALL_FOURS_TO_SITTING, "way_all_fours_to_sitting", "Sit down on the mat", false, false, 0, SITTING)
 
 /* The ways from one position to another: X(from, to, the row above that shows it: it starts in
  * `from`, ends breathing in `to`; turns: it ends turned round, drawn mirrored about the hip (a
@@ -256,8 +256,14 @@ typedef struct {
  * position. Searches the compile-time table only: no state. */
 int moves_path(Position from, Position to, MovesPath *out);
 
-/* The time way id (a row of WAYS) takes to play: its tempo in MOVES. 0 for any other move. */
-int moves_way_ms(MoveId id);
+/* The time a way takes to play when its pose file could not be read (a file missing or broken, a
+ * routine not filled by the platform): the standard way. */
+#define MOVES_WAY_MS 4000
+
+/* The time way id (a row of WAYS) takes to play: way_ms[id] (by MoveId: its pose file's `section
+ * intro`, Routine.way_ms), or MOVES_WAY_MS when that is 0 (not known) or way_ms is NULL. 0 for any
+ * other move. */
+int moves_way_ms(const int *way_ms, MoveId id);
 
 /* Whether way id (a row of WAYS) ends turned round (drawn mirrored about the hip); false for any
  * other move. */

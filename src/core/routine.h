@@ -179,6 +179,10 @@ typedef struct {
      * routine is planned or played, and the session gives a hold whose way is longer than
      * SESSION_STEP_IN_MS / SESSION_STEP_OUT_MS that long (session.h) */
     RoutineHoldWay hold_ways[MOVE_COUNT + ROUTINE_MAX_OWN_MOVES];
+    /* each way's time by MoveId (a row of moves.h WAYS): its pose file's `section intro` in ms. All 0
+     * after parsing; the platform reads every way's file (holdways_fill) as it does hold_ways, and
+     * the session gives a way whose time is not known MOVES_WAY_MS (session_way_ms) */
+    int way_ms[MOVE_COUNT];
 } Routine;
 
 typedef struct {

@@ -2439,18 +2439,18 @@ static int session_first_chain(const Routine *r, MovesPath *out)
 /* The time way w is given when another way follows it: its own time as the way in of a hold that
  * moves for SESSION_HOLD_MOVES_PERCENT of it, so it plays at its own pace, then a breath in the
  * position it ends in (whole tenths of a second). */
-static int session_way_slot_ms(MoveId w)
+static int session_way_slot_ms(const Routine *r, MoveId w)
 {
-    int ms = (moves_way_ms(w) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
+    int ms = (moves_way_ms(r->way_ms, w) * 100 + SESSION_HOLD_MOVES_PERCENT - 1) / SESSION_HOLD_MOVES_PERCENT;
     return (ms + 99) / 100 * 100;
 }
 
 /* The time the ways of chain p before its last are given (0 for one way or none). */
-static int session_chain_lead_in_ms(const MovesPath *p)
+static int session_chain_lead_in_ms(const Routine *r, const MovesPath *p)
 {
     int ms = 0;
     for (int i = 0; i + 1 < p->count; i++)
-        ms += session_way_slot_ms(p->way[i]);
+        ms += session_way_slot_ms(r, p->way[i]);
     return ms;
 }
 
@@ -2459,24 +2459,24 @@ static int session_chain_lead_in_ms(const MovesPath *p)
  * (session_way_slot_ms), the last its own time (moves_way_ms: it is drawn as the way in of a hold
  * long enough to play it at its pace, session_figure_shown, and what follows eases in from where
  * it ends). 0 for none. */
-static int session_chain_need_ms(const MovesPath *p)
+static int session_chain_need_ms(const Routine *r, const MovesPath *p)
 {
     if (p->count < 1)
         return 0;
-    return session_chain_lead_in_ms(p) + moves_way_ms(p->way[p->count - 1]);
+    return session_chain_lead_in_ms(r, p) + moves_way_ms(r->way_ms, p->way[p->count - 1]);
 }
 
 /* The least time a rest showing chain p lasts, in whole seconds: a single way its own time
  * (session_chain_need_ms); a longer chain the ways before the last at their pace, the last given
  * at least SESSION_READY_WAY_MS. 0 for none. */
-static int session_chain_rest_ms(const MovesPath *p)
+static int session_chain_rest_ms(const Routine *r, const MovesPath *p)
 {
     if (p->count < 1)
         return 0;
-    int ms = session_chain_need_ms(p);
+    int ms = session_chain_need_ms(r, p);
     if (p->count > 1) {
-        int last = session_way_slot_ms(p->way[p->count - 1]);
-        ms = session_chain_lead_in_ms(p) + (last > SESSION_READY_WAY_MS ? last : SESSION_READY_WAY_MS);
+        int last = session_way_slot_ms(r, p->way[p->count - 1]);
+        ms = session_chain_lead_in_ms(r, p) + (last > SESSION_READY_WAY_MS ? last : SESSION_READY_WAY_MS);
     }
     return (ms + 999) / 1000 * 1000;
 }
@@ -2487,7 +2487,7 @@ static int session_rest_run_ms(const Routine *r, int step, int run)
 {
     MovesPath p;
     int ms = routine_run_ms(&r->steps[step], run);
-    int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(&p) : 0;
+    int least = session_rest_chain(r, step, &p) > 0 ? session_chain_rest_ms(r, &p) : 0;
     if (least > 0 && step > 0 && step_holds(&r->steps[step - 1]))
         least += (hold_step_out_ms(r, r->steps[step - 1].move) + 999) / 1000 * 1000; /* whole seconds */
     return ms > least ? ms : least;
@@ -2503,10 +2503,10 @@ static int ready_way_ms(const Routine *r, int step)
     if (step_rules(&r->steps[step]).ready_press || session_ready_chain(r, step, &p) == 0)
         return 0;
     /* what the chain takes at its pace, and the time the get-ready has for it anyway */
-    int ms = SESSION_READY_WAY_MS + (session_chain_lead_in_ms(&p) + 999) / 1000 * 1000;
+    int ms = SESSION_READY_WAY_MS + (session_chain_lead_in_ms(r, &p) + 999) / 1000 * 1000;
     int room = SESSION_READY_MS - SESSION_COUNTDOWN * 1000;
     /* longer when a long way needs it: no way plays faster than keyed (session_chain_need_ms) */
-    int need = (session_chain_need_ms(&p) - room + 999) / 1000 * 1000;
+    int need = (session_chain_need_ms(r, &p) - room + 999) / 1000 * 1000;
     return ms > need ? ms : need;
 }
 
@@ -2534,7 +2534,7 @@ static int ready_step_in_ms(const Routine *r, int step)
 static int session_intro_ms(const Routine *r)
 {
     MovesPath p;
-    int ms = session_first_chain(r, &p) > 0 ? (session_chain_need_ms(&p) + 999) / 1000 * 1000 : 0;
+    int ms = session_first_chain(r, &p) > 0 ? (session_chain_need_ms(r, &p) + 999) / 1000 * 1000 : 0;
     return ms > SESSION_INTRO_MS ? ms : SESSION_INTRO_MS;
 }
 
@@ -2556,9 +2556,9 @@ typedef struct {
  * SESSION_READY_WAY_MS, the ways before it are played faster, in proportion to their times, so
  * the last has that long, or its equal share of a span too short for that. A single way has the
  * whole span. */
-static void session_chain_lay_out(SessionChain *c, int span_ms)
+static void session_chain_lay_out(const Routine *r, SessionChain *c, int span_ms)
 {
-    int k = c->path.count, lead_in = session_chain_lead_in_ms(&c->path), t = 0;
+    int k = c->path.count, lead_in = session_chain_lead_in_ms(r, &c->path), t = 0;
     int64_t room = lead_in;
     if (room + SESSION_READY_WAY_MS > span_ms) {
         room = (int64_t)span_ms * (k - 1) / k > span_ms - SESSION_READY_WAY_MS ? (int64_t)span_ms * (k - 1) / k
@@ -2568,7 +2568,7 @@ static void session_chain_lay_out(SessionChain *c, int span_ms)
     for (int i = 0; i < k; i++) {
         c->start_ms[i] = t;
         if (i + 1 < k)
-            t += lead_in > 0 ? (int)(session_way_slot_ms(c->path.way[i]) * room / lead_in) : 0;
+            t += lead_in > 0 ? (int)(session_way_slot_ms(r, c->path.way[i]) * room / lead_in) : 0;
     }
     c->start_ms[k] = span_ms;
     c->end_ms = span_ms;
@@ -2581,7 +2581,7 @@ static int session_intro_chain(const Session *s, int gi, SessionChain *c)
     c->lead_ms = 0;
     if (session_first_chain(s->routine, &c->path) == 0)
         return 0;
-    session_chain_lay_out(c, s->segments[gi].duration_ms);
+    session_chain_lay_out(s->routine, c, s->segments[gi].duration_ms);
     return c->path.count;
 }
 
@@ -2612,7 +2612,8 @@ static int session_intro_rest_ms(const Session *s, int gi)
     SessionChain c;
     if (left < 0 || session_intro_chain(s, gi - 1, &c) == 0)
         return 0;
-    int k = c.path.count, over = c.start_ms[k - 1] + moves_way_ms(c.path.way[k - 1]); /* the last way still */
+    int k = c.path.count,
+        over = c.start_ms[k - 1] + moves_way_ms(s->routine->way_ms, c.path.way[k - 1]); /* the last way still */
     return over > left ? (over - left + 999) / 1000 * 1000 : 0;
 }
 
@@ -2683,7 +2684,7 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     if (c->path.count > 0 && out > 0) /* after the hold's way out */
         c->lead_ms = -out, span -= out;
     if (c->path.count > 0)
-        session_chain_lay_out(c, span > 0 ? span : 0);
+        session_chain_lay_out(r, c, span > 0 ? span : 0);
     return c->path.count;
 }
 
@@ -2704,7 +2705,7 @@ static int ready_words_at(const Session *s, int gi)
         session_segment_chain(s, gi, &c) == 0)
         return 0;
     int last = c.path.count - 1;
-    int at = c.start_ms[last] - c.lead_ms + moves_way_ms(c.path.way[last]);
+    int at = c.start_ms[last] - c.lead_ms + moves_way_ms(s->routine->way_ms, c.path.way[last]);
     /* a tenth of a second later, in whole tenths: the figure is drawn from the nearest of its
      * sheet's poses (30 a second), so its motion shows up to half a pose past its keyed end */
     at = (at + 100 + 99) / 100 * 100;
@@ -2747,14 +2748,14 @@ static int session_chain_at(const SessionChain *c, int t)
 /* Way i of chain c as drawn at t ms of the chain's time into v's figure fields: the way in of a
  * hold from its start to the next way's, then breathing in the position it ends in; never faster
  * than keyed (a hold shorter than session_way_slot_ms is drawn that long, its breath cut short). */
-static void session_chain_way(const SessionChain *c, int i, int t, SessionView *v)
+static void session_chain_way(const Routine *r, const SessionChain *c, int i, int t, SessionView *v)
 {
     v->figure = c->path.way[i];
     v->anim = ANIM_HOLD;
     v->anim_ms = t - c->start_ms[i];
     v->anim_length_ms = c->start_ms[i + 1] - c->start_ms[i];
-    if (v->anim_length_ms < session_way_slot_ms(v->figure))
-        v->anim_length_ms = session_way_slot_ms(v->figure);
+    if (v->anim_length_ms < session_way_slot_ms(r, v->figure))
+        v->anim_length_ms = session_way_slot_ms(r, v->figure);
 }
 
 /* The side a get-ready or a switch shows the move's start for: a get-ready the first side (left
@@ -3048,7 +3049,7 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
             v->next_figure = r->steps[0].kind == STEP_MOVE ? r->steps[0].move : session_rest_figure(r, 0, false);
         else if (st && g->kind == SEG_READY)
             v->next_figure = st->kind == STEP_TIMER ? session_rest_figure(r, g->step, false) : st->move;
-        session_chain_way(&c, i, t, v);
+        session_chain_way(r, &c, i, t, v);
     } else if (st && g->kind == SEG_READY && st->kind == STEP_TIMER) {
         /* the position breathing (after its chain): the timer's time starts in place */
         v->figure = session_rest_figure(r, g->step, false);
@@ -3184,7 +3185,7 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
         session_way_out(s, out, loop_ms - el + out, &f);
         ended = 1; /* eased in even into the same figure: its way out may end elsewhere than its start */
     } else if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then, as drawn then */
-        session_chain_way(&c, session_chain_at(&c, c.lead_ms + shown_from - 1), c.lead_ms + shown_from, &f);
+        session_chain_way(s->routine, &c, session_chain_at(&c, c.lead_ms + shown_from - 1), c.lead_ms + shown_from, &f);
         f.side = SIDES_NONE;
         f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
     } else if (shown_from > 0 && shown_from == session_rest_start_ms(s, gi)) {
