@@ -489,6 +489,18 @@ static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
         fflush(p->out);
 }
 
+/* A catalogue pose file the plan could not use (holdways_fill_report): one warning line, and the
+ * standard time instead. */
+static void warn_pose_file(void *ctx, MoveId m, const char *what)
+{
+    (void)ctx;
+    if (moves_way_from(m) != POSITION_NONE)
+        fprintf(stderr, "unknot: warning: %s; using the standard %d s way\n", what, MOVES_WAY_MS / 1000);
+    else
+        fprintf(stderr, "unknot: warning: %s; using the standard %d s step into the pose and %d s out\n", what,
+                SESSION_STEP_IN_MS / 1000, SESSION_STEP_OUT_MS / 1000);
+}
+
 static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out,
                          const HistoryArgs *ha)
 {
@@ -506,7 +518,8 @@ static int mode_simulate(const char *data_dir, const char *routine_path, const c
         free(errs);
         return EXIT_INVALID;
     }
-    holdways_fill_data(&r, data_dir); /* its holds' ways in and out from the pose files, as the app plays them */
+    /* its holds' ways in and out and its ways' times from the pose files, as the app plays them */
+    holdways_fill_data_report(&r, data_dir, warn_pose_file, NULL);
     if (input_path && files_load_inputs(input_path, &in, errs) < 0) {
         files_print_errors(errs);
         routine_free(&r);
