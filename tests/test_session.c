@@ -143,11 +143,11 @@ static int count(SessionEventType type, const char *text)
 #define T_WORK_BACK (T_READY_BACK + SESSION_READY_MS)
 /* A first timer on the back: its intro's figure stands (its words ask for what is done first: 04's
  * "Wrap the cold pack", review s30) and the intro is the usual; its get-ready, which waits for
- * Ready, shows the way down and says the timer's words once the figure is there: 10 s (the 6 s way
- * down to all fours, a way before the last, at 60 % of its hold), then way_all_fours_to_back's
- * 7.65 s, a tenth later in whole tenths (ready_words_at) */
+ * Ready, shows the way down and says the timer's words once the figure is there: 6.5 s (the 6 s way
+ * down to all fours, a way before the last, then half a second's pause: session_chain_step_ms,
+ * review 31 #2), then way_all_fours_to_back's 7.65 s, a tenth later in whole tenths (ready_words_at) */
 #define T_READY_TIMER T_READY
-#define T_TIMER_WORDS_MS 17800
+#define T_TIMER_WORDS_MS 14300
 
 /* A held move's get-ready that shows a way there keeps this long between the way's end and its
  * 3-2-1 (issue 12), so the move's start, eased in, then its step in (SESSION_STEP_IN_MS) all come
@@ -1821,7 +1821,9 @@ static void test_shipped_rests_show_the_way(void)
             CHECK(at == to || from == at);
             ways += from != POSITION_NONE;
             at = to;
-            if (from != POSITION_NONE) { /* a chain (standing -> all fours -> sitting): where it ends */
+            /* a chain (standing -> all fours -> sitting): where it ends; a rest in place (04's on the
+             * back) shows its way on to the next move in its last part (review 31 #1) */
+            if (from != POSITION_NONE || kind == SEG_WORK) {
                 run_until(S.segments[shown].planned_start_ms + S.segments[shown].duration_ms - 500);
                 at = moves_info(session_view(&S, 0).figure)->position;
             }

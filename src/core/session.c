@@ -2369,14 +2369,36 @@ static Position session_rest_position(const Routine *r, int step)
     return POSITION_ON_BACK;
 }
 
-/* Where the person is when step `step` starts: where the step before left them; standing before
- * the first step (the menu and the intro show the figure standing). */
+static bool session_rest_in_place(const Routine *r, int step);
+
+/* Where the person is when step `step` starts: where the step before left them (a rest in place,
+ * in the next move's position: session_rest_in_place); standing before the first step (the menu
+ * and the intro show the figure standing). */
 static Position session_position_before(const Routine *r, int step)
 {
     if (step <= 0)
         return POSITION_STANDING;
     const RoutineStep *prev = &r->steps[step - 1];
-    return prev->kind == STEP_MOVE ? routine_move_info(r, prev->move)->position : session_rest_position(r, step - 1);
+    if (prev->kind == STEP_MOVE)
+        return routine_move_info(r, prev->move)->position;
+    return session_rest_in_place(r, step - 1) ? routine_move_info(r, r->steps[step].move)->position
+                                              : session_rest_position(r, step - 1);
+}
+
+/* Whether rest step `step` is spent where the person already is, as the position it names says
+ * (levels/04: "rest 30s on-back" to let the skin warm up after the cold pack), and the move right
+ * after it starts elsewhere: the rest then shows the way there in its last part, ending just
+ * before the move's get-ready (session_rest_chain), and its own words, said at its start, tell
+ * the rest, not the way (physio review 31 #1: the figure got up onto all fours at once and waited
+ * there under "Let your skin warm up."). */
+static bool session_rest_in_place(const Routine *r, int step)
+{
+    const RoutineStep *st = &r->steps[step];
+    if (st->kind != STEP_REST || st->position == POSITION_NONE || step + 1 >= r->step_count ||
+        r->steps[step + 1].kind != STEP_MOVE)
+        return false;
+    Position to = routine_move_info(r, r->steps[step + 1].move)->position;
+    return st->position == session_position_before(r, step) && to != POSITION_NONE && to != st->position;
 }
 
 /* The chain of ways a rest step shows over its time (moves_path): from where the person is to
@@ -2390,7 +2412,10 @@ static int session_rest_chain(const Routine *r, int step, MovesPath *out)
     out->count = 0;
     if (st->kind != STEP_REST)
         return 0;
-    int n = moves_path(session_position_before(r, step), session_rest_position(r, step), out);
+    Position from = session_position_before(r, step), to = session_rest_position(r, step);
+    if (session_rest_in_place(r, step)) /* the way on to the next move, in its last part */
+        from = st->position, to = routine_move_info(r, r->steps[step + 1].move)->position;
+    int n = moves_path(from, to, out);
     return n > 0 ? n : 0;
 }
 
@@ -2551,14 +2576,35 @@ typedef struct {
     int lead_ms, end_ms;
 } SessionChain;
 
-/* Lay chain c out over span_ms from its start: each way before the last given its time
- * (session_way_slot_ms), the last the rest of the span. When that would leave the last less than
+/* The time from the start of way w of a chain to the start of the way after it: its motion (the
+ * first SESSION_HOLD_MOVES_PERCENT of its slot, session_way_slot_ms) and SESSION_CHAIN_PAUSE_MS, in
+ * whole tenths, so one way flows into the next (physio review 31 #2: NHS Inform's figure waited
+ * 5 s on all fours between lying and standing up). The rest of the slot, which the plan still
+ * gives (session_chain_lead_in_ms), is spent in the start or end position. */
+static int session_chain_step_ms(const Routine *r, MoveId w)
+{
+    int ms = session_way_slot_ms(r, w) * SESSION_HOLD_MOVES_PERCENT / 100 + SESSION_CHAIN_PAUSE_MS;
+    return (ms + 99) / 100 * 100;
+}
+
+/* The time the ways of chain p before its last take one straight after another
+ * (session_chain_step_ms; 0 for one way or none). */
+static int session_chain_flow_ms(const Routine *r, const MovesPath *p)
+{
+    int ms = 0;
+    for (int i = 0; i + 1 < p->count; i++)
+        ms += session_chain_step_ms(r, p->way[i]);
+    return ms;
+}
+
+/* Lay chain c out over span_ms from its start: the ways before the last one straight after another
+ * (session_chain_step_ms), the last the rest of the span. When that would leave the last less than
  * SESSION_READY_WAY_MS, the ways before it are played faster, in proportion to their times, so
  * the last has that long, or its equal share of a span too short for that. A single way has the
  * whole span. */
 static void session_chain_lay_out(const Routine *r, SessionChain *c, int span_ms)
 {
-    int k = c->path.count, lead_in = session_chain_lead_in_ms(r, &c->path), t = 0;
+    int k = c->path.count, lead_in = session_chain_flow_ms(r, &c->path), t = 0;
     int64_t room = lead_in;
     if (room + SESSION_READY_WAY_MS > span_ms) {
         room = (int64_t)span_ms * (k - 1) / k > span_ms - SESSION_READY_WAY_MS ? (int64_t)span_ms * (k - 1) / k
@@ -2568,7 +2614,7 @@ static void session_chain_lay_out(const Routine *r, SessionChain *c, int span_ms
     for (int i = 0; i < k; i++) {
         c->start_ms[i] = t;
         if (i + 1 < k)
-            t += lead_in > 0 ? (int)(session_way_slot_ms(r, c->path.way[i]) * room / lead_in) : 0;
+            t += lead_in > 0 ? (int)(session_chain_step_ms(r, c->path.way[i]) * room / lead_in) : 0;
     }
     c->start_ms[k] = span_ms;
     c->end_ms = span_ms;
@@ -2646,15 +2692,42 @@ static int rest_words_at(const Session *s, int gi)
     const Segment *g = &s->segments[gi];
     const RoutineStep *st = seg_step(s, g);
     MovesPath p;
-    if (g->kind != SEG_WORK || !st || st->kind != STEP_REST || session_rest_chain(s->routine, g->step, &p) == 0)
+    if (g->kind != SEG_WORK || !st || st->kind != STEP_REST || session_rest_chain(s->routine, g->step, &p) == 0 ||
+        session_rest_in_place(s->routine, g->step))
         return 0;
     int out = session_way_out_ms(s, gi);
     return out < g->duration_ms ? out : 0;
 }
 
+/* How long after its start (after the way out of a hold before it, span_ms left) segment gi begins
+ * to show chain p: a get-ready once "Get ready. Next: ..." has been said, so the first way's words,
+ * said as it begins, come with it (physio review 31 #3: Camden's figure knelt down for 4 s under
+ * "Get ready. Next: Back extension on elbows." before "Kneel down, hands to the mat" was said); a
+ * rest in place (session_rest_in_place) so that the chain's motion ends SESSION_CHAIN_ARRIVED_MS
+ * before the rest does. Never more than the span leaves past the chain's motion, in whole tenths. */
+static int session_chain_wait_ms(const Session *s, int gi, const MovesPath *p, int span_ms)
+{
+    const Segment *g = &s->segments[gi];
+    int last = p->count - 1, wait = 0;
+    int spare = span_ms - session_chain_flow_ms(s->routine, p) -
+                session_way_slot_ms(s->routine, p->way[last]) * SESSION_HOLD_MOVES_PERCENT / 100;
+    if (g->kind == SEG_READY) {
+        char b[SESSION_TEXT_BYTES];
+        ready_text(&s->routine->steps[g->step], b, sizeof b);
+        int words = voice_ms(s, b);
+        wait = words > 0 ? (words + VOICEQUEUE_GAP_MS - session_way_out_ms(s, gi) + 99) / 100 * 100 : 0;
+    } else if (g->kind == SEG_WORK && session_rest_in_place(s->routine, g->step)) {
+        wait = (spare - SESSION_CHAIN_ARRIVED_MS) / 100 * 100;
+    }
+    spare = spare / 100 * 100;
+    wait = wait < spare ? wait : spare;
+    return wait > 0 ? wait : 0;
+}
+
 /* The chain segment gi shows, laid out (session_chain_lay_out): the intro's (the way down to the
  * first step, whole), a later get-ready's, a later timer's get-ready's, a rest step's over its
- * time. Returns how many ways; 0 when it shows none. */
+ * time (from its start, or in its last part: session_chain_wait_ms). Returns how many ways; 0 when
+ * it shows none. */
 static int session_segment_chain(const Session *s, int gi, SessionChain *c)
 {
     const Segment *g = &s->segments[gi];
@@ -2683,6 +2756,9 @@ static int session_segment_chain(const Session *s, int gi, SessionChain *c)
     int out = session_way_out_ms(s, gi);
     if (c->path.count > 0 && out > 0) /* after the hold's way out */
         c->lead_ms = -out, span -= out;
+    int wait = c->path.count > 0 ? session_chain_wait_ms(s, gi, &c->path, span) : 0;
+    if (wait > 0) /* after the get-ready's words, or to the end of a rest in place */
+        c->lead_ms -= wait, span -= wait;
     if (c->path.count > 0)
         session_chain_lay_out(r, c, span > 0 ? span : 0);
     return c->path.count;
@@ -2724,7 +2800,8 @@ static void way_words_fire(Session *s, int from, int to, int64_t t0)
     const Segment *g = cur(s);
     const RoutineStep *st = seg_step(s, g);
     SessionChain c;
-    if ((g->kind != SEG_READY && g->kind != SEG_WORK) || !st || (g->kind == SEG_WORK && st->text) ||
+    if ((g->kind != SEG_READY && g->kind != SEG_WORK) || !st ||
+        (g->kind == SEG_WORK && st->text && !session_rest_in_place(s->routine, g->step)) ||
         session_segment_chain(s, s->seg, &c) == 0)
         return;
     int base = from < 0 ? 0 : from;
@@ -2811,6 +2888,8 @@ static int session_segment_figures(const Session *s, int gi, MoveId fig[SESSION_
     int n = 0, k = session_segment_chain(s, gi, &c);
     if (session_way_out_ms(s, gi) > 0) /* the hold before, on its way out */
         fig[n] = seg_step(s, &s->segments[gi - 1])->move, side[n++] = s->segments[gi - 1].side;
+    if (k > 0 && g->kind != SEG_INTRO && c.lead_ms < -session_way_out_ms(s, gi)) /* its position, then the ways */
+        fig[n] = moves_position_figure(moves_way_from(c.path.way[0])), side[n++] = SIDES_NONE;
     for (int i = 0; i < k; i++) /* the ways of the chain shown in this segment's time */
         if (c.start_ms[i + 1] > c.lead_ms && ((g->kind != SEG_INTRO && c.lead_ms <= 0) || c.start_ms[i] < c.end_ms))
             fig[n] = c.path.way[i], side[n++] = SIDES_NONE;
@@ -3037,7 +3116,10 @@ static int session_figure_shown(const Session *s, int gi, int el, int64_t loop_m
     int chain = session_segment_chain(s, gi, &c), t = c.lead_ms + el;
     /* a rest's or the intro's: its last way breathes to the end (the get-ready eases in from there) */
     bool rest_chain = chain > 0 && (g->kind == SEG_WORK || g->kind == SEG_INTRO);
-    if (chain > 0 && (t < c.end_ms || rest_chain)) {
+    if (chain > 0 && t < 0 && (g->kind == SEG_READY || (g->kind == SEG_WORK && session_rest_in_place(r, g->step)))) {
+        /* the chain not begun (session_chain_wait_ms): breathing in the position it starts from */
+        v->figure = moves_position_figure(moves_way_from(c.path.way[0]));
+    } else if (chain > 0 && (t < c.end_ms || rest_chain)) {
         /* a way of the chain, a hold whose way in is the way, then breathing at its end until the
          * next way, the move's start for the 3-2-1, or the position (a rest's and the intro's last
          * way to the segment's end) */
@@ -3184,6 +3266,10 @@ static void session_blend_from(const Session *s, int el, int shown_from, int64_t
     if (out > 0 && shown_from <= out) { /* after the way out of the hold before, from its end */
         session_way_out(s, out, loop_ms - el + out, &f);
         ended = 1; /* eased in even into the same figure: its way out may end elsewhere than its start */
+    } else if (shown_from > 0 && chain > 0 && c.lead_ms + shown_from <= 0) {
+        /* a chain that waited (session_chain_wait_ms): from its start position, breathing */
+        session_figure_shown(s, gi, shown_from - 1, loop_ms - el + shown_from - 1, &f);
+        f.turned = session_turned(s, gi, f.figure, SIDES_NONE, &turns);
     } else if (shown_from > 0 && chain > 0) { /* after the chain's way that ended then, as drawn then */
         session_chain_way(s->routine, &c, session_chain_at(&c, c.lead_ms + shown_from - 1), c.lead_ms + shown_from, &f);
         f.side = SIDES_NONE;

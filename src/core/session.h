@@ -41,8 +41,10 @@
 /* A chain of ways (moves_path: no way goes straight there, on-front -> all-fours -> standing) is
  * shown one way after another: each way before the last is given the time it takes
  * (moves_way_ms) as the way in of a hold that moves for at most SESSION_HOLD_MOVES_PERCENT of it
- * (sheet_frame_at; a shorter hold plays its way in faster), so it plays at its own pace and the
- * figure breathes a moment in the position in between. The last way is given the time one way has:
+ * (sheet_frame_at; a shorter hold plays its way in faster), so it plays at its own pace; the ways
+ * are shown one straight after another, SESSION_CHAIN_PAUSE_MS apart, and the time planned for the
+ * breaths in between is spent in the start or end position, not half way there (physio review 31
+ * #2: the figure waited 5 s on all fours between lying and standing). The last way is given the time one way has:
  * a get-ready grows by SESSION_READY_WAY_MS and by each way before the last; a rest is at least as
  * long as its whole chain (the last way given at least SESSION_READY_WAY_MS). A single way is
  * shown over the whole time before the 3-2-1 or the whole rest. No way is ever played faster than
@@ -51,6 +53,8 @@
  * in whole seconds, after a hold's way out), and a way shown for less than its time as a hold's
  * way in (above) is drawn as the way in of a hold that long, its breath in the position cut short. */
 #define SESSION_HOLD_MOVES_PERCENT 60
+#define SESSION_CHAIN_PAUSE_MS 500 /* in a chain of ways, the pause in the position between two ways */
+#define SESSION_CHAIN_ARRIVED_MS 1000 /* a rest in place ends its way on this long before its end */
 #define SESSION_COUNTDOWN 3 /* the spoken 3-2-1 at the end of a get-ready or switch, one a second */
 #define SESSION_END_WARNING_MS 10000 /* "Ten seconds left." this long before the end ... */
 #define SESSION_END_WARNING_MIN_MS 30000 /* ... of a part at least this long ... */
