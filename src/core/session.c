@@ -2403,9 +2403,10 @@ static bool session_rest_in_place(const Routine *r, int step)
 
 /* The chain of ways a rest step shows over its time (moves_path): from where the person is to
  * the position it shows, played from its start, the last way breathing in the end position to the
- * rest's end. A timer's time starts with the person in place: its get-ready shows the chain
- * (session_ready_chain), its time the position. Returns how many ways; 0 for a timer, a move, a
- * rest in the position the person is in, and a rest no chain reaches (the figure cuts). */
+ * rest's end; a rest in place's (session_rest_in_place), from its position to the next move's, in
+ * its last part (session_chain_wait_ms). A timer's time starts with the person in place: its
+ * get-ready shows the chain (session_ready_chain), its time the position. Returns how many ways; 0 for a timer, a move,
+ * a rest in the position the person is in, and a rest no chain reaches (the figure cuts). */
 static int session_rest_chain(const Routine *r, int step, MovesPath *out)
 {
     const RoutineStep *st = &r->steps[step];
@@ -2968,7 +2969,9 @@ int session_step_chain(const Routine *r, int step, Position *from, Position *to,
     out->count = 0;
     *rest_ms = st->kind == STEP_REST ? session_rest_run_ms(r, step, 0) : 0;
     *from = session_position_before(r, step);
-    *to = st->kind == STEP_MOVE ? routine_move_info(r, st->move)->position : session_rest_position(r, step);
+    *to = st->kind == STEP_MOVE            ? routine_move_info(r, st->move)->position
+          : session_rest_in_place(r, step) ? routine_move_info(r, r->steps[step + 1].move)->position /* its way on */
+                                           : session_rest_position(r, step);
     if (*from == POSITION_NONE || *to == POSITION_NONE || *from == *to)
         return 0;
     if (step == 0 && st->kind == STEP_MOVE) /* from the intro's standing figure: its chain, if one is shown */

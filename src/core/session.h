@@ -658,7 +658,8 @@ bool session_step_cuts(const Routine *r, int step, Position *from, Position *to)
 
 /* The chain of ways (moves.h moves_path) the figure shows on the way to step `step`, from the
  * position before it (from) to the one it starts in (to): in its rest's time, in its get-ready
- * (a timer's, or a move's after a move), or over the intro for the first step. Fills *out and
+ * (a timer's, or a move's after a move), or over the intro for the first step; a rest spent where
+ * the person is shows the way on to the next move (to) in its last part. Fills *out and
  * returns how many ways (0 when it starts where the person is), or -1 when the figure cuts
  * (session_step_cuts). *rest_ms: the time a rest step lasts (the routine's, or longer to show its
  * ways at their pace: SESSION_READY_WAY_MS), 0 for a move or a timer. For --check,
