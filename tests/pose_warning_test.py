@@ -129,6 +129,21 @@ def test_shot_once():
               f"--shot with the way's file a FIFO: one warning: {rc} {err[:600]!r}")
 
 
+def test_check_once():
+    """--check of two routines that both use the broken way: ok for each (its plan uses the standard
+    way), and the file named once in the run, not once per routine."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = write(os.path.join(tmp, "r", "a.routine"), ROUTINE)
+        write(os.path.join(tmp, "r", "b.routine"), ROUTINE)
+        d = data_dir(tmp)
+        plant(os.path.join(d, "assets", "poses", WAY + ".pose"), "fifo")
+        rc, out, err = run(["--data", d, "--check", os.path.dirname(one)], tmp)
+        lines = [l for l in err.splitlines() if WAY + ".pose" in l]
+        check(rc == 0 and out.count(": ok:") == 2, f"--check with the way's file a FIFO: both ok: {rc} {out!r}")
+        check(len(lines) == 1 and lines[0].startswith("unknot: warning:") and "standard 4 s way" in lines[0],
+              f"--check names the broken file once: {err[:600]!r}")
+
+
 def test_own_move_still_an_error():
     """A physio's own move's broken pose file: FILE:LINE:COL and exit 1, as before."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -142,5 +157,6 @@ def test_own_move_still_an_error():
 if __name__ == "__main__":
     test_simulate()
     test_shot_once()
+    test_check_once()
     test_own_move_still_an_error()
     sys.exit(finish("pose_warning_test"))

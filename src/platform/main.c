@@ -269,10 +269,28 @@ static void flush_stdout(void)
         stdout_errno = errno;
 }
 
-static int check_file(const char *data_dir, const char *path, RoutineErrors *errs);
+/* A catalogue pose file the plan could not use (holdways_fill_report): one warning line, and the
+ * standard time instead. ctx: NULL, or a bool per move, so a file shared by several routines
+ * (--check of a folder) is named once. */
+static void warn_pose_file(void *ctx, MoveId m, const char *what)
+{
+    bool *warned = ctx;
+    if (warned) {
+        if (warned[m])
+            return;
+        warned[m] = true;
+    }
+    if (moves_way_from(m) != POSITION_NONE)
+        fprintf(stderr, "unknot: warning: %s; using the standard %d s way\n", what, MOVES_WAY_MS / 1000);
+    else
+        fprintf(stderr, "unknot: warning: %s; using the standard %d s step into the pose and %d s out\n", what,
+                SESSION_STEP_IN_MS / 1000, SESSION_STEP_OUT_MS / 1000);
+}
+
+static int check_file(const char *data_dir, const char *path, RoutineErrors *errs, bool *warned);
 
 /* A folder given to --check: every *.routine in it, in name order. Returns the number invalid. */
-static int check_folder(const char *data_dir, const char *dir, RoutineErrors *errs)
+static int check_folder(const char *data_dir, const char *dir, RoutineErrors *errs, bool *warned)
 {
     char **names;
     int n = 0, bad = 0;
@@ -287,7 +305,7 @@ static int check_folder(const char *data_dir, const char *dir, RoutineErrors *er
     for (int i = 0; i < n; i++) {
         char path[4096];
         if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path)
-            bad += check_file(data_dir, path, errs);
+            bad += check_file(data_dir, path, errs, warned);
         else {
             fprintf(stderr, "%s/%s:1:1: the path is too long\n", dir, names[i]);
             bad++;
@@ -313,11 +331,11 @@ static int check_pose(const char *path, RoutineErrors *errs)
 }
 
 /* Check one file (or folder); print "ok" or its errors. Returns the number of invalid files. */
-static int check_file(const char *data_dir, const char *path, RoutineErrors *errs)
+static int check_file(const char *data_dir, const char *path, RoutineErrors *errs, bool *warned)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return check_folder(data_dir, path, errs);
+        return check_folder(data_dir, path, errs, warned);
     size_t plen = strlen(path);
     if (plen > 5 && strcmp(path + plen - 5, ".pose") == 0)
         return check_pose(path, errs);
@@ -326,7 +344,9 @@ static int check_file(const char *data_dir, const char *path, RoutineErrors *err
         files_print_errors(errs);
         return 1;
     }
-    holdways_fill_data(&r, data_dir); /* its holds' ways in and out, as the session plays them */
+    /* its holds' ways in and out and its ways' times, as the session plays them; a damaged catalogue
+     * pose file is named (once a run) */
+    holdways_fill_data_report(&r, data_dir, warn_pose_file, warned);
     /* its own moves: the same contact rules as the built-in moves */
     memset(errs, 0, sizeof *errs);
     for (int k = 0; k < r.own_move_count; k++)
@@ -361,8 +381,9 @@ static int mode_check(const char *data_dir, char **files, int n)
     RoutineErrors *errs = malloc(sizeof *errs);
     if (!errs)
         return EXIT_INVALID;
+    bool warned[MOVE_COUNT] = {false};
     for (int i = 0; i < n; i++)
-        bad += check_file(data_dir, files[i], errs);
+        bad += check_file(data_dir, files[i], errs, warned);
     free(errs);
     return bad ? EXIT_INVALID : EXIT_OK;
 }
@@ -487,18 +508,6 @@ static void print_event(void *ctx, const Session *s, const SessionEvent *ev)
     fputc('\n', p->out);
     if (p->rec && (ev->type == EV_SESSION_START || ev->type == EV_STEP_END || ev->type == EV_SESSION_END))
         fflush(p->out);
-}
-
-/* A catalogue pose file the plan could not use (holdways_fill_report): one warning line, and the
- * standard time instead. */
-static void warn_pose_file(void *ctx, MoveId m, const char *what)
-{
-    (void)ctx;
-    if (moves_way_from(m) != POSITION_NONE)
-        fprintf(stderr, "unknot: warning: %s; using the standard %d s way\n", what, MOVES_WAY_MS / 1000);
-    else
-        fprintf(stderr, "unknot: warning: %s; using the standard %d s step into the pose and %d s out\n", what,
-                SESSION_STEP_IN_MS / 1000, SESSION_STEP_OUT_MS / 1000);
 }
 
 static int mode_simulate(const char *data_dir, const char *routine_path, const char *input_path, const char *audio_out,
