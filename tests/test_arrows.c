@@ -469,6 +469,120 @@ static void press_up_close(void)
     }
 }
 
+/* How far the curve of p bends off its chord: its control point's distance from the line from
+ * its tail to its tip (H; 0: straight). */
+static float bend_of(const ArrowPath *p)
+{
+    float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+    float dx = p->x[2] - p->x[0], dy = p->y[2] - p->y[0], len = hypotf(dx, dy);
+    return len > 0.0f ? fabsf((cx - p->x[0]) * dy - (cy - p->y[0]) * dx) / len : 0.0f;
+}
+
+/* The side bend ("stand tall and slide one hand down the side of your leg"): its arrow lay
+ * straight across the chest, on the shirt, and read "shift, step sideways" (physio review, session
+ * 31). It is an arc over toward the side the trunk bends to: curved (its control point 0.04 H or
+ * more off its chord), from above the shoulders beside the top of the head (its tail higher than
+ * the head's middle, on the bending side of it), going down to its tip beside the trunk, past the
+ * shoulder on the side the head goes. Its nearer way round (MoveArrows.inner, drawn where "It hurts"
+ * is in the way) is the same: curved, from above the shoulders, over and down on that side. */
+static void side_bend_arc(void)
+{
+    const PoseMove *m = move_of(MOVE_SIDE_BEND);
+    PosePart head, chest, head_at_beat = {0};
+    CHECK(start_part(m, POSE_GROUP_TORSO, "head", &head) && start_part(m, POSE_GROUP_TORSO, "trunk", &chest));
+    PoseFigure fig;
+    pose_move_sample_figure(m, m->meta.beat, &fig);
+    for (int g = 0; g < fig.count; g++)
+        for (int i = 0; i < fig.groups[g].count; i++)
+            if (fig.groups[g].id == POSE_GROUP_TORSO && strcmp(fig.groups[g].parts[i].name, "head") == 0)
+                head_at_beat = fig.groups[g].parts[i];
+    float side = head_at_beat.ax > head.ax ? 1.0f : -1.0f; /* the way the head goes */
+    float shoulder = chest.by; /* the top trunk part's top */
+    for (int swap = 0; swap < 2; swap++) {
+        MoveArrows a;
+        CHECK_INT(arrows_of_move(m, swap, &a), 1);
+        if (getenv("ARROWS_DUMP"))
+            dump("side_bend arc", &a);
+        CHECK(a.has_inner[0]);
+        const ArrowPath *ways[2] = {&a.path[0], &a.inner[0]};
+        for (int w = 0; w < 2; w++) {
+            const ArrowPath *p = ways[w];
+            float bend = bend_of(p);
+            if (bend < 0.04f)
+                printf("side_bend%s %s: %.3f H off its chord\n", swap ? " (swapped)" : "", w ? "inner" : "path", bend);
+            CHECK(bend >= 0.04f); /* an arc, not a straight shift */
+            CHECK(p->y[0] > shoulder); /* from above the shoulders */
+            if (w == 0)
+                CHECK(p->y[0] > head.ay); /* beside the top of the head */
+            CHECK(side * (p->x[0] - head.ax) > 0.0f); /* on the bending side of it */
+            CHECK(dy_of(p) < -0.1f); /* over and down */
+            CHECK(side * (p->x[2] - (chest.bx + chest.ra)) > 0.1f); /* ending beside the trunk on that side */
+            CHECK(side * (p->x[1] - p->x[0]) > 0.0f); /* going out that way, not across the body */
+        }
+    }
+}
+
+/* The seated twist ("sit tall and turn"): its arrow lay straight back at the shoulder and read
+ * "lean back against the chair" (physio review, session 31). It is a short turning arc round the
+ * front of the trunk: curved (its control point 0.04 H or more off its chord), all of it clear of
+ * the box of the trunk and neck in every frame it shows in (of the head: clear_of_face), its head pointing back toward
+ * the body; turning toward the viewer (the side the poses show) it goes round the front from above to below (the near
+ * side of a circle round the trunk, seen from a little above), away (the other side) from below to above. */
+static void twist_arc(void)
+{
+    const PoseMove *m = move_of(MOVE_SEATED_TWIST);
+    int frames[512], n = shown_frames(m, frames, 512);
+    n = 1 + (int)((float)(n - 1) * ARROWS_GONE_AT);
+    for (int swap = 0; swap < 2; swap++) {
+        MoveArrows a;
+        CHECK_INT(arrows_of_move(m, swap, &a), 1);
+        const ArrowPath *p = &a.path[0];
+        if (getenv("ARROWS_DUMP"))
+            dump("seated_twist arc", &a);
+        float bend = bend_of(p);
+        CHECK(bend >= 0.04f);
+        float front = -1e9f, y0 = 1e9f, y1 = -1e9f; /* the trunk and head's box, x up to front */
+        for (int k = 0; k < n; k++) {
+            PoseFigure fig;
+            if (swap)
+                pose_move_sample_figure_swapped(m, frames[k], &fig);
+            else
+                pose_move_sample_figure(m, frames[k], &fig);
+            for (int g = 0; g < fig.count; g++) {
+                if (fig.groups[g].id != POSE_GROUP_TORSO || fig.groups[g].flat)
+                    continue;
+                for (int i = 0; i < fig.groups[g].count; i++) {
+                    const PosePart *q = &fig.groups[g].parts[i];
+                    if (strcmp(q->name, "trunk") != 0 && strcmp(q->name, "pelvis") != 0 && strcmp(q->name, "neck") != 0)
+                        continue; /* the head: ARROWS_CLEAR_H from it (clear_of_face) */
+                    front = fmaxf(front, fmaxf(q->ax + q->ra, q->bx + q->rb));
+                    y0 = fminf(y0, fminf(q->ay - q->ra, q->by - q->rb));
+                    y1 = fmaxf(y1, fmaxf(q->ay + q->ra, q->by + q->rb));
+                }
+            }
+        }
+        float cx = 2.0f * p->x[1] - (p->x[0] + p->x[2]) / 2.0f, cy = 2.0f * p->y[1] - (p->y[0] + p->y[2]) / 2.0f;
+        float least = 1e9f;
+        for (int i = 0; i <= 32; i++) {
+            float t = (float)i / 32.0f, u = 1.0f - t;
+            float x = u * u * p->x[0] + 2.0f * u * t * cx + t * t * p->x[2];
+            float y = u * u * p->y[0] + 2.0f * u * t * cy + t * t * p->y[2];
+            float half = (t > 0.75f ? 1.3f : 0.5f) * a.width;
+            if (y + half > y0 && y - half < y1) /* level with the body: in front of it */
+                least = fminf(least, x - half - front);
+        }
+        if (least <= 0.0f || getenv("ARROWS_DUMP"))
+            printf("seated_twist%s: %.3f H clear of the body's box\n", swap ? " (swapped)" : "", least);
+        CHECK(least > 0.0f);
+        CHECK(p->x[2] - cx < 0.0f); /* its head points back, round the trunk */
+        CHECK(cx > p->x[0] && cx > p->x[2]); /* round the front */
+        if (!swap)
+            CHECK(dy_of(p) < -0.1f); /* toward the viewer: from above to below */
+        else
+            CHECK(dy_of(p) > 0.1f); /* away: from below to above */
+    }
+}
+
 /* When they show: the get-ready, the first rep's first tenth of the way up, fading to gone a
  * quarter of the way (a hold: of its way in); never after. */
 static void alpha(void)
@@ -531,6 +645,8 @@ int main(void)
     fold_heels_elbows();
     off_the_body();
     press_up_close();
+    side_bend_arc();
+    twist_arc();
     alpha();
     conf();
     all_moves();

@@ -398,16 +398,16 @@ static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int sh
 
 /* ---- a leaning trunk's arc ---- */
 
-/* An upright trunk side on (not facing the viewer) in the n frames figs (the start pose first):
+/* An upright trunk side on (facing false) or facing the viewer (facing) in the n frames figs (the start pose first):
  * its start's axis up (*ux, *uy), its pelvis at the start (*low), the highest the head comes
  * (*crown) and its largest turn about the hips from the start (*turn, radians, + counter-clockwise:
- * back, as the poses face +x). False for a lying or facing trunk. The lean's and the fold's arcs
- * (arrows_lean, arrows_fold) start from it. */
-static bool arrows_upright_turn(const PoseFigure *figs, int n, float *ux, float *uy, const PosePart **low, float *crown,
-                                float *turn)
+ * back, as the poses face +x; facing: toward -x). False for a lying trunk or one facing otherwise. The lean's,
+ * the fold's and the side bend's arcs (arrows_lean, arrows_fold, arrows_bend) start from it. */
+static bool arrows_upright_turn(const PoseFigure *figs, int n, bool facing, float *ux, float *uy, const PosePart **low,
+                                float *crown, float *turn)
 {
     *ux = 0.0f, *uy = 1.0f, *low = NULL, *crown = -1e9f, *turn = 0.0f;
-    if (!arrows_trunk_axis(&figs[0], ux, uy) || fabsf(*uy) <= fabsf(*ux) || arrows_facing(&figs[0]))
+    if (!arrows_trunk_axis(&figs[0], ux, uy) || fabsf(*uy) <= fabsf(*ux) || arrows_facing(&figs[0]) != facing)
         return false;
     for (int k = 0; k < n; k++) {
         float vx, vy;
@@ -443,7 +443,7 @@ static bool arrows_lean(const PoseFigure *figs, int n, ArrowPath *out)
 {
     float ux, uy, crown, turn;
     const PosePart *low;
-    if (!arrows_upright_turn(figs, n, &ux, &uy, &low, &crown, &turn))
+    if (!arrows_upright_turn(figs, n, false, &ux, &uy, &low, &crown, &turn))
         return false;
     /* back only (the poses face +x: counter-clockwise); a forward bend goes down, and a hook rising
      * in front would say "reach up" */
@@ -488,7 +488,7 @@ static bool arrows_fold(const PoseFigure *figs, int n, ArrowPath *out)
 {
     float ux, uy, crown, turn;
     const PosePart *low;
-    if (!arrows_upright_turn(figs, n, &ux, &uy, &low, &crown, &turn))
+    if (!arrows_upright_turn(figs, n, false, &ux, &uy, &low, &crown, &turn))
         return false;
     const float deg = 3.14159265f / 180.0f;
     if (!low || -turn < ARROWS_FOLD_MIN_DEG * deg)
@@ -512,6 +512,138 @@ static bool arrows_fold(const PoseFigure *figs, int n, ArrowPath *out)
         if (clear >= 0.0f)
             return true;
     }
+    return true;
+}
+
+/* ---- a side bend's arc ---- */
+
+/* The arrow of an upright trunk facing the viewer that bends sideways (tips ARROWS_BEND_MIN_DEG or
+ * more about the hips in the picture on its way: the side bend), into *out; false for any other
+ * trunk. Its middle's way is a short shift across the chest, and its arrow there, straight across
+ * the shirt, read "shift, step sideways" (physio review, session 31). A side bend's arrow is an arc
+ * about the hips on the side it bends to, as the head goes: from beside the top of the head, round
+ * ARROWS_BEND_SPAN_DEG over and down beside the shoulder ("bend over to the side"), no higher than
+ * the head comes (the camera frames the figure: higher, arrowdraw_keep_clear would push it down
+ * onto the head). Of the radii ARROWS_BEND_MIN_R_H..ARROWS_BEND_MAX_R_H the one whose arc starts
+ * highest round (nearest above the head) and keeps off the body and ARROWS_CLEAR_H from the head in
+ * the shown frames of figs (the start pose first; the turn is measured over all n); the nearest
+ * such for equal starts; none: the one that comes nearest. */
+/* The side bend's arc about the hips (px, py), from the start's trunk (ux, uy) toward the side it
+ * bends to (sx, sy): radius rad, from angle start on round ARROWS_BEND_SPAN_DEG. */
+static ArrowPath arrows_bend_arc(float px, float py, float ux, float uy, float sx, float sy, float rad, float start)
+{
+    ArrowPath q;
+    for (int k = 0; k < 3; k++) {
+        float a = start + ARROWS_BEND_SPAN_DEG * 3.14159265f / 180.0f * (float)k / 2.0f, c = cosf(a), sn = sinf(a);
+        q.x[k] = px + rad * (ux * c + sx * sn), q.y[k] = py + rad * (uy * c + sy * sn);
+    }
+    return q;
+}
+
+static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out, ArrowPath *inner)
+{
+    float ux, uy, crown, turn;
+    const PosePart *low;
+    const float deg = 3.14159265f / 180.0f;
+    if (!arrows_upright_turn(figs, n, true, &ux, &uy, &low, &crown, &turn) || !low ||
+        fabsf(turn) < ARROWS_BEND_MIN_DEG * deg)
+        return false;
+    /* angles from the start's trunk (u) on toward the side it bends to (s), about the hips */
+    float sx = turn < 0.0f ? uy : -uy, sy = turn < 0.0f ? -ux : ux, px = low->ax, py = low->ay;
+    float top = crown - 1.3f * ARROWS_WIDTH_H, best = -1e9f, best_start = 1e9f, best_rad = ARROWS_BEND_MAX_R_H;
+    bool clear = false;
+    for (float rad = ARROWS_BEND_MIN_R_H; rad <= ARROWS_BEND_MAX_R_H + 1e-4f; rad += ARROWS_KEEP_OFF_STEP_H) {
+        float start = 0.0f;
+        while (start < 90.0f * deg && py + rad * (uy * cosf(start) + sy * sinf(start)) > top)
+            start += deg;
+        for (; start <= 60.0f * deg && start < best_start - 1e-4f; start += deg) {
+            ArrowPath q = arrows_bend_arc(px, py, ux, uy, sx, sy, rad, start);
+            float d = arrows_body_clearance(&q, figs, shown);
+            if (d >= 0.0f) {
+                *out = q, best_start = start, best_rad = rad, clear = true;
+                break;
+            }
+            if (!clear && d > best)
+                best = d, *out = q;
+        }
+    }
+    /* the same way round at the smallest radius that clears the body, starting as near above the
+     * head as that allows (ARROWS_BEND_INNER_DEG further round at most): the tail lower beside the
+     * head, the arc nearer the shoulder */
+    *inner = *out;
+    for (float rad = ARROWS_BEND_MIN_R_H; clear && rad < best_rad - 1e-4f; rad += ARROWS_KEEP_OFF_STEP_H) {
+        bool found = false;
+        for (float start = best_start; start <= best_start + ARROWS_BEND_INNER_DEG * deg + 1e-4f; start += deg) {
+            ArrowPath q = arrows_bend_arc(px, py, ux, uy, sx, sy, rad, start);
+            if (arrows_body_clearance(&q, figs, shown) >= 0.0f) {
+                *inner = q, found = true;
+                break;
+            }
+        }
+        if (found)
+            break;
+    }
+    return true;
+}
+
+/* ---- a turn's arc ---- */
+
+/* The arrow of an upright trunk seen from the side that turns about its own axis (its twist
+ * changes ARROWS_TURN_MIN_DEG or more on the way: the seated twist), into *out; false for any
+ * other. m's samples idx (n of them, the start pose first) give the twist, swap draws the other
+ * side. The turn is across the picture, toward or away from the viewer: the trunk's way in the
+ * picture is a small shift back, and its arrow, straight back at the shoulder, read "lean back
+ * against the chair" (physio review, session 31). A turn's arrow is an arc of the ellipse a circle
+ * round the trunk's axis makes seen from a little above (ARROWS_TURN_FLAT as tall as wide), in
+ * front of the chest, going round the front the way the chest turns: from the far side (above) to
+ * the near side (below) for a turn toward the viewer, back up for one away, its head pointing
+ * back. The smallest, then the highest (from the shoulders down to half-way to the hips) that
+ * keeps off the body and ARROWS_CLEAR_H from the head in the shown frames of figs; none: the one
+ * that comes nearest. */
+static bool arrows_turn(const PoseMove *m, const int *idx, bool swap, const PoseFigure *figs, int n, int shown,
+                        ArrowPath *out)
+{
+    float ux, uy, crown, turn;
+    const PosePart *low;
+    const float deg = 3.14159265f / 180.0f;
+    if (!arrows_upright_turn(figs, n, false, &ux, &uy, &low, &crown, &turn) || !low)
+        return false;
+    float twist = 0.0f, t0 = m->samples[idx[0]].v[POSE_TWIST];
+    for (int k = 1; k < n; k++) {
+        float d = m->samples[idx[k]].v[POSE_TWIST] - t0;
+        twist = fabsf(d) > fabsf(twist) ? d : twist;
+    }
+    if (swap)
+        twist = -twist; /* pose_swap_sides */
+    if (fabsf(twist) < ARROWS_TURN_MIN_DEG)
+        return false;
+    /* (fx, fy): the front, as the poses face +x; + twist turns the chest toward the viewer, whose
+     * side of the circle is drawn below */
+    float fx = uy, fy = -ux, sign = twist > 0.0f ? 1.0f : -1.0f, reach = 0.0f, best = -1e9f;
+    for (int g = 0; g < figs[0].count; g++)
+        for (int i = 0; i < figs[0].groups[g].count; i++) {
+            const PosePart *q = &figs[0].groups[g].parts[i];
+            if (figs[0].groups[g].id == POSE_GROUP_TORSO && strcmp(q->name, "trunk") == 0)
+                reach = fmaxf(reach, (q->bx - low->ax) * ux + (q->by - low->ay) * uy);
+        }
+    const float angles[3] = {ARROWS_TURN_FROM_DEG * deg, (ARROWS_TURN_FROM_DEG - ARROWS_TURN_TO_DEG) * 0.5f * deg,
+                             -ARROWS_TURN_TO_DEG * deg};
+    for (float a = ARROWS_TURN_MIN_A_H; a <= ARROWS_TURN_MAX_A_H + 1e-4f; a += ARROWS_KEEP_OFF_STEP_H)
+        for (float up = reach - a * ARROWS_TURN_FLAT; up >= reach * 0.5f; up -= ARROWS_KEEP_OFF_STEP_H * 2.0f) {
+            float cx = low->ax + ux * up, cy = low->ay + uy * up, b = a * ARROWS_TURN_FLAT;
+            ArrowPath q;
+            for (int k = 0; k < 3; k++) {
+                float c = cosf(angles[k]), sn = sign * sinf(angles[k]);
+                q.x[k] = cx + fx * a * c + ux * b * sn, q.y[k] = cy + fy * a * c + uy * b * sn;
+            }
+            float d = arrows_body_clearance(&q, figs, shown);
+            if (d >= 0.0f) {
+                *out = q;
+                return true;
+            }
+            if (d > best)
+                best = d, *out = q;
+        }
     return true;
 }
 
@@ -604,8 +736,13 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
             arrows_keep_off(&p, figs, shown < nf ? shown : nf, (const float(*)[2])aside, 1, true);
         out->path[out->count++] = p;
     }
-    if (on_trunk && out->count > 0 && !arrows_lean(figs, nf, &out->path[0]) && !arrows_fold(figs, nf, &out->path[0]))
-        out->path[0] = arrows_trunk(out->path[0], figs, nf, shown < nf ? shown : nf);
+    if (shown > nf)
+        shown = nf;
+    bool bent = on_trunk && out->count > 0 && arrows_bend(figs, nf, shown, &out->path[0], &out->inner[0]);
+    if (on_trunk && out->count > 0 && !bent && !arrows_turn(m, idx, swap, figs, nf, shown, &out->path[0]) &&
+        !arrows_lean(figs, nf, &out->path[0]) && !arrows_fold(figs, nf, &out->path[0]))
+        out->path[0] = arrows_trunk(out->path[0], figs, nf, shown);
+    out->has_inner[0] = bent && memcmp(&out->inner[0], &out->path[0], sizeof out->inner[0]) != 0;
     free(figs);
     return out->count;
 }
@@ -618,6 +755,8 @@ void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, M
         for (int k = 0; k < 3; k++) {
             r.path[i].x[k] = sx + pl->ox + fx * a->path[i].x[k] * s;
             r.path[i].y[k] = sy + pl->oy - a->path[i].y[k] * s;
+            r.inner[i].x[k] = sx + pl->ox + fx * a->inner[i].x[k] * s;
+            r.inner[i].y[k] = sy + pl->oy - a->inner[i].y[k] * s;
         }
     r.width = a->width * s;
     *out = r;

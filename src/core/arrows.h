@@ -33,6 +33,19 @@
 #define ARROWS_FOLD_PAST_DEG 5.0f /* ... about the hips, on round this far past where the trunk ends, */
 #define ARROWS_FOLD_MIN_R_H 0.30f /* ... as near as ARROWS_FOLD_MIN_R_H..ARROWS_FOLD_MAX_R_H clears the body */
 #define ARROWS_FOLD_MAX_R_H 0.80f
+#define ARROWS_BEND_MIN_DEG 10.0f /* an upright trunk facing the viewer tipping this far sideways about the hips: */
+#define ARROWS_BEND_SPAN_DEG 45.0f /* ... an arc about the hips this long, from beside the top of the head, */
+#define ARROWS_BEND_MIN_R_H 0.30f /* ... at a radius of ARROWS_BEND_MIN_R_H..ARROWS_BEND_MAX_R_H */
+#define ARROWS_BEND_MAX_R_H 0.70f
+#define ARROWS_BEND_INNER_DEG                                                                                          \
+    10.0f /* ... its nearer way round (MoveArrows.inner): starting this much further round at most */
+#define ARROWS_TURN_MIN_DEG 15.0f /* an upright trunk turning this far about its own axis (twist): an arc round it, */
+#define ARROWS_TURN_FLAT                                                                                               \
+    0.4f /* ... of an ellipse about the axis this much as tall as wide (seen from a little above), */
+#define ARROWS_TURN_FROM_DEG 50.0f /* ... from this far round on the far side of the front */
+#define ARROWS_TURN_TO_DEG 55.0f /* ... to this far round on the near side (a turn away: the other way), */
+#define ARROWS_TURN_MIN_A_H 0.15f /* ... reaching ARROWS_TURN_MIN_A_H..ARROWS_TURN_MAX_A_H in front of the axis */
+#define ARROWS_TURN_MAX_A_H 0.35f
 #define ARROWS_WIDTH_H 0.030f /* the shaft's thickness (the head is 2.6 times as wide) */
 #define ARROWS_PROBES 24 /* frames the way in is probed at, once per move and side */
 #define ARROWS_BODY_GAP_H 0.015f /* an arrow kept off the body keeps this off its parts (their outline, warm band) */
@@ -54,6 +67,11 @@ typedef struct {
     ArrowPath path[ARROWS_MAX];
     int count;
     float width; /* the shaft's thickness, in the same units */
+    /* each the same way drawn nearer the body where has_inner (a side bend's arc at the smallest
+     * radius that clears it): what arrowdraw_keep_clear draws where the path would have to be moved
+     * further */
+    ArrowPath inner[ARROWS_MAX];
+    bool has_inner[ARROWS_MAX];
 } MoveArrows;
 
 /* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working

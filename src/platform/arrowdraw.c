@@ -322,36 +322,54 @@ static bool arrowdraw_clear(SDL_Rect e, int dx, int dy, SDL_Rect within, const S
     return true;
 }
 
+/* The least move (*bx, *by) that takes arrow p (shaft width w) within `within` and gap clear of
+ * the n boxes of avoid, as arrowdraw_keep_clear; its length squared, or -1 when none does. */
+static long arrowdraw_least_move(const ArrowPath *p, float w, SDL_Rect within, const SDL_Rect *avoid, int n, int gap,
+                                 int *bx, int *by)
+{
+    SDL_Rect e = arrowdraw_extent(p, w);
+    /* the moves that bring an edge of the arrow to an edge it must keep to, each way, and none */
+    int dx[2 + 2 * 4 + 1], dy[2 + 2 * 4 + 1], nd = 0;
+    dx[nd] = 0, dy[nd++] = 0;
+    dx[nd] = within.x - e.x, dy[nd++] = within.y - e.y;
+    dx[nd] = within.x + within.w - (e.x + e.w), dy[nd++] = within.y + within.h - (e.y + e.h);
+    for (int k = 0; k < n && k < 4; k++) {
+        SDL_Rect b = avoid[k];
+        if (b.w <= 0 || b.h <= 0)
+            continue;
+        dx[nd] = b.x - gap - (e.x + e.w), dy[nd++] = b.y - gap - (e.y + e.h);
+        dx[nd] = b.x + b.w + gap - e.x, dy[nd++] = b.y + b.h + gap - e.y;
+    }
+    long best = -1;
+    *bx = 0, *by = 0;
+    for (int i = 0; i < nd; i++)
+        for (int j = 0; j < nd; j++) {
+            long d2 = (long)dx[i] * dx[i] + (long)dy[j] * dy[j];
+            if ((best < 0 || d2 < best) && arrowdraw_clear(e, dx[i], dy[j], within, avoid, n, gap))
+                best = d2, *bx = dx[i], *by = dy[j];
+        }
+    return best;
+}
+
 void arrowdraw_keep_clear(MoveArrows *a, SDL_Rect within, const SDL_Rect *avoid, int n, int gap)
 {
     int kept = 0;
     for (int i = 0; i < a->count && i < ARROWS_MAX; i++) {
-        SDL_Rect e = arrowdraw_extent(&a->path[i], a->width);
-        /* the moves that bring an edge of the arrow to an edge it must keep to, each way, and none */
-        int dx[2 + 2 * 4 + 1], dy[2 + 2 * 4 + 1], nd = 0;
-        dx[nd] = 0, dy[nd++] = 0;
-        dx[nd] = within.x - e.x, dy[nd++] = within.y - e.y;
-        dx[nd] = within.x + within.w - (e.x + e.w), dy[nd++] = within.y + within.h - (e.y + e.h);
-        for (int k = 0; k < n && k < 4; k++) {
-            SDL_Rect b = avoid[k];
-            if (b.w <= 0 || b.h <= 0)
-                continue;
-            dx[nd] = b.x - gap - (e.x + e.w), dy[nd++] = b.y - gap - (e.y + e.h);
-            dx[nd] = b.x + b.w + gap - e.x, dy[nd++] = b.y + b.h + gap - e.y;
+        int bx, by, ix, iy;
+        ArrowPath moved = a->path[i];
+        long best = arrowdraw_least_move(&a->path[i], a->width, within, avoid, n, gap, &bx, &by);
+        /* its nearer way round where that needs a shorter move (the side bend's arc beside "It
+         * hurts": moved whole, it went over the face) */
+        if (best != 0 && a->has_inner[i]) {
+            long near = arrowdraw_least_move(&a->inner[i], a->width, within, avoid, n, gap, &ix, &iy);
+            if (near >= 0 && (best < 0 || near < best))
+                best = near, bx = ix, by = iy, moved = a->inner[i];
         }
-        long best = -1;
-        int bx = 0, by = 0;
-        for (int p = 0; p < nd; p++)
-            for (int q = 0; q < nd; q++) {
-                long d2 = (long)dx[p] * dx[p] + (long)dy[q] * dy[q];
-                if ((best < 0 || d2 < best) && arrowdraw_clear(e, dx[p], dy[q], within, avoid, n, gap))
-                    best = d2, bx = dx[p], by = dy[q];
-            }
         if (best < 0) /* nowhere clear: better none than one over a button */
             continue;
-        ArrowPath moved = a->path[i];
         for (int k = 0; k < 3; k++)
             moved.x[k] += (float)bx, moved.y[k] += (float)by;
+        a->has_inner[kept] = false;
         a->path[kept++] = moved;
     }
     a->count = kept;
