@@ -129,6 +129,45 @@ static void keep_clear(Canvas *c)
     CHECK_INT(b.count, 0);
 }
 
+/* Physio review 31: the side bend's arc beside "It hurts" was moved whole, over the face. An arc
+ * whose box reaches over a button's corner while its pixels keep the gap stays where it is; one
+ * whose pixels reach into it is drawn as its first nearer way round (MoveArrows.inner) that needs
+ * no move, unmoved, and has none left; with none that fits unmoved, the path or way needing the
+ * least move. */
+static void keep_clear_inner(Canvas *cv)
+{
+    SDL_Rect stage = {0, 0, W, H}, button = {420, 0, 300, 120};
+    /* an arc from the upper left bending down past the button's lower left corner */
+    MoveArrows a = {{{{250.0f, 360.0f, 420.0f}, {60.0f, 110.0f, 230.0f}}}, 1, 24.0f};
+    SDL_Rect e = arrowdraw_extent(&a.path[0], a.width);
+    CHECK(overlaps(e, button, 16)); /* its box reaches over the corner */
+    MoveArrows b = a;
+    arrowdraw_keep_clear(&b, stage, &button, 1, 16);
+    CHECK(b.count == 1 && memcmp(&b.path[0], &a.path[0], sizeof a.path[0]) == 0); /* its pixels do not: unmoved */
+    frame(cv, &b, 1.0f);
+    int near = 0;
+    for (int y = 0; y < button.y + button.h + 16; y++)
+        for (int x = button.x - 16; x < button.x + button.w; x++)
+            near += painted_at(cv, x, y) && !(y >= 250 && y < 270);
+    CHECK_INT(near, 0); /* nor as drawn */
+    /* the same arc further out: into the button; its nearer ways, the first still into it, the
+     * second clear */
+    MoveArrows c = {{{{250.0f, 430.0f, 520.0f}, {40.0f, 100.0f, 230.0f}}}, 1, 24.0f};
+    c.inner[0][0] = (ArrowPath){{250.0f, 420.0f, 500.0f}, {60.0f, 110.0f, 230.0f}};
+    c.inner[0][1] = a.path[0];
+    c.inners[0] = 2;
+    MoveArrows d = c;
+    arrowdraw_keep_clear(&d, stage, &button, 1, 16);
+    CHECK_INT(d.count, 1);
+    CHECK(memcmp(&d.path[0], &a.path[0], sizeof a.path[0]) == 0); /* the way that fits, unmoved */
+    CHECK_INT(d.inners[0], 0);
+    d = c; /* without nearer ways: moved */
+    d.inners[0] = 0;
+    arrowdraw_keep_clear(&d, stage, &button, 1, 16);
+    CHECK(d.count == 1 && memcmp(&d.path[0], &c.path[0], sizeof c.path[0]) != 0);
+    CHECK(d.path[0].x[1] - c.path[0].x[1] == d.path[0].x[0] - c.path[0].x[0]); /* moved whole */
+}
+
 static void step_starts(void *ctx, const Session *s, const SessionEvent *ev)
 {
     int64_t *t = ctx;
@@ -250,6 +289,7 @@ int main(void)
         CHECK(memcmp(list.surf->pixels, whole.surf->pixels, (size_t)list.surf->pitch * H) == 0);
     }
     keep_clear(&whole);
+    keep_clear_inner(&whole);
     canvas_close(&list);
     canvas_close(&whole);
     int shown = keep_clear_on_stage(1920, 1080);

@@ -503,10 +503,9 @@ static void side_bend_arc(void)
         CHECK_INT(arrows_of_move(m, swap, &a), 1);
         if (getenv("ARROWS_DUMP"))
             dump("side_bend arc", &a);
-        CHECK(a.has_inner[0]);
-        const ArrowPath *ways[2] = {&a.path[0], &a.inner[0]};
-        for (int w = 0; w < 2; w++) {
-            const ArrowPath *p = ways[w];
+        CHECK(a.inners[0] >= 1);
+        for (int w = 0; w <= a.inners[0]; w++) {
+            const ArrowPath *p = w ? &a.inner[0][w - 1] : &a.path[0];
             float bend = bend_of(p);
             if (bend < 0.04f)
                 printf("side_bend%s %s: %.3f H off its chord\n", swap ? " (swapped)" : "", w ? "inner" : "path", bend);

@@ -517,17 +517,6 @@ static bool arrows_fold(const PoseFigure *figs, int n, ArrowPath *out)
 
 /* ---- a side bend's arc ---- */
 
-/* The arrow of an upright trunk facing the viewer that bends sideways (tips ARROWS_BEND_MIN_DEG or
- * more about the hips in the picture on its way: the side bend), into *out; false for any other
- * trunk. Its middle's way is a short shift across the chest, and its arrow there, straight across
- * the shirt, read "shift, step sideways" (physio review, session 31). A side bend's arrow is an arc
- * about the hips on the side it bends to, as the head goes: from beside the top of the head, round
- * ARROWS_BEND_SPAN_DEG over and down beside the shoulder ("bend over to the side"), no higher than
- * the head comes (the camera frames the figure: higher, arrowdraw_keep_clear would push it down
- * onto the head). Of the radii ARROWS_BEND_MIN_R_H..ARROWS_BEND_MAX_R_H the one whose arc starts
- * highest round (nearest above the head) and keeps off the body and ARROWS_CLEAR_H from the head in
- * the shown frames of figs (the start pose first; the turn is measured over all n); the nearest
- * such for equal starts; none: the one that comes nearest. */
 /* The side bend's arc about the hips (px, py), from the start's trunk (ux, uy) toward the side it
  * bends to (sx, sy): radius rad, from angle start on round ARROWS_BEND_SPAN_DEG. */
 static ArrowPath arrows_bend_arc(float px, float py, float ux, float uy, float sx, float sy, float rad, float start)
@@ -540,11 +529,23 @@ static ArrowPath arrows_bend_arc(float px, float py, float ux, float uy, float s
     return q;
 }
 
-static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out, ArrowPath *inner)
+/* The arrow of an upright trunk facing the viewer that bends sideways (tips ARROWS_BEND_MIN_DEG or
+ * more about the hips in the picture on its way: the side bend), into *out; false for any other
+ * trunk. Its middle's way is a short shift across the chest, and its arrow there, straight across
+ * the shirt, read "shift, step sideways" (physio review, session 31). A side bend's arrow is an arc
+ * about the hips on the side it bends to, as the head goes: from beside the top of the head, round
+ * ARROWS_BEND_SPAN_DEG over and down beside the shoulder ("bend over to the side"), no higher than
+ * the head comes (the camera frames the figure: higher, arrowdraw_keep_clear would push it down
+ * onto the head). Of the radii ARROWS_BEND_MIN_R_H..ARROWS_BEND_MAX_R_H the one whose arc starts
+ * highest round (nearest above the head) and keeps off the body and ARROWS_CLEAR_H from the head in
+ * the shown frames of figs (the start pose first; the turn is measured over all n); the nearest
+ * such for equal starts; none: the one that comes nearest. */
+static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out, ArrowPath *inner, int *inners)
 {
     float ux, uy, crown, turn;
     const PosePart *low;
     const float deg = 3.14159265f / 180.0f;
+    *inners = 0;
     if (!arrows_upright_turn(figs, n, true, &ux, &uy, &low, &crown, &turn) || !low ||
         fabsf(turn) < ARROWS_BEND_MIN_DEG * deg)
         return false;
@@ -567,21 +568,21 @@ static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out
                 best = d, *out = q;
         }
     }
-    /* the same way round at the smallest radius that clears the body, starting as near above the
-     * head as that allows (ARROWS_BEND_INNER_DEG further round at most): the tail lower beside the
-     * head, the arc nearer the shoulder */
-    *inner = *out;
-    for (float rad = ARROWS_BEND_MIN_R_H; clear && rad < best_rad - 1e-4f; rad += ARROWS_KEEP_OFF_STEP_H) {
-        bool found = false;
+    /* nearer ways round, each ARROWS_BEND_INNER_STEP_H smaller down to the smallest radius that
+     * clears the body, each starting as near above the head as it can (ARROWS_BEND_INNER_DEG
+     * further round at most): the tail lower beside the head, the arc nearer the shoulder */
+    for (float rad = best_rad - ARROWS_BEND_INNER_STEP_H; clear && rad >= ARROWS_BEND_MIN_R_H - 1e-4f;
+         rad -= ARROWS_BEND_INNER_STEP_H) {
         for (float start = best_start; start <= best_start + ARROWS_BEND_INNER_DEG * deg + 1e-4f; start += deg) {
             ArrowPath q = arrows_bend_arc(px, py, ux, uy, sx, sy, rad, start);
             if (arrows_body_clearance(&q, figs, shown) >= 0.0f) {
-                *inner = q, found = true;
+                if (*inners < ARROWS_INNER_MAX)
+                    inner[(*inners)++] = q;
+                else
+                    inner[ARROWS_INNER_MAX - 1] = q; /* the last: the nearest of all */
                 break;
             }
         }
-        if (found)
-            break;
     }
     return true;
 }
@@ -738,11 +739,11 @@ int arrows_of_move(const PoseMove *m, bool swap, MoveArrows *out)
     }
     if (shown > nf)
         shown = nf;
-    bool bent = on_trunk && out->count > 0 && arrows_bend(figs, nf, shown, &out->path[0], &out->inner[0]);
+    bool bent =
+        on_trunk && out->count > 0 && arrows_bend(figs, nf, shown, &out->path[0], out->inner[0], &out->inners[0]);
     if (on_trunk && out->count > 0 && !bent && !arrows_turn(m, idx, swap, figs, nf, shown, &out->path[0]) &&
         !arrows_lean(figs, nf, &out->path[0]) && !arrows_fold(figs, nf, &out->path[0]))
         out->path[0] = arrows_trunk(out->path[0], figs, nf, shown);
-    out->has_inner[0] = bent && memcmp(&out->inner[0], &out->path[0], sizeof out->inner[0]) != 0;
     free(figs);
     return out->count;
 }
@@ -755,8 +756,10 @@ void arrows_place(const MoveArrows *a, const FigPlace *pl, float sx, float sy, M
         for (int k = 0; k < 3; k++) {
             r.path[i].x[k] = sx + pl->ox + fx * a->path[i].x[k] * s;
             r.path[i].y[k] = sy + pl->oy - a->path[i].y[k] * s;
-            r.inner[i].x[k] = sx + pl->ox + fx * a->inner[i].x[k] * s;
-            r.inner[i].y[k] = sy + pl->oy - a->inner[i].y[k] * s;
+            for (int j = 0; j < a->inners[i] && j < ARROWS_INNER_MAX; j++) {
+                r.inner[i][j].x[k] = sx + pl->ox + fx * a->inner[i][j].x[k] * s;
+                r.inner[i][j].y[k] = sy + pl->oy - a->inner[i][j].y[k] * s;
+            }
         }
     r.width = a->width * s;
     *out = r;

@@ -15,6 +15,7 @@
 #include "session.h"
 
 #define ARROWS_MAX 2 /* arrows for one move: bird dog's reaching arm and leg */
+#define ARROWS_INNER_MAX 8 /* nearer ways round of one arrow (MoveArrows.inner) */
 #define ARROWS_MIN_TRAVEL_H 0.04f /* a limb end that moves less is not worth an arrow (a planted hand) */
 #define ARROWS_FOLD_H 0.15f /* a knee or elbow ending this much nearer the chest shows the way (knee to chest) */
 #define ARROWS_SAME_H 0.08f /* two arrows whose ends are this close are one (both knees rolling) */
@@ -37,8 +38,8 @@
 #define ARROWS_BEND_SPAN_DEG 45.0f /* ... an arc about the hips this long, from beside the top of the head, */
 #define ARROWS_BEND_MIN_R_H 0.30f /* ... at a radius of ARROWS_BEND_MIN_R_H..ARROWS_BEND_MAX_R_H */
 #define ARROWS_BEND_MAX_R_H 0.70f
-#define ARROWS_BEND_INNER_DEG                                                                                          \
-    10.0f /* ... its nearer way round (MoveArrows.inner): starting this much further round at most */
+#define ARROWS_BEND_INNER_STEP_H 0.02f /* ... its nearer ways round (MoveArrows.inner): this much smaller each, */
+#define ARROWS_BEND_INNER_DEG 10.0f /* ... starting this much further round at most */
 #define ARROWS_TURN_MIN_DEG 15.0f /* an upright trunk turning this far about its own axis (twist): an arc round it, */
 #define ARROWS_TURN_FLAT                                                                                               \
     0.4f /* ... of an ellipse about the axis this much as tall as wide (seen from a little above), */
@@ -67,11 +68,11 @@ typedef struct {
     ArrowPath path[ARROWS_MAX];
     int count;
     float width; /* the shaft's thickness, in the same units */
-    /* each the same way drawn nearer the body where has_inner (a side bend's arc at the smallest
-     * radius that clears it): what arrowdraw_keep_clear draws where the path would have to be moved
-     * further */
-    ArrowPath inner[ARROWS_MAX];
-    bool has_inner[ARROWS_MAX];
+    /* each arrow's same way drawn nearer the body, from the path's inward (a side bend's arc at
+     * smaller radii, down to the smallest that clears it), inners[i] of them: what
+     * arrowdraw_keep_clear draws where the path would have to be moved further */
+    ArrowPath inner[ARROWS_MAX][ARROWS_INNER_MAX];
+    int inners[ARROWS_MAX];
 } MoveArrows;
 
 /* The arrows of move m drawn near and far swapped or not (PoseDraw.swap), in H: one per working

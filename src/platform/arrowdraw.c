@@ -307,8 +307,43 @@ SDL_Rect arrowdraw_extent(const ArrowPath *p, float w)
     return r;
 }
 
-/* Whether box e moved by (dx, dy) lies within `within` and at least gap from each box of avoid. */
-static bool arrowdraw_clear(SDL_Rect e, int dx, int dy, SDL_Rect within, const SDL_Rect *avoid, int n, int gap)
+/* How far (x, y) is from box b (0 inside it). */
+static float arrowdraw_box_dist(float x, float y, SDL_Rect b)
+{
+    float dx = fmaxf(fmaxf((float)b.x - x, x - (float)(b.x + b.w)), 0.0f);
+    float dy = fmaxf(fmaxf((float)b.y - y, y - (float)(b.y + b.h)), 0.0f);
+    return hypotf(dx, dy);
+}
+
+/* Whether the pixels shape s (shaft width w) paints, moved by (dx, dy), keep gap from box b: its
+ * shaft's segments and its head's edges, each with its half width and dark edge (as arrowdraw_paint
+ * colours), probed along their length. A slanting arc beside a box clears it where its
+ * box (arrowdraw_extent) reaches over the box's corner. */
+static bool arrowdraw_shape_clear(const ArrowShape *s, float w, int dx, int dy, SDL_Rect b, int gap)
+{
+    float edge = fmaxf(3.0f, ARROWDRAW_OUTLINE * w) + 1.0f, half = w / 2.0f + edge;
+    for (int i = 0; i + 1 < s->n; i++)
+        for (int k = 0; k <= 4; k++) {
+            float f = (float)k / 4.0f, x = s->px[i] + (s->px[i + 1] - s->px[i]) * f + (float)dx;
+            float y = s->py[i] + (s->py[i + 1] - s->py[i]) * f + (float)dy;
+            if (arrowdraw_box_dist(x, y, b) < (float)gap + half)
+                return false;
+        }
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k <= 8; k++) {
+            int j = (i + 1) % 3;
+            float f = (float)k / 8.0f, x = s->hx[i] + (s->hx[j] - s->hx[i]) * f + (float)dx;
+            float y = s->hy[i] + (s->hy[j] - s->hy[i]) * f + (float)dy;
+            if (arrowdraw_box_dist(x, y, b) < (float)gap + edge)
+                return false;
+        }
+    return true;
+}
+
+/* Whether arrow s (its box e, shaft width w) moved by (dx, dy) lies within `within` and at least
+ * gap from each box of avoid: its box clear of the box, or else every pixel it paints. */
+static bool arrowdraw_clear(const ArrowShape *s, float w, SDL_Rect e, int dx, int dy, SDL_Rect within,
+                            const SDL_Rect *avoid, int n, int gap)
 {
     e.x += dx, e.y += dy;
     if (e.x < within.x || e.y < within.y || e.x + e.w > within.x + within.w || e.y + e.h > within.y + within.h)
@@ -316,7 +351,7 @@ static bool arrowdraw_clear(SDL_Rect e, int dx, int dy, SDL_Rect within, const S
     for (int i = 0; i < n; i++) {
         SDL_Rect b = avoid[i];
         if (b.w > 0 && b.h > 0 && e.x < b.x + b.w + gap && b.x - gap < e.x + e.w && e.y < b.y + b.h + gap &&
-            b.y - gap < e.y + e.h)
+            b.y - gap < e.y + e.h && !arrowdraw_shape_clear(s, w, dx, dy, b, gap))
             return false;
     }
     return true;
@@ -328,6 +363,8 @@ static long arrowdraw_least_move(const ArrowPath *p, float w, SDL_Rect within, c
                                  int *bx, int *by)
 {
     SDL_Rect e = arrowdraw_extent(p, w);
+    ArrowShape s;
+    arrowdraw_shape(p, w, &s);
     /* the moves that bring an edge of the arrow to an edge it must keep to, each way, and none */
     int dx[2 + 2 * 4 + 1], dy[2 + 2 * 4 + 1], nd = 0;
     dx[nd] = 0, dy[nd++] = 0;
@@ -345,7 +382,7 @@ static long arrowdraw_least_move(const ArrowPath *p, float w, SDL_Rect within, c
     for (int i = 0; i < nd; i++)
         for (int j = 0; j < nd; j++) {
             long d2 = (long)dx[i] * dx[i] + (long)dy[j] * dy[j];
-            if ((best < 0 || d2 < best) && arrowdraw_clear(e, dx[i], dy[j], within, avoid, n, gap))
+            if ((best < 0 || d2 < best) && arrowdraw_clear(&s, w, e, dx[i], dy[j], within, avoid, n, gap))
                 best = d2, *bx = dx[i], *by = dy[j];
         }
     return best;
@@ -360,16 +397,18 @@ void arrowdraw_keep_clear(MoveArrows *a, SDL_Rect within, const SDL_Rect *avoid,
         long best = arrowdraw_least_move(&a->path[i], a->width, within, avoid, n, gap, &bx, &by);
         /* its nearer way round where that needs a shorter move (the side bend's arc beside "It
          * hurts": moved whole, it went over the face) */
-        if (best != 0 && a->has_inner[i]) {
-            long near = arrowdraw_least_move(&a->inner[i], a->width, within, avoid, n, gap, &ix, &iy);
+        /* a nearer way round where that needs a shorter move, the first that needs none (the side
+         * bend's arc beside "It hurts": moved whole, it went over the face) */
+        for (int j = 0; best != 0 && j < a->inners[i] && j < ARROWS_INNER_MAX; j++) {
+            long near = arrowdraw_least_move(&a->inner[i][j], a->width, within, avoid, n, gap, &ix, &iy);
             if (near >= 0 && (best < 0 || near < best))
-                best = near, bx = ix, by = iy, moved = a->inner[i];
+                best = near, bx = ix, by = iy, moved = a->inner[i][j];
         }
         if (best < 0) /* nowhere clear: better none than one over a button */
             continue;
         for (int k = 0; k < 3; k++)
             moved.x[k] += (float)bx, moved.y[k] += (float)by;
-        a->has_inner[kept] = false;
+        a->inners[kept] = 0;
         a->path[kept++] = moved;
     }
     a->count = kept;

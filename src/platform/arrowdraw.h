@@ -34,8 +34,9 @@ SDL_Rect arrowdraw_extent(const ArrowPath *p, float w);
 /* Move each arrow of a (stage pixels, arrows_place) the least way, straight or slanting, so all it
  * paints (arrowdraw_extent) stays within `within` and at least gap pixels from each of the n boxes
  * of avoid (a box with w <= 0 is none): the touch buttons and badges on the stage, so an arrow
- * never reaches over "It hurts". Where its nearer way round (MoveArrows.inner) needs a shorter
- * move, that is drawn instead (the side bend's arc beside "It hurts"). An arrow that no such move
+ * never reaches over "It hurts". Where one of its nearer ways round (MoveArrows.inner) needs a
+ * shorter move, the first that needs the least is drawn instead (the side bend's arc beside "It
+ * hurts"); the arrows kept have none left. An arrow that no such move
  * clears is left out (a->count less). */
 void arrowdraw_keep_clear(MoveArrows *a, SDL_Rect within, const SDL_Rect *avoid, int n, int gap);
 
