@@ -5,7 +5,10 @@ reaching hand's end (front) and one at the foot's (back); none a few reps later;
 `arrows = 0` in view.conf. The standing back bend's ("lean back") stands behind the shirt, beside
 the upper back, where it stood down in front of the belly (physio review, session 29). The
 forward fold's stands in front of the standing figure and goes down; the press-up's shows as
-the first rep starts and is gone when the chest is up. Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
+the first rep starts and is gone when the chest is up. The side bend's is an arc above and beside
+the shirt on the side it bends to, the seated twist's a curl in front of the chest (physio review,
+session 31). Usage: arrows_shot_test.py PATH/TO/unknot (from the repository root)."""
+import json
 import os
 import subprocess
 import sys
@@ -20,6 +23,8 @@ ROUTINE = 'title "Arrows"\nlevel 1\ndescription "Bird dog."\nmove bird_dog\n  re
 LEAN = 'title "Lean"\nlevel 1\ndescription "Back bend."\nmove standing_extension\n  reps 6 tempo 4s\n'
 FOLD = 'title "Fold"\nlevel 1\ndescription "Fold."\nmove forward_fold\n  hold 30s\n'
 PRESS = 'title "Press"\nlevel 1\ndescription "Press-up."\nmove press_up\n  reps 6 tempo 4s\n'
+SIDE = 'title "Side"\nlevel 1\ndescription "Side bend."\nmove side_bend\n  reps 5 tempo 4s\n  sides both\n'
+TWIST = 'title "Twist"\nlevel 1\ndescription "Twist."\nmove seated_twist\n  hold 30s\n  sides both\n'
 # the forward fold's get-ready, standing (its 3 at 37 s); the press-up's first rep starts at 46 s
 # (its arrow whole for a tenth of the way up, 0.2 s), its beat (the chest up) at 48 s (42 and 44
 # before the intro's way down onto the front went through all fours: 10.4 s, was 7 s)
@@ -61,6 +66,57 @@ def shot(tmp, name, at, cfg, routine="a.routine"):
                        capture_output=True, text=True, timeout=90, env=env)
     check(p.returncode == 0, f"--shot {name}: exit {p.returncode}: {p.stderr.strip()}")
     return out
+
+
+def counts_in(tmp, routine):
+    """The times (s) of the simulated workout of routine's "3" before each step's side."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    p = subprocess.run([UNKNOT, "--simulate", os.path.join(tmp, routine)], capture_output=True, text=True,
+                       timeout=90, env=env)
+    check(p.returncode == 0, f"--simulate {routine}: exit {p.returncode}")
+    events = [json.loads(line) for line in p.stdout.splitlines()]
+    return [e["t"] for e in events if e.get("type") == "cue" and e.get("cue") == "count" and e.get("text") == "3"]
+
+
+def box(pixels):
+    xs, ys = [x for x, _ in pixels], [y for _, y in pixels]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def turns_and_bends(tmp, cfg):
+    """Physio review 31: the side bend's arrow lay straight across the chest ("shift sideways"),
+    the seated twist's straight back at the shoulder ("lean back against the chair"). On both
+    sides' get-ready: the side bend's is an arc clear of the shirt, starting above it (above the
+    shoulders) and going down more than a third as far as across, on the side it bends to (the two
+    sides' on either side of the shirt); the twist's is a curl in front of the chest, clear of the
+    shirt, at least as tall as it is wide (the straight arrow back was half as tall)."""
+    for name, text in (("side", SIDE), ("twist", TWIST)):
+        with open(os.path.join(tmp, name + ".routine"), "w") as f:
+            f.write(text)
+        starts = counts_in(tmp, name + ".routine")
+        check(len(starts) == 2, f"{name}: {len(starts)} counts in, want the two sides'")
+        centres = []
+        for k, t in enumerate(starts[:2]):
+            arrow, shirt, _ = stage_pixels(shot(tmp, f"{name}{k}.png", f"{t - 0.2:.1f}", cfg, name + ".routine"))
+            check(len(arrow) > 200 and len(shirt) > 300,
+                  f"{name} side {k + 1}: {len(arrow)} arrow, {len(shirt)} shirt pixels")
+            if len(arrow) <= 200 or len(shirt) <= 300:
+                continue
+            sx0, sy0, sx1, sy1 = box(shirt)
+            ax0, ay0, ax1, ay1 = box(arrow)
+            over = [p for p in arrow if sx0 <= p[0] <= sx1 and sy0 <= p[1] <= sy1]
+            check(not over, f"{name} side {k + 1}: {len(over)} arrow pixels over the shirt's box")
+            if name == "side":
+                check(ay0 < sy0, f"side bend {k + 1}: the arrow's top at y {ay0}, want above the shirt's {sy0}")
+                check(ay1 - ay0 > (ax1 - ax0) / 3, f"side bend {k + 1}: {ax1 - ax0} px across, {ay1 - ay0} down")
+                centres.append((sum(x for x, _ in arrow) / len(arrow), (sx0 + sx1) / 2))
+            else:
+                check(ax0 > sx1, f"twist {k + 1}: the arrow from x {ax0}, want in front of the shirt (to x {sx1})")
+                check(ay1 - ay0 >= ax1 - ax0, f"twist {k + 1}: {ax1 - ax0} px across, {ay1 - ay0} tall")
+        if name == "side" and len(centres) == 2:
+            check((centres[0][0] - centres[0][1]) * (centres[1][0] - centres[1][1]) < 0,
+                  f"side bend: the two sides' arrows at x {centres[0][0]:.0f} and {centres[1][0]:.0f}, "
+                  "want on either side of the shirt")
 
 
 def main():
@@ -120,6 +176,7 @@ def main():
         check(len(start) > 300, f"press-up, the first rep's start: {len(start)} arrow pixels, want > 300")
         top = stage_pixels(shot(tmp, "press1.png", PRESS_BEAT, on_cfg, "press.routine"))[0]
         check(not top, f"press-up, the chest up: {len(top)} arrow pixels, want none")
+        turns_and_bends(tmp, on_cfg)
     return finish("arrows_shot_test")
 
 
