@@ -326,9 +326,8 @@ static void arrows_keep_off(ArrowPath *p, const PoseFigure *figs, int n, const f
  *    the first that keeps ARROWS_CLEAR_H from the head and off the hands and forearms (the back
  *    bend's forearms are behind it, the twist's hand reaches back to the chair). Straight up
  *    it stood on the neck and face.
- *  - Facing the viewer (the side bend), its middle moves across the picture: the arrow lies over
- *    the chest, on the shirt below the chin; beside the trunk are the arms (hands on hips), and
- *    an arrow there points at the elbow rather than the trunk. */
+ *  - Facing the viewer and not bending sideways (none in the catalogue: the side bend has
+ *    arrows_bend's arc), its middle moves across the picture: the arrow lies over its middle. */
 static ArrowPath arrows_trunk(ArrowPath p, const PoseFigure *figs, int n, int shown)
 {
     float ux = 0.0f, uy = 1.0f, cand[4 * ARROWS_TRUNK_STEPS][2];

@@ -88,7 +88,13 @@ typedef struct {
  * upright trunk that leans back (ARROWS_LEAN_MIN_DEG about the hips: the standing back bend) has
  * a hook beside the upper back instead, rising and turning to point back (arrows_lean); one that
  * folds forward (ARROWS_FOLD_MIN_DEG: the forward fold) an arc about the hips in front of the
- * body, going forward and bending down (arrows_fold). A lying trunk's arrow, and a knee's drawn to
+ * body, going forward and bending down (arrows_fold). One facing the viewer that bends sideways
+ * (ARROWS_BEND_MIN_DEG about the hips in the picture: the side bend) has an arc about the hips
+ * from beside the top of the head over and down on the side it bends to, with nearer ways round
+ * (MoveArrows.inner) for arrowdraw_keep_clear (arrows_bend); an upright one seen from the side
+ * whose twist changes ARROWS_TURN_MIN_DEG (the seated twist) a curl round the front of the chest,
+ * the way the chest turns (arrows_turn). Their middle's way gave straight arrows across the
+ * shirt ("shift sideways") and back at the shoulder ("lean back"). A lying trunk's arrow, and a knee's drawn to
  * the chest, are moved on away from the body (ARROWS_KEEP_OFF_STEP_H at a time) until they keep
  * ARROWS_BODY_GAP_H off every part in every frame they show in (arrows_alpha). Kept within
  * ARROWS_MIN_LEN_H..ARROWS_MAX_LEN_H. Returns the number of arrows (0: none, as for a move with no
