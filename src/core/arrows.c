@@ -278,6 +278,14 @@ static float arrows_body_clearance(const ArrowPath *p, const PoseFigure *figs, i
     return least;
 }
 
+/* arrows_body_clearance over the n figures figs, the first alone first: where the arrow is over
+ * the start pose already (most of the arcs tried), that, an upper bound, without the rest. */
+static float arrows_first_clearance(const ArrowPath *p, const PoseFigure *figs, int n)
+{
+    float d = arrows_body_clearance(p, figs, 1);
+    return d < 0.0f || n <= 1 ? d : fminf(d, arrows_body_clearance(p, figs + 1, n - 1));
+}
+
 /* Move arrow p the least way along one of the n_dirs unit vectors dirs (away from the body, the
  * first preferred) that keeps it off the body in every one of the n frames figs
  * (arrows_body_clearance), in steps of ARROWS_KEEP_OFF_STEP_H up to ARROWS_KEEP_OFF_MAX_H: the
@@ -558,7 +566,7 @@ static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out
             start += deg;
         for (; start <= 60.0f * deg && start < best_start - 1e-4f; start += deg) {
             ArrowPath q = arrows_bend_arc(px, py, ux, uy, sx, sy, rad, start);
-            float d = arrows_body_clearance(&q, figs, shown);
+            float d = arrows_first_clearance(&q, figs, shown);
             if (d >= 0.0f) {
                 *out = q, best_start = start, best_rad = rad, clear = true;
                 break;
@@ -574,7 +582,7 @@ static bool arrows_bend(const PoseFigure *figs, int n, int shown, ArrowPath *out
          rad -= ARROWS_BEND_INNER_STEP_H) {
         for (float start = best_start; start <= best_start + ARROWS_BEND_INNER_DEG * deg + 1e-4f; start += deg) {
             ArrowPath q = arrows_bend_arc(px, py, ux, uy, sx, sy, rad, start);
-            if (arrows_body_clearance(&q, figs, shown) >= 0.0f) {
+            if (arrows_first_clearance(&q, figs, shown) >= 0.0f) {
                 if (*inners < ARROWS_INNER_MAX)
                     inner[(*inners)++] = q;
                 else
@@ -636,7 +644,7 @@ static bool arrows_turn(const PoseMove *m, const int *idx, bool swap, const Pose
                 float c = cosf(angles[k]), sn = sign * sinf(angles[k]);
                 q.x[k] = cx + fx * a * c + ux * b * sn, q.y[k] = cy + fy * a * c + uy * b * sn;
             }
-            float d = arrows_body_clearance(&q, figs, shown);
+            float d = arrows_first_clearance(&q, figs, shown);
             if (d >= 0.0f) {
                 *out = q;
                 return true;
