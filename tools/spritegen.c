@@ -127,8 +127,9 @@ static void sheet_text(Sheet *s, int x, int y, const char *text, int scale)
 }
 
 /* A move's name in the label column at (x, y_mid): broken after an underscore where a line would
- * run wider than w (way_standing_to_front is 3 lines), and at 2/3 size when a part alone is wider
- * or it takes more than 3 lines, so no label reaches into the first figure's cell. */
+ * run wider than w (way_standing_to_front is 3 lines, way_standing_to_all_fours 4: 144 of the
+ * row's 170 px), and at 2/3 size when a part alone is wider or it takes more than 4 lines, so no
+ * label reaches into the first figure's cell or the next row. */
 static void sheet_label(Sheet *s, int x, int y_mid, int w, const char *name)
 {
     char text[96];
@@ -154,7 +155,7 @@ static void sheet_label(Sheet *s, int x, int y_mid, int w, const char *name)
             p += len;
         }
         text[n] = '\0';
-        if ((fits && lines <= 3) || scale == 2) {
+        if ((fits && lines <= 4) || scale == 2) {
             sheet_text(s, x, y_mid - stb_easy_font_height(text) * scale / 2, text, scale);
             return;
         }
