@@ -147,6 +147,14 @@ static Found play(const char *path, const char *src, size_t n, int in_place_step
             late = late < 0 ? -late : late;
             fd.worst_late_ms = late > fd.worst_late_ms ? late : fd.worst_late_ms;
         }
+        /* played whole at its pose file's pace: not cut short by the next way, nor hurried (review 32:
+         * a rest in place's first way of two, its last short, was cut 0.35 s before its end) */
+        int keyed = moves_way_ms(r.way_ms, m->way), shown = (int)(m->end_ms - m->start_ms);
+        if (shown < keyed - 2 * SESSION_TICK_MS)
+            printf("%-40s %-28s moves %7.2f-%7.2f s: %.2f s of its %.2f s  CUT\n", path, moves_info(m->way)->id,
+                   (double)m->start_ms / 1000.0, (double)m->end_ms / 1000.0, (double)shown / 1000.0,
+                   (double)keyed / 1000.0);
+        CHECK(shown >= keyed - 2 * SESSION_TICK_MS);
         if (i + 1 < count && mo[i + 1].seg == m->seg && moves_info(m->way)->position == moves_way_from(mo[i + 1].way)) {
             int pause = (int)(mo[i + 1].start_ms - m->end_ms);
             printf("%-40s %-28s then %-28s after %5.2f s in %s%s\n", path, moves_info(m->way)->id,
@@ -171,6 +179,86 @@ static Found play(const char *path, const char *src, size_t n, int in_place_step
     voicetable_free(&vt);
     routine_free(&r);
     return fd;
+}
+
+/* A get-ready whose "Get ready. Next: ..." clip is still being made as it begins (a physio's own
+ * move, its name spoken by espeak-ng while the workout runs): its chain waits for the words as
+ * guessed from their text, and when the clip comes, 2 s longer than guessed, a second into the
+ * way, the figure goes on where it was: no way starts again or steps back, no figure shows twice (review 32: the chain
+ * moved with the new length, and the figure jumped). Returns how many ticks the figure stepped back. */
+static int clip_made_during_ready(void)
+{
+    static const char src[] = "title \"C\"\nmove bridge\n  reps 4\nmove superman\n  hold 10s\n";
+    static Routine r;
+    RoutineErrors errs;
+    memset(&errs, 0, sizeof errs);
+    CHECK_INT(routine_parse("clip.routine", src, sizeof src - 1, &r, &errs), 0);
+    testholdways_fill(&r);
+    static Session s;
+    CHECK_INT(session_init(&s, &r), 0);
+    VoiceTable vt = {NULL, 0};
+    CHECK_INT(voicetable_load(&vt, ".", &r), 0);
+    int row = -1;
+    for (int i = 0; i < vt.count; i++)
+        if (strstr(vt.rows[i].text, "Get ready. Next: Superman"))
+            row = i;
+    CHECK(row >= 0 && vt.rows[row].ms > 0);
+    if (row < 0) {
+        session_free(&s), voicetable_free(&vt), routine_free(&r);
+        return 1;
+    }
+    int real = (int)strlen(vt.rows[row].text) * SESSION_CLIP_GUESS_MS_PER_BYTE + 2000;
+    vt.rows[row].ms = SESSION_CLIP_COMING;
+    session_set_voice(&s, vt.rows, vt.count);
+    session_set_checkin_wait(&s, 0);
+    session_set_side_wait(&s, 0);
+    int ready = -1, back = 0, ways = 0, prev_fig = -1, prev_anim = 0, prev_mode = -1;
+    bool made = false;
+    MoveId seen[16];
+    int nseen = 0;
+    for (int ticks = 0; !session_over(&s) && ticks < WAY_TIMING_MAX_TICKS; ticks++) {
+        session_step(&s, NULL, SESSION_TICK_MS);
+        SessionEvent ev;
+        while (session_poll_event(&s, &ev))
+            ;
+        const Segment *g = &s.segments[s.seg];
+        if (g->kind == SEG_READY && g->step == 1 && ready < 0)
+            ready = s.seg;
+        if (ready >= 0 && s.seg != ready)
+            break;
+        if (ready < 0)
+            continue;
+        SessionView v = session_view(&s, 0);
+        if (!made && moves_way_from(v.figure) != POSITION_NONE && v.anim_ms >= 1000)
+            vt.rows[row].ms = real, made = true; /* the clip is made, the way a second on */
+        if (moves_way_from(v.figure) != POSITION_NONE && v.figure != prev_fig)
+            ways++;
+        bool again = false; /* a figure shown before in this get-ready, another between */
+        for (int i = 0; i < nseen && v.figure != prev_fig; i++)
+            again = again || seen[i] == v.figure;
+        if (again) {
+            printf("clip made during the get-ready: at %.2f s %s again\n", (double)s.t_ms / 1000.0,
+                   moves_info(v.figure)->id);
+            back++;
+        }
+        if (v.figure != prev_fig && nseen < 16)
+            seen[nseen++] = v.figure;
+        if (v.figure == prev_fig && (int)v.anim == prev_mode && v.anim_ms < prev_anim) {
+            if (back == 0)
+                printf("clip made during the get-ready: at %.2f s the figure steps back from %.2f to %.2f s into %s\n",
+                       (double)s.t_ms / 1000.0, (double)prev_anim / 1000.0, (double)v.anim_ms / 1000.0,
+                       moves_info(v.figure)->id);
+            back++;
+        }
+        prev_fig = v.figure, prev_anim = v.anim_ms, prev_mode = (int)v.anim;
+    }
+    printf("clip made during the get-ready: %d way(s) shown, the figure stepped back in %d ticks\n", ways, back);
+    CHECK(ready >= 0 && made);
+    CHECK(ways >= 1); /* from the back onto the front */
+    session_free(&s);
+    voicetable_free(&vt);
+    routine_free(&r);
+    return back;
 }
 
 int main(void)
@@ -206,11 +294,18 @@ int main(void)
          -1},
         {"own-bridge-rest-stand.routine",
          "title \"R\"\nmove bridge\n  reps 4\nrest 40s on-back \"Breathe.\"\nmove standing_extension\n  reps 4\n", 1},
+        /* a rest in place whose chain's last way is short (all fours to kneeling, under 5 s): the
+         * way before it was squeezed to give the last SESSION_READY_WAY_MS (review 32) */
+        {"own-hamstring-rest-lunge.routine",
+         "title \"A\"\nmove hamstring_stretch\n  hold 20s\nrest 20s on-back \"Breathe easy.\"\nmove "
+         "hip_flexor_lunge\n  hold 20s\n",
+         1},
     };
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         Found fd = play(own[i].name, own[i].src, strlen(own[i].src), own[i].in_place);
         CHECK(fd.chained >= 1);
     }
+    CHECK_INT(clip_made_during_ready(), 0);
     printf("worst: a way's words %.2f s from its motion's start, %.2f s between two ways of a chain\n",
            (double)all.worst_late_ms / 1000.0, (double)all.worst_pause_ms / 1000.0);
     testposes_free();

@@ -878,6 +878,7 @@ int session_init(Session *s, const Routine *r)
 {
     memset(s, 0, sizeof *s);
     s->routine = r;
+    s->ready_words_ms = -1;
     /* room for the list with the one-sided steps on both sides ("Both / the middle"), the longer */
     int n = build_segments(r, NULL, true, 0);
     s->segments = calloc((size_t)n, sizeof *s->segments);
@@ -1460,6 +1461,12 @@ static void enter_segment(Session *s, int index, int64_t t)
         s->segments[s->seg].duration_ms = s->segments[s->seg].planned_ms;
     s->left_seg = s->seg, s->left_ms = s->seg_elapsed_ms;
     s->seg = index;
+    s->ready_words_ms = -1;
+    if (s->segments[index].kind == SEG_READY && s->segments[index].step >= 0) {
+        char words[SESSION_TEXT_BYTES];
+        ready_text(&s->routine->steps[s->segments[index].step], words, sizeof words);
+        s->ready_words_ms = voice_ms(s, words);
+    }
     recount(s);
     s->seg_elapsed_ms = 0;
     const Segment *entering = &s->segments[index];
@@ -2705,20 +2712,27 @@ static int rest_words_at(const Session *s, int gi)
  * said as it begins, come with it (physio review 31 #3: Camden's figure knelt down for 4 s under
  * "Get ready. Next: Back extension on elbows." before "Kneel down, hands to the mat" was said); a
  * rest in place (session_rest_in_place) so that the chain's motion ends SESSION_CHAIN_ARRIVED_MS
- * before the rest does. Never more than the span leaves past the chain's motion, in whole tenths. */
+ * before the rest does, or earlier where its last way moves for less than SESSION_READY_WAY_MS
+ * less that (the last way is given that long). Never more than the span leaves past the chain's
+ * motion, in whole tenths. */
 static int session_chain_wait_ms(const Session *s, int gi, const MovesPath *p, int span_ms)
 {
     const Segment *g = &s->segments[gi];
-    int last = p->count - 1, wait = 0;
-    int spare = span_ms - session_chain_flow_ms(s->routine, p) -
-                session_way_slot_ms(s->routine, p->way[last]) * SESSION_HOLD_MOVES_PERCENT / 100;
+    int last = p->count - 1, wait = 0, flow = session_chain_flow_ms(s->routine, p),
+        motion = session_way_slot_ms(s->routine, p->way[last]) * SESSION_HOLD_MOVES_PERCENT / 100;
+    int spare = span_ms - flow - motion;
     if (g->kind == SEG_READY) {
         char b[SESSION_TEXT_BYTES];
         ready_text(&s->routine->steps[g->step], b, sizeof b);
-        int words = voice_ms(s, b);
+        /* the one now: as it was when it began (a clip being made, guessed from its text, may come
+         * while it is on, and the chain moved with it, the figure jumping back) */
+        int words = gi == s->seg && s->ready_words_ms >= 0 ? s->ready_words_ms : voice_ms(s, b);
         wait = words > 0 ? (words + VOICEQUEUE_GAP_MS - session_way_out_ms(s, gi) + 99) / 100 * 100 : 0;
     } else if (g->kind == SEG_WORK && session_rest_in_place(s->routine, g->step)) {
-        wait = (spare - SESSION_CHAIN_ARRIVED_MS) / 100 * 100;
+        /* the last way is laid out with SESSION_READY_WAY_MS at least (session_chain_lay_out): given
+         * less, the ways before it were hurried to make room, and the first cut before its end */
+        int last_ms = motion + SESSION_CHAIN_ARRIVED_MS;
+        wait = (span_ms - flow - (last_ms > SESSION_READY_WAY_MS ? last_ms : SESSION_READY_WAY_MS)) / 100 * 100;
     }
     spare = spare / 100 * 100;
     wait = wait < spare ? wait : spare;
@@ -2873,8 +2887,9 @@ static MoveId session_step_first_figure(const Routine *r, int step)
     return r->steps[step].kind == STEP_MOVE ? r->steps[step].move : session_rest_figure(r, step, false);
 }
 
-/* The most figures one segment shows one after another: a chain of ways, then what it leads to. */
-#define SESSION_SEGMENT_FIGURES (MOVES_PATH_MAX + 2)
+/* The most figures one segment shows one after another: the hold before it on its way out, the
+ * position its chain starts from, a chain of ways, then what it leads to. */
+#define SESSION_SEGMENT_FIGURES (MOVES_PATH_MAX + 3)
 
 /* The figures segment gi shows, in order (the hold before it on its way out, the ways of its chain
  * that show in it, then the move's start or the position), each with the side it is shown for.

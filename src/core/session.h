@@ -447,6 +447,8 @@ typedef struct {
     int64_t voice_now_ms; /* the latest event time: a clip never starts before it */
     int64_t routine_voice_end_ms; /* when the last routine-priority clip started ends */
     bool start_said; /* the step's start instruction was said in its get-ready: not again at work */
+    int ready_words_ms; /* the current get-ready's "Get ready. Next: ..." clip length as it began, which its
+                           chain waits for (a clip made while it is on must not move the figure), or -1 */
     SessionCaptionWait caption_wait[SESSION_CAPTION_WAITS]; /* in the order asked */
     int caption_waits;
     SessionClipWait clip_wait[SESSION_CLIP_WAITS]; /* in the order asked: said in that order */

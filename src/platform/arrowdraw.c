@@ -395,8 +395,6 @@ void arrowdraw_keep_clear(MoveArrows *a, SDL_Rect within, const SDL_Rect *avoid,
         int bx, by, ix, iy;
         ArrowPath moved = a->path[i];
         long best = arrowdraw_least_move(&a->path[i], a->width, within, avoid, n, gap, &bx, &by);
-        /* its nearer way round where that needs a shorter move (the side bend's arc beside "It
-         * hurts": moved whole, it went over the face) */
         /* a nearer way round where that needs a shorter move, the first that needs none (the side
          * bend's arc beside "It hurts": moved whole, it went over the face) */
         for (int j = 0; best != 0 && j < a->inners[i] && j < ARROWS_INNER_MAX; j++) {
