@@ -1408,6 +1408,17 @@ static void ready_text(const RoutineStep *st, char *b, size_t size)
         snprintf(b, size, "%s", PH(PHRASE_GET_READY)); /* a timer: time to fetch the pack */
 }
 
+/* How long step's "Get ready. Next: ..." is said (voice_ms: its clip, or a guess while it is being
+ * made); -1 for no step. */
+static int ready_words_ms(const Session *s, int step)
+{
+    if (step < 0 || step >= s->routine->step_count)
+        return -1;
+    char b[SESSION_TEXT_BYTES];
+    ready_text(&s->routine->steps[step], b, sizeof b);
+    return voice_ms(s, b);
+}
+
 /* The start of a rest that waits with its words while the figure steps out of the hold before
  * (rest_words_at): the routine's words still on screen or still being said ("Roll up slowly, one
  * vertebra at a time.", said at end-2s) stay there, as they tell what the figure does; else unknot
@@ -1461,12 +1472,7 @@ static void enter_segment(Session *s, int index, int64_t t)
         s->segments[s->seg].duration_ms = s->segments[s->seg].planned_ms;
     s->left_seg = s->seg, s->left_ms = s->seg_elapsed_ms;
     s->seg = index;
-    s->ready_words_ms = -1;
-    if (s->segments[index].kind == SEG_READY && s->segments[index].step >= 0) {
-        char words[SESSION_TEXT_BYTES];
-        ready_text(&s->routine->steps[s->segments[index].step], words, sizeof words);
-        s->ready_words_ms = voice_ms(s, words);
-    }
+    s->ready_words_ms = s->segments[index].kind == SEG_READY ? ready_words_ms(s, s->segments[index].step) : -1;
     recount(s);
     s->seg_elapsed_ms = 0;
     const Segment *entering = &s->segments[index];
@@ -2712,9 +2718,9 @@ static int rest_words_at(const Session *s, int gi)
  * said as it begins, come with it (physio review 31 #3: Camden's figure knelt down for 4 s under
  * "Get ready. Next: Back extension on elbows." before "Kneel down, hands to the mat" was said); a
  * rest in place (session_rest_in_place) so that the chain's motion ends SESSION_CHAIN_ARRIVED_MS
- * before the rest does, or earlier where its last way moves for less than SESSION_READY_WAY_MS
- * less that (the last way is given that long). Never more than the span leaves past the chain's
- * motion, in whole tenths. */
+ * before the rest does, or earlier where the last way's motion and that second come to less than
+ * SESSION_READY_WAY_MS (the last way is given that long). Never more than the span leaves past the
+ * chain's motion, in whole tenths. */
 static int session_chain_wait_ms(const Session *s, int gi, const MovesPath *p, int span_ms)
 {
     const Segment *g = &s->segments[gi];
@@ -2722,11 +2728,9 @@ static int session_chain_wait_ms(const Session *s, int gi, const MovesPath *p, i
         motion = session_way_slot_ms(s->routine, p->way[last]) * SESSION_HOLD_MOVES_PERCENT / 100;
     int spare = span_ms - flow - motion;
     if (g->kind == SEG_READY) {
-        char b[SESSION_TEXT_BYTES];
-        ready_text(&s->routine->steps[g->step], b, sizeof b);
         /* the one now: as it was when it began (a clip being made, guessed from its text, may come
          * while it is on, and the chain moved with it, the figure jumping back) */
-        int words = gi == s->seg && s->ready_words_ms >= 0 ? s->ready_words_ms : voice_ms(s, b);
+        int words = gi == s->seg && s->ready_words_ms >= 0 ? s->ready_words_ms : ready_words_ms(s, g->step);
         wait = words > 0 ? (words + VOICEQUEUE_GAP_MS - session_way_out_ms(s, gi) + 99) / 100 * 100 : 0;
     } else if (g->kind == SEG_WORK && session_rest_in_place(s->routine, g->step)) {
         /* the last way is laid out with SESSION_READY_WAY_MS at least (session_chain_lay_out): given
