@@ -13,5 +13,11 @@ status=0
     echo "sprites_regen: spritegen --report found poses with a body part floating or sunk"; status=1
 }
 cmp -s docs/moves.png "$tmp/moves.png" || { echo "differs from a fresh run: docs/moves.png"; status=1; }
+# written whole or not at all: a failed write is an error, not a half sheet and exit 0
+if "$gen" assets/poses /dev/full 2>"$tmp/full.txt"; then
+    echo "sprites_regen: writing to /dev/full did not fail"; status=1
+elif ! grep -q "cannot write /dev/full" "$tmp/full.txt"; then
+    echo "sprites_regen: writing to /dev/full said: $(cat "$tmp/full.txt")"; status=1
+fi
 [ $status -eq 0 ] && echo "sprites_regen: byte-identical, every pose on its contacts"
 exit $status

@@ -2,6 +2,7 @@
  * moments) and the per-pose contact report, from assets/poses/<move>.pose (docs/sprites.md). It
  * parses, solves and paints with the program's own core code (pose.c, figpaint.c), so the sheet
  * shows exactly what the program draws. Deterministic: same input, byte-identical output. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,8 +207,18 @@ static void sheet_cell(Sheet *s, const PoseMove *m, int k, int ox, int oy, int c
         }
 }
 
-static int sheet_write(const Sheet *s, const char *path)
+static void sheet_out(void *ctx, void *data, int size)
 {
+    if (size > 0)
+        files_out_write(ctx, data, (size_t)size);
+}
+
+/* Write the sheet to path as a PNG, whole or not at all (files_out_*, as the program's --shot:
+ * stbi_write_png wrote straight to the path and did not see a failed write, so a full disk left
+ * half a sheet, and /dev/full "succeeded"). Returns 0, or -1 with the reason in err. */
+static int sheet_write(const Sheet *s, const char *path, char *err, size_t errsize)
+{
+    snprintf(err, errsize, "%s: out of memory", path);
     unsigned char *rgba = malloc((size_t)s->w * (size_t)s->h * 4);
     if (!rgba)
         return -1;
@@ -216,9 +227,15 @@ static int sheet_write(const Sheet *s, const char *path)
         rgba[i * 4] = (unsigned char)(p >> 16), rgba[i * 4 + 1] = (unsigned char)(p >> 8);
         rgba[i * 4 + 2] = (unsigned char)p, rgba[i * 4 + 3] = 255;
     }
-    int ok = stbi_write_png(path, s->w, s->h, 4, rgba, s->w * 4);
+    FilesOut out;
+    if (files_out_open(&out, path, err, errsize) < 0) {
+        free(rgba);
+        return -1;
+    }
+    if (!stbi_write_png_to_func(sheet_out, &out, s->w, s->h, 4, rgba, s->w * 4) && !out.error)
+        out.error = ENOMEM;
     free(rgba);
-    return ok ? 0 : -1;
+    return files_out_commit(&out, err, errsize);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -282,8 +299,9 @@ int main(int argc, char **argv)
         row++;
         pose_move_free(m);
     }
-    if (rc == 0 && sheet_write(&s, out) != 0) {
-        fprintf(stderr, "spritegen: cannot write %s\n", out);
+    char werr[FILES_PATH_BYTES + 200];
+    if (rc == 0 && sheet_write(&s, out, werr, sizeof werr) != 0) {
+        fprintf(stderr, "spritegen: %s\n", werr);
         rc = 1;
     }
     if (rc == 0 && faulty > 0) {
